@@ -1,0 +1,41 @@
+import { defineConfig } from 'vite'
+import { viteSingleFile } from 'vite-plugin-singlefile'
+
+// One config, two builds, switched on --mode:
+// - default: the UI, ui/index.html inlined into one self-contained dist/index.html
+//   (Figma loads the UI as a single HTML string);
+// - `plugin`: the sandbox, plugin/main.ts as one ES2017 IIFE in dist/code.js
+//   (no import/export; older Figma clients reject newer syntax).
+export default defineConfig(({ mode }) => {
+  if (mode === 'plugin') {
+    return {
+      build: {
+        target: 'es2017',
+        outDir: 'dist',
+        emptyOutDir: false,
+        minify: false,
+        lib: {
+          entry: 'plugin/main.ts',
+          formats: ['iife'],
+          name: 'RiverflowPlugin',
+          fileName: () => 'code.js',
+        },
+      },
+    }
+  }
+  return {
+    root: 'ui',
+    // @create-figma-plugin/ui imports '!../css/base.css', a convention of its own
+    // build tool that Vite cannot resolve: drop the '!'.
+    resolve: { alias: [{ find: /^!(.+\.css)$/, replacement: '$1' }] },
+    // A preview-only setting: `npm run preview` points the UI at the local
+    // OpenRouter stand-in. Unset in `npm run build`, so the product has no switch.
+    envPrefix: 'RIVERFLOW_',
+    build: {
+      target: 'es2020',
+      outDir: '../dist',
+      emptyOutDir: false,
+    },
+    plugins: [viteSingleFile()],
+  }
+})

@@ -1,0 +1,28 @@
+import js from '@eslint/js'
+import * as figmaPlugin from '@figma/eslint-plugin-figma-plugins'
+import { defineConfig } from 'eslint/config'
+import tseslint from 'typescript-eslint'
+
+export default defineConfig(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'bench/results/'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Figma's own rules (deprecated and sync APIs under dynamic-page access) need type information.
+    files: ['plugin/**/*.ts'],
+    languageOptions: {
+      parserOptions: { project: './plugin/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { '@figma/figma-plugins': figmaPlugin },
+    rules: { ...figmaPlugin.flatConfigs.recommended.rules },
+  },
+  {
+    files: ['scripts/**/*.mjs', '.ci/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+)

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { errorFromStatus, parseRetryAfter, redactKeys } from '../../../ui/openrouter/errors'
+
+const body = (code: number, message: string, metadata?: object) => JSON.stringify({ error: { code, message, metadata } })
+
+describe('errorFromStatus', () => {
+  it.each([
+    [400, 'bad-request', false, /refused the request \(image_size must be/],
+    [401, 'bad-key', false, /key was not accepted.*Open Settings/],
+    [402, 'no-credit', false, /Not enough OpenRouter credit.*Add credit/],
+    [404, 'no-endpoint', false, /no provider for this model/],
+    [408, 'upstream-timeout', false, /timed out/],
+    [413, 'too-large', false, /4\.5 MB/],
+    [429, 'rate-limited', true, /rate limiting.*Wait/],
+    [500, 'unavailable', false, /HTTP 500/],
+    [502, 'unavailable', true, /HTTP 502/],
+    [503, 'unavailable', true, /HTTP 503/],
+    [524, 'unavailable', true, /HTTP 524/],
+    [529, 'unavailable', true, /HTTP 529/],
+  ])('maps HTTP %i to %s (retryable: %s)', (status, kind, retryable, message) => {
+    const error = errorFromStatus(status, body(status, 'image_size must be one of 1K, 2K, 4K'))
+    expect(error.kind).toBe(kind)
+    expect(error.retryable).toBe(retryable)
+    expect(error.status).toBe(status)
+    expect(error.message).toMatch(message)
+  })
+
+  it('names the moderation reasons and the flagged input of a 403', () => {
+    const error = errorFromStatus(403, body(403, 'Flagged', { reasons: ['violence', 'gore'], flagged_input: 'a bloody axe' }))
+    expect(error.kind).toBe('moderation')
+    expect(error.message).toContain('violence, gore')
+    expect(error.message).toContain('a bloody axe')
+  })
+
+  it('copes with a body that is not JSON (a proxy error page)', () => {
+    expect(errorFromStatus(502, '<html>Bad Gateway</html>').message).toMatch(/HTTP 502/)
+  })
+
+  it('reads error bodies with other key names defensively', () => {
+    expect(errorFromStatus(400, JSON.stringify({ error: 'aspect_ratio is invalid' })).message).toContain('aspect_ratio is invalid')
+  })
+
+  it('carries Retry-After in milliseconds', () => {
+    expect(errorFromStatus(429, '', '7').retryAfterMs).toBe(7000)
+  })
+
+  it('never repeats a key that the server echoed back', () => {
+    const error = errorFromStatus(400, body(400, 'Bad key sk-or-v1-0123456789abcdef0123456789abcdef'))
+    expect(error.message).not.toContain('sk-or-v1-0123')
+    expect(error.message).toContain('[key hidden]')
+  })
+})
+
+describe('parseRetryAfter', () => {
+  it.each([
+    ['5', 5000],
+    ['0', 0],
+    ['', null],
+    [null, null],
+    ['soon', null],
+  ])('reads %j as %j ms', (header, ms) => {
+    expect(parseRetryAfter(header)).toBe(ms)
+  })
+
+  it('reads an HTTP date', () => {
+    const now = Date.parse('2026-11-24T10:00:00Z')
+    expect(parseRetryAfter('Tue, 24 Nov 2026 10:00:30 GMT', now)).toBe(30_000)
+  })
+})
+
+describe('redactKeys', () => {
+  it('hides every OpenRouter key in a text', () => {
+    expect(redactKeys('a sk-or-v1-abc b sk-or-xyz_1')).toBe('a [key hidden] b [key hidden]')
+  })
+})

@@ -1,0 +1,13 @@
+import type { SavedState } from '../plugin/messages'
+
+/** First run: the cheapest model and size, square, filling the selection when there is one. */
+export const DEFAULT_STATE: SavedState = {
+  prompt: '',
+  settings: {
+    model: 'sourceful/riverflow-v2-fast',
+    aspectRatio: '1:1',
+    imageSize: '1K',
+    fontInputs: [],
+  },
+  placement: 'fill',
+}

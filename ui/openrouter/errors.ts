@@ -1,0 +1,133 @@
+/**
+ * Everything that can go wrong between pressing Generate and having image bytes,
+ * each with a short message that says what happened and what to do. The UI shows
+ * `message` as is; nothing here ever carries a stack trace or the key.
+ */
+export type ErrorKind =
+  | 'invalid-input'
+  | 'bad-request'
+  | 'bad-key'
+  | 'no-credit'
+  | 'moderation'
+  | 'no-endpoint'
+  | 'upstream-timeout'
+  | 'too-large'
+  | 'rate-limited'
+  | 'unavailable'
+  | 'model-error'
+  | 'no-image'
+  | 'not-json'
+  | 'bad-image'
+  | 'network'
+  | 'timeout'
+  | 'cancelled'
+
+export class GenerationError extends Error {
+  readonly kind: ErrorKind
+  /** HTTP status, when the error came with one. */
+  readonly status: number | null
+  /** Worth trying again by itself (rate limits and overloads). */
+  readonly retryable: boolean
+  /** How long the server asked us to wait (Retry-After), in ms. */
+  readonly retryAfterMs: number | null
+
+  constructor(
+    kind: ErrorKind,
+    message: string,
+    options: { status?: number | null; retryable?: boolean; retryAfterMs?: number | null } = {},
+  ) {
+    super(redactKeys(message))
+    this.name = 'GenerationError'
+    this.kind = kind
+    this.status = options.status ?? null
+    this.retryable = options.retryable ?? false
+    this.retryAfterMs = options.retryAfterMs ?? null
+  }
+}
+
+/** Statuses worth retrying with backoff: rate limits and overloaded or absent providers. */
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 524, 529])
+
+/** OpenRouter keys look like sk-or-v1-<hex>; a message must never show one, even echoed back. */
+export function redactKeys(text: string): string {
+  return text.replace(/sk-or-[A-Za-z0-9_-]+/g, '[key hidden]')
+}
+
+interface ErrorBody {
+  message: string | null
+  reasons: string[]
+  flagged: string | null
+}
+
+/** OpenRouter's error body, read defensively: newer bodies use other key names. */
+export function readErrorBody(body: unknown): ErrorBody {
+  const root = isObject(body) ? body : {}
+  const error = isObject(root.error) ? root.error : root
+  const message =
+    typeof error.message === 'string' ? error.message : typeof error.error === 'string' ? error.error : null
+  const metadata = isObject(error.metadata) ? error.metadata : {}
+  const reasons = Array.isArray(metadata.reasons) ? metadata.reasons.filter((r): r is string => typeof r === 'string') : []
+  const flagged = typeof metadata.flagged_input === 'string' ? metadata.flagged_input : null
+  return { message, reasons, flagged }
+}
+
+/** Retry-After is seconds (or, rarely, an HTTP date). */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? null : Math.max(0, date - now)
+}
+
+/** The error for an HTTP status other than 2xx. */
+export function errorFromStatus(status: number, bodyText: string, retryAfter: string | null = null): GenerationError {
+  let body: unknown = null
+  try {
+    body = JSON.parse(bodyText)
+  } catch {
+    // An HTML error page from a proxy: the status alone has to do.
+  }
+  const { message, reasons, flagged } = readErrorBody(body)
+  const detail = message ? ` (${trimDetail(message)})` : ''
+  const options = {
+    status,
+    retryable: RETRYABLE_STATUSES.has(status),
+    retryAfterMs: parseRetryAfter(retryAfter),
+  }
+  switch (status) {
+    case 400:
+      return new GenerationError('bad-request', `OpenRouter refused the request${detail}. Check the prompt and settings, then try again.`, options)
+    case 401:
+      return new GenerationError('bad-key', 'Your OpenRouter key was not accepted: it may be mistyped, disabled or expired. Open Settings and paste a valid key.', options)
+    case 402:
+      return new GenerationError('no-credit', 'Not enough OpenRouter credit for this image (on the account or the key’s limit). Add credit at openrouter.ai/settings/credits, or choose a cheaper model or size.', options)
+    case 403: {
+      const why = reasons.length > 0 ? `: ${reasons.join(', ')}` : ''
+      const what = flagged ? ` Flagged: “${trimDetail(flagged)}”.` : ''
+      return new GenerationError('moderation', `The request was blocked by moderation${why}.${what} Change the prompt or images and try again.`, options)
+    }
+    case 404:
+      return new GenerationError('no-endpoint', `OpenRouter has no provider for this model and output right now${detail}. Try the other model, or try again later.`, options)
+    case 408:
+      return new GenerationError('upstream-timeout', 'OpenRouter timed out before the image was ready. Try again; a smaller size or the Fast model is quicker.', options)
+    case 413:
+      return new GenerationError('too-large', 'The request is larger than Riverflow accepts (4.5 MB). Use fewer or smaller images.', options)
+    case 429:
+      return new GenerationError('rate-limited', 'OpenRouter is rate limiting this key. Wait a minute, then try again.', options)
+    default:
+      if (status >= 500) {
+        return new GenerationError('unavailable', `Riverflow is unavailable or overloaded right now (HTTP ${status}). Try again in a few minutes, or try the other model.`, options)
+      }
+      return new GenerationError('bad-request', `OpenRouter answered with HTTP ${status}${detail}. Try again.`, options)
+  }
+}
+
+function trimDetail(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim()
+  return oneLine.length > 160 ? `${oneLine.slice(0, 157)}…` : oneLine
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}

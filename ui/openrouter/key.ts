@@ -1,0 +1,45 @@
+import { OPENROUTER_URL, authHeaders } from './endpoint'
+import { GenerationError, errorFromStatus } from './errors'
+
+/** What `GET /api/v1/key` tells about the key itself. */
+export interface KeyInfo {
+  label: string | null
+  /** Credit left under the key's limit, in USD; null when the key has no limit. */
+  limitRemaining: number | null
+  /** Credit used by this key so far, in USD. */
+  usage: number | null
+  isFreeTier: boolean
+}
+
+/** Checks a key and reads its remaining credit. Throws a GenerationError (401: 'bad-key'). */
+export async function checkKeyAsync(key: string, options: { baseUrl?: string; signal?: AbortSignal } = {}): Promise<KeyInfo> {
+  let response: Response
+  try {
+    response = await fetch(`${options.baseUrl ?? OPENROUTER_URL}/api/v1/key`, {
+      headers: authHeaders(key),
+      signal: options.signal,
+    })
+  } catch {
+    throw new GenerationError('network', 'Could not reach OpenRouter to check the key. Check your internet connection, then try again.')
+  }
+  const text = await response.text()
+  if (!response.ok) throw errorFromStatus(response.status, text, response.headers.get('Retry-After'))
+  let data: Record<string, unknown> = {}
+  try {
+    const body = JSON.parse(text)
+    if (body && typeof body.data === 'object' && body.data !== null) data = body.data
+  } catch {
+    throw new GenerationError('not-json', 'OpenRouter’s answer about the key could not be read. Try again.')
+  }
+  return {
+    label: typeof data.label === 'string' ? data.label : null,
+    limitRemaining: typeof data.limit_remaining === 'number' ? data.limit_remaining : null,
+    usage: typeof data.usage === 'number' ? data.usage : null,
+    isFreeTier: data.is_free_tier === true,
+  }
+}
+
+/** What a designer pasted, cleaned of the spaces and quotes that copying picks up. */
+export function cleanPastedKey(text: string): string {
+  return text.trim().replace(/^["'`]+|["'`]+$/g, '').replace(/^Bearer\s+/i, '').trim()
+}

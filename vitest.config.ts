@@ -6,5 +6,7 @@ export default defineConfig({
     root: '.',
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 20_000,
+    // The JSON report is what .ci/summary.mjs turns into CI's "N passed, N failed".
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 })

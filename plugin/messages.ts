@@ -59,6 +59,15 @@ export interface SelectedLayer {
   height: number
   /** True when the layer can take an image fill (shapes and frames, not text or groups). */
   fillable: boolean
+  /** For a text layer: its characters and font, for "Use selected text layer". */
+  text?: SelectedText
+}
+
+export interface SelectedText {
+  characters: string
+  /** Null when the layer mixes several fonts. */
+  fontFamily: string | null
+  fontStyle: string | null
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { GenerationSettings } from '../../plugin/messages'
+import { fontInputProblems } from '../fonts/font-input-problems'
 import { modelInfo } from '../models'
 
 /** Sourceful's cap on the whole request body (SPEC section 1). */
 export const MAX_REQUEST_BYTES = 4.5 * 1024 * 1024
-export const MAX_FONT_TEXT_LENGTH = 300
 
 export interface GenerationInput {
   prompt: string
@@ -84,26 +84,10 @@ export function findInputProblems(input: GenerationInput): string[] {
   const fonts = input.settings.fontInputs
   if (fonts.length > model.maxFontInputs) problems.push(`At most ${model.maxFontInputs} font inputs can be sent.`)
   fonts.forEach((font, i) => {
-    const row = fonts.length > 1 ? ` ${i + 1}` : ''
-    if (!isHttpUrl(font.fontUrl)) problems.push(`Font${row}: the font URL must start with http:// or https://.`)
-    if (font.text.trim() === '') problems.push(`Font${row}: write the text to set in this font.`)
-    if (font.text.length > MAX_FONT_TEXT_LENGTH) {
-      problems.push(`Font${row}: the text is ${font.text.length} characters; at most ${MAX_FONT_TEXT_LENGTH} are allowed.`)
-    }
-    if (font.text.trim() !== '' && !input.prompt.includes(font.text)) {
-      problems.push(`Font${row}: the prompt must contain the text “${font.text}” exactly as written.`)
-    }
+    const row = fonts.length > 1 ? `Font ${i + 1}` : 'Font'
+    for (const problem of fontInputProblems(font, input.prompt)) problems.push(`${row}: ${problem.message}`)
   })
   return problems
-}
-
-export function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text)
-    return url.protocol === 'https:' || url.protocol === 'http:'
-  } catch {
-    return false
-  }
 }
 
 /** The body as sent, and its size in bytes (the 4.5 MB cap counts bytes, not characters). */

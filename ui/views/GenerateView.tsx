@@ -5,6 +5,7 @@ import { ASPECT_RATIOS, expectedPixelSize, nearestAspectRatio } from '../aspect-
 import { SelectField } from '../components/SelectField'
 import { formatElapsed, useElapsedSeconds } from '../components/use-elapsed-seconds'
 import { downloadImage } from '../download'
+import { FontInputsEditor } from '../fonts/FontInputsEditor'
 import type { Generation, JobOutcome, KeptImage } from '../generation/use-generation'
 import type { KeyInfo } from '../openrouter/key'
 import { MODELS, modelInfo, sizesOffered } from '../models'
@@ -130,6 +131,15 @@ export function GenerateView(props: GenerateViewProps) {
         fillableCount={fillable.length}
         placement={placement}
         onChange={props.onPlacementChange}
+      />
+
+      <FontInputsEditor
+        fonts={settings.fontInputs}
+        max={model.maxFontInputs}
+        prompt={props.prompt}
+        selection={selection}
+        onChange={(fontInputs) => props.onSettingsChange({ ...settings, fontInputs })}
+        onPromptChange={props.onPromptChange}
       />
 
       {generation.error && (

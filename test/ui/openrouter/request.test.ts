@@ -50,7 +50,7 @@ describe('findInputProblems', () => {
     ['three font inputs', { prompt: 'a b c', settings: { ...fast, fontInputs: ['a', 'b', 'c'].map((text) => ({ fontUrl: 'https://f.test/x.ttf', text })) } }, /At most 2 font inputs/],
     ['a font URL that is not http(s)', { prompt: 'Hi', settings: fontSettings('Hi', 'ftp://f.test/a.ttf') }, /must start with http/],
     ['font text over 300 characters', { prompt: 'x'.repeat(301), settings: fontSettings('x'.repeat(301)) }, /301 characters; at most 300/],
-    ['font text missing from the prompt', { prompt: 'A poster', settings: fontSettings('SALE') }, /must contain the text “SALE”/],
+    ['font text missing from the prompt', { prompt: 'A poster', settings: fontSettings('SALE') }, /must contain “SALE” exactly/],
   ])('refuses %s', (_name, input, message) => {
     expect(findInputProblems(input).join(' ')).toMatch(message)
   })

@@ -130,7 +130,26 @@ export interface PlaceImageMessage {
   targetIds: string[]
   /** Layer name for a new layer. */
   name: string
+  /**
+   * The new layer's size on the canvas, when it is not the image's pixel size:
+   * a refined or upscaled frame keeps its source's size, with a sharper fill.
+   */
+  size?: { width: number; height: number }
   record: GenerationRecord
+}
+
+/** How to export a layer: Figma's own export constraint. */
+export interface ExportConstraint {
+  type: 'SCALE' | 'WIDTH' | 'HEIGHT'
+  value: number
+}
+
+/** Export one layer as PNG, to send as an input or reference image. One layer a message. */
+export interface ExportLayerMessage {
+  type: 'export-layer'
+  requestId: string
+  layerId: string
+  constraint: ExportConstraint
 }
 
 export interface NotifyMessage {
@@ -145,6 +164,7 @@ export type UiToPluginMessage =
   | ForgetKeyMessage
   | SaveStateMessage
   | PlaceImageMessage
+  | ExportLayerMessage
   | NotifyMessage
 
 // ---------------------------------------------------------------------------
@@ -190,6 +210,28 @@ export interface PlaceFailedMessage {
   message: string
 }
 
+export interface LayerExportedMessage {
+  type: 'layer-exported'
+  requestId: string
+  layerId: string
+  /** PNG bytes at the exported pixel size. */
+  image: PreparedImage
+}
+
+export interface ExportFailedMessage {
+  type: 'export-failed'
+  requestId: string
+  layerId: string
+  message: string
+}
+
+/** A small PNG of a selected layer for the selection panel, sent after selection-changed. */
+export interface LayerThumbnailMessage {
+  type: 'layer-thumbnail'
+  layerId: string
+  bytes: Uint8Array
+}
+
 export type PluginToUiMessage =
   | InitMessage
   | SelectionChangedMessage
@@ -197,3 +239,6 @@ export type PluginToUiMessage =
   | KeyForgottenMessage
   | ImagePlacedMessage
   | PlaceFailedMessage
+  | LayerExportedMessage
+  | ExportFailedMessage
+  | LayerThumbnailMessage

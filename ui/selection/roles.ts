@@ -1,0 +1,50 @@
+import type { SelectedLayer } from '../../plugin/messages'
+import type { ModelInfo } from '../models'
+
+/** What a selected layer is for in the next request. */
+export type LayerRole = 'input' | 'reference' | 'unused'
+
+export type Roles = Record<string, LayerRole>
+
+/**
+ * Roles for the current selection. A layer still selected keeps the role the
+ * designer gave it; new layers get the defaults: the first image-like layer is
+ * the input, the next ones references while the model takes them (refSR, at
+ * most `maxReferences`), the rest unused. Text layers start unused: they are
+ * for "Use selected text layer", not pixels to send.
+ */
+export function assignRoles(selection: readonly SelectedLayer[], model: ModelInfo, previous: Roles = {}): Roles {
+  const roles: Roles = {}
+  for (const layer of selection) {
+    if (previous[layer.id]) roles[layer.id] = previous[layer.id]
+  }
+  const count = (role: LayerRole) => Object.values(roles).filter((r) => r === role).length
+  for (const layer of selection) {
+    if (roles[layer.id]) continue
+    if (layer.text) roles[layer.id] = 'unused'
+    else if (count('input') === 0) roles[layer.id] = 'input'
+    else if (count('reference') < model.maxReferences) roles[layer.id] = 'reference'
+    else roles[layer.id] = 'unused'
+  }
+  return roles
+}
+
+/** Layers in selection order that have `role`. */
+export function layersWithRole(selection: readonly SelectedLayer[], roles: Roles, role: LayerRole): SelectedLayer[] {
+  return selection.filter((layer) => roles[layer.id] === role)
+}
+
+/** What the roles ask of the model that it cannot do, as messages; empty when fine. */
+export function roleProblems(selection: readonly SelectedLayer[], roles: Roles, model: ModelInfo, batch: boolean): string[] {
+  const inputs = layersWithRole(selection, roles, 'input').length
+  const references = layersWithRole(selection, roles, 'reference').length
+  const problems: string[] = []
+  if (!batch && inputs > model.maxInputImages) {
+    problems.push(`${model.label} takes at most ${model.maxInputImages} input images; ${inputs} are marked as input.`)
+  }
+  if (references > model.maxReferences) {
+    problems.push(`At most ${model.maxReferences} references can be sent; ${references} are marked as reference.`)
+  }
+  if (references > 0 && inputs === 0) problems.push('References only work with an input image: mark one layer as the input.')
+  return problems
+}

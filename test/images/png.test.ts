@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs'
+import { inflateSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { encodeGif, encodeJpeg, encodePng, imageSizeFor, readImageInfo } from './png'
+
+describe('test images', () => {
+  it('encodes a PNG that zlib inflates to the right number of bytes', () => {
+    const png = encodePng(30, 20)
+    expect(readImageInfo(png)).toEqual({ format: 'png', width: 30, height: 20 })
+    // IDAT starts after signature (8) + IHDR chunk (25): length, type, data.
+    const idatLength = new DataView(png.buffer, png.byteOffset).getUint32(33)
+    const raw = inflateSync(png.subarray(41, 41 + idatLength))
+    expect(raw.length).toBe(20 * (30 * 4 + 1))
+  })
+
+  it('encodes a 4K PNG quickly enough for a stand-in', () => {
+    const started = performance.now()
+    const png = encodePng(5120, 2880)
+    expect(readImageInfo(png)).toEqual({ format: 'png', width: 5120, height: 2880 })
+    expect(performance.now() - started).toBeLessThan(10_000)
+  })
+
+  it('reads JPEG, GIF and WebP sizes', () => {
+    expect(readImageInfo(encodeJpeg(33, 17))).toEqual({ format: 'jpeg', width: 33, height: 17 })
+    expect(readImageInfo(encodeGif(300, 5000))).toEqual({ format: 'gif', width: 300, height: 5000 })
+    const webp = new Uint8Array(readFileSync(new URL('../fixtures/sample-640x480.webp', import.meta.url)))
+    expect(readImageInfo(webp)).toEqual({ format: 'webp', width: 640, height: 480 })
+  })
+
+  it('knows SPEC’s output sizes', () => {
+    expect(imageSizeFor('16:9', '4K')).toEqual({ width: 5120, height: 2880 })
+    expect(imageSizeFor('4:5', '2K')).toEqual({ width: 1792, height: 2240 })
+  })
+})

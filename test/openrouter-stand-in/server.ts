@@ -1,0 +1,427 @@
+/**
+ * A local stand-in for OpenRouter's API on 127.0.0.1, enforcing the contract of
+ * ../shared/SPEC.md section 1: it refuses what OpenRouter refuses, answers with
+ * real PNG images of Sourceful's documented sizes, and can be told to answer the
+ * next requests with any error, delay or oddity seen in the wild.
+ */
+import { readFileSync } from 'node:fs'
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { encodePng, imageSizeFor, readImageInfo, toBase64 } from '../images/png'
+
+export const TEST_KEY = 'sk-or-v1-test-key-0000000000000000'
+/** Sourceful's cap on the whole request (4.5 MB). */
+export const MAX_REQUEST_BYTES = 4.5 * 1024 * 1024
+
+interface ModelRule {
+  maxInputs: number
+  sizes: string[]
+  refSR: boolean
+  price: Record<string, number>
+}
+
+const MODELS: Record<string, ModelRule> = {
+  'sourceful/riverflow-v2-fast': { maxInputs: 4, sizes: ['1K', '2K'], refSR: true, price: { '1K': 0.02, '2K': 0.04 } },
+  'sourceful/riverflow-v2-pro': { maxInputs: 10, sizes: ['1K', '2K', '4K'], refSR: true, price: { '1K': 0.15, '2K': 0.15, '4K': 0.33 } },
+  'sourceful/riverflow-v2.5-fast': { maxInputs: 4, sizes: ['1K', '2K'], refSR: false, price: { '1K': 0.02, '2K': 0.04 } },
+  'sourceful/riverflow-v2.5-pro': { maxInputs: 10, sizes: ['1K', '2K', '4K'], refSR: false, price: { '1K': 0.15, '2K': 0.15, '4K': 0.33 } },
+}
+const ASPECT_RATIOS = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9']
+const V25_ONLY = ['scoring_prompt', 'scoring_rubric', 'background_mode', 'background_hex_color']
+
+/**
+ * What the next generation answers with (FIFO; an empty queue answers normally).
+ * Every behaviour may add `delayMs` before answering.
+ */
+export type Behaviour = { delayMs?: number } & (
+  | { kind: 'success'; images?: number; size?: { width: number; height: number } }
+  /** An OpenRouter error body with this HTTP status (400, 401, 402, 403, 404, 408, 413, 429, 500, 502, 503, 524, 529). */
+  | { kind: 'error'; status: number; message?: string; metadata?: Record<string, unknown>; retryAfter?: number }
+  /** HTTP 200 whose choice carries `error` and finish_reason "error" (the model failed after starting). */
+  | { kind: 'choice-error'; message?: string }
+  /** HTTP 200 whose message has no images at all (seen for Riverflow). */
+  | { kind: 'no-image' }
+  /** HTTP 200 with a body that is not JSON. */
+  | { kind: 'not-json' }
+  /** HTTP 200 whose image data URL is not an image. */
+  | { kind: 'bad-image' }
+  /** A WebP image instead of PNG. */
+  | { kind: 'webp' }
+  /** The image as an https URL on another host. */
+  | { kind: 'https-url'; url?: string }
+  /** Keep-alive blank lines and spaces for `keepAliveMs` before the JSON. */
+  | { kind: 'keep-alive'; keepAliveMs?: number }
+  /** The connection is destroyed without an answer. */
+  | { kind: 'drop' }
+  /** Never answers (until the client gives up or the server closes). */
+  | { kind: 'hang' }
+)
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  headers: IncomingMessage['headers']
+  bytes: number
+  body: unknown
+  status: number
+}
+
+export interface KeyInfo {
+  label: string
+  limit: number | null
+  limit_remaining: number | null
+  usage: number
+  usage_daily: number
+  is_free_tier: boolean
+}
+
+export interface StandInOptions {
+  validKeys?: string[]
+  keyInfo?: Partial<KeyInfo>
+  /** Added before every answer, to stand in for the model's work. */
+  latencyMs?: number
+}
+
+export interface OpenRouterStandIn {
+  /** http://127.0.0.1:PORT, without a trailing slash. */
+  url: string
+  requests: RecordedRequest[]
+  /** The chat-completions requests only. */
+  generations: () => RecordedRequest[]
+  enqueue: (...behaviours: Behaviour[]) => void
+  setLatency: (ms: number) => void
+  reset: () => void
+  close: () => Promise<void>
+}
+
+const WEBP = new Uint8Array(readFileSync(new URL('../fixtures/sample-640x480.webp', import.meta.url)))
+
+export async function startOpenRouterStandIn(options: StandInOptions = {}): Promise<OpenRouterStandIn> {
+  const validKeys = options.validKeys ?? [TEST_KEY]
+  const keyInfo: KeyInfo = {
+    label: 'Riverflow test key',
+    limit: 10,
+    limit_remaining: 7.5,
+    usage: 2.5,
+    usage_daily: 0.5,
+    is_free_tier: false,
+    ...options.keyInfo,
+  }
+  const queue: Behaviour[] = []
+  const requests: RecordedRequest[] = []
+  const open = new Set<ServerResponse>()
+  let latencyMs = options.latencyMs ?? 0
+  let counter = 0
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://stand-in')
+    const raw = await readBody(request)
+    const record: RecordedRequest = {
+      method: request.method ?? 'GET',
+      path: url.pathname + url.search,
+      headers: request.headers,
+      bytes: raw.length,
+      body: null,
+      status: 0,
+    }
+    requests.push(record)
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      record.status = status
+      if (response.destroyed) return
+      response.writeHead(status, { ...CORS, 'Content-Type': 'application/json', ...headers })
+      response.end(typeof body === 'string' ? body : JSON.stringify(body))
+    }
+    const fail = (status: number, message: string, metadata?: Record<string, unknown>, headers?: Record<string, string>) =>
+      send(status, { error: { code: status, message, ...(metadata ? { metadata } : {}) } }, headers)
+
+    if (request.method === 'OPTIONS') {
+      record.status = 204
+      response.writeHead(204, { ...CORS, 'Access-Control-Max-Age': '600' }).end()
+      return
+    }
+    const auth = request.headers.authorization ?? ''
+    const key = auth.startsWith('Bearer ') ? auth.slice(7) : ''
+    const route = `${request.method} ${url.pathname}`
+
+    if (route === 'GET /api/v1/models') {
+      if (url.searchParams.get('output_modalities') !== 'image') return send(200, { data: [] })
+      return send(200, {
+        data: Object.entries(MODELS).map(([id, rule]) => ({
+          id,
+          name: id,
+          architecture: { input_modalities: ['text', 'image'], output_modalities: ['image'] },
+          pricing: { image: String(rule.price['1K']) },
+        })),
+      })
+    }
+    if (route === 'GET /api/v1/key') {
+      if (!validKeys.includes(key)) return fail(401, 'No auth credentials found')
+      return send(200, { data: keyInfo })
+    }
+    if (route !== 'POST /api/v1/chat/completions') return fail(404, `Not found: ${route}`)
+
+    // The request is checked in OpenRouter's order: size, key, body, model, parameters.
+    if (raw.length > MAX_REQUEST_BYTES) return fail(413, `Request body of ${raw.length} bytes exceeds the 4.5 MB limit`)
+    if (!validKeys.includes(key)) return fail(401, 'No auth credentials found')
+    let body: Record<string, unknown>
+    try {
+      body = JSON.parse(raw.toString('utf8'))
+    } catch {
+      return fail(400, 'Request body is not valid JSON')
+    }
+    record.body = body
+    const problem = validate(body)
+    if (problem) return fail(problem.status, problem.message)
+
+    const behaviour = queue.shift() ?? { kind: 'success' }
+    const delay = latencyMs + (behaviour.delayMs ?? 0)
+    if (delay > 0 && !(await waitUnlessClosed(response, delay))) return
+    const model = body.model as string
+    const config = (body.image_config ?? {}) as Record<string, unknown>
+
+    switch (behaviour.kind) {
+      case 'error': {
+        const headers: Record<string, string> = behaviour.retryAfter !== undefined ? { 'Retry-After': String(behaviour.retryAfter) } : {}
+        return fail(behaviour.status, behaviour.message ?? defaultMessage(behaviour.status), behaviour.metadata ?? defaultMetadata(behaviour.status), headers)
+      }
+      case 'drop':
+        record.status = -1
+        request.socket.destroy()
+        return
+      case 'hang':
+        open.add(response)
+        return
+      case 'not-json':
+        record.status = 200
+        response.writeHead(200, { ...CORS, 'Content-Type': 'text/html' }).end('<html><body>upstream said something odd</body></html>')
+        return
+      case 'choice-error':
+        return send(200, completion(model, [], config, {
+          finish_reason: 'error',
+          error: { code: 502, message: behaviour.message ?? 'Provider returned error' },
+        }))
+      case 'no-image':
+        return send(200, completion(model, [], config))
+      case 'bad-image':
+        return send(200, completion(model, ['data:image/png;base64,bm90IGFuIGltYWdlIGF0IGFsbA=='], config))
+      case 'webp':
+        return send(200, completion(model, [`data:image/webp;base64,${toBase64(WEBP)}`], config))
+      case 'https-url':
+        return send(200, completion(model, [behaviour.url ?? 'https://images.example.test/gen/result.png'], config))
+      case 'keep-alive': {
+        record.status = 200
+        response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' })
+        const until = Date.now() + (behaviour.keepAliveMs ?? 300)
+        while (Date.now() < until && !response.destroyed) {
+          response.write('\n \n')
+          await sleep(50)
+        }
+        response.end(JSON.stringify(completion(model, [imageUrl(outputSize(body))], config)))
+        return
+      }
+      case 'success': {
+        const size = behaviour.size ?? outputSize(body)
+        const images = Array.from({ length: behaviour.images ?? 1 }, () => imageUrl(size))
+        return send(200, completion(model, images, config))
+      }
+    }
+  }
+
+  function completion(model: string, images: string[], config: Record<string, unknown>, choiceExtra: Record<string, unknown> = {}) {
+    const rule = MODELS[model]
+    const fonts = Array.isArray(config.font_inputs) ? config.font_inputs.length : 0
+    const refs = Array.isArray(config.super_resolution_references) ? config.super_resolution_references.length : 0
+    const cost = Math.round((rule.price[String(config.image_size ?? '1K')] + fonts * 0.03 + refs * 0.2) * 1000) / 1000
+    const id = `gen-${Date.now()}-${++counter}`
+    return {
+      id,
+      provider: 'Sourceful',
+      model,
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'stop',
+          native_finish_reason: 'stop',
+          message: {
+            role: 'assistant',
+            content: '',
+            refusal: null,
+            images: images.map((url, index) => ({ type: 'image_url', image_url: { url }, index })),
+          },
+          ...choiceExtra,
+        },
+      ],
+      usage: { prompt_tokens: 0, completion_tokens: 4175, total_tokens: 4175, cost: images.length > 0 ? cost : 0, is_byok: false },
+    }
+  }
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error) => {
+      if (!response.headersSent && !response.destroyed) {
+        response.writeHead(500, { ...CORS, 'Content-Type': 'application/json' })
+        response.end(JSON.stringify({ error: { code: 500, message: `stand-in failed: ${String(error)}` } }))
+      }
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    generations: () => requests.filter((r) => r.path === '/api/v1/chat/completions' && r.method === 'POST'),
+    enqueue: (...behaviours) => queue.push(...behaviours),
+    setLatency: (ms) => {
+      latencyMs = ms
+    },
+    reset: () => {
+      queue.length = 0
+      requests.length = 0
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const response of open) response.destroy()
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, HTTP-Referer, X-OpenRouter-Title, X-Title',
+  'Access-Control-Expose-Headers': 'Retry-After',
+}
+
+/** SPEC section 1's rules, as a status and message; null when the request is acceptable. */
+function validate(body: Record<string, unknown>): { status: number; message: string } | null {
+  const model = typeof body.model === 'string' ? body.model : ''
+  const rule = MODELS[model]
+  if (!rule) return { status: 400, message: `${model || '(none)'} is not a valid model ID` }
+  const modalities = body.modalities
+  if (!Array.isArray(modalities) || modalities.length !== 1 || modalities[0] !== 'image') {
+    return {
+      status: 404,
+      message: `No endpoints found that support the requested output modalities: ${Array.isArray(modalities) ? modalities.join(', ') : 'text'}`,
+    }
+  }
+  const messages = body.messages
+  if (!Array.isArray(messages) || messages.length !== 1 || messages[0]?.role !== 'user') {
+    return { status: 400, message: 'messages must hold exactly one user message' }
+  }
+  const content = messages[0].content
+  let inputs: string[] = []
+  if (Array.isArray(content)) {
+    if (content[0]?.type !== 'text' || typeof content[0].text !== 'string') return { status: 400, message: 'the first content part must be text' }
+    for (const part of content.slice(1)) {
+      if (part?.type !== 'image_url' || typeof part.image_url?.url !== 'string') return { status: 400, message: 'content parts after the text must be image_url' }
+      if (!isImageUrl(part.image_url.url)) return { status: 400, message: 'image_url must be a png, jpeg, webp or gif data URL or an https URL' }
+    }
+    inputs = content.slice(1).map((part: { image_url: { url: string } }) => part.image_url.url)
+  } else if (typeof content !== 'string' || content.trim() === '') {
+    return { status: 400, message: 'content must be a non-empty string or parts' }
+  }
+  if (inputs.length > rule.maxInputs) return { status: 400, message: `${model} accepts at most ${rule.maxInputs} input images` }
+
+  const config = (body.image_config ?? {}) as Record<string, unknown>
+  if (typeof config !== 'object' || config === null) return { status: 400, message: 'image_config must be an object' }
+  if (config.aspect_ratio !== undefined && !ASPECT_RATIOS.includes(String(config.aspect_ratio))) {
+    return { status: 400, message: `aspect_ratio must be one of ${ASPECT_RATIOS.join(', ')}` }
+  }
+  if (config.image_size !== undefined && !rule.sizes.includes(String(config.image_size))) {
+    return { status: 400, message: `image_size must be one of ${rule.sizes.join(', ')} for ${model}` }
+  }
+  if (config.font_inputs !== undefined) {
+    const fonts = config.font_inputs
+    if (!Array.isArray(fonts) || fonts.length > 2) return { status: 400, message: 'font_inputs takes at most 2 entries' }
+    for (const font of fonts) {
+      if (typeof font?.font_url !== 'string' || !/^https?:\/\//.test(font.font_url)) return { status: 400, message: 'font_url must be an http(s) URL' }
+      if (typeof font.text !== 'string' || font.text.length === 0 || font.text.length > 300) return { status: 400, message: 'font text must be 1 to 300 characters' }
+    }
+  }
+  if (config.super_resolution_references !== undefined) {
+    const refs = config.super_resolution_references
+    if (!rule.refSR) return { status: 400, message: `${model} does not support super_resolution_references` }
+    if (!Array.isArray(refs) || refs.length > 4) return { status: 400, message: 'super_resolution_references takes at most 4 entries' }
+    if (!refs.every((url) => typeof url === 'string' && isImageUrl(url))) return { status: 400, message: 'references must be image URLs' }
+  }
+  if (!model.includes('v2.5') && V25_ONLY.some((k) => k in config)) {
+    return { status: 400, message: `${V25_ONLY.filter((k) => k in config).join(', ')} is only supported by Riverflow V2.5` }
+  }
+  return null
+}
+
+/** With refSR and an input image, the output has the input's size; otherwise SPEC's table. */
+function outputSize(body: Record<string, unknown>): { width: number; height: number } {
+  const config = (body.image_config ?? {}) as Record<string, unknown>
+  const content = (body.messages as { content: unknown }[])[0].content
+  const refs = config.super_resolution_references
+  if (Array.isArray(refs) && refs.length > 0 && Array.isArray(content) && content.length > 1) {
+    const url: string = content[1].image_url.url
+    const info = url.startsWith('data:') ? readImageInfo(new Uint8Array(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'))) : null
+    if (info) return { width: info.width, height: info.height }
+  }
+  return imageSizeFor(String(config.aspect_ratio ?? '1:1'), String(config.image_size ?? '1K'))
+}
+
+function imageUrl(size: { width: number; height: number }): string {
+  return `data:image/png;base64,${toBase64(encodePng(size.width, size.height))}`
+}
+
+function isImageUrl(url: string): boolean {
+  return /^data:image\/(png|jpeg|webp|gif);base64,/.test(url) || url.startsWith('https://')
+}
+
+function defaultMessage(status: number): string {
+  const messages: Record<number, string> = {
+    400: 'Invalid request',
+    401: 'User not found.',
+    402: 'Insufficient credits. Add more using https://openrouter.ai/settings/credits',
+    403: 'Your input was flagged by moderation',
+    404: 'No endpoints found that support the requested output modalities: image, text',
+    408: 'Request timed out',
+    413: 'Payload too large',
+    429: 'Rate limit exceeded',
+    500: 'Internal Server Error',
+    502: 'Provider returned error',
+    503: 'No available provider',
+    524: 'Upstream timed out',
+    529: 'Provider overloaded',
+  }
+  return messages[status] ?? `HTTP ${status}`
+}
+
+function defaultMetadata(status: number): Record<string, unknown> | undefined {
+  return status === 403 ? { reasons: ['violence'], flagged_input: 'a gory scene', provider_name: 'Sourceful' } : undefined
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => resolve(Buffer.concat(chunks)))
+    request.on('error', reject)
+  })
+}
+
+/** Waits, but gives up early when the client has gone (Cancel aborts the fetch). */
+function waitUnlessClosed(response: ServerResponse, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      response.off('close', onClose)
+      resolve(!response.destroyed)
+    }, ms)
+    const onClose = () => {
+      clearTimeout(timer)
+      resolve(false)
+    }
+    response.once('close', onClose)
+  })
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}

@@ -135,6 +135,8 @@ export interface PlaceImageMessage {
    * a refined or upscaled frame keeps its source's size, with a sharper fill.
    */
   size?: { width: number; height: number }
+  /** Select the new layer and scroll to it; off in a batch, where results arrive one by one. */
+  reveal: boolean
   record: GenerationRecord
 }
 

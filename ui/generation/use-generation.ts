@@ -147,6 +147,7 @@ export function useGeneration(options: { timeoutMs?: number } = {}) {
               placement: request.placement,
               targetIds: request.targetIds,
               name: layerNameFromPrompt(request.prompt),
+              reveal: true,
               record,
             },
             answerImage.image,

@@ -1,0 +1,44 @@
+import type { ExportFailedMessage, ExportLayerMessage, LayerExportedMessage, LayerThumbnailMessage } from './messages'
+
+/** Thumbnails in the selection panel are 48 px; 96 keeps them sharp on a retina screen. */
+const THUMBNAIL_SIDE = 96
+/** Beyond this many selected layers the panel lists names only: exports cost time. */
+export const MAX_THUMBNAILS = 24
+
+/**
+ * Exports one layer as PNG for the UI to encode into a request. PNG because it
+ * is lossless: the UI picks the format that fits the request cap best.
+ */
+export async function exportLayerAsync(message: ExportLayerMessage): Promise<LayerExportedMessage | ExportFailedMessage> {
+  const fail = (text: string): ExportFailedMessage => ({ type: 'export-failed', requestId: message.requestId, layerId: message.layerId, message: text })
+  const node = await figma.getNodeByIdAsync(message.layerId)
+  if (!node || node.removed || !('exportAsync' in node)) return fail('The layer was deleted before it could be exported. Select it again.')
+  try {
+    const bytes = await node.exportAsync({ format: 'PNG', constraint: message.constraint })
+    const { width, height } = pngSize(bytes)
+    return { type: 'layer-exported', requestId: message.requestId, layerId: message.layerId, image: { bytes, width, height } }
+  } catch {
+    return fail(`Figma could not export “${node.name}”. Try a smaller size, or check that the layer is visible.`)
+  }
+}
+
+/** A small PNG of each layer, for the selection panel. */
+export async function exportThumbnailAsync(node: SceneNode): Promise<LayerThumbnailMessage | null> {
+  const longSide = Math.max(node.width, node.height)
+  if (!(longSide > 0)) return null
+  try {
+    const constraint: ExportSettingsConstraints =
+      node.width >= node.height ? { type: 'WIDTH', value: Math.min(THUMBNAIL_SIDE, Math.ceil(node.width)) } : { type: 'HEIGHT', value: Math.min(THUMBNAIL_SIDE, Math.ceil(node.height)) }
+    const bytes = await node.exportAsync({ format: 'PNG', constraint })
+    return { type: 'layer-thumbnail', layerId: node.id, bytes }
+  } catch {
+    // An empty group or a hidden layer has nothing to show; the panel shows the name alone.
+    return null
+  }
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const read = (at: number) => ((bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]) >>> 0
+  return { width: read(16), height: read(20) }
+}

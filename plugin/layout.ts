@@ -1,0 +1,44 @@
+/** Where new layers go: plain geometry, no `figma` here. */
+export interface Rect {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/** The space Figma leaves between things placed side by side. */
+export const GAP = 40
+
+export function unionOf(rects: readonly Rect[]): Rect | null {
+  if (rects.length === 0) return null
+  const left = Math.min(...rects.map((r) => r.x))
+  const top = Math.min(...rects.map((r) => r.y))
+  const right = Math.max(...rects.map((r) => r.x + r.width))
+  const bottom = Math.max(...rects.map((r) => r.y + r.height))
+  return { x: left, y: top, width: right - left, height: bottom - top }
+}
+
+export function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+}
+
+/** A rect of `size` centred on a point, on whole pixels. */
+export function centredOn(center: { x: number; y: number }, size: { width: number; height: number }): Rect {
+  return { x: Math.round(center.x - size.width / 2), y: Math.round(center.y - size.height / 2), ...size }
+}
+
+/**
+ * A rect of `size` to the right of `anchor`, tops aligned, that covers none of
+ * `obstacles`: frames laid out in a row each get their result without it
+ * landing on their neighbour.
+ */
+export function besideRect(anchor: Rect, size: { width: number; height: number }, obstacles: readonly Rect[]): Rect {
+  const candidate: Rect = { x: Math.round(anchor.x + anchor.width + GAP), y: Math.round(anchor.y), ...size }
+  // Each step moves past one obstacle to its right, so this ends within obstacles.length steps.
+  for (let step = 0; step <= obstacles.length; step++) {
+    const hit = obstacles.find((o) => overlaps(candidate, o))
+    if (!hit) return candidate
+    candidate.x = Math.round(hit.x + hit.width + GAP)
+  }
+  return candidate
+}

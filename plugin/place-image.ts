@@ -1,0 +1,87 @@
+import { type Rect, besideRect, centredOn, unionOf } from './layout'
+import type { ImagePlacedMessage, PlaceFailedMessage, PlaceImageMessage } from './messages'
+import { isFillable } from './selection'
+
+/** Plugin data key of the generation record on every layer that shows a result. */
+export const RECORD_KEY = 'riverflow'
+
+/** The last layer each job placed, so that a job's next image goes beside it. */
+const lastPlacedByJob = new Map<string, Rect>()
+
+/**
+ * Puts one image of an answer on the canvas: as the fill of the layers that were
+ * selected when the designer pressed Generate, or on a new layer beside them (in
+ * view when there were none). A fill target deleted or locked meanwhile turns
+ * the fill into a new layer, so a paid image is never dropped. One undo step.
+ */
+export async function placeImageAsync(message: PlaceImageMessage): Promise<ImagePlacedMessage | PlaceFailedMessage> {
+  let image: Image
+  try {
+    image = figma.createImage(message.image.bytes)
+  } catch (error) {
+    return { type: 'place-failed', jobId: message.jobId, index: message.index, message: createImageProblem(error) }
+  }
+
+  const targets = await liveNodesAsync(message.targetIds)
+  const paint: ImagePaint = { type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }
+  const record = JSON.stringify(message.record)
+
+  if (message.placement === 'fill') {
+    const fillable = targets.filter(isFillable)
+    if (fillable.length > 0) {
+      for (const node of fillable) {
+        node.fills = [paint]
+        node.setPluginData(RECORD_KEY, record)
+      }
+      figma.commitUndo()
+      return { type: 'image-placed', jobId: message.jobId, index: message.index, nodeIds: fillable.map((n) => n.id), placement: 'fill' }
+    }
+    figma.notify('The layer to fill was deleted or locked while the image was generating, so it went on a new layer.')
+  }
+
+  const size = message.size ?? { width: message.image.width, height: message.image.height }
+  const node = figma.createRectangle()
+  node.name = message.name
+  node.resize(size.width, size.height)
+  node.fills = [paint]
+  node.setPluginData(RECORD_KEY, record)
+  figma.currentPage.appendChild(node)
+  const spot = newLayerRect(message, targets, size, node)
+  node.x = spot.x
+  node.y = spot.y
+  lastPlacedByJob.set(message.jobId, spot)
+  if (message.reveal) {
+    figma.currentPage.selection = [node]
+    figma.viewport.scrollAndZoomIntoView([node])
+  }
+  figma.commitUndo()
+  return { type: 'image-placed', jobId: message.jobId, index: message.index, nodeIds: [node.id], placement: 'new-layer' }
+}
+
+/** Beside the job's previous image, else beside the targets, else centred in view. */
+function newLayerRect(message: PlaceImageMessage, targets: SceneNode[], size: { width: number; height: number }, self: SceneNode): Rect {
+  const obstacles = figma.currentPage.children.filter((child) => child !== self).map(boundsOf)
+  const previous = lastPlacedByJob.get(message.jobId)
+  if (previous) return besideRect(previous, size, obstacles)
+  const anchor = unionOf(targets.map(boundsOf))
+  if (anchor) return besideRect(anchor, size, obstacles)
+  return centredOn(figma.viewport.center, size)
+}
+
+function boundsOf(node: SceneNode): Rect {
+  const box = node.absoluteBoundingBox
+  return box ?? { x: node.x, y: node.y, width: node.width, height: node.height }
+}
+
+async function liveNodesAsync(ids: readonly string[]): Promise<SceneNode[]> {
+  const nodes = await Promise.all(ids.map((id) => figma.getNodeByIdAsync(id)))
+  return nodes.filter((node): node is SceneNode => node !== null && !node.removed && 'visible' in node)
+}
+
+/** createImage's errors, as a designer can act on them. */
+function createImageProblem(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
+  if (/too large/i.test(text)) return 'Figma refused the image: it is larger than 4096 px on a side. Download it instead.'
+  if (/unsupported/i.test(text)) return 'Figma refused the image: its format is not PNG, JPEG or GIF. Download it instead.'
+  return 'Figma could not create the image. Retry, or download it.'
+}

@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { parse } from 'acorn'
+import { describe, expect, it } from 'vitest'
+
+// `npm test` builds first; these check what Figma will load.
+const code = readFileSync('dist/code.js', 'utf8')
+const html = readFileSync('dist/index.html', 'utf8')
+const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'))
+
+describe('the built plugin', () => {
+  it('has a sandbox that is one ES2017 script without import or export (older Figma clients)', () => {
+    expect(() => parse(code, { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow()
+  })
+
+  it('has a UI that is one self-contained HTML file', () => {
+    expect(html).toMatch(/<script type="module"[^>]*>[^<]/)
+    expect(html).not.toMatch(/<script[^>]+src=/)
+    expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/)
+  })
+
+  it('has a manifest that points at the built files with dynamic-page access and exact domains', () => {
+    expect(manifest).toMatchObject({
+      api: '1.0.0',
+      main: 'dist/code.js',
+      ui: 'dist/index.html',
+      editorType: ['figma'],
+      documentAccess: 'dynamic-page',
+    })
+    expect(existsSync(manifest.main) && existsSync(manifest.ui)).toBe(true)
+    expect(manifest.networkAccess.allowedDomains).toEqual(['https://openrouter.ai', 'https://fonts.googleapis.com'])
+    expect(manifest.networkAccess.reasoning.length).toBeGreaterThan(40)
+  })
+
+  it('calls no host the manifest does not allow', () => {
+    const hosts = new Set([...html.matchAll(/fetch\([^)]*?(https:\/\/[a-z0-9.-]+)/g)].map((m) => m[1]))
+    for (const host of hosts) expect(manifest.networkAccess.allowedDomains).toContain(host)
+    expect(html).toContain('https://openrouter.ai')
+    expect(html).toContain('https://fonts.googleapis.com')
+  })
+})

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { encodeGif, encodeJpeg, encodePng, readImageInfo } from '../images/png'
+import { createFakeFigma } from '.'
+
+// The fake must refuse what Figma refuses, or the sandbox's tests prove nothing.
+describe('the fake figma API', () => {
+  it('createImage takes PNG, JPEG and GIF up to 4096 px a side', () => {
+    const { figma } = createFakeFigma()
+    for (const bytes of [encodePng(4096, 10), encodeJpeg(10, 4096), encodeGif(4096, 4096)]) {
+      expect(figma.createImage(bytes).hash).toMatch(/^[0-9a-f]{40}$/)
+    }
+  })
+
+  it.each([
+    ['a PNG 4097 px wide', encodePng(4097, 1), 'Image is too large'],
+    ['a JPEG 4097 px high', encodeJpeg(8, 4097, 50), 'Image is too large'],
+    ['a WebP', new Uint8Array([...new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8L'), 0, 0, 0, 0, 0x2f, 0, 0, 0, 0, 0, 0, 0, 0, 0]), 'Image type is unsupported'],
+    ['text', new TextEncoder().encode('not an image'), 'Image type is unsupported'],
+  ])('createImage refuses %s as Figma does', (_name, bytes, message) => {
+    expect(() => createFakeFigma().figma.createImage(bytes)).toThrow(message)
+  })
+
+  it('exportAsync returns real PNG and JPEG bytes of the node’s size under the constraint', async () => {
+    const fake = createFakeFigma()
+    const frame = fake.addFrame({ width: 300, height: 200 })
+    expect(readImageInfo(await frame.exportAsync({ format: 'PNG' }))).toEqual({ format: 'png', width: 300, height: 200 })
+    expect(readImageInfo(await frame.exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: 2 } }))).toMatchObject({ width: 600, height: 400 })
+    expect(readImageInfo(await frame.exportAsync({ format: 'JPG', constraint: { type: 'WIDTH', value: 150 } }))).toEqual({ format: 'jpeg', width: 150, height: 100 })
+    expect(readImageInfo(await frame.exportAsync({ format: 'PNG', constraint: { type: 'HEIGHT', value: 50 } }))).toMatchObject({ width: 75, height: 50 })
+  })
+
+  it('fills are read-only and replaced wholesale', () => {
+    const node = createFakeFigma().addRectangle()
+    node.fills = [{ type: 'SOLID', color: { r: 1, g: 0, b: 0 } }]
+    expect(() => (node.fills as unknown as unknown[]).push({ type: 'SOLID' })).toThrow()
+    expect(node.fills).toHaveLength(1)
+  })
+
+  it('computes absolute bounds through frames', () => {
+    const fake = createFakeFigma()
+    const outer = fake.addFrame({ x: 100, y: 50, width: 500, height: 500 })
+    const inner = fake.addRectangle({ x: 10, y: 20, width: 30, height: 40 }, outer)
+    expect(inner.absoluteBoundingBox).toEqual({ x: 110, y: 70, width: 30, height: 40 })
+  })
+
+  it('looks nodes up asynchronously only, as with dynamic-page access', async () => {
+    const fake = createFakeFigma()
+    const frame = fake.addFrame()
+    expect(await fake.figma.getNodeByIdAsync(frame.id)).toBe(frame)
+    expect(() => fake.figma.getNodeById(frame.id)).toThrow(/getNodeByIdAsync/)
+    frame.remove()
+    expect(await fake.figma.getNodeByIdAsync(frame.id)).toBeNull()
+  })
+
+  it('fires selectionchange after the selection changes', async () => {
+    const fake = createFakeFigma()
+    let fired = 0
+    fake.figma.on('selectionchange', () => fired++)
+    fake.select(fake.addFrame())
+    expect(fired).toBe(0)
+    await Promise.resolve()
+    expect(fired).toBe(1)
+  })
+
+  it('keeps clientStorage within 5 MB', async () => {
+    const { figma } = createFakeFigma()
+    await figma.clientStorage.setAsync('a', 'x'.repeat(1000))
+    expect(await figma.clientStorage.getAsync('a')).toHaveLength(1000)
+    await expect(figma.clientStorage.setAsync('b', 'x'.repeat(6 * 1024 * 1024))).rejects.toThrow(/5 MB/)
+  })
+})

@@ -1,0 +1,304 @@
+/**
+ * A typed fake of the `figma` global (SPEC section 3), faithful where the
+ * plugin depends on it: geometry, fills, plugin data, clientStorage,
+ * createImage's format and 4096 px checks, exportAsync's real bytes,
+ * dynamic-page node lookups, selection events, undo steps and the UI channel.
+ * It runs in Node for the sandbox's tests and in the browser host page for
+ * end-to-end tests, so it uses no Node API.
+ */
+import { readImageInfo } from '../images/png'
+import { FakeNode, FakePageNode, FakeTextNode, type Registry } from './nodes'
+
+export { FakeNode, FakePageNode, FakeTextNode } from './nodes'
+
+/** Figma's limit on each side of an image given to createImage. */
+export const FIGMA_MAX_IMAGE_SIDE = 4096
+/** Figma's total for one plugin's clientStorage. */
+export const CLIENT_STORAGE_LIMIT = 5 * 1024 * 1024
+
+export interface FakeUiAdapter {
+  /** figma.showUI was called: show `html` (the host page puts it in an iframe). */
+  onShow?: (html: string, options: ShowUIOptions) => void
+  /** The sandbox posted a message to the UI. */
+  onPostMessage?: (message: unknown) => void
+}
+
+export interface FakeFigmaOptions {
+  ui?: FakeUiAdapter
+  html?: string
+  /** The visible area of the canvas. */
+  viewport?: { x: number; y: number; width: number; height: number }
+}
+
+interface FakeImage {
+  hash: string
+  bytes: Uint8Array
+  width: number
+  height: number
+}
+
+type Listener = (...args: unknown[]) => unknown
+
+export interface FakeFigma {
+  /** Install as `globalThis.figma`. */
+  figma: PluginAPI
+  page: FakePageNode
+  /** Every message the sandbox posted to the UI, in order. */
+  uiMessages: unknown[]
+  notifications: { message: string; options?: NotificationOptions }[]
+  /** How many times figma.commitUndo() was called. */
+  undoSteps: () => number
+  scrolledTo: FakeNode[][]
+  images: Map<string, FakeImage>
+  storage: Map<string, unknown>
+  shownWith: { html: string; options: ShowUIOptions } | null
+  closed: () => boolean
+  /** Delivers a message from the UI as Figma does, and waits for the handlers. */
+  sendFromUi: (message: unknown) => Promise<void>
+  addFrame: (props?: NodeProps, parent?: FakeNode) => FakeNode
+  addRectangle: (props?: NodeProps, parent?: FakeNode) => FakeNode
+  addEllipse: (props?: NodeProps, parent?: FakeNode) => FakeNode
+  addGroup: (children: FakeNode[], props?: Partial<NodeProps>) => FakeNode
+  addText: (props?: NodeProps & { characters?: string; font?: { family: string; style: string } | 'mixed' }, parent?: FakeNode) => FakeNode
+  select: (...nodes: FakeNode[]) => void
+  /** All live nodes on the page, depth first. */
+  allNodes: () => FakeNode[]
+}
+
+export interface NodeProps {
+  name?: string
+  x?: number
+  y?: number
+  width?: number
+  height?: number
+  locked?: boolean
+  content?: 'flat' | 'photo'
+}
+
+export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
+  let counter = 0
+  const listeners = new Map<string, Set<Listener>>()
+  const emit = (event: string, ...args: unknown[]) => {
+    for (const listener of [...(listeners.get(event) ?? [])]) listener(...args)
+  }
+  const registry: Registry = {
+    nodes: new Map(),
+    nextId: () => `1:${++counter}`,
+    // Figma reports selection changes asynchronously, after the change is done.
+    onSelectionChange: () => queueMicrotask(() => emit('selectionchange')),
+  }
+  const document = new FakeNode(registry, 'DOCUMENT', 'Document')
+  const page = new FakePageNode(registry, 'PAGE', 'Page 1')
+  document.appendChild(page)
+
+  const images = new Map<string, FakeImage>()
+  const storage = new Map<string, unknown>()
+  const uiMessages: unknown[] = []
+  const notifications: FakeFigma['notifications'] = []
+  const scrolledTo: FakeNode[][] = []
+  const uiHandlers = new Set<Listener>()
+  let onmessage: Listener | undefined
+  let undoSteps = 0
+  let closed = false
+  let shownWith: FakeFigma['shownWith'] = null
+  const view = options.viewport ?? { x: -400, y: -300, width: 1600, height: 1000 }
+  const mixed = Symbol('figma.mixed')
+
+  const make = <T extends FakeNode>(node: T, props: NodeProps = {}, parent: FakeNode = page): T => {
+    node.x = props.x ?? 0
+    node.y = props.y ?? 0
+    node.width = props.width ?? 100
+    node.height = props.height ?? 100
+    node.locked = props.locked ?? false
+    node.content = props.content ?? 'flat'
+    parent.appendChild(node)
+    return node
+  }
+
+  const figma = {
+    mixed,
+    root: document,
+    get currentPage() {
+      return page
+    },
+    apiVersion: '1.0.0',
+    editorType: 'figma',
+    showUI(html: string, showOptions: ShowUIOptions = {}) {
+      shownWith = { html, options: showOptions }
+      options.ui?.onShow?.(html, showOptions)
+    },
+    ui: {
+      postMessage(message: unknown) {
+        // Structured clone, as the real channel does: the UI never shares objects with the sandbox.
+        const cloned = structuredClone(message)
+        uiMessages.push(cloned)
+        options.ui?.onPostMessage?.(cloned)
+      },
+      get onmessage() {
+        return onmessage
+      },
+      set onmessage(handler: Listener | undefined) {
+        onmessage = handler
+      },
+      on(event: string, handler: Listener) {
+        if (event === 'message') uiHandlers.add(handler)
+      },
+      off(event: string, handler: Listener) {
+        if (event === 'message') uiHandlers.delete(handler)
+      },
+      resize() {},
+      show() {},
+      hide() {},
+      close() {},
+    },
+    clientStorage: {
+      async getAsync(key: string) {
+        return storage.has(key) ? structuredClone(storage.get(key)) : undefined
+      },
+      async setAsync(key: string, value: unknown) {
+        const next = new Map(storage).set(key, structuredClone(value))
+        const size = [...next].reduce((n, [k, v]) => n + k.length + JSON.stringify(v ?? null).length, 0)
+        if (size > CLIENT_STORAGE_LIMIT) throw new Error('clientStorage is over its 5 MB limit')
+        storage.set(key, structuredClone(value))
+      },
+      async deleteAsync(key: string) {
+        storage.delete(key)
+      },
+      async keysAsync() {
+        return [...storage.keys()]
+      },
+    },
+    createImage(bytes: Uint8Array) {
+      if (!(bytes instanceof Uint8Array)) throw new Error('createImage expects a Uint8Array')
+      const info = readImageInfo(bytes)
+      if (!info || info.format === 'webp') throw new Error('Image type is unsupported')
+      if (info.width > FIGMA_MAX_IMAGE_SIDE || info.height > FIGMA_MAX_IMAGE_SIDE) throw new Error('Image is too large')
+      const hash = hashBytes(bytes)
+      images.set(hash, { hash, bytes: bytes.slice(), width: info.width, height: info.height })
+      return imageHandle(images.get(hash)!)
+    },
+    getImageByHash(hash: string) {
+      const image = images.get(hash)
+      return image ? imageHandle(image) : null
+    },
+    createRectangle: () => make(new FakeNode(registry, 'RECTANGLE', 'Rectangle')),
+    createFrame: () => make(new FakeNode(registry, 'FRAME', 'Frame')),
+    createText: () => make(new FakeTextNode(registry, 'TEXT', 'Text')),
+    async getNodeByIdAsync(id: string) {
+      const node = registry.nodes.get(id)
+      return node && !node.removed ? node : null
+    },
+    getNodeById() {
+      throw new Error('Cannot call getNodeById with documentAccess: dynamic-page. Use figma.getNodeByIdAsync instead.')
+    },
+    on(event: string, listener: Listener) {
+      if (!listeners.has(event)) listeners.set(event, new Set())
+      listeners.get(event)!.add(listener)
+    },
+    once(event: string, listener: Listener) {
+      const wrapped: Listener = (...args) => {
+        listeners.get(event)?.delete(wrapped)
+        return listener(...args)
+      }
+      figma.on(event, wrapped)
+    },
+    off(event: string, listener: Listener) {
+      listeners.get(event)?.delete(listener)
+    },
+    viewport: {
+      get center() {
+        return { x: view.x + view.width / 2, y: view.y + view.height / 2 }
+      },
+      get bounds() {
+        return { ...view }
+      },
+      zoom: 1,
+      scrollAndZoomIntoView(nodes: FakeNode[]) {
+        scrolledTo.push([...nodes])
+      },
+    },
+    notify(message: string, notifyOptions?: NotificationOptions) {
+      notifications.push({ message, options: notifyOptions })
+      return { cancel() {} }
+    },
+    commitUndo() {
+      undoSteps++
+    },
+    closePlugin() {
+      closed = true
+      emit('close')
+    },
+    openExternal() {},
+  }
+
+  const fake: FakeFigma = {
+    figma: figma as unknown as PluginAPI,
+    page,
+    uiMessages,
+    notifications,
+    undoSteps: () => undoSteps,
+    scrolledTo,
+    images,
+    storage,
+    get shownWith() {
+      return shownWith
+    },
+    closed: () => closed,
+    async sendFromUi(message: unknown) {
+      const cloned = structuredClone(message)
+      const props = { origin: 'null' }
+      await Promise.all([onmessage, ...uiHandlers].filter(Boolean).map((handler) => handler!(cloned, props)))
+    },
+    addFrame: (props, parent) => make(new FakeNode(registry, 'FRAME', props?.name ?? 'Frame'), props, parent),
+    addRectangle: (props, parent) => make(new FakeNode(registry, 'RECTANGLE', props?.name ?? 'Rectangle'), props, parent),
+    addEllipse: (props, parent) => make(new FakeNode(registry, 'ELLIPSE', props?.name ?? 'Ellipse'), props, parent),
+    addGroup(children, props = {}) {
+      const group = new FakeNode(registry, 'GROUP', props.name ?? 'Group')
+      const parent = children[0]?.parent ?? page
+      parent.appendChild(group)
+      children.forEach((child) => group.appendChild(child))
+      // A group's box is the union of its children.
+      const left = Math.min(...children.map((c) => c.x))
+      const top = Math.min(...children.map((c) => c.y))
+      group.x = left
+      group.y = top
+      group.width = Math.max(...children.map((c) => c.x + c.width)) - left
+      group.height = Math.max(...children.map((c) => c.y + c.height)) - top
+      return group
+    },
+    addText(props = {}, parent) {
+      const node = make(new FakeTextNode(registry, 'TEXT', props.name ?? props.characters ?? 'Text'), props, parent)
+      node.characters = props.characters ?? 'Text'
+      node.fontName = props.font === 'mixed' ? mixed : (props.font ?? { family: 'Inter', style: 'Regular' })
+      return node
+    },
+    select: (...nodes) => {
+      page.selection = nodes
+    },
+    allNodes: () => {
+      const out: FakeNode[] = []
+      const walk = (node: FakeNode) => node.children.forEach((child) => (out.push(child), walk(child)))
+      walk(page)
+      return out
+    },
+  }
+  return fake
+}
+
+function imageHandle(image: FakeImage) {
+  return {
+    hash: image.hash,
+    getBytesAsync: async () => image.bytes.slice(),
+    getSizeAsync: async () => ({ width: image.width, height: image.height }),
+  }
+}
+
+/** A stable content hash (FNV-1a, 4 lanes), shaped like Figma's 40-hex-digit image hashes. */
+function hashBytes(bytes: Uint8Array): string {
+  const lanes = [0x811c9dc5, 0x01000193, 0x050c5d1f, 0x9e3779b9, 0x7f4a7c15]
+  for (let i = 0; i < bytes.length; i++) {
+    const lane = i % 5
+    lanes[lane] = Math.imul(lanes[lane] ^ bytes[i], 0x01000193) >>> 0
+  }
+  return lanes.map((n) => n.toString(16).padStart(8, '0')).join('')
+}

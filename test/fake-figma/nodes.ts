@@ -1,0 +1,204 @@
+/**
+ * Scene nodes of the fake `figma` API: real geometry (x, y, width, height,
+ * resize, absolute bounds through parents), fills that are read-only arrays
+ * replaced wholesale as in Figma, plugin data, removal and locking, and
+ * exportAsync that returns real PNG/JPEG bytes of the node's pixel size.
+ */
+import { type Rgba, encodeJpeg, encodePng } from '../images/png'
+
+export type Paint = Readonly<Record<string, unknown> & { type: string }>
+
+/** How exports of a node look: flat graphics compress well as PNG, photos do not. */
+export type FakeContent = 'flat' | 'photo'
+
+export interface Registry {
+  nodes: Map<string, FakeNode>
+  nextId: () => string
+  onSelectionChange: () => void
+}
+
+export interface ExportSettings {
+  format?: 'PNG' | 'JPG' | 'SVG' | 'PDF'
+  constraint?: { type: 'SCALE' | 'WIDTH' | 'HEIGHT'; value: number }
+}
+
+export class FakeNode {
+  readonly id: string
+  readonly type: string
+  name: string
+  parent: FakeNode | null = null
+  children: FakeNode[] = []
+  x = 0
+  y = 0
+  width = 100
+  height = 100
+  rotation = 0
+  locked = false
+  visible = true
+  removed = false
+  content: FakeContent = 'flat'
+  /** Every export of this node, for tests: the settings and the pixel size made. */
+  exports: { settings: ExportSettings; width: number; height: number }[] = []
+  private _fills: readonly Paint[] = Object.freeze([])
+  private pluginData = new Map<string, string>()
+  private relaunchData: Record<string, string> = {}
+
+  constructor(
+    protected registry: Registry,
+    type: string,
+    name: string,
+  ) {
+    this.type = type
+    this.name = name
+    this.id = registry.nextId()
+    registry.nodes.set(this.id, this)
+  }
+
+  get fills(): readonly Paint[] {
+    return this._fills
+  }
+
+  /** Figma copies and freezes the array: mutating `node.fills` in place throws. */
+  set fills(paints: readonly Paint[]) {
+    if (!Array.isArray(paints)) throw new Error('fills must be an array')
+    for (const paint of paints) {
+      if (paint.type === 'IMAGE' && typeof paint.imageHash !== 'string') throw new Error('An image paint needs an imageHash')
+    }
+    this._fills = Object.freeze(paints.map((paint) => Object.freeze({ ...paint })))
+  }
+
+  get absoluteTransform(): [[number, number, number], [number, number, number]] {
+    const { x, y } = this.absolutePosition()
+    return [
+      [1, 0, x],
+      [0, 1, y],
+    ]
+  }
+
+  get absoluteBoundingBox(): { x: number; y: number; width: number; height: number } {
+    return { ...this.absolutePosition(), width: this.width, height: this.height }
+  }
+
+  private absolutePosition(): { x: number; y: number } {
+    let x = this.x
+    let y = this.y
+    // A page is no offset; groups in Figma hold absolute child coordinates, frames relative ones.
+    for (let p = this.parent; p && p.type !== 'PAGE' && p.type !== 'DOCUMENT'; p = p.parent) {
+      if (p.type !== 'GROUP') {
+        x += p.x
+        y += p.y
+      }
+    }
+    return { x, y }
+  }
+
+  resize(width: number, height: number): void {
+    this.assertAlive()
+    if (!(width >= 0.01) || !(height >= 0.01)) throw new Error('Width and height must be >= 0.01')
+    this.width = width
+    this.height = height
+  }
+
+  appendChild(child: FakeNode): void {
+    this.insertChild(this.children.length, child)
+  }
+
+  insertChild(index: number, child: FakeNode): void {
+    this.assertAlive()
+    if (child.parent) child.parent.children = child.parent.children.filter((c) => c !== child)
+    child.parent = this
+    this.children.splice(index, 0, child)
+  }
+
+  remove(): void {
+    if (this.parent) this.parent.children = this.parent.children.filter((c) => c !== this)
+    const markRemoved = (node: FakeNode) => {
+      node.removed = true
+      node.children.forEach(markRemoved)
+    }
+    markRemoved(this)
+    this.parent = null
+    this.registry.onSelectionChange()
+  }
+
+  setPluginData(key: string, value: string): void {
+    this.assertAlive()
+    if (typeof value !== 'string') throw new Error('Plugin data values must be strings')
+    if (value === '') this.pluginData.delete(key)
+    else this.pluginData.set(key, value)
+  }
+
+  getPluginData(key: string): string {
+    return this.pluginData.get(key) ?? ''
+  }
+
+  getPluginDataKeys(): string[] {
+    return [...this.pluginData.keys()]
+  }
+
+  setRelaunchData(data: Record<string, string>): void {
+    this.relaunchData = { ...data }
+  }
+
+  getRelaunchData(): Record<string, string> {
+    return { ...this.relaunchData }
+  }
+
+  async exportAsync(settings: ExportSettings = {}): Promise<Uint8Array> {
+    this.assertAlive()
+    const format = settings.format ?? 'PNG'
+    if (format !== 'PNG' && format !== 'JPG') throw new Error(`The fake exports PNG and JPG only, not ${format}`)
+    const { width, height } = exportSize(this.width, this.height, settings.constraint)
+    this.exports.push({ settings, width, height })
+    const seed = Number(this.id.split(':')[1] ?? 0)
+    const pixel = this.content === 'photo' ? photoPixel(width, height, seed) : undefined
+    return format === 'PNG' ? encodePng(width, height, pixel ?? ((x, y) => flatPixel(x, y, seed))) : encodeJpeg(width, height, 85, pixel)
+  }
+
+  protected assertAlive(): void {
+    if (this.removed) throw new Error(`The node (id: ${this.id}) does not exist`)
+  }
+}
+
+/** Figma's export constraint: the pixel size of an export, rounded as Figma rounds. */
+export function exportSize(
+  width: number,
+  height: number,
+  constraint: ExportSettings['constraint'] = { type: 'SCALE', value: 1 },
+): { width: number; height: number } {
+  const scale =
+    constraint.type === 'SCALE' ? constraint.value : constraint.type === 'WIDTH' ? constraint.value / width : constraint.value / height
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) }
+}
+
+/** Flat graphics: a few solid blocks of colour. */
+function flatPixel(x: number, y: number, seed: number): Rgba {
+  const block = ((x >> 6) + (y >> 6) * 3 + seed) % 4
+  return ([[240, 240, 240, 255], [13, 153, 255, 255], [30, 30, 30, 255], [255, 199, 0, 255]] as Rgba[])[block]
+}
+
+/** Photographic content: smooth gradients with deterministic grain, which PNG cannot squeeze. */
+function photoPixel(width: number, height: number, seed: number): (x: number, y: number) => Rgba {
+  return (x, y) => {
+    const noise = ((x * 1103515245 + y * 12345 + seed * 2654435761) >>> 16) & 31
+    return [((x / width) * 200 + noise) & 0xff, ((y / height) * 180 + noise) & 0xff, (((x + y) / (width + height)) * 160 + noise) & 0xff, 255]
+  }
+}
+
+export class FakeTextNode extends FakeNode {
+  characters = ''
+  fontName: { family: string; style: string } | symbol = { family: 'Inter', style: 'Regular' }
+}
+
+export class FakePageNode extends FakeNode {
+  private _selection: FakeNode[] = []
+
+  get selection(): FakeNode[] {
+    return this._selection.filter((node) => !node.removed)
+  }
+
+  set selection(nodes: FakeNode[]) {
+    this._selection = [...nodes]
+    this.registry.onSelectionChange()
+  }
+}

@@ -1,0 +1,123 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { GenerationRecord, PlaceImageMessage } from '../../plugin/messages'
+import { RECORD_KEY, placeImageAsync } from '../../plugin/place-image'
+import type { FakeFigma } from '../fake-figma'
+import { encodeGif, encodePng } from '../images/png'
+import { installFakeFigma } from './install-fake'
+
+let fake: FakeFigma
+beforeEach(() => {
+  fake = installFakeFigma({ viewport: { x: 0, y: 0, width: 2000, height: 1000 } })
+})
+
+const record: GenerationRecord = {
+  prompt: 'A red fox',
+  settings: { model: 'sourceful/riverflow-v2-fast', aspectRatio: '16:9', imageSize: '1K', fontInputs: [] },
+  generationId: 'gen-1',
+  cost: 0.02,
+  createdAt: '2026-11-24T10:00:00.000Z',
+}
+
+let jobs = 0
+function message(overrides: Partial<PlaceImageMessage> = {}, width = 1280, height = 720): PlaceImageMessage {
+  return {
+    type: 'place-image',
+    jobId: `job-${++jobs}`,
+    index: 0,
+    image: { bytes: encodePng(width, height), width, height },
+    placement: 'new-layer',
+    targetIds: [],
+    name: 'A red fox',
+    reveal: true,
+    record,
+    ...overrides,
+  }
+}
+
+describe('placeImageAsync', () => {
+  it('with nothing selected: a new layer of the image’s pixel size, named, centred in view, selected, scrolled to, one undo step', async () => {
+    const result = await placeImageAsync(message())
+    const node = fake.page.children[0]
+    expect(result).toEqual({ type: 'image-placed', jobId: `job-${jobs}`, index: 0, nodeIds: [node.id], placement: 'new-layer' })
+    expect(node).toMatchObject({ type: 'RECTANGLE', name: 'A red fox', width: 1280, height: 720, x: 1000 - 640, y: 500 - 360 })
+    expect(node.fills).toEqual([{ type: 'IMAGE', imageHash: expect.any(String), scaleMode: 'FILL' }])
+    expect(fake.images.get(node.fills[0].imageHash as string)?.width).toBe(1280)
+    expect(fake.page.selection).toEqual([node])
+    expect(fake.scrolledTo).toEqual([[node]])
+    expect(fake.undoSteps()).toBe(1)
+    expect(JSON.parse(node.getPluginData(RECORD_KEY))).toEqual(record)
+  })
+
+  it('fills every selected layer that takes a fill, and keeps their size and the selection', async () => {
+    const a = fake.addRectangle({ x: 0, y: 0, width: 300, height: 200 })
+    const b = fake.addFrame({ x: 400, y: 0, width: 100, height: 100 })
+    fake.select(a, b)
+    const result = await placeImageAsync(message({ placement: 'fill', targetIds: [a.id, b.id] }))
+    expect(result).toMatchObject({ placement: 'fill', nodeIds: [a.id, b.id] })
+    for (const node of [a, b]) {
+      expect(node.fills).toEqual([{ type: 'IMAGE', imageHash: expect.any(String), scaleMode: 'FILL' }])
+      expect(node.getPluginData(RECORD_KEY)).toContain('A red fox')
+    }
+    expect([a.width, a.height]).toEqual([300, 200])
+    expect(fake.page.children).toHaveLength(2)
+    expect(fake.undoSteps()).toBe(1)
+  })
+
+  it('puts a new layer beside the selection, tops aligned, past whatever is there', async () => {
+    const frame = fake.addFrame({ x: 100, y: 50, width: 400, height: 300 })
+    fake.addFrame({ x: 540, y: 50, width: 200, height: 200 })
+    await placeImageAsync(message({ targetIds: [frame.id] }, 640, 480))
+    const node = fake.page.children.at(-1)!
+    expect([node.x, node.y]).toEqual([540 + 200 + 40, 50])
+  })
+
+  it('lays a job’s images side by side', async () => {
+    const first = message()
+    await placeImageAsync(first)
+    await placeImageAsync({ ...first, index: 1 })
+    const [a, b] = fake.page.children
+    expect(b.x).toBe(a.x + a.width + 40)
+    expect(b.y).toBe(a.y)
+    expect(fake.undoSteps()).toBe(2)
+  })
+
+  it('gives a refined frame its source’s canvas size, beside it', async () => {
+    const source = fake.addFrame({ name: 'Card', x: 0, y: 0, width: 320, height: 200 })
+    await placeImageAsync(message({ targetIds: [source.id], size: { width: 320, height: 200 }, name: 'Card (refined)' }, 1280, 800))
+    const node = fake.page.children.at(-1)!
+    expect(node).toMatchObject({ width: 320, height: 200, x: 360, y: 0, name: 'Card (refined)' })
+    expect(fake.images.get(node.fills[0].imageHash as string)).toMatchObject({ width: 1280, height: 800 })
+  })
+
+  it.each([
+    ['deleted', (node: { remove: () => void }) => node.remove()],
+    ['locked', (node: { locked: boolean }) => (node.locked = true)],
+  ])('puts the image on a new layer when the fill target was %s meanwhile, and says so', async (_name, change) => {
+    const target = fake.addRectangle({ x: 0, y: 0, width: 100, height: 100 })
+    change(target as never)
+    const result = await placeImageAsync(message({ placement: 'fill', targetIds: [target.id] }))
+    expect(result).toMatchObject({ type: 'image-placed', placement: 'new-layer' })
+    expect(target.fills).toEqual([])
+    expect(fake.notifications.at(-1)?.message).toMatch(/deleted or locked/)
+  })
+
+  it.each([
+    ['over 4096 px', encodePng(5000, 10), /larger than 4096 px/],
+    ['a WebP', new Uint8Array([...new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8X'), ...new Uint8Array(20)]), /not PNG, JPEG or GIF/],
+    ['a GIF over 4096 px high', encodeGif(10, 5000), /larger than 4096 px/],
+  ])('reports an image Figma refuses (%s) without touching the document', async (_name, bytes, text) => {
+    const result = await placeImageAsync(message({ image: { bytes, width: 5000, height: 10 } }))
+    expect(result.type).toBe('place-failed')
+    expect(result.type === 'place-failed' && result.message).toMatch(text)
+    expect(fake.page.children).toHaveLength(0)
+    expect(fake.undoSteps()).toBe(0)
+  })
+
+  it('does not move the selection in a batch (reveal off)', async () => {
+    const frame = fake.addFrame({ x: 0, y: 0 })
+    fake.select(frame)
+    await placeImageAsync(message({ targetIds: [frame.id], reveal: false }))
+    expect(fake.page.selection).toEqual([frame])
+    expect(fake.scrolledTo).toEqual([])
+  })
+})

@@ -1,0 +1,32 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { describeSelection } from '../../plugin/selection'
+import type { FakeFigma } from '../fake-figma'
+import { installFakeFigma } from './install-fake'
+
+let fake: FakeFigma
+beforeEach(() => {
+  fake = installFakeFigma()
+})
+
+describe('describeSelection', () => {
+  it('tells which layers take a fill, with their size', () => {
+    const frame = fake.addFrame({ name: 'Hero', width: 1440, height: 900 })
+    const rectangle = fake.addRectangle({ name: 'Locked', locked: true })
+    const text = fake.addText({ name: 'Title', characters: 'Big Sale', font: { family: 'Inter', style: 'Bold' } })
+    const group = fake.addGroup([fake.addEllipse({ x: 5, y: 5 })])
+    const layers = describeSelection([frame, rectangle, text, group] as unknown as SceneNode[])
+    expect(layers.map((l) => [l.name, l.type, l.fillable])).toEqual([
+      ['Hero', 'FRAME', true],
+      ['Locked', 'RECTANGLE', false],
+      ['Title', 'TEXT', false],
+      ['Group', 'GROUP', false],
+    ])
+    expect(layers[0]).toMatchObject({ id: frame.id, width: 1440, height: 900 })
+    expect(layers[2].text).toEqual({ characters: 'Big Sale', fontFamily: 'Inter', fontStyle: 'Bold' })
+  })
+
+  it('gives no font for a text layer that mixes fonts', () => {
+    const text = fake.addText({ characters: 'Mixed', font: 'mixed' })
+    expect(describeSelection([text] as unknown as SceneNode[])[0].text).toEqual({ characters: 'Mixed', fontFamily: null, fontStyle: null })
+  })
+})

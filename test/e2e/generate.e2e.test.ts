@@ -1,0 +1,81 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../openrouter-stand-in/server'
+import { launchChromiumAsync } from './chromium'
+import { closeHostServerAsync, openPluginAsync } from './harness'
+
+// The built plugin in real Chromium: dist/code.js on the fake figma, dist/index.html
+// in a null-origin iframe, OpenRouter answered by the local stand-in.
+let browser: Browser
+let standIn: OpenRouterStandIn
+beforeAll(async () => {
+  browser = await launchChromiumAsync()
+  standIn = await startOpenRouterStandIn()
+})
+afterAll(async () => {
+  await browser?.close()
+  await standIn?.close()
+  await closeHostServerAsync()
+})
+beforeEach(() => standIn.reset())
+
+describe('first run to image on the canvas', () => {
+  it('asks for a key, checks it, then generates an image onto a new layer', async () => {
+    const session = await openPluginAsync(browser, { standIn })
+    const { ui } = session
+    const keyField = ui.getByRole('textbox', { name: 'OpenRouter API key' })
+    await keyField.waitFor()
+    expect(await keyField.getAttribute('type')).toBe('password')
+
+    await keyField.fill('sk-or-v1-wrong')
+    await ui.getByRole('button', { name: 'Save key' }).click()
+    await expect.poll(() => ui.getByRole('alert').textContent()).toMatch(/did not accept this key/)
+
+    await keyField.fill(`  ${TEST_KEY}  `)
+    await ui.getByRole('button', { name: 'Save key' }).click()
+    await ui.getByRole('textbox', { name: 'Prompt' }).waitFor()
+    expect(await session.figma((fake) => fake.storage.get('openrouter-api-key'))).toBe(TEST_KEY)
+    await expect.poll(() => ui.getByText('$7.50 credit left on this key').count()).toBe(1)
+
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A lighthouse at dusk, oil painting')
+    await ui.getByRole('combobox', { name: 'Aspect ratio' }).selectOption('16:9')
+    expect(await ui.getByLabel('Estimated cost').textContent()).toBe('Estimated $0.02')
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+
+    await expect.poll(() => ui.getByText(/Placed 1 image · cost \$0\.02/).count(), { timeout: 10_000 }).toBe(1)
+    const layers = await session.figma((fake) =>
+      fake.page.children.map((n: { name: string; width: number; height: number; fills: { type: string }[] }) => ({
+        name: n.name, width: n.width, height: n.height, fill: n.fills[0]?.type,
+      })),
+    )
+    expect(layers).toEqual([{ name: 'A lighthouse at dusk, oil painting', width: 1280, height: 720, fill: 'IMAGE' }])
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
+    // The request went out as SPEC says, with the key only in the Authorization header.
+    const sent = standIn.generations()[0]
+    expect(sent.body).toMatchObject({ model: 'sourceful/riverflow-v2-fast', modalities: ['image'], image_config: { aspect_ratio: '16:9', image_size: '1K' } })
+    await session.close()
+  })
+
+  it('fills the selected layer with Cmd/Ctrl+Enter, starting from the nearest aspect ratio', async () => {
+    const session = await openPluginAsync(browser, {
+      standIn,
+      setup: (fake) => {
+        fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
+        fake.select(fake.addFrame({ name: 'Hero', x: 0, y: 0, width: 800, height: 1000 }))
+      },
+    })
+    const { ui } = session
+    await ui.getByRole('radio', { name: /As the fill of the selected layer/ }).waitFor()
+    await expect.poll(() => ui.getByRole('combobox', { name: 'Aspect ratio' }).inputValue()).toBe('4:5')
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('Soft morning light')
+    await ui.getByRole('textbox', { name: 'Prompt' }).press('Control+Enter')
+    await expect.poll(() => session.figma((fake) => fake.page.children[0].fills[0]?.type ?? null), { timeout: 10_000 }).toBe('IMAGE')
+    const frame = await session.figma((fake) => {
+      const f = fake.page.children[0]
+      return { width: f.width, height: f.height, scaleMode: f.fills[0].scaleMode, record: JSON.parse(f.getPluginData('riverflow')) }
+    })
+    expect(frame).toMatchObject({ width: 800, height: 1000, scaleMode: 'FILL', record: { prompt: 'Soft morning light', settings: { aspectRatio: '4:5' } } })
+    expect(JSON.stringify(frame.record)).not.toContain('sk-or-')
+    await session.close()
+  })
+})

@@ -1,0 +1,85 @@
+import { fileURLToPath } from 'node:url'
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core'
+import type { GoogleFontsStandIn } from '../google-fonts-stand-in/server'
+import type { OpenRouterStandIn } from '../openrouter-stand-in/server'
+import { HOST_OUT } from './host/build-host'
+import { type StaticServer, startStaticServerAsync } from './static-server'
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
+
+export interface PluginSession {
+  page: Page
+  context: BrowserContext
+  /** The plugin's UI, inside its iframe. */
+  ui: FrameLocator
+  /**
+   * Runs a function on the fake figma in the page (it is sent as source text,
+   * so it can use only its argument).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  figma: <T>(fn: (fake: any) => T | Promise<T>) => Promise<T>
+  close: () => Promise<void>
+}
+
+let server: StaticServer | null = null
+
+async function hostUrlAsync(): Promise<string> {
+  server ??= await startStaticServerAsync({ '/dist': DIST, '/host': HOST_OUT })
+  return server.url
+}
+
+export async function closeHostServerAsync(): Promise<void> {
+  await server?.close()
+  server = null
+}
+
+/**
+ * Opens the built plugin in the host page. Requests to openrouter.ai and
+ * fonts.googleapis.com are answered by the local stand-ins: the product has no
+ * test switch, the test reroutes the network.
+ */
+export async function openPluginAsync(
+  browser: Browser,
+  options: {
+    standIn: OpenRouterStandIn
+    fonts?: GoogleFontsStandIn
+    theme?: 'light' | 'dark'
+    /** Runs in the page on the fake figma before the plugin starts (sent as source text: use only its argument). */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    setup?: (fake: any) => void
+  },
+): Promise<PluginSession> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true })
+  await context.route(/^https:\/\/openrouter\.ai\//, async (route) => {
+    const url = new URL(route.request().url())
+    try {
+      const response = await route.fetch({ url: `${options.standIn.url}${url.pathname}${url.search}`, maxRetries: 0, timeout: 0 })
+      await route.fulfill({ response })
+    } catch {
+      // The stand-in dropped the connection (or the page went away): a network failure.
+      await route.abort('connectionfailed').catch(() => {})
+    }
+  })
+  await context.route(/^https:\/\/fonts\.googleapis\.com\//, async (route) => {
+    if (!options.fonts) return route.abort('connectionfailed')
+    const url = new URL(route.request().url())
+    await route.fulfill({ response: await route.fetch({ url: `${options.fonts.url}${url.pathname}${url.search}` }) })
+  })
+  if (options.setup) await context.addInitScript(`window.hostSetup = ${options.setup.toString()}`)
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  const base = await hostUrlAsync()
+  await page.goto(`${base}/host/index.html?theme=${options.theme ?? 'light'}`)
+  await page.evaluate('window.hostReady')
+  return {
+    page,
+    context,
+    ui: page.frameLocator('iframe[title="Riverflow for Figma"]'),
+    figma: (fn) => page.evaluate(`(${fn.toString()})(window.fake)`),
+    close: async () => {
+      await context.close()
+      if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`)
+    },
+  }
+}

@@ -53,8 +53,8 @@ export async function requestGenerationAsync(options: RequestGenerationOptions):
       } catch (error) {
         const failure = toGenerationError(error, deadline)
         if (!failure.retryable || attempt > maxRetries) throw failure
-        const backoff = backoffMs * 2 ** (attempt - 1)
-        const waitMs = Math.min(MAX_RETRY_WAIT_MS, Math.max(failure.retryAfterMs ?? 0, backoff))
+        // The server's Retry-After when it gives one, else doubling backoff.
+        const waitMs = Math.min(MAX_RETRY_WAIT_MS, failure.retryAfterMs ?? backoffMs * 2 ** (attempt - 1))
         options.onRetry?.({ attempt: attempt + 1, waitMs, reason: failure })
         await sleepAsync(waitMs, deadline.signal).catch((e) => {
           throw toGenerationError(e, deadline)

@@ -1,0 +1,81 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Behaviour, type OpenRouterStandIn, startOpenRouterStandIn } from '../openrouter-stand-in/server'
+import { launchChromiumAsync } from './chromium'
+import { closeHostServerAsync, openPluginAsync, type PluginSession } from './harness'
+
+let browser: Browser
+let standIn: OpenRouterStandIn
+let session: PluginSession
+const PROMPT = 'A glass teapot on a wooden table'
+
+beforeAll(async () => {
+  browser = await launchChromiumAsync()
+  standIn = await startOpenRouterStandIn()
+  session = await openPluginAsync(browser, {
+    standIn,
+    setup: (fake) => fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000'),
+  })
+  await session.ui.getByRole('textbox', { name: 'Prompt' }).fill(PROMPT)
+  await session.ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2-pro')
+})
+afterAll(async () => {
+  await session?.close()
+  await browser?.close()
+  await standIn?.close()
+  await closeHostServerAsync()
+})
+
+async function generateAsync(): Promise<void> {
+  await session.ui.getByRole('button', { name: /^Generate/ }).click()
+}
+
+const alertText = () => session.ui.getByRole('alert').textContent({ timeout: 15_000 })
+
+describe('each error class shows its message and loses nothing', () => {
+  it.each<[string, Behaviour, RegExp]>([
+    ['400', { kind: 'error', status: 400, message: 'image_size is invalid' }, /OpenRouter refused the request \(image_size is invalid\)/],
+    ['401', { kind: 'error', status: 401 }, /key was not accepted.*Open Settings/],
+    ['402', { kind: 'error', status: 402 }, /Not enough OpenRouter credit/],
+    ['403', { kind: 'error', status: 403 }, /blocked by moderation: violence/],
+    ['404', { kind: 'error', status: 404 }, /no provider for this model/],
+    ['408', { kind: 'error', status: 408 }, /timed out before the image was ready/],
+    ['413', { kind: 'error', status: 413 }, /larger than Riverflow accepts/],
+    ['500', { kind: 'error', status: 500 }, /unavailable or overloaded right now \(HTTP 500\)/],
+    ['a 200 carrying an error', { kind: 'choice-error' }, /model failed while making the image/],
+    ['a 200 with no image', { kind: 'no-image' }, /finished without an image/],
+    ['a body that is not JSON', { kind: 'not-json' }, /could not be read/],
+    ['a network failure', { kind: 'drop' }, /Could not reach OpenRouter/],
+  ])('%s', async (_name, behaviour, message) => {
+    standIn.enqueue(behaviour)
+    await generateAsync()
+    await expect.poll(alertText, { timeout: 15_000 }).toMatch(message)
+    const alert = await alertText()
+    expect(alert).not.toMatch(/Error:|at \w+ \(|undefined|sk-or-/)
+    // The prompt and settings are as they were.
+    expect(await session.ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe(PROMPT)
+    expect(await session.ui.getByRole('combobox', { name: 'Model' }).inputValue()).toBe('sourceful/riverflow-v2-pro')
+    expect(await session.figma((fake) => fake.page.children.length)).toBe(0)
+  })
+
+  it('retries an overloaded provider, showing it, then places the image', async () => {
+    standIn.enqueue({ kind: 'error', status: 503, retryAfter: 1 })
+    await generateAsync()
+    await expect.poll(() => session.ui.getByRole('status').first().textContent()).toMatch(/HTTP 503.*Trying again in 1 s \(attempt 2\)/)
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(1)
+    expect(await session.ui.getByRole('alert').count()).toBe(0)
+    await session.figma((fake) => fake.page.children.forEach((n: { remove: () => void }) => n.remove()))
+  })
+
+  it('shows the elapsed time while waiting, and Cancel stops the request', async () => {
+    standIn.enqueue({ kind: 'success', delayMs: 20_000 })
+    await generateAsync()
+    await expect.poll(() => session.ui.getByRole('status').first().textContent(), { timeout: 5000 }).toMatch(/Generating with Riverflow 2 Pro… 0:01/)
+    // The panel stays usable while it waits.
+    await session.ui.getByRole('textbox', { name: 'Prompt' }).fill(`${PROMPT}, at night`)
+    await session.ui.getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(alertText).toMatch(/Cancelled/)
+    expect(await session.ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe(`${PROMPT}, at night`)
+    expect(await session.figma((fake) => fake.page.children.length)).toBe(0)
+  })
+})

@@ -1,0 +1,107 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { type OpenRouterStandIn, startOpenRouterStandIn } from '../openrouter-stand-in/server'
+import { launchChromiumAsync } from './chromium'
+import { closeHostServerAsync, openPluginAsync, type PluginSession } from './harness'
+
+// What only a real browser can do: decode, shrink and re-encode images on a canvas.
+let browser: Browser
+let standIn: OpenRouterStandIn
+beforeAll(async () => {
+  browser = await launchChromiumAsync()
+  standIn = await startOpenRouterStandIn()
+})
+afterAll(async () => {
+  await browser?.close()
+  await standIn?.close()
+  await closeHostServerAsync()
+})
+beforeEach(() => standIn.reset())
+
+const withKey = (fake: { storage: Map<string, unknown> }) => fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
+
+async function generateAsync(session: PluginSession, prompt: string) {
+  await session.ui.getByRole('textbox', { name: 'Prompt' }).fill(prompt)
+  await session.ui.getByRole('button', { name: /^Generate/ }).click()
+}
+
+/** The format and size of the image in each layer's fill, read from the bytes Figma got. */
+const placedImages = (session: PluginSession) =>
+  session.figma((fake) =>
+    fake.page.children.map((node: { fills: { imageHash: string }[]; width: number; height: number }) => {
+      const bytes: Uint8Array = fake.images.get(node.fills[0].imageHash).bytes
+      const png = bytes[0] === 0x89 && bytes[1] === 0x50
+      const view = new DataView(bytes.buffer, bytes.byteOffset)
+      return { png, width: png ? view.getUint32(16) : 0, height: png ? view.getUint32(20) : 0, layer: [node.width, node.height] }
+    }),
+  )
+
+describe('images Figma would refuse as they come', () => {
+  it('shrinks a 4K 16:9 answer (5120×2880) to 4096 px and says so', async () => {
+    const session = await openPluginAsync(browser, { standIn, setup: withKey })
+    await session.ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2-pro')
+    await session.ui.getByRole('combobox', { name: 'Aspect ratio' }).selectOption('16:9')
+    await session.ui.getByRole('combobox', { name: 'Size' }).selectOption('4K')
+    expect(await session.ui.getByLabel('Estimated cost').textContent()).toBe('Estimated $0.33')
+    await generateAsync(session, 'A wide mountain panorama')
+    await expect.poll(() => session.ui.getByText(/Scaled down from 5120×2880 to 4096×2304/).count(), { timeout: 20_000 }).toBe(1)
+    expect(await placedImages(session)).toEqual([{ png: true, width: 4096, height: 2304, layer: [4096, 2304] }])
+    await session.close()
+  })
+
+  it('re-encodes a WebP answer as PNG', async () => {
+    const session = await openPluginAsync(browser, { standIn, setup: withKey })
+    standIn.enqueue({ kind: 'webp' })
+    await generateAsync(session, 'A gradient')
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 10_000 }).toBe(1)
+    expect(await placedImages(session)).toEqual([{ png: true, width: 640, height: 480, layer: [640, 480] }])
+    await session.close()
+  })
+
+  it('places every image of an answer, side by side', async () => {
+    const session = await openPluginAsync(browser, { standIn, setup: withKey })
+    standIn.enqueue({ kind: 'success', images: 3 })
+    await generateAsync(session, 'Three variations')
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 10_000 }).toBe(3)
+    const xs = await session.figma((fake) => fake.page.children.map((n: { x: number }) => n.x))
+    expect(xs[1] - xs[0]).toBe(1024 + 40)
+    expect(xs[2] - xs[1]).toBe(1024 + 40)
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(3)
+    await session.close()
+  })
+
+  it('keeps a paid image that Figma refused, with Retry and Download', async () => {
+    // Figma refuses the first createImage (as it might for a file it cannot read).
+    const session = await openPluginAsync(browser, {
+      standIn,
+      setup: (fake) => {
+        fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
+        const createImage = fake.figma.createImage.bind(fake.figma)
+        let calls = 0
+        fake.figma.createImage = (bytes: Uint8Array) => {
+          if (++calls === 1) throw new Error('Image type is unsupported')
+          return createImage(bytes)
+        }
+      },
+    })
+    await generateAsync(session, 'A paid image')
+    const kept = session.ui.getByRole('region', { name: 'Images not placed' })
+    await expect.poll(() => kept.textContent(), { timeout: 10_000 }).toMatch(/format is not PNG, JPEG or GIF/)
+    const [download] = await Promise.all([session.page.waitForEvent('download'), kept.getByRole('button', { name: 'Download' }).click()])
+    expect(download.suggestedFilename()).toBe('A paid image.png')
+    await kept.getByRole('button', { name: 'Retry' }).click()
+    await expect.poll(() => session.figma((fake) => fake.page.children.length)).toBe(1)
+    expect(await kept.count()).toBe(0)
+    expect(standIn.generations()).toHaveLength(1)
+    await session.close()
+  })
+
+  it('keeps the message of an image that does not decode', async () => {
+    const session = await openPluginAsync(browser, { standIn, setup: withKey })
+    standIn.enqueue({ kind: 'bad-image' })
+    await generateAsync(session, 'Broken')
+    const kept = session.ui.getByRole('region', { name: 'Images not placed' })
+    await expect.poll(() => kept.textContent(), { timeout: 10_000 }).toMatch(/could not be decoded/)
+    await session.close()
+  })
+})

@@ -1,0 +1,110 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { GenerationSettings } from '../../../plugin/messages'
+import { dataUrlBytes, fitRequestToBudgetAsync, requestBytesWithoutImages } from '../../../ui/encoding/request-budget'
+import { MAX_REQUEST_BYTES, buildGenerationRequest, serializeRequest } from '../../../ui/openrouter/request'
+import { type TestFrame, nodeEncoder } from './node-encoder'
+
+const settings: GenerationSettings = { model: 'sourceful/riverflow-v2-pro', aspectRatio: '1:1', imageSize: '2K', fontInputs: [] }
+
+function requestFor(prompt: string, input: string, references: string[]) {
+  return buildGenerationRequest({ prompt, settings, inputImages: [input], references })
+}
+
+async function fitAsync(prompt: string, input: TestFrame, references: TestFrame[], budgetBytes: number, calls = new Map<string, number>()) {
+  const fixedBytes = requestBytesWithoutImages(requestFor(prompt, '', references.map(() => '')))
+  const result = await fitRequestToBudgetAsync({ input, references, encode: nodeEncoder(calls), fixedBytes, budgetBytes, formats: ['png', 'jpeg'] })
+  const sent = serializeRequest(requestFor(prompt, result.input.dataUrl, result.references.map((r) => r.dataUrl))).bytes
+  return { result, fixedBytes, sent }
+}
+
+const frame = (id: string) =>
+  fc.record({
+    id: fc.constant(id),
+    name: fc.constant(id),
+    width: fc.integer({ min: 64, max: 1400 }),
+    height: fc.integer({ min: 64, max: 1400 }),
+    kind: fc.constantFrom<'flat' | 'photo'>('flat', 'photo'),
+    seed: fc.integer({ min: 0, max: 1000 }),
+  })
+
+// Property runs use a smaller budget than 4.5 MB so that pure-JS encoders stay quick;
+// the algorithm does not depend on the number. One fixed case below uses the real cap.
+describe('fitRequestToBudgetAsync (property tests with real PNG and JPEG encoders)', () => {
+  it('always fits the whole request in the budget, and the input keeps the most pixels that fit (within 10 % linear)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        frame('input'),
+        fc.array(frame('ref'), { maxLength: 4 }).map((refs) => refs.map((r, i) => ({ ...r, id: `ref${i}`, name: `ref${i}` }))),
+        fc.string({ maxLength: 400 }),
+        fc.integer({ min: 60_000, max: 400_000 }),
+        async (input, references, prompt, budget) => {
+          const calls = new Map<string, number>()
+          const { result, sent, fixedBytes } = await fitAsync(prompt, input, references, budget, calls)
+          // 1. Never over: the body as it would be sent, byte for byte.
+          expect(sent).toBeLessThanOrEqual(budget)
+          // Exact, but for the placeholders of dropped references, which only overestimate.
+          if (result.dropped.length === 0) expect(sent).toBe(result.totalBytes)
+          else expect(sent).toBeLessThan(result.totalBytes)
+          // 2. Shrink notes exactly when something was sent smaller.
+          const shrunk = [result.input, ...result.references].filter((i) => i.width < i.source.width || i.height < i.source.height)
+          expect(result.notes.map((n) => n.name).sort()).toEqual(shrunk.map((i) => i.source.name).sort())
+          // 3. The input is near the largest size that fits: 10 % larger (linear) would not fit in
+          //    what the input may take, i.e. the budget less each reference's smallest size.
+          if (result.input.width < input.width) {
+            const floors = await Promise.all(
+              references.map(async (ref) => {
+                const scale = Math.min(1, 64 / Math.max(ref.width, ref.height))
+                const [w, h] = [Math.max(1, Math.round(ref.width * scale)), Math.max(1, Math.round(ref.height * scale))]
+                const sizes = await Promise.all((['png', 'jpeg'] as const).map((f) => nodeEncoder()(ref, w, h, f).then(dataUrlBytes)))
+                return Math.min(...sizes)
+              }),
+            )
+            const reserved = floors.reduce((a, b) => a + b, 0)
+            const bigger = await nodeEncoder()(input, Math.round(result.input.width * 1.1), Math.round(result.input.height * 1.1), result.input.format)
+            expect(fixedBytes + reserved + dataUrlBytes(bigger)).toBeGreaterThan(budget)
+          }
+          // 4. Few encodes per image.
+          for (const count of calls.values()) expect(count).toBeLessThanOrEqual(12)
+        },
+      ),
+      { numRuns: 25 },
+    )
+  }, 120_000)
+
+  it('sends a small flat frame at full size as PNG', async () => {
+    const input: TestFrame = { id: 'logo', name: 'Logo', width: 800, height: 600, kind: 'flat', seed: 1 }
+    const { result } = await fitAsync('Refine', input, [], MAX_REQUEST_BYTES)
+    expect(result.input).toMatchObject({ format: 'png', width: 800, height: 600 })
+    expect(result.notes).toEqual([])
+  })
+
+  it('sends a photo as JPEG, and a large one smaller, saying by how much', async () => {
+    const input: TestFrame = { id: 'photo', name: 'Photo', width: 1400, height: 1000, kind: 'photo', seed: 2 }
+    const { result } = await fitAsync('Refine', input, [], 300_000)
+    expect(result.input.format).toBe('jpeg')
+    expect(result.notes).toHaveLength(1)
+    expect(result.notes[0]).toMatchObject({ name: 'Photo', from: { width: 1400, height: 1000 } })
+    expect(result.notes[0].keptPercent).toBeLessThan(100)
+  })
+
+  it('keeps a big frame within the real 4.5 MB cap', async () => {
+    const input: TestFrame = { id: 'big', name: 'Big', width: 2800, height: 2400, kind: 'photo', seed: 3 }
+    const fixedBytes = requestBytesWithoutImages(requestFor('Upscale', '', []))
+    const result = await fitRequestToBudgetAsync({ input, references: [], encode: nodeEncoder(), fixedBytes, budgetBytes: MAX_REQUEST_BYTES, formats: ['png'] })
+    expect(result.totalBytes).toBeLessThanOrEqual(MAX_REQUEST_BYTES)
+    expect(result.totalBytes).toBeGreaterThan(MAX_REQUEST_BYTES * 0.8)
+    expect(result.input.width).toBeLessThan(2800)
+  }, 60_000)
+
+  it('drops a reference that cannot fit at all, and says the input cannot fit when it cannot', async () => {
+    const input: TestFrame = { id: 'in', name: 'In', width: 600, height: 600, kind: 'photo', seed: 4 }
+    const reference: TestFrame = { id: 'ref', name: 'Ref', width: 600, height: 600, kind: 'photo', seed: 5 }
+    const fixed = requestBytesWithoutImages(requestFor('p', '', ['']))
+    const tiny = await fitRequestToBudgetAsync({ input, references: [reference], encode: nodeEncoder(), fixedBytes: fixed, budgetBytes: fixed + 4_000, formats: ['png', 'jpeg'] })
+    expect(tiny.dropped.map((r) => r.name)).toEqual(['Ref'])
+    await expect(
+      fitRequestToBudgetAsync({ input, references: [], encode: nodeEncoder(), fixedBytes: fixed, budgetBytes: fixed + 100, formats: ['png'] }),
+    ).rejects.toThrow(/cannot fit in Riverflow’s 4\.5 MB request/)
+  })
+})

@@ -1,0 +1,211 @@
+/**
+ * Makes an image-to-image request fit Sourceful's cap on the whole request
+ * (4.5 MB, SPEC section 1): picks, per image, the format and the largest pixel
+ * size that fit. The input image comes first and keeps the most pixels that
+ * fit; references share what is left. The encoder is injected: a canvas in the
+ * browser, real PNG/JPEG encoders in the tests.
+ */
+import { type ChatCompletionRequest, serializeRequest } from '../openrouter/request'
+
+export type EncodedFormat = 'png' | 'jpeg' | 'webp'
+
+export interface SourceImage {
+  id: string
+  name: string
+  /** The largest pixel size wanted (the export, or an upscale's target). */
+  width: number
+  height: number
+}
+
+export interface Encoded {
+  bytes: Uint8Array
+  format: EncodedFormat
+  width: number
+  height: number
+}
+
+/** Encodes `source` at a pixel size in a format (the encoder picks the quality). */
+export type ImageEncoder<S extends SourceImage> = (source: S, width: number, height: number, format: EncodedFormat) => Promise<Encoded>
+
+export interface FittedImage {
+  source: SourceImage
+  dataUrl: string
+  /** Bytes the data URL adds to the request body. */
+  bytes: number
+  format: EncodedFormat
+  width: number
+  height: number
+}
+
+/** An image sent smaller than wanted, for the UI to say so. */
+export interface ShrinkNote {
+  name: string
+  from: { width: number; height: number }
+  to: { width: number; height: number }
+  /** Share of the wanted pixels that was kept, 0–100. */
+  keptPercent: number
+}
+
+export interface FittedRequest {
+  input: FittedImage
+  references: FittedImage[]
+  /** References that could not fit even at the smallest size. */
+  dropped: SourceImage[]
+  totalBytes: number
+  notes: ShrinkNote[]
+}
+
+export interface FitOptions<S extends SourceImage> {
+  input: S
+  references: S[]
+  encode: ImageEncoder<S>
+  /** The request body's bytes without the image URLs (see `requestBytesWithoutImages`). */
+  fixedBytes: number
+  budgetBytes: number
+  formats?: EncodedFormat[]
+  /** The smallest long side worth sending. */
+  minSide?: number
+}
+
+/** Linear scales within this ratio of each other end the search: ≥ 90 % of the most pixels that fit. */
+const SEARCH_PRECISION = 1.05
+const MAX_ENCODES_PER_IMAGE = 9
+const DEFAULT_MIN_SIDE = 64
+
+export async function fitRequestToBudgetAsync<S extends SourceImage>(options: FitOptions<S>): Promise<FittedRequest> {
+  const formats = options.formats ?? ['png', 'jpeg', 'webp']
+  const minSide = options.minSide ?? DEFAULT_MIN_SIDE
+  const fit = (source: S, allowance: number) => fitImageAsync(source, allowance, options.encode, formats, minSide)
+  let remaining = options.budgetBytes - options.fixedBytes
+
+  // Every reference is sure of its smallest size; the input may take all the rest.
+  const floors = await Promise.all(options.references.map((ref) => smallest(ref, options.encode, formats, minSide)))
+  const reserved = floors.reduce((sum, f) => sum + f.bytes, 0)
+  // Should the references' floors leave the input no room, the input wins and they are dropped.
+  const input = (await fit(options.input, remaining - reserved)) ?? (reserved > 0 ? await fit(options.input, remaining) : null)
+  if (!input) {
+    throw new Error(
+      `“${options.input.name}” cannot fit in Riverflow’s 4.5 MB request even at ${minSide} px. Shorten the prompt or remove font inputs.`,
+    )
+  }
+  remaining -= input.bytes
+
+  // References that need little go first and leave their unused share to the others.
+  const order = options.references.map((ref, i) => ({ ref, floor: floors[i].bytes })).sort((a, b) => a.floor - b.floor)
+  const fitted = new Map<S, FittedImage>()
+  const dropped: S[] = []
+  for (let i = 0; i < order.length; i++) {
+    const share = Math.floor(remaining / (order.length - i))
+    const result = await fit(order[i].ref, share)
+    if (result) {
+      fitted.set(order[i].ref, result)
+      remaining -= result.bytes
+    } else {
+      dropped.push(order[i].ref)
+    }
+  }
+  const references = options.references.filter((ref) => fitted.has(ref)).map((ref) => fitted.get(ref)!)
+  const all = [input, ...references]
+  const totalBytes = options.fixedBytes + all.reduce((sum, image) => sum + image.bytes, 0)
+  if (totalBytes > options.budgetBytes) throw new Error('The request budget was overrun: this is a bug in the encoder.')
+  return { input, references, dropped, totalBytes, notes: all.flatMap(shrinkNote) }
+}
+
+/**
+ * The request body's size without its image URLs: the part the images do not
+ * control. Build the request with an empty string for every image URL.
+ */
+export function requestBytesWithoutImages(request: ChatCompletionRequest): number {
+  return serializeRequest(request).bytes
+}
+
+/** Bytes a data URL of `encoded` adds to the JSON body (base64 is ASCII; JSON escapes none of it). */
+export function dataUrlBytes(encoded: Encoded): number {
+  return `data:image/${encoded.format};base64,`.length + 4 * Math.ceil(encoded.bytes.length / 3)
+}
+
+/** The largest size of `source` whose best encoding fits `allowance`, or null when even the smallest does not. */
+async function fitImageAsync<S extends SourceImage>(
+  source: S,
+  allowance: number,
+  encode: ImageEncoder<S>,
+  formats: EncodedFormat[],
+  minSide: number,
+): Promise<FittedImage | null> {
+  let encodes = 0
+  let bestFormats = formats
+  const tryScale = async (scale: number): Promise<Encoded> => {
+    const { width, height } = sizeAt(source, scale)
+    const candidates: Encoded[] = []
+    for (const format of bestFormats) {
+      encodes++
+      candidates.push(await encode(source, width, height, format))
+    }
+    const best = candidates.reduce((a, b) => (dataUrlBytes(b) < dataUrlBytes(a) ? b : a))
+    // The format that wins at one size almost always wins at the next: try only it from now on.
+    bestFormats = [best.format]
+    return best
+  }
+
+  const full = await tryScale(1)
+  if (dataUrlBytes(full) <= allowance) return fitted(source, full)
+
+  const minScale = Math.min(1, minSide / Math.max(source.width, source.height))
+  let fits: { scale: number; encoded: Encoded } | null = null
+  let tooBig = { scale: 1, bytes: dataUrlBytes(full) }
+  // Bytes grow about with pixels, so the first guess is usually close.
+  let scale = Math.max(minScale, Math.sqrt(allowance / tooBig.bytes) * 0.97)
+  while (encodes < MAX_ENCODES_PER_IMAGE) {
+    const encoded = await tryScale(scale)
+    const bytes = dataUrlBytes(encoded)
+    if (bytes <= allowance) fits = { scale, encoded }
+    else tooBig = { scale, bytes }
+    if (!fits && scale <= minScale) return null
+    if (fits && tooBig.scale / fits.scale < SEARCH_PRECISION) break
+    const guess = scale * Math.sqrt(allowance / bytes) * 0.99
+    const low = fits?.scale ?? minScale
+    scale = fits ? Math.min(Math.max(guess, low * 1.01), tooBig.scale / 1.01) : Math.max(minScale, Math.min(guess, tooBig.scale * 0.9))
+    if (fits && scale <= fits.scale) break
+  }
+  return fits ? fitted(source, fits.encoded) : null
+}
+
+async function smallest<S extends SourceImage>(source: S, encode: ImageEncoder<S>, formats: EncodedFormat[], minSide: number): Promise<{ bytes: number }> {
+  const { width, height } = sizeAt(source, Math.min(1, minSide / Math.max(source.width, source.height)))
+  const sizes = await Promise.all(formats.map((format) => encode(source, width, height, format).then(dataUrlBytes)))
+  return { bytes: Math.min(...sizes) }
+}
+
+function sizeAt(source: SourceImage, scale: number): { width: number; height: number } {
+  return { width: Math.max(1, Math.round(source.width * scale)), height: Math.max(1, Math.round(source.height * scale)) }
+}
+
+function fitted(source: SourceImage, encoded: Encoded): FittedImage {
+  return {
+    source,
+    dataUrl: `data:image/${encoded.format};base64,${toBase64(encoded.bytes)}`,
+    bytes: dataUrlBytes(encoded),
+    format: encoded.format,
+    width: encoded.width,
+    height: encoded.height,
+  }
+}
+
+function shrinkNote(image: FittedImage): ShrinkNote[] {
+  const { width, height, name } = image.source
+  if (image.width >= width && image.height >= height) return []
+  return [
+    {
+      name,
+      from: { width, height },
+      to: { width: image.width, height: image.height },
+      keptPercent: Math.round((100 * image.width * image.height) / (width * height)),
+    },
+  ]
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}

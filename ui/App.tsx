@@ -5,6 +5,8 @@ import { DEFAULT_STATE } from './defaults'
 import { useGeneration } from './generation/use-generation'
 import { GenerationError } from './openrouter/errors'
 import { type KeyInfo, checkKeyAsync } from './openrouter/key'
+import { modelInfo } from './models'
+import { type LayerRole, type Roles, assignRoles } from './selection/roles'
 import { GenerateView } from './views/GenerateView'
 import { KeyView } from './views/KeyView'
 
@@ -23,6 +25,8 @@ export function App() {
   const [keyProblem, setKeyProblem] = useState<string | null>(null)
   const [state, setState] = useState<SavedState>(DEFAULT_STATE)
   const [selection, setSelection] = useState<SelectedLayer[]>([])
+  const [roles, setRoles] = useState<Roles>({})
+  const [thumbnails, setThumbnails] = useState<Record<string, string>>({})
   const loaded = useRef(false)
   const generation = useGeneration()
 
@@ -40,11 +44,25 @@ export function App() {
         case 'selection-changed':
           setSelection(message.selection)
           break
+        case 'layer-thumbnail': {
+          const url = URL.createObjectURL(new Blob([message.bytes as BlobPart], { type: 'image/png' }))
+          setThumbnails((current) => {
+            if (current[message.layerId]) URL.revokeObjectURL(current[message.layerId])
+            return { ...current, [message.layerId]: url }
+          })
+          break
+        }
       }
     })
     postToPlugin({ type: 'ui-ready' })
     return stop
   }, [])
+
+  // Roles follow the selection: a layer still selected keeps its role, new ones get the defaults.
+  const model = modelInfo(state.settings.model)
+  useEffect(() => {
+    setRoles((previous) => assignRoles(selection, model, previous))
+  }, [selection, model])
 
   // Keep the prompt and settings for next time; a short delay saves once per pause in typing.
   useEffect(() => {
@@ -106,6 +124,9 @@ export function App() {
       onPlacementChange={(placement: Placement) => setState((s) => ({ ...s, placement }))}
       onOpenSettings={() => setView('key')}
       generation={generation}
+      roles={roles}
+      onRoleChange={(layerId: string, role: LayerRole) => setRoles((current) => ({ ...current, [layerId]: role }))}
+      thumbnails={thumbnails}
     />
   )
 }

@@ -1,33 +1,44 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
-import type { GenerationSettings, PlaceImageMessage, Placement } from '../../plugin/messages'
+import type { PlaceImageMessage } from '../../plugin/messages'
 import { onPluginMessage, postToPlugin } from '../bridge'
-import type { RetryNotice } from '../openrouter/client'
-import { GenerationError } from '../openrouter/errors'
+import { createCanvasEncoder } from '../encoding/canvas-encoder'
+import type { ShrinkNote } from '../encoding/request-budget'
 import type { PreparedForFigma } from '../image/prepare-for-figma'
-import { generateImagesAsync } from './generate-images'
-import { layerNameFromPrompt } from './layer-name'
+import { GenerationError } from '../openrouter/errors'
+import { exportLayerAsync } from '../selection/export-layer'
+import { runPoolAsync } from './run-pool'
+import { type TaskProgress, type TaskSpec, runTaskAsync } from './run-task'
+
+export interface JobTask {
+  id: string
+  label: string
+  progress: TaskProgress
+}
 
 export interface RunningJob {
   id: string
   startedAt: number
   modelLabel: string
-  retry: RetryNotice | null
+  tasks: JobTask[]
 }
 
-/** What the last finished job did, for the line under the Generate button. */
+/** What the last finished job did, for the lines under the Generate button. */
 export interface JobOutcome {
   placed: number
   cost: number | null
   /** Images that came back larger than Figma takes and were scaled down. */
   shrunk: { from: string; to: string }[]
+  /** Frames sent smaller than wanted to fit the request cap. */
+  notes: ShrinkNote[]
   /** A fill target was gone or locked, so the image went on a new layer instead. */
   fellBack: boolean
+  /** Frames of a batch that failed, with why. */
+  failures: { label: string; message: string }[]
 }
 
 /**
  * An image that was paid for but is not on the canvas: it stays here, with
- * Retry (place it again, on a new layer) and Download, until the designer
- * dismisses it.
+ * Retry (place it again, on a new layer) and Download, until dismissed.
  */
 export interface KeptImage {
   id: string
@@ -38,22 +49,21 @@ export interface KeptImage {
   place: PlaceImageMessage | null
 }
 
-export interface GenerationRequest {
+export interface StartOptions {
   key: string
-  prompt: string
-  settings: GenerationSettings
   modelLabel: string
-  placement: Placement
-  targetIds: string[]
+  /** Requests at a time, for a batch. */
+  concurrency?: number
 }
 
 let jobCounter = 0
 
 /**
- * One generation at a time: sends it, tracks its progress, places each image
- * through the sandbox, and keeps what could not be placed. The prompt and
- * settings live in the caller and are never touched here, so an error loses
- * nothing.
+ * Runs a job: one request, or a batch of one request per frame a few at a
+ * time. Tracks each request's progress, places each image through the sandbox
+ * as it arrives, keeps every success when some fail, and keeps what could not
+ * be placed. The prompt and settings live in the caller and are never touched
+ * here, so an error loses nothing.
  */
 export function useGeneration(options: { timeoutMs?: number } = {}) {
   const [job, setJob] = useState<RunningJob | null>(null)
@@ -61,7 +71,7 @@ export function useGeneration(options: { timeoutMs?: number } = {}) {
   const [outcome, setOutcome] = useState<JobOutcome | null>(null)
   const [kept, setKept] = useState<KeptImage[]>([])
   const controller = useRef<AbortController | null>(null)
-  // Images sent to the sandbox and not yet confirmed, by `${jobId}/${index}`.
+  // Images sent to the sandbox and not yet confirmed, by `${taskId}/${index}`.
   const pending = useRef(new Map<string, { message: PlaceImageMessage; image: PreparedForFigma }>())
 
   useEffect(
@@ -72,15 +82,8 @@ export function useGeneration(options: { timeoutMs?: number } = {}) {
         const sent = pending.current.get(id)
         pending.current.delete(id)
         if (message.type === 'image-placed') {
-          setOutcome((current) =>
-            current
-              ? {
-                  ...current,
-                  placed: current.placed + 1,
-                  fellBack: current.fellBack || (sent?.message.placement === 'fill' && message.placement === 'new-layer'),
-                }
-              : current,
-          )
+          const fellBack = sent?.message.placement === 'fill' && message.placement === 'new-layer'
+          setOutcome((current) => current && { ...current, placed: current.placed + 1, fellBack: current.fellBack || fellBack })
         } else {
           setKept((current) => [
             ...current.filter((k) => k.id !== id),
@@ -97,73 +100,78 @@ export function useGeneration(options: { timeoutMs?: number } = {}) {
   }, [])
 
   const start = useCallback(
-    async (request: GenerationRequest) => {
-      if (controller.current) return
+    async (specs: TaskSpec[], start: StartOptions) => {
+      if (controller.current || specs.length === 0) return
       const abort = new AbortController()
       controller.current = abort
       const jobId = `job-${Date.now().toString(36)}-${++jobCounter}`
+      const tasks: JobTask[] = specs.map((spec) => ({ id: spec.id, label: spec.label, progress: { phase: 'waiting' } }))
+      const update = (index: number, progress: TaskProgress) =>
+        setJob((current) => {
+          if (!current || current.id !== jobId) return current
+          const next = [...current.tasks]
+          next[index] = { ...next[index], progress: { ...next[index].progress, ...progress } }
+          return { ...current, tasks: next }
+        })
       setError(null)
-      setOutcome(null)
-      setJob({ id: jobId, startedAt: Date.now(), modelLabel: request.modelLabel, retry: null })
-      try {
-        const answer = await generateImagesAsync({
-          key: request.key,
-          prompt: request.prompt,
-          settings: request.settings,
-          signal: abort.signal,
-          timeoutMs: options.timeoutMs,
-          onRetry: (retry) => setJob((current) => (current ? { ...current, retry } : current)),
-        })
-        const createdAt = new Date().toISOString()
-        const record = {
-          prompt: request.prompt,
-          settings: request.settings,
-          generationId: answer.generationId,
-          cost: answer.cost,
-          createdAt,
-        }
-        setOutcome({
-          placed: 0,
-          cost: answer.cost,
-          shrunk: answer.images.flatMap((a) =>
-            a.ok && a.image.shrunk
-              ? [{ from: `${a.image.originalWidth}×${a.image.originalHeight}`, to: `${a.image.width}×${a.image.height}` }]
-              : [],
-          ),
-          fellBack: false,
-        })
-        const failures: KeptImage[] = []
-        for (const answerImage of answer.images) {
-          if (!answerImage.ok) {
-            failures.push({ id: `${jobId}/${answerImage.index}`, message: answerImage.message, image: null, url: answerImage.url, place: null })
-            continue
-          }
-          placeImage(
+      const result: JobOutcome = { placed: 0, cost: null, shrunk: [], notes: [], fellBack: false, failures: [] }
+      setOutcome(result)
+      setJob({ id: jobId, startedAt: Date.now(), modelLabel: start.modelLabel, tasks })
+
+      const settled = await runPoolAsync(
+        specs,
+        (spec, index, signal) =>
+          runTaskAsync(
+            spec,
             {
-              type: 'place-image',
-              jobId,
-              index: answerImage.index,
-              image: { bytes: answerImage.image.bytes, width: answerImage.image.width, height: answerImage.image.height },
-              placement: request.placement,
-              targetIds: request.targetIds,
-              name: layerNameFromPrompt(request.prompt),
-              reveal: true,
-              record,
+              key: start.key,
+              exportLayer: exportLayerAsync,
+              createEncoder: createCanvasEncoder,
+              timeoutMs: options.timeoutMs,
+              place: (message, answer) => {
+                if (answer.image.shrunk) {
+                  const shrunk = { from: `${answer.image.originalWidth}×${answer.image.originalHeight}`, to: `${answer.image.width}×${answer.image.height}` }
+                  setOutcome((current) => current && { ...current, shrunk: [...current.shrunk, shrunk] })
+                }
+                placeImage(message, answer.image)
+              },
+              keep: (taskId, answer) =>
+                setKept((current) => [...current, { id: `${taskId}/${answer.index}`, message: answer.message, image: null, url: answer.url, place: null }]),
             },
-            answerImage.image,
-          )
-        }
-        if (failures.length > 0) setKept((current) => [...current, ...failures])
-      } catch (caught) {
-        setError(
-          caught instanceof GenerationError
-            ? caught.message
-            : 'Something went wrong while generating. Try again; your prompt and settings are kept.',
-        )
-      } finally {
-        controller.current = null
-        setJob(null)
+            signal,
+            (progress) => update(index, progress),
+          ),
+        {
+          concurrency: start.concurrency ?? 1,
+          signal: abort.signal,
+          onSettled: (index, settledTask) => {
+            if (settledTask.ok) {
+              update(index, { phase: 'done', cost: settledTask.value.cost, notes: settledTask.value.notes })
+              setOutcome((current) =>
+                current && {
+                  ...current,
+                  cost: settledTask.value.cost === null ? current.cost : (current.cost ?? 0) + settledTask.value.cost,
+                  notes: [...current.notes, ...settledTask.value.notes],
+                },
+              )
+            } else {
+              update(index, { phase: settledTask.cancelled ? 'cancelled' : 'failed', message: messageOf(settledTask.error) })
+            }
+          },
+        },
+      )
+
+      const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ label: specs[i].label, message: messageOf(s.error) }]))
+      if (specs.length === 1 && failures.length === 1) {
+        setError(failures[0].message)
+        setOutcome(null)
+      } else if (failures.length > 0) {
+        const cancelled = settled.every((s) => s.ok || s.cancelled)
+        setError(cancelled ? 'Cancelled. What was already done stays on the canvas.' : `${failures.length} of ${specs.length} frames failed; the others were placed.`)
+        setOutcome((current) => current && { ...current, failures })
       }
+      controller.current = null
+      setJob(null)
     },
     [options.timeoutMs, placeImage],
   )
@@ -175,7 +183,7 @@ export function useGeneration(options: { timeoutMs?: number } = {}) {
     (item: KeptImage) => {
       if (!item.place || !item.image) return
       setKept((current) => current.filter((k) => k.id !== item.id))
-      placeImage({ ...item.place, placement: 'new-layer', targetIds: [] }, item.image)
+      placeImage({ ...item.place, placement: 'new-layer', targetIds: [], reveal: true }, item.image)
     },
     [placeImage],
   )
@@ -188,3 +196,7 @@ export function useGeneration(options: { timeoutMs?: number } = {}) {
 }
 
 export type Generation = ReturnType<typeof useGeneration>
+
+function messageOf(error: unknown): string {
+  return error instanceof GenerationError ? error.message : 'Something went wrong while generating. Try again; your prompt and settings are kept.'
+}

@@ -64,6 +64,9 @@ export interface RecordedRequest {
   bytes: number
   body: unknown
   status: number
+  /** When the request arrived and when it was answered (ms since epoch), to measure concurrency. */
+  receivedAt: number
+  answeredAt: number | null
 }
 
 export interface KeyInfo {
@@ -114,6 +117,7 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
   let counter = 0
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const receivedAt = Date.now()
     const url = new URL(request.url ?? '/', 'http://stand-in')
     const raw = await readBody(request)
     const record: RecordedRequest = {
@@ -123,10 +127,13 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
       bytes: raw.length,
       body: null,
       status: 0,
+      receivedAt,
+      answeredAt: null,
     }
     requests.push(record)
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       record.status = status
+      record.answeredAt = Date.now()
       if (response.destroyed) return
       response.writeHead(status, { ...CORS, 'Content-Type': 'application/json', ...headers })
       response.end(typeof body === 'string' ? body : JSON.stringify(body))

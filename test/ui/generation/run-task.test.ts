@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { GenerationSettings, PlaceImageMessage, SelectedLayer } from '../../../plugin/messages'
+import { planRefine, planUpscale } from '../../../ui/generation/plan-tasks'
+import { runPoolAsync } from '../../../ui/generation/run-pool'
+import { type TaskDeps, type TaskProgress, runTaskAsync } from '../../../ui/generation/run-task'
+import { encodePng, readImageInfo } from '../../images/png'
+import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
+import { nodeEncoder } from '../encoding/node-encoder'
+
+// Batches from the selection to placement messages, against the local OpenRouter stand-in.
+// The sandbox's export is stood in by real PNG bytes of the asked size.
+let standIn: OpenRouterStandIn
+beforeAll(async () => {
+  standIn = await startOpenRouterStandIn()
+})
+afterAll(() => standIn.close())
+beforeEach(() => {
+  standIn.reset()
+  standIn.setLatency(0)
+})
+
+const settings: GenerationSettings = { model: 'sourceful/riverflow-v2-pro', aspectRatio: '1:1', imageSize: '1K', fontInputs: [] }
+const frames: SelectedLayer[] = Array.from({ length: 5 }, (_, i) => ({ id: `f${i}`, name: `Frame ${i}`, type: 'FRAME', width: 400 + i * 10, height: 300, fillable: true }))
+const allInputs = Object.fromEntries(frames.map((f) => [f.id, 'input' as const]))
+
+function deps(placed: PlaceImageMessage[]): TaskDeps {
+  return {
+    key: TEST_KEY,
+    baseUrl: standIn.url,
+    backoffMs: 5,
+    exportLayer: async (layerId, constraint) => {
+      const frame = frames.concat(reference).find((f) => f.id === layerId)!
+      const scale = constraint.type === 'SCALE' ? constraint.value : constraint.type === 'WIDTH' ? constraint.value / frame.width : constraint.value / frame.height
+      const width = Math.round(frame.width * scale)
+      const height = Math.round(frame.height * scale)
+      return { bytes: encodePng(width, height), width, height }
+    },
+    createEncoder: () => {
+      const encode = nodeEncoder()
+      return { encode: (source, w, h, format) => encode({ ...source, kind: 'flat', seed: 1 }, w, h, format), dispose: () => {} }
+    },
+    place: (message) => placed.push(message),
+    keep: () => {},
+  }
+}
+const reference: SelectedLayer = { id: 'ref', name: 'Detail', type: 'FRAME', width: 200, height: 200, fillable: true }
+
+function peakConcurrency(): number {
+  const events = standIn.generations().flatMap((r) => [{ t: r.receivedAt, d: 1 }, { t: r.answeredAt ?? Infinity, d: -1 }])
+  events.sort((a, b) => a.t - b.t || a.d - b.d)
+  let now = 0
+  let peak = 0
+  for (const e of events) peak = Math.max(peak, (now += e.d))
+  return peak
+}
+
+describe('a batch of frames', () => {
+  it('runs a few at a time, reports each frame’s progress, and places each result beside its frame', async () => {
+    standIn.setLatency(150)
+    const placed: PlaceImageMessage[] = []
+    const tasks = planRefine('Make it night', settings, frames, allInputs, true)
+    const phases: string[][] = tasks.map(() => [])
+    const results = await runPoolAsync(tasks, (task, i, signal) => runTaskAsync(task, deps(placed), signal, (p: TaskProgress) => phases[i].push(p.phase)), { concurrency: 3 })
+    expect(results.every((r) => r.ok)).toBe(true)
+    expect(peakConcurrency()).toBe(3)
+    expect(phases.every((p) => p.join() === 'exporting,generating,placing')).toBe(true)
+    expect(placed.map((p) => [p.targetIds[0], p.size, p.reveal, p.name]).sort()).toEqual(
+      frames.map((f) => [f.id, { width: f.width, height: f.height }, false, `${f.name} · Riverflow`]),
+    )
+    // Each request carried its own frame as the input image.
+    for (const request of standIn.generations()) {
+      const content = (request.body as { messages: { content: { type: string }[] }[] }).messages[0].content
+      expect(content.map((c) => c.type)).toEqual(['text', 'image_url'])
+    }
+  })
+
+  it('keeps every success when one frame fails, and says why for that one', async () => {
+    standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 402 })
+    const placed: PlaceImageMessage[] = []
+    const tasks = planRefine('Make it night', settings, frames.slice(0, 3), allInputs, true)
+    const results = await runPoolAsync(tasks, (task, _i, signal) => runTaskAsync(task, deps(placed), signal, () => {}), { concurrency: 1 })
+    expect(results.map((r) => r.ok)).toEqual([true, false, true])
+    expect(!results[1].ok && String((results[1].error as Error).message)).toMatch(/Not enough OpenRouter credit/)
+    expect(placed.map((p) => p.targetIds[0])).toEqual(['f0', 'f2'])
+  })
+
+  it('cancels every frame, running and waiting', async () => {
+    standIn.setLatency(3000)
+    const placed: PlaceImageMessage[] = []
+    const cancel = new AbortController()
+    const tasks = planRefine('Make it night', settings, frames, allInputs, true)
+    const pool = runPoolAsync(tasks, (task, _i, signal) => runTaskAsync(task, deps(placed), signal, () => {}), { concurrency: 2, signal: cancel.signal })
+    // Cancel once two requests are waiting on the model.
+    await expect.poll(() => standIn.generations().length, { timeout: 10_000, interval: 20 }).toBe(2)
+    const cancelledAt = Date.now()
+    cancel.abort()
+    const results = await pool
+    expect(Date.now() - cancelledAt).toBeLessThan(1000)
+    expect(results.every((r) => !r.ok && r.cancelled)).toBe(true)
+    expect(placed).toEqual([])
+    expect(standIn.generations().length).toBe(2)
+  })
+})
+
+describe('upscale', () => {
+  it('sends the input at the target size with the references, and gets the sharper image at that size', async () => {
+    const placed: PlaceImageMessage[] = []
+    const [task] = planUpscale('', settings, [frames[0], reference], { f0: 'input', ref: 'reference' }, 2)
+    const kept: unknown[] = []
+    await runTaskAsync(task, { ...deps(placed), keep: (_id, answer) => kept.push(answer) }, new AbortController().signal, () => {})
+    expect(kept).toEqual([])
+    const body = standIn.generations()[0].body as { image_config: { super_resolution_references: string[] }; messages: { content: { image_url?: { url: string } }[] }[] }
+    expect(body.image_config.super_resolution_references).toHaveLength(1)
+    const input = body.messages[0].content[1].image_url!.url
+    expect(readImageInfo(new Uint8Array(Buffer.from(input.split(',')[1], 'base64')))).toMatchObject({ width: 800, height: 600 })
+    // refSR answers at the input's size; the layer keeps the frame's canvas size.
+    expect(placed[0]).toMatchObject({ image: { width: 800, height: 600 }, size: { width: 400, height: 300 }, name: 'Frame 0 @2x' })
+  })
+})

@@ -13,11 +13,11 @@ export interface PluginSession {
   /** The plugin's UI, inside its iframe. */
   ui: FrameLocator
   /**
-   * Runs a function on the fake figma in the page (it is sent as source text,
-   * so it can use only its argument).
+   * Runs a function on the fake figma in the page. It is sent as source text,
+   * so it can use only its arguments: the fake, and `arg` (JSON).
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  figma: <T>(fn: (fake: any) => T | Promise<T>) => Promise<T>
+  figma: <T, A = undefined>(fn: (fake: any, arg: A) => T | Promise<T>, arg?: A) => Promise<T>
   close: () => Promise<void>
 }
 
@@ -76,7 +76,7 @@ export async function openPluginAsync(
     page,
     context,
     ui: page.frameLocator('iframe[title="Riverflow for Figma"]'),
-    figma: (fn) => page.evaluate(`(${fn.toString()})(window.fake)`),
+    figma: (fn, arg) => page.evaluate(`(${fn.toString()})(window.fake, ${JSON.stringify(arg ?? null)})`),
     close: async () => {
       await context.close()
       if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`)

@@ -1,0 +1,141 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { type GoogleFontsStandIn, startGoogleFontsStandIn } from '../google-fonts-stand-in/server'
+import { readImageInfo } from '../images/png'
+import { type OpenRouterStandIn, startOpenRouterStandIn } from '../openrouter-stand-in/server'
+import { launchChromiumAsync } from './chromium'
+import { closeHostServerAsync, openPluginAsync, type PluginSession } from './harness'
+
+// The canvas as input, in the real browser: the sandbox exports, the UI re-encodes on a canvas.
+let browser: Browser
+let standIn: OpenRouterStandIn
+let fonts: GoogleFontsStandIn
+beforeAll(async () => {
+  browser = await launchChromiumAsync()
+  standIn = await startOpenRouterStandIn()
+  fonts = await startGoogleFontsStandIn()
+})
+afterAll(async () => {
+  await browser?.close()
+  await standIn?.close()
+  await fonts?.close()
+  await closeHostServerAsync()
+})
+beforeEach(() => standIn.reset())
+
+type Body = { messages: { content: string | { type: string; image_url?: { url: string } }[] }[]; image_config: Record<string, unknown> }
+const decode = (url: string) => readImageInfo(new Uint8Array(Buffer.from(url.split(',')[1], 'base64')))
+const layer = (session: PluginSession, name: string) =>
+  session.figma((fake, wanted: string) => {
+    const node = fake.allNodes().find((n: { name: string }) => n.name === wanted)
+    if (!node) return null
+    const hash = node.fills[0]?.imageHash
+    const image = hash ? fake.images.get(hash) : null
+    return { x: node.x, y: node.y, width: node.width, height: node.height, image: image ? { width: image.width, height: image.height } : null }
+  }, name)
+
+async function editSelection(session: PluginSession) {
+  await session.ui.getByRole('radio', { name: 'What to refine or upscale' }).check()
+  await session.ui.getByRole('region', { name: 'Selected layers' }).waitFor()
+}
+
+describe('the selection as input', () => {
+  it('refines a frame: input and reference roles, result beside its source at the same size', async () => {
+    const session = await openPluginAsync(browser, {
+      standIn,
+      setup: (fake) => {
+        fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
+        fake.select(fake.addFrame({ name: 'Card', x: 0, y: 0, width: 600, height: 400, content: 'photo' }), fake.addFrame({ name: 'Detail', x: 0, y: 500, width: 200, height: 200 }))
+      },
+    })
+    const { ui } = session
+    await editSelection(session)
+    expect(await ui.getByRole('combobox', { name: 'Role of Card' }).inputValue()).toBe('input')
+    expect(await ui.getByRole('combobox', { name: 'Role of Detail' }).inputValue()).toBe('reference')
+    await expect.poll(() => ui.getByRole('region', { name: 'Selected layers' }).locator('img').count()).toBe(2)
+    await ui.getByRole('combobox', { name: 'Role of Detail' }).selectOption('unused')
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('Make it a rainy evening')
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+
+    await expect.poll(() => layer(session, 'Card · Riverflow'), { timeout: 15_000 }).toMatchObject({ x: 640, y: 0, width: 600, height: 400 })
+    const body = standIn.generations()[0].body as Body
+    const content = body.messages[0].content as { type: string; image_url?: { url: string } }[]
+    expect(content.map((c) => c.type)).toEqual(['text', 'image_url'])
+    // The input went at a long side of 1024 px, in the format that fit best.
+    expect(decode(content[1].image_url!.url)).toMatchObject({ width: 1024, height: 683 })
+    expect(body.image_config.super_resolution_references).toBeUndefined()
+    expect(body.image_config.aspect_ratio).toBe('3:2')
+    await session.close()
+  })
+
+  it('upscales 2× with a reference: the sharper image at twice the pixels, the frame’s canvas size', async () => {
+    const session = await openPluginAsync(browser, {
+      standIn,
+      setup: (fake) => {
+        fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
+        fake.select(fake.addFrame({ name: 'Hero', x: 0, y: 0, width: 640, height: 360 }), fake.addFrame({ name: 'Texture', x: 0, y: 500, width: 300, height: 300, content: 'photo' }))
+      },
+    })
+    await editSelection(session)
+    await session.ui.getByRole('button', { name: 'Upscale 2×' }).click()
+    await expect.poll(() => layer(session, 'Hero @2x'), { timeout: 15_000 }).toMatchObject({ width: 640, height: 360, image: { width: 1280, height: 720 } })
+    const body = standIn.generations()[0].body as Body
+    expect(body.image_config.super_resolution_references).toHaveLength(1)
+    const content = body.messages[0].content as { image_url?: { url: string } }[]
+    expect(decode(content[1].image_url!.url)).toMatchObject({ width: 1280, height: 720 })
+    await expect.poll(() => session.ui.getByText(/Placed 1 image · cost \$0\.22/).count()).toBe(1)
+    await session.close()
+  })
+
+  it('runs a batch, each frame on its own, keeping the successes when one fails', async () => {
+    const session = await openPluginAsync(browser, {
+      standIn,
+      setup: (fake) => {
+        fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
+        fake.select(...[0, 1, 2].map((i) => fake.addFrame({ name: `Frame ${i}`, x: i * 300, y: 0, width: 200, height: 200 })))
+      },
+    })
+    const { ui } = session
+    standIn.setLatency(300)
+    standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 402 }, { kind: 'success' })
+    await editSelection(session)
+    for (const i of [1, 2]) await ui.getByRole('combobox', { name: `Role of Frame ${i}` }).selectOption('input')
+    expect(await ui.getByRole('checkbox', { name: 'Each frame on its own' }).isChecked()).toBe(true)
+    expect(await ui.getByLabel('Estimated cost').textContent()).toBe('Estimated $0.06')
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('Isometric style')
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => ui.getByRole('list', { name: 'Frames' }).textContent()).toMatch(/Frame 0.*Frame 1.*Frame 2/)
+    await expect.poll(() => ui.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/1 of 3 frames failed; the others were placed/)
+    expect(await ui.getByText(/Frame \d: Not enough OpenRouter credit/).count()).toBe(1)
+    const results = await session.figma((fake) => fake.page.children.filter((n: { name: string }) => n.name.endsWith('· Riverflow')).length)
+    expect(results).toBe(2)
+    standIn.setLatency(0)
+    await session.close()
+  })
+
+  it('sets text in the font of a selected text layer, found through Google Fonts', async () => {
+    const session = await openPluginAsync(browser, {
+      standIn,
+      fonts,
+      setup: (fake) => {
+        fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
+        fake.select(fake.addText({ name: 'Headline', characters: 'Big Sale', font: { family: 'Inter', style: 'Semi Bold' } }))
+      },
+    })
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A shop window poster')
+    await ui.getByRole('button', { name: 'Add font' }).click()
+    await ui.getByRole('button', { name: 'Use selected text layer' }).click()
+    await expect.poll(() => ui.getByRole('textbox', { name: 'Font 1 URL' }).inputValue()).toBe('https://fonts.gstatic.com/l/font?kit=inter600&skey=test&v=v1')
+    expect(await ui.getByRole('textbox', { name: 'Font 1 text' }).inputValue()).toBe('Big Sale')
+    await ui.getByRole('button', { name: 'Add it to the prompt' }).click()
+    expect(await ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe('A shop window poster Big Sale')
+    expect(await ui.getByLabel('Estimated cost').textContent()).toBe('Estimated $0.05')
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => standIn.generations().length, { timeout: 10_000 }).toBe(1)
+    expect((standIn.generations()[0].body as Body).image_config.font_inputs).toEqual([
+      { font_url: 'https://fonts.gstatic.com/l/font?kit=inter600&skey=test&v=v1', text: 'Big Sale' },
+    ])
+    await session.close()
+  })
+})

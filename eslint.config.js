@@ -4,7 +4,7 @@ import { defineConfig } from 'eslint/config'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'bench/results/'] },
+  { ignores: ['dist/', 'dist-preview/', 'node_modules/', 'test-results/', 'bench/results/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -37,4 +37,8 @@ describe('the built plugin', () => {
     expect(html).toContain('https://openrouter.ai')
     expect(html).toContain('https://fonts.googleapis.com')
   })
+
+  it('has none of the preview’s settings: no local stand-in address', () => {
+    expect(html).not.toMatch(/https?:\/\/(127\.0\.0\.1|localhost)/)
+  })
 })

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { type Server, createServer } from 'node:http'
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 
@@ -16,9 +16,16 @@ export interface StaticServer {
   close: () => Promise<void>
 }
 
+/** Answers a request itself, or returns false to let the files be served. */
+export type ExtraRoute = (request: IncomingMessage, response: ServerResponse) => boolean
+
 /** Serves files under `roots` (URL prefix → folder) on 127.0.0.1, for the host page. */
-export async function startStaticServerAsync(roots: Record<string, string>): Promise<StaticServer> {
+export async function startStaticServerAsync(
+  roots: Record<string, string>,
+  options: { port?: number; route?: ExtraRoute } = {},
+): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
+    if (options.route?.(request, response)) return
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)
     const prefix = Object.keys(roots)
       .sort((a, b) => b.length - a.length)
@@ -37,7 +44,10 @@ export async function startStaticServerAsync(roots: Record<string, string>): Pro
       response.writeHead(404).end()
     }
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject) // e.g. the port is taken
+    server.listen(options.port ?? 0, '127.0.0.1', resolve)
+  })
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,

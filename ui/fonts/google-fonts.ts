@@ -5,7 +5,8 @@
  * fonts.gstatic.com. With `text=` it returns one small file holding just the
  * glyphs of that text: exactly what Riverflow needs, whatever the script.
  */
-export const GOOGLE_FONTS_CSS_URL = 'https://fonts.googleapis.com'
+// Only `npm run preview` sets RIVERFLOW_GOOGLE_FONTS_URL, to its local stand-in.
+export const GOOGLE_FONTS_CSS_URL: string = import.meta.env.RIVERFLOW_GOOGLE_FONTS_URL ?? 'https://fonts.googleapis.com'
 
 export interface FontAxes {
   weight: number

@@ -5,10 +5,11 @@
  * origin; `{pluginMessage}` is relayed both ways as Figma relays it. The
  * canvas on the left draws the page's layers with their image fills.
  *
- * Query parameters: `theme=dark` for Figma's dark theme.
+ * Query parameters: `theme=dark` for Figma's dark theme; `preview` (set by
+ * `npm run preview`) shows the control for the stand-in's next answer.
  */
 import themeCss from '@create-figma-plugin/ui/css/theme.css?raw'
-import { type FakeFigma, type FakeNode, createFakeFigma } from '../../fake-figma'
+import { type FakeFigma, createFakeFigma } from '../../fake-figma'
 
 declare global {
   interface Window {
@@ -30,6 +31,7 @@ function withThemeColors(html: string): string {
 }
 
 async function startAsync(): Promise<void> {
+  document.body.classList.toggle('dark', theme === 'dark')
   const html = await (await fetch('/dist/index.html')).text()
   let frame: HTMLIFrameElement | null = null
   const pending: unknown[] = []
@@ -80,40 +82,109 @@ async function startAsync(): Promise<void> {
     script.onerror = () => reject(new Error('dist/code.js did not load: run npm run build'))
     document.body.appendChild(script)
   })
+  wireControls()
   drawCanvas()
 }
 
-/** Draws the page's layers, image fills included, so a person can see what the plugin did. */
+/**
+ * Draws the page's layers, image fills included, so a person can see what the
+ * plugin did; scaled down when they do not fit, as "zoom to fit" would.
+ */
 function drawCanvas(): void {
-  const canvas = document.getElementById('canvas')!
+  const layers = document.getElementById('layers')!
   const fake = window.fake
   const selected = new Set(fake.page.selection.map((node) => node.id))
-  canvas.replaceChildren()
-  const urls = new Map<string, string>()
-  const imageUrl = (hash: string) => {
-    if (!urls.has(hash)) {
-      const image = fake.images.get(hash)
-      if (image) urls.set(hash, URL.createObjectURL(new Blob([image.bytes as BlobPart])))
-    }
-    return urls.get(hash)
-  }
-  const draw = (node: FakeNode) => {
-    const box = node.absoluteBoundingBox
+  layers.replaceChildren()
+  const nodes = fake.allNodes()
+  const boxes = nodes.map((node) => node.absoluteBoundingBox)
+  const left = Math.min(0, ...boxes.map((b) => b.x))
+  const top = Math.min(0, ...boxes.map((b) => b.y))
+  const right = Math.max(0, ...boxes.map((b) => b.x + b.width))
+  const bottom = Math.max(0, ...boxes.map((b) => b.y + b.height))
+  const area = document.getElementById('canvas')!.getBoundingClientRect()
+  const margin = 40
+  const scale = Math.min(1, (area.width - 2 * margin) / (right - left || 1), (area.height - 2 * margin) / (bottom - top || 1))
+  layers.style.transform = `scale(${scale}) translate(${margin / scale - left}px, ${margin / scale - top}px)`
+  nodes.forEach((node, i) => {
+    const box = boxes[i]
     const element = document.createElement('div')
-    element.className = `node${selected.has(node.id) ? ' selected' : ''}`
+    element.className = `node ${node.type === 'TEXT' ? 'text' : node.content}${selected.has(node.id) ? ' selected' : ''}`
     element.dataset.id = node.id
     element.dataset.name = node.name
-    Object.assign(element.style, { left: `${box.x + 40}px`, top: `${box.y + 40}px`, width: `${box.width}px`, height: `${box.height}px` })
+    Object.assign(element.style, { left: `${box.x}px`, top: `${box.y}px`, width: `${box.width}px`, height: `${box.height}px` })
     const fill = node.fills.find((paint) => paint.type === 'IMAGE')
     const url = fill ? imageUrl(String(fill.imageHash)) : undefined
     if (url) element.style.backgroundImage = `url(${url})`
     const label = document.createElement('span')
     label.textContent = node.name
     element.appendChild(label)
-    canvas.appendChild(element)
-    node.children.forEach(draw)
+    layers.appendChild(element)
+  })
+}
+
+const imageUrls = new Map<string, string>()
+function imageUrl(hash: string): string | undefined {
+  if (!imageUrls.has(hash)) {
+    const image = window.fake.images.get(hash)
+    if (image) imageUrls.set(hash, URL.createObjectURL(new Blob([image.bytes as BlobPart])))
   }
-  fake.page.children.forEach(draw)
+  return imageUrls.get(hash)
+}
+
+/**
+ * The toolbar and clicks, for working on the UI by hand (`npm run preview`):
+ * add layers, select them as in Figma (shift-click adds), delete them, switch
+ * the theme, and choose how the local OpenRouter stand-in answers next.
+ */
+function wireControls(): void {
+  const fake = window.fake
+  const addCount = { frame: 0, photo: 0, text: 0 }
+  document.querySelectorAll<HTMLButtonElement>('[data-add]').forEach((button) =>
+    button.addEventListener('click', () => {
+      const kind = button.dataset.add as keyof typeof addCount
+      const n = ++addCount[kind]
+      const right = Math.max(0, ...fake.page.children.map((node) => node.x + node.width + 40))
+      const node =
+        kind === 'text'
+          ? fake.addText({ x: right, y: 0, width: 320, height: 60, characters: 'Summer Sale', name: `Headline ${n}` })
+          : fake.addFrame({ x: right, y: 0, width: 480, height: 320, name: `${kind === 'photo' ? 'Photo' : 'Frame'} ${n}`, content: kind === 'photo' ? 'photo' : 'flat' })
+      fake.select(node)
+    }),
+  )
+  document.getElementById('delete')!.addEventListener('click', () => {
+    fake.page.selection.forEach((node) => node.remove())
+    fake.select()
+  })
+  document.getElementById('layers')!.addEventListener('click', (event) => {
+    const id = (event.target as HTMLElement).closest<HTMLElement>('.node')?.dataset.id
+    const node = fake.allNodes().find((n) => n.id === id)
+    if (!node) return
+    event.stopPropagation()
+    const current = fake.page.selection
+    if (!(event as MouseEvent).shiftKey) fake.select(node)
+    else fake.select(...(current.includes(node) ? current.filter((n) => n !== node) : [...current, node]))
+  })
+  document.getElementById('canvas')!.addEventListener('click', (event) => {
+    if (!(event.target as HTMLElement).closest('.node') && fake.page.selection.length > 0) fake.select()
+  })
+  const themeLink = document.getElementById('theme') as HTMLAnchorElement
+  const params = new URLSearchParams(location.search)
+  params.set('theme', theme === 'dark' ? 'light' : 'dark')
+  themeLink.href = `?${params}`
+  themeLink.textContent = theme === 'dark' ? 'Light theme' : 'Dark theme'
+  // Only the preview's server has the stand-in's control endpoint.
+  if (new URLSearchParams(location.search).has('preview')) {
+    const next = document.getElementById('next-answer')!
+    next.hidden = false
+    const select = next.querySelector('select')!
+    const status = next.querySelector('output')!
+    next.querySelector('button')!.addEventListener('click', async () => {
+      const label = select.selectedOptions[0].textContent
+      const response = await fetch('/stand-in/enqueue', { method: 'POST', body: select.value })
+      status.textContent = response.ok ? `Queued: ${label}` : 'The stand-in refused that answer'
+    })
+  }
+  window.addEventListener('resize', drawCanvas)
 }
 
 window.hostReady = startAsync()

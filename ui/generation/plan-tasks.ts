@@ -68,16 +68,20 @@ export function planRefine(prompt: string, settings: GenerationSettings, selecti
 export function planUpscale(prompt: string, settings: GenerationSettings, selection: SelectedLayer[], roles: Roles, factor: 2 | 4): TaskSpec[] {
   const inputs = layersWithRole(selection, roles, 'input')
   const references = layersWithRole(selection, roles, 'reference').map((layer) => ({ layer, constraint: referenceExport(layer) }))
+  const ownPrompt = prompt.trim() !== ''
   return inputs.map((layer) => {
     const target = upscaleTarget(layer, factor)
     return {
       id: taskId(),
       label: `${layer.name} ${factor}×`,
-      prompt: prompt.trim() === '' ? UPSCALE_PROMPT : prompt,
+      prompt: ownPrompt ? prompt : UPSCALE_PROMPT,
       settings: {
         ...settings,
         aspectRatio: nearestAspectRatio(layer.width, layer.height),
         imageSize: sizeCovering(Math.max(target.width, target.height), sizesOffered(settings.model)),
+        // The frame's text is already in its pixels; font inputs (billed, and needing their
+        // text in the prompt) go only with a prompt of the designer's own.
+        fontInputs: ownPrompt ? settings.fontInputs : [],
       },
       inputs: [{ layer, constraint: upscaleExport(layer, factor) }],
       references,

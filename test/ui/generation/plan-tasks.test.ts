@@ -57,6 +57,12 @@ describe('planUpscale', () => {
   it('keeps the designer’s own prompt', () => {
     expect(planUpscale('Crisp line art', pro, [layer('a')], { a: 'input' }, 2)[0].prompt).toBe('Crisp line art')
   })
+
+  it('sends font inputs only with the designer’s own prompt, which can hold their text', () => {
+    const withFont = { ...pro, fontInputs: [{ fontUrl: 'https://f.test/a.woff2', text: 'Sale' }] }
+    expect(planUpscale('', withFont, [layer('a')], { a: 'input' }, 2)[0].settings.fontInputs).toEqual([])
+    expect(planUpscale('Crisp Sale', withFont, [layer('a')], { a: 'input' }, 2)[0].settings.fontInputs).toEqual(withFont.fontInputs)
+  })
 })
 
 describe('estimatePlanCost', () => {

@@ -58,6 +58,18 @@ describe('each error class shows its message and loses nothing', () => {
     expect(await session.figma((fake) => fake.page.children.length)).toBe(0)
   })
 
+  it.each<[number, RegExp]>([
+    [429, /rate limiting this key/],
+    [529, /unavailable or overloaded right now \(HTTP 529\)/],
+  ])('%i, still there after the retries', async (status, message) => {
+    // Retry-After: 0 keeps the test quick; four answers outlast the three retries.
+    standIn.enqueue(...Array.from({ length: 4 }, () => ({ kind: 'error' as const, status, retryAfter: 0 })))
+    await generateAsync()
+    await expect.poll(alertText, { timeout: 15_000 }).toMatch(message)
+    expect(standIn.generations().slice(-4).map((r) => r.status)).toEqual([status, status, status, status])
+    expect(await session.ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe(PROMPT)
+  })
+
   it('retries an overloaded provider, showing it, then places the image', async () => {
     standIn.enqueue({ kind: 'error', status: 503, retryAfter: 1 })
     await generateAsync()

@@ -11,7 +11,8 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM_PATH)
 }
 
-export function launchChromiumAsync(): Promise<Browser> {
+/** `extraArgs` go after our own (the benchmarks add V8 and memory-reporting flags). */
+export function launchChromiumAsync(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -24,6 +25,7 @@ export function launchChromiumAsync(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   })
 }

@@ -239,29 +239,7 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
     const fonts = Array.isArray(config.font_inputs) ? config.font_inputs.length : 0
     const refs = Array.isArray(config.super_resolution_references) ? config.super_resolution_references.length : 0
     const cost = Math.round((rule.price[String(config.image_size ?? '1K')] + fonts * 0.03 + refs * 0.2) * 1000) / 1000
-    const id = `gen-${Date.now()}-${++counter}`
-    return {
-      id,
-      provider: 'Sourceful',
-      model,
-      object: 'chat.completion',
-      created: Math.floor(Date.now() / 1000),
-      choices: [
-        {
-          index: 0,
-          finish_reason: 'stop',
-          native_finish_reason: 'stop',
-          message: {
-            role: 'assistant',
-            content: '',
-            refusal: null,
-            images: images.map((url, index) => ({ type: 'image_url', image_url: { url }, index })),
-          },
-          ...choiceExtra,
-        },
-      ],
-      usage: { prompt_tokens: 0, completion_tokens: 4175, total_tokens: 4175, cost: images.length > 0 ? cost : 0, is_byok: false },
-    }
+    return completionBody({ id: `gen-${Date.now()}-${++counter}`, model, imageUrls: images, cost: images.length > 0 ? cost : 0, choiceExtra })
   }
 
   const server: Server = createServer((request, response) => {
@@ -293,6 +271,45 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
         server.closeAllConnections()
         server.close(() => resolve())
       }),
+  }
+}
+
+/** A chat completion as OpenRouter answers it (SPEC section 1), holding these image URLs. */
+export function completionBody(options: {
+  id: string
+  model: string
+  imageUrls: string[]
+  cost: number
+  choiceExtra?: Record<string, unknown>
+}) {
+  return {
+    id: options.id,
+    provider: 'Sourceful',
+    model: options.model,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    choices: [
+      {
+        index: 0,
+        finish_reason: 'stop',
+        native_finish_reason: 'stop',
+        message: {
+          role: 'assistant',
+          content: '',
+          refusal: null,
+          images: options.imageUrls.map((url, index) => ({ type: 'image_url', image_url: { url }, index })),
+        },
+        ...options.choiceExtra,
+      },
+    ],
+    usage: {
+      prompt_tokens: 0,
+      completion_tokens: 4175,
+      total_tokens: 4175,
+      cost: options.cost,
+      is_byok: false,
+      completion_tokens_details: { reasoning_tokens: 0, image_tokens: 4175 },
+    },
   }
 }
 

@@ -1,0 +1,27 @@
+/**
+ * The bench page: the product's modules, bundled, with measuring functions on
+ * `window.bench` for the benches to call through Playwright.
+ */
+import { type HeapCheckpoint, walkAnswerHeapAsync } from './answer-heap'
+import { timeAnswerDecodeAsync } from './decode-answer'
+import { encodeCaseAsync } from './encode-frames'
+import { timeShrinkAsync } from './shrink'
+
+const bench = {
+  timeAnswerDecodeAsync,
+  timeShrinkAsync,
+  encodeCaseAsync,
+  /** The checkpoint is a function the bench exposed on the page as `benchHeapCheckpoint`. */
+  walkAnswerHeapAsync: (url: string) => walkAnswerHeapAsync(url, (stage, used) => window.benchHeapCheckpoint!(stage, used)),
+}
+
+export type BenchPage = typeof bench
+
+declare global {
+  interface Window {
+    bench: BenchPage
+    benchHeapCheckpoint?: HeapCheckpoint
+  }
+}
+
+window.bench = bench

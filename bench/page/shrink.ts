@@ -1,0 +1,60 @@
+import { FIGMA_MAX_IMAGE_SIDE, prepareForFigmaAsync } from '../../ui/image/prepare-for-figma'
+import { settleAsync } from './collect-garbage'
+
+export interface ShrinkTimes {
+  from: { width: number; height: number; bytes: number }
+  to: { width: number; height: number; bytes: number }
+  /** prepareForFigmaAsync on the too-large PNG: decode, scale, re-encode as PNG. */
+  ours: number[]
+  /** createImageBitmap of the same PNG: the decode no shrink can avoid (the ratio's baseline). */
+  decodeOnly: number[]
+  /** The browser's PNG encoder on a bitmap of the shrunk size, for where the rest of the time goes. */
+  encodeOnly: number[]
+}
+
+/**
+ * Times shrinking a 4K answer that Figma would refuse (over 4096 px) to
+ * Figma's limit. Interleaved repetitions; the first warms up and is dropped.
+ */
+export async function timeShrinkAsync(url: string, repetitions: number): Promise<ShrinkTimes> {
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer())
+  const times: ShrinkTimes = {
+    from: { width: 0, height: 0, bytes: bytes.length },
+    to: { width: 0, height: 0, bytes: 0 },
+    ours: [],
+    decodeOnly: [],
+    encodeOnly: [],
+  }
+  const time = async (into: number[] | null, work: () => Promise<unknown>) => {
+    await settleAsync()
+    const start = performance.now()
+    await work()
+    into?.push(performance.now() - start)
+  }
+
+  for (let i = 0; i <= repetitions; i++) {
+    const keep = i > 0
+    await time(keep ? times.ours : null, async () => {
+      const prepared = await prepareForFigmaAsync(bytes)
+      if (!prepared.shrunk || Math.max(prepared.width, prepared.height) !== FIGMA_MAX_IMAGE_SIDE) throw new Error('The 4K image was not shrunk to 4096 px')
+      times.from = { width: prepared.originalWidth, height: prepared.originalHeight, bytes: bytes.length }
+      times.to = { width: prepared.width, height: prepared.height, bytes: prepared.bytes.length }
+    })
+    await time(keep ? times.decodeOnly : null, async () => {
+      const bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type: 'image/png' }))
+      bitmap.close()
+    })
+    const shrunk = await createImageBitmap(new Blob([bytes as BlobPart], { type: 'image/png' }), {
+      resizeWidth: times.to.width,
+      resizeHeight: times.to.height,
+      resizeQuality: 'high',
+    })
+    await time(keep ? times.encodeOnly : null, async () => {
+      const canvas = new OffscreenCanvas(shrunk.width, shrunk.height)
+      canvas.getContext('2d')!.drawImage(shrunk, 0, 0)
+      await canvas.convertToBlob({ type: 'image/png' })
+    })
+    shrunk.close()
+  }
+  return times
+}

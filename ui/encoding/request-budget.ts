@@ -18,7 +18,8 @@ export interface SourceImage {
 }
 
 export interface Encoded {
-  bytes: Uint8Array
+  /** `data:image/<format>;base64,...`, as it goes into the request. */
+  dataUrl: string
   format: EncodedFormat
   width: number
   height: number
@@ -71,6 +72,13 @@ export interface FitOptions<S extends SourceImage> {
 const SEARCH_PRECISION = 1.05
 const MAX_ENCODES_PER_IMAGE = 9
 const DEFAULT_MIN_SIDE = 64
+/**
+ * PNG at most this many times the lossy size marks flat graphics (UI, type, icons):
+ * measured, a photo's PNG is 5 to 30 times its WebP, an interface screen's 1 to 2.
+ */
+const FLAT_PNG_FACTOR = 3
+/** Base64 bytes per pixel of a PNG that only flat graphics reach (a photo's take 2 to 4). */
+const FLAT_PNG_BYTES_PER_PIXEL = 0.5
 
 export async function fitRequestToBudgetAsync<S extends SourceImage>(options: FitOptions<S>): Promise<FittedRequest> {
   const formats = options.formats ?? ['png', 'jpeg', 'webp']
@@ -119,9 +127,9 @@ export function requestBytesWithoutImages(request: ChatCompletionRequest): numbe
   return serializeRequest(request).bytes
 }
 
-/** Bytes a data URL of `encoded` adds to the JSON body (base64 is ASCII; JSON escapes none of it). */
+/** Bytes a data URL adds to the JSON body (base64 is ASCII; JSON escapes none of it). */
 export function dataUrlBytes(encoded: Encoded): number {
-  return `data:image/${encoded.format};base64,`.length + 4 * Math.ceil(encoded.bytes.length / 3)
+  return encoded.dataUrl.length
 }
 
 /** The largest size of `source` whose best encoding fits `allowance`, or null when even the smallest does not. */
@@ -133,30 +141,44 @@ async function fitImageAsync<S extends SourceImage>(
   minSide: number,
 ): Promise<FittedImage | null> {
   let encodes = 0
-  let bestFormats = formats
-  const tryScale = async (scale: number): Promise<Encoded> => {
+  const encodeAt = (scale: number, format: EncodedFormat): Promise<Encoded> => {
+    encodes++
     const { width, height } = sizeAt(source, scale)
-    const candidates: Encoded[] = []
-    for (const format of bestFormats) {
-      encodes++
-      candidates.push(await encode(source, width, height, format))
-    }
-    const best = candidates.reduce((a, b) => (dataUrlBytes(b) < dataUrlBytes(a) ? b : a))
-    // The format that wins at one size almost always wins at the next: try only it from now on.
-    bestFormats = [best.format]
-    return best
+    return encode(source, width, height, format)
   }
+  const fitsWhole = (encoded: Encoded) => dataUrlBytes(encoded) <= allowance
 
-  const full = await tryScale(1)
-  if (dataUrlBytes(full) <= allowance) return fitted(source, full)
+  // At full size, formats in order, stopping at the first choice that is sure: a light
+  // PNG (flat graphics beyond doubt, cheap to send); else the first lossy format that
+  // fits, or the PNG when it fits and is within a few times that (flat graphics, kept
+  // lossless: sharp edges and flat colour survive exactly). JPEG before WebP: the
+  // browser encodes it several times faster, and the next format is tried only when
+  // nothing fits whole.
+  const candidates: Encoded[] = []
+  for (const format of formats) {
+    const encoded = await encodeAt(1, format)
+    candidates.push(encoded)
+    const png = candidates.find((c) => c.format === 'png')
+    if (encoded.format === 'png') {
+      if (fitsWhole(encoded) && dataUrlBytes(encoded) <= FLAT_PNG_BYTES_PER_PIXEL * encoded.width * encoded.height) return fitted(source, encoded)
+    } else if (fitsWhole(encoded)) {
+      const flat = png !== undefined && fitsWhole(png) && dataUrlBytes(png) <= FLAT_PNG_FACTOR * dataUrlBytes(encoded)
+      return fitted(source, flat ? png : encoded)
+    }
+  }
+  const png = candidates.find((c) => c.format === 'png')
+  if (png && fitsWhole(png)) return fitted(source, png)
 
+  // Nothing fits whole: shrink, in the format that came out smallest (it almost always stays so).
+  const full = candidates.reduce((a, b) => (dataUrlBytes(b) < dataUrlBytes(a) ? b : a))
+  const format = full.format
   const minScale = Math.min(1, minSide / Math.max(source.width, source.height))
   let fits: { scale: number; encoded: Encoded } | null = null
   let tooBig = { scale: 1, bytes: dataUrlBytes(full) }
   // Bytes grow about with pixels, so the first guess is usually close.
   let scale = Math.max(minScale, Math.sqrt(allowance / tooBig.bytes) * 0.97)
   while (encodes < MAX_ENCODES_PER_IMAGE) {
-    const encoded = await tryScale(scale)
+    const encoded = await encodeAt(scale, format)
     const bytes = dataUrlBytes(encoded)
     if (bytes <= allowance) fits = { scale, encoded }
     else tooBig = { scale, bytes }
@@ -172,7 +194,8 @@ async function fitImageAsync<S extends SourceImage>(
 
 async function smallest<S extends SourceImage>(source: S, encode: ImageEncoder<S>, formats: EncodedFormat[], minSide: number): Promise<{ bytes: number }> {
   const { width, height } = sizeAt(source, Math.min(1, minSide / Math.max(source.width, source.height)))
-  const sizes = await Promise.all(formats.map((format) => encode(source, width, height, format).then(dataUrlBytes)))
+  const sizes: number[] = []
+  for (const format of formats) sizes.push(dataUrlBytes(await encode(source, width, height, format)))
   return { bytes: Math.min(...sizes) }
 }
 
@@ -183,7 +206,7 @@ function sizeAt(source: SourceImage, scale: number): { width: number; height: nu
 function fitted(source: SourceImage, encoded: Encoded): FittedImage {
   return {
     source,
-    dataUrl: `data:image/${encoded.format};base64,${toBase64(encoded.bytes)}`,
+    dataUrl: encoded.dataUrl,
     bytes: dataUrlBytes(encoded),
     format: encoded.format,
     width: encoded.width,
@@ -202,10 +225,4 @@ function shrinkNote(image: FittedImage): ShrinkNote[] {
       keptPercent: Math.round((100 * image.width * image.height) / (width * height)),
     },
   ]
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
 }

@@ -67,3 +67,15 @@ export function decodeBase64(text: string, start = 0): Uint8Array | null {
 function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9
 }
+
+type ToBase64 = (this: Uint8Array) => string
+const nativeToBase64 = (Uint8Array.prototype as unknown as { toBase64?: ToBase64 }).toBase64
+
+/** Bytes → base64, natively where the browser can (`Uint8Array.prototype.toBase64`). */
+export function encodeBase64(bytes: Uint8Array): string {
+  if (nativeToBase64) return nativeToBase64.call(bytes)
+  // btoa takes a binary string; build it in chunks, as spreading a whole image overflows the stack.
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../../plugin/messages'
-import { dataUrlBytes, fitRequestToBudgetAsync, requestBytesWithoutImages } from '../../../ui/encoding/request-budget'
+import { type EncodedFormat, type ImageEncoder, dataUrlBytes, fitRequestToBudgetAsync, requestBytesWithoutImages } from '../../../ui/encoding/request-budget'
 import { MAX_REQUEST_BYTES, buildGenerationRequest, serializeRequest } from '../../../ui/openrouter/request'
 import { type TestFrame, nodeEncoder } from './node-encoder'
 
@@ -77,6 +77,56 @@ describe('fitRequestToBudgetAsync (property tests with real PNG and JPEG encoder
     const { result } = await fitAsync('Refine', input, [], MAX_REQUEST_BYTES)
     expect(result.input).toMatchObject({ format: 'png', width: 800, height: 600 })
     expect(result.notes).toEqual([])
+  })
+
+  it('keeps flat graphics lossless when the PNG fits, and sends photos lossy', async () => {
+    // An encoder whose sizes are set per format: bytes per pixel, as the content would give.
+    const sized = (perPixel: Record<EncodedFormat, number>): ImageEncoder<TestFrame> => async (_frame, width, height, format) => ({
+      dataUrl: `data:image/${format};base64,${'A'.repeat(Math.ceil(width * height * perPixel[format]))}`,
+      format,
+      width,
+      height,
+    })
+    const input: TestFrame = { id: 'ui', name: 'Screen', width: 1000, height: 800, kind: 'flat', seed: 1 }
+    const fit = (perPixel: Record<EncodedFormat, number>) =>
+      fitRequestToBudgetAsync({ input, references: [], encode: sized(perPixel), fixedBytes: 500, budgetBytes: MAX_REQUEST_BYTES })
+    // An interface screen: PNG twice the WebP, and it fits: PNG, every pixel.
+    expect((await fit({ png: 0.4, webp: 0.2, jpeg: 0.3 })).input).toMatchObject({ format: 'png', width: 1000, height: 800 })
+    // A photo: PNG fits, but it is seven times the JPEG: JPEG.
+    expect((await fit({ png: 2, webp: 0.2, jpeg: 0.3 })).input).toMatchObject({ format: 'jpeg', width: 1000, height: 800 })
+    // Flat, but neither PNG nor JPEG would fit whole: WebP at full size beats either at a smaller one.
+    expect((await fit({ png: 7, webp: 4, jpeg: 6 })).input).toMatchObject({ format: 'webp', width: 1000, height: 800 })
+  })
+
+  it('sends a light PNG of flat graphics as it is, without trying another format', async () => {
+    const asked: EncodedFormat[] = []
+    const encoder: ImageEncoder<TestFrame> = async (_frame, width, height, format) => {
+      asked.push(format)
+      return { dataUrl: `data:image/${format};base64,${'A'.repeat(Math.ceil(width * height * (format === 'png' ? 0.3 : 0.05)))}`, format, width, height }
+    }
+    const input: TestFrame = { id: 'ui', name: 'Screen', width: 1024, height: 683, kind: 'flat', seed: 1 }
+    const result = await fitRequestToBudgetAsync({ input, references: [], encode: encoder, fixedBytes: 500, budgetBytes: MAX_REQUEST_BYTES })
+    expect(asked).toEqual(['png'])
+    expect(result.input).toMatchObject({ format: 'png', width: 1024, height: 683 })
+  })
+
+  it('tries WebP, slower to encode than JPEG, only when nothing fits whole', async () => {
+    const asked: string[] = []
+    const encoder: ImageEncoder<TestFrame> = async (_frame, width, height, format) => {
+      asked.push(`${format} ${width}`)
+      const perPixel = { png: 2, jpeg: 0.5, webp: 0.3 }[format]
+      return { dataUrl: `data:image/${format};base64,${'A'.repeat(Math.ceil(width * height * perPixel))}`, format, width, height }
+    }
+    const photo = (width: number): TestFrame => ({ id: `p${width}`, name: 'Photo', width, height: width, kind: 'photo', seed: 1 })
+    const fit = (width: number) => fitRequestToBudgetAsync({ input: photo(width), references: [], encode: encoder, fixedBytes: 500, budgetBytes: MAX_REQUEST_BYTES })
+    expect((await fit(1000)).input.format).toBe('jpeg')
+    expect(asked).toEqual(['png 1000', 'jpeg 1000'])
+    asked.length = 0
+    // 4000 px: JPEG at full size is 8 MB; WebP is smaller still, so the search shrinks in WebP.
+    const big = await fit(4000)
+    expect(asked.slice(0, 3)).toEqual(['png 4000', 'jpeg 4000', 'webp 4000'])
+    expect(big.input.format).toBe('webp')
+    expect(asked.slice(3).every((a) => a.startsWith('webp'))).toBe(true)
   })
 
   it('sends a photo as JPEG, and a large one smaller, saying by how much', async () => {

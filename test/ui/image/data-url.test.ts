@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { decodeBase64, decodeDataUrl } from '../../../ui/image/data-url'
+import { decodeBase64, decodeDataUrl, encodeBase64 } from '../../../ui/image/data-url'
 
 describe('decodeBase64', () => {
   it('matches Node’s decoder for any bytes', () => {
@@ -18,6 +18,18 @@ describe('decodeBase64', () => {
 
   it('returns null on characters outside the alphabet', () => {
     expect(decodeBase64('aGVs*G8=')).toBeNull()
+  })
+})
+
+describe('encodeBase64', () => {
+  it('matches Node’s encoder for any bytes, a large image’s worth too', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
+        expect(encodeBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'))
+      }),
+    )
+    const large = new Uint8Array(300_000).map((_, i) => (i * 7919) & 0xff)
+    expect(encodeBase64(large)).toBe(Buffer.from(large).toString('base64'))
   })
 })
 

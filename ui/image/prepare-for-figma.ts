@@ -1,5 +1,6 @@
 import type { PreparedImage } from '../../plugin/messages'
 import { GenerationError } from '../openrouter/errors'
+import { decodeDataUrl } from './data-url'
 import { readImageInfo } from './image-info'
 
 /** `figma.createImage` refuses anything larger on either side. */
@@ -35,20 +36,31 @@ export async function prepareForFigmaAsync(bytes: Uint8Array): Promise<PreparedF
     const scale = Math.min(1, FIGMA_MAX_IMAGE_SIDE / Math.max(bitmap.width, bitmap.height))
     const width = Math.max(1, Math.round(bitmap.width * scale))
     const height = Math.max(1, Math.round(bitmap.height * scale))
-    const png = await encodePngAsync(bitmap, width, height)
+    const png = encodePng(bitmap, width, height)
     return { bytes: png, width, height, originalWidth: bitmap.width, originalHeight: bitmap.height, shrunk: scale < 1, reencoded: true }
   } finally {
     bitmap.close()
   }
 }
 
-async function encodePngAsync(source: ImageBitmap, width: number, height: number): Promise<Uint8Array> {
-  const canvas = new OffscreenCanvas(width, height)
+/**
+ * Draws the bitmap at the size asked for and encodes it as PNG. `toDataURL`
+ * rather than `convertToBlob`: Chromium may hold the async encoder of the main
+ * thread for a second waiting for idle time (see ../encoding/canvas-encoder.ts).
+ */
+function encodePng(source: ImageBitmap, width: number, height: number): Uint8Array {
+  const canvas = document.createElement('canvas')
+  canvas.width = width
+  canvas.height = height
   const context = canvas.getContext('2d')
   if (!context) throw new GenerationError('bad-image', 'This browser could not resize the image. Try again.')
   context.imageSmoothingEnabled = true
   context.imageSmoothingQuality = 'high'
   context.drawImage(source, 0, 0, width, height)
-  const blob = await canvas.convertToBlob({ type: 'image/png' })
-  return new Uint8Array(await blob.arrayBuffer())
+  const png = decodeDataUrl(canvas.toDataURL('image/png'))
+  // Let the backing store go at once: at 4096 px it is 64 MB.
+  canvas.width = 0
+  canvas.height = 0
+  if (!png) throw new GenerationError('bad-image', 'This browser could not re-encode the image. Try again.')
+  return png.bytes
 }

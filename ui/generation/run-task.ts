@@ -24,7 +24,7 @@ export interface TaskSpec {
   reveal: boolean
 }
 
-export type TaskPhase = 'waiting' | 'exporting' | 'generating' | 'placing' | 'done' | 'failed' | 'cancelled'
+export type TaskPhase = 'waiting' | 'exporting' | 'ready' | 'generating' | 'placing' | 'done' | 'failed' | 'cancelled'
 
 export interface TaskProgress {
   phase: TaskPhase
@@ -47,6 +47,14 @@ export interface TaskDeps {
   backoffMs?: number
 }
 
+/** A task's images, exported and fitted in the request cap, ready to send. */
+export interface PreparedInputs {
+  inputImages: string[]
+  references: string[]
+  /** Images sent smaller than wanted, or left out, for the UI to say so. */
+  notes: ShrinkNote[]
+}
+
 /**
  * Runs one request from the selection to the canvas: exports the input and the
  * references, fits them in the request cap, sends, and places each image.
@@ -58,20 +66,32 @@ export async function runTaskAsync(
   signal: AbortSignal,
   report: (progress: TaskProgress) => void,
 ): Promise<{ cost: number | null; notes: ShrinkNote[] }> {
-  let inputImages: string[] = []
-  let references: string[] = []
-  let notes: ShrinkNote[] = []
-  if (spec.inputs.length > 0) {
-    report({ phase: 'exporting' })
-    const fitted = await exportAndFitAsync(spec, deps)
-    const isInput = new Set(spec.inputs.map((i) => i.layer.id))
-    inputImages = [fitted.input.dataUrl, ...fitted.references.filter((r) => isInput.has(r.source.id)).map((r) => r.dataUrl)]
-    references = fitted.references.filter((r) => !isInput.has(r.source.id)).map((r) => r.dataUrl)
-    notes = fitted.notes
-    if (fitted.dropped.length > 0) {
-      notes = [...notes, ...fitted.dropped.map((d) => ({ name: d.name, from: { width: d.width, height: d.height }, to: { width: 0, height: 0 }, keptPercent: 0 }))]
-    }
+  return sendTaskAsync(spec, await prepareInputsAsync(spec, deps, report), deps, signal, report)
+}
+
+/** Exports the task's layers and fits them in the 4.5 MB request; nothing to do for text to image. */
+export async function prepareInputsAsync(spec: TaskSpec, deps: TaskDeps, report: (progress: TaskProgress) => void): Promise<PreparedInputs> {
+  if (spec.inputs.length === 0) return { inputImages: [], references: [], notes: [] }
+  report({ phase: 'exporting' })
+  const fitted = await exportAndFitAsync(spec, deps)
+  const isInput = new Set(spec.inputs.map((i) => i.layer.id))
+  const dropped = fitted.dropped.map((d) => ({ name: d.name, from: { width: d.width, height: d.height }, to: { width: 0, height: 0 }, keptPercent: 0 }))
+  return {
+    inputImages: [fitted.input.dataUrl, ...fitted.references.filter((r) => isInput.has(r.source.id)).map((r) => r.dataUrl)],
+    references: fitted.references.filter((r) => !isInput.has(r.source.id)).map((r) => r.dataUrl),
+    notes: [...fitted.notes, ...dropped],
   }
+}
+
+/** Sends a prepared task and places each image of the answer. */
+export async function sendTaskAsync(
+  spec: TaskSpec,
+  prepared: PreparedInputs,
+  deps: TaskDeps,
+  signal: AbortSignal,
+  report: (progress: TaskProgress) => void,
+): Promise<{ cost: number | null; notes: ShrinkNote[] }> {
+  const { inputImages, references, notes } = prepared
   if (signal.aborted) throw new GenerationError('cancelled', 'Cancelled. Nothing was placed.')
 
   report({ phase: 'generating', startedAt: Date.now(), notes })

@@ -6,8 +6,8 @@ import type { ShrinkNote } from '../encoding/request-budget'
 import type { PreparedForFigma } from '../image/prepare-for-figma'
 import { GenerationError } from '../openrouter/errors'
 import { exportLayerAsync } from '../selection/export-layer'
-import { runPoolAsync } from './run-pool'
-import { type TaskProgress, type TaskSpec, runTaskAsync } from './run-task'
+import type { TaskDeps, TaskProgress, TaskSpec } from './run-task'
+import { runTasksAsync } from './run-tasks'
 
 export interface JobTask {
   id: string
@@ -118,48 +118,40 @@ export function useGeneration(options: { timeoutMs?: number } = {}) {
       setOutcome(result)
       setJob({ id: jobId, startedAt: Date.now(), modelLabel: start.modelLabel, tasks })
 
-      const settled = await runPoolAsync(
-        specs,
-        (spec, index, signal) =>
-          runTaskAsync(
-            spec,
-            {
-              key: start.key,
-              exportLayer: exportLayerAsync,
-              createEncoder: createCanvasEncoder,
-              timeoutMs: options.timeoutMs,
-              place: (message, answer) => {
-                if (answer.image.shrunk) {
-                  const shrunk = { from: `${answer.image.originalWidth}×${answer.image.originalHeight}`, to: `${answer.image.width}×${answer.image.height}` }
-                  setOutcome((current) => current && { ...current, shrunk: [...current.shrunk, shrunk] })
-                }
-                placeImage(message, answer.image)
-              },
-              keep: (taskId, answer) =>
-                setKept((current) => [...current, { id: `${taskId}/${answer.index}`, message: answer.message, image: null, url: answer.url, place: null }]),
-            },
-            signal,
-            (progress) => update(index, progress),
-          ),
-        {
-          concurrency: start.concurrency ?? 1,
-          signal: abort.signal,
-          onSettled: (index, settledTask) => {
-            if (settledTask.ok) {
-              update(index, { phase: 'done', cost: settledTask.value.cost, notes: settledTask.value.notes })
-              setOutcome((current) =>
-                current && {
-                  ...current,
-                  cost: settledTask.value.cost === null ? current.cost : (current.cost ?? 0) + settledTask.value.cost,
-                  notes: [...current.notes, ...settledTask.value.notes],
-                },
-              )
-            } else {
-              update(index, { phase: settledTask.cancelled ? 'cancelled' : 'failed', message: messageOf(settledTask.error) })
-            }
-          },
+      const deps: TaskDeps = {
+        key: start.key,
+        exportLayer: exportLayerAsync,
+        createEncoder: createCanvasEncoder,
+        timeoutMs: options.timeoutMs,
+        place: (message, answer) => {
+          if (answer.image.shrunk) {
+            const shrunk = { from: `${answer.image.originalWidth}×${answer.image.originalHeight}`, to: `${answer.image.width}×${answer.image.height}` }
+            setOutcome((current) => current && { ...current, shrunk: [...current.shrunk, shrunk] })
+          }
+          placeImage(message, answer.image)
         },
-      )
+        keep: (taskId, answer) =>
+          setKept((current) => [...current, { id: `${taskId}/${answer.index}`, message: answer.message, image: null, url: answer.url, place: null }]),
+      }
+      const settled = await runTasksAsync(specs, deps, {
+        concurrency: start.concurrency ?? 1,
+        signal: abort.signal,
+        onProgress: update,
+        onSettled: (index, settledTask) => {
+          if (settledTask.ok) {
+            update(index, { phase: 'done', cost: settledTask.value.cost, notes: settledTask.value.notes })
+            setOutcome((current) =>
+              current && {
+                ...current,
+                cost: settledTask.value.cost === null ? current.cost : (current.cost ?? 0) + settledTask.value.cost,
+                notes: [...current.notes, ...settledTask.value.notes],
+              },
+            )
+          } else {
+            update(index, { phase: settledTask.cancelled ? 'cancelled' : 'failed', message: messageOf(settledTask.error) })
+          }
+        },
+      })
 
       const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ label: specs[i].label, message: messageOf(s.error) }]))
       if (specs.length === 1 && failures.length === 1) {

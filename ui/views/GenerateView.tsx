@@ -317,6 +317,8 @@ function phaseText(task: JobTask, modelLabel: string, seconds: number | null): s
       return 'Waiting'
     case 'exporting':
       return 'Exporting…'
+    case 'ready':
+      return 'Ready to send'
     case 'generating':
       return seconds === null ? 'Generating…' : `Generating with ${modelLabel}… ${formatElapsed(seconds)}`
     case 'placing':

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationSettings, PlaceImageMessage, SelectedLayer } from '../../../plugin/messages'
 import { planRefine, planUpscale } from '../../../ui/generation/plan-tasks'
-import { runPoolAsync } from '../../../ui/generation/run-pool'
 import { type TaskDeps, type TaskProgress, runTaskAsync } from '../../../ui/generation/run-task'
+import { runTasksAsync } from '../../../ui/generation/run-tasks'
 import { encodePng, readImageInfo } from '../../images/png'
 import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
 import { nodeEncoder } from '../encoding/node-encoder'
@@ -60,10 +60,15 @@ describe('a batch of frames', () => {
     const placed: PlaceImageMessage[] = []
     const tasks = planRefine('Make it night', settings, frames, allInputs, true)
     const phases: string[][] = tasks.map(() => [])
-    const results = await runPoolAsync(tasks, (task, i, signal) => runTaskAsync(task, deps(placed), signal, (p: TaskProgress) => phases[i].push(p.phase)), { concurrency: 3 })
+    const results = await runTasksAsync(tasks, deps(placed), {
+      concurrency: 3,
+      signal: new AbortController().signal,
+      onProgress: (i, p: TaskProgress) => phases[i].push(p.phase),
+      onSettled: () => {},
+    })
     expect(results.every((r) => r.ok)).toBe(true)
     expect(peakConcurrency()).toBe(3)
-    expect(phases.every((p) => p.join() === 'exporting,generating,placing')).toBe(true)
+    expect(phases.every((p) => p.join() === 'exporting,ready,generating,placing')).toBe(true)
     expect(placed.map((p) => [p.targetIds[0], p.size, p.reveal, p.name]).sort()).toEqual(
       frames.map((f) => [f.id, { width: f.width, height: f.height }, false, `${f.name} · Riverflow`]),
     )
@@ -74,11 +79,38 @@ describe('a batch of frames', () => {
     }
   })
 
+  it('exports the next frames while the first requests wait for the model', async () => {
+    standIn.setLatency(300)
+    const events: string[] = []
+    const tasks = planRefine('Make it night', settings, frames.slice(0, 4), allInputs, true)
+    const base = deps([])
+    await runTasksAsync(
+      tasks,
+      {
+        ...base,
+        exportLayer: (id, constraint) => {
+          events.push(`export ${id}`)
+          return base.exportLayer(id, constraint)
+        },
+      },
+      {
+        concurrency: 2,
+        signal: new AbortController().signal,
+        onProgress: (i, p) => {
+          if (p.phase === 'placing') events.push(`answer ${i}`)
+        },
+        onSettled: () => {},
+      },
+    )
+    // Frames 2 and 3 were ready before the first answer came back.
+    expect(events.slice(0, 5)).toEqual(['export f0', 'export f1', 'export f2', 'export f3', 'answer 0'])
+  })
+
   it('keeps every success when one frame fails, and says why for that one', async () => {
     standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 402 })
     const placed: PlaceImageMessage[] = []
     const tasks = planRefine('Make it night', settings, frames.slice(0, 3), allInputs, true)
-    const results = await runPoolAsync(tasks, (task, _i, signal) => runTaskAsync(task, deps(placed), signal, () => {}), { concurrency: 1 })
+    const results = await runTasksAsync(tasks, deps(placed), { concurrency: 1, signal: new AbortController().signal, onProgress: () => {}, onSettled: () => {} })
     expect(results.map((r) => r.ok)).toEqual([true, false, true])
     expect(!results[1].ok && String((results[1].error as Error).message)).toMatch(/Not enough OpenRouter credit/)
     expect(placed.map((p) => p.targetIds[0])).toEqual(['f0', 'f2'])
@@ -89,7 +121,7 @@ describe('a batch of frames', () => {
     const placed: PlaceImageMessage[] = []
     const cancel = new AbortController()
     const tasks = planRefine('Make it night', settings, frames, allInputs, true)
-    const pool = runPoolAsync(tasks, (task, _i, signal) => runTaskAsync(task, deps(placed), signal, () => {}), { concurrency: 2, signal: cancel.signal })
+    const pool = runTasksAsync(tasks, deps(placed), { concurrency: 2, signal: cancel.signal, onProgress: () => {}, onSettled: () => {} })
     // Cancel once two requests are waiting on the model.
     await expect.poll(() => standIn.generations().length, { timeout: 10_000, interval: 20 }).toBe(2)
     const cancelledAt = Date.now()

@@ -86,6 +86,14 @@ async function runBatchAsync(): Promise<BatchRun> {
         frames.push(fake.addFrame({ name: `Frame ${i}`, x: (i % 4) * 700, y: Math.floor(i / 4) * 500, width: 600, height: 400, content: i % 2 ? 'photo' : 'flat' }))
       }
       fake.select(...frames)
+      // When each result lands, by the page's clock: polling from Node would add its own latency.
+      const placedAt: number[] = []
+      ;(window as unknown as { placedAt: number[] }).placedAt = placedAt
+      const post = fake.figma.ui.postMessage.bind(fake.figma.ui)
+      fake.figma.ui.postMessage = (message: { type?: string }) => {
+        if (message?.type === 'image-placed') placedAt.push(Date.now())
+        post(message)
+      }
     },
   })
   const { ui } = session
@@ -105,15 +113,24 @@ async function runBatchAsync(): Promise<BatchRun> {
   standIn.setLatency(LATENCY_MS)
 
   const countResults = () => session.figma((fake) => fake.page.children.filter((n: { name: string }) => n.name.endsWith('· Riverflow')).length)
-  const clickedAt = Date.now()
+  // The clock starts when the plugin's UI gets the click, not when Playwright starts moving the mouse.
+  const uiFrame = session.page.frames().find((frame) => frame !== session.page.mainFrame())!
+  await uiFrame.evaluate(() => {
+    const w = window as unknown as { clickedAt?: number }
+    w.clickedAt = undefined
+    addEventListener('click', () => (w.clickedAt ??= Date.now()), { capture: true })
+  })
+  const startedAt = Date.now()
   await ui.getByRole('button', { name: /^Generate/ }).click()
   let placed = 0
   while (placed < FRAMES) {
-    if (Date.now() - clickedAt > 60_000) throw new Error(`Only ${placed} of ${FRAMES} results were placed after a minute`)
+    if (Date.now() - startedAt > 60_000) throw new Error(`Only ${placed} of ${FRAMES} results were placed after a minute`)
     await new Promise((resolve) => setTimeout(resolve, 10))
     placed = await countResults()
   }
-  const wallMs = Date.now() - clickedAt
+  const clickedAt = await uiFrame.evaluate(() => (window as unknown as { clickedAt: number }).clickedAt)
+  const lastPlacedAt = await session.page.evaluate(() => Math.max(...(window as unknown as { placedAt: number[] }).placedAt))
+  const wallMs = lastPlacedAt - clickedAt
   standIn.setLatency(0)
   // Part of the time beyond the ideal is the harness's: the fake figma stands in for Figma's
   // export with a PNG encoder in JavaScript, on the same thread as the plugin's sandbox.

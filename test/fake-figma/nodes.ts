@@ -171,10 +171,11 @@ export function exportSize(
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) }
 }
 
+const FLAT_COLOURS: readonly Rgba[] = [[240, 240, 240, 255], [13, 153, 255, 255], [30, 30, 30, 255], [255, 199, 0, 255]]
+
 /** Flat graphics: a few solid blocks of colour. */
 function flatPixel(x: number, y: number, seed: number): Rgba {
-  const block = ((x >> 6) + (y >> 6) * 3 + seed) % 4
-  return ([[240, 240, 240, 255], [13, 153, 255, 255], [30, 30, 30, 255], [255, 199, 0, 255]] as Rgba[])[block]
+  return FLAT_COLOURS[((x >> 6) + (y >> 6) * 3 + seed) % 4]
 }
 
 /** Photographic content: smooth gradients with deterministic grain, which PNG cannot squeeze. */

@@ -56,11 +56,12 @@ export function makePixels(width: number, height: number, pixel: (x: number, y: 
   let i = 0
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const [r, g, b, a] = pixel(x, y)
-      data[i++] = r
-      data[i++] = g
-      data[i++] = b
-      data[i++] = a
+      // Indexing, not destructuring: this runs for every pixel of 4K images.
+      const rgba = pixel(x, y)
+      data[i++] = rgba[0]
+      data[i++] = rgba[1]
+      data[i++] = rgba[2]
+      data[i++] = rgba[3]
     }
   }
   return data

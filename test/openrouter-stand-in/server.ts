@@ -391,8 +391,13 @@ function outputSize(body: Record<string, unknown>): { width: number; height: num
   return imageSizeFor(String(config.aspect_ratio ?? '1:1'), String(config.image_size ?? '1K'))
 }
 
+const imageUrls = new Map<string, string>()
+
+/** A real PNG of the size as a data URL; kept per size, so that answering costs no more than the latency set. */
 function imageUrl(size: { width: number; height: number }): string {
-  return `data:image/png;base64,${toBase64(encodePng(size.width, size.height))}`
+  const key = `${size.width}x${size.height}`
+  if (!imageUrls.has(key)) imageUrls.set(key, `data:image/png;base64,${toBase64(encodePng(size.width, size.height))}`)
+  return imageUrls.get(key)!
 }
 
 function isImageUrl(url: string): boolean {

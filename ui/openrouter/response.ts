@@ -1,4 +1,5 @@
 import { GenerationError, readErrorBody } from './errors'
+import { liftDataUrls, restoreLiftedUrl } from './lift-data-urls'
 
 /** One image of an answer: a data URL (usually PNG) or an https URL. */
 export type ImageSource = { kind: 'data'; url: string } | { kind: 'remote'; url: string }
@@ -16,9 +17,11 @@ export interface GenerationResult {
  * arrive with 200: a choice carrying `error`, or a message with no images.
  */
 export function parseGenerationResponse(text: string): GenerationResult {
+  // The images' data URLs stay slices of `text` instead of being copied by JSON.parse.
+  const lifted = liftDataUrls(text)
   let body: unknown
   try {
-    body = JSON.parse(text.trim())
+    body = JSON.parse(lifted.text.trim())
   } catch {
     throw new GenerationError('not-json', 'OpenRouter’s answer could not be read (it was not JSON). Try again.')
   }
@@ -37,8 +40,9 @@ export function parseGenerationResponse(text: string): GenerationResult {
   const rawImages = message && Array.isArray(message.images) ? message.images : []
   const images: ImageSource[] = []
   for (const entry of rawImages) {
-    const url = isObject(entry) && isObject(entry.image_url) ? entry.image_url.url : null
-    if (typeof url !== 'string') continue
+    const value = isObject(entry) && isObject(entry.image_url) ? entry.image_url.url : null
+    if (typeof value !== 'string') continue
+    const url = restoreLiftedUrl(value, lifted)
     if (url.startsWith('data:')) images.push({ kind: 'data', url })
     else if (url.startsWith('https://')) images.push({ kind: 'remote', url })
   }

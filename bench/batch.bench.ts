@@ -11,11 +11,7 @@ const AT_A_TIME = 4
 const LATENCY_MS = 1000
 /** Every frame waits for the model once; AT_A_TIME of them wait together. */
 const IDEAL_MS = Math.ceil(FRAMES / AT_A_TIME) * LATENCY_MS
-/**
- * Whole batches, each in a fresh plugin session; the figure is the median run. Five, because
- * some runs start late: in those, every PNG and JPEG encode of the UI's canvas encoder waits
- * about 1 s (see bench/README.md, Batch), and the list of runs shows which.
- */
+/** Whole batches, each in a fresh plugin session; the figure is the median run, so one run disturbed by the machine is not the figure. */
 const RUNS = 5
 
 let browser: Browser

@@ -102,8 +102,7 @@ async function runBatchAsync(): Promise<BatchRun> {
   // A designer sees every thumbnail before pressing Generate; their exports must not count in the batch's time.
   await expectSoon(async () => (await ui.getByRole('region', { name: 'Selected layers' }).locator('img').count()) === FRAMES, 'the thumbnails')
   if (!(await ui.getByRole('checkbox', { name: 'Each frame on its own' }).isChecked())) throw new Error('The batch is not one request per frame')
-  // The select has no name of its own: it sits in the label that ends "at a time".
-  await ui.locator('label', { hasText: 'at a time' }).locator('select').selectOption(String(AT_A_TIME))
+  await ui.getByRole('combobox', { name: 'Requests at a time' }).selectOption(String(AT_A_TIME))
   await ui.getByRole('textbox', { name: 'Prompt' }).fill('Isometric style, soft shadows')
   standIn.reset()
   standIn.setLatency(LATENCY_MS)

@@ -101,6 +101,7 @@ describe('the selection as input', () => {
     await editSelection(session)
     for (const i of [1, 2]) await ui.getByRole('combobox', { name: `Role of Frame ${i}` }).selectOption('input')
     expect(await ui.getByRole('checkbox', { name: 'Each frame on its own' }).isChecked()).toBe(true)
+    expect(await ui.getByRole('combobox', { name: 'Requests at a time' }).inputValue()).toBe('3')
     expect(await ui.getByLabel('Estimated cost').textContent()).toBe('Estimated $0.06')
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('Isometric style')
     await ui.getByRole('button', { name: /^Generate/ }).click()

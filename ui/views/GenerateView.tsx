@@ -352,6 +352,7 @@ function BatchChoice(props: {
         <label class="check">
           <select
             class="select"
+            aria-label="Requests at a time"
             style={{ width: '56px' }}
             value={String(props.concurrency)}
             onChange={(event) => props.onConcurrencyChange(Number(event.currentTarget.value))}

@@ -21,7 +21,19 @@ beforeEach(() => standIn.reset())
 
 describe('first run to image on the canvas', () => {
   it('asks for a key, checks it, then generates an image onto a new layer', async () => {
-    const session = await openPluginAsync(browser, { standIn })
+    const session = await openPluginAsync(browser, {
+      standIn,
+      // Which messages from the UI to the sandbox carry the key (the test key, written out: this runs in the page).
+      setup: (fake) => {
+        const carriers: string[] = []
+        ;(window as unknown as { keyCarriers: string[] }).keyCarriers = carriers
+        const send = fake.sendFromUi.bind(fake)
+        fake.sendFromUi = (message: { type: string }) => {
+          if (JSON.stringify(message).includes('sk-or-v1-test-key-0000000000000000')) carriers.push(message.type)
+          return send(message)
+        }
+      },
+    })
     const { ui } = session
     const keyField = ui.getByRole('textbox', { name: 'OpenRouter API key' })
     await keyField.waitFor()
@@ -50,6 +62,9 @@ describe('first run to image on the canvas', () => {
     )
     expect(layers).toEqual([{ name: 'A lighthouse at dusk, oil painting', width: 1280, height: 720, fill: 'IMAGE' }])
     expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
+    // The key reached the sandbox once, to be stored, and nowhere in the document.
+    expect(await session.page.evaluate(() => (window as unknown as { keyCarriers: string[] }).keyCarriers)).toEqual(['save-key'])
+    expect(await session.figma((fake) => fake.allNodes().map((n: { getPluginData: (k: string) => string }) => n.getPluginData('riverflow')).join())).not.toContain('sk-or-')
     // The request went out as SPEC says, with the key only in the Authorization header.
     const sent = standIn.generations()[0]
     expect(sent.body).toMatchObject({ model: 'sourceful/riverflow-v2-fast', modalities: ['image'], image_config: { aspect_ratio: '16:9', image_size: '1K' } })

@@ -47,6 +47,12 @@ export interface TaskDeps {
   backoffMs?: number
 }
 
+/** What a task cost, and which of its images were sent smaller than wanted. */
+export interface TaskResult {
+  cost: number | null
+  notes: ShrinkNote[]
+}
+
 /** A task's images, exported and fitted in the request cap, ready to send. */
 export interface PreparedInputs {
   inputImages: string[]
@@ -65,7 +71,7 @@ export async function runTaskAsync(
   deps: TaskDeps,
   signal: AbortSignal,
   report: (progress: TaskProgress) => void,
-): Promise<{ cost: number | null; notes: ShrinkNote[] }> {
+): Promise<TaskResult> {
   return sendTaskAsync(spec, await prepareInputsAsync(spec, deps, report), deps, signal, report)
 }
 
@@ -90,7 +96,7 @@ export async function sendTaskAsync(
   deps: TaskDeps,
   signal: AbortSignal,
   report: (progress: TaskProgress) => void,
-): Promise<{ cost: number | null; notes: ShrinkNote[] }> {
+): Promise<TaskResult> {
   const { inputImages, references, notes } = prepared
   if (signal.aborted) throw new GenerationError('cancelled', 'Cancelled. Nothing was placed.')
 

@@ -1,10 +1,7 @@
-import type { ShrinkNote } from '../encoding/request-budget'
 import { GenerationError } from '../openrouter/errors'
 import { PreparationCancelled, prepareAhead } from './prepare-ahead'
 import { type Settled, runPoolAsync } from './run-pool'
-import { type TaskDeps, type TaskProgress, type TaskSpec, prepareInputsAsync, sendTaskAsync } from './run-task'
-
-export type TaskResult = { cost: number | null; notes: ShrinkNote[] }
+import { type TaskDeps, type TaskProgress, type TaskResult, type TaskSpec, prepareInputsAsync, sendTaskAsync } from './run-task'
 
 export interface RunTasksOptions {
   /** Requests waiting on the model at once. */

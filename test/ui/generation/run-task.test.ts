@@ -80,7 +80,8 @@ describe('a batch of frames', () => {
   })
 
   it('exports the next frames while the first requests wait for the model', async () => {
-    standIn.setLatency(300)
+    // Long enough that preparing four frames beats it even on a loaded machine.
+    standIn.setLatency(1000)
     const events: string[] = []
     const tasks = planRefine('Make it night', settings, frames.slice(0, 4), allInputs, true)
     const base = deps([])
@@ -102,8 +103,9 @@ describe('a batch of frames', () => {
         onSettled: () => {},
       },
     )
-    // Frames 2 and 3 were ready before the first answer came back.
-    expect(events.slice(0, 5)).toEqual(['export f0', 'export f1', 'export f2', 'export f3', 'answer 0'])
+    // Frames 2 and 3 were ready before the first answer (of frame 0 or 1, whichever came first) came back.
+    expect(events.slice(0, 4)).toEqual(['export f0', 'export f1', 'export f2', 'export f3'])
+    expect(events[4]).toMatch(/^answer [01]$/)
   })
 
   it('keeps every success when one frame fails, and says why for that one', async () => {

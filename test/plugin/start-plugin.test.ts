@@ -5,7 +5,7 @@ import type { FakeFigma } from '../fake-figma'
 import { encodePng } from '../images/png'
 import { installFakeFigma, settle } from './install-fake'
 
-const KEY = 'sk-or-v1-abcdef0123456789abcdef0123456789'
+const KEY = 'sk-or-v1-fake-key-for-the-sandbox-tests'
 let fake: FakeFigma
 beforeEach(() => {
   fake = installFakeFigma()

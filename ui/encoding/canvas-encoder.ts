@@ -1,4 +1,5 @@
 import { encodeBase64 } from '../image/data-url'
+import { GenerationError } from '../openrouter/errors'
 import type { EncodedFormat, ImageEncoder, SourceImage } from './request-budget'
 
 /** A layer exported by the sandbox (PNG), to be re-encoded for the request. */
@@ -34,7 +35,8 @@ export function createCanvasEncoder(): { encode: ImageEncoder<ExportedSource>; d
     // Setting the size also clears the canvas.
     canvas.width = width
     canvas.height = height
-    const context = canvas.getContext('2d')!
+    const context = canvas.getContext('2d')
+    if (!context) throw new GenerationError('bad-image', 'This browser could not draw the frame to encode it. Try again, or select a smaller frame.')
     if (format === 'jpeg') {
       // JPEG has no transparency: put it on white, as a designer would expect, not black.
       context.fillStyle = '#fff'
@@ -43,6 +45,8 @@ export function createCanvasEncoder(): { encode: ImageEncoder<ExportedSource>; d
     context.imageSmoothingQuality = 'high'
     context.drawImage(bitmap, 0, 0, width, height)
     const dataUrl = canvas.toDataURL(MIME[format], QUALITY)
+    // "data:," is how a canvas says it could not encode (too large for the memory it has).
+    if (!dataUrl.includes(';base64,')) throw new GenerationError('bad-image', 'This browser could not encode the frame. Try again, or select a smaller frame.')
     // A browser without a WebP encoder answers PNG: report what really came back.
     const actual = (Object.keys(MIME) as EncodedFormat[]).find((f) => dataUrl.startsWith(`data:${MIME[f]};`)) ?? 'png'
     return { dataUrl, format: actual, width, height }

@@ -80,6 +80,14 @@ const FLAT_PNG_FACTOR = 3
 /** Base64 bytes per pixel of a PNG that only flat graphics reach (a photo's take 2 to 4). */
 const FLAT_PNG_BYTES_PER_PIXEL = 0.5
 
+/** The input cannot fit in the request at any size worth sending; the message is for the designer. */
+export class RequestTooLargeError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'RequestTooLargeError'
+  }
+}
+
 export async function fitRequestToBudgetAsync<S extends SourceImage>(options: FitOptions<S>): Promise<FittedRequest> {
   const formats = options.formats ?? ['png', 'jpeg', 'webp']
   const minSide = options.minSide ?? DEFAULT_MIN_SIDE
@@ -92,7 +100,7 @@ export async function fitRequestToBudgetAsync<S extends SourceImage>(options: Fi
   // Should the references' floors leave the input no room, the input wins and they are dropped.
   const input = (await fit(options.input, remaining - reserved)) ?? (reserved > 0 ? await fit(options.input, remaining) : null)
   if (!input) {
-    throw new Error(
+    throw new RequestTooLargeError(
       `“${options.input.name}” cannot fit in Riverflow’s 4.5 MB request even at ${minSide} px. Shorten the prompt or remove font inputs.`,
     )
   }

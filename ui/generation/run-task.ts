@@ -1,5 +1,5 @@
 import type { ExportConstraint, GenerationSettings, PlaceImageMessage, Placement, PreparedImage, SelectedLayer } from '../../plugin/messages'
-import { type ImageEncoder, type ShrinkNote, fitRequestToBudgetAsync, requestBytesWithoutImages } from '../encoding/request-budget'
+import { type ImageEncoder, RequestTooLargeError, type ShrinkNote, fitRequestToBudgetAsync, requestBytesWithoutImages } from '../encoding/request-budget'
 import type { ExportedSource } from '../encoding/canvas-encoder'
 import type { RetryNotice } from '../openrouter/client'
 import { GenerationError } from '../openrouter/errors'
@@ -175,7 +175,10 @@ async function exportAndFitAsync(spec: TaskSpec, deps: TaskDeps) {
   try {
     return await fitRequestToBudgetAsync({ input, references, encode: encoder.encode, fixedBytes, budgetBytes: MAX_REQUEST_BYTES })
   } catch (error) {
-    throw new GenerationError('too-large', error instanceof Error ? error.message : 'The images do not fit in one request.')
+    if (error instanceof GenerationError) throw error
+    if (error instanceof RequestTooLargeError) throw new GenerationError('too-large', error.message)
+    // Anything else is the browser failing to draw or encode (out of memory, say): no raw message for the designer.
+    throw new GenerationError('bad-image', 'The selected frames could not be encoded for the request. Try again, or select fewer or smaller frames.')
   } finally {
     encoder.dispose()
   }

@@ -3,6 +3,7 @@ import type { GenerationSettings, PlaceImageMessage, SelectedLayer } from '../..
 import { planRefine, planUpscale } from '../../../ui/generation/plan-tasks'
 import { type TaskDeps, type TaskProgress, runTaskAsync } from '../../../ui/generation/run-task'
 import { runTasksAsync } from '../../../ui/generation/run-tasks'
+import { GenerationError } from '../../../ui/openrouter/errors'
 import { encodePng, readImageInfo } from '../../images/png'
 import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
 import { nodeEncoder } from '../encoding/node-encoder'
@@ -133,6 +134,26 @@ describe('a batch of frames', () => {
     expect(results.every((r) => !r.ok && r.cancelled)).toBe(true)
     expect(placed).toEqual([])
     expect(standIn.generations().length).toBe(2)
+  })
+})
+
+describe('a frame the browser cannot encode', () => {
+  it('says so in words a designer can act on, not with the browser’s own error, and sends nothing', async () => {
+    const [task] = planRefine('Make it night', settings, frames.slice(0, 1), allInputs, false)
+    const failing: TaskDeps = {
+      ...deps([]),
+      createEncoder: () => ({
+        encode: async () => {
+          throw new TypeError("Cannot read properties of null (reading 'drawImage')")
+        },
+        dispose: () => {},
+      }),
+    }
+    const error = await runTaskAsync(task, failing, new AbortController().signal, () => {}).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(GenerationError)
+    expect((error as GenerationError).message).toMatch(/could not be encoded for the request\. Try again, or select fewer or smaller frames/)
+    expect((error as GenerationError).message).not.toMatch(/null|TypeError/)
+    expect(standIn.generations()).toHaveLength(0)
   })
 })
 

@@ -86,8 +86,9 @@ async function runBatchAsync(): Promise<BatchRun> {
       const placedAt: number[] = []
       ;(window as unknown as { placedAt: number[] }).placedAt = placedAt
       const post = fake.figma.ui.postMessage.bind(fake.figma.ui)
-      fake.figma.ui.postMessage = (message: { type?: string }) => {
-        if (message?.type === 'image-placed') placedAt.push(Date.now())
+      fake.figma.ui.postMessage = (message: { type?: string; result?: { nodeIds?: unknown } }) => {
+        // The sandbox's answer to a place-image request names the layers it made.
+        if (message?.type === 'reply' && message.result?.nodeIds) placedAt.push(Date.now())
         post(message)
       }
     },

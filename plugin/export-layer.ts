@@ -1,4 +1,6 @@
-import type { ExportFailedMessage, ExportLayerMessage, LayerExportedMessage, LayerThumbnailMessage } from './messages'
+import type { PreparedImage } from '../common/domain'
+import { ShownError } from './answer-requests'
+import type { LayerThumbnailMessage, RequestArgs } from './messages'
 
 /** Thumbnails in the selection panel are 48 px; 96 keeps them sharp on a retina screen. */
 const THUMBNAIL_SIDE = 96
@@ -9,17 +11,16 @@ export const MAX_THUMBNAILS = 24
  * Exports one layer as PNG for the UI to encode into a request. PNG because it
  * is lossless: the UI picks the format that fits the request cap best.
  */
-export async function exportLayerAsync(message: ExportLayerMessage): Promise<LayerExportedMessage | ExportFailedMessage> {
-  const fail = (text: string): ExportFailedMessage => ({ type: 'export-failed', requestId: message.requestId, layerId: message.layerId, message: text })
-  const node = await figma.getNodeByIdAsync(message.layerId)
-  if (!node || node.removed || !('exportAsync' in node)) return fail('The layer was deleted before it could be exported. Select it again.')
+export async function exportLayerAsync({ layerId, constraint }: RequestArgs<'export-layer'>): Promise<PreparedImage> {
+  const node = await figma.getNodeByIdAsync(layerId)
+  if (!node || node.removed || !('exportAsync' in node)) throw new ShownError('The layer was deleted before it could be exported. Select it again.')
+  let bytes: Uint8Array
   try {
-    const bytes = await node.exportAsync({ format: 'PNG', constraint: message.constraint })
-    const { width, height } = pngSize(bytes)
-    return { type: 'layer-exported', requestId: message.requestId, layerId: message.layerId, image: { bytes, width, height } }
+    bytes = await node.exportAsync({ format: 'PNG', constraint })
   } catch {
-    return fail(`Figma could not export “${node.name}”. Try a smaller size, or check that the layer is visible.`)
+    throw new ShownError(`Figma could not export “${node.name}”. Try a smaller size, or check that the layer is visible.`)
   }
+  return { bytes, ...pngSize(bytes) }
 }
 
 /** A small PNG of each layer, for the selection panel. */

@@ -1,12 +1,13 @@
 import { type Rect, besideRect, centredOn, unionOf } from './layout'
-import type { ImagePlacedMessage, PlaceFailedMessage, PlaceImageMessage } from './messages'
+import { ShownError } from './answer-requests'
+import type { PlaceImageArgs, PlacedImage } from './messages'
 import { isFillable } from './selection'
 
 /** Plugin data key of the generation record on every layer that shows a result. */
 export const RECORD_KEY = 'riverflow'
 
-/** The last layer each job placed, so that a job's next image goes beside it. */
-const lastPlacedByJob = new Map<string, Rect>()
+/** The last layer each task placed, so that a task's next image goes beside it. */
+const lastPlacedByTask = new Map<string, Rect>()
 
 /**
  * Puts one image of an answer on the canvas: as the fill of the layers that were
@@ -14,12 +15,12 @@ const lastPlacedByJob = new Map<string, Rect>()
  * view when there were none). A fill target deleted or locked meanwhile turns
  * the fill into a new layer, so a paid image is never dropped. One undo step.
  */
-export async function placeImageAsync(message: PlaceImageMessage): Promise<ImagePlacedMessage | PlaceFailedMessage> {
+export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedImage> {
   let image: Image
   try {
     image = figma.createImage(message.image.bytes)
   } catch (error) {
-    return { type: 'place-failed', jobId: message.jobId, index: message.index, message: createImageProblem(error) }
+    throw new ShownError(createImageProblem(error))
   }
 
   const targets = await liveNodesAsync(message.targetIds)
@@ -34,7 +35,7 @@ export async function placeImageAsync(message: PlaceImageMessage): Promise<Image
         node.setPluginData(RECORD_KEY, record)
       }
       figma.commitUndo()
-      return { type: 'image-placed', jobId: message.jobId, index: message.index, nodeIds: fillable.map((n) => n.id), placement: 'fill' }
+      return { nodeIds: fillable.map((n) => n.id), placement: 'fill' }
     }
     figma.notify('The layer to fill was deleted or locked while the image was generating, so it went on a new layer.')
   }
@@ -49,19 +50,19 @@ export async function placeImageAsync(message: PlaceImageMessage): Promise<Image
   const spot = newLayerRect(message, targets, size, node)
   node.x = spot.x
   node.y = spot.y
-  lastPlacedByJob.set(message.jobId, spot)
+  lastPlacedByTask.set(message.taskId, spot)
   if (message.reveal) {
     figma.currentPage.selection = [node]
     figma.viewport.scrollAndZoomIntoView([node])
   }
   figma.commitUndo()
-  return { type: 'image-placed', jobId: message.jobId, index: message.index, nodeIds: [node.id], placement: 'new-layer' }
+  return { nodeIds: [node.id], placement: 'new-layer' }
 }
 
-/** Beside the job's previous image, else beside the targets, else centred in view. */
-function newLayerRect(message: PlaceImageMessage, targets: SceneNode[], size: { width: number; height: number }, self: SceneNode): Rect {
+/** Beside the task's previous image, else beside the targets, else centred in view. */
+function newLayerRect(message: PlaceImageArgs, targets: SceneNode[], size: { width: number; height: number }, self: SceneNode): Rect {
   const obstacles = figma.currentPage.children.filter((child) => child !== self).map(boundsOf)
-  const previous = lastPlacedByJob.get(message.jobId)
+  const previous = lastPlacedByTask.get(message.taskId)
   if (previous) return besideRect(previous, size, obstacles)
   const anchor = unionOf(targets.map(boundsOf))
   if (anchor) return besideRect(anchor, size, obstacles)

@@ -1,4 +1,4 @@
-import type { SelectedLayer } from './messages'
+import type { SelectedLayer } from '../common/domain'
 
 /** Layer types that take an image fill the way a designer expects (not text, not groups). */
 const FILLABLE_TYPES = new Set(['RECTANGLE', 'ELLIPSE', 'POLYGON', 'STAR', 'VECTOR', 'FRAME', 'COMPONENT', 'INSTANCE', 'BOOLEAN_OPERATION'])

@@ -1,5 +1,6 @@
+import { answerRequests } from './answer-requests'
 import { exportLayerAsync, exportThumbnailAsync, MAX_THUMBNAILS } from './export-layer'
-import type { PluginToUiMessage, UiToPluginMessage } from './messages'
+import type { PluginToUiMessage } from './messages'
 import { placeImageAsync } from './place-image'
 import { describeSelection } from './selection'
 import { forgetKeyAsync, loadKeyAsync, loadStateAsync, saveKeyAsync, saveStateAsync } from './storage'
@@ -17,9 +18,9 @@ export function startPlugin(): void {
   figma.showUI(__html__, { width: 360, height: 640, themeColors: true, title: 'Riverflow' })
   let thumbnailsFor = ''
 
-  async function sendSelectionAsync(type: 'selection-changed'): Promise<void> {
+  async function sendSelectionAsync(): Promise<void> {
     const nodes = figma.currentPage.selection
-    post({ type, selection: describeSelection(nodes) })
+    post({ type: 'selection-changed', selection: describeSelection(nodes) })
     // Thumbnails follow one a message, so the list shows at once and fills in.
     const key = nodes.map((n) => n.id).join(',')
     thumbnailsFor = key
@@ -30,36 +31,31 @@ export function startPlugin(): void {
     }
   }
 
-  figma.on('selectionchange', () => void sendSelectionAsync('selection-changed'))
+  figma.on('selectionchange', () => void sendSelectionAsync())
 
-  figma.ui.onmessage = async (message: UiToPluginMessage) => {
-    switch (message.type) {
-      case 'ui-ready': {
+  figma.ui.onmessage = answerRequests(
+    {
+      async init() {
         const [key, state] = await Promise.all([loadKeyAsync(), loadStateAsync()])
-        post({ type: 'init', key, state, selection: describeSelection(figma.currentPage.selection) })
-        void sendSelectionAsync('selection-changed')
-        break
-      }
-      case 'save-key':
-        await saveKeyAsync(message.key)
-        post({ type: 'key-saved' })
-        break
-      case 'forget-key':
+        // The thumbnails of what is already selected follow the answer.
+        setTimeout(() => void sendSelectionAsync(), 0)
+        return { key, state, selection: describeSelection(figma.currentPage.selection) }
+      },
+      async 'save-key'({ key }) {
+        await saveKeyAsync(key)
+        return null
+      },
+      async 'forget-key'() {
         await forgetKeyAsync()
-        post({ type: 'key-forgotten' })
-        break
-      case 'save-state':
-        await saveStateAsync(message.state)
-        break
-      case 'place-image':
-        post(await placeImageAsync(message))
-        break
-      case 'export-layer':
-        post(await exportLayerAsync(message))
-        break
-      case 'notify':
-        figma.notify(message.text, { error: message.error === true })
-        break
-    }
-  }
+        return null
+      },
+      async 'save-state'({ state }) {
+        await saveStateAsync(state)
+        return null
+      },
+      'place-image': placeImageAsync,
+      'export-layer': exportLayerAsync,
+    },
+    post,
+  )
 }

@@ -1,4 +1,4 @@
-import type { SavedState } from './messages'
+import type { SavedState } from '../common/domain'
 
 // clientStorage is local to this user and machine and never travels with the
 // file, unlike plugin data: the only place the API key may live.
@@ -18,9 +18,9 @@ export function forgetKeyAsync(): Promise<void> {
   return figma.clientStorage.deleteAsync(KEY_ENTRY)
 }
 
-export async function loadStateAsync(): Promise<SavedState | null> {
-  const state = await figma.clientStorage.getAsync(STATE_ENTRY)
-  return state && typeof state === 'object' ? (state as SavedState) : null
+/** Whatever was saved, unchecked: the UI reads it field by field (it knows the models). */
+export async function loadStateAsync(): Promise<unknown> {
+  return (await figma.clientStorage.getAsync(STATE_ENTRY)) ?? null
 }
 
 export function saveStateAsync(state: SavedState): Promise<void> {

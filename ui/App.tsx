@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { GenerationSettings, Placement, SavedState, SelectedLayer } from '../plugin/messages'
-import { onPluginMessage, postToPlugin } from './bridge'
+import type { GenerationSettings, Placement, SavedState, SelectedLayer } from '../common/domain'
+import { onPluginEvent, requestAsync } from './bridge'
 import { DEFAULT_STATE } from './defaults'
 import { useGeneration } from './generation/use-generation'
 import { GenerationError } from './openrouter/errors'
@@ -31,16 +31,8 @@ export function App() {
   const generation = useGeneration()
 
   useEffect(() => {
-    const stop = onPluginMessage((message) => {
+    const stop = onPluginEvent((message) => {
       switch (message.type) {
-        case 'init':
-          loaded.current = true
-          setSelection(message.selection)
-          if (message.state) setState({ ...DEFAULT_STATE, ...message.state })
-          setApiKey(message.key)
-          setView(message.key ? 'generate' : 'key')
-          if (message.key) void refreshKeyInfoAsync(message.key)
-          break
         case 'selection-changed':
           setSelection(message.selection)
           break
@@ -54,7 +46,14 @@ export function App() {
         }
       }
     })
-    postToPlugin({ type: 'ui-ready' })
+    void requestAsync('init', {}).then((init) => {
+      loaded.current = true
+      setSelection(init.selection)
+      if (init.state && typeof init.state === 'object') setState({ ...DEFAULT_STATE, ...(init.state as Partial<SavedState>) })
+      setApiKey(init.key)
+      setView(init.key ? 'generate' : 'key')
+      if (init.key) void refreshKeyInfoAsync(init.key)
+    })
     return stop
   }, [])
 
@@ -67,7 +66,8 @@ export function App() {
   // Keep the prompt and settings for next time; a short delay saves once per pause in typing.
   useEffect(() => {
     if (!loaded.current) return
-    const timer = setTimeout(() => postToPlugin({ type: 'save-state', state }), 400)
+    // Not saving for next time is no reason to interrupt the designer now.
+    const timer = setTimeout(() => requestAsync('save-state', { state }).catch(() => {}), 400)
     return () => clearTimeout(timer)
   }, [state])
 
@@ -84,7 +84,7 @@ export function App() {
   }
 
   function saveKey(key: string, info: KeyInfo) {
-    postToPlugin({ type: 'save-key', key })
+    void requestAsync('save-key', { key }).catch(() => setKeyProblem('Figma could not store the key on this computer; it works until you close the plugin.'))
     setApiKey(key)
     setKeyInfo(info)
     setKeyProblem(null)
@@ -92,7 +92,7 @@ export function App() {
   }
 
   function forgetKey() {
-    postToPlugin({ type: 'forget-key' })
+    void requestAsync('forget-key', {}).catch(() => {})
     setApiKey(null)
     setKeyInfo(null)
     setView('key')

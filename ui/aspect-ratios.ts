@@ -1,4 +1,4 @@
-import type { AspectRatio, ImageSize } from '../plugin/messages'
+import type { AspectRatio, ImageSize } from '../common/domain'
 
 /** Sourceful's 1K output sizes; 2K doubles them and 4K quadruples them (SPEC section 1). */
 const SIZES_1K: Record<AspectRatio, [number, number]> = {

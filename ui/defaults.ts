@@ -1,4 +1,4 @@
-import type { SavedState } from '../plugin/messages'
+import type { SavedState } from '../common/domain'
 
 /** First run: the cheapest model and size, square, filling the selection when there is one. */
 export const DEFAULT_STATE: SavedState = {
@@ -10,4 +10,7 @@ export const DEFAULT_STATE: SavedState = {
     fontInputs: [],
   },
   placement: 'fill',
+  selectionUse: 'create',
+  eachOnItsOwn: true,
+  concurrency: 3,
 }

@@ -1,4 +1,4 @@
-import type { ImageSize, ModelId } from '../plugin/messages'
+import type { ImageSize, ModelId } from '../common/domain'
 
 /** What the plugin needs to know of each Riverflow model it offers (SPEC section 1). */
 export interface ModelInfo {

@@ -1,4 +1,4 @@
-import type { GenerationSettings } from '../plugin/messages'
+import type { GenerationSettings } from '../common/domain'
 import { FONT_INPUT_PRICE, REFERENCE_PRICE, modelInfo } from './models'
 
 /**

@@ -1,4 +1,4 @@
-import type { GenerationSettings, SelectedLayer } from '../../plugin/messages'
+import type { GenerationSettings, SelectedLayer } from '../../common/domain'
 import { createCanvasEncoder } from '../../ui/encoding/canvas-encoder'
 import { planRefine } from '../../ui/generation/plan-tasks'
 import { runTaskAsync } from '../../ui/generation/run-task'

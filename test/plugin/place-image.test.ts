@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { GenerationRecord, PlaceImageMessage } from '../../plugin/messages'
+import type { GenerationRecord } from '../../common/domain'
+import type { PlaceImageArgs } from '../../plugin/messages'
 import { RECORD_KEY, placeImageAsync } from '../../plugin/place-image'
 import type { FakeFigma } from '../fake-figma'
 import { encodeGif, encodePng } from '../images/png'
@@ -19,11 +20,9 @@ const record: GenerationRecord = {
 }
 
 let jobs = 0
-function message(overrides: Partial<PlaceImageMessage> = {}, width = 1280, height = 720): PlaceImageMessage {
+function message(overrides: Partial<PlaceImageArgs> = {}, width = 1280, height = 720): PlaceImageArgs {
   return {
-    type: 'place-image',
-    jobId: `job-${++jobs}`,
-    index: 0,
+    taskId: `task-${++jobs}`,
     image: { bytes: encodePng(width, height), width, height },
     placement: 'new-layer',
     targetIds: [],
@@ -38,7 +37,7 @@ describe('placeImageAsync', () => {
   it('with nothing selected: a new layer of the image’s pixel size, named, centred in view, selected, scrolled to, one undo step', async () => {
     const result = await placeImageAsync(message())
     const node = fake.page.children[0]
-    expect(result).toEqual({ type: 'image-placed', jobId: `job-${jobs}`, index: 0, nodeIds: [node.id], placement: 'new-layer' })
+    expect(result).toEqual({ nodeIds: [node.id], placement: 'new-layer' })
     expect(node).toMatchObject({ type: 'RECTANGLE', name: 'A red fox', width: 1280, height: 720, x: 1000 - 640, y: 500 - 360 })
     expect(node.fills).toEqual([{ type: 'IMAGE', imageHash: expect.any(String), scaleMode: 'FILL' }])
     expect(fake.images.get(node.fills[0].imageHash as string)?.width).toBe(1280)
@@ -71,10 +70,10 @@ describe('placeImageAsync', () => {
     expect([node.x, node.y]).toEqual([540 + 200 + 40, 50])
   })
 
-  it('lays a job’s images side by side', async () => {
+  it('lays a task’s images side by side', async () => {
     const first = message()
     await placeImageAsync(first)
-    await placeImageAsync({ ...first, index: 1 })
+    await placeImageAsync({ ...first })
     const [a, b] = fake.page.children
     expect(b.x).toBe(a.x + a.width + 40)
     expect(b.y).toBe(a.y)
@@ -96,7 +95,7 @@ describe('placeImageAsync', () => {
     const target = fake.addRectangle({ x: 0, y: 0, width: 100, height: 100 })
     change(target as never)
     const result = await placeImageAsync(message({ placement: 'fill', targetIds: [target.id] }))
-    expect(result).toMatchObject({ type: 'image-placed', placement: 'new-layer' })
+    expect(result).toMatchObject({ placement: 'new-layer' })
     expect(target.fills).toEqual([])
     expect(fake.notifications.at(-1)?.message).toMatch(/deleted or locked/)
   })
@@ -106,9 +105,7 @@ describe('placeImageAsync', () => {
     ['a WebP', new Uint8Array([...new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8X'), ...new Uint8Array(20)]), /not PNG, JPEG or GIF/],
     ['a GIF over 4096 px high', encodeGif(10, 5000), /larger than 4096 px/],
   ])('reports an image Figma refuses (%s) without touching the document', async (_name, bytes, text) => {
-    const result = await placeImageAsync(message({ image: { bytes, width: 5000, height: 10 } }))
-    expect(result.type).toBe('place-failed')
-    expect(result.type === 'place-failed' && result.message).toMatch(text)
+    await expect(placeImageAsync(message({ image: { bytes, width: 5000, height: 10 } }))).rejects.toThrow(text)
     expect(fake.page.children).toHaveLength(0)
     expect(fake.undoSteps()).toBe(0)
   })

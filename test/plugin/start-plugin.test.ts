@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { GenerationRecord, PluginToUiMessage, SavedState } from '../../plugin/messages'
+import type { GenerationRecord, SavedState } from '../../common/domain'
+import type { PluginToUiMessage, ReplyMessage, RequestArgs, RequestType } from '../../plugin/messages'
 import { startPlugin } from '../../plugin/start-plugin'
 import type { FakeFigma } from '../fake-figma'
 import { encodePng } from '../images/png'
@@ -13,10 +14,23 @@ beforeEach(() => {
 })
 
 const posted = () => fake.uiMessages as PluginToUiMessage[]
+let ids = 0
+/** Sends a request as the UI does and returns the sandbox's reply to it. */
+async function request<K extends RequestType>(type: K, args: RequestArgs<K>): Promise<ReplyMessage> {
+  const requestId = `r${++ids}`
+  await fake.sendFromUi({ ...args, type, requestId })
+  const reply = posted().find((m): m is ReplyMessage => m.type === 'reply' && m.requestId === requestId)
+  if (!reply) throw new Error(`No reply to ${type}`)
+  return reply
+}
+
 const state: SavedState = {
   prompt: 'A red fox',
   settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '4:5', imageSize: '2K', fontInputs: [] },
   placement: 'new-layer',
+  selectionUse: 'edit',
+  eachOnItsOwn: false,
+  concurrency: 2,
 }
 
 describe('the sandbox', () => {
@@ -25,46 +39,42 @@ describe('the sandbox', () => {
   })
 
   it('starts the UI with no key on first run', async () => {
-    await fake.sendFromUi({ type: 'ui-ready' })
-    expect(posted()[0]).toEqual({ type: 'init', key: null, state: null, selection: [] })
+    expect(await request('init', {})).toMatchObject({ ok: true, result: { key: null, state: null, selection: [] } })
   })
 
   it('stores the key in clientStorage only, and hands it back on the next start', async () => {
-    await fake.sendFromUi({ type: 'save-key', key: KEY })
-    await fake.sendFromUi({ type: 'save-state', state })
-    expect(posted()).toContainEqual({ type: 'key-saved' })
+    expect(await request('save-key', { key: KEY })).toMatchObject({ ok: true })
+    await request('save-state', { state })
     expect([...fake.storage.values()]).toContain(KEY)
-    await fake.sendFromUi({ type: 'ui-ready' })
-    expect(posted().find((m) => m.type === 'init')).toMatchObject({ key: KEY, state })
+    expect(await request('init', {})).toMatchObject({ ok: true, result: { key: KEY, state } })
   })
 
   it('forgets the key', async () => {
-    await fake.sendFromUi({ type: 'save-key', key: KEY })
-    await fake.sendFromUi({ type: 'forget-key' })
+    await request('save-key', { key: KEY })
+    expect(await request('forget-key', {})).toMatchObject({ ok: true })
     expect([...fake.storage.values()]).not.toContain(KEY)
-    expect(posted()).toContainEqual({ type: 'key-forgotten' })
   })
 
-  it('never writes the key into the document, and never posts it except in init', async () => {
-    await fake.sendFromUi({ type: 'save-key', key: KEY })
+  it('never writes the key into the document, and never posts it except in the answer to init', async () => {
+    await request('save-key', { key: KEY })
     const frame = fake.addFrame()
     fake.select(frame)
     await settle()
     const record: GenerationRecord = { prompt: 'p', settings: state.settings, generationId: null, cost: null, createdAt: 'now' }
     for (const placement of ['fill', 'new-layer'] as const) {
-      await fake.sendFromUi({
-        type: 'place-image', jobId: placement, index: 0, image: { bytes: encodePng(64, 64), width: 64, height: 64 },
+      const reply = await request('place-image', { taskId: placement, image: { bytes: encodePng(64, 64), width: 64, height: 64 },
         placement, targetIds: [frame.id], name: 'p', reveal: true, record,
       })
+      expect(reply).toMatchObject({ ok: true, result: { placement } })
     }
-    await fake.sendFromUi({ type: 'ui-ready' })
+    const init = await request('init', {})
     await settle()
     for (const node of fake.allNodes()) {
       for (const key of node.getPluginDataKeys()) expect(node.getPluginData(key)).not.toContain(KEY)
       expect(node.name).not.toContain(KEY)
     }
     const carriers = posted().filter((m) => JSON.stringify(m).includes(KEY))
-    expect(carriers.map((m) => m.type)).toEqual(['init'])
+    expect(carriers).toEqual([init])
     expect(fake.notifications.some((n) => n.message.includes(KEY))).toBe(false)
   })
 
@@ -83,20 +93,26 @@ describe('the sandbox', () => {
 
   it('exports a layer at the asked size for the UI to encode', async () => {
     const frame = fake.addFrame({ width: 300, height: 150 })
-    await fake.sendFromUi({ type: 'export-layer', requestId: 'r1', layerId: frame.id, constraint: { type: 'SCALE', value: 2 } })
-    const exported = posted().find((m) => m.type === 'layer-exported')
-    expect(exported).toMatchObject({ requestId: 'r1', layerId: frame.id, image: { width: 600, height: 300 } })
+    const reply = await request('export-layer', { layerId: frame.id, constraint: { type: 'SCALE', value: 2 } })
+    expect(reply).toMatchObject({ ok: true, result: { width: 600, height: 300 } })
   })
 
   it('reports an export of a deleted layer', async () => {
     const frame = fake.addFrame()
     frame.remove()
-    await fake.sendFromUi({ type: 'export-layer', requestId: 'r2', layerId: frame.id, constraint: { type: 'SCALE', value: 1 } })
-    expect(posted().find((m) => m.type === 'export-failed')).toMatchObject({ requestId: 'r2', message: expect.stringMatching(/deleted/) })
+    const reply = await request('export-layer', { layerId: frame.id, constraint: { type: 'SCALE', value: 1 } })
+    expect(reply).toMatchObject({ ok: false, message: expect.stringMatching(/deleted/) })
   })
 
-  it('shows a notification the UI asks for', async () => {
-    await fake.sendFromUi({ type: 'notify', text: 'Done', error: false })
-    expect(fake.notifications).toEqual([{ message: 'Done', options: { error: false } }])
+  it('answers a handler that throws with a plain failure, never silence or a stack trace', async () => {
+    fake.figma.clientStorage.setAsync = () => Promise.reject(new TypeError('quota exceeded at Object.setAsync (storage.js:12)'))
+    const reply = await request('save-state', { state })
+    expect(reply).toEqual({ type: 'reply', requestId: expect.any(String), ok: false, message: expect.stringMatching(/could not be saved for next time/) })
+    expect(JSON.stringify(reply)).not.toMatch(/TypeError|storage\.js/)
+  })
+
+  it('answers a request it does not know with a failure', async () => {
+    await fake.sendFromUi({ type: 'no-such-request', requestId: 'x1' })
+    expect(posted()).toContainEqual({ type: 'reply', requestId: 'x1', ok: false, message: expect.stringMatching(/reopen/) })
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { GenerationSettings } from '../../plugin/messages'
+import type { GenerationSettings } from '../../common/domain'
 import { estimateCost, formatUsd } from '../../ui/pricing'
 
 const base: GenerationSettings = { model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K', fontInputs: [] }

@@ -1,6 +1,6 @@
 import { Button, Textbox } from '@create-figma-plugin/ui'
 import { useState } from 'preact/hooks'
-import type { FontInput, SelectedLayer } from '../../plugin/messages'
+import type { FontInput, SelectedLayer } from '../../common/domain'
 import { FONT_INPUT_PRICE } from '../models'
 import { formatUsd } from '../pricing'
 import { MAX_FONT_TEXT_LENGTH, addTextToPrompt, fontInputProblems } from './font-input-problems'

@@ -1,4 +1,4 @@
-import type { FontInput } from '../../plugin/messages'
+import type { FontInput } from '../../common/domain'
 
 export const MAX_FONT_TEXT_LENGTH = 300
 

@@ -1,4 +1,4 @@
-import type { GenerationSettings } from '../../plugin/messages'
+import type { GenerationSettings } from '../../common/domain'
 import { type RetryNotice, requestGenerationAsync } from '../openrouter/client'
 import { GenerationError } from '../openrouter/errors'
 import { buildGenerationRequest, findInputProblems } from '../openrouter/request'

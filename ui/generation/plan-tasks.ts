@@ -1,4 +1,4 @@
-import type { GenerationSettings, Placement, SelectedLayer } from '../../plugin/messages'
+import type { GenerationSettings, Placement, SelectedLayer } from '../../common/domain'
 import { nearestAspectRatio } from '../aspect-ratios'
 import { sizesOffered } from '../models'
 import { estimateCost } from '../pricing'

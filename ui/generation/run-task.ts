@@ -1,4 +1,5 @@
-import type { ExportConstraint, GenerationSettings, PlaceImageMessage, Placement, PreparedImage, SelectedLayer } from '../../plugin/messages'
+import type { ExportConstraint, GenerationSettings, Placement, PreparedImage, SelectedLayer } from '../../common/domain'
+import type { PlaceImageArgs } from '../../plugin/messages'
 import { type ImageEncoder, RequestTooLargeError, type ShrinkNote, fitRequestToBudgetAsync, requestBytesWithoutImages } from '../encoding/request-budget'
 import type { ExportedSource } from '../encoding/canvas-encoder'
 import type { RetryNotice } from '../openrouter/client'
@@ -40,8 +41,8 @@ export interface TaskDeps {
   key: string
   exportLayer: (layerId: string, constraint: ExportConstraint) => Promise<PreparedImage>
   createEncoder: () => { encode: ImageEncoder<ExportedSource>; dispose: () => void }
-  place: (message: PlaceImageMessage, answer: Extract<AnswerImage, { ok: true }>) => void
-  keep: (jobId: string, answer: Extract<AnswerImage, { ok: false }>) => void
+  place: (args: PlaceImageArgs, answer: Extract<AnswerImage, { ok: true }>) => void
+  keep: (answer: Extract<AnswerImage, { ok: false }>) => void
   baseUrl?: string
   timeoutMs?: number
   backoffMs?: number
@@ -124,14 +125,12 @@ export async function sendTaskAsync(
   }
   for (const image of answer.images) {
     if (!image.ok) {
-      deps.keep(spec.id, image)
+      deps.keep(image)
       continue
     }
     deps.place(
       {
-        type: 'place-image',
-        jobId: spec.id,
-        index: image.index,
+        taskId: spec.id,
         image: { bytes: image.image.bytes, width: image.image.width, height: image.image.height },
         placement: spec.placement,
         targetIds: spec.targetIds,

@@ -1,4 +1,4 @@
-import type { ExportConstraint, ImageSize, SelectedLayer } from '../../plugin/messages'
+import type { ExportConstraint, ImageSize, SelectedLayer } from '../../common/domain'
 import { FIGMA_MAX_IMAGE_SIDE } from '../image/prepare-for-figma'
 
 /**

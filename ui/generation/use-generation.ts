@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
-import type { PlaceImageMessage } from '../../plugin/messages'
-import { onPluginMessage, postToPlugin } from '../bridge'
+import { useCallback, useRef, useState } from 'preact/hooks'
+import type { PlaceImageArgs } from '../../plugin/messages'
+import { requestAsync } from '../bridge'
 import { createCanvasEncoder } from '../encoding/canvas-encoder'
 import type { ShrinkNote } from '../encoding/request-budget'
 import type { PreparedForFigma } from '../image/prepare-for-figma'
@@ -46,7 +46,7 @@ export interface KeptImage {
   image: PreparedForFigma | null
   /** A remote image the plugin could not download, to open in the browser. */
   url: string | null
-  place: PlaceImageMessage | null
+  place: PlaceImageArgs | null
 }
 
 export interface StartOptions {
@@ -57,6 +57,9 @@ export interface StartOptions {
 }
 
 let jobCounter = 0
+let keptCounter = 0
+/** Placing one image takes Figma well under a second; past this, keep the image instead of waiting on. */
+const PLACE_TIMEOUT_MS = 30_000
 
 /**
  * Runs a job: one request, or a batch of one request per frame a few at a
@@ -71,32 +74,19 @@ export function useGeneration(options: { timeoutMs?: number } = {}) {
   const [outcome, setOutcome] = useState<JobOutcome | null>(null)
   const [kept, setKept] = useState<KeptImage[]>([])
   const controller = useRef<AbortController | null>(null)
-  // Images sent to the sandbox and not yet confirmed, by `${taskId}/${index}`.
-  const pending = useRef(new Map<string, { message: PlaceImageMessage; image: PreparedForFigma }>())
 
-  useEffect(
-    () =>
-      onPluginMessage((message) => {
-        if (message.type !== 'image-placed' && message.type !== 'place-failed') return
-        const id = `${message.jobId}/${message.index}`
-        const sent = pending.current.get(id)
-        pending.current.delete(id)
-        if (message.type === 'image-placed') {
-          const fellBack = sent?.message.placement === 'fill' && message.placement === 'new-layer'
-          setOutcome((current) => current && { ...current, placed: current.placed + 1, fellBack: current.fellBack || fellBack })
-        } else {
-          setKept((current) => [
-            ...current.filter((k) => k.id !== id),
-            { id, message: message.message, image: sent?.image ?? null, url: null, place: sent?.message ?? null },
-          ])
-        }
-      }),
-    [],
-  )
-
-  const placeImage = useCallback((message: PlaceImageMessage, image: PreparedForFigma) => {
-    pending.current.set(`${message.jobId}/${message.index}`, { message, image })
-    postToPlugin(message)
+  const placeImage = useCallback(async (args: PlaceImageArgs, image: PreparedForFigma) => {
+    try {
+      const placed = await requestAsync('place-image', args, {
+        timeoutMs: PLACE_TIMEOUT_MS,
+        timeoutMessage: 'Figma did not place the image in time. Retry, or download it.',
+      })
+      const fellBack = args.placement === 'fill' && placed.placement === 'new-layer'
+      setOutcome((current) => current && { ...current, placed: current.placed + 1, fellBack: current.fellBack || fellBack })
+    } catch (error) {
+      const message = error instanceof Error ? error.message : 'Figma could not place the image. Retry, or download it.'
+      setKept((current) => [...current, { id: `kept-${++keptCounter}`, message, image, url: null, place: args }])
+    }
   }, [])
 
   const start = useCallback(
@@ -128,10 +118,10 @@ export function useGeneration(options: { timeoutMs?: number } = {}) {
             const shrunk = { from: `${answer.image.originalWidth}×${answer.image.originalHeight}`, to: `${answer.image.width}×${answer.image.height}` }
             setOutcome((current) => current && { ...current, shrunk: [...current.shrunk, shrunk] })
           }
-          placeImage(message, answer.image)
+          void placeImage(message, answer.image)
         },
-        keep: (taskId, answer) =>
-          setKept((current) => [...current, { id: `${taskId}/${answer.index}`, message: answer.message, image: null, url: answer.url, place: null }]),
+        keep: (answer) =>
+          setKept((current) => [...current, { id: `kept-${++keptCounter}`, message: answer.message, image: null, url: answer.url, place: null }]),
       }
       const settled = await runTasksAsync(specs, deps, {
         concurrency: start.concurrency ?? 1,
@@ -175,7 +165,7 @@ export function useGeneration(options: { timeoutMs?: number } = {}) {
     (item: KeptImage) => {
       if (!item.place || !item.image) return
       setKept((current) => current.filter((k) => k.id !== item.id))
-      placeImage({ ...item.place, placement: 'new-layer', targetIds: [], reveal: true }, item.image)
+      void placeImage({ ...item.place, placement: 'new-layer', targetIds: [], reveal: true }, item.image)
     },
     [placeImage],
   )

@@ -1,4 +1,4 @@
-import type { PreparedImage } from '../../plugin/messages'
+import type { PreparedImage } from '../../common/domain'
 import { GenerationError } from '../openrouter/errors'
 import { decodeDataUrl } from './data-url'
 import { readImageInfo } from './image-info'

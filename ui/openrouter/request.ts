@@ -1,4 +1,4 @@
-import type { GenerationSettings } from '../../plugin/messages'
+import type { GenerationSettings } from '../../common/domain'
 import { fontInputProblems } from '../fonts/font-input-problems'
 import { modelInfo } from '../models'
 

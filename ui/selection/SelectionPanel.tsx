@@ -1,4 +1,4 @@
-import type { SelectedLayer } from '../../plugin/messages'
+import type { SelectedLayer } from '../../common/domain'
 import type { LayerRole, Roles } from './roles'
 
 interface SelectionPanelProps {

@@ -1,4 +1,4 @@
-import type { SelectedLayer } from '../../plugin/messages'
+import type { SelectedLayer } from '../../common/domain'
 import type { ModelInfo } from '../models'
 
 /** What a selected layer is for in the next request. */

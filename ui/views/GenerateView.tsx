@@ -1,6 +1,6 @@
 import { Button, LoadingIndicator, TextboxMultiline } from '@create-figma-plugin/ui'
 import { useEffect, useState } from 'preact/hooks'
-import type { AspectRatio, GenerationSettings, ImageSize, ModelId, Placement, SelectedLayer } from '../../plugin/messages'
+import type { AspectRatio, GenerationSettings, ImageSize, ModelId, Placement, SelectedLayer } from '../../common/domain'
 import { ASPECT_RATIOS, expectedPixelSize, nearestAspectRatio } from '../aspect-ratios'
 import { SelectField } from '../components/SelectField'
 import { formatElapsed, useElapsedSeconds } from '../components/use-elapsed-seconds'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { GenerationSettings } from '../../../plugin/messages'
+import type { GenerationSettings } from '../../../common/domain'
 import { generateImagesAsync } from '../../../ui/generation/generate-images'
 import { GenerationError } from '../../../ui/openrouter/errors'
 import { readImageInfo } from '../../images/png'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { GenerationSettings, SelectedLayer } from '../../../plugin/messages'
+import type { GenerationSettings, SelectedLayer } from '../../../common/domain'
 import { UPSCALE_PROMPT, estimatePlanCost, planGenerate, planRefine, planUpscale } from '../../../ui/generation/plan-tasks'
 
 const settings: GenerationSettings = { model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K', fontInputs: [] }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { GenerationSettings, PlaceImageMessage, SelectedLayer } from '../../../plugin/messages'
+import type { GenerationSettings, SelectedLayer } from '../../../common/domain'
+import type { PlaceImageArgs } from '../../../plugin/messages'
 import { planRefine, planUpscale } from '../../../ui/generation/plan-tasks'
 import { type TaskDeps, type TaskProgress, runTaskAsync } from '../../../ui/generation/run-task'
 import { runTasksAsync } from '../../../ui/generation/run-tasks'
@@ -24,7 +25,7 @@ const settings: GenerationSettings = { model: 'sourceful/riverflow-v2-pro', aspe
 const frames: SelectedLayer[] = Array.from({ length: 5 }, (_, i) => ({ id: `f${i}`, name: `Frame ${i}`, type: 'FRAME', width: 400 + i * 10, height: 300, fillable: true }))
 const allInputs = Object.fromEntries(frames.map((f) => [f.id, 'input' as const]))
 
-function deps(placed: PlaceImageMessage[]): TaskDeps {
+function deps(placed: PlaceImageArgs[]): TaskDeps {
   return {
     key: TEST_KEY,
     baseUrl: standIn.url,
@@ -58,7 +59,7 @@ function peakConcurrency(): number {
 describe('a batch of frames', () => {
   it('runs a few at a time, reports each frame’s progress, and places each result beside its frame', async () => {
     standIn.setLatency(150)
-    const placed: PlaceImageMessage[] = []
+    const placed: PlaceImageArgs[] = []
     const tasks = planRefine('Make it night', settings, frames, allInputs, true)
     const phases: string[][] = tasks.map(() => [])
     const results = await runTasksAsync(tasks, deps(placed), {
@@ -111,7 +112,7 @@ describe('a batch of frames', () => {
 
   it('keeps every success when one frame fails, and says why for that one', async () => {
     standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 402 })
-    const placed: PlaceImageMessage[] = []
+    const placed: PlaceImageArgs[] = []
     const tasks = planRefine('Make it night', settings, frames.slice(0, 3), allInputs, true)
     const results = await runTasksAsync(tasks, deps(placed), { concurrency: 1, signal: new AbortController().signal, onProgress: () => {}, onSettled: () => {} })
     expect(results.map((r) => r.ok)).toEqual([true, false, true])
@@ -121,7 +122,7 @@ describe('a batch of frames', () => {
 
   it('cancels every frame, running and waiting', async () => {
     standIn.setLatency(3000)
-    const placed: PlaceImageMessage[] = []
+    const placed: PlaceImageArgs[] = []
     const cancel = new AbortController()
     const tasks = planRefine('Make it night', settings, frames, allInputs, true)
     const pool = runTasksAsync(tasks, deps(placed), { concurrency: 2, signal: cancel.signal, onProgress: () => {}, onSettled: () => {} })
@@ -159,10 +160,10 @@ describe('a frame the browser cannot encode', () => {
 
 describe('upscale', () => {
   it('sends the input at the target size with the references, and gets the sharper image at that size', async () => {
-    const placed: PlaceImageMessage[] = []
+    const placed: PlaceImageArgs[] = []
     const [task] = planUpscale('', settings, [frames[0], reference], { f0: 'input', ref: 'reference' }, 2)
     const kept: unknown[] = []
-    await runTaskAsync(task, { ...deps(placed), keep: (_id, answer) => kept.push(answer) }, new AbortController().signal, () => {})
+    await runTaskAsync(task, { ...deps(placed), keep: (answer) => void kept.push(answer) }, new AbortController().signal, () => {})
     expect(kept).toEqual([])
     const body = standIn.generations()[0].body as { image_config: { super_resolution_references: string[] }; messages: { content: { image_url?: { url: string } }[] }[] }
     expect(body.image_config.super_resolution_references).toHaveLength(1)

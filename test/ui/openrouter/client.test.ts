@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { GenerationSettings } from '../../../plugin/messages'
+import type { GenerationSettings } from '../../../common/domain'
 import { type RetryNotice, requestGenerationAsync } from '../../../ui/openrouter/client'
 import { GenerationError } from '../../../ui/openrouter/errors'
 import { checkKeyAsync } from '../../../ui/openrouter/key'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { GenerationSettings } from '../../../plugin/messages'
+import type { GenerationSettings } from '../../../common/domain'
 import { buildGenerationRequest, findInputProblems, serializeRequest } from '../../../ui/openrouter/request'
 
 const fast: GenerationSettings = { model: 'sourceful/riverflow-v2-fast', aspectRatio: '16:9', imageSize: '2K', fontInputs: [] }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SelectedLayer } from '../../../plugin/messages'
+import type { SelectedLayer } from '../../../common/domain'
 import { modelInfo } from '../../../ui/models'
 import { assignRoles, roleProblems } from '../../../ui/selection/roles'
 

@@ -1,0 +1,96 @@
+// The plugin's domain: what a designer chooses, what the canvas holds, and what
+// a generation leaves behind. Both halves import these types (the sandbox for
+// the document, the UI for everything else); the envelopes that carry them
+// between the halves live in plugin/messages.ts. Types only: this file is
+// compiled into both bundles and must not touch `figma` or the DOM.
+
+export type ModelId = 'sourceful/riverflow-v2-fast' | 'sourceful/riverflow-v2-pro'
+
+export type AspectRatio = '1:1' | '2:3' | '3:2' | '3:4' | '4:3' | '4:5' | '5:4' | '9:16' | '16:9' | '21:9'
+
+export type ImageSize = '1K' | '2K' | '4K'
+
+/** One "text in a font" row: Riverflow renders `text` in the font at `fontUrl`. */
+export interface FontInput {
+  fontUrl: string
+  text: string
+}
+
+/** What the designer chose for a generation, besides the prompt. */
+export interface GenerationSettings {
+  model: ModelId
+  aspectRatio: AspectRatio
+  imageSize: ImageSize
+  fontInputs: FontInput[]
+}
+
+/**
+ * Where a result goes: as an image fill on the layers that were selected when
+ * the designer pressed Generate, or on a new layer beside them (in view when
+ * nothing was selected).
+ */
+export type Placement = 'fill' | 'new-layer'
+
+/** What a selection is for: where a new image goes, or what to refine or upscale. */
+export type SelectionUse = 'create' | 'edit'
+
+/** What the UI keeps between runs (in clientStorage, through the sandbox). Never the key. */
+export interface SavedState {
+  prompt: string
+  settings: GenerationSettings
+  placement: Placement
+  selectionUse: SelectionUse
+  /** Several input frames: one request each (true) or all in one request. */
+  eachOnItsOwn: boolean
+  /** Requests at a time in a batch. */
+  concurrency: number
+}
+
+/** One selected layer, as the UI needs to know it. */
+export interface SelectedLayer {
+  id: string
+  name: string
+  type: string
+  width: number
+  height: number
+  /** True when the layer can take an image fill (shapes and frames, not text or groups). */
+  fillable: boolean
+  /** For a text layer: its characters and font, for "Use selected text layer". */
+  text?: SelectedText
+}
+
+export interface SelectedText {
+  characters: string
+  /** Null when the layer mixes several fonts. */
+  fontFamily: string | null
+  fontStyle: string | null
+}
+
+/**
+ * Recorded in plugin data on every layer the plugin fills or creates, so the
+ * image can be traced and regenerated later. It travels with the file and anyone
+ * who has the file can read it: it must never hold the key.
+ */
+export interface GenerationRecord {
+  prompt: string
+  settings: GenerationSettings
+  /** OpenRouter's generation id (`gen-...`), when the answer carried one. */
+  generationId: string | null
+  /** `usage.cost` in USD credits for the whole request, when the answer carried it. */
+  cost: number | null
+  /** ISO 8601 time the image arrived. */
+  createdAt: string
+}
+
+/** An image ready for `figma.createImage`: PNG, JPEG or GIF, at most 4096 px a side. */
+export interface PreparedImage {
+  bytes: Uint8Array
+  width: number
+  height: number
+}
+
+/** How to export a layer: Figma's own export constraint. */
+export interface ExportConstraint {
+  type: 'SCALE' | 'WIDTH' | 'HEIGHT'
+  value: number
+}

@@ -1,0 +1,57 @@
+import { assertNever } from '../common/assert-never'
+import type { ReplyMessage, RequestArgs, RequestResult, RequestType, UiToPluginMessage } from './messages'
+
+/** One handler for every request the UI can make: leaving one out is a compile error. */
+export type RequestHandlers = { [K in RequestType]: (args: RequestArgs<K>) => Promise<RequestResult<K>> }
+
+/** A failure whose message is written for the designer: the UI shows it as it is. */
+export class ShownError extends Error {}
+
+/**
+ * The sandbox's side of the protocol: runs the handler a request names and
+ * always answers, with its result or with a failure the designer can act on.
+ * A handler that throws never leaves the UI waiting, and never shows it a stack
+ * trace: anything but a ShownError becomes the request's own plain message.
+ */
+export function answerRequests(handlers: RequestHandlers, reply: (message: ReplyMessage) => void): (message: unknown) => Promise<void> {
+  return async (message) => {
+    if (!isRequest(message)) return
+    const { type, requestId } = message
+    const handler = handlers[type] as ((args: unknown) => Promise<RequestResult<RequestType>>) | undefined
+    if (!handler) {
+      // A UI from another build of the plugin (only possible while developing).
+      reply({ type: 'reply', requestId, ok: false, message: 'The plugin was updated while open. Close and reopen it.' })
+      return
+    }
+    try {
+      reply({ type: 'reply', requestId, ok: true, result: await handler(message) })
+    } catch (error) {
+      reply({ type: 'reply', requestId, ok: false, message: error instanceof ShownError ? error.message : failureMessage(type) })
+    }
+  }
+}
+
+function isRequest(message: unknown): message is UiToPluginMessage {
+  const m = message as { type?: unknown; requestId?: unknown } | null
+  return typeof m === 'object' && m !== null && typeof m.type === 'string' && typeof m.requestId === 'string'
+}
+
+/** What to tell the designer when a request fails for a reason nobody foresaw. */
+function failureMessage(type: RequestType): string {
+  switch (type) {
+    case 'init':
+      return 'The plugin could not read what it saved on this computer. Close and reopen it.'
+    case 'save-key':
+      return 'Figma could not store the key on this computer. Try again.'
+    case 'forget-key':
+      return 'Figma could not remove the key from this computer. Try again.'
+    case 'save-state':
+      return 'Your prompt and settings could not be saved for next time; they stay as they are in the panel.'
+    case 'place-image':
+      return 'Figma could not place the image. Retry, or download it.'
+    case 'export-layer':
+      return 'Figma could not export the layer. Check that it is visible, then try again.'
+    default:
+      return assertNever(type, 'request')
+  }
+}

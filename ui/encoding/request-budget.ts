@@ -5,6 +5,7 @@
  * fit; references share what is left. The encoder is injected: a canvas in the
  * browser, real PNG/JPEG encoders in the tests.
  */
+import { scaleSize } from '../image/scale-size'
 import { type ChatCompletionRequest, serializeRequest } from '../openrouter/request'
 
 export type EncodedFormat = 'png' | 'jpeg' | 'webp'
@@ -151,7 +152,7 @@ async function fitImageAsync<S extends SourceImage>(
   let encodes = 0
   const encodeAt = (scale: number, format: EncodedFormat): Promise<Encoded> => {
     encodes++
-    const { width, height } = sizeAt(source, scale)
+    const { width, height } = scaleSize(source, scale)
     return encode(source, width, height, format)
   }
   const fitsWhole = (encoded: Encoded) => dataUrlBytes(encoded) <= allowance
@@ -201,14 +202,10 @@ async function fitImageAsync<S extends SourceImage>(
 }
 
 async function smallest<S extends SourceImage>(source: S, encode: ImageEncoder<S>, formats: EncodedFormat[], minSide: number): Promise<{ bytes: number }> {
-  const { width, height } = sizeAt(source, Math.min(1, minSide / Math.max(source.width, source.height)))
+  const { width, height } = scaleSize(source, Math.min(1, minSide / Math.max(source.width, source.height)))
   const sizes: number[] = []
   for (const format of formats) sizes.push(dataUrlBytes(await encode(source, width, height, format)))
   return { bytes: Math.min(...sizes) }
-}
-
-function sizeAt(source: SourceImage, scale: number): { width: number; height: number } {
-  return { width: Math.max(1, Math.round(source.width * scale)), height: Math.max(1, Math.round(source.height * scale)) }
 }
 
 function fitted(source: SourceImage, encoded: Encoded): FittedImage {

@@ -1,4 +1,5 @@
 import type { AspectRatio, ImageSize } from '../common/domain'
+import { type PixelSize, scaleSize } from './image/scale-size'
 
 /** Sourceful's 1K output sizes; 2K doubles them and 4K quadruples them (SPEC section 1). */
 const SIZES_1K: Record<AspectRatio, [number, number]> = {
@@ -34,9 +35,9 @@ const SCALE: Record<ImageSize, number> = { '1K': 1, '2K': 2, '4K': 4 }
  * The size the model is documented to return. For display only: placement
  * always reads the real size of the bytes that came back.
  */
-export function expectedPixelSize(ratio: AspectRatio, size: ImageSize): { width: number; height: number } {
-  const [w, h] = SIZES_1K[ratio]
-  return { width: w * SCALE[size], height: h * SCALE[size] }
+export function expectedPixelSize(ratio: AspectRatio, size: ImageSize): PixelSize {
+  const [width, height] = SIZES_1K[ratio]
+  return scaleSize({ width, height }, SCALE[size])
 }
 
 function ratioValue(ratio: AspectRatio): number {

@@ -1,6 +1,5 @@
 import { readImageInfo } from './image/image-info'
-
-const MIME_TYPES = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' } as const
+import { MIME_TYPES } from './image/mime-types'
 
 /** Saves an image through the browser, for one that could not be placed on the canvas. */
 export function downloadImage(bytes: Uint8Array, baseName: string): void {

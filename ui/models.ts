@@ -42,6 +42,11 @@ export function modelInfo(id: ModelId): ModelInfo {
   return model
 }
 
+/** Said both when marking layers and before sending, so the designer reads one limit in one wording. */
+export function referenceLimitMessage(model: ModelInfo, count: number, counted: 'selected' | 'marked as reference'): string {
+  return `At most ${model.maxReferences} references can be sent; ${count} are ${counted}.`
+}
+
 export function sizesOffered(id: ModelId): ImageSize[] {
   return IMAGE_SIZES.filter((size) => modelInfo(id).pricePerImage[size] !== undefined)
 }

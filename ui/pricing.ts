@@ -9,9 +9,12 @@ import { FONT_INPUT_PRICE, REFERENCE_PRICE, modelInfo } from './models'
 export function estimateCost(settings: GenerationSettings, referenceCount = 0): number | null {
   const perImage = modelInfo(settings.model).pricePerImage[settings.imageSize]
   if (perImage === undefined) return null
-  const total = perImage + settings.fontInputs.length * FONT_INPUT_PRICE + referenceCount * REFERENCE_PRICE
-  // Whole cents and tenths of cents only: avoid showing 0.35000000000000003.
-  return Math.round(total * 1000) / 1000
+  return roundUsd(perImage + settings.fontInputs.length * FONT_INPUT_PRICE + referenceCount * REFERENCE_PRICE)
+}
+
+/** Whole cents and tenths of cents only: a sum of prices in floating point shows 0.35000000000000003. */
+export function roundUsd(amount: number): number {
+  return Math.round(amount * 1000) / 1000
 }
 
 export function formatUsd(amount: number): string {

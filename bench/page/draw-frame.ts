@@ -4,6 +4,8 @@
  * the browser's PNG encoder, so the bytes compress as real exports do: flat
  * interface graphics shrink a lot, photographs hardly at all.
  */
+import { scaleSize } from '../../ui/image/scale-size'
+
 export interface FrameSpec {
   name: string
   width: number
@@ -19,7 +21,7 @@ export interface Constraint {
 /** The pixel size of an export, rounded as Figma rounds. */
 export function exportSize(frame: FrameSpec, constraint: Constraint): { width: number; height: number } {
   const scale = constraint.type === 'SCALE' ? constraint.value : constraint.type === 'WIDTH' ? constraint.value / frame.width : constraint.value / frame.height
-  return { width: Math.max(1, Math.round(frame.width * scale)), height: Math.max(1, Math.round(frame.height * scale)) }
+  return scaleSize(frame, scale)
 }
 
 export async function exportPngAsync(frame: FrameSpec, constraint: Constraint): Promise<{ bytes: Uint8Array; width: number; height: number }> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../common/domain'
-import { estimateCost, formatUsd } from '../../ui/pricing'
+import { estimateCost, formatUsd, roundUsd } from '../../ui/pricing'
 
 const base: GenerationSettings = { model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K', fontInputs: [] }
 const font = { fontUrl: 'https://f.test/a.ttf', text: 'A' }
@@ -17,6 +17,17 @@ describe('estimateCost (SPEC price table)', () => {
     ['Pro 4K with one font and three references', { ...base, model: 'sourceful/riverflow-v2-pro', imageSize: '4K', fontInputs: [font] }, 3, 0.96],
   ] as const)('%s', (_name, settings, references, expected) => {
     expect(estimateCost(settings as GenerationSettings, references)).toBe(expected)
+  })
+})
+
+describe('roundUsd', () => {
+  it('drops floating-point noise from a sum of prices', () => {
+    expect(0.02 + 0.33).not.toBe(0.35)
+    expect(roundUsd(0.02 + 0.33)).toBe(0.35)
+  })
+
+  it('keeps tenths of a cent', () => {
+    expect(roundUsd(0.0354)).toBe(0.035)
   })
 })
 

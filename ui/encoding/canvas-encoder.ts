@@ -1,4 +1,5 @@
 import { encodeBase64 } from '../image/data-url'
+import { MIME_TYPES } from '../image/mime-types'
 import { GenerationError } from '../openrouter/errors'
 import type { EncodedFormat, ImageEncoder, SourceImage } from './request-budget'
 
@@ -7,7 +8,7 @@ export interface ExportedSource extends SourceImage {
   bytes: Uint8Array
 }
 
-const MIME: Record<EncodedFormat, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' }
+const ENCODED_FORMATS: readonly EncodedFormat[] = ['png', 'jpeg', 'webp']
 /** High enough that a designer sees no artefacts; lower buys little against the cap. */
 const QUALITY = 0.9
 
@@ -28,9 +29,9 @@ export function createCanvasEncoder(): { encode: ImageEncoder<ExportedSource>; d
   const encode: ImageEncoder<ExportedSource> = async (source, width, height, format) => {
     // The sandbox's export is a PNG of this very size already: encoding it again would give the same pixels.
     if (format === 'png' && width === source.width && height === source.height) {
-      return { dataUrl: `data:image/png;base64,${encodeBase64(source.bytes)}`, format, width, height }
+      return { dataUrl: `data:${MIME_TYPES.png};base64,${encodeBase64(source.bytes)}`, format, width, height }
     }
-    if (!bitmaps.has(source.id)) bitmaps.set(source.id, createImageBitmap(new Blob([source.bytes as BlobPart], { type: 'image/png' })))
+    if (!bitmaps.has(source.id)) bitmaps.set(source.id, createImageBitmap(new Blob([source.bytes as BlobPart], { type: MIME_TYPES.png })))
     const bitmap = await bitmaps.get(source.id)!
     // Setting the size also clears the canvas.
     canvas.width = width
@@ -44,11 +45,11 @@ export function createCanvasEncoder(): { encode: ImageEncoder<ExportedSource>; d
     }
     context.imageSmoothingQuality = 'high'
     context.drawImage(bitmap, 0, 0, width, height)
-    const dataUrl = canvas.toDataURL(MIME[format], QUALITY)
+    const dataUrl = canvas.toDataURL(MIME_TYPES[format], QUALITY)
     // "data:," is how a canvas says it could not encode (too large for the memory it has).
     if (!dataUrl.includes(';base64,')) throw new GenerationError('bad-image', 'This browser could not encode the frame. Try again, or select a smaller frame.')
     // A browser without a WebP encoder answers PNG: report what really came back.
-    const actual = (Object.keys(MIME) as EncodedFormat[]).find((f) => dataUrl.startsWith(`data:${MIME[f]};`)) ?? 'png'
+    const actual = ENCODED_FORMATS.find((f) => dataUrl.startsWith(`data:${MIME_TYPES[f]};`)) ?? 'png'
     return { dataUrl, format: actual, width, height }
   }
   return {

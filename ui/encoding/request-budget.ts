@@ -5,7 +5,45 @@
  * fit; references share what is left. The encoder is injected: a canvas in the
  * browser, real PNG/JPEG encoders in the tests.
  */
+import { scaleSize } from '../image/scale-size'
 import { type ChatCompletionRequest, serializeRequest } from '../openrouter/request'
+
+/** Linear scales within this ratio of each other end the search: ≥ 90 % of the most pixels that fit. */
+const SEARCH_PRECISION = 1.05
+/**
+ * Bounds the time one image may take (an encode of a large frame blocks for tens of
+ * milliseconds): one encode per format at full size, the rest for the search.
+ */
+const MAX_ENCODES_PER_IMAGE = 9
+/** The smallest long side worth sending: an input that cannot fit even so fails with a message, a reference is dropped. */
+const DEFAULT_MIN_SIDE = 64
+/**
+ * Bytes grow about with pixels, so √(allowance / bytes) estimates the scale that
+ * fills the allowance. A smaller image takes more bytes per pixel (less for the
+ * encoder to share), so the estimate runs high: the first try aims 3 % below it,
+ * so that it tends to fit and the search mostly grows from there.
+ */
+const FIRST_GUESS_MARGIN = 0.97
+/** Later tries estimate from a size near the answer, so a smaller margin does. */
+const NEXT_GUESS_MARGIN = 0.99
+/**
+ * Between a size that fits and one too big, a try stays at least 1 % inside both:
+ * every encode then narrows the range by a real step instead of trying again
+ * almost a size already encoded.
+ */
+const BRACKET_STEP = 1.01
+/**
+ * While nothing fits, each try is at least 10 % smaller than the last: an estimate
+ * that keeps running high still reaches the smallest size within the encodes allowed.
+ */
+const SHRINK_STEP = 0.9
+/**
+ * PNG at most this many times the lossy size marks flat graphics (UI, type, icons):
+ * measured, a photo's PNG is 5 to 30 times its WebP, an interface screen's 1 to 2.
+ */
+const FLAT_PNG_FACTOR = 3
+/** Base64 bytes per pixel of a PNG that only flat graphics reach (a photo's take 2 to 4). */
+const FLAT_PNG_BYTES_PER_PIXEL = 0.5
 
 export type EncodedFormat = 'png' | 'jpeg' | 'webp'
 
@@ -67,18 +105,6 @@ export interface FitOptions<S extends SourceImage> {
   /** The smallest long side worth sending. */
   minSide?: number
 }
-
-/** Linear scales within this ratio of each other end the search: ≥ 90 % of the most pixels that fit. */
-const SEARCH_PRECISION = 1.05
-const MAX_ENCODES_PER_IMAGE = 9
-const DEFAULT_MIN_SIDE = 64
-/**
- * PNG at most this many times the lossy size marks flat graphics (UI, type, icons):
- * measured, a photo's PNG is 5 to 30 times its WebP, an interface screen's 1 to 2.
- */
-const FLAT_PNG_FACTOR = 3
-/** Base64 bytes per pixel of a PNG that only flat graphics reach (a photo's take 2 to 4). */
-const FLAT_PNG_BYTES_PER_PIXEL = 0.5
 
 /** The input cannot fit in the request at any size worth sending; the message is for the designer. */
 export class RequestTooLargeError extends Error {
@@ -151,7 +177,7 @@ async function fitImageAsync<S extends SourceImage>(
   let encodes = 0
   const encodeAt = (scale: number, format: EncodedFormat): Promise<Encoded> => {
     encodes++
-    const { width, height } = sizeAt(source, scale)
+    const { width, height } = scaleSize(source, scale)
     return encode(source, width, height, format)
   }
   const fitsWhole = (encoded: Encoded) => dataUrlBytes(encoded) <= allowance
@@ -183,8 +209,7 @@ async function fitImageAsync<S extends SourceImage>(
   const minScale = Math.min(1, minSide / Math.max(source.width, source.height))
   let fits: { scale: number; encoded: Encoded } | null = null
   let tooBig = { scale: 1, bytes: dataUrlBytes(full) }
-  // Bytes grow about with pixels, so the first guess is usually close.
-  let scale = Math.max(minScale, Math.sqrt(allowance / tooBig.bytes) * 0.97)
+  let scale = Math.max(minScale, Math.sqrt(allowance / tooBig.bytes) * FIRST_GUESS_MARGIN)
   while (encodes < MAX_ENCODES_PER_IMAGE) {
     const encoded = await encodeAt(scale, format)
     const bytes = dataUrlBytes(encoded)
@@ -192,23 +217,21 @@ async function fitImageAsync<S extends SourceImage>(
     else tooBig = { scale, bytes }
     if (!fits && scale <= minScale) return null
     if (fits && tooBig.scale / fits.scale < SEARCH_PRECISION) break
-    const guess = scale * Math.sqrt(allowance / bytes) * 0.99
+    const guess = scale * Math.sqrt(allowance / bytes) * NEXT_GUESS_MARGIN
     const low = fits?.scale ?? minScale
-    scale = fits ? Math.min(Math.max(guess, low * 1.01), tooBig.scale / 1.01) : Math.max(minScale, Math.min(guess, tooBig.scale * 0.9))
+    scale = fits
+      ? Math.min(Math.max(guess, low * BRACKET_STEP), tooBig.scale / BRACKET_STEP)
+      : Math.max(minScale, Math.min(guess, tooBig.scale * SHRINK_STEP))
     if (fits && scale <= fits.scale) break
   }
   return fits ? fitted(source, fits.encoded) : null
 }
 
 async function smallest<S extends SourceImage>(source: S, encode: ImageEncoder<S>, formats: EncodedFormat[], minSide: number): Promise<{ bytes: number }> {
-  const { width, height } = sizeAt(source, Math.min(1, minSide / Math.max(source.width, source.height)))
+  const { width, height } = scaleSize(source, Math.min(1, minSide / Math.max(source.width, source.height)))
   const sizes: number[] = []
   for (const format of formats) sizes.push(dataUrlBytes(await encode(source, width, height, format)))
   return { bytes: Math.min(...sizes) }
-}
-
-function sizeAt(source: SourceImage, scale: number): { width: number; height: number } {
-  return { width: Math.max(1, Math.round(source.width * scale)), height: Math.max(1, Math.round(source.height * scale)) }
 }
 
 function fitted(source: SourceImage, encoded: Encoded): FittedImage {

@@ -1,7 +1,7 @@
 import type { GenerationSettings, Placement, SelectedLayer } from '../../common/domain'
 import { nearestAspectRatio } from '../aspect-ratios'
 import { sizesOffered } from '../models'
-import { estimateCost } from '../pricing'
+import { estimateCost, roundUsd } from '../pricing'
 import { type Roles, layersWithRole } from '../selection/roles'
 import { layerNameFromPrompt } from './layer-name'
 import type { TaskSpec } from './run-task'
@@ -102,5 +102,5 @@ export function estimatePlanCost(tasks: TaskSpec[]): number | null {
     if (cost === null) return null
     total += cost
   }
-  return Math.round(total * 1000) / 1000
+  return roundUsd(total)
 }

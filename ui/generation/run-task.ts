@@ -3,7 +3,7 @@ import type { PlaceImageArgs } from '../../plugin/messages'
 import { type ImageEncoder, RequestTooLargeError, type ShrinkNote, fitRequestToBudgetAsync, requestBytesWithoutImages } from '../encoding/request-budget'
 import type { ExportedSource } from '../encoding/canvas-encoder'
 import type { RetryNotice } from '../openrouter/client'
-import { GenerationError } from '../openrouter/errors'
+import { GenerationError, cancelledError } from '../openrouter/errors'
 import { MAX_REQUEST_BYTES, buildGenerationRequest } from '../openrouter/request'
 import { type AnswerImage, generateImagesAsync } from './generate-images'
 import { layerNameFromPrompt } from './layer-name'
@@ -99,7 +99,7 @@ export async function sendTaskAsync(
   report: (progress: TaskProgress) => void,
 ): Promise<TaskResult> {
   const { inputImages, references, notes } = prepared
-  if (signal.aborted) throw new GenerationError('cancelled', 'Cancelled. Nothing was placed.')
+  if (signal.aborted) throw cancelledError()
 
   report({ phase: 'generating', startedAt: Date.now(), notes })
   const answer = await generateImagesAsync({

@@ -1,4 +1,4 @@
-import { GenerationError } from '../openrouter/errors'
+import { cancelledError } from '../openrouter/errors'
 import { PreparationCancelled, prepareAhead } from './prepare-ahead'
 import { type Settled, runPoolAsync } from './run-pool'
 import { type TaskDeps, type TaskProgress, type TaskResult, type TaskSpec, prepareInputsAsync, sendTaskAsync } from './run-task'
@@ -37,7 +37,7 @@ export async function runTasksAsync(specs: readonly TaskSpec[], deps: TaskDeps, 
       try {
         inputs = await prepared.take(index)
       } catch (error) {
-        if (error instanceof PreparationCancelled) throw new GenerationError('cancelled', 'Cancelled. Nothing was placed.')
+        if (error instanceof PreparationCancelled) throw cancelledError()
         throw error
       }
       return sendTaskAsync(spec, inputs, deps, signal, (progress) => options.onProgress(index, progress))

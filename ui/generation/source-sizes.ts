@@ -1,5 +1,6 @@
 import type { ExportConstraint, ImageSize, SelectedLayer } from '../../common/domain'
 import { FIGMA_MAX_IMAGE_SIDE } from '../image/prepare-for-figma'
+import { scaleSize } from '../image/scale-size'
 
 /**
  * Pixel sizes for sending frames. Input images for refining are exported with
@@ -24,7 +25,7 @@ export function referenceExport(layer: SelectedLayer): ExportConstraint {
  */
 export function upscaleTarget(layer: SelectedLayer, factor: number): { width: number; height: number } {
   const scale = Math.min(factor, FIGMA_MAX_IMAGE_SIDE / Math.max(layer.width, layer.height))
-  return { width: Math.max(1, Math.round(layer.width * scale)), height: Math.max(1, Math.round(layer.height * scale)) }
+  return scaleSize(layer, scale)
 }
 
 export function upscaleExport(layer: SelectedLayer, factor: number): ExportConstraint {

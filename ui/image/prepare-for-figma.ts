@@ -2,6 +2,7 @@ import type { PreparedImage } from '../../common/domain'
 import { GenerationError } from '../openrouter/errors'
 import { decodeDataUrl } from './data-url'
 import { readImageInfo } from './image-info'
+import { scaleSize } from './scale-size'
 
 /** `figma.createImage` refuses anything larger on either side. */
 export const FIGMA_MAX_IMAGE_SIDE = 4096
@@ -34,8 +35,7 @@ export async function prepareForFigmaAsync(bytes: Uint8Array): Promise<PreparedF
   }
   try {
     const scale = Math.min(1, FIGMA_MAX_IMAGE_SIDE / Math.max(bitmap.width, bitmap.height))
-    const width = Math.max(1, Math.round(bitmap.width * scale))
-    const height = Math.max(1, Math.round(bitmap.height * scale))
+    const { width, height } = scaleSize(bitmap, scale)
     const png = encodePng(bitmap, width, height)
     return { bytes: png, width, height, originalWidth: bitmap.width, originalHeight: bitmap.height, shrunk: scale < 1, reencoded: true }
   } finally {

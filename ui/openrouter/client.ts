@@ -1,5 +1,5 @@
 import { OPENROUTER_URL, authHeaders } from './endpoint'
-import { GenerationError, errorFromStatus } from './errors'
+import { GenerationError, cancelledError, errorFromStatus } from './errors'
 import { type ChatCompletionRequest, MAX_REQUEST_BYTES, serializeRequest } from './request'
 import { type GenerationResult, parseGenerationResponse } from './response'
 
@@ -114,7 +114,7 @@ function toGenerationError(error: unknown, deadline: Deadline): GenerationError 
         'No image after waiting the full time, so the request was stopped. Try again, or use the Fast model or a smaller size.',
       )
     }
-    return new GenerationError('cancelled', 'Cancelled. Nothing was placed.')
+    return cancelledError()
   }
   // fetch rejects with a TypeError for DNS, TLS, CORS and dropped connections alike.
   return new GenerationError('network', 'Could not reach OpenRouter. Check your internet connection, then try again.')

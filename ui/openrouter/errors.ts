@@ -45,6 +45,11 @@ export class GenerationError extends Error {
   }
 }
 
+/** Cancel pressed before an image was placed, whether the request, its wait or its preparation stopped. */
+export function cancelledError(): GenerationError {
+  return new GenerationError('cancelled', 'Cancelled. Nothing was placed.')
+}
+
 /** Statuses worth retrying with backoff: rate limits and overloaded or absent providers. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 524, 529])
 

@@ -1,6 +1,6 @@
 import type { GenerationSettings } from '../../common/domain'
 import { fontInputProblems } from '../fonts/font-input-problems'
-import { modelInfo } from '../models'
+import { modelInfo, referenceLimitMessage } from '../models'
 
 /** Sourceful's cap on the whole request body (SPEC section 1). */
 export const MAX_REQUEST_BYTES = 4.5 * 1024 * 1024
@@ -78,9 +78,7 @@ export function findInputProblems(input: GenerationInput): string[] {
     problems.push(`${model.label} takes at most ${model.maxInputImages} input images; ${images.length} are selected.`)
   }
   const references = input.references ?? []
-  if (references.length > model.maxReferences) {
-    problems.push(`At most ${model.maxReferences} references can be sent; ${references.length} are selected.`)
-  }
+  if (references.length > model.maxReferences) problems.push(referenceLimitMessage(model, references.length, 'selected'))
   const fonts = input.settings.fontInputs
   if (fonts.length > model.maxFontInputs) problems.push(`At most ${model.maxFontInputs} font inputs can be sent.`)
   fonts.forEach((font, i) => {

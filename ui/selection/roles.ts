@@ -1,5 +1,5 @@
 import type { SelectedLayer } from '../../common/domain'
-import type { ModelInfo } from '../models'
+import { type ModelInfo, referenceLimitMessage } from '../models'
 
 /** What a selected layer is for in the next request. */
 export type LayerRole = 'input' | 'reference' | 'unused'
@@ -42,9 +42,7 @@ export function roleProblems(selection: readonly SelectedLayer[], roles: Roles, 
   if (!batch && inputs > model.maxInputImages) {
     problems.push(`${model.label} takes at most ${model.maxInputImages} input images; ${inputs} are marked as input.`)
   }
-  if (references > model.maxReferences) {
-    problems.push(`At most ${model.maxReferences} references can be sent; ${references} are marked as reference.`)
-  }
+  if (references > model.maxReferences) problems.push(referenceLimitMessage(model, references, 'marked as reference'))
   if (references > 0 && inputs === 0) problems.push('References only work with an input image: mark one layer as the input.')
   return problems
 }

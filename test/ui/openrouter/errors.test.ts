@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { errorFromStatus, parseRetryAfter, redactKeys } from '../../../ui/openrouter/errors'
+import { cancelledError, errorFromStatus, parseRetryAfter, redactKeys } from '../../../ui/openrouter/errors'
 
 const body = (code: number, message: string, metadata?: object) => JSON.stringify({ error: { code, message, metadata } })
 
@@ -48,6 +48,13 @@ describe('errorFromStatus', () => {
     const error = errorFromStatus(400, body(400, 'Bad key sk-or-v1-fake-key-echoed-back'))
     expect(error.message).not.toContain('sk-or-v1-fake')
     expect(error.message).toContain('[key hidden]')
+  })
+})
+
+describe('cancelledError', () => {
+  it('says nothing was placed and is not retried', () => {
+    const error = cancelledError()
+    expect(error).toMatchObject({ kind: 'cancelled', message: 'Cancelled. Nothing was placed.', retryable: false })
   })
 })
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { GenerationSettings, Placement, SavedState, SelectedLayer } from '../common/domain'
+import type { SavedState, SelectedLayer } from '../common/domain'
 import { onPluginEvent, requestAsync } from './bridge'
 import { DEFAULT_STATE } from './defaults'
 import { useGeneration } from './generation/use-generation'
@@ -17,8 +17,8 @@ type View = 'loading' | 'key' | 'generate'
 /**
  * The UI's root: waits for the sandbox's `init` (stored key, saved prompt and
  * settings, selection), then shows the key view on first run and the generate
- * view after. The prompt and settings live here, above both views, so that
- * neither an error nor a trip to Settings loses them.
+ * view after. The prompt, settings and the designer's choices live here, above
+ * both views, so that neither an error nor a trip to Settings loses them.
  */
 export function App() {
   const [view, setView] = useState<View>('loading')
@@ -68,7 +68,7 @@ export function App() {
     setRoles((previous) => assignRoles(selection, model, previous))
   }, [selection, model])
 
-  // Keep the prompt and settings for next time; a short delay saves once per pause in typing.
+  // Keep the prompt, settings and choices for next time; a short delay saves once per pause in typing.
   useEffect(() => {
     if (!loaded.current) return
     // Not saving for next time is no reason to interrupt the designer now.
@@ -122,13 +122,9 @@ export function App() {
       apiKey={apiKey}
       keyInfo={keyInfo}
       keyProblem={keyProblem}
-      prompt={state.prompt}
-      settings={state.settings}
-      placement={state.placement}
+      state={state}
+      onStateChange={(change: Partial<SavedState>) => setState((s) => ({ ...s, ...change }))}
       selection={selection}
-      onPromptChange={(prompt: string) => setState((s) => ({ ...s, prompt }))}
-      onSettingsChange={(settings: GenerationSettings) => setState((s) => ({ ...s, settings }))}
-      onPlacementChange={(placement: Placement) => setState((s) => ({ ...s, placement }))}
       onOpenSettings={() => setView('key')}
       generation={generation}
       roles={roles}

@@ -95,6 +95,47 @@ describe('the selection as input', () => {
     await session.close()
   })
 
+  it('keeps the designer’s choices through Settings and a reopen of the plugin', async () => {
+    const session = await openPluginAsync(browser, {
+      standIn,
+      setup: (fake) => {
+        fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
+        // What clientStorage held when the plugin last closed, set by the test before a reload.
+        const kept = (window as unknown as { keptStorage?: [string, unknown][] }).keptStorage ?? []
+        for (const [key, value] of kept) fake.storage.set(key, value)
+        fake.select(...[0, 1, 2].map((i) => fake.addFrame({ name: `Frame ${i}`, x: i * 300, y: 0, width: 200, height: 200 })))
+      },
+    })
+    const { ui, page } = session
+    const choices = async () => ({
+      edit: await ui.getByRole('radio', { name: 'What to refine or upscale' }).isChecked(),
+      eachOnItsOwn: await ui.getByRole('checkbox', { name: 'Each frame on its own' }).isChecked(),
+    })
+    await editSelection(session)
+    await ui.getByRole('combobox', { name: 'Role of Frame 1' }).selectOption('input')
+    await ui.getByRole('combobox', { name: 'Requests at a time' }).selectOption('5')
+    await ui.getByRole('checkbox', { name: 'Each frame on its own' }).uncheck()
+
+    await ui.getByRole('button', { name: 'Settings' }).click()
+    await ui.getByRole('button', { name: 'Done' }).click()
+    expect(await choices()).toEqual({ edit: true, eachOnItsOwn: false })
+    const saved = () => session.figma((fake) => fake.storage.get('saved-state'))
+    await expect.poll(saved).toMatchObject({ selectionUse: 'edit', eachOnItsOwn: false, concurrency: 5 })
+
+    // Close and reopen on the same storage: the page reloads, and its setup puts back what was stored.
+    const storage = await session.figma((fake) => [...fake.storage.entries()])
+    await session.context.addInitScript(`window.keptStorage = ${JSON.stringify(storage)}`)
+    await page.reload()
+    await page.evaluate('window.hostReady')
+    await ui.getByRole('region', { name: 'Selected layers' }).waitFor()
+    // Roles belong to a selection, not to the designer's choices: Frame 1 starts as a reference again.
+    await ui.getByRole('combobox', { name: 'Role of Frame 1' }).selectOption('input')
+    expect(await choices()).toEqual({ edit: true, eachOnItsOwn: false })
+    await ui.getByRole('checkbox', { name: 'Each frame on its own' }).check()
+    expect(await ui.getByRole('combobox', { name: 'Requests at a time' }).inputValue()).toBe('5')
+    await session.close()
+  })
+
   it('sets text in the font of a selected text layer, found through Google Fonts', async () => {
     const session = await suite.open({
       fonts: suite.fonts,

@@ -78,9 +78,9 @@ export function FontInputsEditor(props: FontInputsEditorProps) {
                 Remove font {n}
               </Button>
             </div>
-            {lookup?.row === index && <p class="muted" role="status" style={{ margin: 0 }}>{lookup.message}</p>}
+            {lookup?.row === index && <p class="muted" role="status">{lookup.message}</p>}
             {problems.map((problem) => (
-              <p class="muted problem" style={{ margin: 0 }} key={problem.message}>
+              <p class="muted problem" key={problem.message}>
                 {problem.message}{' '}
                 {problem.missingFromPrompt && (
                   <button class="link-button" onClick={() => props.onPromptChange(addTextToPrompt(props.prompt, font.text))}>

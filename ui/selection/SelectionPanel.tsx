@@ -1,4 +1,6 @@
+import { Muted } from '@create-figma-plugin/ui'
 import type { SelectedLayer } from '../../common/domain'
+import { SelectField } from '../components/SelectField'
 import type { LayerRole, Roles } from './roles'
 
 interface SelectionPanelProps {
@@ -8,7 +10,11 @@ interface SelectionPanelProps {
   onRoleChange: (layerId: string, role: LayerRole) => void
 }
 
-const ROLE_LABELS: Record<LayerRole, string> = { input: 'Input', reference: 'Reference', unused: 'Unused' }
+const ROLES: { value: LayerRole; label: string }[] = [
+  { value: 'input', label: 'Input' },
+  { value: 'reference', label: 'Reference' },
+  { value: 'unused', label: 'Unused' },
+]
 
 /** The selected layers, live, each with what it is for: input, reference (refSR) or unused. */
 export function SelectionPanel(props: SelectionPanelProps) {
@@ -21,20 +27,16 @@ export function SelectionPanel(props: SelectionPanelProps) {
             {props.thumbnails[layer.id] ? <img src={props.thumbnails[layer.id]} alt="" /> : <span class="thumb" aria-hidden="true" />}
             <span class="layer-name" title={layer.name}>
               {layer.name}
-              <span class="muted"> {Math.round(layer.width)}×{Math.round(layer.height)}</span>
+              <Muted> {Math.round(layer.width)}×{Math.round(layer.height)}</Muted>
             </span>
-            <select
-              class="select role"
-              aria-label={`Role of ${layer.name}`}
+            <SelectField<LayerRole>
+              label={`Role of ${layer.name}`}
+              hideLabel
+              class="role"
               value={props.roles[layer.id] ?? 'unused'}
-              onChange={(event) => props.onRoleChange(layer.id, event.currentTarget.value as LayerRole)}
-            >
-              {(Object.keys(ROLE_LABELS) as LayerRole[]).map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
-                </option>
-              ))}
-            </select>
+              options={ROLES}
+              onChange={(role) => props.onRoleChange(layer.id, role)}
+            />
           </li>
         ))}
       </ul>

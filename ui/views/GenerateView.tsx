@@ -1,31 +1,32 @@
-import { Button, LoadingIndicator, TextboxMultiline } from '@create-figma-plugin/ui'
-import { useEffect, useState } from 'preact/hooks'
-import type { AspectRatio, GenerationSettings, ImageSize, ModelId, Placement, SelectedLayer } from '../../common/domain'
-import { ASPECT_RATIOS, expectedPixelSize, nearestAspectRatio } from '../aspect-ratios'
-import { SelectField } from '../components/SelectField'
-import { formatElapsed, useElapsedSeconds } from '../components/use-elapsed-seconds'
-import { downloadImage } from '../download'
+import { Button, Muted, TextboxMultiline } from '@create-figma-plugin/ui'
+import { useEffect, useMemo } from 'preact/hooks'
+import type { SavedState, SelectedLayer, SelectionUse } from '../../common/domain'
+import { nearestAspectRatio } from '../aspect-ratios'
+import { RadioField } from '../components/RadioField'
 import { FontInputsEditor } from '../fonts/FontInputsEditor'
-import { estimatePlanCost, planGenerate, planRefine, planUpscale } from '../generation/plan-tasks'
-import type { TaskProgress } from '../generation/run-task'
-import type { Generation, JobOutcome, JobTask, KeptImage, RunningJob } from '../generation/use-generation'
+import { type ClickAction, planClick } from '../generation/plan-click'
+import type { Generation } from '../generation/use-generation'
+import { modelInfo } from '../models'
 import type { KeyInfo } from '../openrouter/key'
-import { MODELS, modelInfo, sizesOffered } from '../models'
-import { formatUsd } from '../pricing'
 import { SelectionPanel } from '../selection/SelectionPanel'
-import { type LayerRole, type Roles, layersWithRole, roleProblems } from '../selection/roles'
+import type { LayerRole, Roles } from '../selection/roles'
+import { BatchChoice } from './BatchChoice'
+import { JobStatus } from './JobStatus'
+import { KeptImages } from './KeptImages'
+import { OutcomeLine } from './OutcomeLine'
+import { PlacementChoice } from './PlacementChoice'
+import { RunButtons } from './RunButtons'
+import { SettingsFields } from './SettingsFields'
+import { creditLine } from './format'
 
 interface GenerateViewProps {
   apiKey: string
   keyInfo: KeyInfo | null
   keyProblem: string | null
-  prompt: string
-  settings: GenerationSettings
-  placement: Placement
+  /** The designer's prompt, settings and choices, kept by the App across Settings and reopens. */
+  state: SavedState
+  onStateChange: (change: Partial<SavedState>) => void
   selection: SelectedLayer[]
-  onPromptChange: (prompt: string) => void
-  onSettingsChange: (settings: GenerationSettings) => void
-  onPlacementChange: (placement: Placement) => void
   onOpenSettings: () => void
   /** Owned by the App, so that a running job and kept images survive a trip to Settings. */
   generation: Generation
@@ -34,74 +35,51 @@ interface GenerateViewProps {
   thumbnails: Record<string, string>
 }
 
-const IS_MAC = /Mac/.test(navigator.platform)
+const SELECTION_USES = [
+  { value: 'create', label: 'Where a new image goes' },
+  { value: 'edit', label: 'What to refine or upscale' },
+] as const
 
 export function GenerateView(props: GenerateViewProps) {
-  const { settings, selection } = props
-  const { generation } = props
-  const [mode, setMode] = useState<'create' | 'edit'>('create')
-  const [batch, setBatch] = useState(true)
-  const [concurrency, setConcurrency] = useState(3)
-  const model = modelInfo(settings.model)
-  const fillable = selection.filter((layer) => layer.fillable)
-  const inputs = layersWithRole(selection, props.roles, 'input')
-  const editing = mode === 'edit' && selection.length > 0
-  const refining = editing && inputs.length > 0
-  const eachOnItsOwn = refining && inputs.length > 1 && batch
-  const placement: Placement = fillable.length > 0 ? props.placement : 'new-layer'
-  const busy = generation.job !== null
-  const problems = !editing
-    ? []
-    : refining
-      ? roleProblems(selection, props.roles, model, eachOnItsOwn)
-      : ['Mark one of the selected layers as the input to refine or upscale it.']
-
-  const plan = () =>
-    refining
-      ? planRefine(props.prompt, settings, selection, props.roles, eachOnItsOwn)
-      : planGenerate(props.prompt, settings, placement, selection)
-  const estimate = estimatePlanCost(plan())
+  const { state, selection, roles, generation, onStateChange } = props
+  const { settings } = state
+  // A job's start replans too, so each click sends tasks of new ids: the sandbox
+  // places the images of one task id side by side, and a new click is a new task.
+  const plan = useMemo(() => planClick({ state, selection, roles }), [state, selection, roles, generation.job])
+  const editing = plan.use === 'edit'
+  const alerts = generation.error ? [generation.error, ...plan.problems] : plan.problems
 
   // Filling a layer: start from the supported ratio nearest the layer's, so the image
   // fills it with the least cropping. The designer can still pick another.
-  const firstFillable = fillable[0]
+  const firstFillable = selection.find((layer) => layer.fillable)
   useEffect(() => {
-    if (editing || placement !== 'fill' || !firstFillable) return
-    const ratio = nearestAspectRatio(firstFillable.width, firstFillable.height)
-    if (ratio !== settings.aspectRatio) props.onSettingsChange({ ...settings, aspectRatio: ratio })
+    if (editing || plan.placement !== 'fill' || !firstFillable) return
+    const aspectRatio = nearestAspectRatio(firstFillable.width, firstFillable.height)
+    if (aspectRatio !== settings.aspectRatio) onStateChange({ settings: { ...settings, aspectRatio } })
     // Only when the target changes, not on every settings change.
-  }, [editing, placement, firstFillable?.id, firstFillable?.width, firstFillable?.height])
+  }, [editing, plan.placement, firstFillable?.id, firstFillable?.width, firstFillable?.height])
 
-  function run(tasks: ReturnType<typeof plan>) {
-    if (busy || problems.length > 0) return
-    void generation.start(tasks, { key: props.apiKey, modelLabel: model.label, concurrency: eachOnItsOwn || tasks.length > 1 ? concurrency : 1 })
+  function run(action: ClickAction) {
+    if (generation.job || plan.problems.length > 0) return
+    void generation.start(action.tasks, { key: props.apiKey, modelLabel: modelInfo(settings.model).label, concurrency: action.concurrency })
   }
-  const generate = () => run(plan())
-  const upscale = (factor: 2 | 4) => run(planUpscale(props.prompt, settings, selection, props.roles, factor))
 
   // Cmd/Ctrl+Enter generates from anywhere in the panel, as designers expect of a prompt box.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
         event.preventDefault()
-        generate()
+        run(plan.generate)
       }
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
   })
 
-  function setModel(id: ModelId) {
-    const offered = sizesOffered(id)
-    // Fast has no 4K: keep the largest size the new model offers.
-    const imageSize = offered.includes(settings.imageSize) ? settings.imageSize : offered[offered.length - 1]
-    props.onSettingsChange({ ...settings, model: id, imageSize })
-  }
-
   return (
     <main class="view">
-      <div class="topbar">
-        <span class="muted">{creditLine(props.keyInfo)}</span>
+      <div class="actions topbar">
+        <Muted>{creditLine(props.keyInfo)}</Muted>
         <Button secondary onClick={props.onOpenSettings}>
           Settings
         </Button>
@@ -116,328 +94,56 @@ export function GenerateView(props: GenerateViewProps) {
         aria-label="Prompt"
         placeholder="Describe the image: subject, style, light, composition…"
         rows={5}
-        value={props.prompt}
-        onValueInput={props.onPromptChange}
+        value={state.prompt}
+        onValueInput={(prompt: string) => onStateChange({ prompt })}
         spellCheck
       />
-
-      <SelectField
-        label="Model"
-        value={settings.model}
-        options={MODELS.map((m) => ({ value: m.id, label: `${m.label} · ${priceRange(m.pricePerImage)} per image` }))}
-        onChange={setModel}
-      />
-      <div class="row">
-        <SelectField<AspectRatio>
-          label="Aspect ratio"
-          value={settings.aspectRatio}
-          options={ASPECT_RATIOS.map((ratio) => ({ value: ratio, label: ratio }))}
-          onChange={(aspectRatio) => props.onSettingsChange({ ...settings, aspectRatio })}
-        />
-        <SelectField<ImageSize>
-          label="Size"
-          value={settings.imageSize}
-          options={sizesOffered(settings.model).map((size) => {
-            const { width, height } = expectedPixelSize(settings.aspectRatio, size)
-            return { value: size, label: `${size} · ${width}×${height}` }
-          })}
-          onChange={(imageSize) => props.onSettingsChange({ ...settings, imageSize })}
-        />
-      </div>
+      <SettingsFields settings={settings} onChange={(next) => onStateChange({ settings: next })} />
 
       {selection.length > 0 && (
-        <fieldset class="choice">
-          <legend class="field-label">The selection is</legend>
-          <label>
-            <input type="radio" name="mode" checked={mode === 'create'} onChange={() => setMode('create')} />
-            Where a new image goes
-          </label>
-          <label>
-            <input type="radio" name="mode" checked={mode === 'edit'} onChange={() => setMode('edit')} />
-            What to refine or upscale
-          </label>
-        </fieldset>
+        <RadioField<SelectionUse>
+          label="The selection is"
+          value={state.selectionUse}
+          options={SELECTION_USES}
+          onChange={(selectionUse) => onStateChange({ selectionUse })}
+        />
       )}
-
-      {editing && (
-        <SelectionPanel selection={selection} roles={props.roles} thumbnails={props.thumbnails} onRoleChange={props.onRoleChange} />
-      )}
-
+      {editing && <SelectionPanel selection={selection} roles={roles} thumbnails={props.thumbnails} onRoleChange={props.onRoleChange} />}
       {editing ? (
         <BatchChoice
-          inputCount={inputs.length}
-          batch={batch}
-          concurrency={concurrency}
-          onBatchChange={setBatch}
-          onConcurrencyChange={setConcurrency}
+          inputCount={plan.inputCount}
+          eachOnItsOwn={state.eachOnItsOwn}
+          concurrency={state.concurrency}
+          onEachOnItsOwnChange={(eachOnItsOwn) => onStateChange({ eachOnItsOwn })}
+          onConcurrencyChange={(concurrency) => onStateChange({ concurrency })}
         />
       ) : (
-        <PlacementChoice selection={selection} fillableCount={fillable.length} placement={placement} onChange={props.onPlacementChange} />
+        <PlacementChoice
+          selectedCount={selection.length}
+          fillableCount={plan.fillableCount}
+          placement={plan.placement}
+          onChange={(placement) => onStateChange({ placement })}
+        />
       )}
 
       <FontInputsEditor
         fonts={settings.fontInputs}
-        max={model.maxFontInputs}
-        prompt={props.prompt}
+        max={modelInfo(settings.model).maxFontInputs}
+        prompt={state.prompt}
         selection={selection}
-        onChange={(fontInputs) => props.onSettingsChange({ ...settings, fontInputs })}
-        onPromptChange={props.onPromptChange}
+        onChange={(fontInputs) => onStateChange({ settings: { ...settings, fontInputs } })}
+        onPromptChange={(prompt) => onStateChange({ prompt })}
       />
 
-      {generation.error && (
-        <p class="alert" role="alert">
-          {generation.error}
-        </p>
-      )}
-
-      {problems.map((problem) => (
-        <p class="alert" role="alert" key={problem}>
-          {problem}
+      {alerts.map((message) => (
+        <p class="alert" role="alert" key={message}>
+          {message}
         </p>
       ))}
 
-      {generation.job ? (
-        <JobStatus job={generation.job} onCancel={generation.cancel} />
-      ) : (
-        <div class="field">
-          <div class="actions">
-            <span class="muted" aria-label="Estimated cost">
-              {estimate === null ? 'Size not offered' : `Estimated ${formatUsd(estimate)}`}
-            </span>
-            <Button onClick={generate} disabled={busy || problems.length > 0}>
-              Generate <kbd>{IS_MAC ? '⌘↵' : 'Ctrl+↵'}</kbd>
-            </Button>
-          </div>
-          {refining && (
-            <div class="actions">
-              <span class="muted">Sharper copy beside each input frame</span>
-              <div class="row" style={{ flex: '0 0 auto' }}>
-                {([2, 4] as const).map((factor) => {
-                  const cost = estimatePlanCost(planUpscale(props.prompt, settings, selection, props.roles, factor))
-                  return (
-                    <Button secondary key={factor} aria-label={`Upscale ${factor}×`} disabled={problems.length > 0} onClick={() => upscale(factor)}>
-                      Upscale {factor}× {cost !== null && <span class="muted">{formatUsd(cost)}</span>}
-                    </Button>
-                  )
-                })}
-              </div>
-            </div>
-          )}
-        </div>
-      )}
-
+      {generation.job ? <JobStatus job={generation.job} onCancel={generation.cancel} /> : <RunButtons plan={plan} onRun={run} />}
       {generation.outcome && !generation.job && <OutcomeLine outcome={generation.outcome} />}
-      {generation.kept.length > 0 && (
-        <KeptImages items={generation.kept} onRetry={generation.retryKept} onDismiss={generation.dismissKept} />
-      )}
+      {generation.kept.length > 0 && <KeptImages items={generation.kept} onRetry={generation.retryKept} onDismiss={generation.dismissKept} />}
     </main>
   )
-}
-
-function PlacementChoice(props: {
-  selection: SelectedLayer[]
-  fillableCount: number
-  placement: Placement
-  onChange: (placement: Placement) => void
-}) {
-  if (props.selection.length === 0) {
-    return <p class="muted" style={{ margin: 0 }}>Nothing selected: the image goes on a new layer in the middle of the view.</p>
-  }
-  if (props.fillableCount === 0) {
-    return <p class="muted" style={{ margin: 0 }}>The image goes on a new layer beside the selection.</p>
-  }
-  const layers = props.fillableCount === 1 ? 'the selected layer' : `the ${props.fillableCount} selected layers`
-  return (
-    <fieldset class="choice">
-      <legend class="field-label">Place the image</legend>
-      <label>
-        <input type="radio" name="placement" checked={props.placement === 'fill'} onChange={() => props.onChange('fill')} />
-        As the fill of {layers}
-      </label>
-      <label>
-        <input
-          type="radio"
-          name="placement"
-          checked={props.placement === 'new-layer'}
-          onChange={() => props.onChange('new-layer')}
-        />
-        On a new layer beside the selection
-      </label>
-    </fieldset>
-  )
-}
-
-function JobStatus(props: { job: RunningJob; onCancel: () => void }) {
-  const seconds = useElapsedSeconds(props.job.startedAt)
-  const { tasks } = props.job
-  const single = tasks.length === 1 ? tasks[0] : null
-  const done = tasks.filter((t) => t.progress.phase === 'done').length
-  return (
-    <div class="status" role="status">
-      <LoadingIndicator />
-      <div class="status-text">
-        {single ? (
-          <span>
-            {phaseText(single, props.job.modelLabel, seconds)}
-            {single.progress.phase === 'generating' && !single.progress.retry && seconds >= 20 && (
-              <span class="muted"> Pro can take a few minutes.</span>
-            )}
-          </span>
-        ) : (
-          <>
-            <span>
-              {done} of {tasks.length} frames done · {formatElapsed(seconds)}
-            </span>
-            <ul class="tasks" aria-label="Frames">
-              {tasks.map((task) => (
-                <li key={task.id}>
-                  <span>{task.label}</span>
-                  <span class="muted">{phaseText(task, props.job.modelLabel, null)}</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
-      <Button secondary onClick={props.onCancel}>
-        Cancel
-      </Button>
-    </div>
-  )
-}
-
-function phaseText(task: JobTask, modelLabel: string, seconds: number | null): string {
-  const progress: TaskProgress = task.progress
-  const retry = progress.retry
-  if (progress.phase === 'generating' && retry) {
-    return `${retry.reason.message} Trying again in ${Math.ceil(retry.waitMs / 1000)} s (attempt ${retry.attempt}).`
-  }
-  switch (progress.phase) {
-    case 'waiting':
-      return 'Waiting'
-    case 'exporting':
-      return 'Exporting…'
-    case 'ready':
-      return 'Ready to send'
-    case 'generating':
-      return seconds === null ? 'Generating…' : `Generating with ${modelLabel}… ${formatElapsed(seconds)}`
-    case 'placing':
-      return 'Placing…'
-    case 'done':
-      return 'Placed'
-    case 'cancelled':
-      return 'Cancelled'
-    case 'failed':
-      return `Failed: ${progress.message ?? ''}`
-  }
-}
-
-function BatchChoice(props: {
-  inputCount: number
-  batch: boolean
-  concurrency: number
-  onBatchChange: (batch: boolean) => void
-  onConcurrencyChange: (concurrency: number) => void
-}) {
-  if (props.inputCount < 2) {
-    return <p class="muted" style={{ margin: 0 }}>The result goes beside the input frame, at its size on the canvas.</p>
-  }
-  return (
-    <div class="actions">
-      <label class="check">
-        <input type="checkbox" checked={props.batch} onChange={(event) => props.onBatchChange(event.currentTarget.checked)} />
-        Each frame on its own
-      </label>
-      {props.batch && (
-        <label class="check">
-          <select
-            class="select"
-            aria-label="Requests at a time"
-            style={{ width: '56px' }}
-            value={String(props.concurrency)}
-            onChange={(event) => props.onConcurrencyChange(Number(event.currentTarget.value))}
-          >
-            {[1, 2, 3, 4, 5, 6].map((n) => (
-              <option key={n} value={String(n)}>
-                {n}
-              </option>
-            ))}
-          </select>
-          at a time
-        </label>
-      )}
-    </div>
-  )
-}
-
-function OutcomeLine({ outcome }: { outcome: JobOutcome }) {
-  const parts = [
-    outcome.placed === 1 ? 'Placed 1 image' : `Placed ${outcome.placed} images`,
-    outcome.cost !== null ? `cost ${formatUsd(outcome.cost)}` : null,
-  ].filter(Boolean)
-  return (
-    <div class="field" role="status">
-      <p class="muted" style={{ margin: 0 }}>
-        {parts.join(' · ')}.
-        {outcome.shrunk.map((s) => ` Scaled down from ${s.from} to ${s.to} to fit Figma’s 4096 px limit.`)}
-        {outcome.fellBack && ' A target layer was deleted or locked, so the image went on a new layer.'}
-      </p>
-      {outcome.notes.map((note) => (
-        <p class="muted" style={{ margin: 0 }} key={note.name}>
-          {note.keptPercent === 0
-            ? `“${note.name}” was left out: it did not fit in the 4.5 MB request.`
-            : `“${note.name}” was sent at ${note.to.width}×${note.to.height} instead of ${note.from.width}×${note.from.height} (${note.keptPercent}% of the pixels) to fit the 4.5 MB request.`}
-        </p>
-      ))}
-      {outcome.failures.map((failure) => (
-        <p class="alert" style={{ margin: 0 }} key={failure.label}>
-          {failure.label}: {failure.message}
-        </p>
-      ))}
-    </div>
-  )
-}
-
-function KeptImages(props: { items: KeptImage[]; onRetry: (item: KeptImage) => void; onDismiss: (item: KeptImage) => void }) {
-  return (
-    <section class="kept" aria-label="Images not placed">
-      <span class="field-label">Not placed yet, kept here so nothing is lost</span>
-      {props.items.map((item) => (
-        <div class="kept-item" key={item.id}>
-          <span style={{ flex: 1 }}>{item.message}</span>
-          {item.image && item.place && (
-            <Button secondary onClick={() => props.onRetry(item)}>
-              Retry
-            </Button>
-          )}
-          {item.image && (
-            <Button secondary onClick={() => downloadImage(item.image!.bytes, item.place?.name ?? 'Riverflow image')}>
-              Download
-            </Button>
-          )}
-          {item.url && (
-            <a href={item.url} target="_blank" rel="noreferrer">
-              Open image
-            </a>
-          )}
-          <button class="link-button" onClick={() => props.onDismiss(item)}>
-            Dismiss
-          </button>
-        </div>
-      ))}
-    </section>
-  )
-}
-
-function priceRange(prices: Partial<Record<ImageSize, number>>): string {
-  const values = Object.values(prices).filter((v): v is number => v !== undefined)
-  const low = Math.min(...values)
-  const high = Math.max(...values)
-  return low === high ? formatUsd(low) : `${formatUsd(low)}–${formatUsd(high)}`
-}
-
-function creditLine(info: KeyInfo | null): string {
-  if (!info) return 'OpenRouter key saved'
-  if (info.limitRemaining === null) return `Key${info.label ? ` “${info.label}”` : ''} · no limit`
-  return `${formatUsd(info.limitRemaining)} credit left on this key`
 }

@@ -1,4 +1,4 @@
-import { Button, Textbox } from '@create-figma-plugin/ui'
+import { Button, Inline, Textbox } from '@create-figma-plugin/ui'
 import { useState } from 'preact/hooks'
 import { GenerationError } from '../openrouter/errors'
 import { type KeyInfo, checkKeyAsync, cleanPastedKey } from '../openrouter/key'
@@ -48,7 +48,7 @@ export function KeyView(props: KeyViewProps) {
 
   return (
     <main class="view">
-      <div class="topbar">
+      <div class="actions topbar">
         <span class="title">OpenRouter key</span>
         {props.onDone && (
           <Button secondary onClick={props.onDone}>
@@ -56,7 +56,7 @@ export function KeyView(props: KeyViewProps) {
           </Button>
         )}
       </div>
-      <p class="muted" style={{ margin: 0 }}>
+      <p class="muted">
         Riverflow runs on OpenRouter with your own key, billed to your OpenRouter credit. The key is stored
         only on this computer, in Figma’s plugin storage, and is sent only to openrouter.ai.
       </p>
@@ -77,7 +77,7 @@ export function KeyView(props: KeyViewProps) {
             <a href="https://openrouter.ai/settings/keys" target="_blank" rel="noreferrer">
               Get a key
             </a>
-            <div class="row" style={{ flex: '0 0 auto' }}>
+            <Inline space="extraSmall">
               {props.hasKey && (
                 <Button secondary onClick={() => setReplacing(false)} disabled={checking}>
                   Keep current key
@@ -86,7 +86,7 @@ export function KeyView(props: KeyViewProps) {
               <Button onClick={() => saveAsync()} loading={checking} disabled={checking}>
                 Save key
               </Button>
-            </div>
+            </Inline>
           </div>
         </form>
       ) : (

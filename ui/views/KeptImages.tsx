@@ -1,0 +1,41 @@
+import { Button } from '@create-figma-plugin/ui'
+import { downloadImage } from '../download'
+import type { KeptImage } from '../generation/use-generation'
+
+interface KeptImagesProps {
+  items: KeptImage[]
+  onRetry: (item: KeptImage) => void
+  onDismiss: (item: KeptImage) => void
+}
+
+/** Images paid for but not on the canvas: Retry, Download or Open each, until dismissed. */
+export function KeptImages(props: KeptImagesProps) {
+  return (
+    <section class="kept" aria-label="Images not placed">
+      <span class="field-label">Not placed yet, kept here so nothing is lost</span>
+      {props.items.map((item) => (
+        <div class="kept-item" key={item.id}>
+          <span class="grow">{item.message}</span>
+          {item.image && item.place && (
+            <Button secondary onClick={() => props.onRetry(item)}>
+              Retry
+            </Button>
+          )}
+          {item.image && (
+            <Button secondary onClick={() => downloadImage(item.image!.bytes, item.place?.name ?? 'Riverflow image')}>
+              Download
+            </Button>
+          )}
+          {item.url && (
+            <a href={item.url} target="_blank" rel="noreferrer">
+              Open image
+            </a>
+          )}
+          <button class="link-button" onClick={() => props.onDismiss(item)}>
+            Dismiss
+          </button>
+        </div>
+      ))}
+    </section>
+  )
+}

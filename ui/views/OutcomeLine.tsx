@@ -1,0 +1,32 @@
+import { Muted } from '@create-figma-plugin/ui'
+import type { JobOutcome } from '../generation/use-generation'
+import { formatUsd } from '../pricing'
+
+/** What the last job did: images placed, what they cost, and anything sent or placed otherwise than asked. */
+export function OutcomeLine({ outcome }: { outcome: JobOutcome }) {
+  const parts = [
+    outcome.placed === 1 ? 'Placed 1 image' : `Placed ${outcome.placed} images`,
+    outcome.cost !== null ? `cost ${formatUsd(outcome.cost)}` : null,
+  ].filter(Boolean)
+  return (
+    <div class="field" role="status">
+      <Muted>
+        {parts.join(' · ')}.
+        {outcome.shrunk.map((s) => ` Scaled down from ${s.from} to ${s.to} to fit Figma’s 4096 px limit.`)}
+        {outcome.fellBack && ' A target layer was deleted or locked, so the image went on a new layer.'}
+      </Muted>
+      {outcome.notes.map((note) => (
+        <Muted key={note.name}>
+          {note.keptPercent === 0
+            ? `“${note.name}” was left out: it did not fit in the 4.5 MB request.`
+            : `“${note.name}” was sent at ${note.to.width}×${note.to.height} instead of ${note.from.width}×${note.from.height} (${note.keptPercent}% of the pixels) to fit the 4.5 MB request.`}
+        </Muted>
+      ))}
+      {outcome.failures.map((failure) => (
+        <p class="alert" key={failure.label}>
+          {failure.label}: {failure.message}
+        </p>
+      ))}
+    </div>
+  )
+}

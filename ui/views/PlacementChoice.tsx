@@ -1,0 +1,28 @@
+import { Muted } from '@create-figma-plugin/ui'
+import type { Placement } from '../../common/domain'
+import { RadioField } from '../components/RadioField'
+
+interface PlacementChoiceProps {
+  selectedCount: number
+  fillableCount: number
+  placement: Placement
+  onChange: (placement: Placement) => void
+}
+
+/** Where a new image goes: a choice only when a selected layer can take it as a fill. */
+export function PlacementChoice(props: PlacementChoiceProps) {
+  if (props.selectedCount === 0) return <Muted>Nothing selected: the image goes on a new layer in the middle of the view.</Muted>
+  if (props.fillableCount === 0) return <Muted>The image goes on a new layer beside the selection.</Muted>
+  const layers = props.fillableCount === 1 ? 'the selected layer' : `the ${props.fillableCount} selected layers`
+  return (
+    <RadioField<Placement>
+      label="Place the image"
+      value={props.placement}
+      options={[
+        { value: 'fill', label: `As the fill of ${layers}` },
+        { value: 'new-layer', label: 'On a new layer beside the selection' },
+      ]}
+      onChange={props.onChange}
+    />
+  )
+}

@@ -96,10 +96,9 @@ describe('the selection as input', () => {
   })
 
   it('keeps the designer’s choices through Settings and a reopen of the plugin', async () => {
-    const session = await openPluginAsync(browser, {
-      standIn,
+    const session = await suite.open({
+      key: TEST_KEY,
       setup: (fake) => {
-        fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
         // What clientStorage held when the plugin last closed, set by the test before a reload.
         const kept = (window as unknown as { keptStorage?: [string, unknown][] }).keptStorage ?? []
         for (const [key, value] of kept) fake.storage.set(key, value)

@@ -7,6 +7,7 @@ import { GenerationError } from './openrouter/errors'
 import { type KeyInfo, checkKeyAsync } from './openrouter/key'
 import { isOfferedModel, modelInfo } from './models'
 import { readSavedState, toStoredState } from './state/read-saved-state'
+import { keepThumbnailsOf } from './selection/keep-thumbnails'
 import { StateNotes } from './views/StateNotes'
 import { type LayerRole, type Roles, assignRoles } from './selection/roles'
 import { GenerateView } from './views/GenerateView'
@@ -38,6 +39,8 @@ export function App() {
       switch (message.type) {
         case 'selection-changed':
           setSelection(message.selection)
+          // Free the thumbnails of layers that left the selection: each holds a PNG in memory.
+          setThumbnails((current) => keepThumbnailsOf(message.selection, current))
           break
         case 'layer-thumbnail': {
           const url = URL.createObjectURL(new Blob([message.bytes as BlobPart], { type: 'image/png' }))

@@ -95,6 +95,18 @@ describe('the selection as input', () => {
     await session.close()
   })
 
+  it('lists the first 50 layers of a large selection and sums up the rest', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake) => fake.select(...Array.from({ length: 60 }, (_, i) => fake.addFrame({ name: `Card ${i}`, x: i * 120, y: 0, width: 100, height: 100 }))),
+    })
+    await editSelection(session)
+    const { ui } = session
+    await expect.poll(() => ui.getByRole('combobox', { name: /^Role of Card/ }).count()).toBe(50)
+    expect(await ui.getByText('and 10 more: 10 unused').count()).toBe(1)
+    await session.close()
+  })
+
   it('keeps the designer’s choices through Settings and a reopen of the plugin', async () => {
     const session = await suite.open({
       key: TEST_KEY,

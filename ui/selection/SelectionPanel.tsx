@@ -16,13 +16,22 @@ const ROLES: { value: LayerRole; label: string }[] = [
   { value: 'unused', label: 'Unused' },
 ]
 
+/**
+ * Rows drawn at most: a row per layer of a 5,000-layer selection would freeze
+ * the panel, and nobody sets roles one by one that far down. The sandbox sends
+ * thumbnails for as many.
+ */
+const LISTED_LAYERS = 50
+
 /** The selected layers, live, each with what it is for: input, reference (refSR) or unused. */
 export function SelectionPanel(props: SelectionPanelProps) {
+  const listed = props.selection.slice(0, LISTED_LAYERS)
+  const rest = props.selection.slice(LISTED_LAYERS)
   return (
     <section class="field" aria-label="Selected layers">
       <span class="field-label">Selected layers</span>
       <ul class="layers">
-        {props.selection.map((layer) => (
+        {listed.map((layer) => (
           <li class="layer" key={layer.id}>
             {props.thumbnails[layer.id] ? <img src={props.thumbnails[layer.id]} alt="" /> : <span class="thumb" aria-hidden="true" />}
             <span class="layer-name" title={layer.name}>
@@ -40,6 +49,20 @@ export function SelectionPanel(props: SelectionPanelProps) {
           </li>
         ))}
       </ul>
+      {rest.length > 0 && <Muted>{moreLine(rest, props.roles)}</Muted>}
     </section>
   )
+}
+
+/** "and 4,950 more: 12 as input, 4,938 unused", so the roles of the unlisted layers are not a surprise. */
+function moreLine(rest: readonly SelectedLayer[], roles: Roles): string {
+  const counts = new Map<LayerRole, number>()
+  for (const layer of rest) {
+    const role = roles[layer.id] ?? 'unused'
+    counts.set(role, (counts.get(role) ?? 0) + 1)
+  }
+  const parts = ROLES.filter(({ value }) => counts.has(value)).map(({ value, label }) =>
+    value === 'unused' ? `${counts.get(value)!.toLocaleString('en')} unused` : `${counts.get(value)!.toLocaleString('en')} as ${label.toLowerCase()}`,
+  )
+  return `and ${rest.length.toLocaleString('en')} more: ${parts.join(', ')}`
 }

@@ -1,0 +1,19 @@
+import type { SelectedLayer } from '../../common/domain'
+
+/**
+ * The thumbnails of the layers still selected; the object URLs of the others
+ * are revoked, so a long session does not keep every PNG it ever showed.
+ */
+export function keepThumbnailsOf(selection: readonly SelectedLayer[], thumbnails: Record<string, string>): Record<string, string> {
+  const selected = new Set(selection.map((layer) => layer.id))
+  const kept: Record<string, string> = {}
+  let dropped = false
+  for (const [id, url] of Object.entries(thumbnails)) {
+    if (selected.has(id)) kept[id] = url
+    else {
+      URL.revokeObjectURL(url)
+      dropped = true
+    }
+  }
+  return dropped ? kept : thumbnails
+}

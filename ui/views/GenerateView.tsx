@@ -7,7 +7,7 @@ import { formatElapsed, useElapsedSeconds } from '../components/use-elapsed-seco
 import { downloadImage } from '../download'
 import { FontInputsEditor } from '../fonts/FontInputsEditor'
 import { estimatePlanCost, planGenerate, planRefine, planUpscale } from '../generation/plan-tasks'
-import type { TaskProgress } from '../generation/run-task'
+import type { TaskProgress } from '../generation/task-progress'
 import type { Generation, JobOutcome, JobTask, KeptImage, RunningJob } from '../generation/use-generation'
 import type { KeyInfo } from '../openrouter/key'
 import { MODELS, modelInfo, sizesOffered } from '../models'

@@ -1,7 +1,8 @@
 import type { GenerationSettings, SelectedLayer } from '../../common/domain'
 import { createCanvasEncoder } from '../../ui/encoding/canvas-encoder'
 import { planRefine } from '../../ui/generation/plan-tasks'
-import { runTaskAsync } from '../../ui/generation/run-task'
+import { prepareInputsAsync } from '../../ui/generation/prepare-inputs'
+import { type SendDeps, sendTaskAsync } from '../../ui/generation/send-task'
 import { buildGenerationRequest, MAX_REQUEST_BYTES, serializeRequest } from '../../ui/openrouter/request'
 import type { Roles } from '../../ui/selection/roles'
 import { encodePng, readImageInfo, toBase64 } from '../../test/images/png'
@@ -35,7 +36,7 @@ export interface EncoderResult {
   sent: SentImage[]
   requestBytes: number
   pixels: number
-  /** runTaskAsync from the exports in hand to the request sent (the network answers at once). */
+  /** prepareInputsAsync and sendTaskAsync, from the exports in hand to the request sent (the network answers at once). */
   ms: number
   plain: PlainPngRequest[]
 }
@@ -70,18 +71,9 @@ export async function encodeCaseAsync(encoderCase: EncoderCase): Promise<Encoder
 
   const body = await catchRequestBodyAsync(async () => {
     const start = performance.now()
-    await runTaskAsync(
-      spec,
-      {
-        key: 'sk-or-v1-bench',
-        exportLayer: async (layerId) => exports.get(layerId)!,
-        createEncoder: createCanvasEncoder,
-        place: () => {},
-        keep: () => {},
-      },
-      new AbortController().signal,
-      () => {},
-    )
+    const prepared = await prepareInputsAsync(spec, { exportLayer: async (layerId) => exports.get(layerId)!, createEncoder: createCanvasEncoder }, () => {})
+    const send: SendDeps = { connection: { key: 'sk-or-v1-bench' }, place: () => {}, keep: () => {} }
+    await sendTaskAsync(spec, prepared, send, new AbortController().signal, () => {})
     return performance.now() - start
   })
   const sent = imagesIn(JSON.parse(body.json))

@@ -1,88 +1,25 @@
-import type { GenerationSettings } from '../../common/domain'
-import { type RetryNotice, requestGenerationAsync } from '../openrouter/client'
+import type { Connection } from '../openrouter/connection'
+import { type RequestOptions, requestGenerationAsync } from '../openrouter/client'
 import { GenerationError } from '../openrouter/errors'
-import { buildGenerationRequest, findInputProblems } from '../openrouter/request'
-import type { ImageSource } from '../openrouter/response'
-import { decodeDataUrl } from '../image/data-url'
-import { type PreparedForFigma, prepareForFigmaAsync } from '../image/prepare-for-figma'
+import { type GenerationInput, buildGenerationRequest, findInputProblems } from '../openrouter/request'
+import { type Take, readTakeAsync } from './read-take'
 
-/** One image of an answer: ready for Figma, or kept with why it is not. */
-export type AnswerImage =
-  | { index: number; ok: true; image: PreparedForFigma }
-  | { index: number; ok: false; message: string; /** Where a remote image can still be opened. */ url: string | null }
-
-export interface GeneratedAnswer {
-  images: AnswerImage[]
+/** What one request brought back. */
+export interface Answer {
+  takes: Take[]
   cost: number | null
   generationId: string | null
 }
 
-export interface GenerateImagesOptions {
-  key: string
-  prompt: string
-  settings: GenerationSettings
-  inputImages?: string[]
-  references?: string[]
-  signal?: AbortSignal
-  timeoutMs?: number
-  baseUrl?: string
-  onRetry?: (notice: RetryNotice) => void
-  backoffMs?: number
-}
-
 /**
- * Prompt and settings in, images ready for `figma.createImage` out. Input that
- * would be refused fails before anything is sent (and billed); once the answer
- * is paid for, an image that cannot be prepared is reported, not thrown, so the
- * others still reach the canvas.
+ * Prompt, settings and images in, takes ready for `figma.createImage` out.
+ * Input that would be refused fails before anything is sent (and billed).
  */
-export async function generateImagesAsync(options: GenerateImagesOptions): Promise<GeneratedAnswer> {
-  const input = {
-    prompt: options.prompt,
-    settings: options.settings,
-    inputImages: options.inputImages,
-    references: options.references,
-  }
+export async function generateImagesAsync(connection: Connection, input: GenerationInput, options: RequestOptions = {}): Promise<Answer> {
   const problems = findInputProblems(input)
   if (problems.length > 0) throw new GenerationError('invalid-input', problems.join(' '))
 
-  const result = await requestGenerationAsync({
-    key: options.key,
-    request: buildGenerationRequest(input),
-    signal: options.signal,
-    timeoutMs: options.timeoutMs,
-    baseUrl: options.baseUrl,
-    onRetry: options.onRetry,
-    backoffMs: options.backoffMs,
-  })
-  const images = await Promise.all(result.images.map((source, index) => prepareSourceAsync(source, index, options.signal)))
-  return { images, cost: result.cost, generationId: result.generationId }
-}
-
-async function prepareSourceAsync(source: ImageSource, index: number, signal?: AbortSignal): Promise<AnswerImage> {
-  try {
-    const bytes = await readSourceBytesAsync(source, signal)
-    return { index, ok: true, image: await prepareForFigmaAsync(bytes) }
-  } catch (error) {
-    const message =
-      error instanceof GenerationError ? error.message : 'The image in the answer could not be read. Try again.'
-    return { index, ok: false, message, url: source.kind === 'remote' ? source.url : null }
-  }
-}
-
-async function readSourceBytesAsync(source: ImageSource, signal?: AbortSignal): Promise<Uint8Array> {
-  if (source.kind === 'data') {
-    const decoded = decodeDataUrl(source.url)
-    if (!decoded) throw new GenerationError('bad-image', 'The image in OpenRouter’s answer was damaged and could not be decoded. Try again.')
-    return decoded.bytes
-  }
-  // An https image may live on a host the manifest does not allow; then the
-  // designer can still open it in the browser.
-  try {
-    const response = await fetch(source.url, { signal })
-    if (!response.ok) throw new Error(String(response.status))
-    return new Uint8Array(await response.arrayBuffer())
-  } catch {
-    throw new GenerationError('bad-image', 'The image came back as a link the plugin could not download. Open it in your browser to save it.')
-  }
+  const result = await requestGenerationAsync(connection, buildGenerationRequest(input), options)
+  const takes = await Promise.all(result.images.map((source) => readTakeAsync(source, options.signal)))
+  return { takes, cost: result.cost, generationId: result.generationId }
 }

@@ -2,7 +2,7 @@ import type { Placement, SavedState, SelectedLayer, SelectionUse } from '../../c
 import { modelInfo } from '../models'
 import { type Roles, layersWithRole, roleProblems } from '../selection/roles'
 import { estimatePlanCost, planGenerate, planRefine, planUpscale } from './plan-tasks'
-import type { TaskSpec } from './run-task'
+import type { TaskSpec } from './task-spec'
 
 /** What one button sends, what it will cost, and how many of its requests go at a time. */
 export interface ClickAction {

@@ -4,7 +4,7 @@ import { sizesOffered } from '../models'
 import { estimateCost, roundUsd } from '../pricing'
 import { type Roles, layersWithRole } from '../selection/roles'
 import { layerNameFromPrompt } from './layer-name'
-import type { TaskSpec } from './run-task'
+import type { TaskSpec } from './task-spec'
 import { referenceExport, refineExport, sizeCovering, upscaleExport, upscaleTarget } from './source-sizes'
 
 /** Said to the model when the designer upscales without a prompt of their own. */

@@ -1,13 +1,16 @@
-import { useCallback, useRef, useState } from 'preact/hooks'
+import { useCallback, useReducer, useRef, useState } from 'preact/hooks'
 import type { PlaceImageArgs } from '../../plugin/messages'
-import { requestAsync } from '../bridge'
 import { createCanvasEncoder } from '../encoding/canvas-encoder'
-import type { ShrinkNote } from '../encoding/request-budget'
 import type { PreparedForFigma } from '../image/prepare-for-figma'
 import { GenerationError } from '../openrouter/errors'
 import { exportLayerAsync } from '../selection/export-layer'
-import type { TaskDeps, TaskProgress, TaskSpec } from './run-task'
-import { runTasksAsync } from './run-tasks'
+import { reduceOutcome } from './job-outcome'
+import { placeTakeAsync } from './place-take'
+import { type JobDeps, type SettledTask, runJobAsync } from './run-job'
+import type { TaskProgress } from './task-progress'
+import type { TaskSpec } from './task-spec'
+
+export type { JobOutcome } from './job-outcome'
 
 export interface JobTask {
   id: string
@@ -20,20 +23,6 @@ export interface RunningJob {
   startedAt: number
   modelLabel: string
   tasks: JobTask[]
-}
-
-/** What the last finished job did, for the lines under the Generate button. */
-export interface JobOutcome {
-  placed: number
-  cost: number | null
-  /** Images that came back larger than Figma takes and were scaled down. */
-  shrunk: { from: string; to: string }[]
-  /** Frames sent smaller than wanted to fit the request cap. */
-  notes: ShrinkNote[]
-  /** A fill target was gone or locked, so the image went on a new layer instead. */
-  fellBack: boolean
-  /** Frames of a batch that failed, with why. */
-  failures: { label: string; message: string }[]
 }
 
 /**
@@ -58,36 +47,36 @@ export interface StartOptions {
 
 let jobCounter = 0
 let keptCounter = 0
-/** Placing one image takes Figma well under a second; past this, keep the image instead of waiting on. */
-const PLACE_TIMEOUT_MS = 30_000
 
 /**
- * Runs a job: one request, or a batch of one request per frame a few at a
- * time. Tracks each request's progress, places each image through the sandbox
- * as it arrives, keeps every success when some fail, and keeps what could not
- * be placed. The prompt and settings live in the caller and are never touched
+ * Runs a job, what one click starts: one task (one request to OpenRouter), or
+ * a batch of one task per frame a few at a time. Tracks each task's progress,
+ * places each take (one image of an answer) through the sandbox as it
+ * arrives, keeps every success when some fail, and keeps what could not be
+ * placed. The prompt and settings live in the caller and are never touched
  * here, so an error loses nothing.
  */
-export function useGeneration(options: { timeoutMs?: number } = {}) {
+export function useGeneration() {
   const [job, setJob] = useState<RunningJob | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [outcome, setOutcome] = useState<JobOutcome | null>(null)
+  const [outcome, dispatch] = useReducer(reduceOutcome, null)
   const [kept, setKept] = useState<KeptImage[]>([])
   const controller = useRef<AbortController | null>(null)
 
-  const placeImage = useCallback(async (args: PlaceImageArgs, image: PreparedForFigma) => {
-    try {
-      const placed = await requestAsync('place-image', args, {
-        timeoutMs: PLACE_TIMEOUT_MS,
-        timeoutMessage: 'Figma did not place the image in time. Retry, or download it.',
-      })
-      const fellBack = args.placement === 'fill' && placed.placement === 'new-layer'
-      setOutcome((current) => current && { ...current, placed: current.placed + 1, fellBack: current.fellBack || fellBack })
-    } catch (error) {
-      const message = error instanceof Error ? error.message : 'Figma could not place the image. Retry, or download it.'
-      setKept((current) => [...current, { id: `kept-${++keptCounter}`, message, image, url: null, place: args }])
-    }
-  }, [])
+  const keep = useCallback((item: Omit<KeptImage, 'id'>) => setKept((current) => [...current, { id: `kept-${++keptCounter}`, ...item }]), [])
+
+  const place = useCallback(
+    async (args: PlaceImageArgs, image: PreparedForFigma) => {
+      try {
+        const { fellBack } = await placeTakeAsync(args)
+        dispatch({ type: 'take-placed', fellBack })
+      } catch (error) {
+        const message = error instanceof Error ? error.message : 'Figma could not place the image. Retry, or download it.'
+        keep({ message, image, url: null, place: args })
+      }
+    },
+    [keep],
+  )
 
   const start = useCallback(
     async (specs: TaskSpec[], start: StartOptions) => {
@@ -104,58 +93,40 @@ export function useGeneration(options: { timeoutMs?: number } = {}) {
           return { ...current, tasks: next }
         })
       setError(null)
-      const result: JobOutcome = { placed: 0, cost: null, shrunk: [], notes: [], fellBack: false, failures: [] }
-      setOutcome(result)
+      dispatch({ type: 'job-started' })
       setJob({ id: jobId, startedAt: Date.now(), modelLabel: start.modelLabel, tasks })
 
-      const deps: TaskDeps = {
-        key: start.key,
+      const deps: JobDeps = {
+        connection: { key: start.key },
         exportLayer: exportLayerAsync,
         createEncoder: createCanvasEncoder,
-        timeoutMs: options.timeoutMs,
-        place: (message, answer) => {
-          if (answer.image.shrunk) {
-            const shrunk = { from: `${answer.image.originalWidth}×${answer.image.originalHeight}`, to: `${answer.image.width}×${answer.image.height}` }
-            setOutcome((current) => current && { ...current, shrunk: [...current.shrunk, shrunk] })
-          }
-          void placeImage(message, answer.image)
+        place: (args, { image }) => {
+          if (image.shrunk) dispatch({ type: 'take-shrunk', from: `${image.originalWidth}×${image.originalHeight}`, to: `${image.width}×${image.height}` })
+          void place(args, image)
         },
-        keep: (answer) =>
-          setKept((current) => [...current, { id: `kept-${++keptCounter}`, message: answer.message, image: null, url: answer.url, place: null }]),
+        keep: (take) => keep({ message: take.message, image: null, url: take.url, place: null }),
       }
-      const settled = await runTasksAsync(specs, deps, {
+      const settled = await runJobAsync(specs, deps, {
         concurrency: start.concurrency ?? 1,
         signal: abort.signal,
         onProgress: update,
-        onSettled: (index, settledTask) => {
-          if (settledTask.ok) {
-            update(index, { phase: 'done', cost: settledTask.value.cost, notes: settledTask.value.notes })
-            setOutcome((current) =>
-              current && {
-                ...current,
-                cost: settledTask.value.cost === null ? current.cost : (current.cost ?? 0) + settledTask.value.cost,
-                notes: [...current.notes, ...settledTask.value.notes],
-              },
-            )
+        onSettled: (index, task) => {
+          if (task.ok) {
+            update(index, { phase: 'done', cost: task.value.cost, notes: task.value.notes })
+            dispatch({ type: 'task-done', cost: task.value.cost, notes: task.value.notes })
           } else {
-            update(index, { phase: settledTask.cancelled ? 'cancelled' : 'failed', message: messageOf(settledTask.error) })
+            update(index, { phase: task.cancelled ? 'cancelled' : 'failed', message: messageOf(task.error) })
           }
         },
       })
 
       const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ label: specs[i].label, message: messageOf(s.error) }]))
-      if (specs.length === 1 && failures.length === 1) {
-        setError(failures[0].message)
-        setOutcome(null)
-      } else if (failures.length > 0) {
-        const cancelled = settled.every((s) => s.ok || s.cancelled)
-        setError(cancelled ? 'Cancelled. What was already done stays on the canvas.' : `${failures.length} of ${specs.length} frames failed; the others were placed.`)
-        setOutcome((current) => current && { ...current, failures })
-      }
+      dispatch({ type: 'job-finished', taskCount: specs.length, failures })
+      setError(jobError(settled, failures))
       controller.current = null
       setJob(null)
     },
-    [options.timeoutMs, placeImage],
+    [place, keep],
   )
 
   const cancel = useCallback(() => controller.current?.abort(), [])
@@ -165,9 +136,9 @@ export function useGeneration(options: { timeoutMs?: number } = {}) {
     (item: KeptImage) => {
       if (!item.place || !item.image) return
       setKept((current) => current.filter((k) => k.id !== item.id))
-      void placeImage({ ...item.place, placement: 'new-layer', targetIds: [], reveal: true }, item.image)
+      void place({ ...item.place, placement: 'new-layer', targetIds: [], reveal: true }, item.image)
     },
-    [placeImage],
+    [place],
   )
 
   const dismissKept = useCallback((item: KeptImage) => {
@@ -178,6 +149,14 @@ export function useGeneration(options: { timeoutMs?: number } = {}) {
 }
 
 export type Generation = ReturnType<typeof useGeneration>
+
+/** A job of one task shows that task's error; a batch says how many failed, its outcome lists them. */
+function jobError(settled: SettledTask[], failures: { message: string }[]): string | null {
+  if (failures.length === 0) return null
+  if (settled.length === 1) return failures[0].message
+  if (settled.every((s) => s.ok || s.cancelled)) return 'Cancelled. What was already done stays on the canvas.'
+  return `${failures.length} of ${settled.length} frames failed; the others were placed.`
+}
 
 function messageOf(error: unknown): string {
   return error instanceof GenerationError ? error.message : 'Something went wrong while generating. Try again; your prompt and settings are kept.'

@@ -1,11 +1,13 @@
+import type { Connection } from './connection'
 import { OPENROUTER_URL, authHeaders } from './endpoint'
 import { GenerationError, cancelledError, errorFromStatus } from './errors'
 import { type ChatCompletionRequest, MAX_REQUEST_BYTES, serializeRequest } from './request'
 import { type GenerationResult, parseGenerationResponse } from './response'
 
 /** Riverflow Pro may take minutes; SPEC says allow up to 10 before giving up. */
-export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000
-export const DEFAULT_MAX_RETRIES = 3
+const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000
+const DEFAULT_BACKOFF_MS = 2000
+const MAX_RETRIES = 3
 /** Never wait longer than this between attempts, whatever Retry-After says. */
 const MAX_RETRY_WAIT_MS = 60_000
 
@@ -16,16 +18,11 @@ export interface RetryNotice {
   reason: GenerationError
 }
 
-export interface RequestGenerationOptions {
-  key: string
-  request: ChatCompletionRequest
+/** What belongs to one request rather than to the connection. */
+export interface RequestOptions {
+  /** Cancel: stops the request in flight or the wait before a retry. */
   signal?: AbortSignal
-  timeoutMs?: number
-  maxRetries?: number
-  baseUrl?: string
   onRetry?: (notice: RetryNotice) => void
-  /** First backoff step; doubles each attempt. */
-  backoffMs?: number
 }
 
 /**
@@ -34,8 +31,12 @@ export interface RequestGenerationOptions {
  * of times, honouring Retry-After; anything else fails at once with a
  * GenerationError whose message the UI can show as is.
  */
-export async function requestGenerationAsync(options: RequestGenerationOptions): Promise<GenerationResult> {
-  const { json, bytes } = serializeRequest(options.request)
+export async function requestGenerationAsync(
+  connection: Connection,
+  request: ChatCompletionRequest,
+  options: RequestOptions = {},
+): Promise<GenerationResult> {
+  const { json, bytes } = serializeRequest(request)
   if (bytes > MAX_REQUEST_BYTES) {
     // Sending it would only earn a 413.
     throw new GenerationError(
@@ -43,16 +44,15 @@ export async function requestGenerationAsync(options: RequestGenerationOptions):
       `The request is ${(bytes / 1048576).toFixed(1)} MB; Riverflow accepts 4.5 MB at most. Use fewer or smaller images.`,
     )
   }
-  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES
-  const backoffMs = options.backoffMs ?? 2000
-  const deadline = withTimeout(options.signal, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+  const backoffMs = connection.backoffMs ?? DEFAULT_BACKOFF_MS
+  const deadline = withTimeout(options.signal, connection.timeoutMs ?? DEFAULT_TIMEOUT_MS)
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await attemptAsync(options, json, deadline)
+        return await attemptAsync(connection, json, deadline)
       } catch (error) {
         const failure = toGenerationError(error, deadline)
-        if (!failure.retryable || attempt > maxRetries) throw failure
+        if (!failure.retryable || attempt > MAX_RETRIES) throw failure
         // The server's Retry-After when it gives one, else doubling backoff.
         const waitMs = Math.min(MAX_RETRY_WAIT_MS, failure.retryAfterMs ?? backoffMs * 2 ** (attempt - 1))
         options.onRetry?.({ attempt: attempt + 1, waitMs, reason: failure })
@@ -66,10 +66,10 @@ export async function requestGenerationAsync(options: RequestGenerationOptions):
   }
 }
 
-async function attemptAsync(options: RequestGenerationOptions, json: string, deadline: Deadline): Promise<GenerationResult> {
-  const response = await fetch(`${options.baseUrl ?? OPENROUTER_URL}/api/v1/chat/completions`, {
+async function attemptAsync(connection: Connection, json: string, deadline: Deadline): Promise<GenerationResult> {
+  const response = await fetch(`${connection.baseUrl ?? OPENROUTER_URL}/api/v1/chat/completions`, {
     method: 'POST',
-    headers: { ...authHeaders(options.key), 'Content-Type': 'application/json' },
+    headers: { ...authHeaders(connection.key), 'Content-Type': 'application/json' },
     body: json,
     signal: deadline.signal,
   })

@@ -1,3 +1,4 @@
+import type { Connection } from './connection'
 import { OPENROUTER_URL, authHeaders } from './endpoint'
 import { GenerationError, errorFromStatus } from './errors'
 
@@ -12,7 +13,10 @@ export interface KeyInfo {
 }
 
 /** Checks a key and reads its remaining credit. Throws a GenerationError (401: 'bad-key'). */
-export async function checkKeyAsync(key: string, options: { baseUrl?: string; signal?: AbortSignal } = {}): Promise<KeyInfo> {
+export async function checkKeyAsync(
+  key: string,
+  options: Pick<Connection, 'baseUrl'> & { signal?: AbortSignal } = {},
+): Promise<KeyInfo> {
   let response: Response
   try {
     response = await fetch(`${options.baseUrl ?? OPENROUTER_URL}/api/v1/key`, {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../../common/domain'
 import { generateImagesAsync } from '../../../ui/generation/generate-images'
 import { GenerationError } from '../../../ui/openrouter/errors'
+import type { GenerationInput } from '../../../ui/openrouter/request'
 import { readImageInfo } from '../../images/png'
 import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
 
@@ -15,19 +16,19 @@ afterAll(() => standIn.close())
 beforeEach(() => standIn.reset())
 
 const settings: GenerationSettings = { model: 'sourceful/riverflow-v2-pro', aspectRatio: '3:2', imageSize: '2K', fontInputs: [] }
-const run = (overrides: Partial<Parameters<typeof generateImagesAsync>[0]> = {}) =>
-  generateImagesAsync({ key: TEST_KEY, prompt: 'A lighthouse at dusk', settings, baseUrl: standIn.url, backoffMs: 5, ...overrides })
+const run = (input: Partial<GenerationInput> = {}) =>
+  generateImagesAsync({ key: TEST_KEY, baseUrl: standIn.url, backoffMs: 5 }, { prompt: 'A lighthouse at dusk', settings, ...input })
 
 describe('generateImagesAsync', () => {
-  it('returns every image with its real pixel size, the cost and the generation id', async () => {
+  it('returns every take with its real pixel size, the cost and the generation id', async () => {
     standIn.enqueue({ kind: 'success', images: 2 })
     const answer = await run()
-    expect(answer.images).toHaveLength(2)
-    for (const image of answer.images) {
-      expect(image.ok).toBe(true)
-      if (!image.ok) continue
-      expect(image.image).toMatchObject({ width: 2496, height: 1664, shrunk: false, reencoded: false })
-      expect(readImageInfo(image.image.bytes)).toEqual({ format: 'png', width: 2496, height: 1664 })
+    expect(answer.takes).toHaveLength(2)
+    for (const take of answer.takes) {
+      expect(take.ok).toBe(true)
+      if (!take.ok) continue
+      expect(take.image).toMatchObject({ width: 2496, height: 1664, shrunk: false, reencoded: false })
+      expect(readImageInfo(take.image.bytes)).toEqual({ format: 'png', width: 2496, height: 1664 })
     }
     expect(answer.cost).toBe(0.15)
     expect(answer.generationId).toMatch(/^gen-/)
@@ -45,15 +46,15 @@ describe('generateImagesAsync', () => {
   it('reports an image that does not decode, keeping the request’s cost', async () => {
     standIn.enqueue({ kind: 'bad-image' })
     const answer = await run()
-    expect(answer.images[0]).toMatchObject({ ok: false, url: null })
-    expect(!answer.images[0].ok && answer.images[0].message).toMatch(/could not be decoded/)
+    expect(answer.takes[0]).toMatchObject({ ok: false, url: null })
+    expect(!answer.takes[0].ok && answer.takes[0].message).toMatch(/could not be decoded/)
     expect(answer.cost).toBe(0.15)
   })
 
   it('keeps the link of a remote image it cannot download', async () => {
     standIn.enqueue({ kind: 'https-url', url: 'https://127.0.0.1:9/never.png' })
     const answer = await run()
-    expect(answer.images[0]).toMatchObject({ ok: false, url: 'https://127.0.0.1:9/never.png' })
+    expect(answer.takes[0]).toMatchObject({ ok: false, url: 'https://127.0.0.1:9/never.png' })
   })
 
   it('refuses an empty prompt without sending anything', async () => {

@@ -17,15 +17,11 @@ const settings: GenerationSettings = { model: 'sourceful/riverflow-v2-fast', asp
 const request = buildGenerationRequest({ prompt: 'A red fox', settings })
 
 function generate(options: { retries?: RetryNotice[]; signal?: AbortSignal; timeoutMs?: number; key?: string } = {}) {
-  return requestGenerationAsync({
-    key: options.key ?? TEST_KEY,
+  return requestGenerationAsync(
+    { key: options.key ?? TEST_KEY, baseUrl: standIn.url, backoffMs: 5, timeoutMs: options.timeoutMs },
     request,
-    baseUrl: standIn.url,
-    backoffMs: 5,
-    signal: options.signal,
-    timeoutMs: options.timeoutMs,
-    onRetry: (notice) => options.retries?.push(notice),
-  })
+    { signal: options.signal, onRetry: (notice) => options.retries?.push(notice) },
+  )
 }
 
 async function failure(promise: Promise<unknown>): Promise<GenerationError> {
@@ -135,7 +131,7 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
 
   it('refuses to send a request over 4.5 MB', async () => {
     const big = buildGenerationRequest({ prompt: 'p', settings, inputImages: [`data:image/png;base64,${'A'.repeat(5_000_000)}`] })
-    const error = await failure(requestGenerationAsync({ key: TEST_KEY, request: big, baseUrl: standIn.url }))
+    const error = await failure(requestGenerationAsync({ key: TEST_KEY, baseUrl: standIn.url }, big))
     expect(error.kind).toBe('too-large')
     expect(standIn.generations()).toHaveLength(0)
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runPoolAsync } from '../../../ui/generation/run-pool'
+import { runPoolAsync } from '../../../../ui/generation/private/run-pool'
 
 const tick = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -41,14 +41,21 @@ describe('runPoolAsync', () => {
     expect(results.map((r) => (r.ok ? r.value : (r.error as Error).message))).toEqual([1, 'frame 2 failed', 3, 'frame 4 failed'])
   })
 
-  it('reports each item as it starts and settles', async () => {
+  it('reports each item as it settles, before the next one starts', async () => {
     const events: string[] = []
-    await runPoolAsync([0, 1], async (item) => item, {
-      concurrency: 1,
-      onStart: (i) => events.push(`start ${i}`),
-      onSettled: (i, r) => events.push(`${r.ok ? 'done' : 'failed'} ${i}`),
-    })
-    expect(events).toEqual(['start 0', 'done 0', 'start 1', 'done 1'])
+    await runPoolAsync(
+      [0, 1, 2],
+      async (item) => {
+        events.push(`start ${item}`)
+        if (item === 1) throw new Error('frame 1 failed')
+        return item
+      },
+      {
+        concurrency: 1,
+        onSettled: (i, r) => events.push(`${r.ok ? 'done' : 'failed'} ${i}`),
+      },
+    )
+    expect(events).toEqual(['start 0', 'done 0', 'start 1', 'failed 1', 'start 2', 'done 2'])
   })
 
   it('cancels all: running items are aborted and waiting ones never start', async () => {

@@ -6,7 +6,6 @@ export interface RunPoolOptions<R> {
   concurrency: number
   /** Cancels everything: running items get their signal aborted, waiting ones never start. */
   signal?: AbortSignal
-  onStart?: (index: number) => void
   onSettled?: (index: number, result: Settled<R>) => void
 }
 
@@ -39,7 +38,6 @@ export async function runPoolAsync<T, R>(
         settle(index, { ok: false, error: new Error('Cancelled'), cancelled: true })
         continue
       }
-      options.onStart?.(index)
       try {
         settle(index, { ok: true, value: await work(items[index], index, controller.signal) })
       } catch (error) {

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationSettings, SelectedLayer } from '../../../common/domain'
 import type { PlaceImageArgs } from '../../../plugin/messages'
 import { planRefine, planUpscale } from '../../../ui/generation/plan-tasks'
-import { type TaskDeps, type TaskProgress, runTaskAsync } from '../../../ui/generation/run-task'
-import { runTasksAsync } from '../../../ui/generation/run-tasks'
+import type { FailedTake } from '../../../ui/generation/read-take'
+import { type JobDeps, type RunJobOptions, runJobAsync } from '../../../ui/generation/run-job'
+import type { TaskProgress } from '../../../ui/generation/task-progress'
+import type { TaskSpec } from '../../../ui/generation/task-spec'
 import { GenerationError } from '../../../ui/openrouter/errors'
 import { encodePng, readImageInfo } from '../../images/png'
 import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
@@ -25,11 +27,9 @@ const settings: GenerationSettings = { model: 'sourceful/riverflow-v2-pro', aspe
 const frames: SelectedLayer[] = Array.from({ length: 5 }, (_, i) => ({ id: `f${i}`, name: `Frame ${i}`, type: 'FRAME', width: 400 + i * 10, height: 300, fillable: true }))
 const allInputs = Object.fromEntries(frames.map((f) => [f.id, 'input' as const]))
 
-function deps(placed: PlaceImageArgs[]): TaskDeps {
+function deps(placed: PlaceImageArgs[]): JobDeps {
   return {
-    key: TEST_KEY,
-    baseUrl: standIn.url,
-    backoffMs: 5,
+    connection: { key: TEST_KEY, baseUrl: standIn.url, backoffMs: 5 },
     exportLayer: async (layerId, constraint) => {
       const frame = frames.concat(reference).find((f) => f.id === layerId)!
       const scale = constraint.type === 'SCALE' ? constraint.value : constraint.type === 'WIDTH' ? constraint.value / frame.width : constraint.value / frame.height
@@ -47,6 +47,13 @@ function deps(placed: PlaceImageArgs[]): TaskDeps {
 }
 const reference: SelectedLayer = { id: 'ref', name: 'Detail', type: 'FRAME', width: 200, height: 200, fillable: true }
 
+/** A job of one task, as a single click starts it: its one result. */
+async function runOneAsync(task: TaskSpec, taskDeps: JobDeps) {
+  const options: RunJobOptions = { concurrency: 1, signal: new AbortController().signal, onProgress: () => {}, onSettled: () => {} }
+  const [result] = await runJobAsync([task], taskDeps, options)
+  return result
+}
+
 function peakConcurrency(): number {
   const events = standIn.generations().flatMap((r) => [{ t: r.receivedAt, d: 1 }, { t: r.answeredAt ?? Infinity, d: -1 }])
   events.sort((a, b) => a.t - b.t || a.d - b.d)
@@ -62,7 +69,7 @@ describe('a batch of frames', () => {
     const placed: PlaceImageArgs[] = []
     const tasks = planRefine('Make it night', settings, frames, allInputs, true)
     const phases: string[][] = tasks.map(() => [])
-    const results = await runTasksAsync(tasks, deps(placed), {
+    const results = await runJobAsync(tasks, deps(placed), {
       concurrency: 3,
       signal: new AbortController().signal,
       onProgress: (i, p: TaskProgress) => phases[i].push(p.phase),
@@ -87,7 +94,7 @@ describe('a batch of frames', () => {
     const events: string[] = []
     const tasks = planRefine('Make it night', settings, frames.slice(0, 4), allInputs, true)
     const base = deps([])
-    await runTasksAsync(
+    await runJobAsync(
       tasks,
       {
         ...base,
@@ -114,7 +121,7 @@ describe('a batch of frames', () => {
     standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 402 })
     const placed: PlaceImageArgs[] = []
     const tasks = planRefine('Make it night', settings, frames.slice(0, 3), allInputs, true)
-    const results = await runTasksAsync(tasks, deps(placed), { concurrency: 1, signal: new AbortController().signal, onProgress: () => {}, onSettled: () => {} })
+    const results = await runJobAsync(tasks, deps(placed), { concurrency: 1, signal: new AbortController().signal, onProgress: () => {}, onSettled: () => {} })
     expect(results.map((r) => r.ok)).toEqual([true, false, true])
     expect(!results[1].ok && String((results[1].error as Error).message)).toMatch(/Not enough OpenRouter credit/)
     expect(placed.map((p) => p.targetIds[0])).toEqual(['f0', 'f2'])
@@ -125,7 +132,7 @@ describe('a batch of frames', () => {
     const placed: PlaceImageArgs[] = []
     const cancel = new AbortController()
     const tasks = planRefine('Make it night', settings, frames, allInputs, true)
-    const pool = runTasksAsync(tasks, deps(placed), { concurrency: 2, signal: cancel.signal, onProgress: () => {}, onSettled: () => {} })
+    const pool = runJobAsync(tasks, deps(placed), { concurrency: 2, signal: cancel.signal, onProgress: () => {}, onSettled: () => {} })
     // Cancel once two requests are waiting on the model.
     await expect.poll(() => standIn.generations().length, { timeout: 10_000, interval: 20 }).toBe(2)
     const cancelledAt = Date.now()
@@ -141,7 +148,7 @@ describe('a batch of frames', () => {
 describe('a frame the browser cannot encode', () => {
   it('says so in words a designer can act on, not with the browser’s own error, and sends nothing', async () => {
     const [task] = planRefine('Make it night', settings, frames.slice(0, 1), allInputs, false)
-    const failing: TaskDeps = {
+    const failing: JobDeps = {
       ...deps([]),
       createEncoder: () => ({
         encode: async () => {
@@ -150,7 +157,8 @@ describe('a frame the browser cannot encode', () => {
         dispose: () => {},
       }),
     }
-    const error = await runTaskAsync(task, failing, new AbortController().signal, () => {}).catch((e: unknown) => e)
+    const result = await runOneAsync(task, failing)
+    const error = !result.ok && result.error
     expect(error).toBeInstanceOf(GenerationError)
     expect((error as GenerationError).message).toMatch(/could not be encoded for the request\. Try again, or select fewer or smaller frames/)
     expect((error as GenerationError).message).not.toMatch(/null|TypeError/)
@@ -162,8 +170,9 @@ describe('upscale', () => {
   it('sends the input at the target size with the references, and gets the sharper image at that size', async () => {
     const placed: PlaceImageArgs[] = []
     const [task] = planUpscale('', settings, [frames[0], reference], { f0: 'input', ref: 'reference' }, 2)
-    const kept: unknown[] = []
-    await runTaskAsync(task, { ...deps(placed), keep: (answer) => void kept.push(answer) }, new AbortController().signal, () => {})
+    const kept: FailedTake[] = []
+    const result = await runOneAsync(task, { ...deps(placed), keep: (take) => void kept.push(take) })
+    expect(result.ok).toBe(true)
     expect(kept).toEqual([])
     const body = standIn.generations()[0].body as { image_config: { super_resolution_references: string[] }; messages: { content: { image_url?: { url: string } }[] }[] }
     expect(body.image_config.super_resolution_references).toHaveLength(1)

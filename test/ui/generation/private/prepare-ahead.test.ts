@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PreparationCancelled, prepareAhead } from '../../../ui/generation/prepare-ahead'
+import { PreparationCancelled, prepareAhead } from '../../../../ui/generation/private/prepare-ahead'
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
 

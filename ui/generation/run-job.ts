@@ -1,23 +1,32 @@
 import { cancelledError } from '../openrouter/errors'
-import { PreparationCancelled, prepareAhead } from './prepare-ahead'
-import { type Settled, runPoolAsync } from './run-pool'
-import { type TaskDeps, type TaskProgress, type TaskResult, type TaskSpec, prepareInputsAsync, sendTaskAsync } from './run-task'
+import { type PrepareDeps, prepareInputsAsync } from './prepare-inputs'
+import { PreparationCancelled, prepareAhead } from './private/prepare-ahead'
+import { type Settled, runPoolAsync } from './private/run-pool'
+import { type SendDeps, type TaskResult, sendTaskAsync } from './send-task'
+import type { TaskProgress } from './task-progress'
+import type { TaskSpec } from './task-spec'
 
-export interface RunTasksOptions {
+/** What a job's tasks need from the outside world: the sandbox, an encoder, the network. */
+export type JobDeps = PrepareDeps & SendDeps
+
+/** How one task of a job ended: its result, or its error and whether it was cancelled. */
+export type SettledTask = Settled<TaskResult>
+
+export interface RunJobOptions {
   /** Requests waiting on the model at once. */
   concurrency: number
   signal: AbortSignal
   onProgress: (index: number, progress: TaskProgress) => void
-  onSettled: (index: number, result: Settled<TaskResult>) => void
+  onSettled: (index: number, result: SettledTask) => void
 }
 
 /**
- * Runs a job's requests, `concurrency` at a time, keeping every outcome. The
+ * Runs a job's tasks, `concurrency` at a time, keeping every outcome. The
  * frames are exported and encoded in order, ahead of the requests: while some
  * wait for the model, the next ones get ready, so each free slot sends at
  * once. Resolves when every task has settled; never rejects.
  */
-export async function runTasksAsync(specs: readonly TaskSpec[], deps: TaskDeps, options: RunTasksOptions): Promise<Settled<TaskResult>[]> {
+export async function runJobAsync(specs: readonly TaskSpec[], deps: JobDeps, options: RunJobOptions): Promise<SettledTask[]> {
   const prepared = prepareAhead(
     specs,
     async (spec, index) => {

@@ -1,0 +1,54 @@
+import { assertNever } from '../../common/assert-never'
+import type { ShrinkNote } from '../encoding/request-budget'
+
+/** What the last job did, for the lines under the Generate button. */
+export interface JobOutcome {
+  placed: number
+  cost: number | null
+  /** Images that came back larger than Figma takes and were scaled down. */
+  shrunk: { from: string; to: string }[]
+  /** Frames sent smaller than wanted to fit the request cap. */
+  notes: ShrinkNote[]
+  /** A fill target was gone or locked, so the image went on a new layer instead. */
+  fellBack: boolean
+  /** Frames of a batch that failed, with why. */
+  failures: { label: string; message: string }[]
+}
+
+/** What happens in a job that the outcome tells of. */
+export type OutcomeEvent =
+  | { type: 'job-started' }
+  | { type: 'task-done'; cost: number | null; notes: ShrinkNote[] }
+  | { type: 'take-shrunk'; from: string; to: string }
+  | { type: 'take-placed'; fellBack: boolean }
+  /** Every task has settled; `failures` in the order of the tasks. */
+  | { type: 'job-finished'; taskCount: number; failures: { label: string; message: string }[] }
+
+const EMPTY: JobOutcome = { placed: 0, cost: null, shrunk: [], notes: [], fellBack: false, failures: [] }
+
+/**
+ * The outcome after one more event. Null until a job starts, and when a job of
+ * one task failed: its error says it all.
+ */
+export function reduceOutcome(outcome: JobOutcome | null, event: OutcomeEvent): JobOutcome | null {
+  if (event.type === 'job-started') return EMPTY
+  if (!outcome) return outcome
+  switch (event.type) {
+    case 'task-done':
+      return {
+        ...outcome,
+        // The sum of the costs the answers gave; null while none gave one.
+        cost: event.cost === null ? outcome.cost : (outcome.cost ?? 0) + event.cost,
+        notes: [...outcome.notes, ...event.notes],
+      }
+    case 'take-shrunk':
+      return { ...outcome, shrunk: [...outcome.shrunk, { from: event.from, to: event.to }] }
+    case 'take-placed':
+      return { ...outcome, placed: outcome.placed + 1, fellBack: outcome.fellBack || event.fellBack }
+    case 'job-finished':
+      if (event.taskCount === 1 && event.failures.length === 1) return null
+      return { ...outcome, failures: event.failures }
+    default:
+      return assertNever(event, 'outcome event')
+  }
+}

@@ -1,0 +1,53 @@
+import { decodeDataUrl } from '../image/data-url'
+import { type PreparedForFigma, prepareForFigmaAsync } from '../image/prepare-for-figma'
+import { GenerationError } from '../openrouter/errors'
+import type { ImageSource } from '../openrouter/response'
+
+/** A take ready for `figma.createImage`. */
+export interface ReadyTake {
+  ok: true
+  image: PreparedForFigma
+}
+
+/** A take that could not be made ready: it was paid for, so the designer is told why. */
+export interface FailedTake {
+  ok: false
+  message: string
+  /** Where a remote image can still be opened. */
+  url: string | null
+}
+
+/** One image of an answer. */
+export type Take = ReadyTake | FailedTake
+
+/**
+ * Reads one image of an answer and makes it ready for Figma. Never throws: the
+ * answer is already paid for, and one bad take must not cost the others.
+ */
+export async function readTakeAsync(source: ImageSource, signal?: AbortSignal): Promise<Take> {
+  try {
+    const bytes = await readSourceBytesAsync(source, signal)
+    return { ok: true, image: await prepareForFigmaAsync(bytes) }
+  } catch (error) {
+    const message =
+      error instanceof GenerationError ? error.message : 'The image in the answer could not be read. Try again.'
+    return { ok: false, message, url: source.kind === 'remote' ? source.url : null }
+  }
+}
+
+async function readSourceBytesAsync(source: ImageSource, signal?: AbortSignal): Promise<Uint8Array> {
+  if (source.kind === 'data') {
+    const decoded = decodeDataUrl(source.url)
+    if (!decoded) throw new GenerationError('bad-image', 'The image in OpenRouter’s answer was damaged and could not be decoded. Try again.')
+    return decoded.bytes
+  }
+  // An https image may live on a host the manifest does not allow; then the
+  // designer can still open it in the browser.
+  try {
+    const response = await fetch(source.url, { signal })
+    if (!response.ok) throw new Error(String(response.status))
+    return new Uint8Array(await response.arrayBuffer())
+  } catch {
+    throw new GenerationError('bad-image', 'The image came back as a link the plugin could not download. Open it in your browser to save it.')
+  }
+}

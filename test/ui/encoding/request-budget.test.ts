@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../../common/domain'
-import { type EncodedFormat, type ImageEncoder, dataUrlBytes, fitRequestToBudgetAsync, requestBytesWithoutImages } from '../../../ui/encoding/request-budget'
+import { dataUrlBytes } from '../../../ui/encoding/encoded-image'
+import { type EncodedFormat, type ImageEncoder, fitRequestToBudgetAsync, requestBytesWithoutImages } from '../../../ui/encoding/request-budget'
 import { MAX_REQUEST_BYTES, buildGenerationRequest, serializeRequest } from '../../../ui/openrouter/request'
 import { type TestFrame, nodeEncoder } from './node-encoder'
 

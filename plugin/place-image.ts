@@ -1,4 +1,4 @@
-import { type Rect, besideRect, centredOn, unionOf } from './layout'
+import { type Rect, type Size, besideRect, centredOn, layerSize, unionOf } from './layout'
 import { ShownError } from './answer-requests'
 import type { PlaceImageArgs, PlacedImage } from './messages'
 import { isFillable } from './selection'
@@ -40,17 +40,24 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
     figma.notify('The layer to fill was deleted or locked while the image was generating, so it went on a new layer.')
   }
 
-  const size = message.size ?? { width: message.image.width, height: message.image.height }
+  // Every check before the layer exists: a layer made and then refused is an empty rectangle left behind.
+  const size = layerSize(message.size, await image.getSizeAsync())
   const node = figma.createRectangle()
-  node.name = message.name
-  node.resize(size.width, size.height)
-  node.fills = [paint]
-  node.setPluginData(RECORD_KEY, record)
-  figma.currentPage.appendChild(node)
-  const spot = newLayerRect(message, targets, size, node)
-  node.x = spot.x
-  node.y = spot.y
-  lastPlacedByTask.set(message.taskId, spot)
+  try {
+    node.name = message.name
+    node.resize(size.width, size.height)
+    node.fills = [paint]
+    node.setPluginData(RECORD_KEY, record)
+    figma.currentPage.appendChild(node)
+    const spot = newLayerRect(message, targets, size, node)
+    node.x = spot.x
+    node.y = spot.y
+    lastPlacedByTask.set(message.taskId, spot)
+  } catch (error) {
+    // No orphan layer: the UI keeps the paid image with Retry and Download.
+    node.remove()
+    throw error
+  }
   if (message.reveal) {
     figma.currentPage.selection = [node]
     figma.viewport.scrollAndZoomIntoView([node])
@@ -60,7 +67,7 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
 }
 
 /** Beside the task's previous image, else beside the targets, else centred in view. */
-function newLayerRect(message: PlaceImageArgs, targets: SceneNode[], size: { width: number; height: number }, self: SceneNode): Rect {
+function newLayerRect(message: PlaceImageArgs, targets: SceneNode[], size: Size, self: SceneNode): Rect {
   const obstacles = figma.currentPage.children.filter((child) => child !== self).map(boundsOf)
   const previous = lastPlacedByTask.get(message.taskId)
   if (previous) return besideRect(previous, size, obstacles)

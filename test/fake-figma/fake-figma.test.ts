@@ -36,6 +36,18 @@ describe('the fake figma API', () => {
     expect(node.fills).toHaveLength(1)
   })
 
+  it.each([
+    ['zero', 300, 0],
+    ['negative', -1, 100],
+    ['under 0.01', 300, 0.001],
+    ['not a number', Number.NaN, 100],
+    ['infinite', 300, Number.POSITIVE_INFINITY],
+  ])('resize refuses a side that is %s, as Figma does', (_name, width, height) => {
+    const node = createFakeFigma().addRectangle({ width: 10, height: 10 })
+    expect(() => node.resize(width, height)).toThrow()
+    expect([node.width, node.height]).toEqual([10, 10])
+  })
+
   it('computes absolute bounds through frames', () => {
     const fake = createFakeFigma()
     const outer = fake.addFrame({ x: 100, y: 50, width: 500, height: 500 })

@@ -58,6 +58,8 @@ export interface FakeFigma {
   addFrame: (props?: NodeProps, parent?: FakeNode) => FakeNode
   addRectangle: (props?: NodeProps, parent?: FakeNode) => FakeNode
   addEllipse: (props?: NodeProps, parent?: FakeNode) => FakeNode
+  /** A line: `width` long and, as in Figma, 0 high (a divider). */
+  addLine: (props?: Omit<NodeProps, 'height'>, parent?: FakeNode) => FakeNode
   addGroup: (children: FakeNode[], props?: Partial<NodeProps>) => FakeNode
   addText: (props?: NodeProps & { characters?: string; font?: { family: string; style: string } | 'mixed' }, parent?: FakeNode) => FakeNode
   select: (...nodes: FakeNode[]) => void
@@ -252,6 +254,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     addFrame: (props, parent) => make(new FakeNode(registry, 'FRAME', props?.name ?? 'Frame'), props, parent),
     addRectangle: (props, parent) => make(new FakeNode(registry, 'RECTANGLE', props?.name ?? 'Rectangle'), props, parent),
     addEllipse: (props, parent) => make(new FakeNode(registry, 'ELLIPSE', props?.name ?? 'Ellipse'), props, parent),
+    addLine: (props, parent) => make(new FakeNode(registry, 'LINE', props?.name ?? 'Line'), { ...props, height: 0 }, parent),
     addGroup(children, props = {}) {
       const group = new FakeNode(registry, 'GROUP', props.name ?? 'Group')
       const parent = children[0]?.parent ?? page

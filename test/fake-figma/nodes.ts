@@ -94,7 +94,8 @@ export class FakeNode {
 
   resize(width: number, height: number): void {
     this.assertAlive()
-    if (!(width >= 0.01) || !(height >= 0.01)) throw new Error('Width and height must be >= 0.01')
+    // Figma refuses a side under 0.01 (zero, negative) and one that is not a finite number.
+    if (!(width >= 0.01 && Number.isFinite(width)) || !(height >= 0.01 && Number.isFinite(height))) throw new Error('Width and height must be >= 0.01')
     this.width = width
     this.height = height
   }

@@ -88,6 +88,30 @@ describe('placeImageAsync', () => {
     expect(fake.images.get(node.fills[0].imageHash as string)).toMatchObject({ width: 1280, height: 800 })
   })
 
+  it('refines a divider line (zero height) onto a layer of the image’s proportions, never an empty rectangle', async () => {
+    const line = fake.addLine({ name: 'Divider', x: 0, y: 0, width: 300 })
+    const result = await placeImageAsync(message({ targetIds: [line.id], size: { width: 300, height: 0 }, name: 'Divider (refined)' }, 1200, 600))
+    const node = fake.page.children.at(-1)!
+    expect(result).toEqual({ nodeIds: [node.id], placement: 'new-layer' })
+    expect(node).toMatchObject({ name: 'Divider (refined)', width: 300, height: 150 })
+    expect(node.fills).toHaveLength(1)
+    expect(fake.page.children).toHaveLength(2)
+  })
+
+  it('removes the new layer and reports the failure when anything fails after it was made: no orphan layers', async () => {
+    const createRectangle = fake.figma.createRectangle
+    fake.figma.createRectangle = () => {
+      const node = createRectangle()
+      node.setPluginData = () => {
+        throw new Error('in setPluginData: something Figma refused')
+      }
+      return node
+    }
+    await expect(placeImageAsync(message())).rejects.toThrow(/refused/)
+    expect(fake.page.children).toHaveLength(0)
+    expect(fake.undoSteps()).toBe(0)
+  })
+
   it.each([
     ['deleted', (node: { remove: () => void }) => node.remove()],
     ['locked', (node: { locked: boolean }) => (node.locked = true)],

@@ -1,6 +1,7 @@
 import { type Rect, type Size, besideRect, centredOn, layerSize, unionOf } from './layout'
 import { ShownError } from './answer-requests'
 import type { PlaceImageArgs, PlacedImage } from './messages'
+import { recordForPluginData } from './record'
 import { isFillable } from './selection'
 
 /** Plugin data key of the generation record on every layer that shows a result. */
@@ -25,7 +26,7 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
 
   const targets = await liveNodesAsync(message.targetIds)
   const paint: ImagePaint = { type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }
-  const record = JSON.stringify(message.record)
+  const record = recordForPluginData(message.record)
 
   if (message.placement === 'fill') {
     const fillable = targets.filter(isFillable)

@@ -48,6 +48,16 @@ describe('the fake figma API', () => {
     expect([node.width, node.height]).toEqual([10, 10])
   })
 
+  it('keeps each plugin data entry within Figma’s limit of about 100 kB', () => {
+    const node = createFakeFigma().addRectangle()
+    node.setPluginData('record', 'x'.repeat(90_000))
+    expect(node.getPluginData('record')).toHaveLength(90_000)
+    expect(() => node.setPluginData('record', 'x'.repeat(100_001))).toThrow(/too large/)
+    // Counted in UTF-8 bytes: 40 000 three-byte characters are 120 kB.
+    expect(() => node.setPluginData('record', '狐'.repeat(40_000))).toThrow(/too large/)
+    expect(node.getPluginData('record')).toHaveLength(90_000)
+  })
+
   it('computes absolute bounds through frames', () => {
     const fake = createFakeFigma()
     const outer = fake.addFrame({ x: 100, y: 50, width: 500, height: 500 })

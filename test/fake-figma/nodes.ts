@@ -17,6 +17,9 @@ export interface Registry {
   onSelectionChange: () => void
 }
 
+/** Figma's limit on one plugin data entry, "about 100 kB" (SPEC 2): key and value, in UTF-8 bytes. */
+export const PLUGIN_DATA_LIMIT_BYTES = 100_000
+
 export interface ExportSettings {
   format?: 'PNG' | 'JPG' | 'SVG' | 'PDF'
   constraint?: { type: 'SCALE' | 'WIDTH' | 'HEIGHT'; value: number }
@@ -125,6 +128,10 @@ export class FakeNode {
   setPluginData(key: string, value: string): void {
     this.assertAlive()
     if (typeof value !== 'string') throw new Error('Plugin data values must be strings')
+    const encoder = new TextEncoder()
+    if (encoder.encode(key).length + encoder.encode(value).length > PLUGIN_DATA_LIMIT_BYTES) {
+      throw new Error(`in setPluginData: the entry is too large (the limit is about 100 kB)`)
+    }
     if (value === '') this.pluginData.delete(key)
     else this.pluginData.set(key, value)
   }

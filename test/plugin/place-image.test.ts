@@ -112,6 +112,17 @@ describe('placeImageAsync', () => {
     expect(fake.undoSteps()).toBe(0)
   })
 
+  it.each(['fill', 'new-layer'] as const)('places the image (%s) with a prompt too long for plugin data, its record shortened to fit', async (placement) => {
+    const target = fake.addRectangle({ x: 0, y: 0, width: 300, height: 200 })
+    const prompt = 'A red fox in the snow. '.repeat(10_000)
+    const result = await placeImageAsync(message({ placement, targetIds: [target.id], record: { ...record, prompt } }))
+    const node = fake.page.children.find((n) => n.id === result.nodeIds[0])!
+    expect(result.placement).toBe(placement)
+    const written = JSON.parse(node.getPluginData(RECORD_KEY)) as GenerationRecord
+    expect(written).toMatchObject({ promptTruncated: true, generationId: record.generationId })
+    expect(prompt.startsWith(written.prompt)).toBe(true)
+  })
+
   it.each([
     ['deleted', (node: { remove: () => void }) => node.remove()],
     ['locked', (node: { locked: boolean }) => (node.locked = true)],

@@ -84,6 +84,58 @@ describe('the fake figma API', () => {
     expect(fired).toBe(1)
   })
 
+  it('has several pages; setCurrentPageAsync switches the current page and fires currentpagechange, then selectionchange', async () => {
+    const fake = createFakeFigma()
+    const second = fake.addPage('Page 2')
+    expect(fake.figma.root.children).toEqual([fake.page, second])
+    expect(fake.figma.currentPage).toBe(fake.page)
+    const events: string[] = []
+    fake.figma.on('currentpagechange', () => events.push('currentpagechange'))
+    fake.figma.on('selectionchange', () => events.push('selectionchange'))
+    await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
+    await Promise.resolve()
+    expect(fake.figma.currentPage).toBe(second)
+    expect(events).toEqual(['currentpagechange', 'selectionchange'])
+  })
+
+  it('refuses to set figma.currentPage directly, as with dynamic-page access', () => {
+    const fake = createFakeFigma()
+    const second = fake.addPage()
+    expect(() => (fake.figma.currentPage = second as unknown as PageNode)).toThrow(/setCurrentPageAsync/)
+    expect(fake.figma.currentPage).toBe(fake.page)
+  })
+
+  it('makes new nodes on the current page', async () => {
+    const fake = createFakeFigma()
+    const second = fake.addPage()
+    await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
+    const node = fake.figma.createRectangle()
+    expect(node.parent).toBe(second)
+    expect(fake.page.children).toEqual([])
+  })
+
+  it('refuses the children of a page that is not loaded until loadAsync, as with dynamic-page access', async () => {
+    const fake = createFakeFigma()
+    const second = fake.addPage()
+    const frame = fake.addFrame({}, second)
+    expect(() => second.children).toThrow(/loadAsync/)
+    expect(() => second.appendChild(fake.figma.createRectangle() as never)).toThrow(/loadAsync/)
+    await second.loadAsync()
+    expect(second.children).toEqual([frame])
+  })
+
+  it('fires selectionchange for the current page’s selection only', async () => {
+    const fake = createFakeFigma()
+    const second = fake.addPage()
+    const frame = fake.addFrame({}, second)
+    let fired = 0
+    fake.figma.on('selectionchange', () => fired++)
+    second.selection = [frame]
+    await Promise.resolve()
+    expect(fired).toBe(0)
+    expect(fake.figma.currentPage.selection).toEqual([])
+  })
+
   it('keeps clientStorage within 5 MB', async () => {
     const { figma } = createFakeFigma()
     await figma.clientStorage.setAsync('a', 'x'.repeat(1000))

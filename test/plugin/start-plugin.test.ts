@@ -91,6 +91,16 @@ describe('the sandbox', () => {
     expect(frame.exports.at(-1)).toMatchObject({ width: 96, height: 48 })
   })
 
+  it('tells the UI the new page’s selection when the designer switches pages', async () => {
+    const frame = fake.addFrame({ name: 'Hero' })
+    fake.select(frame)
+    await settle(20)
+    const second = fake.addPage('Page 2')
+    await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
+    await settle(20)
+    expect(posted().filter((m) => m.type === 'selection-changed').at(-1)).toEqual({ type: 'selection-changed', selection: [] })
+  })
+
   it('exports a layer at the asked size for the UI to encode', async () => {
     const frame = fake.addFrame({ width: 300, height: 150 })
     const reply = await request('export-layer', { layerId: frame.id, constraint: { type: 'SCALE', value: 2 } })

@@ -80,6 +80,13 @@ export interface GenerationRecord {
   cost: number | null
   /** ISO 8601 time the image arrived. */
   createdAt: string
+  /**
+   * Set when the prompt was too long for Figma's plugin data limit: `prompt`
+   * holds its start only (plugin/record.ts).
+   */
+  promptTruncated?: true
+  /** Set when the font inputs' texts were shortened, or the inputs dropped, for the same limit. */
+  fontInputsTruncated?: true
 }
 
 /** An image ready for `figma.createImage`: PNG, JPEG or GIF, at most 4096 px a side. */

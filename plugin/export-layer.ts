@@ -4,8 +4,11 @@ import type { LayerThumbnailMessage, RequestArgs } from './messages'
 
 /** Thumbnails in the selection panel are 48 px; 96 keeps them sharp on a retina screen. */
 const THUMBNAIL_SIDE = 96
-/** Beyond this many selected layers the panel lists names only: exports cost time. */
-export const MAX_THUMBNAILS = 24
+/**
+ * Thumbnails for the first this many selected layers; the panel lists the
+ * rest as "and N more". Each export costs time, one at a time.
+ */
+export const MAX_THUMBNAILS = 50
 
 /**
  * Exports one layer as PNG for the UI to encode into a request. PNG because it

@@ -6,8 +6,16 @@ export interface Rect {
   height: number
 }
 
+export interface Size {
+  width: number
+  height: number
+}
+
 /** The space Figma leaves between things placed side by side. */
 export const GAP = 40
+
+/** Figma's smallest side: `resize` throws below it, and after createRectangle that leaves an empty layer. */
+export const MIN_SIDE = 0.01
 
 export function unionOf(rects: readonly Rect[]): Rect | null {
   if (rects.length === 0) return null
@@ -42,3 +50,24 @@ export function besideRect(anchor: Rect, size: { width: number; height: number }
   }
   return candidate
 }
+
+/**
+ * The new layer's size: the asked-for size where Figma can take it. A refined
+ * divider line asks for a zero height, which `resize` refuses; an unusable
+ * side follows the image's proportions from the other side, and with neither
+ * side usable the layer takes the image's pixel size.
+ */
+export function layerSize(asked: Size | undefined, image: Size): Size {
+  if (!asked) return { width: image.width, height: image.height }
+  const widthOk = usableSide(asked.width)
+  const heightOk = usableSide(asked.height)
+  if (widthOk && heightOk) return { width: asked.width, height: asked.height }
+  if (widthOk) return { width: asked.width, height: Math.max(MIN_SIDE, (asked.width * image.height) / image.width) }
+  if (heightOk) return { width: Math.max(MIN_SIDE, (asked.height * image.width) / image.height), height: asked.height }
+  return { width: image.width, height: image.height }
+}
+
+function usableSide(side: number): boolean {
+  return Number.isFinite(side) && side >= MIN_SIDE
+}
+

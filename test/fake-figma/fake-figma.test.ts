@@ -36,6 +36,28 @@ describe('the fake figma API', () => {
     expect(node.fills).toHaveLength(1)
   })
 
+  it.each([
+    ['zero', 300, 0],
+    ['negative', -1, 100],
+    ['under 0.01', 300, 0.001],
+    ['not a number', Number.NaN, 100],
+    ['infinite', 300, Number.POSITIVE_INFINITY],
+  ])('resize refuses a side that is %s, as Figma does', (_name, width, height) => {
+    const node = createFakeFigma().addRectangle({ width: 10, height: 10 })
+    expect(() => node.resize(width, height)).toThrow()
+    expect([node.width, node.height]).toEqual([10, 10])
+  })
+
+  it('keeps each plugin data entry within Figma’s limit of about 100 kB', () => {
+    const node = createFakeFigma().addRectangle()
+    node.setPluginData('record', 'x'.repeat(90_000))
+    expect(node.getPluginData('record')).toHaveLength(90_000)
+    expect(() => node.setPluginData('record', 'x'.repeat(100_001))).toThrow(/too large/)
+    // Counted in UTF-8 bytes: 40 000 three-byte characters are 120 kB.
+    expect(() => node.setPluginData('record', '狐'.repeat(40_000))).toThrow(/too large/)
+    expect(node.getPluginData('record')).toHaveLength(90_000)
+  })
+
   it('computes absolute bounds through frames', () => {
     const fake = createFakeFigma()
     const outer = fake.addFrame({ x: 100, y: 50, width: 500, height: 500 })
@@ -60,6 +82,58 @@ describe('the fake figma API', () => {
     expect(fired).toBe(0)
     await Promise.resolve()
     expect(fired).toBe(1)
+  })
+
+  it('has several pages; setCurrentPageAsync switches the current page and fires currentpagechange, then selectionchange', async () => {
+    const fake = createFakeFigma()
+    const second = fake.addPage('Page 2')
+    expect(fake.figma.root.children).toEqual([fake.page, second])
+    expect(fake.figma.currentPage).toBe(fake.page)
+    const events: string[] = []
+    fake.figma.on('currentpagechange', () => events.push('currentpagechange'))
+    fake.figma.on('selectionchange', () => events.push('selectionchange'))
+    await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
+    await Promise.resolve()
+    expect(fake.figma.currentPage).toBe(second)
+    expect(events).toEqual(['currentpagechange', 'selectionchange'])
+  })
+
+  it('refuses to set figma.currentPage directly, as with dynamic-page access', () => {
+    const fake = createFakeFigma()
+    const second = fake.addPage()
+    expect(() => (fake.figma.currentPage = second as unknown as PageNode)).toThrow(/setCurrentPageAsync/)
+    expect(fake.figma.currentPage).toBe(fake.page)
+  })
+
+  it('makes new nodes on the current page', async () => {
+    const fake = createFakeFigma()
+    const second = fake.addPage()
+    await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
+    const node = fake.figma.createRectangle()
+    expect(node.parent).toBe(second)
+    expect(fake.page.children).toEqual([])
+  })
+
+  it('refuses the children of a page that is not loaded until loadAsync, as with dynamic-page access', async () => {
+    const fake = createFakeFigma()
+    const second = fake.addPage()
+    const frame = fake.addFrame({}, second)
+    expect(() => second.children).toThrow(/loadAsync/)
+    expect(() => second.appendChild(fake.figma.createRectangle() as never)).toThrow(/loadAsync/)
+    await second.loadAsync()
+    expect(second.children).toEqual([frame])
+  })
+
+  it('fires selectionchange for the current page’s selection only', async () => {
+    const fake = createFakeFigma()
+    const second = fake.addPage()
+    const frame = fake.addFrame({}, second)
+    let fired = 0
+    fake.figma.on('selectionchange', () => fired++)
+    second.selection = [frame]
+    await Promise.resolve()
+    expect(fired).toBe(0)
+    expect(fake.figma.currentPage.selection).toEqual([])
   })
 
   it('keeps clientStorage within 5 MB', async () => {

@@ -2,7 +2,9 @@
  * A typed fake of the `figma` global (SPEC section 3), faithful where the
  * plugin depends on it: geometry, fills, plugin data, clientStorage,
  * createImage's format and 4096 px checks, exportAsync's real bytes,
- * dynamic-page node lookups, selection events, undo steps and the UI channel.
+ * dynamic-page node lookups and page loading, several pages and switching
+ * between them, selection events, undo steps and the UI channel. One
+ * viewport serves whichever page is current.
  * It runs in Node for the sandbox's tests and in the browser host page for
  * end-to-end tests, so it uses no Node API.
  */
@@ -42,7 +44,10 @@ type Listener = (...args: unknown[]) => unknown
 export interface FakeFigma {
   /** Install as `globalThis.figma`. */
   figma: PluginAPI
+  /** The first page, current and loaded when the fake starts. */
   page: FakePageNode
+  /** Adds a page after the others, not loaded, as a page not yet visited in a file opened with dynamic-page access. */
+  addPage: (name?: string) => FakePageNode
   /** Every message the sandbox posted to the UI, in order. */
   uiMessages: unknown[]
   notifications: { message: string; options?: NotificationOptions }[]
@@ -55,13 +60,17 @@ export interface FakeFigma {
   closed: () => boolean
   /** Delivers a message from the UI as Figma does, and waits for the handlers. */
   sendFromUi: (message: unknown) => Promise<void>
+  /** Layers are added to `parent`, else to the current page (even a page not loaded: this sets up the file). */
   addFrame: (props?: NodeProps, parent?: FakeNode) => FakeNode
   addRectangle: (props?: NodeProps, parent?: FakeNode) => FakeNode
   addEllipse: (props?: NodeProps, parent?: FakeNode) => FakeNode
+  /** A line: `width` long and, as in Figma, 0 high (a divider). */
+  addLine: (props?: Omit<NodeProps, 'height'>, parent?: FakeNode) => FakeNode
   addGroup: (children: FakeNode[], props?: Partial<NodeProps>) => FakeNode
   addText: (props?: NodeProps & { characters?: string; font?: { family: string; style: string } | 'mixed' }, parent?: FakeNode) => FakeNode
+  /** Selects on the current page. */
   select: (...nodes: FakeNode[]) => void
-  /** All live nodes on the page, depth first. */
+  /** All live nodes on every page, depth first. */
   allNodes: () => FakeNode[]
 }
 
@@ -86,10 +95,13 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     nextId: () => `1:${++counter}`,
     // Figma reports selection changes asynchronously, after the change is done.
     onSelectionChange: () => queueMicrotask(() => emit('selectionchange')),
+    isCurrentPage: (candidate) => candidate === current,
   }
   const document = new FakeNode(registry, 'DOCUMENT', 'Document')
   const page = new FakePageNode(registry, 'PAGE', 'Page 1')
-  document.appendChild(page)
+  page.loaded = true
+  document.attach(page)
+  let current = page
 
   const images = new Map<string, FakeImage>()
   const storage = new Map<string, unknown>()
@@ -104,22 +116,37 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
   const view = options.viewport ?? { x: -400, y: -300, width: 1600, height: 1000 }
   const mixed = Symbol('figma.mixed')
 
-  const make = <T extends FakeNode>(node: T, props: NodeProps = {}, parent: FakeNode = page): T => {
+  // Figma parents a new node under the current page.
+  const make = <T extends FakeNode>(node: T, props: NodeProps = {}, parent: FakeNode = current): T => {
     node.x = props.x ?? 0
     node.y = props.y ?? 0
     node.width = props.width ?? 100
     node.height = props.height ?? 100
     node.locked = props.locked ?? false
     node.content = props.content ?? 'flat'
-    parent.appendChild(node)
+    parent.attach(node)
     return node
   }
 
   const figma = {
     mixed,
     root: document,
-    get currentPage() {
-      return page
+    get currentPage(): FakePageNode {
+      return current
+    },
+    set currentPage(_page: FakePageNode) {
+      throw new Error('Cannot set figma.currentPage with documentAccess: dynamic-page. Use figma.setCurrentPageAsync instead.')
+    },
+    async setCurrentPageAsync(next: FakePageNode) {
+      if (!(next instanceof FakePageNode) || next.removed) throw new Error('setCurrentPageAsync expects a page of this document')
+      await next.loadAsync()
+      if (next === current) return
+      current = next
+      // A page switch is reported after it is done; it always brings a selectionchange (the selection is per page).
+      queueMicrotask(() => {
+        emit('currentpagechange')
+        emit('selectionchange')
+      })
     },
     apiVersion: '1.0.0',
     editorType: 'figma',
@@ -234,6 +261,11 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
   const fake: FakeFigma = {
     figma: figma as unknown as PluginAPI,
     page,
+    addPage(name) {
+      const added = new FakePageNode(registry, 'PAGE', name ?? `Page ${document.kids.length + 1}`)
+      document.attach(added)
+      return added
+    },
     uiMessages,
     notifications,
     undoSteps: () => undoSteps,
@@ -252,11 +284,12 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     addFrame: (props, parent) => make(new FakeNode(registry, 'FRAME', props?.name ?? 'Frame'), props, parent),
     addRectangle: (props, parent) => make(new FakeNode(registry, 'RECTANGLE', props?.name ?? 'Rectangle'), props, parent),
     addEllipse: (props, parent) => make(new FakeNode(registry, 'ELLIPSE', props?.name ?? 'Ellipse'), props, parent),
+    addLine: (props, parent) => make(new FakeNode(registry, 'LINE', props?.name ?? 'Line'), { ...props, height: 0 }, parent),
     addGroup(children, props = {}) {
       const group = new FakeNode(registry, 'GROUP', props.name ?? 'Group')
-      const parent = children[0]?.parent ?? page
-      parent.appendChild(group)
-      children.forEach((child) => group.appendChild(child))
+      const parent = children[0]?.parent ?? current
+      parent.attach(group)
+      children.forEach((child) => group.attach(child))
       // A group's box is the union of its children.
       const left = Math.min(...children.map((c) => c.x))
       const top = Math.min(...children.map((c) => c.y))
@@ -273,12 +306,12 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       return node
     },
     select: (...nodes) => {
-      page.selection = nodes
+      current.selection = nodes
     },
     allNodes: () => {
       const out: FakeNode[] = []
-      const walk = (node: FakeNode) => node.children.forEach((child) => (out.push(child), walk(child)))
-      walk(page)
+      const walk = (node: FakeNode) => node.kids.forEach((child) => (out.push(child), walk(child)))
+      document.kids.forEach(walk)
       return out
     },
   }

@@ -1,8 +1,9 @@
 /**
  * Scene nodes of the fake `figma` API: real geometry (x, y, width, height,
  * resize, absolute bounds through parents), fills that are read-only arrays
- * replaced wholesale as in Figma, plugin data, removal and locking, and
- * exportAsync that returns real PNG/JPEG bytes of the node's pixel size.
+ * replaced wholesale as in Figma, plugin data, removal and locking,
+ * exportAsync that returns real PNG/JPEG bytes of the node's pixel size, and
+ * pages that refuse their children until loaded (dynamic-page access).
  */
 import { type Rgba, encodeJpeg, encodePng } from '../images/png'
 
@@ -15,7 +16,12 @@ export interface Registry {
   nodes: Map<string, FakeNode>
   nextId: () => string
   onSelectionChange: () => void
+  /** Figma reports selection changes of the page in view only. */
+  isCurrentPage: (page: FakePageNode) => boolean
 }
+
+/** Figma's limit on one plugin data entry, "about 100 kB" (SPEC 2): key and value, in UTF-8 bytes. */
+export const PLUGIN_DATA_LIMIT_BYTES = 100_000
 
 export interface ExportSettings {
   format?: 'PNG' | 'JPG' | 'SVG' | 'PDF'
@@ -27,7 +33,11 @@ export class FakeNode {
   readonly type: string
   name: string
   parent: FakeNode | null = null
-  children: FakeNode[] = []
+  /**
+   * The children with no loading check: the fake's own bookkeeping, and tests
+   * that look at a page the plugin has not loaded. `children` is Figma's view.
+   */
+  kids: FakeNode[] = []
   x = 0
   y = 0
   width = 100
@@ -67,6 +77,12 @@ export class FakeNode {
     this._fills = Object.freeze(paints.map((paint) => Object.freeze({ ...paint })))
   }
 
+  /** As in Figma, a new read-only array on every read; a page must be loaded first. */
+  get children(): readonly FakeNode[] {
+    this.assertLoaded('children')
+    return Object.freeze(this.kids.slice())
+  }
+
   get absoluteTransform(): [[number, number, number], [number, number, number]] {
     const { x, y } = this.absolutePosition()
     return [
@@ -94,7 +110,8 @@ export class FakeNode {
 
   resize(width: number, height: number): void {
     this.assertAlive()
-    if (!(width >= 0.01) || !(height >= 0.01)) throw new Error('Width and height must be >= 0.01')
+    // Figma refuses a side under 0.01 (zero, negative) and one that is not a finite number.
+    if (!(width >= 0.01 && Number.isFinite(width)) || !(height >= 0.01 && Number.isFinite(height))) throw new Error('Width and height must be >= 0.01')
     this.width = width
     this.height = height
   }
@@ -105,16 +122,22 @@ export class FakeNode {
 
   insertChild(index: number, child: FakeNode): void {
     this.assertAlive()
-    if (child.parent) child.parent.children = child.parent.children.filter((c) => c !== child)
+    this.assertLoaded('appendChild')
+    this.attach(child, index)
+  }
+
+  /** Moves `child` here with no loading check: for the fake's helpers that set up a document. */
+  attach(child: FakeNode, index = this.kids.length): void {
+    if (child.parent) child.parent.kids = child.parent.kids.filter((c) => c !== child)
     child.parent = this
-    this.children.splice(index, 0, child)
+    this.kids.splice(index, 0, child)
   }
 
   remove(): void {
-    if (this.parent) this.parent.children = this.parent.children.filter((c) => c !== this)
+    if (this.parent) this.parent.kids = this.parent.kids.filter((c) => c !== this)
     const markRemoved = (node: FakeNode) => {
       node.removed = true
-      node.children.forEach(markRemoved)
+      node.kids.forEach(markRemoved)
     }
     markRemoved(this)
     this.parent = null
@@ -124,6 +147,10 @@ export class FakeNode {
   setPluginData(key: string, value: string): void {
     this.assertAlive()
     if (typeof value !== 'string') throw new Error('Plugin data values must be strings')
+    const encoder = new TextEncoder()
+    if (encoder.encode(key).length + encoder.encode(value).length > PLUGIN_DATA_LIMIT_BYTES) {
+      throw new Error(`in setPluginData: the entry is too large (the limit is about 100 kB)`)
+    }
     if (value === '') this.pluginData.delete(key)
     else this.pluginData.set(key, value)
   }
@@ -158,6 +185,9 @@ export class FakeNode {
   protected assertAlive(): void {
     if (this.removed) throw new Error(`The node (id: ${this.id}) does not exist`)
   }
+
+  /** Only a page can be unloaded. */
+  protected assertLoaded(_what: string): void {}
 }
 
 /** Figma's export constraint: the pixel size of an export, rounded as Figma rounds. */
@@ -192,7 +222,22 @@ export class FakeTextNode extends FakeNode {
 }
 
 export class FakePageNode extends FakeNode {
+  /**
+   * With dynamic-page access only the page in view is loaded when the plugin
+   * starts; another loads on loadAsync or when it becomes the current page.
+   * The fake does not assume getNodeByIdAsync loads a node's page.
+   */
+  loaded = false
   private _selection: FakeNode[] = []
+
+  async loadAsync(): Promise<void> {
+    this.assertAlive()
+    this.loaded = true
+  }
+
+  protected assertLoaded(what: string): void {
+    if (!this.loaded) throw new Error(`in ${what}: the page “${this.name}” is not loaded. Call page.loadAsync() first (documentAccess: dynamic-page).`)
+  }
 
   get selection(): FakeNode[] {
     return this._selection.filter((node) => !node.removed)
@@ -200,6 +245,6 @@ export class FakePageNode extends FakeNode {
 
   set selection(nodes: FakeNode[]) {
     this._selection = [...nodes]
-    this.registry.onSelectionChange()
+    if (this.registry.isCurrentPage(this)) this.registry.onSelectionChange()
   }
 }

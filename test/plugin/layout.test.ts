@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { GAP, besideRect, centredOn, unionOf } from '../../plugin/layout'
+import { GAP, besideRect, centredOn, layerSize, unionOf } from '../../plugin/layout'
 
 describe('layout', () => {
   it('unites rects', () => {
@@ -20,5 +20,29 @@ describe('layout', () => {
     const spot = besideRect(row[0], { width: 100, height: 100 }, row)
     expect(spot.x).toBe(2 * 140 + 100 + GAP)
     expect(row.some((r) => spot.x < r.x + r.width && r.x < spot.x + spot.width)).toBe(false)
+  })
+
+  it('keeps a usable asked-for size as it is', () => {
+    expect(layerSize({ width: 320, height: 0.5 }, { width: 1280, height: 800 })).toEqual({ width: 320, height: 0.5 })
+  })
+
+  it('takes a missing side from the image’s proportions: a divider line 300×0 gets a 1200×600 image as 300×150', () => {
+    const image = { width: 1200, height: 600 }
+    expect(layerSize({ width: 300, height: 0 }, image)).toEqual({ width: 300, height: 150 })
+    expect(layerSize({ width: -5, height: 50 }, image)).toEqual({ width: 100, height: 50 })
+    expect(layerSize({ width: Number.NaN, height: 60 }, image)).toEqual({ width: 120, height: 60 })
+    expect(layerSize({ width: 300, height: Number.POSITIVE_INFINITY }, image)).toEqual({ width: 300, height: 150 })
+  })
+
+  it('falls back to the image’s pixel size when no side is usable, or none was asked', () => {
+    const image = { width: 1200, height: 600 }
+    expect(layerSize({ width: 0, height: 0 }, image)).toEqual(image)
+    expect(layerSize({ width: Number.NaN, height: -1 }, image)).toEqual(image)
+    expect(layerSize(undefined, image)).toEqual(image)
+  })
+
+  it('never gives a side Figma refuses, even from an extreme image', () => {
+    const { height } = layerSize({ width: 1, height: 0 }, { width: 4096, height: 1 })
+    expect(height).toBeGreaterThanOrEqual(0.01)
   })
 })

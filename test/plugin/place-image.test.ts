@@ -88,6 +88,93 @@ describe('placeImageAsync', () => {
     expect(fake.images.get(node.fills[0].imageHash as string)).toMatchObject({ width: 1280, height: 800 })
   })
 
+  it('refines a divider line (zero height) onto a layer of the image’s proportions, never an empty rectangle', async () => {
+    const line = fake.addLine({ name: 'Divider', x: 0, y: 0, width: 300 })
+    const result = await placeImageAsync(message({ targetIds: [line.id], size: { width: 300, height: 0 }, name: 'Divider (refined)' }, 1200, 600))
+    const node = fake.page.children.at(-1)!
+    expect(result).toEqual({ nodeIds: [node.id], placement: 'new-layer' })
+    expect(node).toMatchObject({ name: 'Divider (refined)', width: 300, height: 150 })
+    expect(node.fills).toHaveLength(1)
+    expect(fake.page.children).toHaveLength(2)
+  })
+
+  it('removes the new layer and reports the failure when anything fails after it was made: no orphan layers', async () => {
+    const createRectangle = fake.figma.createRectangle
+    fake.figma.createRectangle = () => {
+      const node = createRectangle()
+      node.setPluginData = () => {
+        throw new Error('in setPluginData: something Figma refused')
+      }
+      return node
+    }
+    await expect(placeImageAsync(message())).rejects.toThrow(/refused/)
+    expect(fake.page.children).toHaveLength(0)
+    expect(fake.undoSteps()).toBe(0)
+  })
+
+  it.each(['fill', 'new-layer'] as const)('places the image (%s) with a prompt too long for plugin data, its record shortened to fit', async (placement) => {
+    const target = fake.addRectangle({ x: 0, y: 0, width: 300, height: 200 })
+    const prompt = 'A red fox in the snow. '.repeat(10_000)
+    const result = await placeImageAsync(message({ placement, targetIds: [target.id], record: { ...record, prompt } }))
+    const node = fake.page.children.find((n) => n.id === result.nodeIds[0])!
+    expect(result.placement).toBe(placement)
+    const written = JSON.parse(node.getPluginData(RECORD_KEY)) as GenerationRecord
+    expect(written).toMatchObject({ promptTruncated: true, generationId: record.generationId })
+    expect(prompt.startsWith(written.prompt)).toBe(true)
+  })
+
+  describe('after the designer switched pages while it generated', () => {
+    it('puts the result on its target’s own page, beside it and past what is there, and does not reveal it on the wrong page', async () => {
+      const frame = fake.addFrame({ x: 100, y: 50, width: 400, height: 300 })
+      fake.addFrame({ x: 540, y: 50, width: 200, height: 200 })
+      fake.select(frame)
+      const second = fake.addPage('Page 2')
+      await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
+      fake.addFrame({ x: 0, y: 0, width: 3000, height: 3000 })
+      const result = await placeImageAsync(message({ targetIds: [frame.id] }, 640, 480))
+      const node = fake.page.children.at(-1)!
+      expect(result.nodeIds).toEqual([node.id])
+      expect(node.parent).toBe(fake.page)
+      expect([node.x, node.y]).toEqual([540 + 200 + 40, 50])
+      expect(second.children).toHaveLength(1)
+      expect(second.selection).toEqual([])
+      expect(fake.page.selection).toEqual([frame])
+      expect(fake.scrolledTo).toEqual([])
+      expect(fake.notifications.at(-1)?.message).toMatch(/Page 1/)
+      expect(fake.undoSteps()).toBe(1)
+    })
+
+    it('with no target, puts it on the page in view when it arrives, centred in view, and reveals it', async () => {
+      const second = fake.addPage('Page 2')
+      await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
+      await placeImageAsync(message())
+      const node = second.children[0]
+      expect(node).toMatchObject({ x: 1000 - 640, y: 500 - 360 })
+      expect(fake.page.children).toEqual([])
+      expect(second.selection).toEqual([node])
+      expect(fake.scrolledTo).toEqual([[node]])
+    })
+
+    it('does not lay a task’s next image beside one on another page', async () => {
+      const first = message()
+      await placeImageAsync(first)
+      const second = fake.addPage('Page 2')
+      await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
+      await placeImageAsync({ ...first })
+      expect(second.children[0]).toMatchObject({ x: 1000 - 640, y: 500 - 360 })
+    })
+
+    it('fills a target on another page where it is', async () => {
+      const target = fake.addRectangle({ x: 0, y: 0, width: 300, height: 200 })
+      const second = fake.addPage('Page 2')
+      await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
+      const result = await placeImageAsync(message({ placement: 'fill', targetIds: [target.id] }))
+      expect(result).toEqual({ nodeIds: [target.id], placement: 'fill' })
+      expect(target.fills).toHaveLength(1)
+      expect(second.children).toEqual([])
+    })
+  })
+
   it.each([
     ['deleted', (node: { remove: () => void }) => node.remove()],
     ['locked', (node: { locked: boolean }) => (node.locked = true)],

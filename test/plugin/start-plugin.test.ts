@@ -91,6 +91,26 @@ describe('the sandbox', () => {
     expect(frame.exports.at(-1)).toMatchObject({ width: 96, height: 48 })
   })
 
+  it('sends thumbnails for the first 50 selected layers only, and the whole selection', async () => {
+    const frames = Array.from({ length: 60 }, (_, i) => fake.addFrame({ name: `Frame ${i}`, x: i * 120, width: 100, height: 100 }))
+    fake.select(...frames)
+    await settle(200)
+    const selection = posted().filter((m) => m.type === 'selection-changed').at(-1)
+    expect(selection?.type === 'selection-changed' && selection.selection).toHaveLength(60)
+    const thumbnails = posted().flatMap((m) => (m.type === 'layer-thumbnail' ? [m.layerId] : []))
+    expect(thumbnails).toEqual(frames.slice(0, 50).map((f) => f.id))
+  })
+
+  it('tells the UI the new page’s selection when the designer switches pages', async () => {
+    const frame = fake.addFrame({ name: 'Hero' })
+    fake.select(frame)
+    await settle(20)
+    const second = fake.addPage('Page 2')
+    await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
+    await settle(20)
+    expect(posted().filter((m) => m.type === 'selection-changed').at(-1)).toEqual({ type: 'selection-changed', selection: [] })
+  })
+
   it('exports a layer at the asked size for the UI to encode', async () => {
     const frame = fake.addFrame({ width: 300, height: 150 })
     const reply = await request('export-layer', { layerId: frame.id, constraint: { type: 'SCALE', value: 2 } })

@@ -1,7 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { SelectedLayer } from '../../../common/domain'
-import { modelInfo } from '../../../ui/models'
-import { assignRoles, roleProblems } from '../../../ui/selection/roles'
+import { type ModelInfo, modelInfo } from '../../../ui/models'
+import { type LayerRole, type Roles, assignRoles, roleProblems } from '../../../ui/selection/roles'
 
 const fast = modelInfo('sourceful/riverflow-v2-fast')
 const pro = modelInfo('sourceful/riverflow-v2-pro')
@@ -26,6 +27,64 @@ describe('assignRoles', () => {
 
   it('leaves text layers unused', () => {
     expect(assignRoles([text('t'), frame('a')], fast)).toEqual({ t: 'unused', a: 'input' })
+  })
+})
+
+describe('assignRoles on large selections', () => {
+  // Every 7th layer a text layer; every 10th had a role given by the designer.
+  const many = Array.from({ length: 5000 }, (_, i) => (i % 7 === 3 ? text(`t${i}`) : frame(`f${i}`)))
+  const given: Roles = Object.fromEntries(many.filter((_, i) => i % 10 === 5).map((l, k) => [l.id, k === 3 ? 'input' : 'unused']))
+
+  it('gives 5,000 layers the roles it gives a few', () => {
+    const roles = assignRoles(many, pro, given)
+    expect(Object.keys(roles)).toHaveLength(5000)
+    for (const layer of many) {
+      if (given[layer.id]) expect(roles[layer.id]).toBe(given[layer.id])
+      else if (layer.text) expect(roles[layer.id]).toBe('unused')
+    }
+    // The designer's input stays the only one; the first new image layers become references, up to the model's limit.
+    const fresh = many.filter((l) => !given[l.id] && !l.text)
+    expect(many.filter((l) => roles[l.id] === 'input').map((l) => l.id)).toEqual([many.filter((_, i) => i % 10 === 5)[3].id])
+    expect(fresh.slice(0, pro.maxReferences).map((l) => roles[l.id])).toEqual(Array(pro.maxReferences).fill('reference'))
+    expect(fresh.slice(pro.maxReferences).every((l) => roles[l.id] === 'unused')).toBe(true)
+  })
+
+  it('with no roles given, makes the first image layer of 5,000 the input', () => {
+    const roles = assignRoles(many, fast)
+    const images = many.filter((l) => !l.text)
+    expect(roles[images[0].id]).toBe('input')
+    expect(images.slice(1, 1 + fast.maxReferences).map((l) => roles[l.id])).toEqual(Array(fast.maxReferences).fill('reference'))
+    expect(Object.values(roles).filter((r) => r !== 'unused')).toHaveLength(1 + fast.maxReferences)
+  })
+
+  /** assignRoles as it was before it kept running counts (quadratic: it counted the roles for every layer). */
+  function assignRolesBefore(selection: readonly SelectedLayer[], model: ModelInfo, previous: Roles = {}): Roles {
+    const roles: Roles = {}
+    for (const layer of selection) {
+      if (previous[layer.id]) roles[layer.id] = previous[layer.id]
+    }
+    const count = (role: LayerRole) => Object.values(roles).filter((r) => r === role).length
+    for (const layer of selection) {
+      if (roles[layer.id]) continue
+      if (layer.text) roles[layer.id] = 'unused'
+      else if (count('input') === 0) roles[layer.id] = 'input'
+      else if (count('reference') < model.maxReferences) roles[layer.id] = 'reference'
+      else roles[layer.id] = 'unused'
+    }
+    return roles
+  }
+
+  it('gives the same roles as before on any selection and any roles given', () => {
+    const id = fc.integer({ min: 0, max: 40 }).map((n) => `1:${n}`)
+    const layer = fc.tuple(id, fc.boolean()).map(([layerId, isText]) => (isText ? text(layerId) : frame(layerId)))
+    const selection = fc.uniqueArray(layer, { selector: (l) => l.id, maxLength: 30 })
+    const previous = fc.dictionary(id, fc.constantFrom<LayerRole>('input', 'reference', 'unused'), { maxKeys: 20 })
+    fc.assert(
+      fc.property(selection, previous, fc.constantFrom(fast, pro), (layers, given, model) => {
+        expect(assignRoles(layers, model, given)).toEqual(assignRolesBefore(layers, model, given))
+      }),
+      { numRuns: 500 },
+    )
   })
 })
 

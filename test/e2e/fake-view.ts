@@ -40,7 +40,7 @@ export interface FakeFigmaView {
     createImage(bytes: Uint8Array): unknown
     ui: { postMessage(message: unknown): void }
   }
-  page: { children: FakeNodeView[]; selection: FakeNodeView[] }
+  page: { readonly children: readonly FakeNodeView[]; selection: FakeNodeView[] }
   storage: Map<string, unknown>
   images: Map<string, { bytes: Uint8Array; width: number; height: number }>
   undoSteps(): number

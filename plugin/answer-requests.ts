@@ -51,6 +51,8 @@ function failureMessage(type: RequestType): string {
       return 'Figma could not place the image. Retry, or download it.'
     case 'export-layer':
       return 'Figma could not export the layer. Check that it is visible, then try again.'
+    case 'open-external':
+      return 'Figma could not open your browser. Try again, or paste a key instead.'
     default:
       return assertNever(type, 'request')
   }

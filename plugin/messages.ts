@@ -67,6 +67,8 @@ export interface Requests {
   'place-image': { args: PlaceImageArgs; result: PlacedImage }
   /** Export one layer as PNG, to send as an input or reference image. One layer a request. */
   'export-layer': { args: { layerId: string; constraint: ExportConstraint }; result: PreparedImage }
+  /** Open a page in the designer's browser: OpenRouter's sign-in. The sandbox opens only https://openrouter.ai/ pages. */
+  'open-external': { args: { url: string }; result: null }
 }
 
 export type RequestType = keyof Requests

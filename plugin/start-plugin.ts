@@ -1,6 +1,7 @@
 import { answerRequests } from './answer-requests'
 import { exportLayerAsync, exportThumbnailAsync, MAX_THUMBNAILS } from './export-layer'
 import type { PluginToUiMessage } from './messages'
+import { openExternalAsync } from './open-external'
 import { placeImageAsync } from './place-image'
 import { describeSelection } from './selection'
 import { forgetKeyAsync, loadKeyAsync, loadStateAsync, saveKeyAsync, saveStateAsync } from './storage'
@@ -55,6 +56,7 @@ export function startPlugin(): void {
       },
       'place-image': placeImageAsync,
       'export-layer': exportLayerAsync,
+      'open-external': openExternalAsync,
     },
     post,
   )

@@ -115,6 +115,7 @@ export function App() {
         onSaved={saveKey}
         onForget={forgetKey}
         onDone={apiKey ? () => setView('generate') : null}
+        onOpenExternal={(url) => requestAsync('open-external', { url })}
       />
     )
   }

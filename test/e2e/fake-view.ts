@@ -42,6 +42,8 @@ export interface FakeFigmaView {
   }
   page: { readonly children: readonly FakeNodeView[]; selection: FakeNodeView[] }
   storage: Map<string, unknown>
+  /** What figma.openExternal was asked to open, in order. */
+  openedUrls: string[]
   images: Map<string, { bytes: Uint8Array; width: number; height: number }>
   undoSteps(): number
   sendFromUi(message: unknown): Promise<void>

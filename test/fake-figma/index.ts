@@ -57,6 +57,8 @@ export interface FakeFigma {
   images: Map<string, FakeImage>
   storage: Map<string, unknown>
   shownWith: { html: string; options: ShowUIOptions } | null
+  /** Every URL given to figma.openExternal, in order (the designer's browser would open each). */
+  openedUrls: string[]
   closed: () => boolean
   /** Delivers a message from the UI as Figma does, and waits for the handlers. */
   sendFromUi: (message: unknown) => Promise<void>
@@ -108,6 +110,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
   const uiMessages: unknown[] = []
   const notifications: FakeFigma['notifications'] = []
   const scrolledTo: FakeNode[][] = []
+  const openedUrls: string[] = []
   const uiHandlers = new Set<Listener>()
   let onmessage: Listener | undefined
   let undoSteps = 0
@@ -255,7 +258,9 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       closed = true
       emit('close')
     },
-    openExternal() {},
+    openExternal(url: string) {
+      openedUrls.push(url)
+    },
   }
 
   const fake: FakeFigma = {
@@ -276,6 +281,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       return shownWith
     },
     closed: () => closed,
+    openedUrls,
     async sendFromUi(message: unknown) {
       const cloned = structuredClone(message)
       const props = { origin: 'null' }

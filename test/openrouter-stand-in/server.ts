@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { encodePng, imageSizeFor, readImageInfo, toBase64 } from '../images/png'
+import { type AuthCodes, createAuthKeysEndpoint } from './auth-keys'
 
 export const TEST_KEY = 'sk-or-v1-test-key-0000000000000000'
 /** Sourceful's cap on the whole request (4.5 MB). */
@@ -92,6 +93,8 @@ export interface OpenRouterStandIn {
   /** The chat-completions requests only. */
   generations: () => RecordedRequest[]
   enqueue: (...behaviours: Behaviour[]) => void
+  /** Sign-in codes (auth-keys.ts): mint one for a challenge, expire it, or make the next exchanges fail. */
+  auth: AuthCodes
   setLatency: (ms: number) => void
   reset: () => void
   close: () => Promise<void>
@@ -115,6 +118,7 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
   const open = new Set<ServerResponse>()
   let latencyMs = options.latencyMs ?? 0
   let counter = 0
+  const authKeys = createAuthKeysEndpoint(validKeys[0])
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const receivedAt = Date.now()
@@ -165,6 +169,7 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
       if (!validKeys.includes(key)) return fail(401, 'No auth credentials found')
       return send(200, { data: keyInfo })
     }
+    if (route === 'POST /api/v1/auth/keys') return exchangeCode(raw, record, request, send)
     if (route !== 'POST /api/v1/chat/completions') return fail(404, `Not found: ${route}`)
 
     // The request is checked in OpenRouter's order: size, key, body, model, parameters.
@@ -234,6 +239,19 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
     }
   }
 
+  /** Sign-in: the code and verifier for a key (auth-keys.ts), recorded like any request. */
+  function exchangeCode(raw: Buffer, record: RecordedRequest, request: IncomingMessage, send: (status: number, body: unknown) => void): void {
+    try {
+      record.body = JSON.parse(raw.toString('utf8'))
+    } catch {
+      record.body = null
+    }
+    const answer = authKeys.exchange(record.body)
+    if (answer.kind === 'answer') return send(answer.status, answer.body)
+    record.status = -1
+    request.socket.destroy()
+  }
+
   function completion(model: string, images: string[], config: Record<string, unknown>, choiceExtra: Record<string, unknown> = {}) {
     const rule = MODELS[model]
     const fonts = Array.isArray(config.font_inputs) ? config.font_inputs.length : 0
@@ -258,12 +276,14 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
     requests,
     generations: () => requests.filter((r) => r.path === '/api/v1/chat/completions' && r.method === 'POST'),
     enqueue: (...behaviours) => queue.push(...behaviours),
+    auth: authKeys,
     setLatency: (ms) => {
       latencyMs = ms
     },
     reset: () => {
       queue.length = 0
       requests.length = 0
+      authKeys.reset()
     },
     close: () =>
       new Promise((resolve) => {

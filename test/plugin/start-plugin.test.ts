@@ -124,6 +124,24 @@ describe('the sandbox', () => {
     expect(reply).toMatchObject({ ok: false, message: expect.stringMatching(/deleted/) })
   })
 
+  it('opens OpenRouter’s sign-in page in the designer’s browser', async () => {
+    const url = 'https://openrouter.ai/auth?code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256'
+    expect(await request('open-external', { url })).toMatchObject({ ok: true, result: null })
+    expect(fake.openedUrls).toEqual([url])
+  })
+
+  it.each([
+    'https://openrouter.ai.example.com/auth',
+    'https://openrouter.ai@example.com/auth',
+    'http://openrouter.ai/auth',
+    'https://example.com/?next=https://openrouter.ai/',
+    'javascript:alert(1)//https://openrouter.ai/',
+    'https://openrouter.ai',
+  ])('opens nothing but https://openrouter.ai/ pages: refuses %s', async (url) => {
+    expect(await request('open-external', { url })).toMatchObject({ ok: false, message: 'The plugin opens only openrouter.ai pages in your browser.' })
+    expect(fake.openedUrls).toEqual([])
+  })
+
   it('answers a handler that throws with a plain failure, never silence or a stack trace', async () => {
     fake.figma.clientStorage.setAsync = () => Promise.reject(new TypeError('quota exceeded at Object.setAsync (storage.js:12)'))
     const reply = await request('save-state', { state })

@@ -1,8 +1,9 @@
-import { Button, Inline, Textbox } from '@create-figma-plugin/ui'
+import { Button } from '@create-figma-plugin/ui'
 import { useState } from 'preact/hooks'
-import { GenerationError } from '../openrouter/errors'
-import { type KeyInfo, checkKeyAsync, cleanPastedKey } from '../openrouter/key'
+import type { KeyInfo } from '../openrouter/key'
 import { formatUsd } from '../pricing'
+import { PasteKeyPanel } from './PasteKeyPanel'
+import { SignInPanel } from './SignInPanel'
 
 interface KeyViewProps {
   hasKey: boolean
@@ -10,41 +11,13 @@ interface KeyViewProps {
   onSaved: (key: string, info: KeyInfo) => void
   onForget: () => void
   onDone: (() => void) | null
+  /** Opens a page in the designer's browser (OpenRouter's sign-in), through the sandbox. */
+  onOpenExternal: (url: string) => Promise<unknown>
 }
 
-/** Paste, check, store, replace or forget the OpenRouter key. First run opens here. */
+/** Sign in, or paste a key; check, store, replace or forget it. First run opens here. */
 export function KeyView(props: KeyViewProps) {
-  const [value, setValue] = useState('')
-  const [checking, setChecking] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const [replacing, setReplacing] = useState(!props.hasKey)
-
-  async function saveAsync(event?: Event) {
-    event?.preventDefault()
-    const key = cleanPastedKey(value)
-    if (key === '') {
-      setError('Paste your OpenRouter API key first.')
-      return
-    }
-    setChecking(true)
-    setError(null)
-    try {
-      const info = await checkKeyAsync(key)
-      setValue('')
-      setReplacing(false)
-      props.onSaved(key, info)
-    } catch (caught) {
-      setError(
-        caught instanceof GenerationError && caught.kind === 'bad-key'
-          ? 'OpenRouter did not accept this key. Check that you copied all of it, and that it is not disabled.'
-          : caught instanceof GenerationError
-            ? caught.message
-            : 'The key could not be checked. Try again.',
-      )
-    } finally {
-      setChecking(false)
-    }
-  }
 
   return (
     <main class="view">
@@ -63,32 +36,15 @@ export function KeyView(props: KeyViewProps) {
       {props.hasKey && props.keyInfo && <KeySummary info={props.keyInfo} />}
       {props.hasKey && !props.keyInfo && <p class="notice">A key is saved.</p>}
       {replacing ? (
-        <form class="field" onSubmit={saveAsync}>
-          <span class="field-label">Paste a key from openrouter.ai/settings/keys</span>
-          <Textbox
-            password
-            aria-label="OpenRouter API key"
-            placeholder="sk-or-v1-…"
-            value={value}
-            onValueInput={setValue}
-            disabled={checking}
-          />
-          <div class="actions">
-            <a href="https://openrouter.ai/settings/keys" target="_blank" rel="noreferrer">
-              Get a key
-            </a>
-            <Inline space="extraSmall">
-              {props.hasKey && (
-                <Button secondary onClick={() => setReplacing(false)} disabled={checking}>
-                  Keep current key
-                </Button>
-              )}
-              <Button onClick={() => saveAsync()} loading={checking} disabled={checking}>
-                Save key
-              </Button>
-            </Inline>
-          </div>
-        </form>
+        <>
+          <SignInPanel onSaved={props.onSaved} onOpenExternal={props.onOpenExternal} />
+          <PasteKeyPanel onSaved={props.onSaved} />
+          {props.hasKey && (
+            <Button secondary onClick={() => setReplacing(false)}>
+              Keep current key
+            </Button>
+          )}
+        </>
       ) : (
         <div class="row">
           <Button secondary onClick={() => setReplacing(true)}>
@@ -98,11 +54,6 @@ export function KeyView(props: KeyViewProps) {
             Forget key
           </Button>
         </div>
-      )}
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
       )}
     </main>
   )

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, it } from 'vitest'
 import { launchChromiumAsync } from '../test/e2e/chromium'
 import { closeHostServerAsync, openPluginAsync } from '../test/e2e/harness'
-import { type OpenRouterStandIn, type RecordedRequest, startOpenRouterStandIn } from '../test/openrouter-stand-in/server'
+import { type OpenRouterStandIn, type RecordedRequest, TEST_KEY, startOpenRouterStandIn } from '../test/openrouter-stand-in/server'
 import { formatMs, median, recordFigure } from './figures'
 
 // The built plugin (dist/) in the host page, against the OpenRouter stand-in, as the browser tests run it.
@@ -75,8 +75,8 @@ async function runBatchAsync(): Promise<BatchRun> {
   standIn.reset()
   const session = await openPluginAsync(browser, {
     standIn,
+    key: TEST_KEY,
     setup: (fake) => {
-      fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
       const frames = []
       for (let i = 0; i < 8; i++) {
         frames.push(fake.addFrame({ name: `Frame ${i}`, x: (i % 4) * 700, y: Math.floor(i / 4) * 500, width: 600, height: 400, content: i % 2 ? 'photo' : 'flat' }))
@@ -108,7 +108,7 @@ async function runBatchAsync(): Promise<BatchRun> {
   standIn.reset()
   standIn.setLatency(LATENCY_MS)
 
-  const countResults = () => session.figma((fake) => fake.page.children.filter((n: { name: string }) => n.name.endsWith('· Riverflow')).length)
+  const countResults = () => session.figma((fake) => fake.page.children.filter((n) => n.name.endsWith('· Riverflow')).length)
   // The clock starts when the plugin's UI gets the click, not when Playwright starts moving the mouse.
   const uiFrame = session.page.frames().find((frame) => frame !== session.page.mainFrame())!
   await uiFrame.evaluate(() => {
@@ -133,7 +133,7 @@ async function runBatchAsync(): Promise<BatchRun> {
   const fakeExportMs = await session.figma(async (fake) => {
     const times: number[] = []
     for (const name of ['Frame 0', 'Frame 1']) {
-      const node = fake.allNodes().find((n: { name: string }) => n.name === name)
+      const node = fake.allNodes().find((n) => n.name === name)!
       const start = performance.now()
       await node.exportAsync({ format: 'PNG', constraint: { type: 'WIDTH', value: 1024 } })
       times.push(performance.now() - start)

@@ -5,7 +5,9 @@ import { DEFAULT_STATE } from './defaults'
 import { useGeneration } from './generation/use-generation'
 import { GenerationError } from './openrouter/errors'
 import { type KeyInfo, checkKeyAsync } from './openrouter/key'
-import { modelInfo } from './models'
+import { isOfferedModel, modelInfo } from './models'
+import { readSavedState, toStoredState } from './state/read-saved-state'
+import { StateNotes } from './views/StateNotes'
 import { type LayerRole, type Roles, assignRoles } from './selection/roles'
 import { GenerateView } from './views/GenerateView'
 import { KeyView } from './views/KeyView'
@@ -24,6 +26,7 @@ export function App() {
   const [keyInfo, setKeyInfo] = useState<KeyInfo | null>(null)
   const [keyProblem, setKeyProblem] = useState<string | null>(null)
   const [state, setState] = useState<SavedState>(DEFAULT_STATE)
+  const [stateNotes, setStateNotes] = useState<string[]>([])
   const [selection, setSelection] = useState<SelectedLayer[]>([])
   const [roles, setRoles] = useState<Roles>({})
   const [thumbnails, setThumbnails] = useState<Record<string, string>>({})
@@ -49,7 +52,9 @@ export function App() {
     void requestAsync('init', {}).then((init) => {
       loaded.current = true
       setSelection(init.selection)
-      if (init.state && typeof init.state === 'object') setState({ ...DEFAULT_STATE, ...(init.state as Partial<SavedState>) })
+      const saved = readSavedState(init.state, isOfferedModel)
+      setState(saved.state)
+      setStateNotes(saved.notes)
       setApiKey(init.key)
       setView(init.key ? 'generate' : 'key')
       if (init.key) void refreshKeyInfoAsync(init.key)
@@ -67,7 +72,7 @@ export function App() {
   useEffect(() => {
     if (!loaded.current) return
     // Not saving for next time is no reason to interrupt the designer now.
-    const timer = setTimeout(() => requestAsync('save-state', { state }).catch(() => {}), 400)
+    const timer = setTimeout(() => requestAsync('save-state', { state: toStoredState(state) }).catch(() => {}), 400)
     return () => clearTimeout(timer)
   }, [state])
 
@@ -111,7 +116,9 @@ export function App() {
     )
   }
   return (
-    <GenerateView
+    <>
+      <StateNotes notes={stateNotes} onDismiss={() => setStateNotes([])} />
+      <GenerateView
       apiKey={apiKey}
       keyInfo={keyInfo}
       keyProblem={keyProblem}
@@ -127,6 +134,7 @@ export function App() {
       roles={roles}
       onRoleChange={(layerId: string, role: LayerRole) => setRoles((current) => ({ ...current, [layerId]: role }))}
       thumbnails={thumbnails}
-    />
+      />
+    </>
   )
 }

@@ -2,5 +2,11 @@ import '!@create-figma-plugin/ui/css/base.css'
 import './styles.css'
 import { render } from 'preact'
 import { App } from './App'
+import { ErrorBoundary } from './components/ErrorBoundary'
 
-render(<App />, document.getElementById('app') as HTMLElement)
+render(
+  <ErrorBoundary>
+    <App />
+  </ErrorBoundary>,
+  document.getElementById('app') as HTMLElement,
+)

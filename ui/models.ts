@@ -1,4 +1,5 @@
 import type { ImageSize, ModelId } from '../common/domain'
+import { MAX_FONT_INPUTS } from './fonts/font-input-problems'
 
 /** What the plugin needs to know of each Riverflow model it offers (SPEC section 1). */
 export interface ModelInfo {
@@ -20,7 +21,7 @@ export const MODELS: readonly ModelInfo[] = [
     pricePerImage: { '1K': 0.02, '2K': 0.04 },
     maxInputImages: 4,
     maxReferences: 4,
-    maxFontInputs: 2,
+    maxFontInputs: MAX_FONT_INPUTS,
   },
   {
     id: 'sourceful/riverflow-v2-pro',
@@ -28,7 +29,7 @@ export const MODELS: readonly ModelInfo[] = [
     pricePerImage: { '1K': 0.15, '2K': 0.15, '4K': 0.33 },
     maxInputImages: 10,
     maxReferences: 4,
-    maxFontInputs: 2,
+    maxFontInputs: MAX_FONT_INPUTS,
   },
 ]
 
@@ -49,4 +50,9 @@ export function referenceLimitMessage(model: ModelInfo, count: number, counted: 
 
 export function sizesOffered(id: ModelId): ImageSize[] {
   return IMAGE_SIZES.filter((size) => modelInfo(id).pricePerImage[size] !== undefined)
+}
+
+/** Whether a saved model id is one the plugin offers. */
+export function isOfferedModel(id: string): boolean {
+  return MODELS.some((m) => m.id === id)
 }

@@ -1,30 +1,19 @@
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Behaviour, type OpenRouterStandIn, startOpenRouterStandIn } from '../openrouter-stand-in/server'
-import { launchChromiumAsync } from './chromium'
-import { closeHostServerAsync, openPluginAsync, type PluginSession } from './harness'
+import { type Behaviour, TEST_KEY } from '../openrouter-stand-in/server'
+import type { PluginSession } from './harness'
+import { useBrowserSuite } from './suite'
 
-let browser: Browser
-let standIn: OpenRouterStandIn
+// One session for all the errors: each must leave the prompt and settings as beforeAll set them.
+const suite = useBrowserSuite()
 let session: PluginSession
 const PROMPT = 'A glass teapot on a wooden table'
 
 beforeAll(async () => {
-  browser = await launchChromiumAsync()
-  standIn = await startOpenRouterStandIn()
-  session = await openPluginAsync(browser, {
-    standIn,
-    setup: (fake) => fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000'),
-  })
+  session = await suite.open({ key: TEST_KEY })
   await session.ui.getByRole('textbox', { name: 'Prompt' }).fill(PROMPT)
   await session.ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2-pro')
 })
-afterAll(async () => {
-  await session?.close()
-  await browser?.close()
-  await standIn?.close()
-  await closeHostServerAsync()
-})
+afterAll(() => session?.close())
 
 async function generateAsync(): Promise<void> {
   await session.ui.getByRole('button', { name: /^Generate/ }).click()
@@ -47,7 +36,7 @@ describe('each error class shows its message and loses nothing', () => {
     ['a body that is not JSON', { kind: 'not-json' }, /could not be read/],
     ['a network failure', { kind: 'drop' }, /Could not reach OpenRouter/],
   ])('%s', async (_name, behaviour, message) => {
-    standIn.enqueue(behaviour)
+    suite.standIn.enqueue(behaviour)
     await generateAsync()
     await expect.poll(alertText, { timeout: 15_000 }).toMatch(message)
     const alert = await alertText()
@@ -63,24 +52,24 @@ describe('each error class shows its message and loses nothing', () => {
     [529, /unavailable or overloaded right now \(HTTP 529\)/],
   ])('%i, still there after the retries', async (status, message) => {
     // Retry-After: 0 keeps the test quick; four answers outlast the three retries.
-    standIn.enqueue(...Array.from({ length: 4 }, () => ({ kind: 'error' as const, status, retryAfter: 0 })))
+    suite.standIn.enqueue(...Array.from({ length: 4 }, () => ({ kind: 'error' as const, status, retryAfter: 0 })))
     await generateAsync()
     await expect.poll(alertText, { timeout: 15_000 }).toMatch(message)
-    expect(standIn.generations().slice(-4).map((r) => r.status)).toEqual([status, status, status, status])
+    expect(suite.standIn.generations().slice(-4).map((r) => r.status)).toEqual([status, status, status, status])
     expect(await session.ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe(PROMPT)
   })
 
   it('retries an overloaded provider, showing it, then places the image', async () => {
-    standIn.enqueue({ kind: 'error', status: 503, retryAfter: 1 })
+    suite.standIn.enqueue({ kind: 'error', status: 503, retryAfter: 1 })
     await generateAsync()
     await expect.poll(() => session.ui.getByRole('status').first().textContent()).toMatch(/HTTP 503.*Trying again in 1 s \(attempt 2\)/)
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(1)
     expect(await session.ui.getByRole('alert').count()).toBe(0)
-    await session.figma((fake) => fake.page.children.forEach((n: { remove: () => void }) => n.remove()))
+    await session.figma((fake) => fake.page.children.forEach((n) => n.remove()))
   })
 
   it('shows the elapsed time while waiting, and Cancel stops the request', async () => {
-    standIn.enqueue({ kind: 'success', delayMs: 20_000 })
+    suite.standIn.enqueue({ kind: 'success', delayMs: 20_000 })
     await generateAsync()
     await expect.poll(() => session.ui.getByRole('status').first().textContent(), { timeout: 5000 }).toMatch(/Generating with Riverflow 2 Pro… 0:01/)
     // The panel stays usable while it waits.

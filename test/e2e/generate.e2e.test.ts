@@ -1,38 +1,25 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../openrouter-stand-in/server'
-import { launchChromiumAsync } from './chromium'
-import { closeHostServerAsync, openPluginAsync } from './harness'
+import { describe, expect, it } from 'vitest'
+import { TEST_KEY } from '../openrouter-stand-in/server'
+import { useBrowserSuite } from './suite'
 
 // The built plugin in real Chromium: dist/code.js on the fake figma, dist/index.html
 // in a null-origin iframe, OpenRouter answered by the local stand-in.
-let browser: Browser
-let standIn: OpenRouterStandIn
-beforeAll(async () => {
-  browser = await launchChromiumAsync()
-  standIn = await startOpenRouterStandIn()
-})
-afterAll(async () => {
-  await browser?.close()
-  await standIn?.close()
-  await closeHostServerAsync()
-})
-beforeEach(() => standIn.reset())
+const suite = useBrowserSuite()
 
 describe('first run to image on the canvas', () => {
   it('asks for a key, checks it, then generates an image onto a new layer', async () => {
-    const session = await openPluginAsync(browser, {
-      standIn,
-      // Which messages from the UI to the sandbox carry the key (the test key, written out: this runs in the page).
-      setup: (fake) => {
+    const session = await suite.open({
+      // Which messages from the UI to the sandbox carry the key (passed in: this runs in the page).
+      setup: (fake, key) => {
         const carriers: string[] = []
         ;(window as unknown as { keyCarriers: string[] }).keyCarriers = carriers
         const send = fake.sendFromUi.bind(fake)
         fake.sendFromUi = (message: { type: string }) => {
-          if (JSON.stringify(message).includes('sk-or-v1-test-key-0000000000000000')) carriers.push(message.type)
+          if (JSON.stringify(message).includes(key)) carriers.push(message.type)
           return send(message)
         }
       },
+      setupArg: TEST_KEY,
     })
     const { ui } = session
     const keyField = ui.getByRole('textbox', { name: 'OpenRouter API key' })
@@ -56,7 +43,7 @@ describe('first run to image on the canvas', () => {
 
     await expect.poll(() => ui.getByText(/Placed 1 image · cost \$0\.02/).count(), { timeout: 10_000 }).toBe(1)
     const layers = await session.figma((fake) =>
-      fake.page.children.map((n: { name: string; width: number; height: number; fills: { type: string }[] }) => ({
+      fake.page.children.map((n) => ({
         name: n.name, width: n.width, height: n.height, fill: n.fills[0]?.type,
       })),
     )
@@ -64,20 +51,17 @@ describe('first run to image on the canvas', () => {
     expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
     // The key reached the sandbox once, to be stored, and nowhere in the document.
     expect(await session.page.evaluate(() => (window as unknown as { keyCarriers: string[] }).keyCarriers)).toEqual(['save-key'])
-    expect(await session.figma((fake) => fake.allNodes().map((n: { getPluginData: (k: string) => string }) => n.getPluginData('riverflow')).join())).not.toContain('sk-or-')
+    expect(await session.figma((fake) => fake.allNodes().map((n) => n.getPluginData('riverflow')).join())).not.toContain('sk-or-')
     // The request went out as SPEC says, with the key only in the Authorization header.
-    const sent = standIn.generations()[0]
+    const sent = suite.standIn.generations()[0]
     expect(sent.body).toMatchObject({ model: 'sourceful/riverflow-v2-fast', modalities: ['image'], image_config: { aspect_ratio: '16:9', image_size: '1K' } })
     await session.close()
   })
 
   it('fills the selected layer with Cmd/Ctrl+Enter, starting from the nearest aspect ratio', async () => {
-    const session = await openPluginAsync(browser, {
-      standIn,
-      setup: (fake) => {
-        fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
-        fake.select(fake.addFrame({ name: 'Hero', x: 0, y: 0, width: 800, height: 1000 }))
-      },
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake) => fake.select(fake.addFrame({ name: 'Hero', x: 0, y: 0, width: 800, height: 1000 })),
     })
     const { ui } = session
     await ui.getByRole('radio', { name: /As the fill of the selected layer/ }).waitFor()

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core'
 import type { GoogleFontsStandIn } from '../google-fonts-stand-in/server'
 import type { OpenRouterStandIn } from '../openrouter-stand-in/server'
+import type { FakeFigmaView } from './fake-view'
 import { HOST_OUT } from './host/build-host'
 import { type StaticServer, startStaticServerAsync } from './static-server'
 
@@ -16,10 +17,25 @@ export interface PluginSession {
    * Runs a function on the fake figma in the page. It is sent as source text,
    * so it can use only its arguments: the fake, and `arg` (JSON).
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  figma: <T, A = undefined>(fn: (fake: any, arg: A) => T | Promise<T>, arg?: A) => Promise<T>
+  figma: <T, A = undefined>(fn: (fake: FakeFigmaView, arg: A) => T | Promise<T>, arg?: A) => Promise<T>
   close: () => Promise<void>
 }
+
+export interface PluginOptions<A = undefined> {
+  standIn: OpenRouterStandIn
+  fonts?: GoogleFontsStandIn
+  theme?: 'light' | 'dark'
+  /** An OpenRouter key already in clientStorage when the plugin starts, as after an earlier run. */
+  key?: string
+  /** Runs in the page on the fake figma before the plugin starts (sent as source text: use only its arguments). */
+  setup?: (fake: FakeFigmaView, arg: A) => void
+  /** The JSON `arg` for `setup`: how a value from the test (the key, say) reaches the page. */
+  setupArg?: A
+}
+
+/** The source text that calls `fn` in the page with the fake and a JSON argument. */
+const callInPage = (fn: (...args: never[]) => unknown, fake: string, arg: unknown) =>
+  `(${fn.toString()})(${fake}, ${JSON.stringify(arg ?? null)})`
 
 let server: StaticServer | null = null
 
@@ -38,17 +54,7 @@ export async function closeHostServerAsync(): Promise<void> {
  * fonts.googleapis.com are answered by the local stand-ins: the product has no
  * test switch, the test reroutes the network.
  */
-export async function openPluginAsync(
-  browser: Browser,
-  options: {
-    standIn: OpenRouterStandIn
-    fonts?: GoogleFontsStandIn
-    theme?: 'light' | 'dark'
-    /** Runs in the page on the fake figma before the plugin starts (sent as source text: use only its argument). */
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    setup?: (fake: any) => void
-  },
-): Promise<PluginSession> {
+export async function openPluginAsync<A = undefined>(browser: Browser, options: PluginOptions<A>): Promise<PluginSession> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true })
   await context.route(/^https:\/\/openrouter\.ai\//, async (route) => {
     const url = new URL(route.request().url())
@@ -65,7 +71,12 @@ export async function openPluginAsync(
     const url = new URL(route.request().url())
     await route.fulfill({ response: await route.fetch({ url: `${options.fonts.url}${url.pathname}${url.search}` }) })
   })
-  if (options.setup) await context.addInitScript(`window.hostSetup = ${options.setup.toString()}`)
+  // The key goes in as data, like setupArg, so no test writes it out in page code.
+  const steps = [
+    options.key !== undefined && `fake.storage.set('openrouter-api-key', ${JSON.stringify(options.key)})`,
+    options.setup && `await ${callInPage(options.setup, 'fake', options.setupArg)}`,
+  ].filter(Boolean)
+  if (steps.length > 0) await context.addInitScript(`window.hostSetup = async (fake) => { ${steps.join('; ')} }`)
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
@@ -76,7 +87,7 @@ export async function openPluginAsync(
     page,
     context,
     ui: page.frameLocator('iframe[title="Riverflow for Figma"]'),
-    figma: (fn, arg) => page.evaluate(`(${fn.toString()})(window.fake, ${JSON.stringify(arg ?? null)})`),
+    figma: (fn, arg) => page.evaluate(callInPage(fn, 'window.fake', arg)),
     close: async () => {
       await context.close()
       if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`)

@@ -1,24 +1,10 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type OpenRouterStandIn, startOpenRouterStandIn } from '../openrouter-stand-in/server'
-import { launchChromiumAsync } from './chromium'
-import { closeHostServerAsync, openPluginAsync, type PluginSession } from './harness'
+import { describe, expect, it } from 'vitest'
+import { TEST_KEY } from '../openrouter-stand-in/server'
+import type { PluginSession } from './harness'
+import { useBrowserSuite } from './suite'
 
 // What only a real browser can do: decode, shrink and re-encode images on a canvas.
-let browser: Browser
-let standIn: OpenRouterStandIn
-beforeAll(async () => {
-  browser = await launchChromiumAsync()
-  standIn = await startOpenRouterStandIn()
-})
-afterAll(async () => {
-  await browser?.close()
-  await standIn?.close()
-  await closeHostServerAsync()
-})
-beforeEach(() => standIn.reset())
-
-const withKey = (fake: { storage: Map<string, unknown> }) => fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
+const suite = useBrowserSuite()
 
 async function generateAsync(session: PluginSession, prompt: string) {
   await session.ui.getByRole('textbox', { name: 'Prompt' }).fill(prompt)
@@ -28,8 +14,8 @@ async function generateAsync(session: PluginSession, prompt: string) {
 /** The format and size of the image in each layer's fill, read from the bytes Figma got. */
 const placedImages = (session: PluginSession) =>
   session.figma((fake) =>
-    fake.page.children.map((node: { fills: { imageHash: string }[]; width: number; height: number }) => {
-      const bytes: Uint8Array = fake.images.get(node.fills[0].imageHash).bytes
+    fake.page.children.map((node) => {
+      const bytes = fake.images.get(node.fills[0].imageHash!)!.bytes
       const png = bytes[0] === 0x89 && bytes[1] === 0x50
       const view = new DataView(bytes.buffer, bytes.byteOffset)
       return { png, width: png ? view.getUint32(16) : 0, height: png ? view.getUint32(20) : 0, layer: [node.width, node.height] }
@@ -38,7 +24,7 @@ const placedImages = (session: PluginSession) =>
 
 describe('images Figma would refuse as they come', () => {
   it('shrinks a 4K 16:9 answer (5120×2880) to 4096 px and says so', async () => {
-    const session = await openPluginAsync(browser, { standIn, setup: withKey })
+    const session = await suite.open({ key: TEST_KEY })
     await session.ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2-pro')
     await session.ui.getByRole('combobox', { name: 'Aspect ratio' }).selectOption('16:9')
     await session.ui.getByRole('combobox', { name: 'Size' }).selectOption('4K')
@@ -50,8 +36,8 @@ describe('images Figma would refuse as they come', () => {
   })
 
   it('re-encodes a WebP answer as PNG', async () => {
-    const session = await openPluginAsync(browser, { standIn, setup: withKey })
-    standIn.enqueue({ kind: 'webp' })
+    const session = await suite.open({ key: TEST_KEY })
+    suite.standIn.enqueue({ kind: 'webp' })
     await generateAsync(session, 'A gradient')
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 10_000 }).toBe(1)
     expect(await placedImages(session)).toEqual([{ png: true, width: 640, height: 480, layer: [640, 480] }])
@@ -59,11 +45,11 @@ describe('images Figma would refuse as they come', () => {
   })
 
   it('places every image of an answer, side by side', async () => {
-    const session = await openPluginAsync(browser, { standIn, setup: withKey })
-    standIn.enqueue({ kind: 'success', images: 3 })
+    const session = await suite.open({ key: TEST_KEY })
+    suite.standIn.enqueue({ kind: 'success', images: 3 })
     await generateAsync(session, 'Three variations')
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 10_000 }).toBe(3)
-    const xs = await session.figma((fake) => fake.page.children.map((n: { x: number }) => n.x))
+    const xs = await session.figma((fake) => fake.page.children.map((n) => n.x))
     expect(xs[1] - xs[0]).toBe(1024 + 40)
     expect(xs[2] - xs[1]).toBe(1024 + 40)
     expect(await session.figma((fake) => fake.undoSteps())).toBe(3)
@@ -72,10 +58,9 @@ describe('images Figma would refuse as they come', () => {
 
   it('keeps a paid image that Figma refused, with Retry and Download', async () => {
     // Figma refuses the first createImage (as it might for a file it cannot read).
-    const session = await openPluginAsync(browser, {
-      standIn,
+    const session = await suite.open({
+      key: TEST_KEY,
       setup: (fake) => {
-        fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
         const createImage = fake.figma.createImage.bind(fake.figma)
         let calls = 0
         fake.figma.createImage = (bytes: Uint8Array) => {
@@ -92,13 +77,13 @@ describe('images Figma would refuse as they come', () => {
     await kept.getByRole('button', { name: 'Retry' }).click()
     await expect.poll(() => session.figma((fake) => fake.page.children.length)).toBe(1)
     expect(await kept.count()).toBe(0)
-    expect(standIn.generations()).toHaveLength(1)
+    expect(suite.standIn.generations()).toHaveLength(1)
     await session.close()
   })
 
   it('keeps the message of an image that does not decode', async () => {
-    const session = await openPluginAsync(browser, { standIn, setup: withKey })
-    standIn.enqueue({ kind: 'bad-image' })
+    const session = await suite.open({ key: TEST_KEY })
+    suite.standIn.enqueue({ kind: 'bad-image' })
     await generateAsync(session, 'Broken')
     const kept = session.ui.getByRole('region', { name: 'Images not placed' })
     await expect.poll(() => kept.textContent(), { timeout: 10_000 }).toMatch(/could not be decoded/)

@@ -1,34 +1,21 @@
 import { mkdirSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type OpenRouterStandIn, startOpenRouterStandIn } from '../openrouter-stand-in/server'
-import { launchChromiumAsync } from './chromium'
-import { closeHostServerAsync, openPluginAsync } from './harness'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_KEY } from '../openrouter-stand-in/server'
+import { useBrowserSuite } from './suite'
 
 // Light and dark, as Figma themes the UI; screenshots are kept in test-results/screenshots.
 const SHOTS = 'test-results/screenshots'
-let browser: Browser
-let standIn: OpenRouterStandIn
-beforeAll(async () => {
+const suite = useBrowserSuite()
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true })
-  browser = await launchChromiumAsync()
-  standIn = await startOpenRouterStandIn()
-})
-afterAll(async () => {
-  await browser?.close()
-  await standIn?.close()
-  await closeHostServerAsync()
 })
 
 describe.each(['light', 'dark'] as const)('the %s theme', (theme) => {
   it('uses Figma’s colour tokens, and every control has a name', async () => {
-    const session = await openPluginAsync(browser, {
-      standIn,
+    const session = await suite.open({
       theme,
-      setup: (fake) => {
-        fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
-        fake.select(fake.addFrame({ name: 'Card', width: 600, height: 400 }))
-      },
+      key: TEST_KEY,
+      setup: (fake) => fake.select(fake.addFrame({ name: 'Card', width: 600, height: 400 })),
     })
     const { ui, page } = session
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('A paper boat on a pond')

@@ -1,33 +1,17 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type GoogleFontsStandIn, startGoogleFontsStandIn } from '../google-fonts-stand-in/server'
+import { describe, expect, it } from 'vitest'
 import { readImageInfo } from '../images/png'
-import { type OpenRouterStandIn, startOpenRouterStandIn } from '../openrouter-stand-in/server'
-import { launchChromiumAsync } from './chromium'
-import { closeHostServerAsync, openPluginAsync, type PluginSession } from './harness'
+import { TEST_KEY } from '../openrouter-stand-in/server'
+import type { PluginSession } from './harness'
+import { useBrowserSuite } from './suite'
 
 // The canvas as input, in the real browser: the sandbox exports, the UI re-encodes on a canvas.
-let browser: Browser
-let standIn: OpenRouterStandIn
-let fonts: GoogleFontsStandIn
-beforeAll(async () => {
-  browser = await launchChromiumAsync()
-  standIn = await startOpenRouterStandIn()
-  fonts = await startGoogleFontsStandIn()
-})
-afterAll(async () => {
-  await browser?.close()
-  await standIn?.close()
-  await fonts?.close()
-  await closeHostServerAsync()
-})
-beforeEach(() => standIn.reset())
+const suite = useBrowserSuite({ fonts: true })
 
 type Body = { messages: { content: string | { type: string; image_url?: { url: string } }[] }[]; image_config: Record<string, unknown> }
 const decode = (url: string) => readImageInfo(new Uint8Array(Buffer.from(url.split(',')[1], 'base64')))
 const layer = (session: PluginSession, name: string) =>
   session.figma((fake, wanted: string) => {
-    const node = fake.allNodes().find((n: { name: string }) => n.name === wanted)
+    const node = fake.allNodes().find((n) => n.name === wanted)
     if (!node) return null
     const hash = node.fills[0]?.imageHash
     const image = hash ? fake.images.get(hash) : null
@@ -41,10 +25,9 @@ async function editSelection(session: PluginSession) {
 
 describe('the selection as input', () => {
   it('refines a frame: input and reference roles, result beside its source at the same size', async () => {
-    const session = await openPluginAsync(browser, {
-      standIn,
+    const session = await suite.open({
+      key: TEST_KEY,
       setup: (fake) => {
-        fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
         fake.select(fake.addFrame({ name: 'Card', x: 0, y: 0, width: 600, height: 400, content: 'photo' }), fake.addFrame({ name: 'Detail', x: 0, y: 500, width: 200, height: 200 }))
       },
     })
@@ -58,7 +41,7 @@ describe('the selection as input', () => {
     await ui.getByRole('button', { name: /^Generate/ }).click()
 
     await expect.poll(() => layer(session, 'Card · Riverflow'), { timeout: 15_000 }).toMatchObject({ x: 640, y: 0, width: 600, height: 400 })
-    const body = standIn.generations()[0].body as Body
+    const body = suite.standIn.generations()[0].body as Body
     const content = body.messages[0].content as { type: string; image_url?: { url: string } }[]
     expect(content.map((c) => c.type)).toEqual(['text', 'image_url'])
     // The input went at a long side of 1024 px, in the format that fit best.
@@ -69,17 +52,16 @@ describe('the selection as input', () => {
   })
 
   it('upscales 2× with a reference: the sharper image at twice the pixels, the frame’s canvas size', async () => {
-    const session = await openPluginAsync(browser, {
-      standIn,
+    const session = await suite.open({
+      key: TEST_KEY,
       setup: (fake) => {
-        fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
         fake.select(fake.addFrame({ name: 'Hero', x: 0, y: 0, width: 640, height: 360 }), fake.addFrame({ name: 'Texture', x: 0, y: 500, width: 300, height: 300, content: 'photo' }))
       },
     })
     await editSelection(session)
     await session.ui.getByRole('button', { name: 'Upscale 2×' }).click()
     await expect.poll(() => layer(session, 'Hero @2x'), { timeout: 15_000 }).toMatchObject({ width: 640, height: 360, image: { width: 1280, height: 720 } })
-    const body = standIn.generations()[0].body as Body
+    const body = suite.standIn.generations()[0].body as Body
     expect(body.image_config.super_resolution_references).toHaveLength(1)
     const content = body.messages[0].content as { image_url?: { url: string } }[]
     expect(decode(content[1].image_url!.url)).toMatchObject({ width: 1280, height: 720 })
@@ -88,16 +70,15 @@ describe('the selection as input', () => {
   })
 
   it('runs a batch, each frame on its own, keeping the successes when one fails', async () => {
-    const session = await openPluginAsync(browser, {
-      standIn,
+    const session = await suite.open({
+      key: TEST_KEY,
       setup: (fake) => {
-        fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
         fake.select(...[0, 1, 2].map((i) => fake.addFrame({ name: `Frame ${i}`, x: i * 300, y: 0, width: 200, height: 200 })))
       },
     })
     const { ui } = session
-    standIn.setLatency(300)
-    standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 402 }, { kind: 'success' })
+    suite.standIn.setLatency(300)
+    suite.standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 402 }, { kind: 'success' })
     await editSelection(session)
     for (const i of [1, 2]) await ui.getByRole('combobox', { name: `Role of Frame ${i}` }).selectOption('input')
     expect(await ui.getByRole('checkbox', { name: 'Each frame on its own' }).isChecked()).toBe(true)
@@ -108,18 +89,17 @@ describe('the selection as input', () => {
     await expect.poll(() => ui.getByRole('list', { name: 'Frames' }).textContent()).toMatch(/Frame 0.*Frame 1.*Frame 2/)
     await expect.poll(() => ui.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/1 of 3 frames failed; the others were placed/)
     expect(await ui.getByText(/Frame \d: Not enough OpenRouter credit/).count()).toBe(1)
-    const results = await session.figma((fake) => fake.page.children.filter((n: { name: string }) => n.name.endsWith('· Riverflow')).length)
+    const results = await session.figma((fake) => fake.page.children.filter((n) => n.name.endsWith('· Riverflow')).length)
     expect(results).toBe(2)
-    standIn.setLatency(0)
+    suite.standIn.setLatency(0)
     await session.close()
   })
 
   it('sets text in the font of a selected text layer, found through Google Fonts', async () => {
-    const session = await openPluginAsync(browser, {
-      standIn,
-      fonts,
+    const session = await suite.open({
+      fonts: suite.fonts,
+      key: TEST_KEY,
       setup: (fake) => {
-        fake.storage.set('openrouter-api-key', 'sk-or-v1-test-key-0000000000000000')
         fake.select(fake.addText({ name: 'Headline', characters: 'Big Sale', font: { family: 'Inter', style: 'Semi Bold' } }))
       },
     })
@@ -133,8 +113,8 @@ describe('the selection as input', () => {
     expect(await ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe('A shop window poster Big Sale')
     expect(await ui.getByLabel('Estimated cost').textContent()).toBe('Estimated $0.05')
     await ui.getByRole('button', { name: /^Generate/ }).click()
-    await expect.poll(() => standIn.generations().length, { timeout: 10_000 }).toBe(1)
-    expect((standIn.generations()[0].body as Body).image_config.font_inputs).toEqual([
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 10_000 }).toBe(1)
+    expect((suite.standIn.generations()[0].body as Body).image_config.font_inputs).toEqual([
       { font_url: 'https://fonts.gstatic.com/l/font?kit=inter600&skey=test&v=v1', text: 'Big Sale' },
     ])
     await session.close()

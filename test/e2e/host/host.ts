@@ -10,6 +10,7 @@
  */
 import themeCss from '@create-figma-plugin/ui/css/theme.css?raw'
 import { type FakeFigma, createFakeFigma } from '../../fake-figma'
+import type { FakeFigmaView } from '../fake-view'
 
 declare global {
   interface Window {
@@ -69,7 +70,8 @@ async function startAsync(): Promise<void> {
   })
   fake.figma.on('selectionchange', drawCanvas)
 
-  window.fake = fake
+  // The browser tests see the fake through FakeFigmaView: this keeps that view true to it.
+  window.fake = fake satisfies FakeFigmaView
   const scope = globalThis as unknown as { figma: PluginAPI; __html__: string }
   scope.figma = fake.figma
   scope.__html__ = html

@@ -1,0 +1,52 @@
+/**
+ * What the browser tests touch of the fake figma (test/fake-figma) in the page.
+ * The fake is typed with Figma's typings, whose globals clash with the DOM's in
+ * this tsconfig, so the tests get this structural view instead; host.ts checks
+ * that the real fake still fits it.
+ */
+
+export interface FakePaintView {
+  type: string
+  imageHash?: string | null
+  scaleMode?: string
+}
+
+export interface FakeNodeView {
+  readonly id: string
+  name: string
+  x: number
+  y: number
+  width: number
+  height: number
+  readonly fills: readonly FakePaintView[]
+  getPluginData(key: string): string
+  exportAsync(settings?: { format?: 'PNG' | 'JPG'; constraint?: { type: 'SCALE' | 'WIDTH' | 'HEIGHT'; value: number } }): Promise<Uint8Array>
+  remove(): void
+}
+
+interface NodePropsView {
+  name?: string
+  x?: number
+  y?: number
+  width?: number
+  height?: number
+  content?: 'flat' | 'photo'
+}
+
+// Methods, not function properties: tests wrap them (sendFromUi, createImage,
+// postMessage) with narrower parameters to watch what goes through.
+export interface FakeFigmaView {
+  figma: {
+    createImage(bytes: Uint8Array): unknown
+    ui: { postMessage(message: unknown): void }
+  }
+  page: { children: FakeNodeView[]; selection: FakeNodeView[] }
+  storage: Map<string, unknown>
+  images: Map<string, { bytes: Uint8Array; width: number; height: number }>
+  undoSteps(): number
+  sendFromUi(message: unknown): Promise<void>
+  addFrame(props?: NodePropsView): FakeNodeView
+  addText(props?: NodePropsView & { characters?: string; font?: { family: string; style: string } }): FakeNodeView
+  select(...nodes: FakeNodeView[]): void
+  allNodes(): FakeNodeView[]
+}

@@ -1,0 +1,60 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
+import { type GoogleFontsStandIn, startGoogleFontsStandIn } from '../google-fonts-stand-in/server'
+import { type OpenRouterStandIn, startOpenRouterStandIn } from '../openrouter-stand-in/server'
+import { launchChromiumAsync } from './chromium'
+import { closeHostServerAsync, openPluginAsync, type PluginOptions, type PluginSession } from './harness'
+
+export interface BrowserSuite {
+  readonly browser: Browser
+  readonly standIn: OpenRouterStandIn
+  /** The Google Fonts stand-in; only with `useBrowserSuite({ fonts: true })`. */
+  readonly fonts: GoogleFontsStandIn
+  /** Opens the built plugin against this suite's browser and OpenRouter stand-in. */
+  open: <A = undefined>(options?: Omit<PluginOptions<A>, 'standIn'>) => Promise<PluginSession>
+}
+
+/**
+ * One Chromium and one OpenRouter stand-in for a test file; each test starts
+ * with nothing queued or recorded on the stand-in. Call it at the top of the file: its
+ * hooks must be registered before the file's own, so that a file's beforeAll
+ * can already open the plugin and its afterAll runs before the browser closes.
+ * The values exist only once beforeAll has run, hence the getters.
+ */
+export function useBrowserSuite(options: { fonts?: boolean } = {}): BrowserSuite {
+  let browser: Browser | undefined
+  let standIn: OpenRouterStandIn | undefined
+  let fonts: GoogleFontsStandIn | undefined
+
+  beforeAll(async () => {
+    browser = await launchChromiumAsync()
+    standIn = await startOpenRouterStandIn()
+    if (options.fonts) fonts = await startGoogleFontsStandIn()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await standIn?.close()
+    await fonts?.close()
+    await closeHostServerAsync()
+  })
+  beforeEach(() => standIn?.reset())
+
+  // Read before beforeAll (at collection time) or fonts without { fonts: true }: say so, not a TypeError later.
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`The browser suite has not started ${what}`)
+    return value
+  }
+  const suite: BrowserSuite = {
+    get browser() {
+      return started(browser, 'Chromium')
+    },
+    get standIn() {
+      return started(standIn, 'the OpenRouter stand-in')
+    },
+    get fonts() {
+      return started(fonts, 'the Google Fonts stand-in (useBrowserSuite({ fonts: true }))')
+    },
+    open: (openOptions = {}) => openPluginAsync(suite.browser, { ...openOptions, standIn: suite.standIn }),
+  }
+  return suite
+}

@@ -2,17 +2,18 @@ import { OPENROUTER_URL, authHeaders } from './endpoint'
 import { GenerationError, cancelledError, errorFromStatus } from './errors'
 import { type ChatCompletionRequest, MAX_REQUEST_BYTES, serializeRequest } from './request'
 import { type GenerationResult, parseGenerationResponse } from './response'
+import { type FailedAttempt, retryWaitMs } from './retry-policy'
 
 /** Riverflow Pro may take minutes; SPEC says allow up to 10 before giving up. */
 export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000
 export const DEFAULT_MAX_RETRIES = 3
-/** Never wait longer than this between attempts, whatever Retry-After says. */
-const MAX_RETRY_WAIT_MS = 60_000
 
 export interface RetryNotice {
   /** The attempt about to start, from 2. */
   attempt: number
   waitMs: number
+  /** When the wait ends (ms since epoch), for a live countdown. */
+  retryAt: number
   reason: GenerationError
 }
 
@@ -30,9 +31,9 @@ export interface RequestGenerationOptions {
 
 /**
  * Sends one generation request and returns the images of the answer.
- * Retries rate limits and overloads (429, 502, 503, 524, 529) a bounded number
- * of times, honouring Retry-After; anything else fails at once with a
- * GenerationError whose message the UI can show as is.
+ * Sends it again only after failures that cannot have been billed (retry-policy.ts),
+ * a bounded number of times, honouring Retry-After; anything else fails at once
+ * with a GenerationError whose message the UI can show as is.
  */
 export async function requestGenerationAsync(options: RequestGenerationOptions): Promise<GenerationResult> {
   const { json, bytes } = serializeRequest(options.request)
@@ -46,16 +47,18 @@ export async function requestGenerationAsync(options: RequestGenerationOptions):
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES
   const backoffMs = options.backoffMs ?? 2000
   const deadline = withTimeout(options.signal, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+  const failures: FailedAttempt[] = []
   try {
     for (let attempt = 1; ; attempt++) {
+      const sentAt = Date.now()
       try {
         return await attemptAsync(options, json, deadline)
       } catch (error) {
         const failure = toGenerationError(error, deadline)
-        if (!failure.retryable || attempt > maxRetries) throw failure
-        // The server's Retry-After when it gives one, else doubling backoff.
-        const waitMs = Math.min(MAX_RETRY_WAIT_MS, failure.retryAfterMs ?? backoffMs * 2 ** (attempt - 1))
-        options.onRetry?.({ attempt: attempt + 1, waitMs, reason: failure })
+        failures.push({ error: failure, elapsedMs: Date.now() - sentAt })
+        const waitMs = retryWaitMs({ failures, maxRetries, backoffMs, remainingMs: deadline.endsAt - Date.now() })
+        if (waitMs === null) throw failure
+        options.onRetry?.({ attempt: attempt + 1, waitMs, retryAt: Date.now() + waitMs, reason: failure })
         await sleepAsync(waitMs, deadline.signal).catch((e) => {
           throw toGenerationError(e, deadline)
         })
@@ -80,6 +83,8 @@ async function attemptAsync(options: RequestGenerationOptions, json: string, dea
 
 interface Deadline {
   signal: AbortSignal
+  /** When the time is up (ms since epoch). */
+  endsAt: number
   timedOut: () => boolean
   dispose: () => void
 }
@@ -97,6 +102,7 @@ function withTimeout(outer: AbortSignal | undefined, timeoutMs: number): Deadlin
   outer?.addEventListener('abort', onAbort)
   return {
     signal: controller.signal,
+    endsAt: Date.now() + timeoutMs,
     timedOut: () => timedOut,
     dispose: () => {
       clearTimeout(timer)

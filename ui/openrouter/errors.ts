@@ -26,21 +26,18 @@ export class GenerationError extends Error {
   readonly kind: ErrorKind
   /** HTTP status, when the error came with one. */
   readonly status: number | null
-  /** Worth trying again by itself (rate limits and overloads). */
-  readonly retryable: boolean
   /** How long the server asked us to wait (Retry-After), in ms. */
   readonly retryAfterMs: number | null
 
   constructor(
     kind: ErrorKind,
     message: string,
-    options: { status?: number | null; retryable?: boolean; retryAfterMs?: number | null } = {},
+    options: { status?: number | null; retryAfterMs?: number | null } = {},
   ) {
     super(redactKeys(message))
     this.name = 'GenerationError'
     this.kind = kind
     this.status = options.status ?? null
-    this.retryable = options.retryable ?? false
     this.retryAfterMs = options.retryAfterMs ?? null
   }
 }
@@ -49,9 +46,6 @@ export class GenerationError extends Error {
 export function cancelledError(): GenerationError {
   return new GenerationError('cancelled', 'Cancelled. Nothing was placed.')
 }
-
-/** Statuses worth retrying with backoff: rate limits and overloaded or absent providers. */
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 524, 529])
 
 /** OpenRouter keys look like sk-or-v1-<hex>; a message must never show one, even echoed back. */
 export function redactKeys(text: string): string {
@@ -97,7 +91,6 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
   const detail = message ? ` (${trimDetail(message)})` : ''
   const options = {
     status,
-    retryable: RETRYABLE_STATUSES.has(status),
     retryAfterMs: parseRetryAfter(retryAfter),
   }
   switch (status) {

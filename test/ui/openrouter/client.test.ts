@@ -59,6 +59,7 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     ['408', { kind: 'error', status: 408 }, 'upstream-timeout'],
     ['413', { kind: 'error', status: 413 }, 'too-large'],
     ['500', { kind: 'error', status: 500 }, 'unavailable'],
+    ['524', { kind: 'error', status: 524 }, 'unavailable'],
     ['a 200 carrying an error', { kind: 'choice-error' }, 'model-error'],
     ['a 200 with no image', { kind: 'no-image' }, 'no-image'],
     ['a body that is not JSON', { kind: 'not-json' }, 'not-json'],
@@ -76,7 +77,7 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     expect((await failure(generate())).message).toMatch(/moderation: hate\. Flagged: “bad words”/)
   })
 
-  it.each([429, 502, 503, 524, 529])('retries %i and succeeds', async (status) => {
+  it.each([429, 502, 503, 529])('retries %i and succeeds', async (status) => {
     standIn.enqueue({ kind: 'error', status })
     const retries: RetryNotice[] = []
     const result = await generate({ retries })
@@ -85,12 +86,22 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     expect(standIn.generations()).toHaveLength(2)
   })
 
-  it('honours Retry-After', async () => {
+  it('retries a 502 that failed fast only once', async () => {
+    standIn.enqueue({ kind: 'error', status: 502 }, { kind: 'error', status: 502 })
+    const retries: RetryNotice[] = []
+    expect((await failure(generate({ retries }))).status).toBe(502)
+    expect(retries).toHaveLength(1)
+    expect(standIn.generations()).toHaveLength(2)
+  })
+
+  it('honours Retry-After, and says when the wait ends', async () => {
     standIn.enqueue({ kind: 'error', status: 429, retryAfter: 1 })
     const retries: RetryNotice[] = []
     const started = Date.now()
     await generate({ retries })
     expect(retries[0].waitMs).toBe(1000)
+    expect(retries[0].retryAt).toBeGreaterThanOrEqual(started + 1000)
+    expect(retries[0].retryAt).toBeLessThanOrEqual(Date.now())
     expect(Date.now() - started).toBeGreaterThanOrEqual(950)
   })
 

@@ -101,6 +101,17 @@ describe('OpenRouter stand-in', () => {
     await expect(post(valid)).rejects.toThrow()
   })
 
+  it('drops a connection halfway through a 200 answer', async () => {
+    standIn.enqueue({ kind: 'drop-mid-answer' })
+    const response = await fetch(`${standIn.url}/api/v1/chat/completions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TEST_KEY}` },
+      body: JSON.stringify(valid),
+    })
+    expect(response.status).toBe(200)
+    await expect(response.text()).rejects.toThrow()
+  })
+
   it('checks keys on GET /api/v1/key', async () => {
     const good = await fetch(`${standIn.url}/api/v1/key`, { headers: { Authorization: `Bearer ${TEST_KEY}` } })
     expect((await good.json()).data.limit_remaining).toBe(7.5)

@@ -53,6 +53,11 @@ export type Behaviour = { delayMs?: number } & (
   | { kind: 'keep-alive'; keepAliveMs?: number }
   /** The connection is destroyed without an answer. */
   | { kind: 'drop' }
+  /**
+   * HTTP 200 and the start of an answer, then the connection is destroyed (the model ran).
+   * The browser tests' routing reads whole answers, so there it arrives as a plain drop.
+   */
+  | { kind: 'drop-mid-answer' }
   /** Never answers (until the client gives up or the server closes). */
   | { kind: 'hang' }
 )
@@ -195,6 +200,16 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
         record.status = -1
         request.socket.destroy()
         return
+      case 'drop-mid-answer': {
+        record.status = 200
+        response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' })
+        const text = JSON.stringify(completion(model, [imageUrl(outputSize(body))], config))
+        response.write(text.slice(0, 200))
+        // Destroyed at once, the socket may lose what was written; the pause lets the start arrive.
+        await sleep(200)
+        request.socket.destroy()
+        return
+      }
       case 'hang':
         open.add(response)
         return

@@ -1,5 +1,5 @@
 import { OPENROUTER_URL, authHeaders } from './endpoint'
-import { GenerationError, cancelledError, errorFromStatus } from './errors'
+import { GenerationError, MAY_HAVE_CHARGED, cancelledError, errorFromStatus } from './errors'
 import { type ChatCompletionRequest, MAX_REQUEST_BYTES, serializeRequest } from './request'
 import { type GenerationResult, parseGenerationResponse } from './response'
 import { type FailedAttempt, retryWaitMs } from './retry-policy'
@@ -76,7 +76,11 @@ async function attemptAsync(options: RequestGenerationOptions, json: string, dea
     body: json,
     signal: deadline.signal,
   })
-  const text = await response.text()
+  const text = await response.text().catch((error: unknown) => {
+    // Cancel and the timeout also end the body early; toGenerationError names those.
+    if (deadline.signal.aborted) throw error
+    throw new GenerationError('network', `The connection dropped while OpenRouter’s answer was arriving. ${MAY_HAVE_CHARGED}`)
+  })
   if (!response.ok) throw errorFromStatus(response.status, text, response.headers.get('Retry-After'))
   return parseGenerationResponse(text)
 }
@@ -115,15 +119,13 @@ function toGenerationError(error: unknown, deadline: Deadline): GenerationError 
   if (error instanceof GenerationError) return error
   if (deadline.signal.aborted) {
     if (deadline.timedOut()) {
-      return new GenerationError(
-        'timeout',
-        'No image after waiting the full time, so the request was stopped. Try again, or use the Fast model or a smaller size.',
-      )
+      return new GenerationError('timeout', `No image after waiting the full time, so the request was stopped. ${MAY_HAVE_CHARGED}`)
     }
     return cancelledError()
   }
-  // fetch rejects with a TypeError for DNS, TLS, CORS and dropped connections alike.
-  return new GenerationError('network', 'Could not reach OpenRouter. Check your internet connection, then try again.')
+  // fetch rejects with a TypeError for DNS, TLS, CORS and dropped connections alike:
+  // whether the request got through cannot be told, so the designer is told both.
+  return new GenerationError('network', `Lost the connection to OpenRouter (check your internet connection). ${MAY_HAVE_CHARGED}`)
 }
 
 function sleepAsync(ms: number, signal: AbortSignal): Promise<void> {

@@ -42,6 +42,12 @@ export class GenerationError extends Error {
   }
 }
 
+/**
+ * For failures after the request reached OpenRouter: the model may have run, and
+ * trying again at once could pay for the same image twice.
+ */
+export const MAY_HAVE_CHARGED = 'OpenRouter may still have charged for it: check openrouter.ai/activity before trying again.'
+
 /** Cancel pressed before an image was placed, whether the request, its wait or its preparation stopped. */
 export function cancelledError(): GenerationError {
   return new GenerationError('cancelled', 'Cancelled. Nothing was placed.')
@@ -113,6 +119,8 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
       return new GenerationError('too-large', 'The request is larger than Riverflow accepts (4.5 MB). Use fewer or smaller images.', options)
     case 429:
       return new GenerationError('rate-limited', 'OpenRouter is rate limiting this key. Wait a minute, then try again.', options)
+    case 524:
+      return new GenerationError('upstream-timeout', `OpenRouter stopped waiting for Riverflow (HTTP 524). ${MAY_HAVE_CHARGED}`, options)
     default:
       if (status >= 500) {
         return new GenerationError('unavailable', `Riverflow is unavailable or overloaded right now (HTTP ${status}). Try again in a few minutes, or try the other model.`, options)

@@ -59,7 +59,7 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     ['408', { kind: 'error', status: 408 }, 'upstream-timeout'],
     ['413', { kind: 'error', status: 413 }, 'too-large'],
     ['500', { kind: 'error', status: 500 }, 'unavailable'],
-    ['524', { kind: 'error', status: 524 }, 'unavailable'],
+    ['524', { kind: 'error', status: 524 }, 'upstream-timeout'],
     ['a 200 carrying an error', { kind: 'choice-error' }, 'model-error'],
     ['a 200 with no image', { kind: 'no-image' }, 'no-image'],
     ['a body that is not JSON', { kind: 'not-json' }, 'not-json'],
@@ -70,6 +70,16 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     expect(error.kind).toBe(kind)
     expect(error.message).not.toMatch(/at .*\.ts|TypeError|undefined/)
     expect(standIn.generations()).toHaveLength(1)
+  })
+
+  const mayHaveCharged = /OpenRouter may still have charged for it: check openrouter\.ai\/activity before trying again\.$/
+  it.each<[string, Behaviour]>([
+    ['a connection dropped before the answer', { kind: 'drop' }],
+    ['a connection dropped while the answer arrives', { kind: 'drop-mid-answer' }],
+    ['a 524 (the server timed out after accepting it)', { kind: 'error', status: 524 }],
+  ])('says that %s may still have been charged, and where to check', async (_name, behaviour) => {
+    standIn.enqueue(behaviour)
+    expect((await failure(generate())).message).toMatch(mayHaveCharged)
   })
 
   it('names the moderation reasons of a 403', async () => {
@@ -124,6 +134,7 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     const error = await failure(generate({ timeoutMs: 200 }))
     expect(error.kind).toBe('timeout')
     expect(error.message).toMatch(/stopped/)
+    expect(error.message).toMatch(mayHaveCharged)
   })
 
   it('cancels a request in flight', async () => {

@@ -15,7 +15,7 @@ describe('errorFromStatus', () => {
     [500, 'unavailable', /HTTP 500/],
     [502, 'unavailable', /HTTP 502/],
     [503, 'unavailable', /HTTP 503/],
-    [524, 'unavailable', /HTTP 524/],
+    [524, 'upstream-timeout', /HTTP 524.*may still have charged for it: check openrouter\.ai\/activity/],
     [529, 'unavailable', /HTTP 529/],
   ])('maps HTTP %i to %s', (status, kind, message) => {
     const error = errorFromStatus(status, body(status, 'image_size must be one of 1K, 2K, 4K'))

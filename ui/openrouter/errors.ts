@@ -7,6 +7,7 @@ export type ErrorKind =
   | 'invalid-input'
   | 'bad-request'
   | 'bad-key'
+  | 'malformed-key'
   | 'no-credit'
   | 'moderation'
   | 'no-endpoint'

@@ -13,10 +13,12 @@ export interface KeyInfo {
 
 /** Checks a key and reads its remaining credit. Throws a GenerationError (401: 'bad-key'). */
 export async function checkKeyAsync(key: string, options: { baseUrl?: string; signal?: AbortSignal } = {}): Promise<KeyInfo> {
+  // Outside the try: a key that cannot be sent is its own problem, not a network one.
+  const headers = authHeaders(key)
   let response: Response
   try {
     response = await fetch(`${options.baseUrl ?? OPENROUTER_URL}/api/v1/key`, {
-      headers: authHeaders(key),
+      headers,
       signal: options.signal,
     })
   } catch {
@@ -37,9 +39,4 @@ export async function checkKeyAsync(key: string, options: { baseUrl?: string; si
     usage: typeof data.usage === 'number' ? data.usage : null,
     isFreeTier: data.is_free_tier === true,
   }
-}
-
-/** What a designer pasted, cleaned of the spaces and quotes that copying picks up. */
-export function cleanPastedKey(text: string): string {
-  return text.trim().replace(/^["'`]+|["'`]+$/g, '').replace(/^Bearer\s+/i, '').trim()
 }

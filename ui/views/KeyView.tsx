@@ -1,7 +1,8 @@
 import { Button, Textbox } from '@create-figma-plugin/ui'
 import { useState } from 'preact/hooks'
 import { GenerationError } from '../openrouter/errors'
-import { type KeyInfo, checkKeyAsync, cleanPastedKey } from '../openrouter/key'
+import { type KeyInfo, checkKeyAsync } from '../openrouter/key'
+import { cleanPastedKey } from '../openrouter/pasted-key'
 import { formatUsd } from '../pricing'
 
 interface KeyViewProps {

@@ -155,6 +155,13 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     expect((await error).kind).toBe('cancelled')
   })
 
+  it('refuses to send a key that has characters a key cannot contain', async () => {
+    const error = await failure(generate({ key: `“${TEST_KEY}”` }))
+    expect(error.kind).toBe('malformed-key')
+    expect(error.message).toMatch(/does not look like an OpenRouter key/)
+    expect(standIn.requests).toHaveLength(0)
+  })
+
   it('refuses to send a request over 4.5 MB', async () => {
     const big = buildGenerationRequest({ prompt: 'p', settings, inputImages: [`data:image/png;base64,${'A'.repeat(5_000_000)}`] })
     const error = await failure(requestGenerationAsync({ key: TEST_KEY, request: big, baseUrl: standIn.url }))
@@ -175,6 +182,16 @@ describe('checkKeyAsync against the stand-in', () => {
 
   it('reports a bad key as bad-key', async () => {
     expect((await failure(checkKeyAsync('sk-or-v1-nope', { baseUrl: standIn.url }))).kind).toBe('bad-key')
+  })
+
+  it.each([
+    ['typographic quotes, which fetch cannot put in a header', `“${TEST_KEY}”`],
+    ['a non-breaking space inside', `${TEST_KEY.slice(0, 9)}\u00A0${TEST_KEY.slice(9)}`],
+  ])('reports a key with %s as such, not as a network problem, without asking', async (_name, key) => {
+    const error = await failure(checkKeyAsync(key, { baseUrl: standIn.url }))
+    expect(error.kind).toBe('malformed-key')
+    expect(error.message).toMatch(/does not look like an OpenRouter key/)
+    expect(standIn.requests).toHaveLength(0)
   })
 
   it('reports an unreachable server as a network error', async () => {

@@ -4,7 +4,7 @@ import { type RetryNotice, requestGenerationAsync } from '../../../ui/openrouter
 import { GenerationError } from '../../../ui/openrouter/errors'
 import { checkKeyAsync } from '../../../ui/openrouter/key'
 import { buildGenerationRequest } from '../../../ui/openrouter/request'
-import { type Behaviour, type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
+import { ANSWER_SHAPES, type Behaviour, type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
 
 let standIn: OpenRouterStandIn
 beforeAll(async () => {
@@ -122,6 +122,13 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     expect(error.kind).toBe('unavailable')
     expect(retries).toHaveLength(3)
     expect(standIn.generations()).toHaveLength(4)
+  })
+
+  it.each(ANSWER_SHAPES)('keeps the paid image of an answer in the %s shape', async (shape) => {
+    standIn.enqueue({ kind: 'odd-shape', shape })
+    const result = await generate()
+    expect(result.images).toEqual([{ kind: 'data', url: expect.stringMatching(/^data:image\/png;base64,iVBORw0KGgo/) }])
+    expect(result.cost).toBe(0.02)
   })
 
   it('reads an answer that starts with keep-alive whitespace', async () => {

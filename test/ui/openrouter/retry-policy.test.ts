@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { GenerationError, errorFromStatus } from '../../../ui/openrouter/errors'
-import { FAST_FAILURE_MS, type FailedAttempt, retryWaitMs } from '../../../ui/openrouter/retry-policy'
+import { FAST_FAILURE_MS, type FailedAttempt, MAX_RETRY_WAIT_MS, retryWaitMs } from '../../../ui/openrouter/retry-policy'
 
 const failed = (status: number, options: { elapsedMs?: number; retryAfter?: string } = {}): FailedAttempt => ({
   error: errorFromStatus(status, '', options.retryAfter ?? null),
@@ -24,7 +24,9 @@ describe('retryWaitMs', () => {
   })
 
   it('gives up rather than try again before a Retry-After too long to sit through', () => {
-    expect(waitAfter([failed(429, { retryAfter: '120' })])).toBeNull()
+    const seconds = MAX_RETRY_WAIT_MS / 1000
+    expect(waitAfter([failed(429, { retryAfter: String(seconds) })])).toBe(MAX_RETRY_WAIT_MS)
+    expect(waitAfter([failed(429, { retryAfter: String(seconds + 1) })])).toBeNull()
   })
 
   it('gives up rather than wait past the deadline', () => {

@@ -34,7 +34,8 @@ describe('each error class shows its message and loses nothing', () => {
     ['a 200 carrying an error', { kind: 'choice-error' }, /model failed while making the image/],
     ['a 200 with no image', { kind: 'no-image' }, /finished without an image/],
     ['a body that is not JSON', { kind: 'not-json' }, /could not be read/],
-    ['a network failure', { kind: 'drop' }, /Could not reach OpenRouter/],
+    ['a network failure', { kind: 'drop' }, /Lost the connection to OpenRouter.*may still have charged for it: check openrouter\.ai\/activity/],
+    ['524', { kind: 'error', status: 524 }, /HTTP 524.*may still have charged for it: check openrouter\.ai\/activity/],
   ])('%s', async (_name, behaviour, message) => {
     suite.standIn.enqueue(behaviour)
     await generateAsync()
@@ -57,6 +58,16 @@ describe('each error class shows its message and loses nothing', () => {
     await expect.poll(alertText, { timeout: 15_000 }).toMatch(message)
     expect(suite.standIn.generations().slice(-4).map((r) => r.status)).toEqual([status, status, status, status])
     expect(await session.ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe(PROMPT)
+  })
+
+  it.each<[number, number]>([
+    [524, 1],
+    [502, 2],
+  ])('%i, which may have been billed, is sent %i time(s) at most', async (status, sends) => {
+    suite.standIn.enqueue({ kind: 'error', status }, { kind: 'error', status })
+    await generateAsync()
+    await expect.poll(alertText, { timeout: 15_000 }).toMatch(new RegExp(`HTTP ${status}`))
+    expect(suite.standIn.generations()).toHaveLength(sends)
   })
 
   it('retries an overloaded provider, showing it, then places the image', async () => {

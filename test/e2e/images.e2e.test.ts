@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { TEST_KEY } from '../openrouter-stand-in/server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ANSWER_SHAPES, TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
 import { useBrowserSuite } from './suite'
 
@@ -88,5 +88,21 @@ describe('images Figma would refuse as they come', () => {
     const kept = session.ui.getByRole('region', { name: 'Images not placed' })
     await expect.poll(() => kept.textContent(), { timeout: 10_000 }).toMatch(/could not be decoded/)
     await session.close()
+  })
+})
+
+describe('answers in every shape OpenRouter gives them', () => {
+  let session: PluginSession
+  beforeAll(async () => {
+    session = await suite.open({ key: TEST_KEY })
+  })
+  afterAll(() => session?.close())
+
+  it.each(ANSWER_SHAPES)('places the image of an answer in the %s shape', async (shape) => {
+    suite.standIn.enqueue({ kind: 'odd-shape', shape })
+    await generateAsync(session, 'A paid image')
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 10_000 }).toBe(1)
+    expect(await placedImages(session)).toEqual([{ png: true, width: 1024, height: 1024, layer: [1024, 1024] }])
+    await session.figma((fake) => fake.page.children.forEach((n) => n.remove()))
   })
 })

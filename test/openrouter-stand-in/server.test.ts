@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { readImageInfo } from '../images/png'
-import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from './server'
+import { type AnswerShape, type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from './server'
 
 // The stand-in must refuse what OpenRouter refuses, or the UI's tests prove nothing.
 let standIn: OpenRouterStandIn
@@ -96,9 +96,37 @@ describe('OpenRouter stand-in', () => {
     expect(JSON.parse(text).choices[0].message.images).toHaveLength(1)
   })
 
+  const anyPng = expect.stringMatching(/^data:image\/png;base64,/)
+  it.each<[AnswerShape, object]>([
+    ['error-null', { error: null, choices: [{ message: { images: [{ image_url: { url: anyPng } }] } }] }],
+    ['finish-error', { choices: [{ finish_reason: 'error', error: { code: 502 }, message: { images: [{ image_url: { url: anyPng } }] } }] }],
+    ['padded-url', { choices: [{ message: { images: [{ image_url: { url: expect.stringMatching(/^ data:image\/png;base64,/) } }] } }] }],
+    ['upper-case-scheme', { choices: [{ message: { images: [{ image_url: { url: expect.stringMatching(/^DATA:image\/png;base64,/) } }] } }] }],
+    ['string-image-url', { choices: [{ message: { images: [{ image_url: anyPng }] } }] }],
+    ['content-parts', { choices: [{ message: { content: [{ type: 'image_url', image_url: { url: anyPng } }] } }] }],
+    ['second-choice', { choices: [{ message: { images: [] } }, { index: 1, message: { images: [{ image_url: { url: anyPng } }] } }] }],
+  ])('answers with its image in the %s shape', async (shape, expected) => {
+    standIn.enqueue({ kind: 'odd-shape', shape })
+    const { status, body } = await post(valid)
+    expect(status).toBe(200)
+    expect(body).toMatchObject(expected)
+    expect(body.usage.cost).toBe(0.02)
+  })
+
   it('drops a connection without answering', async () => {
     standIn.enqueue({ kind: 'drop' })
     await expect(post(valid)).rejects.toThrow()
+  })
+
+  it('drops a connection halfway through a 200 answer', async () => {
+    standIn.enqueue({ kind: 'drop-mid-answer' })
+    const response = await fetch(`${standIn.url}/api/v1/chat/completions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TEST_KEY}` },
+      body: JSON.stringify(valid),
+    })
+    expect(response.status).toBe(200)
+    await expect(response.text()).rejects.toThrow()
   })
 
   it('checks keys on GET /api/v1/key', async () => {

@@ -31,6 +31,28 @@ const ASPECT_RATIOS = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', 
 const V25_ONLY = ['scoring_prompt', 'scoring_rubric', 'background_mode', 'background_hex_color']
 
 /**
+ * Where else a paid image can sit in a 200, and how else its URL can be written,
+ * beside SPEC's shape: the plugin must keep the image in each.
+ */
+export const ANSWER_SHAPES = [
+  /** `"error": null` beside the answer. */
+  'error-null',
+  /** finish_reason "error" and a choice error, yet an image. */
+  'finish-error',
+  /** The URL with a leading space. */
+  'padded-url',
+  /** `DATA:` instead of `data:`. */
+  'upper-case-scheme',
+  /** `image_url` as a plain string instead of `{url}`. */
+  'string-image-url',
+  /** The image as an image_url part of `message.content`, with no `images`. */
+  'content-parts',
+  /** An empty first choice; the image in the second. */
+  'second-choice',
+] as const
+export type AnswerShape = (typeof ANSWER_SHAPES)[number]
+
+/**
  * What the next generation answers with (FIFO; an empty queue answers normally).
  * Every behaviour may add `delayMs` before answering.
  */
@@ -48,12 +70,19 @@ export type Behaviour = { delayMs?: number } & (
   | { kind: 'bad-image' }
   /** A WebP image instead of PNG. */
   | { kind: 'webp' }
+  /** An image of the documented size, in one of the odd shapes. */
+  | { kind: 'odd-shape'; shape: AnswerShape }
   /** The image as an https URL on another host. */
   | { kind: 'https-url'; url?: string }
   /** Keep-alive blank lines and spaces for `keepAliveMs` before the JSON. */
   | { kind: 'keep-alive'; keepAliveMs?: number }
   /** The connection is destroyed without an answer. */
   | { kind: 'drop' }
+  /**
+   * HTTP 200 and the start of an answer, then the connection is destroyed (the model ran).
+   * The browser tests' routing reads whole answers, so there it arrives as a plain drop.
+   */
+  | { kind: 'drop-mid-answer' }
   /** Never answers (until the client gives up or the server closes). */
   | { kind: 'hang' }
 )
@@ -200,6 +229,16 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
         record.status = -1
         request.socket.destroy()
         return
+      case 'drop-mid-answer': {
+        record.status = 200
+        response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' })
+        const text = JSON.stringify(completion(model, [imageUrl(outputSize(body))], config))
+        response.write(text.slice(0, 200))
+        // Destroyed at once, the socket may lose what was written; the pause lets the start arrive.
+        await sleep(200)
+        request.socket.destroy()
+        return
+      }
       case 'hang':
         open.add(response)
         return
@@ -218,6 +257,8 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
         return send(200, completion(model, ['data:image/png;base64,bm90IGFuIGltYWdlIGF0IGFsbA=='], config))
       case 'webp':
         return send(200, completion(model, [`data:image/webp;base64,${toBase64(WEBP)}`], config))
+      case 'odd-shape':
+        return send(200, reshape(completion(model, [imageUrl(outputSize(body))], config), behaviour.shape))
       case 'https-url':
         return send(200, completion(model, [behaviour.url ?? 'https://images.example.test/gen/result.png'], config))
       case 'keep-alive': {
@@ -330,6 +371,30 @@ export function completionBody(options: {
       is_byok: false,
       completion_tokens_details: { reasoning_tokens: 0, image_tokens: 4175 },
     },
+  }
+}
+
+/** SPEC's answer of one image, rewritten into `shape`. */
+function reshape(answer: ReturnType<typeof completionBody>, shape: AnswerShape): Record<string, unknown> {
+  const [choice] = answer.choices
+  const { images, ...message } = choice.message
+  const url = images[0].image_url.url
+  const withMessage = (changes: Record<string, unknown>) => ({ ...answer, choices: [{ ...choice, message: { ...message, ...changes } }] })
+  switch (shape) {
+    case 'error-null':
+      return { ...answer, error: null }
+    case 'finish-error':
+      return { ...answer, choices: [{ ...choice, finish_reason: 'error', error: { code: 502, message: 'Provider returned error' } }] }
+    case 'padded-url':
+      return withMessage({ images: [{ ...images[0], image_url: { url: ` ${url}` } }] })
+    case 'upper-case-scheme':
+      return withMessage({ images: [{ ...images[0], image_url: { url: url.replace(/^[a-z]+:/, (scheme) => scheme.toUpperCase()) } }] })
+    case 'string-image-url':
+      return withMessage({ images: [{ ...images[0], image_url: url }] })
+    case 'content-parts':
+      return withMessage({ content: [{ type: 'image_url', image_url: { url } }] })
+    case 'second-choice':
+      return { ...answer, choices: [{ ...choice, message: { ...message, images: [] } }, { ...choice, index: 1 }] }
   }
 }
 

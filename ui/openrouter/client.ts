@@ -1,20 +1,21 @@
 import type { Connection } from './connection'
 import { OPENROUTER_URL, authHeaders } from './endpoint'
-import { GenerationError, cancelledError, errorFromStatus } from './errors'
+import { GenerationError, MAY_HAVE_CHARGED, cancelledError, errorFromStatus } from './errors'
 import { type ChatCompletionRequest, MAX_REQUEST_BYTES, serializeRequest } from './request'
 import { type GenerationResult, parseGenerationResponse } from './response'
+import { type FailedAttempt, retryWaitMs } from './retry-policy'
 
 /** Riverflow Pro may take minutes; SPEC says allow up to 10 before giving up. */
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000
 const DEFAULT_BACKOFF_MS = 2000
 const MAX_RETRIES = 3
-/** Never wait longer than this between attempts, whatever Retry-After says. */
-const MAX_RETRY_WAIT_MS = 60_000
 
 export interface RetryNotice {
   /** The attempt about to start, from 2. */
   attempt: number
   waitMs: number
+  /** When the wait ends (ms since epoch), for a live countdown. */
+  retryAt: number
   reason: GenerationError
 }
 
@@ -27,9 +28,9 @@ export interface RequestOptions {
 
 /**
  * Sends one generation request and returns the images of the answer.
- * Retries rate limits and overloads (429, 502, 503, 524, 529) a bounded number
- * of times, honouring Retry-After; anything else fails at once with a
- * GenerationError whose message the UI can show as is.
+ * Sends it again only after failures that cannot have been billed (retry-policy.ts),
+ * a bounded number of times, honouring Retry-After; anything else fails at once
+ * with a GenerationError whose message the UI can show as is.
  */
 export async function requestGenerationAsync(
   connection: Connection,
@@ -46,16 +47,18 @@ export async function requestGenerationAsync(
   }
   const backoffMs = connection.backoffMs ?? DEFAULT_BACKOFF_MS
   const deadline = withTimeout(options.signal, connection.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+  const failures: FailedAttempt[] = []
   try {
     for (let attempt = 1; ; attempt++) {
+      const sentAt = Date.now()
       try {
         return await attemptAsync(connection, json, deadline)
       } catch (error) {
         const failure = toGenerationError(error, deadline)
-        if (!failure.retryable || attempt > MAX_RETRIES) throw failure
-        // The server's Retry-After when it gives one, else doubling backoff.
-        const waitMs = Math.min(MAX_RETRY_WAIT_MS, failure.retryAfterMs ?? backoffMs * 2 ** (attempt - 1))
-        options.onRetry?.({ attempt: attempt + 1, waitMs, reason: failure })
+        failures.push({ error: failure, elapsedMs: Date.now() - sentAt })
+        const waitMs = retryWaitMs({ failures, maxRetries: MAX_RETRIES, backoffMs, remainingMs: deadline.endsAt - Date.now() })
+        if (waitMs === null) throw failure
+        options.onRetry?.({ attempt: attempt + 1, waitMs, retryAt: Date.now() + waitMs, reason: failure })
         await sleepAsync(waitMs, deadline.signal).catch((e) => {
           throw toGenerationError(e, deadline)
         })
@@ -73,13 +76,19 @@ async function attemptAsync(connection: Connection, json: string, deadline: Dead
     body: json,
     signal: deadline.signal,
   })
-  const text = await response.text()
+  const text = await response.text().catch((error: unknown) => {
+    // Cancel and the timeout also end the body early; toGenerationError names those.
+    if (deadline.signal.aborted) throw error
+    throw new GenerationError('network', `The connection dropped while OpenRouter’s answer was arriving. ${MAY_HAVE_CHARGED}`)
+  })
   if (!response.ok) throw errorFromStatus(response.status, text, response.headers.get('Retry-After'))
   return parseGenerationResponse(text)
 }
 
 interface Deadline {
   signal: AbortSignal
+  /** When the time is up (ms since epoch). */
+  endsAt: number
   timedOut: () => boolean
   dispose: () => void
 }
@@ -97,6 +106,7 @@ function withTimeout(outer: AbortSignal | undefined, timeoutMs: number): Deadlin
   outer?.addEventListener('abort', onAbort)
   return {
     signal: controller.signal,
+    endsAt: Date.now() + timeoutMs,
     timedOut: () => timedOut,
     dispose: () => {
       clearTimeout(timer)
@@ -109,15 +119,13 @@ function toGenerationError(error: unknown, deadline: Deadline): GenerationError 
   if (error instanceof GenerationError) return error
   if (deadline.signal.aborted) {
     if (deadline.timedOut()) {
-      return new GenerationError(
-        'timeout',
-        'No image after waiting the full time, so the request was stopped. Try again, or use the Fast model or a smaller size.',
-      )
+      return new GenerationError('timeout', `No image after waiting the full time, so the request was stopped. ${MAY_HAVE_CHARGED}`)
     }
     return cancelledError()
   }
-  // fetch rejects with a TypeError for DNS, TLS, CORS and dropped connections alike.
-  return new GenerationError('network', 'Could not reach OpenRouter. Check your internet connection, then try again.')
+  // fetch rejects with a TypeError for DNS, TLS, CORS and dropped connections alike:
+  // whether the request got through cannot be told, so the designer is told both.
+  return new GenerationError('network', `Lost the connection to OpenRouter (check your internet connection). ${MAY_HAVE_CHARGED}`)
 }
 
 function sleepAsync(ms: number, signal: AbortSignal): Promise<void> {

@@ -1,3 +1,6 @@
+import { GenerationError } from './errors'
+import { keyProblem } from './pasted-key'
+
 /**
  * Where the UI sends requests. Always OpenRouter in the built plugin: only
  * `npm run preview` sets RIVERFLOW_OPENROUTER_URL at build time, to point the
@@ -9,7 +12,10 @@ export const OPENROUTER_URL: string = import.meta.env.RIVERFLOW_OPENROUTER_URL ?
 export const APP_TITLE = 'Riverflow for Figma'
 export const APP_URL = 'https://www.figma.com/community/search?model_type=plugins&q=riverflow'
 
+/** Every request to OpenRouter takes its headers from here, so no malformed key leaves. */
 export function authHeaders(key: string): Record<string, string> {
+  const problem = keyProblem(key)
+  if (problem) throw new GenerationError('malformed-key', problem)
   return {
     Authorization: `Bearer ${key}`,
     'HTTP-Referer': APP_URL,

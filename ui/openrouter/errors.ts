@@ -7,6 +7,7 @@ export type ErrorKind =
   | 'invalid-input'
   | 'bad-request'
   | 'bad-key'
+  | 'malformed-key'
   | 'no-credit'
   | 'moderation'
   | 'no-endpoint'
@@ -26,32 +27,32 @@ export class GenerationError extends Error {
   readonly kind: ErrorKind
   /** HTTP status, when the error came with one. */
   readonly status: number | null
-  /** Worth trying again by itself (rate limits and overloads). */
-  readonly retryable: boolean
   /** How long the server asked us to wait (Retry-After), in ms. */
   readonly retryAfterMs: number | null
 
   constructor(
     kind: ErrorKind,
     message: string,
-    options: { status?: number | null; retryable?: boolean; retryAfterMs?: number | null } = {},
+    options: { status?: number | null; retryAfterMs?: number | null } = {},
   ) {
     super(redactKeys(message))
     this.name = 'GenerationError'
     this.kind = kind
     this.status = options.status ?? null
-    this.retryable = options.retryable ?? false
     this.retryAfterMs = options.retryAfterMs ?? null
   }
 }
+
+/**
+ * For failures after the request reached OpenRouter: the model may have run, and
+ * trying again at once could pay for the same image twice.
+ */
+export const MAY_HAVE_CHARGED = 'OpenRouter may still have charged for it: check openrouter.ai/activity before trying again.'
 
 /** Cancel pressed before an image was placed, whether the request, its wait or its preparation stopped. */
 export function cancelledError(): GenerationError {
   return new GenerationError('cancelled', 'Cancelled. Nothing was placed.')
 }
-
-/** Statuses worth retrying with backoff: rate limits and overloaded or absent providers. */
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 524, 529])
 
 /** OpenRouter keys look like sk-or-v1-<hex>; a message must never show one, even echoed back. */
 export function redactKeys(text: string): string {
@@ -97,7 +98,6 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
   const detail = message ? ` (${trimDetail(message)})` : ''
   const options = {
     status,
-    retryable: RETRYABLE_STATUSES.has(status),
     retryAfterMs: parseRetryAfter(retryAfter),
   }
   switch (status) {
@@ -120,6 +120,8 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
       return new GenerationError('too-large', 'The request is larger than Riverflow accepts (4.5 MB). Use fewer or smaller images.', options)
     case 429:
       return new GenerationError('rate-limited', 'OpenRouter is rate limiting this key. Wait a minute, then try again.', options)
+    case 524:
+      return new GenerationError('upstream-timeout', `OpenRouter stopped waiting for Riverflow (HTTP 524). ${MAY_HAVE_CHARGED}`, options)
     default:
       if (status >= 500) {
         return new GenerationError('unavailable', `Riverflow is unavailable or overloaded right now (HTTP ${status}). Try again in a few minutes, or try the other model.`, options)

@@ -17,10 +17,12 @@ export async function checkKeyAsync(
   key: string,
   options: Pick<Connection, 'baseUrl'> & { signal?: AbortSignal } = {},
 ): Promise<KeyInfo> {
+  // Outside the try: a key that cannot be sent is its own problem, not a network one.
+  const headers = authHeaders(key)
   let response: Response
   try {
     response = await fetch(`${options.baseUrl ?? OPENROUTER_URL}/api/v1/key`, {
-      headers: authHeaders(key),
+      headers,
       signal: options.signal,
     })
   } catch {
@@ -41,9 +43,4 @@ export async function checkKeyAsync(
     usage: typeof data.usage === 'number' ? data.usage : null,
     isFreeTier: data.is_free_tier === true,
   }
-}
-
-/** What a designer pasted, cleaned of the spaces and quotes that copying picks up. */
-export function cleanPastedKey(text: string): string {
-  return text.trim().replace(/^["'`]+|["'`]+$/g, '').replace(/^Bearer\s+/i, '').trim()
 }

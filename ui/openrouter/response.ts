@@ -1,5 +1,5 @@
 import { GenerationError, readErrorBody } from './errors'
-import { liftDataUrls, restoreLiftedUrl } from './lift-data-urls'
+import { type LiftedText, liftDataUrls, restoreLiftedUrl } from './lift-data-urls'
 
 /** One image of an answer: a data URL (usually PNG) or an https URL. */
 export type ImageSource = { kind: 'data'; url: string } | { kind: 'remote'; url: string }
@@ -15,6 +15,9 @@ export interface GenerationResult {
  * Reads the body of a 200 answer. OpenRouter may send blank lines and spaces
  * (keep-alive) before the JSON, and once the model has started, failures also
  * arrive with 200: a choice carrying `error`, or a message with no images.
+ * An image that came back was paid for, so it is kept whatever stands beside it
+ * (`"error": null`, `finish_reason: "error"`) and wherever it sits (any choice,
+ * `message.images` or `message.content` parts); only an error with no image fails.
  */
 export function parseGenerationResponse(text: string): GenerationResult {
   // The images' data URLs stay slices of `text` instead of being copied by JSON.parse.
@@ -28,25 +31,11 @@ export function parseGenerationResponse(text: string): GenerationResult {
   if (!isObject(body)) {
     throw new GenerationError('not-json', 'OpenRouter’s answer could not be read. Try again.')
   }
-  if (body.error !== undefined) {
-    throw modelError(body)
-  }
-  const choices = Array.isArray(body.choices) ? body.choices : []
-  const choice = isObject(choices[0]) ? choices[0] : null
-  if (choice && (choice.error !== undefined || choice.finish_reason === 'error')) {
-    throw modelError(choice)
-  }
-  const message = choice && isObject(choice.message) ? choice.message : null
-  const rawImages = message && Array.isArray(message.images) ? message.images : []
-  const images: ImageSource[] = []
-  for (const entry of rawImages) {
-    const value = isObject(entry) && isObject(entry.image_url) ? entry.image_url.url : null
-    if (typeof value !== 'string') continue
-    const url = restoreLiftedUrl(value, lifted)
-    if (url.startsWith('data:')) images.push({ kind: 'data', url })
-    else if (url.startsWith('https://')) images.push({ kind: 'remote', url })
-  }
+  const choices = Array.isArray(body.choices) ? body.choices.filter(isObject) : []
+  const images = choices.flatMap((choice) => imagesOf(choice, lifted))
   if (images.length === 0) {
+    const failed = [body, ...choices].find((holder) => hasError(holder) || holder.finish_reason === 'error')
+    if (failed) throw modelError(failed)
     throw new GenerationError(
       'no-image',
       'The model finished without an image. Try again, or reword the prompt (a refused or empty result looks like this).',
@@ -58,6 +47,46 @@ export function parseGenerationResponse(text: string): GenerationResult {
     cost: typeof usage.cost === 'number' ? usage.cost : null,
     generationId: typeof body.id === 'string' ? body.id : null,
   }
+}
+
+function imagesOf(choice: Record<string, unknown>, lifted: LiftedText): ImageSource[] {
+  const message = isObject(choice.message) ? choice.message : {}
+  const entries = [message.images, message.content].flatMap((list) => (Array.isArray(list) ? list : []))
+  const images: ImageSource[] = []
+  for (const entry of entries) {
+    const value = isObject(entry) ? urlOf(entry.image_url) : null
+    const image = value === null ? null : imageSource(restoreLiftedUrl(value, lifted))
+    if (image) images.push(image)
+  }
+  return images
+}
+
+/** `image_url` is `{url}` by the contract, but a plain string has been seen too. */
+function urlOf(imageUrl: unknown): string | null {
+  if (typeof imageUrl === 'string') return imageUrl
+  return isObject(imageUrl) && typeof imageUrl.url === 'string' ? imageUrl.url : null
+}
+
+/**
+ * Schemes are case-insensitive and writers pad URLs, so ` DATA:` and `HTTPS://` are
+ * images too; the URL is handed on trimmed with its scheme in lower case, as the decoder
+ * and fetch expect. Only the first characters are looked at: the rest may be megabytes.
+ */
+function imageSource(value: string): ImageSource | null {
+  const url = value.trim()
+  const head = url.slice(0, 8).toLowerCase()
+  if (head.startsWith('data:')) return { kind: 'data', url: withLowerCase('data:', url) }
+  if (head === 'https://') return { kind: 'remote', url: withLowerCase('https://', url) }
+  return null
+}
+
+function withLowerCase(scheme: string, url: string): string {
+  return url.startsWith(scheme) ? url : scheme + url.slice(scheme.length)
+}
+
+/** `"error": null` is how some answers say there was none. */
+function hasError(holder: Record<string, unknown>): boolean {
+  return holder.error !== undefined && holder.error !== null
 }
 
 function modelError(holder: Record<string, unknown>): GenerationError {

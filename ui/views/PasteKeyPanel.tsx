@@ -1,6 +1,7 @@
 import { Button, Textbox } from '@create-figma-plugin/ui'
 import { useState } from 'preact/hooks'
-import { type KeyInfo, checkKeyAsync, cleanPastedKey } from '../openrouter/key'
+import { type KeyInfo, checkKeyAsync } from '../openrouter/key'
+import { cleanPastedKey } from '../openrouter/pasted-key'
 import { keyCheckMessage } from './key-check-message'
 
 /** The second way in: paste a key made at openrouter.ai/settings/keys; it is checked before it is stored. */

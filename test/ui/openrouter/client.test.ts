@@ -4,7 +4,7 @@ import { type RetryNotice, requestGenerationAsync } from '../../../ui/openrouter
 import { GenerationError } from '../../../ui/openrouter/errors'
 import { checkKeyAsync } from '../../../ui/openrouter/key'
 import { buildGenerationRequest } from '../../../ui/openrouter/request'
-import { type Behaviour, type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
+import { ANSWER_SHAPES, type Behaviour, type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
 
 let standIn: OpenRouterStandIn
 beforeAll(async () => {
@@ -55,6 +55,7 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     ['408', { kind: 'error', status: 408 }, 'upstream-timeout'],
     ['413', { kind: 'error', status: 413 }, 'too-large'],
     ['500', { kind: 'error', status: 500 }, 'unavailable'],
+    ['524', { kind: 'error', status: 524 }, 'upstream-timeout'],
     ['a 200 carrying an error', { kind: 'choice-error' }, 'model-error'],
     ['a 200 with no image', { kind: 'no-image' }, 'no-image'],
     ['a body that is not JSON', { kind: 'not-json' }, 'not-json'],
@@ -67,12 +68,22 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     expect(standIn.generations()).toHaveLength(1)
   })
 
+  const mayHaveCharged = /OpenRouter may still have charged for it: check openrouter\.ai\/activity before trying again\.$/
+  it.each<[string, Behaviour]>([
+    ['a connection dropped before the answer', { kind: 'drop' }],
+    ['a connection dropped while the answer arrives', { kind: 'drop-mid-answer' }],
+    ['a 524 (the server timed out after accepting it)', { kind: 'error', status: 524 }],
+  ])('says that %s may still have been charged, and where to check', async (_name, behaviour) => {
+    standIn.enqueue(behaviour)
+    expect((await failure(generate())).message).toMatch(mayHaveCharged)
+  })
+
   it('names the moderation reasons of a 403', async () => {
     standIn.enqueue({ kind: 'error', status: 403, metadata: { reasons: ['hate'], flagged_input: 'bad words' } })
     expect((await failure(generate())).message).toMatch(/moderation: hate\. Flagged: “bad words”/)
   })
 
-  it.each([429, 502, 503, 524, 529])('retries %i and succeeds', async (status) => {
+  it.each([429, 502, 503, 529])('retries %i and succeeds', async (status) => {
     standIn.enqueue({ kind: 'error', status })
     const retries: RetryNotice[] = []
     const result = await generate({ retries })
@@ -81,12 +92,22 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     expect(standIn.generations()).toHaveLength(2)
   })
 
-  it('honours Retry-After', async () => {
+  it('retries a 502 that failed fast only once', async () => {
+    standIn.enqueue({ kind: 'error', status: 502 }, { kind: 'error', status: 502 })
+    const retries: RetryNotice[] = []
+    expect((await failure(generate({ retries }))).status).toBe(502)
+    expect(retries).toHaveLength(1)
+    expect(standIn.generations()).toHaveLength(2)
+  })
+
+  it('honours Retry-After, and says when the wait ends', async () => {
     standIn.enqueue({ kind: 'error', status: 429, retryAfter: 1 })
     const retries: RetryNotice[] = []
     const started = Date.now()
     await generate({ retries })
     expect(retries[0].waitMs).toBe(1000)
+    expect(retries[0].retryAt).toBeGreaterThanOrEqual(started + 1000)
+    expect(retries[0].retryAt).toBeLessThanOrEqual(Date.now())
     expect(Date.now() - started).toBeGreaterThanOrEqual(950)
   })
 
@@ -99,6 +120,13 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     expect(standIn.generations()).toHaveLength(4)
   })
 
+  it.each(ANSWER_SHAPES)('keeps the paid image of an answer in the %s shape', async (shape) => {
+    standIn.enqueue({ kind: 'odd-shape', shape })
+    const result = await generate()
+    expect(result.images).toEqual([{ kind: 'data', url: expect.stringMatching(/^data:image\/png;base64,iVBORw0KGgo/) }])
+    expect(result.cost).toBe(0.02)
+  })
+
   it('reads an answer that starts with keep-alive whitespace', async () => {
     standIn.enqueue({ kind: 'keep-alive', keepAliveMs: 150 })
     expect((await generate()).images).toHaveLength(1)
@@ -109,6 +137,7 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     const error = await failure(generate({ timeoutMs: 200 }))
     expect(error.kind).toBe('timeout')
     expect(error.message).toMatch(/stopped/)
+    expect(error.message).toMatch(mayHaveCharged)
   })
 
   it('cancels a request in flight', async () => {
@@ -127,6 +156,13 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     const error = failure(generate({ signal: cancel.signal }))
     setTimeout(() => cancel.abort(), 150)
     expect((await error).kind).toBe('cancelled')
+  })
+
+  it('refuses to send a key that has characters a key cannot contain', async () => {
+    const error = await failure(generate({ key: `“${TEST_KEY}”` }))
+    expect(error.kind).toBe('malformed-key')
+    expect(error.message).toMatch(/does not look like an OpenRouter key/)
+    expect(standIn.requests).toHaveLength(0)
   })
 
   it('refuses to send a request over 4.5 MB', async () => {
@@ -149,6 +185,16 @@ describe('checkKeyAsync against the stand-in', () => {
 
   it('reports a bad key as bad-key', async () => {
     expect((await failure(checkKeyAsync('sk-or-v1-nope', { baseUrl: standIn.url }))).kind).toBe('bad-key')
+  })
+
+  it.each([
+    ['typographic quotes, which fetch cannot put in a header', `“${TEST_KEY}”`],
+    ['a non-breaking space inside', `${TEST_KEY.slice(0, 9)}\u00A0${TEST_KEY.slice(9)}`],
+  ])('reports a key with %s as such, not as a network problem, without asking', async (_name, key) => {
+    const error = await failure(checkKeyAsync(key, { baseUrl: standIn.url }))
+    expect(error.kind).toBe('malformed-key')
+    expect(error.message).toMatch(/does not look like an OpenRouter key/)
+    expect(standIn.requests).toHaveLength(0)
   })
 
   it('reports an unreachable server as a network error', async () => {

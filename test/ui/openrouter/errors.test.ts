@@ -5,22 +5,21 @@ const body = (code: number, message: string, metadata?: object) => JSON.stringif
 
 describe('errorFromStatus', () => {
   it.each([
-    [400, 'bad-request', false, /refused the request \(image_size must be/],
-    [401, 'bad-key', false, /key was not accepted.*Open Settings/],
-    [402, 'no-credit', false, /Not enough OpenRouter credit.*Add credit/],
-    [404, 'no-endpoint', false, /no provider for this model/],
-    [408, 'upstream-timeout', false, /timed out/],
-    [413, 'too-large', false, /4\.5 MB/],
-    [429, 'rate-limited', true, /rate limiting.*Wait/],
-    [500, 'unavailable', false, /HTTP 500/],
-    [502, 'unavailable', true, /HTTP 502/],
-    [503, 'unavailable', true, /HTTP 503/],
-    [524, 'unavailable', true, /HTTP 524/],
-    [529, 'unavailable', true, /HTTP 529/],
-  ])('maps HTTP %i to %s (retryable: %s)', (status, kind, retryable, message) => {
+    [400, 'bad-request', /refused the request \(image_size must be/],
+    [401, 'bad-key', /key was not accepted.*Open Settings/],
+    [402, 'no-credit', /Not enough OpenRouter credit.*Add credit/],
+    [404, 'no-endpoint', /no provider for this model/],
+    [408, 'upstream-timeout', /timed out/],
+    [413, 'too-large', /4\.5 MB/],
+    [429, 'rate-limited', /rate limiting.*Wait/],
+    [500, 'unavailable', /HTTP 500/],
+    [502, 'unavailable', /HTTP 502/],
+    [503, 'unavailable', /HTTP 503/],
+    [524, 'upstream-timeout', /HTTP 524.*may still have charged for it: check openrouter\.ai\/activity/],
+    [529, 'unavailable', /HTTP 529/],
+  ])('maps HTTP %i to %s', (status, kind, message) => {
     const error = errorFromStatus(status, body(status, 'image_size must be one of 1K, 2K, 4K'))
     expect(error.kind).toBe(kind)
-    expect(error.retryable).toBe(retryable)
     expect(error.status).toBe(status)
     expect(error.message).toMatch(message)
   })
@@ -52,9 +51,9 @@ describe('errorFromStatus', () => {
 })
 
 describe('cancelledError', () => {
-  it('says nothing was placed and is not retried', () => {
+  it('says nothing was placed', () => {
     const error = cancelledError()
-    expect(error).toMatchObject({ kind: 'cancelled', message: 'Cancelled. Nothing was placed.', retryable: false })
+    expect(error).toMatchObject({ kind: 'cancelled', message: 'Cancelled. Nothing was placed.' })
   })
 })
 

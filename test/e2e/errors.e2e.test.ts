@@ -79,6 +79,16 @@ describe('each error class shows its message and loses nothing', () => {
     await session.figma((fake) => fake.page.children.forEach((n) => n.remove()))
   })
 
+  it('counts down the wait a rate limit asks for', async () => {
+    suite.standIn.enqueue({ kind: 'error', status: 429, retryAfter: 3 })
+    await generateAsync()
+    const status = () => session.ui.getByRole('status').first().textContent()
+    await expect.poll(status).toMatch(/Trying again in 3 s/)
+    await expect.poll(status, { timeout: 5000 }).toMatch(/Trying again in 1 s/)
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(1)
+    await session.figma((fake) => fake.page.children.forEach((n) => n.remove()))
+  })
+
   it('shows the elapsed time while waiting, and Cancel stops the request', async () => {
     suite.standIn.enqueue({ kind: 'success', delayMs: 20_000 })
     await generateAsync()

@@ -45,7 +45,9 @@ function phaseText(task: JobTask, modelLabel: string, seconds: number | null): s
   const { progress } = task
   const retry = progress.retry
   if (progress.phase === 'generating' && retry) {
-    return `${retry.reason.message} Trying again in ${Math.ceil(retry.waitMs / 1000)} s (attempt ${retry.attempt}).`
+    // Counts down: the panel redraws every second while a job runs (useElapsedSeconds).
+    const left = Math.max(0, Math.ceil((retry.retryAt - Date.now()) / 1000))
+    return `${retry.reason.message} Trying again in ${left} s (attempt ${retry.attempt}).`
   }
   switch (progress.phase) {
     case 'waiting':

@@ -6,6 +6,13 @@ import { type SendDeps, type TaskResult, sendTaskAsync } from './send-task'
 import type { TaskProgress } from './task-progress'
 import type { TaskSpec } from './task-spec'
 
+/**
+ * Requests prepared ahead and waiting for a free slot. Each holds up to 4.5 MB
+ * of data URLs; two let a freed slot send at once, even when two free together,
+ * and more would only hold memory (a batch of 6 at a time held 27 MB waiting).
+ */
+const PREPARED_AHEAD = 2
+
 /** What a job's tasks need from the outside world: the sandbox, an encoder, the network. */
 export type JobDeps = PrepareDeps & SendDeps
 
@@ -37,7 +44,7 @@ export async function runJobAsync(specs: readonly TaskSpec[], deps: JobDeps, opt
     },
     // Two at a time: a frame's export runs in the sandbox and its encoding in the UI,
     // so the next frame exports while this one encodes. More would only queue.
-    { ahead: options.concurrency, parallel: 2, signal: options.signal },
+    { ahead: PREPARED_AHEAD, parallel: 2, signal: options.signal },
   )
   return runPoolAsync(
     specs,

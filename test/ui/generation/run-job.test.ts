@@ -182,3 +182,24 @@ describe('upscale', () => {
     expect(placed[0]).toMatchObject({ image: { width: 800, height: 600 }, size: { width: 400, height: 300 }, name: 'Frame 0 @2x' })
   })
 })
+
+describe('memory of a large batch', () => {
+  it('holds at most two prepared requests that wait for a free slot, whatever the concurrency', async () => {
+    standIn.setLatency(300)
+    const many: SelectedLayer[] = Array.from({ length: 12 }, (_, i) => ({ id: `m${i}`, name: `Card ${i}`, type: 'FRAME', width: 300, height: 300, fillable: true }))
+    const tasks = planRefine('Sharper', settings, many, Object.fromEntries(many.map((f) => [f.id, 'input' as const])), true)
+    const phases = new Map<number, TaskProgress['phase']>()
+    let mostWaiting = 0
+    const onProgress = (index: number, progress: TaskProgress) => {
+      phases.set(index, progress.phase)
+      mostWaiting = Math.max(mostWaiting, [...phases.values()].filter((phase) => phase === 'ready').length)
+    }
+    const jobDeps: JobDeps = {
+      ...deps([]),
+      exportLayer: async (_id, constraint) => ({ bytes: encodePng(constraint.value, constraint.value), width: constraint.value, height: constraint.value }),
+    }
+    const settled = await runJobAsync(tasks, jobDeps, { concurrency: 6, signal: new AbortController().signal, onProgress, onSettled: () => {} })
+    expect(settled.every((s) => s.ok)).toBe(true)
+    expect(mostWaiting).toBeLessThanOrEqual(2)
+  })
+})

@@ -85,6 +85,12 @@ export type Behaviour = { delayMs?: number } & (
   | { kind: 'drop-mid-answer' }
   /** Never answers (until the client gives up or the server closes). */
   | { kind: 'hang' }
+  /** HTTP 200 whose body ends halfway through the JSON, the connection closed cleanly. */
+  | { kind: 'truncated' }
+  /** HTTP 200 whose answer arrives a few bytes at a time over `trickleMs`. */
+  | { kind: 'trickle'; trickleMs: number }
+  /** A noisy PNG that does not compress: an answer of about `megabytes` MB of base64. */
+  | { kind: 'large'; megabytes: number }
 )
 
 export interface RecordedRequest {
@@ -272,6 +278,26 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
         response.end(JSON.stringify(completion(model, [imageUrl(outputSize(body))], config)))
         return
       }
+      case 'truncated': {
+        const text = JSON.stringify(completion(model, [imageUrl(outputSize(body))], config))
+        record.status = 200
+        response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' }).end(text.slice(0, Math.floor(text.length / 2)))
+        return
+      }
+      case 'trickle': {
+        const text = JSON.stringify(completion(model, [imageUrl(outputSize(body))], config))
+        record.status = 200
+        response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' })
+        const pieces = 20
+        for (let i = 0; i < pieces && !response.destroyed; i++) {
+          response.write(text.slice((i * text.length) / pieces, ((i + 1) * text.length) / pieces))
+          await sleep(behaviour.trickleMs / pieces)
+        }
+        response.end()
+        return
+      }
+      case 'large':
+        return send(200, completion(model, [noisyImageUrl(behaviour.megabytes)], config))
       case 'success': {
         const size = behaviour.size ?? outputSize(body)
         const images = Array.from({ length: behaviour.images ?? 1 }, () => imageUrl(size))
@@ -482,6 +508,19 @@ const imageUrls = new Map<string, string>()
 function imageUrl(size: { width: number; height: number }): string {
   const key = `${size.width}x${size.height}`
   if (!imageUrls.has(key)) imageUrls.set(key, `data:image/png;base64,${toBase64(encodePng(size.width, size.height))}`)
+  return imageUrls.get(key)!
+}
+
+/** A square PNG of random pixels (deflate cannot shrink noise) whose base64 is about `megabytes` MB. */
+function noisyImageUrl(megabytes: number): string {
+  const key = `noise-${megabytes}`
+  if (!imageUrls.has(key)) {
+    // Base64 adds a third to the 4 bytes of each RGBA pixel.
+    const side = Math.round(Math.sqrt((megabytes * 1024 * 1024 * 3) / 4 / 4))
+    let seed = 1
+    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24)
+    imageUrls.set(key, `data:image/png;base64,${toBase64(encodePng(side, side, () => [random(), random(), random(), 255]))}`)
+  }
   return imageUrls.get(key)!
 }
 

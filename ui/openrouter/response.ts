@@ -1,4 +1,4 @@
-import { GenerationError, readErrorBody } from './errors'
+import { GenerationError, MAY_HAVE_CHARGED, readErrorBody } from './errors'
 import { type LiftedText, liftDataUrls, restoreLiftedUrl } from './lift-data-urls'
 
 /** One image of an answer: a data URL (usually PNG) or an https URL. */
@@ -26,7 +26,8 @@ export function parseGenerationResponse(text: string): GenerationResult {
   try {
     body = JSON.parse(lifted.text.trim())
   } catch {
-    throw new GenerationError('not-json', 'OpenRouter’s answer could not be read (it was not JSON). Try again.')
+    // A 200 that cannot be read may well be a finished, billed image cut off on the way.
+    throw new GenerationError('not-json', `OpenRouter’s answer could not be read (it was cut off or not JSON). ${MAY_HAVE_CHARGED}`)
   }
   if (!isObject(body)) {
     throw new GenerationError('not-json', 'OpenRouter’s answer could not be read. Try again.')

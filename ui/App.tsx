@@ -5,7 +5,7 @@ import { DEFAULT_STATE } from './defaults'
 import { useGeneration } from './generation/use-generation'
 import { GenerationError } from './openrouter/errors'
 import { type KeyInfo, checkKeyAsync } from './openrouter/key'
-import { isOfferedModel, modelInfo } from './models'
+import { BUILT_IN_MODELS, findModel } from './models'
 import { readSavedState, toStoredState } from './state/read-saved-state'
 import { StateNotes } from './views/StateNotes'
 import { type LayerRole, type Roles, assignRoles } from './selection/roles'
@@ -52,7 +52,7 @@ export function App() {
     void requestAsync('init', {}).then((init) => {
       loaded.current = true
       setSelection(init.selection)
-      const saved = readSavedState(init.state, isOfferedModel)
+      const saved = readSavedState(init.state, BUILT_IN_MODELS)
       setState(saved.state)
       setStateNotes(saved.notes)
       setApiKey(init.key)
@@ -63,10 +63,11 @@ export function App() {
   }, [])
 
   // Roles follow the selection: a layer still selected keeps its role, new ones get the defaults.
-  const model = modelInfo(state.settings.model)
+  const model = findModel(BUILT_IN_MODELS, state.settings.model)
   useEffect(() => {
     setRoles((previous) => assignRoles(selection, model, previous))
-  }, [selection, model])
+    // The model's reference limit is what the roles depend on; its object may be rebuilt on any render.
+  }, [selection, model.maxReferences])
 
   // Keep the prompt and settings for next time; a short delay saves once per pause in typing.
   useEffect(() => {
@@ -134,6 +135,7 @@ export function App() {
       roles={roles}
       onRoleChange={(layerId: string, role: LayerRole) => setRoles((current) => ({ ...current, [layerId]: role }))}
       thumbnails={thumbnails}
+      models={BUILT_IN_MODELS}
       />
     </>
   )

@@ -26,7 +26,7 @@ async function request<K extends RequestType>(type: K, args: RequestArgs<K>): Pr
 
 const state: SavedState = {
   prompt: 'A red fox',
-  settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '4:5', imageSize: '2K', fontInputs: [] },
+  settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '4:5', imageSize: '2K', fontInputs: [], background: 'transparent', backgroundColor: '#FFFFFF', effort: 'high', scoringPrompt: '' },
   placement: 'new-layer',
   selectionUse: 'edit',
   eachOnItsOwn: false,

@@ -3,7 +3,9 @@ import { type RetryNotice, requestGenerationAsync } from '../openrouter/client'
 import { GenerationError } from '../openrouter/errors'
 import { buildGenerationRequest, findInputProblems } from '../openrouter/request'
 import type { ImageSource } from '../openrouter/response'
+import type { ScoringCriterion } from '../openrouter/scoring-rubric'
 import { decodeDataUrl } from '../image/data-url'
+import { capabilitiesFor } from '../models'
 import { type PreparedForFigma, prepareForFigmaAsync } from '../image/prepare-for-figma'
 
 /** One image of an answer: ready for Figma, or kept with why it is not. */
@@ -23,7 +25,9 @@ export interface GenerateImagesOptions {
   settings: GenerationSettings
   inputImages?: string[]
   references?: string[]
+  scoringRubric?: ScoringCriterion[]
   signal?: AbortSignal
+  /** The model's own timeout unless given. */
   timeoutMs?: number
   baseUrl?: string
   onRetry?: (notice: RetryNotice) => void
@@ -42,6 +46,7 @@ export async function generateImagesAsync(options: GenerateImagesOptions): Promi
     settings: options.settings,
     inputImages: options.inputImages,
     references: options.references,
+    scoringRubric: options.scoringRubric,
   }
   const problems = findInputProblems(input)
   if (problems.length > 0) throw new GenerationError('invalid-input', problems.join(' '))
@@ -50,7 +55,7 @@ export async function generateImagesAsync(options: GenerateImagesOptions): Promi
     key: options.key,
     request: buildGenerationRequest(input),
     signal: options.signal,
-    timeoutMs: options.timeoutMs,
+    timeoutMs: options.timeoutMs ?? capabilitiesFor(options.settings.model).timeoutMs,
     baseUrl: options.baseUrl,
     onRetry: options.onRetry,
     backoffMs: options.backoffMs,

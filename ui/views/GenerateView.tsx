@@ -10,8 +10,8 @@ import { estimatePlanCost, planGenerate, planRefine, planUpscale } from '../gene
 import type { TaskProgress } from '../generation/run-task'
 import type { Generation, JobOutcome, JobTask, KeptImage, RunningJob } from '../generation/use-generation'
 import type { KeyInfo } from '../openrouter/key'
-import { MODELS, modelInfo, sizesOffered } from '../models'
-import { formatUsd } from '../pricing'
+import { type ModelCapabilities, findModel, fitSettingsToModel, priceLabel, sizesOffered } from '../models'
+import { formatEstimate, formatEstimateShort, formatUsd } from '../pricing'
 import { SelectionPanel } from '../selection/SelectionPanel'
 import { type LayerRole, type Roles, layersWithRole, roleProblems } from '../selection/roles'
 
@@ -32,6 +32,8 @@ interface GenerateViewProps {
   roles: Roles
   onRoleChange: (layerId: string, role: LayerRole) => void
   thumbnails: Record<string, string>
+  /** The models to offer: OpenRouter's catalog, or the cache or built-in table in its stead. */
+  models: readonly ModelCapabilities[]
 }
 
 const IS_MAC = /Mac/.test(navigator.platform)
@@ -42,7 +44,7 @@ export function GenerateView(props: GenerateViewProps) {
   const [mode, setMode] = useState<'create' | 'edit'>('create')
   const [batch, setBatch] = useState(true)
   const [concurrency, setConcurrency] = useState(3)
-  const model = modelInfo(settings.model)
+  const model = findModel(props.models, settings.model)
   const fillable = selection.filter((layer) => layer.fillable)
   const inputs = layersWithRole(selection, props.roles, 'input')
   const editing = mode === 'edit' && selection.length > 0
@@ -92,10 +94,8 @@ export function GenerateView(props: GenerateViewProps) {
   })
 
   function setModel(id: ModelId) {
-    const offered = sizesOffered(id)
-    // Fast has no 4K: keep the largest size the new model offers.
-    const imageSize = offered.includes(settings.imageSize) ? settings.imageSize : offered[offered.length - 1]
-    props.onSettingsChange({ ...settings, model: id, imageSize })
+    // Fast has no 4K: the largest size the new model offers; the same for background and effort.
+    props.onSettingsChange(fitSettingsToModel(settings, findModel(props.models, id)).settings)
   }
 
   return (
@@ -124,7 +124,7 @@ export function GenerateView(props: GenerateViewProps) {
       <SelectField
         label="Model"
         value={settings.model}
-        options={MODELS.map((m) => ({ value: m.id, label: `${m.label} · ${priceRange(m.pricePerImage)} per image` }))}
+        options={props.models.map((m) => ({ value: m.id, label: `${m.label} · ${priceLabel(m)}` }))}
         onChange={setModel}
       />
       <div class="row">
@@ -202,7 +202,7 @@ export function GenerateView(props: GenerateViewProps) {
         <div class="field">
           <div class="actions">
             <span class="muted" aria-label="Estimated cost">
-              {estimate === null ? 'Size not offered' : `Estimated ${formatUsd(estimate)}`}
+              {formatEstimate(estimate)}
             </span>
             <Button onClick={generate} disabled={busy || problems.length > 0}>
               Generate <kbd>{IS_MAC ? '⌘↵' : 'Ctrl+↵'}</kbd>
@@ -216,7 +216,7 @@ export function GenerateView(props: GenerateViewProps) {
                   const cost = estimatePlanCost(planUpscale(props.prompt, settings, selection, props.roles, factor))
                   return (
                     <Button secondary key={factor} aria-label={`Upscale ${factor}×`} disabled={problems.length > 0} onClick={() => upscale(factor)}>
-                      Upscale {factor}× {cost !== null && <span class="muted">{formatUsd(cost)}</span>}
+                      Upscale {factor}× {cost !== null && <span class="muted">{formatEstimateShort(cost)}</span>}
                     </Button>
                   )
                 })}
@@ -427,13 +427,6 @@ function KeptImages(props: { items: KeptImage[]; onRetry: (item: KeptImage) => v
       ))}
     </section>
   )
-}
-
-function priceRange(prices: Partial<Record<ImageSize, number>>): string {
-  const values = Object.values(prices).filter((v): v is number => v !== undefined)
-  const low = Math.min(...values)
-  const high = Math.max(...values)
-  return low === high ? formatUsd(low) : `${formatUsd(low)}–${formatUsd(high)}`
 }
 
 function creditLine(info: KeyInfo | null): string {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { SelectedLayer } from '../../../common/domain'
-import { modelInfo } from '../../../ui/models'
+import { capabilitiesFor } from '../../../ui/models'
 import { assignRoles, roleProblems } from '../../../ui/selection/roles'
 
-const fast = modelInfo('sourceful/riverflow-v2-fast')
-const pro = modelInfo('sourceful/riverflow-v2-pro')
+const fast = capabilitiesFor('sourceful/riverflow-v2-fast')
+const pro = capabilitiesFor('sourceful/riverflow-v2-pro')
 const frame = (id: string): SelectedLayer => ({ id, name: id, type: 'FRAME', width: 100, height: 100, fillable: true })
 const text = (id: string): SelectedLayer => ({ ...frame(id), type: 'TEXT', fillable: false, text: { characters: 'Hi', fontFamily: 'Inter', fontStyle: 'Bold' } })
 
@@ -22,6 +22,12 @@ describe('assignRoles', () => {
 
   it('forgets layers no longer selected', () => {
     expect(assignRoles([frame('b')], pro, { a: 'input', b: 'reference' })).toEqual({ b: 'reference' })
+  })
+
+  it('marks no references for a model without refSR, and says why when some are marked', () => {
+    const v25 = capabilitiesFor('sourceful/riverflow-v2.5-fast')
+    expect(assignRoles(['a', 'b'].map(frame), v25)).toEqual({ a: 'input', b: 'unused' })
+    expect(roleProblems(['a', 'b'].map(frame), { a: 'input', b: 'reference' }, v25, false).join()).toMatch(/Riverflow 2.5 Fast takes no references; 1 are marked as reference/)
   })
 
   it('leaves text layers unused', () => {

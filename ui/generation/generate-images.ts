@@ -1,10 +1,11 @@
 import type { GenerationSettings } from '../../common/domain'
-import { type RetryNotice, requestGenerationAsync } from '../openrouter/client'
+import type { RetryNotice } from '../openrouter/client'
 import { GenerationError } from '../openrouter/errors'
-import { buildGenerationRequest, findInputProblems } from '../openrouter/request'
+import { findInputProblems } from '../openrouter/request'
 import type { ImageSource } from '../openrouter/response'
+import { sendOnRoadAsync } from '../openrouter/road'
 import type { ScoringCriterion } from '../openrouter/scoring-rubric'
-import { decodeDataUrl } from '../image/data-url'
+import { decodeBase64, decodeDataUrl } from '../image/data-url'
 import { capabilitiesFor } from '../models'
 import { type PreparedForFigma, prepareForFigmaAsync } from '../image/prepare-for-figma'
 
@@ -17,6 +18,8 @@ export interface GeneratedAnswer {
   images: AnswerImage[]
   cost: number | null
   generationId: string | null
+  /** Options the road taken could not carry (the Image API has no fonts, refSR, scoring or effort). */
+  droppedOptions: string[]
 }
 
 export interface GenerateImagesOptions {
@@ -51,9 +54,9 @@ export async function generateImagesAsync(options: GenerateImagesOptions): Promi
   const problems = findInputProblems(input)
   if (problems.length > 0) throw new GenerationError('invalid-input', problems.join(' '))
 
-  const result = await requestGenerationAsync({
+  const result = await sendOnRoadAsync({
     key: options.key,
-    request: buildGenerationRequest(input),
+    input,
     signal: options.signal,
     timeoutMs: options.timeoutMs ?? capabilitiesFor(options.settings.model).timeoutMs,
     baseUrl: options.baseUrl,
@@ -61,7 +64,7 @@ export async function generateImagesAsync(options: GenerateImagesOptions): Promi
     backoffMs: options.backoffMs,
   })
   const images = await Promise.all(result.images.map((source, index) => prepareSourceAsync(source, index, options.signal)))
-  return { images, cost: result.cost, generationId: result.generationId }
+  return { images, cost: result.cost, generationId: result.generationId, droppedOptions: result.droppedOptions }
 }
 
 async function prepareSourceAsync(source: ImageSource, index: number, signal?: AbortSignal): Promise<AnswerImage> {
@@ -76,10 +79,11 @@ async function prepareSourceAsync(source: ImageSource, index: number, signal?: A
 }
 
 async function readSourceBytesAsync(source: ImageSource, signal?: AbortSignal): Promise<Uint8Array> {
-  if (source.kind === 'data') {
-    const decoded = decodeDataUrl(source.url)
-    if (!decoded) throw new GenerationError('bad-image', 'The image in OpenRouter’s answer was damaged and could not be decoded. Try again.')
-    return decoded.bytes
+  if (source.kind !== 'remote') {
+    // The Image API's bare base64 decodes as a data URL's payload does, without a data: string around it.
+    const bytes = source.kind === 'data' ? decodeDataUrl(source.url)?.bytes : decodeBase64(source.base64)
+    if (!bytes) throw new GenerationError('bad-image', 'The image in OpenRouter’s answer was damaged and could not be decoded. Try again.')
+    return bytes
   }
   // An https image may live on a host the manifest does not allow; then the
   // designer can still open it in the browser.

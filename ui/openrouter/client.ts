@@ -1,5 +1,6 @@
 import { OPENROUTER_URL, authHeaders } from './endpoint'
 import { GenerationError, cancelledError, errorFromStatus } from './errors'
+import type { ImagesRequest } from './images-request'
 import { type ChatCompletionRequest, MAX_REQUEST_BYTES, serializeRequest } from './request'
 import { type GenerationResult, parseGenerationResponse } from './response'
 
@@ -16,9 +17,16 @@ export interface RetryNotice {
   reason: GenerationError
 }
 
+/** Where a request goes and how its answer reads: chat completions unless told (road.ts). */
+export interface GenerationEndpoint {
+  path: string
+  parse: (text: string) => GenerationResult
+}
+
 export interface RequestGenerationOptions {
   key: string
-  request: ChatCompletionRequest
+  request: ChatCompletionRequest | ImagesRequest
+  endpoint?: GenerationEndpoint
   signal?: AbortSignal
   timeoutMs?: number
   maxRetries?: number
@@ -67,7 +75,7 @@ export async function requestGenerationAsync(options: RequestGenerationOptions):
 }
 
 async function attemptAsync(options: RequestGenerationOptions, json: string, deadline: Deadline): Promise<GenerationResult> {
-  const response = await fetch(`${options.baseUrl ?? OPENROUTER_URL}/api/v1/chat/completions`, {
+  const response = await fetch(`${options.baseUrl ?? OPENROUTER_URL}${options.endpoint?.path ?? '/api/v1/chat/completions'}`, {
     method: 'POST',
     headers: { ...authHeaders(options.key), 'Content-Type': 'application/json' },
     body: json,
@@ -75,7 +83,7 @@ async function attemptAsync(options: RequestGenerationOptions, json: string, dea
   })
   const text = await response.text()
   if (!response.ok) throw errorFromStatus(response.status, text, response.headers.get('Retry-After'))
-  return parseGenerationResponse(text)
+  return (options.endpoint?.parse ?? parseGenerationResponse)(text)
 }
 
 interface Deadline {

@@ -1,8 +1,11 @@
 import { GenerationError, readErrorBody } from './errors'
 import { liftDataUrls, restoreLiftedUrl } from './lift-data-urls'
 
-/** One image of an answer: a data URL (usually PNG) or an https URL. */
-export type ImageSource = { kind: 'data'; url: string } | { kind: 'remote'; url: string }
+/**
+ * One image of an answer: a data URL (usually PNG), an https URL, or the Image
+ * API's bare base64 with its MIME type (images-response.ts).
+ */
+export type ImageSource = { kind: 'data'; url: string } | { kind: 'remote'; url: string } | { kind: 'base64'; mime: string; base64: string }
 
 export interface GenerationResult {
   images: ImageSource[]
@@ -60,7 +63,7 @@ export function parseGenerationResponse(text: string): GenerationResult {
   }
 }
 
-function modelError(holder: Record<string, unknown>): GenerationError {
+export function modelError(holder: Record<string, unknown>): GenerationError {
   const { message } = readErrorBody(holder)
   const detail = message ? `: ${message.replace(/\s+/g, ' ').slice(0, 160)}` : ''
   return new GenerationError('model-error', `The model failed while making the image${detail}. Try again.`)

@@ -10,6 +10,7 @@
 // bundles, so it must not touch `figma` or the DOM. The domain types the
 // messages carry live in common/domain.ts.
 import type {
+  CachedCatalog,
   ExportConstraint,
   GenerationRecord,
   Placement,
@@ -67,6 +68,12 @@ export interface Requests {
   'place-image': { args: PlaceImageArgs; result: PlacedImage }
   /** Export one layer as PNG, to send as an input or reference image. One layer a request. */
   'export-layer': { args: { layerId: string; constraint: ExportConstraint }; result: PreparedImage }
+  /**
+   * OpenRouter's model catalog as last fetched, with when; null when none is kept.
+   * Its entries are unchecked: the UI reads them one by one (ui/models/parse-catalog.ts).
+   */
+  'load-catalog': { args: Record<string, never>; result: CachedCatalog | null }
+  'save-catalog': { args: { catalog: CachedCatalog }; result: null }
 }
 
 export type RequestType = keyof Requests

@@ -3,7 +3,15 @@ import { exportLayerAsync, exportThumbnailAsync, MAX_THUMBNAILS } from './export
 import type { PluginToUiMessage } from './messages'
 import { placeImageAsync } from './place-image'
 import { describeSelection } from './selection'
-import { forgetKeyAsync, loadKeyAsync, loadStateAsync, saveKeyAsync, saveStateAsync } from './storage'
+import {
+  forgetKeyAsync,
+  loadCatalogCacheAsync,
+  loadKeyAsync,
+  loadStateAsync,
+  saveCatalogCacheAsync,
+  saveKeyAsync,
+  saveStateAsync,
+} from './storage'
 
 function post(message: PluginToUiMessage): void {
   figma.ui.postMessage(message)
@@ -55,6 +63,11 @@ export function startPlugin(): void {
       },
       'place-image': placeImageAsync,
       'export-layer': exportLayerAsync,
+      'load-catalog': loadCatalogCacheAsync,
+      async 'save-catalog'({ catalog }) {
+        await saveCatalogCacheAsync(catalog)
+        return null
+      },
     },
     post,
   )

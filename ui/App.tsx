@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { GenerationSettings, Placement, SavedState, SelectedLayer } from '../common/domain'
+import type { InitData } from '../plugin/messages'
 import { onPluginEvent, requestAsync } from './bridge'
 import { DEFAULT_STATE } from './defaults'
 import { useGeneration } from './generation/use-generation'
 import { GenerationError } from './openrouter/errors'
 import { type KeyInfo, checkKeyAsync } from './openrouter/key'
-import { BUILT_IN_MODELS, findModel } from './models'
+import { findModel, fitSettingsToList } from './models'
+import { useModelList } from './models/use-model-list'
 import { readSavedState, toStoredState } from './state/read-saved-state'
 import { StateNotes } from './views/StateNotes'
 import { type LayerRole, type Roles, assignRoles } from './selection/roles'
@@ -30,8 +32,10 @@ export function App() {
   const [selection, setSelection] = useState<SelectedLayer[]>([])
   const [roles, setRoles] = useState<Roles>({})
   const [thumbnails, setThumbnails] = useState<Record<string, string>>({})
+  const [init, setInit] = useState<InitData | null>(null)
   const loaded = useRef(false)
   const generation = useGeneration()
+  const modelList = useModelList(apiKey)
 
   useEffect(() => {
     const stop = onPluginEvent((message) => {
@@ -49,21 +53,37 @@ export function App() {
         }
       }
     })
-    void requestAsync('init', {}).then((init) => {
-      loaded.current = true
-      setSelection(init.selection)
-      const saved = readSavedState(init.state, BUILT_IN_MODELS)
-      setState(saved.state)
-      setStateNotes(saved.notes)
-      setApiKey(init.key)
-      setView(init.key ? 'generate' : 'key')
-      if (init.key) void refreshKeyInfoAsync(init.key)
+    void requestAsync('init', {}).then((data) => {
+      setSelection(data.selection)
+      setInit(data)
     })
     return stop
   }, [])
 
+  // The saved state is read once the cached model list is in too: a model of an earlier
+  // catalog is judged against that catalog, not only against the built-in table.
+  useEffect(() => {
+    if (!init || !modelList.cacheRead || loaded.current) return
+    loaded.current = true
+    const saved = readSavedState(init.state, modelList.models)
+    setState(saved.state)
+    setStateNotes(saved.notes)
+    setApiKey(init.key)
+    setView(init.key ? 'generate' : 'key')
+    if (init.key) void refreshKeyInfoAsync(init.key)
+  }, [init, modelList.cacheRead])
+
+  // Once the list is final for this run, a model gone from it gives way to the nearest of its tier.
+  useEffect(() => {
+    if (view === 'loading' || !modelList.settled) return
+    const fitted = fitSettingsToList(state.settings, modelList.models)
+    if (fitted.notes.length === 0) return
+    setState((current) => ({ ...current, settings: fitted.settings }))
+    setStateNotes((notes) => [...notes, ...fitted.notes])
+  }, [view, modelList.settled, modelList.models])
+
   // Roles follow the selection: a layer still selected keeps its role, new ones get the defaults.
-  const model = findModel(BUILT_IN_MODELS, state.settings.model)
+  const model = findModel(modelList.models, state.settings.model)
   useEffect(() => {
     setRoles((previous) => assignRoles(selection, model, previous))
     // The model's reference limit is what the roles depend on; its object may be rebuilt on any render.
@@ -135,7 +155,7 @@ export function App() {
       roles={roles}
       onRoleChange={(layerId: string, role: LayerRole) => setRoles((current) => ({ ...current, [layerId]: role }))}
       thumbnails={thumbnails}
-      models={BUILT_IN_MODELS}
+      models={modelList.models}
       />
     </>
   )

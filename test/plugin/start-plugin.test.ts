@@ -49,6 +49,15 @@ describe('the sandbox', () => {
     expect(await request('init', {})).toMatchObject({ ok: true, result: { key: KEY, state } })
   })
 
+  it('keeps the model catalog with its time in clientStorage, and hands back none for a broken one', async () => {
+    expect(await request('load-catalog', {})).toMatchObject({ ok: true, result: null })
+    const catalog = { models: [{ id: 'sourceful/riverflow-v2-fast', name: 'Riverflow', pricing: {}, supportedParameters: [] }], fetchedAt: 1_800_000_000_000 }
+    expect(await request('save-catalog', { catalog })).toMatchObject({ ok: true, result: null })
+    expect(await request('load-catalog', {})).toMatchObject({ ok: true, result: catalog })
+    fake.storage.set('model-catalog', { models: 'all of them', fetchedAt: 'today' })
+    expect(await request('load-catalog', {})).toMatchObject({ ok: true, result: null })
+  })
+
   it('forgets the key', async () => {
     await request('save-key', { key: KEY })
     expect(await request('forget-key', {})).toMatchObject({ ok: true })

@@ -4,11 +4,21 @@
 // between the halves live in plugin/messages.ts. Types only: this file is
 // compiled into both bundles and must not touch `figma` or the DOM.
 
-export type ModelId = 'sourceful/riverflow-v2-fast' | 'sourceful/riverflow-v2-pro'
+/**
+ * An OpenRouter model slug, e.g. `sourceful/riverflow-v2.5-fast`. A string, not
+ * a closed list: slugs come and go with OpenRouter's catalog (SPEC section 1b).
+ */
+export type ModelId = string
 
 export type AspectRatio = '1:1' | '2:3' | '3:2' | '3:4' | '4:3' | '4:5' | '5:4' | '9:16' | '16:9' | '21:9'
 
 export type ImageSize = '1K' | '2K' | '4K'
+
+/** What Riverflow 2.5 and later do with the background: keep it, drop it, or paint it one colour. */
+export type BackgroundMode = 'original' | 'transparent' | 'solid'
+
+/** How hard 2.5 and later think before and while editing: more is slower and dearer. */
+export type Effort = 'low' | 'medium' | 'high' | 'xhigh'
 
 /** One "text in a font" row: Riverflow renders `text` in the font at `fontUrl`. */
 export interface FontInput {
@@ -22,6 +32,14 @@ export interface GenerationSettings {
   aspectRatio: AspectRatio
   imageSize: ImageSize
   fontInputs: FontInput[]
+  /** Sent only to models that offer backgrounds; 'original' is what every model does anyway. */
+  background: BackgroundMode
+  /** `#RRGGBB`, used with the 'solid' background. */
+  backgroundColor: string
+  /** Sent only to models that offer effort. */
+  effort: Effort
+  /** What the model judges its own result against (2.5 and later); empty: not sent. */
+  scoringPrompt: string
 }
 
 /**
@@ -100,4 +118,22 @@ export interface PreparedImage {
 export interface ExportConstraint {
   type: 'SCALE' | 'WIDTH' | 'HEIGHT'
   value: number
+}
+
+/**
+ * One Sourceful model as OpenRouter's catalog lists it
+ * (`GET /api/v1/models?output_modalities=image`), trimmed to what the plugin reads.
+ */
+export interface CatalogEntry {
+  id: ModelId
+  name: string
+  /** OpenRouter's price strings (USD), as listed; kept for the record, not trusted for estimates. */
+  pricing: Record<string, string>
+  supportedParameters: string[]
+}
+
+/** The catalog as clientStorage keeps it between runs, with when it was fetched (ms since epoch). */
+export interface CachedCatalog {
+  models: CatalogEntry[]
+  fetchedAt: number
 }

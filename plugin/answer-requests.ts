@@ -53,6 +53,10 @@ function failureMessage(type: RequestType): string {
       return 'Figma could not export the layer. Check that it is visible, then try again.'
     case 'open-external':
       return 'Figma could not open your browser. Try again, or paste a key instead.'
+    case 'load-catalog':
+      return 'The model list kept on this computer could not be read; the built-in list is shown.'
+    case 'save-catalog':
+      return 'The model list could not be kept on this computer; it is fetched again next time.'
     default:
       return assertNever(type, 'request')
   }

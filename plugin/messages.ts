@@ -10,6 +10,7 @@
 // bundles, so it must not touch `figma` or the DOM. The domain types the
 // messages carry live in common/domain.ts.
 import type {
+  CachedCatalog,
   ExportConstraint,
   GenerationRecord,
   Placement,
@@ -69,6 +70,12 @@ export interface Requests {
   'export-layer': { args: { layerId: string; constraint: ExportConstraint }; result: PreparedImage }
   /** Open a page in the designer's browser: OpenRouter's sign-in. The sandbox opens only https://openrouter.ai/ pages. */
   'open-external': { args: { url: string }; result: null }
+  /**
+   * OpenRouter's model catalog as last fetched, with when; null when none is kept.
+   * Its entries are unchecked: the UI reads them one by one (ui/models/parse-catalog.ts).
+   */
+  'load-catalog': { args: Record<string, never>; result: CachedCatalog | null }
+  'save-catalog': { args: { catalog: CachedCatalog }; result: null }
 }
 
 export type RequestType = keyof Requests

@@ -4,7 +4,15 @@ import type { PluginToUiMessage } from './messages'
 import { openExternalAsync } from './open-external'
 import { placeImageAsync } from './place-image'
 import { describeSelection } from './selection'
-import { forgetKeyAsync, loadKeyAsync, loadStateAsync, saveKeyAsync, saveStateAsync } from './storage'
+import {
+  forgetKeyAsync,
+  loadCatalogCacheAsync,
+  loadKeyAsync,
+  loadStateAsync,
+  saveCatalogCacheAsync,
+  saveKeyAsync,
+  saveStateAsync,
+} from './storage'
 
 function post(message: PluginToUiMessage): void {
   figma.ui.postMessage(message)
@@ -57,6 +65,11 @@ export function startPlugin(): void {
       'place-image': placeImageAsync,
       'export-layer': exportLayerAsync,
       'open-external': openExternalAsync,
+      'load-catalog': loadCatalogCacheAsync,
+      async 'save-catalog'({ catalog }) {
+        await saveCatalogCacheAsync(catalog)
+        return null
+      },
     },
     post,
   )

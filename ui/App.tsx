@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { SavedState, SelectedLayer } from '../common/domain'
+import type { InitData } from '../plugin/messages'
 import { onPluginEvent, requestAsync } from './bridge'
 import { DEFAULT_STATE } from './defaults'
 import { useGeneration } from './generation/use-generation'
 import { GenerationError } from './openrouter/errors'
 import { type KeyInfo, checkKeyAsync } from './openrouter/key'
-import { isOfferedModel, modelInfo } from './models'
+import { findModel, fitSettingsToList } from './models'
+import { useModelList } from './models/use-model-list'
 import { readSavedState, toStoredState } from './state/read-saved-state'
 import { keepThumbnailsOf } from './selection/keep-thumbnails'
 import { StateNotes } from './views/StateNotes'
@@ -31,8 +33,10 @@ export function App() {
   const [selection, setSelection] = useState<SelectedLayer[]>([])
   const [roles, setRoles] = useState<Roles>({})
   const [thumbnails, setThumbnails] = useState<Record<string, string>>({})
+  const [init, setInit] = useState<InitData | null>(null)
   const loaded = useRef(false)
   const generation = useGeneration()
+  const modelList = useModelList(apiKey)
 
   useEffect(() => {
     const stop = onPluginEvent((message) => {
@@ -52,24 +56,41 @@ export function App() {
         }
       }
     })
-    void requestAsync('init', {}).then((init) => {
-      loaded.current = true
-      setSelection(init.selection)
-      const saved = readSavedState(init.state, isOfferedModel)
-      setState(saved.state)
-      setStateNotes(saved.notes)
-      setApiKey(init.key)
-      setView(init.key ? 'generate' : 'key')
-      if (init.key) void refreshKeyInfoAsync(init.key)
+    void requestAsync('init', {}).then((data) => {
+      setSelection(data.selection)
+      setInit(data)
     })
     return stop
   }, [])
 
+  // The saved state is read once the cached model list is in too: a model of an earlier
+  // catalog is judged against that catalog, not only against the built-in table.
+  useEffect(() => {
+    if (!init || !modelList.cacheRead || loaded.current) return
+    loaded.current = true
+    const saved = readSavedState(init.state, modelList.models)
+    setState(saved.state)
+    setStateNotes(saved.notes)
+    setApiKey(init.key)
+    setView(init.key ? 'generate' : 'key')
+    if (init.key) void refreshKeyInfoAsync(init.key)
+  }, [init, modelList.cacheRead])
+
+  // Once the list is final for this run, a model gone from it gives way to the nearest of its tier.
+  useEffect(() => {
+    if (view === 'loading' || !modelList.settled) return
+    const fitted = fitSettingsToList(state.settings, modelList.models)
+    if (fitted.notes.length === 0) return
+    setState((current) => ({ ...current, settings: fitted.settings }))
+    setStateNotes((notes) => [...notes, ...fitted.notes])
+  }, [view, modelList.settled, modelList.models])
+
   // Roles follow the selection: a layer still selected keeps its role, new ones get the defaults.
-  const model = modelInfo(state.settings.model)
+  const model = findModel(modelList.models, state.settings.model)
   useEffect(() => {
     setRoles((previous) => assignRoles(selection, model, previous))
-  }, [selection, model])
+    // The model's reference limit is what the roles depend on; its object may be rebuilt on any render.
+  }, [selection, model.maxReferences])
 
   // Keep the prompt, settings and choices for next time; a short delay saves once per pause in typing.
   useEffect(() => {
@@ -134,6 +155,7 @@ export function App() {
       roles={roles}
       onRoleChange={(layerId: string, role: LayerRole) => setRoles((current) => ({ ...current, [layerId]: role }))}
       thumbnails={thumbnails}
+      models={modelList.models}
       />
     </>
   )

@@ -1,6 +1,10 @@
 import type { SavedState } from '../common/domain'
 
-/** First run: the cheapest model and size, square, filling the selection when there is one. */
+/**
+ * First run: the cheapest model with a fixed price and its smallest size, square,
+ * filling the selection when there is one. The 2.5 extras start neutral: the
+ * original background, the middle effort, no scoring prompt.
+ */
 export const DEFAULT_STATE: SavedState = {
   prompt: '',
   settings: {
@@ -8,6 +12,10 @@ export const DEFAULT_STATE: SavedState = {
     aspectRatio: '1:1',
     imageSize: '1K',
     fontInputs: [],
+    background: 'original',
+    backgroundColor: '#FFFFFF',
+    effort: 'medium',
+    scoringPrompt: '',
   },
   placement: 'fill',
   selectionUse: 'create',

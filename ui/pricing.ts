@@ -1,15 +1,70 @@
 import type { GenerationSettings } from '../common/domain'
-import { FONT_INPUT_PRICE, REFERENCE_PRICE, modelInfo } from './models'
+import { FONT_INPUT_PRICE, type ModelCapabilities, REFERENCE_PRICE } from './models/capabilities'
+import { capabilitiesFor } from './models/capabilities-for'
 
 /**
- * The price of one request before it is sent, from OpenRouter's published prices:
- * the output image at its size, plus each font input and each refSR reference.
- * Null when the model does not offer the size (the request would be refused).
+ * What a request will cost, as honestly as can be said before sending:
+ * `fixed` from OpenRouter's published prices, `range` for models billed by use
+ * (known only when the job ends), `free` for the rate-limited free variants.
  */
-export function estimateCost(settings: GenerationSettings, referenceCount = 0): number | null {
-  const perImage = modelInfo(settings.model).pricePerImage[settings.imageSize]
-  if (perImage === undefined) return null
-  return roundUsd(perImage + settings.fontInputs.length * FONT_INPUT_PRICE + referenceCount * REFERENCE_PRICE)
+export type CostEstimate = { kind: 'fixed'; usd: number } | { kind: 'range'; low: number; high: number } | { kind: 'free' }
+
+/**
+ * The price of one request before it is sent: the output image at its size,
+ * plus each font input and each refSR reference. Null when the model does not
+ * offer the size (the request would be refused).
+ */
+export function estimateCost(settings: GenerationSettings, referenceCount = 0, model: ModelCapabilities = capabilitiesFor(settings.model)): CostEstimate | null {
+  if (!model.sizes.includes(settings.imageSize)) return null
+  // A model without refSR is never sent references (the check before sending says so): nothing to bill.
+  const references = model.maxReferences > 0 ? referenceCount : 0
+  const extras = settings.fontInputs.length * FONT_INPUT_PRICE + references * REFERENCE_PRICE
+  const { pricing } = model
+  switch (pricing.kind) {
+    case 'fixed': {
+      const perImage = pricing.perImage[settings.imageSize]
+      return perImage === undefined ? null : { kind: 'fixed', usd: roundUsd(perImage + extras) }
+    }
+    case 'dynamic':
+      return { kind: 'range', low: roundUsd(pricing.perImage.low + extras), high: roundUsd(pricing.perImage.high + extras) }
+    case 'free':
+      return { kind: 'free' }
+  }
+}
+
+/** Several requests' estimates as one: fixed only if all are, free only if all are. */
+export function addEstimates(a: CostEstimate, b: CostEstimate): CostEstimate {
+  if (a.kind === 'free') return b
+  if (b.kind === 'free') return a
+  if (a.kind === 'fixed' && b.kind === 'fixed') return { kind: 'fixed', usd: roundUsd(a.usd + b.usd) }
+  const [lowA, highA] = bounds(a)
+  const [lowB, highB] = bounds(b)
+  return { kind: 'range', low: roundUsd(lowA + lowB), high: roundUsd(highA + highB) }
+}
+
+/** The line beside Generate. */
+export function formatEstimate(estimate: CostEstimate | null): string {
+  if (estimate === null) return 'Size not offered'
+  switch (estimate.kind) {
+    case 'fixed':
+      return `Estimated ${formatUsd(estimate.usd)}`
+    case 'range':
+      return `Billed by use, about ${formatUsd(estimate.low)} to ${formatUsd(estimate.high)} (estimate)`
+    case 'free':
+      return 'Free, rate-limited'
+  }
+}
+
+/** The same in a few characters, for a button. */
+export function formatEstimateShort(estimate: CostEstimate): string {
+  switch (estimate.kind) {
+    case 'fixed':
+      return formatUsd(estimate.usd)
+    case 'range':
+      return `~${formatUsdRange(estimate.low, estimate.high)}`
+    case 'free':
+      return 'free'
+  }
 }
 
 /** Whole cents and tenths of cents only: a sum of prices in floating point shows 0.35000000000000003. */
@@ -22,4 +77,13 @@ export function formatUsd(amount: number): string {
   // charge (usage.cost) really has one.
   const digits = Math.abs(amount * 100 - Math.round(amount * 100)) > 1e-9 ? 3 : 2
   return `$${amount.toFixed(digits)}`
+}
+
+/** "$0.02–$0.04", or one price when both ends are the same. */
+export function formatUsdRange(low: number, high: number): string {
+  return low === high ? formatUsd(low) : `${formatUsd(low)}–${formatUsd(high)}`
+}
+
+function bounds(estimate: Exclude<CostEstimate, { kind: 'free' }>): [number, number] {
+  return estimate.kind === 'fixed' ? [estimate.usd, estimate.usd] : [estimate.low, estimate.high]
 }

@@ -7,6 +7,7 @@ import { buildGenerationRequest, MAX_REQUEST_BYTES, serializeRequest } from '../
 import type { Roles } from '../../ui/selection/roles'
 import { encodePng, readImageInfo, toBase64 } from '../../test/images/png'
 import { type FrameSpec, exportPngAsync } from './draw-frame'
+import { DEFAULT_STATE } from '../../ui/defaults'
 
 /** One request: an input frame, perhaps with references (refSR). */
 export interface EncoderCase {
@@ -42,7 +43,7 @@ export interface EncoderResult {
 }
 
 const PROMPT = 'Make it a rainy autumn evening; keep the layout and the text'
-const SETTINGS: GenerationSettings = { model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K', fontInputs: [] }
+const SETTINGS: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K' }
 /** The answer the network stand-in gives: the bench measures what is sent, not what comes back. */
 const ANSWER = JSON.stringify({
   id: 'gen-bench',

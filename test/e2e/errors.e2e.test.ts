@@ -27,7 +27,8 @@ describe('each error class shows its message and loses nothing', () => {
     ['401', { kind: 'error', status: 401 }, /key was not accepted.*Open Settings/],
     ['402', { kind: 'error', status: 402 }, /Not enough OpenRouter credit/],
     ['403', { kind: 'error', status: 403 }, /blocked by moderation: violence/],
-    ['404', { kind: 'error', status: 404 }, /no provider for this model/],
+    // A 404 saying "No endpoints found" sends the model by the Image API instead (generate-family.test.ts).
+    ['404', { kind: 'error', status: 404, message: 'No allowed providers are available for the selected model' }, /no provider for this model/],
     ['408', { kind: 'error', status: 408 }, /timed out before the image was ready/],
     ['413', { kind: 'error', status: 413 }, /larger than Riverflow accepts/],
     ['500', { kind: 'error', status: 500 }, /unavailable or overloaded right now \(HTTP 500\)/],

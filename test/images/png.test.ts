@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { encodeGif, encodeJpeg, encodePng, imageSizeFor, readImageInfo } from './png'
+import { decodePng, encodeGif, encodeJpeg, encodePng, imageSizeFor, readImageInfo } from './png'
 
 describe('test images', () => {
   it('encodes a PNG that zlib inflates to the right number of bytes', () => {
@@ -18,6 +18,14 @@ describe('test images', () => {
     const png = encodePng(5120, 2880)
     expect(readImageInfo(png)).toEqual({ format: 'png', width: 5120, height: 2880 })
     expect(performance.now() - started).toBeLessThan(10_000)
+  })
+
+  it('writes and reads back RGBA, transparency included', () => {
+    const png = encodePng(4, 3, (x, y) => [x * 60, y * 80, 7, x === 0 ? 0 : 255])
+    const { width, height, rgba } = decodePng(png)
+    expect([width, height]).toEqual([4, 3])
+    expect([...rgba.subarray(0, 8)]).toEqual([0, 0, 7, 0, 60, 0, 7, 255])
+    expect([...rgba.subarray(44, 48)]).toEqual([180, 160, 7, 255])
   })
 
   it('reads JPEG, GIF and WebP sizes', () => {

@@ -3,7 +3,7 @@
  * browser host page): PNG through fflate, JPEG through jpeg-js. Content is a
  * cheap deterministic pattern, so that a 4K image encodes in a fraction of a second.
  */
-import { zlibSync } from 'fflate'
+import { unzlibSync, zlibSync } from 'fflate'
 import jpeg from 'jpeg-js'
 
 export type Rgba = [number, number, number, number]
@@ -92,6 +92,61 @@ export function encodePng(width: number, height: number, pixel?: (x: number, y: 
   ])
   if (!pixel) pngCache.set(key, png)
   return png
+}
+
+/**
+ * The RGBA pixels of an 8-bit, non-interlaced PNG (RGBA or RGB; RGB reads as
+ * opaque), any row filter: enough to check transparency in what a test got back.
+ */
+export function decodePng(png: Uint8Array): { width: number; height: number; rgba: Uint8Array } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength)
+  const width = view.getUint32(16)
+  const height = view.getUint32(20)
+  const [depth, colourType, , , interlace] = png.subarray(24, 29)
+  const channels = colourType === 6 ? 4 : colourType === 2 ? 3 : 0
+  if (depth !== 8 || channels === 0 || interlace !== 0) throw new Error(`decodePng reads 8-bit RGB(A) only, not depth ${depth} type ${colourType}`)
+  const idat: Uint8Array[] = []
+  for (let at = 8; at < png.length; ) {
+    const length = view.getUint32(at)
+    if (String.fromCharCode(...png.subarray(at + 4, at + 8)) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length))
+    at += 12 + length
+  }
+  const raw = unzlibSync(concat(idat))
+  const stride = width * channels
+  const rows = new Uint8Array(height * stride)
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]
+    for (let x = 0; x < stride; x++) {
+      const left = x >= channels ? rows[y * stride + x - channels] : 0
+      const up = y > 0 ? rows[(y - 1) * stride + x] : 0
+      const upLeft = y > 0 && x >= channels ? rows[(y - 1) * stride + x - channels] : 0
+      rows[y * stride + x] = (raw[y * (stride + 1) + 1 + x] + unfilter(filter, left, up, upLeft)) & 0xff
+    }
+  }
+  if (channels === 4) return { width, height, rgba: rows }
+  const rgba = new Uint8Array(width * height * 4)
+  for (let i = 0, o = 0; i < rows.length; i += 3, o += 4) rgba.set([rows[i], rows[i + 1], rows[i + 2], 255], o)
+  return { width, height, rgba }
+}
+
+function unfilter(filter: number, left: number, up: number, upLeft: number): number {
+  switch (filter) {
+    case 0:
+      return 0
+    case 1:
+      return left
+    case 2:
+      return up
+    case 3:
+      return (left + up) >> 1
+    case 4: {
+      const p = left + up - upLeft
+      const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)]
+      return pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft
+    }
+    default:
+      throw new Error(`Unknown PNG filter ${filter}`)
+  }
 }
 
 /** A valid baseline JPEG. */

@@ -1,34 +1,24 @@
 /**
  * A local stand-in for OpenRouter's API on 127.0.0.1, enforcing the contract of
- * ../shared/SPEC.md section 1: it refuses what OpenRouter refuses, answers with
- * real PNG images of Sourceful's documented sizes, and can be told to answer the
- * next requests with any error, delay or oddity seen in the wild.
+ * ../shared/SPEC.md sections 1 and 1b: it refuses what OpenRouter refuses, answers
+ * with real PNG images of Sourceful's documented sizes, and can be told to answer
+ * the next requests with any error, delay or oddity seen in the wild. The
+ * Riverflow family's rules, the model catalog and the Image API live in their own
+ * files (model-rules.ts, model-world.ts, images-api.ts); `models` changes that world.
  */
 import { readFileSync } from 'node:fs'
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { encodePng, imageSizeFor, readImageInfo, toBase64 } from '../images/png'
 import { type AuthCodes, createAuthKeysEndpoint } from './auth-keys'
+import { imageUrl, isImageUrl } from './answer-images'
+import { imagesAnswerBody, imagesRequestProblem } from './images-api'
+import { ASPECT_RATIOS, costOf, extrasProblem, ruleFor } from './model-rules'
+import { type ModelWorld, catalogAnswer, createModelWorld, freeBusyAnswer, imagesModelsAnswer, listedModels, resetModelWorld } from './model-world'
 
 export const TEST_KEY = 'sk-or-v1-test-key-0000000000000000'
 /** Sourceful's cap on the whole request (4.5 MB). */
 export const MAX_REQUEST_BYTES = 4.5 * 1024 * 1024
-
-interface ModelRule {
-  maxInputs: number
-  sizes: string[]
-  refSR: boolean
-  price: Record<string, number>
-}
-
-const MODELS: Record<string, ModelRule> = {
-  'sourceful/riverflow-v2-fast': { maxInputs: 4, sizes: ['1K', '2K'], refSR: true, price: { '1K': 0.02, '2K': 0.04 } },
-  'sourceful/riverflow-v2-pro': { maxInputs: 10, sizes: ['1K', '2K', '4K'], refSR: true, price: { '1K': 0.15, '2K': 0.15, '4K': 0.33 } },
-  'sourceful/riverflow-v2.5-fast': { maxInputs: 4, sizes: ['1K', '2K'], refSR: false, price: { '1K': 0.02, '2K': 0.04 } },
-  'sourceful/riverflow-v2.5-pro': { maxInputs: 10, sizes: ['1K', '2K', '4K'], refSR: false, price: { '1K': 0.15, '2K': 0.15, '4K': 0.33 } },
-}
-const ASPECT_RATIOS = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9']
-const V25_ONLY = ['scoring_prompt', 'scoring_rubric', 'background_mode', 'background_hex_color']
 
 /**
  * Where else a paid image can sit in a 200, and how else its URL can be written,
@@ -57,7 +47,8 @@ export type AnswerShape = (typeof ANSWER_SHAPES)[number]
  * Every behaviour may add `delayMs` before answering.
  */
 export type Behaviour = { delayMs?: number } & (
-  | { kind: 'success'; images?: number; size?: { width: number; height: number } }
+  /** `transparent` forces a cut-out (alpha) or an opaque image whatever the request's background asked. */
+  | { kind: 'success'; images?: number; size?: { width: number; height: number }; transparent?: boolean }
   /** An OpenRouter error body with this HTTP status (400, 401, 402, 403, 404, 408, 413, 429, 500, 502, 503, 524, 529). */
   | { kind: 'error'; status: number; message?: string; metadata?: Record<string, unknown>; retryAfter?: number }
   /** HTTP 200 whose choice carries `error` and finish_reason "error" (the model failed after starting). */
@@ -127,6 +118,10 @@ export interface OpenRouterStandIn {
   requests: RecordedRequest[]
   /** The chat-completions requests only. */
   generations: () => RecordedRequest[]
+  /** The Image API's `POST /api/v1/images` requests only. */
+  imageGenerations: () => RecordedRequest[]
+  /** The catalog, the Image API's list, chatless models and the busy free tier: set a field to change them. */
+  models: ModelWorld
   enqueue: (...behaviours: Behaviour[]) => void
   /** Sign-in codes (auth-keys.ts): mint one for a challenge, expire it, or make the next exchanges fail. */
   auth: AuthCodes
@@ -154,6 +149,7 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
   let latencyMs = options.latencyMs ?? 0
   let counter = 0
   const authKeys = createAuthKeysEndpoint(validKeys[0])
+  const world = createModelWorld()
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const receivedAt = Date.now()
@@ -190,22 +186,20 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
     const route = `${request.method} ${url.pathname}`
 
     if (route === 'GET /api/v1/models') {
-      if (url.searchParams.get('output_modalities') !== 'image') return send(200, { data: [] })
-      return send(200, {
-        data: Object.entries(MODELS).map(([id, rule]) => ({
-          id,
-          name: id,
-          architecture: { input_modalities: ['text', 'image'], output_modalities: ['image'] },
-          pricing: { image: String(rule.price['1K']) },
-        })),
-      })
+      const answer = catalogAnswer(world, url)
+      return send(answer.status, answer.body)
+    }
+    if (route === 'GET /api/v1/images/models') {
+      const answer = imagesModelsAnswer(world)
+      return send(answer.status, answer.body)
     }
     if (route === 'GET /api/v1/key') {
       if (!validKeys.includes(key)) return fail(401, 'No auth credentials found')
       return send(200, { data: keyInfo })
     }
     if (route === 'POST /api/v1/auth/keys') return exchangeCode(raw, record, request, send)
-    if (route !== 'POST /api/v1/chat/completions') return fail(404, `Not found: ${route}`)
+    const imagesApi = route === 'POST /api/v1/images'
+    if (route !== 'POST /api/v1/chat/completions' && !imagesApi) return fail(404, `Not found: ${route}`)
 
     // The request is checked in OpenRouter's order: size, key, body, model, parameters.
     if (raw.length > MAX_REQUEST_BYTES) return fail(413, `Request body of ${raw.length} bytes exceeds the 4.5 MB limit`)
@@ -217,8 +211,10 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
       return fail(400, 'Request body is not valid JSON')
     }
     record.body = body
-    const problem = validate(body)
+    const problem = imagesApi ? imagesRequestProblem(body, world) : validate(body, world)
     if (problem) return fail(problem.status, problem.message)
+    const busy = freeBusyAnswer(world, String(body.model))
+    if (busy) return fail(busy.status, busy.message, undefined, busy.headers)
 
     const behaviour = queue.shift() ?? { kind: 'success' }
     const delay = latencyMs + (behaviour.delayMs ?? 0)
@@ -226,6 +222,10 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
     const model = body.model as string
     const config = (body.image_config ?? {}) as Record<string, unknown>
 
+    // The Image API has an answer shape of its own: errors, drops and hangs as below, anything else a success.
+    if (imagesApi && !['error', 'drop', 'hang'].includes(behaviour.kind)) {
+      return send(200, imagesAnswerBody(body, world, behaviour.kind === 'success' ? behaviour : {}))
+    }
     switch (behaviour.kind) {
       case 'error': {
         const headers: Record<string, string> = behaviour.retryAfter !== undefined ? { 'Retry-After': String(behaviour.retryAfter) } : {}
@@ -238,7 +238,7 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
       case 'drop-mid-answer': {
         record.status = 200
         response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' })
-        const text = JSON.stringify(completion(model, [imageUrl(outputSize(body))], config))
+        const text = JSON.stringify(completion(model, body, [imageUrl(outputSize(body))], config))
         response.write(text.slice(0, 200))
         // Destroyed at once, the socket may lose what was written; the pause lets the start arrive.
         await sleep(200)
@@ -253,20 +253,20 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
         response.writeHead(200, { ...CORS, 'Content-Type': 'text/html' }).end('<html><body>upstream said something odd</body></html>')
         return
       case 'choice-error':
-        return send(200, completion(model, [], config, {
+        return send(200, completion(model, body, [], config, {
           finish_reason: 'error',
           error: { code: 502, message: behaviour.message ?? 'Provider returned error' },
         }))
       case 'no-image':
-        return send(200, completion(model, [], config))
+        return send(200, completion(model, body, [], config))
       case 'bad-image':
-        return send(200, completion(model, ['data:image/png;base64,bm90IGFuIGltYWdlIGF0IGFsbA=='], config))
+        return send(200, completion(model, body, ['data:image/png;base64,bm90IGFuIGltYWdlIGF0IGFsbA=='], config))
       case 'webp':
-        return send(200, completion(model, [`data:image/webp;base64,${toBase64(WEBP)}`], config))
+        return send(200, completion(model, body, [`data:image/webp;base64,${toBase64(WEBP)}`], config))
       case 'odd-shape':
-        return send(200, reshape(completion(model, [imageUrl(outputSize(body))], config), behaviour.shape))
+        return send(200, reshape(completion(model, body, [imageUrl(outputSize(body))], config), behaviour.shape))
       case 'https-url':
-        return send(200, completion(model, [behaviour.url ?? 'https://images.example.test/gen/result.png'], config))
+        return send(200, completion(model, body, [behaviour.url ?? 'https://images.example.test/gen/result.png'], config))
       case 'keep-alive': {
         record.status = 200
         response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' })
@@ -275,17 +275,17 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
           response.write('\n \n')
           await sleep(50)
         }
-        response.end(JSON.stringify(completion(model, [imageUrl(outputSize(body))], config)))
+        response.end(JSON.stringify(completion(model, body, [imageUrl(outputSize(body))], config)))
         return
       }
       case 'truncated': {
-        const text = JSON.stringify(completion(model, [imageUrl(outputSize(body))], config))
+        const text = JSON.stringify(completion(model, body, [imageUrl(outputSize(body))], config))
         record.status = 200
         response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' }).end(text.slice(0, Math.floor(text.length / 2)))
         return
       }
       case 'trickle': {
-        const text = JSON.stringify(completion(model, [imageUrl(outputSize(body))], config))
+        const text = JSON.stringify(completion(model, body, [imageUrl(outputSize(body))], config))
         record.status = 200
         response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' })
         const pieces = 20
@@ -297,11 +297,12 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
         return
       }
       case 'large':
-        return send(200, completion(model, [noisyImageUrl(behaviour.megabytes)], config))
+        return send(200, completion(model, body, [noisyImageUrl(behaviour.megabytes)], config))
       case 'success': {
         const size = behaviour.size ?? outputSize(body)
-        const images = Array.from({ length: behaviour.images ?? 1 }, () => imageUrl(size))
-        return send(200, completion(model, images, config))
+        const transparent = behaviour.transparent ?? config.background_mode === 'transparent'
+        const images = Array.from({ length: behaviour.images ?? 1 }, () => imageUrl(size, transparent))
+        return send(200, completion(model, body, images, config))
       }
     }
   }
@@ -319,11 +320,12 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
     request.socket.destroy()
   }
 
-  function completion(model: string, images: string[], config: Record<string, unknown>, choiceExtra: Record<string, unknown> = {}) {
-    const rule = MODELS[model]
+  function completion(model: string, body: Record<string, unknown>, images: string[], config: Record<string, unknown>, choiceExtra: Record<string, unknown> = {}) {
+    const rule = ruleFor(model, listedModels(world))!
     const fonts = Array.isArray(config.font_inputs) ? config.font_inputs.length : 0
     const refs = Array.isArray(config.super_resolution_references) ? config.super_resolution_references.length : 0
-    const cost = Math.round((rule.price[String(config.image_size ?? '1K')] + fonts * 0.03 + refs * 0.2) * 1000) / 1000
+    const effort = (body.reasoning as { effort?: string } | undefined)?.effort
+    const cost = costOf(rule, String(config.image_size ?? '1K'), fonts, refs, effort)
     return completionBody({ id: `gen-${Date.now()}-${++counter}`, model, imageUrls: images, cost: images.length > 0 ? cost : 0, choiceExtra })
   }
 
@@ -342,6 +344,8 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
     url: `http://127.0.0.1:${port}`,
     requests,
     generations: () => requests.filter((r) => r.path === '/api/v1/chat/completions' && r.method === 'POST'),
+    imageGenerations: () => requests.filter((r) => r.path === '/api/v1/images' && r.method === 'POST'),
+    models: world,
     enqueue: (...behaviours) => queue.push(...behaviours),
     auth: authKeys,
     setLatency: (ms) => {
@@ -351,6 +355,7 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
       queue.length = 0
       requests.length = 0
       authKeys.reset()
+      resetModelWorld(world)
     },
     close: () =>
       new Promise((resolve) => {
@@ -431,11 +436,12 @@ const CORS = {
   'Access-Control-Expose-Headers': 'Retry-After',
 }
 
-/** SPEC section 1's rules, as a status and message; null when the request is acceptable. */
-function validate(body: Record<string, unknown>): { status: number; message: string } | null {
+/** SPEC section 1's rules, and 1b's for the newer models, as a status and message; null when the request is acceptable. */
+function validate(body: Record<string, unknown>, world: ModelWorld): { status: number; message: string } | null {
   const model = typeof body.model === 'string' ? body.model : ''
-  const rule = MODELS[model]
+  const rule = ruleFor(model, listedModels(world))
   if (!rule) return { status: 400, message: `${model || '(none)'} is not a valid model ID` }
+  if (world.chatless.has(model)) return { status: 404, message: `No endpoints found for ${model}.` }
   const modalities = body.modalities
   if (!Array.isArray(modalities) || modalities.length !== 1 || modalities[0] !== 'image') {
     return {
@@ -483,10 +489,7 @@ function validate(body: Record<string, unknown>): { status: number; message: str
     if (!Array.isArray(refs) || refs.length > 4) return { status: 400, message: 'super_resolution_references takes at most 4 entries' }
     if (!refs.every((url) => typeof url === 'string' && isImageUrl(url))) return { status: 400, message: 'references must be image URLs' }
   }
-  if (!model.includes('v2.5') && V25_ONLY.some((k) => k in config)) {
-    return { status: 400, message: `${V25_ONLY.filter((k) => k in config).join(', ')} is only supported by Riverflow V2.5` }
-  }
-  return null
+  return extrasProblem(model, rule, config, body.reasoning)
 }
 
 /** With refSR and an input image, the output has the input's size; otherwise SPEC's table. */
@@ -502,30 +505,19 @@ function outputSize(body: Record<string, unknown>): { width: number; height: num
   return imageSizeFor(String(config.aspect_ratio ?? '1:1'), String(config.image_size ?? '1K'))
 }
 
-const imageUrls = new Map<string, string>()
-
-/** A real PNG of the size as a data URL; kept per size, so that answering costs no more than the latency set. */
-function imageUrl(size: { width: number; height: number }): string {
-  const key = `${size.width}x${size.height}`
-  if (!imageUrls.has(key)) imageUrls.set(key, `data:image/png;base64,${toBase64(encodePng(size.width, size.height))}`)
-  return imageUrls.get(key)!
-}
+const noisyImageUrls = new Map<string, string>()
 
 /** A square PNG of random pixels (deflate cannot shrink noise) whose base64 is about `megabytes` MB. */
 function noisyImageUrl(megabytes: number): string {
   const key = `noise-${megabytes}`
-  if (!imageUrls.has(key)) {
+  if (!noisyImageUrls.has(key)) {
     // Base64 adds a third to the 4 bytes of each RGBA pixel.
     const side = Math.round(Math.sqrt((megabytes * 1024 * 1024 * 3) / 4 / 4))
     let seed = 1
     const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24)
-    imageUrls.set(key, `data:image/png;base64,${toBase64(encodePng(side, side, () => [random(), random(), random(), 255]))}`)
+    noisyImageUrls.set(key, `data:image/png;base64,${toBase64(encodePng(side, side, () => [random(), random(), random(), 255]))}`)
   }
-  return imageUrls.get(key)!
-}
-
-function isImageUrl(url: string): boolean {
-  return /^data:image\/(png|jpeg|webp|gif);base64,/.test(url) || url.startsWith('https://')
+  return noisyImageUrls.get(key)!
 }
 
 function defaultMessage(status: number): string {

@@ -13,7 +13,7 @@ beforeEach(() => {
 
 const record: GenerationRecord = {
   prompt: 'A red fox',
-  settings: { model: 'sourceful/riverflow-v2-fast', aspectRatio: '16:9', imageSize: '1K', fontInputs: [] },
+  settings: { model: 'sourceful/riverflow-v2-fast', aspectRatio: '16:9', imageSize: '1K', fontInputs: [], background: 'original', backgroundColor: '#FFFFFF', effort: 'medium', scoringPrompt: '' },
   generationId: 'gen-1',
   cost: 0.02,
   createdAt: '2026-11-24T10:00:00.000Z',

@@ -5,7 +5,7 @@ import { RECORD_LIMIT_BYTES, recordForPluginData } from '../../plugin/record'
 
 const record: GenerationRecord = {
   prompt: 'A red fox',
-  settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '16:9', imageSize: '2K', fontInputs: [{ fontUrl: 'https://fonts.gstatic.com/s/inter/v1/a.woff2', text: 'Big Sale' }] },
+  settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '16:9', imageSize: '2K', fontInputs: [{ fontUrl: 'https://fonts.gstatic.com/s/inter/v1/a.woff2', text: 'Big Sale' }], background: 'original', backgroundColor: '#FFFFFF', effort: 'medium', scoringPrompt: '' },
   generationId: 'gen-1234567890-abcdef',
   cost: 0.15,
   createdAt: '2026-11-24T10:00:00.000Z',

@@ -26,7 +26,7 @@ async function request<K extends RequestType>(type: K, args: RequestArgs<K>): Pr
 
 const state: SavedState = {
   prompt: 'A red fox',
-  settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '4:5', imageSize: '2K', fontInputs: [] },
+  settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '4:5', imageSize: '2K', fontInputs: [], background: 'transparent', backgroundColor: '#FFFFFF', effort: 'high', scoringPrompt: '' },
   placement: 'new-layer',
   selectionUse: 'edit',
   eachOnItsOwn: false,
@@ -47,6 +47,15 @@ describe('the sandbox', () => {
     await request('save-state', { state })
     expect([...fake.storage.values()]).toContain(KEY)
     expect(await request('init', {})).toMatchObject({ ok: true, result: { key: KEY, state } })
+  })
+
+  it('keeps the model catalog with its time in clientStorage, and hands back none for a broken one', async () => {
+    expect(await request('load-catalog', {})).toMatchObject({ ok: true, result: null })
+    const catalog = { models: [{ id: 'sourceful/riverflow-v2-fast', name: 'Riverflow', pricing: {}, supportedParameters: [] }], fetchedAt: 1_800_000_000_000 }
+    expect(await request('save-catalog', { catalog })).toMatchObject({ ok: true, result: null })
+    expect(await request('load-catalog', {})).toMatchObject({ ok: true, result: catalog })
+    fake.storage.set('model-catalog', { models: 'all of them', fetchedAt: 'today' })
+    expect(await request('load-catalog', {})).toMatchObject({ ok: true, result: null })
   })
 
   it('forgets the key', async () => {

@@ -1,22 +1,59 @@
 import { describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../common/domain'
-import { estimateCost, formatUsd, roundUsd } from '../../ui/pricing'
+import { type CostEstimate, addEstimates, estimateCost, formatEstimate, formatEstimateShort, formatUsd, roundUsd } from '../../ui/pricing'
+import { DEFAULT_STATE } from '../../ui/defaults'
 
-const base: GenerationSettings = { model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K', fontInputs: [] }
+const base: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K' }
 const font = { fontUrl: 'https://f.test/a.ttf', text: 'A' }
 
 describe('estimateCost (SPEC price table)', () => {
+  const fixed = (usd: number) => ({ kind: 'fixed', usd })
   it.each([
-    ['Fast 1K', base, 0, 0.02],
-    ['Fast 2K', { ...base, imageSize: '2K' }, 0, 0.04],
+    ['Fast 1K', base, 0, fixed(0.02)],
+    ['Fast 2K', { ...base, imageSize: '2K' }, 0, fixed(0.04)],
     ['Fast 4K is not offered', { ...base, imageSize: '4K' }, 0, null],
-    ['Pro 1K', { ...base, model: 'sourceful/riverflow-v2-pro' }, 0, 0.15],
-    ['Pro 2K', { ...base, model: 'sourceful/riverflow-v2-pro', imageSize: '2K' }, 0, 0.15],
-    ['Pro 4K', { ...base, model: 'sourceful/riverflow-v2-pro', imageSize: '4K' }, 0, 0.33],
-    ['Fast 1K with two fonts', { ...base, fontInputs: [font, font] }, 0, 0.08],
-    ['Pro 4K with one font and three references', { ...base, model: 'sourceful/riverflow-v2-pro', imageSize: '4K', fontInputs: [font] }, 3, 0.96],
+    ['Pro 1K', { ...base, model: 'sourceful/riverflow-v2-pro' }, 0, fixed(0.15)],
+    ['Pro 2K', { ...base, model: 'sourceful/riverflow-v2-pro', imageSize: '2K' }, 0, fixed(0.15)],
+    ['Pro 4K', { ...base, model: 'sourceful/riverflow-v2-pro', imageSize: '4K' }, 0, fixed(0.33)],
+    ['Fast 1K with two fonts', { ...base, fontInputs: [font, font] }, 0, fixed(0.08)],
+    ['Pro 4K with one font and three references', { ...base, model: 'sourceful/riverflow-v2-pro', imageSize: '4K', fontInputs: [font] }, 3, fixed(0.96)],
+    ['2.5 Fast, billed by use', { ...base, model: 'sourceful/riverflow-v2.5-fast' }, 0, { kind: 'range', low: 0.02, high: 0.08 }],
+    ['2.5 Pro with a font, billed by use', { ...base, model: 'sourceful/riverflow-v2.5-pro', fontInputs: [font] }, 0, { kind: 'range', low: 0.16, high: 0.38 }],
+    ['2.5 Pro at 4K is not offered (unconfirmed)', { ...base, model: 'sourceful/riverflow-v2.5-pro', imageSize: '4K' }, 0, null],
+    ['the free tier', { ...base, model: 'sourceful/riverflow-v2.5-fast:free', fontInputs: [font] }, 0, { kind: 'free' }],
+    ['a slug this build has never seen', { ...base, model: 'sourceful/riverflow-v9-fast' }, 0, { kind: 'range', low: 0.02, high: 0.5 }],
   ] as const)('%s', (_name, settings, references, expected) => {
-    expect(estimateCost(settings as GenerationSettings, references)).toBe(expected)
+    expect(estimateCost(settings as GenerationSettings, references)).toEqual(expected)
+  })
+})
+
+describe('addEstimates', () => {
+  const fixed = (usd: number): CostEstimate => ({ kind: 'fixed', usd })
+  const range = (low: number, high: number): CostEstimate => ({ kind: 'range', low, high })
+  it.each([
+    ['fixed and fixed', fixed(0.02), fixed(0.33), fixed(0.35)],
+    ['fixed and a range', fixed(0.15), range(0.02, 0.08), range(0.17, 0.23)],
+    ['a range and a range', range(0.13, 0.35), range(0.13, 0.35), range(0.26, 0.7)],
+    ['free and fixed', { kind: 'free' }, fixed(0.02), fixed(0.02)],
+    ['free and free', { kind: 'free' }, { kind: 'free' }, { kind: 'free' }],
+  ] as [string, CostEstimate, CostEstimate, CostEstimate][])('%s', (_name, a, b, sum) => {
+    expect(addEstimates(a, b)).toEqual(sum)
+    expect(addEstimates(b, a)).toEqual(sum)
+  })
+})
+
+describe('formatEstimate', () => {
+  it.each([
+    [{ kind: 'fixed', usd: 0.02 }, 'Estimated $0.02', '$0.02'],
+    [{ kind: 'range', low: 0.13, high: 0.35 }, 'Billed by use, about $0.13 to $0.35 (estimate)', '~$0.13–$0.35'],
+    [{ kind: 'free' }, 'Free, rate-limited', 'free'],
+  ] as [CostEstimate, string, string][])('%j', (estimate, long, short) => {
+    expect(formatEstimate(estimate)).toBe(long)
+    expect(formatEstimateShort(estimate)).toBe(short)
+  })
+
+  it('says when the size is not offered', () => {
+    expect(formatEstimate(null)).toBe('Size not offered')
   })
 })
 

@@ -1,5 +1,6 @@
 import type { Placement, SavedState, SelectedLayer, SelectionUse } from '../../common/domain'
-import { modelInfo } from '../models'
+import { capabilitiesFor } from '../models'
+import type { CostEstimate } from '../pricing'
 import { type Roles, layersWithRole, roleProblems } from '../selection/roles'
 import { estimatePlanCost, planGenerate, planRefine, planUpscale } from './plan-tasks'
 import type { TaskSpec } from './task-spec'
@@ -8,7 +9,7 @@ import type { TaskSpec } from './task-spec'
 export interface ClickAction {
   tasks: TaskSpec[]
   /** Null when a request asks for a size its model does not offer. */
-  cost: number | null
+  cost: CostEstimate | null
   concurrency: number
 }
 
@@ -44,7 +45,7 @@ const NO_INPUT = 'Mark one of the selected layers as the input to refine or upsc
 
 export function planClick({ state, selection, roles }: ClickInput): ClickPlan {
   const { prompt, settings } = state
-  const model = modelInfo(settings.model)
+  const model = capabilitiesFor(settings.model)
   const fillableCount = selection.filter((layer) => layer.fillable).length
   const inputCount = layersWithRole(selection, roles, 'input').length
   const use: SelectionUse = selection.length > 0 ? state.selectionUse : 'create'

@@ -1,7 +1,7 @@
 import type { GenerationSettings, Placement, SelectedLayer } from '../../common/domain'
 import { nearestAspectRatio } from '../aspect-ratios'
 import { sizesOffered } from '../models'
-import { estimateCost, roundUsd } from '../pricing'
+import { type CostEstimate, addEstimates, estimateCost } from '../pricing'
 import { type Roles, layersWithRole } from '../selection/roles'
 import { layerNameFromPrompt } from './layer-name'
 import type { TaskSpec } from './task-spec'
@@ -94,13 +94,17 @@ export function planUpscale(prompt: string, settings: GenerationSettings, select
   })
 }
 
-/** The price of all the requests of a plan, before sending (null if one is not offered). */
-export function estimatePlanCost(tasks: TaskSpec[]): number | null {
-  let total = 0
+/**
+ * The price of all the requests of a plan, before sending: fixed only if every
+ * request's is, a range if any is billed by use, free if all are; null if one
+ * asks for a size its model does not offer.
+ */
+export function estimatePlanCost(tasks: TaskSpec[]): CostEstimate | null {
+  let total: CostEstimate | undefined
   for (const task of tasks) {
     const cost = estimateCost(task.settings, task.inputs.length > 0 ? task.references.length : 0)
     if (cost === null) return null
-    total += cost
+    total = total ? addEstimates(total, cost) : cost
   }
-  return roundUsd(total)
+  return total ?? { kind: 'fixed', usd: 0 }
 }

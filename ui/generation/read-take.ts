@@ -1,4 +1,4 @@
-import { decodeDataUrl } from '../image/data-url'
+import { decodeBase64, decodeDataUrl } from '../image/data-url'
 import { type PreparedForFigma, prepareForFigmaAsync } from '../image/prepare-for-figma'
 import { GenerationError } from '../openrouter/errors'
 import type { ImageSource } from '../openrouter/response'
@@ -36,10 +36,11 @@ export async function readTakeAsync(source: ImageSource, signal?: AbortSignal): 
 }
 
 async function readSourceBytesAsync(source: ImageSource, signal?: AbortSignal): Promise<Uint8Array> {
-  if (source.kind === 'data') {
-    const decoded = decodeDataUrl(source.url)
-    if (!decoded) throw new GenerationError('bad-image', 'The image in OpenRouter’s answer was damaged and could not be decoded. Try again.')
-    return decoded.bytes
+  if (source.kind !== 'remote') {
+    // The Image API's bare base64 decodes as a data URL's payload does, without a data: string around it.
+    const bytes = source.kind === 'data' ? decodeDataUrl(source.url)?.bytes : decodeBase64(source.base64)
+    if (!bytes) throw new GenerationError('bad-image', 'The image in OpenRouter’s answer was damaged and could not be decoded. Try again.')
+    return bytes
   }
   // An https image may live on a host the manifest does not allow; then the
   // designer can still open it in the browser.

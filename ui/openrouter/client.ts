@@ -1,6 +1,7 @@
 import type { Connection } from './connection'
 import { OPENROUTER_URL, authHeaders } from './endpoint'
 import { GenerationError, MAY_HAVE_CHARGED, cancelledError, errorFromStatus } from './errors'
+import type { ImagesRequest } from './images-request'
 import { type ChatCompletionRequest, MAX_REQUEST_BYTES, serializeRequest } from './request'
 import { type GenerationResult, parseGenerationResponse } from './response'
 import { type FailedAttempt, retryWaitMs } from './retry-policy'
@@ -19,8 +20,16 @@ export interface RetryNotice {
   reason: GenerationError
 }
 
+/** Where a request goes and how its answer reads: chat completions unless told (road.ts). */
+export interface GenerationEndpoint {
+  path: string
+  parse: (text: string) => GenerationResult
+}
+
 /** What belongs to one request rather than to the connection. */
 export interface RequestOptions {
+  /** Chat completions unless told: the Image API is the other road. */
+  endpoint?: GenerationEndpoint
   /** Cancel: stops the request in flight or the wait before a retry. */
   signal?: AbortSignal
   onRetry?: (notice: RetryNotice) => void
@@ -34,7 +43,7 @@ export interface RequestOptions {
  */
 export async function requestGenerationAsync(
   connection: Connection,
-  request: ChatCompletionRequest,
+  request: ChatCompletionRequest | ImagesRequest,
   options: RequestOptions = {},
 ): Promise<GenerationResult> {
   const { json, bytes } = serializeRequest(request)
@@ -52,7 +61,7 @@ export async function requestGenerationAsync(
     for (let attempt = 1; ; attempt++) {
       const sentAt = Date.now()
       try {
-        return await attemptAsync(connection, json, deadline)
+        return await attemptAsync(connection, json, deadline, options.endpoint)
       } catch (error) {
         const failure = toGenerationError(error, deadline)
         failures.push({ error: failure, elapsedMs: Date.now() - sentAt })
@@ -69,8 +78,8 @@ export async function requestGenerationAsync(
   }
 }
 
-async function attemptAsync(connection: Connection, json: string, deadline: Deadline): Promise<GenerationResult> {
-  const response = await fetch(`${connection.baseUrl ?? OPENROUTER_URL}/api/v1/chat/completions`, {
+async function attemptAsync(connection: Connection, json: string, deadline: Deadline, endpoint: GenerationEndpoint | undefined): Promise<GenerationResult> {
+  const response = await fetch(`${connection.baseUrl ?? OPENROUTER_URL}${endpoint?.path ?? '/api/v1/chat/completions'}`, {
     method: 'POST',
     headers: { ...authHeaders(connection.key), 'Content-Type': 'application/json' },
     body: json,
@@ -82,7 +91,7 @@ async function attemptAsync(connection: Connection, json: string, deadline: Dead
     throw new GenerationError('network', `The connection dropped while OpenRouter’s answer was arriving. ${MAY_HAVE_CHARGED}`)
   })
   if (!response.ok) throw errorFromStatus(response.status, text, response.headers.get('Retry-After'))
-  return parseGenerationResponse(text)
+  return (endpoint?.parse ?? parseGenerationResponse)(text)
 }
 
 interface Deadline {

@@ -14,6 +14,7 @@ export type ErrorKind =
   | 'upstream-timeout'
   | 'too-large'
   | 'rate-limited'
+  | 'free-busy'
   | 'unavailable'
   | 'model-error'
   | 'no-image'
@@ -29,17 +30,28 @@ export class GenerationError extends Error {
   readonly status: number | null
   /** How long the server asked us to wait (Retry-After), in ms. */
   readonly retryAfterMs: number | null
+  /** OpenRouter's own message, as it came: to tell one 404 from another, never to show. */
+  readonly serverMessage: string | null
+  /** A model that would do instead (a busy free model's paid twin), for a one-click switch. */
+  readonly suggestedModel: string | null
 
   constructor(
     kind: ErrorKind,
     message: string,
-    options: { status?: number | null; retryAfterMs?: number | null } = {},
+    options: {
+      status?: number | null
+      retryAfterMs?: number | null
+      serverMessage?: string | null
+      suggestedModel?: string | null
+    } = {},
   ) {
     super(redactKeys(message))
     this.name = 'GenerationError'
     this.kind = kind
     this.status = options.status ?? null
     this.retryAfterMs = options.retryAfterMs ?? null
+    this.serverMessage = options.serverMessage ? redactKeys(options.serverMessage) : null
+    this.suggestedModel = options.suggestedModel ?? null
   }
 }
 
@@ -99,6 +111,7 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
   const options = {
     status,
     retryAfterMs: parseRetryAfter(retryAfter),
+    serverMessage: message,
   }
   switch (status) {
     case 400:

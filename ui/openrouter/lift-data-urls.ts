@@ -19,16 +19,24 @@ const PLACEHOLDER = 'riverflow-lifted-url:'
 const MIN_LIFTED_LENGTH = 1024
 
 export function liftDataUrls(text: string): LiftedText {
+  return liftStringValues(text, (from) => text.indexOf('"data:', from))
+}
+
+/**
+ * The same for any long string value: `openingQuoteFrom(from)` gives the index
+ * of the next candidate string's opening quote at or after `from`, or -1.
+ */
+export function liftStringValues(text: string, openingQuoteFrom: (from: number) => number): LiftedText {
   const parts: string[] = []
   const urls: string[] = []
   let copiedUpTo = 0
-  let at = text.indexOf('"data:')
+  let at = openingQuoteFrom(0)
   while (at >= 0) {
     const start = at + 1
     const end = text.indexOf('"', start)
     if (end < 0) break
     // Only a string's opening quote (not an escaped quote inside another string), and only a
-    // URL JSON left unescaped: base64 has no backslash unless a writer escaped its slashes.
+    // value JSON left unescaped: base64 has no backslash unless a writer escaped its slashes.
     const opensString = text.charCodeAt(at - 1) !== 92 /* \ */
     if (opensString && end - start >= MIN_LIFTED_LENGTH) {
       const url = text.slice(start, end)
@@ -38,7 +46,7 @@ export function liftDataUrls(text: string): LiftedText {
         copiedUpTo = end
       }
     }
-    at = text.indexOf('"data:', end + 1)
+    at = openingQuoteFrom(end + 1)
   }
   if (urls.length === 0) return { text, urls }
   parts.push(text.slice(copiedUpTo))

@@ -1,6 +1,8 @@
-import type { GenerationSettings } from '../../common/domain'
+import type { Effort, GenerationSettings } from '../../common/domain'
 import { fontInputProblems } from '../fonts/font-input-problems'
-import { modelInfo, referenceLimitMessage } from '../models'
+import { isHexColor } from '../hex-color'
+import { type ModelCapabilities, capabilitiesFor, referenceLimitMessage } from '../models'
+import { type ScoringCriterion, type WireScoringCriterion, rubricProblems, toWireRubric } from './scoring-rubric'
 
 /** Sourceful's cap on the whole request body (SPEC section 1). */
 export const MAX_REQUEST_BYTES = 4.5 * 1024 * 1024
@@ -12,6 +14,8 @@ export interface GenerationInput {
   inputImages?: string[]
   /** Super-resolution references (refSR); used by the model only with an input image. */
   references?: string[]
+  /** 1 to 8 criteria the model judges its result against (models with scoring only). */
+  scoringRubric?: ScoringCriterion[]
 }
 
 type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } }
@@ -25,16 +29,25 @@ export interface ChatCompletionRequest {
     image_size: string
     font_inputs?: { font_url: string; text: string }[]
     super_resolution_references?: string[]
+    background_mode?: 'transparent' | 'solid'
+    background_hex_color?: string
+    scoring_prompt?: string
+    scoring_rubric?: WireScoringCriterion[]
   }
+  /** How hard 2.5 and later think (SPEC 1b): chat completions' own `reasoning` parameter. */
+  reasoning?: { effort: Effort }
 }
 
 /**
  * The body of `POST /api/v1/chat/completions` for a Riverflow image.
  * Riverflow outputs images only, so `modalities` is `["image"]`: the
- * `["image","text"]` of the public examples is answered with a 404.
+ * `["image","text"]` of the public examples is answered with a 404. Each extra
+ * goes only to a model whose capabilities name it; findInputProblems refuses
+ * beforehand what a model lacks, so nothing the designer chose is dropped unsaid.
  */
 export function buildGenerationRequest(input: GenerationInput): ChatCompletionRequest {
   const { prompt, settings } = input
+  const model = capabilitiesFor(settings.model)
   const images = input.inputImages ?? []
   const content: string | ContentPart[] =
     images.length === 0
@@ -49,29 +62,41 @@ export function buildGenerationRequest(input: GenerationInput): ChatCompletionRe
     imageConfig.font_inputs = settings.fontInputs.map((f) => ({ font_url: f.fontUrl, text: f.text }))
   }
   // References without an input image are ignored by the model yet still billed: leave them out.
-  if (images.length > 0 && input.references && input.references.length > 0) {
+  if (model.maxReferences > 0 && images.length > 0 && input.references && input.references.length > 0) {
     imageConfig.super_resolution_references = input.references
   }
-  return {
+  // 'original' is left out: it is what the model does without the field, and naming only what
+  // differs keeps the request of a designer who never touched backgrounds the one known to work.
+  if (settings.background !== 'original' && model.backgrounds.includes(settings.background)) {
+    imageConfig.background_mode = settings.background
+    if (settings.background === 'solid') imageConfig.background_hex_color = settings.backgroundColor
+  }
+  if (model.scoring && settings.scoringPrompt.trim() !== '') imageConfig.scoring_prompt = settings.scoringPrompt
+  if (model.scoring && input.scoringRubric && input.scoringRubric.length > 0) imageConfig.scoring_rubric = toWireRubric(input.scoringRubric)
+
+  const request: ChatCompletionRequest = {
     model: settings.model,
     messages: [{ role: 'user', content }],
     modalities: ['image'],
     image_config: imageConfig,
   }
+  if (model.efforts.includes(settings.effort)) request.reasoning = { effort: settings.effort }
+  return request
 }
 
 /**
  * What is wrong with an input before anything is sent, as messages a designer
  * can act on; empty when the request may go. Checked here so that a request
- * known to be refused (and perhaps billed) never leaves.
+ * known to be refused (and perhaps billed) never leaves, and so that no option
+ * the model lacks is silently dropped.
  */
-export function findInputProblems(input: GenerationInput): string[] {
+export function findInputProblems(input: GenerationInput, model: ModelCapabilities = capabilitiesFor(input.settings.model)): string[] {
   const problems: string[] = []
-  const model = modelInfo(input.settings.model)
+  const { settings } = input
   const prompt = input.prompt.trim()
   if (prompt === '') problems.push('Write a prompt first: describe the image you want.')
-  if (model.pricePerImage[input.settings.imageSize] === undefined) {
-    problems.push(`${model.label} does not offer ${input.settings.imageSize}. Choose a smaller size or the Pro model.`)
+  if (!model.sizes.includes(settings.imageSize)) {
+    problems.push(`${model.label} does not offer ${settings.imageSize}. Choose a smaller size or the Pro model.`)
   }
   const images = input.inputImages ?? []
   if (images.length > model.maxInputImages) {
@@ -79,17 +104,41 @@ export function findInputProblems(input: GenerationInput): string[] {
   }
   const references = input.references ?? []
   if (references.length > model.maxReferences) problems.push(referenceLimitMessage(model, references.length, 'selected'))
-  const fonts = input.settings.fontInputs
-  if (fonts.length > model.maxFontInputs) problems.push(`At most ${model.maxFontInputs} font inputs can be sent.`)
+  const fonts = settings.fontInputs
+  if (fonts.length > model.maxFontInputs) {
+    problems.push(model.maxFontInputs === 0 ? `${model.label} takes no font inputs: remove them or choose another model.` : `At most ${model.maxFontInputs} font inputs can be sent.`)
+  }
   fonts.forEach((font, i) => {
     const row = fonts.length > 1 ? `Font ${i + 1}` : 'Font'
     for (const problem of fontInputProblems(font, input.prompt)) problems.push(`${row}: ${problem.message}`)
   })
+  problems.push(...extrasProblems(input, model))
+  return problems
+}
+
+/** The 2.5 extras: background, effort and scoring, each against what the model offers. */
+function extrasProblems(input: GenerationInput, model: ModelCapabilities): string[] {
+  const { settings } = input
+  const problems: string[] = []
+  if (settings.background !== 'original' && !model.backgrounds.includes(settings.background)) {
+    problems.push(`${model.label} cannot make a ${settings.background} background: keep the original background or choose Riverflow 2.5.`)
+  } else if (settings.background === 'solid' && !isHexColor(settings.backgroundColor)) {
+    problems.push(`The background colour must be a hex colour like #FFAA00; “${settings.backgroundColor.slice(0, 20)}” is not.`)
+  }
+  if (model.efforts.length > 0 && !model.efforts.includes(settings.effort)) {
+    problems.push(`${model.label} does not offer ${settings.effort} effort. Choose ${model.efforts.join(', ')}.`)
+  }
+  const rubric = input.scoringRubric ?? []
+  if (!model.scoring && (settings.scoringPrompt.trim() !== '' || rubric.length > 0)) {
+    problems.push(`${model.label} does not score its images: clear the scoring prompt or choose Riverflow 2.5.`)
+  } else {
+    problems.push(...rubricProblems(rubric))
+  }
   return problems
 }
 
 /** The body as sent, and its size in bytes (the 4.5 MB cap counts bytes, not characters). */
-export function serializeRequest(request: ChatCompletionRequest): { json: string; bytes: number } {
+export function serializeRequest(request: object): { json: string; bytes: number } {
   const json = JSON.stringify(request)
   return { json, bytes: new TextEncoder().encode(json).length }
 }

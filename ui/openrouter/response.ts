@@ -1,8 +1,11 @@
 import { GenerationError, MAY_HAVE_CHARGED, readErrorBody } from './errors'
 import { type LiftedText, liftDataUrls, restoreLiftedUrl } from './lift-data-urls'
 
-/** One image of an answer: a data URL (usually PNG) or an https URL. */
-export type ImageSource = { kind: 'data'; url: string } | { kind: 'remote'; url: string }
+/**
+ * One image of an answer: a data URL (usually PNG), an https URL, or the Image
+ * API's bare base64 with its MIME type (images-response.ts).
+ */
+export type ImageSource = { kind: 'data'; url: string } | { kind: 'remote'; url: string } | { kind: 'base64'; mime: string; base64: string }
 
 export interface GenerationResult {
   images: ImageSource[]
@@ -90,7 +93,7 @@ function hasError(holder: Record<string, unknown>): boolean {
   return holder.error !== undefined && holder.error !== null
 }
 
-function modelError(holder: Record<string, unknown>): GenerationError {
+export function modelError(holder: Record<string, unknown>): GenerationError {
   const { message } = readErrorBody(holder)
   const detail = message ? `: ${message.replace(/\s+/g, ' ').slice(0, 160)}` : ''
   return new GenerationError('model-error', `The model failed while making the image${detail}. Try again.`)

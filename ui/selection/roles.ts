@@ -1,5 +1,5 @@
 import type { SelectedLayer } from '../../common/domain'
-import { type ModelInfo, referenceLimitMessage } from '../models'
+import { type ModelCapabilities, referenceLimitMessage } from '../models'
 
 /** What a selected layer is for in the next request. */
 export type LayerRole = 'input' | 'reference' | 'unused'
@@ -13,7 +13,7 @@ export type Roles = Record<string, LayerRole>
  * most `maxReferences`), the rest unused. Text layers start unused: they are
  * for "Use selected text layer", not pixels to send.
  */
-export function assignRoles(selection: readonly SelectedLayer[], model: ModelInfo, previous: Roles = {}): Roles {
+export function assignRoles(selection: readonly SelectedLayer[], model: ModelCapabilities, previous: Roles = {}): Roles {
   const roles: Roles = {}
   // Running counts: this runs on every selection change, and counting the
   // roles again for each layer made 5,000 selected layers take seconds.
@@ -43,7 +43,7 @@ export function layersWithRole(selection: readonly SelectedLayer[], roles: Roles
 }
 
 /** What the roles ask of the model that it cannot do, as messages; empty when fine. */
-export function roleProblems(selection: readonly SelectedLayer[], roles: Roles, model: ModelInfo, batch: boolean): string[] {
+export function roleProblems(selection: readonly SelectedLayer[], roles: Roles, model: ModelCapabilities, batch: boolean): string[] {
   const inputs = layersWithRole(selection, roles, 'input').length
   const references = layersWithRole(selection, roles, 'reference').length
   const problems: string[] = []

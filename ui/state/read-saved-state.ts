@@ -1,15 +1,17 @@
-import type { AspectRatio, FontInput, GenerationSettings, ImageSize, SavedState } from '../../common/domain'
+import type { BackgroundMode, Effort, FontInput, GenerationSettings, SavedState } from '../../common/domain'
 import { ASPECT_RATIOS } from '../aspect-ratios'
 import { DEFAULT_STATE } from '../defaults'
 import { MAX_FONT_INPUTS } from '../fonts/font-input-problems'
-import { modelInfo, sizesOffered } from '../models'
+import { IMAGE_SIZES, type ModelCapabilities, fitSettingsToList } from '../models'
+import { isHexColor } from '../hex-color'
 
 /**
  * The saved state's format. 1: prompt, settings and placement, no version
  * field. 2: adds the selection's use, "each frame on its own" and the batch's
  * concurrency. Raise it, and add a migration step, whenever a field changes
  * meaning (version 1 needs none: its missing fields take their defaults);
- * a new field with a default needs no step.
+ * a new field with a default needs no step (the 2.5 settings, background,
+ * effort and scoring prompt, are such fields: still version 2).
  */
 export const SAVED_STATE_VERSION = 2
 
@@ -29,18 +31,23 @@ export function toStoredState(state: SavedState): SavedState & { version: number
 
 /**
  * Reads what clientStorage holds field by field. Whatever this version cannot
- * use (a model that is gone, a ratio it does not know, a broken font row, a
- * value of the wrong type) falls back to its default with a note, so no saved
- * state can stop the panel from opening.
+ * use (a model that is gone from `models`, a ratio it does not know, a broken
+ * font row, a value of the wrong type, a background or effort the model lacks)
+ * falls back to its default or its nearest with a note, so no saved state can
+ * stop the panel from opening.
  */
-export function readSavedState(raw: unknown, isOfferedModel: (id: string) => boolean): ReadSavedState {
+export function readSavedState(raw: unknown, models: readonly ModelCapabilities[]): ReadSavedState {
   const notes: string[] = []
-  if (raw === null || raw === undefined) return { state: DEFAULT_STATE, notes }
-  if (!isObject(raw)) return { state: DEFAULT_STATE, notes: ['The settings saved last time could not be read, so the defaults are back.'] }
+  // First run: nothing was chosen, so nothing to tell if the default model is not listed.
+  if (raw === null || raw === undefined) return { state: { ...DEFAULT_STATE, settings: fitSettingsToList(DEFAULT_STATE.settings, models).settings }, notes }
+  if (!isObject(raw)) {
+    const state = { ...DEFAULT_STATE, settings: fitSettingsToList(DEFAULT_STATE.settings, models).settings }
+    return { state, notes: ['The settings saved last time could not be read, so the defaults are back.'] }
+  }
   const saved = raw
   const state: SavedState = {
     prompt: typeof saved.prompt === 'string' ? saved.prompt : noted(DEFAULT_STATE.prompt, saved.prompt !== undefined, 'The saved prompt could not be read.', notes),
-    settings: readSettings(saved.settings, isOfferedModel, notes),
+    settings: readSettings(saved.settings, models, notes),
     placement: saved.placement === 'fill' || saved.placement === 'new-layer' ? saved.placement : DEFAULT_STATE.placement,
     selectionUse: saved.selectionUse === 'create' || saved.selectionUse === 'edit' ? saved.selectionUse : DEFAULT_STATE.selectionUse,
     eachOnItsOwn: typeof saved.eachOnItsOwn === 'boolean' ? saved.eachOnItsOwn : DEFAULT_STATE.eachOnItsOwn,
@@ -49,26 +56,32 @@ export function readSavedState(raw: unknown, isOfferedModel: (id: string) => boo
   return { state, notes }
 }
 
-function readSettings(raw: unknown, isOfferedModel: (id: string) => boolean, notes: string[]): GenerationSettings {
+function readSettings(raw: unknown, models: readonly ModelCapabilities[], notes: string[]): GenerationSettings {
   const defaults = DEFAULT_STATE.settings
   if (!isObject(raw)) {
     if (raw !== undefined) notes.push('The saved model and sizes could not be read, so the defaults are back.')
-    return defaults
+    return fitSettingsToList(defaults, models).settings
   }
-  let model = defaults.model
-  if (typeof raw.model === 'string' && isOfferedModel(raw.model)) model = raw.model as GenerationSettings['model']
-  else if (raw.model !== undefined) notes.push(`The model saved last time (${String(raw.model).slice(0, 60)}) is not offered, so ${modelInfo(model).label} is chosen.`)
-
-  let aspectRatio: AspectRatio = defaults.aspectRatio
-  if (ASPECT_RATIOS.includes(raw.aspectRatio as AspectRatio)) aspectRatio = raw.aspectRatio as AspectRatio
-  else if (raw.aspectRatio !== undefined) notes.push(`The saved aspect ratio (${String(raw.aspectRatio).slice(0, 20)}) is not one Riverflow offers, so ${aspectRatio} is chosen.`)
-
-  const offered = sizesOffered(model)
-  let imageSize: ImageSize = offered[0]
-  if (offered.includes(raw.imageSize as ImageSize)) imageSize = raw.imageSize as ImageSize
-  else if (raw.imageSize !== undefined) notes.push(`${modelInfo(model).label} does not offer the saved size (${String(raw.imageSize).slice(0, 20)}), so ${imageSize} is chosen.`)
-
-  return { model, aspectRatio, imageSize, fontInputs: readFontInputs(raw.fontInputs, notes) }
+  const read = <T>(value: unknown, isValid: (value: unknown) => value is T, fallback: T, what: string): T => {
+    if (isValid(value)) return value
+    if (value !== undefined) notes.push(`The saved ${what} (${String(value).slice(0, 20)}) could not be used, so ${String(fallback)} is chosen.`)
+    return fallback
+  }
+  const settings: GenerationSettings = {
+    // Any slug reads: whether it is still offered is the list's to say, just below.
+    model: read(raw.model, isString, defaults.model, 'model'),
+    aspectRatio: read(raw.aspectRatio, isOneOf(ASPECT_RATIOS), defaults.aspectRatio, 'aspect ratio'),
+    imageSize: read(raw.imageSize, isOneOf(IMAGE_SIZES), defaults.imageSize, 'size'),
+    fontInputs: readFontInputs(raw.fontInputs, notes),
+    background: read(raw.background, isOneOf(BACKGROUNDS), defaults.background, 'background'),
+    backgroundColor: read(raw.backgroundColor, (value): value is string => isString(value) && isHexColor(value), defaults.backgroundColor, 'background colour'),
+    effort: read(raw.effort, isOneOf(EFFORTS), defaults.effort, 'effort'),
+    scoringPrompt: read(raw.scoringPrompt, isString, defaults.scoringPrompt, 'scoring prompt'),
+  }
+  // A model gone from the list, or a size, background or effort the model lacks, changes with a note.
+  const fitted = fitSettingsToList(settings, models)
+  notes.push(...fitted.notes)
+  return fitted.settings
 }
 
 function readFontInputs(raw: unknown, notes: string[]): FontInput[] {
@@ -78,6 +91,17 @@ function readFontInputs(raw: unknown, notes: string[]): FontInput[] {
   const kept = fonts.slice(0, MAX_FONT_INPUTS).map((row) => ({ fontUrl: row.fontUrl, text: row.text }))
   if (kept.length < rows.length || !Array.isArray(raw)) notes.push('A saved “text in a font” row could not be read and was left out.')
   return kept
+}
+
+const BACKGROUNDS: readonly BackgroundMode[] = ['original', 'transparent', 'solid']
+const EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'xhigh']
+
+function isOneOf<T extends string>(allowed: readonly T[]): (value: unknown) => value is T {
+  return (value): value is T => allowed.includes(value as T)
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string'
 }
 
 function noted<T>(value: T, when: boolean, note: string, notes: string[]): T {

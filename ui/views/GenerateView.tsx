@@ -6,7 +6,7 @@ import { RadioField } from '../components/RadioField'
 import { FontInputsEditor } from '../fonts/FontInputsEditor'
 import { type ClickAction, planClick } from '../generation/plan-click'
 import type { Generation } from '../generation/use-generation'
-import { modelInfo } from '../models'
+import { type ModelCapabilities, findModel } from '../models'
 import type { KeyInfo } from '../openrouter/key'
 import { SelectionPanel } from '../selection/SelectionPanel'
 import type { LayerRole, Roles } from '../selection/roles'
@@ -33,6 +33,8 @@ interface GenerateViewProps {
   roles: Roles
   onRoleChange: (layerId: string, role: LayerRole) => void
   thumbnails: Record<string, string>
+  /** The models to offer: OpenRouter's catalog, or the cache or built-in table in its stead. */
+  models: readonly ModelCapabilities[]
 }
 
 const SELECTION_USES = [
@@ -61,7 +63,7 @@ export function GenerateView(props: GenerateViewProps) {
 
   function run(action: ClickAction) {
     if (generation.job || plan.problems.length > 0) return
-    void generation.start(action.tasks, { key: props.apiKey, modelLabel: modelInfo(settings.model).label, concurrency: action.concurrency })
+    void generation.start(action.tasks, { key: props.apiKey, modelLabel: findModel(props.models, settings.model).label, concurrency: action.concurrency })
   }
 
   // Cmd/Ctrl+Enter generates from anywhere in the panel, as designers expect of a prompt box.
@@ -98,7 +100,7 @@ export function GenerateView(props: GenerateViewProps) {
         onValueInput={(prompt: string) => onStateChange({ prompt })}
         spellCheck
       />
-      <SettingsFields settings={settings} onChange={(next) => onStateChange({ settings: next })} />
+      <SettingsFields models={props.models} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
 
       {selection.length > 0 && (
         <RadioField<SelectionUse>
@@ -128,7 +130,7 @@ export function GenerateView(props: GenerateViewProps) {
 
       <FontInputsEditor
         fonts={settings.fontInputs}
-        max={modelInfo(settings.model).maxFontInputs}
+        max={findModel(props.models, settings.model).maxFontInputs}
         prompt={state.prompt}
         selection={selection}
         onChange={(fontInputs) => onStateChange({ settings: { ...settings, fontInputs } })}

@@ -1,6 +1,6 @@
 import { Button, Inline, Muted } from '@create-figma-plugin/ui'
 import type { ClickAction, ClickPlan } from '../generation/plan-click'
-import { formatUsd } from '../pricing'
+import { formatEstimate, formatEstimateShort } from '../pricing'
 
 const IS_MAC = /Mac/.test(navigator.platform)
 
@@ -11,7 +11,7 @@ export function RunButtons({ plan, onRun }: { plan: ClickPlan; onRun: (action: C
   return (
     <div class="field">
       <div class="actions">
-        <Muted aria-label="Estimated cost">{cost === null ? 'Size not offered' : `Estimated ${formatUsd(cost)}`}</Muted>
+        <Muted aria-label="Estimated cost">{formatEstimate(cost)}</Muted>
         <Button onClick={() => onRun(plan.generate)} disabled={blocked}>
           Generate <kbd>{IS_MAC ? '⌘↵' : 'Ctrl+↵'}</kbd>
         </Button>
@@ -22,7 +22,7 @@ export function RunButtons({ plan, onRun }: { plan: ClickPlan; onRun: (action: C
           <Inline space="extraSmall">
             {plan.upscales.map((upscale) => (
               <Button secondary key={upscale.factor} aria-label={`Upscale ${upscale.factor}×`} disabled={blocked} onClick={() => onRun(upscale)}>
-                Upscale {upscale.factor}× {upscale.cost !== null && <Muted>{formatUsd(upscale.cost)}</Muted>}
+                Upscale {upscale.factor}× {upscale.cost !== null && <Muted>{formatEstimateShort(upscale.cost)}</Muted>}
               </Button>
             ))}
           </Inline>

@@ -1,21 +1,19 @@
 import type { AspectRatio, GenerationSettings, ImageSize, ModelId } from '../../common/domain'
 import { ASPECT_RATIOS, expectedPixelSize } from '../aspect-ratios'
 import { SelectField } from '../components/SelectField'
-import { MODELS, sizesOffered } from '../models'
-import { priceRange } from './format'
+import { type ModelCapabilities, findModel, fitSettingsToModel, priceLabel, sizesOffered } from '../models'
 
 interface SettingsFieldsProps {
+  models: readonly ModelCapabilities[]
   settings: GenerationSettings
   onChange: (settings: GenerationSettings) => void
 }
 
 /** Model, aspect ratio and size, each with what it costs or how many pixels it makes. */
-export function SettingsFields({ settings, onChange }: SettingsFieldsProps) {
+export function SettingsFields({ models, settings, onChange }: SettingsFieldsProps) {
   function setModel(model: ModelId) {
-    const offered = sizesOffered(model)
-    // Fast has no 4K: keep the largest size the new model offers.
-    const imageSize = offered.includes(settings.imageSize) ? settings.imageSize : offered[offered.length - 1]
-    onChange({ ...settings, model, imageSize })
+    // Fast has no 4K: the largest size the new model offers; the same for background and effort.
+    onChange(fitSettingsToModel({ ...settings, model }, findModel(models, model)).settings)
   }
 
   return (
@@ -23,7 +21,7 @@ export function SettingsFields({ settings, onChange }: SettingsFieldsProps) {
       <SelectField
         label="Model"
         value={settings.model}
-        options={MODELS.map((m) => ({ value: m.id, label: `${m.label} · ${priceRange(m.pricePerImage)} per image` }))}
+        options={models.map((m) => ({ value: m.id, label: `${m.label}${m.isNew ? ' (new)' : ''} · ${priceLabel(m)}` }))}
         onChange={setModel}
       />
       <div class="row">

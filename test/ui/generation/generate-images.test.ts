@@ -5,6 +5,7 @@ import { GenerationError } from '../../../ui/openrouter/errors'
 import type { GenerationInput } from '../../../ui/openrouter/request'
 import { readImageInfo } from '../../images/png'
 import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
+import { DEFAULT_STATE } from '../../../ui/defaults'
 
 // The UI's generate flow, from prompt and settings to bytes ready for figma.createImage.
 // Re-encoding (WebP, over 4096 px) needs a canvas: the browser tests cover it.
@@ -15,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => standIn.close())
 beforeEach(() => standIn.reset())
 
-const settings: GenerationSettings = { model: 'sourceful/riverflow-v2-pro', aspectRatio: '3:2', imageSize: '2K', fontInputs: [] }
+const settings: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-pro', aspectRatio: '3:2', imageSize: '2K' }
 const run = (input: Partial<GenerationInput> = {}) =>
   generateImagesAsync({ key: TEST_KEY, baseUrl: standIn.url, backoffMs: 5 }, { prompt: 'A lighthouse at dusk', settings, ...input })
 

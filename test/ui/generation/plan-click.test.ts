@@ -53,9 +53,9 @@ describe('planClick', () => {
     const p = plan(state({ selectionUse: 'edit', eachOnItsOwn: false, concurrency: 4 }), [layer('a', 1000, 1000), layer('b', 500, 500)], { a: 'input', b: 'input' })
     const [twice, fourTimes] = p.upscales
     expect(twice.tasks.map((t) => [t.name, t.settings.imageSize])).toEqual([['Frame a @2x', '2K'], ['Frame b @2x', '1K']])
-    expect(twice).toMatchObject({ factor: 2, cost: 0.06, concurrency: 4 })
+    expect(twice).toMatchObject({ factor: 2, cost: { kind: 'fixed', usd: 0.06 }, concurrency: 4 })
     expect(fourTimes.tasks.map((t) => t.settings.imageSize)).toEqual(['2K', '2K'])
-    expect(fourTimes.cost).toBe(0.08)
+    expect(fourTimes.cost).toEqual({ kind: 'fixed', usd: 0.08 })
   })
 
   it('says what stops a click: no input frame, or more references than the model takes', () => {
@@ -70,15 +70,15 @@ describe('planClick', () => {
   })
 
   it('estimates the price of what Generate sends: every request, its size, references and fonts', () => {
-    expect(plan(state()).generate.cost).toBe(0.02)
-    expect(plan(state({ settings: { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-pro', imageSize: '4K' } })).generate.cost).toBe(0.33)
+    expect(plan(state()).generate.cost).toEqual({ kind: 'fixed', usd: 0.02 })
+    expect(plan(state({ settings: { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-pro', imageSize: '4K' } })).generate.cost).toEqual({ kind: 'fixed', usd: 0.33 })
     const withFont = { ...DEFAULT_STATE.settings, fontInputs: [{ fontUrl: 'https://example.com/f.woff2', text: 'Sale' }] }
-    expect(plan(state({ settings: withFont })).generate.cost).toBe(0.05)
+    expect(plan(state({ settings: withFont })).generate.cost).toEqual({ kind: 'fixed', usd: 0.05 })
     const selection = [layer('a'), layer('b'), layer('r')]
     const roles: Roles = { a: 'input', b: 'input', r: 'reference' }
     // Each on its own: two requests, each with the reference.
-    expect(plan(edit, selection, roles).generate.cost).toBe(0.44)
-    expect(plan({ ...edit, eachOnItsOwn: false }, selection, roles).generate.cost).toBe(0.22)
+    expect(plan(edit, selection, roles).generate.cost).toEqual({ kind: 'fixed', usd: 0.44 })
+    expect(plan({ ...edit, eachOnItsOwn: false }, selection, roles).generate.cost).toEqual({ kind: 'fixed', usd: 0.22 })
     // Fast offers no 4K.
     expect(plan(state({ settings: { ...DEFAULT_STATE.settings, imageSize: '4K' } })).generate.cost).toBeNull()
   })

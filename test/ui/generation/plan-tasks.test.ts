@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { GenerationSettings, SelectedLayer } from '../../../common/domain'
 import { UPSCALE_PROMPT, estimatePlanCost, planGenerate, planRefine, planUpscale } from '../../../ui/generation/plan-tasks'
+import { DEFAULT_STATE } from '../../../ui/defaults'
 
-const settings: GenerationSettings = { model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K', fontInputs: [] }
+const settings: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K' }
 const pro: GenerationSettings = { ...settings, model: 'sourceful/riverflow-v2-pro' }
 const layer = (id: string, width = 400, height = 300, fillable = true): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable })
 const selection = [layer('a', 1600, 900), layer('b', 300, 600), layer('r', 200, 200)]
@@ -68,7 +69,18 @@ describe('planUpscale', () => {
 describe('estimatePlanCost', () => {
   it('adds every request, with references at $0.20 each', () => {
     // Two Pro upscales (4K: 0.33, 2K: 0.15), each with one reference.
-    expect(estimatePlanCost(planUpscale('', pro, selection, roles, 4))).toBe(0.88)
-    expect(estimatePlanCost(planGenerate('p', settings, 'fill', []))).toBe(0.02)
+    expect(estimatePlanCost(planUpscale('', pro, selection, roles, 4))).toEqual({ kind: 'fixed', usd: 0.88 })
+    expect(estimatePlanCost(planGenerate('p', settings, 'fill', []))).toEqual({ kind: 'fixed', usd: 0.02 })
+  })
+
+  it('is a range when a request is billed by use, and free only when all are', () => {
+    const v25 = { ...settings, model: 'sourceful/riverflow-v2.5-fast' }
+    const free = { ...settings, model: 'sourceful/riverflow-v2.5-fast:free' }
+    expect(estimatePlanCost(planRefine('p', v25, selection, roles, true))).toEqual({ kind: 'range', low: 0.04, high: 0.16 })
+    expect(estimatePlanCost(planRefine('p', free, selection, roles, true))).toEqual({ kind: 'free' })
+  })
+
+  it('is null when a request asks for a size its model lacks', () => {
+    expect(estimatePlanCost(planGenerate('p', { ...settings, imageSize: '4K' }, 'fill', []))).toBeNull()
   })
 })

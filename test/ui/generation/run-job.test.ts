@@ -10,6 +10,7 @@ import { GenerationError } from '../../../ui/openrouter/errors'
 import { encodePng, readImageInfo } from '../../images/png'
 import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
 import { nodeEncoder } from '../encoding/node-encoder'
+import { DEFAULT_STATE } from '../../../ui/defaults'
 
 // Batches from the selection to placement messages, against the local OpenRouter stand-in.
 // The sandbox's export is stood in by real PNG bytes of the asked size.
@@ -23,7 +24,7 @@ beforeEach(() => {
   standIn.setLatency(0)
 })
 
-const settings: GenerationSettings = { model: 'sourceful/riverflow-v2-pro', aspectRatio: '1:1', imageSize: '1K', fontInputs: [] }
+const settings: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-pro', aspectRatio: '1:1', imageSize: '1K' }
 const frames: SelectedLayer[] = Array.from({ length: 5 }, (_, i) => ({ id: `f${i}`, name: `Frame ${i}`, type: 'FRAME', width: 400 + i * 10, height: 300, fillable: true }))
 const allInputs = Object.fromEntries(frames.map((f) => [f.id, 'input' as const]))
 

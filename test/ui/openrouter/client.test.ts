@@ -5,6 +5,7 @@ import { GenerationError } from '../../../ui/openrouter/errors'
 import { checkKeyAsync } from '../../../ui/openrouter/key'
 import { buildGenerationRequest } from '../../../ui/openrouter/request'
 import { ANSWER_SHAPES, type Behaviour, type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
+import { DEFAULT_STATE } from '../../../ui/defaults'
 
 let standIn: OpenRouterStandIn
 beforeAll(async () => {
@@ -13,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => standIn.close())
 beforeEach(() => standIn.reset())
 
-const settings: GenerationSettings = { model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K', fontInputs: [] }
+const settings: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K' }
 const request = buildGenerationRequest({ prompt: 'A red fox', settings })
 
 function generate(options: { retries?: RetryNotice[]; signal?: AbortSignal; timeoutMs?: number; key?: string } = {}) {

@@ -47,6 +47,13 @@ describe('errorFromStatus', () => {
     const error = errorFromStatus(400, body(400, 'Bad key sk-or-v1-fake-key-echoed-back'))
     expect(error.message).not.toContain('sk-or-v1-fake')
     expect(error.message).toContain('[key hidden]')
+    expect(error.serverMessage).toBe('Bad key [key hidden]')
+  })
+
+  it('keeps OpenRouter’s own message whole, to tell one 404 from another', () => {
+    const message = `No endpoints found for sourceful/riverflow-v2.6-pro. ${'More detail. '.repeat(20)}`
+    expect(errorFromStatus(404, body(404, message)).serverMessage).toBe(message)
+    expect(errorFromStatus(502, '<html>').serverMessage).toBeNull()
   })
 })
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../../common/domain'
-import { buildGenerationRequest, findInputProblems, serializeRequest } from '../../../ui/openrouter/request'
+import { type GenerationInput, buildGenerationRequest, findInputProblems, serializeRequest } from '../../../ui/openrouter/request'
+import { DEFAULT_STATE } from '../../../ui/defaults'
 
-const fast: GenerationSettings = { model: 'sourceful/riverflow-v2-fast', aspectRatio: '16:9', imageSize: '2K', fontInputs: [] }
+const fast: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-fast', aspectRatio: '16:9', imageSize: '2K' }
 const png = 'data:image/png;base64,iVBORw0KGgo='
+const criterion = { key: 'k', label: 'Label', description: 'What it checks', weight: 1 }
 
 describe('buildGenerationRequest', () => {
   it('sends a text-only prompt as a string with image-only modalities (SPEC 1)', () => {
@@ -40,6 +42,49 @@ describe('buildGenerationRequest', () => {
   })
 })
 
+describe('buildGenerationRequest for 2.5 and later (SPEC 1b)', () => {
+  const v25: GenerationSettings = { ...fast, model: 'sourceful/riverflow-v2.5-fast' }
+  const build = (settings: Partial<GenerationSettings>, extra: Partial<GenerationInput> = {}) =>
+    buildGenerationRequest({ prompt: 'A mug', settings: { ...v25, ...settings }, ...extra })
+
+  it.each([
+    ['original (left out: what the model does unasked)', { background: 'original' as const }, {}],
+    ['transparent', { background: 'transparent' as const }, { background_mode: 'transparent' }],
+    ['solid, with its colour', { background: 'solid' as const, backgroundColor: '#12ab9F' }, { background_mode: 'solid', background_hex_color: '#12ab9F' }],
+  ])('sends the background %s', (_name, settings, expected) => {
+    const config = build(settings).image_config
+    expect({ background_mode: config.background_mode, background_hex_color: config.background_hex_color }).toEqual({
+      background_mode: undefined,
+      background_hex_color: undefined,
+      ...expected,
+    })
+  })
+
+  it('sends the effort as chat completions’ reasoning, and the scoring prompt and rubric when set', () => {
+    const rubric = [{ key: 'text', label: 'Text', description: 'The label is legible', weight: 2, passingScore: 7 }]
+    const request = build({ effort: 'high', scoringPrompt: 'Product photo quality' }, { scoringRubric: rubric })
+    expect(request.reasoning).toEqual({ effort: 'high' })
+    expect(request.image_config).toMatchObject({
+      scoring_prompt: 'Product photo quality',
+      scoring_rubric: [{ key: 'text', label: 'Text', description: 'The label is legible', weight: 2, passing_score: 7 }],
+    })
+    expect(build({ scoringPrompt: '  ' }).image_config.scoring_prompt).toBeUndefined()
+  })
+
+  it('never sends V2 a field it lacks, nor refSR to 2.5', () => {
+    const v2 = buildGenerationRequest({ prompt: 'p', settings: { ...fast, background: 'solid', effort: 'high', scoringPrompt: 'x' }, inputImages: [png], references: [png] })
+    expect(v2.reasoning).toBeUndefined()
+    expect(Object.keys(v2.image_config)).toEqual(['aspect_ratio', 'image_size', 'super_resolution_references'])
+    expect(build({}, { inputImages: [png], references: [png] }).image_config.super_resolution_references).toBeUndefined()
+  })
+
+  it('sends 2.6 Pro effort, and no 2.5 extras (unconfirmed for it)', () => {
+    const request = build({ model: 'sourceful/riverflow-v2.6-pro', background: 'transparent', effort: 'low' })
+    expect(request.reasoning).toEqual({ effort: 'low' })
+    expect(request.image_config.background_mode).toBeUndefined()
+  })
+})
+
 describe('findInputProblems', () => {
   const fontSettings = (text: string, fontUrl = 'https://f.test/a.ttf') => ({ ...fast, fontInputs: [{ fontUrl, text }] })
   it.each([
@@ -56,7 +101,22 @@ describe('findInputProblems', () => {
   })
 
   it.each([
+    ['a transparent background on V2', { prompt: 'p', settings: { ...fast, background: 'transparent' as const } }, /cannot make a transparent background/],
+    ['a malformed solid colour', { prompt: 'p', settings: { ...fast, model: 'sourceful/riverflow-v2.5-fast', background: 'solid' as const, backgroundColor: '#12345' } }, /hex colour like #FFAA00; “#12345” is not/],
+    ['an effort the model lacks', { prompt: 'p', settings: { ...fast, model: 'sourceful/riverflow-v2.5-pro', imageSize: '1K' as const, effort: 'xhigh' as const } }, /does not offer xhigh effort/],
+    ['a scoring prompt on V2', { prompt: 'p', settings: { ...fast, scoringPrompt: 'sharp' } }, /does not score its images/],
+    ['a rubric on V2', { prompt: 'p', settings: fast, scoringRubric: [criterion] }, /does not score its images/],
+    ['a bad rubric on 2.5', { prompt: 'p', settings: { ...fast, model: 'sourceful/riverflow-v2.5-fast' }, scoringRubric: [{ ...criterion, weight: 0 }] }, /weight above 0/],
+    ['references on 2.5', { prompt: 'p', settings: { ...fast, model: 'sourceful/riverflow-v2.5-fast' }, inputImages: [png], references: [png] }, /takes no references/],
+    ['font inputs on 2.6 Pro', { prompt: 'Hi', settings: { ...fontSettings('Hi'), model: 'sourceful/riverflow-v2.6-pro' } }, /takes no font inputs/],
+  ])('refuses %s, against the capability record', (_name, input, message) => {
+    expect(findInputProblems(input).join(' ')).toMatch(message)
+  })
+
+  it.each([
     ['a plain prompt', { prompt: 'A red fox', settings: fast }],
+    ['a malformed colour that is not sent (not solid)', { prompt: 'p', settings: { ...fast, backgroundColor: 'red' } }],
+    ['every 2.5 extra', { prompt: 'p', settings: { ...fast, model: 'sourceful/riverflow-v2.5-fast', background: 'solid' as const, effort: 'high' as const, scoringPrompt: 'x' }, scoringRubric: [criterion] }],
     ['4K on Pro', { prompt: 'p', settings: { ...fast, model: 'sourceful/riverflow-v2-pro' as const, imageSize: '4K' as const } }],
     ['ten inputs on Pro', { prompt: 'p', settings: { ...fast, model: 'sourceful/riverflow-v2-pro' as const }, inputImages: Array(10).fill(png) }],
     ['font text that is in the prompt verbatim', { prompt: 'A poster that says BIG SALE', settings: fontSettings('BIG SALE') }],

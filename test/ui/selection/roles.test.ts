@@ -1,11 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { SelectedLayer } from '../../../common/domain'
-import { type ModelInfo, modelInfo } from '../../../ui/models'
+import { type ModelCapabilities, capabilitiesFor } from '../../../ui/models'
 import { type LayerRole, type Roles, assignRoles, roleProblems } from '../../../ui/selection/roles'
 
-const fast = modelInfo('sourceful/riverflow-v2-fast')
-const pro = modelInfo('sourceful/riverflow-v2-pro')
+const fast = capabilitiesFor('sourceful/riverflow-v2-fast')
+const pro = capabilitiesFor('sourceful/riverflow-v2-pro')
 const frame = (id: string): SelectedLayer => ({ id, name: id, type: 'FRAME', width: 100, height: 100, fillable: true })
 const text = (id: string): SelectedLayer => ({ ...frame(id), type: 'TEXT', fillable: false, text: { characters: 'Hi', fontFamily: 'Inter', fontStyle: 'Bold' } })
 
@@ -23,6 +23,12 @@ describe('assignRoles', () => {
 
   it('forgets layers no longer selected', () => {
     expect(assignRoles([frame('b')], pro, { a: 'input', b: 'reference' })).toEqual({ b: 'reference' })
+  })
+
+  it('marks no references for a model without refSR, and says why when some are marked', () => {
+    const v25 = capabilitiesFor('sourceful/riverflow-v2.5-fast')
+    expect(assignRoles(['a', 'b'].map(frame), v25)).toEqual({ a: 'input', b: 'unused' })
+    expect(roleProblems(['a', 'b'].map(frame), { a: 'input', b: 'reference' }, v25, false).join()).toMatch(/Riverflow 2.5 Fast takes no references; 1 are marked as reference/)
   })
 
   it('leaves text layers unused', () => {
@@ -58,7 +64,7 @@ describe('assignRoles on large selections', () => {
   })
 
   /** assignRoles as it was before it kept running counts (quadratic: it counted the roles for every layer). */
-  function assignRolesBefore(selection: readonly SelectedLayer[], model: ModelInfo, previous: Roles = {}): Roles {
+  function assignRolesBefore(selection: readonly SelectedLayer[], model: ModelCapabilities, previous: Roles = {}): Roles {
     const roles: Roles = {}
     for (const layer of selection) {
       if (previous[layer.id]) roles[layer.id] = previous[layer.id]

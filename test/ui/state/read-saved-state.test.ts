@@ -1,15 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_STATE } from '../../../ui/defaults'
-import { isOfferedModel } from '../../../ui/models'
+import { BUILT_IN_MODELS, capabilitiesFor, isOfferedModel } from '../../../ui/models'
 import { SAVED_STATE_VERSION, readSavedState, toStoredState } from '../../../ui/state/read-saved-state'
 
-const read = (raw: unknown) => readSavedState(raw, isOfferedModel)
+const read = (raw: unknown, models = BUILT_IN_MODELS) => readSavedState(raw, models)
 const v1 = {
   prompt: 'A red fox',
   settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '4:5', imageSize: '4K', fontInputs: [{ fontUrl: 'https://x/f.ttf', text: 'SALE' }] },
   placement: 'new-layer',
 }
+const v25 = { ...v1, settings: { ...v1.settings, model: 'sourceful/riverflow-v2.5-fast', imageSize: '2K', background: 'solid', backgroundColor: '#112233', effort: 'high', scoringPrompt: 'Crisp text' } }
 
 describe('readSavedState', () => {
   it('starts from the defaults on first run, without a note', () => {
@@ -19,7 +20,7 @@ describe('readSavedState', () => {
   it('reads a version 1 state whole, the new fields taking their defaults', () => {
     const { state, notes } = read(v1)
     expect(notes).toEqual([])
-    expect(state).toEqual({ ...DEFAULT_STATE, ...v1 })
+    expect(state).toEqual({ ...DEFAULT_STATE, ...v1, settings: { ...DEFAULT_STATE.settings, ...v1.settings } })
   })
 
   it('reads back what it stores, with the version', () => {
@@ -28,24 +29,50 @@ describe('readSavedState', () => {
     expect(read(stored)).toEqual({ state: { ...DEFAULT_STATE, prompt: 'p', selectionUse: 'edit', eachOnItsOwn: false, concurrency: 5 }, notes: [] })
   })
 
+  it('reads the 2.5 settings: background, its colour, effort and scoring prompt', () => {
+    const { state, notes } = read(v25)
+    expect(notes).toEqual([])
+    expect(state.settings).toMatchObject({ background: 'solid', backgroundColor: '#112233', effort: 'high', scoringPrompt: 'Crisp text' })
+  })
+
   it.each([
-    ['an unknown model', { ...v1, settings: { ...v1.settings, model: 'sourceful/riverflow-v1' } }, /model saved last time \(sourceful\/riverflow-v1\) is not offered/],
+    ['an unknown model', { ...v1, settings: { ...v1.settings, model: 'sourceful/riverflow-v1' } }, /model sourceful\/riverflow-v1 is not offered now, so Riverflow 2 Fast is chosen/],
     ['an aspect ratio Riverflow lacks', { ...v1, settings: { ...v1.settings, aspectRatio: '2:1' } }, /aspect ratio \(2:1\)/],
-    ['a size the model lacks', { ...v1, settings: { ...v1.settings, model: 'sourceful/riverflow-v2-fast' } }, /does not offer the saved size \(4K\)/],
+    ['a size the model lacks', { ...v1, settings: { ...v1.settings, model: 'sourceful/riverflow-v2-fast' } }, /Riverflow 2 Fast does not offer 4K, so 2K is chosen/],
     ['settings: null', { ...v1, settings: null }, /model and sizes could not be read/],
     ['prompt: 42', { ...v1, prompt: 42 }, /prompt could not be read/],
     ['fontInputs: [null]', { ...v1, settings: { ...v1.settings, fontInputs: [null] } }, /font.*left out/],
     ['a string instead of an object', 'corrupt', /could not be read/],
+    ['a background V2 lacks', { ...v25, settings: { ...v25.settings, model: 'sourceful/riverflow-v2-fast' } }, /cannot make a solid background/],
+    ['an effort the model lacks', { ...v25, settings: { ...v25.settings, effort: 'xhigh' } }, /does not offer xhigh effort, so high is chosen/],
+    ['a scoring prompt on a model that does not score', { ...v25, settings: { ...v25.settings, model: 'sourceful/riverflow-v2-pro' } }, /scoring prompt was cleared/],
+    ['a malformed colour', { ...v25, settings: { ...v25.settings, backgroundColor: 'red' } }, /background colour \(red\)/],
+    ['an unknown effort', { ...v25, settings: { ...v25.settings, effort: 'max' } }, /effort \(max\)/],
   ])('falls back with a note for %s', (_name, raw, note) => {
     const { state, notes } = read(raw)
     expect(notes.join(' ')).toMatch(note)
     expect(isOfferedModel(state.settings.model)).toBe(true)
   })
 
+  it('moves a model that has gone from the list to the nearest of its tier', () => {
+    const catalog = BUILT_IN_MODELS.filter((model) => !model.id.startsWith('sourceful/riverflow-v2-'))
+    const { state, notes } = read(v1, catalog)
+    expect(state.settings.model).toBe('sourceful/riverflow-v2.5-pro')
+    expect(state.settings.imageSize).toBe('2K')
+    expect(notes.join(' ')).toMatch(/riverflow-v2-pro is not offered now, so Riverflow 2.5 Pro is chosen.*does not offer 4K, so 2K/)
+  })
+
+  it('keeps a slug only an earlier catalog knew, when that catalog is the list', () => {
+    const newer = capabilitiesFor('sourceful/riverflow-v3-fast', { id: 'sourceful/riverflow-v3-fast', name: 'Sourceful: Riverflow 3 Fast', pricing: {}, supportedParameters: [] })
+    const { state, notes } = read({ ...v1, settings: { ...v1.settings, model: newer.id, imageSize: '2K' } }, [...BUILT_IN_MODELS, newer])
+    expect(notes).toEqual([])
+    expect(state.settings.model).toBe('sourceful/riverflow-v3-fast')
+  })
+
   it('keeps the rest of the settings when one is wrong, and a settings object without fontInputs', () => {
     const { state, notes } = read({ ...v1, settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '16:9', imageSize: '2K' } })
     expect(notes).toEqual([])
-    expect(state.settings).toEqual({ model: 'sourceful/riverflow-v2-pro', aspectRatio: '16:9', imageSize: '2K', fontInputs: [] })
+    expect(state.settings).toEqual({ ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-pro', aspectRatio: '16:9', imageSize: '2K' })
     expect(state.prompt).toBe('A red fox')
   })
 
@@ -54,7 +81,9 @@ describe('readSavedState', () => {
       fc.property(fc.anything(), (raw) => {
         const { state } = read(raw)
         expect(typeof state.prompt).toBe('string')
-        expect(isOfferedModel(state.settings.model)).toBe(true)
+        const model = capabilitiesFor(state.settings.model)
+        expect(isOfferedModel(model.id)).toBe(true)
+        expect(model.sizes).toContain(state.settings.imageSize)
         expect(Array.isArray(state.settings.fontInputs)).toBe(true)
         expect(state.concurrency).toBeGreaterThanOrEqual(1)
       }),

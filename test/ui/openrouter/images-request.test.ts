@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import type { GenerationSettings } from '../../../common/domain'
+import { DEFAULT_STATE } from '../../../ui/defaults'
+import { buildImagesRequest, roadLimits } from '../../../ui/openrouter/images-request'
+
+const v25: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2.5-fast', aspectRatio: '16:9', imageSize: '2K' }
+const png = 'data:image/png;base64,iVBORw0KGgo='
+
+describe('buildImagesRequest (SPEC 1b mapping)', () => {
+  it('names size, ratio and inputs as the Image API does, one PNG', () => {
+    expect(buildImagesRequest({ prompt: 'A mug', settings: v25, inputImages: [png, 'https://x.test/a.jpg'] })).toEqual({
+      model: 'sourceful/riverflow-v2.5-fast',
+      prompt: 'A mug',
+      resolution: '2K',
+      aspect_ratio: '16:9',
+      n: 1,
+      output_format: 'png',
+      input_references: [
+        { type: 'image_url', image_url: { url: png } },
+        { type: 'image_url', image_url: { url: 'https://x.test/a.jpg' } },
+      ],
+    })
+  })
+
+  it.each([
+    ['original', undefined],
+    ['transparent', 'transparent'],
+    ['solid', 'opaque'],
+  ] as const)('maps the %s background to %s', (background, expected) => {
+    expect(buildImagesRequest({ prompt: 'p', settings: { ...v25, background } }).background).toBe(expected)
+  })
+
+  it('sends no background to a model without backgrounds, and nothing the API lacks', () => {
+    const request = buildImagesRequest({
+      prompt: 'p',
+      settings: { ...v25, model: 'sourceful/riverflow-v2.6-pro', background: 'transparent', fontInputs: [{ fontUrl: 'https://f.test/a.ttf', text: 'p' }] },
+      references: [png],
+    })
+    expect(Object.keys(request).sort()).toEqual(['aspect_ratio', 'model', 'n', 'output_format', 'prompt', 'resolution'])
+  })
+})
+
+describe('roadLimits', () => {
+  const everything: GenerationSettings = { ...v25, background: 'solid', scoringPrompt: 'sharp', fontInputs: [{ fontUrl: 'https://f.test/a.ttf', text: 'p' }] }
+
+  it('names what the Image API cannot carry, and nothing for chat completions', () => {
+    expect(roadLimits(everything, 'images')).toEqual(['font inputs', 'scoring', 'effort', 'background colour'])
+    expect(roadLimits(everything, 'chat')).toEqual([])
+  })
+
+  it('counts refSR and a rubric only for a model that would have used them', () => {
+    const v2 = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-pro' }
+    expect(roadLimits(v2, 'images', { references: 2, rubric: 1 })).toEqual(['refSR references'])
+    expect(roadLimits(v25, 'images', { references: 2, rubric: 1 })).toEqual(['scoring', 'effort'])
+  })
+
+  it('has nothing to name for plain settings on a model without extras', () => {
+    expect(roadLimits({ ...DEFAULT_STATE.settings, background: 'transparent' }, 'images')).toEqual([])
+  })
+})

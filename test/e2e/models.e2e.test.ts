@@ -40,7 +40,7 @@ describe('the model list', () => {
     const session = await suite.open({ key: TEST_KEY })
     await expect.poll(() => modelOptions(session), { timeout: 10_000 }).toEqual([
       'Riverflow 2 Fast · $0.02–$0.04 per image',
-      'Riverflow V3 Fast · about $0.02–$0.50 per image, billed by use',
+      'Riverflow V3 Fast (new) · about $0.02–$0.50 per image, billed by use',
     ])
     await modelSelect(session).selectOption('sourceful/riverflow-v3-fast')
     expect(await session.ui.getByLabel('Estimated cost').textContent()).toBe('Billed by use, about $0.02 to $0.50 (estimate)')

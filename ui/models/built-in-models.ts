@@ -27,7 +27,7 @@ const V25 = {
   efforts: ['low', 'medium', 'high'],
   scoring: true,
   timeoutMs: V25_TIMEOUT_MS,
-  isNew: true,
+  isNew: false,
 } satisfies Partial<ModelCapabilities>
 
 const V25_FAST: ModelCapabilities = {

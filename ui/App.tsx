@@ -65,11 +65,17 @@ export function App() {
     return stop
   }, [])
 
-  // Roles follow the selection: a layer still selected keeps its role, new ones get the defaults.
+  // Roles follow the selection: a layer still selected keeps its role, new ones get the
+  // defaults. A change of action (each on its own or combined, or into "what to refine")
+  // starts again from that action's defaults: what its button promised.
   const model = modelInfo(state.settings.model)
+  const rolesFor = `${state.selectionUse}:${state.eachOnItsOwn}`
+  const rolesWereFor = useRef(rolesFor)
   useEffect(() => {
-    setRoles((previous) => assignRoles(selection, model, previous))
-  }, [selection, model])
+    const fresh = rolesWereFor.current !== rolesFor
+    rolesWereFor.current = rolesFor
+    setRoles((previous) => assignRoles(selection, model, fresh ? {} : previous, state.eachOnItsOwn))
+  }, [selection, model, rolesFor])
 
   // Keep the prompt, settings and choices for next time; a short delay saves once per pause in typing.
   useEffect(() => {

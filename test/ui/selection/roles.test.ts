@@ -25,6 +25,10 @@ describe('assignRoles', () => {
     expect(assignRoles([frame('b')], pro, { a: 'input', b: 'reference' })).toEqual({ b: 'reference' })
   })
 
+  it('makes every image-like layer an input for an action on each frame', () => {
+    expect(assignRoles([frame('a'), text('t'), frame('b'), frame('c')], fast, { c: 'unused' }, true)).toEqual({ a: 'input', t: 'unused', b: 'input', c: 'unused' })
+  })
+
   it('leaves text layers unused', () => {
     expect(assignRoles([text('t'), frame('a')], fast)).toEqual({ t: 'unused', a: 'input' })
   })

@@ -101,3 +101,18 @@ export interface ExportConstraint {
   type: 'SCALE' | 'WIDTH' | 'HEIGHT'
   value: number
 }
+
+/**
+ * A command run from Figma's quick actions, with what the designer entered
+ * there: the plugin does it with the panel hidden and reports with a toast.
+ */
+export type QuickAction =
+  | {
+      command: 'generate-image'
+      prompt: string
+      /** Null: the model saved last time. */
+      model: ModelId | null
+      /** Null: as the panel would choose; 'match-selection': the ratio nearest the first selected layer's. */
+      aspectRatio: AspectRatio | 'match-selection' | null
+    }
+  | { command: 'upscale-selection' }

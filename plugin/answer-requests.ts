@@ -51,6 +51,10 @@ function failureMessage(type: RequestType): string {
       return 'Figma could not place the image. Retry, or download it.'
     case 'export-layer':
       return 'Figma could not export the layer. Check that it is visible, then try again.'
+    case 'notify':
+    case 'show-ui':
+    case 'close-plugin':
+      return 'Figma did not respond to the plugin. Close it and run it again.'
     default:
       return assertNever(type, 'request')
   }

@@ -14,6 +14,7 @@ import type {
   GenerationRecord,
   Placement,
   PreparedImage,
+  QuickAction,
   SavedState,
   SelectedLayer,
 } from '../common/domain'
@@ -25,6 +26,8 @@ export interface InitData {
   /** What clientStorage holds, unchecked: the UI reads it field by field. */
   state: unknown
   selection: SelectedLayer[]
+  /** The quick action Figma ran the plugin for (its panel hidden), or null when opened as a panel. */
+  quickAction: QuickAction | null
 }
 
 /**
@@ -67,6 +70,12 @@ export interface Requests {
   'place-image': { args: PlaceImageArgs; result: PlacedImage }
   /** Export one layer as PNG, to send as an input or reference image. One layer a request. */
   'export-layer': { args: { layerId: string; constraint: ExportConstraint }; result: PreparedImage }
+  /** A toast in Figma: how a quick action, whose panel is hidden, reports. It replaces the one before. */
+  notify: { args: { message: string; error?: boolean; timeoutMs?: number }; result: null }
+  /** Show the hidden panel: a quick action that needs the designer (no key yet, an image kept). */
+  'show-ui': { args: Record<string, never>; result: null }
+  /** The quick action is done. */
+  'close-plugin': { args: Record<string, never>; result: null }
 }
 
 export type RequestType = keyof Requests

@@ -8,6 +8,7 @@ import { type KeyInfo, checkKeyAsync } from './openrouter/key'
 import { isOfferedModel, modelInfo } from './models'
 import { readSavedState, toStoredState } from './state/read-saved-state'
 import { keepThumbnailsOf } from './selection/keep-thumbnails'
+import { runQuickActionAsync } from './quick-action/run-quick-action'
 import { StateNotes } from './views/StateNotes'
 import { type LayerRole, type Roles, assignRoles } from './selection/roles'
 import { GenerateView } from './views/GenerateView'
@@ -28,6 +29,7 @@ export function App() {
   const [keyProblem, setKeyProblem] = useState<string | null>(null)
   const [state, setState] = useState<SavedState>(DEFAULT_STATE)
   const [stateNotes, setStateNotes] = useState<string[]>([])
+  const [keyReason, setKeyReason] = useState<string | null>(null)
   const [selection, setSelection] = useState<SelectedLayer[]>([])
   const [roles, setRoles] = useState<Roles>({})
   const [thumbnails, setThumbnails] = useState<Record<string, string>>({})
@@ -61,6 +63,13 @@ export function App() {
       setApiKey(init.key)
       setView(init.key ? 'generate' : 'key')
       if (init.key) void refreshKeyInfoAsync(init.key)
+      // A quick action works with the panel hidden; it shows the panel only when it needs the designer.
+      if (init.quickAction && !init.key) {
+        setKeyReason('Quick actions need your OpenRouter key: paste it here, then run the quick action again.')
+        void requestAsync('show-ui', {})
+      } else if (init.quickAction && init.key) {
+        void runQuickActionAsync(init.quickAction, { key: init.key, saved: saved.state, selection: init.selection, generation })
+      }
     })
     return stop
   }, [])
@@ -115,13 +124,16 @@ export function App() {
   if (view === 'loading') return <main class="view muted">Loading…</main>
   if (view === 'key' || apiKey === null) {
     return (
-      <KeyView
+      <>
+        {keyReason && <p class="notice view-note">{keyReason}</p>}
+        <KeyView
         hasKey={apiKey !== null}
         keyInfo={keyInfo}
         onSaved={saveKey}
         onForget={forgetKey}
         onDone={apiKey ? () => setView('generate') : null}
-      />
+        />
+      </>
     )
   }
   return (

@@ -54,6 +54,7 @@ function failureMessage(type: RequestType): string {
     case 'notify':
     case 'show-ui':
     case 'close-plugin':
+    case 'resize':
       return 'Figma did not respond to the plugin. Close it and run it again.'
     default:
       return assertNever(type, 'request')

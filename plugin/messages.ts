@@ -76,6 +76,8 @@ export interface Requests {
   'show-ui': { args: Record<string, never>; result: null }
   /** The quick action is done. */
   'close-plugin': { args: Record<string, never>; result: null }
+  /** The corner grip: resize the panel (clamped to sane bounds) and remember the size; answers the size taken. */
+  resize: { args: { width: number; height: number }; result: { width: number; height: number } }
 }
 
 export type RequestType = keyof Requests

@@ -5,6 +5,7 @@ import type { PluginToUiMessage } from './messages'
 import { placeImageAsync } from './place-image'
 import { startQuickAction } from './quick-actions'
 import { describeSelection } from './selection'
+import { loadWindowSizeAsync, resizeWindowAsync } from './window-size'
 import { forgetKeyAsync, loadKeyAsync, loadStateAsync, saveKeyAsync, saveStateAsync } from './storage'
 
 function post(message: PluginToUiMessage): void {
@@ -23,7 +24,9 @@ export function startPlugin(): void {
   // A quick action opens the UI hidden, once Figma runs it: the UI reaches the network and does the work.
   const openUi = (action: QuickAction | null) => {
     quickAction = action
-    figma.showUI(__html__, { width: 360, height: 640, themeColors: true, title: 'Riverflow', visible: action === null })
+    void loadWindowSizeAsync().then((size) =>
+      figma.showUI(__html__, { ...size, themeColors: true, title: 'Riverflow', visible: action === null }),
+    )
   }
   if (!startQuickAction(openUi)) openUi(null)
 
@@ -74,6 +77,7 @@ export function startPlugin(): void {
         figma.ui.show()
         return null
       },
+      resize: resizeWindowAsync,
       async 'close-plugin'() {
         figma.closePlugin()
         return null

@@ -55,7 +55,10 @@ async function startAsync(): Promise<void> {
         frame.hidden = options.visible === false
         frame.srcdoc = options.themeColors ? withThemeColors(uiHtml) : uiHtml
         frame.addEventListener('load', () => pending.splice(0).forEach(deliver))
-        document.getElementById('plugin')!.appendChild(frame)
+        const column = document.getElementById('plugin')!
+        // Figma keeps a resized window's top-left corner in place: the column keeps its opening width.
+        column.style.width = `${frame.width}px`
+        column.appendChild(frame)
       },
       onPostMessage(message) {
         deliver(message)

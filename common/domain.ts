@@ -137,3 +137,18 @@ export interface CachedCatalog {
   models: CatalogEntry[]
   fetchedAt: number
 }
+
+/**
+ * A command run from Figma's quick actions, with what the designer entered
+ * there: the plugin does it with the panel hidden and reports with a toast.
+ */
+export type QuickAction =
+  | {
+      command: 'generate-image'
+      prompt: string
+      /** Null: the model saved last time. */
+      model: ModelId | null
+      /** Null: as the panel would choose; 'match-selection': the ratio nearest the first selected layer's. */
+      aspectRatio: AspectRatio | 'match-selection' | null
+    }
+  | { command: 'upscale-selection' }

@@ -57,6 +57,11 @@ function failureMessage(type: RequestType): string {
       return 'The model list kept on this computer could not be read; the built-in list is shown.'
     case 'save-catalog':
       return 'The model list could not be kept on this computer; it is fetched again next time.'
+    case 'notify':
+    case 'show-ui':
+    case 'close-plugin':
+    case 'resize':
+      return 'Figma did not respond to the plugin. Close it and run it again.'
     default:
       return assertNever(type, 'request')
   }

@@ -15,6 +15,7 @@ import type {
   GenerationRecord,
   Placement,
   PreparedImage,
+  QuickAction,
   SavedState,
   SelectedLayer,
 } from '../common/domain'
@@ -26,6 +27,8 @@ export interface InitData {
   /** What clientStorage holds, unchecked: the UI reads it field by field. */
   state: unknown
   selection: SelectedLayer[]
+  /** The quick action Figma ran the plugin for (its panel hidden), or null when opened as a panel. */
+  quickAction: QuickAction | null
 }
 
 /**
@@ -76,6 +79,14 @@ export interface Requests {
    */
   'load-catalog': { args: Record<string, never>; result: CachedCatalog | null }
   'save-catalog': { args: { catalog: CachedCatalog }; result: null }
+  /** A toast in Figma: how a quick action, whose panel is hidden, reports. It replaces the one before. */
+  notify: { args: { message: string; error?: boolean; timeoutMs?: number }; result: null }
+  /** Show the hidden panel: a quick action that needs the designer (no key yet, an image kept). */
+  'show-ui': { args: Record<string, never>; result: null }
+  /** The quick action is done. */
+  'close-plugin': { args: Record<string, never>; result: null }
+  /** The corner grip: resize the panel (clamped to sane bounds) and remember the size; answers the size taken. */
+  resize: { args: { width: number; height: number }; result: { width: number; height: number } }
 }
 
 export type RequestType = keyof Requests

@@ -1,8 +1,10 @@
 import { answerRequests } from './answer-requests'
 import { exportLayerAsync, exportThumbnailAsync, MAX_THUMBNAILS } from './export-layer'
+import type { QuickAction } from '../common/domain'
 import type { PluginToUiMessage } from './messages'
 import { openExternalAsync } from './open-external'
 import { placeImageAsync } from './place-image'
+import { startQuickAction } from './quick-actions'
 import { describeSelection } from './selection'
 import {
   forgetKeyAsync,
@@ -13,6 +15,7 @@ import {
   saveKeyAsync,
   saveStateAsync,
 } from './storage'
+import { loadWindowSizeAsync, resizeWindowAsync } from './window-size'
 
 function post(message: PluginToUiMessage): void {
   figma.ui.postMessage(message)
@@ -24,8 +27,17 @@ function post(message: PluginToUiMessage): void {
  * document lives here.
  */
 export function startPlugin(): void {
-  figma.showUI(__html__, { width: 360, height: 640, themeColors: true, title: 'Riverflow' })
+  let quickAction: QuickAction | null = null
+  let toast: NotificationHandler | null = null
   let thumbnailsFor = ''
+  // A quick action opens the UI hidden, once Figma runs it: the UI reaches the network and does the work.
+  const openUi = (action: QuickAction | null) => {
+    quickAction = action
+    void loadWindowSizeAsync().then((size) =>
+      figma.showUI(__html__, { ...size, themeColors: true, title: 'Riverflow', visible: action === null }),
+    )
+  }
+  if (!startQuickAction(openUi)) openUi(null)
 
   async function sendSelectionAsync(): Promise<void> {
     const nodes = figma.currentPage.selection
@@ -48,7 +60,7 @@ export function startPlugin(): void {
         const [key, state] = await Promise.all([loadKeyAsync(), loadStateAsync()])
         // The thumbnails of what is already selected follow the answer.
         setTimeout(() => void sendSelectionAsync(), 0)
-        return { key, state, selection: describeSelection(figma.currentPage.selection) }
+        return { key, state, selection: describeSelection(figma.currentPage.selection), quickAction }
       },
       async 'save-key'({ key }) {
         await saveKeyAsync(key)
@@ -68,6 +80,21 @@ export function startPlugin(): void {
       'load-catalog': loadCatalogCacheAsync,
       async 'save-catalog'({ catalog }) {
         await saveCatalogCacheAsync(catalog)
+        return null
+      },
+      async notify({ message, error, timeoutMs }) {
+        toast?.cancel()
+        // Figma's own timeout unless the UI names one (a progress toast stays until replaced).
+        toast = figma.notify(message, timeoutMs === undefined ? { error } : { error, timeout: timeoutMs })
+        return null
+      },
+      async 'show-ui'() {
+        figma.ui.show()
+        return null
+      },
+      resize: resizeWindowAsync,
+      async 'close-plugin'() {
+        figma.closePlugin()
         return null
       },
     },

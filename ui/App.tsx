@@ -10,6 +10,7 @@ import { findModel, fitSettingsToList } from './models'
 import { useModelList } from './models/use-model-list'
 import { readSavedState, toStoredState } from './state/read-saved-state'
 import { keepThumbnailsOf } from './selection/keep-thumbnails'
+import { runQuickActionAsync } from './quick-action/run-quick-action'
 import { StateNotes } from './views/StateNotes'
 import { type LayerRole, type Roles, assignRoles } from './selection/roles'
 import { GenerateView } from './views/GenerateView'
@@ -30,6 +31,7 @@ export function App() {
   const [keyProblem, setKeyProblem] = useState<string | null>(null)
   const [state, setState] = useState<SavedState>(DEFAULT_STATE)
   const [stateNotes, setStateNotes] = useState<string[]>([])
+  const [keyReason, setKeyReason] = useState<string | null>(null)
   const [selection, setSelection] = useState<SelectedLayer[]>([])
   const [roles, setRoles] = useState<Roles>({})
   const [thumbnails, setThumbnails] = useState<Record<string, string>>({})
@@ -74,6 +76,13 @@ export function App() {
     setApiKey(init.key)
     setView(init.key ? 'generate' : 'key')
     if (init.key) void refreshKeyInfoAsync(init.key)
+    // A quick action works with the panel hidden; it shows the panel only when it needs the designer.
+    if (init.quickAction && !init.key) {
+      setKeyReason('Quick actions need your OpenRouter key: paste it here, then run the quick action again.')
+      void requestAsync('show-ui', {})
+    } else if (init.quickAction && init.key) {
+      void runQuickActionAsync(init.quickAction, { key: init.key, saved: saved.state, selection: init.selection, generation })
+    }
   }, [init, modelList.cacheRead])
 
   // Once the list is final for this run, a model gone from it gives way to the nearest of its tier.
@@ -85,12 +94,18 @@ export function App() {
     setStateNotes((notes) => [...notes, ...fitted.notes])
   }, [view, modelList.settled, modelList.models])
 
-  // Roles follow the selection: a layer still selected keeps its role, new ones get the defaults.
+  // Roles follow the selection: a layer still selected keeps its role, new ones get the
+  // defaults. A change of action (each on its own or combined, or into "what to refine")
+  // starts again from that action's defaults: what its button promised.
   const model = findModel(modelList.models, state.settings.model)
+  const rolesFor = `${state.selectionUse}:${state.eachOnItsOwn}`
+  const rolesWereFor = useRef(rolesFor)
   useEffect(() => {
-    setRoles((previous) => assignRoles(selection, model, previous))
+    const fresh = rolesWereFor.current !== rolesFor
+    rolesWereFor.current = rolesFor
+    setRoles((previous) => assignRoles(selection, model, fresh ? {} : previous, state.eachOnItsOwn))
     // The model's reference limit is what the roles depend on; its object may be rebuilt on any render.
-  }, [selection, model.maxReferences])
+  }, [selection, model.maxReferences, rolesFor])
 
   // Keep the prompt, settings and choices for next time; a short delay saves once per pause in typing.
   useEffect(() => {
@@ -130,14 +145,17 @@ export function App() {
   if (view === 'loading') return <main class="view muted">Loading…</main>
   if (view === 'key' || apiKey === null) {
     return (
-      <KeyView
+      <>
+        {keyReason && <p class="notice view-note">{keyReason}</p>}
+        <KeyView
         hasKey={apiKey !== null}
         keyInfo={keyInfo}
         onSaved={saveKey}
         onForget={forgetKey}
         onDone={apiKey ? () => setView('generate') : null}
         onOpenExternal={(url) => requestAsync('open-external', { url })}
-      />
+        />
+      </>
     )
   }
   return (

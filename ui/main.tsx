@@ -3,10 +3,12 @@ import './styles.css'
 import { render } from 'preact'
 import { App } from './App'
 import { ErrorBoundary } from './components/ErrorBoundary'
+import { ResizeGrip } from './components/ResizeGrip'
 
 render(
   <ErrorBoundary>
     <App />
+    <ResizeGrip />
   </ErrorBoundary>,
   document.getElementById('app') as HTMLElement,
 )

@@ -46,6 +46,10 @@ export interface FakeFigmaView {
   openedUrls: string[]
   images: Map<string, { bytes: Uint8Array; width: number; height: number }>
   undoSteps(): number
+  notifications: { message: string; options?: { error?: boolean } }[]
+  closed(): boolean
+  uiVisible(): boolean
+  uiSize(): { width: number; height: number }
   sendFromUi(message: unknown): Promise<void>
   addFrame(props?: NodePropsView): FakeNodeView
   addText(props?: NodePropsView & { characters?: string; font?: { family: string; style: string } }): FakeNodeView

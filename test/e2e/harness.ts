@@ -31,6 +31,8 @@ export interface PluginOptions<A = undefined> {
   setup?: (fake: FakeFigmaView, arg: A) => void
   /** The JSON `arg` for `setup`: how a value from the test (the key, say) reaches the page. */
   setupArg?: A
+  /** Launch for a command, as from Figma's quick actions, with the parameters the designer entered. */
+  launch?: { command: string; parameters?: Record<string, string> }
 }
 
 /** The source text that calls `fn` in the page with the fake and a JSON argument. */
@@ -77,6 +79,7 @@ export async function openPluginAsync<A = undefined>(browser: Browser, options: 
     options.setup && `await ${callInPage(options.setup, 'fake', options.setupArg)}`,
   ].filter(Boolean)
   if (steps.length > 0) await context.addInitScript(`window.hostSetup = async (fake) => { ${steps.join('; ')} }`)
+  if (options.launch) await context.addInitScript(`window.hostLaunch = ${JSON.stringify(options.launch)}`)
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))

@@ -73,7 +73,9 @@ describe('npm run preview', () => {
     await page.getByRole('button', { name: 'Add photo frame' }).click()
     await page.locator('#layers .node', { hasText: 'Frame 1' }).click({ modifiers: ['Shift'] })
     await ui.getByRole('radio', { name: 'What to refine or upscale' }).check()
-    // Selection order: the photo frame first (input), then the frame (reference).
+    // Refine each: every frame is an input, one request each; Combine: the first in selection order the input.
+    expect(await ui.getByRole('combobox', { name: 'Role of Frame 1' }).inputValue()).toBe('input')
+    await ui.getByRole('button', { name: 'Combine into one' }).click()
     expect(await ui.getByRole('combobox', { name: 'Role of Photo 1' }).inputValue()).toBe('input')
     expect(await ui.getByRole('combobox', { name: 'Role of Frame 1' }).inputValue()).toBe('reference')
 
@@ -81,7 +83,7 @@ describe('npm run preview', () => {
     await page.getByRole('button', { name: 'Queue' }).click()
     await page.getByText('Queued: 402 no credit').waitFor()
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('Warmer light')
-    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await ui.getByRole('button', { name: 'Combine into one' }).click()
     await expect.poll(() => ui.getByRole('alert').first().textContent(), { timeout: 10_000 }).toMatch(/Not enough OpenRouter credit/)
     await page.context().close()
   })

@@ -33,12 +33,15 @@ describe('the selection as input', () => {
     })
     const { ui } = session
     await editSelection(session)
+    // Refine each: every frame starts as an input; Combine: the first the input, the rest references.
     expect(await ui.getByRole('combobox', { name: 'Role of Card' }).inputValue()).toBe('input')
+    expect(await ui.getByRole('combobox', { name: 'Role of Detail' }).inputValue()).toBe('input')
+    await ui.getByRole('button', { name: 'Combine into one' }).click()
     expect(await ui.getByRole('combobox', { name: 'Role of Detail' }).inputValue()).toBe('reference')
     await expect.poll(() => ui.getByRole('region', { name: 'Selected layers' }).locator('img').count()).toBe(2)
     await ui.getByRole('combobox', { name: 'Role of Detail' }).selectOption('unused')
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('Make it a rainy evening')
-    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await ui.getByRole('textbox', { name: 'Prompt' }).press('Control+Enter')
 
     await expect.poll(() => layer(session, 'Card · Riverflow'), { timeout: 15_000 }).toMatchObject({ x: 640, y: 0, width: 600, height: 400 })
     const body = suite.standIn.generations()[0].body as Body
@@ -59,6 +62,7 @@ describe('the selection as input', () => {
       },
     })
     await editSelection(session)
+    await session.ui.getByRole('combobox', { name: 'Role of Texture' }).selectOption('reference')
     await session.ui.getByRole('button', { name: 'Upscale 2×' }).click()
     await expect.poll(() => layer(session, 'Hero @2x'), { timeout: 15_000 }).toMatchObject({ width: 640, height: 360, image: { width: 1280, height: 720 } })
     const body = suite.standIn.generations()[0].body as Body
@@ -80,12 +84,10 @@ describe('the selection as input', () => {
     suite.standIn.setLatency(300)
     suite.standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 402 }, { kind: 'success' })
     await editSelection(session)
-    for (const i of [1, 2]) await ui.getByRole('combobox', { name: `Role of Frame ${i}` }).selectOption('input')
-    expect(await ui.getByRole('checkbox', { name: 'Each frame on its own' }).isChecked()).toBe(true)
     expect(await ui.getByRole('combobox', { name: 'Requests at a time' }).inputValue()).toBe('3')
-    expect(await ui.getByLabel('Estimated cost').textContent()).toBe('Estimated $0.06')
+    expect(await ui.getByRole('button', { name: 'Refine each (3)' }).textContent()).toMatch(/\$0\.06/)
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('Isometric style')
-    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await ui.getByRole('button', { name: 'Refine each (3)' }).click()
     await expect.poll(() => ui.getByRole('list', { name: 'Frames' }).textContent()).toMatch(/Frame 0.*Frame 1.*Frame 2/)
     await expect.poll(() => ui.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/1 of 3 frames failed; the others were placed/)
     expect(await ui.getByText(/Frame \d: Not enough OpenRouter credit/).count()).toBe(1)
@@ -103,7 +105,7 @@ describe('the selection as input', () => {
     await editSelection(session)
     const { ui } = session
     await expect.poll(() => ui.getByRole('combobox', { name: /^Role of Card/ }).count()).toBe(50)
-    expect(await ui.getByText('and 10 more: 10 unused').count()).toBe(1)
+    expect(await ui.getByText('and 10 more: 10 as input').count()).toBe(1)
     await session.close()
   })
 
@@ -120,12 +122,13 @@ describe('the selection as input', () => {
     const { ui, page } = session
     const choices = async () => ({
       edit: await ui.getByRole('radio', { name: 'What to refine or upscale' }).isChecked(),
-      eachOnItsOwn: await ui.getByRole('checkbox', { name: 'Each frame on its own' }).isChecked(),
+      eachOnItsOwn: (await ui.getByText('The inputs go in one request').count()) === 0,
     })
     await editSelection(session)
-    await ui.getByRole('combobox', { name: 'Role of Frame 1' }).selectOption('input')
     await ui.getByRole('combobox', { name: 'Requests at a time' }).selectOption('5')
-    await ui.getByRole('checkbox', { name: 'Each frame on its own' }).uncheck()
+    // With no prompt, Combine sets the panel up and sends nothing.
+    await ui.getByRole('button', { name: 'Combine into one' }).click()
+    await ui.getByRole('combobox', { name: 'Role of Frame 1' }).selectOption('input')
 
     await ui.getByRole('button', { name: 'Settings' }).click()
     await ui.getByRole('button', { name: 'Done' }).click()
@@ -140,9 +143,11 @@ describe('the selection as input', () => {
     await page.evaluate('window.hostReady')
     await ui.getByRole('region', { name: 'Selected layers' }).waitFor()
     // Roles belong to a selection, not to the designer's choices: Frame 1 starts as a reference again.
+    expect(await ui.getByRole('combobox', { name: 'Role of Frame 1' }).inputValue()).toBe('reference')
     await ui.getByRole('combobox', { name: 'Role of Frame 1' }).selectOption('input')
     expect(await choices()).toEqual({ edit: true, eachOnItsOwn: false })
-    await ui.getByRole('checkbox', { name: 'Each frame on its own' }).check()
+    expect(suite.standIn.generations()).toHaveLength(0)
+    await ui.getByRole('button', { name: 'Refine each (3)' }).click()
     expect(await ui.getByRole('combobox', { name: 'Requests at a time' }).inputValue()).toBe('5')
     await session.close()
   })

@@ -23,6 +23,10 @@ export interface FakeUiAdapter {
   onShow?: (html: string, options: ShowUIOptions) => void
   /** The sandbox posted a message to the UI. */
   onPostMessage?: (message: unknown) => void
+  /** The UI was shown or hidden (figma.ui.show, figma.ui.hide). */
+  onVisibility?: (visible: boolean) => void
+  /** figma.ui.resize: the UI's new size. */
+  onResize?: (width: number, height: number) => void
 }
 
 export interface FakeFigmaOptions {
@@ -30,6 +34,8 @@ export interface FakeFigmaOptions {
   html?: string
   /** The visible area of the canvas. */
   viewport?: { x: number; y: number; width: number; height: number }
+  /** figma.command: the menu command, quick action or relaunch button the plugin was launched for ('' for none). */
+  command?: string
 }
 
 interface FakeImage {
@@ -59,7 +65,19 @@ export interface FakeFigma {
   shownWith: { html: string; options: ShowUIOptions } | null
   /** Every URL given to figma.openExternal, in order (the designer's browser would open each). */
   openedUrls: string[]
+  /** Whether the UI shows: showUI's `visible`, then ui.show() and ui.hide(). */
+  uiVisible: () => boolean
+  /** The UI's size: showUI's, then every figma.ui.resize. */
+  uiSize: () => { width: number; height: number }
   closed: () => boolean
+  /**
+   * The designer types `query` into the quick action bar for parameter `key`:
+   * resolves with the suggestions the plugin set, as Figma shows them
+   * (a plain string suggestion as { name }).
+   */
+  typeParameter: (key: string, query: string, parameters?: ParameterValues) => Promise<{ name: string; data?: unknown }[]>
+  /** Figma runs the plugin: its 'run' event, after the quick action's parameters were entered. */
+  run: (parameters?: ParameterValues) => void
   /** Delivers a message from the UI as Figma does, and waits for the handlers. */
   sendFromUi: (message: unknown) => Promise<void>
   /** Layers are added to `parent`, else to the current page (even a page not loaded: this sets up the file). */
@@ -116,6 +134,9 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
   let undoSteps = 0
   let closed = false
   let shownWith: FakeFigma['shownWith'] = null
+  let uiVisible = false
+  let uiSize = { width: 0, height: 0 }
+  const parameterListeners = new Set<(event: ParameterInputEvent) => void>()
   const view = options.viewport ?? { x: -400, y: -300, width: 1600, height: 1000 }
   const mixed = Symbol('figma.mixed')
 
@@ -153,8 +174,28 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     },
     apiVersion: '1.0.0',
     editorType: 'figma',
+    command: options.command ?? '',
+    parameters: {
+      on(event: string, listener: (event: ParameterInputEvent) => void) {
+        if (event === 'input') parameterListeners.add(listener)
+      },
+      once(event: string, listener: (event: ParameterInputEvent) => void) {
+        if (event !== 'input') return
+        const wrapped = (input: ParameterInputEvent) => {
+          parameterListeners.delete(wrapped)
+          listener(input)
+        }
+        parameterListeners.add(wrapped)
+      },
+      off(event: string, listener: (event: ParameterInputEvent) => void) {
+        if (event === 'input') parameterListeners.delete(listener)
+      },
+    },
     showUI(html: string, showOptions: ShowUIOptions = {}) {
       shownWith = { html, options: showOptions }
+      uiVisible = showOptions.visible ?? true
+      // Figma's defaults, and its 70 px floor on the width.
+      uiSize = { width: Math.max(70, showOptions.width ?? 300), height: Math.max(0, showOptions.height ?? 200) }
       options.ui?.onShow?.(html, showOptions)
     },
     ui: {
@@ -176,9 +217,18 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       off(event: string, handler: Listener) {
         if (event === 'message') uiHandlers.delete(handler)
       },
-      resize() {},
-      show() {},
-      hide() {},
+      resize(width: number, height: number) {
+        uiSize = { width: Math.max(70, Math.round(width)), height: Math.max(0, Math.round(height)) }
+        options.ui?.onResize?.(uiSize.width, uiSize.height)
+      },
+      show() {
+        uiVisible = true
+        options.ui?.onVisibility?.(true)
+      },
+      hide() {
+        uiVisible = false
+        options.ui?.onVisibility?.(false)
+      },
       close() {},
     },
     clientStorage: {
@@ -254,8 +304,12 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     commitUndo() {
       undoSteps++
     },
-    closePlugin() {
+    closePlugin(message?: string) {
+      // The message shows as a toast after the plugin closes.
+      if (message !== undefined) notifications.push({ message })
       closed = true
+      uiVisible = false
+      options.ui?.onVisibility?.(false)
       emit('close')
     },
     openExternal(url: string) {
@@ -280,8 +334,24 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     get shownWith() {
       return shownWith
     },
+    uiVisible: () => uiVisible,
+    uiSize: () => uiSize,
     closed: () => closed,
     openedUrls,
+    typeParameter(key, query, parameters = {}) {
+      return new Promise((resolve, reject) => {
+        if (parameterListeners.size === 0) return reject(new Error('No figma.parameters.on("input") listener'))
+        const result: SuggestionResults = {
+          setSuggestions: (suggestions) => resolve(suggestions.map((s) => (typeof s === 'string' ? { name: s } : { name: s.name, data: s.data }))),
+          setError: (message) => reject(new Error(message)),
+          setLoadingMessage() {},
+        }
+        for (const listener of [...parameterListeners]) listener({ key, query, parameters, result })
+      })
+    },
+    run(parameters) {
+      emit('run', { command: figma.command, parameters })
+    },
     async sendFromUi(message: unknown) {
       const cloned = structuredClone(message)
       const props = { origin: 'null' }

@@ -34,8 +34,9 @@ const state: SavedState = {
 }
 
 describe('the sandbox', () => {
-  it('opens the UI with Figma’s theme colours', () => {
-    expect(fake.shownWith?.options).toMatchObject({ themeColors: true, width: 360 })
+  it('opens the UI with Figma’s theme colours', async () => {
+    await settle()
+    expect(fake.shownWith?.options).toMatchObject({ themeColors: true, width: 360, height: 640 })
   })
 
   it('starts the UI with no key on first run', async () => {

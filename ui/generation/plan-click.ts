@@ -1,20 +1,32 @@
 import type { Placement, SavedState, SelectedLayer, SelectionUse } from '../../common/domain'
-import { capabilitiesFor } from '../models'
+import { type ModelCapabilities, capabilitiesFor } from '../models'
 import type { CostEstimate } from '../pricing'
-import { type Roles, layersWithRole, roleProblems } from '../selection/roles'
+import { type Roles, assignRoles, layersWithRole, roleProblems } from '../selection/roles'
 import { estimatePlanCost, planGenerate, planRefine, planUpscale } from './plan-tasks'
 import type { TaskSpec } from './task-spec'
 
 /** What one button sends, what it will cost, and how many of its requests go at a time. */
 export interface ClickAction {
+  /** Names the button, so a confirmation finds the same action in the next plan. */
+  key: string
   tasks: TaskSpec[]
   /** Null when a request asks for a size its model does not offer. */
   cost: CostEstimate | null
   concurrency: number
 }
 
-export interface UpscaleAction extends ClickAction {
-  factor: 2 | 4
+/**
+ * One of the named actions on the selected frames. Pressing it makes the
+ * selection what to refine or upscale, each on its own or combined, and sends.
+ */
+export interface BatchAction extends ClickAction {
+  kind: 'refine-each' | 'upscale-each' | 'combine'
+  label: string
+  factor?: 2 | 4
+  /** What the click sets: "What to refine or upscale", each frame on its own or not. */
+  choices: Pick<SavedState, 'selectionUse' | 'eachOnItsOwn'>
+  /** Why it may not send, for the designer; empty when it may. */
+  problems: string[]
 }
 
 /** Everything the panel shows about what a click will do, decided in one place. */
@@ -29,9 +41,11 @@ export interface ClickPlan {
   batch: boolean
   /** Generate (or ⌘↵): a new image, or the input frames refined with the prompt. */
   generate: ClickAction
-  /** Upscale 2× and 4×, offered once a selected layer is marked as the input. */
-  upscales: UpscaleAction[]
-  /** Why no button may run, for the designer; empty when they may. */
+  /** Refine each, Upscale each (2× and 4×), Combine into one: offered once an image-like layer is selected. */
+  batchActions: BatchAction[]
+  /** In edit mode, the batch action Generate (⌘↵) stands for: the one whose roles the panel lists. */
+  currentAction: string | null
+  /** Why Generate may not run, for the designer; empty when it may. */
   problems: string[]
 }
 
@@ -41,7 +55,12 @@ export interface ClickInput {
   roles: Roles
 }
 
+/** More requests than this from one click, and the panel asks once before sending. */
+export const CONFIRM_ABOVE = 10
+
 const NO_INPUT = 'Mark one of the selected layers as the input to refine or upscale it.'
+/** Said before a batch goes out, rather than by each of its requests as it fails. */
+const NO_PROMPT = 'Write a prompt first: say how to change the frames. Upscale needs none.'
 
 export function planClick({ state, selection, roles }: ClickInput): ClickPlan {
   const { prompt, settings } = state
@@ -52,24 +71,79 @@ export function planClick({ state, selection, roles }: ClickInput): ClickPlan {
   const refining = use === 'edit' && inputCount > 0
   const batch = refining && inputCount > 1 && state.eachOnItsOwn
   const placement: Placement = fillableCount > 0 ? state.placement : 'new-layer'
-  // One request needs no pool; several share it at the designer's pace.
-  const action = (tasks: TaskSpec[]): ClickAction => ({
-    tasks,
-    cost: estimatePlanCost(tasks),
-    concurrency: tasks.length > 1 ? state.concurrency : 1,
-  })
+  const generate = refining ? planRefine(prompt, settings, selection, roles, batch) : planGenerate(prompt, settings, placement, selection)
+  const batchActions = planBatchActions({ state, selection, roles }, model)
   return {
     use,
     placement,
     fillableCount,
     inputCount,
     batch,
-    generate: action(
-      refining ? planRefine(prompt, settings, selection, roles, batch) : planGenerate(prompt, settings, placement, selection),
-    ),
-    upscales: refining
-      ? ([2, 4] as const).map((factor) => ({ factor, ...action(planUpscale(prompt, settings, selection, roles, factor)) }))
-      : [],
-    problems: use === 'create' ? [] : refining ? roleProblems(selection, roles, model, batch) : [NO_INPUT],
+    generate: clickAction('generate', generate, state.concurrency),
+    batchActions,
+    currentAction: use !== 'edit' ? null : state.eachOnItsOwn || !batchActions.some((a) => a.kind === 'combine') ? 'refine-each' : 'combine',
+    problems: use === 'create' ? [] : refining ? [...promptProblems(prompt), ...roleProblems(selection, roles, model, batch)] : [NO_INPUT],
   }
+}
+
+/** Whether a click sends so many requests that the panel asks first. */
+export function needsConfirmation(action: ClickAction): boolean {
+  return action.tasks.length > CONFIRM_ABOVE
+}
+
+/**
+ * The named actions, each with the roles it would send: the designer's own
+ * when the panel already shows that action's roles, else the action's
+ * defaults (each: every image-like layer an input; combined: the first an
+ * input, the next ones references), so one click does what its name says.
+ */
+function planBatchActions({ state, selection, roles }: ClickInput, model: ModelCapabilities): BatchAction[] {
+  const imageLike = selection.filter((layer) => !layer.text).length
+  if (imageLike === 0) return []
+  const { prompt, settings } = state
+  const rolesFor = (each: boolean) => (state.selectionUse === 'edit' && state.eachOnItsOwn === each ? roles : assignRoles(selection, model, {}, each))
+  const eachRoles = rolesFor(true)
+  const count = layersWithRole(selection, eachRoles, 'input').length
+  const each = { selectionUse: 'edit', eachOnItsOwn: true } as const
+  const problems = (given: Roles, batch: boolean, needsPrompt = true) =>
+    layersWithRole(selection, given, 'input').length === 0
+      ? [NO_INPUT]
+      : [...(needsPrompt ? promptProblems(prompt) : []), ...roleProblems(selection, given, model, batch)]
+  const actions: BatchAction[] = [
+    {
+      kind: 'refine-each',
+      label: count === 1 ? 'Refine' : `Refine each (${count})`,
+      choices: each,
+      problems: problems(eachRoles, true),
+      ...clickAction('refine-each', planRefine(prompt, settings, selection, eachRoles, true), state.concurrency),
+    },
+    ...([2, 4] as const).map((factor) => ({
+      kind: 'upscale-each' as const,
+      factor,
+      label: factor === 2 ? (count === 1 ? 'Upscale 2×' : `Upscale each (${count})`) : '4×',
+      choices: each,
+      problems: problems(eachRoles, true, false),
+      ...clickAction(`upscale-each-${factor}`, planUpscale(prompt, settings, selection, eachRoles, factor), state.concurrency),
+    })),
+  ]
+  if (imageLike > 1) {
+    const combined = rolesFor(false)
+    actions.push({
+      kind: 'combine',
+      label: 'Combine into one',
+      choices: { selectionUse: 'edit', eachOnItsOwn: false },
+      problems: problems(combined, false),
+      ...clickAction('combine', planRefine(prompt, settings, selection, combined, false), state.concurrency),
+    })
+  }
+  return actions
+}
+
+function promptProblems(prompt: string): string[] {
+  return prompt.trim() === '' ? [NO_PROMPT] : []
+}
+
+/** One request needs no pool; several share it at the designer's pace. */
+function clickAction(key: string, tasks: TaskSpec[], concurrency: number): ClickAction {
+  return { key, tasks, cost: estimatePlanCost(tasks), concurrency: tasks.length > 1 ? concurrency : 1 }
 }

@@ -45,6 +45,16 @@ export interface StartOptions {
   concurrency?: number
 }
 
+/** How a job ended, for a caller with no panel to show it (a quick action). */
+export interface JobSummary {
+  placed: number
+  /** Images paid for but not placed: they wait in the panel with Retry and Download. */
+  kept: number
+  cost: number | null
+  /** What went wrong, for the designer; null when every task succeeded. */
+  error: string | null
+}
+
 let jobCounter = 0
 let keptCounter = 0
 
@@ -65,22 +75,26 @@ export function useGeneration() {
 
   const keep = useCallback((item: Omit<KeptImage, 'id'>) => setKept((current) => [...current, { id: `kept-${++keptCounter}`, ...item }]), [])
 
+  /** Resolves true once the image is on the canvas, false when it was kept instead. */
   const place = useCallback(
-    async (args: PlaceImageArgs, image: PreparedForFigma) => {
+    async (args: PlaceImageArgs, image: PreparedForFigma): Promise<boolean> => {
       try {
         const { fellBack } = await placeTakeAsync(args)
         dispatch({ type: 'take-placed', fellBack })
+        return true
       } catch (error) {
         const message = error instanceof Error ? error.message : 'Figma could not place the image. Retry, or download it.'
         keep({ message, image, url: null, place: args })
+        return false
       }
     },
     [keep],
   )
 
   const start = useCallback(
-    async (specs: TaskSpec[], start: StartOptions) => {
-      if (controller.current || specs.length === 0) return
+    /** Resolves when every image is placed or kept; null when a job was already running. */
+    async (specs: TaskSpec[], start: StartOptions): Promise<JobSummary | null> => {
+      if (controller.current || specs.length === 0) return null
       const abort = new AbortController()
       controller.current = abort
       const jobId = `job-${Date.now().toString(36)}-${++jobCounter}`
@@ -96,15 +110,21 @@ export function useGeneration() {
       dispatch({ type: 'job-started' })
       setJob({ id: jobId, startedAt: Date.now(), modelLabel: start.modelLabel, tasks })
 
+      // Placing is not awaited by the job, so the next request need not wait on Figma; the job's end does.
+      const placing: Promise<boolean>[] = []
+      let notDownloaded = 0
       const deps: JobDeps = {
         connection: { key: start.key },
         exportLayer: exportLayerAsync,
         createEncoder: createCanvasEncoder,
         place: (args, { image }) => {
           if (image.shrunk) dispatch({ type: 'take-shrunk', from: `${image.originalWidth}×${image.originalHeight}`, to: `${image.width}×${image.height}` })
-          void place(args, image)
+          placing.push(place(args, image))
         },
-        keep: (take) => keep({ message: take.message, image: null, url: take.url, place: null }),
+        keep: (take) => {
+          notDownloaded++
+          keep({ message: take.message, image: null, url: take.url, place: null })
+        },
       }
       const settled = await runJobAsync(specs, deps, {
         concurrency: start.concurrency ?? 1,
@@ -120,11 +140,15 @@ export function useGeneration() {
         },
       })
 
+      const placed = (await Promise.all(placing)).filter(Boolean).length
       const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ label: specs[i].label, message: messageOf(s.error) }]))
+      const error = jobError(settled, failures)
       dispatch({ type: 'job-finished', taskCount: specs.length, failures })
-      setError(jobError(settled, failures))
+      setError(error)
       controller.current = null
       setJob(null)
+      const costs = settled.flatMap((s) => (s.ok && s.value.cost !== null ? [s.value.cost] : []))
+      return { placed, kept: placing.length - placed + notDownloaded, cost: costs.length > 0 ? costs.reduce((a, b) => a + b, 0) : null, error }
     },
     [place, keep],
   )

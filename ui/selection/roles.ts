@@ -8,12 +8,14 @@ export type Roles = Record<string, LayerRole>
 
 /**
  * Roles for the current selection. A layer still selected keeps the role the
- * designer gave it; new layers get the defaults: the first image-like layer is
- * the input, the next ones references while the model takes them (refSR, at
- * most `maxReferences`), the rest unused. Text layers start unused: they are
- * for "Use selected text layer", not pixels to send.
+ * designer gave it; new layers get the defaults of the batch action. Each on
+ * its own ("Refine each", "Upscale each"): every image-like layer is an input.
+ * Combined into one: the first image-like layer is the input, the next ones
+ * references while the model takes them (refSR, at most `maxReferences`), the
+ * rest unused. Text layers start unused: they are for "Use selected text
+ * layer", not pixels to send.
  */
-export function assignRoles(selection: readonly SelectedLayer[], model: ModelCapabilities, previous: Roles = {}): Roles {
+export function assignRoles(selection: readonly SelectedLayer[], model: ModelCapabilities, previous: Roles = {}, each = false): Roles {
   const roles: Roles = {}
   // Running counts: this runs on every selection change, and counting the
   // roles again for each layer made 5,000 selected layers take seconds.
@@ -30,7 +32,7 @@ export function assignRoles(selection: readonly SelectedLayer[], model: ModelCap
   for (const layer of selection) {
     if (roles[layer.id]) continue
     if (layer.text) give(layer.id, 'unused')
-    else if (inputs === 0) give(layer.id, 'input')
+    else if (each || inputs === 0) give(layer.id, 'input')
     else if (references < model.maxReferences) give(layer.id, 'reference')
     else give(layer.id, 'unused')
   }

@@ -1,21 +1,18 @@
 import { Button, Muted, TextboxMultiline } from '@create-figma-plugin/ui'
-import { useEffect, useMemo } from 'preact/hooks'
+import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { SavedState, SelectedLayer, SelectionUse } from '../../common/domain'
 import { nearestAspectRatio } from '../aspect-ratios'
 import { RadioField } from '../components/RadioField'
 import { FontInputsEditor } from '../fonts/FontInputsEditor'
-import { type ClickAction, planClick } from '../generation/plan-click'
+import { type BatchAction, type ClickAction, needsConfirmation, planClick } from '../generation/plan-click'
 import type { Generation } from '../generation/use-generation'
 import { type ModelCapabilities, findModel } from '../models'
 import type { KeyInfo } from '../openrouter/key'
 import { SelectionPanel } from '../selection/SelectionPanel'
 import type { LayerRole, Roles } from '../selection/roles'
 import { BatchChoice } from './BatchChoice'
-import { JobStatus } from './JobStatus'
-import { KeptImages } from './KeptImages'
-import { OutcomeLine } from './OutcomeLine'
 import { PlacementChoice } from './PlacementChoice'
-import { RunButtons } from './RunButtons'
+import { RunArea } from './RunArea'
 import { SettingsFields } from './SettingsFields'
 import { creditLine } from './format'
 
@@ -49,6 +46,7 @@ export function GenerateView(props: GenerateViewProps) {
   // places the images of one task id side by side, and a new click is a new task.
   const plan = useMemo(() => planClick({ state, selection, roles }), [state, selection, roles, generation.job])
   const editing = plan.use === 'edit'
+  const [confirmKey, setConfirmKey] = useState<string | null>(null)
   const alerts = generation.error ? [generation.error, ...plan.problems] : plan.problems
 
   // Filling a layer: start from the supported ratio nearest the layer's, so the image
@@ -61,8 +59,13 @@ export function GenerateView(props: GenerateViewProps) {
     // Only when the target changes, not on every settings change.
   }, [editing, plan.placement, firstFillable?.id, firstFillable?.width, firstFillable?.height])
 
-  function run(action: ClickAction) {
-    if (generation.job || plan.problems.length > 0) return
+  // A named action also sets the panel up for itself, so its roles show whether it sends or not.
+  function run(action: ClickAction | BatchAction, confirmed = false) {
+    if (generation.job) return
+    if ('choices' in action) onStateChange(action.choices)
+    if (('problems' in action ? action.problems : plan.problems).length > 0) return
+    if (!confirmed && needsConfirmation(action)) return setConfirmKey(action.key)
+    setConfirmKey(null)
     void generation.start(action.tasks, { key: props.apiKey, modelLabel: findModel(props.models, settings.model).label, concurrency: action.concurrency })
   }
 
@@ -114,9 +117,8 @@ export function GenerateView(props: GenerateViewProps) {
       {editing ? (
         <BatchChoice
           inputCount={plan.inputCount}
-          eachOnItsOwn={state.eachOnItsOwn}
+          batch={plan.batch}
           concurrency={state.concurrency}
-          onEachOnItsOwnChange={(eachOnItsOwn) => onStateChange({ eachOnItsOwn })}
           onConcurrencyChange={(concurrency) => onStateChange({ concurrency })}
         />
       ) : (
@@ -143,9 +145,7 @@ export function GenerateView(props: GenerateViewProps) {
         </p>
       ))}
 
-      {generation.job ? <JobStatus job={generation.job} onCancel={generation.cancel} /> : <RunButtons plan={plan} onRun={run} />}
-      {generation.outcome && !generation.job && <OutcomeLine outcome={generation.outcome} />}
-      {generation.kept.length > 0 && <KeptImages items={generation.kept} onRetry={generation.retryKept} onDismiss={generation.dismissKept} />}
+      <RunArea plan={plan} generation={generation} confirmKey={confirmKey} onRun={run} onBack={() => setConfirmKey(null)} />
     </main>
   )
 }

@@ -19,6 +19,8 @@ declare global {
     hostReady: Promise<void>
     /** Set by a test before the page loads: prepares the document and storage before the plugin starts. */
     hostSetup?: (fake: FakeFigma) => void | Promise<void>
+    /** Set by a test before the page loads: launch the plugin for a command (a quick action) with these parameters. */
+    hostLaunch?: { command: string; parameters?: Record<string, string> }
   }
 }
 
@@ -39,6 +41,7 @@ async function startAsync(): Promise<void> {
 
   const fake = createFakeFigma({
     html,
+    command: window.hostLaunch?.command,
     viewport: { x: 0, y: 0, width: 1200, height: 900 },
     ui: {
       onShow(uiHtml, options) {
@@ -48,12 +51,24 @@ async function startAsync(): Promise<void> {
         frame.title = 'Riverflow for Figma'
         frame.width = String(options.width ?? 300)
         frame.height = String(options.height ?? 200)
+        // A quick action's UI runs hidden, as Figma runs it.
+        frame.hidden = options.visible === false
         frame.srcdoc = options.themeColors ? withThemeColors(uiHtml) : uiHtml
         frame.addEventListener('load', () => pending.splice(0).forEach(deliver))
-        document.getElementById('plugin')!.appendChild(frame)
+        const column = document.getElementById('plugin')!
+        // Figma keeps a resized window's top-left corner in place: the column keeps its opening width.
+        column.style.width = `${frame.width}px`
+        column.appendChild(frame)
       },
       onPostMessage(message) {
         deliver(message)
+      },
+      onVisibility(visible) {
+        if (frame) frame.hidden = !visible
+      },
+      onResize(width, height) {
+        frame?.setAttribute('width', String(width))
+        frame?.setAttribute('height', String(height))
       },
     },
   })
@@ -84,6 +99,8 @@ async function startAsync(): Promise<void> {
     script.onerror = () => reject(new Error('dist/code.js did not load: run npm run build'))
     document.body.appendChild(script)
   })
+  // Figma runs the plugin once its code has loaded: the quick action's parameters come with it.
+  fake.run(window.hostLaunch?.parameters)
   wireControls()
   drawCanvas()
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SavedState, SelectedLayer } from '../../../common/domain'
-import { planClick } from '../../../ui/generation/plan-click'
+import { needsConfirmation, planClick } from '../../../ui/generation/plan-click'
 import type { Roles } from '../../../ui/selection/roles'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 
@@ -14,7 +14,7 @@ const targets = (p: ReturnType<typeof plan>) => p.generate.tasks.map((t) => t.ta
 describe('planClick', () => {
   it('with nothing selected, generates one image on a new layer, whatever was chosen before', () => {
     const p = plan(state({ placement: 'fill', selectionUse: 'edit' }))
-    expect(p).toMatchObject({ use: 'create', placement: 'new-layer', batch: false, upscales: [], problems: [] })
+    expect(p).toMatchObject({ use: 'create', placement: 'new-layer', batch: false, batchActions: [], problems: [] })
     expect(p.generate.tasks).toHaveLength(1)
     expect(p.generate.tasks[0]).toMatchObject({ placement: 'new-layer', targetIds: [], inputs: [] })
     expect(p.generate.concurrency).toBe(1)
@@ -29,13 +29,14 @@ describe('planClick', () => {
     expect(plan(state({ placement: 'fill' }), [text]).placement).toBe('new-layer')
   })
 
-  it('refines one input frame: one request, beside it, and Upscale 2× and 4× offered', () => {
+  it('refines one input frame: one request, beside it, and Refine, Upscale 2× and 4× offered', () => {
     const p = plan(edit, [layer('a', 1600, 900), layer('r')], { a: 'input', r: 'reference' })
     expect(p).toMatchObject({ use: 'edit', inputCount: 1, batch: false, problems: [] })
     expect(p.generate.tasks).toHaveLength(1)
     expect(p.generate.tasks[0]).toMatchObject({ targetIds: ['a'], placement: 'new-layer', settings: { aspectRatio: '16:9' } })
     expect(p.generate.tasks[0].references.map((r) => r.layer.id)).toEqual(['r'])
-    expect(p.upscales.map((u) => [u.factor, u.tasks.length, u.concurrency])).toEqual([[2, 1, 1], [4, 1, 1]])
+    const upscales = p.batchActions.filter((a) => a.kind === 'upscale-each')
+    expect(upscales.map((u) => [u.factor, u.label, u.tasks.length, u.concurrency])).toEqual([[2, 'Upscale 2×', 1, 1], [4, '4×', 1, 1]])
   })
 
   it('sends several inputs each on its own, at the chosen requests at a time, or together in one request', () => {
@@ -50,8 +51,8 @@ describe('planClick', () => {
   })
 
   it('upscales every input frame, each on its own request, priced by the size that covers it', () => {
-    const p = plan(state({ selectionUse: 'edit', eachOnItsOwn: false, concurrency: 4 }), [layer('a', 1000, 1000), layer('b', 500, 500)], { a: 'input', b: 'input' })
-    const [twice, fourTimes] = p.upscales
+    const p = plan(state({ selectionUse: 'edit', eachOnItsOwn: true, concurrency: 4 }), [layer('a', 1000, 1000), layer('b', 500, 500)], { a: 'input', b: 'input' })
+    const [twice, fourTimes] = p.batchActions.filter((a) => a.kind === 'upscale-each')
     expect(twice.tasks.map((t) => [t.name, t.settings.imageSize])).toEqual([['Frame a @2x', '2K'], ['Frame b @2x', '1K']])
     expect(twice).toMatchObject({ factor: 2, cost: { kind: 'fixed', usd: 0.06 }, concurrency: 4 })
     expect(fourTimes.tasks.map((t) => t.settings.imageSize)).toEqual(['2K', '2K'])
@@ -61,7 +62,8 @@ describe('planClick', () => {
   it('says what stops a click: no input frame, or more references than the model takes', () => {
     const noInput = plan(edit, [layer('a')], { a: 'unused' })
     expect(noInput.problems).toEqual(['Mark one of the selected layers as the input to refine or upscale it.'])
-    expect(noInput.upscales).toEqual([])
+    // The panel lists that role, so the named action says the same.
+    expect(noInput.batchActions.find((a) => a.kind === 'refine-each')?.problems).toEqual(noInput.problems)
     const references = ['r1', 'r2', 'r3', 'r4', 'r5']
     const crowded = plan(edit, [layer('a'), ...references.map((id) => layer(id))], { a: 'input', ...Object.fromEntries(references.map((id) => [id, 'reference'])) })
     expect(crowded.problems).toEqual(['At most 4 references can be sent; 5 are marked as reference.'])
@@ -81,5 +83,52 @@ describe('planClick', () => {
     expect(plan({ ...edit, eachOnItsOwn: false }, selection, roles).generate.cost).toEqual({ kind: 'fixed', usd: 0.22 })
     // Fast offers no 4K.
     expect(plan(state({ settings: { ...DEFAULT_STATE.settings, imageSize: '4K' } })).generate.cost).toBeNull()
+  })
+})
+
+describe('the named batch actions', () => {
+  const frames = (n: number) => Array.from({ length: n }, (_, i) => layer(`f${i}`))
+  const byKind = (p: ReturnType<typeof plan>) => Object.fromEntries(p.batchActions.map((a) => [a.key, a]))
+
+  it('offers Refine each, Upscale each and Combine as soon as frames are selected, whatever the mode', () => {
+    const headline = { ...text, text: { characters: 'Sale', fontFamily: 'Inter', fontStyle: 'Bold' } }
+    const p = plan(state({ selectionUse: 'create' }), [...frames(5), headline])
+    expect(p.batchActions.map((a) => a.label)).toEqual(['Refine each (5)', 'Upscale each (5)', '4×', 'Combine into one'])
+    const actions = byKind(p)
+    // Each: every image-like layer is an input, one request each; the text layer stays out.
+    expect(actions['refine-each'].tasks.map((t) => t.targetIds)).toEqual(frames(5).map((f) => [f.id]))
+    expect(actions['refine-each']).toMatchObject({ choices: { selectionUse: 'edit', eachOnItsOwn: true }, problems: [], concurrency: 3, cost: { kind: 'fixed', usd: 0.1 } })
+    // Combine: the first an input, the next ones references within the model's limit (4), one request.
+    expect(actions.combine.tasks).toHaveLength(1)
+    expect(actions.combine.tasks[0].inputs.map((i) => i.layer.id)).toEqual(['f0'])
+    expect(actions.combine.tasks[0].references.map((r) => r.layer.id)).toEqual(['f1', 'f2', 'f3', 'f4'])
+    expect(actions.combine.choices).toEqual({ selectionUse: 'edit', eachOnItsOwn: false })
+    expect(p.currentAction).toBeNull()
+  })
+
+  it('sends the designer’s fine-tuned roles for the action the panel shows, the defaults for the others', () => {
+    const selection = frames(3)
+    const roles: Roles = { f0: 'input', f1: 'unused', f2: 'input' }
+    const p = plan(state({ selectionUse: 'edit', eachOnItsOwn: true }), selection, roles)
+    expect(p.currentAction).toBe('refine-each')
+    expect(byKind(p)['refine-each'].tasks.map((t) => t.targetIds)).toEqual([['f0'], ['f2']])
+    expect(byKind(p)['refine-each'].label).toBe('Refine each (2)')
+    expect(byKind(p).combine.tasks[0].references.map((r) => r.layer.id)).toEqual(['f1', 'f2'])
+    expect(plan(state({ selectionUse: 'edit', eachOnItsOwn: false }), selection, roles).currentAction).toBe('combine')
+  })
+
+  it('sends no batch without a prompt, except an upscale', () => {
+    const actions = byKind(plan(state({ prompt: ' ' }), frames(3)))
+    expect(actions['refine-each'].problems).toEqual(['Write a prompt first: say how to change the frames. Upscale needs none.'])
+    expect(actions.combine.problems).toEqual(actions['refine-each'].problems)
+    expect(actions['upscale-each-2'].problems).toEqual([])
+  })
+
+  it('asks before sending more than 10 requests, not at 10', () => {
+    expect(needsConfirmation(byKind(plan(state(), frames(10)))['refine-each'])).toBe(false)
+    const fifty = byKind(plan(state(), frames(50)))
+    expect(needsConfirmation(fifty['refine-each'])).toBe(true)
+    expect(fifty['refine-each']).toMatchObject({ label: 'Refine each (50)', concurrency: 3, cost: { kind: 'fixed', usd: 1 } })
+    expect(needsConfirmation(fifty.combine)).toBe(false)
   })
 })

@@ -31,6 +31,10 @@ describe('assignRoles', () => {
     expect(roleProblems(['a', 'b'].map(frame), { a: 'input', b: 'reference' }, v25, false).join()).toMatch(/Riverflow 2.5 Fast takes no references; 1 are marked as reference/)
   })
 
+  it('makes every image-like layer an input for an action on each frame', () => {
+    expect(assignRoles([frame('a'), text('t'), frame('b'), frame('c')], fast, { c: 'unused' }, true)).toEqual({ a: 'input', t: 'unused', b: 'input', c: 'unused' })
+  })
+
   it('leaves text layers unused', () => {
     expect(assignRoles([text('t'), frame('a')], fast)).toEqual({ t: 'unused', a: 'input' })
   })

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { TEST_KEY } from '../openrouter-stand-in/server'
+import type { FakeFigmaView } from './fake-view'
+import { useBrowserSuite } from './suite'
+
+// A batch of frames from the named actions, counted in clicks after the plugin opens.
+const suite = useBrowserSuite()
+
+const framesInARow = (count: number) => ({
+  key: TEST_KEY,
+  setup: (fake: FakeFigmaView, n: number) =>
+    fake.select(...Array.from({ length: n }, (_, i) => fake.addFrame({ name: `Frame ${i}`, x: i * 260, y: 0, width: 200, height: 150 }))),
+  setupArg: count,
+})
+
+describe('batches in two clicks', () => {
+  it('refines five selected frames, one request each, with one click on “Refine each (5)”', async () => {
+    const session = await suite.open(framesInARow(5))
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('Isometric style')
+    // The actions show as soon as frames are selected: no mode to switch first.
+    await ui.getByRole('button', { name: 'Refine each (5)' }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(5)
+    await expect.poll(() => ui.getByText(/Placed 5 images/).count(), { timeout: 20_000 }).toBe(1)
+    const results = await session.figma((fake) => fake.page.children.filter((n) => n.name.endsWith('· Riverflow')).map((n) => [n.width, n.height]))
+    expect(results).toEqual(Array(5).fill([200, 150]))
+    // The panel now lists the roles it sent, to fine-tune the next run.
+    expect(await ui.getByRole('combobox', { name: 'Role of Frame 4' }).inputValue()).toBe('input')
+    await session.close()
+  })
+
+  it('asks once, in the panel, before sending more than 10 requests', async () => {
+    const session = await suite.open(framesInARow(12))
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('Isometric style')
+    await ui.getByRole('button', { name: 'Refine each (12)' }).click()
+    const dialog = ui.getByRole('alertdialog', { name: 'Confirm sending' })
+    expect(await dialog.textContent()).toMatch(/This sends 12 requests, 3 at a time: an estimated \$0\.24 in all\./)
+    await ui.getByRole('button', { name: 'Back' }).click()
+    expect(await dialog.count()).toBe(0)
+    expect(suite.standIn.generations()).toHaveLength(0)
+
+    await ui.getByRole('button', { name: 'Refine each (12)' }).click()
+    await ui.getByRole('button', { name: 'Send 12 requests' }).click()
+    await expect.poll(() => ui.getByText(/Placed 12 images/).count(), { timeout: 30_000 }).toBe(1)
+    expect(suite.standIn.generations()).toHaveLength(12)
+    await session.close()
+  })
+})

@@ -1,0 +1,50 @@
+import type { QuickAction, SavedState, SelectedLayer } from '../../common/domain'
+import { requestAsync } from '../bridge'
+import type { Generation } from '../generation/use-generation'
+import { capabilitiesFor } from '../models'
+import { formatUsd } from '../pricing'
+import { BUSY, planQuickAction } from './plan-quick-action'
+
+export interface QuickActionContext {
+  key: string
+  saved: SavedState
+  selection: SelectedLayer[]
+  generation: Generation
+}
+
+/** A progress toast stays up until the result replaces it; past this, Figma takes it down anyway. */
+const PROGRESS_TOAST_MS = 10 * 60_000
+
+/**
+ * Runs a quick action with the panel hidden: plans it as the panel would,
+ * sends it through the panel's own generation path, reports with toasts and
+ * closes the plugin. An image paid for but not placed shows the panel
+ * instead, where it waits with Retry and Download.
+ */
+export async function runQuickActionAsync(quick: QuickAction, context: QuickActionContext): Promise<void> {
+  const plan = planQuickAction(quick, context.saved, context.selection, context.generation.job !== null)
+  if (!plan.ok) return closeWithAsync(plan.problem, true)
+  const { label } = capabilitiesFor(plan.settings.model)
+  const count = plan.action.tasks.length
+  const doing = quick.command === 'upscale-selection' ? `Upscaling ${count === 1 ? 'the selection' : `${count} layers`} 2×` : 'Generating'
+  await notifyAsync(`${doing} with ${label}…`, false, PROGRESS_TOAST_MS)
+  const summary = await context.generation.start(plan.action.tasks, { key: context.key, modelLabel: label, concurrency: plan.action.concurrency })
+  if (!summary) return closeWithAsync(BUSY, true)
+  if (summary.kept > 0) {
+    await notifyAsync(`${summary.error ?? 'An image could not be placed.'} It is kept in the panel to retry or download.`, true)
+    await requestAsync('show-ui', {})
+    return
+  }
+  const placed = `Placed ${summary.placed === 1 ? '1 image' : `${summary.placed} images`}${summary.cost !== null ? ` · cost ${formatUsd(summary.cost)}` : ''}.`
+  if (summary.error === null) return closeWithAsync(placed, false)
+  return closeWithAsync(summary.placed > 0 ? `${placed} ${summary.error}` : summary.error, true)
+}
+
+async function closeWithAsync(message: string, error: boolean): Promise<void> {
+  await notifyAsync(message, error)
+  await requestAsync('close-plugin', {})
+}
+
+function notifyAsync(message: string, error: boolean, timeoutMs?: number): Promise<null> {
+  return requestAsync('notify', timeoutMs === undefined ? { message, error } : { message, error, timeoutMs })
+}

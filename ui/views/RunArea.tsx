@@ -1,0 +1,39 @@
+import { type ClickAction, type ClickPlan, needsConfirmation } from '../generation/plan-click'
+import type { Generation } from '../generation/use-generation'
+import { BatchActions } from './BatchActions'
+import { ConfirmSend } from './ConfirmSend'
+import { JobStatus } from './JobStatus'
+import { KeptImages } from './KeptImages'
+import { OutcomeLine } from './OutcomeLine'
+import { RunButtons } from './RunButtons'
+
+interface RunAreaProps {
+  plan: ClickPlan
+  generation: Generation
+  /** The action waiting for "Send N requests", by key; looked up in the current plan so its numbers stay true. */
+  confirmKey: string | null
+  onRun: (action: ClickAction, confirmed?: boolean) => void
+  onBack: () => void
+}
+
+/** The panel's foot: what a click sends, the confirmation of a large batch, the running job and what it left. */
+export function RunArea({ plan, generation, confirmKey, onRun, onBack }: RunAreaProps) {
+  const editing = plan.use === 'edit'
+  const confirming = [plan.generate, ...plan.batchActions].find((action) => action.key === confirmKey && needsConfirmation(action))
+  return (
+    <>
+      {generation.job ? (
+        <JobStatus job={generation.job} onCancel={generation.cancel} />
+      ) : confirming ? (
+        <ConfirmSend action={confirming} onSend={() => onRun(confirming, true)} onBack={onBack} />
+      ) : (
+        <>
+          {!editing && <RunButtons action={plan.generate} blocked={plan.problems.length > 0} onRun={onRun} />}
+          <BatchActions actions={plan.batchActions} currentKey={plan.currentAction} onRun={onRun} />
+        </>
+      )}
+      {generation.outcome && !generation.job && <OutcomeLine outcome={generation.outcome} />}
+      {generation.kept.length > 0 && <KeptImages items={generation.kept} onRetry={generation.retryKept} onDismiss={generation.dismissKept} />}
+    </>
+  )
+}

@@ -31,6 +31,11 @@ export interface PluginOptions<A = undefined> {
   setup?: (fake: FakeFigmaView, arg: A) => void
   /** The JSON `arg` for `setup`: how a value from the test (the key, say) reaches the page. */
   setupArg?: A
+  /**
+   * Source text run in the UI's iframe before the UI's own script: changes what
+   * the UI finds in its browser (no Worker, say). The fake figma is not there.
+   */
+  uiInitScript?: string
 }
 
 /** The source text that calls `fn` in the page with the fake and a JSON argument. */
@@ -77,6 +82,8 @@ export async function openPluginAsync<A = undefined>(browser: Browser, options: 
     options.setup && `await ${callInPage(options.setup, 'fake', options.setupArg)}`,
   ].filter(Boolean)
   if (steps.length > 0) await context.addInitScript(`window.hostSetup = async (fake) => { ${steps.join('; ')} }`)
+  // Init scripts run in every frame: this one only in the UI's (the host page is the top frame).
+  if (options.uiInitScript) await context.addInitScript(`if (window !== window.top) { ${options.uiInitScript} }`)
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))

@@ -15,16 +15,21 @@ export type Roles = Record<string, LayerRole>
  */
 export function assignRoles(selection: readonly SelectedLayer[], model: ModelInfo, previous: Roles = {}): Roles {
   const roles: Roles = {}
-  for (const layer of selection) {
-    if (previous[layer.id]) roles[layer.id] = previous[layer.id]
+  // Counted as they are given: a selection can hold thousands of layers, and this runs on every change of it.
+  const counts: Record<LayerRole, number> = { input: 0, reference: 0, unused: 0 }
+  const give = (id: string, role: LayerRole) => {
+    roles[id] = role
+    counts[role]++
   }
-  const count = (role: LayerRole) => Object.values(roles).filter((r) => r === role).length
+  for (const layer of selection) {
+    if (previous[layer.id] && !roles[layer.id]) give(layer.id, previous[layer.id])
+  }
   for (const layer of selection) {
     if (roles[layer.id]) continue
-    if (layer.text) roles[layer.id] = 'unused'
-    else if (count('input') === 0) roles[layer.id] = 'input'
-    else if (count('reference') < model.maxReferences) roles[layer.id] = 'reference'
-    else roles[layer.id] = 'unused'
+    if (layer.text) give(layer.id, 'unused')
+    else if (counts.input === 0) give(layer.id, 'input')
+    else if (counts.reference < model.maxReferences) give(layer.id, 'reference')
+    else give(layer.id, 'unused')
   }
   return roles
 }

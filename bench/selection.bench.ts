@@ -1,28 +1,17 @@
-import type { Browser, Frame } from 'playwright-core'
-import { afterAll, beforeAll, it } from 'vitest'
-import { launchChromiumAsync } from '../test/e2e/chromium'
-import { closeHostServerAsync, openPluginAsync } from '../test/e2e/harness'
-import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../test/openrouter-stand-in/server'
+import type { Frame } from 'playwright-core'
+import { it } from 'vitest'
+import { useBrowserSuite } from '../test/e2e/suite'
+import { TEST_KEY } from '../test/openrouter-stand-in/server'
 import { formatMs, median, recordFigure } from './figures'
 import { type LongTask, longestTaskMs, longestTaskText, longTasksBetweenAsync, watchLongTasks } from './long-tasks'
 
-// The built plugin (dist/) in the host page: the panel in "What to refine or upscale", told of a huge selection.
+// The built plugin (dist/) in the host page, as the browser tests open it: the panel in
+// "What to refine or upscale", told of a huge selection.
+const suite = useBrowserSuite()
 const LAYERS = 5000
 const REPETITIONS = 5
 /** The issue's target: the panel shows a new selection within 100 ms. */
 const TARGET_MS = 100
-
-let browser: Browser
-let standIn: OpenRouterStandIn
-beforeAll(async () => {
-  browser = await launchChromiumAsync()
-  standIn = await startOpenRouterStandIn()
-})
-afterAll(async () => {
-  await browser?.close()
-  await standIn?.close()
-  await closeHostServerAsync()
-})
 
 interface SelectionUpdate {
   /** From the message's arrival in the UI to the end of the frame that shows every row with its role. */
@@ -32,8 +21,7 @@ interface SelectionUpdate {
 }
 
 it(`updates the panel for a selection of ${LAYERS} layers`, async ({ task }) => {
-  const session = await openPluginAsync(browser, {
-    standIn,
+  const session = await suite.open({
     key: TEST_KEY,
     setup: (fake) => void fake.select(fake.addFrame({ name: 'Frame', width: 600, height: 400 })),
   })
@@ -80,7 +68,7 @@ it(`updates the panel for a selection of ${LAYERS} layers`, async ({ task }) => 
     ratio: { label: `update / ${TARGET_MS} ms`, value: ms / TARGET_MS },
     target: { max: 1, strict: true },
     data: {
-      chromium: browser.version(),
+      chromium: suite.browser.version(),
       layers: LAYERS,
       updateMs: ms,
       updateEachMs: updates.map((u) => u.ms).join(' '),

@@ -1,9 +1,10 @@
 import { defineConfig } from 'vite'
 import { viteSingleFile } from 'vite-plugin-singlefile'
+import { workerSourcePlugin } from './scripts/worker-source-plugin.ts'
 
 // One config, two builds, switched on --mode:
 // - default: the UI, ui/index.html inlined into one self-contained dist/index.html
-//   (Figma loads the UI as a single HTML string);
+//   (Figma loads the UI as a single HTML string), its image worker in it as a string;
 // - `plugin`: the sandbox, plugin/main.ts as one ES2017 IIFE in dist/code.js
 //   (no import/export; older Figma clients reject newer syntax).
 export default defineConfig(({ mode }) => {
@@ -44,6 +45,6 @@ export default defineConfig(({ mode }) => {
         },
       },
     },
-    plugins: [viteSingleFile()],
+    plugins: [workerSourcePlugin(), viteSingleFile()],
   }
 })

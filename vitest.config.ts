@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config'
+import { workerSourcePlugin } from './scripts/worker-source-plugin.ts'
 
 // Tests run from the repository root (vite.config.ts roots the UI build in ui/).
 export default defineConfig({
+  // UI modules import the image worker's source (ui/image-worker/image-worker.ts).
+  plugins: [workerSourcePlugin()],
   test: {
     root: '.',
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],

@@ -4,9 +4,12 @@ import { launchChromiumAsync } from '../test/e2e/chromium'
 import { closeHostServerAsync, openPluginAsync } from '../test/e2e/harness'
 import { type OpenRouterStandIn, type RecordedRequest, TEST_KEY, startOpenRouterStandIn } from '../test/openrouter-stand-in/server'
 import { formatMs, median, recordFigure } from './figures'
+import { type LongTask, longestTaskMs, longestTaskText, longTaskRatio, longTasksBetweenAsync, watchLongTasks } from './long-tasks'
 
 // The built plugin (dist/) in the host page, against the OpenRouter stand-in, as the browser tests run it.
 const FRAMES = 8
+/** The answers' size: 2K refinements, the issue's batch. */
+const IMAGE_SIZE = '2K'
 const AT_A_TIME = 4
 const LATENCY_MS = 1000
 /** Every frame waits for the model once; AT_A_TIME of them wait together. */
@@ -36,16 +39,18 @@ interface BatchRun {
   timeline: string
   /** The fake figma's export of a flat and of a photo frame at the size the batch sends, timed alone. */
   fakeExportMs: number[]
+  /** The UI's main-thread tasks over 50 ms from the click to the last result placed. */
+  longTasks: LongTask[]
 }
 
-it(`refines a batch of ${FRAMES} frames, ${AT_A_TIME} at a time, within 1.15× of the ideal`, async ({ task }) => {
+it(`refines a batch of ${FRAMES} frames at ${IMAGE_SIZE}, ${AT_A_TIME} at a time, within 1.15× of the ideal, the UI responsive`, async ({ task }) => {
   const runs: BatchRun[] = []
   for (let i = 0; i < RUNS; i++) runs.push(await runBatchAsync())
   const sorted = [...runs].sort((a, b) => a.wallMs - b.wallMs)
   const run = sorted[Math.floor(RUNS / 2)]
   recordFigure(task, {
     group: 'batch',
-    name: `Batch of ${FRAMES} frames, ${AT_A_TIME} at a time, stand-in latency ${LATENCY_MS / 1000} s`,
+    name: `Batch of ${FRAMES} frames at ${IMAGE_SIZE}, ${AT_A_TIME} at a time, stand-in latency ${LATENCY_MS / 1000} s`,
     value:
       `wall ${formatMs(run.wallMs)} from the click to the last result on the canvas (median of ${RUNS} runs: ${runs.map((r) => `${formatMs(r.wallMs)} with the first request at ${formatMs(r.firstSentMs)}`).join(', ')}); ideal ${formatMs(IDEAL_MS)}; ` +
       `first request after ${formatMs(run.firstSentMs)}, last answer at ${formatMs(run.lastAnsweredMs)}; at most ${run.maxConcurrency} requests at once; ` +
@@ -66,6 +71,26 @@ it(`refines a batch of ${FRAMES} frames, ${AT_A_TIME} at a time, within 1.15× o
       fakeExportPhotoMs: run.fakeExportMs[1],
       standInOwnMs: run.standInOwnMs,
       requestsMsAfterClick: run.timeline,
+    },
+  })
+
+  // The issue's limit is on every task, so the figure is the longest task of all the runs, not of the median one.
+  const longest = runs.map((r) => longestTaskMs(r.longTasks))
+  const uiTasks = runs.flatMap((r) => r.longTasks)
+  const worst = longestTaskMs(uiTasks)
+  recordFigure(task, {
+    group: 'batch',
+    name: `Longest task on the UI's main thread during the batch of ${FRAMES} at ${IMAGE_SIZE}`,
+    value:
+      `${longestTaskText(worst)} over ${RUNS} runs (each run's longest: ${longest.map(longestTaskText).join(', ')}); ` +
+      `${uiTasks.length} task${uiTasks.length === 1 ? '' : 's'} over 50 ms in all, from the click to the last result placed`,
+    ratio: longTaskRatio(worst),
+    target: { max: 1, strict: false },
+    data: {
+      chromium: browser.version(),
+      longestTaskMs: worst,
+      longestEachMs: longest.map((ms) => ms ?? 0).join(' '),
+      longTasks: uiTasks.map((t) => `${Math.round(t.ms)} ms (${t.name})`).join(', '),
     },
   })
 })
@@ -103,6 +128,7 @@ async function runBatchAsync(): Promise<BatchRun> {
   // A designer sees every thumbnail before pressing Generate; their exports must not count in the batch's time.
   await expectSoon(async () => (await ui.getByRole('region', { name: 'Selected layers' }).locator('img').count()) === FRAMES, 'the thumbnails')
   await ui.getByRole('combobox', { name: 'Requests at a time' }).selectOption(String(AT_A_TIME))
+  await ui.getByRole('combobox', { name: 'Size' }).selectOption(IMAGE_SIZE)
   await ui.getByRole('textbox', { name: 'Prompt' }).fill('Isometric style, soft shadows')
   standIn.reset()
   standIn.setLatency(LATENCY_MS)
@@ -115,6 +141,7 @@ async function runBatchAsync(): Promise<BatchRun> {
     w.clickedAt = undefined
     addEventListener('click', () => (w.clickedAt ??= Date.now()), { capture: true })
   })
+  await uiFrame.evaluate(watchLongTasks)
   const startedAt = Date.now()
   await ui.getByRole('button', { name: `Refine each (${FRAMES})` }).click()
   let placed = 0
@@ -126,6 +153,7 @@ async function runBatchAsync(): Promise<BatchRun> {
   const clickedAt = await uiFrame.evaluate(() => (window as unknown as { clickedAt: number }).clickedAt)
   const lastPlacedAt = await session.page.evaluate(() => Math.max(...(window as unknown as { placedAt: number[] }).placedAt))
   const wallMs = lastPlacedAt - clickedAt
+  const longTasks = await uiFrame.evaluate(longTasksBetweenAsync, [clickedAt, lastPlacedAt] as const)
   standIn.setLatency(0)
   // Part of the time beyond the ideal is the harness's: the fake figma stands in for Figma's
   // export with a PNG encoder in JavaScript, on the same thread as the plugin's sandbox.
@@ -153,6 +181,7 @@ async function runBatchAsync(): Promise<BatchRun> {
     standInOwnMs: median(generations.map((g) => (g.answeredAt ?? 0) - g.receivedAt - LATENCY_MS)),
     timeline: generations.map((g) => `${g.receivedAt - clickedAt}–${(g.answeredAt ?? 0) - clickedAt}`).join(', '),
     fakeExportMs,
+    longTasks,
   }
 }
 

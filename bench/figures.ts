@@ -22,8 +22,8 @@ export interface Target {
 }
 
 export interface Figure {
-  /** Groups keep the table in the order of the issue: bundle, decode, heap, shrink, encoder, batch. */
-  group: 'bundle' | 'decode' | 'heap' | 'shrink' | 'encoder' | 'batch'
+  /** Groups keep the table in the order of the issue: bundle, decode, heap, shrink, encoder, batch, selection. */
+  group: 'bundle' | 'decode' | 'heap' | 'shrink' | 'encoder' | 'batch' | 'selection'
   name: string
   /** The measured values, with units, as a reader wants them. */
   value: string

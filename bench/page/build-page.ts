@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
+import { workerSourcePlugin } from '../../scripts/worker-source-plugin'
 
 export const PAGE_ROOT = fileURLToPath(new URL('.', import.meta.url))
 export const PAGE_OUT = fileURLToPath(new URL('../../test-results/bench-page/', import.meta.url))
@@ -14,6 +15,8 @@ export async function buildBenchPageAsync(outDir = PAGE_OUT): Promise<string> {
     root: PAGE_ROOT,
     base: './',
     logLevel: 'warn',
+    // The UI's image worker, as the product builds it.
+    plugins: [workerSourcePlugin()],
     // Minified like dist/index.html, so the code measured is the code shipped.
     build: { outDir, emptyOutDir: true, target: 'es2020' },
   })

@@ -1,4 +1,5 @@
 import { FIGMA_MAX_IMAGE_SIDE, prepareForFigmaAsync } from '../../ui/image/prepare-for-figma'
+import { type LongTask, longTasksBetweenAsync, watchLongTasks } from '../long-tasks'
 import { settleAsync } from './collect-garbage'
 
 export interface ShrinkTimes {
@@ -10,6 +11,8 @@ export interface ShrinkTimes {
   decodeOnly: number[]
   /** The browser's PNG encoder on a bitmap of the shrunk size, for where the rest of the time goes. */
   encodeOnly: number[]
+  /** The page's main-thread tasks over 50 ms during each timed prepareForFigmaAsync. */
+  longTasks: LongTask[][]
 }
 
 /**
@@ -24,22 +27,29 @@ export async function timeShrinkAsync(url: string, repetitions: number): Promise
     ours: [],
     decodeOnly: [],
     encodeOnly: [],
+    longTasks: [],
   }
+  watchLongTasks()
   const time = async (into: number[] | null, work: () => Promise<unknown>) => {
     await settleAsync()
     const start = performance.now()
+    const startedAt = Date.now()
     await work()
     into?.push(performance.now() - start)
+    return [startedAt, Date.now()] as const
   }
 
   for (let i = 0; i <= repetitions; i++) {
     const keep = i > 0
-    await time(keep ? times.ours : null, async () => {
-      const prepared = await prepareForFigmaAsync(bytes)
+    // prepareForFigmaAsync moves the bytes it re-encodes to the image worker: each run gets its own copy.
+    const answer = bytes.slice()
+    const during = await time(keep ? times.ours : null, async () => {
+      const prepared = await prepareForFigmaAsync(answer)
       if (!prepared.shrunk || Math.max(prepared.width, prepared.height) !== FIGMA_MAX_IMAGE_SIDE) throw new Error('The 4K image was not shrunk to 4096 px')
       times.from = { width: prepared.originalWidth, height: prepared.originalHeight, bytes: bytes.length }
       times.to = { width: prepared.width, height: prepared.height, bytes: prepared.bytes.length }
     })
+    if (keep) times.longTasks.push(await longTasksBetweenAsync(during))
     await time(keep ? times.decodeOnly : null, async () => {
       const bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type: 'image/png' }))
       bitmap.close()

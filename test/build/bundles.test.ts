@@ -18,6 +18,12 @@ describe('the built plugin', () => {
     expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/)
   })
 
+  it('carries its image worker inside, started from a data: URL (Figma refuses blob: workers)', () => {
+    expect(html).toContain('new Worker(`data:text/javascript;base64,')
+    expect(html).toContain('convertToBlob')
+    expect(html).not.toMatch(/createObjectURL\([^)]*\)[^;]*new Worker/)
+  })
+
   it('has a manifest that points at the built files with dynamic-page access and exact domains', () => {
     expect(manifest).toMatchObject({
       api: '1.0.0',

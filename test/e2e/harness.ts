@@ -33,6 +33,11 @@ export interface PluginOptions<A = undefined> {
   setupArg?: A
   /** Launch for a command, as from Figma's quick actions, with the parameters the designer entered. */
   launch?: { command: string; parameters?: Record<string, string> }
+  /**
+   * Source text run in the UI's iframe before the UI's own script: changes what
+   * the UI finds in its browser (no Worker, say). The fake figma is not there.
+   */
+  uiInitScript?: string
 }
 
 /** The source text that calls `fn` in the page with the fake and a JSON argument. */
@@ -80,6 +85,8 @@ export async function openPluginAsync<A = undefined>(browser: Browser, options: 
   ].filter(Boolean)
   if (steps.length > 0) await context.addInitScript(`window.hostSetup = async (fake) => { ${steps.join('; ')} }`)
   if (options.launch) await context.addInitScript(`window.hostLaunch = ${JSON.stringify(options.launch)}`)
+  // Init scripts run in every frame: this one only in the UI's (the host page is the top frame).
+  if (options.uiInitScript) await context.addInitScript(`if (window !== window.top) { ${options.uiInitScript} }`)
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))

@@ -11,6 +11,12 @@ async function generateAsync(session: PluginSession, prompt: string) {
   await session.ui.getByRole('button', { name: /^Generate/ }).click()
 }
 
+/** Which path re-encoded the answers: the image worker's jobs, and the main thread's (null: none). */
+const imageJobs = async (session: PluginSession) => ({
+  worker: await session.ui.locator('html').getAttribute('data-image-jobs-worker'),
+  main: await session.ui.locator('html').getAttribute('data-image-jobs-main'),
+})
+
 /** The format and size of the image in each layer's fill, read from the bytes Figma got. */
 const placedImages = (session: PluginSession) =>
   session.figma((fake) =>
@@ -32,6 +38,8 @@ describe('images Figma would refuse as they come', () => {
     await generateAsync(session, 'A wide mountain panorama')
     await expect.poll(() => session.ui.getByText(/Scaled down from 5120×2880 to 4096×2304/).count(), { timeout: 20_000 }).toBe(1)
     expect(await placedImages(session)).toEqual([{ png: true, width: 4096, height: 2304, layer: [4096, 2304] }])
+    // Shrunk off the main thread, so the panel stays responsive meanwhile.
+    expect(await imageJobs(session)).toEqual({ worker: '1', main: null })
     await session.close()
   })
 
@@ -41,6 +49,7 @@ describe('images Figma would refuse as they come', () => {
     await generateAsync(session, 'A gradient')
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 10_000 }).toBe(1)
     expect(await placedImages(session)).toEqual([{ png: true, width: 640, height: 480, layer: [640, 480] }])
+    expect(await imageJobs(session)).toEqual({ worker: '1', main: null })
     await session.close()
   })
 
@@ -87,6 +96,8 @@ describe('images Figma would refuse as they come', () => {
     await generateAsync(session, 'Broken')
     const kept = session.ui.getByRole('region', { name: 'Images not placed' })
     await expect.poll(() => kept.textContent(), { timeout: 10_000 }).toMatch(/could not be decoded/)
+    // The worker could not decode it either: the main thread had the last word, with today's message.
+    expect(await imageJobs(session)).toEqual({ worker: null, main: '1' })
     await session.close()
   })
 })

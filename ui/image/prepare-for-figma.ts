@@ -1,11 +1,13 @@
 import type { PreparedImage } from '../../common/domain'
+import { countImageJob, imageWorker } from '../image-worker/image-worker'
 import { GenerationError } from '../openrouter/errors'
 import { decodeDataUrl } from './data-url'
+import { drawScaled } from './draw-scaled'
+import { FIGMA_MAX_IMAGE_SIDE, figmaSize } from './figma-size'
 import { readImageInfo } from './image-info'
-import { scaleSize } from './scale-size'
+import type { PixelSize } from './scale-size'
 
-/** `figma.createImage` refuses anything larger on either side. */
-export const FIGMA_MAX_IMAGE_SIDE = 4096
+export { FIGMA_MAX_IMAGE_SIDE }
 
 export interface PreparedForFigma extends PreparedImage {
   /** The size that came back, when it had to be shrunk to fit Figma. */
@@ -15,11 +17,21 @@ export interface PreparedForFigma extends PreparedImage {
   reencoded: boolean
 }
 
+const NOT_DECODED = 'The image in OpenRouter’s answer could not be decoded. Try again.'
+const NOT_REENCODED = 'This browser could not re-encode the image. Try again.'
+
 /**
  * Makes answer bytes acceptable to `figma.createImage`: PNG, JPEG and GIF up to
- * 4096 px pass through untouched (no quality lost, no time spent); a larger
- * image is scaled down to fit, and WebP or anything else the browser can decode
- * is re-encoded as PNG. The sandbox cannot do this: it has no image decoder.
+ * 4096 px pass through untouched (no quality lost, no time spent, the very
+ * bytes given); a larger image is scaled down to fit, and WebP or anything else
+ * the browser can decode is re-encoded as PNG. The sandbox cannot do this: it
+ * has no image decoder.
+ *
+ * Re-encoding runs in the image worker, so that shrinking a 4K answer does not
+ * freeze the panel, or on the main thread where the worker cannot run. The
+ * bytes to re-encode are moved to the worker, not copied (25 MB for a 4K
+ * answer): after the call the caller's `bytes`, and the whole ArrayBuffer
+ * under them, are empty, unless they passed through.
  */
 export async function prepareForFigmaAsync(bytes: Uint8Array): Promise<PreparedForFigma> {
   const info = readImageInfo(bytes)
@@ -27,26 +39,46 @@ export async function prepareForFigmaAsync(bytes: Uint8Array): Promise<PreparedF
   if (info && info.format !== 'webp' && fits && info.width > 0 && info.height > 0) {
     return { bytes, width: info.width, height: info.height, originalWidth: info.width, originalHeight: info.height, shrunk: false, reencoded: false }
   }
+  const outcome = await imageWorker.runAsync({ type: 'prepare', bytes }, [bytes.buffer as ArrayBuffer])
+  if (outcome.ok) {
+    countImageJob('worker')
+    const { bytes: png, originalWidth, originalHeight } = outcome.result
+    return reencoded(png, outcome.result, { width: originalWidth, height: originalHeight })
+  }
+  // The worker could not finish: the main thread tries, with the bytes it handed back.
+  const own = outcome.returned ?? bytes
+  // Moved to a worker that then stopped mid-job: nothing is left to re-encode.
+  if (own.byteLength === 0 && info !== null) throw new GenerationError('bad-image', NOT_REENCODED)
+  countImageJob('main')
+  return prepareOnMainThreadAsync(own)
+}
+
+/** The re-encode on the main thread, as the UI did before it had a worker. */
+async function prepareOnMainThreadAsync(bytes: Uint8Array): Promise<PreparedForFigma> {
   let bitmap: ImageBitmap
   try {
     bitmap = await createImageBitmap(new Blob([bytes as BlobPart]))
   } catch {
-    throw new GenerationError('bad-image', 'The image in OpenRouter’s answer could not be decoded. Try again.')
+    throw new GenerationError('bad-image', NOT_DECODED)
   }
   try {
-    const scale = Math.min(1, FIGMA_MAX_IMAGE_SIDE / Math.max(bitmap.width, bitmap.height))
-    const { width, height } = scaleSize(bitmap, scale)
+    const { width, height } = figmaSize(bitmap)
     const png = encodePng(bitmap, width, height)
-    return { bytes: png, width, height, originalWidth: bitmap.width, originalHeight: bitmap.height, shrunk: scale < 1, reencoded: true }
+    return reencoded(png, { width, height }, bitmap)
   } finally {
     bitmap.close()
   }
 }
 
+function reencoded(png: Uint8Array, size: PixelSize, original: PixelSize): PreparedForFigma {
+  const shrunk = size.width < original.width || size.height < original.height
+  return { bytes: png, width: size.width, height: size.height, originalWidth: original.width, originalHeight: original.height, shrunk, reencoded: true }
+}
+
 /**
  * Draws the bitmap at the size asked for and encodes it as PNG. `toDataURL`
  * rather than `convertToBlob`: Chromium may hold the async encoder of the main
- * thread for a second waiting for idle time (see ../encoding/canvas-encoder.ts).
+ * thread for a second waiting for idle time (see ../encoding/main-thread-encoder.ts).
  */
 function encodePng(source: ImageBitmap, width: number, height: number): Uint8Array {
   const canvas = document.createElement('canvas')
@@ -54,13 +86,11 @@ function encodePng(source: ImageBitmap, width: number, height: number): Uint8Arr
   canvas.height = height
   const context = canvas.getContext('2d')
   if (!context) throw new GenerationError('bad-image', 'This browser could not resize the image. Try again.')
-  context.imageSmoothingEnabled = true
-  context.imageSmoothingQuality = 'high'
-  context.drawImage(source, 0, 0, width, height)
+  drawScaled(context, source, width, height, false)
   const png = decodeDataUrl(canvas.toDataURL('image/png'))
   // Let the backing store go at once: at 4096 px it is 64 MB.
   canvas.width = 0
   canvas.height = 0
-  if (!png) throw new GenerationError('bad-image', 'This browser could not re-encode the image. Try again.')
+  if (!png) throw new GenerationError('bad-image', NOT_REENCODED)
   return png.bytes
 }

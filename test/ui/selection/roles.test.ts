@@ -38,6 +38,15 @@ describe('assignRoles', () => {
   it('leaves text layers unused', () => {
     expect(assignRoles([text('t'), frame('a')], fast)).toEqual({ t: 'unused', a: 'input' })
   })
+
+  it('takes a selection of thousands of layers in one pass (it runs on every selection change)', () => {
+    const many = Array.from({ length: 50_000 }, (_, i) => frame(`1:${i}`))
+    const kept = { '1:7': 'input' as const, '1:9': 'unused' as const }
+    const roles = Object.values(assignRoles(many, fast, kept))
+    expect(roles.filter((r) => r === 'input')).toHaveLength(1)
+    expect(roles.filter((r) => r === 'reference')).toHaveLength(fast.maxReferences)
+    expect(roles.filter((r) => r === 'unused')).toHaveLength(50_000 - 1 - fast.maxReferences)
+  })
 })
 
 describe('assignRoles on large selections', () => {

@@ -1,0 +1,56 @@
+/**
+ * `import source from './worker?worker-source'`: the module and what it
+ * imports, bundled on their own as one classic script, given as a string. The UI
+ * starts its worker from that string as a `data:` URL (ui/image-worker/), so
+ * the worker lives inside the one HTML file Figma loads.
+ *
+ * Not Vite's `?worker&inline`: it tries a `blob:` URL first and falls back to
+ * `data:` only when the constructor throws, while Figma's iframe refuses a
+ * `blob:` worker later, with an 'error' event.
+ */
+import { build, type Plugin, type ResolvedConfig } from 'vite'
+
+const QUERY = '?worker-source'
+const PREFIX = '\0worker-source:'
+
+export function workerSourcePlugin(): Plugin {
+  let config: ResolvedConfig | null = null
+  return {
+    name: 'riverflow-worker-source',
+    enforce: 'pre',
+    configResolved(resolved) {
+      config = resolved
+    },
+    async resolveId(source, importer) {
+      if (!source.endsWith(QUERY)) return null
+      const resolved = await this.resolve(source.slice(0, -QUERY.length), importer, { skipSelf: true })
+      if (!resolved) this.error(`Cannot find the worker ${source} imported by ${importer}`)
+      return PREFIX + resolved.id
+    },
+    async load(id) {
+      if (!id.startsWith(PREFIX)) return null
+      const entry = id.slice(PREFIX.length)
+      const output = await build({
+        configFile: false,
+        logLevel: 'warn',
+        publicDir: false,
+        // The worker's own modules, and nothing that would embed a worker in the worker.
+        plugins: [],
+        build: {
+          write: false,
+          target: 'es2020',
+          // As the page's bundle is: minified in a build, readable under the test runner.
+          minify: config?.command === 'build' ? config.build.minify !== false : false,
+          rolldownOptions: { input: entry, output: { format: 'iife' } },
+        },
+      })
+      const outputs = Array.isArray(output) ? output : [output]
+      const chunks = outputs.flatMap((o) => ('output' in o ? o.output : [])).filter((item) => item.type === 'chunk')
+      if (chunks.length !== 1) this.error(`The worker ${entry} did not bundle into one script`)
+      const [chunk] = chunks
+      // Rebuild the page when any file of the worker changes (npm run dev, the preview).
+      for (const file of chunk.moduleIds) if (!file.startsWith('\0')) this.addWatchFile(file)
+      return `export default ${JSON.stringify(chunk.code)}`
+    },
+  }
+}

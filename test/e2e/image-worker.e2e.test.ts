@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { encodePng } from '../images/png'
+import { TEST_KEY } from '../openrouter-stand-in/server'
+import type { PluginSession } from './harness'
+import { useBrowserSuite } from './suite'
+
+// The UI's image work (encoding frames for the request, re-encoding answers for Figma) runs in a
+// worker started from a data: URL; where the worker cannot run, the main thread does it as before.
+const suite = useBrowserSuite()
+
+/** In the UI's iframe before it starts: a browser that refuses the worker outright. */
+const WORKER_THROWS = `window.Worker = class { constructor() { throw new DOMException('Workers are not allowed here', 'SecurityError') } }`
+/** A worker refused after construction, with an 'error' event (as Figma refuses a blob: worker). */
+const WORKER_ERRORS = `window.Worker = class extends Worker { constructor() { super('data:text/javascript,throw new Error("refused")') } }`
+
+// A 4K answer wider than Figma takes, with transparency: the left quarter clear, a band half
+// transparent, the rest opaque. Sent as a link, as a provider may answer.
+const WIDE = { width: 4200, height: 96 }
+const WIDE_URL = 'https://images.example.test/gen/wide-transparent.png'
+const WIDE_PNG = encodePng(WIDE.width, WIDE.height, (x, y) => [(x >> 4) & 0xff, (y * 2) & 0xff, 140, x < 1050 ? 0 : x < 1400 ? 128 : 255])
+
+/** Compared by digest: a failure then prints two short lines, not megabytes of base64. */
+const digest = (text: string) => createHash('sha256').update(text).digest('hex')
+
+interface RunResult {
+  /** The request bodies as the stand-in got them: the first one's input image, and a digest of each body. */
+  input: string
+  requests: string[]
+  /** A digest of the bytes of every image Figma got. */
+  images: string[]
+  /** The alpha of three pixels of the shrunk answer, as Figma got it: clear, half, opaque. */
+  alpha: number[]
+  /** The image jobs each path ran (the UI's data-image-jobs-* attributes). */
+  jobs: { worker: string | null; main: string | null }
+}
+
+/** The alpha of a few pixels of the first placed image, decoded by the browser. */
+const alphaAt = (session: PluginSession, points: [number, number][]) =>
+  session.figma(async (fake, at) => {
+    const bytes = [...fake.images.values()][0].bytes
+    const bitmap = await createImageBitmap(new Blob([bytes as BlobPart]), { premultiplyAlpha: 'none' })
+    const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
+    context.drawImage(bitmap, 0, 0)
+    return at.map(([x, y]) => context.getImageData(x, y, 1, 1).data[3])
+  }, points)
+
+/**
+ * Refines a photo frame, with a flat frame as a reference (their exports encoded for the request),
+ * answered by the wide transparent PNG (shrunk for Figma); then a new image answered in WebP
+ * (re-encoded as PNG).
+ */
+async function refineAndCreateAsync(uiInitScript?: string): Promise<RunResult> {
+  suite.standIn.reset()
+  const session = await suite.open({
+    key: TEST_KEY,
+    uiInitScript,
+    setup: (fake) => {
+      fake.select(fake.addFrame({ name: 'Photo', x: 0, y: 0, width: 600, height: 400, content: 'photo' }), fake.addFrame({ name: 'Detail', x: 0, y: 500, width: 300, height: 300 }))
+    },
+  })
+  await session.context.route(WIDE_URL, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', headers: { 'Access-Control-Allow-Origin': '*' }, body: Buffer.from(WIDE_PNG) }),
+  )
+  const { ui } = session
+  await ui.getByRole('radio', { name: 'What to refine or upscale' }).check()
+  expect(await ui.getByRole('combobox', { name: 'Role of Detail' }).inputValue()).toBe('reference')
+  suite.standIn.enqueue({ kind: 'https-url', url: WIDE_URL }, { kind: 'webp' })
+  await ui.getByRole('textbox', { name: 'Prompt' }).fill('Make it a rainy evening')
+  await ui.getByRole('button', { name: /^Generate/ }).click()
+  await expect.poll(() => ui.getByText(/Scaled down from 4200×96 to 4096×94/).count(), { timeout: 20_000 }).toBe(1)
+
+  await ui.getByRole('radio', { name: 'Where a new image goes' }).check()
+  await ui.getByRole('button', { name: /^Generate/ }).click()
+  await expect.poll(() => session.figma((fake) => fake.images.size), { timeout: 20_000 }).toBe(2)
+
+  const result: RunResult = {
+    input: (suite.standIn.generations()[0].body as { messages: { content: { image_url?: { url: string } }[] }[] }).messages[0].content[1].image_url!.url.slice(0, 30),
+    requests: suite.standIn.generations().map((g) => digest(JSON.stringify(g.body))),
+    images: (await session.figma((fake) => [...fake.images.values()].map((image) => btoa(Array.from(image.bytes, (b) => String.fromCharCode(b)).join(''))))).map(digest),
+    alpha: await alphaAt(session, [
+      [10, 10],
+      [1200, 50],
+      [3000, 90],
+    ]),
+    jobs: {
+      worker: await ui.locator('html').getAttribute('data-image-jobs-worker'),
+      main: await ui.locator('html').getAttribute('data-image-jobs-main'),
+    },
+  }
+  await session.close()
+  return result
+}
+
+describe('the image worker', () => {
+  it('encodes frames and re-encodes answers byte for byte as the main thread does, alpha kept', async () => {
+    const inWorker = await refineAndCreateAsync()
+    const onMain = await refineAndCreateAsync(WORKER_THROWS)
+
+    // Every encode and re-encode went where it should: the worker, or else the main thread alone.
+    expect(Number(inWorker.jobs.worker)).toBeGreaterThanOrEqual(3)
+    expect(inWorker.jobs.main).toBeNull()
+    expect(onMain.jobs.worker).toBeNull()
+    expect(Number(onMain.jobs.main)).toBe(Number(inWorker.jobs.worker))
+
+    expect(inWorker.requests).toHaveLength(2)
+    expect(inWorker.input).toMatch(/^data:image\/jpeg;base64,/)
+    expect(inWorker.requests).toEqual(onMain.requests)
+    expect(inWorker.images).toHaveLength(2)
+    expect(inWorker.images).toEqual(onMain.images)
+    // The shrunk answer keeps its transparency.
+    expect(inWorker.alpha).toEqual([0, 128, 255])
+  })
+
+  it('falls back to the main thread when the worker errors before it answers', async () => {
+    const result = await refineAndCreateAsync(WORKER_ERRORS)
+    expect(result.jobs.worker).toBeNull()
+    expect(Number(result.jobs.main)).toBeGreaterThanOrEqual(3)
+    expect(result.images).toHaveLength(2)
+  })
+})
+

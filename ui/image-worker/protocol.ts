@@ -1,0 +1,61 @@
+/**
+ * The messages between the UI's main thread and the image worker
+ * (./worker.ts). Every large buffer travels in the transfer list: it moves to
+ * the other side instead of being copied, and is unusable where it came from.
+ */
+import type { EncodedFormat } from '../encoding/request-budget'
+
+/** Draw an exported frame at a size and encode it (the request encoder, ../encoding/canvas-encoder.ts). */
+export interface EncodeJob {
+  type: 'encode'
+  /** One per `createCanvasEncoder()`: the worker keeps each encoder's decoded frames until it is disposed. */
+  encoderId: number
+  sourceId: string
+  /** The export's PNG, on the first job for this source only; later jobs reuse the frame decoded then. */
+  sourceBytes: Uint8Array | null
+  width: number
+  height: number
+  format: EncodedFormat
+}
+
+/** Decode an answer's image and re-encode it as PNG at most 4096 px a side (../image/prepare-for-figma.ts). */
+export interface PrepareJob {
+  type: 'prepare'
+  bytes: Uint8Array
+}
+
+export type ImageJob = EncodeJob | PrepareJob
+
+export interface EncodeResult {
+  bytes: Uint8Array
+  /** What the encoder really made: a browser without a WebP encoder makes PNG. */
+  mimeType: string
+}
+
+export interface PrepareResult {
+  /** The PNG. */
+  bytes: Uint8Array
+  width: number
+  height: number
+  originalWidth: number
+  originalHeight: number
+}
+
+export interface JobResults {
+  encode: EncodeResult
+  prepare: PrepareResult
+}
+
+export type ToWorker = { type: 'ping' } | { type: 'job'; id: number; job: ImageJob } | { type: 'dispose'; encoderId: number }
+
+export type FromWorker =
+  /** `ok` is false when the worker lacks what the jobs need (OffscreenCanvas, a 2D context, createImageBitmap). */
+  | { type: 'pong'; ok: boolean }
+  | { type: 'done'; id: number; result: EncodeResult | PrepareResult }
+  /**
+   * The worker could not finish the job: the main thread runs it again, and so
+   * gives today's result or today's error. `decode`: the bytes did not decode
+   * (they would not on the main thread either); `worker`: anything else, which
+   * may be the worker's own doing. `returned`: the job's input bytes, handed back.
+   */
+  | { type: 'failed'; id: number; reason: 'decode' | 'worker'; returned: Uint8Array | null }

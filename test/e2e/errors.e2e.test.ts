@@ -85,7 +85,7 @@ describe('each error class shows its message and loses nothing', () => {
     await generateAsync()
     const status = () => session.ui.getByRole('status').first().textContent()
     await expect.poll(status).toMatch(/Trying again in 3 s/)
-    await expect.poll(status, { timeout: 5000 }).toMatch(/Trying again in 1 s/)
+    await expect.poll(status, { timeout: 5000 }).toMatch(/Trying again in 2 s/)
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(1)
     await session.figma((fake) => fake.page.children.forEach((n) => n.remove()))
   })

@@ -19,6 +19,8 @@ interface Fault {
   /** Sets the fault up: the stand-in's next answers, or the fake figma. */
   arrange: () => Promise<void>
   image: PaidImage
+  /** The button that starts it: Generate unless said. */
+  button?: string
   /** Puts the fake figma back after the row. */
   undo?: () => Promise<void>
 }
@@ -64,6 +66,7 @@ const figmaFaults: Fault[] = [
   },
   {
     name: 'exportAsync throwing',
+    button: 'Refine',
     arrange: () => refineAFrameAsync((frame) => {
       frame.exportAsync = () => Promise.reject(new Error('Export failed: out of memory'))
     }),
@@ -71,6 +74,7 @@ const figmaFaults: Fault[] = [
   },
   {
     name: 'the target removed during export',
+    button: 'Refine',
     arrange: () => refineAFrameAsync((frame) => {
       frame.exportAsync = () => {
         frame.remove()
@@ -94,8 +98,7 @@ const figmaFaults: Fault[] = [
 /** Selects a new frame to refine, then breaks it as `breakIt` says (in the page: use only its argument). */
 async function refineAFrameAsync(breakIt: (frame: { exportAsync: (...args: unknown[]) => Promise<unknown>; remove: () => void }) => void): Promise<void> {
   await session.figma((fake) => fake.select(fake.addFrame({ name: 'Card', width: 300, height: 200 })))
-  await session.ui.getByRole('radio', { name: 'What to refine or upscale' }).check()
-  await session.ui.getByRole('region', { name: 'Selected layers' }).waitFor()
+  await session.ui.getByRole('button', { name: 'Refine', exact: true }).waitFor()
   await session.page.evaluate(`(${breakIt.toString()})(window.fake.page.selection[0])`)
 }
 
@@ -112,9 +115,10 @@ async function holdsPromisesAsync(fault: Fault): Promise<void> {
   const images = () => session.figma((fake) => fake.page.children.filter((node) => node.fills.some((fill) => fill.type === 'IMAGE')).length)
   await fault.arrange()
   const before = await images()
-  await generate.click()
+  await (fault.button ? ui.getByRole('button', { name: fault.button, exact: true }) : generate).click()
   // Running, then done: Generate comes back (the Cancel button goes).
   await expect.poll(() => ui.getByRole('button', { name: 'Cancel' }).count(), { timeout: 30_000 }).toBe(0)
+  await session.figma((fake) => fake.select())
   expect(await generate.isEnabled()).toBe(true)
   expect(await ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe(PROMPT)
   const placed = (await images()) - before
@@ -131,7 +135,6 @@ async function holdsPromisesAsync(fault: Fault): Promise<void> {
     expect(kept).toBe(fault.image === 'kept' ? 1 : 0)
   }
   await fault.undo?.()
-  await session.figma((fake) => fake.select())
   // The next row starts from an empty canvas and no kept images.
   await session.figma((fake) => [...fake.page.children].forEach((node) => node.remove()))
   for (const dismiss of await ui.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click()

@@ -63,11 +63,11 @@ async function refineAndCreateAsync(uiInitScript?: string): Promise<RunResult> {
     route.fulfill({ status: 200, contentType: 'image/png', headers: { 'Access-Control-Allow-Origin': '*' }, body: Buffer.from(WIDE_PNG) }),
   )
   const { ui } = session
-  await ui.getByRole('radio', { name: 'What to refine or upscale' }).check()
-  expect(await ui.getByRole('combobox', { name: 'Role of Detail' }).inputValue()).toBe('reference')
   suite.standIn.enqueue({ kind: 'https-url', url: WIDE_URL }, { kind: 'webp' })
   await ui.getByRole('textbox', { name: 'Prompt' }).fill('Make it a rainy evening')
-  await ui.getByRole('button', { name: /^Generate/ }).click()
+  // One request: the photo as the input, Detail as its reference.
+  await ui.getByRole('button', { name: 'Combine into one' }).click()
+  expect(await ui.getByRole('combobox', { name: 'Role of Detail' }).inputValue()).toBe('reference')
   await expect.poll(() => ui.getByText(/Scaled down from 4200×96 to 4096×94/).count(), { timeout: 20_000 }).toBe(1)
 
   await ui.getByRole('radio', { name: 'Where a new image goes' }).check()

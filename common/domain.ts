@@ -55,6 +55,11 @@ export interface SelectedLayer {
   height: number
   /** True when the layer can take an image fill (shapes and frames, not text or groups). */
   fillable: boolean
+  /**
+   * True when the layer shows an image this plugin made (it carries a
+   * generation record): a new Generate then goes beside it, not over it.
+   */
+  madeHere: boolean
   /** For a text layer: its characters and font, for "Use selected text layer". */
   text?: SelectedText
 }

@@ -1,11 +1,10 @@
 import { type Rect, type Size, besideRect, centredOn, layerSize, unionOf } from './layout'
 import { ShownError } from './answer-requests'
 import type { PlaceImageArgs, PlacedImage } from './messages'
-import { recordForPluginData } from './record'
+import { RECORD_KEY, recordForPluginData } from './record'
 import { isFillable } from './selection'
 
-/** Plugin data key of the generation record on every layer that shows a result. */
-export const RECORD_KEY = 'riverflow'
+export { RECORD_KEY } from './record'
 
 /** The last layer each task placed and its page, so that a task's next image goes beside it. */
 const lastPlacedByTask = new Map<string, { pageId: string; rect: Rect }>()

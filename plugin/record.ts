@@ -1,5 +1,8 @@
 import type { FontInput, GenerationRecord } from '../common/domain'
 
+/** Plugin data key of the generation record on every layer that shows a result. */
+export const RECORD_KEY = 'riverflow'
+
 /**
  * Figma keeps about 100 kB a plugin data entry (plugin id, key and value
  * together; SPEC 2, inferred) and setPluginData throws over it. The record

@@ -23,6 +23,8 @@ export interface ClickPlan {
   /** Where a new image goes: a fill only when a selected layer takes one. */
   placement: Placement
   fillableCount: number
+  /** Selected layers that show an image this plugin made: a new take goes beside them unless the designer asks to replace. */
+  ownImageCount: number
   inputCount: number
   /** Several input frames, one request each. */
   batch: boolean
@@ -38,11 +40,13 @@ export interface ClickInput {
   state: SavedState
   selection: SelectedLayer[]
   roles: Roles
+  /** "Replace this image", chosen for this selection: never saved, so another take is never a replacement by default. */
+  replace?: boolean
 }
 
 const NO_INPUT = 'Mark one of the selected layers as the input to refine or upscale it.'
 
-export function planClick({ state, selection, roles }: ClickInput): ClickPlan {
+export function planClick({ state, selection, roles, replace = false }: ClickInput): ClickPlan {
   const { prompt, settings } = state
   const model = modelInfo(settings.model)
   const fillableCount = selection.filter((layer) => layer.fillable).length
@@ -50,7 +54,8 @@ export function planClick({ state, selection, roles }: ClickInput): ClickPlan {
   const use: SelectionUse = selection.length > 0 ? state.selectionUse : 'create'
   const refining = use === 'edit' && inputCount > 0
   const batch = refining && inputCount > 1 && state.eachOnItsOwn
-  const placement: Placement = fillableCount > 0 ? state.placement : 'new-layer'
+  const ownImageCount = selection.filter((layer) => layer.fillable && layer.madeHere).length
+  const placement: Placement = fillableCount === 0 ? 'new-layer' : ownImageCount > 0 ? (replace ? 'fill' : 'new-layer') : state.placement
   // One request needs no pool; several share it at the designer's pace.
   const action = (tasks: TaskSpec[]): ClickAction => ({
     tasks,
@@ -61,6 +66,7 @@ export function planClick({ state, selection, roles }: ClickInput): ClickPlan {
     use,
     placement,
     fillableCount,
+    ownImageCount,
     inputCount,
     batch,
     generate: action(

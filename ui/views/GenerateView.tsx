@@ -18,6 +18,7 @@ import { PlacementChoice } from './PlacementChoice'
 import { RunButtons } from './RunButtons'
 import { SettingsFields } from './SettingsFields'
 import { creditLine } from './format'
+import { useReplaceChoice } from './use-replace-choice'
 
 interface GenerateViewProps {
   apiKey: string
@@ -45,7 +46,8 @@ export function GenerateView(props: GenerateViewProps) {
   const { settings } = state
   // A job's start replans too, so each click sends tasks of new ids: the sandbox
   // places the images of one task id side by side, and a new click is a new task.
-  const plan = useMemo(() => planClick({ state, selection, roles }), [state, selection, roles, generation.job])
+  const [replace, setReplace] = useReplaceChoice(selection)
+  const plan = useMemo(() => planClick({ state, selection, roles, replace }), [state, selection, roles, replace, generation.job])
   const editing = plan.use === 'edit'
   const alerts = generation.error ? [generation.error, ...plan.problems] : plan.problems
 
@@ -121,8 +123,10 @@ export function GenerateView(props: GenerateViewProps) {
         <PlacementChoice
           selectedCount={selection.length}
           fillableCount={plan.fillableCount}
+          ownImageCount={plan.ownImageCount}
           placement={plan.placement}
           onChange={(placement) => onStateChange({ placement })}
+          onReplaceChange={setReplace}
         />
       )}
 

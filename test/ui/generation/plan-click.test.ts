@@ -4,7 +4,7 @@ import { planClick } from '../../../ui/generation/plan-click'
 import type { Roles } from '../../../ui/selection/roles'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 
-const layer = (id: string, width = 400, height = 300, fillable = true): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable })
+const layer = (id: string, width = 400, height = 300, fillable = true, madeHere = false): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable, madeHere })
 const text: SelectedLayer = { ...layer('t'), type: 'TEXT', fillable: false }
 const state = (change: Partial<SavedState> = {}): SavedState => ({ ...DEFAULT_STATE, prompt: 'A paper boat', ...change })
 const edit = state({ selectionUse: 'edit' })
@@ -81,5 +81,17 @@ describe('planClick', () => {
     expect(plan({ ...edit, eachOnItsOwn: false }, selection, roles).generate.cost).toBe(0.22)
     // Fast offers no 4K.
     expect(plan(state({ settings: { ...DEFAULT_STATE.settings, imageSize: '4K' } })).generate.cost).toBeNull()
+  })
+
+  it('puts another take beside an image this plugin made, and replaces it only when asked', () => {
+    const own = [layer('a', 400, 300, true, true)]
+    const beside = plan(state({ placement: 'fill' }), own)
+    expect(beside).toMatchObject({ placement: 'new-layer', ownImageCount: 1 })
+    expect(targets(beside)).toEqual([['a']])
+    const replaced = planClick({ state: state({ placement: 'new-layer' }), selection: own, roles: {}, replace: true })
+    expect(replaced).toMatchObject({ placement: 'fill' })
+    expect(targets(replaced)).toEqual([['a']])
+    // The designer's own layer fills as before.
+    expect(plan(state({ placement: 'fill' }), [layer('b')])).toMatchObject({ placement: 'fill', ownImageCount: 0 })
   })
 })

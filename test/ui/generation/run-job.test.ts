@@ -24,7 +24,7 @@ beforeEach(() => {
 })
 
 const settings: GenerationSettings = { model: 'sourceful/riverflow-v2-pro', aspectRatio: '1:1', imageSize: '1K', fontInputs: [] }
-const frames: SelectedLayer[] = Array.from({ length: 5 }, (_, i) => ({ id: `f${i}`, name: `Frame ${i}`, type: 'FRAME', width: 400 + i * 10, height: 300, fillable: true }))
+const frames: SelectedLayer[] = Array.from({ length: 5 }, (_, i) => ({ id: `f${i}`, name: `Frame ${i}`, type: 'FRAME', width: 400 + i * 10, height: 300, fillable: true, madeHere: false }))
 const allInputs = Object.fromEntries(frames.map((f) => [f.id, 'input' as const]))
 
 function deps(placed: PlaceImageArgs[]): JobDeps {
@@ -45,7 +45,7 @@ function deps(placed: PlaceImageArgs[]): JobDeps {
     keep: () => {},
   }
 }
-const reference: SelectedLayer = { id: 'ref', name: 'Detail', type: 'FRAME', width: 200, height: 200, fillable: true }
+const reference: SelectedLayer = { id: 'ref', name: 'Detail', type: 'FRAME', width: 200, height: 200, fillable: true, madeHere: false }
 
 /** A job of one task, as a single click starts it: its one result. */
 async function runOneAsync(task: TaskSpec, taskDeps: JobDeps) {

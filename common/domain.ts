@@ -44,6 +44,8 @@ export interface SavedState {
   eachOnItsOwn: boolean
   /** Requests at a time in a batch. */
   concurrency: number
+  /** Takes per Generate: that many requests, their images side by side. */
+  takes: number
 }
 
 /** One selected layer, as the UI needs to know it. */

@@ -32,7 +32,7 @@ export interface InitData {
  * clone doubles memory for a moment, so images are never batched.
  */
 export interface PlaceImageArgs {
-  /** The task the image belongs to: images of one task go side by side. */
+  /** The task (or row of takes) the image belongs to: images of one task go side by side. */
   taskId: string
   image: PreparedImage
   placement: Placement

@@ -1,4 +1,4 @@
-import { type Rect, type Size, besideRect, centredOn, layerSize, unionOf } from './layout'
+import { type Rect, type Size, besideRect, centredOn, clearOf, layerSize, unionOf } from './layout'
 import { ShownError } from './answer-requests'
 import type { PlaceImageArgs, PlacedImage } from './messages'
 import { RECORD_KEY, recordForPluginData } from './record'
@@ -77,14 +77,14 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
   return { nodeIds: [node.id], placement: 'new-layer' }
 }
 
-/** Beside the task's previous image on this page, else beside the targets, else centred in view. */
+/** Beside the task's previous image on this page, else beside the targets, else centred in view; never over another layer. */
 function newLayerRect(message: PlaceImageArgs, page: PageNode, targets: SceneNode[], size: Size, self: SceneNode): Rect {
   const obstacles = page.children.filter((child) => child !== self).map(boundsOf)
   const previous = lastPlacedByTask.get(message.taskId)
   if (previous && previous.pageId === page.id) return besideRect(previous.rect, size, obstacles)
   const anchor = unionOf(targets.map(boundsOf))
   if (anchor) return besideRect(anchor, size, obstacles)
-  return centredOn(figma.viewport.center, size)
+  return clearOf(centredOn(figma.viewport.center, size), obstacles)
 }
 
 function boundsOf(node: SceneNode): Rect {

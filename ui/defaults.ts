@@ -13,4 +13,5 @@ export const DEFAULT_STATE: SavedState = {
   selectionUse: 'create',
   eachOnItsOwn: true,
   concurrency: 3,
+  takes: 1,
 }

@@ -30,3 +30,45 @@ describe('iterating on an image', () => {
     await session.close()
   })
 })
+
+describe('takes', () => {
+  it('three takes send three requests and land three layers in a row, none overlapping', async () => {
+    const session = await suite.open({ key: TEST_KEY, setup: (fake) => void fake.addFrame({ name: 'Already here', x: 700, y: 0, width: 300, height: 300 }) })
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A paper boat')
+    await ui.getByRole('combobox', { name: 'Takes' }).selectOption('3')
+    expect(await ui.getByLabel('Estimated cost').textContent()).toBe('Estimated $0.06')
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(4)
+    expect(suite.standIn.generations()).toHaveLength(3)
+    const boxes = await session.figma((fake) => fake.page.children.map((n) => ({ x: n.x, y: n.y, width: n.width, height: n.height })))
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height).toBe(false)
+    }
+    const takes = boxes.slice(1)
+    expect(new Set(takes.map((b) => b.y)).size).toBe(1)
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(3)
+    await expect.poll(() => ui.getByText(/Placed 3 images/).count()).toBe(1)
+    await session.close()
+  })
+
+  it('a failed take says why and is retried alone; the others land', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A paper boat')
+    await ui.getByRole('combobox', { name: 'Takes' }).selectOption('3')
+    suite.standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 402 }, { kind: 'success' })
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => ui.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/1 of 3 takes failed/)
+    expect(await session.figma((fake) => fake.page.children.length)).toBe(2)
+    const retry = ui.getByRole('button', { name: /^Retry A paper boat · take \d/ })
+    expect(await retry.count()).toBe(1)
+    await retry.click()
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(3)
+    expect(suite.standIn.generations()).toHaveLength(4)
+    const xs = await session.figma((fake) => fake.page.children.map((n) => [n.x, n.y, n.width]))
+    expect(new Set(xs.map(([, y]) => y)).size).toBe(1)
+    expect(xs[2][0]).toBeGreaterThanOrEqual(Math.max(xs[0][0] + xs[0][2], xs[1][0] + xs[1][2]))
+    await session.close()
+  })
+})

@@ -31,6 +31,7 @@ const state: SavedState = {
   selectionUse: 'edit',
   eachOnItsOwn: false,
   concurrency: 2,
+  takes: 3,
 }
 
 describe('the sandbox', () => {

@@ -11,8 +11,14 @@ export interface JobOutcome {
   notes: ShrinkNote[]
   /** A fill target was gone or locked, so the image went on a new layer instead. */
   fellBack: boolean
-  /** Frames of a batch that failed, with why. */
-  failures: { label: string; message: string }[]
+  /** Frames of a batch, or takes, that failed, with why; each can be retried by its task id. */
+  failures: Failure[]
+}
+
+export interface Failure {
+  taskId: string
+  label: string
+  message: string
 }
 
 /** What happens in a job that the outcome tells of. */
@@ -22,7 +28,7 @@ export type OutcomeEvent =
   | { type: 'take-shrunk'; from: string; to: string }
   | { type: 'take-placed'; fellBack: boolean }
   /** Every task has settled; `failures` in the order of the tasks. */
-  | { type: 'job-finished'; taskCount: number; failures: { label: string; message: string }[] }
+  | { type: 'job-finished'; taskCount: number; failures: Failure[] }
 
 const EMPTY: JobOutcome = { placed: 0, cost: null, shrunk: [], notes: [], fellBack: false, failures: [] }
 

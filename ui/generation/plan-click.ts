@@ -1,7 +1,7 @@
 import type { Placement, SavedState, SelectedLayer, SelectionUse } from '../../common/domain'
 import { modelInfo } from '../models'
 import { type Roles, layersWithRole, roleProblems } from '../selection/roles'
-import { estimatePlanCost, planGenerate, planRefine, planUpscale } from './plan-tasks'
+import { estimatePlanCost, planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
 import type { TaskSpec } from './task-spec'
 
 /** What one button sends, what it will cost, and how many of its requests go at a time. */
@@ -55,7 +55,9 @@ export function planClick({ state, selection, roles, replace = false }: ClickInp
   const refining = use === 'edit' && inputCount > 0
   const batch = refining && inputCount > 1 && state.eachOnItsOwn
   const ownImageCount = selection.filter((layer) => layer.fillable && layer.madeHere).length
-  const placement: Placement = fillableCount === 0 ? 'new-layer' : ownImageCount > 0 ? (replace ? 'fill' : 'new-layer') : state.placement
+  // Several takes go side by side on new layers: filling one layer with them would keep only the last.
+  const placement: Placement =
+    fillableCount === 0 || state.takes > 1 ? 'new-layer' : ownImageCount > 0 ? (replace ? 'fill' : 'new-layer') : state.placement
   // One request needs no pool; several share it at the designer's pace.
   const action = (tasks: TaskSpec[]): ClickAction => ({
     tasks,
@@ -70,7 +72,7 @@ export function planClick({ state, selection, roles, replace = false }: ClickInp
     inputCount,
     batch,
     generate: action(
-      refining ? planRefine(prompt, settings, selection, roles, batch) : planGenerate(prompt, settings, placement, selection),
+      withTakes(refining ? planRefine(prompt, settings, selection, roles, batch) : planGenerate(prompt, settings, placement, selection), state.takes),
     ),
     upscales: refining
       ? ([2, 4] as const).map((factor) => ({ factor, ...action(planUpscale(prompt, settings, selection, roles, factor)) }))

@@ -17,6 +17,7 @@ import { OutcomeLine } from './OutcomeLine'
 import { PlacementChoice } from './PlacementChoice'
 import { RunButtons } from './RunButtons'
 import { SettingsFields } from './SettingsFields'
+import { TakesField } from './TakesField'
 import { creditLine } from './format'
 import { useReplaceChoice } from './use-replace-choice'
 
@@ -101,6 +102,7 @@ export function GenerateView(props: GenerateViewProps) {
         spellCheck
       />
       <SettingsFields settings={settings} onChange={(next) => onStateChange({ settings: next })} />
+      <TakesField takes={state.takes} onChange={(takes) => onStateChange({ takes })} />
 
       {selection.length > 0 && (
         <RadioField<SelectionUse>
@@ -124,6 +126,7 @@ export function GenerateView(props: GenerateViewProps) {
           selectedCount={selection.length}
           fillableCount={plan.fillableCount}
           ownImageCount={plan.ownImageCount}
+          takes={state.takes}
           placement={plan.placement}
           onChange={(placement) => onStateChange({ placement })}
           onReplaceChange={setReplace}
@@ -146,7 +149,7 @@ export function GenerateView(props: GenerateViewProps) {
       ))}
 
       {generation.job ? <JobStatus job={generation.job} onCancel={generation.cancel} /> : <RunButtons plan={plan} onRun={run} />}
-      {generation.outcome && !generation.job && <OutcomeLine outcome={generation.outcome} />}
+      {generation.outcome && !generation.job && <OutcomeLine outcome={generation.outcome} onRetry={generation.retryTask} />}
       {generation.kept.length > 0 && <KeptImages items={generation.kept} onRetry={generation.retryKept} onDismiss={generation.dismissKept} />}
     </main>
   )

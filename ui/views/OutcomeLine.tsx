@@ -1,9 +1,9 @@
-import { Muted } from '@create-figma-plugin/ui'
+import { Button, Muted } from '@create-figma-plugin/ui'
 import type { JobOutcome } from '../generation/use-generation'
 import { formatUsd } from '../pricing'
 
 /** What the last job did: images placed, what they cost, and anything sent or placed otherwise than asked. */
-export function OutcomeLine({ outcome }: { outcome: JobOutcome }) {
+export function OutcomeLine({ outcome, onRetry }: { outcome: JobOutcome; onRetry: (taskId: string) => void }) {
   const parts = [
     outcome.placed === 1 ? 'Placed 1 image' : `Placed ${outcome.placed} images`,
     outcome.cost !== null ? `cost ${formatUsd(outcome.cost)}` : null,
@@ -23,9 +23,14 @@ export function OutcomeLine({ outcome }: { outcome: JobOutcome }) {
         </Muted>
       ))}
       {outcome.failures.map((failure) => (
-        <p class="alert" key={failure.label}>
-          {failure.label}: {failure.message}
-        </p>
+        <div class="actions" key={failure.taskId}>
+          <p class="alert grow">
+            {failure.label}: {failure.message}
+          </p>
+          <Button secondary aria-label={`Retry ${failure.label}`} onClick={() => onRetry(failure.taskId)}>
+            Retry
+          </Button>
+        </div>
       ))}
     </div>
   )

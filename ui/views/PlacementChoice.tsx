@@ -6,6 +6,7 @@ interface PlacementChoiceProps {
   selectedCount: number
   fillableCount: number
   ownImageCount: number
+  takes: number
   placement: Placement
   onChange: (placement: Placement) => void
   onReplaceChange: (replace: boolean) => void
@@ -13,6 +14,10 @@ interface PlacementChoiceProps {
 
 /** Where a new image goes: a choice only when a selected layer can take it as a fill. */
 export function PlacementChoice(props: PlacementChoiceProps) {
+  if (props.takes > 1) {
+    const where = props.selectedCount === 0 ? 'in the middle of the view' : 'beside the selection'
+    return <Muted>The {props.takes} takes go side by side on new layers {where}.</Muted>
+  }
   if (props.selectedCount === 0) return <Muted>Nothing selected: the image goes on a new layer in the middle of the view.</Muted>
   if (props.fillableCount === 0) return <Muted>The image goes on a new layer beside the selection.</Muted>
   if (props.ownImageCount > 0) {

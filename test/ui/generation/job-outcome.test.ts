@@ -3,7 +3,7 @@ import type { ShrinkNote } from '../../../ui/encoding/request-budget'
 import { type JobOutcome, type OutcomeEvent, reduceOutcome } from '../../../ui/generation/job-outcome'
 
 const note: ShrinkNote = { name: 'Frame 1', from: { width: 2048, height: 1536 }, to: { width: 1600, height: 1200 }, keptPercent: 61 }
-const failure = { label: 'Frame 2', message: 'Not enough OpenRouter credit.' }
+const failure = { taskId: 'task-2', label: 'Frame 2', message: 'Not enough OpenRouter credit.' }
 
 const replay = (...events: OutcomeEvent[]) => events.reduce<JobOutcome | null>(reduceOutcome, null)
 

@@ -94,4 +94,13 @@ describe('planClick', () => {
     // The designer's own layer fills as before.
     expect(plan(state({ placement: 'fill' }), [layer('b')])).toMatchObject({ placement: 'fill', ownImageCount: 0 })
   })
+
+  it('makes each take a request of its own, in one row on new layers, priced together', () => {
+    const p = plan(state({ takes: 3, placement: 'fill', concurrency: 2 }), [layer('a')])
+    expect(p).toMatchObject({ placement: 'new-layer', generate: { cost: 0.06, concurrency: 2 } })
+    expect(p.generate.tasks.map((t) => [t.placement, t.targetIds, t.reveal])).toEqual([['new-layer', ['a'], true], ['new-layer', ['a'], false], ['new-layer', ['a'], false]])
+    expect(new Set(p.generate.tasks.map((t) => t.id)).size).toBe(3)
+    expect(new Set(p.generate.tasks.map((t) => t.row)).size).toBe(1)
+    expect(p.generate.tasks.map((t) => t.label)).toEqual(['A paper boat · take 1', 'A paper boat · take 2', 'A paper boat · take 3'])
+  })
 })

@@ -25,6 +25,22 @@ export interface InitData {
   /** What clientStorage holds, unchecked: the UI reads it field by field. */
   state: unknown
   selection: SelectedLayer[]
+  /** What a relaunch button asked for, once: the UI runs it straight away. Null for a plain run. */
+  launch: Launch | null
+}
+
+/** The relaunch buttons the UI carries out; Restore previous is the sandbox's alone. */
+export type LaunchCommand = 'regenerate' | 'more-like-this' | 'edit-prompt'
+
+/** A relaunch button pressed on a layer: the layer and its generation record as found. */
+export interface Launch {
+  command: LaunchCommand
+  /** Null when the layer is no longer there. */
+  layer: SelectedLayer | null
+  /** The layer's record, parsed but unchecked (it may come from an older version): the UI reads it field by field. */
+  record: unknown
+  /** Why the command cannot run as asked, for the designer; null when it can. */
+  problem: string | null
 }
 
 /**

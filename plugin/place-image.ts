@@ -1,7 +1,9 @@
 import { type Rect, type Size, besideRect, centredOn, clearOf, layerSize, unionOf } from './layout'
 import { ShownError } from './answer-requests'
 import type { PlaceImageArgs, PlacedImage } from './messages'
+import { rememberPrevious } from './previous-image'
 import { RECORD_KEY, recordForPluginData } from './record'
+import { setRelaunchButtons } from './relaunch-buttons'
 import { isFillable } from './selection'
 
 export { RECORD_KEY } from './record'
@@ -33,8 +35,10 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
     const fillable = targets.filter(isFillable)
     if (fillable.length > 0) {
       for (const node of fillable) {
+        rememberPrevious(node)
         node.fills = [paint]
         node.setPluginData(RECORD_KEY, record)
+        setRelaunchButtons(node)
       }
       figma.commitUndo()
       return { nodeIds: fillable.map((n) => n.id), placement: 'fill' }
@@ -53,6 +57,7 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
     node.resize(size.width, size.height)
     node.fills = [paint]
     node.setPluginData(RECORD_KEY, record)
+    setRelaunchButtons(node)
     // createRectangle puts it on the current page, which may not be the targets' page.
     page.appendChild(node)
     const spot = newLayerRect(message, page, targets, size, node)

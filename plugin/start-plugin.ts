@@ -2,6 +2,7 @@ import { answerRequests } from './answer-requests'
 import { exportLayerAsync, exportThumbnailAsync, MAX_THUMBNAILS } from './export-layer'
 import type { PluginToUiMessage } from './messages'
 import { placeImageAsync } from './place-image'
+import { launchOnce, relaunchInSandbox } from './relaunch'
 import { describeSelection } from './selection'
 import { forgetKeyAsync, loadKeyAsync, loadStateAsync, saveKeyAsync, saveStateAsync } from './storage'
 
@@ -15,6 +16,8 @@ function post(message: PluginToUiMessage): void {
  * document lives here.
  */
 export function startPlugin(): void {
+  if (relaunchInSandbox()) return
+  const takeLaunch = launchOnce()
   figma.showUI(__html__, { width: 360, height: 640, themeColors: true, title: 'Riverflow' })
   let thumbnailsFor = ''
 
@@ -39,7 +42,7 @@ export function startPlugin(): void {
         const [key, state] = await Promise.all([loadKeyAsync(), loadStateAsync()])
         // The thumbnails of what is already selected follow the answer.
         setTimeout(() => void sendSelectionAsync(), 0)
-        return { key, state, selection: describeSelection(figma.currentPage.selection) }
+        return { key, state, selection: describeSelection(figma.currentPage.selection), launch: takeLaunch() }
       },
       async 'save-key'({ key }) {
         await saveKeyAsync(key)

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { SavedState, SelectedLayer } from '../common/domain'
 import { onPluginEvent, requestAsync } from './bridge'
 import { DEFAULT_STATE } from './defaults'
+import { planLaunch } from './generation/plan-launch'
 import { useGeneration } from './generation/use-generation'
 import { GenerationError } from './openrouter/errors'
 import { type KeyInfo, checkKeyAsync } from './openrouter/key'
@@ -56,8 +57,14 @@ export function App() {
       loaded.current = true
       setSelection(init.selection)
       const saved = readSavedState(init.state, isOfferedModel)
-      setState(saved.state)
-      setStateNotes(saved.notes)
+      // A relaunch button: the layer's prompt and settings, run at once where there is something to run.
+      const launched = init.launch ? planLaunch(init.launch, saved.state, isOfferedModel) : { state: saved.state, tasks: null, notes: [] }
+      setState(launched.state)
+      setStateNotes([...saved.notes, ...launched.notes])
+      if (launched.tasks && init.key) {
+        const { settings, concurrency } = launched.state
+        void generation.start(launched.tasks, { key: init.key, modelLabel: modelInfo(settings.model).label, concurrency })
+      }
       setApiKey(init.key)
       setView(init.key ? 'generate' : 'key')
       if (init.key) void refreshKeyInfoAsync(init.key)

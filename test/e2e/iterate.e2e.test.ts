@@ -72,3 +72,66 @@ describe('takes', () => {
     await session.close()
   })
 })
+
+describe('relaunch buttons', () => {
+  const record = {
+    prompt: 'A lighthouse at dusk',
+    settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '4:5', imageSize: '2K', fontInputs: [] },
+    generationId: 'gen-1',
+    cost: 0.15,
+    createdAt: '2026-11-24T10:00:00.000Z',
+  }
+  /** A layer this plugin made, selected, and the plugin run from one of its buttons. */
+  const relaunchedOn = (command: string, data: string) =>
+    suite.open({
+      key: TEST_KEY,
+      setupArg: { command, data },
+      setup: async (fake, { command, data }) => {
+        const layer = fake.addFrame({ name: 'Lighthouse', x: 0, y: 0, width: 400, height: 500 })
+        const image = fake.figma.createImage(await layer.exportAsync())
+        layer.fills = [{ type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }]
+        ;(window as unknown as { firstImage: string }).firstImage = image.hash
+        layer.setPluginData('riverflow', data)
+        fake.select(layer)
+        fake.figma.command = command
+      },
+    })
+
+  it('Regenerate replaces the layer’s fill in one undo step, with no click, and keeps the old image for Restore previous', async () => {
+    const session = await relaunchedOn('regenerate', JSON.stringify(record))
+    // It may already have run by now: the layer's first image is known from the setup.
+    const before = await session.page.evaluate(() => (window as unknown as { firstImage: string }).firstImage)
+    await expect.poll(() => session.figma((fake) => fake.page.children[0].fills[0].imageHash), { timeout: 15_000 }).not.toBe(before)
+    expect(suite.standIn.generations()[0].body).toMatchObject({ model: 'sourceful/riverflow-v2-pro', image_config: { aspect_ratio: '4:5', image_size: '2K' } })
+    const layer = await session.figma((fake) => {
+      const node = fake.page.children[0]
+      return { count: fake.page.children.length, previous: node.getPluginData('riverflow-previous-fills'), buttons: Object.keys(node.getRelaunchData()) }
+    })
+    expect(layer.count).toBe(1)
+    expect(JSON.parse(layer.previous)[0].imageHash).toBe(before)
+    expect(layer.buttons).toContain('restore-previous')
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
+    expect(await session.ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe('A lighthouse at dusk')
+    await session.close()
+  })
+
+  it('Edit prompt loads the layer’s prompt and settings and sends nothing', async () => {
+    const session = await relaunchedOn('edit-prompt', JSON.stringify(record))
+    const { ui } = session
+    await expect.poll(() => ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe('A lighthouse at dusk')
+    expect(await ui.getByRole('combobox', { name: 'Model' }).inputValue()).toBe('sourceful/riverflow-v2-pro')
+    expect(await ui.getByRole('combobox', { name: 'Aspect ratio' }).inputValue()).toBe('4:5')
+    expect(await ui.getByRole('combobox', { name: 'Size' }).inputValue()).toBe('2K')
+    expect(suite.standIn.generations()).toHaveLength(0)
+    await session.close()
+  })
+
+  it('a damaged record: a clear message, nothing sent, the panel usable', async () => {
+    const session = await relaunchedOn('regenerate', '{"prompt": "A light')
+    const { ui } = session
+    await expect.poll(() => ui.getByRole('status', { name: 'Settings changed' }).textContent()).toMatch(/could not be read/)
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('Start again')
+    expect(suite.standIn.generations()).toHaveLength(0)
+    await session.close()
+  })
+})

@@ -30,6 +30,8 @@ export interface FakeFigmaOptions {
   html?: string
   /** The visible area of the canvas. */
   viewport?: { x: number; y: number; width: number; height: number }
+  /** `figma.command`: a relaunch button's or menu item's command; '' for a plain run. */
+  command?: string
 }
 
 interface FakeImage {
@@ -131,6 +133,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
   const figma = {
     mixed,
     root: document,
+    command: options.command ?? '',
     get currentPage(): FakePageNode {
       return current
     },
@@ -251,7 +254,9 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     commitUndo() {
       undoSteps++
     },
-    closePlugin() {
+    closePlugin(message?: string) {
+      // Figma shows the closing message as a notification.
+      if (message) notifications.push({ message })
       closed = true
       emit('close')
     },

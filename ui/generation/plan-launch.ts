@@ -1,0 +1,48 @@
+import type { SavedState } from '../../common/domain'
+import type { Launch } from '../../plugin/messages'
+import { readSavedState, toStoredState } from '../state/read-saved-state'
+import { planGenerate, planRefine, withTakes } from './plan-tasks'
+import type { TaskSpec } from './task-spec'
+
+/** What a relaunch button does to the panel: the layer's prompt and settings, what to run, and what to say. */
+export interface LaunchPlan {
+  state: SavedState
+  /** Null when nothing runs: Edit prompt, or a layer whose record cannot be used. */
+  tasks: TaskSpec[] | null
+  notes: string[]
+}
+
+/**
+ * Reads the layer's record as the saved state is read (field by field, with a
+ * note for what this version cannot use), and plans the command: Regenerate
+ * fills the layer again (its image kept as the previous one), More like this
+ * sends the layer as the input for takes beside it, Edit prompt only loads.
+ * Settings are copied whole, so fields this file does not name flow through.
+ */
+export function planLaunch(launch: Launch, current: SavedState, isOfferedModel: (id: string) => boolean): LaunchPlan {
+  const record = isObject(launch.record) ? launch.record : null
+  if (!record || typeof record.prompt !== 'string') {
+    const why = launch.problem ?? 'The prompt kept on this layer could not be read: it is from another version of the plugin, or damaged.'
+    return { state: current, tasks: null, notes: [why] }
+  }
+  const read = readSavedState({ ...toStoredState(current), prompt: record.prompt, settings: record.settings }, isOfferedModel)
+  const settings = { ...(isObject(record.settings) ? record.settings : {}), ...read.state.settings }
+  const state: SavedState = { ...current, prompt: read.state.prompt, settings }
+  const notes = [...read.notes]
+  if (record.promptTruncated === true) notes.push('The prompt kept on this layer was shortened to fit in the file; what is loaded is its start.')
+  if (launch.problem || !launch.layer) return { state, tasks: null, notes: [launch.problem ?? 'The layer is no longer there.', ...notes] }
+
+  const layer = launch.layer
+  switch (launch.command) {
+    case 'regenerate':
+      return { state, notes, tasks: planGenerate(state.prompt, settings, 'fill', [layer]) }
+    case 'more-like-this':
+      return { state, notes, tasks: withTakes(planRefine(state.prompt, settings, [layer], { [layer.id]: 'input' }, false), state.takes) }
+    case 'edit-prompt':
+      return { state, notes, tasks: null }
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

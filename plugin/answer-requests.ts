@@ -51,6 +51,8 @@ function failureMessage(type: RequestType): string {
       return 'Figma could not place the image. Retry, or download it.'
     case 'export-layer':
       return 'Figma could not export the layer. Check that it is visible, then try again.'
+    case 'show-layers':
+      return 'Figma could not show the layers. Find them in the layers panel.'
     default:
       return assertNever(type, 'request')
   }

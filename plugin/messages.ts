@@ -83,6 +83,8 @@ export interface Requests {
   'place-image': { args: PlaceImageArgs; result: PlacedImage }
   /** Export one layer as PNG, to send as an input or reference image. One layer a request. */
   'export-layer': { args: { layerId: string; constraint: ExportConstraint }; result: PreparedImage }
+  /** Select the layers and zoom to them, on their page: how the designer finds what was placed. */
+  'show-layers': { args: { layerIds: string[] }; result: null }
 }
 
 export type RequestType = keyof Requests

@@ -98,7 +98,7 @@ function boundsOf(node: SceneNode): Rect {
 }
 
 /** The page a node is on: coordinates mean something only within it. */
-function pageOf(node: BaseNode | undefined): PageNode | null {
+export function pageOf(node: BaseNode | undefined): PageNode | null {
   let at: BaseNode | null = node ?? null
   while (at && at.type !== 'PAGE') at = at.parent
   return at

@@ -4,6 +4,7 @@ import type { PluginToUiMessage } from './messages'
 import { placeImageAsync } from './place-image'
 import { launchOnce, relaunchInSandbox } from './relaunch'
 import { describeSelection } from './selection'
+import { showLayersAsync } from './show-layers'
 import { forgetKeyAsync, loadKeyAsync, loadStateAsync, saveKeyAsync, saveStateAsync } from './storage'
 
 function post(message: PluginToUiMessage): void {
@@ -58,6 +59,7 @@ export function startPlugin(): void {
       },
       'place-image': placeImageAsync,
       'export-layer': exportLayerAsync,
+      'show-layers': showLayersAsync,
     },
     post,
   )

@@ -72,8 +72,8 @@ export function useGeneration() {
   const place = useCallback(
     async (args: PlaceImageArgs, image: PreparedForFigma) => {
       try {
-        const { fellBack } = await placeTakeAsync(args)
-        dispatch({ type: 'take-placed', fellBack })
+        const { fellBack, nodeIds } = await placeTakeAsync(args)
+        dispatch({ type: 'take-placed', fellBack, layers: { nodeIds, name: args.name } })
       } catch (error) {
         const message = error instanceof Error ? error.message : 'Figma could not place the image. Retry, or download it.'
         keep({ message, image, url: null, place: args })

@@ -96,6 +96,15 @@ export interface GenerationRecord {
   fontInputsTruncated?: true
 }
 
+/**
+ * One generation in the file's history (document plugin data): what made it
+ * and the layers it went on. Never the key, never image bytes.
+ */
+export interface HistoryEntry {
+  layerIds: string[]
+  record: GenerationRecord
+}
+
 /** An image ready for `figma.createImage`: PNG, JPEG or GIF, at most 4096 px a side. */
 export interface PreparedImage {
   bytes: Uint8Array

@@ -51,6 +51,10 @@ function failureMessage(type: RequestType): string {
       return 'Figma could not place the image. Retry, or download it.'
     case 'export-layer':
       return 'Figma could not export the layer. Check that it is visible, then try again.'
+    case 'load-history':
+      return 'The history of this file could not be read.'
+    case 'place-again':
+      return 'Figma could not place the image again.'
     case 'show-layers':
       return 'Figma could not show the layers. Find them in the layers panel.'
     default:

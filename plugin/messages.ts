@@ -12,6 +12,7 @@
 import type {
   ExportConstraint,
   GenerationRecord,
+  HistoryEntry,
   Placement,
   PreparedImage,
   SavedState,
@@ -73,6 +74,11 @@ export interface PlacedImage {
   placement: Placement
 }
 
+export interface HistoryItem extends HistoryEntry {
+  /** Whether one of its layers is still in the file. */
+  exists: boolean
+}
+
 /** Every request the UI can make: its arguments and what the reply carries. */
 export interface Requests {
   init: { args: Record<string, never>; result: InitData }
@@ -83,6 +89,10 @@ export interface Requests {
   'place-image': { args: PlaceImageArgs; result: PlacedImage }
   /** Export one layer as PNG, to send as an input or reference image. One layer a request. */
   'export-layer': { args: { layerId: string; constraint: ExportConstraint }; result: PreparedImage }
+  /** This file's generations, newest first, and whether each one's layer is still there. */
+  'load-history': { args: Record<string, never>; result: HistoryItem[] }
+  /** A copy of the layer's image on a new layer beside it; fails when the layer is gone. */
+  'place-again': { args: { layerId: string; record: GenerationRecord }; result: PlacedImage }
   /** Select the layers and zoom to them, on their page: how the designer finds what was placed. */
   'show-layers': { args: { layerIds: string[] }; result: null }
 }

@@ -1,7 +1,7 @@
 import { answerRequests } from './answer-requests'
 import { exportLayerAsync, exportThumbnailAsync, MAX_THUMBNAILS } from './export-layer'
 import type { PluginToUiMessage } from './messages'
-import { placeImageAsync } from './place-image'
+import { loadHistoryAsync, placeAgainAsync, placeAndRecordAsync } from './history-requests'
 import { launchOnce, relaunchInSandbox } from './relaunch'
 import { describeSelection } from './selection'
 import { showLayersAsync } from './show-layers'
@@ -57,7 +57,9 @@ export function startPlugin(): void {
         await saveStateAsync(state)
         return null
       },
-      'place-image': placeImageAsync,
+      'place-image': placeAndRecordAsync,
+      'load-history': loadHistoryAsync,
+      'place-again': placeAgainAsync,
       'export-layer': exportLayerAsync,
       'show-layers': showLayersAsync,
     },

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { SavedState, SelectedLayer } from '../common/domain'
+import type { GenerationRecord, SavedState, SelectedLayer } from '../common/domain'
 import { onPluginEvent, requestAsync } from './bridge'
 import { DEFAULT_STATE } from './defaults'
-import { planLaunch } from './generation/plan-launch'
+import { loadRecord, planLaunch } from './generation/plan-launch'
 import { useGeneration } from './generation/use-generation'
 import { GenerationError } from './openrouter/errors'
 import { type KeyInfo, checkKeyAsync } from './openrouter/key'
@@ -13,8 +13,9 @@ import { StateNotes } from './views/StateNotes'
 import { type LayerRole, type Roles, assignRoles } from './selection/roles'
 import { GenerateView } from './views/GenerateView'
 import { KeyView } from './views/KeyView'
+import { HistoryView } from './views/history/HistoryView'
 
-type View = 'loading' | 'key' | 'generate'
+type View = 'loading' | 'key' | 'generate' | 'history'
 
 /**
  * The UI's root: waits for the sandbox's `init` (stored key, saved prompt and
@@ -114,6 +115,15 @@ export function App() {
   }
 
   if (view === 'loading') return <main class="view muted">Loading…</main>
+  if (view === 'history') {
+    const use = (record: GenerationRecord) => {
+      const loaded = loadRecord(record, state, isOfferedModel)
+      if (loaded) setState(loaded.state)
+      setStateNotes(loaded?.notes ?? ['The prompt of that image could not be read.'])
+      setView('generate')
+    }
+    return <HistoryView onUse={use} onBack={() => setView('generate')} />
+  }
   if (view === 'key' || apiKey === null) {
     return (
       <KeyView
@@ -136,6 +146,7 @@ export function App() {
       onStateChange={(change: Partial<SavedState>) => setState((s) => ({ ...s, ...change }))}
       selection={selection}
       onOpenSettings={() => setView('key')}
+      onOpenHistory={() => setView('history')}
       generation={generation}
       roles={roles}
       onRoleChange={(layerId: string, role: LayerRole) => setRoles((current) => ({ ...current, [layerId]: role }))}

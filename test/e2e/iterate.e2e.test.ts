@@ -140,3 +140,36 @@ describe('relaunch buttons', () => {
     await session.close()
   })
 })
+
+describe('history', () => {
+  it('lists this file’s generations with a thumbnail, searches them, and loads one’s prompt and settings', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    const { ui } = session
+    const prompt = ui.getByRole('textbox', { name: 'Prompt' })
+    for (const text of ['A red fox', 'A paper boat']) {
+      await prompt.fill(text)
+      await ui.getByRole('button', { name: /^Generate/ }).click()
+      await expect.poll(() => ui.getByRole('button', { name: /^Generate/ }).count(), { timeout: 15_000 }).toBe(1)
+      await expect.poll(() => suite.standIn.generations().length).toBeGreaterThan(0)
+    }
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(2)
+    await ui.getByRole('combobox', { name: 'Aspect ratio' }).selectOption('16:9')
+    await ui.getByRole('button', { name: 'History' }).click()
+    const rows = ui.getByRole('list', { name: 'Generations' }).getByRole('listitem')
+    await expect.poll(() => rows.count()).toBe(2)
+    expect(await rows.first().textContent()).toMatch(/A paper boat.*Riverflow 2 Fast.*1:1 · 1K.*\$0\.02/)
+    await expect.poll(() => rows.first().locator('img').count()).toBe(1)
+    await ui.getByRole('searchbox', { name: 'Search prompts' }).or(ui.getByRole('textbox', { name: 'Search prompts' })).fill('fox')
+    await expect.poll(() => rows.count()).toBe(1)
+    await rows.first().getByRole('button', { name: 'Use prompt and settings' }).click()
+    await expect.poll(() => prompt.inputValue()).toBe('A red fox')
+    expect(await ui.getByRole('combobox', { name: 'Aspect ratio' }).inputValue()).toBe('1:1')
+    // Gone from the canvas: the history says so, and Place again says the image is gone.
+    await session.figma((fake) => fake.page.children.forEach((n) => n.remove()))
+    await ui.getByRole('button', { name: 'History' }).click()
+    await expect.poll(() => rows.first().textContent()).toMatch(/layer deleted/)
+    await rows.first().getByRole('button', { name: 'Place again' }).click()
+    await expect.poll(() => rows.first().textContent()).toMatch(/image is gone/)
+    await session.close()
+  })
+})

@@ -20,16 +20,13 @@ export interface LaunchPlan {
  * Settings are copied whole, so fields this file does not name flow through.
  */
 export function planLaunch(launch: Launch, current: SavedState, isOfferedModel: (id: string) => boolean): LaunchPlan {
-  const record = isObject(launch.record) ? launch.record : null
-  if (!record || typeof record.prompt !== 'string') {
+  const loaded = loadRecord(launch.record, current, isOfferedModel)
+  if (!loaded) {
     const why = launch.problem ?? 'The prompt kept on this layer could not be read: it is from another version of the plugin, or damaged.'
     return { state: current, tasks: null, notes: [why] }
   }
-  const read = readSavedState({ ...toStoredState(current), prompt: record.prompt, settings: record.settings }, isOfferedModel)
-  const settings = { ...(isObject(record.settings) ? record.settings : {}), ...read.state.settings }
-  const state: SavedState = { ...current, prompt: read.state.prompt, settings }
-  const notes = [...read.notes]
-  if (record.promptTruncated === true) notes.push('The prompt kept on this layer was shortened to fit in the file; what is loaded is its start.')
+  const { state, notes } = loaded
+  const { settings } = state
   if (launch.problem || !launch.layer) return { state, tasks: null, notes: [launch.problem ?? 'The layer is no longer there.', ...notes] }
 
   const layer = launch.layer
@@ -41,6 +38,21 @@ export function planLaunch(launch: Launch, current: SavedState, isOfferedModel: 
     case 'edit-prompt':
       return { state, notes, tasks: null }
   }
+}
+
+/**
+ * A generation record's prompt and settings in the panel's state, read as the
+ * saved state is, with notes on what this version cannot use; null when the
+ * record has no prompt to read.
+ */
+export function loadRecord(raw: unknown, current: SavedState, isOfferedModel: (id: string) => boolean): { state: SavedState; notes: string[] } | null {
+  const record = isObject(raw) ? raw : null
+  if (!record || typeof record.prompt !== 'string') return null
+  const read = readSavedState({ ...toStoredState(current), prompt: record.prompt, settings: record.settings }, isOfferedModel)
+  const settings = { ...(isObject(record.settings) ? record.settings : {}), ...read.state.settings }
+  const notes = [...read.notes]
+  if (record.promptTruncated === true) notes.push('The prompt kept with this image was shortened to fit in the file; what is loaded is its start.')
+  return { state: { ...current, prompt: read.state.prompt, settings }, notes }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

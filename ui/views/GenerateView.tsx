@@ -30,6 +30,7 @@ interface GenerateViewProps {
   onStateChange: (change: Partial<SavedState>) => void
   selection: SelectedLayer[]
   onOpenSettings: () => void
+  onOpenHistory: () => void
   /** Owned by the App, so that a running job and kept images survive a trip to Settings. */
   generation: Generation
   roles: Roles
@@ -83,6 +84,9 @@ export function GenerateView(props: GenerateViewProps) {
     <main class="view">
       <div class="actions topbar">
         <Muted>{creditLine(props.keyInfo)}</Muted>
+        <Button secondary onClick={props.onOpenHistory}>
+          History
+        </Button>
         <Button secondary onClick={props.onOpenSettings}>
           Settings
         </Button>

@@ -46,6 +46,8 @@ export interface SavedState {
   concurrency: number
   /** Takes per Generate: that many requests, their images side by side. */
   takes: number
+  /** The last prompts sent, newest first, across files (clientStorage is per machine, not per file). */
+  recentPrompts: string[]
 }
 
 /** One selected layer, as the UI needs to know it. */

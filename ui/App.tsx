@@ -122,7 +122,11 @@ export function App() {
       setStateNotes(loaded?.notes ?? ['The prompt of that image could not be read.'])
       setView('generate')
     }
-    return <HistoryView onUse={use} onBack={() => setView('generate')} />
+    const usePrompt = (prompt: string) => {
+      setState((s) => ({ ...s, prompt }))
+      setView('generate')
+    }
+    return <HistoryView recentPrompts={state.recentPrompts} onUse={use} onUsePrompt={usePrompt} onBack={() => setView('generate')} />
   }
   if (view === 'key' || apiKey === null) {
     return (

@@ -14,4 +14,5 @@ export const DEFAULT_STATE: SavedState = {
   eachOnItsOwn: true,
   concurrency: 3,
   takes: 1,
+  recentPrompts: [],
 }

@@ -170,6 +170,11 @@ describe('history', () => {
     await expect.poll(() => rows.first().textContent()).toMatch(/layer deleted/)
     await rows.first().getByRole('button', { name: 'Place again' }).click()
     await expect.poll(() => rows.first().textContent()).toMatch(/image is gone/)
+    // Recent prompts, kept on this computer across files, newest first.
+    await ui.getByRole('searchbox', { name: 'Search prompts' }).or(ui.getByRole('textbox', { name: 'Search prompts' })).fill('')
+    expect(await ui.getByRole('list', { name: 'Recent prompts' }).textContent()).toBe('A paper boatA red fox')
+    await ui.getByRole('list', { name: 'Recent prompts' }).getByRole('button', { name: 'A paper boat' }).click()
+    await expect.poll(() => prompt.inputValue()).toBe('A paper boat')
     await session.close()
-  })
+  }, 60_000)
 })

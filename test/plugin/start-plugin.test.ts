@@ -32,6 +32,7 @@ const state: SavedState = {
   eachOnItsOwn: false,
   concurrency: 2,
   takes: 3,
+  recentPrompts: ['A red fox'],
 }
 
 describe('the sandbox', () => {

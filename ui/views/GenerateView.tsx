@@ -19,6 +19,7 @@ import { RunButtons } from './RunButtons'
 import { SettingsFields } from './SettingsFields'
 import { TakesField } from './TakesField'
 import { creditLine } from './format'
+import { withRecentPrompt } from '../state/recent-prompts'
 import { useReplaceChoice } from './use-replace-choice'
 
 interface GenerateViewProps {
@@ -65,6 +66,7 @@ export function GenerateView(props: GenerateViewProps) {
 
   function run(action: ClickAction) {
     if (generation.job || plan.problems.length > 0) return
+    onStateChange({ recentPrompts: withRecentPrompt(state.recentPrompts, state.prompt) })
     void generation.start(action.tasks, { key: props.apiKey, modelLabel: modelInfo(settings.model).label, concurrency: action.concurrency })
   }
 

@@ -12,6 +12,11 @@ const v1 = {
 }
 
 describe('readSavedState', () => {
+  it('reads the recent prompts, skipping what is not text', () => {
+    expect(read({ ...toStoredState(DEFAULT_STATE), recentPrompts: ['a', 4, null, 'b'] }).state.recentPrompts).toEqual(['a', 'b'])
+    expect(read({ ...toStoredState(DEFAULT_STATE), recentPrompts: 'a' }).state.recentPrompts).toEqual([])
+  })
+
   it('reads the takes, 1 to 4, and falls back to 1', () => {
     expect(read({ ...toStoredState(DEFAULT_STATE), takes: 3 }).state.takes).toBe(3)
     for (const takes of [0, 5, 2.5, '3', null]) expect(read({ ...toStoredState(DEFAULT_STATE), takes }).state.takes).toBe(1)

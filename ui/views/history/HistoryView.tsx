@@ -4,12 +4,13 @@ import type { GenerationRecord } from '../../../common/domain'
 import type { HistoryItem } from '../../../plugin/messages'
 import { requestAsync } from '../../bridge'
 import { HistoryRow } from './HistoryRow'
+import { RecentPrompts } from './RecentPrompts'
 
 /** Rows drawn at once: each exports a thumbnail from its layer. */
 const SHOWN = 30
 
 /** This file's generations, newest first, searchable by prompt, each with what can be done with it. */
-export function HistoryView(props: { onUse: (record: GenerationRecord) => void; onBack: () => void }) {
+export function HistoryView(props: { recentPrompts: string[]; onUse: (record: GenerationRecord) => void; onUsePrompt: (prompt: string) => void; onBack: () => void }) {
   const [items, setItems] = useState<HistoryItem[] | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [query, setQuery] = useState('')
@@ -39,6 +40,7 @@ export function HistoryView(props: { onUse: (record: GenerationRecord) => void; 
         ))}
       </ul>
       {found.length > SHOWN && <Muted>The {SHOWN} newest are shown; search to find older ones.</Muted>}
+      <RecentPrompts prompts={props.recentPrompts.filter((p) => p.toLowerCase().includes(words))} onUse={props.onUsePrompt} />
     </main>
   )
 }

@@ -62,6 +62,10 @@ export interface SavedState {
   eachOnItsOwn: boolean
   /** Requests at a time in a batch. */
   concurrency: number
+  /** Takes per Generate: that many requests, their images side by side. */
+  takes: number
+  /** The last prompts sent, newest first, across files (clientStorage is per machine, not per file). */
+  recentPrompts: string[]
 }
 
 /** One selected layer, as the UI needs to know it. */
@@ -73,6 +77,11 @@ export interface SelectedLayer {
   height: number
   /** True when the layer can take an image fill (shapes and frames, not text or groups). */
   fillable: boolean
+  /**
+   * True when the layer shows an image this plugin made (it carries a
+   * generation record): a new Generate then goes beside it, not over it.
+   */
+  madeHere: boolean
   /** For a text layer: its characters and font, for "Use selected text layer". */
   text?: SelectedText
 }
@@ -105,6 +114,15 @@ export interface GenerationRecord {
   promptTruncated?: true
   /** Set when the font inputs' texts were shortened, or the inputs dropped, for the same limit. */
   fontInputsTruncated?: true
+}
+
+/**
+ * One generation in the file's history (document plugin data): what made it
+ * and the layers it went on. Never the key, never image bytes.
+ */
+export interface HistoryEntry {
+  layerIds: string[]
+  record: GenerationRecord
 }
 
 /** An image ready for `figma.createImage`: PNG, JPEG or GIF, at most 4096 px a side. */

@@ -62,6 +62,12 @@ function failureMessage(type: RequestType): string {
     case 'close-plugin':
     case 'resize':
       return 'Figma did not respond to the plugin. Close it and run it again.'
+    case 'load-history':
+      return 'The history of this file could not be read.'
+    case 'place-again':
+      return 'Figma could not place the image again.'
+    case 'show-layers':
+      return 'Figma could not show the layers. Find them in the layers panel.'
     default:
       return assertNever(type, 'request')
   }

@@ -41,7 +41,12 @@ export function centredOn(center: { x: number; y: number }, size: { width: numbe
  * landing on their neighbour.
  */
 export function besideRect(anchor: Rect, size: { width: number; height: number }, obstacles: readonly Rect[]): Rect {
-  const candidate: Rect = { x: Math.round(anchor.x + anchor.width + GAP), y: Math.round(anchor.y), ...size }
+  return clearOf({ x: Math.round(anchor.x + anchor.width + GAP), y: Math.round(anchor.y), ...size }, obstacles)
+}
+
+/** `rect` moved right past whatever of `obstacles` it covers: a new layer never lands on another. */
+export function clearOf(rect: Rect, obstacles: readonly Rect[]): Rect {
+  const candidate: Rect = { ...rect }
   // Each step moves past one obstacle to its right, so this ends within obstacles.length steps.
   for (let step = 0; step <= obstacles.length; step++) {
     const hit = obstacles.find((o) => overlaps(candidate, o))

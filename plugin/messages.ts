@@ -13,6 +13,7 @@ import type {
   CachedCatalog,
   ExportConstraint,
   GenerationRecord,
+  HistoryEntry,
   Placement,
   PreparedImage,
   QuickAction,
@@ -29,6 +30,22 @@ export interface InitData {
   selection: SelectedLayer[]
   /** The quick action Figma ran the plugin for (its panel hidden), or null when opened as a panel. */
   quickAction: QuickAction | null
+  /** What a relaunch button asked for, once: the UI runs it straight away. Null for a plain run. */
+  launch: Launch | null
+}
+
+/** The relaunch buttons the UI carries out; Restore previous is the sandbox's alone. */
+export type LaunchCommand = 'regenerate' | 'more-like-this' | 'edit-prompt'
+
+/** A relaunch button pressed on a layer: the layer and its generation record as found. */
+export interface Launch {
+  command: LaunchCommand
+  /** Null when the layer is no longer there. */
+  layer: SelectedLayer | null
+  /** The layer's record, parsed but unchecked (it may come from an older version): the UI reads it field by field. */
+  record: unknown
+  /** Why the command cannot run as asked, for the designer; null when it can. */
+  problem: string | null
 }
 
 /**
@@ -36,7 +53,7 @@ export interface InitData {
  * clone doubles memory for a moment, so images are never batched.
  */
 export interface PlaceImageArgs {
-  /** The task the image belongs to: images of one task go side by side. */
+  /** The task (or row of takes) the image belongs to: images of one task go side by side. */
   taskId: string
   image: PreparedImage
   placement: Placement
@@ -59,6 +76,11 @@ export interface PlacedImage {
   nodeIds: string[]
   /** How it ended up: a target that was deleted or locked meanwhile turns a fill into a new layer. */
   placement: Placement
+}
+
+export interface HistoryItem extends HistoryEntry {
+  /** Whether one of its layers is still in the file. */
+  exists: boolean
 }
 
 /** Every request the UI can make: its arguments and what the reply carries. */
@@ -87,6 +109,12 @@ export interface Requests {
   'close-plugin': { args: Record<string, never>; result: null }
   /** The corner grip: resize the panel (clamped to sane bounds) and remember the size; answers the size taken. */
   resize: { args: { width: number; height: number }; result: { width: number; height: number } }
+  /** This file's generations, newest first, and whether each one's layer is still there. */
+  'load-history': { args: Record<string, never>; result: HistoryItem[] }
+  /** A copy of the layer's image on a new layer beside it; fails when the layer is gone. */
+  'place-again': { args: { layerId: string; record: GenerationRecord }; result: PlacedImage }
+  /** Select the layers and zoom to them, on their page: how the designer finds what was placed. */
+  'show-layers': { args: { layerIds: string[] }; result: null }
 }
 
 export type RequestType = keyof Requests

@@ -1,11 +1,12 @@
-import { type Rect, type Size, besideRect, centredOn, layerSize, unionOf } from './layout'
+import { type Rect, type Size, besideRect, centredOn, clearOf, layerSize, unionOf } from './layout'
 import { ShownError } from './answer-requests'
 import type { PlaceImageArgs, PlacedImage } from './messages'
-import { recordForPluginData } from './record'
+import { rememberPrevious } from './previous-image'
+import { RECORD_KEY, recordForPluginData } from './record'
+import { setRelaunchButtons } from './relaunch-buttons'
 import { isFillable } from './selection'
 
-/** Plugin data key of the generation record on every layer that shows a result. */
-export const RECORD_KEY = 'riverflow'
+export { RECORD_KEY } from './record'
 
 /** The last layer each task placed and its page, so that a task's next image goes beside it. */
 const lastPlacedByTask = new Map<string, { pageId: string; rect: Rect }>()
@@ -34,8 +35,10 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
     const fillable = targets.filter(isFillable)
     if (fillable.length > 0) {
       for (const node of fillable) {
+        rememberPrevious(node)
         node.fills = [paint]
         node.setPluginData(RECORD_KEY, record)
+        setRelaunchButtons(node)
       }
       figma.commitUndo()
       return { nodeIds: fillable.map((n) => n.id), placement: 'fill' }
@@ -54,6 +57,7 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
     node.resize(size.width, size.height)
     node.fills = [paint]
     node.setPluginData(RECORD_KEY, record)
+    setRelaunchButtons(node)
     // createRectangle puts it on the current page, which may not be the targets' page.
     page.appendChild(node)
     const spot = newLayerRect(message, page, targets, size, node)
@@ -78,14 +82,14 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
   return { nodeIds: [node.id], placement: 'new-layer' }
 }
 
-/** Beside the task's previous image on this page, else beside the targets, else centred in view. */
+/** Beside the task's previous image on this page, else beside the targets, else centred in view; never over another layer. */
 function newLayerRect(message: PlaceImageArgs, page: PageNode, targets: SceneNode[], size: Size, self: SceneNode): Rect {
   const obstacles = page.children.filter((child) => child !== self).map(boundsOf)
   const previous = lastPlacedByTask.get(message.taskId)
   if (previous && previous.pageId === page.id) return besideRect(previous.rect, size, obstacles)
   const anchor = unionOf(targets.map(boundsOf))
   if (anchor) return besideRect(anchor, size, obstacles)
-  return centredOn(figma.viewport.center, size)
+  return clearOf(centredOn(figma.viewport.center, size), obstacles)
 }
 
 function boundsOf(node: SceneNode): Rect {
@@ -94,7 +98,7 @@ function boundsOf(node: SceneNode): Rect {
 }
 
 /** The page a node is on: coordinates mean something only within it. */
-function pageOf(node: BaseNode | undefined): PageNode | null {
+export function pageOf(node: BaseNode | undefined): PageNode | null {
   let at: BaseNode | null = node ?? null
   while (at && at.type !== 'PAGE') at = at.parent
   return at

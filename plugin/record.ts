@@ -1,5 +1,8 @@
 import type { FontInput, GenerationRecord } from '../common/domain'
 
+/** Plugin data key of the generation record on every layer that shows a result. */
+export const RECORD_KEY = 'riverflow'
+
 /**
  * Figma keeps about 100 kB a plugin data entry (plugin id, key and value
  * together; SPEC 2, inferred) and setPluginData throws over it. The record
@@ -11,18 +14,18 @@ export const RECORD_LIMIT_BYTES = 90_000
 /**
  * The generation record as plugin data, always within RECORD_LIMIT_BYTES: a
  * record that does not fit would make setPluginData throw, and the paid image
- * would not be placed. What is too long is the designer's text: the prompt is
+ * would not be placed (`limit` is smaller for the file's history). What is too long is the designer's text: the prompt is
  * shortened first, then the font inputs' texts; a font URL too long to keep
  * (no real font has one) drops the font inputs. A shortened record says so.
  */
-export function recordForPluginData(record: GenerationRecord): string {
+export function recordForPluginData(record: GenerationRecord, limit = RECORD_LIMIT_BYTES): string {
   const whole = JSON.stringify(record)
-  if (utf8Length(whole) <= RECORD_LIMIT_BYTES) return whole
+  if (utf8Length(whole) <= limit) return whole
 
   const fonts = record.settings.fontInputs
   // Room for one part is the limit less everything else, flags included.
   const roomBeside = (fontInputs: FontInput[]) =>
-    RECORD_LIMIT_BYTES - utf8Length(JSON.stringify(shortened(record, '', fontInputs, { promptTruncated: true, fontInputsTruncated: true })))
+    limit - utf8Length(JSON.stringify(shortened(record, '', fontInputs, { promptTruncated: true, fontInputsTruncated: true })))
 
   let prompt = ''
   let fontInputs: FontInput[] = []
@@ -94,7 +97,7 @@ function jsonBytes(text: string): number {
 }
 
 /** UTF-8 length, counted by hand: the sandbox has no TextEncoder. */
-function utf8Length(text: string): number {
+export function utf8Length(text: string): number {
   let bytes = 0
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)

@@ -1,4 +1,5 @@
 import type { SelectedLayer } from '../common/domain'
+import { RECORD_KEY } from './record'
 
 /** Layer types that take an image fill the way a designer expects (not text, not groups). */
 const FILLABLE_TYPES = new Set(['RECTANGLE', 'ELLIPSE', 'POLYGON', 'STAR', 'VECTOR', 'FRAME', 'COMPONENT', 'INSTANCE', 'BOOLEAN_OPERATION'])
@@ -17,6 +18,7 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
       width: node.width,
       height: node.height,
       fillable: isFillable(node),
+      madeHere: node.getPluginData(RECORD_KEY) !== '',
     }
     if (node.type === 'TEXT') {
       const font = node.fontName

@@ -2,10 +2,12 @@ import { answerRequests } from './answer-requests'
 import { exportLayerAsync, exportThumbnailAsync, MAX_THUMBNAILS } from './export-layer'
 import type { QuickAction } from '../common/domain'
 import type { PluginToUiMessage } from './messages'
+import { loadHistoryAsync, placeAgainAsync, placeAndRecordAsync } from './history-requests'
 import { openExternalAsync } from './open-external'
-import { placeImageAsync } from './place-image'
 import { startQuickAction } from './quick-actions'
+import { launchOnce, relaunchInSandbox } from './relaunch'
 import { describeSelection } from './selection'
+import { showLayersAsync } from './show-layers'
 import {
   forgetKeyAsync,
   loadCatalogCacheAsync,
@@ -27,6 +29,9 @@ function post(message: PluginToUiMessage): void {
  * document lives here.
  */
 export function startPlugin(): void {
+  // Restore previous needs no panel: the sandbox does it and closes.
+  if (relaunchInSandbox()) return
+  const takeLaunch = launchOnce()
   let quickAction: QuickAction | null = null
   let toast: NotificationHandler | null = null
   let thumbnailsFor = ''
@@ -60,7 +65,7 @@ export function startPlugin(): void {
         const [key, state] = await Promise.all([loadKeyAsync(), loadStateAsync()])
         // The thumbnails of what is already selected follow the answer.
         setTimeout(() => void sendSelectionAsync(), 0)
-        return { key, state, selection: describeSelection(figma.currentPage.selection), quickAction }
+        return { key, state, selection: describeSelection(figma.currentPage.selection), quickAction, launch: takeLaunch() }
       },
       async 'save-key'({ key }) {
         await saveKeyAsync(key)
@@ -74,7 +79,9 @@ export function startPlugin(): void {
         await saveStateAsync(state)
         return null
       },
-      'place-image': placeImageAsync,
+      'place-image': placeAndRecordAsync,
+      'load-history': loadHistoryAsync,
+      'place-again': placeAgainAsync,
       'export-layer': exportLayerAsync,
       'open-external': openExternalAsync,
       'load-catalog': loadCatalogCacheAsync,
@@ -97,6 +104,7 @@ export function startPlugin(): void {
         figma.closePlugin()
         return null
       },
+      'show-layers': showLayersAsync,
     },
     post,
   )

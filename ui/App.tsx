@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { SavedState, SelectedLayer } from '../common/domain'
+import type { GenerationRecord, SavedState, SelectedLayer } from '../common/domain'
 import type { InitData } from '../plugin/messages'
 import { onPluginEvent, requestAsync } from './bridge'
 import { DEFAULT_STATE } from './defaults'
+import { loadRecord, planLaunch } from './generation/plan-launch'
 import { useGeneration } from './generation/use-generation'
 import { GenerationError } from './openrouter/errors'
 import { type KeyInfo, checkKeyAsync } from './openrouter/key'
@@ -15,8 +16,9 @@ import { StateNotes } from './views/StateNotes'
 import { type LayerRole, type Roles, assignRoles } from './selection/roles'
 import { GenerateView } from './views/GenerateView'
 import { KeyView } from './views/KeyView'
+import { HistoryView } from './views/history/HistoryView'
 
-type View = 'loading' | 'key' | 'generate'
+type View = 'loading' | 'key' | 'generate' | 'history'
 
 /**
  * The UI's root: waits for the sandbox's `init` (stored key, saved prompt and
@@ -71,8 +73,14 @@ export function App() {
     if (!init || !modelList.cacheRead || loaded.current) return
     loaded.current = true
     const saved = readSavedState(init.state, modelList.models)
-    setState(saved.state)
-    setStateNotes(saved.notes)
+    // A relaunch button: the layer's prompt and settings, run at once where there is something to run.
+    const launched = init.launch ? planLaunch(init.launch, saved.state, modelList.models) : { state: saved.state, tasks: null, notes: [] }
+    setState(launched.state)
+    setStateNotes([...saved.notes, ...launched.notes])
+    if (launched.tasks && init.key) {
+      const { settings, concurrency } = launched.state
+      void generation.start(launched.tasks, { key: init.key, modelLabel: findModel(modelList.models, settings.model).label, concurrency })
+    }
     setApiKey(init.key)
     setView(init.key ? 'generate' : 'key')
     if (init.key) void refreshKeyInfoAsync(init.key)
@@ -143,6 +151,19 @@ export function App() {
   }
 
   if (view === 'loading') return <main class="view muted">Loading…</main>
+  if (view === 'history') {
+    const use = (record: GenerationRecord) => {
+      const loaded = loadRecord(record, state, modelList.models)
+      if (loaded) setState(loaded.state)
+      setStateNotes(loaded?.notes ?? ['The prompt of that image could not be read.'])
+      setView('generate')
+    }
+    const usePrompt = (prompt: string) => {
+      setState((s) => ({ ...s, prompt }))
+      setView('generate')
+    }
+    return <HistoryView recentPrompts={state.recentPrompts} onUse={use} onUsePrompt={usePrompt} onBack={() => setView('generate')} />
+  }
   if (view === 'key' || apiKey === null) {
     return (
       <>
@@ -169,6 +190,7 @@ export function App() {
       onStateChange={(change: Partial<SavedState>) => setState((s) => ({ ...s, ...change }))}
       selection={selection}
       onOpenSettings={() => setView('key')}
+      onOpenHistory={() => setView('history')}
       generation={generation}
       roles={roles}
       onRoleChange={(layerId: string, role: LayerRole) => setRoles((current) => ({ ...current, [layerId]: role }))}

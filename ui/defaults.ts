@@ -21,4 +21,6 @@ export const DEFAULT_STATE: SavedState = {
   selectionUse: 'create',
   eachOnItsOwn: true,
   concurrency: 3,
+  takes: 1,
+  recentPrompts: [],
 }

@@ -61,7 +61,7 @@ const ANSWER = JSON.stringify({
  */
 export async function encodeCaseAsync(encoderCase: EncoderCase): Promise<EncoderResult> {
   const frames = [encoderCase.input, ...encoderCase.references]
-  const layers: SelectedLayer[] = frames.map((frame, i) => ({ id: `1:${i + 1}`, name: frame.name, type: 'FRAME', width: frame.width, height: frame.height, fillable: true }))
+  const layers: SelectedLayer[] = frames.map((frame, i) => ({ id: `1:${i + 1}`, name: frame.name, type: 'FRAME', width: frame.width, height: frame.height, fillable: true, madeHere: false }))
   const roles: Roles = Object.fromEntries(layers.map((layer, i) => [layer.id, i === 0 ? 'input' : 'reference']))
   const [spec] = planRefine(PROMPT, SETTINGS, layers, roles, false)
 

@@ -18,8 +18,10 @@ export interface FakeNodeView {
   y: number
   width: number
   height: number
-  readonly fills: readonly FakePaintView[]
+  fills: readonly FakePaintView[]
   getPluginData(key: string): string
+  setPluginData(key: string, value: string): void
+  getRelaunchData(): Record<string, string>
   exportAsync(settings?: { format?: 'PNG' | 'JPG'; constraint?: { type: 'SCALE' | 'WIDTH' | 'HEIGHT'; value: number } }): Promise<Uint8Array>
   remove(): void
 }
@@ -37,7 +39,8 @@ interface NodePropsView {
 // postMessage) with narrower parameters to watch what goes through.
 export interface FakeFigmaView {
   figma: {
-    createImage(bytes: Uint8Array): unknown
+    command: string
+    createImage(bytes: Uint8Array): { hash: string }
     ui: { postMessage(message: unknown): void }
   }
   page: { readonly children: readonly FakeNodeView[]; selection: FakeNodeView[] }

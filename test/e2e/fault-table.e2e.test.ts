@@ -60,7 +60,7 @@ const figmaFaults: Fault[] = [
       }),
     undo: () =>
       session.figma((fake) => {
-        fake.figma.createImage = (window as unknown as { realCreateImage: (bytes: Uint8Array) => unknown }).realCreateImage
+        fake.figma.createImage = (window as unknown as { realCreateImage: (bytes: Uint8Array) => { hash: string } }).realCreateImage
       }),
     image: 'kept',
   },

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { GAP, besideRect, centredOn, layerSize, unionOf } from '../../plugin/layout'
+import { GAP, besideRect, centredOn, clearOf, layerSize, unionOf } from '../../plugin/layout'
 
 describe('layout', () => {
   it('unites rects', () => {
     expect(unionOf([{ x: 0, y: 10, width: 100, height: 50 }, { x: 150, y: -20, width: 10, height: 10 }])).toEqual({ x: 0, y: -20, width: 160, height: 80 })
     expect(unionOf([])).toBeNull()
+  })
+
+  it('moves a rect right past what it covers, and leaves a clear one be', () => {
+    const rect = { x: 0, y: 0, width: 100, height: 100 }
+    expect(clearOf(rect, [])).toEqual(rect)
+    expect(clearOf(rect, [{ x: 50, y: 50, width: 100, height: 10 }, { x: 190, y: 0, width: 20, height: 20 }])).toEqual({ ...rect, x: 210 + GAP })
   })
 
   it('centres on a point, on whole pixels', () => {

@@ -29,4 +29,11 @@ describe('describeSelection', () => {
     const text = fake.addText({ characters: 'Mixed', font: 'mixed' })
     expect(describeSelection([text] as unknown as SceneNode[])[0].text).toEqual({ characters: 'Mixed', fontFamily: null, fontStyle: null })
   })
+
+  it('tells an image this plugin made from the designer’s own layers', () => {
+    const ours = fake.addRectangle({ name: 'A red fox' })
+    ours.setPluginData('riverflow', JSON.stringify({ prompt: 'A red fox' }))
+    const theirs = fake.addFrame({ name: 'Hero' })
+    expect(describeSelection([ours, theirs] as unknown as SceneNode[]).map((l) => l.madeHere)).toEqual([true, false])
+  })
 })

@@ -31,6 +31,8 @@ const state: SavedState = {
   selectionUse: 'edit',
   eachOnItsOwn: false,
   concurrency: 2,
+  takes: 3,
+  recentPrompts: ['A red fox'],
 }
 
 describe('the sandbox', () => {
@@ -94,7 +96,7 @@ describe('the sandbox', () => {
     await settle(20)
     expect(posted()).toContainEqual({
       type: 'selection-changed',
-      selection: [{ id: frame.id, name: 'Hero', type: 'FRAME', width: 400, height: 200, fillable: true }],
+      selection: [{ id: frame.id, name: 'Hero', type: 'FRAME', width: 400, height: 200, fillable: true, madeHere: false }],
     })
     const thumbnail = posted().find((m) => m.type === 'layer-thumbnail')
     expect(thumbnail).toMatchObject({ layerId: frame.id })

@@ -4,6 +4,8 @@ import type { ShrinkNote } from '../encoding/request-budget'
 /** What the last job did, for the lines under the Generate button. */
 export interface JobOutcome {
   placed: number
+  /** What each placed image is on, to find it on the canvas. */
+  layers: PlacedLayers[]
   cost: number | null
   /** Images that came back larger than Figma takes and were scaled down. */
   shrunk: { from: string; to: string }[]
@@ -11,8 +13,19 @@ export interface JobOutcome {
   notes: ShrinkNote[]
   /** A fill target was gone or locked, so the image went on a new layer instead. */
   fellBack: boolean
-  /** Frames of a batch that failed, with why. */
-  failures: { label: string; message: string }[]
+  /** Frames of a batch, or takes, that failed, with why; each can be retried by its task id. */
+  failures: Failure[]
+}
+
+export interface PlacedLayers {
+  nodeIds: string[]
+  name: string
+}
+
+export interface Failure {
+  taskId: string
+  label: string
+  message: string
 }
 
 /** What happens in a job that the outcome tells of. */
@@ -20,11 +33,11 @@ export type OutcomeEvent =
   | { type: 'job-started' }
   | { type: 'task-done'; cost: number | null; notes: ShrinkNote[] }
   | { type: 'take-shrunk'; from: string; to: string }
-  | { type: 'take-placed'; fellBack: boolean }
+  | { type: 'take-placed'; fellBack: boolean; layers: PlacedLayers }
   /** Every task has settled; `failures` in the order of the tasks. */
-  | { type: 'job-finished'; taskCount: number; failures: { label: string; message: string }[] }
+  | { type: 'job-finished'; taskCount: number; failures: Failure[] }
 
-const EMPTY: JobOutcome = { placed: 0, cost: null, shrunk: [], notes: [], fellBack: false, failures: [] }
+const EMPTY: JobOutcome = { placed: 0, layers: [], cost: null, shrunk: [], notes: [], fellBack: false, failures: [] }
 
 /**
  * The outcome after one more event. Null until a job starts, and when a job of
@@ -44,7 +57,7 @@ export function reduceOutcome(outcome: JobOutcome | null, event: OutcomeEvent): 
     case 'take-shrunk':
       return { ...outcome, shrunk: [...outcome.shrunk, { from: event.from, to: event.to }] }
     case 'take-placed':
-      return { ...outcome, placed: outcome.placed + 1, fellBack: outcome.fellBack || event.fellBack }
+      return { ...outcome, placed: outcome.placed + 1, layers: [...outcome.layers, event.layers], fellBack: outcome.fellBack || event.fellBack }
     case 'job-finished':
       if (event.taskCount === 1 && event.failures.length === 1) return null
       return { ...outcome, failures: event.failures }

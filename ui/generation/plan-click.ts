@@ -2,7 +2,7 @@ import type { Placement, SavedState, SelectedLayer, SelectionUse } from '../../c
 import { type ModelCapabilities, capabilitiesFor } from '../models'
 import type { CostEstimate } from '../pricing'
 import { type Roles, assignRoles, layersWithRole, roleProblems } from '../selection/roles'
-import { estimatePlanCost, planGenerate, planRefine, planUpscale } from './plan-tasks'
+import { estimatePlanCost, planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
 import type { TaskSpec } from './task-spec'
 
 /** What one button sends, what it will cost, and how many of its requests go at a time. */
@@ -36,6 +36,8 @@ export interface ClickPlan {
   /** Where a new image goes: a fill only when a selected layer takes one. */
   placement: Placement
   fillableCount: number
+  /** Selected layers that show an image this plugin made: a new take goes beside them unless the designer asks to replace. */
+  ownImageCount: number
   inputCount: number
   /** Several input frames, one request each. */
   batch: boolean
@@ -53,6 +55,8 @@ export interface ClickInput {
   state: SavedState
   selection: SelectedLayer[]
   roles: Roles
+  /** "Replace this image", chosen for this selection: never saved, so another take is never a replacement by default. */
+  replace?: boolean
 }
 
 /** More requests than this from one click, and the panel asks once before sending. */
@@ -62,7 +66,7 @@ const NO_INPUT = 'Mark one of the selected layers as the input to refine or upsc
 /** Said before a batch goes out, rather than by each of its requests as it fails. */
 const NO_PROMPT = 'Write a prompt first: say how to change the frames. Upscale needs none.'
 
-export function planClick({ state, selection, roles }: ClickInput): ClickPlan {
+export function planClick({ state, selection, roles, replace = false }: ClickInput): ClickPlan {
   const { prompt, settings } = state
   const model = capabilitiesFor(settings.model)
   const fillableCount = selection.filter((layer) => layer.fillable).length
@@ -70,13 +74,20 @@ export function planClick({ state, selection, roles }: ClickInput): ClickPlan {
   const use: SelectionUse = selection.length > 0 ? state.selectionUse : 'create'
   const refining = use === 'edit' && inputCount > 0
   const batch = refining && inputCount > 1 && state.eachOnItsOwn
-  const placement: Placement = fillableCount > 0 ? state.placement : 'new-layer'
-  const generate = refining ? planRefine(prompt, settings, selection, roles, batch) : planGenerate(prompt, settings, placement, selection)
+  const ownImageCount = selection.filter((layer) => layer.fillable && layer.madeHere).length
+  // Several takes go side by side on new layers: filling one layer with them would keep only the last.
+  const placement: Placement =
+    fillableCount === 0 || state.takes > 1 ? 'new-layer' : ownImageCount > 0 ? (replace ? 'fill' : 'new-layer') : state.placement
+  const generate = withTakes(
+    refining ? planRefine(prompt, settings, selection, roles, batch) : planGenerate(prompt, settings, placement, selection),
+    state.takes,
+  )
   const batchActions = planBatchActions({ state, selection, roles }, model)
   return {
     use,
     placement,
     fillableCount,
+    ownImageCount,
     inputCount,
     batch,
     generate: clickAction('generate', generate, state.concurrency),

@@ -95,6 +95,25 @@ export function planUpscale(prompt: string, settings: GenerationSettings, select
 }
 
 /**
+ * Each task `takes` times, as requests of their own: the takes of a task go
+ * in one row on new layers beside its target (filling one layer with several
+ * takes would keep only the last), and the first take alone is revealed.
+ */
+export function withTakes(tasks: TaskSpec[], takes: number): TaskSpec[] {
+  if (takes <= 1) return tasks
+  return tasks.flatMap((task) =>
+    Array.from({ length: takes }, (_, i) => ({
+      ...task,
+      id: taskId(),
+      row: task.id,
+      label: `${task.label} · take ${i + 1}`,
+      placement: 'new-layer' as const,
+      reveal: task.reveal && i === 0,
+    })),
+  )
+}
+
+/**
  * The price of all the requests of a plan, before sending: fixed only if every
  * request's is, a range if any is billed by use, free if all are; null if one
  * asks for a size its model does not offer.

@@ -64,7 +64,7 @@ export async function sendTaskAsync(
 function placeArgs(spec: TaskSpec, take: ReadyTake, record: GenerationRecord): PlaceImageArgs {
   const { bytes, width, height } = take.image
   return {
-    taskId: spec.id,
+    taskId: spec.row ?? spec.id,
     image: { bytes, width, height },
     placement: spec.placement,
     targetIds: spec.targetIds,

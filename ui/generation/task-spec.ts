@@ -21,4 +21,6 @@ export interface TaskSpec {
   size?: { width: number; height: number }
   name: string
   reveal: boolean
+  /** Takes of one click share it: the sandbox lays their images in one row. */
+  row?: string
 }

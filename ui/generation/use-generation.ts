@@ -15,6 +15,8 @@ export type { JobOutcome } from './job-outcome'
 export interface JobTask {
   id: string
   label: string
+  /** One of several takes of a click, rather than a frame of a batch. */
+  isTake: boolean
   progress: TaskProgress
 }
 
@@ -72,6 +74,8 @@ export function useGeneration() {
   const [outcome, dispatch] = useReducer(reduceOutcome, null)
   const [kept, setKept] = useState<KeptImage[]>([])
   const controller = useRef<AbortController | null>(null)
+  // What the last job ran and with what: a failed task can be retried alone.
+  const lastJob = useRef<{ specs: TaskSpec[]; options: StartOptions } | null>(null)
 
   const keep = useCallback((item: Omit<KeptImage, 'id'>) => setKept((current) => [...current, { id: `kept-${++keptCounter}`, ...item }]), [])
 
@@ -79,8 +83,8 @@ export function useGeneration() {
   const place = useCallback(
     async (args: PlaceImageArgs, image: PreparedForFigma): Promise<boolean> => {
       try {
-        const { fellBack } = await placeTakeAsync(args)
-        dispatch({ type: 'take-placed', fellBack })
+        const { fellBack, nodeIds } = await placeTakeAsync(args)
+        dispatch({ type: 'take-placed', fellBack, layers: { nodeIds, name: args.name } })
         return true
       } catch (error) {
         const message = error instanceof Error ? error.message : 'Figma could not place the image. Retry, or download it.'
@@ -98,7 +102,8 @@ export function useGeneration() {
       const abort = new AbortController()
       controller.current = abort
       const jobId = `job-${Date.now().toString(36)}-${++jobCounter}`
-      const tasks: JobTask[] = specs.map((spec) => ({ id: spec.id, label: spec.label, progress: { phase: 'waiting' } }))
+      lastJob.current = { specs, options: start }
+      const tasks: JobTask[] = specs.map((spec) => ({ id: spec.id, label: spec.label, isTake: spec.row !== undefined, progress: { phase: 'waiting' } }))
       const update = (index: number, progress: TaskProgress) =>
         setJob((current) => {
           if (!current || current.id !== jobId) return current
@@ -141,8 +146,8 @@ export function useGeneration() {
       })
 
       const placed = (await Promise.all(placing)).filter(Boolean).length
-      const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ label: specs[i].label, message: messageOf(s.error) }]))
-      const error = jobError(settled, failures)
+      const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ taskId: specs[i].id, label: specs[i].label, message: messageOf(s.error) }]))
+      const error = jobError(settled, failures, tasks.some((task) => task.isTake) ? 'takes' : 'frames')
       dispatch({ type: 'job-finished', taskCount: specs.length, failures })
       setError(error)
       controller.current = null
@@ -154,6 +159,15 @@ export function useGeneration() {
   )
 
   const cancel = useCallback(() => controller.current?.abort(), [])
+
+  /** Sends one failed task of the last job again, alone; a take lands in its row. */
+  const retryTask = useCallback(
+    (taskId: string) => {
+      const spec = lastJob.current?.specs.find((s) => s.id === taskId)
+      if (spec && lastJob.current) void start([spec], lastJob.current.options)
+    },
+    [start],
+  )
 
   /** Places a kept image again, on a new layer in view: its old targets may be what failed. */
   const retryKept = useCallback(
@@ -169,17 +183,17 @@ export function useGeneration() {
     setKept((current) => current.filter((k) => k.id !== item.id))
   }, [])
 
-  return { job, error, outcome, kept, start, cancel, retryKept, dismissKept }
+  return { job, error, outcome, kept, start, cancel, retryTask, retryKept, dismissKept }
 }
 
 export type Generation = ReturnType<typeof useGeneration>
 
 /** A job of one task shows that task's error; a batch says how many failed, its outcome lists them. */
-function jobError(settled: SettledTask[], failures: { message: string }[]): string | null {
+function jobError(settled: SettledTask[], failures: { message: string }[], unit: 'takes' | 'frames'): string | null {
   if (failures.length === 0) return null
   if (settled.length === 1) return failures[0].message
   if (settled.every((s) => s.ok || s.cancelled)) return 'Cancelled. What was already done stays on the canvas.'
-  return `${failures.length} of ${settled.length} frames failed; the others were placed.`
+  return `${failures.length} of ${settled.length} ${unit} failed; the others were placed.`
 }
 
 function messageOf(error: unknown): string {

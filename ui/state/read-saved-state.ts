@@ -18,6 +18,12 @@ export const SAVED_STATE_VERSION = 2
 /** Requests at a time a batch may use: more would only queue at OpenRouter. */
 export const MAX_CONCURRENCY = 6
 
+/** Recent prompts kept across files: enough to find one again, little of clientStorage's 5 MB. */
+export const MAX_RECENT_PROMPTS = 20
+
+/** Takes per Generate: more than four side by side is more than a designer compares at once. */
+export const MAX_TAKES = 4
+
 export interface ReadSavedState {
   state: SavedState
   /** What could not be kept as saved, for the designer: one line each. */
@@ -52,6 +58,8 @@ export function readSavedState(raw: unknown, models: readonly ModelCapabilities[
     selectionUse: saved.selectionUse === 'create' || saved.selectionUse === 'edit' ? saved.selectionUse : DEFAULT_STATE.selectionUse,
     eachOnItsOwn: typeof saved.eachOnItsOwn === 'boolean' ? saved.eachOnItsOwn : DEFAULT_STATE.eachOnItsOwn,
     concurrency: isWholeIn(saved.concurrency, 1, MAX_CONCURRENCY) ? saved.concurrency : DEFAULT_STATE.concurrency,
+    takes: isWholeIn(saved.takes, 1, MAX_TAKES) ? saved.takes : DEFAULT_STATE.takes,
+    recentPrompts: Array.isArray(saved.recentPrompts) ? saved.recentPrompts.filter((p): p is string => typeof p === 'string').slice(0, MAX_RECENT_PROMPTS) : [],
   }
   return { state, notes }
 }

@@ -14,7 +14,10 @@ import { BatchChoice } from './BatchChoice'
 import { PlacementChoice } from './PlacementChoice'
 import { RunArea } from './RunArea'
 import { SettingsFields } from './SettingsFields'
+import { TakesField } from './TakesField'
 import { creditLine } from './format'
+import { withRecentPrompt } from '../state/recent-prompts'
+import { useReplaceChoice } from './use-replace-choice'
 
 interface GenerateViewProps {
   apiKey: string
@@ -25,6 +28,7 @@ interface GenerateViewProps {
   onStateChange: (change: Partial<SavedState>) => void
   selection: SelectedLayer[]
   onOpenSettings: () => void
+  onOpenHistory: () => void
   /** Owned by the App, so that a running job and kept images survive a trip to Settings. */
   generation: Generation
   roles: Roles
@@ -44,7 +48,8 @@ export function GenerateView(props: GenerateViewProps) {
   const { settings } = state
   // A job's start replans too, so each click sends tasks of new ids: the sandbox
   // places the images of one task id side by side, and a new click is a new task.
-  const plan = useMemo(() => planClick({ state, selection, roles }), [state, selection, roles, generation.job])
+  const [replace, setReplace] = useReplaceChoice(selection)
+  const plan = useMemo(() => planClick({ state, selection, roles, replace }), [state, selection, roles, replace, generation.job])
   const editing = plan.use === 'edit'
   const [confirmKey, setConfirmKey] = useState<string | null>(null)
   const alerts = generation.error ? [generation.error, ...plan.problems] : plan.problems
@@ -66,6 +71,7 @@ export function GenerateView(props: GenerateViewProps) {
     if (('problems' in action ? action.problems : plan.problems).length > 0) return
     if (!confirmed && needsConfirmation(action)) return setConfirmKey(action.key)
     setConfirmKey(null)
+    onStateChange({ recentPrompts: withRecentPrompt(state.recentPrompts, state.prompt) })
     void generation.start(action.tasks, { key: props.apiKey, modelLabel: findModel(props.models, settings.model).label, concurrency: action.concurrency })
   }
 
@@ -85,6 +91,9 @@ export function GenerateView(props: GenerateViewProps) {
     <main class="view">
       <div class="actions topbar">
         <Muted>{creditLine(props.keyInfo)}</Muted>
+        <Button secondary onClick={props.onOpenHistory}>
+          History
+        </Button>
         <Button secondary onClick={props.onOpenSettings}>
           Settings
         </Button>
@@ -104,6 +113,7 @@ export function GenerateView(props: GenerateViewProps) {
         spellCheck
       />
       <SettingsFields models={props.models} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
+      <TakesField takes={state.takes} onChange={(takes) => onStateChange({ takes })} />
 
       {selection.length > 0 && (
         <RadioField<SelectionUse>
@@ -125,8 +135,11 @@ export function GenerateView(props: GenerateViewProps) {
         <PlacementChoice
           selectedCount={selection.length}
           fillableCount={plan.fillableCount}
+          ownImageCount={plan.ownImageCount}
+          takes={state.takes}
           placement={plan.placement}
           onChange={(placement) => onStateChange({ placement })}
+          onReplaceChange={setReplace}
         />
       )}
 

@@ -20,9 +20,9 @@ export function JobStatus(props: { job: RunningJob; onCancel: () => void }) {
         ) : (
           <>
             <span>
-              {done} of {tasks.length} frames done · {formatElapsed(seconds)}
+              {done} of {tasks.length} {tasks[0].isTake ? 'takes' : 'frames'} done · {formatElapsed(seconds)}
             </span>
-            <ul class="tasks" aria-label="Frames">
+            <ul class="tasks" aria-label={tasks[0].isTake ? 'Takes' : 'Frames'}>
               {tasks.map((task) => (
                 <li key={task.id}>
                   <span>{task.label}</span>

@@ -1,9 +1,10 @@
-import { Muted } from '@create-figma-plugin/ui'
+import { Button, Muted } from '@create-figma-plugin/ui'
 import type { JobOutcome } from '../generation/use-generation'
 import { formatUsd } from '../pricing'
+import { PlacedList } from './PlacedList'
 
 /** What the last job did: images placed, what they cost, and anything sent or placed otherwise than asked. */
-export function OutcomeLine({ outcome }: { outcome: JobOutcome }) {
+export function OutcomeLine({ outcome, onRetry }: { outcome: JobOutcome; onRetry: (taskId: string) => void }) {
   const parts = [
     outcome.placed === 1 ? 'Placed 1 image' : `Placed ${outcome.placed} images`,
     outcome.cost !== null ? `cost ${formatUsd(outcome.cost)}` : null,
@@ -15,6 +16,7 @@ export function OutcomeLine({ outcome }: { outcome: JobOutcome }) {
         {outcome.shrunk.map((s) => ` Scaled down from ${s.from} to ${s.to} to fit Figma’s 4096 px limit.`)}
         {outcome.fellBack && ' A target layer was deleted or locked, so the image went on a new layer.'}
       </Muted>
+      {outcome.layers.length > 0 && <PlacedList layers={outcome.layers} />}
       {outcome.notes.map((note) => (
         <Muted key={note.name}>
           {note.keptPercent === 0
@@ -23,9 +25,14 @@ export function OutcomeLine({ outcome }: { outcome: JobOutcome }) {
         </Muted>
       ))}
       {outcome.failures.map((failure) => (
-        <p class="alert" key={failure.label}>
-          {failure.label}: {failure.message}
-        </p>
+        <div class="actions" key={failure.taskId}>
+          <p class="alert grow">
+            {failure.label}: {failure.message}
+          </p>
+          <Button secondary aria-label={`Retry ${failure.label}`} onClick={() => onRetry(failure.taskId)}>
+            Retry
+          </Button>
+        </div>
       ))}
     </div>
   )

@@ -32,7 +32,7 @@ export function RunArea({ plan, generation, confirmKey, onRun, onBack }: RunArea
           <BatchActions actions={plan.batchActions} currentKey={plan.currentAction} onRun={onRun} />
         </>
       )}
-      {generation.outcome && !generation.job && <OutcomeLine outcome={generation.outcome} />}
+      {generation.outcome && !generation.job && <OutcomeLine outcome={generation.outcome} onRetry={generation.retryTask} />}
       {generation.kept.length > 0 && <KeptImages items={generation.kept} onRetry={generation.retryKept} onDismiss={generation.dismissKept} />}
     </>
   )

@@ -3,14 +3,15 @@ import type { ShrinkNote } from '../../../ui/encoding/request-budget'
 import { type JobOutcome, type OutcomeEvent, reduceOutcome } from '../../../ui/generation/job-outcome'
 
 const note: ShrinkNote = { name: 'Frame 1', from: { width: 2048, height: 1536 }, to: { width: 1600, height: 1200 }, keptPercent: 61 }
-const failure = { label: 'Frame 2', message: 'Not enough OpenRouter credit.' }
+const layers = { nodeIds: ['1:2'], name: 'A red fox' }
+const failure = { taskId: 'task-2', label: 'Frame 2', message: 'Not enough OpenRouter credit.' }
 
 const replay = (...events: OutcomeEvent[]) => events.reduce<JobOutcome | null>(reduceOutcome, null)
 
 describe('reduceOutcome', () => {
   it('starts each job empty, whatever the last one did', () => {
-    const last = replay({ type: 'job-started' }, { type: 'take-placed', fellBack: true }, { type: 'task-done', cost: 0.15, notes: [note] })
-    expect(reduceOutcome(last, { type: 'job-started' })).toEqual({ placed: 0, cost: null, shrunk: [], notes: [], fellBack: false, failures: [] })
+    const last = replay({ type: 'job-started' }, { type: 'take-placed', fellBack: true, layers }, { type: 'task-done', cost: 0.15, notes: [note] })
+    expect(reduceOutcome(last, { type: 'job-started' })).toEqual({ placed: 0, layers: [], cost: null, shrunk: [], notes: [], fellBack: false, failures: [] })
   })
 
   it('adds up the costs the answers gave, and keeps every task’s notes', () => {
@@ -31,11 +32,11 @@ describe('reduceOutcome', () => {
   it('counts the takes placed, and remembers that one fill fell back to a new layer', () => {
     const outcome = replay(
       { type: 'job-started' },
-      { type: 'take-placed', fellBack: false },
-      { type: 'take-placed', fellBack: true },
-      { type: 'take-placed', fellBack: false },
+      { type: 'take-placed', fellBack: false, layers },
+      { type: 'take-placed', fellBack: true, layers },
+      { type: 'take-placed', fellBack: false, layers },
     )
-    expect(outcome).toMatchObject({ placed: 3, fellBack: true })
+    expect(outcome).toMatchObject({ placed: 3, fellBack: true, layers: [layers, layers, layers] })
   })
 
   it('lists the takes scaled down to fit Figma', () => {
@@ -46,7 +47,7 @@ describe('reduceOutcome', () => {
   it('lists a batch’s failures beside what it placed', () => {
     const outcome = replay(
       { type: 'job-started' },
-      { type: 'take-placed', fellBack: false },
+      { type: 'take-placed', fellBack: false, layers },
       { type: 'task-done', cost: 0.02, notes: [] },
       { type: 'job-finished', taskCount: 2, failures: [failure] },
     )
@@ -58,12 +59,12 @@ describe('reduceOutcome', () => {
   })
 
   it('ignores what arrives when there is no outcome to tell', () => {
-    expect(replay({ type: 'take-placed', fellBack: false })).toBeNull()
+    expect(replay({ type: 'take-placed', fellBack: false, layers })).toBeNull()
     expect(replay({ type: 'task-done', cost: 0.02, notes: [] })).toBeNull()
   })
 
   it('changes nothing it was given', () => {
-    const before = replay({ type: 'job-started' }, { type: 'take-placed', fellBack: false })!
+    const before = replay({ type: 'job-started' }, { type: 'take-placed', fellBack: false, layers })!
     const copy = structuredClone(before)
     reduceOutcome(before, { type: 'task-done', cost: 0.02, notes: [note] })
     reduceOutcome(before, { type: 'job-finished', taskCount: 2, failures: [failure] })

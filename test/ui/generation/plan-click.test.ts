@@ -4,7 +4,7 @@ import { needsConfirmation, planClick } from '../../../ui/generation/plan-click'
 import type { Roles } from '../../../ui/selection/roles'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 
-const layer = (id: string, width = 400, height = 300, fillable = true): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable })
+const layer = (id: string, width = 400, height = 300, fillable = true, madeHere = false): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable, madeHere })
 const text: SelectedLayer = { ...layer('t'), type: 'TEXT', fillable: false }
 const state = (change: Partial<SavedState> = {}): SavedState => ({ ...DEFAULT_STATE, prompt: 'A paper boat', ...change })
 const edit = state({ selectionUse: 'edit' })
@@ -83,6 +83,27 @@ describe('planClick', () => {
     expect(plan({ ...edit, eachOnItsOwn: false }, selection, roles).generate.cost).toEqual({ kind: 'fixed', usd: 0.22 })
     // Fast offers no 4K.
     expect(plan(state({ settings: { ...DEFAULT_STATE.settings, imageSize: '4K' } })).generate.cost).toBeNull()
+  })
+
+  it('puts another take beside an image this plugin made, and replaces it only when asked', () => {
+    const own = [layer('a', 400, 300, true, true)]
+    const beside = plan(state({ placement: 'fill' }), own)
+    expect(beside).toMatchObject({ placement: 'new-layer', ownImageCount: 1 })
+    expect(targets(beside)).toEqual([['a']])
+    const replaced = planClick({ state: state({ placement: 'new-layer' }), selection: own, roles: {}, replace: true })
+    expect(replaced).toMatchObject({ placement: 'fill' })
+    expect(targets(replaced)).toEqual([['a']])
+    // The designer's own layer fills as before.
+    expect(plan(state({ placement: 'fill' }), [layer('b')])).toMatchObject({ placement: 'fill', ownImageCount: 0 })
+  })
+
+  it('makes each take a request of its own, in one row on new layers, priced together', () => {
+    const p = plan(state({ takes: 3, placement: 'fill', concurrency: 2 }), [layer('a')])
+    expect(p).toMatchObject({ placement: 'new-layer', generate: { cost: { kind: 'fixed', usd: 0.06 }, concurrency: 2 } })
+    expect(p.generate.tasks.map((t) => [t.placement, t.targetIds, t.reveal])).toEqual([['new-layer', ['a'], true], ['new-layer', ['a'], false], ['new-layer', ['a'], false]])
+    expect(new Set(p.generate.tasks.map((t) => t.id)).size).toBe(3)
+    expect(new Set(p.generate.tasks.map((t) => t.row)).size).toBe(1)
+    expect(p.generate.tasks.map((t) => t.label)).toEqual(['A paper boat · take 1', 'A paper boat · take 2', 'A paper boat · take 3'])
   })
 })
 

@@ -5,7 +5,7 @@ import { DEFAULT_STATE } from '../../../ui/defaults'
 
 const settings: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K' }
 const pro: GenerationSettings = { ...settings, model: 'sourceful/riverflow-v2-pro' }
-const layer = (id: string, width = 400, height = 300, fillable = true): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable })
+const layer = (id: string, width = 400, height = 300, fillable = true): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable, madeHere: false })
 const selection = [layer('a', 1600, 900), layer('b', 300, 600), layer('r', 200, 200)]
 const roles = { a: 'input', b: 'input', r: 'reference' } as const
 

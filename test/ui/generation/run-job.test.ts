@@ -25,7 +25,7 @@ beforeEach(() => {
 })
 
 const settings: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-pro', aspectRatio: '1:1', imageSize: '1K' }
-const frames: SelectedLayer[] = Array.from({ length: 5 }, (_, i) => ({ id: `f${i}`, name: `Frame ${i}`, type: 'FRAME', width: 400 + i * 10, height: 300, fillable: true }))
+const frames: SelectedLayer[] = Array.from({ length: 5 }, (_, i) => ({ id: `f${i}`, name: `Frame ${i}`, type: 'FRAME', width: 400 + i * 10, height: 300, fillable: true, madeHere: false }))
 const allInputs = Object.fromEntries(frames.map((f) => [f.id, 'input' as const]))
 
 function deps(placed: PlaceImageArgs[]): JobDeps {
@@ -46,7 +46,7 @@ function deps(placed: PlaceImageArgs[]): JobDeps {
     keep: () => {},
   }
 }
-const reference: SelectedLayer = { id: 'ref', name: 'Detail', type: 'FRAME', width: 200, height: 200, fillable: true }
+const reference: SelectedLayer = { id: 'ref', name: 'Detail', type: 'FRAME', width: 200, height: 200, fillable: true, madeHere: false }
 
 /** A job of one task, as a single click starts it: its one result. */
 async function runOneAsync(task: TaskSpec, taskDeps: JobDeps) {
@@ -187,7 +187,7 @@ describe('upscale', () => {
 describe('memory of a large batch', () => {
   it('holds at most two prepared requests that wait for a free slot, whatever the concurrency', async () => {
     standIn.setLatency(300)
-    const many: SelectedLayer[] = Array.from({ length: 12 }, (_, i) => ({ id: `m${i}`, name: `Card ${i}`, type: 'FRAME', width: 300, height: 300, fillable: true }))
+    const many: SelectedLayer[] = Array.from({ length: 12 }, (_, i) => ({ id: `m${i}`, name: `Card ${i}`, type: 'FRAME', width: 300, height: 300, fillable: true, madeHere: false }))
     const tasks = planRefine('Sharper', settings, many, Object.fromEntries(many.map((f) => [f.id, 'input' as const])), true)
     const phases = new Map<number, TaskProgress['phase']>()
     let mostWaiting = 0

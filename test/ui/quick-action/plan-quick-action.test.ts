@@ -3,7 +3,7 @@ import type { SelectedLayer } from '../../../common/domain'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 import { BUSY, planQuickAction } from '../../../ui/quick-action/plan-quick-action'
 
-const frame = (id: string, width = 400, height = 300): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable: true })
+const frame = (id: string, width = 400, height = 300): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable: true, madeHere: false })
 const generate = (prompt: string, change: object = {}) => ({ command: 'generate-image' as const, prompt, model: null, aspectRatio: null, ...change })
 const saved = { ...DEFAULT_STATE, prompt: 'The panel’s own prompt' }
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SelectedLayer } from '../../../common/domain'
 import { keepThumbnailsOf } from '../../../ui/selection/keep-thumbnails'
 
-const layer = (id: string): SelectedLayer => ({ id, name: id, type: 'FRAME', width: 10, height: 10, fillable: true })
+const layer = (id: string): SelectedLayer => ({ id, name: id, type: 'FRAME', width: 10, height: 10, fillable: true, madeHere: false })
 afterEach(() => vi.restoreAllMocks())
 
 describe('keepThumbnailsOf', () => {

@@ -6,7 +6,7 @@ import { type LayerRole, type Roles, assignRoles, roleProblems } from '../../../
 
 const fast = capabilitiesFor('sourceful/riverflow-v2-fast')
 const pro = capabilitiesFor('sourceful/riverflow-v2-pro')
-const frame = (id: string): SelectedLayer => ({ id, name: id, type: 'FRAME', width: 100, height: 100, fillable: true })
+const frame = (id: string): SelectedLayer => ({ id, name: id, type: 'FRAME', width: 100, height: 100, fillable: true, madeHere: false })
 const text = (id: string): SelectedLayer => ({ ...frame(id), type: 'TEXT', fillable: false, text: { characters: 'Hi', fontFamily: 'Inter', fontStyle: 'Bold' } })
 
 describe('assignRoles', () => {

@@ -13,6 +13,16 @@ const v1 = {
 const v25 = { ...v1, settings: { ...v1.settings, model: 'sourceful/riverflow-v2.5-fast', imageSize: '2K', background: 'solid', backgroundColor: '#112233', effort: 'high', scoringPrompt: 'Crisp text' } }
 
 describe('readSavedState', () => {
+  it('reads the recent prompts, skipping what is not text', () => {
+    expect(read({ ...toStoredState(DEFAULT_STATE), recentPrompts: ['a', 4, null, 'b'] }).state.recentPrompts).toEqual(['a', 'b'])
+    expect(read({ ...toStoredState(DEFAULT_STATE), recentPrompts: 'a' }).state.recentPrompts).toEqual([])
+  })
+
+  it('reads the takes, 1 to 4, and falls back to 1', () => {
+    expect(read({ ...toStoredState(DEFAULT_STATE), takes: 3 }).state.takes).toBe(3)
+    for (const takes of [0, 5, 2.5, '3', null]) expect(read({ ...toStoredState(DEFAULT_STATE), takes }).state.takes).toBe(1)
+  })
+
   it('starts from the defaults on first run, without a note', () => {
     expect(read(null)).toEqual({ state: DEFAULT_STATE, notes: [] })
   })

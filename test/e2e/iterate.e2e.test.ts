@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest'
+import { TEST_KEY } from '../openrouter-stand-in/server'
+import { useBrowserSuite } from './suite'
+
+// Iterating: another take never replaces the last.
+const suite = useBrowserSuite()
+
+describe('iterating on an image', () => {
+  it('Generate twice gives two layers side by side; Replace this image is an explicit choice', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    const { ui } = session
+    const prompt = ui.getByRole('textbox', { name: 'Prompt' })
+    await prompt.fill('A paper boat')
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 10_000 }).toBe(1)
+    // The new image is selected: the panel offers a new layer beside it, not a replacement.
+    await expect.poll(() => ui.getByRole('radio', { name: 'On a new layer beside it' }).isChecked()).toBe(true)
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 10_000 }).toBe(2)
+    const [a, b] = await session.figma((fake) => fake.page.children.map((n) => ({ x: n.x, y: n.y, width: n.width, hash: n.fills[0]?.imageHash })))
+    expect(b.x).toBeGreaterThanOrEqual(a.x + a.width)
+    expect(b.y).toBe(a.y)
+
+    // Now the second is selected; replacing it is asked for, and fills it in place.
+    await ui.getByRole('radio', { name: 'Replace this image' }).check()
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 10_000 }).toBe(3)
+    await expect.poll(() => session.figma((fake) => fake.undoSteps()), { timeout: 10_000 }).toBe(3)
+    expect(await session.figma((fake) => fake.page.children.length)).toBe(2)
+    await session.close()
+  })
+})
+
+describe('takes', () => {
+  it('three takes send three requests and land three layers in a row, none overlapping', async () => {
+    const session = await suite.open({ key: TEST_KEY, setup: (fake) => void fake.addFrame({ name: 'Already here', x: 700, y: 0, width: 300, height: 300 }) })
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A paper boat')
+    await ui.getByRole('combobox', { name: 'Takes' }).selectOption('3')
+    expect(await ui.getByLabel('Estimated cost').textContent()).toBe('Estimated $0.06')
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(4)
+    expect(suite.standIn.generations()).toHaveLength(3)
+    const boxes = await session.figma((fake) => fake.page.children.map((n) => ({ x: n.x, y: n.y, width: n.width, height: n.height })))
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height).toBe(false)
+    }
+    const takes = boxes.slice(1)
+    expect(new Set(takes.map((b) => b.y)).size).toBe(1)
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(3)
+    await expect.poll(() => ui.getByText(/Placed 3 images/).count()).toBe(1)
+    // Each placed image is named in the result line, and Show selects it on the canvas.
+    expect(await ui.getByRole('list', { name: 'Placed images' }).getByRole('listitem').count()).toBe(3)
+    await session.figma((fake) => fake.select())
+    await ui.getByRole('button', { name: 'Show A paper boat' }).nth(1).click()
+    await expect.poll(() => session.figma((fake) => fake.page.selection.length)).toBe(1)
+    await session.close()
+  })
+
+  it('a failed take says why and is retried alone; the others land', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A paper boat')
+    await ui.getByRole('combobox', { name: 'Takes' }).selectOption('3')
+    suite.standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 402 }, { kind: 'success' })
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => ui.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/1 of 3 takes failed/)
+    expect(await session.figma((fake) => fake.page.children.length)).toBe(2)
+    const retry = ui.getByRole('button', { name: /^Retry A paper boat · take \d/ })
+    expect(await retry.count()).toBe(1)
+    await retry.click()
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(3)
+    expect(suite.standIn.generations()).toHaveLength(4)
+    const xs = await session.figma((fake) => fake.page.children.map((n) => [n.x, n.y, n.width]))
+    expect(new Set(xs.map(([, y]) => y)).size).toBe(1)
+    expect(xs[2][0]).toBeGreaterThanOrEqual(Math.max(xs[0][0] + xs[0][2], xs[1][0] + xs[1][2]))
+    await session.close()
+  })
+})
+
+describe('relaunch buttons', () => {
+  const record = {
+    prompt: 'A lighthouse at dusk',
+    settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '4:5', imageSize: '2K', fontInputs: [] },
+    generationId: 'gen-1',
+    cost: 0.15,
+    createdAt: '2026-11-24T10:00:00.000Z',
+  }
+  /** A layer this plugin made, selected, and the plugin run from one of its buttons. */
+  const relaunchedOn = (command: string, data: string) =>
+    suite.open({
+      key: TEST_KEY,
+      setupArg: { command, data },
+      setup: async (fake, { command, data }) => {
+        const layer = fake.addFrame({ name: 'Lighthouse', x: 0, y: 0, width: 400, height: 500 })
+        const image = fake.figma.createImage(await layer.exportAsync())
+        layer.fills = [{ type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }]
+        ;(window as unknown as { firstImage: string }).firstImage = image.hash
+        layer.setPluginData('riverflow', data)
+        fake.select(layer)
+        fake.figma.command = command
+      },
+    })
+
+  it('Regenerate replaces the layer’s fill in one undo step, with no click, and keeps the old image for Restore previous', async () => {
+    const session = await relaunchedOn('regenerate', JSON.stringify(record))
+    // It may already have run by now: the layer's first image is known from the setup.
+    const before = await session.page.evaluate(() => (window as unknown as { firstImage: string }).firstImage)
+    await expect.poll(() => session.figma((fake) => fake.page.children[0].fills[0].imageHash), { timeout: 15_000 }).not.toBe(before)
+    expect(suite.standIn.generations()[0].body).toMatchObject({ model: 'sourceful/riverflow-v2-pro', image_config: { aspect_ratio: '4:5', image_size: '2K' } })
+    const layer = await session.figma((fake) => {
+      const node = fake.page.children[0]
+      return { count: fake.page.children.length, previous: node.getPluginData('riverflow-previous-fills'), buttons: Object.keys(node.getRelaunchData()) }
+    })
+    expect(layer.count).toBe(1)
+    expect(JSON.parse(layer.previous)[0].imageHash).toBe(before)
+    expect(layer.buttons).toContain('restore-previous')
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
+    expect(await session.ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe('A lighthouse at dusk')
+    await session.close()
+  })
+
+  it('Edit prompt loads the layer’s prompt and settings and sends nothing', async () => {
+    const session = await relaunchedOn('edit-prompt', JSON.stringify(record))
+    const { ui } = session
+    await expect.poll(() => ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe('A lighthouse at dusk')
+    expect(await ui.getByRole('combobox', { name: 'Model' }).inputValue()).toBe('sourceful/riverflow-v2-pro')
+    expect(await ui.getByRole('combobox', { name: 'Aspect ratio' }).inputValue()).toBe('4:5')
+    expect(await ui.getByRole('combobox', { name: 'Size' }).inputValue()).toBe('2K')
+    expect(suite.standIn.generations()).toHaveLength(0)
+    await session.close()
+  })
+
+  it('a damaged record: a clear message, nothing sent, the panel usable', async () => {
+    const session = await relaunchedOn('regenerate', '{"prompt": "A light')
+    const { ui } = session
+    await expect.poll(() => ui.getByRole('status', { name: 'Settings changed' }).textContent()).toMatch(/could not be read/)
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('Start again')
+    expect(suite.standIn.generations()).toHaveLength(0)
+    await session.close()
+  })
+})
+
+describe('history', () => {
+  it('lists this file’s generations with a thumbnail, searches them, and loads one’s prompt and settings', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    const { ui } = session
+    const prompt = ui.getByRole('textbox', { name: 'Prompt' })
+    for (const text of ['A red fox', 'A paper boat']) {
+      await prompt.fill(text)
+      await ui.getByRole('button', { name: /^Generate/ }).click()
+      await expect.poll(() => ui.getByRole('button', { name: /^Generate/ }).count(), { timeout: 15_000 }).toBe(1)
+      await expect.poll(() => suite.standIn.generations().length).toBeGreaterThan(0)
+    }
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(2)
+    await ui.getByRole('combobox', { name: 'Aspect ratio' }).selectOption('16:9')
+    await ui.getByRole('button', { name: 'History' }).click()
+    const rows = ui.getByRole('list', { name: 'Generations' }).getByRole('listitem')
+    await expect.poll(() => rows.count()).toBe(2)
+    expect(await rows.first().textContent()).toMatch(/A paper boat.*Riverflow 2 Fast.*1:1 · 1K.*\$0\.02/)
+    await expect.poll(() => rows.first().locator('img').count()).toBe(1)
+    await ui.getByRole('searchbox', { name: 'Search prompts' }).or(ui.getByRole('textbox', { name: 'Search prompts' })).fill('fox')
+    await expect.poll(() => rows.count()).toBe(1)
+    await rows.first().getByRole('button', { name: 'Use prompt and settings' }).click()
+    await expect.poll(() => prompt.inputValue()).toBe('A red fox')
+    expect(await ui.getByRole('combobox', { name: 'Aspect ratio' }).inputValue()).toBe('1:1')
+    // Gone from the canvas: the history says so, and Place again says the image is gone.
+    await session.figma((fake) => fake.page.children.forEach((n) => n.remove()))
+    await ui.getByRole('button', { name: 'History' }).click()
+    await expect.poll(() => rows.first().textContent()).toMatch(/layer deleted/)
+    await rows.first().getByRole('button', { name: 'Place again' }).click()
+    await expect.poll(() => rows.first().textContent()).toMatch(/image is gone/)
+    // Recent prompts, kept on this computer across files, newest first.
+    await ui.getByRole('searchbox', { name: 'Search prompts' }).or(ui.getByRole('textbox', { name: 'Search prompts' })).fill('')
+    expect(await ui.getByRole('list', { name: 'Recent prompts' }).textContent()).toBe('A paper boatA red fox')
+    await ui.getByRole('list', { name: 'Recent prompts' }).getByRole('button', { name: 'A paper boat' }).click()
+    await expect.poll(() => prompt.inputValue()).toBe('A paper boat')
+    await session.close()
+  }, 60_000)
+})

@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { GenerationRecord } from '../../common/domain'
+import { HISTORY_LIMIT, addToHistory, readHistory } from '../../plugin/history'
+import type { HistoryItem, ReplyMessage, RequestArgs, RequestType } from '../../plugin/messages'
+import { startPlugin } from '../../plugin/start-plugin'
+import type { FakeFigma } from '../fake-figma'
+import { encodePng } from '../images/png'
+import { installFakeFigma } from './install-fake'
+
+const record = (prompt: string): GenerationRecord => ({
+  prompt,
+  settings: { model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K', fontInputs: [], background: 'original', backgroundColor: '#FFFFFF', effort: 'medium', scoringPrompt: '' },
+  generationId: null,
+  cost: 0.02,
+  createdAt: '2026-11-24T10:00:00.000Z',
+})
+
+let fake: FakeFigma
+beforeEach(() => {
+  fake = installFakeFigma()
+})
+
+let ids = 0
+async function request<K extends RequestType>(type: K, args: RequestArgs<K>): Promise<ReplyMessage> {
+  const requestId = `h${++ids}`
+  await fake.sendFromUi({ ...args, type, requestId })
+  return fake.uiMessages.find((m): m is ReplyMessage => (m as ReplyMessage).type === 'reply' && (m as ReplyMessage).requestId === requestId)!
+}
+const place = (prompt: string) =>
+  request('place-image', { taskId: prompt, image: { bytes: encodePng(32, 32), width: 32, height: 32 }, placement: 'new-layer', targetIds: [], name: prompt, reveal: false, record: record(prompt) })
+
+describe('the file’s history', () => {
+  it('keeps each placed image in the document, newest first, and survives closing and reopening the plugin', async () => {
+    startPlugin()
+    await place('First')
+    await place('Second')
+    fake.page.children[0].remove()
+    // Reopened on the same document: a new run of the sandbox.
+    startPlugin()
+    const reply = (await request('load-history', {})) as { result: HistoryItem[] }
+    expect(reply.result.map((item) => [item.record.prompt, item.exists])).toEqual([['Second', true], ['First', false]])
+    expect(JSON.stringify(fake.figma.root.getPluginDataKeys())).not.toMatch(/sk-or/)
+  })
+
+  it('keeps the last 200, dropping the oldest, each part within the plugin data limit', () => {
+    const long = 'A red fox in the snow. '.repeat(2000)
+    for (let i = 0; i < HISTORY_LIMIT + 5; i++) addToHistory({ layerIds: [`1:${i}`], record: record(`${i} ${long}`) })
+    const history = readHistory()
+    expect(history).toHaveLength(HISTORY_LIMIT)
+    expect(history[0].record.prompt.startsWith(`${HISTORY_LIMIT + 4} `)).toBe(true)
+    expect(history.at(-1)!.record.prompt.startsWith('5 ')).toBe(true)
+    for (const key of fake.figma.root.getPluginDataKeys()) expect(new TextEncoder().encode(fake.figma.root.getPluginData(key)).length).toBeLessThan(100_000)
+  })
+
+  it('shortens a prompt too long for one entry, and keeps it', () => {
+    addToHistory({ layerIds: ['1:1'], record: record('x'.repeat(300_000)) })
+    expect(readHistory()[0].record).toMatchObject({ promptTruncated: true })
+  })
+
+  it('skips what is damaged, not the whole list', () => {
+    addToHistory({ layerIds: ['1:1'], record: record('Kept') })
+    const good = fake.figma.root.getPluginData('history-0')
+    fake.figma.root.setPluginData('history-0', good.replace('[', '[{"layerIds": 5}, null, "x", '))
+    fake.figma.root.setPluginData('history-1', '{broken')
+    expect(readHistory().map((e) => e.record.prompt)).toEqual(['Kept'])
+    addToHistory({ layerIds: ['1:2'], record: record('New') })
+    expect(readHistory().map((e) => e.record.prompt)).toEqual(['New', 'Kept'])
+    expect(fake.figma.root.getPluginData('history-1')).toBe('')
+  })
+
+  it('places an image again beside its layer, and says when the layer is gone', async () => {
+    startPlugin()
+    await place('Again')
+    const [layer] = fake.page.children
+    const reply = await request('place-again', { layerId: layer.id, record: record('Again') })
+    expect(reply).toMatchObject({ ok: true, result: { placement: 'new-layer' } })
+    const copy = fake.page.children[1]
+    expect(copy.fills[0].imageHash).toBe(layer.fills[0].imageHash)
+    expect(copy.x).toBeGreaterThanOrEqual(layer.x + layer.width)
+    layer.remove()
+    expect(await request('place-again', { layerId: layer.id, record: record('Again') })).toMatchObject({ ok: false, message: expect.stringMatching(/gone/) })
+  })
+})

@@ -1,0 +1,127 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { GenerationRecord } from '../../common/domain'
+import type { InitData, PlaceImageArgs, ReplyMessage } from '../../plugin/messages'
+import { RECORD_KEY, placeImageAsync } from '../../plugin/place-image'
+import { startPlugin } from '../../plugin/start-plugin'
+import type { FakeFigma, FakeNode } from '../fake-figma'
+import { encodePng } from '../images/png'
+import { installFakeFigma } from './install-fake'
+
+const record: GenerationRecord = {
+  prompt: 'A red fox',
+  settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '4:5', imageSize: '2K', fontInputs: [], background: 'original', backgroundColor: '#FFFFFF', effort: 'medium', scoringPrompt: '' },
+  generationId: 'gen-1',
+  cost: 0.15,
+  createdAt: '2026-11-24T10:00:00.000Z',
+}
+const place = (overrides: Partial<PlaceImageArgs>, side = 64): PlaceImageArgs => ({
+  taskId: 't', image: { bytes: encodePng(side, side), width: side, height: side }, placement: 'new-layer', targetIds: [], name: 'A red fox', reveal: false, record, ...overrides,
+})
+
+let fake: FakeFigma
+beforeEach(() => {
+  fake = installFakeFigma()
+})
+
+/** Runs the plugin as a relaunch button (or a plain run, '') does. */
+function run(command: string): void {
+  ;(fake.figma as { command: string }).command = command
+  startPlugin()
+}
+
+async function initWith(command: string): Promise<InitData> {
+  run(command)
+  await fake.sendFromUi({ type: 'init', requestId: 'i1' })
+  return (fake.uiMessages.find((m) => (m as ReplyMessage).type === 'reply') as { result: InitData }).result
+}
+
+describe('relaunch buttons on placed images', () => {
+  it('gives every placed image Regenerate, More like this and Edit prompt, and Restore previous once it has a previous image', async () => {
+    const { nodeIds } = await placeImageAsync(place({}))
+    const node = fake.allNodes().find((n) => n.id === nodeIds[0])!
+    expect(Object.keys(node.getRelaunchData())).toEqual(['regenerate', 'more-like-this', 'edit-prompt'])
+    const first = node.fills[0].imageHash
+    await placeImageAsync(place({ placement: 'fill', targetIds: [node.id] }, 32))
+    expect(node.fills[0].imageHash).not.toBe(first)
+    expect(Object.keys(node.getRelaunchData())).toContain('restore-previous')
+  })
+})
+
+describe('Restore previous', () => {
+  async function regenerated(): Promise<{ node: FakeNode; first: unknown; second: unknown }> {
+    const { nodeIds } = await placeImageAsync(place({}))
+    const node = fake.allNodes().find((n) => n.id === nodeIds[0])!
+    const first = node.fills[0].imageHash
+    await placeImageAsync(place({ placement: 'fill', targetIds: [node.id], record: { ...record, prompt: 'A blue fox' } }, 32))
+    return { node, first, second: node.fills[0].imageHash }
+  }
+
+  it('puts the previous image and its record back in one undo step, in the sandbox alone, then closes with a word', async () => {
+    const { node, first, second } = await regenerated()
+    fake.select(node)
+    const steps = fake.undoSteps()
+    run('restore-previous')
+    expect(node.fills[0].imageHash).toBe(first)
+    expect(JSON.parse(node.getPluginData(RECORD_KEY)).prompt).toBe('A red fox')
+    expect(fake.undoSteps()).toBe(steps + 1)
+    expect(fake.closed()).toBe(true)
+    expect(fake.shownWith).toBeNull()
+    expect(fake.notifications.at(-1)?.message).toMatch(/Restored/)
+    // Restoring again brings the newer image back.
+    startPlugin()
+    expect(node.fills[0].imageHash).toBe(second)
+  })
+
+  it.each([
+    ['nothing selected', () => undefined, /Select the layer/],
+    ['a layer with no previous image', () => fake.addFrame({ name: 'Hero' }), /no previous image/],
+    ['damaged data', () => {
+      const frame = fake.addFrame({ name: 'Hero' })
+      frame.setPluginData('riverflow-previous-fills', '{not json')
+      return frame
+    }, /no previous image/],
+    ['a locked layer', () => fake.addFrame({ name: 'Hero', locked: true }), /locked/],
+  ])('says what is wrong with %s, and touches nothing', async (_name, make, message) => {
+    const node = make()
+    if (node) fake.select(node)
+    run('restore-previous')
+    expect(fake.notifications.at(-1)?.message).toMatch(message)
+    expect(fake.undoSteps()).toBe(0)
+  })
+})
+
+describe('the launch the UI runs', () => {
+  it('hands the layer and its record to the first init only', async () => {
+    const { nodeIds } = await placeImageAsync(place({}))
+    fake.select(fake.allNodes().find((n) => n.id === nodeIds[0])!)
+    const init = await initWith('regenerate')
+    expect(init.launch).toMatchObject({ command: 'regenerate', layer: { id: nodeIds[0], madeHere: true }, record, problem: null })
+    await fake.sendFromUi({ type: 'init', requestId: 'i2' })
+    const second = fake.uiMessages.find((m) => (m as ReplyMessage).type === 'reply' && (m as ReplyMessage).requestId === 'i2') as { result: InitData }
+    expect(second.result.launch).toBeNull()
+  })
+
+  it('is null for a plain run', async () => {
+    expect((await initWith('')).launch).toBeNull()
+  })
+
+  it.each([
+    ['nothing selected', () => undefined, /deleted/],
+    ['no record', () => fake.addFrame({ name: 'Hero' }), /no Riverflow prompt/],
+    ['a damaged record', () => {
+      const frame = fake.addFrame({ name: 'Hero' })
+      frame.setPluginData(RECORD_KEY, '{"prompt": "A red')
+      return frame
+    }, /could not be read/],
+    ['a locked layer', () => {
+      const frame = fake.addFrame({ name: 'Hero', locked: true })
+      frame.setPluginData(RECORD_KEY, JSON.stringify(record))
+      return frame
+    }, /locked/],
+  ])('says what stops Regenerate on %s', async (_name, make, problem) => {
+    const node = make()
+    if (node) fake.select(node)
+    const init = await initWith('regenerate')
+    expect(init.launch?.problem).toMatch(problem)
+  })
+})

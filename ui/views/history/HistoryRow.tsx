@@ -1,0 +1,74 @@
+import { Button, Muted } from '@create-figma-plugin/ui'
+import { useEffect, useState } from 'preact/hooks'
+import type { HistoryItem } from '../../../plugin/messages'
+import { requestAsync } from '../../bridge'
+import { capabilitiesFor } from '../../models'
+import { formatUsd } from '../../pricing'
+
+/** Thumbnails are 48 px; twice that stays sharp on a retina screen. */
+const THUMBNAIL_WIDTH = 96
+
+/** One generation: a thumbnail from its layer (never stored), what made it, and its actions. */
+export function HistoryRow({ item, onUse }: { item: HistoryItem; onUse: () => void }) {
+  const [thumbnail, setThumbnail] = useState<string | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const layerId = item.layerIds[0]
+  useEffect(() => {
+    if (!item.exists) return
+    let url: string | null = null
+    let live = true
+    requestAsync('export-layer', { layerId, constraint: { type: 'WIDTH', value: THUMBNAIL_WIDTH } }).then(
+      ({ bytes }) => {
+        if (!live) return
+        url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'image/png' }))
+        setThumbnail(url)
+      },
+      // No thumbnail is no reason to say anything: the row reads without it.
+      () => {},
+    )
+    return () => {
+      live = false
+      if (url) URL.revokeObjectURL(url)
+    }
+  }, [layerId, item.exists])
+
+  async function runAsync(action: () => Promise<unknown>, done: string | null) {
+    setMessage(null)
+    try {
+      await action()
+      setMessage(done)
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : 'That did not work. Try again.')
+    }
+  }
+
+  const { record } = item
+  const model = typeof record.settings.model === 'string' ? capabilitiesFor(record.settings.model).label : 'Unknown model'
+  const facts = [model, `${record.settings.aspectRatio} · ${record.settings.imageSize}`, record.cost !== null ? formatUsd(record.cost) : null, new Date(record.createdAt).toLocaleString()]
+  return (
+    <li class="history-row">
+      {thumbnail ? <img class="thumbnail" src={thumbnail} alt="" /> : <span class="thumbnail" />}
+      <div class="grow">
+        <span class="prompt">{record.prompt}</span>
+        <Muted>
+          {facts.filter(Boolean).join(' · ')}
+          {item.exists ? '' : ' · layer deleted'}
+        </Muted>
+        <div class="row">
+          <Button secondary onClick={onUse}>
+            Use prompt and settings
+          </Button>
+          {item.exists && (
+            <Button secondary onClick={() => void runAsync(() => requestAsync('show-layers', { layerIds: item.layerIds }), null)}>
+              Select on canvas
+            </Button>
+          )}
+          <Button secondary onClick={() => void runAsync(() => requestAsync('place-again', { layerId, record }), 'Placed again beside it.')}>
+            Place again
+          </Button>
+        </div>
+        {message && <Muted>{message}</Muted>}
+      </div>
+    </li>
+  )
+}

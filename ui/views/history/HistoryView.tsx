@@ -1,0 +1,47 @@
+import './history.css'
+import { Button, Muted, SearchTextbox } from '@create-figma-plugin/ui'
+import { useEffect, useState } from 'preact/hooks'
+import type { GenerationRecord } from '../../../common/domain'
+import type { HistoryItem } from '../../../plugin/messages'
+import { requestAsync } from '../../bridge'
+import { HistoryRow } from './HistoryRow'
+import { RecentPrompts } from './RecentPrompts'
+
+/** Rows drawn at once: each exports a thumbnail from its layer. */
+const SHOWN = 30
+
+/** This file's generations, newest first, searchable by prompt, each with what can be done with it. */
+export function HistoryView(props: { recentPrompts: string[]; onUse: (record: GenerationRecord) => void; onUsePrompt: (prompt: string) => void; onBack: () => void }) {
+  const [items, setItems] = useState<HistoryItem[] | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [query, setQuery] = useState('')
+  useEffect(() => {
+    requestAsync('load-history', {}).then(setItems, (error: Error) => setProblem(error.message))
+  }, [])
+  const words = query.trim().toLowerCase()
+  const found = (items ?? []).filter((item) => item.record.prompt.toLowerCase().includes(words))
+  return (
+    <main class="view">
+      <div class="actions topbar">
+        <span class="title">History of this file</span>
+        <Button secondary onClick={props.onBack}>
+          Back
+        </Button>
+      </div>
+      <SearchTextbox aria-label="Search prompts" placeholder="Search prompts" value={query} onValueInput={setQuery} />
+      {problem && (
+        <p class="alert" role="alert">
+          {problem}
+        </p>
+      )}
+      {items && found.length === 0 && <Muted>{items.length === 0 ? 'No images generated in this file yet.' : 'No prompt matches.'}</Muted>}
+      <ul class="history" aria-label="Generations">
+        {found.slice(0, SHOWN).map((item) => (
+          <HistoryRow key={`${item.layerIds.join()}-${item.record.createdAt}`} item={item} onUse={() => props.onUse(item.record)} />
+        ))}
+      </ul>
+      {found.length > SHOWN && <Muted>The {SHOWN} newest are shown; search to find older ones.</Muted>}
+      <RecentPrompts prompts={props.recentPrompts.filter((p) => p.toLowerCase().includes(words))} onUse={props.onUsePrompt} />
+    </main>
+  )
+}

@@ -1,5 +1,6 @@
 import type { Placement, SavedState, SelectedLayer, SelectionUse } from '../../common/domain'
 import { type ModelCapabilities, capabilitiesFor } from '../models'
+import { isHexColor } from '../hex-color'
 import type { CostEstimate } from '../pricing'
 import { type Roles, assignRoles, layersWithRole, roleProblems } from '../selection/roles'
 import { estimatePlanCost, planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
@@ -62,6 +63,7 @@ export interface ClickInput {
 /** More requests than this from one click, and the panel asks once before sending. */
 export const CONFIRM_ABOVE = 10
 
+const BAD_COLOUR = 'The background colour must be # and six hex digits, such as #F4E9DA.'
 const NO_INPUT = 'Mark one of the selected layers as the input to refine or upscale it.'
 /** Said before a batch goes out, rather than by each of its requests as it fails. */
 const NO_PROMPT = 'Write a prompt first: say how to change the frames. Upscale needs none.'
@@ -93,7 +95,10 @@ export function planClick({ state, selection, roles, replace = false }: ClickInp
     generate: clickAction('generate', generate, state.concurrency),
     batchActions,
     currentAction: use !== 'edit' ? null : state.eachOnItsOwn || !batchActions.some((a) => a.kind === 'combine') ? 'refine-each' : 'combine',
-    problems: use === 'create' ? [] : refining ? [...promptProblems(prompt), ...roleProblems(selection, roles, model, batch)] : [NO_INPUT],
+    problems: [
+      ...settingsProblems(settings),
+      ...(use === 'create' ? [] : refining ? [...promptProblems(prompt), ...roleProblems(selection, roles, model, batch)] : [NO_INPUT]),
+    ],
   }
 }
 
@@ -148,6 +153,11 @@ function planBatchActions({ state, selection, roles }: ClickInput, model: ModelC
     })
   }
   return actions
+}
+
+/** A solid background needs a colour OpenRouter takes: said at the field, and nothing is sent. */
+function settingsProblems(settings: SavedState['settings']): string[] {
+  return settings.background === 'solid' && !isHexColor(settings.backgroundColor) ? [BAD_COLOUR] : []
 }
 
 function promptProblems(prompt: string): string[] {

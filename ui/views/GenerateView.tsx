@@ -13,6 +13,7 @@ import type { LayerRole, Roles } from '../selection/roles'
 import { BatchChoice } from './BatchChoice'
 import { PlacementChoice } from './PlacementChoice'
 import { RunArea } from './RunArea'
+import { ModelOptions } from './ModelOptions'
 import { SettingsFields } from './SettingsFields'
 import { TakesField } from './TakesField'
 import { creditLine } from './format'
@@ -113,6 +114,7 @@ export function GenerateView(props: GenerateViewProps) {
         spellCheck
       />
       <SettingsFields models={props.models} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
+      <ModelOptions model={findModel(props.models, settings.model)} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
       <TakesField takes={state.takes} onChange={(takes) => onStateChange({ takes })} />
 
       {selection.length > 0 && (

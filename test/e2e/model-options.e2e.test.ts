@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { TEST_KEY } from '../openrouter-stand-in/server'
+import { useBrowserSuite } from './suite'
+
+// What 2.5 and later add to the panel, and only for them: background, effort, and what to judge by.
+const suite = useBrowserSuite()
+
+type Body = { image_config: Record<string, unknown>; reasoning?: { effort?: string } }
+
+describe('the options of 2.5 and later', () => {
+  it('shows no background or effort for Riverflow 2, and sends them for 2.5 as chosen', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A ceramic mug, product shot')
+    expect(await ui.getByRole('radio', { name: 'Transparent' }).count()).toBe(0)
+    expect(await ui.getByRole('combobox', { name: 'Effort' }).count()).toBe(0)
+
+    await ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2.5-fast', { timeout: 5000 })
+    await ui.getByRole('radio', { name: 'Transparent' }).check({ timeout: 5000 })
+    await ui.getByRole('combobox', { name: 'Effort' }).selectOption('high', { timeout: 5000 })
+    await ui.getByRole('checkbox', { name: 'Advanced' }).check({ timeout: 5000 })
+    await ui.getByRole('textbox', { name: 'Judge by' }).fill('Clean edges around the handle', { timeout: 5000 })
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 10_000 }).toBe(1)
+    const body = suite.standIn.generations()[0].body as Body
+    expect(body.image_config).toMatchObject({ background_mode: 'transparent', scoring_prompt: 'Clean edges around the handle' })
+    expect(body.reasoning).toEqual({ effort: 'high' })
+    await session.close()
+  })
+
+  it('checks a solid colour before sending: a malformed one is said and nothing goes', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A ceramic mug on a plain background')
+    await ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2.5-fast')
+    await ui.getByRole('radio', { name: 'Solid colour' }).check()
+    await ui.getByRole('textbox', { name: 'Background colour' }).fill('teal')
+    expect(await ui.getByRole('alert').first().textContent()).toMatch(/# and six hex digits/)
+    expect(await ui.getByRole('button', { name: /^Generate/ }).isDisabled()).toBe(true)
+    await ui.getByRole('textbox', { name: 'Background colour' }).fill('#F4E9DA')
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 10_000 }).toBe(1)
+    expect((suite.standIn.generations()[0].body as Body).image_config).toMatchObject({ background_mode: 'solid', background_hex_color: '#F4E9DA' })
+    await session.close()
+  })
+})

@@ -1,0 +1,68 @@
+import './model-options.css'
+import { Disclosure, Textbox } from '@create-figma-plugin/ui'
+import { useState } from 'preact/hooks'
+import type { BackgroundMode, Effort, GenerationSettings } from '../../common/domain'
+import { RadioField } from '../components/RadioField'
+import { SelectField } from '../components/SelectField'
+import { isHexColor } from '../hex-color'
+import type { ModelCapabilities } from '../models'
+
+const BACKGROUNDS: Record<BackgroundMode, string> = { original: 'Original', transparent: 'Transparent', solid: 'Solid colour' }
+const EFFORTS: Record<Effort, string> = { low: 'Low', medium: 'Medium', high: 'High', xhigh: 'Extra high' }
+
+interface ModelOptionsProps {
+  model: ModelCapabilities
+  settings: GenerationSettings
+  onChange: (settings: GenerationSettings) => void
+}
+
+/**
+ * What 2.5 and later add: the background, the effort and what to judge the
+ * takes by. Each shows only when the chosen model offers it, so a V2 panel
+ * stays as it was.
+ */
+export function ModelOptions({ model, settings, onChange }: ModelOptionsProps) {
+  const [advanced, setAdvanced] = useState(settings.scoringPrompt !== '')
+  const set = (change: Partial<GenerationSettings>) => onChange({ ...settings, ...change })
+  const colourOk = isHexColor(settings.backgroundColor)
+  return (
+    <>
+      {model.backgrounds.length > 0 && (
+        <RadioField<BackgroundMode>
+          label="Background"
+          value={settings.background}
+          options={model.backgrounds.map((mode) => ({ value: mode, label: BACKGROUNDS[mode] }))}
+          onChange={(background) => set({ background })}
+        />
+      )}
+      {model.backgrounds.includes('solid') && settings.background === 'solid' && (
+        <div class="colour-row">
+          {/* The swatch shows the colour as typed; empty until it is one OpenRouter takes (the panel says why). */}
+          <span class="swatch" aria-hidden="true" style={{ background: colourOk ? settings.backgroundColor : 'transparent' }} />
+          <Textbox aria-label="Background colour" placeholder="#RRGGBB" value={settings.backgroundColor} onValueInput={(backgroundColor) => set({ backgroundColor })} />
+        </div>
+      )}
+      {model.efforts.length > 0 && (
+        <SelectField<Effort>
+          label="Effort"
+          value={settings.effort}
+          options={model.efforts.map((effort) => ({ value: effort, label: EFFORTS[effort] }))}
+          onChange={(effort) => set({ effort })}
+        />
+      )}
+      {model.scoring && (
+        <Disclosure title="Advanced" open={advanced} onClick={() => setAdvanced(!advanced)}>
+          <label class="field">
+            <span class="field-label">Judge by</span>
+            <Textbox
+              aria-label="Judge by"
+              placeholder="What a good result has, e.g. clean edges, the logo legible"
+              value={settings.scoringPrompt}
+              onValueInput={(scoringPrompt) => set({ scoringPrompt })}
+            />
+          </label>
+        </Disclosure>
+      )}
+    </>
+  )
+}

@@ -25,16 +25,11 @@ export function ModelOptions({ model, settings, onChange }: ModelOptionsProps) {
   const [advanced, setAdvanced] = useState(settings.scoringPrompt !== '')
   const set = (change: Partial<GenerationSettings>) => onChange({ ...settings, ...change })
   const colourOk = isHexColor(settings.backgroundColor)
+  const backgrounds = model.backgrounds.map((mode) => ({ value: mode, label: BACKGROUNDS[mode] }))
+  const efforts = model.efforts.map((effort) => ({ value: effort, label: EFFORTS[effort] }))
   return (
     <>
-      {model.backgrounds.length > 0 && (
-        <RadioField<BackgroundMode>
-          label="Background"
-          value={settings.background}
-          options={model.backgrounds.map((mode) => ({ value: mode, label: BACKGROUNDS[mode] }))}
-          onChange={(background) => set({ background })}
-        />
-      )}
+      {backgrounds.length > 0 && <RadioField label="Background" value={settings.background} options={backgrounds} onChange={(background) => set({ background })} />}
       {model.backgrounds.includes('solid') && settings.background === 'solid' && (
         <div class="colour-row">
           {/* The swatch shows the colour as typed; empty until it is one OpenRouter takes (the panel says why). */}
@@ -42,14 +37,7 @@ export function ModelOptions({ model, settings, onChange }: ModelOptionsProps) {
           <Textbox aria-label="Background colour" placeholder="#RRGGBB" value={settings.backgroundColor} onValueInput={(backgroundColor) => set({ backgroundColor })} />
         </div>
       )}
-      {model.efforts.length > 0 && (
-        <SelectField<Effort>
-          label="Effort"
-          value={settings.effort}
-          options={model.efforts.map((effort) => ({ value: effort, label: EFFORTS[effort] }))}
-          onChange={(effort) => set({ effort })}
-        />
-      )}
+      {efforts.length > 0 && <SelectField label="Effort" value={settings.effort} options={efforts} onChange={(effort) => set({ effort })} />}
       {model.scoring && (
         <Disclosure title="Advanced" open={advanced} onClick={() => setAdvanced(!advanced)}>
           <label class="field">

@@ -8,7 +8,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    testTimeout: 20_000,
+    // Generous: browser tests share two cores with the rest of the suite on CI machines.
+    testTimeout: 60_000,
     // Builds the browser tests' host page once per run.
     globalSetup: ['test/e2e/global-setup.ts'],
     // The JSON report is what .ci/summary.mjs turns into CI's "N passed, N failed".

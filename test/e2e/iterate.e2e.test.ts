@@ -106,7 +106,7 @@ describe('relaunch buttons', () => {
     const session = await relaunchedOn('regenerate', JSON.stringify(record))
     // It may already have run by now: the layer's first image is known from the setup.
     const before = await session.page.evaluate(() => (window as unknown as { firstImage: string }).firstImage)
-    await expect.poll(() => session.figma((fake) => fake.page.children[0].fills[0].imageHash), { timeout: 15_000 }).not.toBe(before)
+    await expect.poll(() => session.figma((fake) => fake.page.children[0].fills[0].imageHash), { timeout: 30_000 }).not.toBe(before)
     expect(suite.standIn.generations()[0].body).toMatchObject({ model: 'sourceful/riverflow-v2-pro', image_config: { aspect_ratio: '4:5', image_size: '2K' } })
     const layer = await session.figma((fake) => {
       const node = fake.page.children[0]

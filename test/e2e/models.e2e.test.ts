@@ -21,7 +21,7 @@ const savedState = (settings: Record<string, unknown>) => ({
 describe('the model list', () => {
   it('offers OpenRouter’s catalog, keeps it, and does not fetch it again the same day', async () => {
     const first = await suite.open({ key: TEST_KEY })
-    await expect.poll(() => first.figma((fake) => fake.storage.has('model-catalog')), { timeout: 10_000 }).toBe(true)
+    await expect.poll(() => first.figma((fake) => fake.storage.has('model-catalog')), { timeout: 30_000 }).toBe(true)
     expect(await modelIds(first)).toEqual(suite.standIn.models.catalog.map((m) => m.id).filter((id) => id.startsWith('sourceful/')))
     expect(await modelOptions(first)).toContain('Riverflow 2.5 Fast (free) · free, rate-limited')
     expect(catalogRequests()).toHaveLength(1)
@@ -38,7 +38,7 @@ describe('the model list', () => {
   it('offers a model this build has never seen, prices it as an estimate, and sends it', async () => {
     suite.standIn.models.catalog = [catalogModel('sourceful/riverflow-v2-fast'), catalogModel('sourceful/riverflow-v3-fast', 'Sourceful: Riverflow V3 Fast')]
     const session = await suite.open({ key: TEST_KEY })
-    await expect.poll(() => modelOptions(session), { timeout: 10_000 }).toEqual([
+    await expect.poll(() => modelOptions(session), { timeout: 30_000 }).toEqual([
       'Riverflow 2 Fast · $0.02–$0.04 per image',
       'Riverflow V3 Fast (new) · about $0.02–$0.50 per image, billed by use',
     ])
@@ -46,7 +46,7 @@ describe('the model list', () => {
     expect(await session.ui.getByLabel('Estimated cost').textContent()).toBe('Billed by use, about $0.02 to $0.50 (estimate)')
     await session.ui.getByRole('textbox', { name: 'Prompt' }).fill('A kite')
     await session.ui.getByRole('button', { name: /^Generate/ }).click()
-    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 30_000 }).toBe(1)
     expect(suite.standIn.generations()[0].body).toMatchObject({ model: 'sourceful/riverflow-v3-fast' })
     await session.close()
   })
@@ -54,7 +54,7 @@ describe('the model list', () => {
   it('moves a saved model that has gone from the catalog to the nearest of its tier, and says so', async () => {
     suite.standIn.models.catalog = suite.standIn.models.catalog.filter((m) => m.id !== 'sourceful/riverflow-v2-pro')
     const session = await suite.open({ key: TEST_KEY, setup: (fake, state) => void fake.storage.set('saved-state', state), setupArg: savedState({}) })
-    await expect.poll(() => modelSelect(session).inputValue(), { timeout: 10_000 }).toBe('sourceful/riverflow-v2.5-pro')
+    await expect.poll(() => modelSelect(session).inputValue(), { timeout: 30_000 }).toBe('sourceful/riverflow-v2.5-pro')
     expect(await session.ui.getByRole('status', { name: 'Settings changed' }).textContent()).toMatch(/riverflow-v2-pro is not offered now, so Riverflow 2.5 Pro is chosen/)
     await session.close()
   })
@@ -62,7 +62,7 @@ describe('the model list', () => {
   it('keeps the built-in list when the catalog cannot be loaded', async () => {
     suite.standIn.models.catalogAnswer = 'error'
     const session = await suite.open({ key: TEST_KEY })
-    await expect.poll(() => catalogRequests().length, { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => catalogRequests().length, { timeout: 30_000 }).toBe(1)
     expect(await modelOptions(session)).toHaveLength(6)
     expect(await session.figma((fake) => fake.storage.has('model-catalog'))).toBe(false)
     await session.close()

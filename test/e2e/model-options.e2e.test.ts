@@ -44,3 +44,20 @@ describe('the options of 2.5 and later', () => {
     await session.close()
   })
 })
+
+describe('Remove background', () => {
+  it('sends the selected frame on a transparent background through 2.5, and the cut-out lands beside it', async () => {
+    const session = await suite.open({ key: TEST_KEY, setup: (fake) => fake.select(fake.addFrame({ name: 'Product', x: 0, y: 0, width: 400, height: 300 })) })
+    const { ui } = session
+    await ui.getByRole('button', { name: 'Remove background' }).click()
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 20_000 }).toBe(2)
+    const body = suite.standIn.generations()[0].body as Body & { model: string; messages: { content: { type: string }[] }[] }
+    expect(body.model).toBe('sourceful/riverflow-v2.5-fast')
+    expect(body.image_config).toMatchObject({ background_mode: 'transparent' })
+    expect(body.messages[0].content.map((part) => part.type)).toEqual(['text', 'image_url'])
+    const [frame, cutout] = await session.figma((fake) => fake.page.children.map((n) => ({ name: n.name, x: n.x, width: n.width })))
+    expect(cutout.name).toBe('Product · Riverflow')
+    expect(cutout.x).toBeGreaterThanOrEqual(frame.x + frame.width)
+    await session.close()
+  })
+})

@@ -1,5 +1,5 @@
 import type { Placement, SavedState, SelectedLayer, SelectionUse } from '../../common/domain'
-import { type ModelCapabilities, capabilitiesFor } from '../models'
+import { type ModelCapabilities, capabilitiesFor, fitSettingsToModel } from '../models'
 import { isHexColor } from '../hex-color'
 import type { CostEstimate } from '../pricing'
 import { type Roles, assignRoles, layersWithRole, roleProblems } from '../selection/roles'
@@ -21,7 +21,7 @@ export interface ClickAction {
  * selection what to refine or upscale, each on its own or combined, and sends.
  */
 export interface BatchAction extends ClickAction {
-  kind: 'refine-each' | 'upscale-each' | 'combine'
+  kind: 'refine-each' | 'upscale-each' | 'combine' | 'remove-background'
   label: string
   factor?: 2 | 4
   /** What the click sets: "What to refine or upscale", each frame on its own or not. */
@@ -63,6 +63,11 @@ export interface ClickInput {
 /** More requests than this from one click, and the panel asks once before sending. */
 export const CONFIRM_ABOVE = 10
 
+/** Said to the model for Remove background: the subject untouched, nothing else kept. */
+export const REMOVE_BACKGROUND_PROMPT =
+  'Remove the background: keep the subject exactly as it is, with clean edges, on a fully transparent background.'
+/** The cheapest model that answers on a transparent background (SPEC 1b: 2.5 and later). */
+const CUTOUT_MODEL = 'sourceful/riverflow-v2.5-fast'
 const BAD_COLOUR = 'The background colour must be # and six hex digits, such as #F4E9DA.'
 const NO_INPUT = 'Mark one of the selected layers as the input to refine or upscale it.'
 /** Said before a batch goes out, rather than by each of its requests as it fails. */
@@ -142,6 +147,13 @@ function planBatchActions({ state, selection, roles }: ClickInput, model: ModelC
       ...clickAction(`upscale-each-${factor}`, planUpscale(prompt, settings, selection, eachRoles, factor), state.concurrency),
     })),
   ]
+  actions.push({
+    kind: 'remove-background',
+    label: 'Remove background',
+    choices: each,
+    problems: problems(eachRoles, true, false),
+    ...clickAction('remove-background', planRefine(REMOVE_BACKGROUND_PROMPT, cutoutSettings(settings), selection, eachRoles, true), state.concurrency),
+  })
   if (imageLike > 1) {
     const combined = rolesFor(false)
     actions.push({
@@ -158,6 +170,17 @@ function planBatchActions({ state, selection, roles }: ClickInput, model: ModelC
 /** A solid background needs a colour OpenRouter takes: said at the field, and nothing is sent. */
 function settingsProblems(settings: SavedState['settings']): string[] {
   return settings.background === 'solid' && !isHexColor(settings.backgroundColor) ? [BAD_COLOUR] : []
+}
+
+/**
+ * Remove background: the chosen model when it can answer on a transparent
+ * background, else 2.5 Fast (V2 cannot); its own prompt, so the designer's
+ * prompt and font rows (billed) stay for Generate.
+ */
+function cutoutSettings(settings: SavedState['settings']): SavedState['settings'] {
+  const model = capabilitiesFor(settings.model).backgrounds.includes('transparent') ? settings.model : CUTOUT_MODEL
+  const fitted = fitSettingsToModel({ ...settings, model, fontInputs: [], scoringPrompt: '' }, capabilitiesFor(model)).settings
+  return { ...fitted, background: 'transparent' }
 }
 
 function promptProblems(prompt: string): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { SavedState, SelectedLayer } from '../../../common/domain'
-import { needsConfirmation, planClick } from '../../../ui/generation/plan-click'
+import type { GenerationSettings, SavedState, SelectedLayer } from '../../../common/domain'
+import { REMOVE_BACKGROUND_PROMPT, needsConfirmation, planClick } from '../../../ui/generation/plan-click'
 import type { Roles } from '../../../ui/selection/roles'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 
@@ -114,7 +114,7 @@ describe('the named batch actions', () => {
   it('offers Refine each, Upscale each and Combine as soon as frames are selected, whatever the mode', () => {
     const headline = { ...text, text: { characters: 'Sale', fontFamily: 'Inter', fontStyle: 'Bold' } }
     const p = plan(state({ selectionUse: 'create' }), [...frames(5), headline])
-    expect(p.batchActions.map((a) => a.label)).toEqual(['Refine each (5)', 'Upscale each (5)', '4×', 'Combine into one'])
+    expect(p.batchActions.map((a) => a.label)).toEqual(['Refine each (5)', 'Upscale each (5)', '4×', 'Remove background', 'Combine into one'])
     const actions = byKind(p)
     // Each: every image-like layer is an input, one request each; the text layer stays out.
     expect(actions['refine-each'].tasks.map((t) => t.targetIds)).toEqual(frames(5).map((f) => [f.id]))
@@ -151,5 +151,24 @@ describe('the named batch actions', () => {
     expect(needsConfirmation(fifty['refine-each'])).toBe(true)
     expect(fifty['refine-each']).toMatchObject({ label: 'Refine each (50)', concurrency: 3, cost: { kind: 'fixed', usd: 1 } })
     expect(needsConfirmation(fifty.combine)).toBe(false)
+  })
+})
+
+describe('Remove background', () => {
+  const frame: SelectedLayer = { id: 'p', name: 'Product', type: 'FRAME', width: 600, height: 400, fillable: true, madeHere: false }
+  const removeFrom = (settings: GenerationSettings) =>
+    planClick({ state: { ...DEFAULT_STATE, prompt: 'Night scene', settings }, selection: [frame], roles: {} }).batchActions.find((a) => a.kind === 'remove-background')!
+
+  it('sends the frame as the input on a transparent background, with a prompt of its own and no prompt needed', () => {
+    const action = planClick({ state: { ...DEFAULT_STATE, prompt: '' }, selection: [frame], roles: {} }).batchActions.find((a) => a.kind === 'remove-background')!
+    expect(action.problems).toEqual([])
+    expect(action.tasks).toHaveLength(1)
+    expect(action.tasks[0]).toMatchObject({ prompt: REMOVE_BACKGROUND_PROMPT, settings: { background: 'transparent', fontInputs: [] }, placement: 'new-layer' })
+    expect(action.tasks[0].inputs.map((i) => i.layer.id)).toEqual(['p'])
+  })
+
+  it('uses 2.5 Fast when the chosen model cannot answer on a transparent background, else the chosen one', () => {
+    expect(removeFrom({ ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-pro' }).tasks[0].settings.model).toBe('sourceful/riverflow-v2.5-fast')
+    expect(removeFrom({ ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2.5-pro' }).tasks[0].settings.model).toBe('sourceful/riverflow-v2.5-pro')
   })
 })

@@ -9,6 +9,8 @@ import { type LongTask, longestTaskMs, longestTaskText, longTasksBetweenAsync, w
 // "What to refine or upscale", told of a huge selection.
 const suite = useBrowserSuite()
 const LAYERS = 5000
+/** Rows the selection panel draws (ui/selection/SelectionPanel.tsx); the rest are summed up in a line. */
+const LISTED = 50
 const REPETITIONS = 5
 /** The issue's target: the panel shows a new selection within 100 ms. */
 const TARGET_MS = 100
@@ -63,7 +65,7 @@ it(`updates the panel for a selection of ${LAYERS} layers`, async ({ task }) => 
     group: 'selection',
     name: `Panel update for a selection of ${LAYERS.toLocaleString('en')} layers`,
     value:
-      `${formatMs(ms)} from the selection-changed message to the frame that shows every layer with its role (median of ${REPETITIONS}: ${updates.map((u) => formatMs(u.ms)).join(', ')}); ` +
+      `${formatMs(ms)} from the selection-changed message to the frame that shows the selection (its first ${LISTED} rows, each with its role, and the line that sums up the rest) (median of ${REPETITIONS}: ${updates.map((u) => formatMs(u.ms)).join(', ')}); ` +
       `longest task ${longestTaskText(worst)} (each: ${longTasks.map((t) => longestTaskText(longestTaskMs(t))).join(', ')})`,
     ratio: { label: `update / ${TARGET_MS} ms`, value: ms / TARGET_MS },
     target: { max: 1, strict: true },
@@ -86,7 +88,7 @@ it(`updates the panel for a selection of ${LAYERS} layers`, async ({ task }) => 
  * animation callback runs once the frame's style, layout and paint are done.
  */
 async function timeSelectionAsync(uiFrame: Frame, send: () => Promise<void>): Promise<SelectionUpdate> {
-  await uiFrame.evaluate((count) => {
+  await uiFrame.evaluate(({ count, listed }) => {
     const w = window as unknown as { benchSelection?: Promise<SelectionUpdate> }
     w.benchSelection = new Promise((resolve, reject) => {
       const onMessage = (event: MessageEvent) => {
@@ -99,7 +101,9 @@ async function timeSelectionAsync(uiFrame: Frame, send: () => Promise<void>): Pr
         const onFrame = () => {
           const rows = document.querySelectorAll('li.layer')
           const roles = rows[0]?.querySelector('select')
-          if (rows.length === count && roles?.value === 'input') {
+          // The panel draws the first `listed` rows and one line that sums up the rest.
+          const summed = count <= listed || (document.body.textContent ?? '').includes(`and ${(count - listed).toLocaleString('en')} more`)
+          if (rows.length === Math.min(count, listed) && roles?.value === 'input' && summed) {
             setTimeout(() => resolve({ ms: performance.now() - start, from, to: Date.now() }))
           } else if (performance.now() > giveUpAt) {
             reject(new Error(`The panel showed ${rows.length} of ${count} layers after 30 s`))
@@ -111,7 +115,7 @@ async function timeSelectionAsync(uiFrame: Frame, send: () => Promise<void>): Pr
       }
       addEventListener('message', onMessage, { capture: true })
     })
-  }, LAYERS)
+  }, { count: LAYERS, listed: LISTED })
   await send()
   const update = await uiFrame.evaluate(() => (window as unknown as { benchSelection: Promise<SelectionUpdate> }).benchSelection)
   // Let the collector and the browser finish with the last update before the next.

@@ -34,6 +34,7 @@ export function App() {
   const [state, setState] = useState<SavedState>(DEFAULT_STATE)
   const [stateNotes, setStateNotes] = useState<string[]>([])
   const [keyReason, setKeyReason] = useState<string | null>(null)
+  const [startProblem, setStartProblem] = useState<string | null>(null)
   const [selection, setSelection] = useState<SelectedLayer[]>([])
   const [roles, setRoles] = useState<Roles>({})
   const [thumbnails, setThumbnails] = useState<Record<string, string>>({})
@@ -60,10 +61,13 @@ export function App() {
         }
       }
     })
-    void requestAsync('init', {}).then((data) => {
-      setSelection(data.selection)
-      setInit(data)
-    })
+    requestAsync('init', {})
+      .then((data) => {
+        setSelection(data.selection)
+        setInit(data)
+      })
+      // Without its start the panel cannot do anything: say so instead of "Loading…" for ever.
+      .catch(() => setStartProblem('The plugin could not start: Figma did not answer. Close the plugin and run it again.'))
     return stop
   }, [])
 
@@ -143,14 +147,21 @@ export function App() {
     setView('generate')
   }
 
-  function forgetKey() {
-    void requestAsync('forget-key', {}).catch(() => {})
+  async function forgetKeyAsync() {
+    try {
+      await requestAsync('forget-key', {})
+    } catch {
+      // The key is still on this computer: saying it is gone would be untrue.
+      setKeyReason('Figma could not remove the key from this computer. Press Forget key again.')
+      return
+    }
+    setKeyReason(null)
     setApiKey(null)
     setKeyInfo(null)
     setView('key')
   }
 
-  if (view === 'loading') return <main class="view muted">Loading…</main>
+  if (view === 'loading') return <main class="view muted" role="status">{startProblem ?? 'Loading…'}</main>
   if (view === 'history') {
     const use = (record: GenerationRecord) => {
       const loaded = loadRecord(record, state, modelList.models)
@@ -167,14 +178,14 @@ export function App() {
   if (view === 'key' || apiKey === null) {
     return (
       <>
-        {keyReason && <p class="notice view-note">{keyReason}</p>}
+        {keyReason && <p class="notice view-note" role="status">{keyReason}</p>}
         <KeyView
-        hasKey={apiKey !== null}
-        keyInfo={keyInfo}
-        onSaved={saveKey}
-        onForget={forgetKey}
-        onDone={apiKey ? () => setView('generate') : null}
-        onOpenExternal={(url) => requestAsync('open-external', { url })}
+          hasKey={apiKey !== null}
+          keyInfo={keyInfo}
+          onSaved={saveKey}
+          onForget={() => void forgetKeyAsync()}
+          onDone={apiKey ? () => setView('generate') : null}
+          onOpenExternal={(url) => requestAsync('open-external', { url })}
         />
       </>
     )
@@ -183,19 +194,19 @@ export function App() {
     <>
       <StateNotes notes={stateNotes} onDismiss={() => setStateNotes([])} />
       <GenerateView
-      apiKey={apiKey}
-      keyInfo={keyInfo}
-      keyProblem={keyProblem}
-      state={state}
-      onStateChange={(change: Partial<SavedState>) => setState((s) => ({ ...s, ...change }))}
-      selection={selection}
-      onOpenSettings={() => setView('key')}
-      onOpenHistory={() => setView('history')}
-      generation={generation}
-      roles={roles}
-      onRoleChange={(layerId: string, role: LayerRole) => setRoles((current) => ({ ...current, [layerId]: role }))}
-      thumbnails={thumbnails}
-      models={modelList.models}
+        apiKey={apiKey}
+        keyInfo={keyInfo}
+        keyProblem={keyProblem}
+        state={state}
+        onStateChange={(change: Partial<SavedState>) => setState((s) => ({ ...s, ...change }))}
+        selection={selection}
+        onOpenSettings={() => setView('key')}
+        onOpenHistory={() => setView('history')}
+        generation={generation}
+        roles={roles}
+        onRoleChange={(layerId: string, role: LayerRole) => setRoles((current) => ({ ...current, [layerId]: role }))}
+        thumbnails={thumbnails}
+        models={modelList.models}
       />
     </>
   )

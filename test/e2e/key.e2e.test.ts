@@ -22,3 +22,28 @@ describe('pasting a key', () => {
     await session.close()
   })
 })
+
+describe('forgetting the key', () => {
+  it('says so when Figma could not remove it, keeps it, and forgets it on the next try', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake) => {
+        const remove = fake.storage.delete.bind(fake.storage)
+        let fails = 1
+        fake.storage.delete = (key: string) => {
+          if (fails-- > 0) throw new Error('clientStorage is not available')
+          return remove(key)
+        }
+      },
+    })
+    const { ui } = session
+    await ui.getByRole('button', { name: 'Settings' }).click()
+    await ui.getByRole('button', { name: 'Forget key' }).click()
+    await expect.poll(() => ui.getByRole('status').first().textContent()).toMatch(/could not remove the key.*Press Forget key again/)
+    expect(await session.figma((fake) => fake.storage.get('openrouter-api-key'))).toBe(TEST_KEY)
+    await ui.getByRole('button', { name: 'Forget key' }).click()
+    await ui.getByRole('textbox', { name: 'OpenRouter API key' }).waitFor()
+    expect(await session.figma((fake) => fake.storage.has('openrouter-api-key'))).toBe(false)
+    await session.close()
+  })
+})

@@ -17,6 +17,7 @@ interface KeyViewProps {
 
 /** Sign in, or paste a key; check, store, replace or forget it. First run opens here. */
 export function KeyView(props: KeyViewProps) {
+  // Without a key (first run, or just forgotten) the ways in show whatever this says.
   const [replacing, setReplacing] = useState(!props.hasKey)
 
   return (
@@ -35,7 +36,7 @@ export function KeyView(props: KeyViewProps) {
       </p>
       {props.hasKey && props.keyInfo && <KeySummary info={props.keyInfo} />}
       {props.hasKey && !props.keyInfo && <p class="notice">A key is saved.</p>}
-      {replacing ? (
+      {replacing || !props.hasKey ? (
         <>
           <SignInPanel onSaved={props.onSaved} onOpenExternal={props.onOpenExternal} />
           <PasteKeyPanel onSaved={props.onSaved} />

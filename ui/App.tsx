@@ -5,11 +5,10 @@ import { onPluginEvent, requestAsync } from './bridge'
 import { DEFAULT_STATE } from './defaults'
 import { loadRecord, planLaunch } from './generation/plan-launch'
 import { useGeneration } from './generation/use-generation'
-import { GenerationError } from './openrouter/errors'
-import { type KeyInfo, checkKeyAsync } from './openrouter/key'
-import { findModel, fitSettingsToList } from './models'
+import { findModel, fitSettingsToList, startOnFree } from './models'
 import { useModelList } from './models/use-model-list'
 import { readSavedState, toStoredState } from './state/read-saved-state'
+import { useKey } from './state/use-key'
 import { keepThumbnailsOf } from './selection/keep-thumbnails'
 import { runQuickActionAsync } from './quick-action/run-quick-action'
 import { StateNotes } from './views/StateNotes'
@@ -28,12 +27,12 @@ type View = 'loading' | 'key' | 'generate' | 'history'
  */
 export function App() {
   const [view, setView] = useState<View>('loading')
-  const [apiKey, setApiKey] = useState<string | null>(null)
-  const [keyInfo, setKeyInfo] = useState<KeyInfo | null>(null)
-  const [keyProblem, setKeyProblem] = useState<string | null>(null)
+  const { apiKey, keyInfo, keyProblem, keyReason, setKeyReason, ...key } = useKey(
+    () => setView('generate'),
+    () => setView('key'),
+  )
   const [state, setState] = useState<SavedState>(DEFAULT_STATE)
   const [stateNotes, setStateNotes] = useState<string[]>([])
-  const [keyReason, setKeyReason] = useState<string | null>(null)
   const [startProblem, setStartProblem] = useState<string | null>(null)
   const [selection, setSelection] = useState<SelectedLayer[]>([])
   const [roles, setRoles] = useState<Roles>({})
@@ -85,9 +84,8 @@ export function App() {
       const { settings, concurrency } = launched.state
       void generation.start(launched.tasks, { key: init.key, modelLabel: findModel(modelList.models, settings.model).label, concurrency })
     }
-    setApiKey(init.key)
+    key.startWithKey(init.key)
     setView(init.key ? 'generate' : 'key')
-    if (init.key) void refreshKeyInfoAsync(init.key)
     // A quick action works with the panel hidden; it shows the panel only when it needs the designer.
     if (init.quickAction && !init.key) {
       setKeyReason('Quick actions need your OpenRouter key: paste it here, then run the quick action again.')
@@ -105,6 +103,14 @@ export function App() {
     setState((current) => ({ ...current, settings: fitted.settings }))
     setStateNotes((notes) => [...notes, ...fitted.notes])
   }, [view, modelList.settled, modelList.models])
+
+  // A key with no credit left starts on the free model and says why: each time OpenRouter tells of the key.
+  useEffect(() => {
+    const free = loaded.current ? startOnFree(state.settings, keyInfo, modelList.models) : null
+    if (!free) return
+    setState((current) => ({ ...current, settings: free.settings }))
+    setStateNotes((notes) => [...notes, ...free.notes])
+  }, [keyInfo])
 
   // Roles follow the selection: a layer still selected keeps its role, new ones get the
   // defaults. A change of action (each on its own or combined, or into "what to refine")
@@ -127,40 +133,6 @@ export function App() {
     return () => clearTimeout(timer)
   }, [state])
 
-  async function refreshKeyInfoAsync(key: string) {
-    try {
-      setKeyInfo(await checkKeyAsync(key))
-      setKeyProblem(null)
-    } catch (caught) {
-      // Offline or OpenRouter down: say nothing now; a generation will explain.
-      if (caught instanceof GenerationError && caught.kind === 'bad-key') {
-        setKeyProblem('Your saved OpenRouter key is no longer accepted. Open Settings and paste a new key.')
-      }
-    }
-  }
-
-  function saveKey(key: string, info: KeyInfo) {
-    void requestAsync('save-key', { key }).catch(() => setKeyProblem('Figma could not store the key on this computer; it works until you close the plugin.'))
-    setApiKey(key)
-    setKeyInfo(info)
-    setKeyProblem(null)
-    setView('generate')
-  }
-
-  async function forgetKeyAsync() {
-    try {
-      await requestAsync('forget-key', {})
-    } catch {
-      // The key is still on this computer: saying it is gone would be untrue.
-      setKeyReason('Figma could not remove the key from this computer. Press Forget key again.')
-      return
-    }
-    setKeyReason(null)
-    setApiKey(null)
-    setKeyInfo(null)
-    setView('key')
-  }
-
   if (view === 'loading') return <main class="view muted" role="status">{startProblem ?? 'Loading…'}</main>
   if (view === 'history') {
     const use = (record: GenerationRecord) => {
@@ -182,8 +154,8 @@ export function App() {
         <KeyView
           hasKey={apiKey !== null}
           keyInfo={keyInfo}
-          onSaved={saveKey}
-          onForget={() => void forgetKeyAsync()}
+          onSaved={key.saveKey}
+          onForget={() => void key.forgetKeyAsync()}
           onDone={apiKey ? () => setView('generate') : null}
           onOpenExternal={(url) => requestAsync('open-external', { url })}
         />

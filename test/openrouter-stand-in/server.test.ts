@@ -136,6 +136,14 @@ describe('OpenRouter stand-in', () => {
     expect(bad.status).toBe(401)
   })
 
+  it('tells of a key as a test sets it, until reset', async () => {
+    const limitLeft = async () => (await (await fetch(`${standIn.url}/api/v1/key`, { headers: { Authorization: `Bearer ${TEST_KEY}` } })).json()).data.limit_remaining
+    standIn.setKeyInfo({ limit_remaining: 0 })
+    expect(await limitLeft()).toBe(0)
+    standIn.reset()
+    expect(await limitLeft()).toBe(7.5)
+  })
+
   it('answers CORS preflights', async () => {
     const response = await fetch(`${standIn.url}/api/v1/chat/completions`, { method: 'OPTIONS' })
     expect(response.status).toBe(204)

@@ -126,6 +126,8 @@ export interface OpenRouterStandIn {
   /** Sign-in codes (auth-keys.ts): mint one for a challenge, expire it, or make the next exchanges fail. */
   auth: AuthCodes
   setLatency: (ms: number) => void
+  /** What `GET /api/v1/key` tells of the key (a limit spent, the free tier…), until reset. */
+  setKeyInfo: (change: Partial<KeyInfo>) => void
   reset: () => void
   close: () => Promise<void>
 }
@@ -134,7 +136,7 @@ const WEBP = new Uint8Array(readFileSync(new URL('../fixtures/sample-640x480.web
 
 export async function startOpenRouterStandIn(options: StandInOptions = {}): Promise<OpenRouterStandIn> {
   const validKeys = options.validKeys ?? [TEST_KEY]
-  const keyInfo: KeyInfo = {
+  const startingKeyInfo: KeyInfo = {
     label: 'Riverflow test key',
     limit: 10,
     limit_remaining: 7.5,
@@ -143,6 +145,7 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
     is_free_tier: false,
     ...options.keyInfo,
   }
+  let keyInfo = startingKeyInfo
   const queue: Behaviour[] = []
   const requests: RecordedRequest[] = []
   const open = new Set<ServerResponse>()
@@ -351,7 +354,11 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
     setLatency: (ms) => {
       latencyMs = ms
     },
+    setKeyInfo: (change) => {
+      keyInfo = { ...keyInfo, ...change }
+    },
     reset: () => {
+      keyInfo = startingKeyInfo
       queue.length = 0
       requests.length = 0
       authKeys.reset()

@@ -11,6 +11,8 @@ export interface JobOutcome {
   shrunk: { from: string; to: string }[]
   /** Frames sent smaller than wanted to fit the request cap. */
   notes: ShrinkNote[]
+  /** What the road taken could not carry (the Image API: fonts, refSR…), named once each. */
+  dropped: string[]
   /** A fill target was gone or locked, so the image went on a new layer instead. */
   fellBack: boolean
   /** Frames of a batch, or takes, that failed, with why; each can be retried by its task id. */
@@ -31,13 +33,13 @@ export interface Failure {
 /** What happens in a job that the outcome tells of. */
 export type OutcomeEvent =
   | { type: 'job-started' }
-  | { type: 'task-done'; cost: number | null; notes: ShrinkNote[] }
+  | { type: 'task-done'; cost: number | null; notes: ShrinkNote[]; dropped?: string[] }
   | { type: 'take-shrunk'; from: string; to: string }
   | { type: 'take-placed'; fellBack: boolean; layers: PlacedLayers }
   /** Every task has settled; `failures` in the order of the tasks. */
   | { type: 'job-finished'; taskCount: number; failures: Failure[] }
 
-const EMPTY: JobOutcome = { placed: 0, layers: [], cost: null, shrunk: [], notes: [], fellBack: false, failures: [] }
+const EMPTY: JobOutcome = { placed: 0, layers: [], cost: null, shrunk: [], notes: [], dropped: [], fellBack: false, failures: [] }
 
 /**
  * The outcome after one more event. Null until a job starts, and when a job of
@@ -53,6 +55,7 @@ export function reduceOutcome(outcome: JobOutcome | null, event: OutcomeEvent): 
         // The sum of the costs the answers gave; null while none gave one.
         cost: event.cost === null ? outcome.cost : (outcome.cost ?? 0) + event.cost,
         notes: [...outcome.notes, ...event.notes],
+        dropped: [...new Set([...outcome.dropped, ...(event.dropped ?? [])])],
       }
     case 'take-shrunk':
       return { ...outcome, shrunk: [...outcome.shrunk, { from: event.from, to: event.to }] }

@@ -22,6 +22,8 @@ export interface SendDeps {
 export interface TaskResult {
   cost: number | null
   notes: ShrinkNote[]
+  /** Options the road taken could not carry, to say after as the panel said before. */
+  dropped: string[]
 }
 
 /**
@@ -58,7 +60,7 @@ export async function sendTaskAsync(
     if (take.ok) deps.place(placeArgs(spec, take, record), take)
     else deps.keep(take)
   }
-  return { cost: answer.cost, notes }
+  return { cost: answer.cost, notes, dropped: answer.droppedOptions }
 }
 
 function placeArgs(spec: TaskSpec, take: ReadyTake, record: GenerationRecord): PlaceImageArgs {

@@ -1,14 +1,17 @@
 import { useCallback, useReducer, useRef, useState } from 'preact/hooks'
+import type { ModelId } from '../../common/domain'
 import type { PlaceImageArgs } from '../../plugin/messages'
 import { createCanvasEncoder } from '../encoding/canvas-encoder'
 import type { PreparedForFigma } from '../image/prepare-for-figma'
-import { GenerationError } from '../openrouter/errors'
 import { exportLayerAsync } from '../selection/export-layer'
 import { reduceOutcome } from './job-outcome'
 import { placeTakeAsync } from './place-take'
-import { type JobDeps, type SettledTask, runJobAsync } from './run-job'
+import { type JobDeps, runJobAsync } from './run-job'
+import { jobError, messageOf, suggestionOf } from './job-error'
 import type { TaskProgress } from './task-progress'
 import type { TaskSpec } from './task-spec'
+import { NOTHING_SPENT, addSpend } from './session-spend'
+import { type WaitingNote, waitingNote } from './waiting-note'
 
 export type { JobOutcome } from './job-outcome'
 
@@ -24,6 +27,8 @@ export interface RunningJob {
   id: string
   startedAt: number
   modelLabel: string
+  /** What to expect of the wait (high effort, Pro), or null. */
+  waitNote: WaitingNote | null
   tasks: JobTask[]
 }
 
@@ -71,6 +76,9 @@ let keptCounter = 0
 export function useGeneration() {
   const [job, setJob] = useState<RunningJob | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // A model the last error suggests instead (a busy free model's paid twin, the free model when credit ran out).
+  const [switchTo, setSwitchTo] = useState<ModelId | null>(null)
+  const [spent, setSpent] = useState(NOTHING_SPENT)
   const [outcome, dispatch] = useReducer(reduceOutcome, null)
   const [kept, setKept] = useState<KeptImage[]>([])
   const controller = useRef<AbortController | null>(null)
@@ -112,8 +120,9 @@ export function useGeneration() {
           return { ...current, tasks: next }
         })
       setError(null)
+      setSwitchTo(null)
       dispatch({ type: 'job-started' })
-      setJob({ id: jobId, startedAt: Date.now(), modelLabel: start.modelLabel, tasks })
+      setJob({ id: jobId, startedAt: Date.now(), modelLabel: start.modelLabel, waitNote: waitingNote(specs[0].settings), tasks })
 
       // Placing is not awaited by the job, so the next request need not wait on Figma; the job's end does.
       const placing: Promise<boolean>[] = []
@@ -138,7 +147,8 @@ export function useGeneration() {
         onSettled: (index, task) => {
           if (task.ok) {
             update(index, { phase: 'done', cost: task.value.cost, notes: task.value.notes })
-            dispatch({ type: 'task-done', cost: task.value.cost, notes: task.value.notes })
+            dispatch({ type: 'task-done', cost: task.value.cost, notes: task.value.notes, dropped: task.value.dropped })
+            setSpent((current) => addSpend(current, task.value.cost))
           } else {
             update(index, { phase: task.cancelled ? 'cancelled' : 'failed', message: messageOf(task.error) })
           }
@@ -150,6 +160,7 @@ export function useGeneration() {
       const error = jobError(settled, failures, tasks.some((task) => task.isTake) ? 'takes' : 'frames')
       dispatch({ type: 'job-finished', taskCount: specs.length, failures })
       setError(error)
+      setSwitchTo(suggestionOf(settled))
       controller.current = null
       setJob(null)
       const costs = settled.flatMap((s) => (s.ok && s.value.cost !== null ? [s.value.cost] : []))
@@ -183,19 +194,13 @@ export function useGeneration() {
     setKept((current) => current.filter((k) => k.id !== item.id))
   }, [])
 
-  return { job, error, outcome, kept, start, cancel, retryTask, retryKept, dismissKept }
+  /** Clears the error once the designer took its suggestion. */
+  const dismissError = useCallback(() => {
+    setError(null)
+    setSwitchTo(null)
+  }, [])
+
+  return { job, error, switchTo, spent, outcome, kept, start, dismissError, cancel, retryTask, retryKept, dismissKept }
 }
 
 export type Generation = ReturnType<typeof useGeneration>
-
-/** A job of one task shows that task's error; a batch says how many failed, its outcome lists them. */
-function jobError(settled: SettledTask[], failures: { message: string }[], unit: 'takes' | 'frames'): string | null {
-  if (failures.length === 0) return null
-  if (settled.length === 1) return failures[0].message
-  if (settled.every((s) => s.ok || s.cancelled)) return 'Cancelled. What was already done stays on the canvas.'
-  return `${failures.length} of ${settled.length} ${unit} failed; the others were placed.`
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof GenerationError ? error.message : 'Something went wrong while generating. Try again; your prompt and settings are kept.'
-}

@@ -33,6 +33,11 @@ export interface RequestOptions {
   /** Cancel: stops the request in flight or the wait before a retry. */
   signal?: AbortSignal
   onRetry?: (notice: RetryNotice) => void
+  /**
+   * Failures the designer would rather be told of at once than wait out, even
+   * where a retry would be safe: a busy free model, which has a paid twin.
+   */
+  tellAtOnce?: (failure: GenerationError) => boolean
 }
 
 /**
@@ -65,6 +70,7 @@ export async function requestGenerationAsync(
       } catch (error) {
         const failure = toGenerationError(error, deadline)
         failures.push({ error: failure, elapsedMs: Date.now() - sentAt })
+        if (options.tellAtOnce?.(failure)) throw failure
         const waitMs = retryWaitMs({ failures, maxRetries: MAX_RETRIES, backoffMs, remainingMs: deadline.endsAt - Date.now() })
         if (waitMs === null) throw failure
         options.onRetry?.({ attempt: attempt + 1, waitMs, retryAt: Date.now() + waitMs, reason: failure })

@@ -8,8 +8,13 @@ import { GenerationError } from './errors'
  * switch to (`suggestedModel`, for the panel's one-click switch). Anything
  * else passes through as it is.
  */
+/** The `:free` variants: their own rate limits, and a paid twin without the suffix. */
+export function isFreeVariant(model: ModelId): boolean {
+  return model.endsWith(':free')
+}
+
 export function asFreeBusy(error: unknown, model: ModelId): unknown {
-  if (!(error instanceof GenerationError) || error.status !== 429 || !model.endsWith(':free')) return error
+  if (!(error instanceof GenerationError) || error.status !== 429 || !isFreeVariant(model)) return error
   const paid = model.slice(0, -':free'.length)
   const seconds = error.retryAfterMs !== null ? Math.max(1, Math.ceil(error.retryAfterMs / 1000)) : null
   const when = seconds !== null ? ` in ${seconds} s` : ''

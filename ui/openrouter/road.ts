@@ -1,7 +1,8 @@
 import { type RequestOptions, requestGenerationAsync } from './client'
 import type { Connection } from './connection'
 import { GenerationError } from './errors'
-import { asFreeBusy } from './free-busy'
+import { asFreeBusy, isFreeVariant } from './free-busy'
+import { asNoCredit } from './no-credit'
 import { imagesApiListsAsync } from './images-models'
 import { buildImagesRequest, roadLimits } from './images-request'
 import { parseImagesResponse } from './images-response'
@@ -22,10 +23,12 @@ export interface RoadResult extends GenerationResult {
  * Sends a generation on the road its model takes. Chat completions first; when
  * it has no endpoint for the model ("No endpoints found", 404) and the Image
  * API lists it, the Image API, remembered for the session. A `:free` model's
- * 429 becomes its own 'free-busy' error.
+ * 429 becomes its own 'free-busy' error; a paid model's 402 suggests the free one.
  */
 export async function sendOnRoadAsync(connection: Connection, input: GenerationInput, sending: SendingOptions = {}): Promise<RoadResult> {
   const model = input.settings.model
+  // The free tier's 429 is said at once, with its paid twin one click away, rather than waited out.
+  if (isFreeVariant(model)) sending = { ...sending, tellAtOnce: (failure) => failure.status === 429 }
   try {
     if (roadFor(model) === 'images') return await sendOnImagesAsync(connection, input, sending)
     try {
@@ -37,7 +40,7 @@ export async function sendOnRoadAsync(connection: Connection, input: GenerationI
       return await sendOnImagesAsync(connection, input, sending)
     }
   } catch (error) {
-    throw asFreeBusy(error, model)
+    throw asNoCredit(asFreeBusy(error, model), model)
   }
 }
 

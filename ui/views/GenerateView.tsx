@@ -6,17 +6,19 @@ import { RadioField } from '../components/RadioField'
 import { FontInputsEditor } from '../fonts/FontInputsEditor'
 import { type BatchAction, type ClickAction, needsConfirmation, planClick } from '../generation/plan-click'
 import type { Generation } from '../generation/use-generation'
-import { type ModelCapabilities, findModel } from '../models'
+import { type ModelCapabilities, findModel, fitSettingsToModel } from '../models'
 import type { KeyInfo } from '../openrouter/key'
 import { SelectionPanel } from '../selection/SelectionPanel'
 import type { LayerRole, Roles } from '../selection/roles'
+import { Alerts } from './Alerts'
 import { BatchChoice } from './BatchChoice'
 import { PlacementChoice } from './PlacementChoice'
+import { RoadNote } from './RoadNote'
 import { RunArea } from './RunArea'
 import { ModelOptions } from './ModelOptions'
 import { SettingsFields } from './SettingsFields'
 import { TakesField } from './TakesField'
-import { creditLine } from './format'
+import { creditLine, spendLine } from './format'
 import { withRecentPrompt } from '../state/recent-prompts'
 import { useReplaceChoice } from './use-replace-choice'
 
@@ -52,8 +54,8 @@ export function GenerateView(props: GenerateViewProps) {
   const [replace, setReplace] = useReplaceChoice(selection)
   const plan = useMemo(() => planClick({ state, selection, roles, replace }), [state, selection, roles, replace, generation.job])
   const editing = plan.use === 'edit'
+  const model = findModel(props.models, settings.model)
   const [confirmKey, setConfirmKey] = useState<string | null>(null)
-  const alerts = generation.error ? [generation.error, ...plan.problems] : plan.problems
 
   // Filling a layer: start from the supported ratio nearest the layer's, so the image
   // fills it with the least cropping. The designer can still pick another.
@@ -73,7 +75,7 @@ export function GenerateView(props: GenerateViewProps) {
     if (!confirmed && needsConfirmation(action)) return setConfirmKey(action.key)
     setConfirmKey(null)
     onStateChange({ recentPrompts: withRecentPrompt(state.recentPrompts, state.prompt) })
-    void generation.start(action.tasks, { key: props.apiKey, modelLabel: findModel(props.models, settings.model).label, concurrency: action.concurrency })
+    void generation.start(action.tasks, { key: props.apiKey, modelLabel: model.label, concurrency: action.concurrency })
   }
 
   // Cmd/Ctrl+Enter generates from anywhere in the panel, as designers expect of a prompt box.
@@ -91,7 +93,7 @@ export function GenerateView(props: GenerateViewProps) {
   return (
     <main class="view">
       <div class="actions topbar">
-        <Muted>{creditLine(props.keyInfo)}</Muted>
+        <Muted>{[creditLine(props.keyInfo), spendLine(generation.spent)].filter(Boolean).join(' · ')}</Muted>
         <Button secondary onClick={props.onOpenHistory}>
           History
         </Button>
@@ -114,7 +116,7 @@ export function GenerateView(props: GenerateViewProps) {
         spellCheck
       />
       <SettingsFields models={props.models} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
-      <ModelOptions model={findModel(props.models, settings.model)} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
+      <ModelOptions model={model} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
       <TakesField takes={state.takes} onChange={(takes) => onStateChange({ takes })} />
 
       {selection.length > 0 && (
@@ -147,18 +149,23 @@ export function GenerateView(props: GenerateViewProps) {
 
       <FontInputsEditor
         fonts={settings.fontInputs}
-        max={findModel(props.models, settings.model).maxFontInputs}
+        max={model.maxFontInputs}
         prompt={state.prompt}
         selection={selection}
         onChange={(fontInputs) => onStateChange({ settings: { ...settings, fontInputs } })}
         onPromptChange={(prompt) => onStateChange({ prompt })}
       />
 
-      {alerts.map((message) => (
-        <p class="alert" role="alert" key={message}>
-          {message}
-        </p>
-      ))}
+      <RoadNote model={model} settings={settings} references={editing ? Object.values(roles).filter((role) => role === 'reference').length : 0} />
+      <Alerts
+        error={generation.error}
+        switchTo={props.models.find((m) => m.id === generation.switchTo) ?? null}
+        onSwitch={(next) => {
+          onStateChange({ settings: fitSettingsToModel(settings, next).settings })
+          generation.dismissError()
+        }}
+        problems={plan.problems}
+      />
 
       <RunArea plan={plan} generation={generation} confirmKey={confirmKey} onRun={run} onBack={() => setConfirmKey(null)} />
     </main>

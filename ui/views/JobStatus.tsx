@@ -8,6 +8,8 @@ export function JobStatus(props: { job: RunningJob; onCancel: () => void }) {
   const { tasks, modelLabel } = props.job
   const single = tasks.length === 1 ? tasks[0] : null
   const done = tasks.filter((t) => t.progress.phase === 'done').length
+  const waitNote = props.job.waitNote
+  const note = waitNote && seconds >= waitNote.afterSeconds ? waitNote.text : null
   return (
     <div class="status" role="status">
       <LoadingIndicator />
@@ -15,12 +17,13 @@ export function JobStatus(props: { job: RunningJob; onCancel: () => void }) {
         {single ? (
           <span>
             {phaseText(single, modelLabel, seconds)}
-            {single.progress.phase === 'generating' && !single.progress.retry && seconds >= 20 && <Muted> Pro can take a few minutes.</Muted>}
+            {single.progress.phase === 'generating' && !single.progress.retry && note && <Muted> {note}</Muted>}
           </span>
         ) : (
           <>
             <span>
               {done} of {tasks.length} {tasks[0].isTake ? 'takes' : 'frames'} done · {formatElapsed(seconds)}
+              {note && <Muted> {note}</Muted>}
             </span>
             <ul class="tasks" aria-label={tasks[0].isTake ? 'Takes' : 'Frames'}>
               {tasks.map((task) => (

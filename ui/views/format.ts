@@ -1,4 +1,5 @@
 import type { KeyInfo } from '../openrouter/key'
+import type { SessionSpend } from '../generation/session-spend'
 import { formatUsd } from '../pricing'
 
 /** The top bar's word on the key: what is left to spend, once OpenRouter has said. */
@@ -6,4 +7,16 @@ export function creditLine(info: KeyInfo | null): string {
   if (!info) return 'OpenRouter key saved'
   if (info.limitRemaining === null) return `Key${info.label ? ` “${info.label}”` : ''} · no limit`
   return `${formatUsd(info.limitRemaining)} credit left on this key`
+}
+
+/** "a", "a and b", "a, b and c": a short list in a sentence. */
+export function listInWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+}
+
+/** What this session's images cost so far, once there is something to say. */
+export function spendLine(spend: SessionSpend): string | null {
+  if (spend.total === 0 && spend.unpriced === 0) return null
+  const unpriced = spend.unpriced === 0 ? '' : ` (and ${spend.unpriced === 1 ? '1 image' : `${spend.unpriced} images`} without a price)`
+  return `${formatUsd(spend.total)} this session${unpriced}`
 }

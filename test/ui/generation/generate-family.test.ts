@@ -76,6 +76,15 @@ describe('the free tier', () => {
     const error = await failure(run({ model: 'sourceful/riverflow-v2.5-fast:free' }))
     expect(error).toMatchObject({ kind: 'free-busy', suggestedModel: 'sourceful/riverflow-v2.5-fast' })
     expect(error.message).toBe('The free model is busy. Try again, or switch to Riverflow 2.5 Fast (paid).')
+    // Said at once, not waited out: the designer chooses between waiting and paying.
+    expect(standIn.generations()).toHaveLength(1)
+  })
+
+  it('suggests the free model when a paid one finds no credit left (402)', async () => {
+    standIn.enqueue({ kind: 'error', status: 402 })
+    const error = await failure(run({ model: 'sourceful/riverflow-v2.5-pro' }))
+    expect(error).toMatchObject({ kind: 'no-credit', suggestedModel: 'sourceful/riverflow-v2.5-fast:free' })
+    expect(error.message).toMatch(/Add credit at openrouter.ai\/settings\/credits, or switch to the free model \(rate-limited\)\.$/)
   })
 
   it('costs nothing when it is not busy', async () => {

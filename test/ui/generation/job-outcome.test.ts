@@ -11,7 +11,7 @@ const replay = (...events: OutcomeEvent[]) => events.reduce<JobOutcome | null>(r
 describe('reduceOutcome', () => {
   it('starts each job empty, whatever the last one did', () => {
     const last = replay({ type: 'job-started' }, { type: 'take-placed', fellBack: true, layers }, { type: 'task-done', cost: 0.15, notes: [note] })
-    expect(reduceOutcome(last, { type: 'job-started' })).toEqual({ placed: 0, layers: [], cost: null, shrunk: [], notes: [], fellBack: false, failures: [] })
+    expect(reduceOutcome(last, { type: 'job-started' })).toEqual({ placed: 0, layers: [], cost: null, shrunk: [], notes: [], dropped: [], fellBack: false, failures: [] })
   })
 
   it('adds up the costs the answers gave, and keeps every task’s notes', () => {
@@ -23,6 +23,16 @@ describe('reduceOutcome', () => {
     )
     expect(outcome?.cost).toBeCloseTo(0.5)
     expect(outcome?.notes.map((n) => n.name)).toEqual(['Frame 1', 'Frame 3'])
+  })
+
+  it('names once each option a road could not carry, whichever tasks dropped it', () => {
+    const outcome = replay(
+      { type: 'job-started' },
+      { type: 'task-done', cost: 0.3, notes: [], dropped: ['font inputs', 'effort'] },
+      { type: 'task-done', cost: 0.3, notes: [] },
+      { type: 'task-done', cost: 0.3, notes: [], dropped: ['effort'] },
+    )
+    expect(outcome?.dropped).toEqual(['font inputs', 'effort'])
   })
 
   it('leaves the cost unknown when no answer gave one', () => {

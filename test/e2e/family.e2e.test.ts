@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest'
+import { TEST_KEY } from '../openrouter-stand-in/server'
+import type { PluginSession } from './harness'
+import { useBrowserSuite } from './suite'
+
+// The Riverflow family's money and waits in the real panel: the free tier busy, a key with no
+// credit, what the session has cost, the Image API road's limits, and high effort's long wait.
+const suite = useBrowserSuite()
+
+const modelSelect = (session: PluginSession) => session.ui.getByRole('combobox', { name: 'Model' })
+const topBar = (session: PluginSession) => session.ui.locator('.topbar')
+const onModel = (model: string, change: Record<string, unknown> = {}) => ({
+  key: TEST_KEY,
+  setup: (fake: { storage: Map<string, unknown> }, state: unknown) => void fake.storage.set('saved-state', state),
+  setupArg: {
+    prompt: 'A ceramic mug with a SALE tag',
+    settings: { model, aspectRatio: '1:1', imageSize: '1K', fontInputs: [], ...change },
+    placement: 'new-layer',
+  },
+})
+
+async function generateAsync(session: PluginSession, layers: number) {
+  await session.ui.getByRole('button', { name: /^Generate/ }).click()
+  await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 30_000 }).toBe(layers)
+}
+
+describe('the free tier and credit', () => {
+  it('says the free model is busy and switches to the paid one in one click', async () => {
+    suite.standIn.models.freeBusy = { retryAfter: 30 }
+    const session = await suite.open(onModel('sourceful/riverflow-v2.5-fast:free'))
+    await session.ui.getByRole('button', { name: /^Generate/ }).click()
+    const alert = session.ui.getByRole('alert')
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toBe('The free model is busy. Try again in 30 s, or switch to Riverflow 2.5 Fast (paid).')
+    expect(await session.ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe('A ceramic mug with a SALE tag')
+
+    await session.ui.getByRole('button', { name: 'Switch to Riverflow 2.5 Fast' }).click()
+    expect(await modelSelect(session).inputValue()).toBe('sourceful/riverflow-v2.5-fast')
+    expect(await alert.count()).toBe(0)
+    await generateAsync(session, 1)
+    expect(suite.standIn.generations().map((r) => (r.body as { model: string }).model)).toEqual([
+      'sourceful/riverflow-v2.5-fast:free',
+      'sourceful/riverflow-v2.5-fast',
+    ])
+    await session.close()
+  })
+
+  it('starts a key with no credit left on the free model, and says why', async () => {
+    suite.standIn.setKeyInfo({ limit_remaining: 0 })
+    const session = await suite.open(onModel('sourceful/riverflow-v2-pro'))
+    await expect.poll(() => modelSelect(session).inputValue(), { timeout: 30_000 }).toBe('sourceful/riverflow-v2.5-fast:free')
+    expect(await session.ui.getByRole('status', { name: 'Settings changed' }).textContent()).toContain('This key has no credit left, so Riverflow 2.5 Fast (free) is chosen')
+    expect(await topBar(session).textContent()).toContain('$0.00 credit left on this key')
+    await session.close()
+  })
+
+  it('offers the free model when a paid one runs out of credit (402)', async () => {
+    suite.standIn.enqueue({ kind: 'error', status: 402 })
+    const session = await suite.open(onModel('sourceful/riverflow-v2.5-fast'))
+    await session.ui.getByRole('button', { name: /^Generate/ }).click()
+    await session.ui.getByRole('button', { name: 'Switch to Riverflow 2.5 Fast (free)' }).click({ timeout: 30_000 })
+    expect(await modelSelect(session).inputValue()).toBe('sourceful/riverflow-v2.5-fast:free')
+    await session.close()
+  })
+})
+
+describe('what the session cost', () => {
+  it('shows each answer’s charged cost after, and the running total in the top bar', async () => {
+    const session = await suite.open(onModel('sourceful/riverflow-v2.5-fast'))
+    expect(await topBar(session).textContent()).not.toContain('this session')
+    await generateAsync(session, 1)
+    // 2.5 is billed by use: the outcome line has the charged usage.cost, not the estimate.
+    await expect.poll(() => session.ui.getByRole('status').filter({ hasText: 'Placed 1 image' }).textContent()).toContain('cost $0.03')
+    expect(await topBar(session).textContent()).toContain('$0.03 this session')
+    await generateAsync(session, 2)
+    await expect.poll(() => topBar(session).textContent()).toContain('$0.06 this session')
+    await session.close()
+  })
+})
+
+describe('the Image API road', () => {
+  it('says what it could not carry after the first image, and before the next one is sent', async () => {
+    suite.standIn.models.chatless.add('sourceful/riverflow-v2.5-fast')
+    const session = await suite.open(onModel('sourceful/riverflow-v2.5-fast', { fontInputs: [{ fontUrl: 'https://fonts.test/Inter.ttf', text: 'SALE' }] }))
+    expect(await session.ui.getByRole('note').count()).toBe(0)
+    await generateAsync(session, 1)
+    const outcome = session.ui.getByRole('status').filter({ hasText: 'Placed 1 image' })
+    expect(await outcome.textContent()).toContain('Sent through OpenRouter’s Image API, which cannot carry the font inputs and effort: they were left out.')
+    expect(await session.ui.getByRole('note').textContent()).toBe(
+      'Riverflow 2.5 Fast goes through OpenRouter’s Image API, which cannot carry the font inputs and effort: they will not be sent.',
+    )
+    expect(suite.standIn.imageGenerations()).toHaveLength(1)
+    await session.close()
+  })
+})
+
+describe('the wait', () => {
+  it('says at once that high effort can take minutes, with the elapsed time and Cancel', async () => {
+    suite.standIn.setLatency(4000)
+    try {
+      const session = await suite.open(onModel('sourceful/riverflow-v2.5-fast', { effort: 'high' }))
+      await session.ui.getByRole('button', { name: /^Generate/ }).click()
+      const status = session.ui.getByRole('status').filter({ hasText: 'Generating with Riverflow 2.5 Fast' })
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('High effort can take several minutes.')
+      await session.ui.getByRole('button', { name: 'Cancel' }).click()
+      await session.close()
+    } finally {
+      suite.standIn.setLatency(0)
+    }
+  })
+})

@@ -1,0 +1,32 @@
+import type { GenerationSettings } from '../../common/domain'
+import type { KeyInfo } from '../openrouter/key'
+import type { ModelCapabilities } from './capabilities'
+import { findModel } from './capabilities-for'
+import { type FittedSettings, fitSettingsToModel } from './fit-settings'
+
+/**
+ * A key whose limit has less left than the cheapest paid image can only use
+ * the free model: the panel starts there and says why, rather than let the
+ * first Generate fail with a 402. A key without a limit (`null`) is left
+ * alone: its account's credit is not something `/key` tells.
+ */
+export function startOnFree(settings: GenerationSettings, info: KeyInfo | null, models: readonly ModelCapabilities[]): FittedSettings | null {
+  if (!info || info.limitRemaining === null) return null
+  if (findModel(models, settings.model).pricing.kind === 'free') return null
+  const free = models.find((model) => model.pricing.kind === 'free')
+  if (!free || info.limitRemaining >= cheapestPaidImage(models)) return null
+  const fitted = fitSettingsToModel(settings, free)
+  const why = `This key has no credit left, so ${free.label} is chosen (it is rate-limited). Add credit at openrouter.ai/settings/credits to use the other models.`
+  return { settings: fitted.settings, notes: [why, ...fitted.notes] }
+}
+
+/** The least one paid image can cost, by the list's prices. */
+function cheapestPaidImage(models: readonly ModelCapabilities[]): number {
+  const prices = models.flatMap(({ pricing }) => {
+    if (pricing.kind === 'fixed') return Object.values(pricing.perImage)
+    if (pricing.kind === 'dynamic') return [pricing.perImage.low]
+    return []
+  })
+  // No price known: only an empty limit counts as no credit.
+  return prices.length > 0 ? Math.min(...prices) : Number.MIN_VALUE
+}

@@ -1,0 +1,39 @@
+import { Button } from '@create-figma-plugin/ui'
+import type { ModelCapabilities } from '../models'
+
+interface AlertsProps {
+  /** The last job's error, if it failed. */
+  error: string | null
+  /** The model that error suggests instead, when it is in the list: one click away. */
+  switchTo: ModelCapabilities | null
+  onSwitch: (model: ModelCapabilities) => void
+  /** What stops the next click (a missing prompt, a malformed colour…). */
+  problems: readonly string[]
+}
+
+/** Why the last job failed and what stops the next one; the suggested switch beside its error. */
+export function Alerts({ error, switchTo, onSwitch, problems }: AlertsProps) {
+  return (
+    <>
+      {error && (
+        <div class="actions" key="error">
+          <p class="alert grow" role="alert">
+            {error}
+          </p>
+          {switchTo && (
+            <Button secondary onClick={() => onSwitch(switchTo)}>
+              Switch to {switchTo.label}
+            </Button>
+          )}
+        </div>
+      )}
+      {problems
+        .filter((message) => message !== error)
+        .map((message) => (
+          <p class="alert" role="alert" key={message}>
+            {message}
+          </p>
+        ))}
+    </>
+  )
+}

@@ -12,7 +12,7 @@ import { useKey } from './state/use-key'
 import { keepThumbnailsOf } from './selection/keep-thumbnails'
 import { runQuickActionAsync } from './quick-action/run-quick-action'
 import { StateNotes } from './views/StateNotes'
-import { type LayerRole, type Roles, assignRoles } from './selection/roles'
+import { useRoles } from './selection/use-roles'
 import { GenerateView } from './views/GenerateView'
 import { KeyView } from './views/KeyView'
 import { HistoryView } from './views/history/HistoryView'
@@ -35,7 +35,6 @@ export function App() {
   const [stateNotes, setStateNotes] = useState<string[]>([])
   const [startProblem, setStartProblem] = useState<string | null>(null)
   const [selection, setSelection] = useState<SelectedLayer[]>([])
-  const [roles, setRoles] = useState<Roles>({})
   const [thumbnails, setThumbnails] = useState<Record<string, string>>({})
   const [init, setInit] = useState<InitData | null>(null)
   const loaded = useRef(false)
@@ -112,18 +111,8 @@ export function App() {
     setStateNotes((notes) => [...notes, ...free.notes])
   }, [keyInfo])
 
-  // Roles follow the selection: a layer still selected keeps its role, new ones get the
-  // defaults. A change of action (each on its own or combined, or into "what to refine")
-  // starts again from that action's defaults: what its button promised.
   const model = findModel(modelList.models, state.settings.model)
-  const rolesFor = `${state.selectionUse}:${state.eachOnItsOwn}`
-  const rolesWereFor = useRef(rolesFor)
-  useEffect(() => {
-    const fresh = rolesWereFor.current !== rolesFor
-    rolesWereFor.current = rolesFor
-    setRoles((previous) => assignRoles(selection, model, fresh ? {} : previous, state.eachOnItsOwn))
-    // The model's reference limit is what the roles depend on; its object may be rebuilt on any render.
-  }, [selection, model.maxReferences, rolesFor])
+  const [roles, setRole] = useRoles(selection, model, `${state.selectionUse}:${state.eachOnItsOwn}`, state.eachOnItsOwn)
 
   // Keep the prompt, settings and choices for next time; a short delay saves once per pause in typing.
   useEffect(() => {
@@ -176,7 +165,7 @@ export function App() {
         onOpenHistory={() => setView('history')}
         generation={generation}
         roles={roles}
-        onRoleChange={(layerId: string, role: LayerRole) => setRoles((current) => ({ ...current, [layerId]: role }))}
+        onRoleChange={setRole}
         thumbnails={thumbnails}
         models={modelList.models}
       />

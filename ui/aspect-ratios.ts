@@ -40,10 +40,11 @@ export function expectedPixelSize(ratio: AspectRatio, size: ImageSize): PixelSiz
   return scaleSize({ width, height }, SCALE[size])
 }
 
-function ratioValue(ratio: AspectRatio): number {
+// Worked out once: a batch of thousands of frames asks for the nearest ratio of each.
+const LOG_RATIOS = ASPECT_RATIOS.map((ratio) => {
   const [w, h] = ratio.split(':').map(Number)
-  return w / h
-}
+  return { ratio, log: Math.log(w / h) }
+})
 
 /**
  * The supported ratio nearest a layer's, compared on a log scale so that 2:1 and
@@ -54,8 +55,8 @@ export function nearestAspectRatio(width: number, height: number): AspectRatio {
   const target = Math.log(width / height)
   let best: AspectRatio = '1:1'
   let bestDistance = Infinity
-  for (const ratio of ASPECT_RATIOS) {
-    const distance = Math.abs(Math.log(ratioValue(ratio)) - target)
+  for (const { ratio, log } of LOG_RATIOS) {
+    const distance = Math.abs(log - target)
     if (distance < bestDistance) {
       best = ratio
       bestDistance = distance

@@ -69,6 +69,7 @@ export function planUpscale(prompt: string, settings: GenerationSettings, select
   const inputs = layersWithRole(selection, roles, 'input')
   const references = layersWithRole(selection, roles, 'reference').map((layer) => ({ layer, constraint: referenceExport(layer) }))
   const ownPrompt = prompt.trim() !== ''
+  const offered = sizesOffered(settings.model)
   return inputs.map((layer) => {
     const target = upscaleTarget(layer, factor)
     return {
@@ -78,7 +79,7 @@ export function planUpscale(prompt: string, settings: GenerationSettings, select
       settings: {
         ...settings,
         aspectRatio: nearestAspectRatio(layer.width, layer.height),
-        imageSize: sizeCovering(Math.max(target.width, target.height), sizesOffered(settings.model)),
+        imageSize: sizeCovering(Math.max(target.width, target.height), offered),
         // The frame's text is already in its pixels; font inputs (billed, and needing their
         // text in the prompt) go only with a prompt of the designer's own.
         fontInputs: ownPrompt ? settings.fontInputs : [],

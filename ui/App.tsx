@@ -103,13 +103,22 @@ export function App() {
     setStateNotes((notes) => [...notes, ...fitted.notes])
   }, [view, modelList.settled, modelList.models])
 
-  // A key with no credit left starts on the free model and says why: each time OpenRouter tells of the key.
+  // A key with no credit left starts on the free model and says why: once a key, when OpenRouter
+  // first tells of it; later the designer's own choice of model stands.
+  const creditChecked = useRef<string | null>(null)
   useEffect(() => {
-    const free = loaded.current ? startOnFree(state.settings, keyInfo, modelList.models) : null
+    if (!loaded.current || !keyInfo || creditChecked.current === apiKey) return
+    creditChecked.current = apiKey
+    const free = startOnFree(state.settings, keyInfo, modelList.models)
     if (!free) return
     setState((current) => ({ ...current, settings: free.settings }))
     setStateNotes((notes) => [...notes, ...free.notes])
   }, [keyInfo])
+
+  // What is left on the key changes with every charge: ask again, so the top bar stays true.
+  useEffect(() => {
+    if (apiKey && generation.spent.total > 0) void key.refreshKeyInfoAsync(apiKey)
+  }, [generation.spent.total])
 
   const model = findModel(modelList.models, state.settings.model)
   const [roles, setRole] = useRoles(selection, model, `${state.selectionUse}:${state.eachOnItsOwn}`, state.eachOnItsOwn)

@@ -66,13 +66,21 @@ describe('the free tier and credit', () => {
 describe('what the session cost', () => {
   it('shows each answer’s charged cost after, and the running total in the top bar', async () => {
     const session = await suite.open(onModel('sourceful/riverflow-v2.5-fast'))
+    await expect.poll(() => topBar(session).textContent()).toContain('$7.50 credit left')
     expect(await topBar(session).textContent()).not.toContain('this session')
+    // What OpenRouter will tell of the key after the charge: the top bar asks again.
+    suite.standIn.setKeyInfo({ limit_remaining: 7.47 })
     await generateAsync(session, 1)
     // 2.5 is billed by use: the outcome line has the charged usage.cost, not the estimate.
     await expect.poll(() => session.ui.getByRole('status').filter({ hasText: 'Placed 1 image' }).textContent()).toContain('cost $0.03')
-    expect(await topBar(session).textContent()).toContain('$0.03 this session')
+    await expect.poll(() => topBar(session).textContent()).toContain('$7.47 credit left on this key · $0.03 this session')
     await generateAsync(session, 2)
     await expect.poll(() => topBar(session).textContent()).toContain('$0.06 this session')
+    // Credit that runs out later leaves the designer's model alone: only a key's first check moves it.
+    suite.standIn.setKeyInfo({ limit_remaining: 0 })
+    await generateAsync(session, 3)
+    await expect.poll(() => topBar(session).textContent()).toContain('$0.00 credit left')
+    expect(await modelSelect(session).inputValue()).toBe('sourceful/riverflow-v2.5-fast')
     await session.close()
   })
 })

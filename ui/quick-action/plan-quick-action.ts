@@ -1,5 +1,6 @@
 import type { GenerationSettings, QuickAction, SavedState, SelectedLayer } from '../../common/domain'
 import { nearestAspectRatio } from '../aspect-ratios'
+import { offersTransparency } from '../generation/cutout-settings'
 import { type ClickAction, needsConfirmation, planClick } from '../generation/plan-click'
 import { type ModelCapabilities, capabilitiesFor, fitSettingsToModel, isOfferedModel } from '../models'
 
@@ -41,14 +42,14 @@ export function planQuickAction(quick: QuickAction, situation: QuickActionSituat
   if (busy) return { ok: false, problem: BUSY }
   if (quick.command !== 'generate-image') {
     // The manifest's menu cannot follow the model list: a list with no transparent background is said here.
-    if (quick.command === 'remove-background' && !models.some((m) => m.backgrounds.includes('transparent'))) {
+    if (quick.command === 'remove-background' && !offersTransparency(models)) {
       return { ok: false, problem: NO_TRANSPARENCY }
     }
     // The saved prompt was written for something else: an upscale keeps the image as it is, and Remove background has its own.
     // Planned from 'create', the named action takes its own default roles: every image-like layer.
     const state: SavedState = { ...saved, prompt: '', selectionUse: 'create' }
     const { key, nothing } = ON_SELECTION[quick.command]
-    const action = planClick({ state, selection, roles: {} }).batchActions.find((a) => a.key === key)
+    const action = planClick({ state, selection, roles: {}, models }).batchActions.find((a) => a.key === key)
     if (!action) return { ok: false, problem: nothing }
     if (action.problems.length > 0) return { ok: false, problem: action.problems[0] }
     // Remove background may send with another model than the saved one: the toast names the one it sends to.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { SelectedLayer } from '../../../common/domain'
 import { DEFAULT_STATE } from '../../../ui/defaults'
-import { REMOVE_BACKGROUND_PROMPT, planClick } from '../../../ui/generation/plan-click'
+import { REMOVE_BACKGROUND_PROMPT } from '../../../ui/generation/cutout-settings'
+import { planClick } from '../../../ui/generation/plan-click'
 import { BUILT_IN_MODELS, type ModelCapabilities } from '../../../ui/models'
 import { BUSY, NO_TRANSPARENCY, planQuickAction } from '../../../ui/quick-action/plan-quick-action'
 

@@ -169,4 +169,5 @@ export type QuickAction =
       /** Null: as the panel would choose; 'match-selection': the ratio nearest the first selected layer's. */
       aspectRatio: AspectRatio | 'match-selection' | null
     }
-  | { command: 'upscale-selection' }
+  /** The panel's batch actions on the selection, with no parameters: Upscale each 2×, and Remove background. */
+  | { command: 'upscale-selection' | 'remove-background' }

@@ -3,7 +3,9 @@ import { modelChoicesAsync } from './model-choices'
 import { ASPECT_RATIOS, MATCH_SELECTION, suggestionsAsync } from './suggestions'
 
 /** manifest.json `menu` commands that run as quick actions, with the panel hidden. */
-const QUICK_ACTION_COMMANDS = ['generate-image', 'upscale-selection']
+const QUICK_ACTION_COMMANDS = ['generate-image', 'upscale-selection', 'remove-background']
+/** The commands that take no parameters: each runs one of the panel's batch actions on the selection. */
+const SELECTION_COMMANDS = ['upscale-selection', 'remove-background'] as const
 
 /**
  * When Figma launched a quick action: offers suggestions while the designer
@@ -29,12 +31,13 @@ export function startQuickAction(open: (action: QuickAction) => void): boolean {
   return true
 }
 
-/** What the designer entered, checked: a model or ratio not offered counts as not given. */
+/** What the designer entered, checked: a model or ratio not offered counts as not given. Only the commands above get here. */
 async function readQuickActionAsync(command: string, parameters: ParameterValues): Promise<QuickAction> {
-  if (command !== 'generate-image') return { command: 'upscale-selection' }
+  const onSelection = SELECTION_COMMANDS.find((c) => c === command)
+  if (onSelection) return { command: onSelection }
   const models = await modelChoicesAsync()
   const model = models.some((m) => m.id === parameters.model) ? (parameters.model as ModelId) : null
   const ratio = parameters['aspect-ratio']
   const aspectRatio = ratio === MATCH_SELECTION || ASPECT_RATIOS.includes(ratio) ? (ratio as AspectRatio | 'match-selection') : null
-  return { command, prompt: typeof parameters.prompt === 'string' ? parameters.prompt.trim() : '', model, aspectRatio }
+  return { command: 'generate-image', prompt: typeof parameters.prompt === 'string' ? parameters.prompt.trim() : '', model, aspectRatio }
 }

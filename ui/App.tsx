@@ -90,7 +90,7 @@ export function App() {
       setKeyReason('Quick actions need your OpenRouter key: paste it here, then run the quick action again.')
       void requestAsync('show-ui', {})
     } else if (init.quickAction && init.key) {
-      void runQuickActionAsync(init.quickAction, { key: init.key, saved: saved.state, selection: init.selection, generation })
+      void runQuickActionAsync(init.quickAction, { key: init.key, saved: saved.state, selection: init.selection, generation, models: modelList.models })
     }
   }, [init, modelList.cacheRead])
 

@@ -6,10 +6,12 @@ import { type HeapCheckpoint, walkAnswerHeapAsync } from './answer-heap'
 import { timeAnswerDecodeAsync } from './decode-answer'
 import { encodeCaseAsync } from './encode-frames'
 import { timeShrinkAsync } from './shrink'
+import { timeShrinkVariantsAsync } from './shrink-alpha'
 
 const bench = {
   timeAnswerDecodeAsync,
   timeShrinkAsync,
+  timeShrinkVariantsAsync,
   encodeCaseAsync,
   /** The checkpoint is a function the bench exposed on the page as `benchHeapCheckpoint`. */
   walkAnswerHeapAsync: (url: string) => walkAnswerHeapAsync(url, (stage, used) => window.benchHeapCheckpoint!(stage, used)),

@@ -49,7 +49,10 @@ describe('Remove background', () => {
   it('sends the selected frame on a transparent background through 2.5, and the cut-out lands beside it', async () => {
     const session = await suite.open({ key: TEST_KEY, setup: (fake) => fake.select(fake.addFrame({ name: 'Product', x: 0, y: 0, width: 400, height: 300 })) })
     const { ui } = session
+    // Slow enough to read the progress, which must name the model the cut-out goes to, not the one chosen.
+    suite.standIn.enqueue({ kind: 'success', delayMs: 1500 })
     await ui.getByRole('button', { name: 'Remove background' }).click()
+    await expect.poll(() => ui.getByRole('status').first().textContent(), { timeout: 5000 }).toMatch(/Generating with Riverflow 2\.5 Fast…/)
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 20_000 }).toBe(2)
     const body = suite.standIn.generations()[0].body as Body & { model: string; messages: { content: { type: string }[] }[] }
     expect(body.model).toBe('sourceful/riverflow-v2.5-fast')

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { TEST_KEY } from '../openrouter-stand-in/server'
+import { REMOVE_BACKGROUND_PROMPT } from '../../ui/generation/cutout-settings'
+import { NO_TRANSPARENCY } from '../../ui/quick-action/plan-quick-action'
 import type { PluginSession } from './harness'
 import { useBrowserSuite } from './suite'
 
 // Figma's quick actions: the plugin launched for a command with parameters, its UI hidden.
 const suite = useBrowserSuite()
+
+type RequestBody = {
+  model: string
+  image_config: Record<string, unknown>
+  messages: { content: { type: string; text?: string; image_url?: { url: string } }[] }[]
+}
 
 const outcome = (session: PluginSession) =>
   session.figma((fake) => ({
@@ -13,6 +21,20 @@ const outcome = (session: PluginSession) =>
     visible: fake.uiVisible(),
     layers: fake.page.children.map((n) => ({ name: n.name, width: n.width, height: n.height, fill: n.fills[0]?.type ?? null })),
   }))
+
+/** Runs a command with no parameters on one selected 400×300 frame (none when `frame` is null) and waits for the plugin to close. */
+async function runOnFrame(command: string, frame: string | null) {
+  const session = await suite.open({
+    key: TEST_KEY,
+    setup: (fake, name) => {
+      if (name !== null) fake.select(fake.addFrame({ name, x: 0, y: 0, width: 400, height: 300 }))
+    },
+    setupArg: frame,
+    launch: { command },
+  })
+  await expect.poll(async () => (await outcome(session)).closed, { timeout: 20_000 }).toBe(true)
+  return session
+}
 
 describe('quick actions', () => {
   it('“Generate image” fills the selected frame as the panel would, reports with toasts and closes', async () => {
@@ -43,12 +65,7 @@ describe('quick actions', () => {
   })
 
   it('“Upscale selection 2×” puts the sharper copy beside the frame', async () => {
-    const session = await suite.open({
-      key: TEST_KEY,
-      setup: (fake) => fake.select(fake.addFrame({ name: 'Card', x: 0, y: 0, width: 400, height: 300 })),
-      launch: { command: 'upscale-selection' },
-    })
-    await expect.poll(async () => (await outcome(session)).closed, { timeout: 15_000 }).toBe(true)
+    const session = await runOnFrame('upscale-selection', 'Card')
     const { toasts, layers } = await outcome(session)
     expect(toasts).toEqual(['Upscaling the selection 2× with Riverflow 2 Fast…', 'Placed 1 image · cost $0.02.'])
     expect(layers[1]).toEqual({ name: 'Card @2x', width: 400, height: 300, fill: 'IMAGE' })
@@ -56,9 +73,54 @@ describe('quick actions', () => {
   })
 
   it('with nothing to upscale, says so and sends nothing', async () => {
-    const session = await suite.open({ key: TEST_KEY, launch: { command: 'upscale-selection' } })
-    await expect.poll(async () => (await outcome(session)).closed, { timeout: 10_000 }).toBe(true)
+    const session = await runOnFrame('upscale-selection', null)
     expect((await outcome(session)).toasts).toEqual(['Select the frames or images to upscale, then run it again: nothing was sent.'])
+    expect(suite.standIn.generations()).toHaveLength(0)
+    await session.close()
+  })
+
+  it('“Remove background” sends the selected frame on a transparent background and puts the cut-out beside it', async () => {
+    const session = await runOnFrame('remove-background', 'Product')
+    const { toasts, visible, layers } = await outcome(session)
+    expect(visible).toBe(false)
+    // The saved model is 2 Fast, which has no transparent background: the panel's button sends 2.5 Fast, and so does this.
+    expect(toasts).toEqual(['Removing the background of the selection with Riverflow 2.5 Fast…', expect.stringMatching(/^Placed 1 image · cost \$\d/)])
+    expect(layers).toEqual([
+      { name: 'Product', width: 400, height: 300, fill: null },
+      { name: 'Product · Riverflow', width: 400, height: 300, fill: 'IMAGE' },
+    ])
+    const placed = await session.figma((fake) => fake.page.children.map((n) => ({ x: n.x, width: n.width })))
+    expect(placed[1].x).toBeGreaterThanOrEqual(placed[0].x + placed[0].width)
+    const body = suite.standIn.generations()[0].body as RequestBody
+    expect(body.model).toBe('sourceful/riverflow-v2.5-fast')
+    expect(body.image_config).toMatchObject({ background_mode: 'transparent' })
+    const [content] = body.messages.map((m) => m.content)
+    expect(content.map((part) => part.type)).toEqual(['text', 'image_url'])
+    expect(content[0].text).toBe(REMOVE_BACKGROUND_PROMPT)
+    expect(content[1].image_url?.url).toMatch(/^data:image\/(png|jpeg|webp);base64,/)
+    expect(suite.standIn.generations()).toHaveLength(1)
+    await session.close()
+  })
+
+  it('“Remove background” with nothing selected, or no model on offer that does transparency, says so and sends nothing', async () => {
+    const empty = await runOnFrame('remove-background', null)
+    expect((await outcome(empty)).toasts).toEqual(['Select the frames or images to remove the background from, then run it again: nothing was sent.'])
+    await empty.close()
+
+    // A fresh cached catalog of Riverflow 2 alone: the list the panel would offer has no transparent background.
+    const onlyV2 = { fetchedAt: Date.now(), models: ['sourceful/riverflow-v2-fast', 'sourceful/riverflow-v2-pro'].map((id) => ({ id, name: id, pricing: {}, supportedParameters: [] })) }
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake, catalog) => {
+        fake.storage.set('model-catalog', catalog)
+        fake.select(fake.addFrame({ name: 'Product', x: 0, y: 0, width: 400, height: 300 }))
+      },
+      setupArg: onlyV2,
+      launch: { command: 'remove-background' },
+    })
+    await expect.poll(async () => (await outcome(session)).closed, { timeout: 10_000 }).toBe(true)
+    expect((await outcome(session)).toasts).toEqual([NO_TRANSPARENCY])
+    expect((await outcome(session)).layers).toHaveLength(1)
     expect(suite.standIn.generations()).toHaveLength(0)
     await session.close()
   })

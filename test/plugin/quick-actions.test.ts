@@ -48,6 +48,16 @@ describe('quick actions in the sandbox', () => {
     expect((await initOf(upscale)).quickAction).toEqual({ command: 'upscale-selection' })
   })
 
+  it('runs Remove background as a quick action: the UI opens hidden and is told the command', async () => {
+    const fake = installFakeFigma({ command: 'remove-background' })
+    startPlugin()
+    expect(fake.shownWith).toBeNull()
+    fake.run()
+    await settle()
+    expect(fake.shownWith?.options).toMatchObject({ visible: false })
+    expect((await initOf(fake)).quickAction).toEqual({ command: 'remove-background' })
+  })
+
   it('with an empty prompt, says so and closes: no UI, nothing sent', async () => {
     const fake = installFakeFigma({ command: 'generate-image' })
     startPlugin()

@@ -1,6 +1,7 @@
 import type { Placement, SavedState, SelectedLayer, SelectionUse } from '../../common/domain'
-import { type ModelCapabilities, capabilitiesFor, fitSettingsToModel } from '../models'
+import { type ModelCapabilities, capabilitiesFor } from '../models'
 import { isHexColor } from '../hex-color'
+import { REMOVE_BACKGROUND_PROMPT, cutoutSettings } from './cutout-settings'
 import type { CostEstimate } from '../pricing'
 import { type Roles, assignRoles, layersWithRole, roleProblems } from '../selection/roles'
 import { estimatePlanCost, planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
@@ -58,22 +59,19 @@ export interface ClickInput {
   roles: Roles
   /** "Replace this image", chosen for this selection: never saved, so another take is never a replacement by default. */
   replace?: boolean
+  /** The models on offer (the catalog, its cache or the built-in table): Remove background falls back to one of them. */
+  models?: readonly ModelCapabilities[]
 }
 
 /** More requests than this from one click, and the panel asks once before sending. */
 export const CONFIRM_ABOVE = 10
 
-/** Said to the model for Remove background: the subject untouched, nothing else kept. */
-export const REMOVE_BACKGROUND_PROMPT =
-  'Remove the background: keep the subject exactly as it is, with clean edges, on a fully transparent background.'
-/** The cheapest model that answers on a transparent background (SPEC 1b: 2.5 and later). */
-const CUTOUT_MODEL = 'sourceful/riverflow-v2.5-fast'
 const BAD_COLOUR = 'The background colour must be # and six hex digits, such as #F4E9DA.'
 const NO_INPUT = 'Mark one of the selected layers as the input to refine or upscale it.'
 /** Said before a batch goes out, rather than by each of its requests as it fails. */
 const NO_PROMPT = 'Write a prompt first: say how to change the frames. Upscale needs none.'
 
-export function planClick({ state, selection, roles, replace = false }: ClickInput): ClickPlan {
+export function planClick({ state, selection, roles, replace = false, models }: ClickInput): ClickPlan {
   const { prompt, settings } = state
   const model = capabilitiesFor(settings.model)
   const fillableCount = selection.filter((layer) => layer.fillable).length
@@ -89,7 +87,7 @@ export function planClick({ state, selection, roles, replace = false }: ClickInp
     refining ? planRefine(prompt, settings, selection, roles, batch) : planGenerate(prompt, settings, placement, selection),
     state.takes,
   )
-  const batchActions = planBatchActions({ state, selection, roles }, model)
+  const batchActions = planBatchActions({ state, selection, roles, models }, model)
   return {
     use,
     placement,
@@ -118,7 +116,7 @@ export function needsConfirmation(action: ClickAction): boolean {
  * defaults (each: every image-like layer an input; combined: the first an
  * input, the next ones references), so one click does what its name says.
  */
-function planBatchActions({ state, selection, roles }: ClickInput, model: ModelCapabilities): BatchAction[] {
+function planBatchActions({ state, selection, roles, models }: ClickInput, model: ModelCapabilities): BatchAction[] {
   const imageLike = selection.filter((layer) => !layer.text).length
   if (imageLike === 0) return []
   const { prompt, settings } = state
@@ -152,7 +150,7 @@ function planBatchActions({ state, selection, roles }: ClickInput, model: ModelC
     label: 'Remove background',
     choices: each,
     problems: problems(eachRoles, true, false),
-    ...clickAction('remove-background', planRefine(REMOVE_BACKGROUND_PROMPT, cutoutSettings(settings), selection, eachRoles, true), state.concurrency),
+    ...clickAction('remove-background', planRefine(REMOVE_BACKGROUND_PROMPT, cutoutSettings(settings, models), selection, eachRoles, true), state.concurrency),
   })
   if (imageLike > 1) {
     const combined = rolesFor(false)
@@ -170,17 +168,6 @@ function planBatchActions({ state, selection, roles }: ClickInput, model: ModelC
 /** A solid background needs a colour OpenRouter takes: said at the field, and nothing is sent. */
 function settingsProblems(settings: SavedState['settings']): string[] {
   return settings.background === 'solid' && !isHexColor(settings.backgroundColor) ? [BAD_COLOUR] : []
-}
-
-/**
- * Remove background: the chosen model when it can answer on a transparent
- * background, else 2.5 Fast (V2 cannot); its own prompt, so the designer's
- * prompt and font rows (billed) stay for Generate.
- */
-function cutoutSettings(settings: SavedState['settings']): SavedState['settings'] {
-  const model = capabilitiesFor(settings.model).backgrounds.includes('transparent') ? settings.model : CUTOUT_MODEL
-  const fitted = fitSettingsToModel({ ...settings, model, fontInputs: [], scoringPrompt: '' }, capabilitiesFor(model)).settings
-  return { ...fitted, background: 'transparent' }
 }
 
 function promptProblems(prompt: string): string[] {

@@ -1,29 +1,59 @@
 import type { GenerationSettings, QuickAction, SavedState, SelectedLayer } from '../../common/domain'
 import { nearestAspectRatio } from '../aspect-ratios'
+import { offersTransparency } from '../generation/cutout-settings'
 import { type ClickAction, needsConfirmation, planClick } from '../generation/plan-click'
-import { capabilitiesFor, fitSettingsToModel, isOfferedModel } from '../models'
+import { type ModelCapabilities, capabilitiesFor, fitSettingsToModel, isOfferedModel } from '../models'
 
 /** What a quick action will send, or why it sends nothing (said in a toast). */
 export type QuickActionPlan = { ok: true; action: ClickAction; settings: GenerationSettings } | { ok: false; problem: string }
 
+/** What the UI knows when a quick action runs. */
+export interface QuickActionSituation {
+  saved: SavedState
+  selection: SelectedLayer[]
+  /** Another generation is running. */
+  busy: boolean
+  /** The model list the panel would offer now: the cached catalog, else the built-in table. */
+  models: readonly ModelCapabilities[]
+}
+
 export const BUSY = 'Riverflow is still working on the last images: nothing was sent. Try again when it is done.'
+export const NO_TRANSPARENCY =
+  'None of the models on offer can answer on a transparent background, so the background cannot be removed: nothing was sent.'
+
+/** The panel's batch action each selection command stands for, and what to say when the selection has nothing for it. */
+const ON_SELECTION = {
+  'upscale-selection': { key: 'upscale-each-2', nothing: 'Select the frames or images to upscale, then run it again: nothing was sent.' },
+  'remove-background': {
+    key: 'remove-background',
+    nothing: 'Select the frames or images to remove the background from, then run it again: nothing was sent.',
+  },
+} as const
 
 /**
  * A quick action planned exactly as the panel would plan the same click:
  * Generate with the saved choices (a fill of the selected layers, or a new
- * layer beside them or in view), or Upscale each at 2×. What the designer
- * entered in the quick action bar replaces the saved prompt, model and ratio.
+ * layer beside them or in view), or the button of Upscale each 2× or Remove
+ * background. What the designer entered in the quick action bar replaces the
+ * saved prompt, model and ratio.
  */
-export function planQuickAction(quick: QuickAction, saved: SavedState, selection: SelectedLayer[], busy: boolean): QuickActionPlan {
+export function planQuickAction(quick: QuickAction, situation: QuickActionSituation): QuickActionPlan {
+  const { saved, selection, busy, models } = situation
   if (busy) return { ok: false, problem: BUSY }
-  if (quick.command === 'upscale-selection') {
-    // The saved prompt was written for something else: an upscale here keeps the image as it is.
+  if (quick.command !== 'generate-image') {
+    // The manifest's menu cannot follow the model list: a list with no transparent background is said here.
+    if (quick.command === 'remove-background' && !offersTransparency(models)) {
+      return { ok: false, problem: NO_TRANSPARENCY }
+    }
+    // The saved prompt was written for something else: an upscale keeps the image as it is, and Remove background has its own.
     // Planned from 'create', the named action takes its own default roles: every image-like layer.
     const state: SavedState = { ...saved, prompt: '', selectionUse: 'create' }
-    const upscale = planClick({ state, selection, roles: {} }).batchActions.find((a) => a.key === 'upscale-each-2')
-    if (!upscale) return { ok: false, problem: 'Select the frames or images to upscale, then run it again: nothing was sent.' }
-    if (upscale.problems.length > 0) return { ok: false, problem: upscale.problems[0] }
-    return confirmed(upscale, state.settings)
+    const { key, nothing } = ON_SELECTION[quick.command]
+    const action = planClick({ state, selection, roles: {}, models }).batchActions.find((a) => a.key === key)
+    if (!action) return { ok: false, problem: nothing }
+    if (action.problems.length > 0) return { ok: false, problem: action.problems[0] }
+    // Remove background may send with another model than the saved one: the toast names the one it sends to.
+    return confirmed(action, action.tasks[0]?.settings ?? state.settings)
   }
   if (quick.prompt.trim() === '') return { ok: false, problem: 'Write a prompt to generate an image: nothing was sent.' }
   const settings = settingsFor(quick, saved.settings)

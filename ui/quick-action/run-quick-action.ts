@@ -1,7 +1,7 @@
 import type { QuickAction, SavedState, SelectedLayer } from '../../common/domain'
 import { requestAsync } from '../bridge'
 import type { Generation } from '../generation/use-generation'
-import { capabilitiesFor } from '../models'
+import { type ModelCapabilities, capabilitiesFor } from '../models'
 import { formatUsd } from '../pricing'
 import { BUSY, planQuickAction } from './plan-quick-action'
 
@@ -10,6 +10,8 @@ export interface QuickActionContext {
   saved: SavedState
   selection: SelectedLayer[]
   generation: Generation
+  /** The model list the panel would offer: Remove background needs one that answers on a transparent background. */
+  models: readonly ModelCapabilities[]
 }
 
 /** A progress toast stays up until the result replaces it; past this, Figma takes it down anyway. */
@@ -22,12 +24,11 @@ const PROGRESS_TOAST_MS = 10 * 60_000
  * instead, where it waits with Retry and Download.
  */
 export async function runQuickActionAsync(quick: QuickAction, context: QuickActionContext): Promise<void> {
-  const plan = planQuickAction(quick, context.saved, context.selection, context.generation.job !== null)
+  const { saved, selection, models } = context
+  const plan = planQuickAction(quick, { saved, selection, models, busy: context.generation.job !== null })
   if (!plan.ok) return closeWithAsync(plan.problem, true)
   const { label } = capabilitiesFor(plan.settings.model)
-  const count = plan.action.tasks.length
-  const doing = quick.command === 'upscale-selection' ? `Upscaling ${count === 1 ? 'the selection' : `${count} layers`} 2×` : 'Generating'
-  await notifyAsync(`${doing} with ${label}…`, false, PROGRESS_TOAST_MS)
+  await notifyAsync(`${doing(quick, plan.action.tasks.length)} with ${label}…`, false, PROGRESS_TOAST_MS)
   const summary = await context.generation.start(plan.action.tasks, { key: context.key, modelLabel: label, concurrency: plan.action.concurrency })
   if (!summary) return closeWithAsync(BUSY, true)
   if (summary.kept > 0) {
@@ -38,6 +39,19 @@ export async function runQuickActionAsync(quick: QuickAction, context: QuickActi
   const placed = `Placed ${summary.placed === 1 ? '1 image' : `${summary.placed} images`}${summary.cost !== null ? ` · cost ${formatUsd(summary.cost)}` : ''}.`
   if (summary.error === null) return closeWithAsync(placed, false)
   return closeWithAsync(summary.placed > 0 ? `${placed} ${summary.error}` : summary.error, true)
+}
+
+/** The progress toast's first words, for what the command sends. */
+function doing(quick: QuickAction, count: number): string {
+  const what = count === 1 ? 'the selection' : `${count} layers`
+  switch (quick.command) {
+    case 'generate-image':
+      return 'Generating'
+    case 'upscale-selection':
+      return `Upscaling ${what} 2×`
+    case 'remove-background':
+      return `Removing the background of ${what}`
+  }
 }
 
 async function closeWithAsync(message: string, error: boolean): Promise<void> {

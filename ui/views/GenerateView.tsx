@@ -52,7 +52,10 @@ export function GenerateView(props: GenerateViewProps) {
   // A job's start replans too, so each click sends tasks of new ids: the sandbox
   // places the images of one task id side by side, and a new click is a new task.
   const [replace, setReplace] = useReplaceChoice(selection)
-  const plan = useMemo(() => planClick({ state, selection, roles, replace }), [state, selection, roles, replace, generation.job])
+  const plan = useMemo(
+    () => planClick({ state, selection, roles, replace, models: props.models }),
+    [state, selection, roles, replace, props.models, generation.job],
+  )
   const editing = plan.use === 'edit'
   const model = findModel(props.models, settings.model)
   const [confirmKey, setConfirmKey] = useState<string | null>(null)
@@ -75,7 +78,9 @@ export function GenerateView(props: GenerateViewProps) {
     if (!confirmed && needsConfirmation(action)) return setConfirmKey(action.key)
     setConfirmKey(null)
     onStateChange({ recentPrompts: withRecentPrompt(state.recentPrompts, state.prompt) })
-    void generation.start(action.tasks, { key: props.apiKey, modelLabel: model.label, concurrency: action.concurrency })
+    // Remove background may go to another model than the one chosen: name the one it goes to.
+    const sentWith = findModel(props.models, action.tasks[0]?.settings.model ?? settings.model)
+    void generation.start(action.tasks, { key: props.apiKey, modelLabel: sentWith.label, concurrency: action.concurrency })
   }
 
   // Cmd/Ctrl+Enter generates from anywhere in the panel, as designers expect of a prompt box.

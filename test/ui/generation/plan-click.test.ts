@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { GenerationSettings, SavedState, SelectedLayer } from '../../../common/domain'
-import { REMOVE_BACKGROUND_PROMPT, needsConfirmation, planClick } from '../../../ui/generation/plan-click'
+import { REMOVE_BACKGROUND_PROMPT } from '../../../ui/generation/cutout-settings'
+import { BUILT_IN_MODELS } from '../../../ui/models'
+import { needsConfirmation, planClick } from '../../../ui/generation/plan-click'
 import type { Roles } from '../../../ui/selection/roles'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 
@@ -170,5 +172,14 @@ describe('Remove background', () => {
   it('uses 2.5 Fast when the chosen model cannot answer on a transparent background, else the chosen one', () => {
     expect(removeFrom({ ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-pro' }).tasks[0].settings.model).toBe('sourceful/riverflow-v2.5-fast')
     expect(removeFrom({ ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2.5-pro' }).tasks[0].settings.model).toBe('sourceful/riverflow-v2.5-pro')
+  })
+
+  it('falls back to a model on offer: 2.5 Fast when the list has it, else the first that does transparency', () => {
+    const v2Pro = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-pro' }
+    const fallbackWith = (ids: string[]) =>
+      planClick({ state: { ...DEFAULT_STATE, settings: v2Pro }, selection: [frame], roles: {}, models: BUILT_IN_MODELS.filter((m) => ids.includes(m.id)) })
+        .batchActions.find((a) => a.kind === 'remove-background')!.tasks[0].settings.model
+    expect(fallbackWith(['sourceful/riverflow-v2-pro', 'sourceful/riverflow-v2.5-pro', 'sourceful/riverflow-v2.5-fast'])).toBe('sourceful/riverflow-v2.5-fast')
+    expect(fallbackWith(['sourceful/riverflow-v2-pro', 'sourceful/riverflow-v2.6-pro', 'sourceful/riverflow-v2.5-pro'])).toBe('sourceful/riverflow-v2.5-pro')
   })
 })

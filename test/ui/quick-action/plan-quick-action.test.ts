@@ -1,38 +1,75 @@
 import { describe, expect, it } from 'vitest'
 import type { SelectedLayer } from '../../../common/domain'
 import { DEFAULT_STATE } from '../../../ui/defaults'
-import { BUSY, planQuickAction } from '../../../ui/quick-action/plan-quick-action'
+import { REMOVE_BACKGROUND_PROMPT } from '../../../ui/generation/cutout-settings'
+import { planClick } from '../../../ui/generation/plan-click'
+import { BUILT_IN_MODELS, type ModelCapabilities } from '../../../ui/models'
+import { BUSY, NO_TRANSPARENCY, planQuickAction } from '../../../ui/quick-action/plan-quick-action'
 
 const frame = (id: string, width = 400, height = 300): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable: true, madeHere: false })
 const generate = (prompt: string, change: object = {}) => ({ command: 'generate-image' as const, prompt, model: null, aspectRatio: null, ...change })
 const saved = { ...DEFAULT_STATE, prompt: 'The panel’s own prompt' }
+const on = (selection: SelectedLayer[], busy = false, models: readonly ModelCapabilities[] = BUILT_IN_MODELS) => ({ saved, selection, busy, models })
+const removeBackground = { command: 'remove-background' as const }
 
 describe('planQuickAction', () => {
   it('sends nothing with an empty prompt, or while a job runs', () => {
-    expect(planQuickAction(generate('  '), saved, [], false)).toEqual({ ok: false, problem: 'Write a prompt to generate an image: nothing was sent.' })
-    expect(planQuickAction(generate('A fox'), saved, [], true)).toEqual({ ok: false, problem: BUSY })
-    expect(planQuickAction({ command: 'upscale-selection' }, saved, [frame('a')], true)).toEqual({ ok: false, problem: BUSY })
+    expect(planQuickAction(generate('  '), on([]))).toEqual({ ok: false, problem: 'Write a prompt to generate an image: nothing was sent.' })
+    expect(planQuickAction(generate('A fox'), on([], true))).toEqual({ ok: false, problem: BUSY })
+    expect(planQuickAction({ command: 'upscale-selection' }, on([frame('a')], true))).toEqual({ ok: false, problem: BUSY })
+    expect(planQuickAction(removeBackground, on([frame('a')], true))).toEqual({ ok: false, problem: BUSY })
   })
 
   it('generates as the panel would: the saved placement, the ratio nearest the filled layer, no font inputs', () => {
     const withFont = { ...saved, settings: { ...saved.settings, fontInputs: [{ fontUrl: 'https://example.com/f.woff2', text: 'Sale' }] } }
-    const plan = planQuickAction(generate('A fox'), withFont, [frame('a', 800, 1000)], false)
+    const plan = planQuickAction(generate('A fox'), { ...on([frame('a', 800, 1000)]), saved: withFont })
     if (!plan.ok) throw new Error(plan.problem)
     expect(plan.action.tasks[0]).toMatchObject({ prompt: 'A fox', placement: 'fill', targetIds: ['a'], settings: { aspectRatio: '4:5', fontInputs: [] } })
   })
 
   it('takes the model and ratio entered, keeping a size the model offers', () => {
-    const plan = planQuickAction(generate('A fox', { model: 'sourceful/riverflow-v2-pro', aspectRatio: '16:9' }), saved, [], false)
+    const plan = planQuickAction(generate('A fox', { model: 'sourceful/riverflow-v2-pro', aspectRatio: '16:9' }), on([]))
     if (!plan.ok) throw new Error(plan.problem)
     expect(plan.action.tasks[0].settings).toMatchObject({ model: 'sourceful/riverflow-v2-pro', aspectRatio: '16:9', imageSize: '1K' })
   })
 
   it('upscales every selected frame 2×, without the panel’s prompt, and asks for the panel past 10 requests', () => {
-    const plan = planQuickAction({ command: 'upscale-selection' }, saved, [frame('a'), frame('b')], false)
+    const plan = planQuickAction({ command: 'upscale-selection' }, on([frame('a'), frame('b')]))
     if (!plan.ok) throw new Error(plan.problem)
     expect(plan.action.tasks.map((t) => t.name)).toEqual(['Frame a @2x', 'Frame b @2x'])
     expect(plan.action.tasks[0].prompt).not.toBe(saved.prompt)
     const many = Array.from({ length: 11 }, (_, i) => frame(`f${i}`))
-    expect(planQuickAction({ command: 'upscale-selection' }, saved, many, false)).toMatchObject({ ok: false, problem: expect.stringMatching(/sends 11 requests: open Riverflow/) })
+    expect(planQuickAction({ command: 'upscale-selection' }, on(many))).toMatchObject({ ok: false, problem: expect.stringMatching(/sends 11 requests: open Riverflow/) })
+  })
+})
+
+describe('planQuickAction: Remove background', () => {
+  it('sends what the panel’s Remove background button sends, and names the model it goes to', () => {
+    const selection = [frame('a'), frame('b')]
+    const plan = planQuickAction(removeBackground, on(selection))
+    if (!plan.ok) throw new Error(plan.problem)
+    const button = planClick({ state: saved, selection, roles: {} }).batchActions.find((a) => a.kind === 'remove-background')!
+    // Each plan names its tasks afresh; everything else must be the button's.
+    const withoutIds = (tasks: typeof button.tasks) => tasks.map((task) => ({ ...task, id: '' }))
+    expect(withoutIds(plan.action.tasks)).toEqual(withoutIds(button.tasks))
+    expect(plan.action.tasks[0]).toMatchObject({ prompt: REMOVE_BACKGROUND_PROMPT, settings: { background: 'transparent' } })
+    // The saved model (2 Fast) has no transparent background: the toast must name 2.5 Fast, where it goes.
+    expect(saved.settings.model).toBe('sourceful/riverflow-v2-fast')
+    expect(plan.settings.model).toBe('sourceful/riverflow-v2.5-fast')
+  })
+
+  it('with nothing image-like selected, says to select something and sends nothing', () => {
+    const problem = 'Select the frames or images to remove the background from, then run it again: nothing was sent.'
+    expect(planQuickAction(removeBackground, on([]))).toEqual({ ok: false, problem })
+    const text: SelectedLayer = { ...frame('t'), type: 'TEXT', fillable: false, text: { characters: 'Sale', fontFamily: 'Inter', fontStyle: 'Bold' } }
+    expect(planQuickAction(removeBackground, on([text]))).toEqual({ ok: false, problem })
+  })
+
+  it('when no model on the list answers on a transparent background, says so and sends nothing', () => {
+    const onlyV2 = BUILT_IN_MODELS.filter((m) => m.id.startsWith('sourceful/riverflow-v2-'))
+    expect(onlyV2.length).toBeGreaterThan(0)
+    expect(planQuickAction(removeBackground, on([frame('a')], false, onlyV2))).toEqual({ ok: false, problem: NO_TRANSPARENCY })
+    // Upscaling needs no transparency.
+    expect(planQuickAction({ command: 'upscale-selection' }, on([frame('a')], false, onlyV2)).ok).toBe(true)
   })
 })

@@ -1,7 +1,7 @@
 import type { Placement, SavedState, SelectedLayer, SelectionUse } from '../../common/domain'
 import { type ModelCapabilities, capabilitiesFor } from '../models'
 import { isHexColor } from '../hex-color'
-import { REMOVE_BACKGROUND_PROMPT, cutoutSettings } from './cutout-settings'
+import { REMOVE_BACKGROUND_PROMPT, cutoutSettings, offersTransparency } from './cutout-settings'
 import type { CostEstimate } from '../pricing'
 import { type Roles, assignRoles, layersWithRole, roleProblems } from '../selection/roles'
 import { estimatePlanCost, planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
@@ -145,13 +145,17 @@ function planBatchActions({ state, selection, roles, models }: ClickInput, model
       ...clickAction(`upscale-each-${factor}`, planUpscale(prompt, settings, selection, eachRoles, factor), state.concurrency),
     })),
   ]
-  actions.push({
-    kind: 'remove-background',
-    label: 'Remove background',
-    choices: each,
-    problems: problems(eachRoles, true, false),
-    ...clickAction('remove-background', planRefine(REMOVE_BACKGROUND_PROMPT, cutoutSettings(settings, models), selection, eachRoles, true), state.concurrency),
-  })
+  // Offered once the list has a model that can answer on a transparent background (2.5 and later).
+  if (!models || offersTransparency(models)) {
+    const cutouts = planRefine(REMOVE_BACKGROUND_PROMPT, cutoutSettings(settings, models), selection, eachRoles, true)
+    actions.push({
+      kind: 'remove-background',
+      label: 'Remove background',
+      choices: each,
+      problems: problems(eachRoles, true, false),
+      ...clickAction('remove-background', cutouts, state.concurrency),
+    })
+  }
   if (imageLike > 1) {
     const combined = rolesFor(false)
     actions.push({

@@ -182,4 +182,10 @@ describe('Remove background', () => {
     expect(fallbackWith(['sourceful/riverflow-v2-pro', 'sourceful/riverflow-v2.5-pro', 'sourceful/riverflow-v2.5-fast'])).toBe('sourceful/riverflow-v2.5-fast')
     expect(fallbackWith(['sourceful/riverflow-v2-pro', 'sourceful/riverflow-v2.6-pro', 'sourceful/riverflow-v2.5-pro'])).toBe('sourceful/riverflow-v2.5-pro')
   })
+
+  it('is not offered while no model on the list can answer on a transparent background', () => {
+    const onlyV2 = BUILT_IN_MODELS.filter((m) => m.id.startsWith('sourceful/riverflow-v2-'))
+    const kinds = planClick({ state: DEFAULT_STATE, selection: [frame], roles: {}, models: onlyV2 }).batchActions.map((a) => a.kind)
+    expect(kinds).toEqual(['refine-each', 'upscale-each', 'upscale-each'])
+  })
 })

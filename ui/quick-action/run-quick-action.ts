@@ -28,7 +28,12 @@ export async function runQuickActionAsync(quick: QuickAction, context: QuickActi
   const count = plan.action.tasks.length
   const doing = quick.command === 'upscale-selection' ? `Upscaling ${count === 1 ? 'the selection' : `${count} layers`} 2×` : 'Generating'
   await notifyAsync(`${doing} with ${label}…`, false, PROGRESS_TOAST_MS)
-  const summary = await context.generation.start(plan.action.tasks, { key: context.key, modelLabel: label, concurrency: plan.action.concurrency })
+  const summary = await context.generation.start(plan.action.tasks, {
+    key: context.key,
+    modelLabel: label,
+    concurrency: plan.action.concurrency,
+    keepFullResolution: context.saved.keepFullResolution,
+  })
   if (!summary) return closeWithAsync(BUSY, true)
   if (summary.kept > 0) {
     await notifyAsync(`${summary.error ?? 'An image could not be placed.'} It is kept in the panel to retry or download.`, true)

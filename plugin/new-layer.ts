@@ -1,6 +1,5 @@
 import { ShownError } from './answer-requests'
 import { type Rect, type Size, besideRect, centredOn, clearOf, unionOf } from './layout'
-import type { PlaceImageArgs } from './messages'
 
 /** The last layer each task placed and its page, so that a task's next image goes beside it. */
 const lastPlacedByTask = new Map<string, { pageId: string; rect: Rect }>()
@@ -9,9 +8,9 @@ const lastPlacedByTask = new Map<string, { pageId: string; rect: Rect }>()
  * Where a new layer of `size` goes: beside the task's previous image on this
  * page, else beside the targets, else centred in view; never over another layer.
  */
-export function newLayerSpot(message: PlaceImageArgs, page: PageNode, targets: SceneNode[], size: Size, self?: SceneNode): Rect {
+export function newLayerSpot(taskId: string, page: PageNode, targets: SceneNode[], size: Size, self?: SceneNode): Rect {
   const obstacles = page.children.filter((child) => child !== self).map(boundsOf)
-  const previous = lastPlacedByTask.get(message.taskId)
+  const previous = lastPlacedByTask.get(taskId)
   const anchor = unionOf(targets.map(boundsOf))
   if (previous && previous.pageId === page.id) return besideRect(previous.rect, size, obstacles)
   if (anchor) return besideRect(anchor, size, obstacles)
@@ -19,13 +18,13 @@ export function newLayerSpot(message: PlaceImageArgs, page: PageNode, targets: S
 }
 
 /** Once the layer is there: the task's next image goes beside it. */
-export function rememberSpot(message: PlaceImageArgs, page: PageNode, spot: Rect): void {
-  lastPlacedByTask.set(message.taskId, { pageId: page.id, rect: spot })
+export function rememberSpot(taskId: string, page: PageNode, spot: Rect): void {
+  lastPlacedByTask.set(taskId, { pageId: page.id, rect: spot })
 }
 
 /** Selects the new layer and scrolls to it when asked, on the page in view only. */
-export function revealNewLayer(message: PlaceImageArgs, page: PageNode, node: SceneNode): void {
-  if (!message.reveal) return
+export function revealNewLayer(reveal: boolean, page: PageNode, node: SceneNode): void {
+  if (!reveal) return
   // Selecting on another page, or scrolling to it, would move the designer's view off the page they chose.
   if (page.id === figma.currentPage.id) {
     page.selection = [node]

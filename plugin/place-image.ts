@@ -55,16 +55,16 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
     setRelaunchButtons(node)
     // createRectangle puts it on the current page, which may not be the targets' page.
     page.appendChild(node)
-    const spot = newLayerSpot(message, page, targets, size, node)
+    const spot = newLayerSpot(message.taskId, page, targets, size, node)
     node.x = spot.x
     node.y = spot.y
-    rememberSpot(message, page, spot)
+    rememberSpot(message.taskId, page, spot)
   } catch (error) {
     // No orphan layer: the UI keeps the paid image with Retry and Download.
     node.remove()
     throw error
   }
-  revealNewLayer(message, page, node)
+  revealNewLayer(message.reveal, page, node)
   figma.commitUndo()
   return { nodeIds: [node.id], placement: 'new-layer' }
 }

@@ -110,4 +110,16 @@ describe('images larger than Figma takes', () => {
     expect(saved.bytes.equals(answerBytes(true))).toBe(true)
     await session.close()
   })
+
+  it('with Keep full resolution, puts tiles meant to fill a layer beside it instead, and says so', async () => {
+    const session = await suite.open({ key: TEST_KEY, setup: (fake) => fake.select(fake.addFrame({ name: 'Hero', x: 0, y: 0, width: 1600, height: 900 })) })
+    await session.ui.getByRole('radio', { name: /As the fill of the selected layer/ }).waitFor()
+    await generate4kAsync(session, true)
+    await expect.poll(() => session.ui.getByText(/in 2 tiles, grouped on a new layer \(tiles cannot fill a layer\)/).count(), { timeout: 40_000 }).toBe(1)
+    const [hero, group] = await placedLayers(session)
+    expect(await session.figma((fake) => fake.page.children[0].fills.length)).toBe(0)
+    expect(hero).toMatchObject({ type: 'FRAME', name: 'Hero' })
+    expect(group).toMatchObject({ type: 'GROUP', box: [1600 + 40, 0, 5120, 2880] })
+    await session.close()
+  })
 })

@@ -35,6 +35,8 @@ export interface TiledNote {
   fullSizeId: string
   /** It was to fill layers: tiles can only go on a new layer. */
   insteadOfFill: boolean
+  /** False when Figma did not place the group: it waits with the kept images. */
+  placed: boolean
 }
 
 export interface PlacedLayers {

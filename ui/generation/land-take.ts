@@ -31,14 +31,19 @@ export async function landTakeAsync(args: PlaceImageArgs, take: ReadyTake, deps:
   }
   const fullSizeId = (deps.store ?? fullSizeImages).keep({ ...original, name: args.name })
   let tilesProblem: string | null = null
+  let tiled: TiledImage | null = null
   if (deps.keepFullResolution) {
     try {
-      const tiled = await (deps.cut ?? cutIntoTilesAsync)(original.bytes)
-      deps.dispatch({ type: 'take-tiled', size: from, tiles: tiled.tiles.length, fullSizeId, insteadOfFill: args.placement === 'fill' })
-      return deps.place({ ...args, image: tiled, placement: 'new-layer' }, image)
+      tiled = await (deps.cut ?? cutIntoTilesAsync)(original.bytes)
     } catch (error) {
       tilesProblem = error instanceof GenerationError ? error.message : 'This browser could not cut it into tiles.'
     }
+  }
+  if (tiled) {
+    // Told once Figma answered: a group that could not be placed waits with the kept images instead.
+    const placed = await deps.place({ ...args, image: tiled, placement: 'new-layer' }, image)
+    deps.dispatch({ type: 'take-tiled', size: from, tiles: tiled.tiles.length, fullSizeId, insteadOfFill: args.placement === 'fill', placed })
+    return placed
   }
   deps.dispatch({ type: 'take-shrunk', from, to: `${image.width}×${image.height}`, fullSizeId, tilesProblem })
   return deps.place(args, image)

@@ -21,7 +21,9 @@ export function FullSizeNotes({ outcome }: { outcome: Pick<JobOutcome, 'shrunk' 
     })),
     ...outcome.tiled.map((t) => ({
       fullSizeId: t.fullSizeId,
-      text: `Kept at full resolution: ${t.size} in ${t.tiles} tiles, grouped on a new layer${t.insteadOfFill ? ' (tiles cannot fill a layer)' : ''}.`,
+      text: t.placed
+        ? `Kept at full resolution: ${t.size} in ${t.tiles} tiles, grouped on a new layer${t.insteadOfFill ? ' (tiles cannot fill a layer)' : ''}.`
+        : `The ${t.size} image in ${t.tiles} tiles is not on the canvas: it waits below to retry.`,
     })),
   ]
 

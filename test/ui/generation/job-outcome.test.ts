@@ -41,7 +41,7 @@ describe('reduceOutcome', () => {
 
   it('lists the takes scaled down to fit Figma, and those placed in tiles, each with its original to download', () => {
     const shrunk = { from: '6000×4000', to: '4096×2731', fullSizeId: 'full-size-1', tilesProblem: null }
-    const tiled = { size: '5120×2880', tiles: 2, fullSizeId: 'full-size-2', insteadOfFill: true }
+    const tiled = { size: '5120×2880', tiles: 2, fullSizeId: 'full-size-2', insteadOfFill: true, placed: true }
     const outcome = replay({ type: 'job-started' }, { type: 'take-shrunk', ...shrunk }, { type: 'take-tiled', ...tiled })
     expect(outcome).toMatchObject({ shrunk: [shrunk], tiled: [tiled] })
   })

@@ -61,8 +61,14 @@ describe('landTakeAsync', () => {
     expect(await done).toBe(true)
     expect(cut).toHaveBeenCalledWith(originalBytes)
     expect(place).toHaveBeenCalledWith({ ...args, image: tiled, placement: 'new-layer' }, large.image)
-    expect(events).toEqual([{ type: 'take-tiled', size: '5120×2880', tiles: 2, fullSizeId: 'full-size-1', insteadOfFill: true }])
+    expect(events).toEqual([{ type: 'take-tiled', size: '5120×2880', tiles: 2, fullSizeId: 'full-size-1', insteadOfFill: true, placed: true }])
     expect(store.get('full-size-1')?.bytes).toBe(originalBytes)
+  })
+
+  it('says so when Figma did not place the tiles, which then wait to be retried', async () => {
+    const { events, done } = land(large, { keepFullResolution: true, place: vi.fn(async () => false) })
+    expect(await done).toBe(false)
+    expect(events).toEqual([{ type: 'take-tiled', size: '5120×2880', tiles: 2, fullSizeId: 'full-size-1', insteadOfFill: true, placed: false }])
   })
 
   it('lands the scaled-down image after all when the original cannot be cut, and says why', async () => {

@@ -66,6 +66,8 @@ export interface SavedState {
   takes: number
   /** The last prompts sent, newest first, across files (clientStorage is per machine, not per file). */
   recentPrompts: string[]
+  /** An image over Figma's 4096 px goes on a new layer as tiles, every pixel kept, instead of shrunk. */
+  keepFullResolution: boolean
 }
 
 /** One selected layer, as the UI needs to know it. */
@@ -130,6 +132,22 @@ export interface PreparedImage {
   bytes: Uint8Array
   width: number
   height: number
+}
+
+/** One piece of an image larger than Figma takes: its pixels start at (x, y) of the whole image. */
+export interface ImageTile extends PreparedImage {
+  x: number
+  y: number
+}
+
+/**
+ * An image over 4096 px a side, cut into tiles that Figma takes (at most 4096
+ * px a side each) and that together cover every pixel of it exactly once.
+ */
+export interface TiledImage {
+  width: number
+  height: number
+  tiles: ImageTile[]
 }
 
 /** How to export a layer: Figma's own export constraint. */

@@ -76,3 +76,34 @@ function usableSide(side: number): boolean {
   return Number.isFinite(side) && side >= MIN_SIDE
 }
 
+
+/**
+ * Whether `tiles` cover every pixel of an image of `size` exactly once, each
+ * on whole pixels and at most `maxSide` a side: what the UI sends is checked
+ * before any layer is made, as a wrong cut would show gaps or doubled strips.
+ */
+export function tilesCoverExactly(tiles: readonly Rect[], size: Size, maxSide: number): boolean {
+  if (tiles.length === 0) return false
+  const wholePixels = (t: Rect) => [t.x, t.y, t.width, t.height].every(Number.isInteger)
+  const withinLimit = (t: Rect) => t.width >= 1 && t.height >= 1 && t.width <= maxSide && t.height <= maxSide
+  const inside = (t: Rect) => t.x >= 0 && t.y >= 0 && t.x + t.width <= size.width && t.y + t.height <= size.height
+  if (!tiles.every((t) => wholePixels(t) && withinLimit(t) && inside(t))) return false
+  const overlapping = tiles.some((a, i) => tiles.slice(i + 1).some((b) => overlaps(a, b)))
+  // Inside the image and apart from each other: then equal areas mean nothing is left uncovered.
+  return !overlapping && tiles.reduce((sum, t) => sum + t.width * t.height, 0) === size.width * size.height
+}
+
+/**
+ * Each tile's rect within a layer of `canvas` size that shows the whole image of
+ * `image` pixels. A shared edge is computed from the same pixel line for both
+ * tiles, so neighbours abut exactly at any scale.
+ */
+export function tileRects(tiles: readonly Rect[], image: Size, canvas: Size): Rect[] {
+  const sx = canvas.width / image.width
+  const sy = canvas.height / image.height
+  return tiles.map((t) => {
+    const left = t.x * sx
+    const top = t.y * sy
+    return { x: left, y: top, width: (t.x + t.width) * sx - left, height: (t.y + t.height) * sy - top }
+  })
+}

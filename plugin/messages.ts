@@ -19,6 +19,7 @@ import type {
   QuickAction,
   SavedState,
   SelectedLayer,
+  TiledImage,
 } from '../common/domain'
 
 /** What the UI needs to start: sent in answer to `init`. */
@@ -55,7 +56,11 @@ export interface Launch {
 export interface PlaceImageArgs {
   /** The task (or row of takes) the image belongs to: images of one task go side by side. */
   taskId: string
-  image: PreparedImage
+  /**
+   * The image, or its tiles when it is larger than Figma takes and the designer
+   * keeps full resolution: those go on a new layer whatever `placement` says.
+   */
+  image: PreparedImage | TiledImage
   placement: Placement
   /** Layers selected when the designer pressed Generate (fill targets, or what to place beside). */
   targetIds: string[]

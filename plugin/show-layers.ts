@@ -1,6 +1,6 @@
 import { ShownError } from './answer-requests'
 import type { RequestArgs } from './messages'
-import { pageOf } from './place-image'
+import { pageOf } from './new-layer'
 
 /**
  * Selects the layers that are still there and zooms to them, going to their

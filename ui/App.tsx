@@ -80,8 +80,8 @@ export function App() {
     setState(launched.state)
     setStateNotes([...saved.notes, ...launched.notes])
     if (launched.tasks && init.key) {
-      const { settings, concurrency } = launched.state
-      void generation.start(launched.tasks, { key: init.key, modelLabel: findModel(modelList.models, settings.model).label, concurrency })
+      const { settings, concurrency, keepFullResolution } = launched.state
+      void generation.start(launched.tasks, { key: init.key, modelLabel: findModel(modelList.models, settings.model).label, concurrency, keepFullResolution })
     }
     key.startWithKey(init.key)
     setView(init.key ? 'generate' : 'key')

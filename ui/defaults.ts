@@ -23,4 +23,5 @@ export const DEFAULT_STATE: SavedState = {
   concurrency: 3,
   takes: 1,
   recentPrompts: [],
+  keepFullResolution: false,
 }

@@ -13,6 +13,9 @@ export interface FakePaintView {
 
 export interface FakeNodeView {
   readonly id: string
+  readonly type: string
+  /** A group's or frame's layers. */
+  readonly children: readonly FakeNodeView[]
   name: string
   x: number
   y: number

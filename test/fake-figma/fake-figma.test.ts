@@ -136,6 +136,36 @@ describe('the fake figma API', () => {
     expect(fake.figma.currentPage.selection).toEqual([])
   })
 
+  it('figma.group fits the group to its children, moves them with it, and deletes a group left empty', async () => {
+    const fake = createFakeFigma()
+    const a = fake.addRectangle({ x: 100, y: 50, width: 200, height: 100 })
+    const b = fake.addRectangle({ x: 300, y: 50, width: 200, height: 300 })
+    const group = fake.figma.group([a, b] as unknown as SceneNode[], fake.figma.currentPage)
+    expect(group).toMatchObject({ type: 'GROUP', x: 100, y: 50, width: 400, height: 300 })
+    expect(fake.page.children).toEqual([group])
+    group.x = 0
+    group.y = 10
+    expect([a.x, a.y, b.x, b.y]).toEqual([0, 10, 200, 10])
+    expect(a.absoluteBoundingBox).toEqual({ x: 0, y: 10, width: 200, height: 100 })
+    a.remove()
+    expect(group.removed).toBe(false)
+    b.remove()
+    expect(group.removed).toBe(true)
+    expect(fake.page.children).toEqual([])
+  })
+
+  it('figma.group refuses what Figma refuses: no nodes, a removed node, a page not loaded', async () => {
+    const fake = createFakeFigma()
+    const page = fake.figma.currentPage
+    expect(() => fake.figma.group([], page)).toThrow(/at least one node/)
+    const gone = fake.addRectangle()
+    gone.remove()
+    expect(() => fake.figma.group([gone] as unknown as SceneNode[], page)).toThrow(/does not exist/)
+    const other = fake.addPage()
+    const rect = fake.addRectangle({}, other)
+    expect(() => fake.figma.group([rect] as unknown as SceneNode[], other as unknown as PageNode)).toThrow(/not loaded/)
+  })
+
   it('keeps clientStorage within 5 MB', async () => {
     const { figma } = createFakeFigma()
     await figma.clientStorage.setAsync('a', 'x'.repeat(1000))

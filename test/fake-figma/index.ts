@@ -9,9 +9,11 @@
  * end-to-end tests, so it uses no Node API.
  */
 import { readImageInfo } from '../images/png'
+import { FakeGroupNode } from './group-node'
 import { FakeNode, FakePageNode, FakeTextNode, type Registry } from './nodes'
 
 export { FakeNode, FakePageNode, FakeTextNode } from './nodes'
+export { FakeGroupNode } from './group-node'
 
 /** Figma's limit on each side of an image given to createImage. */
 export const FIGMA_MAX_IMAGE_SIDE = 4096
@@ -264,6 +266,17 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     createRectangle: () => make(new FakeNode(registry, 'RECTANGLE', 'Rectangle')),
     createFrame: () => make(new FakeNode(registry, 'FRAME', 'Frame')),
     createText: () => make(new FakeTextNode(registry, 'TEXT', 'Text')),
+    group(nodes: readonly FakeNode[], parent: FakeNode, index?: number) {
+      // Figma's own checks: no empty groups, only live nodes, and a parent that can take children now.
+      if (!Array.isArray(nodes) || nodes.length === 0) throw new Error('First argument to group() must be an array of at least one node')
+      if (nodes.some((node) => !(node instanceof FakeNode) || node.removed)) throw new Error('Cannot group a node that does not exist')
+      if (!(parent instanceof FakeNode) || parent.removed) throw new Error('The parent of a group must be a node that exists')
+      const group = new FakeGroupNode(registry, 'Group')
+      parent.insertChild(index ?? parent.children.length, group)
+      // The fake's nodes keep their x and y: right for nodes already in the parent's space, the only use here.
+      nodes.forEach((node) => group.attach(node))
+      return group
+    },
     async getNodeByIdAsync(id: string) {
       const node = registry.nodes.get(id)
       return node && !node.removed ? node : null
@@ -362,17 +375,10 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     addEllipse: (props, parent) => make(new FakeNode(registry, 'ELLIPSE', props?.name ?? 'Ellipse'), props, parent),
     addLine: (props, parent) => make(new FakeNode(registry, 'LINE', props?.name ?? 'Line'), { ...props, height: 0 }, parent),
     addGroup(children, props = {}) {
-      const group = new FakeNode(registry, 'GROUP', props.name ?? 'Group')
+      const group = new FakeGroupNode(registry, props.name ?? 'Group')
       const parent = children[0]?.parent ?? current
       parent.attach(group)
       children.forEach((child) => group.attach(child))
-      // A group's box is the union of its children.
-      const left = Math.min(...children.map((c) => c.x))
-      const top = Math.min(...children.map((c) => c.y))
-      group.x = left
-      group.y = top
-      group.width = Math.max(...children.map((c) => c.x + c.width)) - left
-      group.height = Math.max(...children.map((c) => c.y + c.height)) - top
       return group
     },
     addText(props = {}, parent) {

@@ -128,20 +128,29 @@ export class FakeNode {
 
   /** Moves `child` here with no loading check: for the fake's helpers that set up a document. */
   attach(child: FakeNode, index = this.kids.length): void {
-    if (child.parent) child.parent.kids = child.parent.kids.filter((c) => c !== child)
+    const from = child.parent
+    if (from) from.kids = from.kids.filter((c) => c !== child)
     child.parent = this
     this.kids.splice(index, 0, child)
+    if (from && from !== this) from.removeIfEmptyGroup()
   }
 
   remove(): void {
-    if (this.parent) this.parent.kids = this.parent.kids.filter((c) => c !== this)
+    const from = this.parent
+    if (from) from.kids = from.kids.filter((c) => c !== this)
     const markRemoved = (node: FakeNode) => {
       node.removed = true
       node.kids.forEach(markRemoved)
     }
     markRemoved(this)
     this.parent = null
+    from?.removeIfEmptyGroup()
     this.registry.onSelectionChange()
+  }
+
+  /** Figma has no empty groups: one whose last child goes deletes itself. */
+  private removeIfEmptyGroup(): void {
+    if (this.type === 'GROUP' && this.kids.length === 0 && !this.removed) this.remove()
   }
 
   setPluginData(key: string, value: string): void {

@@ -47,8 +47,11 @@ export type AnswerShape = (typeof ANSWER_SHAPES)[number]
  * Every behaviour may add `delayMs` before answering.
  */
 export type Behaviour = { delayMs?: number } & (
-  /** `transparent` forces a cut-out (alpha) or an opaque image whatever the request's background asked. */
-  | { kind: 'success'; images?: number; size?: { width: number; height: number }; transparent?: boolean }
+  /**
+   * `transparent` forces a cut-out (alpha) or an opaque image whatever the request's background asked;
+   * `coordinates` answers pixels that each say where they are (answer-images.ts), for chat models.
+   */
+  | { kind: 'success'; images?: number; size?: { width: number; height: number }; transparent?: boolean; coordinates?: boolean }
   /** An OpenRouter error body with this HTTP status (400, 401, 402, 403, 404, 408, 413, 429, 500, 502, 503, 524, 529). */
   | { kind: 'error'; status: number; message?: string; metadata?: Record<string, unknown>; retryAfter?: number }
   /** HTTP 200 whose choice carries `error` and finish_reason "error" (the model failed after starting). */
@@ -304,7 +307,7 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
       case 'success': {
         const size = behaviour.size ?? outputSize(body)
         const transparent = behaviour.transparent ?? config.background_mode === 'transparent'
-        const images = Array.from({ length: behaviour.images ?? 1 }, () => imageUrl(size, transparent))
+        const images = Array.from({ length: behaviour.images ?? 1 }, () => imageUrl(size, transparent, behaviour.coordinates))
         return send(200, completion(model, body, images, config))
       }
     }

@@ -80,4 +80,29 @@ describe('the file’s history', () => {
     layer.remove()
     expect(await request('place-again', { layerId: layer.id, record: record('Again') })).toMatchObject({ ok: false, message: expect.stringMatching(/gone/) })
   })
+
+  it('finds a group of tiles in the history, and places it again beside it, tile for tile', async () => {
+    startPlugin()
+    const half = encodePng(2500, 20)
+    const tiles = [0, 2500].map((x) => ({ bytes: half, x, y: 0, width: 2500, height: 20 }))
+    const image = { width: 5000, height: 20, tiles }
+    await request('place-image', { taskId: 'wide', image, placement: 'new-layer', targetIds: [], name: 'Wide', reveal: false, record: record('Wide') })
+    const [group] = fake.page.children
+    const history = (await request('load-history', {})) as { result: HistoryItem[] }
+    expect(history.result.map((item) => [item.layerIds, item.exists])).toEqual([[[group.id], true]])
+
+    const reply = await request('place-again', { layerId: group.id, record: record('Wide') })
+    expect(reply).toMatchObject({ ok: true, result: { placement: 'new-layer' } })
+    const copy = fake.page.children[1]
+    expect(copy).toMatchObject({ type: 'GROUP', name: 'Wide', width: 5000, height: 20 })
+    expect(copy.x).toBeGreaterThanOrEqual(group.x + group.width)
+    const layout = (g: typeof group) => g.kids.map((t) => [t.x - g.x, t.y - g.y, t.width, t.height, t.fills[0].imageHash])
+    expect(layout(copy)).toEqual(layout(group))
+    expect(JSON.parse(copy.getPluginData('riverflow'))).toMatchObject({ prompt: 'Wide' })
+
+    group.remove()
+    const after = (await request('load-history', {})) as { result: HistoryItem[] }
+    expect(after.result[0].exists).toBe(false)
+    expect(await request('place-again', { layerId: group.id, record: record('Wide') })).toMatchObject({ ok: false, message: expect.stringMatching(/gone/) })
+  })
 })

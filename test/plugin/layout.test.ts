@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { GAP, besideRect, centredOn, clearOf, layerSize, unionOf } from '../../plugin/layout'
+import { GAP, besideRect, centredOn, clearOf, layerSize, tileRects, tilesCoverExactly, unionOf } from '../../plugin/layout'
 
 describe('layout', () => {
   it('unites rects', () => {
@@ -50,5 +50,26 @@ describe('layout', () => {
   it('never gives a side Figma refuses, even from an extreme image', () => {
     const { height } = layerSize({ width: 1, height: 0 }, { width: 4096, height: 1 })
     expect(height).toBeGreaterThanOrEqual(0.01)
+  })
+
+  it('accepts tiles that cover an image exactly once, each within the limit, and nothing else', () => {
+    const size = { width: 5120, height: 2880 }
+    const halves = [{ x: 0, y: 0, width: 2560, height: 2880 }, { x: 2560, y: 0, width: 2560, height: 2880 }]
+    expect(tilesCoverExactly(halves, size, 4096)).toBe(true)
+    expect(tilesCoverExactly([{ x: 0, y: 0, width: 5120, height: 2880 }], size, 4096)).toBe(false)
+    expect(tilesCoverExactly([halves[0], { ...halves[1], x: 2561, width: 2559 }], size, 4096)).toBe(false)
+    expect(tilesCoverExactly([halves[0], halves[0], halves[1]], size, 4096)).toBe(false)
+    expect(tilesCoverExactly([{ ...halves[0], width: 2560.5 }, { ...halves[1], x: 2560.5, width: 2559.5 }], size, 4096)).toBe(false)
+    expect(tilesCoverExactly([halves[0], { ...halves[1], width: 2600 }], size, 4096)).toBe(false)
+    expect(tilesCoverExactly([], size, 4096)).toBe(false)
+  })
+
+  it('places tiles on a layer of any size so that neighbours share their edge exactly', () => {
+    const tiles = [0, 1, 2].map((i) => ({ x: i * 3000, y: 0, width: 3000, height: 5000 }))
+    const rects = tileRects(tiles, { width: 9000, height: 5000 }, { width: 1000, height: 555.5 })
+    expect(rects[0].x + rects[0].width).toBe(rects[1].x)
+    expect(rects[1].x + rects[1].width).toBe(rects[2].x)
+    expect(rects[2].x + rects[2].width).toBeCloseTo(1000, 9)
+    expect(rects.every((r) => r.height === 555.5 && r.y === 0)).toBe(true)
   })
 })

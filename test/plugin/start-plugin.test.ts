@@ -33,6 +33,7 @@ const state: SavedState = {
   concurrency: 2,
   takes: 3,
   recentPrompts: ['A red fox'],
+  keepFullResolution: true,
 }
 
 describe('the sandbox', () => {

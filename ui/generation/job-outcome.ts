@@ -8,7 +8,9 @@ export interface JobOutcome {
   layers: PlacedLayers[]
   cost: number | null
   /** Images that came back larger than Figma takes and were scaled down. */
-  shrunk: { from: string; to: string }[]
+  shrunk: ShrunkImage[]
+  /** Images that came back larger than Figma takes and went on the canvas in tiles (Keep full resolution). */
+  tiled: TiledNote[]
   /** Frames sent smaller than wanted to fit the request cap. */
   notes: ShrinkNote[]
   /** What the road taken could not carry (the Image API: fonts, refSR…), named once each. */
@@ -17,6 +19,26 @@ export interface JobOutcome {
   fellBack: boolean
   /** Frames of a batch, or takes, that failed, with why; each can be retried by its task id. */
   failures: Failure[]
+}
+
+export interface ShrunkImage {
+  /** The pixel sizes, as `5120×2880`. */
+  from: string
+  to: string
+  /** Its original in the session's full-size store, for "Download full size". */
+  fullSizeId: string | null
+  /** Why it was not cut into tiles though Keep full resolution was on; null when it was off. */
+  tilesProblem: string | null
+}
+
+export interface TiledNote {
+  size: string
+  tiles: number
+  fullSizeId: string
+  /** It was to fill layers: tiles can only go on a new layer. */
+  insteadOfFill: boolean
+  /** False when Figma did not place the group: it waits with the kept images. */
+  placed: boolean
 }
 
 export interface PlacedLayers {
@@ -34,12 +56,13 @@ export interface Failure {
 export type OutcomeEvent =
   | { type: 'job-started' }
   | { type: 'task-done'; cost: number | null; notes: ShrinkNote[]; dropped?: string[] }
-  | { type: 'take-shrunk'; from: string; to: string }
+  | ({ type: 'take-shrunk' } & ShrunkImage)
+  | ({ type: 'take-tiled' } & TiledNote)
   | { type: 'take-placed'; fellBack: boolean; layers: PlacedLayers }
   /** Every task has settled; `failures` in the order of the tasks. */
   | { type: 'job-finished'; taskCount: number; failures: Failure[] }
 
-const EMPTY: JobOutcome = { placed: 0, layers: [], cost: null, shrunk: [], notes: [], dropped: [], fellBack: false, failures: [] }
+const EMPTY: JobOutcome = { placed: 0, layers: [], cost: null, shrunk: [], tiled: [], notes: [], dropped: [], fellBack: false, failures: [] }
 
 /**
  * The outcome after one more event. Null until a job starts, and when a job of
@@ -57,8 +80,14 @@ export function reduceOutcome(outcome: JobOutcome | null, event: OutcomeEvent): 
         notes: [...outcome.notes, ...event.notes],
         dropped: [...new Set([...outcome.dropped, ...(event.dropped ?? [])])],
       }
-    case 'take-shrunk':
-      return { ...outcome, shrunk: [...outcome.shrunk, { from: event.from, to: event.to }] }
+    case 'take-shrunk': {
+      const { type: _, ...shrunk } = event
+      return { ...outcome, shrunk: [...outcome.shrunk, shrunk] }
+    }
+    case 'take-tiled': {
+      const { type: _, ...tiled } = event
+      return { ...outcome, tiled: [...outcome.tiled, tiled] }
+    }
     case 'take-placed':
       return { ...outcome, placed: outcome.placed + 1, layers: [...outcome.layers, event.layers], fellBack: outcome.fellBack || event.fellBack }
     case 'job-finished':

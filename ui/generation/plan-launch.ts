@@ -16,7 +16,8 @@ export interface LaunchPlan {
 /**
  * Reads the layer's record as the saved state is read (field by field, with a
  * note for what this version cannot use), and plans the command: Regenerate
- * fills the layer again (its image kept as the previous one), More like this
+ * fills the layer again (its image kept as the previous one; a group of tiles,
+ * which takes no fill, gets the new image beside it), More like this
  * sends the layer as the input for takes beside it, Edit prompt only loads.
  * Settings are copied whole, so fields this file does not name flow through.
  */
@@ -33,6 +34,11 @@ export function planLaunch(launch: Launch, current: SavedState, models: readonly
   const layer = launch.layer
   switch (launch.command) {
     case 'regenerate':
+      // A layer that takes no fill (an image kept at full resolution is a group of tiles) gets its new image beside it.
+      if (!layer.fillable) {
+        const beside = `“${layer.name}” cannot take an image fill, so the new image goes beside it.`
+        return { state, notes: [...notes, beside], tasks: planGenerate(state.prompt, settings, 'new-layer', [layer]) }
+      }
       return { state, notes, tasks: planGenerate(state.prompt, settings, 'fill', [layer]) }
     case 'more-like-this':
       return { state, notes, tasks: withTakes(planRefine(state.prompt, settings, [layer], { [layer.id]: 'input' }, false), state.takes) }

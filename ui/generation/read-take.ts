@@ -1,4 +1,5 @@
 import { decodeBase64, decodeDataUrl } from '../image/data-url'
+import { type OriginalImage, copyIfOverFigmaLimit } from '../image/original-image'
 import { type PreparedForFigma, prepareForFigmaAsync } from '../image/prepare-for-figma'
 import { GenerationError } from '../openrouter/errors'
 import type { ImageSource } from '../openrouter/response'
@@ -7,6 +8,8 @@ import type { ImageSource } from '../openrouter/response'
 export interface ReadyTake {
   ok: true
   image: PreparedForFigma
+  /** The image as it came, when it is larger than Figma takes: for the download, or to place in tiles. */
+  original: OriginalImage | null
 }
 
 /** A take that could not be made ready: it was paid for, so the designer is told why. */
@@ -27,7 +30,9 @@ export type Take = ReadyTake | FailedTake
 export async function readTakeAsync(source: ImageSource, signal?: AbortSignal): Promise<Take> {
   try {
     const bytes = await readSourceBytesAsync(source, signal)
-    return { ok: true, image: await prepareForFigmaAsync(bytes) }
+    // Copied first: preparing moves the bytes to the image worker, and shrinking would lose the pixels.
+    const original = copyIfOverFigmaLimit(bytes)
+    return { ok: true, image: await prepareForFigmaAsync(bytes), original }
   } catch (error) {
     const message =
       error instanceof GenerationError ? error.message : 'The image in the answer could not be read. Try again.'

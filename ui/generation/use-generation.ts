@@ -5,6 +5,7 @@ import { createCanvasEncoder } from '../encoding/canvas-encoder'
 import type { PreparedForFigma } from '../image/prepare-for-figma'
 import { exportLayerAsync } from '../selection/export-layer'
 import { reduceOutcome } from './job-outcome'
+import { landTakeAsync } from './land-take'
 import { placeTakeAsync } from './place-take'
 import { type JobDeps, runJobAsync } from './run-job'
 import { jobError, messageOf, suggestionOf } from './job-error'
@@ -50,6 +51,8 @@ export interface StartOptions {
   modelLabel: string
   /** Requests at a time, for a batch. */
   concurrency?: number
+  /** An image over 4096 px lands in tiles, every pixel kept (the designer's setting). */
+  keepFullResolution?: boolean
 }
 
 /** How a job ended, for a caller with no panel to show it (a quick action). */
@@ -131,10 +134,7 @@ export function useGeneration() {
         connection: { key: start.key },
         exportLayer: exportLayerAsync,
         createEncoder: createCanvasEncoder,
-        place: (args, { image }) => {
-          if (image.shrunk) dispatch({ type: 'take-shrunk', from: `${image.originalWidth}×${image.originalHeight}`, to: `${image.width}×${image.height}` })
-          placing.push(place(args, image))
-        },
+        place: (args, take) => void placing.push(landTakeAsync(args, take, { keepFullResolution: start.keepFullResolution ?? false, dispatch, place })),
         keep: (take) => {
           notDownloaded++
           keep({ message: take.message, image: null, url: take.url, place: null })

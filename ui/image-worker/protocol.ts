@@ -3,6 +3,7 @@
  * (./worker.ts). Every large buffer travels in the transfer list: it moves to
  * the other side instead of being copied, and is unusable where it came from.
  */
+import type { TiledImage } from '../../common/domain'
 import type { EncodedFormat } from '../encoding/request-budget'
 
 /** Draw an exported frame at a size and encode it (the request encoder, ../encoding/canvas-encoder.ts). */
@@ -24,7 +25,13 @@ export interface PrepareJob {
   bytes: Uint8Array
 }
 
-export type ImageJob = EncodeJob | PrepareJob
+/** Decode an image larger than Figma takes and cut it into PNG tiles of at most 4096 px a side (../image/cut-tiles.ts). */
+export interface TileJob {
+  type: 'tile'
+  bytes: Uint8Array
+}
+
+export type ImageJob = EncodeJob | PrepareJob | TileJob
 
 export interface EncodeResult {
   bytes: Uint8Array
@@ -44,6 +51,7 @@ export interface PrepareResult {
 export interface JobResults {
   encode: EncodeResult
   prepare: PrepareResult
+  tile: TiledImage
 }
 
 export type ToWorker = { type: 'ping' } | { type: 'job'; id: number; job: ImageJob } | { type: 'dispose'; encoderId: number }
@@ -51,7 +59,7 @@ export type ToWorker = { type: 'ping' } | { type: 'job'; id: number; job: ImageJ
 export type FromWorker =
   /** `ok` is false when the worker lacks what the jobs need (OffscreenCanvas, a 2D context, createImageBitmap). */
   | { type: 'pong'; ok: boolean }
-  | { type: 'done'; id: number; result: EncodeResult | PrepareResult }
+  | { type: 'done'; id: number; result: JobResults[ImageJob['type']] }
   /**
    * The worker could not finish the job: the main thread runs it again, and so
    * gives today's result or today's error. `decode`: the bytes did not decode

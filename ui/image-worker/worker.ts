@@ -12,7 +12,9 @@
  */
 import { MIME_TYPES } from '../image/mime-types'
 import { drawScaled, LOSSY_QUALITY } from '../image/draw-scaled'
+import type { ImageTile, TiledImage } from '../../common/domain'
 import { figmaSize } from '../image/figma-size'
+import { drawTile, tileGrid } from '../image/tiles'
 import type { EncodeJob, EncodeResult, FromWorker, ImageJob, PrepareResult, ToWorker } from './protocol'
 
 interface WorkerScope {
@@ -44,6 +46,11 @@ function canWork(): boolean {
 
 async function runJobAsync(id: number, job: ImageJob): Promise<void> {
   try {
+    if (job.type === 'tile') {
+      const result = await tileAsync(job.bytes)
+      scope.postMessage({ type: 'done', id, result }, result.tiles.map((tile) => tile.bytes.buffer as ArrayBuffer))
+      return
+    }
     const result = job.type === 'encode' ? await encodeAsync(job) : await prepareAsync(job.bytes)
     scope.postMessage({ type: 'done', id, result }, [result.bytes.buffer as ArrayBuffer])
   } catch (error) {
@@ -67,7 +74,8 @@ async function encodeAsync(job: EncodeJob): Promise<EncodeResult> {
   if (job.sourceBytes) bitmaps.set(job.sourceId, decodeAsync(job.sourceBytes, MIME_TYPES.png))
   const bitmap = await bitmaps.get(job.sourceId)
   if (!bitmap) throw new Error(`No frame ${job.sourceId} was sent to encoder ${job.encoderId}`)
-  const blob = await drawAndEncodeAsync(bitmap, job.width, job.height, MIME_TYPES[job.format])
+  const type = MIME_TYPES[job.format]
+  const blob = await drawAndEncodeAsync(job.width, job.height, type, (context) => drawScaled(context, bitmap, job.width, job.height, type === MIME_TYPES.jpeg))
   return { bytes: new Uint8Array(await blob.arrayBuffer()), mimeType: blob.type }
 }
 
@@ -75,19 +83,35 @@ async function prepareAsync(bytes: Uint8Array): Promise<PrepareResult> {
   const bitmap = await decodeAsync(bytes)
   try {
     const { width, height } = figmaSize(bitmap)
-    const blob = await drawAndEncodeAsync(bitmap, width, height, MIME_TYPES.png)
+    const blob = await drawAndEncodeAsync(width, height, MIME_TYPES.png, (context) => drawScaled(context, bitmap, width, height, false))
     return { bytes: new Uint8Array(await blob.arrayBuffer()), width, height, originalWidth: bitmap.width, originalHeight: bitmap.height }
   } finally {
     bitmap.close()
   }
 }
 
+/** One tile at a time: each canvas is let go before the next, so a 4K cut holds one tile's pixels beside the bitmap. */
+async function tileAsync(bytes: Uint8Array): Promise<TiledImage> {
+  const bitmap = await decodeAsync(bytes)
+  try {
+    const tiles: ImageTile[] = []
+    for (const tile of tileGrid(bitmap)) {
+      // PNG keeps every pixel and the alpha: a tile is part of an image that must show unchanged.
+      const blob = await drawAndEncodeAsync(tile.width, tile.height, MIME_TYPES.png, (context) => drawTile(context, bitmap, tile))
+      tiles.push({ ...tile, bytes: new Uint8Array(await blob.arrayBuffer()) })
+    }
+    return { width: bitmap.width, height: bitmap.height, tiles }
+  } finally {
+    bitmap.close()
+  }
+}
+
 /** A canvas of its own per job: jobs of several encoders interleave while they wait for their encoder. */
-async function drawAndEncodeAsync(bitmap: ImageBitmap, width: number, height: number, type: string): Promise<Blob> {
+async function drawAndEncodeAsync(width: number, height: number, type: string, draw: (context: OffscreenCanvasRenderingContext2D) => void): Promise<Blob> {
   const canvas = new OffscreenCanvas(width, height)
   const context = canvas.getContext('2d')
   if (!context) throw new Error('No 2D context')
-  drawScaled(context, bitmap, width, height, type === MIME_TYPES.jpeg)
+  draw(context)
   const blob = await canvas.convertToBlob({ type, quality: LOSSY_QUALITY })
   // Let the backing store go at once: at 4096 px it is 64 MB.
   canvas.width = 0

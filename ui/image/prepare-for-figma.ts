@@ -1,10 +1,10 @@
 import type { PreparedImage } from '../../common/domain'
 import { countImageJob, imageWorker } from '../image-worker/image-worker'
 import { GenerationError } from '../openrouter/errors'
-import { decodeDataUrl } from './data-url'
 import { drawScaled } from './draw-scaled'
 import { FIGMA_MAX_IMAGE_SIDE, figmaSize } from './figma-size'
 import { readImageInfo } from './image-info'
+import { drawPngOnPage, withBitmapOnPageAsync } from './page-png'
 import type { PixelSize } from './scale-size'
 
 export { FIGMA_MAX_IMAGE_SIDE }
@@ -54,43 +54,15 @@ export async function prepareForFigmaAsync(bytes: Uint8Array): Promise<PreparedF
 }
 
 /** The re-encode on the main thread, as the UI did before it had a worker. */
-async function prepareOnMainThreadAsync(bytes: Uint8Array): Promise<PreparedForFigma> {
-  let bitmap: ImageBitmap
-  try {
-    bitmap = await createImageBitmap(new Blob([bytes as BlobPart]))
-  } catch {
-    throw new GenerationError('bad-image', NOT_DECODED)
-  }
-  try {
+function prepareOnMainThreadAsync(bytes: Uint8Array): Promise<PreparedForFigma> {
+  return withBitmapOnPageAsync(bytes, NOT_DECODED, (bitmap) => {
     const { width, height } = figmaSize(bitmap)
-    const png = encodePng(bitmap, width, height)
+    const png = drawPngOnPage(width, height, (context) => drawScaled(context, bitmap, width, height, false))
     return reencoded(png, { width, height }, bitmap)
-  } finally {
-    bitmap.close()
-  }
+  })
 }
 
 function reencoded(png: Uint8Array, size: PixelSize, original: PixelSize): PreparedForFigma {
   const shrunk = size.width < original.width || size.height < original.height
   return { bytes: png, width: size.width, height: size.height, originalWidth: original.width, originalHeight: original.height, shrunk, reencoded: true }
-}
-
-/**
- * Draws the bitmap at the size asked for and encodes it as PNG. `toDataURL`
- * rather than `convertToBlob`: Chromium may hold the async encoder of the main
- * thread for a second waiting for idle time (see ../encoding/main-thread-encoder.ts).
- */
-function encodePng(source: ImageBitmap, width: number, height: number): Uint8Array {
-  const canvas = document.createElement('canvas')
-  canvas.width = width
-  canvas.height = height
-  const context = canvas.getContext('2d')
-  if (!context) throw new GenerationError('bad-image', 'This browser could not resize the image. Try again.')
-  drawScaled(context, source, width, height, false)
-  const png = decodeDataUrl(canvas.toDataURL('image/png'))
-  // Let the backing store go at once: at 4096 px it is 64 MB.
-  canvas.width = 0
-  canvas.height = 0
-  if (!png) throw new GenerationError('bad-image', NOT_REENCODED)
-  return png.bytes
 }

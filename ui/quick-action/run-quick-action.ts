@@ -29,7 +29,12 @@ export async function runQuickActionAsync(quick: QuickAction, context: QuickActi
   if (!plan.ok) return closeWithAsync(plan.problem, true)
   const { label } = capabilitiesFor(plan.settings.model)
   await notifyAsync(`${doing(quick, plan.action.tasks.length)} with ${label}…`, false, PROGRESS_TOAST_MS)
-  const summary = await context.generation.start(plan.action.tasks, { key: context.key, modelLabel: label, concurrency: plan.action.concurrency })
+  const summary = await context.generation.start(plan.action.tasks, {
+    key: context.key,
+    modelLabel: label,
+    concurrency: plan.action.concurrency,
+    keepFullResolution: context.saved.keepFullResolution,
+  })
   if (!summary) return closeWithAsync(BUSY, true)
   if (summary.kept > 0) {
     await notifyAsync(`${summary.error ?? 'An image could not be placed.'} It is kept in the panel to retry or download.`, true)

@@ -60,6 +60,7 @@ export function readSavedState(raw: unknown, models: readonly ModelCapabilities[
     concurrency: isWholeIn(saved.concurrency, 1, MAX_CONCURRENCY) ? saved.concurrency : DEFAULT_STATE.concurrency,
     takes: isWholeIn(saved.takes, 1, MAX_TAKES) ? saved.takes : DEFAULT_STATE.takes,
     recentPrompts: Array.isArray(saved.recentPrompts) ? saved.recentPrompts.filter((p): p is string => typeof p === 'string').slice(0, MAX_RECENT_PROMPTS) : [],
+    keepFullResolution: typeof saved.keepFullResolution === 'boolean' ? saved.keepFullResolution : DEFAULT_STATE.keepFullResolution,
   }
   return { state, notes }
 }

@@ -4,6 +4,7 @@ import type { SavedState, SelectedLayer, SelectionUse } from '../../common/domai
 import { nearestAspectRatio } from '../aspect-ratios'
 import { RadioField } from '../components/RadioField'
 import { FontInputsEditor } from '../fonts/FontInputsEditor'
+import { FullResolutionField } from './FullResolutionField'
 import { type BatchAction, type ClickAction, needsConfirmation, planClick } from '../generation/plan-click'
 import type { Generation } from '../generation/use-generation'
 import { type ModelCapabilities, findModel, fitSettingsToModel } from '../models'
@@ -80,7 +81,8 @@ export function GenerateView(props: GenerateViewProps) {
     onStateChange({ recentPrompts: withRecentPrompt(state.recentPrompts, state.prompt) })
     // Remove background may go to another model than the one chosen: name the one it goes to.
     const sentWith = findModel(props.models, action.tasks[0]?.settings.model ?? settings.model)
-    void generation.start(action.tasks, { key: props.apiKey, modelLabel: sentWith.label, concurrency: action.concurrency })
+    const { keepFullResolution } = state
+    void generation.start(action.tasks, { key: props.apiKey, modelLabel: sentWith.label, concurrency: action.concurrency, keepFullResolution })
   }
 
   // Cmd/Ctrl+Enter generates from anywhere in the panel, as designers expect of a prompt box.
@@ -123,6 +125,7 @@ export function GenerateView(props: GenerateViewProps) {
       <SettingsFields models={props.models} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
       <ModelOptions model={model} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
       <TakesField takes={state.takes} onChange={(takes) => onStateChange({ takes })} />
+      <FullResolutionField value={state.keepFullResolution} onChange={(keepFullResolution) => onStateChange({ keepFullResolution })} />
 
       {selection.length > 0 && (
         <RadioField<SelectionUse>

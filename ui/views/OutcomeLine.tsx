@@ -2,6 +2,7 @@ import { Button, Muted } from '@create-figma-plugin/ui'
 import type { JobOutcome } from '../generation/use-generation'
 import { formatUsd } from '../pricing'
 import { listInWords } from './format'
+import { FullSizeNotes } from './FullSizeNotes'
 import { PlacedList } from './PlacedList'
 
 /** What the last job did: images placed, what they cost, and anything sent or placed otherwise than asked. */
@@ -14,10 +15,10 @@ export function OutcomeLine({ outcome, onRetry }: { outcome: JobOutcome; onRetry
     <div class="field" role="status">
       <Muted>
         {parts.join(' · ')}.
-        {outcome.shrunk.map((s) => ` Scaled down from ${s.from} to ${s.to} to fit Figma’s 4096 px limit.`)}
         {outcome.fellBack && ' A target layer was deleted or locked, so the image went on a new layer.'}
         {outcome.dropped.length > 0 && ` Sent through OpenRouter’s Image API, which cannot carry the ${listInWords(outcome.dropped)}: they were left out.`}
       </Muted>
+      <FullSizeNotes outcome={outcome} />
       {outcome.layers.length > 0 && <PlacedList layers={outcome.layers} />}
       {outcome.notes.map((note) => (
         <Muted key={note.name}>

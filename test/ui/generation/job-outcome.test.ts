@@ -11,7 +11,7 @@ const replay = (...events: OutcomeEvent[]) => events.reduce<JobOutcome | null>(r
 describe('reduceOutcome', () => {
   it('starts each job empty, whatever the last one did', () => {
     const last = replay({ type: 'job-started' }, { type: 'take-placed', fellBack: true, layers }, { type: 'task-done', cost: 0.15, notes: [note] })
-    expect(reduceOutcome(last, { type: 'job-started' })).toEqual({ placed: 0, layers: [], cost: null, shrunk: [], notes: [], dropped: [], fellBack: false, failures: [] })
+    expect(reduceOutcome(last, { type: 'job-started' })).toEqual({ placed: 0, layers: [], cost: null, shrunk: [], tiled: [], notes: [], dropped: [], fellBack: false, failures: [] })
   })
 
   it('adds up the costs the answers gave, and keeps every task’s notes', () => {
@@ -49,9 +49,11 @@ describe('reduceOutcome', () => {
     expect(outcome).toMatchObject({ placed: 3, fellBack: true, layers: [layers, layers, layers] })
   })
 
-  it('lists the takes scaled down to fit Figma', () => {
-    const outcome = replay({ type: 'job-started' }, { type: 'take-shrunk', from: '6000×4000', to: '4096×2731' })
-    expect(outcome?.shrunk).toEqual([{ from: '6000×4000', to: '4096×2731' }])
+  it('lists the takes scaled down to fit Figma, and those placed in tiles, each with its original to download', () => {
+    const shrunk = { from: '6000×4000', to: '4096×2731', fullSizeId: 'full-size-1', tilesProblem: null }
+    const tiled = { size: '5120×2880', tiles: 2, fullSizeId: 'full-size-2', insteadOfFill: true, placed: true }
+    const outcome = replay({ type: 'job-started' }, { type: 'take-shrunk', ...shrunk }, { type: 'take-tiled', ...tiled })
+    expect(outcome).toMatchObject({ shrunk: [shrunk], tiled: [tiled] })
   })
 
   it('lists a batch’s failures beside what it placed', () => {

@@ -26,6 +26,14 @@ describe('planLaunch', () => {
     expect(p.tasks![0]).toMatchObject({ placement: 'fill', targetIds: ['1:2'], inputs: [], prompt: 'A red fox', settings: record.settings })
   })
 
+  it('Regenerate on a group of tiles (no fills): the new image beside it, saying so', () => {
+    const tiles = { ...layer, type: 'GROUP', fillable: false, width: 5120, height: 2880 }
+    const p = plan(launch({ layer: tiles }))
+    expect(p.tasks).toHaveLength(1)
+    expect(p.tasks![0]).toMatchObject({ placement: 'new-layer', targetIds: ['1:2'], prompt: 'A red fox' })
+    expect(p.notes).toEqual(['“A red fox” cannot take an image fill, so the new image goes beside it.'])
+  })
+
   it('More like this: the layer as the input, the chosen takes beside it', () => {
     const p = plan(launch({ command: 'more-like-this' }))
     expect(p.tasks).toHaveLength(2)

@@ -23,6 +23,14 @@ describe('readSavedState', () => {
     for (const takes of [0, 5, 2.5, '3', null]) expect(read({ ...toStoredState(DEFAULT_STATE), takes }).state.takes).toBe(1)
   })
 
+  it('reads Keep full resolution, off when missing or not a boolean', () => {
+    expect(read({ ...toStoredState(DEFAULT_STATE), keepFullResolution: true }).state.keepFullResolution).toBe(true)
+    for (const keepFullResolution of [undefined, 'true', 1, null]) {
+      expect(read({ ...toStoredState(DEFAULT_STATE), keepFullResolution }).state.keepFullResolution).toBe(false)
+    }
+    expect(read(v1).state.keepFullResolution).toBe(false)
+  })
+
   it('starts from the defaults on first run, without a note', () => {
     expect(read(null)).toEqual({ state: DEFAULT_STATE, notes: [] })
   })

@@ -115,10 +115,13 @@ export function App() {
     setStateNotes((notes) => [...notes, ...free.notes])
   }, [keyInfo])
 
-  // What is left on the key changes with every charge: ask again, so the top bar stays true.
+  // What is left on the key changes with every charge: ask again once a job is over, so the top
+  // bar stays true. Not while it runs: each ask would hold one of the browser's few connections
+  // to openrouter.ai that the batch's requests are waiting for.
+  const jobRunning = generation.job !== null
   useEffect(() => {
-    if (apiKey && generation.spent.total > 0) void key.refreshKeyInfoAsync(apiKey)
-  }, [generation.spent.total])
+    if (!jobRunning && apiKey && generation.spent.total > 0) void key.refreshKeyInfoAsync(apiKey)
+  }, [jobRunning, generation.spent.total])
 
   const model = findModel(modelList.models, state.settings.model)
   const [roles, setRole] = useRoles(selection, model, `${state.selectionUse}:${state.eachOnItsOwn}`, state.eachOnItsOwn)

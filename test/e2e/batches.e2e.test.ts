@@ -46,4 +46,29 @@ describe('batches in two clicks', () => {
     expect(suite.standIn.generations()).toHaveLength(12)
     await session.close()
   })
+
+  it('sends a batch of 50 after asking once, never more at a time than chosen, and keeps what worked when some fail', async () => {
+    suite.standIn.setLatency(150)
+    suite.standIn.enqueue({ kind: 'error', status: 400 }, { kind: 'error', status: 400 })
+    try {
+      const session = await suite.open(framesInARow(50))
+      const { ui } = session
+      await ui.getByRole('textbox', { name: 'Prompt' }).fill('Isometric style')
+      await ui.getByRole('button', { name: 'Refine each (50)' }).click()
+      expect(await ui.getByRole('alertdialog', { name: 'Confirm sending' }).textContent()).toMatch(/This sends 50 requests, 3 at a time: an estimated \$1\.00 in all\./)
+      await ui.getByRole('button', { name: 'Send 50 requests' }).click()
+      await expect.poll(() => ui.getByText(/Placed 48 images/).count(), { timeout: 50_000 }).toBe(1)
+
+      const requests = suite.standIn.generations()
+      expect(requests).toHaveLength(50)
+      const most = Math.max(...requests.map((r) => requests.filter((o) => o.receivedAt <= r.receivedAt && (o.answeredAt ?? Infinity) > r.receivedAt).length))
+      expect(most).toBeLessThanOrEqual(3)
+      expect(await ui.getByRole('alert').first().textContent()).toBe('2 of 50 frames failed; the others were placed.')
+      expect(await ui.getByRole('button', { name: /^Retry Frame/ }).count()).toBe(2)
+      expect(await session.figma((fake) => fake.page.children.filter((n) => n.name.endsWith('· Riverflow')).length)).toBe(48)
+      await session.close()
+    } finally {
+      suite.standIn.setLatency(0)
+    }
+  })
 })

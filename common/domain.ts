@@ -134,20 +134,34 @@ export interface PreparedImage {
   height: number
 }
 
-/** One piece of an image larger than Figma takes: its pixels start at (x, y) of the whole image. */
-export interface ImageTile extends PreparedImage {
+/** Where one piece of an image larger than Figma takes sits: its pixels start at (x, y) of the whole image. */
+export interface TileRect {
   x: number
   y: number
+  width: number
+  height: number
+}
+
+/** A tile's pixels, as the UI cuts them. */
+export interface ImageTile extends PreparedImage, TileRect {}
+
+/**
+ * A tile Figma already holds as an image (`figma.createImage`, one tile a
+ * request, so that no message carries more than one image): its hash.
+ */
+export interface HeldTile extends TileRect {
+  imageHash: string
 }
 
 /**
  * An image over 4096 px a side, cut into tiles that Figma takes (at most 4096
- * px a side each) and that together cover every pixel of it exactly once.
+ * px a side each) and that together cover every pixel of it exactly once:
+ * with their pixels in the UI, with their image hashes once Figma holds them.
  */
-export interface TiledImage {
+export interface TiledImage<Tile extends TileRect = ImageTile> {
   width: number
   height: number
-  tiles: ImageTile[]
+  tiles: Tile[]
 }
 
 /** How to export a layer: Figma's own export constraint. */

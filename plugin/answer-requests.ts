@@ -48,6 +48,7 @@ function failureMessage(type: RequestType): string {
     case 'save-state':
       return 'Your prompt and settings could not be saved for next time; they stay as they are in the panel.'
     case 'place-image':
+    case 'create-image':
       return 'Figma could not place the image. Retry, or download it.'
     case 'export-layer':
       return 'Figma could not export the layer. Check that it is visible, then try again.'

@@ -19,6 +19,7 @@ import type {
   QuickAction,
   SavedState,
   SelectedLayer,
+  HeldTile,
   TiledImage,
 } from '../common/domain'
 
@@ -60,7 +61,7 @@ export interface PlaceImageArgs {
    * The image, or its tiles when it is larger than Figma takes and the designer
    * keeps full resolution: those go on a new layer whatever `placement` says.
    */
-  image: PreparedImage | TiledImage
+  image: PreparedImage | TiledImage<HeldTile>
   placement: Placement
   /** Layers selected when the designer pressed Generate (fill targets, or what to place beside). */
   targetIds: string[]
@@ -96,6 +97,8 @@ export interface Requests {
   'forget-key': { args: Record<string, never>; result: null }
   'save-state': { args: { state: SavedState }; result: null }
   'place-image': { args: PlaceImageArgs; result: PlacedImage }
+  /** Hand Figma one tile of an image larger than it takes, before 'place-image' lays the tiles: answers its hash. */
+  'create-image': { args: { bytes: Uint8Array }; result: { imageHash: string } }
   /** Export one layer as PNG, to send as an input or reference image. One layer a request. */
   'export-layer': { args: { layerId: string; constraint: ExportConstraint }; result: PreparedImage }
   /** Open a page in the designer's browser: OpenRouter's sign-in. The sandbox opens only https://openrouter.ai/ pages. */

@@ -1,8 +1,8 @@
-import type { TiledImage } from '../common/domain'
+import type { HeldTile, TiledImage } from '../common/domain'
 import { ShownError } from './answer-requests'
 import { type Rect, type Size, layerSize, tileRects, tilesCoverExactly } from './layout'
 import type { PlaceImageArgs, PlacedImage } from './messages'
-import { createImageOrExplain, liveNodesAsync, newLayerSpot, pageOf, rememberSpot, revealNewLayer } from './new-layer'
+import { liveNodesAsync, newLayerSpot, pageOf, rememberSpot, revealNewLayer } from './new-layer'
 import { RECORD_KEY, recordForPluginData } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'
 
@@ -23,14 +23,16 @@ export type TileGroupArgs = Pick<PlaceImageArgs, 'taskId' | 'targetIds' | 'name'
  * rectangle per tile, abutting, in a group as large on the canvas as the image
  * in pixels (or the size asked for, the tiles scaled with it).
  */
-export async function placeTilesAsync(message: PlaceImageArgs, tiled: TiledImage): Promise<PlacedImage> {
+export async function placeTilesAsync(message: PlaceImageArgs, tiled: TiledImage<HeldTile>): Promise<PlacedImage> {
+  // Every check before a layer exists: a group found wrong halfway must not leave tiles behind.
   if (!tilesCoverExactly(tiled.tiles, tiled, MAX_TILE_SIDE)) {
     throw new ShownError('The image was cut into tiles that do not fit together. Retry, or download it.')
   }
-  // Every check before a layer exists: Figma refusing the third tile must not leave two behind.
-  const images = tiled.tiles.map((tile) => createImageOrExplain(tile.bytes))
+  if (!tiled.tiles.every((tile) => figma.getImageByHash(tile.imageHash) !== null)) {
+    throw new ShownError('Figma no longer has every tile of the image. Retry, or download it.')
+  }
   const size = layerSize(message.size, tiled)
-  const pieces = tileRects(tiled.tiles, tiled, size).map((rect, i) => ({ rect, imageHash: images[i].hash }))
+  const pieces = tileRects(tiled.tiles, tiled, size).map((rect, i) => ({ rect, imageHash: tiled.tiles[i].imageHash }))
   return groupTilesAsync(message, pieces, size)
 }
 

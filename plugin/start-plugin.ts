@@ -5,6 +5,7 @@ import type { PluginToUiMessage } from './messages'
 import { loadHistoryAsync, placeAgainAsync, placeAndRecordAsync } from './history-requests'
 import { openExternalAsync } from './open-external'
 import { startQuickAction } from './quick-actions'
+import { createImageOrExplain } from './new-layer'
 import { launchOnce, relaunchInSandbox } from './relaunch'
 import { describeSelection } from './selection'
 import { showLayersAsync } from './show-layers'
@@ -80,6 +81,9 @@ export function startPlugin(): void {
         return null
       },
       'place-image': placeAndRecordAsync,
+      async 'create-image'({ bytes }) {
+        return { imageHash: createImageOrExplain(bytes).hash }
+      },
       'load-history': loadHistoryAsync,
       'place-again': placeAgainAsync,
       'export-layer': exportLayerAsync,

@@ -83,8 +83,9 @@ describe('the file’s history', () => {
 
   it('finds a group of tiles in the history, and places it again beside it, tile for tile', async () => {
     startPlugin()
-    const half = encodePng(2500, 20)
-    const tiles = [0, 2500].map((x) => ({ bytes: half, x, y: 0, width: 2500, height: 20 }))
+    // One tile a request, as the UI hands them over: Figma holds each image, then places the group.
+    const held = (await request('create-image', { bytes: encodePng(2500, 20) })) as { result: { imageHash: string } }
+    const tiles = [0, 2500].map((x) => ({ imageHash: held.result.imageHash, x, y: 0, width: 2500, height: 20 }))
     const image = { width: 5000, height: 20, tiles }
     await request('place-image', { taskId: 'wide', image, placement: 'new-layer', targetIds: [], name: 'Wide', reveal: false, record: record('Wide') })
     const [group] = fake.page.children

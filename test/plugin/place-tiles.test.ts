@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { GenerationRecord, ImageTile, TiledImage } from '../../common/domain'
+import type { GenerationRecord, HeldTile, TiledImage } from '../../common/domain'
 import type { PlaceImageArgs } from '../../plugin/messages'
 import { RECORD_KEY, placeImageAsync } from '../../plugin/place-image'
 import { DEFAULT_STATE } from '../../ui/defaults'
@@ -16,13 +16,19 @@ beforeEach(() => {
   fake = installFakeFigma({ viewport: { x: 0, y: 0, width: 8000, height: 4000 } })
 })
 
-// A 5120×2880 answer cut as the UI cuts it: two 2560×2880 halves (one PNG serves both: the fake reads only its header).
+// A 5120×2880 answer cut as the UI cuts it: two 2560×2880 halves (one PNG serves both: the fake reads only its header),
+// each handed to Figma before the group is placed, as the UI's 'create-image' requests do.
 const half = encodePng(2560, 2880)
-const tile = (x: number, y: number, width: number, height: number, bytes = half): ImageTile => ({ bytes, width, height, x, y })
-const panorama: TiledImage = { width: 5120, height: 2880, tiles: [tile(0, 0, 2560, 2880), tile(2560, 0, 2560, 2880)] }
+type Cut = [x: number, y: number, width: number, height: number]
+const tile = ([x, y, width, height]: Cut, bytes = half): HeldTile => ({ imageHash: fake.figma.createImage(bytes).hash, x, y, width, height })
+const HALVES: Cut[] = [
+  [0, 0, 2560, 2880],
+  [2560, 0, 2560, 2880],
+]
+const panorama = (): TiledImage<HeldTile> => ({ width: 5120, height: 2880, tiles: HALVES.map((cut) => tile(cut)) })
 
 let tasks = 0
-function message(overrides: Partial<PlaceImageArgs> = {}, image: TiledImage = panorama): PlaceImageArgs {
+function message(overrides: Partial<PlaceImageArgs> = {}, image: TiledImage<HeldTile> = panorama()): PlaceImageArgs {
   return { taskId: `task-${++tasks}`, image, placement: 'new-layer', targetIds: [], name: 'A wide mountain panorama', reveal: true, record, ...overrides }
 }
 
@@ -78,32 +84,34 @@ describe('placing an image larger than Figma takes, in tiles', () => {
 
   it('covers an image cut four ways (5000×5000) with no gap or overlap', async () => {
     const [big, small] = [encodePng(2500, 2500), encodePng(2500, 2500)]
-    const image: TiledImage = { width: 5000, height: 5000, tiles: [tile(0, 0, 2500, 2500, big), tile(2500, 0, 2500, 2500, small), tile(0, 2500, 2500, 2500, big), tile(2500, 2500, 2500, 2500, small)] }
+    const quarters: Cut[] = [
+      [0, 0, 2500, 2500],
+      [2500, 0, 2500, 2500],
+      [0, 2500, 2500, 2500],
+      [2500, 2500, 2500, 2500],
+    ]
+    const image = { width: 5000, height: 5000, tiles: quarters.map((cut, i) => tile(cut, i % 2 === 0 ? big : small)) }
     const result = await placeImageAsync(message({}, image))
     const group = fake.page.children.find((n) => n.id === result.nodeIds[0])!
     const rects = tileRects(group).map((r) => ({ ...r, x: r.x - group.x, y: r.y - group.y }))
     expect(rects).toEqual(image.tiles.map(({ x, y, width, height }) => ({ x, y, width, height })))
   })
 
-  it.each([
-    ['a gap', [tile(0, 0, 2560, 2880), tile(2600, 0, 2520, 2880)]],
-    ['an overlap', [tile(0, 0, 2600, 2880), tile(2560, 0, 2560, 2880)]],
-    ['a tile over 4096 px', [tile(0, 0, 4200, 2880), tile(4200, 0, 920, 2880)]],
+  it.each<[string, Cut[]]>([
+    ['a gap', [[0, 0, 2560, 2880], [2600, 0, 2520, 2880]]],
+    ['an overlap', [[0, 0, 2600, 2880], [2560, 0, 2560, 2880]]],
+    ['a tile over 4096 px', [[0, 0, 4200, 2880], [4200, 0, 920, 2880]]],
     ['no tiles', []],
-  ])('refuses tiles with %s before making any layer', async (_, tiles) => {
-    await expect(placeImageAsync(message({}, { width: 5120, height: 2880, tiles }))).rejects.toThrow(/do not fit together/)
+  ])('refuses tiles with %s before making any layer', async (_, cuts) => {
+    await expect(placeImageAsync(message({}, { width: 5120, height: 2880, tiles: cuts.map((cut) => tile(cut)) }))).rejects.toThrow(/do not fit together/)
     expect(fake.page.children).toHaveLength(0)
     expect(fake.undoSteps()).toBe(0)
   })
 
-  it('leaves no layer when Figma refuses a tile’s image', async () => {
-    const createImage = fake.figma.createImage.bind(fake.figma)
-    let calls = 0
-    fake.figma.createImage = (bytes: Uint8Array) => {
-      if (++calls === 2) throw new Error('Image type is unsupported')
-      return createImage(bytes)
-    }
-    await expect(placeImageAsync(message())).rejects.toThrow(/format is not PNG, JPEG or GIF/)
+  it('leaves no layer when Figma does not hold a tile’s image', async () => {
+    const [left] = panorama().tiles
+    const tiles = [left, { ...left, x: 2560, imageHash: 'no-such-image' }]
+    await expect(placeImageAsync(message({}, { width: 5120, height: 2880, tiles }))).rejects.toThrow(/no longer has every tile/)
     expect(fake.allNodes()).toHaveLength(0)
     expect(fake.undoSteps()).toBe(0)
   })

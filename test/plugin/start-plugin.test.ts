@@ -124,6 +124,14 @@ describe('the sandbox', () => {
     expect(posted().filter((m) => m.type === 'selection-changed').at(-1)).toEqual({ type: 'selection-changed', selection: [] })
   })
 
+  it('holds a tile’s image for the UI and answers its hash, or says why Figma refused it, making no layer', async () => {
+    const held = await request('create-image', { bytes: encodePng(2560, 2880) })
+    expect(held).toMatchObject({ ok: true, result: { imageHash: expect.any(String) } })
+    expect(fake.images.has((held as { result: { imageHash: string } }).result.imageHash)).toBe(true)
+    expect(await request('create-image', { bytes: new Uint8Array([1, 2, 3]) })).toMatchObject({ ok: false, message: expect.stringMatching(/^Figma refused the image/) })
+    expect(fake.page.children).toHaveLength(0)
+  })
+
   it('exports a layer at the asked size for the UI to encode', async () => {
     const frame = fake.addFrame({ width: 300, height: 150 })
     const reply = await request('export-layer', { layerId: frame.id, constraint: { type: 'SCALE', value: 2 } })

@@ -1,10 +1,12 @@
-import type { TiledImage } from '../../common/domain'
+import type { HeldTile, TiledImage } from '../../common/domain'
 import type { PlaceImageArgs } from '../../plugin/messages'
 import { cutIntoTilesAsync } from '../image/cut-tiles'
 import type { PreparedForFigma } from '../image/prepare-for-figma'
 import { GenerationError } from '../openrouter/errors'
 import { type FullSizeStore, fullSizeImages } from './full-size-store'
 import type { OutcomeEvent } from './job-outcome'
+import { BridgeError } from '../bridge'
+import { holdTilesAsync } from './hold-tiles'
 import type { ReadyTake } from './read-take'
 
 export interface LandDeps {
@@ -13,6 +15,8 @@ export interface LandDeps {
   /** Places the take, or keeps `image` to retry or download; resolves whether it is on the canvas. */
   place: (args: PlaceImageArgs, image: PreparedForFigma) => Promise<boolean>
   cut?: (bytes: Uint8Array) => Promise<TiledImage>
+  /** Hands the tiles to Figma one by one, answering their hashes. */
+  hold?: (tiled: TiledImage) => Promise<TiledImage<HeldTile>>
   store?: FullSizeStore
 }
 
@@ -31,12 +35,12 @@ export async function landTakeAsync(args: PlaceImageArgs, take: ReadyTake, deps:
   }
   const fullSizeId = (deps.store ?? fullSizeImages).keep({ ...original, name: args.name })
   let tilesProblem: string | null = null
-  let tiled: TiledImage | null = null
+  let tiled: TiledImage<HeldTile> | null = null
   if (deps.keepFullResolution) {
     try {
-      tiled = await (deps.cut ?? cutIntoTilesAsync)(original.bytes)
+      tiled = await (deps.hold ?? holdTilesAsync)(await (deps.cut ?? cutIntoTilesAsync)(original.bytes))
     } catch (error) {
-      tilesProblem = error instanceof GenerationError ? error.message : 'This browser could not cut it into tiles.'
+      tilesProblem = error instanceof GenerationError ? error.message : tilesRefused(error)
     }
   }
   if (tiled) {
@@ -47,4 +51,9 @@ export async function landTakeAsync(args: PlaceImageArgs, take: ReadyTake, deps:
   }
   deps.dispatch({ type: 'take-shrunk', from, to: `${image.width}×${image.height}`, fullSizeId, tilesProblem })
   return deps.place(args, image)
+}
+
+/** Figma would not take a tile, or the browser could not cut them: said in the result line's parentheses. */
+function tilesRefused(error: unknown): string {
+  return error instanceof BridgeError ? 'Figma did not take its tiles' : 'this browser could not cut it into tiles'
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { TiledImage } from '../../../common/domain'
+import type { HeldTile, TiledImage } from '../../../common/domain'
 import type { PlaceImageArgs } from '../../../plugin/messages'
+import { BridgeError } from '../../../ui/bridge'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 import { createFullSizeStore } from '../../../ui/generation/full-size-store'
 import type { OutcomeEvent } from '../../../ui/generation/job-outcome'
@@ -26,14 +27,17 @@ const large: ReadyTake = {
   original: { bytes: originalBytes, mimeType: 'image/png', width: 5120, height: 2880 },
 }
 const tiled: TiledImage = { width: 5120, height: 2880, tiles: [0, 2560].map((x) => ({ bytes: new Uint8Array([x]), x, y: 0, width: 2560, height: 2880 })) }
+// As Figma holds them: each tile's bytes given in a request of its own, its hash back.
+const held: TiledImage<HeldTile> = { width: 5120, height: 2880, tiles: tiled.tiles.map(({ bytes, ...rect }) => ({ ...rect, imageHash: `hash-${bytes[0]}` })) }
 
 function land(take: ReadyTake, options: Partial<LandDeps>) {
   const events: OutcomeEvent[] = []
   const store = createFullSizeStore()
   const place = vi.fn(async () => true)
   const cut = vi.fn(async () => tiled)
-  const deps: LandDeps = { keepFullResolution: false, dispatch: (e) => events.push(e), place, cut, store, ...options }
-  return { events, store, place, cut, done: landTakeAsync(args, take, deps) }
+  const hold = vi.fn(async () => held)
+  const deps: LandDeps = { keepFullResolution: false, dispatch: (e) => events.push(e), place, cut, hold, store, ...options }
+  return { events, store, place, cut, hold, done: landTakeAsync(args, take, deps) }
 }
 
 describe('landTakeAsync', () => {
@@ -57,10 +61,11 @@ describe('landTakeAsync', () => {
   })
 
   it('with Keep full resolution, places the original’s tiles on a new layer instead of the fill, and still keeps it', async () => {
-    const { events, store, place, cut, done } = land(large, { keepFullResolution: true })
+    const { events, store, place, cut, hold, done } = land(large, { keepFullResolution: true })
     expect(await done).toBe(true)
     expect(cut).toHaveBeenCalledWith(originalBytes)
-    expect(place).toHaveBeenCalledWith({ ...args, image: tiled, placement: 'new-layer' }, large.image)
+    expect(hold).toHaveBeenCalledWith(tiled)
+    expect(place).toHaveBeenCalledWith({ ...args, image: held, placement: 'new-layer' }, large.image)
     expect(events).toEqual([{ type: 'take-tiled', size: '5120×2880', tiles: 2, fullSizeId: 'full-size-1', insteadOfFill: true, placed: true }])
     expect(store.get('full-size-1')?.bytes).toBe(originalBytes)
   })
@@ -81,6 +86,18 @@ describe('landTakeAsync', () => {
     expect(events).toEqual([
       { type: 'take-shrunk', from: '5120×2880', to: '4096×2304', fullSizeId: 'full-size-1', tilesProblem: 'The full-size image could not be decoded to cut into tiles.' },
     ])
+  })
+})
+
+describe('landTakeAsync when Figma refuses a tile', () => {
+  it('lands the scaled-down image after all, and says Figma did not take the tiles', async () => {
+    const hold = vi.fn(async () => {
+      throw new BridgeError('Figma refused the image: its format is not PNG, JPEG or GIF. Download it instead.')
+    })
+    const { events, place, done } = land(large, { keepFullResolution: true, hold })
+    expect(await done).toBe(true)
+    expect(place).toHaveBeenCalledWith(args, large.image)
+    expect(events).toEqual([{ type: 'take-shrunk', from: '5120×2880', to: '4096×2304', fullSizeId: 'full-size-1', tilesProblem: 'Figma did not take its tiles' }])
   })
 })
 

@@ -5,18 +5,22 @@ import { findModel } from './capabilities-for'
 import { type FittedSettings, fitSettingsToModel } from './fit-settings'
 
 /**
- * A key whose limit has less left than the cheapest paid image can only use
- * the free model: the panel starts there and says why, rather than let the
- * first Generate fail with a 402. A key without a limit (`null`) is left
- * alone: its account's credit is not something `/key` tells.
+ * A key that cannot pay for a paid image can only use the free model: the
+ * panel starts there and says why, rather than let the first Generate fail
+ * with a 402. Two things `/key` tells mean that: a limit with less left than
+ * the cheapest paid image, or an account that has never bought credit (the
+ * free tier). A key without a limit on a paying account is left alone: the
+ * account's credit is not something `/key` tells.
  */
 export function startOnFree(settings: GenerationSettings, info: KeyInfo | null, models: readonly ModelCapabilities[]): FittedSettings | null {
-  if (!info || info.limitRemaining === null) return null
-  if (findModel(models, settings.model).pricing.kind === 'free') return null
+  if (!info || findModel(models, settings.model).pricing.kind === 'free') return null
   const free = models.find((model) => model.pricing.kind === 'free')
-  if (!free || info.limitRemaining >= cheapestPaidImage(models)) return null
+  const limitSpent = info.limitRemaining !== null && info.limitRemaining < cheapestPaidImage(models)
+  const neverPaid = info.limitRemaining === null && info.isFreeTier
+  if (!free || !(limitSpent || neverPaid)) return null
   const fitted = fitSettingsToModel(settings, free)
-  const why = `This key has no credit left, so ${free.label} is chosen (it is rate-limited). Add credit at openrouter.ai/settings/credits to use the other models.`
+  const what = limitSpent ? 'This key has no credit left' : 'This OpenRouter account has no credit yet'
+  const why = `${what}, so ${free.label} is chosen (it is rate-limited). Add credit at openrouter.ai/settings/credits to use the other models.`
   return { settings: fitted.settings, notes: [why, ...fitted.notes] }
 }
 

@@ -21,6 +21,12 @@ describe('startOnFree', () => {
     expect(startOnFree(pro, key(0.02), BUILT_IN_MODELS)).toBeNull()
   })
 
+  it('starts an account that has never bought credit (the free tier) there too, saying so', () => {
+    const started = startOnFree(pro, { ...key(null), isFreeTier: true }, BUILT_IN_MODELS)
+    expect(started?.settings.model).toBe('sourceful/riverflow-v2.5-fast:free')
+    expect(started?.notes[0]).toMatch(/^This OpenRouter account has no credit yet, so Riverflow 2.5 Fast \(free\) is chosen/)
+  })
+
   it('leaves a key without a limit, a key not yet checked, and the free model itself alone', () => {
     expect(startOnFree(pro, key(null), BUILT_IN_MODELS)).toBeNull()
     expect(startOnFree(pro, null, BUILT_IN_MODELS)).toBeNull()

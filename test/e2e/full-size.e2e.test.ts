@@ -67,6 +67,16 @@ function pixelsOff(tiles: { rect: { x: number; y: number }; width: number; heigh
 }
 
 describe('images larger than Figma takes', () => {
+  it('offers Keep full resolution only with a model that makes 4K, the one size larger than Figma takes', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    const checkbox = session.ui.getByRole('checkbox', { name: 'Keep full resolution' })
+    await session.ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2-fast')
+    expect(await checkbox.count()).toBe(0)
+    await session.ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2-pro')
+    expect(await checkbox.count()).toBe(1)
+    await session.close()
+  })
+
   it('lands a 5120×2880 answer shrunk, and Download full size saves the very bytes of the answer', async () => {
     const session = await suite.open({ key: TEST_KEY })
     await generate4kAsync(session, false)

@@ -125,7 +125,10 @@ export function GenerateView(props: GenerateViewProps) {
       <SettingsFields models={props.models} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
       <ModelOptions model={model} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
       <TakesField takes={state.takes} onChange={(takes) => onStateChange({ takes })} />
-      <FullResolutionField value={state.keepFullResolution} onChange={(keepFullResolution) => onStateChange({ keepFullResolution })} />
+      {/* Only 4K answers come back larger than Figma takes (5120 px at 16:9). */}
+      {model.sizes.includes('4K') && (
+        <FullResolutionField value={state.keepFullResolution} onChange={(keepFullResolution) => onStateChange({ keepFullResolution })} />
+      )}
 
       {selection.length > 0 && (
         <RadioField<SelectionUse>

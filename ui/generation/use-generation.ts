@@ -1,20 +1,19 @@
 import { useCallback, useReducer, useRef, useState } from 'preact/hooks'
 import type { ModelId } from '../../common/domain'
-import type { PlaceImageArgs } from '../../plugin/messages'
 import { createCanvasEncoder } from '../encoding/canvas-encoder'
-import type { PreparedForFigma } from '../image/prepare-for-figma'
 import { exportLayerAsync } from '../selection/export-layer'
 import { reduceOutcome } from './job-outcome'
 import { landTakeAsync } from './land-take'
-import { placeTakeAsync } from './place-take'
 import { type JobDeps, runJobAsync } from './run-job'
 import { jobError, messageOf, suggestionOf } from './job-error'
 import type { TaskProgress } from './task-progress'
 import type { TaskSpec } from './task-spec'
 import { NOTHING_SPENT, addSpend } from './session-spend'
+import { useKeptImages } from './use-kept-images'
 import { type WaitingNote, waitingNote } from './waiting-note'
 
 export type { JobOutcome } from './job-outcome'
+export type { KeptImage } from './use-kept-images'
 
 export interface JobTask {
   id: string
@@ -31,19 +30,6 @@ export interface RunningJob {
   /** What to expect of the wait (high effort, Pro), or null. */
   waitNote: WaitingNote | null
   tasks: JobTask[]
-}
-
-/**
- * An image that was paid for but is not on the canvas: it stays here, with
- * Retry (place it again, on a new layer) and Download, until dismissed.
- */
-export interface KeptImage {
-  id: string
-  message: string
-  image: PreparedForFigma | null
-  /** A remote image the plugin could not download, to open in the browser. */
-  url: string | null
-  place: PlaceImageArgs | null
 }
 
 export interface StartOptions {
@@ -66,7 +52,6 @@ export interface JobSummary {
 }
 
 let jobCounter = 0
-let keptCounter = 0
 
 /**
  * Runs a job, what one click starts: one task (one request to OpenRouter), or
@@ -83,28 +68,10 @@ export function useGeneration() {
   const [switchTo, setSwitchTo] = useState<ModelId | null>(null)
   const [spent, setSpent] = useState(NOTHING_SPENT)
   const [outcome, dispatch] = useReducer(reduceOutcome, null)
-  const [kept, setKept] = useState<KeptImage[]>([])
+  const { kept, keep, place, retryKept, dismissKept } = useKeptImages(dispatch)
   const controller = useRef<AbortController | null>(null)
   // What the last job ran and with what: a failed task can be retried alone.
   const lastJob = useRef<{ specs: TaskSpec[]; options: StartOptions } | null>(null)
-
-  const keep = useCallback((item: Omit<KeptImage, 'id'>) => setKept((current) => [...current, { id: `kept-${++keptCounter}`, ...item }]), [])
-
-  /** Resolves true once the image is on the canvas, false when it was kept instead. */
-  const place = useCallback(
-    async (args: PlaceImageArgs, image: PreparedForFigma): Promise<boolean> => {
-      try {
-        const { fellBack, nodeIds } = await placeTakeAsync(args)
-        dispatch({ type: 'take-placed', fellBack, layers: { nodeIds, name: args.name } })
-        return true
-      } catch (error) {
-        const message = error instanceof Error ? error.message : 'Figma could not place the image. Retry, or download it.'
-        keep({ message, image, url: null, place: args })
-        return false
-      }
-    },
-    [keep],
-  )
 
   const start = useCallback(
     /** Resolves when every image is placed or kept; null when a job was already running. */
@@ -179,20 +146,6 @@ export function useGeneration() {
     },
     [start],
   )
-
-  /** Places a kept image again, on a new layer in view: its old targets may be what failed. */
-  const retryKept = useCallback(
-    (item: KeptImage) => {
-      if (!item.place || !item.image) return
-      setKept((current) => current.filter((k) => k.id !== item.id))
-      void place({ ...item.place, placement: 'new-layer', targetIds: [], reveal: true }, item.image)
-    },
-    [place],
-  )
-
-  const dismissKept = useCallback((item: KeptImage) => {
-    setKept((current) => current.filter((k) => k.id !== item.id))
-  }, [])
 
   /** Clears the error once the designer took its suggestion. */
   const dismissError = useCallback(() => {

@@ -76,7 +76,6 @@ function usableSide(side: number): boolean {
   return Number.isFinite(side) && side >= MIN_SIDE
 }
 
-
 /**
  * Whether `tiles` cover every pixel of an image of `size` exactly once, each
  * on whole pixels and at most `maxSide` a side: what the UI sends is checked

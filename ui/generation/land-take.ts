@@ -2,7 +2,6 @@ import type { HeldTile, TiledImage } from '../../common/domain'
 import type { PlaceImageArgs } from '../../plugin/messages'
 import { cutIntoTilesAsync } from '../image/cut-tiles'
 import type { PreparedForFigma } from '../image/prepare-for-figma'
-import { GenerationError } from '../openrouter/errors'
 import { type FullSizeStore, fullSizeImages } from './full-size-store'
 import type { OutcomeEvent } from './job-outcome'
 import { BridgeError } from '../bridge'
@@ -40,7 +39,7 @@ export async function landTakeAsync(args: PlaceImageArgs, take: ReadyTake, deps:
     try {
       tiled = await (deps.hold ?? holdTilesAsync)(await (deps.cut ?? cutIntoTilesAsync)(original.bytes))
     } catch (error) {
-      tilesProblem = error instanceof GenerationError ? error.message : tilesRefused(error)
+      tilesProblem = tilesRefused(error)
     }
   }
   if (tiled) {
@@ -53,7 +52,10 @@ export async function landTakeAsync(args: PlaceImageArgs, take: ReadyTake, deps:
   return deps.place(args, image)
 }
 
-/** Figma would not take a tile, or the browser could not cut them: said in the result line's parentheses. */
+/**
+ * Why the tiles did not happen, as a clause for the result line's parentheses:
+ * Figma would not take a tile, or the browser could not decode or cut the image.
+ */
 function tilesRefused(error: unknown): string {
   return error instanceof BridgeError ? 'Figma did not take its tiles' : 'this browser could not cut it into tiles'
 }

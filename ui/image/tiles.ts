@@ -1,14 +1,7 @@
+import type { TileRect } from '../../common/domain'
 import type { Context2D } from './draw-scaled'
 import { FIGMA_MAX_IMAGE_SIDE } from './figma-size'
 import type { PixelSize } from './scale-size'
-
-/** Where one tile's pixels lie in the whole image. */
-export interface TileRect {
-  x: number
-  y: number
-  width: number
-  height: number
-}
 
 /**
  * The fewest tiles of at most `maxSide` a side that cover an image of `size`,

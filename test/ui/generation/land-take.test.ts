@@ -84,7 +84,7 @@ describe('landTakeAsync', () => {
     expect(await done).toBe(true)
     expect(place).toHaveBeenCalledWith(args, large.image)
     expect(events).toEqual([
-      { type: 'take-shrunk', from: '5120×2880', to: '4096×2304', fullSizeId: 'full-size-1', tilesProblem: 'The full-size image could not be decoded to cut into tiles.' },
+      { type: 'take-shrunk', from: '5120×2880', to: '4096×2304', fullSizeId: 'full-size-1', tilesProblem: 'this browser could not cut it into tiles' },
     ])
   })
 })

@@ -1,5 +1,5 @@
 import { assertNever } from '../common/assert-never'
-import type { ReplyMessage, RequestArgs, RequestResult, RequestType, UiToPluginMessage } from './messages'
+import type { ReplyMessage, RequestArgs, RequestResult, RequestType, UiToPluginMessage } from '../common/messages'
 
 /** One handler for every request the UI can make: leaving one out is a compile error. */
 export type RequestHandlers = { [K in RequestType]: (args: RequestArgs<K>) => Promise<RequestResult<K>> }

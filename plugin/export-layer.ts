@@ -1,6 +1,6 @@
 import type { PreparedImage } from '../common/domain'
 import { ShownError } from './answer-requests'
-import type { LayerThumbnailMessage, RequestArgs } from './messages'
+import type { LayerThumbnailMessage, RequestArgs } from '../common/messages'
 
 /** Thumbnails in the selection panel are 48 px; 96 keeps them sharp on a retina screen. */
 const THUMBNAIL_SIDE = 96

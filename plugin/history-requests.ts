@@ -1,6 +1,6 @@
 import { ShownError } from './answer-requests'
 import { addToHistory, readHistory } from './history'
-import type { HistoryItem, PlacedImage, PlaceImageArgs, RequestArgs } from './messages'
+import type { HistoryItem, PlacedImage, PlaceImageArgs, RequestArgs } from '../common/messages'
 import { placeImageAsync } from './place-image'
 import { type TilePiece, groupTilesAsync } from './place-tiles'
 

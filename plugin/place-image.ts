@@ -1,5 +1,5 @@
 import { layerSize } from './layout'
-import type { PlaceImageArgs, PlacedImage } from './messages'
+import type { PlaceImageArgs, PlacedImage } from '../common/messages'
 import { createImageOrExplain, liveNodesAsync, newLayerSpot, pageOf, rememberSpot, revealNewLayer } from './new-layer'
 import { placeTilesAsync } from './place-tiles'
 import { rememberPrevious } from './previous-image'

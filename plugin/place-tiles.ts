@@ -1,13 +1,11 @@
 import type { HeldTile, TiledImage } from '../common/domain'
+import { FIGMA_MAX_IMAGE_SIDE } from '../common/sizes'
 import { ShownError } from './answer-requests'
 import { type Rect, type Size, layerSize, tileRects, tilesCoverExactly } from './layout'
-import type { PlaceImageArgs, PlacedImage } from './messages'
+import type { PlaceImageArgs, PlacedImage } from '../common/messages'
 import { liveNodesAsync, newLayerSpot, pageOf, rememberSpot, revealNewLayer } from './new-layer'
 import { RECORD_KEY, recordForPluginData } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'
-
-/** Figma's limit on each side of one image. */
-const MAX_TILE_SIDE = 4096
 
 /** One tile on the canvas: where it goes within the group, and the image it shows. */
 export interface TilePiece {
@@ -25,7 +23,7 @@ export type TileGroupArgs = Pick<PlaceImageArgs, 'taskId' | 'targetIds' | 'name'
  */
 export async function placeTilesAsync(message: PlaceImageArgs, tiled: TiledImage<HeldTile>): Promise<PlacedImage> {
   // Every check before a layer exists: a group found wrong halfway must not leave tiles behind.
-  if (!tilesCoverExactly(tiled.tiles, tiled, MAX_TILE_SIDE)) {
+  if (!tilesCoverExactly(tiled.tiles, tiled, FIGMA_MAX_IMAGE_SIDE)) {
     throw new ShownError('The image was cut into tiles that do not fit together. Retry, or download it.')
   }
   if (!tiled.tiles.every((tile) => figma.getImageByHash(tile.imageHash) !== null)) {

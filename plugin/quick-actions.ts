@@ -1,6 +1,7 @@
 import type { AspectRatio, ModelId, QuickAction } from '../common/domain'
 import { modelChoicesAsync } from './model-choices'
-import { ASPECT_RATIOS, MATCH_SELECTION, suggestionsAsync } from './suggestions'
+import { ASPECT_RATIOS } from '../common/sizes'
+import { MATCH_SELECTION, suggestionsAsync } from './suggestions'
 
 /** manifest.json `menu` commands that run as quick actions, with the panel hidden. */
 const QUICK_ACTION_COMMANDS = ['generate-image', 'upscale-selection', 'remove-background']

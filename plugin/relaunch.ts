@@ -1,4 +1,4 @@
-import type { Launch, LaunchCommand } from './messages'
+import type { Launch, LaunchCommand } from '../common/messages'
 import { restorePrevious } from './previous-image'
 import { RECORD_KEY } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'

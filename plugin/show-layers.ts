@@ -1,5 +1,5 @@
 import { ShownError } from './answer-requests'
-import type { RequestArgs } from './messages'
+import type { RequestArgs } from '../common/messages'
 import { pageOf } from './new-layer'
 
 /**

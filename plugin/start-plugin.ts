@@ -1,7 +1,7 @@
 import { answerRequests } from './answer-requests'
 import { exportLayerAsync, exportThumbnailAsync, MAX_THUMBNAILS } from './export-layer'
 import type { QuickAction } from '../common/domain'
-import type { PluginToUiMessage } from './messages'
+import type { PluginToUiMessage } from '../common/messages'
 import { loadHistoryAsync, placeAgainAsync, placeAndRecordAsync } from './history-requests'
 import { openExternalAsync } from './open-external'
 import { startQuickAction } from './quick-actions'

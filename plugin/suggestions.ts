@@ -1,21 +1,5 @@
-import type { AspectRatio, ModelId } from '../common/domain'
-
-/**
- * The models a quick action suggests when no catalog is cached: the UI's
- * model table (ui/models/built-in-models.ts) lives in the other bundle, and the
- * quick action bar asks before any UI opens. A test keeps the two equal.
- */
-export const BUILT_IN_MODELS: readonly { id: ModelId; label: string }[] = [
-  { id: 'sourceful/riverflow-v2-fast', label: 'Riverflow 2 Fast' },
-  { id: 'sourceful/riverflow-v2-pro', label: 'Riverflow 2 Pro' },
-  { id: 'sourceful/riverflow-v2.5-fast', label: 'Riverflow 2.5 Fast' },
-  { id: 'sourceful/riverflow-v2.5-fast:free', label: 'Riverflow 2.5 Fast (free)' },
-  { id: 'sourceful/riverflow-v2.5-pro', label: 'Riverflow 2.5 Pro' },
-  { id: 'sourceful/riverflow-v2.6-pro', label: 'Riverflow 2.6 Pro' },
-]
-
-/** The ratios Riverflow offers, in the panel's order (ui/aspect-ratios.ts; a test keeps them equal). */
-export const ASPECT_RATIOS: readonly AspectRatio[] = ['1:1', '5:4', '4:3', '3:2', '16:9', '21:9', '4:5', '3:4', '2:3', '9:16']
+import type { ModelId } from '../common/domain'
+import { ASPECT_RATIOS } from '../common/sizes'
 
 export const MATCH_SELECTION = 'match-selection'
 

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { GenerationRecord, SavedState, SelectedLayer } from '../common/domain'
-import type { InitData } from '../plugin/messages'
+import type { InitData } from '../common/messages'
 import { onPluginEvent, requestAsync } from './bridge'
 import { DEFAULT_STATE } from './defaults'
-import { loadRecord, planLaunch } from './generation/plan-launch'
+import { loadRecord, planLaunch } from './generation/plan/plan-launch'
 import { useGeneration } from './generation/use-generation'
 import { findModel, fitSettingsToList, startOnFree } from './models'
 import { useModelList } from './models/use-model-list'
@@ -80,8 +80,8 @@ export function App() {
     setState(launched.state)
     setStateNotes([...saved.notes, ...launched.notes])
     if (launched.tasks && init.key) {
-      const { settings, concurrency, keepFullResolution } = launched.state
-      void generation.start(launched.tasks, { key: init.key, modelLabel: findModel(modelList.models, settings.model).label, concurrency, keepFullResolution })
+      const { concurrency, keepFullResolution } = launched.state
+      void generation.start(launched.tasks, { key: init.key, models: modelList.models, concurrency, keepFullResolution })
     }
     key.startWithKey(init.key)
     setView(init.key ? 'generate' : 'key')
@@ -146,7 +146,7 @@ export function App() {
       setState((s) => ({ ...s, prompt }))
       setView('generate')
     }
-    return <HistoryView recentPrompts={state.recentPrompts} onUse={use} onUsePrompt={usePrompt} onBack={() => setView('generate')} />
+    return <HistoryView recentPrompts={state.recentPrompts} models={modelList.models} onUse={use} onUsePrompt={usePrompt} onBack={() => setView('generate')} />
   }
   if (view === 'key' || apiKey === null) {
     return (

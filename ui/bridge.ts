@@ -1,5 +1,5 @@
 import { assertNever } from '../common/assert-never'
-import type { PluginEvent, PluginToUiMessage, ReplyMessage, RequestArgs, RequestResult, RequestType, UiToPluginMessage } from '../plugin/messages'
+import type { PluginEvent, PluginToUiMessage, ReplyMessage, RequestArgs, RequestResult, RequestType, UiToPluginMessage } from '../common/messages'
 
 /** How long to wait for the sandbox when a request names no time of its own. */
 const DEFAULT_TIMEOUT_MS = 60_000

@@ -1,6 +1,5 @@
 import type { GenerationSettings } from '../common/domain'
-import { FONT_INPUT_PRICE, type ModelCapabilities, REFERENCE_PRICE } from './models/capabilities'
-import { capabilitiesFor } from './models/capabilities-for'
+import { FONT_INPUT_PRICE, type ModelCapabilities, REFERENCE_PRICE } from '../common/models'
 
 /**
  * What a request will cost, as honestly as can be said before sending:
@@ -14,7 +13,7 @@ export type CostEstimate = { kind: 'fixed'; usd: number } | { kind: 'range'; low
  * plus each font input and each refSR reference. Null when the model does not
  * offer the size (the request would be refused).
  */
-export function estimateCost(settings: GenerationSettings, referenceCount = 0, model: ModelCapabilities = capabilitiesFor(settings.model)): CostEstimate | null {
+export function estimateCost(model: ModelCapabilities, settings: GenerationSettings, referenceCount = 0): CostEstimate | null {
   if (!model.sizes.includes(settings.imageSize)) return null
   // A model without refSR is never sent references (the check before sending says so): nothing to bill.
   const references = model.maxReferences > 0 ? referenceCount : 0

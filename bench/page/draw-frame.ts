@@ -4,7 +4,7 @@
  * the browser's PNG encoder, so the bytes compress as real exports do: flat
  * interface graphics shrink a lot, photographs hardly at all.
  */
-import { scaleSize } from '../../ui/image/scale-size'
+import { scaleSize } from '../../common/sizes'
 
 export interface FrameSpec {
   name: string

@@ -1,8 +1,9 @@
 import type { GenerationSettings, SelectedLayer } from '../../common/domain'
 import { createCanvasEncoder } from '../../ui/encoding/canvas-encoder'
-import { planRefine } from '../../ui/generation/plan-tasks'
-import { prepareInputsAsync } from '../../ui/generation/prepare-inputs'
-import { type SendDeps, sendTaskAsync } from '../../ui/generation/send-task'
+import { planRefine } from '../../ui/generation/plan/plan-tasks'
+import { runJobAsync } from '../../ui/generation/run/run-job'
+import { BUILT_IN_MODELS } from '../../common/models'
+import { findModel } from '../../ui/models'
 import { buildGenerationRequest, MAX_REQUEST_BYTES, serializeRequest } from '../../ui/openrouter/request'
 import type { Roles } from '../../ui/selection/roles'
 import { encodePng, readImageInfo, toBase64 } from '../../test/images/png'
@@ -63,7 +64,7 @@ export async function encodeCaseAsync(encoderCase: EncoderCase): Promise<Encoder
   const frames = [encoderCase.input, ...encoderCase.references]
   const layers: SelectedLayer[] = frames.map((frame, i) => ({ id: `1:${i + 1}`, name: frame.name, type: 'FRAME', width: frame.width, height: frame.height, fillable: true, madeHere: false }))
   const roles: Roles = Object.fromEntries(layers.map((layer, i) => [layer.id, i === 0 ? 'input' : 'reference']))
-  const [spec] = planRefine(PROMPT, SETTINGS, layers, roles, false)
+  const [spec] = planRefine({ prompt: PROMPT, settings: SETTINGS, model: findModel(BUILT_IN_MODELS, SETTINGS.model) }, layers, roles, false)
 
   // The sandbox's exports, made before the clock starts: Figma renders them, not the plugin.
   const frameById = new Map(layers.map((layer, i) => [layer.id, frames[i]]))
@@ -72,9 +73,14 @@ export async function encodeCaseAsync(encoderCase: EncoderCase): Promise<Encoder
 
   const body = await catchRequestBodyAsync(async () => {
     const start = performance.now()
-    const prepared = await prepareInputsAsync(spec, { exportLayer: async (layerId) => exports.get(layerId)!, createEncoder: createCanvasEncoder }, () => {})
-    const send: SendDeps = { connection: { key: 'sk-or-v1-bench' }, place: () => {}, keep: () => {} }
-    await sendTaskAsync(spec, prepared, send, new AbortController().signal, () => {})
+    const context = {
+      exportLayer: async (layerId: string) => exports.get(layerId)!,
+      createEncoder: createCanvasEncoder,
+      connection: { key: 'sk-or-v1-bench' },
+      models: BUILT_IN_MODELS,
+      lander: { land: () => {} },
+    }
+    await runJobAsync([spec], context, { concurrency: 1, signal: new AbortController().signal, onProgress: () => {}, onSettled: () => {} })
     return performance.now() - start
   })
   const sent = imagesIn(JSON.parse(body.json))
@@ -83,7 +89,7 @@ export async function encodeCaseAsync(encoderCase: EncoderCase): Promise<Encoder
   for (const scale of [1, 2] as const) {
     const pngs = await Promise.all(frames.map((frame) => exportPngAsync(frame, { type: 'SCALE', value: scale })))
     const urls = pngs.map((png) => `data:image/png;base64,${toBase64(png.bytes)}`)
-    const request = buildGenerationRequest({ prompt: PROMPT, settings: spec.settings, inputImages: urls.slice(0, 1), references: urls.slice(1) })
+    const request = buildGenerationRequest({ prompt: PROMPT, settings: spec.settings, model: spec.model, inputImages: urls.slice(0, 1), references: urls.slice(1) })
     const requestBytes = serializeRequest(request).bytes
     plain.push({ scale, requestBytes, pixels: pngs.reduce((n, png) => n + png.width * png.height, 0), fits: requestBytes <= MAX_REQUEST_BYTES })
   }

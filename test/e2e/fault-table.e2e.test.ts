@@ -41,7 +41,8 @@ const networkFaults: Fault[] = [
   { name: 'a truncated body', arrange: answers({ kind: 'truncated' }), image: 'none' },
   { name: 'a connection dropped before the answer', arrange: answers({ kind: 'drop' }), image: 'none' },
   { name: 'a connection dropped mid-body', arrange: answers({ kind: 'drop-mid-answer' }), image: 'none' },
-  { name: 'an image that does not decode', arrange: answers({ kind: 'bad-image' }), image: 'none' },
+  // Paid for: kept as it came, to download (or to retry), never dropped.
+  { name: 'an image that does not decode', arrange: answers({ kind: 'bad-image' }), image: 'kept' },
   { name: 'a body that trickles in', arrange: answers({ kind: 'trickle', trickleMs: 3000 }), image: 'placed' },
   { name: 'keep-alive spaces before the answer', arrange: answers({ kind: 'keep-alive', keepAliveMs: 2000 }), image: 'placed' },
   { name: 'a 40 MB answer', arrange: answers({ kind: 'large', megabytes: 40 }), image: 'placed' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TEST_KEY } from '../openrouter-stand-in/server'
-import { REMOVE_BACKGROUND_PROMPT } from '../../ui/generation/cutout-settings'
+import { REMOVE_BACKGROUND_PROMPT } from '../../ui/generation/plan/cutout-settings'
 import { NO_TRANSPARENCY } from '../../ui/quick-action/plan-quick-action'
 import type { PluginSession } from './harness'
 import { useBrowserSuite } from './suite'

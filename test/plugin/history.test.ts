@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationRecord } from '../../common/domain'
 import { HISTORY_LIMIT, addToHistory, readHistory } from '../../plugin/history'
-import type { HistoryItem, ReplyMessage, RequestArgs, RequestType } from '../../plugin/messages'
+import type { HistoryItem, ReplyMessage, RequestArgs, RequestType } from '../../common/messages'
 import { startPlugin } from '../../plugin/start-plugin'
 import type { FakeFigma } from '../fake-figma'
 import { encodePng } from '../images/png'

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { modelChoicesAsync } from '../../plugin/model-choices'
-import { BUILT_IN_MODELS } from '../../plugin/suggestions'
+import { BUILT_IN_MODELS } from '../../common/models'
 import type { FakeFigma } from '../fake-figma'
 import { installFakeFigma } from './install-fake'
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationRecord } from '../../common/domain'
-import type { PlaceImageArgs } from '../../plugin/messages'
+import type { PlaceImageArgs } from '../../common/messages'
 import { RECORD_KEY, placeImageAsync } from '../../plugin/place-image'
 import type { FakeFigma } from '../fake-figma'
 import { encodeGif, encodePng } from '../images/png'

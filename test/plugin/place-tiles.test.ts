@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationRecord, HeldTile, TiledImage } from '../../common/domain'
-import type { PlaceImageArgs } from '../../plugin/messages'
+import type { PlaceImageArgs } from '../../common/messages'
 import { RECORD_KEY, placeImageAsync } from '../../plugin/place-image'
 import { DEFAULT_STATE } from '../../ui/defaults'
 import type { FakeFigma, FakeNode } from '../fake-figma'

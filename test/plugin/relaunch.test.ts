@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationRecord } from '../../common/domain'
-import type { InitData, PlaceImageArgs, ReplyMessage } from '../../plugin/messages'
+import type { InitData, PlaceImageArgs, ReplyMessage } from '../../common/messages'
 import { RECORD_KEY, placeImageAsync } from '../../plugin/place-image'
 import { startPlugin } from '../../plugin/start-plugin'
 import type { FakeFigma, FakeNode } from '../fake-figma'

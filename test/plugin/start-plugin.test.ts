@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationRecord, SavedState } from '../../common/domain'
-import type { PluginToUiMessage, ReplyMessage, RequestArgs, RequestType } from '../../plugin/messages'
+import type { PluginToUiMessage, ReplyMessage, RequestArgs, RequestType } from '../../common/messages'
 import { startPlugin } from '../../plugin/start-plugin'
 import type { FakeFigma } from '../fake-figma'
 import { encodePng } from '../images/png'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ReplyMessage } from '../../plugin/messages'
+import type { ReplyMessage } from '../../common/messages'
 import { startPlugin } from '../../plugin/start-plugin'
 import { installFakeFigma, settle } from './install-fake'
 

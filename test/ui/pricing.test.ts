@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../common/domain'
+import { modelOf } from '../fixtures/orders'
 import { type CostEstimate, addEstimates, estimateCost, formatEstimate, formatEstimateShort, formatUsd, roundUsd } from '../../ui/pricing'
 import { DEFAULT_STATE } from '../../ui/defaults'
 
 const base: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K' }
 const font = { fontUrl: 'https://f.test/a.ttf', text: 'A' }
 
-describe('estimateCost (SPEC price table)', () => {
+describe('estimateCost, by OpenRouter’s prices', () => {
   const fixed = (usd: number) => ({ kind: 'fixed', usd })
   it.each([
     ['Fast 1K', base, 0, fixed(0.02)],
@@ -23,7 +24,7 @@ describe('estimateCost (SPEC price table)', () => {
     ['the free tier', { ...base, model: 'sourceful/riverflow-v2.5-fast:free', fontInputs: [font] }, 0, { kind: 'free' }],
     ['a slug this build has never seen', { ...base, model: 'sourceful/riverflow-v9-fast' }, 0, { kind: 'range', low: 0.02, high: 0.5 }],
   ] as const)('%s', (_name, settings, references, expected) => {
-    expect(estimateCost(settings as GenerationSettings, references)).toEqual(expected)
+    expect(estimateCost(modelOf((settings as GenerationSettings).model), settings as GenerationSettings, references)).toEqual(expected)
   })
 })
 

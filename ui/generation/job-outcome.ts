@@ -1,5 +1,8 @@
 import { assertNever } from '../../common/assert-never'
+import type { ModelId } from '../../common/domain'
 import type { ShrinkNote } from '../encoding/request-budget'
+import { GenerationError } from '../openrouter/errors'
+import type { SettledTask } from './run/run-job'
 
 /** What the last job did, for the lines under the Generate button. */
 export interface JobOutcome {
@@ -56,9 +59,9 @@ export interface Failure {
 export type OutcomeEvent =
   | { type: 'job-started' }
   | { type: 'task-done'; cost: number | null; notes: ShrinkNote[]; dropped?: string[] }
-  | ({ type: 'take-shrunk' } & ShrunkImage)
-  | ({ type: 'take-tiled' } & TiledNote)
-  | { type: 'take-placed'; fellBack: boolean; layers: PlacedLayers }
+  | ({ type: 'image-shrunk' } & ShrunkImage)
+  | ({ type: 'image-tiled' } & TiledNote)
+  | { type: 'image-placed'; fellBack: boolean; layers: PlacedLayers }
   /** Every task has settled; `failures` in the order of the tasks. */
   | { type: 'job-finished'; taskCount: number; failures: Failure[] }
 
@@ -80,15 +83,15 @@ export function reduceOutcome(outcome: JobOutcome | null, event: OutcomeEvent): 
         notes: [...outcome.notes, ...event.notes],
         dropped: [...new Set([...outcome.dropped, ...(event.dropped ?? [])])],
       }
-    case 'take-shrunk': {
+    case 'image-shrunk': {
       const { type: _, ...shrunk } = event
       return { ...outcome, shrunk: [...outcome.shrunk, shrunk] }
     }
-    case 'take-tiled': {
+    case 'image-tiled': {
       const { type: _, ...tiled } = event
       return { ...outcome, tiled: [...outcome.tiled, tiled] }
     }
-    case 'take-placed':
+    case 'image-placed':
       return { ...outcome, placed: outcome.placed + 1, layers: [...outcome.layers, event.layers], fellBack: outcome.fellBack || event.fellBack }
     case 'job-finished':
       if (event.taskCount === 1 && event.failures.length === 1) return null
@@ -96,4 +99,40 @@ export function reduceOutcome(outcome: JobOutcome | null, event: OutcomeEvent): 
     default:
       return assertNever(event, 'outcome event')
   }
+}
+
+/** A job of one task shows that task's error; a batch says how many failed, its outcome lists them. */
+export function jobError(settled: SettledTask[], failures: { message: string }[], unit: 'takes' | 'frames'): string | null {
+  if (failures.length === 0) return null
+  if (settled.length === 1) return failures[0].message
+  if (settled.every((s) => s.ok || s.cancelled)) return 'Cancelled. What was already done stays on the canvas.'
+  return `${failures.length} of ${settled.length} ${unit} failed; the others were placed.`
+}
+
+/** A failure as the designer reads it: our own messages as they are, anything else as one plain sentence. */
+export function messageOf(error: unknown): string {
+  return error instanceof GenerationError ? error.message : 'Something went wrong while generating. Try again; your prompt and settings are kept.'
+}
+
+/** A model the error of a one-task job suggests instead, for the panel's one-click switch. */
+export function suggestionOf(settled: SettledTask[]): ModelId | null {
+  const only = settled.length === 1 ? settled[0] : null
+  return only && !only.ok && only.error instanceof GenerationError ? only.error.suggestedModel : null
+}
+
+/**
+ * What this session's generations cost, as OpenRouter charged them
+ * (`usage.cost`). Answers that gave no cost are counted apart, so the total
+ * never claims to be complete when it is not.
+ */
+export interface SessionSpend {
+  total: number
+  /** Answers without a cost: their charge is on openrouter.ai/activity only. */
+  unpriced: number
+}
+
+export const NOTHING_SPENT: SessionSpend = { total: 0, unpriced: 0 }
+
+export function addSpend(spend: SessionSpend, cost: number | null): SessionSpend {
+  return cost === null ? { ...spend, unpriced: spend.unpriced + 1 } : { ...spend, total: spend.total + cost }
 }

@@ -13,7 +13,7 @@
 import { MIME_TYPES } from '../image/mime-types'
 import { drawScaled, LOSSY_QUALITY } from '../image/draw-scaled'
 import type { ImageTile, TiledImage } from '../../common/domain'
-import { figmaSize } from '../image/figma-size'
+import { figmaSize } from '../../common/sizes'
 import { drawTile, tileGrid } from '../image/tiles'
 import type { EncodeJob, EncodeResult, FromWorker, ImageJob, PrepareResult, ToWorker } from './protocol'
 

@@ -1,4 +1,4 @@
-import { FIGMA_MAX_IMAGE_SIDE } from './figma-size'
+import { FIGMA_MAX_IMAGE_SIDE } from '../../common/sizes'
 import { readImageInfo } from './image-info'
 import { MIME_TYPES } from './mime-types'
 
@@ -11,12 +11,21 @@ export interface OriginalImage {
 }
 
 /**
- * A copy of answer bytes that are larger than Figma takes, as their header
- * says: made before they are handed to the image worker, which empties them.
- * Null for an image that fits, the common case, so that nothing is copied.
+ * A copy of answer bytes that Figma cannot take as they are (larger than
+ * 4096 px, WebP, or a header that does not read): made before they are handed
+ * to the image worker, which empties them. It is the paid image whatever
+ * happens next: downloaded at full size, cut into tiles, or kept when it
+ * cannot be made ready for Figma. Null for an image Figma takes as it is, the
+ * common case, so that nothing is copied.
  */
-export function copyIfOverFigmaLimit(bytes: Uint8Array): OriginalImage | null {
+export function copyIfReencoded(bytes: Uint8Array): OriginalImage | null {
   const info = readImageInfo(bytes)
-  if (!info || (info.width <= FIGMA_MAX_IMAGE_SIDE && info.height <= FIGMA_MAX_IMAGE_SIDE)) return null
+  if (!info) return { bytes: bytes.slice(), mimeType: 'application/octet-stream', width: 0, height: 0 }
+  if (info.format !== 'webp' && !isOverFigmaLimit(info)) return null
   return { bytes: bytes.slice(), mimeType: MIME_TYPES[info.format], width: info.width, height: info.height }
+}
+
+/** Larger than `figma.createImage` takes on a side. */
+export function isOverFigmaLimit(size: { width: number; height: number }): boolean {
+  return size.width > FIGMA_MAX_IMAGE_SIDE || size.height > FIGMA_MAX_IMAGE_SIDE
 }

@@ -2,12 +2,9 @@ import type { PreparedImage } from '../../common/domain'
 import { countImageJob, imageWorker } from '../image-worker/image-worker'
 import { GenerationError } from '../openrouter/errors'
 import { drawScaled } from './draw-scaled'
-import { FIGMA_MAX_IMAGE_SIDE, figmaSize } from './figma-size'
+import { FIGMA_MAX_IMAGE_SIDE, type PixelSize, figmaSize } from '../../common/sizes'
 import { readImageInfo } from './image-info'
 import { drawPngOnPage, withBitmapOnPageAsync } from './page-png'
-import type { PixelSize } from './scale-size'
-
-export { FIGMA_MAX_IMAGE_SIDE }
 
 export interface PreparedForFigma extends PreparedImage {
   /** The size that came back, when it had to be shrunk to fit Figma. */

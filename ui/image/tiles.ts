@@ -1,7 +1,6 @@
 import type { TileRect } from '../../common/domain'
 import type { Context2D } from './draw-scaled'
-import { FIGMA_MAX_IMAGE_SIDE } from './figma-size'
-import type { PixelSize } from './scale-size'
+import { FIGMA_MAX_IMAGE_SIDE, type PixelSize } from '../../common/sizes'
 
 /**
  * The fewest tiles of at most `maxSide` a side that cover an image of `size`,

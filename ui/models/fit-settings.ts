@@ -1,5 +1,6 @@
 import type { Effort, GenerationSettings } from '../../common/domain'
-import { IMAGE_SIZES, type ModelCapabilities } from './capabilities'
+import type { ModelCapabilities } from '../../common/models'
+import { IMAGE_SIZES } from '../../common/sizes'
 import { nearestModel } from './nearest-model'
 
 export interface FittedSettings {

@@ -1,6 +1,5 @@
 import type { ModelId } from '../../common/domain'
-import type { ModelCapabilities } from './capabilities'
-import { capabilitiesFor } from './capabilities-for'
+import { type ModelCapabilities, describeModel, isFreeVariant } from '../../common/models'
 
 /**
  * The model to use instead of one that is no longer listed: the same tier
@@ -9,12 +8,12 @@ import { capabilitiesFor } from './capabilities-for'
  * empty: it is the catalog, the cache or the built-in table.
  */
 export function nearestModel(id: ModelId, list: readonly ModelCapabilities[]): ModelCapabilities {
-  const tier = capabilitiesFor(id).tier
+  const tier = describeModel(id).tier
   const sameTier = list.filter((model) => model.tier === tier)
   const candidates = sameTier.length > 0 ? sameTier : list
   const version = versionOf(id)
-  const free = isFree(id)
-  const score = (model: ModelCapabilities) => [Math.abs(versionOf(model.id) - version), isFree(model.id) === free ? 0 : 1, -versionOf(model.id)]
+  const free = isFreeVariant(id)
+  const score = (model: ModelCapabilities) => [Math.abs(versionOf(model.id) - version), isFreeVariant(model.id) === free ? 0 : 1, -versionOf(model.id)]
   return [...candidates].sort((a, b) => compareScores(score(a), score(b)))[0]
 }
 
@@ -22,10 +21,6 @@ export function nearestModel(id: ModelId, list: readonly ModelCapabilities[]): M
 function versionOf(id: ModelId): number {
   const match = /-v(\d+(?:\.\d+)?)/.exec(id)
   return match ? Number(match[1]) : 0
-}
-
-function isFree(id: ModelId): boolean {
-  return id.endsWith(':free')
 }
 
 function compareScores(a: number[], b: number[]): number {

@@ -1,5 +1,5 @@
 import type { CachedCatalog } from '../../common/domain'
-import { type ModelListChoice, chooseModelList } from './choose-model-list'
+import { type ModelListChoice, chooseModelList } from './model-list'
 import { loadCatalogAsync } from './load-catalog'
 import { readCachedCatalog } from './parse-catalog'
 

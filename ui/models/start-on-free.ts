@@ -1,7 +1,7 @@
 import type { GenerationSettings } from '../../common/domain'
 import type { KeyInfo } from '../openrouter/key'
-import type { ModelCapabilities } from './capabilities'
-import { findModel } from './capabilities-for'
+import type { ModelCapabilities } from '../../common/models'
+import { findModel } from './model-list'
 import { type FittedSettings, fitSettingsToModel } from './fit-settings'
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { CachedCatalog } from '../../common/domain'
 import { requestAsync } from '../bridge'
-import { type ModelListChoice, chooseModelList } from './choose-model-list'
+import { type ModelListChoice, chooseModelList } from './model-list'
 import { readCatalogCacheAsync, refreshCatalogAsync } from './refresh-model-list'
 
 /** Reading clientStorage takes Figma milliseconds; the panel opens with the built-in list after this. */

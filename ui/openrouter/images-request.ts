@@ -1,9 +1,9 @@
 import type { AspectRatio, GenerationSettings, ImageSize } from '../../common/domain'
-import { capabilitiesFor } from '../models'
+import type { ModelCapabilities } from '../../common/models'
 import type { GenerationInput } from './request'
 import type { Road } from './roads'
 
-/** The body of `POST /api/v1/images` (SPEC 1b), as far as the plugin fills it. */
+/** The body of `POST /api/v1/images` (docs/contracts.md#the-image-api), as far as the plugin fills it. */
 export interface ImagesRequest {
   model: string
   prompt: string
@@ -22,8 +22,7 @@ export interface ImagesRequest {
  * `input_references`, `background`), and it carries less: see roadLimits.
  */
 export function buildImagesRequest(input: GenerationInput): ImagesRequest {
-  const { settings } = input
-  const model = capabilitiesFor(settings.model)
+  const { settings, model } = input
   const request: ImagesRequest = {
     model: settings.model,
     prompt: input.prompt,
@@ -47,9 +46,8 @@ export function buildImagesRequest(input: GenerationInput): ImagesRequest {
  * font inputs, refSR, scoring or effort, and paints a solid background without
  * its colour. Only what the model would otherwise have used counts.
  */
-export function roadLimits(settings: GenerationSettings, road: Road, extras: { references?: number; rubric?: number } = {}): string[] {
+export function roadLimits(model: ModelCapabilities, settings: GenerationSettings, road: Road, extras: { references?: number; rubric?: number } = {}): string[] {
   if (road === 'chat') return []
-  const model = capabilitiesFor(settings.model)
   const limits: string[] = []
   if (settings.fontInputs.length > 0) limits.push('font inputs')
   if ((extras.references ?? 0) > 0 && model.maxReferences > 0) limits.push('refSR references')

@@ -1,15 +1,18 @@
 import type { Effort, GenerationSettings } from '../../common/domain'
+import type { ModelCapabilities } from '../../common/models'
 import { fontInputProblems } from '../fonts/font-input-problems'
 import { isHexColor } from '../hex-color'
-import { type ModelCapabilities, capabilitiesFor, referenceLimitMessage } from '../models'
+import { referenceLimitMessage } from '../models'
 import { type ScoringCriterion, type WireScoringCriterion, rubricProblems, toWireRubric } from './scoring-rubric'
 
-/** Sourceful's cap on the whole request body (SPEC section 1). */
+/** Sourceful's cap on the whole request body (docs/contracts.md#request-size-and-input-limits). */
 export const MAX_REQUEST_BYTES = 4.5 * 1024 * 1024
 
 export interface GenerationInput {
   prompt: string
   settings: GenerationSettings
+  /** `settings.model` as the model list describes it: what the request may carry. */
+  model: ModelCapabilities
   /** Input images (data: or https: URLs): they make the request image-to-image. */
   inputImages?: string[]
   /** Super-resolution references (refSR); used by the model only with an input image. */
@@ -34,7 +37,7 @@ export interface ChatCompletionRequest {
     scoring_prompt?: string
     scoring_rubric?: WireScoringCriterion[]
   }
-  /** How hard 2.5 and later think (SPEC 1b): chat completions' own `reasoning` parameter. */
+  /** How hard 2.5 and later think: chat completions' own `reasoning` parameter (docs/contracts.md#effort). */
   reasoning?: { effort: Effort }
 }
 
@@ -46,8 +49,7 @@ export interface ChatCompletionRequest {
  * beforehand what a model lacks, so nothing the designer chose is dropped unsaid.
  */
 export function buildGenerationRequest(input: GenerationInput): ChatCompletionRequest {
-  const { prompt, settings } = input
-  const model = capabilitiesFor(settings.model)
+  const { prompt, settings, model } = input
   const images = input.inputImages ?? []
   const content: string | ContentPart[] =
     images.length === 0
@@ -90,9 +92,9 @@ export function buildGenerationRequest(input: GenerationInput): ChatCompletionRe
  * known to be refused (and perhaps billed) never leaves, and so that no option
  * the model lacks is silently dropped.
  */
-export function findInputProblems(input: GenerationInput, model: ModelCapabilities = capabilitiesFor(input.settings.model)): string[] {
+export function findInputProblems(input: GenerationInput): string[] {
   const problems: string[] = []
-  const { settings } = input
+  const { settings, model } = input
   const prompt = input.prompt.trim()
   if (prompt === '') problems.push('Write a prompt first: describe the image you want.')
   if (!model.sizes.includes(settings.imageSize)) {
@@ -112,13 +114,13 @@ export function findInputProblems(input: GenerationInput, model: ModelCapabiliti
     const row = fonts.length > 1 ? `Font ${i + 1}` : 'Font'
     for (const problem of fontInputProblems(font, input.prompt)) problems.push(`${row}: ${problem.message}`)
   })
-  problems.push(...extrasProblems(input, model))
+  problems.push(...extrasProblems(input))
   return problems
 }
 
 /** The 2.5 extras: background, effort and scoring, each against what the model offers. */
-function extrasProblems(input: GenerationInput, model: ModelCapabilities): string[] {
-  const { settings } = input
+function extrasProblems(input: GenerationInput): string[] {
+  const { settings, model } = input
   const problems: string[] = []
   if (settings.background !== 'original' && !model.backgrounds.includes(settings.background)) {
     problems.push(`${model.label} cannot make a ${settings.background} background: keep the original background or choose Riverflow 2.5.`)

@@ -1,3 +1,4 @@
+import { decodeBase64, decodeDataUrl } from '../image/data-url'
 import { GenerationError, MAY_HAVE_CHARGED, readErrorBody } from './errors'
 import { type LiftedText, liftDataUrls, restoreLiftedUrl } from './lift-data-urls'
 
@@ -101,4 +102,23 @@ export function modelError(holder: Record<string, unknown>): GenerationError {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null
+}
+
+/** The bytes of one image of an answer; throws a GenerationError the designer can read. */
+export async function readImageBytesAsync(source: ImageSource, signal?: AbortSignal): Promise<Uint8Array> {
+  if (source.kind !== 'remote') {
+    // The Image API's bare base64 decodes as a data URL's payload does, without a data: string around it.
+    const bytes = source.kind === 'data' ? decodeDataUrl(source.url)?.bytes : decodeBase64(source.base64)
+    if (!bytes) throw new GenerationError('bad-image', 'The image in OpenRouter’s answer was damaged and could not be decoded. Try again.')
+    return bytes
+  }
+  // An https image may live on a host the manifest does not allow; then the
+  // designer can still open it in the browser.
+  try {
+    const response = await fetch(source.url, { signal })
+    if (!response.ok) throw new Error(String(response.status))
+    return new Uint8Array(await response.arrayBuffer())
+  } catch {
+    throw new GenerationError('bad-image', 'The image came back as a link the plugin could not download. Open it in your browser to save it.')
+  }
 }

@@ -1,8 +1,8 @@
 import type { GenerationSettings, QuickAction, SavedState, SelectedLayer } from '../../common/domain'
-import { nearestAspectRatio } from '../aspect-ratios'
-import { offersTransparency } from '../generation/cutout-settings'
-import { type ClickAction, needsConfirmation, planClick } from '../generation/plan-click'
-import { type ModelCapabilities, capabilitiesFor, fitSettingsToModel, isOfferedModel } from '../models'
+import { nearestAspectRatio } from '../../common/sizes'
+import { offersTransparency } from '../generation/plan/cutout-settings'
+import { type ClickAction, needsConfirmation, planClick } from '../generation/plan/plan-click'
+import { type ModelCapabilities, findModel, fitSettingsToModel } from '../models'
 
 /** What a quick action will send, or why it sends nothing (said in a toast). */
 export type QuickActionPlan = { ok: true; action: ClickAction; settings: GenerationSettings } | { ok: false; problem: string }
@@ -56,23 +56,23 @@ export function planQuickAction(quick: QuickAction, situation: QuickActionSituat
     return confirmed(action, action.tasks[0]?.settings ?? state.settings)
   }
   if (quick.prompt.trim() === '') return { ok: false, problem: 'Write a prompt to generate an image: nothing was sent.' }
-  const settings = settingsFor(quick, saved.settings)
+  const settings = settingsFor(quick, saved.settings, models)
   const state: SavedState = { ...saved, prompt: quick.prompt, settings, selectionUse: 'create' }
-  const plan = planClick({ state, selection, roles: {} })
+  const plan = planClick({ state, selection, roles: {}, models })
   // The panel starts a fill from the ratio nearest the layer's; "Match the selection" asks for that everywhere.
   const first = plan.placement === 'fill' ? selection.find((layer) => layer.fillable) : selection[0]
   const match = quick.aspectRatio === 'match-selection' || (quick.aspectRatio === null && plan.placement === 'fill')
   if (!match || !first) return confirmed(plan.generate, settings)
   const matched = { ...settings, aspectRatio: nearestAspectRatio(first.width, first.height) }
-  return confirmed(planClick({ state: { ...state, settings: matched }, selection, roles: {} }).generate, matched)
+  return confirmed(planClick({ state: { ...state, settings: matched }, selection, roles: {}, models }).generate, matched)
 }
 
 /** The saved settings with the quick action's model and ratio; font inputs stay in the panel (billed, and tied to its prompt). */
-function settingsFor(quick: Extract<QuickAction, { command: 'generate-image' }>, saved: GenerationSettings): GenerationSettings {
-  const model = quick.model !== null && isOfferedModel(quick.model) ? quick.model : saved.model
+function settingsFor(quick: Extract<QuickAction, { command: 'generate-image' }>, saved: GenerationSettings, models: readonly ModelCapabilities[]): GenerationSettings {
+  const model = quick.model !== null && models.some((offered) => offered.id === quick.model) ? quick.model : saved.model
   const aspectRatio = quick.aspectRatio === null || quick.aspectRatio === 'match-selection' ? saved.aspectRatio : quick.aspectRatio
   // The model's own sizes, backgrounds and efforts, as when the designer switches model in the panel.
-  return fitSettingsToModel({ ...saved, model, aspectRatio, fontInputs: [] }, capabilitiesFor(model)).settings
+  return fitSettingsToModel({ ...saved, model, aspectRatio, fontInputs: [] }, findModel(models, model)).settings
 }
 
 /** A quick action has no panel to ask in: one that would need asking sends nothing. */

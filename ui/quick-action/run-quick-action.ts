@@ -1,7 +1,7 @@
 import type { QuickAction, SavedState, SelectedLayer } from '../../common/domain'
 import { requestAsync } from '../bridge'
 import type { Generation } from '../generation/use-generation'
-import { type ModelCapabilities, capabilitiesFor } from '../models'
+import type { ModelCapabilities } from '../models'
 import { formatUsd } from '../pricing'
 import { BUSY, planQuickAction } from './plan-quick-action'
 
@@ -27,11 +27,12 @@ export async function runQuickActionAsync(quick: QuickAction, context: QuickActi
   const { saved, selection, models } = context
   const plan = planQuickAction(quick, { saved, selection, models, busy: context.generation.job !== null })
   if (!plan.ok) return closeWithAsync(plan.problem, true)
-  const { label } = capabilitiesFor(plan.settings.model)
+  // Remove background may send with another model than the saved one: the toast names the one it sends to.
+  const { label } = plan.action.tasks[0].model
   await notifyAsync(`${doing(quick, plan.action.tasks.length)} with ${label}…`, false, PROGRESS_TOAST_MS)
   const summary = await context.generation.start(plan.action.tasks, {
     key: context.key,
-    modelLabel: label,
+    models,
     concurrency: plan.action.concurrency,
     keepFullResolution: context.saved.keepFullResolution,
   })

@@ -1,8 +1,8 @@
 import type { BackgroundMode, Effort, FontInput, GenerationSettings, SavedState } from '../../common/domain'
-import { ASPECT_RATIOS } from '../aspect-ratios'
+import { ASPECT_RATIOS, IMAGE_SIZES } from '../../common/sizes'
 import { DEFAULT_STATE } from '../defaults'
 import { MAX_FONT_INPUTS } from '../fonts/font-input-problems'
-import { IMAGE_SIZES, type ModelCapabilities, fitSettingsToList } from '../models'
+import { type ModelCapabilities, fitSettingsToList } from '../models'
 import { isHexColor } from '../hex-color'
 
 /**

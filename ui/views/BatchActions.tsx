@@ -1,5 +1,5 @@
 import { Button, Muted } from '@create-figma-plugin/ui'
-import type { BatchAction } from '../generation/plan-click'
+import type { BatchAction } from '../generation/plan/plan-click'
 import { formatEstimateShort } from '../pricing'
 
 interface BatchActionsProps {

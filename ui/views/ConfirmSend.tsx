@@ -1,5 +1,5 @@
 import { Button, Inline } from '@create-figma-plugin/ui'
-import type { ClickAction } from '../generation/plan-click'
+import type { ClickAction } from '../generation/plan/plan-click'
 import { formatEstimate, formatUsd } from '../pricing'
 
 /** Asked once before a click sends many requests: how many, and what they are estimated to cost. */

@@ -1,7 +1,7 @@
 import { Button, Muted } from '@create-figma-plugin/ui'
 import { useState } from 'preact/hooks'
 import { downloadImage } from '../download'
-import { fullSizeImages } from '../generation/full-size-store'
+import { fullSizeImages } from '../generation/land/full-size-store'
 import type { JobOutcome } from '../generation/job-outcome'
 
 interface Line {

@@ -1,11 +1,11 @@
 import { Button, Muted, TextboxMultiline } from '@create-figma-plugin/ui'
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { SavedState, SelectedLayer, SelectionUse } from '../../common/domain'
-import { nearestAspectRatio } from '../aspect-ratios'
+import { nearestAspectRatio } from '../../common/sizes'
 import { RadioField } from '../components/RadioField'
 import { FontInputsEditor } from '../fonts/FontInputsEditor'
 import { FullResolutionField } from './FullResolutionField'
-import { type BatchAction, type ClickAction, needsConfirmation, planClick } from '../generation/plan-click'
+import { type BatchAction, type ClickAction, needsConfirmation, planClick } from '../generation/plan/plan-click'
 import type { Generation } from '../generation/use-generation'
 import { type ModelCapabilities, findModel, fitSettingsToModel } from '../models'
 import type { KeyInfo } from '../openrouter/key'
@@ -79,10 +79,8 @@ export function GenerateView(props: GenerateViewProps) {
     if (!confirmed && needsConfirmation(action)) return setConfirmKey(action.key)
     setConfirmKey(null)
     onStateChange({ recentPrompts: withRecentPrompt(state.recentPrompts, state.prompt) })
-    // Remove background may go to another model than the one chosen: name the one it goes to.
-    const sentWith = findModel(props.models, action.tasks[0]?.settings.model ?? settings.model)
     const { keepFullResolution } = state
-    void generation.start(action.tasks, { key: props.apiKey, modelLabel: sentWith.label, concurrency: action.concurrency, keepFullResolution })
+    void generation.start(action.tasks, { key: props.apiKey, models: props.models, concurrency: action.concurrency, keepFullResolution })
   }
 
   // Cmd/Ctrl+Enter generates from anywhere in the panel, as designers expect of a prompt box.

@@ -16,13 +16,13 @@ export function KeptImages(props: KeptImagesProps) {
       {props.items.map((item) => (
         <div class="kept-item" key={item.id}>
           <span class="grow">{item.message}</span>
-          {item.image && item.place && (
+          {item.retry && (
             <Button secondary onClick={() => props.onRetry(item)}>
               Retry
             </Button>
           )}
-          {item.image && (
-            <Button secondary onClick={() => downloadImage(item.image!.bytes, item.place?.name ?? 'Riverflow image')}>
+          {item.download && (
+            <Button secondary onClick={() => downloadImage(item.download!.bytes, item.download!.name, item.download!.mimeType)}>
               Download
             </Button>
           )}

@@ -17,7 +17,7 @@ interface RoadNoteProps {
  * names them before sending, rather than dropping them quietly.
  */
 export function RoadNote({ model, settings, references }: RoadNoteProps) {
-  const limits = roadLimits(settings, roadFor(model.id), { references })
+  const limits = roadLimits(model, settings, roadFor(model.id), { references })
   if (limits.length === 0) return null
   return (
     <p class="notice" role="note">

@@ -1,4 +1,4 @@
-import { type ClickAction, type ClickPlan, needsConfirmation } from '../generation/plan-click'
+import { type ClickAction, type ClickPlan, needsConfirmation } from '../generation/plan/plan-click'
 import type { Generation } from '../generation/use-generation'
 import { BatchActions } from './BatchActions'
 import { ConfirmSend } from './ConfirmSend'

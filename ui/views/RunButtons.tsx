@@ -1,5 +1,5 @@
 import { Button, Muted } from '@create-figma-plugin/ui'
-import type { ClickAction } from '../generation/plan-click'
+import type { ClickAction } from '../generation/plan/plan-click'
 import { formatEstimate } from '../pricing'
 
 const IS_MAC = /Mac/.test(navigator.platform)

@@ -1,7 +1,7 @@
 import type { AspectRatio, GenerationSettings, ImageSize, ModelId } from '../../common/domain'
-import { ASPECT_RATIOS, expectedPixelSize } from '../aspect-ratios'
+import { ASPECT_RATIOS, expectedPixelSize } from '../../common/sizes'
 import { SelectField } from '../components/SelectField'
-import { type ModelCapabilities, findModel, fitSettingsToModel, priceLabel, sizesOffered } from '../models'
+import { type ModelCapabilities, findModel, fitSettingsToModel, priceLabel } from '../models'
 
 interface SettingsFieldsProps {
   models: readonly ModelCapabilities[]
@@ -34,7 +34,7 @@ export function SettingsFields({ models, settings, onChange }: SettingsFieldsPro
         <SelectField<ImageSize>
           label="Size"
           value={settings.imageSize}
-          options={sizesOffered(settings.model).map((size) => {
+          options={findModel(models, settings.model).sizes.map((size) => {
             const { width, height } = expectedPixelSize(settings.aspectRatio, size)
             return { value: size, label: `${size} · ${width}×${height}` }
           })}

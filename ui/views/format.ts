@@ -1,5 +1,5 @@
 import type { KeyInfo } from '../openrouter/key'
-import type { SessionSpend } from '../generation/session-spend'
+import type { SessionSpend } from '../generation/job-outcome'
 import { formatUsd } from '../pricing'
 
 /** The top bar's word on the key: what is left to spend, once OpenRouter has said. */

@@ -5,12 +5,13 @@ import { dataUrlBytes } from '../../../ui/encoding/encoded-image'
 import { type EncodedFormat, type ImageEncoder, fitRequestToBudgetAsync, requestBytesWithoutImages } from '../../../ui/encoding/request-budget'
 import { MAX_REQUEST_BYTES, buildGenerationRequest, serializeRequest } from '../../../ui/openrouter/request'
 import { type TestFrame, nodeEncoder } from './node-encoder'
+import { withModelOf } from '../../fixtures/orders'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 
 const settings: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-pro', aspectRatio: '1:1', imageSize: '2K' }
 
 function requestFor(prompt: string, input: string, references: string[]) {
-  return buildGenerationRequest({ prompt, settings, inputImages: [input], references })
+  return buildGenerationRequest(withModelOf({ prompt, settings, inputImages: [input], references }))
 }
 
 async function fitAsync(prompt: string, input: TestFrame, references: TestFrame[], budgetBytes: number, calls = new Map<string, number>()) {

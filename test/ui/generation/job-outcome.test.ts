@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ShrinkNote } from '../../../ui/encoding/request-budget'
-import { type JobOutcome, type OutcomeEvent, reduceOutcome } from '../../../ui/generation/job-outcome'
+import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, addSpend, jobError, messageOf, reduceOutcome, suggestionOf } from '../../../ui/generation/job-outcome'
+import type { SettledTask } from '../../../ui/generation/run/run-job'
+import { GenerationError } from '../../../ui/openrouter/errors'
 
 const note: ShrinkNote = { name: 'Frame 1', from: { width: 2048, height: 1536 }, to: { width: 1600, height: 1200 }, keptPercent: 61 }
 const layers = { nodeIds: ['1:2'], name: 'A red fox' }
@@ -10,7 +12,7 @@ const replay = (...events: OutcomeEvent[]) => events.reduce<JobOutcome | null>(r
 
 describe('reduceOutcome', () => {
   it('starts each job empty, whatever the last one did', () => {
-    const last = replay({ type: 'job-started' }, { type: 'take-placed', fellBack: true, layers }, { type: 'task-done', cost: 0.15, notes: [note] })
+    const last = replay({ type: 'job-started' }, { type: 'image-placed', fellBack: true, layers }, { type: 'task-done', cost: 0.15, notes: [note] })
     expect(reduceOutcome(last, { type: 'job-started' })).toEqual({ placed: 0, layers: [], cost: null, shrunk: [], tiled: [], notes: [], dropped: [], fellBack: false, failures: [] })
   })
 
@@ -42,9 +44,9 @@ describe('reduceOutcome', () => {
   it('counts the takes placed, and remembers that one fill fell back to a new layer', () => {
     const outcome = replay(
       { type: 'job-started' },
-      { type: 'take-placed', fellBack: false, layers },
-      { type: 'take-placed', fellBack: true, layers },
-      { type: 'take-placed', fellBack: false, layers },
+      { type: 'image-placed', fellBack: false, layers },
+      { type: 'image-placed', fellBack: true, layers },
+      { type: 'image-placed', fellBack: false, layers },
     )
     expect(outcome).toMatchObject({ placed: 3, fellBack: true, layers: [layers, layers, layers] })
   })
@@ -52,14 +54,14 @@ describe('reduceOutcome', () => {
   it('lists the takes scaled down to fit Figma, and those placed in tiles, each with its original to download', () => {
     const shrunk = { from: '6000×4000', to: '4096×2731', fullSizeId: 'full-size-1', tilesProblem: null }
     const tiled = { size: '5120×2880', tiles: 2, fullSizeId: 'full-size-2', insteadOfFill: true, placed: true }
-    const outcome = replay({ type: 'job-started' }, { type: 'take-shrunk', ...shrunk }, { type: 'take-tiled', ...tiled })
+    const outcome = replay({ type: 'job-started' }, { type: 'image-shrunk', ...shrunk }, { type: 'image-tiled', ...tiled })
     expect(outcome).toMatchObject({ shrunk: [shrunk], tiled: [tiled] })
   })
 
   it('lists a batch’s failures beside what it placed', () => {
     const outcome = replay(
       { type: 'job-started' },
-      { type: 'take-placed', fellBack: false, layers },
+      { type: 'image-placed', fellBack: false, layers },
       { type: 'task-done', cost: 0.02, notes: [] },
       { type: 'job-finished', taskCount: 2, failures: [failure] },
     )
@@ -71,15 +73,54 @@ describe('reduceOutcome', () => {
   })
 
   it('ignores what arrives when there is no outcome to tell', () => {
-    expect(replay({ type: 'take-placed', fellBack: false, layers })).toBeNull()
+    expect(replay({ type: 'image-placed', fellBack: false, layers })).toBeNull()
     expect(replay({ type: 'task-done', cost: 0.02, notes: [] })).toBeNull()
   })
 
   it('changes nothing it was given', () => {
-    const before = replay({ type: 'job-started' }, { type: 'take-placed', fellBack: false, layers })!
+    const before = replay({ type: 'job-started' }, { type: 'image-placed', fellBack: false, layers })!
     const copy = structuredClone(before)
     reduceOutcome(before, { type: 'task-done', cost: 0.02, notes: [note] })
     reduceOutcome(before, { type: 'job-finished', taskCount: 2, failures: [failure] })
     expect(before).toEqual(copy)
+  })
+})
+
+const busy = new GenerationError('free-busy', 'The free model is busy.', { suggestedModel: 'sourceful/riverflow-v2.5-fast' })
+const failed = (error: unknown): SettledTask => ({ ok: false, error, cancelled: false })
+const done: SettledTask = { ok: true, value: { cost: 0.02, notes: [], dropped: [] } }
+
+describe('suggestionOf', () => {
+  it('offers the model a one-task job’s error suggests', () => {
+    expect(suggestionOf([failed(busy)])).toBe('sourceful/riverflow-v2.5-fast')
+  })
+
+  it('offers nothing for a batch, an error without a suggestion, or a success', () => {
+    expect(suggestionOf([failed(busy), done])).toBeNull()
+    expect(suggestionOf([failed(new GenerationError('network', 'Offline.'))])).toBeNull()
+    expect(suggestionOf([failed(new Error('boom'))])).toBeNull()
+    expect(suggestionOf([done])).toBeNull()
+  })
+})
+
+describe('jobError', () => {
+  it('shows a single task’s own message, and counts a batch’s failures', () => {
+    expect(jobError([failed(busy)], [{ message: 'The free model is busy.' }], 'takes')).toBe('The free model is busy.')
+    expect(jobError([failed(busy), done], [{ message: 'x' }], 'frames')).toBe('1 of 2 frames failed; the others were placed.')
+    expect(jobError([done], [], 'frames')).toBeNull()
+  })
+})
+
+describe('messageOf', () => {
+  it('never shows what is not our own message', () => {
+    expect(messageOf(new Error('TypeError at foo.ts:12'))).toBe('Something went wrong while generating. Try again; your prompt and settings are kept.')
+  })
+})
+
+describe('addSpend', () => {
+  it('adds what each answer was charged, and counts the answers that gave no cost apart', () => {
+    const spent = [0.02, null, 0.045, 0].reduce(addSpend, NOTHING_SPENT)
+    expect(spent.total).toBeCloseTo(0.065)
+    expect(spent.unpriced).toBe(1)
   })
 })

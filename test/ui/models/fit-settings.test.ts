@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../../common/domain'
 import { DEFAULT_STATE } from '../../../ui/defaults'
-import { BUILT_IN_MODELS, capabilitiesFor, fitSettingsToList, fitSettingsToModel } from '../../../ui/models'
+import { BUILT_IN_MODELS, fitSettingsToList, fitSettingsToModel } from '../../../ui/models'
+import { modelOf } from '../../fixtures/orders'
 
 const v25: GenerationSettings = {
   ...DEFAULT_STATE.settings,
@@ -15,11 +16,11 @@ const v25: GenerationSettings = {
 
 describe('fitSettingsToModel', () => {
   it('changes nothing the model takes, and says nothing', () => {
-    expect(fitSettingsToModel(v25, capabilitiesFor('sourceful/riverflow-v2.5-pro'))).toEqual({ settings: { ...v25, model: 'sourceful/riverflow-v2.5-pro' }, notes: [] })
+    expect(fitSettingsToModel(v25, modelOf('sourceful/riverflow-v2.5-pro'))).toEqual({ settings: { ...v25, model: 'sourceful/riverflow-v2.5-pro' }, notes: [] })
   })
 
   it('moves what V2 lacks to what it has, with a note each, and keeps the font rows', () => {
-    const { settings, notes } = fitSettingsToModel({ ...v25, imageSize: '4K' }, capabilitiesFor('sourceful/riverflow-v2-fast'))
+    const { settings, notes } = fitSettingsToModel({ ...v25, imageSize: '4K' }, modelOf('sourceful/riverflow-v2-fast'))
     expect(settings).toEqual({ ...v25, model: 'sourceful/riverflow-v2-fast', imageSize: '2K', background: 'original', scoringPrompt: '' })
     expect(notes).toEqual([
       'Riverflow 2 Fast does not offer 4K, so 2K is chosen.',
@@ -29,8 +30,8 @@ describe('fitSettingsToModel', () => {
   })
 
   it('keeps an effort the model has no use for, and lowers one it lacks', () => {
-    expect(fitSettingsToModel({ ...v25, effort: 'xhigh' }, capabilitiesFor('sourceful/riverflow-v2-pro')).settings.effort).toBe('xhigh')
-    expect(fitSettingsToModel({ ...v25, effort: 'xhigh' }, capabilitiesFor('sourceful/riverflow-v2.5-pro')).settings.effort).toBe('high')
+    expect(fitSettingsToModel({ ...v25, effort: 'xhigh' }, modelOf('sourceful/riverflow-v2-pro')).settings.effort).toBe('xhigh')
+    expect(fitSettingsToModel({ ...v25, effort: 'xhigh' }, modelOf('sourceful/riverflow-v2.5-pro')).settings.effort).toBe('high')
   })
 })
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { CachedCatalog } from '../../../common/domain'
 import { DEFAULT_STATE } from '../../../ui/defaults'
-import { generateImagesAsync } from '../../../ui/generation/generate-images'
-import { chooseModelList } from '../../../ui/models/choose-model-list'
+import { generateOnceAsync } from '../generation/generate-once'
+import { chooseModelList } from '../../../ui/models/model-list'
 import { readCatalogCacheAsync, refreshCatalogAsync } from '../../../ui/models/refresh-model-list'
 import { catalogModel } from '../../openrouter-stand-in/model-world'
 import { TEST_KEY } from '../../openrouter-stand-in/server'
@@ -73,8 +73,8 @@ describe('the model list from OpenRouter’s catalog', () => {
     expect(newcomer?.pricing.kind).toBe('dynamic')
 
     const settings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v3-fast', imageSize: '2K' as const }
-    const answer = await generateImagesAsync({ key: TEST_KEY, baseUrl: standIn.url }, { prompt: 'A kite', settings })
-    expect(answer.takes[0].ok).toBe(true)
+    const answer = await generateOnceAsync({ key: TEST_KEY, baseUrl: standIn.url }, { prompt: 'A kite', settings }, list.models)
+    expect(answer.placed).toHaveLength(1)
     expect(answer.cost).toBe(0.08)
     const sent = standIn.generations()[0].body as Record<string, unknown>
     expect(sent.reasoning).toBeUndefined()

@@ -4,6 +4,7 @@ import { type RetryNotice, requestGenerationAsync } from '../../../ui/openrouter
 import { GenerationError } from '../../../ui/openrouter/errors'
 import { checkKeyAsync } from '../../../ui/openrouter/key'
 import { buildGenerationRequest } from '../../../ui/openrouter/request'
+import { withModelOf } from '../../fixtures/orders'
 import { ANSWER_SHAPES, type Behaviour, type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 
@@ -15,7 +16,7 @@ afterAll(() => standIn.close())
 beforeEach(() => standIn.reset())
 
 const settings: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K' }
-const request = buildGenerationRequest({ prompt: 'A red fox', settings })
+const request = buildGenerationRequest(withModelOf({ prompt: 'A red fox', settings }))
 
 function generate(options: { retries?: RetryNotice[]; signal?: AbortSignal; timeoutMs?: number; key?: string } = {}) {
   return requestGenerationAsync(
@@ -167,7 +168,7 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
   })
 
   it('refuses to send a request over 4.5 MB', async () => {
-    const big = buildGenerationRequest({ prompt: 'p', settings, inputImages: [`data:image/png;base64,${'A'.repeat(5_000_000)}`] })
+    const big = buildGenerationRequest(withModelOf({ prompt: 'p', settings, inputImages: [`data:image/png;base64,${'A'.repeat(5_000_000)}`] }))
     const error = await failure(requestGenerationAsync({ key: TEST_KEY, baseUrl: standIn.url }, big))
     expect(error.kind).toBe('too-large')
     expect(standIn.generations()).toHaveLength(0)

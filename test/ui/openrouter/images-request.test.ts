@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../../common/domain'
 import { DEFAULT_STATE } from '../../../ui/defaults'
-import { buildImagesRequest, roadLimits } from '../../../ui/openrouter/images-request'
+import { buildImagesRequest as buildRequest, roadLimits as limitsOf } from '../../../ui/openrouter/images-request'
+import type { GenerationInput } from '../../../ui/openrouter/request'
+import type { Road } from '../../../ui/openrouter/roads'
+import { modelOf, withModelOf } from '../../fixtures/orders'
+
+const buildImagesRequest = (input: Omit<GenerationInput, 'model'>) => buildRequest(withModelOf(input))
+const roadLimits = (settings: GenerationSettings, road: Road, extras?: { references?: number; rubric?: number }) => limitsOf(modelOf(settings.model), settings, road, extras)
 
 const v25: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2.5-fast', aspectRatio: '16:9', imageSize: '2K' }
 const png = 'data:image/png;base64,iVBORw0KGgo='
 
-describe('buildImagesRequest (SPEC 1b mapping)', () => {
+describe('buildImagesRequest: the Image API’s names', () => {
   it('names size, ratio and inputs as the Image API does, one PNG', () => {
     expect(buildImagesRequest({ prompt: 'A mug', settings: v25, inputImages: [png, 'https://x.test/a.jpg'] })).toEqual({
       model: 'sourceful/riverflow-v2.5-fast',

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../../common/domain'
-import { type GenerationInput, buildGenerationRequest, findInputProblems, serializeRequest } from '../../../ui/openrouter/request'
+import { type GenerationInput, buildGenerationRequest as buildRequest, findInputProblems as findProblems, serializeRequest } from '../../../ui/openrouter/request'
+import { withModelOf } from '../../fixtures/orders'
+
+type TestInput = Omit<GenerationInput, 'model'> & Partial<Pick<GenerationInput, 'model'>>
+const buildGenerationRequest = (input: TestInput) => buildRequest(withModelOf(input))
+const findInputProblems = (input: TestInput) => findProblems(withModelOf(input))
 import { DEFAULT_STATE } from '../../../ui/defaults'
 
 const fast: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-fast', aspectRatio: '16:9', imageSize: '2K' }
@@ -44,7 +49,7 @@ describe('buildGenerationRequest', () => {
 
 describe('buildGenerationRequest for 2.5 and later (SPEC 1b)', () => {
   const v25: GenerationSettings = { ...fast, model: 'sourceful/riverflow-v2.5-fast' }
-  const build = (settings: Partial<GenerationSettings>, extra: Partial<GenerationInput> = {}) =>
+  const build = (settings: Partial<GenerationSettings>, extra: Partial<TestInput> = {}) =>
     buildGenerationRequest({ prompt: 'A mug', settings: { ...v25, ...settings }, ...extra })
 
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { SelectedLayer } from '../../../common/domain'
 import { DEFAULT_STATE } from '../../../ui/defaults'
-import { REMOVE_BACKGROUND_PROMPT } from '../../../ui/generation/cutout-settings'
-import { planClick } from '../../../ui/generation/plan-click'
+import { REMOVE_BACKGROUND_PROMPT } from '../../../ui/generation/plan/cutout-settings'
+import { planClick } from '../../../ui/generation/plan/plan-click'
 import { BUILT_IN_MODELS, type ModelCapabilities } from '../../../ui/models'
 import { BUSY, NO_TRANSPARENCY, planQuickAction } from '../../../ui/quick-action/plan-quick-action'
 
@@ -48,7 +48,7 @@ describe('planQuickAction: Remove background', () => {
     const selection = [frame('a'), frame('b')]
     const plan = planQuickAction(removeBackground, on(selection))
     if (!plan.ok) throw new Error(plan.problem)
-    const button = planClick({ state: saved, selection, roles: {} }).batchActions.find((a) => a.kind === 'remove-background')!
+    const button = planClick({ state: saved, selection, roles: {}, models: BUILT_IN_MODELS }).batchActions.find((a) => a.kind === 'remove-background')!
     // Each plan names its tasks afresh; everything else must be the button's.
     const withoutIds = (tasks: typeof button.tasks) => tasks.map((task) => ({ ...task, id: '' }))
     expect(withoutIds(plan.action.tasks)).toEqual(withoutIds(button.tasks))

@@ -1,11 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { SelectedLayer } from '../../../common/domain'
-import { type ModelCapabilities, capabilitiesFor } from '../../../ui/models'
+import type { ModelCapabilities } from '../../../ui/models'
+import { modelOf } from '../../fixtures/orders'
 import { type LayerRole, type Roles, assignRoles, roleProblems } from '../../../ui/selection/roles'
 
-const fast = capabilitiesFor('sourceful/riverflow-v2-fast')
-const pro = capabilitiesFor('sourceful/riverflow-v2-pro')
+const fast = modelOf('sourceful/riverflow-v2-fast')
+const pro = modelOf('sourceful/riverflow-v2-pro')
 const frame = (id: string): SelectedLayer => ({ id, name: id, type: 'FRAME', width: 100, height: 100, fillable: true, madeHere: false })
 const text = (id: string): SelectedLayer => ({ ...frame(id), type: 'TEXT', fillable: false, text: { characters: 'Hi', fontFamily: 'Inter', fontStyle: 'Bold' } })
 
@@ -26,7 +27,7 @@ describe('assignRoles', () => {
   })
 
   it('marks no references for a model without refSR, and says why when some are marked', () => {
-    const v25 = capabilitiesFor('sourceful/riverflow-v2.5-fast')
+    const v25 = modelOf('sourceful/riverflow-v2.5-fast')
     expect(assignRoles(['a', 'b'].map(frame), v25)).toEqual({ a: 'input', b: 'unused' })
     expect(roleProblems(['a', 'b'].map(frame), { a: 'input', b: 'reference' }, v25, false).join()).toMatch(/Riverflow 2.5 Fast takes no references; 1 are marked as reference/)
   })

@@ -1,7 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_STATE } from '../../../ui/defaults'
-import { BUILT_IN_MODELS, capabilitiesFor, isOfferedModel } from '../../../ui/models'
+import { BUILT_IN_MODELS, describeModel } from '../../../common/models'
+import { findModel } from '../../../ui/models'
+
+const isOfferedModel = (id: string) => BUILT_IN_MODELS.some((model) => model.id === id)
 import { SAVED_STATE_VERSION, readSavedState, toStoredState } from '../../../ui/state/read-saved-state'
 
 const read = (raw: unknown, models = BUILT_IN_MODELS) => readSavedState(raw, models)
@@ -81,7 +84,7 @@ describe('readSavedState', () => {
   })
 
   it('keeps a slug only an earlier catalog knew, when that catalog is the list', () => {
-    const newer = capabilitiesFor('sourceful/riverflow-v3-fast', { id: 'sourceful/riverflow-v3-fast', name: 'Sourceful: Riverflow 3 Fast', pricing: {}, supportedParameters: [] })
+    const newer = describeModel('sourceful/riverflow-v3-fast', { id: 'sourceful/riverflow-v3-fast', name: 'Sourceful: Riverflow 3 Fast', pricing: {}, supportedParameters: [] })
     const { state, notes } = read({ ...v1, settings: { ...v1.settings, model: newer.id, imageSize: '2K' } }, [...BUILT_IN_MODELS, newer])
     expect(notes).toEqual([])
     expect(state.settings.model).toBe('sourceful/riverflow-v3-fast')
@@ -99,7 +102,7 @@ describe('readSavedState', () => {
       fc.property(fc.anything(), (raw) => {
         const { state } = read(raw)
         expect(typeof state.prompt).toBe('string')
-        const model = capabilitiesFor(state.settings.model)
+        const model = findModel(BUILT_IN_MODELS, state.settings.model)
         expect(isOfferedModel(model.id)).toBe(true)
         expect(model.sizes).toContain(state.settings.imageSize)
         expect(Array.isArray(state.settings.fontInputs)).toBe(true)

@@ -2,7 +2,7 @@
  * The per-image search of the request budget: the format and the largest pixel
  * size of one image whose encoding fits the bytes it is allowed.
  */
-import { scaleSize } from '../../image/scale-size'
+import { scaleSize } from '../../../common/sizes'
 import { type Encoded, type EncodedFormat, type FittedImage, type ImageEncoder, type SourceImage, dataUrlBytes, fitted } from '../encoded-image'
 
 /** Linear scales within this ratio of each other end the search: ≥ 90 % of the most pixels that fit. */

@@ -1,15 +1,15 @@
 import { Button, Muted } from '@create-figma-plugin/ui'
 import { useEffect, useState } from 'preact/hooks'
-import type { HistoryItem } from '../../../plugin/messages'
+import type { HistoryItem } from '../../../common/messages'
 import { requestAsync } from '../../bridge'
-import { capabilitiesFor } from '../../models'
+import { type ModelCapabilities, findModel } from '../../models'
 import { formatUsd } from '../../pricing'
 
 /** Thumbnails are 48 px; twice that stays sharp on a retina screen. */
 const THUMBNAIL_WIDTH = 96
 
 /** One generation: a thumbnail from its layer (never stored), what made it, and its actions. */
-export function HistoryRow({ item, onUse }: { item: HistoryItem; onUse: () => void }) {
+export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models: readonly ModelCapabilities[]; onUse: () => void }) {
   const [thumbnail, setThumbnail] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const layerId = item.layerIds[0]
@@ -43,7 +43,7 @@ export function HistoryRow({ item, onUse }: { item: HistoryItem; onUse: () => vo
   }
 
   const { record } = item
-  const model = typeof record.settings.model === 'string' ? capabilitiesFor(record.settings.model).label : 'Unknown model'
+  const model = typeof record.settings.model === 'string' ? findModel(models, record.settings.model).label : 'Unknown model'
   const facts = [model, `${record.settings.aspectRatio} · ${record.settings.imageSize}`, record.cost !== null ? formatUsd(record.cost) : null, new Date(record.createdAt).toLocaleString()]
   return (
     <li class="history-row">

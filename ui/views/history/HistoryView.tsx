@@ -2,8 +2,9 @@ import './history.css'
 import { Button, Muted, SearchTextbox } from '@create-figma-plugin/ui'
 import { useEffect, useState } from 'preact/hooks'
 import type { GenerationRecord } from '../../../common/domain'
-import type { HistoryItem } from '../../../plugin/messages'
+import type { HistoryItem } from '../../../common/messages'
 import { requestAsync } from '../../bridge'
+import type { ModelCapabilities } from '../../models'
 import { HistoryRow } from './HistoryRow'
 import { RecentPrompts } from './RecentPrompts'
 
@@ -11,7 +12,16 @@ import { RecentPrompts } from './RecentPrompts'
 const SHOWN = 30
 
 /** This file's generations, newest first, searchable by prompt, each with what can be done with it. */
-export function HistoryView(props: { recentPrompts: string[]; onUse: (record: GenerationRecord) => void; onUsePrompt: (prompt: string) => void; onBack: () => void }) {
+interface HistoryViewProps {
+  recentPrompts: string[]
+  /** The models on offer, to name each entry's model as the panel does. */
+  models: readonly ModelCapabilities[]
+  onUse: (record: GenerationRecord) => void
+  onUsePrompt: (prompt: string) => void
+  onBack: () => void
+}
+
+export function HistoryView(props: HistoryViewProps) {
   const [items, setItems] = useState<HistoryItem[] | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [query, setQuery] = useState('')
@@ -37,7 +47,7 @@ export function HistoryView(props: { recentPrompts: string[]; onUse: (record: Ge
       {items && found.length === 0 && <Muted>{items.length === 0 ? 'No images generated in this file yet.' : 'No prompt matches.'}</Muted>}
       <ul class="history" aria-label="Generations">
         {found.slice(0, SHOWN).map((item) => (
-          <HistoryRow key={`${item.layerIds.join()}-${item.record.createdAt}`} item={item} onUse={() => props.onUse(item.record)} />
+          <HistoryRow key={`${item.layerIds.join()}-${item.record.createdAt}`} item={item} models={props.models} onUse={() => props.onUse(item.record)} />
         ))}
       </ul>
       {found.length > SHOWN && <Muted>The {SHOWN} newest are shown; search to find older ones.</Muted>}

@@ -1,0 +1,155 @@
+// Every message between the UI iframe and the sandbox, in one place.
+//
+// The UI asks, the sandbox answers: each UI message is a request with an id and
+// gets exactly one `reply` with that id, a result or a failure the designer can
+// read (see ui/bridge.ts and plugin/answer-requests.ts). The sandbox also tells
+// the UI of things the UI did not ask about: `PluginEvent`.
+//
+// The UI sends `parent.postMessage({ pluginMessage: msg }, '*')` and the sandbox
+// answers with `figma.ui.postMessage(msg)`. Types only: compiled into both
+// bundles, so it must not touch `figma` or the DOM. The domain types the
+// messages carry live in common/domain.ts.
+import type {
+  CachedCatalog,
+  ExportConstraint,
+  GenerationRecord,
+  HistoryEntry,
+  Placement,
+  PreparedImage,
+  QuickAction,
+  SavedState,
+  SelectedLayer,
+  HeldTile,
+  TiledImage,
+} from './domain'
+
+/** What the UI needs to start: sent in answer to `init`. */
+export interface InitData {
+  /** The stored key, or null on first run. The UI alone talks to OpenRouter. */
+  key: string | null
+  /** What clientStorage holds, unchecked: the UI reads it field by field. */
+  state: unknown
+  selection: SelectedLayer[]
+  /** The quick action Figma ran the plugin for (its panel hidden), or null when opened as a panel. */
+  quickAction: QuickAction | null
+  /** What a relaunch button asked for, once: the UI runs it straight away. Null for a plain run. */
+  launch: Launch | null
+}
+
+/** The relaunch buttons the UI carries out; Restore previous is the sandbox's alone. */
+export type LaunchCommand = 'regenerate' | 'more-like-this' | 'edit-prompt'
+
+/** A relaunch button pressed on a layer: the layer and its generation record as found. */
+export interface Launch {
+  command: LaunchCommand
+  /** Null when the layer is no longer there. */
+  layer: SelectedLayer | null
+  /** The layer's record, parsed but unchecked (it may come from an older version): the UI reads it field by field. */
+  record: unknown
+  /** Why the command cannot run as asked, for the designer; null when it can. */
+  problem: string | null
+}
+
+/**
+ * Place one image of a task's answer. One image a request: a large structured
+ * clone doubles memory for a moment, so images are never batched.
+ */
+export interface PlaceImageArgs {
+  /** The task (or row of takes) the image belongs to: images of one task go side by side. */
+  taskId: string
+  /**
+   * The image, or its tiles when it is larger than Figma takes and the designer
+   * keeps full resolution: those go on a new layer whatever `placement` says.
+   */
+  image: PreparedImage | TiledImage<HeldTile>
+  placement: Placement
+  /** Layers selected when the designer pressed Generate (fill targets, or what to place beside). */
+  targetIds: string[]
+  /** Layer name for a new layer. */
+  name: string
+  /**
+   * The new layer's size on the canvas, when it is not the image's pixel size:
+   * a refined or upscaled frame keeps its source's size, with a sharper fill.
+   */
+  size?: { width: number; height: number }
+  /** Select the new layer and scroll to it; off in a batch, where results arrive one by one. */
+  reveal: boolean
+  record: GenerationRecord
+}
+
+export interface PlacedImage {
+  /** The layers that now show the image: the filled targets or the new layer. */
+  nodeIds: string[]
+  /** How it ended up: a target that was deleted or locked meanwhile turns a fill into a new layer. */
+  placement: Placement
+}
+
+export interface HistoryItem extends HistoryEntry {
+  /** Whether one of its layers is still in the file. */
+  exists: boolean
+}
+
+/** Every request the UI can make: its arguments and what the reply carries. */
+export interface Requests {
+  init: { args: Record<string, never>; result: InitData }
+  /** The only request that carries the key to the sandbox: to store it in clientStorage. */
+  'save-key': { args: { key: string }; result: null }
+  'forget-key': { args: Record<string, never>; result: null }
+  'save-state': { args: { state: SavedState }; result: null }
+  'place-image': { args: PlaceImageArgs; result: PlacedImage }
+  /** Hand Figma one tile of an image larger than it takes, before 'place-image' lays the tiles: answers its hash. */
+  'create-image': { args: { bytes: Uint8Array }; result: { imageHash: string } }
+  /** Export one layer as PNG, to send as an input or reference image. One layer a request. */
+  'export-layer': { args: { layerId: string; constraint: ExportConstraint }; result: PreparedImage }
+  /** Open a page in the designer's browser: OpenRouter's sign-in. The sandbox opens only https://openrouter.ai/ pages. */
+  'open-external': { args: { url: string }; result: null }
+  /**
+   * OpenRouter's model catalog as last fetched, with when; null when none is kept.
+   * Its entries are unchecked: the UI reads them one by one (ui/models/parse-catalog.ts).
+   */
+  'load-catalog': { args: Record<string, never>; result: CachedCatalog | null }
+  'save-catalog': { args: { catalog: CachedCatalog }; result: null }
+  /** A toast in Figma: how a quick action, whose panel is hidden, reports. It replaces the one before. */
+  notify: { args: { message: string; error?: boolean; timeoutMs?: number }; result: null }
+  /** Show the hidden panel: a quick action that needs the designer (no key yet, an image kept). */
+  'show-ui': { args: Record<string, never>; result: null }
+  /** The quick action is done. */
+  'close-plugin': { args: Record<string, never>; result: null }
+  /** The corner grip: resize the panel (clamped to sane bounds) and remember the size; answers the size taken. */
+  resize: { args: { width: number; height: number }; result: { width: number; height: number } }
+  /** This file's generations, newest first, and whether each one's layer is still there. */
+  'load-history': { args: Record<string, never>; result: HistoryItem[] }
+  /** A copy of the layer's image on a new layer beside it; fails when the layer is gone. */
+  'place-again': { args: { layerId: string; record: GenerationRecord }; result: PlacedImage }
+  /** Select the layers and zoom to them, on their page: how the designer finds what was placed. */
+  'show-layers': { args: { layerIds: string[] }; result: null }
+}
+
+export type RequestType = keyof Requests
+export type RequestArgs<K extends RequestType> = Requests[K]['args']
+export type RequestResult<K extends RequestType> = Requests[K]['result']
+
+/** A request as it travels: its type, its id, and its arguments. */
+export type UiToPluginMessage = { [K in RequestType]: { type: K; requestId: string } & RequestArgs<K> }[RequestType]
+
+/** The answer to one request; `message` is written for the designer, never a stack trace. */
+export type ReplyMessage =
+  | { type: 'reply'; requestId: string; ok: true; result: RequestResult<RequestType> }
+  | { type: 'reply'; requestId: string; ok: false; message: string }
+
+export interface SelectionChangedMessage {
+  type: 'selection-changed'
+  selection: SelectedLayer[]
+}
+
+/** A small PNG of a selected layer for the selection panel, sent after selection-changed. */
+export interface LayerThumbnailMessage {
+  type: 'layer-thumbnail'
+  layerId: string
+  bytes: Uint8Array
+}
+
+/** What the sandbox tells the UI unasked. */
+export type PluginEvent = SelectionChangedMessage | LayerThumbnailMessage
+
+export type PluginToUiMessage = ReplyMessage | PluginEvent

@@ -1,0 +1,200 @@
+// What the plugin knows of each Riverflow model without asking OpenRouter: the
+// built-in table (the offline fallback, and the facts no catalog gives), the
+// `:free` rule and how a catalog name becomes a label. Both halves use it: the
+// panel builds its model list from it, the quick action bar names models with it.
+// docs/contracts.md#the-riverflow-family holds the facts and what is unconfirmed.
+import type { BackgroundMode, CatalogEntry, Effort, ImageSize, ModelId } from './domain'
+
+/** Fast models answer in seconds and cost cents; Pro ones think longer and cost more. */
+export type ModelTier = 'fast' | 'pro'
+
+/**
+ * What one image costs before it is made. `fixed`: OpenRouter's published price
+ * per size. `dynamic`: billed by use once the job ends (`usage.cost`), so only a
+ * range can be shown, labelled as an estimate. `free`: the `:free` variants.
+ */
+export type ModelPricing =
+  | { kind: 'fixed'; perImage: Partial<Record<ImageSize, number>> }
+  | { kind: 'dynamic'; perImage: { low: number; high: number } }
+  | { kind: 'free' }
+
+/** Everything the plugin needs to know of one model to offer it, price it and build its requests. */
+export interface ModelCapabilities {
+  id: ModelId
+  label: string
+  tier: ModelTier
+  /** The output sizes the model takes, smallest first. */
+  sizes: ImageSize[]
+  /** Input images one request may carry. */
+  maxInputImages: number
+  /** Super-resolution references (refSR) one request may carry: V2 only, else 0. */
+  maxReferences: number
+  maxFontInputs: number
+  /** The background modes offered; empty when the model takes no `background_mode`. */
+  backgrounds: BackgroundMode[]
+  /** The reasoning efforts offered; empty when the model takes no `reasoning`. */
+  efforts: Effort[]
+  /** Whether the model takes `scoring_prompt` and `scoring_rubric`. */
+  scoring: boolean
+  pricing: ModelPricing
+  /** How long to wait for one image before giving up. */
+  timeoutMs: number
+  /** Newer than the Riverflow 2 the plugin started with, or unknown to this build: worth a badge. */
+  isNew: boolean
+}
+
+/** Sourceful takes at most two font inputs a request. */
+export const MAX_FONT_INPUTS = 2
+/** Sourceful's charges per font input and per refSR reference (docs/contracts.md#prices). */
+export const FONT_INPUT_PRICE = 0.03
+export const REFERENCE_PRICE = 0.2
+
+const MINUTE = 60 * 1000
+/** V2 Pro can take minutes: allow up to 10 before giving up. */
+const V2_TIMEOUT_MS = 10 * MINUTE
+/** 2.5 and later reason before drawing: OpenRouter's own adapter polls up to 21 minutes; a little more. */
+const V25_TIMEOUT_MS = 25 * MINUTE
+
+/** What every Riverflow 2 has: refSR and fonts, none of the 2.5 extras, a fixed price. */
+const V2 = {
+  maxReferences: 4,
+  maxFontInputs: MAX_FONT_INPUTS,
+  backgrounds: [],
+  efforts: [],
+  scoring: false,
+  timeoutMs: V2_TIMEOUT_MS,
+  isNew: false,
+} satisfies Partial<ModelCapabilities>
+
+/** What 2.5 adds and takes away: backgrounds, effort and scoring; no refSR. */
+const V25 = {
+  maxReferences: 0,
+  maxFontInputs: MAX_FONT_INPUTS,
+  backgrounds: ['original', 'transparent', 'solid'],
+  // `xhigh` is unconfirmed, and for Pro only: a value the model refuses would fail the request.
+  efforts: ['low', 'medium', 'high'],
+  scoring: true,
+  timeoutMs: V25_TIMEOUT_MS,
+  isNew: false,
+} satisfies Partial<ModelCapabilities>
+
+const V25_FAST: ModelCapabilities = {
+  ...V25,
+  id: 'sourceful/riverflow-v2.5-fast',
+  label: 'Riverflow 2.5 Fast',
+  tier: 'fast',
+  sizes: ['1K', '2K'],
+  maxInputImages: 4,
+  // No published figure: from V2 Fast's $0.02 (1K) up to twice its 2K price, for effort and complex edits.
+  pricing: { kind: 'dynamic', perImage: { low: 0.02, high: 0.08 } },
+}
+
+/**
+ * What each Riverflow model does, for when OpenRouter's catalog cannot be
+ * loaded and to give known slugs the facts no catalog states. Where a fact is
+ * unconfirmed, the value is the one that cannot get a request refused or a
+ * price promised: an option left out costs the designer a choice, a wrong one
+ * a failed generation.
+ */
+export const BUILT_IN_MODELS: readonly ModelCapabilities[] = [
+  {
+    ...V2,
+    id: 'sourceful/riverflow-v2-fast',
+    label: 'Riverflow 2 Fast',
+    tier: 'fast',
+    sizes: ['1K', '2K'],
+    maxInputImages: 4,
+    pricing: { kind: 'fixed', perImage: { '1K': 0.02, '2K': 0.04 } },
+  },
+  {
+    ...V2,
+    id: 'sourceful/riverflow-v2-pro',
+    label: 'Riverflow 2 Pro',
+    tier: 'pro',
+    sizes: ['1K', '2K', '4K'],
+    maxInputImages: 10,
+    pricing: { kind: 'fixed', perImage: { '1K': 0.15, '2K': 0.15, '4K': 0.33 } },
+  },
+  V25_FAST,
+  { ...V25_FAST, id: 'sourceful/riverflow-v2.5-fast:free', label: 'Riverflow 2.5 Fast (free)', pricing: { kind: 'free' } },
+  // 4K and 10 input images are unconfirmed on chat completions: offered the sizes and inputs 2.5 Fast is known to take.
+  {
+    ...V25_FAST,
+    id: 'sourceful/riverflow-v2.5-pro',
+    label: 'Riverflow 2.5 Pro',
+    tier: 'pro',
+    // A third party saw it listed at $0.13 a 1K image and billed about $0.25; more at high effort.
+    pricing: { kind: 'dynamic', perImage: { low: 0.13, high: 0.35 } },
+  },
+  {
+    ...V25,
+    id: 'sourceful/riverflow-v2.6-pro',
+    label: 'Riverflow 2.6 Pro',
+    tier: 'pro',
+    sizes: ['1K', '2K', '4K'],
+    // Its inputs and extras are unconfirmed: Fast's input limit, and no fonts, backgrounds or scoring
+    // (image_config keys it may not take). Effort is the `reasoning` every 2.5-and-later model has.
+    maxInputImages: 4,
+    maxFontInputs: 0,
+    backgrounds: [],
+    scoring: false,
+    // Its price is unconfirmed: at least 2.5 Pro's, with a wider ceiling, and shown as an estimate.
+    pricing: { kind: 'dynamic', perImage: { low: 0.13, high: 0.5 } },
+  },
+]
+
+/** Wide enough for any Riverflow seen so far, from Fast at 1K to Pro at high effort. */
+const UNKNOWN_PRICE_RANGE = { low: 0.02, high: 0.5 }
+/** As long as the slowest known model: an unknown one is likely a newer, slower one. */
+const UNKNOWN_TIMEOUT_MS = 25 * MINUTE
+
+const FREE_SUFFIX = ':free'
+
+/** The `:free` variants: their own rate limits, and a paid twin without the suffix. */
+export function isFreeVariant(id: ModelId): boolean {
+  return id.endsWith(FREE_SUFFIX)
+}
+
+/** The paid model a `:free` variant is the free tier of. */
+export function paidTwinOf(id: ModelId): ModelId {
+  return isFreeVariant(id) ? id.slice(0, -FREE_SUFFIX.length) : id
+}
+
+/**
+ * A model's name for the designer: the built-in label of a known slug (catalog
+ * names change style from release to release), else the catalog's name without
+ * its "Author: " prefix (every entry is Sourceful's), else the slug.
+ */
+export function modelLabel(id: ModelId, catalogName?: string): string {
+  const known = BUILT_IN_MODELS.find((model) => model.id === id)
+  if (known) return known.label
+  const name = typeof catalogName === 'string' ? catalogName.replace(/^[^:]{1,40}:\s*/, '').trim() : ''
+  return name || id || 'Unnamed model'
+}
+
+/**
+ * What a model can do, as far as this build knows without a live record: a
+ * slug of the built-in table gets its facts; any other (new in the catalog, or
+ * saved from an earlier run) the cautious set every Riverflow is known to take,
+ * so that a new model can be offered without a request it refuses. Never
+ * throws: a saved state or a catalog must not be able to stop the panel.
+ */
+export function describeModel(id: ModelId, catalogEntry?: CatalogEntry): ModelCapabilities {
+  const known = BUILT_IN_MODELS.find((model) => model.id === id)
+  if (known) return known
+  return {
+    id,
+    label: modelLabel(id, catalogEntry?.name),
+    tier: /pro/i.test(id) ? 'pro' : 'fast',
+    sizes: ['1K', '2K'],
+    maxInputImages: 4,
+    maxReferences: 0,
+    maxFontInputs: MAX_FONT_INPUTS,
+    backgrounds: [],
+    efforts: [],
+    scoring: false,
+    pricing: isFreeVariant(id) ? { kind: 'free' } : { kind: 'dynamic', perImage: UNKNOWN_PRICE_RANGE },
+    timeoutMs: UNKNOWN_TIMEOUT_MS,
+    isNew: true,
+  }
+}

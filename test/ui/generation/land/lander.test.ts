@@ -1,0 +1,183 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { HeldTile, TiledImage } from '../../../../common/domain'
+import type { PlaceImageArgs } from '../../../../common/messages'
+import { BridgeError } from '../../../../ui/bridge'
+import type { OutcomeEvent } from '../../../../ui/generation/job-outcome'
+import { createFullSizeStore } from '../../../../ui/generation/land/full-size-store'
+import type { KeptImage } from '../../../../ui/generation/land/kept-images'
+import { type LanderOptions, createLander, retryKeptAsync } from '../../../../ui/generation/land/lander'
+import type { TaskSpec } from '../../../../ui/generation/plan/task'
+import { type PreparedForFigma, prepareForFigmaAsync } from '../../../../ui/image/prepare-for-figma'
+import { GenerationError } from '../../../../ui/openrouter/errors'
+import type { ImageSource } from '../../../../ui/openrouter/response'
+import { encodePng, toBase64 } from '../../../images/png'
+import { orderOf } from '../../../fixtures/orders'
+import { recordWith } from '../../../fixtures/records'
+
+/** The first bytes of a PNG of that size: all the lander reads of an image it does not decode itself. */
+function pngHeader(width: number, height: number): Uint8Array {
+  const bytes = new Uint8Array(33)
+  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
+  new DataView(bytes.buffer).setUint32(16, width)
+  new DataView(bytes.buffer).setUint32(20, height)
+  return bytes
+}
+const source = (bytes: Uint8Array): ImageSource => ({ kind: 'base64', mime: 'image/png', base64: toBase64(bytes) })
+
+const record = recordWith({ prompt: 'A wide mountain panorama' })
+const spec: TaskSpec = {
+  ...orderOf('A wide mountain panorama'),
+  id: 't1',
+  label: 'A wide mountain panorama',
+  inputs: [],
+  references: [],
+  placement: 'fill',
+  targetIds: ['1:2'],
+  name: 'A wide mountain panorama',
+  reveal: true,
+}
+const shrunk: PreparedForFigma = { bytes: new Uint8Array([1, 2, 3]), width: 4096, height: 2304, originalWidth: 5120, originalHeight: 2880, shrunk: true, reencoded: true }
+const tiled: TiledImage = { width: 5120, height: 2880, tiles: [0, 2560].map((x) => ({ bytes: new Uint8Array([x]), x, y: 0, width: 2560, height: 2880 })) }
+// As Figma holds them: each tile's bytes given in a request of its own, its hash back.
+const held: TiledImage<HeldTile> = { width: 5120, height: 2880, tiles: tiled.tiles.map(({ bytes, ...rect }) => ({ ...rect, imageHash: `hash-${bytes[0]}` })) }
+
+function landOne(bytes: Uint8Array, change: Partial<LanderOptions['seams']> & { keepFullResolution?: boolean } = {}) {
+  const { keepFullResolution = false, ...seams } = change
+  const events: OutcomeEvent[] = []
+  const kept: Omit<KeptImage, 'id'>[] = []
+  const store = createFullSizeStore()
+  const placed: PlaceImageArgs[] = []
+  const place = vi.fn(async (args: PlaceImageArgs) => {
+    placed.push(args)
+    return { nodeIds: ['9:9'], placement: args.placement }
+  })
+  const prepare = vi.fn(async () => shrunk)
+  const cut = vi.fn(async () => tiled)
+  const hold = vi.fn(async () => held)
+  const lander = createLander({
+    keepFullResolution,
+    report: (event) => events.push(event),
+    keep: (item) => kept.push(item),
+    seams: { place, prepare, cut, hold, store, ...seams },
+  })
+  lander.land(source(bytes), spec, record)
+  return { events, kept, store, placed, place, cut, hold, settled: lander.settledAsync() }
+}
+
+describe('the lander', () => {
+  it('places an image Figma takes as it is, the very bytes, keeping nothing', async () => {
+    const png = encodePng(64, 48)
+    const { events, store, placed, cut, settled } = landOne(png, { prepare: prepareForFigmaAsync })
+    expect(await settled).toEqual({ placed: 1, kept: 0 })
+    expect(placed[0]).toMatchObject({ taskId: 't1', placement: 'fill', targetIds: ['1:2'], image: { width: 64, height: 48 }, record })
+    expect((placed[0].image as { bytes: Uint8Array }).bytes).toEqual(png)
+    expect(events).toEqual([{ type: 'image-placed', fellBack: false, layers: { nodeIds: ['9:9'], name: 'A wide mountain panorama' } }])
+    expect(cut).not.toHaveBeenCalled()
+    expect(store.get('full-size-1')).toBeNull()
+  })
+
+  it('places a larger image scaled down and keeps its original bytes for the download', async () => {
+    const original = pngHeader(5120, 2880)
+    const { events, store, placed, cut, settled } = landOne(original)
+    expect(await settled).toEqual({ placed: 1, kept: 0 })
+    expect(placed[0].image).toEqual({ bytes: shrunk.bytes, width: 4096, height: 2304 })
+    expect(cut).not.toHaveBeenCalled()
+    expect(events[0]).toEqual({ type: 'image-shrunk', from: '5120×2880', to: '4096×2304', fullSizeId: 'full-size-1', tilesProblem: null })
+    expect(store.get('full-size-1')).toEqual({ bytes: original, mimeType: 'image/png', width: 5120, height: 2880, name: 'A wide mountain panorama' })
+  })
+
+  it('with Keep full resolution, places the original’s tiles on a new layer instead of the fill, and still keeps it', async () => {
+    const original = pngHeader(5120, 2880)
+    const { events, store, placed, cut, hold, settled } = landOne(original, { keepFullResolution: true })
+    expect(await settled).toEqual({ placed: 1, kept: 0 })
+    expect(cut).toHaveBeenCalledWith(original)
+    expect(hold).toHaveBeenCalledWith(tiled)
+    expect(placed[0]).toMatchObject({ image: held, placement: 'new-layer' })
+    expect(events.at(-1)).toEqual({ type: 'image-tiled', size: '5120×2880', tiles: 2, fullSizeId: 'full-size-1', insteadOfFill: true, placed: true })
+    expect(store.get('full-size-1')?.bytes).toEqual(original)
+  })
+
+  it('keeps tiles Figma did not place, to retry, and says so', async () => {
+    const refuse = vi.fn(async () => {
+      throw new BridgeError('Figma did not place the image in time. Retry, or download it.')
+    })
+    const { events, kept, settled } = landOne(pngHeader(5120, 2880), { keepFullResolution: true, place: refuse })
+    expect(await settled).toEqual({ placed: 0, kept: 1 })
+    expect(events).toEqual([{ type: 'image-tiled', size: '5120×2880', tiles: 2, fullSizeId: 'full-size-1', insteadOfFill: true, placed: false }])
+    expect(kept[0]).toMatchObject({ message: 'Figma did not place the image in time. Retry, or download it.', retry: { kind: 'place', args: { image: held } } })
+  })
+
+  it('lands the scaled-down image after all when the original cannot be cut, and says why', async () => {
+    const cut = vi.fn(async () => {
+      throw new GenerationError('bad-image', 'The full-size image could not be decoded to cut into tiles.')
+    })
+    const { events, placed, settled } = landOne(pngHeader(5120, 2880), { keepFullResolution: true, cut })
+    expect(await settled).toEqual({ placed: 1, kept: 0 })
+    expect(placed[0].image).toMatchObject({ width: 4096, height: 2304 })
+    expect(events[0]).toEqual({ type: 'image-shrunk', from: '5120×2880', to: '4096×2304', fullSizeId: 'full-size-1', tilesProblem: 'this browser could not cut it into tiles' })
+  })
+
+  it('lands the scaled-down image after all when Figma refuses a tile, and says Figma did not take the tiles', async () => {
+    const hold = vi.fn(async () => {
+      throw new BridgeError('Figma refused the image: its format is not PNG, JPEG or GIF. Download it instead.')
+    })
+    const { events, settled } = landOne(pngHeader(5120, 2880), { keepFullResolution: true, hold })
+    expect(await settled).toEqual({ placed: 1, kept: 0 })
+    expect(events[0]).toMatchObject({ type: 'image-shrunk', tilesProblem: 'Figma did not take its tiles' })
+  })
+})
+
+describe('a paid image that cannot be made ready for Figma', () => {
+  it('is kept whole, as it came, to download or to retry: never dropped', async () => {
+    const original = pngHeader(5120, 2880)
+    const prepare = vi.fn(async () => {
+      throw new GenerationError('bad-image', 'This browser could not re-encode the image. Try again.')
+    })
+    const { kept, placed, settled } = landOne(original, { prepare })
+    expect(await settled).toEqual({ placed: 0, kept: 1 })
+    expect(placed).toEqual([])
+    expect(kept[0].message).toBe('This browser could not re-encode the image. The image was paid for and is kept: Retry placing, or download it as it came.')
+    expect(kept[0].download).toEqual({ bytes: original, mimeType: 'image/png', name: 'A wide mountain panorama' })
+    expect(kept[0].retry).toMatchObject({ kind: 'prepare', original: { bytes: original, width: 5120, height: 2880 } })
+  })
+
+  it('is placed by Retry once it can be made ready, on a new layer in view', async () => {
+    const original = pngHeader(5120, 2880)
+    const { kept, settled } = landOne(original, {
+      prepare: async () => {
+        throw new Error('worker lost')
+      },
+    })
+    await settled
+    const placed: PlaceImageArgs[] = []
+    const events: OutcomeEvent[] = []
+    const ok = await retryKeptAsync({ id: 'kept-1', ...kept[0] }, {
+      report: (event) => events.push(event),
+      keep: () => {},
+      seams: {
+        prepare: async () => shrunk,
+        place: async (args) => {
+          placed.push(args)
+          return { nodeIds: ['7:7'], placement: 'new-layer' }
+        },
+      },
+    })
+    expect(ok).toBe(true)
+    expect(placed[0]).toMatchObject({ placement: 'new-layer', targetIds: [], reveal: true, image: { width: 4096, height: 2304 } })
+  })
+})
+
+describe('the full-size store', () => {
+  const image = (bytes: number, name: string) => ({ bytes: new Uint8Array(bytes), mimeType: 'image/png', width: 5000, height: 10, name })
+
+  it('keeps originals by id, and lets the oldest go once over its budget, never the newest', () => {
+    const store = createFullSizeStore(100)
+    const a = store.keep(image(40, 'a'))
+    const b = store.keep(image(40, 'b'))
+    expect([store.get(a)?.name, store.get(b)?.name]).toEqual(['a', 'b'])
+    const c = store.keep(image(40, 'c'))
+    expect([store.get(a), store.get(b)?.name, store.get(c)?.name]).toEqual([null, 'b', 'c'])
+    const huge = store.keep(image(500, 'huge'))
+    expect([store.get(b), store.get(c), store.get(huge)?.name]).toEqual([null, null, 'huge'])
+  })
+})

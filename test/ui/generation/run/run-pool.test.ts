@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { runPoolAsync } from '../../../../ui/generation/run/run-pool'
+
+const tick = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms)
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer)
+      reject(new Error('aborted'))
+    })
+  })
+
+describe('runPoolAsync', () => {
+  it('never runs more than `concurrency` items at once, and runs them all', async () => {
+    let running = 0
+    let peak = 0
+    const results = await runPoolAsync(
+      Array.from({ length: 10 }, (_, i) => i),
+      async (item) => {
+        running++
+        peak = Math.max(peak, running)
+        await tick(5)
+        running--
+        return item * 2
+      },
+      { concurrency: 3 },
+    )
+    expect(peak).toBe(3)
+    expect(results.map((r) => r.ok && r.value)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18])
+  })
+
+  it('keeps every success when some items fail', async () => {
+    const results = await runPoolAsync(
+      [1, 2, 3, 4],
+      async (item) => {
+        if (item % 2 === 0) throw new Error(`frame ${item} failed`)
+        return item
+      },
+      { concurrency: 2 },
+    )
+    expect(results.map((r) => (r.ok ? r.value : (r.error as Error).message))).toEqual([1, 'frame 2 failed', 3, 'frame 4 failed'])
+  })
+
+  it('reports each item as it settles, before the next one starts', async () => {
+    const events: string[] = []
+    await runPoolAsync(
+      [0, 1, 2],
+      async (item) => {
+        events.push(`start ${item}`)
+        if (item === 1) throw new Error('frame 1 failed')
+        return item
+      },
+      {
+        concurrency: 1,
+        onSettled: (i, r) => events.push(`${r.ok ? 'done' : 'failed'} ${i}`),
+      },
+    )
+    expect(events).toEqual(['start 0', 'done 0', 'start 1', 'failed 1', 'start 2', 'done 2'])
+  })
+
+  it('cancels all: running items are aborted and waiting ones never start', async () => {
+    const cancel = new AbortController()
+    const started: number[] = []
+    const pool = runPoolAsync(
+      [0, 1, 2, 3, 4],
+      async (item, _index, signal) => {
+        started.push(item)
+        await tick(1000, signal)
+        return item
+      },
+      { concurrency: 2, signal: cancel.signal },
+    )
+    await tick(10)
+    cancel.abort()
+    const results = await pool
+    expect(started).toEqual([0, 1])
+    expect(results.every((r) => !r.ok && r.cancelled)).toBe(true)
+  })
+})

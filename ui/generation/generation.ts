@@ -1,0 +1,182 @@
+import type { ModelId } from '../../common/domain'
+import type { ModelCapabilities } from '../../common/models'
+import { requestAsync } from '../bridge'
+import { createCanvasEncoder } from '../encoding/canvas-encoder'
+import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, type SessionSpend, addSpend, jobError, messageOf, reduceOutcome, suggestionOf } from './job-outcome'
+import type { KeptImage } from './land/kept-images'
+import { type LanderOptions, createLander, retryKeptAsync } from './land/lander'
+import type { TaskSpec } from './plan/task'
+import { type JobContext, type TaskProgress, runJobAsync } from './run/run-job'
+
+export interface JobTask {
+  id: string
+  label: string
+  /** One of several takes of a click, rather than a frame of a batch. */
+  isTake: boolean
+  progress: TaskProgress
+}
+
+/** A line for the wait, and how many seconds in it is worth showing. */
+export interface WaitingNote {
+  text: string
+  afterSeconds: number
+}
+
+export interface RunningJob {
+  id: string
+  startedAt: number
+  modelLabel: string
+  /** What to expect of the wait (high effort, Pro), or null. */
+  waitNote: WaitingNote | null
+  tasks: JobTask[]
+}
+
+export interface StartOptions {
+  key: string
+  /** The models on offer: a failure may suggest another of them. */
+  models: readonly ModelCapabilities[]
+  /** Requests at a time, for a batch. */
+  concurrency?: number
+  /** An image over 4096 px lands in tiles, every pixel kept (the designer's setting). */
+  keepFullResolution?: boolean
+}
+
+/** How a job ended, for a caller with no panel to show it (a quick action). */
+export interface JobSummary {
+  placed: number
+  /** Images paid for but not placed: they wait in the panel with Retry and Download. */
+  kept: number
+  cost: number | null
+  /** What went wrong, for the designer; null when every task succeeded. */
+  error: string | null
+}
+
+/** Everything the panel shows of generating: the running job, how the last one went, what is kept, what was spent. */
+export interface GenerationState {
+  job: RunningJob | null
+  error: string | null
+  /** A model the last error suggests instead (a busy free model's paid twin, the free model when credit ran out). */
+  switchTo: ModelId | null
+  spent: SessionSpend
+  outcome: JobOutcome | null
+  kept: KeptImage[]
+}
+
+/** The outside world a job reaches: seams for the tests, the real ones in the panel. */
+export type GenerationDeps = Pick<JobContext, 'exportLayer' | 'createEncoder'> & {
+  baseUrl?: string
+  lander?: LanderOptions['seams']
+}
+
+const IDLE: GenerationState = { job: null, error: null, switchTo: null, spent: NOTHING_SPENT, outcome: null, kept: [] }
+
+let counter = 0
+const nextId = (what: string) => `${what}-${Date.now().toString(36)}-${++counter}`
+
+/**
+ * What generating is, for the whole panel: one job at a time (what one click
+ * starts: one task, one request to OpenRouter, or a batch of them a few at a
+ * time), its progress, its outcome, the images kept because they could not be
+ * placed, and what the session has spent. It lives outside the views, so that
+ * no view change, error or remount of the panel loses a running job or a paid
+ * image, or lets a second job start beside the first. The prompt and settings
+ * live with the caller and are never touched here, so an error loses nothing.
+ */
+export function createGeneration(deps: GenerationDeps = { exportLayer: (layerId, constraint) => requestAsync('export-layer', { layerId, constraint }), createEncoder: createCanvasEncoder }) {
+  let state = IDLE
+  const listeners = new Set<() => void>()
+  let controller: AbortController | null = null
+  // What the last job ran and with what: a failed task can be retried alone.
+  let lastJob: { specs: TaskSpec[]; options: StartOptions } | null = null
+
+  const update = (change: (current: GenerationState) => Partial<GenerationState>) => {
+    state = { ...state, ...change(state) }
+    for (const listener of listeners) listener()
+  }
+  const report = (event: OutcomeEvent) => update((s) => ({ outcome: reduceOutcome(s.outcome, event) }))
+  const keep = (item: Omit<KeptImage, 'id'>) => update((s) => ({ kept: [...s.kept, { id: nextId('kept'), ...item }] }))
+
+  /** Resolves when every image is placed or kept; null when a job was already running. */
+  async function start(specs: TaskSpec[], options: StartOptions): Promise<JobSummary | null> {
+    if (controller || specs.length === 0) return null
+    const abort = new AbortController()
+    controller = abort
+    const jobId = nextId('job')
+    lastJob = { specs, options }
+    const tasks: JobTask[] = specs.map((spec) => ({ id: spec.id, label: spec.label, isTake: spec.row !== undefined, progress: { phase: 'waiting' } }))
+    const progress = (index: number, next: TaskProgress) =>
+      update(({ job }) => {
+        if (!job || job.id !== jobId) return {}
+        const changed = [...job.tasks]
+        changed[index] = { ...changed[index], progress: { ...changed[index].progress, ...next } }
+        return { job: { ...job, tasks: changed } }
+      })
+    // Remove background may go to another model than the one chosen: the job names the one it goes to.
+    const job: RunningJob = { id: jobId, startedAt: Date.now(), modelLabel: specs[0].model.label, waitNote: waitingNote(specs[0]), tasks }
+    update((s) => ({ error: null, switchTo: null, job, outcome: reduceOutcome(s.outcome, { type: 'job-started' }) }))
+
+    const lander = createLander({ keepFullResolution: options.keepFullResolution ?? false, report, keep, seams: deps.lander })
+    const context: JobContext = { ...deps, connection: { key: options.key, baseUrl: deps.baseUrl }, models: options.models, lander }
+    const settled = await runJobAsync(specs, context, {
+      concurrency: options.concurrency ?? 1,
+      signal: abort.signal,
+      onProgress: progress,
+      onSettled: (index, task) => {
+        if (task.ok) {
+          progress(index, { phase: 'done', cost: task.value.cost, notes: task.value.notes })
+          report({ type: 'task-done', cost: task.value.cost, notes: task.value.notes, dropped: task.value.dropped })
+          update((s) => ({ spent: addSpend(s.spent, task.value.cost) }))
+        } else {
+          progress(index, { phase: task.cancelled ? 'cancelled' : 'failed', message: messageOf(task.error) })
+        }
+      },
+    })
+
+    const landed = await lander.settledAsync()
+    const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ taskId: specs[i].id, label: specs[i].label, message: messageOf(s.error) }]))
+    const error = jobError(settled, failures, tasks.some((task) => task.isTake) ? 'takes' : 'frames')
+    report({ type: 'job-finished', taskCount: specs.length, failures })
+    update(() => ({ error, switchTo: suggestionOf(settled), job: null }))
+    controller = null
+    const costs = settled.flatMap((s) => (s.ok && s.value.cost !== null ? [s.value.cost] : []))
+    return { placed: landed.placed, kept: landed.kept, cost: costs.length > 0 ? costs.reduce((a, b) => a + b, 0) : null, error }
+  }
+
+  return {
+    getState: () => state,
+    /** Calls `listener` after every change; returns the function that stops. */
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    start,
+    cancel: () => controller?.abort(),
+    /** Sends one failed task of the last job again, alone; a take lands in its row. */
+    retryTask(taskId: string) {
+      const spec = lastJob?.specs.find((s) => s.id === taskId)
+      if (spec && lastJob) void start([spec], lastJob.options)
+    },
+    /** Clears the error once the designer took its suggestion. */
+    dismissError: () => update(() => ({ error: null, switchTo: null })),
+    retryKept(item: KeptImage) {
+      if (!item.retry) return
+      update((s) => ({ kept: s.kept.filter((k) => k.id !== item.id) }))
+      void retryKeptAsync(item, { report, keep, seams: deps.lander })
+    },
+    dismissKept: (item: KeptImage) => update((s) => ({ kept: s.kept.filter((k) => k.id !== item.id) })),
+  }
+}
+
+export type GenerationController = ReturnType<typeof createGeneration>
+
+/**
+ * What the designer should expect of the wait. High effort is said at once:
+ * it was their choice, and minutes of "Generating…" with no word would look
+ * like a hang. Pro is said only once the wait is long enough to wonder.
+ */
+export function waitingNote({ settings, model }: Pick<TaskSpec, 'settings' | 'model'>): WaitingNote | null {
+  const highEffort = settings.effort === 'high' || settings.effort === 'xhigh'
+  if (highEffort && model.efforts.includes(settings.effort)) return { text: 'High effort can take several minutes.', afterSeconds: 0 }
+  if (model.tier === 'pro') return { text: 'Pro can take a few minutes.', afterSeconds: 20 }
+  return null
+}

@@ -1,0 +1,47 @@
+import type { OriginalImage } from '../../image/original-image'
+
+/** An original kept for "Download full size", with the name to save it under. */
+export interface FullSizeImage extends OriginalImage {
+  name: string
+}
+
+export interface FullSizeStore {
+  /** Keeps the image and answers its id; the oldest go when the store is over its bytes. */
+  keep: (image: FullSizeImage) => string
+  /** Null once the image was let go to make room. */
+  get: (id: string) => FullSizeImage | null
+}
+
+/**
+ * Enough for a dozen 4K originals: they live in the panel's memory, and Figma's
+ * editor shares the process, so the store cannot grow without end in a long session.
+ */
+export const FULL_SIZE_BUDGET_BYTES = 256 * 1024 * 1024
+
+/**
+ * The originals of images larger than Figma takes, for the session only: in
+ * memory while the plugin is open, never in clientStorage or the file.
+ */
+export function createFullSizeStore(budgetBytes = FULL_SIZE_BUDGET_BYTES): FullSizeStore {
+  const images = new Map<string, FullSizeImage>()
+  let counter = 0
+  let total = 0
+  return {
+    keep(image) {
+      const id = `full-size-${++counter}`
+      images.set(id, image)
+      total += image.bytes.byteLength
+      // A Map iterates in insertion order: oldest first. The newest stays, even alone over the budget.
+      for (const [oldId, old] of images) {
+        if (total <= budgetBytes || oldId === id) break
+        images.delete(oldId)
+        total -= old.bytes.byteLength
+      }
+      return id
+    },
+    get: (id) => images.get(id) ?? null,
+  }
+}
+
+/** The panel's one store. */
+export const fullSizeImages = createFullSizeStore()

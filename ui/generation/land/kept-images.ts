@@ -1,0 +1,23 @@
+import type { PlaceImageArgs } from '../../../common/messages'
+import type { OriginalImage } from '../../image/original-image'
+
+/**
+ * An image that was paid for but is not on the canvas: it stays in the panel,
+ * with Retry (place it again, on a new layer in view) and Download, until the
+ * designer dismisses it. Kept by the Generation, so no view change, error or
+ * remount of the panel loses it.
+ */
+export interface KeptImage {
+  id: string
+  message: string
+  /** What Download saves: the image ready for Figma, or, when it could not be made ready, as it came. */
+  download: { bytes: Uint8Array; mimeType: string; name: string } | null
+  /** A remote image the plugin could not download, to open in the browser. */
+  url: string | null
+  /**
+   * How to try placing it again: the same request to the sandbox, or, when the
+   * image could not be made ready for Figma, making it ready again from the
+   * bytes as they came. Null when only a download or a link is left.
+   */
+  retry: { kind: 'place'; args: PlaceImageArgs } | { kind: 'prepare'; args: Omit<PlaceImageArgs, 'image'>; original: OriginalImage } | null
+}

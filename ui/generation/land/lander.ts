@@ -1,0 +1,232 @@
+import type { GenerationRecord, HeldTile, TiledImage } from '../../../common/domain'
+import type { PlaceImageArgs, PlacedImage } from '../../../common/messages'
+import { BridgeError, requestAsync } from '../../bridge'
+import { cutIntoTilesAsync } from '../../image/cut-tiles'
+import { readImageInfo } from '../../image/image-info'
+import { MIME_TYPES } from '../../image/mime-types'
+import { type OriginalImage, copyIfReencoded, isOverFigmaLimit } from '../../image/original-image'
+import { type PreparedForFigma, prepareForFigmaAsync } from '../../image/prepare-for-figma'
+import { GenerationError } from '../../openrouter/errors'
+import { type ImageSource, readImageBytesAsync } from '../../openrouter/response'
+import type { OutcomeEvent } from '../job-outcome'
+import type { TaskSpec } from '../plan/task'
+import { type FullSizeStore, fullSizeImages } from './full-size-store'
+import type { KeptImage } from './kept-images'
+
+/** Placing one image takes Figma well under a second; past this, keep the image instead of waiting on. */
+const PLACE_TIMEOUT_MS = 30_000
+/** Figma takes well under a second for one tile; past this, the tiles are given up for the scaled-down image. */
+const HOLD_TIMEOUT_MS = 30_000
+
+export interface LanderOptions {
+  /** An image over 4096 px lands in tiles, every pixel kept (the designer's setting). */
+  keepFullResolution: boolean
+  /** Tells the job's outcome what landed and how. */
+  report: (event: OutcomeEvent) => void
+  /** Keeps an image that was paid for but is not on the canvas, with Retry and Download. */
+  keep: (item: Omit<KeptImage, 'id'>) => void
+  /** Seams for the tests; the panel uses the real ones. */
+  seams?: Partial<LanderSeams>
+}
+
+interface LanderSeams {
+  prepare: (bytes: Uint8Array) => Promise<PreparedForFigma>
+  cut: (bytes: Uint8Array) => Promise<TiledImage>
+  /** Hands the tiles to Figma one by one, answering their hashes. */
+  hold: (tiled: TiledImage) => Promise<TiledImage<HeldTile>>
+  place: (args: PlaceImageArgs) => Promise<PlacedImage>
+  store: FullSizeStore
+}
+
+/**
+ * Takes the images of a job's answers to the canvas: one object per job,
+ * handed down to where the answers arrive. Each image is read, made ready for
+ * Figma, and placed through the sandbox; one that cannot be is kept with
+ * Retry and Download, so a paid image is never dropped. `land` is not
+ * awaited, so the next request need not wait on Figma; `settledAsync` is.
+ */
+export interface Lander {
+  land: (source: ImageSource, spec: TaskSpec, record: GenerationRecord, signal?: AbortSignal) => void
+  /** Once every image handed over is placed or kept: how many of each. */
+  settledAsync: () => Promise<{ placed: number; kept: number }>
+}
+
+export function createLander(options: LanderOptions): Lander {
+  const seams = withDefaultSeams(options.seams)
+  const landing: Promise<boolean>[] = []
+  return {
+    land(source, spec, record, signal) {
+      landing.push(landImageAsync(source, placeArgs(spec, record), signal, options, seams))
+    },
+    async settledAsync() {
+      const placed = (await Promise.all(landing)).filter(Boolean).length
+      return { placed, kept: landing.length - placed }
+    },
+  }
+}
+
+/** Places a kept image again, on a new layer in view (its old targets may be what failed); kept again if it fails again. */
+export async function retryKeptAsync(item: KeptImage, options: Omit<LanderOptions, 'keepFullResolution'>): Promise<boolean> {
+  if (!item.retry) return false
+  const seams = withDefaultSeams(options.seams)
+  const retry = item.retry
+  const elsewhere: Pick<PlaceImageArgs, 'placement' | 'targetIds' | 'reveal'> = { placement: 'new-layer', targetIds: [], reveal: true }
+  if (retry.kind === 'place') return placeOrKeepAsync({ ...retry.args, ...elsewhere }, item.download, options, seams)
+  return prepareAndPlaceAsync(retry.original, { ...retry.args, ...elsewhere }, retry.original, { ...options, keepFullResolution: false }, seams)
+}
+
+/** Never throws: the answer is already paid for, and one bad image must not cost the others. */
+async function landImageAsync(
+  source: ImageSource,
+  args: Omit<PlaceImageArgs, 'image'>,
+  signal: AbortSignal | undefined,
+  options: LanderOptions,
+  seams: LanderSeams,
+): Promise<boolean> {
+  let bytes: Uint8Array
+  try {
+    bytes = await readImageBytesAsync(source, signal)
+  } catch (error) {
+    options.keep({ message: messageOf(error), download: null, url: source.kind === 'remote' ? source.url : null, retry: null })
+    return false
+  }
+  // Copied first: preparing moves the bytes to the image worker, and shrinking would lose pixels.
+  const copy = copyIfReencoded(bytes)
+  const original: OriginalImage = copy ?? { bytes, mimeType: 'image/png', width: 0, height: 0 }
+  return prepareAndPlaceAsync(original, args, copy, options, seams, bytes)
+}
+
+async function prepareAndPlaceAsync(
+  original: OriginalImage,
+  args: Omit<PlaceImageArgs, 'image'>,
+  copy: OriginalImage | null,
+  options: LanderOptions,
+  seams: LanderSeams,
+  bytes: Uint8Array = original.bytes.slice(),
+): Promise<boolean> {
+  let image: PreparedForFigma
+  try {
+    image = await seams.prepare(bytes)
+  } catch (error) {
+    // The whole image is still here (a worker lost mid-job, a canvas refused under memory pressure):
+    // kept as it came, to download or to try again, never a "Try again" that pays twice.
+    const why = error instanceof GenerationError ? error.message.replace(/ Try again\.$/, '') : 'It could not be made ready for Figma.'
+    options.keep({
+      message: `${why} The image was paid for and is kept: Retry placing, or download it as it came.`,
+      download: { bytes: original.bytes, mimeType: original.mimeType, name: args.name },
+      url: null,
+      retry: { kind: 'prepare', args, original },
+    })
+    return false
+  }
+  const placeArgs = { ...args, image: { bytes: image.bytes, width: image.width, height: image.height } }
+  if (!copy || !image.shrunk || !isOverFigmaLimit(copy)) {
+    if (image.shrunk) options.report({ type: 'image-shrunk', from: sizeOf(image, true), to: sizeOf(image, false), fullSizeId: null, tilesProblem: null })
+    return placeOrKeepAsync(placeArgs, downloadOf(image, args.name), options, seams)
+  }
+  return landFullSizeAsync(placeArgs, image, copy, options, seams)
+}
+
+/**
+ * An image larger than Figma takes keeps its original for the session, to
+ * download at full size, and lands scaled down; with Keep full resolution it
+ * lands in tiles instead, on a new layer (a fill cannot hold tiles), or scaled
+ * down after all when it cannot be cut, saying why.
+ */
+async function landFullSizeAsync(args: PlaceImageArgs, image: PreparedForFigma, original: OriginalImage, options: LanderOptions, seams: LanderSeams): Promise<boolean> {
+  const from = sizeOf(image, true)
+  const fullSizeId = seams.store.keep({ ...original, name: args.name })
+  let tilesProblem: string | null = null
+  let tiled: TiledImage<HeldTile> | null = null
+  if (options.keepFullResolution) {
+    try {
+      tiled = await seams.hold(await seams.cut(original.bytes))
+    } catch (error) {
+      // A clause for the result line: Figma would not take a tile, or the browser could not cut the image.
+      tilesProblem = error instanceof BridgeError ? 'Figma did not take its tiles' : 'this browser could not cut it into tiles'
+    }
+  }
+  if (tiled) {
+    // Told once Figma answered: a group that could not be placed waits with the kept images instead.
+    const placed = await placeOrKeepAsync({ ...args, image: tiled, placement: 'new-layer' }, downloadOf(image, args.name), options, seams)
+    options.report({ type: 'image-tiled', size: from, tiles: tiled.tiles.length, fullSizeId, insteadOfFill: args.placement === 'fill', placed })
+    return placed
+  }
+  options.report({ type: 'image-shrunk', from, to: sizeOf(image, false), fullSizeId, tilesProblem })
+  return placeOrKeepAsync(args, downloadOf(image, args.name), options, seams)
+}
+
+/** Resolves true once the image is on the canvas, false when it was kept instead. */
+async function placeOrKeepAsync(
+  args: PlaceImageArgs,
+  download: KeptImage['download'],
+  options: Pick<LanderOptions, 'report' | 'keep'>,
+  seams: LanderSeams,
+): Promise<boolean> {
+  try {
+    const placed = await seams.place(args)
+    const fellBack = args.placement === 'fill' && placed.placement === 'new-layer'
+    options.report({ type: 'image-placed', fellBack, layers: { nodeIds: placed.nodeIds, name: args.name } })
+    return true
+  } catch (error) {
+    options.keep({
+      message: error instanceof Error ? error.message : 'Figma could not place the image. Retry, or download it.',
+      download,
+      url: null,
+      retry: { kind: 'place', args },
+    })
+    return false
+  }
+}
+
+function placeArgs(spec: TaskSpec, record: GenerationRecord): Omit<PlaceImageArgs, 'image'> {
+  return {
+    taskId: spec.row ?? spec.id,
+    placement: spec.placement,
+    targetIds: spec.targetIds,
+    size: spec.size,
+    name: spec.name,
+    reveal: spec.reveal,
+    record,
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof GenerationError ? error.message : 'The image in the answer could not be read. Try again.'
+}
+
+/** What Download saves of an image ready for Figma: its own bytes, in their own format. */
+function downloadOf(image: PreparedForFigma, name: string): KeptImage['download'] {
+  return { bytes: image.bytes, mimeType: MIME_TYPES[readImageInfo(image.bytes)?.format ?? 'png'], name }
+}
+
+function sizeOf(image: PreparedForFigma, original: boolean): string {
+  return original ? `${image.originalWidth}×${image.originalHeight}` : `${image.width}×${image.height}`
+}
+
+function withDefaultSeams(seams: Partial<LanderSeams> = {}): LanderSeams {
+  return {
+    prepare: prepareForFigmaAsync,
+    cut: cutIntoTilesAsync,
+    hold: holdTilesAsync,
+    place: (args) =>
+      requestAsync('place-image', args, { timeoutMs: PLACE_TIMEOUT_MS, timeoutMessage: 'Figma did not place the image in time. Retry, or download it.' }),
+    store: fullSizeImages,
+    ...seams,
+  }
+}
+
+/**
+ * Hands each tile to Figma in a request of its own (one image a message, as a
+ * large clone doubles memory for a moment: docs/contracts.md#messages) and
+ * answers the tiles by the hashes Figma gave them, for 'place-image' to lay
+ * out. Figma holding an image makes no layer: a refusal halfway leaves nothing behind.
+ */
+async function holdTilesAsync(tiled: TiledImage): Promise<TiledImage<HeldTile>> {
+  const tiles: HeldTile[] = []
+  for (const { bytes, ...rect } of tiled.tiles) {
+    const { imageHash } = await requestAsync('create-image', { bytes }, { timeoutMs: HOLD_TIMEOUT_MS, timeoutMessage: 'Figma did not take the tiles in time.' })
+    tiles.push({ ...rect, imageHash })
+  }
+  return { width: tiled.width, height: tiled.height, tiles }
+}

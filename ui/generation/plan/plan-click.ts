@@ -1,0 +1,186 @@
+import type { Placement, SavedState, SelectedLayer, SelectionUse } from '../../../common/domain'
+import type { ModelCapabilities } from '../../../common/models'
+import { isHexColor } from '../../hex-color'
+import { findModel } from '../../models'
+import type { CostEstimate } from '../../pricing'
+import { type Roles, assignRoles, layersWithRole, roleProblems } from '../../selection/roles'
+import { cutoutOrder, offersTransparency } from './cutout-settings'
+import { estimatePlanCost, planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
+import type { Order, TaskSpec } from './task'
+
+/** What one button sends, what it will cost, and how many of its requests go at a time. */
+export interface ClickAction {
+  /** Names the button, so a confirmation finds the same action in the next plan. */
+  key: string
+  tasks: TaskSpec[]
+  /** Null when a request asks for a size its model does not offer. */
+  cost: CostEstimate | null
+  concurrency: number
+}
+
+/**
+ * One of the named actions on the selected frames. Pressing it makes the
+ * selection what to refine or upscale, each on its own or combined, and sends.
+ */
+export interface BatchAction extends ClickAction {
+  kind: 'refine-each' | 'upscale-each' | 'combine' | 'remove-background'
+  label: string
+  factor?: 2 | 4
+  /** What the click sets: "What to refine or upscale", each frame on its own or not. */
+  choices: Pick<SavedState, 'selectionUse' | 'eachOnItsOwn'>
+  /** Why it may not send, for the designer; empty when it may. */
+  problems: string[]
+}
+
+/** Everything the panel shows about what a click will do, decided in one place. */
+export interface ClickPlan {
+  /** What the selection is for; 'edit' only when something is selected. */
+  use: SelectionUse
+  /** Where a new image goes: a fill only when a selected layer takes one. */
+  placement: Placement
+  fillableCount: number
+  /** Selected layers that show an image this plugin made: a new take goes beside them unless the designer asks to replace. */
+  ownImageCount: number
+  inputCount: number
+  /** Several input frames, one request each. */
+  batch: boolean
+  /** Generate (or ⌘↵): a new image, or the input frames refined with the prompt. */
+  generate: ClickAction
+  /** Refine each, Upscale each (2× and 4×), Combine into one: offered once an image-like layer is selected. */
+  batchActions: BatchAction[]
+  /** In edit mode, the batch action Generate (⌘↵) stands for: the one whose roles the panel lists. */
+  currentAction: string | null
+  /** Why Generate may not run, for the designer; empty when it may. */
+  problems: string[]
+}
+
+export interface ClickInput {
+  state: SavedState
+  selection: SelectedLayer[]
+  roles: Roles
+  /** "Replace this image", chosen for this selection: never saved, so another take is never a replacement by default. */
+  replace?: boolean
+  /** The models on offer (the catalog, its cache or the built-in table): each task's model is looked up here. */
+  models: readonly ModelCapabilities[]
+}
+
+/** More requests than this from one click, and the panel asks once before sending. */
+export const CONFIRM_ABOVE = 10
+
+const BAD_COLOUR = 'The background colour must be # and six hex digits, such as #F4E9DA.'
+const NO_INPUT = 'Mark one of the selected layers as the input to refine or upscale it.'
+/** Said before a batch goes out, rather than by each of its requests as it fails. */
+const NO_PROMPT = 'Write a prompt first: say how to change the frames. Upscale needs none.'
+
+export function planClick({ state, selection, roles, replace = false, models }: ClickInput): ClickPlan {
+  const { prompt, settings } = state
+  const model = findModel(models, settings.model)
+  const order: Order = { prompt, settings, model }
+  const fillableCount = selection.filter((layer) => layer.fillable).length
+  const inputCount = layersWithRole(selection, roles, 'input').length
+  const use: SelectionUse = selection.length > 0 ? state.selectionUse : 'create'
+  const refining = use === 'edit' && inputCount > 0
+  const batch = refining && inputCount > 1 && state.eachOnItsOwn
+  const ownImageCount = selection.filter((layer) => layer.fillable && layer.madeHere).length
+  // Several takes go side by side on new layers: filling one layer with them would keep only the last.
+  const placement: Placement =
+    fillableCount === 0 || state.takes > 1 ? 'new-layer' : ownImageCount > 0 ? (replace ? 'fill' : 'new-layer') : state.placement
+  const generate = withTakes(
+    refining ? planRefine(order, selection, roles, batch) : planGenerate(order, placement, selection),
+    state.takes,
+  )
+  const batchActions = planBatchActions({ state, selection, roles, models }, order)
+  return {
+    use,
+    placement,
+    fillableCount,
+    ownImageCount,
+    inputCount,
+    batch,
+    generate: clickAction('generate', generate, state.concurrency),
+    batchActions,
+    currentAction: use !== 'edit' ? null : state.eachOnItsOwn || !batchActions.some((a) => a.kind === 'combine') ? 'refine-each' : 'combine',
+    problems: [
+      ...settingsProblems(settings),
+      ...(use === 'create' ? [] : refining ? [...promptProblems(prompt), ...roleProblems(selection, roles, model, batch)] : [NO_INPUT]),
+    ],
+  }
+}
+
+/** Whether a click sends so many requests that the panel asks first. */
+export function needsConfirmation(action: ClickAction): boolean {
+  return action.tasks.length > CONFIRM_ABOVE
+}
+
+/**
+ * The named actions, each with the roles it would send: the designer's own
+ * when the panel already shows that action's roles, else the action's
+ * defaults (each: every image-like layer an input; combined: the first an
+ * input, the next ones references), so one click does what its name says.
+ */
+function planBatchActions({ state, selection, roles, models }: ClickInput, order: Order): BatchAction[] {
+  const imageLike = selection.filter((layer) => !layer.text).length
+  if (imageLike === 0) return []
+  const { model } = order
+  const rolesFor = (each: boolean) => (state.selectionUse === 'edit' && state.eachOnItsOwn === each ? roles : assignRoles(selection, model, {}, each))
+  const eachRoles = rolesFor(true)
+  const count = layersWithRole(selection, eachRoles, 'input').length
+  const each = { selectionUse: 'edit', eachOnItsOwn: true } as const
+  const problems = (given: Roles, batch: boolean, needsPrompt = true) =>
+    layersWithRole(selection, given, 'input').length === 0
+      ? [NO_INPUT]
+      : [...(needsPrompt ? promptProblems(order.prompt) : []), ...roleProblems(selection, given, model, batch)]
+  const actions: BatchAction[] = [
+    {
+      kind: 'refine-each',
+      label: count === 1 ? 'Refine' : `Refine each (${count})`,
+      choices: each,
+      problems: problems(eachRoles, true),
+      ...clickAction('refine-each', planRefine(order, selection, eachRoles, true), state.concurrency),
+    },
+    ...([2, 4] as const).map((factor) => ({
+      kind: 'upscale-each' as const,
+      factor,
+      label: factor === 2 ? (count === 1 ? 'Upscale 2×' : `Upscale each (${count})`) : '4×',
+      choices: each,
+      problems: problems(eachRoles, true, false),
+      ...clickAction(`upscale-each-${factor}`, planUpscale(order, selection, eachRoles, factor), state.concurrency),
+    })),
+  ]
+  // Offered once the list has a model that can answer on a transparent background (2.5 and later).
+  if (offersTransparency(models)) {
+    const cutouts = planRefine(cutoutOrder(order.settings, models), selection, eachRoles, true)
+    actions.push({
+      kind: 'remove-background',
+      label: 'Remove background',
+      choices: each,
+      problems: problems(eachRoles, true, false),
+      ...clickAction('remove-background', cutouts, state.concurrency),
+    })
+  }
+  if (imageLike > 1) {
+    const combined = rolesFor(false)
+    actions.push({
+      kind: 'combine',
+      label: 'Combine into one',
+      choices: { selectionUse: 'edit', eachOnItsOwn: false },
+      problems: problems(combined, false),
+      ...clickAction('combine', planRefine(order, selection, combined, false), state.concurrency),
+    })
+  }
+  return actions
+}
+
+/** A solid background needs a colour OpenRouter takes: said at the field, and nothing is sent. */
+function settingsProblems(settings: SavedState['settings']): string[] {
+  return settings.background === 'solid' && !isHexColor(settings.backgroundColor) ? [BAD_COLOUR] : []
+}
+
+function promptProblems(prompt: string): string[] {
+  return prompt.trim() === '' ? [NO_PROMPT] : []
+}
+
+/** One request needs no pool; several share it at the designer's pace. */
+function clickAction(key: string, tasks: TaskSpec[], concurrency: number): ClickAction {
+  return { key, tasks, cost: estimatePlanCost(tasks), concurrency: tasks.length > 1 ? concurrency : 1 }
+}

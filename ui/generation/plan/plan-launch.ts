@@ -1,0 +1,69 @@
+import type { SavedState } from '../../../common/domain'
+import type { Launch } from '../../../common/messages'
+import type { ModelCapabilities } from '../../../common/models'
+import { findModel } from '../../models'
+import { readSavedState, toStoredState } from '../../state/read-saved-state'
+import { planGenerate, planRefine, withTakes } from './plan-tasks'
+import type { Order, TaskSpec } from './task'
+
+/** What a relaunch button does to the panel: the layer's prompt and settings, what to run, and what to say. */
+export interface LaunchPlan {
+  state: SavedState
+  /** Null when nothing runs: Edit prompt, or a layer whose record cannot be used. */
+  tasks: TaskSpec[] | null
+  notes: string[]
+}
+
+/**
+ * Reads the layer's record as the saved state is read (field by field, with a
+ * note for what this version cannot use), and plans the command: Regenerate
+ * fills the layer again (its image kept as the previous one; a group of tiles,
+ * which takes no fill, gets the new image beside it), More like this
+ * sends the layer as the input for takes beside it, Edit prompt only loads.
+ * Settings are copied whole, so fields this file does not name flow through.
+ */
+export function planLaunch(launch: Launch, current: SavedState, models: readonly ModelCapabilities[]): LaunchPlan {
+  const loaded = loadRecord(launch.record, current, models)
+  if (!loaded) {
+    const why = launch.problem ?? 'The prompt kept on this layer could not be read: it is from another version of the plugin, or damaged.'
+    return { state: current, tasks: null, notes: [why] }
+  }
+  const { state, notes } = loaded
+  const { settings } = state
+  if (launch.problem || !launch.layer) return { state, tasks: null, notes: [launch.problem ?? 'The layer is no longer there.', ...notes] }
+
+  const layer = launch.layer
+  const order: Order = { prompt: state.prompt, settings, model: findModel(models, settings.model) }
+  switch (launch.command) {
+    case 'regenerate':
+      // A layer that takes no fill (an image kept at full resolution is a group of tiles) gets its new image beside it.
+      if (!layer.fillable) {
+        const beside = `“${layer.name}” cannot take an image fill, so the new image goes beside it.`
+        return { state, notes: [...notes, beside], tasks: planGenerate(order, 'new-layer', [layer]) }
+      }
+      return { state, notes, tasks: planGenerate(order, 'fill', [layer]) }
+    case 'more-like-this':
+      return { state, notes, tasks: withTakes(planRefine(order, [layer], { [layer.id]: 'input' }, false), state.takes) }
+    case 'edit-prompt':
+      return { state, notes, tasks: null }
+  }
+}
+
+/**
+ * A generation record's prompt and settings in the panel's state, read as the
+ * saved state is, with notes on what this version cannot use; null when the
+ * record has no prompt to read.
+ */
+export function loadRecord(raw: unknown, current: SavedState, models: readonly ModelCapabilities[]): { state: SavedState; notes: string[] } | null {
+  const record = isObject(raw) ? raw : null
+  if (!record || typeof record.prompt !== 'string') return null
+  const read = readSavedState({ ...toStoredState(current), prompt: record.prompt, settings: record.settings }, models)
+  const settings = { ...(isObject(record.settings) ? record.settings : {}), ...read.state.settings }
+  const notes = [...read.notes]
+  if (record.promptTruncated === true) notes.push('The prompt kept with this image was shortened to fit in the file; what is loaded is its start.')
+  return { state: { ...current, prompt: read.state.prompt, settings }, notes }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

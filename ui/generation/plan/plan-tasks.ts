@@ -1,0 +1,178 @@
+import type { ExportConstraint, ImageSize, Placement, SelectedLayer } from '../../../common/domain'
+import { FIGMA_MAX_IMAGE_SIDE, nearestAspectRatio, scaleSize } from '../../../common/sizes'
+import { type CostEstimate, addEstimates, estimateCost } from '../../pricing'
+import { type Roles, layersWithRole } from '../../selection/roles'
+import type { Order, TaskSpec } from './task'
+
+/** Said to the model when the designer upscales without a prompt of their own. */
+export const UPSCALE_PROMPT =
+  'Upscale this image: keep its content, composition, colours and text exactly as they are, and add fine, sharp detail.'
+
+let counter = 0
+const taskId = () => `task-${Date.now().toString(36)}-${++counter}`
+
+/** Text to image: one request; the images fill the selection or go on new layers. */
+export function planGenerate(order: Order, placement: Placement, selection: SelectedLayer[]): TaskSpec[] {
+  const { prompt } = order
+  const fillable = selection.filter((layer) => layer.fillable)
+  return [
+    {
+      id: taskId(),
+      label: layerNameFromPrompt(prompt),
+      ...order,
+      inputs: [],
+      references: [],
+      placement,
+      targetIds: placement === 'fill' ? fillable.map((l) => l.id) : selection.map((l) => l.id),
+      name: layerNameFromPrompt(prompt),
+      reveal: true,
+    },
+  ]
+}
+
+/**
+ * Image to image: the input frames with the prompt. Together, one request with
+ * every input (the result beside the first); in a batch, one request per frame,
+ * each result beside its own frame, the same size on the canvas.
+ */
+export function planRefine(order: Order, selection: SelectedLayer[], roles: Roles, batch: boolean): TaskSpec[] {
+  const inputs = layersWithRole(selection, roles, 'input')
+  const references = layersWithRole(selection, roles, 'reference').map((layer) => ({ layer, constraint: referenceExport(layer) }))
+  const groups = batch ? inputs.map((layer) => [layer]) : inputs.length > 0 ? [inputs] : []
+  return groups.map((group) => {
+    const source = group[0]
+    return {
+      id: taskId(),
+      label: source.name,
+      ...order,
+      settings: { ...order.settings, aspectRatio: nearestAspectRatio(source.width, source.height) },
+      inputs: group.map((layer) => ({ layer, constraint: refineExport(layer) })),
+      references,
+      placement: 'new-layer',
+      targetIds: [source.id],
+      size: { width: source.width, height: source.height },
+      name: `${source.name} · Riverflow`,
+      reveal: groups.length === 1,
+    }
+  })
+}
+
+/**
+ * Upscale each input frame by `factor`: the input goes at the target pixel size
+ * (refSR answers at the input's size), the references add detail, and the
+ * sharper image lands beside its frame at the frame's canvas size.
+ */
+export function planUpscale(order: Order, selection: SelectedLayer[], roles: Roles, factor: 2 | 4): TaskSpec[] {
+  const { prompt, settings, model } = order
+  const inputs = layersWithRole(selection, roles, 'input')
+  const references = layersWithRole(selection, roles, 'reference').map((layer) => ({ layer, constraint: referenceExport(layer) }))
+  const ownPrompt = prompt.trim() !== ''
+  return inputs.map((layer) => {
+    const target = upscaleTarget(layer, factor)
+    return {
+      id: taskId(),
+      label: `${layer.name} ${factor}×`,
+      model,
+      prompt: ownPrompt ? prompt : UPSCALE_PROMPT,
+      settings: {
+        ...settings,
+        aspectRatio: nearestAspectRatio(layer.width, layer.height),
+        imageSize: sizeCovering(Math.max(target.width, target.height), model.sizes),
+        // The frame's text is already in its pixels; font inputs (billed, and needing their
+        // text in the prompt) go only with a prompt of the designer's own.
+        fontInputs: ownPrompt ? settings.fontInputs : [],
+      },
+      inputs: [{ layer, constraint: upscaleExport(layer, factor) }],
+      references,
+      placement: 'new-layer',
+      targetIds: [layer.id],
+      size: { width: layer.width, height: layer.height },
+      name: `${layer.name} @${factor}x`,
+      reveal: inputs.length === 1,
+    }
+  })
+}
+
+/**
+ * Each task `takes` times, as requests of their own: the takes of a task go
+ * in one row on new layers beside its target (filling one layer with several
+ * takes would keep only the last), and the first take alone is revealed.
+ */
+export function withTakes(tasks: TaskSpec[], takes: number): TaskSpec[] {
+  if (takes <= 1) return tasks
+  return tasks.flatMap((task) =>
+    Array.from({ length: takes }, (_, i) => ({
+      ...task,
+      id: taskId(),
+      row: task.id,
+      label: `${task.label} · take ${i + 1}`,
+      placement: 'new-layer' as const,
+      reveal: task.reveal && i === 0,
+    })),
+  )
+}
+
+/**
+ * The price of all the requests of a plan, before sending: fixed only if every
+ * request's is, a range if any is billed by use, free if all are; null if one
+ * asks for a size its model does not offer.
+ */
+export function estimatePlanCost(tasks: TaskSpec[]): CostEstimate | null {
+  let total: CostEstimate | undefined
+  for (const task of tasks) {
+    const cost = estimateCost(task.model, task.settings, task.inputs.length > 0 ? task.references.length : 0)
+    if (cost === null) return null
+    total = total ? addEstimates(total, cost) : cost
+  }
+  return total ?? { kind: 'fixed', usd: 0 }
+}
+
+/**
+ * Pixel sizes for sending frames. Input images for refining are exported with
+ * a long side between 1024 and 2048 px (enough detail for the model, small
+ * enough to leave room for references); the request budget shrinks further
+ * when it must.
+ */
+function refineExport(layer: SelectedLayer): ExportConstraint {
+  const longSide = Math.max(layer.width, layer.height)
+  const target = Math.min(2048, Math.max(1024, longSide))
+  return longestSide(layer, target)
+}
+
+/** References add detail; more than 2048 px would only crowd the input out of the request. */
+function referenceExport(layer: SelectedLayer): ExportConstraint {
+  return longestSide(layer, Math.min(2048, Math.max(layer.width, layer.height)))
+}
+
+/**
+ * An upscale's input is exported at the target pixel size, because refSR answers
+ * at the input's size; Figma holds at most 4096 px a side, so that is the ceiling.
+ */
+export function upscaleTarget(layer: SelectedLayer, factor: number): { width: number; height: number } {
+  const scale = Math.min(factor, FIGMA_MAX_IMAGE_SIDE / Math.max(layer.width, layer.height))
+  return scaleSize(layer, scale)
+}
+
+function upscaleExport(layer: SelectedLayer, factor: number): ExportConstraint {
+  return { type: 'WIDTH', value: upscaleTarget(layer, factor).width }
+}
+
+/** The output size to ask for when there are no references: the smallest that covers the target. */
+function sizeCovering(longSide: number, offered: ImageSize[]): ImageSize {
+  const needed: ImageSize = longSide <= 1280 ? '1K' : longSide <= 2560 ? '2K' : '4K'
+  return offered.includes(needed) ? needed : offered[offered.length - 1]
+}
+
+function longestSide(layer: SelectedLayer, target: number): ExportConstraint {
+  return layer.width >= layer.height ? { type: 'WIDTH', value: Math.round(target) } : { type: 'HEIGHT', value: Math.round(target) }
+}
+
+/** A layer name from the prompt: its first words, short enough for the layers panel. */
+export function layerNameFromPrompt(prompt: string, maxLength = 40): string {
+  const words = prompt.replace(/\s+/g, ' ').trim()
+  if (words === '') return 'Riverflow image'
+  if (words.length <= maxLength) return words
+  const cut = words.slice(0, maxLength)
+  const lastSpace = cut.lastIndexOf(' ')
+  return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:]+$/, '')}…`
+}

@@ -1,0 +1,36 @@
+import type { ExportConstraint, GenerationSettings, Placement, SelectedLayer } from '../../../common/domain'
+import type { ModelCapabilities } from '../../../common/models'
+
+/** What to send: the prompt, the settings, and the model they go to as the list in force describes it. */
+export interface Order {
+  prompt: string
+  settings: GenerationSettings
+  /** `settings.model` as found in the model list (ui/models/model-list.ts): planned, priced and sent with these facts. */
+  model: ModelCapabilities
+}
+
+/** A layer to send, and the size to export it at. */
+export interface LayerToSend {
+  layer: SelectedLayer
+  constraint: ExportConstraint
+}
+
+/**
+ * One task, as planned from a click: one request to OpenRouter, perhaps with
+ * frames to send, and where the images of its answer go.
+ */
+export interface TaskSpec extends Order {
+  id: string
+  label: string
+  /** Input images: the first keeps the most pixels; none makes it text-to-image. */
+  inputs: LayerToSend[]
+  references: LayerToSend[]
+  placement: Placement
+  targetIds: string[]
+  /** The result's size on the canvas (a refined or upscaled frame keeps its source's). */
+  size?: { width: number; height: number }
+  name: string
+  reveal: boolean
+  /** The takes of one click share it: the sandbox lays their images in one row. */
+  row?: string
+}

@@ -1,0 +1,143 @@
+import type { GenerationRecord } from '../../../common/domain'
+import type { ModelCapabilities } from '../../../common/models'
+import type { ShrinkNote } from '../../encoding/request-budget'
+import type { RetryNotice } from '../../openrouter/client'
+import type { Connection } from '../../openrouter/connection'
+import { GenerationError, cancelledError } from '../../openrouter/errors'
+import { type GenerationInput, findInputProblems } from '../../openrouter/request'
+import { type RoadResult, sendOnRoadAsync } from '../../openrouter/road'
+import { suggestAnotherModel } from '../../openrouter/suggest-model'
+import type { Lander } from '../land/lander'
+import type { TaskSpec } from '../plan/task'
+import { PreparationCancelled, prepareAhead } from './prepare-ahead'
+import { type PrepareDeps, type PreparedInputs, prepareInputsAsync } from './prepare-inputs'
+import { type Settled, runPoolAsync } from './run-pool'
+
+/**
+ * Requests prepared ahead and waiting for a free slot. Each holds up to 4.5 MB
+ * of data URLs; two let a freed slot send at once, even when two free together,
+ * and more would only hold memory (a batch of 6 at a time held 27 MB waiting).
+ */
+const PREPARED_AHEAD = 2
+
+export type TaskPhase = 'waiting' | 'exporting' | 'ready' | 'generating' | 'placing' | 'done' | 'failed' | 'cancelled'
+
+/** Where one task of a running job is, for the view; each report is merged into the last. */
+export interface TaskProgress {
+  phase: TaskPhase
+  startedAt?: number
+  retry?: RetryNotice | null
+  message?: string
+  notes?: ShrinkNote[]
+  cost?: number | null
+}
+
+/** What a job's tasks need from the outside world: the sandbox's export, an encoder, the network, the models, the canvas. */
+export interface JobContext extends PrepareDeps {
+  connection: Connection
+  /** The models on offer: a failure may suggest another of them. */
+  models: readonly ModelCapabilities[]
+  /** Takes each image of an answer to the canvas, or keeps it. */
+  lander: Pick<Lander, 'land'>
+}
+
+/** What a task cost, which of its images were sent smaller than wanted, and what its road could not carry. */
+export interface TaskResult {
+  cost: number | null
+  notes: ShrinkNote[]
+  dropped: string[]
+}
+
+/** How one task of a job ended: its result, or its error and whether it was cancelled. */
+export type SettledTask = Settled<TaskResult>
+
+export interface RunJobOptions {
+  /** Requests waiting on the model at once. */
+  concurrency: number
+  signal: AbortSignal
+  onProgress: (index: number, progress: TaskProgress) => void
+  onSettled: (index: number, result: SettledTask) => void
+}
+
+/**
+ * Runs a job's tasks, `concurrency` at a time, keeping every outcome. The
+ * frames are exported and encoded in order, ahead of the requests: while some
+ * wait for the model, the next ones get ready, so each free slot sends at
+ * once. Resolves when every task has settled; never rejects.
+ */
+export async function runJobAsync(specs: readonly TaskSpec[], context: JobContext, options: RunJobOptions): Promise<SettledTask[]> {
+  const prepared = prepareAhead(
+    specs,
+    async (spec, index) => {
+      const inputs = await prepareInputsAsync(spec, context, (progress) => options.onProgress(index, progress))
+      // Exported and encoded, waiting for a free request slot.
+      if (spec.inputs.length > 0) options.onProgress(index, { phase: 'ready' })
+      return inputs
+    },
+    // Two at a time: a frame's export runs in the sandbox and its encoding in the UI,
+    // so the next frame exports while this one encodes. More would only queue.
+    { ahead: PREPARED_AHEAD, parallel: 2, signal: options.signal },
+  )
+  return runPoolAsync(
+    specs,
+    async (spec, index, signal) => {
+      let inputs
+      try {
+        inputs = await prepared.take(index)
+      } catch (error) {
+        if (error instanceof PreparationCancelled) throw cancelledError()
+        throw error
+      }
+      return sendTaskAsync(spec, inputs, context, signal, (progress) => options.onProgress(index, progress))
+    },
+    { concurrency: options.concurrency, signal: options.signal, onSettled: options.onSettled },
+  )
+}
+
+/**
+ * Sends one prepared task and hands each image of the answer to the lander.
+ * Throws a GenerationError with a message for the designer.
+ */
+async function sendTaskAsync(spec: TaskSpec, prepared: PreparedInputs, context: JobContext, signal: AbortSignal, report: (progress: TaskProgress) => void): Promise<TaskResult> {
+  const { inputImages, references, notes } = prepared
+  if (signal.aborted) throw cancelledError()
+  const input = { prompt: spec.prompt, settings: spec.settings, model: spec.model, inputImages, references }
+  const result = await sendGenerationAsync(input, context, {
+    signal,
+    onSending: () => report({ phase: 'generating', startedAt: Date.now(), notes }),
+    onRetry: (retry) => report({ phase: 'generating', retry }),
+  })
+
+  report({ phase: 'placing' })
+  const record: GenerationRecord = {
+    prompt: spec.prompt,
+    settings: spec.settings,
+    generationId: result.generationId,
+    cost: result.cost,
+    createdAt: new Date().toISOString(),
+  }
+  for (const image of result.images) context.lander.land(image, spec, record, signal)
+  return { cost: result.cost, notes, dropped: result.droppedOptions }
+}
+
+/**
+ * One request, on its model's road. Input that would be refused fails before
+ * anything is sent (and billed); a failure another model of the list answers
+ * (the free tier busy, no credit) says so with that model one click away.
+ */
+export async function sendGenerationAsync(
+  input: GenerationInput,
+  context: Pick<JobContext, 'connection' | 'models'>,
+  options: { signal?: AbortSignal; onSending?: () => void; onRetry?: (retry: RetryNotice) => void } = {},
+): Promise<RoadResult> {
+  const problems = findInputProblems(input)
+  if (problems.length > 0) throw new GenerationError('invalid-input', problems.join(' '))
+  options.onSending?.()
+  // 2.5 and later plan and judge their own edits and can take far longer than V2.
+  const connection = { ...context.connection, timeoutMs: context.connection.timeoutMs ?? input.model.timeoutMs }
+  try {
+    return await sendOnRoadAsync(connection, input, { signal: options.signal, onRetry: options.onRetry })
+  } catch (error) {
+    throw suggestAnotherModel(error, input.model.id, context.models)
+  }
+}

@@ -6,7 +6,7 @@
 // the UI of things the UI did not ask about: `PluginEvent`.
 //
 // The UI sends `parent.postMessage({ pluginMessage: msg }, '*')` and the sandbox
-// answers with `figma.ui.postMessage(msg)`. Types only: compiled into both
+// answers with `figma.ui.postMessage(msg)`. Types and one name: compiled into both
 // bundles, so it must not touch `figma` or the DOM. The domain types the
 // messages carry live in common/domain.ts.
 import type {
@@ -23,18 +23,28 @@ import type {
   TiledImage,
 } from './domain'
 
-/** What the UI needs to start: sent in answer to `init`. */
-export interface InitData {
+/**
+ * What the panel needs for its first frame. The sandbox reads it before
+ * `figma.showUI` and hands it over inside the HTML, as the global named by
+ * START_DATA_GLOBAL, so the panel draws the real view at once, never "Loading…"
+ * (docs/architecture.md#start-up).
+ */
+export interface StartData {
   /** The stored key, or null on first run. The UI alone talks to OpenRouter. */
   key: string | null
   /** What clientStorage holds, unchecked: the UI reads it field by field. */
   state: unknown
+  /** The model catalog clientStorage keeps, unchecked (ui/models/parse-catalog.ts reads it); null when none. */
+  catalog: unknown
   selection: SelectedLayer[]
-  /** The quick action Figma ran the plugin for (its panel hidden), or null when opened as a panel. */
+  /** The quick action Figma ran the plugin for (its panel hidden). Handed over once, with the HTML; null after. */
   quickAction: QuickAction | null
-  /** What a relaunch button asked for, once: the UI runs it straight away. Null for a plain run. */
+  /** What a relaunch button asked for. Handed over once, with the HTML; null for a plain run and after. */
   launch: Launch | null
 }
+
+/** The window property that carries StartData into the panel's page. */
+export const START_DATA_GLOBAL = '__RIVERFLOW_START__'
 
 /** The relaunch buttons the UI carries out; Restore previous is the sandbox's alone. */
 export type LaunchCommand = 'regenerate' | 'more-like-this' | 'edit-prompt'
@@ -91,7 +101,13 @@ export interface HistoryItem extends HistoryEntry {
 
 /** Every request the UI can make: its arguments and what the reply carries. */
 export interface Requests {
-  init: { args: Record<string, never>; result: InitData }
+  /**
+   * The start data again, read now: after "Reset settings" remounts the panel. Its quick
+   * action and launch are always null: those are handed over once, with the HTML.
+   */
+  'load-start': { args: Record<string, never>; result: StartData }
+  /** The panel is drawn: tell it the selection again and send its thumbnails. */
+  'send-selection': { args: Record<string, never>; result: null }
   /** The only request that carries the key to the sandbox: to store it in clientStorage. */
   'save-key': { args: { key: string }; result: null }
   'forget-key': { args: Record<string, never>; result: null }
@@ -103,11 +119,6 @@ export interface Requests {
   'export-layer': { args: { layerId: string; constraint: ExportConstraint }; result: PreparedImage }
   /** Open a page in the designer's browser: OpenRouter's sign-in. The sandbox opens only https://openrouter.ai/ pages. */
   'open-external': { args: { url: string }; result: null }
-  /**
-   * OpenRouter's model catalog as last fetched, with when; null when none is kept.
-   * Its entries are unchecked: the UI reads them one by one (ui/models/parse-catalog.ts).
-   */
-  'load-catalog': { args: Record<string, never>; result: CachedCatalog | null }
   'save-catalog': { args: { catalog: CachedCatalog }; result: null }
   /** A toast in Figma: how a quick action, whose panel is hidden, reports. It replaces the one before. */
   notify: { args: { message: string; error?: boolean; timeoutMs?: number }; result: null }

@@ -39,7 +39,7 @@ function isRequest(message: unknown): message is UiToPluginMessage {
 /** What to tell the designer when a request fails for a reason nobody foresaw. */
 function failureMessage(type: RequestType): string {
   switch (type) {
-    case 'init':
+    case 'load-start':
       return 'The plugin could not read what it saved on this computer. Close and reopen it.'
     case 'save-key':
       return 'Figma could not store the key on this computer. Try again.'
@@ -54,8 +54,8 @@ function failureMessage(type: RequestType): string {
       return 'Figma could not export the layer. Check that it is visible, then try again.'
     case 'open-external':
       return 'Figma could not open your browser. Try again, or paste a key instead.'
-    case 'load-catalog':
-      return 'The model list kept on this computer could not be read; the built-in list is shown.'
+    case 'send-selection':
+      return 'Figma could not tell the panel what is selected. Select the layers again.'
     case 'save-catalog':
       return 'The model list could not be kept on this computer; it is fetched again next time.'
     case 'notify':

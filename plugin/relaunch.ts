@@ -20,20 +20,11 @@ export function relaunchInSandbox(): boolean {
 }
 
 /**
- * The relaunch for the UI, read while the layer is still the selection and
- * handed over once: a later init (the panel reset after an error) must not
- * regenerate again.
+ * What a relaunch button asks of the UI, read while the layer is still the
+ * selection; null for any other run. The sandbox hands it over once, with the
+ * panel's HTML (plugin/start-data.ts): a reset panel must not regenerate again.
  */
-export function launchOnce(): () => Launch | null {
-  let launch = readLaunch()
-  return () => {
-    const first = launch
-    launch = null
-    return first
-  }
-}
-
-function readLaunch(): Launch | null {
+export function readLaunch(): Launch | null {
   const command = figma.command
   if (!UI_COMMANDS.includes(command)) return null
   const node = figma.currentPage.selection[0]

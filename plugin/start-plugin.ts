@@ -1,23 +1,16 @@
 import { answerRequests } from './answer-requests'
 import { exportLayerAsync, exportThumbnailAsync, MAX_THUMBNAILS } from './export-layer'
 import type { QuickAction } from '../common/domain'
-import type { PluginToUiMessage } from '../common/messages'
+import type { Launch, PluginToUiMessage } from '../common/messages'
 import { loadHistoryAsync, placeAgainAsync, placeAndRecordAsync } from './history-requests'
 import { openExternalAsync } from './open-external'
 import { startQuickAction } from './quick-actions'
 import { createImageOrExplain } from './new-layer'
-import { launchOnce, relaunchInSandbox } from './relaunch'
+import { readLaunch, relaunchInSandbox } from './relaunch'
 import { describeSelection } from './selection'
 import { showLayersAsync } from './show-layers'
-import {
-  forgetKeyAsync,
-  loadCatalogCacheAsync,
-  loadKeyAsync,
-  loadStateAsync,
-  saveCatalogCacheAsync,
-  saveKeyAsync,
-  saveStateAsync,
-} from './storage'
+import { readStartDataAsync, withStartData } from './start-data'
+import { forgetKeyAsync, saveCatalogCacheAsync, saveKeyAsync, saveStateAsync } from './storage'
 import { loadWindowSizeAsync, resizeWindowAsync } from './window-size'
 
 function post(message: PluginToUiMessage): void {
@@ -32,17 +25,12 @@ function post(message: PluginToUiMessage): void {
 export function startPlugin(): void {
   // Restore previous needs no panel: the sandbox does it and closes.
   if (relaunchInSandbox()) return
-  const takeLaunch = launchOnce()
-  let quickAction: QuickAction | null = null
+  // Read while the layer is still the selection; handed to the panel once, with its HTML.
+  const launch = readLaunch()
   let toast: NotificationHandler | null = null
   let thumbnailsFor = ''
   // A quick action opens the UI hidden, once Figma runs it: the UI reaches the network and does the work.
-  const openUi = (action: QuickAction | null) => {
-    quickAction = action
-    void loadWindowSizeAsync().then((size) =>
-      figma.showUI(__html__, { ...size, themeColors: true, title: 'Riverflow', visible: action === null }),
-    )
-  }
+  const openUi = (quickAction: QuickAction | null) => void openUiAsync(quickAction, launch)
   if (!startQuickAction(openUi)) openUi(null)
 
   async function sendSelectionAsync(): Promise<void> {
@@ -62,11 +50,11 @@ export function startPlugin(): void {
 
   figma.ui.onmessage = answerRequests(
     {
-      async init() {
-        const [key, state] = await Promise.all([loadKeyAsync(), loadStateAsync()])
-        // The thumbnails of what is already selected follow the answer.
+      'load-start': () => readStartDataAsync(),
+      async 'send-selection'() {
+        // The thumbnails follow the answer, one a message.
         setTimeout(() => void sendSelectionAsync(), 0)
-        return { key, state, selection: describeSelection(figma.currentPage.selection), quickAction, launch: takeLaunch() }
+        return null
       },
       async 'save-key'({ key }) {
         await saveKeyAsync(key)
@@ -88,7 +76,6 @@ export function startPlugin(): void {
       'place-again': placeAgainAsync,
       'export-layer': exportLayerAsync,
       'open-external': openExternalAsync,
-      'load-catalog': loadCatalogCacheAsync,
       async 'save-catalog'({ catalog }) {
         await saveCatalogCacheAsync(catalog)
         return null
@@ -112,4 +99,14 @@ export function startPlugin(): void {
     },
     post,
   )
+}
+
+/**
+ * Opens the panel with what its first frame needs already in the HTML: the key,
+ * the saved state, the cached catalog and the selection are read first (a few
+ * milliseconds of clientStorage), so the panel draws its real view at once.
+ */
+async function openUiAsync(quickAction: QuickAction | null, launch: Launch | null): Promise<void> {
+  const [data, size] = await Promise.all([readStartDataAsync(quickAction, launch), loadWindowSizeAsync()])
+  figma.showUI(withStartData(__html__, data), { ...size, themeColors: true, title: 'Riverflow', visible: quickAction === null })
 }

@@ -1,163 +1,128 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
-import type { GenerationRecord, SavedState, SelectedLayer } from '../common/domain'
-import type { InitData } from '../common/messages'
-import { onPluginEvent, requestAsync } from './bridge'
-import { DEFAULT_STATE } from './defaults'
-import { loadRecord, planLaunch } from './generation/plan/plan-launch'
-import { useGeneration } from './generation/use-generation'
-import { findModel, fitSettingsToList, startOnFree } from './models'
+import { useEffect, useReducer, useState } from 'preact/hooks'
+import type { StartData } from '../common/messages'
+import { requestAsync } from './bridge'
+import { panelGeneration, useGeneration } from './generation/use-generation'
+import { findModel } from './models'
 import { useModelList } from './models/use-model-list'
-import { readSavedState, toStoredState } from './state/read-saved-state'
-import { useKey } from './state/use-key'
-import { keepThumbnailsOf } from './selection/keep-thumbnails'
 import { runQuickActionAsync } from './quick-action/run-quick-action'
-import { StateNotes } from './views/StateNotes'
 import { useRoles } from './selection/use-roles'
+import { useSelection } from './selection/use-selection'
+import { reloadStartDataAsync, takeStartData } from './start-data'
+import { type View, panelReducer, startPanel } from './state/panel-state'
+import { toStoredState } from './state/read-saved-state'
+import { useKey } from './state/use-key'
 import { GenerateView } from './views/GenerateView'
 import { KeyView } from './views/KeyView'
+import { StateNotes } from './views/StateNotes'
 import { HistoryView } from './views/history/HistoryView'
 
-type View = 'loading' | 'key' | 'generate' | 'history'
-
 /**
- * The UI's root: waits for the sandbox's `init` (stored key, saved prompt and
- * settings, selection), then shows the key view on first run and the generate
- * view after. The prompt, settings and the designer's choices live here, above
- * both views, so that neither an error nor a trip to Settings loses them.
+ * The UI's root. The sandbox hands the start data over with the page, so the
+ * first frame is the real panel; only a page that came without it (never in
+ * Figma) asks the sandbox first.
  */
 export function App() {
-  const [view, setView] = useState<View>('loading')
-  const { apiKey, keyInfo, keyProblem, keyReason, setKeyReason, ...key } = useKey(
-    () => setView('generate'),
-    () => setView('key'),
-  )
-  const [state, setState] = useState<SavedState>(DEFAULT_STATE)
-  const [stateNotes, setStateNotes] = useState<string[]>([])
-  const [startProblem, setStartProblem] = useState<string | null>(null)
-  const [selection, setSelection] = useState<SelectedLayer[]>([])
-  const [thumbnails, setThumbnails] = useState<Record<string, string>>({})
-  const [init, setInit] = useState<InitData | null>(null)
-  const loaded = useRef(false)
+  const [start, setStart] = useState<StartData | null>(takeStartData)
+  const [problem, setProblem] = useState<string | null>(null)
+  useEffect(() => {
+    if (start) return
+    // Without its start the panel cannot do anything: say so instead of "Loading…" for ever.
+    reloadStartDataAsync().then(setStart, () => setProblem('The plugin could not start: Figma did not answer. Close the plugin and run it again.'))
+  }, [start])
+  if (!start) return <main class="view muted" role="status">{problem ?? 'Loading…'}</main>
+  return <Panel start={start} />
+}
+
+/** Saving waits for a pause in typing: one write per pause, not per key. */
+const SAVE_DELAY_MS = 400
+
+/**
+ * The panel: one reducer over its views (ui/state/panel-state.ts) and the
+ * effects that tie it to the world: what the start asked to run (once), the
+ * model list settling, the key's credit, saving for next time.
+ */
+function Panel({ start }: { start: StartData }) {
+  const { apiKey, keyInfo, keyProblem, keyReason, setKeyReason, ...key } = useKey(start.key)
+  const { models, settled } = useModelList(apiKey, start.catalog)
+  // Worked out before the first frame, with the list the panel opens on.
+  const [first] = useState(() => ({ ...startPanel(start, models), key: start.key, selection: start.selection, models }))
+  const [panel, dispatch] = useReducer(panelReducer, first.panel)
+  const { selection, thumbnails } = useSelection(start.selection)
   const generation = useGeneration()
-  const modelList = useModelList(apiKey)
+  const { saved } = panel
 
+  // What the start asked for runs once: the start data hands it out once (ui/start-data.ts).
   useEffect(() => {
-    const stop = onPluginEvent((message) => {
-      switch (message.type) {
-        case 'selection-changed':
-          setSelection(message.selection)
-          // Free the thumbnails of layers that left the selection: each holds a PNG in memory.
-          setThumbnails((current) => keepThumbnailsOf(message.selection, current))
-          break
-        case 'layer-thumbnail': {
-          const url = URL.createObjectURL(new Blob([message.bytes as BlobPart], { type: 'image/png' }))
-          setThumbnails((current) => {
-            if (current[message.layerId]) URL.revokeObjectURL(current[message.layerId])
-            return { ...current, [message.layerId]: url }
-          })
-          break
-        }
-      }
-    })
-    requestAsync('init', {})
-      .then((data) => {
-        setSelection(data.selection)
-        setInit(data)
-      })
-      // Without its start the panel cannot do anything: say so instead of "Loading…" for ever.
-      .catch(() => setStartProblem('The plugin could not start: Figma did not answer. Close the plugin and run it again.'))
-    return stop
-  }, [])
-
-  // The saved state is read once the cached model list is in too: a model of an earlier
-  // catalog is judged against that catalog, not only against the built-in table.
-  useEffect(() => {
-    if (!init || !modelList.cacheRead || loaded.current) return
-    loaded.current = true
-    const saved = readSavedState(init.state, modelList.models)
-    // A relaunch button: the layer's prompt and settings, run at once where there is something to run.
-    const launched = init.launch ? planLaunch(init.launch, saved.state, modelList.models) : { state: saved.state, tasks: null, notes: [] }
-    setState(launched.state)
-    setStateNotes([...saved.notes, ...launched.notes])
-    if (launched.tasks && init.key) {
-      const { concurrency, keepFullResolution } = launched.state
-      void generation.start(launched.tasks, { key: init.key, models: modelList.models, concurrency, keepFullResolution })
-    }
-    key.startWithKey(init.key)
-    setView(init.key ? 'generate' : 'key')
+    const { launchTasks, quickAction, key } = first
+    const { concurrency, keepFullResolution } = first.panel.saved
+    if (launchTasks && key) void panelGeneration.start(launchTasks, { key, models: first.models, concurrency, keepFullResolution })
+    if (!quickAction) return
     // A quick action works with the panel hidden; it shows the panel only when it needs the designer.
-    if (init.quickAction && !init.key) {
+    if (!key) {
       setKeyReason('Quick actions need your OpenRouter key: paste it here, then run the quick action again.')
       void requestAsync('show-ui', {})
-    } else if (init.quickAction && init.key) {
-      void runQuickActionAsync(init.quickAction, { key: init.key, saved: saved.state, selection: init.selection, generation, models: modelList.models })
+    } else {
+      void runQuickActionAsync(quickAction, { key, saved: first.panel.saved, selection: first.selection, generation: panelGeneration, models: first.models })
     }
-  }, [init, modelList.cacheRead])
+  }, [first, setKeyReason])
 
-  // Once the list is final for this run, a model gone from it gives way to the nearest of its tier.
   useEffect(() => {
-    if (view === 'loading' || !modelList.settled) return
-    const fitted = fitSettingsToList(state.settings, modelList.models)
-    if (fitted.notes.length === 0) return
-    setState((current) => ({ ...current, settings: fitted.settings }))
-    setStateNotes((notes) => [...notes, ...fitted.notes])
-  }, [view, modelList.settled, modelList.models])
+    if (settled) dispatch({ type: 'list-settled', models })
+  }, [settled, models])
 
-  // A key with no credit left starts on the free model and says why: once a key, when OpenRouter
-  // first tells of it; later the designer's own choice of model stands.
-  const creditChecked = useRef<string | null>(null)
   useEffect(() => {
-    if (!loaded.current || !keyInfo || creditChecked.current === apiKey) return
-    creditChecked.current = apiKey
-    const free = startOnFree(state.settings, keyInfo, modelList.models)
-    if (!free) return
-    setState((current) => ({ ...current, settings: free.settings }))
-    setStateNotes((notes) => [...notes, ...free.notes])
-  }, [keyInfo])
+    if (apiKey && keyInfo) dispatch({ type: 'key-checked', key: apiKey, info: keyInfo, models })
+  }, [apiKey, keyInfo, models])
 
   // What is left on the key changes with every charge: ask again once a job is over, so the top
   // bar stays true. Not while it runs: each ask would hold one of the browser's few connections
   // to openrouter.ai that the batch's requests are waiting for.
   const jobRunning = generation.job !== null
+  const spent = generation.spent.total
+  const { refreshKeyInfoAsync } = key
   useEffect(() => {
-    if (!jobRunning && apiKey && generation.spent.total > 0) void key.refreshKeyInfoAsync(apiKey)
-  }, [jobRunning, generation.spent.total])
+    if (!jobRunning && apiKey && spent > 0) void refreshKeyInfoAsync(apiKey)
+  }, [jobRunning, apiKey, spent, refreshKeyInfoAsync])
 
-  const model = findModel(modelList.models, state.settings.model)
-  const [roles, setRole] = useRoles(selection, model, `${state.selectionUse}:${state.eachOnItsOwn}`, state.eachOnItsOwn)
-
-  // Keep the prompt, settings and choices for next time; a short delay saves once per pause in typing.
+  // Keep the prompt, settings and choices for next time; what the panel opened with is already kept.
   useEffect(() => {
-    if (!loaded.current) return
+    if (saved === first.panel.saved) return
     // Not saving for next time is no reason to interrupt the designer now.
-    const timer = setTimeout(() => requestAsync('save-state', { state: toStoredState(state) }).catch(() => {}), 400)
+    const timer = setTimeout(() => requestAsync('save-state', { state: toStoredState(saved) }).catch(() => {}), SAVE_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [state])
+  }, [saved, first])
 
-  if (view === 'loading') return <main class="view muted" role="status">{startProblem ?? 'Loading…'}</main>
-  if (view === 'history') {
-    const use = (record: GenerationRecord) => {
-      const loaded = loadRecord(record, state, modelList.models)
-      if (loaded) setState(loaded.state)
-      setStateNotes(loaded?.notes ?? ['The prompt of that image could not be read.'])
-      setView('generate')
-    }
-    const usePrompt = (prompt: string) => {
-      setState((s) => ({ ...s, prompt }))
-      setView('generate')
-    }
-    return <HistoryView recentPrompts={state.recentPrompts} models={modelList.models} onUse={use} onUsePrompt={usePrompt} onBack={() => setView('generate')} />
+  const model = findModel(models, saved.settings.model)
+  const [roles, setRole] = useRoles(selection, model, `${saved.selectionUse}:${saved.eachOnItsOwn}`, saved.eachOnItsOwn)
+  const show = (view: View) => dispatch({ type: 'show', view })
+
+  if (panel.view === 'history') {
+    return (
+      <HistoryView
+        recentPrompts={saved.recentPrompts}
+        models={models}
+        onUse={(record) => dispatch({ type: 'use-record', record, models })}
+        onUsePrompt={(prompt) => {
+          dispatch({ type: 'change', change: { prompt } })
+          show('generate')
+        }}
+        onBack={() => show('generate')}
+      />
+    )
   }
-  if (view === 'key' || apiKey === null) {
+  if (panel.view === 'key' || apiKey === null) {
     return (
       <>
         {keyReason && <p class="notice view-note" role="status">{keyReason}</p>}
         <KeyView
           hasKey={apiKey !== null}
           keyInfo={keyInfo}
-          onSaved={key.saveKey}
-          onForget={() => void key.forgetKeyAsync()}
-          onDone={apiKey ? () => setView('generate') : null}
+          onSaved={(newKey, info) => {
+            key.saveKey(newKey, info)
+            show('generate')
+          }}
+          onForget={() => void key.forgetKeyAsync().then((forgotten) => forgotten && show('key'))}
+          onDone={apiKey ? () => show('generate') : null}
           onOpenExternal={(url) => requestAsync('open-external', { url })}
         />
       </>
@@ -165,21 +130,21 @@ export function App() {
   }
   return (
     <>
-      <StateNotes notes={stateNotes} onDismiss={() => setStateNotes([])} />
+      <StateNotes notes={panel.notes} onDismiss={() => dispatch({ type: 'dismiss-notes' })} />
       <GenerateView
         apiKey={apiKey}
         keyInfo={keyInfo}
         keyProblem={keyProblem}
-        state={state}
-        onStateChange={(change: Partial<SavedState>) => setState((s) => ({ ...s, ...change }))}
+        state={saved}
+        onStateChange={(change) => dispatch({ type: 'change', change })}
         selection={selection}
-        onOpenSettings={() => setView('key')}
-        onOpenHistory={() => setView('history')}
+        onOpenSettings={() => show('key')}
+        onOpenHistory={() => show('history')}
         generation={generation}
         roles={roles}
         onRoleChange={setRole}
         thumbnails={thumbnails}
-        models={modelList.models}
+        models={models}
       />
     </>
   )

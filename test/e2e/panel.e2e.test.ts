@@ -1,9 +1,53 @@
 import { describe, expect, it } from 'vitest'
 import { TEST_KEY } from '../openrouter-stand-in/server'
+import type { PluginSession } from './harness'
 import { useBrowserSuite } from './suite'
 
 // The panel's window: resized from its corner grip, remembered for the next run; focus visible.
 const suite = useBrowserSuite()
+
+/**
+ * Runs in the UI's frame before its script: records what #app holds the first time anything
+ * is drawn in it. The UI renders in one go, so the first mutation holds the whole first frame.
+ */
+const RECORD_FIRST_FRAME = `
+  new MutationObserver((_, observer) => {
+    const app = document.getElementById('app')
+    if (!app || app.childElementCount === 0) return
+    observer.disconnect()
+    window.firstFrame = { text: app.textContent, prompt: app.querySelector('textarea[aria-label="Prompt"]') !== null }
+  }).observe(document, { childList: true, subtree: true })
+`
+interface FirstFrame {
+  text: string
+  prompt: boolean
+}
+
+/** What the panel drew first, once it has drawn. */
+async function firstFrameAsync(session: PluginSession): Promise<FirstFrame> {
+  const read = () => session.ui.locator('html').evaluate(() => (window as unknown as { firstFrame?: FirstFrame }).firstFrame ?? null)
+  await expect.poll(read).not.toBeNull()
+  return (await read())!
+}
+
+describe('the first frame', () => {
+  it('is the prompt view when a key is stored: never “Loading…”', async () => {
+    const session = await suite.open({ key: TEST_KEY, uiInitScript: RECORD_FIRST_FRAME })
+    const frame = await firstFrameAsync(session)
+    expect(frame.prompt).toBe(true)
+    expect(frame.text).not.toContain('Loading')
+    await session.close()
+  })
+
+  it('is the key view on first run', async () => {
+    const session = await suite.open({ uiInitScript: RECORD_FIRST_FRAME })
+    const frame = await firstFrameAsync(session)
+    expect(frame.prompt).toBe(false)
+    expect(frame.text).toMatch(/OpenRouter/)
+    expect(frame.text).not.toContain('Loading')
+    await session.close()
+  })
+})
 
 describe('the panel window', () => {
   it('resizes from the corner grip within bounds, and opens at that size next time', async () => {

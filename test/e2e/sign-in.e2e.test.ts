@@ -170,8 +170,8 @@ describe('Sign in with OpenRouter', () => {
     const closed = await openFirstRunAsync()
     const oldCode = suite.standIn.auth.mint(await startSignInAsync(closed, 'Sign in with OpenRouter'))
     // All the sandbox heard of the attempt is the page to open: the verifier stayed in the UI's memory.
-    const heard = (await sentToSandbox(closed)).map((message) => JSON.parse(message)).filter((message) => message.type !== 'save-state' && message.type !== 'load-catalog')
-    expect(heard.map((message) => message.type)).toEqual(['init', 'open-external'])
+    const heard = (await sentToSandbox(closed)).map((message) => JSON.parse(message)).filter((message) => message.type !== 'save-state')
+    expect(heard.map((message) => message.type)).toEqual(['send-selection', 'open-external'])
     expect(Object.keys(heard[1]).sort()).toEqual(['requestId', 'type', 'url'])
     await closed.close()
 

@@ -1,4 +1,6 @@
+import { expect, vi } from 'vitest'
 import { type FakeFigma, type FakeFigmaOptions, createFakeFigma } from '../fake-figma'
+import { START_DATA_GLOBAL, type StartData } from '../../common/messages'
 
 /** A fresh fake `figma` installed as the global, as the sandbox code expects it. */
 export function installFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
@@ -12,4 +14,12 @@ export function installFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
 /** Lets queued microtasks and timers run (selection events, thumbnail exports). */
 export function settle(ms = 0): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** The start data the sandbox put in the UI's HTML, once it has opened the UI (plugin/start-data.ts). */
+export async function shownStartData(fake: FakeFigma): Promise<StartData> {
+  const html = await vi.waitFor(() => fake.shownWith?.html ?? expect.fail('The UI is not open yet'))
+  const found = html.match(new RegExp(`<script>window\\.${START_DATA_GLOBAL}=(.*?)</script>`))
+  if (!found) throw new Error('The UI was opened without its start data')
+  return JSON.parse(found[1]) as StartData
 }

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { InitData, ReplyMessage } from '../../common/messages'
 import { startPlugin } from '../../plugin/start-plugin'
-import { installFakeFigma, settle } from './install-fake'
+import { installFakeFigma, settle, shownStartData } from './install-fake'
 
-async function initOf(fake: ReturnType<typeof installFakeFigma>): Promise<InitData> {
-  await fake.sendFromUi({ type: 'init', requestId: 'i1' })
-  const reply = fake.uiMessages.find((m) => (m as ReplyMessage).requestId === 'i1') as ReplyMessage
-  if (!reply.ok) throw new Error(reply.message)
-  return reply.result as InitData
-}
+const initOf = shownStartData
 
 describe('quick actions in the sandbox', () => {
   it('suggests models and aspect ratios while the designer types, before any UI opens', async () => {
@@ -24,7 +18,7 @@ describe('quick actions in the sandbox', () => {
     expect(await fake.typeParameter('prompt', 'A fox')).toEqual([])
   })
 
-  it('opens the UI hidden once run, and tells it the command and parameters at init', async () => {
+  it('opens the UI hidden once run, and hands it the command and parameters with its HTML', async () => {
     const fake = installFakeFigma({ command: 'generate-image' })
     startPlugin()
     fake.run({ prompt: '  A red fox  ', model: 'sourceful/riverflow-v2-pro', 'aspect-ratio': 'match-selection' })

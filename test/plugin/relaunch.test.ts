@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationRecord } from '../../common/domain'
-import type { InitData, PlaceImageArgs, ReplyMessage } from '../../common/messages'
+import type { PlaceImageArgs, ReplyMessage, StartData } from '../../common/messages'
 import { RECORD_KEY, placeImageAsync } from '../../plugin/place-image'
 import { startPlugin } from '../../plugin/start-plugin'
 import type { FakeFigma, FakeNode } from '../fake-figma'
 import { encodePng } from '../images/png'
-import { installFakeFigma } from './install-fake'
+import { installFakeFigma, shownStartData } from './install-fake'
 
 const record: GenerationRecord = {
   prompt: 'A red fox',
@@ -29,10 +29,10 @@ function run(command: string): void {
   startPlugin()
 }
 
-async function initWith(command: string): Promise<InitData> {
+/** The start data the UI was opened with, for a run as `command`. */
+async function initWith(command: string): Promise<StartData> {
   run(command)
-  await fake.sendFromUi({ type: 'init', requestId: 'i1' })
-  return (fake.uiMessages.find((m) => (m as ReplyMessage).type === 'reply') as { result: InitData }).result
+  return shownStartData(fake)
 }
 
 describe('relaunch buttons on placed images', () => {
@@ -91,14 +91,14 @@ describe('Restore previous', () => {
 })
 
 describe('the launch the UI runs', () => {
-  it('hands the layer and its record to the first init only', async () => {
+  it('hands the layer and its record over with the HTML only, never to a later load-start', async () => {
     const { nodeIds } = await placeImageAsync(place({}))
     fake.select(fake.allNodes().find((n) => n.id === nodeIds[0])!)
     const init = await initWith('regenerate')
     expect(init.launch).toMatchObject({ command: 'regenerate', layer: { id: nodeIds[0], madeHere: true }, record, problem: null })
-    await fake.sendFromUi({ type: 'init', requestId: 'i2' })
-    const second = fake.uiMessages.find((m) => (m as ReplyMessage).type === 'reply' && (m as ReplyMessage).requestId === 'i2') as { result: InitData }
-    expect(second.result.launch).toBeNull()
+    await fake.sendFromUi({ type: 'load-start', requestId: 'i2' })
+    const second = fake.uiMessages.find((m) => (m as ReplyMessage).type === 'reply' && (m as ReplyMessage).requestId === 'i2') as { result: StartData }
+    expect(second.result).toMatchObject({ launch: null, quickAction: null, selection: [{ id: nodeIds[0] }] })
   })
 
   it('is null for a plain run', async () => {

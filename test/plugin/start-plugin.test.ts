@@ -1,10 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { GenerationRecord, SavedState } from '../../common/domain'
 import type { PluginToUiMessage, ReplyMessage, RequestArgs, RequestType } from '../../common/messages'
 import { startPlugin } from '../../plugin/start-plugin'
 import type { FakeFigma } from '../fake-figma'
 import { encodePng } from '../images/png'
-import { installFakeFigma, settle } from './install-fake'
+import { withStartData } from '../../plugin/start-data'
+import { installFakeFigma, settle, shownStartData } from './install-fake'
 
 const KEY = 'sk-or-v1-fake-key-for-the-sandbox-tests'
 let fake: FakeFigma
@@ -42,24 +43,38 @@ describe('the sandbox', () => {
     expect(fake.shownWith?.options).toMatchObject({ themeColors: true, width: 360, height: 640 })
   })
 
-  it('starts the UI with no key on first run', async () => {
-    expect(await request('init', {})).toMatchObject({ ok: true, result: { key: null, state: null, selection: [] } })
+  it('opens the UI with its start data in the HTML: no key on first run', async () => {
+    expect(await shownStartData(fake)).toEqual({ key: null, state: null, catalog: null, selection: [], quickAction: null, launch: null })
   })
 
-  it('stores the key in clientStorage only, and hands it back on the next start', async () => {
+  it('stores the key in clientStorage only, and hands it back with the next start', async () => {
     expect(await request('save-key', { key: KEY })).toMatchObject({ ok: true })
     await request('save-state', { state })
     expect([...fake.storage.values()]).toContain(KEY)
-    expect(await request('init', {})).toMatchObject({ ok: true, result: { key: KEY, state } })
+    expect(await request('load-start', {})).toMatchObject({ ok: true, result: { key: KEY, state } })
+    // The next run: the key, the state and the selection are in the page before the panel draws.
+    const frame = fake.addFrame({ name: 'Hero' })
+    fake.select(frame)
+    startPlugin()
+    await vi.waitFor(async () => expect(await shownStartData(fake)).toMatchObject({ key: KEY, state, selection: [{ id: frame.id, name: 'Hero' }] }))
   })
 
-  it('keeps the model catalog with its time in clientStorage, and hands back none for a broken one', async () => {
-    expect(await request('load-catalog', {})).toMatchObject({ ok: true, result: null })
+  it('keeps the model catalog with its time in clientStorage, and hands over none for a broken one', async () => {
+    expect((await shownStartData(fake)).catalog).toBeNull()
     const catalog = { models: [{ id: 'sourceful/riverflow-v2-fast', name: 'Riverflow', pricing: {}, supportedParameters: [] }], fetchedAt: 1_800_000_000_000 }
     expect(await request('save-catalog', { catalog })).toMatchObject({ ok: true, result: null })
-    expect(await request('load-catalog', {})).toMatchObject({ ok: true, result: catalog })
+    expect(await request('load-start', {})).toMatchObject({ ok: true, result: { catalog } })
     fake.storage.set('model-catalog', { models: 'all of them', fetchedAt: 'today' })
-    expect(await request('load-catalog', {})).toMatchObject({ ok: true, result: null })
+    expect(await request('load-start', {})).toMatchObject({ ok: true, result: { catalog: null } })
+  })
+
+  it('escapes the start data so that no prompt can end its script early', () => {
+    const data = { key: null, state: { prompt: '</script><script>alert(1)</script> $& \u2028' }, catalog: null, selection: [], quickAction: null, launch: null }
+    const html = withStartData('<html><head><title>x</title></head><body></body></html>', data)
+    expect(html.match(/<\/script>/g)).toHaveLength(1)
+    const json = html.slice(html.indexOf('=') + 1, html.indexOf('</script>'))
+    expect(JSON.parse(json)).toEqual(data)
+    expect(html).toContain('</script><title>x</title>')
   })
 
   it('forgets the key', async () => {
@@ -68,7 +83,7 @@ describe('the sandbox', () => {
     expect([...fake.storage.values()]).not.toContain(KEY)
   })
 
-  it('never writes the key into the document, and never posts it except in the answer to init', async () => {
+  it('never writes the key into the document, and never posts it except in the start data', async () => {
     await request('save-key', { key: KEY })
     const frame = fake.addFrame()
     fake.select(frame)
@@ -80,7 +95,7 @@ describe('the sandbox', () => {
       })
       expect(reply).toMatchObject({ ok: true, result: { placement } })
     }
-    const init = await request('init', {})
+    const init = await request('load-start', {})
     await settle()
     for (const node of fake.allNodes()) {
       for (const key of node.getPluginDataKeys()) expect(node.getPluginData(key)).not.toContain(KEY)

@@ -2,6 +2,7 @@ import { Button } from '@create-figma-plugin/ui'
 import { Component, type ComponentChildren } from 'preact'
 import type { SavedState } from '../../common/domain'
 import { requestAsync } from '../bridge'
+import { reloadStartDataAsync } from '../start-data'
 import { DEFAULT_STATE } from '../defaults'
 import { toStoredState } from '../state/read-saved-state'
 
@@ -15,7 +16,8 @@ interface State {
  * The last line of defence: whatever breaks while drawing the panel, the
  * designer gets a way out instead of a blank window. "Reset settings" stores
  * the defaults, keeping the saved prompt when it can be read, and starts the
- * panel again. The key is not touched.
+ * panel again. The key is not touched; a running job and the images kept
+ * live outside the panel (ui/generation/use-generation.ts) and are still there.
  */
 export class ErrorBoundary extends Component<{ children: ComponentChildren }, State> {
   state: State = { failed: false, generation: 0 }
@@ -28,7 +30,7 @@ export class ErrorBoundary extends Component<{ children: ComponentChildren }, St
   resetAsync = async (): Promise<void> => {
     let prompt = ''
     try {
-      const { state } = await requestAsync('init', {})
+      const { state } = await requestAsync('load-start', {})
       const saved = state as { prompt?: unknown } | null
       if (typeof saved?.prompt === 'string') prompt = saved.prompt
     } catch {
@@ -36,6 +38,8 @@ export class ErrorBoundary extends Component<{ children: ComponentChildren }, St
     }
     const reset: SavedState = { ...DEFAULT_STATE, prompt }
     await requestAsync('save-state', { state: toStoredState(reset) }).catch(() => {})
+    // The panel mounts again from the start data as stored now: the reset state, the key, no launch.
+    await reloadStartDataAsync().catch(() => {})
     this.setState((current) => ({ failed: false, generation: current.generation + 1 }))
   }
 

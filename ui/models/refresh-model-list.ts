@@ -1,16 +1,6 @@
 import type { CachedCatalog } from '../../common/domain'
 import { type ModelListChoice, chooseModelList } from './model-list'
 import { loadCatalogAsync } from './load-catalog'
-import { readCachedCatalog } from './parse-catalog'
-
-/** The catalog clientStorage kept, or null: a sandbox that cannot answer is no reason to wait. */
-export async function readCatalogCacheAsync(load: () => Promise<unknown>): Promise<CachedCatalog | null> {
-  try {
-    return readCachedCatalog(await load())
-  } catch {
-    return null
-  }
-}
 
 /**
  * Asks OpenRouter for its catalog and chooses the list to show from what came

@@ -1,6 +1,6 @@
 import type { QuickAction, SavedState, SelectedLayer } from '../../common/domain'
 import { requestAsync } from '../bridge'
-import type { Generation } from '../generation/use-generation'
+import type { GenerationController } from '../generation/generation'
 import type { ModelCapabilities } from '../models'
 import { formatUsd } from '../pricing'
 import { BUSY, planQuickAction } from './plan-quick-action'
@@ -9,7 +9,8 @@ export interface QuickActionContext {
   key: string
   saved: SavedState
   selection: SelectedLayer[]
-  generation: Generation
+  /** The panel's one Generation: busy while another job runs. */
+  generation: GenerationController
   /** The model list the panel would offer: Remove background needs one that answers on a transparent background. */
   models: readonly ModelCapabilities[]
 }
@@ -25,7 +26,7 @@ const PROGRESS_TOAST_MS = 10 * 60_000
  */
 export async function runQuickActionAsync(quick: QuickAction, context: QuickActionContext): Promise<void> {
   const { saved, selection, models } = context
-  const plan = planQuickAction(quick, { saved, selection, models, busy: context.generation.job !== null })
+  const plan = planQuickAction(quick, { saved, selection, models, busy: context.generation.getState().job !== null })
   if (!plan.ok) return closeWithAsync(plan.problem, true)
   // Remove background may send with another model than the saved one: the toast names the one it sends to.
   const { label } = plan.action.tasks[0].model

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { useCallback, useEffect, useState } from 'preact/hooks'
 import { requestAsync } from '../bridge'
 import { GenerationError } from '../openrouter/errors'
 import { type KeyInfo, checkKeyAsync } from '../openrouter/key'
@@ -6,23 +6,18 @@ import { type KeyInfo, checkKeyAsync } from '../openrouter/key'
 /**
  * The designer's OpenRouter key as the panel knows it: the key itself (kept by
  * the sandbox in `figma.clientStorage` only), what OpenRouter says of it, and
- * what to tell the designer about it. `onStored` and `onForgotten` move the
- * panel on once the sandbox has done its part.
+ * what to tell the designer about it. The key stored at start is used at once
+ * and checked in the background.
  */
-export function useKey(onStored: () => void, onForgotten: () => void) {
-  const [apiKey, setApiKey] = useState<string | null>(null)
+export function useKey(storedKey: string | null) {
+  const [apiKey, setApiKey] = useState<string | null>(storedKey)
   const [keyInfo, setKeyInfo] = useState<KeyInfo | null>(null)
   const [keyProblem, setKeyProblem] = useState<string | null>(null)
   /** Why the key view is shown or what went wrong there, in one line above it. */
   const [keyReason, setKeyReason] = useState<string | null>(null)
 
-  /** The key stored at start: used at once, checked in the background. */
-  function startWithKey(key: string | null) {
-    setApiKey(key)
-    if (key) void refreshKeyInfoAsync(key)
-  }
-
-  async function refreshKeyInfoAsync(key: string) {
+  // Only state setters inside: the same function for the panel's whole life.
+  const refreshKeyInfoAsync = useCallback(async (key: string) => {
     try {
       setKeyInfo(await checkKeyAsync(key))
       setKeyProblem(null)
@@ -32,29 +27,34 @@ export function useKey(onStored: () => void, onForgotten: () => void) {
         setKeyProblem('Your saved OpenRouter key is no longer accepted. Open Settings and paste a new key.')
       }
     }
-  }
+  }, [])
+
+  const [startKey] = useState(storedKey)
+  useEffect(() => {
+    if (startKey) void refreshKeyInfoAsync(startKey)
+  }, [startKey, refreshKeyInfoAsync])
 
   function saveKey(key: string, info: KeyInfo) {
     void requestAsync('save-key', { key }).catch(() => setKeyProblem('Figma could not store the key on this computer; it works until you close the plugin.'))
     setApiKey(key)
     setKeyInfo(info)
     setKeyProblem(null)
-    onStored()
   }
 
-  async function forgetKeyAsync() {
+  /** True once the key is gone from this computer. */
+  async function forgetKeyAsync(): Promise<boolean> {
     try {
       await requestAsync('forget-key', {})
     } catch {
       // The key is still on this computer: saying it is gone would be untrue.
       setKeyReason('Figma could not remove the key from this computer. Press Forget key again.')
-      return
+      return false
     }
     setKeyReason(null)
     setApiKey(null)
     setKeyInfo(null)
-    onForgotten()
+    return true
   }
 
-  return { apiKey, keyInfo, keyProblem, keyReason, setKeyReason, startWithKey, refreshKeyInfoAsync, saveKey, forgetKeyAsync }
+  return { apiKey, keyInfo, keyProblem, keyReason, setKeyReason, refreshKeyInfoAsync, saveKey, forgetKeyAsync }
 }

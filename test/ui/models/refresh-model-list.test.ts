@@ -3,7 +3,8 @@ import type { CachedCatalog } from '../../../common/domain'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 import { generateOnceAsync } from '../generation/generate-once'
 import { chooseModelList } from '../../../ui/models/model-list'
-import { readCatalogCacheAsync, refreshCatalogAsync } from '../../../ui/models/refresh-model-list'
+import { refreshCatalogAsync } from '../../../ui/models/refresh-model-list'
+import { readCachedCatalog } from '../../../ui/models/parse-catalog'
 import { catalogModel } from '../../openrouter-stand-in/model-world'
 import { TEST_KEY } from '../../openrouter-stand-in/server'
 import { useOpenRouterStandIn } from '../../openrouter-stand-in/use-stand-in'
@@ -17,7 +18,7 @@ const OFFLINE = 'http://127.0.0.1:9'
 
 /** One run of the panel: read the cache, fetch if due, keep what came. */
 async function runAsync(storage: { catalog: CachedCatalog | null }, at: number, baseUrl = standIn.url) {
-  const cache = await readCatalogCacheAsync(async () => structuredClone(storage.catalog))
+  const cache = readCachedCatalog(structuredClone(storage.catalog))
   const first = chooseModelList({ cache, now: at })
   if (!first.fetch) return first
   const save = async (catalog: CachedCatalog) => void (storage.catalog = structuredClone(catalog))
@@ -61,8 +62,8 @@ describe('the model list from OpenRouter’s catalog', () => {
   it('shows the catalog even when it cannot be kept, and reads a broken cache as none', async () => {
     const list = await refreshCatalogAsync({ key: TEST_KEY, baseUrl: standIn.url, cache: null, now, save: () => Promise.reject(new Error('full')) })
     expect(list.source).toBe('catalog')
-    expect(await readCatalogCacheAsync(() => Promise.reject(new Error('no sandbox')))).toBeNull()
-    expect(await readCatalogCacheAsync(async () => ({ models: 'lots', fetchedAt: now }))).toBeNull()
+    expect(readCachedCatalog(null)).toBeNull()
+    expect(readCachedCatalog({ models: 'lots', fetchedAt: now })).toBeNull()
   })
 
   it('offers a slug this build has never seen, with cautious capabilities that the model takes', async () => {

@@ -1,0 +1,87 @@
+import type { GenerationRecord, QuickAction, SavedState } from '../../common/domain'
+import type { StartData } from '../../common/messages'
+import type { ModelCapabilities } from '../../common/models'
+import { loadRecord, planLaunch } from '../generation/plan/plan-launch'
+import type { TaskSpec } from '../generation/plan/task'
+import { fitSettingsToList, startOnFree } from '../models'
+import type { KeyInfo } from '../openrouter/key'
+import { readSavedState } from './read-saved-state'
+
+export type View = 'key' | 'generate' | 'history'
+
+/**
+ * The panel's top level, one value: which view shows, the designer's prompt,
+ * settings and choices (saved for next time; above the views, so neither an
+ * error nor a trip to Settings loses them) and the notes said about them.
+ */
+export interface PanelState {
+  view: View
+  saved: SavedState
+  notes: string[]
+  /** The key whose credit has been looked at: a key with none left starts on the free model, once. */
+  creditCheckedFor: string | null
+}
+
+export type PanelAction =
+  | { type: 'show'; view: View }
+  | { type: 'change'; change: Partial<SavedState> }
+  /** A history entry's prompt and settings, back in the panel. */
+  | { type: 'use-record'; record: GenerationRecord; models: readonly ModelCapabilities[] }
+  | { type: 'dismiss-notes' }
+  /** The model list is final for this run: a model gone from it gives way to the nearest of its tier. */
+  | { type: 'list-settled'; models: readonly ModelCapabilities[] }
+  /** OpenRouter told of the key. */
+  | { type: 'key-checked'; key: string; info: KeyInfo; models: readonly ModelCapabilities[] }
+
+/** The first frame, and what the start asks to run: a relaunch's tasks, a quick action. */
+export interface PanelStart {
+  panel: PanelState
+  launchTasks: TaskSpec[] | null
+  quickAction: QuickAction | null
+}
+
+/**
+ * The panel as the start data makes it, worked out before the first frame: the
+ * saved state read field by field against the model list in force, and a
+ * relaunch button's prompt and settings over it.
+ */
+export function startPanel(start: StartData, models: readonly ModelCapabilities[]): PanelStart {
+  const read = readSavedState(start.state, models)
+  const launched = start.launch ? planLaunch(start.launch, read.state, models) : { state: read.state, tasks: null, notes: [] }
+  const panel: PanelState = {
+    view: start.key ? 'generate' : 'key',
+    saved: launched.state,
+    notes: [...read.notes, ...launched.notes],
+    creditCheckedFor: null,
+  }
+  return { panel, launchTasks: start.key ? launched.tasks : null, quickAction: start.quickAction }
+}
+
+export function panelReducer(panel: PanelState, action: PanelAction): PanelState {
+  switch (action.type) {
+    case 'show':
+      return { ...panel, view: action.view }
+    case 'change':
+      return { ...panel, saved: { ...panel.saved, ...action.change } }
+    case 'use-record': {
+      const loaded = loadRecord(action.record, panel.saved, action.models)
+      if (!loaded) return { ...panel, view: 'generate', notes: ['The prompt of that image could not be read.'] }
+      return { ...panel, view: 'generate', saved: loaded.state, notes: loaded.notes }
+    }
+    case 'dismiss-notes':
+      return { ...panel, notes: [] }
+    case 'list-settled': {
+      const fitted = fitSettingsToList(panel.saved.settings, action.models)
+      if (fitted.notes.length === 0) return panel
+      return { ...panel, saved: { ...panel.saved, settings: fitted.settings }, notes: [...panel.notes, ...fitted.notes] }
+    }
+    case 'key-checked': {
+      // Once a key, when OpenRouter first tells of it; later the designer's own choice of model stands.
+      if (panel.creditCheckedFor === action.key) return panel
+      const free = startOnFree(panel.saved.settings, action.info, action.models)
+      const checked = { ...panel, creditCheckedFor: action.key }
+      if (!free) return checked
+      return { ...checked, saved: { ...panel.saved, settings: free.settings }, notes: [...panel.notes, ...free.notes] }
+    }
+  }
+}

@@ -1,5 +1,6 @@
 import js from '@eslint/js'
 import * as figmaPlugin from '@figma/eslint-plugin-figma-plugins'
+import reactHooks from 'eslint-plugin-react-hooks'
 import { defineConfig } from 'eslint/config'
 import tseslint from 'typescript-eslint'
 
@@ -11,6 +12,12 @@ export default defineConfig(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Preact's hooks follow React's rules: called in the same order, effects listing what they read.
+    files: ['ui/**/*.tsx', 'ui/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // Figma's own rules (deprecated and sync APIs under dynamic-page access) need type information.

@@ -2,17 +2,28 @@ import { defineConfig } from 'vitest/config'
 import { workerSourcePlugin } from './scripts/worker-source-plugin.ts'
 
 // Tests run from the repository root (vite.config.ts roots the UI build in ui/).
+// Two projects: `unit` needs no build and no browser (`npm run test:unit`, the fast loop);
+// `browser` drives the built plugin in headless Chromium and checks the bundles (`npm test`
+// builds first and runs both).
 export default defineConfig({
   // UI modules import the image worker's source (ui/image-worker/image-worker.ts).
   plugins: [workerSourcePlugin()],
   test: {
     root: '.',
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // Generous: browser tests share two cores with the rest of the suite on CI machines.
     testTimeout: 60_000,
-    // Builds the browser tests' host page once per run.
-    globalSetup: ['test/e2e/global-setup.ts'],
     // The JSON report is what .ci/summary.mjs turns into CI's "N passed, N failed".
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: ['test/e2e/**', 'test/build/**'] },
+      },
+      {
+        extends: true,
+        // Builds the browser tests' host page once per run.
+        test: { name: 'browser', include: ['test/e2e/**/*.test.ts', 'test/build/**/*.test.ts'], globalSetup: ['test/e2e/global-setup.ts'] },
+      },
+    ],
   },
 })

@@ -29,7 +29,7 @@ export function FontInputsEditor(props: FontInputsEditorProps) {
     props.onChange(props.fonts.map((font, i) => (i === index ? { ...font, ...change } : font)))
   }
 
-  async function useTextLayerAsync(index: number) {
+  async function fillFromTextLayerAsync(index: number) {
     const text = textLayer?.text
     if (!text) return
     const characters = text.characters.slice(0, MAX_FONT_TEXT_LENGTH)
@@ -70,7 +70,7 @@ export function FontInputsEditor(props: FontInputsEditorProps) {
             <Textbox aria-label={`Font ${n} text`} placeholder="Text to set in this font" value={font.text} onValueInput={(text: string) => update(index, { text })} />
             <div class="row" style={{ justifyContent: 'flex-end' }}>
               {textLayer && (
-                <Button secondary loading={busyRow === index} onClick={() => useTextLayerAsync(index)}>
+                <Button secondary loading={busyRow === index} onClick={() => fillFromTextLayerAsync(index)}>
                   Use selected text layer
                 </Button>
               )}

@@ -97,11 +97,14 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: (layerId,
   const keep = (item: Omit<KeptImage, 'id'>) => update((s) => ({ kept: [...s.kept, { id: nextId('kept'), ...item }] }))
 
   /** Resolves when every image is placed or kept; null when a job was already running. */
-  async function start(specs: TaskSpec[], options: StartOptions): Promise<JobSummary | null> {
-    if (controller || specs.length === 0) return null
+  async function start(planned: TaskSpec[], options: StartOptions): Promise<JobSummary | null> {
+    if (controller || planned.length === 0) return null
     const abort = new AbortController()
     controller = abort
     const jobId = nextId('job')
+    // Task ids of this job's own: a plan drawn once may be sent twice, and the sandbox puts the images of one id side by side.
+    const own = (id: string) => `${jobId}/${id}`
+    const specs = planned.map((spec) => ({ ...spec, id: own(spec.id), ...(spec.row !== undefined && { row: own(spec.row) }) }))
     lastJob = { specs, options }
     const tasks: JobTask[] = specs.map((spec) => ({ id: spec.id, label: spec.label, isTake: spec.row !== undefined, progress: { phase: 'waiting' } }))
     const progress = (index: number, next: TaskProgress) =>

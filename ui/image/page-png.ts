@@ -23,11 +23,11 @@ export function drawPngOnPage(width: number, height: number, draw: (context: Can
 }
 
 /**
- * Decodes image bytes on the main thread, hands the bitmap to `use` and lets it
+ * Decodes image bytes on the main thread, hands the bitmap to `draw` and lets it
  * go after (a 4K bitmap holds 60 MB). Bytes that do not decode throw a
  * GenerationError with `notDecoded`.
  */
-export async function withBitmapOnPageAsync<T>(bytes: Uint8Array, notDecoded: string, use: (bitmap: ImageBitmap) => T): Promise<T> {
+export async function withBitmapOnPageAsync<T>(bytes: Uint8Array, notDecoded: string, draw: (bitmap: ImageBitmap) => T): Promise<T> {
   let bitmap: ImageBitmap
   try {
     bitmap = await createImageBitmap(new Blob([bytes as BlobPart]))
@@ -35,7 +35,7 @@ export async function withBitmapOnPageAsync<T>(bytes: Uint8Array, notDecoded: st
     throw new GenerationError('bad-image', notDecoded)
   }
   try {
-    return use(bitmap)
+    return draw(bitmap)
   } finally {
     bitmap.close()
   }

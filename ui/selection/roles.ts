@@ -15,7 +15,7 @@ export type Roles = Record<string, LayerRole>
  * rest unused. Text layers start unused: they are for "Use selected text
  * layer", not pixels to send.
  */
-export function assignRoles(selection: readonly SelectedLayer[], model: ModelCapabilities, previous: Roles = {}, each = false): Roles {
+export function assignRoles(selection: readonly SelectedLayer[], model: Pick<ModelCapabilities, 'maxReferences'>, previous: Roles = {}, each = false): Roles {
   const roles: Roles = {}
   // Running counts: this runs on every selection change, and counting the
   // roles again for each layer made 5,000 selected layers take seconds.

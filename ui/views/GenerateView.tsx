@@ -1,5 +1,5 @@
 import { Button, Muted, TextboxMultiline } from '@create-figma-plugin/ui'
-import { useEffect, useMemo, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { SavedState, SelectedLayer, SelectionUse } from '../../common/domain'
 import { nearestAspectRatio } from '../../common/sizes'
 import { RadioField } from '../components/RadioField'
@@ -50,26 +50,26 @@ const SELECTION_USES = [
 export function GenerateView(props: GenerateViewProps) {
   const { state, selection, roles, generation, onStateChange } = props
   const { settings } = state
-  // A job's start replans too, so each click sends tasks of new ids: the sandbox
-  // places the images of one task id side by side, and a new click is a new task.
   const [replace, setReplace] = useReplaceChoice(selection)
-  const plan = useMemo(
-    () => planClick({ state, selection, roles, replace, models: props.models }),
-    [state, selection, roles, replace, props.models, generation.job],
-  )
+  const { models } = props
+  const plan = useMemo(() => planClick({ state, selection, roles, replace, models }), [state, selection, roles, replace, models])
   const editing = plan.use === 'edit'
   const model = findModel(props.models, settings.model)
   const [confirmKey, setConfirmKey] = useState<string | null>(null)
 
   // Filling a layer: start from the supported ratio nearest the layer's, so the image
   // fills it with the least cropping. The designer can still pick another.
-  const firstFillable = selection.find((layer) => layer.fillable)
+  // Only when the target changes, not on every settings change: the designer's own pick then stands.
+  const fillable = selection.find((layer) => layer.fillable)
+  const fillRatio = !editing && plan.placement === 'fill' && fillable ? nearestAspectRatio(fillable.width, fillable.height) : null
+  const fillTarget = fillRatio && `${fillable?.id}:${fillRatio}`
+  // What the effects below read when they run, without running again each time it changes.
+  const latest = useRef({ settings, onStateChange, generate: () => {} })
+  latest.current = { settings, onStateChange, generate: () => run(plan.generate) }
   useEffect(() => {
-    if (editing || plan.placement !== 'fill' || !firstFillable) return
-    const aspectRatio = nearestAspectRatio(firstFillable.width, firstFillable.height)
-    if (aspectRatio !== settings.aspectRatio) onStateChange({ settings: { ...settings, aspectRatio } })
-    // Only when the target changes, not on every settings change.
-  }, [editing, plan.placement, firstFillable?.id, firstFillable?.width, firstFillable?.height])
+    const { settings, onStateChange } = latest.current
+    if (fillRatio && fillRatio !== settings.aspectRatio) onStateChange({ settings: { ...settings, aspectRatio: fillRatio } })
+  }, [fillTarget, fillRatio])
 
   // A named action also sets the panel up for itself, so its roles show whether it sends or not.
   function run(action: ClickAction | BatchAction, confirmed = false) {
@@ -83,17 +83,18 @@ export function GenerateView(props: GenerateViewProps) {
     void generation.start(action.tasks, { key: props.apiKey, models: props.models, concurrency: action.concurrency, keepFullResolution })
   }
 
-  // Cmd/Ctrl+Enter generates from anywhere in the panel, as designers expect of a prompt box.
+  // Cmd/Ctrl+Enter generates from anywhere in the panel, as designers expect of a prompt box:
+  // one listener for the view's life, sending what the panel shows at the time.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
         event.preventDefault()
-        run(plan.generate)
+        latest.current.generate()
       }
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  })
+  }, [])
 
   return (
     <main class="view">

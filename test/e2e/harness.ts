@@ -89,6 +89,7 @@ export async function openPluginAsync<A = undefined>(browser: Browser, options: 
   if (options.uiInitScript) await context.addInitScript(`if (window !== window.top) { ${options.uiInitScript} }`)
   const page = await context.newPage()
   const errors: string[] = []
+  let closed = false
   page.on('pageerror', (error) => errors.push(error.message))
   const base = await hostUrlAsync()
   await page.goto(`${base}/host/index.html?theme=${options.theme ?? 'light'}`)
@@ -98,7 +99,10 @@ export async function openPluginAsync<A = undefined>(browser: Browser, options: 
     context,
     ui: page.frameLocator('iframe[title="Riverflow for Figma"]'),
     figma: (fn, arg) => page.evaluate(callInPage(fn, 'window.fake', arg)),
+    // Once: a test may close its session early, and the suite closes it again after the test.
     close: async () => {
+      if (closed) return
+      closed = true
       await context.close()
       if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`)
     },

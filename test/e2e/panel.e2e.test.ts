@@ -26,7 +26,7 @@ interface FirstFrame {
 /** What the panel drew first, once it has drawn. */
 async function firstFrameAsync(session: PluginSession): Promise<FirstFrame> {
   const read = () => session.ui.locator('html').evaluate(() => (window as unknown as { firstFrame?: FirstFrame }).firstFrame ?? null)
-  await expect.poll(read).not.toBeNull()
+  await expect.poll(read, { timeout: 10_000 }).not.toBeNull()
   return (await read())!
 }
 

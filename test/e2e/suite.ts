@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { type GoogleFontsStandIn, startGoogleFontsStandIn } from '../google-fonts-stand-in/server'
 import { type OpenRouterStandIn, startOpenRouterStandIn } from '../openrouter-stand-in/server'
 import { launchChromiumAsync } from './chromium'
@@ -19,7 +19,9 @@ export interface BrowserSuite {
  * with nothing queued or recorded on the stand-in. Call it at the top of the file: its
  * hooks must be registered before the file's own, so that a file's beforeAll
  * can already open the plugin and its afterAll runs before the browser closes.
- * The values exist only once beforeAll has run, hence the getters.
+ * The values exist only once beforeAll has run, hence the getters. Every
+ * session a test opens is closed after it, passed or failed, so that no test
+ * leaves a page behind for the next (a session may also be closed early).
  */
 export function useBrowserSuite(options: { fonts?: boolean } = {}): BrowserSuite {
   let browser: Browser | undefined
@@ -37,7 +39,21 @@ export function useBrowserSuite(options: { fonts?: boolean } = {}): BrowserSuite
     await fonts?.close()
     await closeHostServerAsync()
   })
-  beforeEach(() => standIn?.reset())
+  // Sessions a test opened; one opened in a file's beforeAll is the file's to close, in its afterAll.
+  const open: PluginSession[] = []
+  let inTest = false
+  beforeEach(() => {
+    standIn?.reset()
+    inTest = true
+  })
+  afterEach(async () => {
+    inTest = false
+    const sessions = open.splice(0)
+    // Every one is closed even when one's page threw; then the first throw is the test's failure.
+    const closed = await Promise.allSettled(sessions.map((session) => session.close()))
+    const failed = closed.find((result) => result.status === 'rejected')
+    if (failed) throw failed.reason
+  })
 
   // Read before beforeAll (at collection time) or fonts without { fonts: true }: say so, not a TypeError later.
   const started = <T>(value: T | undefined, what: string): T => {
@@ -54,7 +70,11 @@ export function useBrowserSuite(options: { fonts?: boolean } = {}): BrowserSuite
     get fonts() {
       return started(fonts, 'the Google Fonts stand-in (useBrowserSuite({ fonts: true }))')
     },
-    open: (openOptions = {}) => openPluginAsync(suite.browser, { ...openOptions, standIn: suite.standIn }),
+    open: async (openOptions = {}) => {
+      const session = await openPluginAsync(suite.browser, { ...openOptions, standIn: suite.standIn })
+      if (inTest) open.push(session)
+      return session
+    },
   }
   return suite
 }

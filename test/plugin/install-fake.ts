@@ -11,11 +11,6 @@ export function installFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
   return fake
 }
 
-/** Lets queued microtasks and timers run (selection events, thumbnail exports). */
-export function settle(ms = 0): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
 /** The start data the sandbox put in the UI's HTML, once it has opened the UI (plugin/start-data.ts). */
 export async function shownStartData(fake: FakeFigma): Promise<StartData> {
   const html = await vi.waitFor(() => fake.shownWith?.html ?? expect.fail('The UI is not open yet'))

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { startPlugin } from '../../plugin/start-plugin'
-import { installFakeFigma, settle, shownStartData } from './install-fake'
+import { installFakeFigma, shownStartData } from './install-fake'
 
 const initOf = shownStartData
 
@@ -22,23 +22,21 @@ describe('quick actions in the sandbox', () => {
     const fake = installFakeFigma({ command: 'generate-image' })
     startPlugin()
     fake.run({ prompt: '  A red fox  ', model: 'sourceful/riverflow-v2-pro', 'aspect-ratio': 'match-selection' })
-    await settle()
+    const start = await initOf(fake)
     expect(fake.shownWith?.options).toMatchObject({ visible: false, themeColors: true })
     expect(fake.uiVisible()).toBe(false)
-    expect((await initOf(fake)).quickAction).toEqual({ command: 'generate-image', prompt: 'A red fox', model: 'sourceful/riverflow-v2-pro', aspectRatio: 'match-selection' })
+    expect(start.quickAction).toEqual({ command: 'generate-image', prompt: 'A red fox', model: 'sourceful/riverflow-v2-pro', aspectRatio: 'match-selection' })
   })
 
   it('reads a model or ratio it does not offer as not given, and upscale as having no parameters', async () => {
     const fake = installFakeFigma({ command: 'generate-image' })
     startPlugin()
     fake.run({ prompt: 'A fox', model: 'someone/else', 'aspect-ratio': '7:3' })
-    await settle()
     expect((await initOf(fake)).quickAction).toMatchObject({ model: null, aspectRatio: null })
 
     const upscale = installFakeFigma({ command: 'upscale-selection' })
     startPlugin()
     upscale.run()
-    await settle()
     expect((await initOf(upscale)).quickAction).toEqual({ command: 'upscale-selection' })
   })
 
@@ -47,16 +45,15 @@ describe('quick actions in the sandbox', () => {
     startPlugin()
     expect(fake.shownWith).toBeNull()
     fake.run()
-    await settle()
-    expect(fake.shownWith?.options).toMatchObject({ visible: false })
     expect((await initOf(fake)).quickAction).toEqual({ command: 'remove-background' })
+    expect(fake.shownWith?.options).toMatchObject({ visible: false })
   })
 
   it('with an empty prompt, says so and closes: no UI, nothing sent', async () => {
     const fake = installFakeFigma({ command: 'generate-image' })
     startPlugin()
     fake.run({ prompt: '   ' })
-    await settle()
+    await vi.waitFor(() => expect(fake.closed()).toBe(true))
     expect(fake.shownWith).toBeNull()
     expect(fake.notifications).toEqual([{ message: 'Write a prompt to generate an image: nothing was sent.', options: { error: true } }])
     expect(fake.closed()).toBe(true)
@@ -65,16 +62,15 @@ describe('quick actions in the sandbox', () => {
   it('opens the panel as always for any other command, with no quick action', async () => {
     const fake = installFakeFigma({ command: 'open' })
     startPlugin()
-    await settle()
-    expect(fake.uiVisible()).toBe(true)
     expect((await initOf(fake)).quickAction).toBeNull()
+    expect(fake.uiVisible()).toBe(true)
   })
 
   it('notifies for the UI, one toast at a time, shows the hidden UI and closes when asked', async () => {
     const fake = installFakeFigma({ command: 'upscale-selection' })
     startPlugin()
     fake.run()
-    await settle()
+    await initOf(fake)
     await fake.sendFromUi({ type: 'notify', requestId: 'n1', message: 'Upscaling…', timeoutMs: 60_000 })
     await fake.sendFromUi({ type: 'show-ui', requestId: 's1' })
     expect(fake.uiVisible()).toBe(true)

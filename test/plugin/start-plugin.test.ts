@@ -5,7 +5,7 @@ import { startPlugin } from '../../plugin/start-plugin'
 import type { FakeFigma } from '../fake-figma'
 import { encodePng } from '../images/png'
 import { withStartData } from '../../plugin/start-data'
-import { installFakeFigma, settle, shownStartData } from './install-fake'
+import { installFakeFigma, shownStartData } from './install-fake'
 
 const KEY = 'sk-or-v1-fake-key-for-the-sandbox-tests'
 let fake: FakeFigma
@@ -39,7 +39,7 @@ const state: SavedState = {
 
 describe('the sandbox', () => {
   it('opens the UI with Figma’s theme colours', async () => {
-    await settle()
+    await shownStartData(fake)
     expect(fake.shownWith?.options).toMatchObject({ themeColors: true, width: 360, height: 640 })
   })
 
@@ -87,7 +87,6 @@ describe('the sandbox', () => {
     await request('save-key', { key: KEY })
     const frame = fake.addFrame()
     fake.select(frame)
-    await settle()
     const record: GenerationRecord = { prompt: 'p', settings: state.settings, generationId: null, cost: null, createdAt: 'now' }
     for (const placement of ['fill', 'new-layer'] as const) {
       const reply = await request('place-image', { taskId: placement, image: { bytes: encodePng(64, 64), width: 64, height: 64 },
@@ -96,7 +95,6 @@ describe('the sandbox', () => {
       expect(reply).toMatchObject({ ok: true, result: { placement } })
     }
     const init = await request('load-start', {})
-    await settle()
     for (const node of fake.allNodes()) {
       for (const key of node.getPluginDataKeys()) expect(node.getPluginData(key)).not.toContain(KEY)
       expect(node.name).not.toContain(KEY)
@@ -109,20 +107,18 @@ describe('the sandbox', () => {
   it('tells the UI about selection changes, then sends a thumbnail of each layer', async () => {
     const frame = fake.addFrame({ name: 'Hero', width: 400, height: 200 })
     fake.select(frame)
-    await settle(20)
+    await vi.waitFor(() => expect(posted().find((m) => m.type === 'layer-thumbnail')).toMatchObject({ layerId: frame.id }))
     expect(posted()).toContainEqual({
       type: 'selection-changed',
       selection: [{ id: frame.id, name: 'Hero', type: 'FRAME', width: 400, height: 200, fillable: true, madeHere: false }],
     })
-    const thumbnail = posted().find((m) => m.type === 'layer-thumbnail')
-    expect(thumbnail).toMatchObject({ layerId: frame.id })
     expect(frame.exports.at(-1)).toMatchObject({ width: 96, height: 48 })
   })
 
   it('sends thumbnails for the first 50 selected layers only, and the whole selection', async () => {
     const frames = Array.from({ length: 60 }, (_, i) => fake.addFrame({ name: `Frame ${i}`, x: i * 120, width: 100, height: 100 }))
     fake.select(...frames)
-    await settle(200)
+    await vi.waitFor(() => expect(posted().filter((m) => m.type === 'layer-thumbnail')).toHaveLength(50))
     const selection = posted().filter((m) => m.type === 'selection-changed').at(-1)
     expect(selection?.type === 'selection-changed' && selection.selection).toHaveLength(60)
     const thumbnails = posted().flatMap((m) => (m.type === 'layer-thumbnail' ? [m.layerId] : []))
@@ -132,11 +128,10 @@ describe('the sandbox', () => {
   it('tells the UI the new page’s selection when the designer switches pages', async () => {
     const frame = fake.addFrame({ name: 'Hero' })
     fake.select(frame)
-    await settle(20)
+    await vi.waitFor(() => expect(posted().filter((m) => m.type === 'selection-changed').at(-1)).toMatchObject({ selection: [{ id: frame.id }] }))
     const second = fake.addPage('Page 2')
     await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
-    await settle(20)
-    expect(posted().filter((m) => m.type === 'selection-changed').at(-1)).toEqual({ type: 'selection-changed', selection: [] })
+    await vi.waitFor(() => expect(posted().filter((m) => m.type === 'selection-changed').at(-1)).toEqual({ type: 'selection-changed', selection: [] }))
   })
 
   it('holds a tile’s image for the UI and answers its hash, or says why Figma refused it, making no layer', async () => {

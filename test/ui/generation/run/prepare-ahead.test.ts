@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PreparationCancelled, prepareAhead } from '../../../../ui/generation/run/prepare-ahead'
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
+// Each preparation takes 5 ms of fake time; the test moves the clock on by hand.
+beforeEach(() => vi.useFakeTimers())
+afterEach(() => vi.useRealTimers())
+const work = () => new Promise((resolve) => setTimeout(resolve, 5))
+const tick = () => vi.advanceTimersByTimeAsync(5)
 
 describe('prepareAhead', () => {
   it('prepares in order, `parallel` at a time, at most `ahead` beyond the last taken', async () => {
@@ -14,7 +18,7 @@ describe('prepareAhead', () => {
         running++
         peak = Math.max(peak, running)
         log.push(`start ${item}`)
-        await tick()
+        await work()
         running--
         return item * 10
       },
@@ -55,16 +59,21 @@ describe('prepareAhead', () => {
       [0, 1, 2],
       async (item) => {
         started.push(item)
-        await tick()
+        await work()
         return item
       },
       { ahead: 1, parallel: 1, signal: cancel.signal },
     )
-    expect(await ahead.take(0)).toBe(0)
+    const first = ahead.take(0)
+    await tick()
+    expect(await first).toBe(0)
+    // Item 1 is under way (one ahead of the last taken); item 2 waits.
+    expect(started).toEqual([0, 1])
     cancel.abort()
     await expect(ahead.take(1)).rejects.toBeInstanceOf(PreparationCancelled)
     await expect(ahead.take(2)).rejects.toBeInstanceOf(PreparationCancelled)
     await tick()
-    expect(started).toEqual([0])
+    await tick()
+    expect(started).toEqual([0, 1])
   })
 })

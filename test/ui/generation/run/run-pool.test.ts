@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { runPoolAsync } from '../../../../ui/generation/run/run-pool'
+
+// The items' work takes fake time; the test moves the clock on.
+beforeEach(() => vi.useFakeTimers())
+afterEach(() => vi.useRealTimers())
 
 const tick = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -14,7 +18,7 @@ describe('runPoolAsync', () => {
   it('never runs more than `concurrency` items at once, and runs them all', async () => {
     let running = 0
     let peak = 0
-    const results = await runPoolAsync(
+    const pool = runPoolAsync(
       Array.from({ length: 10 }, (_, i) => i),
       async (item) => {
         running++
@@ -25,6 +29,8 @@ describe('runPoolAsync', () => {
       },
       { concurrency: 3 },
     )
+    await vi.runAllTimersAsync()
+    const results = await pool
     expect(peak).toBe(3)
     expect(results.map((r) => r.ok && r.value)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18])
   })
@@ -70,7 +76,7 @@ describe('runPoolAsync', () => {
       },
       { concurrency: 2, signal: cancel.signal },
     )
-    await tick(10)
+    await vi.advanceTimersByTimeAsync(10)
     cancel.abort()
     const results = await pool
     expect(started).toEqual([0, 1])

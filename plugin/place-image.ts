@@ -7,7 +7,6 @@ import { RECORD_KEY, recordForPluginData } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'
 import { isFillable } from './selection'
 
-export { RECORD_KEY } from './record'
 
 /**
  * Puts one image of an answer on the canvas: as the fill of the layers that were

@@ -11,12 +11,11 @@ import { type ImageSource, readImageBytesAsync } from '../../openrouter/response
 import type { OutcomeEvent } from '../job-outcome'
 import type { TaskSpec } from '../plan/task'
 import { type FullSizeStore, fullSizeImages } from './full-size-store'
+import { holdTilesAsync } from './hold-tiles'
 import type { KeptImage } from './kept-images'
 
 /** Placing one image takes Figma well under a second; past this, keep the image instead of waiting on. */
 const PLACE_TIMEOUT_MS = 30_000
-/** Figma takes well under a second for one tile; past this, the tiles are given up for the scaled-down image. */
-const HOLD_TIMEOUT_MS = 30_000
 
 export interface LanderOptions {
   /** An image over 4096 px lands in tiles, every pixel kept (the designer's setting). */
@@ -214,19 +213,4 @@ function withDefaultSeams(seams: Partial<LanderSeams> = {}): LanderSeams {
     store: fullSizeImages,
     ...seams,
   }
-}
-
-/**
- * Hands each tile to Figma in a request of its own (one image a message, as a
- * large clone doubles memory for a moment: docs/contracts.md#messages) and
- * answers the tiles by the hashes Figma gave them, for 'place-image' to lay
- * out. Figma holding an image makes no layer: a refusal halfway leaves nothing behind.
- */
-async function holdTilesAsync(tiled: TiledImage): Promise<TiledImage<HeldTile>> {
-  const tiles: HeldTile[] = []
-  for (const { bytes, ...rect } of tiled.tiles) {
-    const { imageHash } = await requestAsync('create-image', { bytes }, { timeoutMs: HOLD_TIMEOUT_MS, timeoutMessage: 'Figma did not take the tiles in time.' })
-    tiles.push({ ...rect, imageHash })
-  }
-  return { width: tiled.width, height: tiled.height, tiles }
 }

@@ -1,6 +1,7 @@
-import { useEffect, useReducer, useState } from 'preact/hooks'
+import { useCallback, useEffect, useReducer, useState } from 'preact/hooks'
 import type { StartData } from '../common/messages'
 import { requestAsync } from './bridge'
+import { type LaunchReview, creditReason } from './generation/plan/review-launch'
 import { panelGeneration, useGeneration } from './generation/use-generation'
 import { findModel } from './models'
 import { useModelList } from './models/use-model-list'
@@ -13,6 +14,7 @@ import { toStoredState } from './state/read-saved-state'
 import { useKey } from './state/use-key'
 import { GenerateView } from './views/GenerateView'
 import { KeyView } from './views/KeyView'
+import { LaunchConfirm } from './views/LaunchConfirm'
 import { StateNotes } from './views/StateNotes'
 import { HistoryView } from './views/history/HistoryView'
 
@@ -42,7 +44,7 @@ const SAVE_DELAY_MS = 400
  * model list settling, the key's credit, saving for next time.
  */
 function Panel({ start }: { start: StartData }) {
-  const { apiKey, keyInfo, keyProblem, keyReason, setKeyReason, ...key } = useKey(start.key)
+  const { apiKey, keyInfo, keyChecked, keyProblem, keyReason, setKeyReason, ...key } = useKey(start.key)
   const { models, settled } = useModelList(apiKey, start.catalog)
   // Worked out before the first frame, with the list the panel opens on.
   const [first] = useState(() => ({ ...startPanel(start, models), key: start.key, selection: start.selection, models }))
@@ -51,11 +53,9 @@ function Panel({ start }: { start: StartData }) {
   const generation = useGeneration()
   const { saved } = panel
 
-  // What the start asked for runs once: the start data hands it out once (ui/start-data.ts).
+  // The quick action the start asked for runs once: the start data hands it out once (ui/start-data.ts).
   useEffect(() => {
-    const { launchTasks, quickAction, key } = first
-    const { concurrency, keepFullResolution } = first.panel.saved
-    if (launchTasks && key) void panelGeneration.start(launchTasks, { key, models: first.models, concurrency, keepFullResolution })
+    const { quickAction, key } = first
     if (!quickAction) return
     // A quick action works with the panel hidden; it shows the panel only when it needs the designer.
     if (!key) {
@@ -65,6 +65,23 @@ function Panel({ start }: { start: StartData }) {
       void runQuickActionAsync(quickAction, { key, saved: first.panel.saved, selection: first.selection, generation: panelGeneration, models: first.models })
     }
   }, [first, setKeyReason])
+
+  // A relaunch runs once OpenRouter has told of the key: at once when its review found nothing, else it asks.
+  const { launch } = panel
+  const { concurrency, keepFullResolution } = saved
+  const sendLaunch = useCallback(
+    (review: LaunchReview, key: string) => {
+      dispatch({ type: 'launch-done' })
+      void panelGeneration.start(review.tasks, { key, models, concurrency, keepFullResolution })
+    },
+    [models, concurrency, keepFullResolution],
+  )
+  useEffect(() => {
+    if (!launch || launch.asking || !keyChecked || !apiKey) return
+    const credit = creditReason(launch, keyInfo)
+    if (launch.reasons.length > 0 || credit) dispatch({ type: 'launch-ask', reasons: credit ? [credit] : [] })
+    else sendLaunch(launch, apiKey)
+  }, [launch, keyChecked, keyInfo, apiKey, sendLaunch])
 
   useEffect(() => {
     if (settled) dispatch({ type: 'list-settled', models })
@@ -131,6 +148,9 @@ function Panel({ start }: { start: StartData }) {
   return (
     <>
       <StateNotes notes={panel.notes} onDismiss={() => dispatch({ type: 'dismiss-notes' })} />
+      {launch?.asking && (
+        <LaunchConfirm review={launch} busy={generation.job !== null} onSend={() => sendLaunch(launch, apiKey)} onDismiss={() => dispatch({ type: 'launch-done' })} />
+      )}
       <GenerateView
         apiKey={apiKey}
         keyInfo={keyInfo}

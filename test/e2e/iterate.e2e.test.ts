@@ -86,12 +86,15 @@ describe('relaunch buttons', () => {
     cost: 0.15,
     createdAt: '2026-11-24T10:00:00.000Z',
   }
+  /** The designer's own settings: the model and size the record asks for, so a Regenerate of it runs at once. */
+  const own = { settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '1:1', imageSize: '2K' } }
   /** A layer this plugin made, selected, and the plugin run from one of its buttons. */
-  const relaunchedOn = (command: string, data: string) =>
+  const relaunchedOn = (command: string, data: string, saved: unknown = own) =>
     suite.open({
       key: TEST_KEY,
-      setupArg: { command, data },
-      setup: async (fake, { command, data }) => {
+      setupArg: { command, data, saved },
+      setup: async (fake, { command, data, saved }) => {
+        fake.storage.set('saved-state', saved)
         const layer = fake.addFrame({ name: 'Lighthouse', x: 0, y: 0, width: 400, height: 500 })
         const image = fake.figma.createImage(await layer.exportAsync())
         layer.fills = [{ type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }]
@@ -118,6 +121,37 @@ describe('relaunch buttons', () => {
     expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
     expect(await session.ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe('A lighthouse at dusk')
     await session.close()
+  })
+
+  it('Regenerate of a layer asking for more than the designer’s own settings waits for Send, saying why', async () => {
+    // Anyone who can edit the file can write a layer's record: this one asks for Pro at 4K with a font from anywhere.
+    const fonts = [{ fontUrl: 'https://fonts.example.net/brand.woff2', text: 'SALE' }]
+    const costly = { ...record, prompt: 'A lighthouse at dusk, SALE', settings: { ...record.settings, imageSize: '4K', fontInputs: fonts } }
+    const session = await relaunchedOn('regenerate', JSON.stringify(costly), { settings: { model: 'sourceful/riverflow-v2-fast', imageSize: '1K' } })
+    const { ui } = session
+    const confirm = ui.getByRole('alertdialog', { name: 'Confirm the relaunch' })
+    await confirm.waitFor()
+    const text = await confirm.textContent()
+    expect(text).toMatch(/Riverflow 2 Pro, not the model your panel is set to/)
+    expect(text).toMatch(/asks for 4K images; your panel is set to 1K/)
+    expect(text).toMatch(/font file from https:\/\/fonts\.example\.net\/brand\.woff2/)
+    expect(suite.standIn.generations()).toHaveLength(0)
+    await confirm.getByRole('button', { name: 'Send' }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 15_000 }).toBe(1)
+    expect(suite.standIn.generations()[0].body).toMatchObject({ model: 'sourceful/riverflow-v2-pro', image_config: { image_size: '4K' } })
+    await expect.poll(() => confirm.count()).toBe(0)
+  })
+
+  it('Regenerate waits for the key’s credit: with less left than it may cost, it asks first', async () => {
+    suite.standIn.setKeyInfo({ limit_remaining: 0.05 })
+    const session = await relaunchedOn('regenerate', JSON.stringify(record))
+    const confirm = session.ui.getByRole('alertdialog', { name: 'Confirm the relaunch' })
+    await confirm.waitFor()
+    expect(await confirm.textContent()).toMatch(/Your key has \$0\.05 left under its limit/)
+    expect(suite.standIn.generations()).toHaveLength(0)
+    await confirm.getByRole('button', { name: 'Not now' }).click()
+    await expect.poll(() => confirm.count()).toBe(0)
+    expect(suite.standIn.generations()).toHaveLength(0)
   })
 
   it('Edit prompt loads the layer’s prompt and settings and sends nothing', async () => {

@@ -135,3 +135,44 @@ describe('quick actions', () => {
     await session.close()
   })
 })
+
+/**
+ * Runs in the UI's frame: once the test sets `window.crashNextRender`, the next node Preact
+ * inserts throws, as a bug in drawing the panel would; the error boundary then offers Reset.
+ */
+const CRASH_ON_DEMAND = `
+  const insert = Node.prototype.insertBefore
+  Node.prototype.insertBefore = function (...args) {
+    if (window.crashNextRender) {
+      window.crashNextRender = false
+      throw new Error('drawing failed')
+    }
+    return insert.apply(this, args)
+  }
+`
+
+describe('a quick action and the panel reset after an error', () => {
+  it('is run once: Reset settings neither sends it again nor loses the image it paid for', async () => {
+    // An answer that does not decode: paid for, so kept in the panel, which shows itself.
+    suite.standIn.enqueue({ kind: 'bad-image' })
+    const session = await suite.open({
+      key: TEST_KEY,
+      uiInitScript: CRASH_ON_DEMAND,
+      setup: (fake) => fake.select(fake.addFrame({ name: 'Hero', x: 0, y: 0, width: 800, height: 1000 })),
+      launch: { command: 'generate-image', parameters: { prompt: 'A lighthouse at dusk' } },
+    })
+    const { ui } = session
+    const kept = ui.getByRole('region', { name: 'Images not placed' }).getByRole('button', { name: 'Download' })
+    await expect.poll(() => kept.count(), { timeout: 15_000 }).toBe(1)
+    expect(suite.standIn.generations()).toHaveLength(1)
+
+    await ui.locator('html').evaluate(() => void ((window as unknown as { crashNextRender: boolean }).crashNextRender = true))
+    await session.figma((fake) => fake.select())
+    await ui.getByRole('button', { name: 'Reset settings' }).click()
+    await ui.getByRole('textbox', { name: 'Prompt' }).waitFor()
+    await expect.poll(() => kept.count()).toBe(1)
+    // Nothing sent again: the quick action was handed over once, with the page.
+    expect(suite.standIn.generations()).toHaveLength(1)
+    expect((await outcome(session)).closed).toBe(false)
+  })
+})

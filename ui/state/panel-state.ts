@@ -2,7 +2,7 @@ import type { GenerationRecord, QuickAction, SavedState } from '../../common/dom
 import type { StartData } from '../../common/messages'
 import type { ModelCapabilities } from '../../common/models'
 import { loadRecord, planLaunch } from '../generation/plan/plan-launch'
-import type { TaskSpec } from '../generation/plan/task'
+import { type LaunchReview, reviewLaunch } from '../generation/plan/review-launch'
 import { fitSettingsToList, startOnFree } from '../models'
 import type { KeyInfo } from '../openrouter/key'
 import { readSavedState } from './read-saved-state'
@@ -20,6 +20,12 @@ export interface PanelState {
   notes: string[]
   /** The key whose credit has been looked at: a key with none left starts on the free model, once. */
   creditCheckedFor: string | null
+  /**
+   * A relaunch button's tasks, before they are sent: checked first against the
+   * designer's own settings and the key's credit (ui/generation/plan/review-launch.ts);
+   * `asking` once the panel shows them with Send.
+   */
+  launch: (LaunchReview & { asking: boolean }) | null
 }
 
 export type PanelAction =
@@ -32,11 +38,14 @@ export type PanelAction =
   | { type: 'list-settled'; models: readonly ModelCapabilities[] }
   /** OpenRouter told of the key. */
   | { type: 'key-checked'; key: string; info: KeyInfo; models: readonly ModelCapabilities[] }
+  /** The relaunch waits for the designer's Send, for these further reasons. */
+  | { type: 'launch-ask'; reasons: string[] }
+  /** The relaunch was sent, or the designer let it go. */
+  | { type: 'launch-done' }
 
-/** The first frame, and what the start asks to run: a relaunch's tasks, a quick action. */
+/** The first frame, and the quick action the start asks to run. */
 export interface PanelStart {
   panel: PanelState
-  launchTasks: TaskSpec[] | null
   quickAction: QuickAction | null
 }
 
@@ -48,13 +57,15 @@ export interface PanelStart {
 export function startPanel(start: StartData, models: readonly ModelCapabilities[]): PanelStart {
   const read = readSavedState(start.state, models)
   const launched = start.launch ? planLaunch(start.launch, read.state, models) : { state: read.state, tasks: null, notes: [] }
+  const review = launched.tasks && start.key ? reviewLaunch(launched.tasks, read.state.settings) : null
   const panel: PanelState = {
     view: start.key ? 'generate' : 'key',
     saved: launched.state,
     notes: [...read.notes, ...launched.notes],
     creditCheckedFor: null,
+    launch: review && { ...review, asking: false },
   }
-  return { panel, launchTasks: start.key ? launched.tasks : null, quickAction: start.quickAction }
+  return { panel, quickAction: start.quickAction }
 }
 
 export function panelReducer(panel: PanelState, action: PanelAction): PanelState {
@@ -83,5 +94,9 @@ export function panelReducer(panel: PanelState, action: PanelAction): PanelState
       if (!free) return checked
       return { ...checked, saved: { ...panel.saved, settings: free.settings }, notes: [...panel.notes, ...free.notes] }
     }
+    case 'launch-ask':
+      return panel.launch ? { ...panel, launch: { ...panel.launch, reasons: [...panel.launch.reasons, ...action.reasons], asking: true } } : panel
+    case 'launch-done':
+      return { ...panel, launch: null }
   }
 }

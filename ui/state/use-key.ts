@@ -15,6 +15,8 @@ export function useKey(storedKey: string | null) {
   const [keyProblem, setKeyProblem] = useState<string | null>(null)
   /** Why the key view is shown or what went wrong there, in one line above it. */
   const [keyReason, setKeyReason] = useState<string | null>(null)
+  /** OpenRouter has answered (or failed to answer) the first check of the stored key. */
+  const [keyChecked, setKeyChecked] = useState(storedKey === null)
 
   // Only state setters inside: the same function for the panel's whole life.
   const refreshKeyInfoAsync = useCallback(async (key: string) => {
@@ -26,6 +28,8 @@ export function useKey(storedKey: string | null) {
       if (caught instanceof GenerationError && caught.kind === 'bad-key') {
         setKeyProblem('Your saved OpenRouter key is no longer accepted. Open Settings and paste a new key.')
       }
+    } finally {
+      setKeyChecked(true)
     }
   }, [])
 
@@ -56,5 +60,5 @@ export function useKey(storedKey: string | null) {
     return true
   }
 
-  return { apiKey, keyInfo, keyProblem, keyReason, setKeyReason, refreshKeyInfoAsync, saveKey, forgetKeyAsync }
+  return { apiKey, keyInfo, keyChecked, keyProblem, keyReason, setKeyReason, refreshKeyInfoAsync, saveKey, forgetKeyAsync }
 }

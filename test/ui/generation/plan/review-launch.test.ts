@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import type { SelectedLayer } from '../../../../common/domain'
+import { planGenerate, planRefine, withTakes } from '../../../../ui/generation/plan/plan-tasks'
+import { creditReason, reviewLaunch } from '../../../../ui/generation/plan/review-launch'
+import type { KeyInfo } from '../../../../ui/openrouter/key'
+import { orderOf, settingsWith } from '../../../fixtures/orders'
+
+const layer: SelectedLayer = { id: '1:2', name: 'Hero', type: 'RECTANGLE', width: 800, height: 800, fillable: true, madeHere: true }
+const own = settingsWith()
+const info = (limitRemaining: number | null): KeyInfo => ({ label: null, limitRemaining, usage: 0, isFreeTier: false })
+
+describe('reviewLaunch', () => {
+  it('lets a cheap relaunch with the designer’s own model and size run at once', () => {
+    const review = reviewLaunch(planGenerate(orderOf('A fox'), 'fill', [layer]), own)
+    expect(review.reasons).toEqual([])
+    expect(review.estimate).toEqual({ kind: 'fixed', usd: 0.02 })
+    expect(creditReason(review, info(null))).toBeNull()
+    expect(creditReason(review, info(0.02))).toBeNull()
+  })
+
+  it('holds one that changes the model or size, costs more than a little, or sends a font from elsewhere', () => {
+    const fonts = [{ fontUrl: 'https://evil.example/a.ttf', text: 'SALE' }, { fontUrl: 'https://fonts.gstatic.com/s/inter.woff2', text: 'NOW' }]
+    const order = orderOf('SALE NOW', { model: 'sourceful/riverflow-v2-pro', imageSize: '4K', fontInputs: fonts })
+    const review = reviewLaunch(planGenerate(order, 'fill', [layer]), own)
+    expect(review.reasons).toEqual([
+      'It uses Riverflow 2 Pro, not the model your panel is set to.',
+      'It asks for 4K images; your panel is set to 1K.',
+      'It is estimated at $0.39 for one image.', // 4K at $0.33 and two font inputs
+      // The Google Fonts file is one the plugin would have picked itself.
+      'It sends a font file from https://evil.example/a.ttf: Sourceful fetches it.',
+    ])
+  })
+
+  it('counts every take of More like this in the estimate', () => {
+    const order = orderOf('A fox', { model: 'sourceful/riverflow-v2-pro' })
+    const tasks = withTakes(planRefine(order, [layer], { [layer.id]: 'input' }, false), 4)
+    const review = reviewLaunch(tasks, settingsWith({ model: 'sourceful/riverflow-v2-pro' }))
+    expect(review.estimate).toEqual({ kind: 'fixed', usd: 0.6 })
+    expect(review.reasons).toEqual(['It is estimated at $0.60 for 4 images.'])
+  })
+
+  it('waits for the credit: unknown, or less left than the estimate', () => {
+    const review = reviewLaunch(planGenerate(orderOf('A fox'), 'fill', [layer]), own)
+    expect(creditReason(review, null)).toBe('The credit on your key could not be checked.')
+    expect(creditReason(review, info(0.01))).toBe('Your key has $0.01 left under its limit.')
+  })
+})

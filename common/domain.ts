@@ -6,7 +6,7 @@
 
 /**
  * An OpenRouter model slug, e.g. `sourceful/riverflow-v2.5-fast`. A string, not
- * a closed list: slugs come and go with OpenRouter's catalog (SPEC section 1b).
+ * a closed list: slugs come and go with OpenRouter's catalog (docs/contracts.md#model-catalog).
  */
 export type ModelId = string
 

@@ -30,7 +30,7 @@ const times = (count: number, behaviour: Behaviour) => Array.from({ length: coun
 
 const networkFaults: Fault[] = [
   ...[400, 401, 402, 403, 408, 413, 500, 524].map((status): Fault => ({ name: `HTTP ${status}`, arrange: answers({ kind: 'error', status }), image: 'none' })),
-  // Not "No endpoints found…", which sends the model on to the Image API instead (SPEC 1b).
+  // Not "No endpoints found…", which sends the model on to the Image API instead (docs/contracts.md#the-image-api).
   { name: 'HTTP 404', arrange: answers({ kind: 'error', status: 404, message: 'Model not found' }), image: 'none' },
   // Retried ones outlast their retries (Retry-After: 0 keeps it quick).
   ...[429, 503, 529].map((status): Fault => ({ name: `HTTP ${status} after the retries`, arrange: answers(...times(4, { kind: 'error', status, retryAfter: 0 })), image: 'none' })),

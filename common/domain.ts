@@ -1,7 +1,7 @@
 // The plugin's domain: what a designer chooses, what the canvas holds, and what
 // a generation leaves behind. Both halves import these types (the sandbox for
 // the document, the UI for everything else); the envelopes that carry them
-// between the halves live in plugin/messages.ts. Types only: this file is
+// between the halves live in common/messages.ts. Types only: this file is
 // compiled into both bundles and must not touch `figma` or the DOM.
 
 /**

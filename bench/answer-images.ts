@@ -33,7 +33,7 @@ export function writePng(name: string, width: number, height: number, alpha?: (x
 }
 
 /**
- * An answer as OpenRouter sends it (SPEC section 1, with `usage.cost`), after
+ * An answer as OpenRouter sends it (docs/contracts.md#openrouter-chat-completions-response, with `usage.cost`), after
  * the keep-alive blank lines it sends while a slow model works.
  */
 export function writeAnswer(name: string, width: number, height: number): WrittenImage & { bodyBytes: number } {

@@ -3,7 +3,8 @@ import { type WrittenImage, writeAnswer } from './answer-images'
 import { type BenchPageSession, openBenchPageAsync } from './bench-page'
 import { formatBytes, formatMs, median, recordFigure } from './figures'
 
-// An answer holding a 2K and one holding a 4K image, of SPEC's sizes: 2K 16:9,
+// An answer holding a 2K and one holding a 4K image, of the documented sizes
+// (docs/contracts.md#output-pixel-sizes): 2K 16:9,
 // and 4K 1:1 (the one 4K size Figma takes without shrinking; the others are the shrink bench's).
 const ANSWERS = [
   { label: '2K 16:9', name: 'answer-2k-16x9', width: 2560, height: 1440, repetitions: 21 },

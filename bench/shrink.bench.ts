@@ -4,7 +4,7 @@ import { type BenchPageSession, openBenchPageAsync } from './bench-page'
 import { formatBytes, formatMs, median, recordFigure } from './figures'
 import { longestTaskMs, longestTaskText, longTaskRatio } from './long-tasks'
 
-// 4K 16:9 is 5120×2880 (SPEC section 1): over Figma's 4096 px, so the UI must shrink it.
+// 4K 16:9 is 5120×2880 (docs/contracts.md#output-pixel-sizes): over Figma's 4096 px, so the UI must shrink it.
 const WIDTH = 5120
 const HEIGHT = 2880
 const REPETITIONS = 5

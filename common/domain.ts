@@ -1,12 +1,12 @@
 // The plugin's domain: what a designer chooses, what the canvas holds, and what
 // a generation leaves behind. Both halves import these types (the sandbox for
 // the document, the UI for everything else); the envelopes that carry them
-// between the halves live in plugin/messages.ts. Types only: this file is
+// between the halves live in common/messages.ts. Types only: this file is
 // compiled into both bundles and must not touch `figma` or the DOM.
 
 /**
  * An OpenRouter model slug, e.g. `sourceful/riverflow-v2.5-fast`. A string, not
- * a closed list: slugs come and go with OpenRouter's catalog (SPEC section 1b).
+ * a closed list: slugs come and go with OpenRouter's catalog (docs/contracts.md#model-catalog).
  */
 export type ModelId = string
 

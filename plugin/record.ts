@@ -5,7 +5,7 @@ export const RECORD_KEY = 'riverflow'
 
 /**
  * Figma keeps about 100 kB a plugin data entry (plugin id, key and value
- * together; SPEC 2, inferred) and setPluginData throws over it. The record
+ * together; unconfirmed: docs/contracts.md#figma-plugin-data) and setPluginData throws over it. The record
  * stays under this, in UTF-8 bytes, leaving room for the id and the key and
  * for the limit being a little smaller than inferred.
  */

@@ -19,8 +19,8 @@ interface ChromeMemory {
  * functions, holding at each stage what the product holds then:
  * - while parsing, the body text (client.ts keeps it until
  *   parseGenerationResponse returns) and the parsed result;
- * - then the result's data URL (generate-images.ts keeps the result until
- *   every image is prepared) and the decoded bytes;
+ * - then the result's data URL (the lander, ui/generation/land/lander.ts,
+ *   holds each image's data URL until it is prepared) and the decoded bytes;
  * - then the prepared image too (the same bytes when nothing had to change).
  * What is held lives on `held` and each stage runs in a helper of its own:
  * a local of this async function could stay in its suspended frame and be

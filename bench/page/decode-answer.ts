@@ -29,7 +29,7 @@ const fromBase64 = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBa
 
 /**
  * Times the product's way from an answer body to bytes for `figma.createImage`
- * (what read-take.ts does per image once `response.text()` has resolved)
+ * (what ui/generation/land/lander.ts does per image once `response.text()` has resolved)
  * against the browser decoding the same base64. Each repetition runs ours and the
  * baseline once, interleaved, so that a slow moment of the machine hits both; the
  * first repetition warms the JIT up and is dropped.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ASPECT_RATIOS, expectedPixelSize, figmaSize, nearestAspectRatio, scaleSize } from '../../common/sizes'
 
 describe('aspect ratios', () => {
-  it('offers all ten of SPEC section 1', () => {
+  it('offers all ten ratios OpenRouter documents', () => {
     expect([...ASPECT_RATIOS].sort()).toEqual(['16:9', '1:1', '21:9', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16'])
   })
 

@@ -44,7 +44,7 @@ const MAY_BE_CHARGED = /may still have charged for it: check openrouter\.ai\/act
 
 const networkFaults: Fault[] = [
   ...[400, 401, 402, 403, 408, 413, 500, 524].map((status): Fault => ({ name: `HTTP ${status}`, arrange: answers({ kind: 'error', status }), image: 'none', says: STATUS_SAYS[status] })),
-  // Not "No endpoints found…", which sends the model on to the Image API instead (docs/contracts.md).
+  // Not "No endpoints found…", which sends the model on to the Image API instead (docs/contracts.md#the-image-api).
   { name: 'HTTP 404', arrange: answers({ kind: 'error', status: 404, message: 'Model not found' }), image: 'none', says: /no provider for this model.*Try the other model, or try again later/ },
   // Retried ones outlast their retries (Retry-After: 0 keeps it quick).
   { name: 'HTTP 429 after the retries', arrange: answers(...times(4, { kind: 'error', status: 429, retryAfter: 0 })), image: 'none', says: /rate limiting this key\. Wait a minute, then try again/ },

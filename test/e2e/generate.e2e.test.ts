@@ -52,7 +52,8 @@ describe('first run to image on the canvas', () => {
     // The key reached the sandbox once, to be stored, and nowhere in the document.
     expect(await session.page.evaluate(() => (window as unknown as { keyCarriers: string[] }).keyCarriers)).toEqual(['save-key'])
     expect(await session.figma((fake) => fake.allNodes().map((n) => n.getPluginData('riverflow')).join())).not.toContain('sk-or-')
-    // The request went out as SPEC says, with the key only in the Authorization header.
+    // The request went out as OpenRouter documents it, with the key only in the Authorization header
+    // (docs/contracts.md#openrouter-chat-completions-request).
     const sent = suite.standIn.generations()[0]
     expect(sent.body).toMatchObject({ model: 'sourceful/riverflow-v2-fast', modalities: ['image'], image_config: { aspect_ratio: '16:9', image_size: '1K' } })
     await session.close()

@@ -1,5 +1,5 @@
 /**
- * A typed fake of the `figma` global (SPEC section 3), faithful where the
+ * A typed fake of the `figma` global (docs/contracts.md#test-stand-ins), faithful where the
  * plugin depends on it: geometry, fills, plugin data, clientStorage,
  * createImage's format and 4096 px checks, exportAsync's real bytes,
  * dynamic-page node lookups and page loading, several pages and switching

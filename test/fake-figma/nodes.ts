@@ -20,7 +20,7 @@ export interface Registry {
   isCurrentPage: (page: FakePageNode) => boolean
 }
 
-/** Figma's limit on one plugin data entry, "about 100 kB" (SPEC 2): key and value, in UTF-8 bytes. */
+/** Figma's limit on one plugin data entry, "about 100 kB" (docs/contracts.md#figma-plugin-data): key and value, in UTF-8 bytes. */
 export const PLUGIN_DATA_LIMIT_BYTES = 100_000
 
 export interface ExportSettings {

@@ -35,7 +35,7 @@ describe('test images', () => {
     expect(readImageInfo(webp)).toEqual({ format: 'webp', width: 640, height: 480 })
   })
 
-  it('knows SPEC’s output sizes', () => {
+  it('knows Sourceful’s output sizes', () => {
     expect(imageSizeFor('16:9', '4K')).toEqual({ width: 5120, height: 2880 })
     expect(imageSizeFor('4:5', '2K')).toEqual({ width: 1792, height: 2240 })
   })

@@ -200,7 +200,7 @@ export function readImageInfo(b: Uint8Array): ImageInfo | null {
   return null
 }
 
-/** Sourceful's documented output sizes (SPEC section 1): 1K table, 2K doubles, 4K quadruples. */
+/** Sourceful's documented output sizes (docs/contracts.md#output-pixel-sizes): 1K table, 2K doubles, 4K quadruples. */
 const SIZES_1K: Record<string, [number, number]> = {
   '1:1': [1024, 1024],
   '16:9': [1280, 720],

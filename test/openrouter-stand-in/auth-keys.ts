@@ -1,6 +1,6 @@
 /**
- * The stand-in's half of "Sign in with OpenRouter" (SPEC section 1, headless
- * PKCE): `POST /api/v1/auth/keys` with `{code, code_verifier,
+ * The stand-in's half of "Sign in with OpenRouter" (headless PKCE,
+ * docs/contracts.md#openrouter-sign-in-pkce): `POST /api/v1/auth/keys` with `{code, code_verifier,
  * code_challenge_method}` answers `{key, user_id}` only when the code exists,
  * is unused, is under 10 minutes old, and was minted for the S256 challenge of
  * that verifier; otherwise 403, as OpenRouter answers a bad or expired code.
@@ -10,7 +10,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 
-/** SPEC: codes expire after 10 minutes. */
+/** Codes expire after 10 minutes (docs/contracts.md#openrouter-sign-in-pkce). */
 export const CODE_LIFETIME_MS = 10 * 60 * 1000
 
 /** What the next exchange answers instead of checking anything. */

@@ -5,7 +5,7 @@ import { catalogModel } from './model-world'
 import { TEST_KEY } from './server'
 import { useOpenRouterStandIn } from './use-stand-in'
 
-// The stand-in's newer half (SPEC 1b): it must refuse what OpenRouter refuses for 2.5 and
+// The stand-in's newer half (docs/contracts.md#the-riverflow-family): it must refuse what OpenRouter refuses for 2.5 and
 // later, and for the Image API, or the UI's tests of them prove nothing.
 const standIn = useOpenRouterStandIn()
 

@@ -1,5 +1,5 @@
 /**
- * The stand-in's Image API (SPEC 1b): `POST /api/v1/images` checked against
+ * The stand-in's Image API (docs/contracts.md#the-image-api): `POST /api/v1/images` checked against
  * the documented body, and its answer, always base64.
  */
 import { imageSizeFor } from '../images/png'

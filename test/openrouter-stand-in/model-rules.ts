@@ -1,6 +1,6 @@
 /**
- * The stand-in's Riverflow family (SPEC sections 1 and 1b): what each model
- * takes, what it refuses, and what it charges. Where SPEC marks a fact
+ * The stand-in's Riverflow family (docs/contracts.md#the-riverflow-family): what each model
+ * takes, what it refuses, and what it charges. Where docs/contracts.md marks a fact
  * unconfirmed, the stand-in takes it as stated; the plugin must not depend on it.
  */
 export interface ModelRule {
@@ -65,7 +65,7 @@ export function costOf(rule: ModelRule, size: string, fonts: number, references:
 
 type Problem = { status: number; message: string } | null
 
-/** The 2.5 extras of a chat-completions request, against the model's rule (SPEC 1b). */
+/** The 2.5 extras of a chat-completions request, against the model's rule (docs/contracts.md#scoring-and-background). */
 export function extrasProblem(model: string, rule: ModelRule, config: Record<string, unknown>, reasoning: unknown): Problem {
   const offered = (takes: boolean, keys: string[]): Problem => {
     const sent = keys.filter((key) => key in config)

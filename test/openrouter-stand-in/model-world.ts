@@ -7,7 +7,7 @@
  */
 import { MODEL_RULES } from './model-rules'
 
-/** One model as OpenRouter's catalog lists it (SPEC 1b). */
+/** One model as OpenRouter's catalog lists it (docs/contracts.md#model-catalog). */
 export interface CatalogModel {
   id: string
   name: string
@@ -22,7 +22,7 @@ export interface ModelWorld {
   catalog: CatalogModel[]
   /** How the catalog answers: as listed, HTTP 500, or a 200 whose body is not a catalog. */
   catalogAnswer: 'ok' | 'error' | 'malformed'
-  /** Models chat completions answers with 404 "No endpoints found" (SPEC 1b: some pure-image models). */
+  /** Models chat completions answers with 404 "No endpoints found" (docs/contracts.md#the-image-api: some pure-image models). */
   chatless: Set<string>
   /** While set, every `:free` model answers 429 with the free tier's message, and this Retry-After (s) if any. */
   freeBusy: { retryAfter?: number } | null
@@ -85,7 +85,7 @@ export function imagesModelsAnswer(world: ModelWorld): Answer {
   return { status: 200, body: { data } }
 }
 
-/** The free tier's own 429 (SPEC 1b), or null when it is not busy or the model is not free. */
+/** The free tier's own 429 (docs/contracts.md#free-variants), or null when it is not busy or the model is not free. */
 export function freeBusyAnswer(world: ModelWorld, model: string): { status: number; message: string; headers: Record<string, string> } | null {
   if (!world.freeBusy || !model.endsWith(':free')) return null
   const retryAfter = world.freeBusy.retryAfter

@@ -1,6 +1,6 @@
 /**
- * A local stand-in for OpenRouter's API on 127.0.0.1, enforcing the contract of
- * ../shared/SPEC.md sections 1 and 1b: it refuses what OpenRouter refuses, answers
+ * A local stand-in for OpenRouter's API on 127.0.0.1, enforcing the contract in
+ * docs/contracts.md (OpenRouter's sections): it refuses what OpenRouter refuses, answers
  * with real PNG images of Sourceful's documented sizes, and can be told to answer
  * the next requests with any error, delay or oddity seen in the wild. The
  * Riverflow family's rules, the model catalog and the Image API live in their own
@@ -22,7 +22,7 @@ export const MAX_REQUEST_BYTES = 4.5 * 1024 * 1024
 
 /**
  * Where else a paid image can sit in a 200, and how else its URL can be written,
- * beside SPEC's shape: the plugin must keep the image in each.
+ * beside the documented shape: the plugin must keep the image in each.
  */
 export const ANSWER_SHAPES = [
   /** `"error": null` beside the answer. */
@@ -376,7 +376,7 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
   }
 }
 
-/** A chat completion as OpenRouter answers it (SPEC section 1), holding these image URLs. */
+/** A chat completion as OpenRouter answers it (docs/contracts.md#openrouter-chat-completions-response), holding these image URLs. */
 export function completionBody(options: {
   id: string
   model: string
@@ -415,7 +415,7 @@ export function completionBody(options: {
   }
 }
 
-/** SPEC's answer of one image, rewritten into `shape`. */
+/** The documented answer of one image, rewritten into `shape`. */
 function reshape(answer: ReturnType<typeof completionBody>, shape: AnswerShape): Record<string, unknown> {
   const [choice] = answer.choices
   const { images, ...message } = choice.message
@@ -446,7 +446,10 @@ const CORS = {
   'Access-Control-Expose-Headers': 'Retry-After',
 }
 
-/** SPEC section 1's rules, and 1b's for the newer models, as a status and message; null when the request is acceptable. */
+/**
+ * OpenRouter's rules (docs/contracts.md#openrouter-limits), and the newer models'
+ * (docs/contracts.md#the-riverflow-family), as a status and message; null when the request is acceptable.
+ */
 function validate(body: Record<string, unknown>, world: ModelWorld): { status: number; message: string } | null {
   const model = typeof body.model === 'string' ? body.model : ''
   const rule = ruleFor(model, listedModels(world))
@@ -502,7 +505,7 @@ function validate(body: Record<string, unknown>, world: ModelWorld): { status: n
   return extrasProblem(model, rule, config, body.reasoning)
 }
 
-/** With refSR and an input image, the output has the input's size; otherwise SPEC's table. */
+/** With refSR and an input image, the output has the input's size; otherwise the documented table. */
 function outputSize(body: Record<string, unknown>): { width: number; height: number } {
   const config = (body.image_config ?? {}) as Record<string, unknown>
   const content = (body.messages as { content: unknown }[])[0].content

@@ -1,6 +1,6 @@
 /**
  * Makes an image-to-image request fit Sourceful's cap on the whole request
- * (4.5 MB, SPEC section 1): picks, per image, the format and the largest pixel
+ * (4.5 MB, docs/contracts.md#request-size-and-input-limits): picks, per image, the format and the largest pixel
  * size that fit. The input image comes first and keeps the most pixels that
  * fit; references share what is left. The encoder is injected: a canvas in the
  * browser, real PNG/JPEG encoders in the tests.

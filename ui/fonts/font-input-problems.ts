@@ -1,7 +1,7 @@
 import type { FontInput } from '../../common/domain'
 
 export const MAX_FONT_TEXT_LENGTH = 300
-/** Sourceful takes at most two font inputs a request (SPEC section 1). */
+/** Sourceful takes at most two font inputs a request (docs/contracts.md#font-inputs). */
 export const MAX_FONT_INPUTS = 2
 
 /** A font row's problems, for the row itself and for the check before sending. */
@@ -11,7 +11,7 @@ export interface FontInputProblem {
   missingFromPrompt?: boolean
 }
 
-/** What is wrong with one font input (SPEC section 1: http(s) URL, text ≤ 300, text in the prompt verbatim). */
+/** What is wrong with one font input (docs/contracts.md#font-inputs: http(s) URL, text ≤ 300, text in the prompt verbatim). */
 export function fontInputProblems(font: FontInput, prompt: string): FontInputProblem[] {
   const problems: FontInputProblem[] = []
   if (font.fontUrl.trim() === '') problems.push({ message: 'Paste the URL of a .ttf, .otf, .woff or .woff2 file.' })

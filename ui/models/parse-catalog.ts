@@ -5,7 +5,7 @@ const SOURCEFUL = 'sourceful/'
 
 /**
  * The Sourceful models of `GET /api/v1/models?output_modalities=image`
- * (SPEC 1b), read defensively: entries that cannot be read are skipped, and a
+ * (docs/contracts.md#model-catalog), read defensively: entries that cannot be read are skipped, and a
  * body that is malformed, empty or has no Sourceful model gives null, meaning
  * "use what you had": an empty list would leave the designer with no model.
  */

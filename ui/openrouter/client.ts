@@ -6,7 +6,7 @@ import { type ChatCompletionRequest, MAX_REQUEST_BYTES, serializeRequest } from 
 import { type GenerationResult, parseGenerationResponse } from './response'
 import { type FailedAttempt, retryWaitMs } from './retry-policy'
 
-/** Riverflow Pro may take minutes; SPEC says allow up to 10 before giving up. */
+/** Riverflow Pro may take minutes; allow up to 10 before giving up (docs/contracts.md#timeouts). */
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000
 const DEFAULT_BACKOFF_MS = 2000
 const MAX_RETRIES = 3

@@ -8,7 +8,7 @@ import { keyProblem } from './pasted-key'
  */
 export const OPENROUTER_URL: string = import.meta.env.RIVERFLOW_OPENROUTER_URL ?? 'https://openrouter.ai'
 
-/** OpenRouter's app attribution (SPEC section 1): shows the plugin in the user's activity. */
+/** OpenRouter's app attribution (docs/contracts.md#attribution-headers): shows the plugin in the user's activity. */
 export const APP_TITLE = 'Riverflow for Figma'
 export const APP_URL = 'https://www.figma.com/community/search?model_type=plugins&q=riverflow'
 

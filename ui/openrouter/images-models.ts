@@ -2,7 +2,7 @@ import type { ModelId } from '../../common/domain'
 import { OPENROUTER_URL, authHeaders } from './endpoint'
 
 /**
- * Whether the Image API lists a model (`GET /api/v1/images/models`, SPEC 1b).
+ * Whether the Image API lists a model (`GET /api/v1/images/models`, docs/contracts.md#image-api-discovery).
  * Asked only after chat completions found no endpoint for it; any failure to
  * tell counts as no, so the designer sees chat completions' own error.
  */

@@ -4,7 +4,7 @@ import { type GenerationResult, type ImageSource, modelError } from './response'
 
 /**
  * Reads the body of a 200 from the Image API: `{created, data: [{b64_json,
- * media_type}], usage: {cost}}` (SPEC 1b). Each image's base64 stays a slice of
+ * media_type}], usage: {cost}}` (docs/contracts.md#the-image-api). Each image's base64 stays a slice of
  * `text`, lifted out before parsing as data URLs are on the chat road, and goes
  * to the decoder as it is: no `data:` string is built around it.
  */

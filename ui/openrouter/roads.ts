@@ -1,9 +1,9 @@
 import type { ModelId } from '../../common/domain'
 
 /**
- * The two ways OpenRouter makes images: chat completions (SPEC section 1, the
+ * The two ways OpenRouter makes images: chat completions (docs/contracts.md#openrouter-chat-completions-request, the
  * only one that carries fonts, refSR, scoring and effort) and the Image API
- * (SPEC 1b, `POST /api/v1/images`), which some newer pure-image models need.
+ * (docs/contracts.md#the-image-api, `POST /api/v1/images`), which some newer pure-image models need.
  */
 export type Road = 'chat' | 'images'
 

@@ -1,6 +1,6 @@
 /**
  * A scoring rubric: what Riverflow 2.5 and later judge their own result
- * against, criterion by criterion (SPEC 1b: `scoring_rubric`, 1 to 8 entries).
+ * against, criterion by criterion (docs/contracts.md#scoring-and-background: `scoring_rubric`, 1 to 8 entries).
  */
 export interface ScoringCriterion {
   key: string

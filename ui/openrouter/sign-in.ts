@@ -1,5 +1,5 @@
 /**
- * "Sign in with OpenRouter" without a callback (SPEC section 1, headless PKCE):
+ * "Sign in with OpenRouter" without a callback (headless PKCE, docs/contracts.md#openrouter-sign-in-pkce):
  * the designer's browser opens OpenRouter's sign-in page, which shows a code;
  * the designer pastes it back, and the code and the verifier buy a key.
  */

@@ -37,7 +37,7 @@ async function failure(promise: Promise<unknown>): Promise<GenerationError> {
 }
 
 describe('requestGenerationAsync against the OpenRouter stand-in', () => {
-  it('sends SPEC’s request with the key, attribution headers and JSON', async () => {
+  it('sends the documented request with the key, attribution headers and JSON', async () => {
     const result = await generate()
     expect(result.images).toHaveLength(1)
     expect(result.cost).toBe(0.02)

@@ -13,7 +13,7 @@ const png = 'data:image/png;base64,iVBORw0KGgo='
 const criterion = { key: 'k', label: 'Label', description: 'What it checks', weight: 1 }
 
 describe('buildGenerationRequest', () => {
-  it('sends a text-only prompt as a string with image-only modalities (SPEC 1)', () => {
+  it('sends a text-only prompt as a string with image-only modalities, as OpenRouter documents', () => {
     expect(buildGenerationRequest({ prompt: 'A red fox', settings: fast })).toEqual({
       model: 'sourceful/riverflow-v2-fast',
       messages: [{ role: 'user', content: 'A red fox' }],
@@ -47,7 +47,7 @@ describe('buildGenerationRequest', () => {
   })
 })
 
-describe('buildGenerationRequest for 2.5 and later (SPEC 1b)', () => {
+describe('buildGenerationRequest for 2.5 and later, as OpenRouter documents', () => {
   const v25: GenerationSettings = { ...fast, model: 'sourceful/riverflow-v2.5-fast' }
   const build = (settings: Partial<GenerationSettings>, extra: Partial<TestInput> = {}) =>
     buildGenerationRequest({ prompt: 'A mug', settings: { ...v25, ...settings }, ...extra })

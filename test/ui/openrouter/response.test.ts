@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { GenerationError } from '../../../ui/openrouter/errors'
 import { parseGenerationResponse } from '../../../ui/openrouter/response'
 
-// SPEC section 1's successful response, values illustrative.
+// OpenRouter's successful response (docs/contracts.md#openrouter-chat-completions-response), values illustrative.
 const success = {
   id: 'gen-1769111317-B79JPixmFOvkuTDRpEZ8',
   provider: 'Sourceful',

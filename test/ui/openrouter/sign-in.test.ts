@@ -28,7 +28,7 @@ describe('authUrl', () => {
 })
 
 describe('exchangeCodeAsync against the OpenRouter stand-in', () => {
-  it('trades the code and its verifier for a key, as SPEC says', async () => {
+  it('trades the code and its verifier for a key, as OpenRouter documents', async () => {
     const { code, verifier } = await signedInAttemptAsync()
     expect(await exchange(code, verifier)).toBe(TEST_KEY)
     const sent = standIn.requests.at(-1)!

@@ -88,6 +88,24 @@ describe('images larger than Figma takes', () => {
     await session.close()
   })
 
+  it('keeps an earlier original reachable after the next job: listed with its own Download while the panel is open', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    await generate4kAsync(session, false)
+    await expect.poll(() => session.ui.getByText(/Scaled down from 5120×2880/).count(), { timeout: 30_000 }).toBe(1)
+    // The next job's result line no longer mentions the first image.
+    await session.ui.getByRole('combobox', { name: 'Size' }).selectOption('1K')
+    await session.ui.getByRole('textbox', { name: 'Prompt' }).fill('A small sketch')
+    await session.ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 30_000 }).toBe(2)
+    await expect.poll(() => session.ui.getByText(/Scaled down from/).count()).toBe(0)
+    await session.ui.getByText(/Full-size originals from earlier \(1\)/).click()
+    const [download] = await Promise.all([
+      session.page.waitForEvent('download'),
+      session.ui.getByRole('button', { name: `Download ${PROMPT} at full size` }).click(),
+    ])
+    expect((await readFile(await download.path())).equals(answerBytes(false))).toBe(true)
+  })
+
   it.each([
     ['in the image worker', undefined, { worker: '2', main: null }],
     // A browser that refuses the worker: the main thread shrinks and cuts.

@@ -176,3 +176,19 @@ describe('a quick action and the panel reset after an error', () => {
     expect((await outcome(session)).closed).toBe(false)
   })
 })
+
+describe('a quick action whose image is larger than Figma takes', () => {
+  it('says it was scaled down and shows the panel with its full-size original, instead of closing', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake) => fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2-pro', imageSize: '4K' } }),
+      launch: { command: 'generate-image', parameters: { prompt: 'A wide mountain panorama', 'aspect-ratio': '16:9' } },
+    })
+    await expect.poll(async () => (await outcome(session)).visible, { timeout: 30_000 }).toBe(true)
+    const { toasts, closed, layers } = await outcome(session)
+    expect(closed).toBe(false)
+    expect(toasts.at(-1)).toBe('Placed 1 image · cost $0.33. It was scaled down to fit Figma’s 4096 px; its full-size original can be downloaded in the panel.')
+    expect(layers).toEqual([{ name: 'A wide mountain panorama', width: 4096, height: 2304, fill: 'IMAGE' }])
+    await session.ui.getByRole('button', { name: 'Download full size' }).waitFor()
+  })
+})

@@ -46,6 +46,8 @@ export interface JobSummary {
   placed: number
   /** Images paid for but not placed: they wait in the panel with Retry and Download. */
   kept: number
+  /** Images placed scaled down to fit Figma: their full-size originals wait in the panel to download. */
+  shrunk: number
   cost: number | null
   /** What went wrong, for the designer; null when every task succeeded. */
   error: string | null
@@ -142,7 +144,8 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: (layerId,
     update(() => ({ error, switchTo: suggestionOf(settled), job: null }))
     controller = null
     const costs = settled.flatMap((s) => (s.ok && s.value.cost !== null ? [s.value.cost] : []))
-    return { placed: landed.placed, kept: landed.kept, cost: costs.length > 0 ? costs.reduce((a, b) => a + b, 0) : null, error }
+    const shrunk = state.outcome?.shrunk.filter((image) => image.fullSizeId !== null).length ?? 0
+    return { placed: landed.placed, kept: landed.kept, shrunk, cost: costs.length > 0 ? costs.reduce((a, b) => a + b, 0) : null, error }
   }
 
   return {

@@ -44,6 +44,13 @@ export async function runQuickActionAsync(quick: QuickAction, context: QuickActi
     return
   }
   const placed = `Placed ${summary.placed === 1 ? '1 image' : `${summary.placed} images`}${summary.cost !== null ? ` · cost ${formatUsd(summary.cost)}` : ''}.`
+  if (summary.shrunk > 0) {
+    // Closing would let the full-size original go with the panel's memory: the panel shows, with its Download.
+    const which = summary.shrunk === 1 ? 'It was scaled down to fit Figma’s 4096 px; its full-size original' : `${summary.shrunk} were scaled down to fit Figma’s 4096 px; their full-size originals`
+    await notifyAsync(`${placed} ${which} can be downloaded in the panel.`, false)
+    await requestAsync('show-ui', {})
+    return
+  }
   if (summary.error === null) return closeWithAsync(placed, false)
   return closeWithAsync(summary.placed > 0 ? `${placed} ${summary.error}` : summary.error, true)
 }

@@ -4,6 +4,7 @@ import { BatchActions } from './BatchActions'
 import { ConfirmSend } from './ConfirmSend'
 import { JobStatus } from './JobStatus'
 import { KeptImages } from './KeptImages'
+import { KeptOriginals } from './KeptOriginals'
 import { OutcomeLine } from './OutcomeLine'
 import { RunButtons } from './RunButtons'
 
@@ -34,6 +35,7 @@ export function RunArea({ plan, generation, confirmKey, onRun, onBack }: RunArea
       )}
       {generation.outcome && !generation.job && <OutcomeLine outcome={generation.outcome} onRetry={generation.retryTask} />}
       {generation.kept.length > 0 && <KeptImages items={generation.kept} onRetry={generation.retryKept} onDismiss={generation.dismissKept} />}
+      <KeptOriginals outcome={generation.job ? null : generation.outcome} />
     </>
   )
 }

@@ -10,6 +10,18 @@ export interface FullSizeStore {
   keep: (image: FullSizeImage) => string
   /** Null once the image was let go to make room. */
   get: (id: string) => FullSizeImage | null
+  /** What is kept now, oldest first: the same array until the store changes. */
+  list: () => readonly KeptOriginal[]
+  /** Calls `listener` after every change; returns the function that stops. */
+  subscribe: (listener: () => void) => () => void
+}
+
+/** One kept original as the panel lists it. */
+export interface KeptOriginal {
+  id: string
+  name: string
+  width: number
+  height: number
 }
 
 /**
@@ -20,10 +32,13 @@ export const FULL_SIZE_BUDGET_BYTES = 256 * 1024 * 1024
 
 /**
  * The originals of images larger than Figma takes, for the session only: in
- * memory while the plugin is open, never in clientStorage or the file.
+ * memory while the plugin is open, never in clientStorage or the file. The
+ * panel lists them all (ui/views/KeptOriginals.tsx), not only the last job's.
  */
 export function createFullSizeStore(budgetBytes = FULL_SIZE_BUDGET_BYTES): FullSizeStore {
   const images = new Map<string, FullSizeImage>()
+  const listeners = new Set<() => void>()
+  let listed: readonly KeptOriginal[] = []
   let counter = 0
   let total = 0
   return {
@@ -37,9 +52,16 @@ export function createFullSizeStore(budgetBytes = FULL_SIZE_BUDGET_BYTES): FullS
         images.delete(oldId)
         total -= old.bytes.byteLength
       }
+      listed = [...images].map(([id, { name, width, height }]) => ({ id, name, width, height }))
+      for (const listener of listeners) listener()
       return id
     },
     get: (id) => images.get(id) ?? null,
+    list: () => listed,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
   }
 }
 

@@ -11,7 +11,7 @@ import { isFillable } from './selection'
 /**
  * Puts one image of an answer on the canvas: as the fill of the layers that were
  * selected when the designer pressed Generate, or on a new layer beside them (in
- * view when there were none). A fill target deleted or locked meanwhile turns
+ * view when there were none). A fill target deleted, locked or with no area turns
  * the fill into a new layer, so a paid image is never dropped. One undo step.
  * The designer may switch pages while an image generates: a new layer goes on
  * its targets' own page, or without targets on the page in view when it arrives.
@@ -37,7 +37,7 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
       figma.commitUndo()
       return { nodeIds: fillable.map((n) => n.id), placement: 'fill' }
     }
-    figma.notify('The layer to fill was deleted or locked while the image was generating, so it went on a new layer.')
+    figma.notify('The layer to fill was deleted, locked or has no area to show an image, so the image went on a new layer.')
   }
 
   // Every check before the layer exists: a layer made and then refused is an empty rectangle left behind.

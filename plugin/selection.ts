@@ -4,8 +4,15 @@ import { RECORD_KEY } from './record'
 /** Layer types that take an image fill the way a designer expects (not text, not groups). */
 const FILLABLE_TYPES = new Set(['RECTANGLE', 'ELLIPSE', 'POLYGON', 'STAR', 'VECTOR', 'FRAME', 'COMPONENT', 'INSTANCE', 'BOOLEAN_OPERATION'])
 
+/**
+ * Whether an image fill on the layer would show: a layer of a fillable type,
+ * unlocked, with an area (a 600×0 divider drawn with the pen takes a fill that
+ * no one can see: a paid image must not vanish into it).
+ */
 export function isFillable(node: BaseNode): node is SceneNode & MinimalFillsMixin {
-  return FILLABLE_TYPES.has(node.type) && 'fills' in node && !(node as SceneNode).locked
+  if (!FILLABLE_TYPES.has(node.type) || !('fills' in node)) return false
+  const layer = node as SceneNode
+  return !layer.locked && layer.width >= 1 && layer.height >= 1
 }
 
 /** The selection as the UI needs it: what each layer is, its size, and whether it takes a fill. */

@@ -179,13 +179,15 @@ describe('placeImageAsync', () => {
   it.each([
     ['deleted', (node: { remove: () => void }) => node.remove()],
     ['locked', (node: { locked: boolean }) => (node.locked = true)],
+    // A divider line: its fill would hold the paid image where no one can see it.
+    ['made a line with no height', (node: { height: number }) => (node.height = 0)],
   ])('puts the image on a new layer when the fill target was %s meanwhile, and says so', async (_name, change) => {
     const target = fake.addRectangle({ x: 0, y: 0, width: 100, height: 100 })
     change(target as never)
     const result = await placeImageAsync(message({ placement: 'fill', targetIds: [target.id] }))
     expect(result).toMatchObject({ placement: 'new-layer' })
     expect(target.fills).toEqual([])
-    expect(fake.notifications.at(-1)?.message).toMatch(/deleted or locked/)
+    expect(fake.notifications.at(-1)?.message).toMatch(/deleted, locked or has no area/)
   })
 
   it.each([

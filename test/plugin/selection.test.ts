@@ -14,12 +14,16 @@ describe('describeSelection', () => {
     const rectangle = fake.addRectangle({ name: 'Locked', locked: true })
     const text = fake.addText({ name: 'Title', characters: 'Big Sale', font: { family: 'Inter', style: 'Bold' } })
     const group = fake.addGroup([fake.addEllipse({ x: 5, y: 5 })])
-    const layers = describeSelection([frame, rectangle, text, group] as unknown as SceneNode[])
+    // A divider drawn with the pen: a vector with no height, where an image fill would never show.
+    const divider = fake.addRectangle({ name: 'Divider', width: 600, height: 10 })
+    divider.height = 0
+    const layers = describeSelection([frame, rectangle, text, group, divider] as unknown as SceneNode[])
     expect(layers.map((l) => [l.name, l.type, l.fillable])).toEqual([
       ['Hero', 'FRAME', true],
       ['Locked', 'RECTANGLE', false],
       ['Title', 'TEXT', false],
       ['Group', 'GROUP', false],
+      ['Divider', 'RECTANGLE', false],
     ])
     expect(layers[0]).toMatchObject({ id: frame.id, width: 1440, height: 900 })
     expect(layers[2].text).toEqual({ characters: 'Big Sale', fontFamily: 'Inter', fontStyle: 'Bold' })

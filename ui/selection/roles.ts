@@ -32,7 +32,9 @@ export function assignRoles(selection: readonly SelectedLayer[], model: Pick<Mod
   for (const layer of selection) {
     if (roles[layer.id]) continue
     if (layer.text) give(layer.id, 'unused')
-    else if (each || inputs === 0) give(layer.id, 'input')
+    // Combined on a model that takes no references (2.5 and later), every frame is an input: the
+    // model combines its input images. Past its limit the check before sending says so.
+    else if (each || inputs === 0 || model.maxReferences === 0) give(layer.id, 'input')
     else if (references < model.maxReferences) give(layer.id, 'reference')
     else give(layer.id, 'unused')
   }

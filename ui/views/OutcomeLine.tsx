@@ -15,7 +15,7 @@ export function OutcomeLine({ outcome, onRetry }: { outcome: JobOutcome; onRetry
     <div class="field" role="status">
       <Muted>
         {parts.join(' · ')}.
-        {outcome.fellBack && ' A target layer was deleted or locked, so the image went on a new layer.'}
+        {outcome.fellBack && ' A target layer was deleted, locked or has no area, so the image went on a new layer.'}
         {outcome.dropped.length > 0 && ` Sent through OpenRouter’s Image API, which cannot carry the ${listInWords(outcome.dropped)}: they were left out.`}
       </Muted>
       <FullSizeNotes outcome={outcome} />

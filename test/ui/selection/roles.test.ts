@@ -26,9 +26,9 @@ describe('assignRoles', () => {
     expect(assignRoles([frame('b')], pro, { a: 'input', b: 'reference' })).toEqual({ b: 'reference' })
   })
 
-  it('marks no references for a model without refSR, and says why when some are marked', () => {
+  it('marks no references for a model without refSR (the frames are its inputs), and says why when some are marked', () => {
     const v25 = modelOf('sourceful/riverflow-v2.5-fast')
-    expect(assignRoles(['a', 'b'].map(frame), v25)).toEqual({ a: 'input', b: 'unused' })
+    expect(assignRoles(['a', 'b'].map(frame), v25)).toEqual({ a: 'input', b: 'input' })
     expect(roleProblems(['a', 'b'].map(frame), { a: 'input', b: 'reference' }, v25, false).join()).toMatch(/Riverflow 2.5 Fast takes no references; 1 are marked as reference/)
   })
 

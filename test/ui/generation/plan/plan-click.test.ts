@@ -129,6 +129,17 @@ describe('the named batch actions', () => {
     expect(p.currentAction).toBeNull()
   })
 
+  it('Combine on a model without references sends every frame as an input, and says when there are more than it takes', () => {
+    const fast25 = (count: number) => byKind(plan(state({ settings: { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2.5-fast' } }), frames(count)))
+    const three = fast25(3).combine
+    expect(three.tasks).toHaveLength(1)
+    expect(three.tasks[0].inputs.map((i) => i.layer.id)).toEqual(['f0', 'f1', 'f2'])
+    expect(three.tasks[0].references).toEqual([])
+    expect(three.problems).toEqual([])
+    // Never dropped without a word: six frames on a model of four inputs is said before sending.
+    expect(fast25(6).combine.problems).toEqual(['Riverflow 2.5 Fast takes at most 4 input images; 6 are marked as input.'])
+  })
+
   it('sends the designer’s fine-tuned roles for the action the panel shows, the defaults for the others', () => {
     const selection = frames(3)
     const roles: Roles = { f0: 'input', f1: 'unused', f2: 'input' }

@@ -73,6 +73,26 @@ describe('the selection as input', () => {
     await session.close()
   })
 
+  it('upscales a Poster with the other two frames as its references in one click, with no roles to set', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake) => {
+        fake.select(
+          fake.addFrame({ name: 'Logo', x: 0, y: 0, width: 200, height: 200, content: 'photo' }),
+          fake.addFrame({ name: 'Poster', x: 300, y: 0, width: 600, height: 800 }),
+          fake.addFrame({ name: 'Product', x: 1000, y: 0, width: 300, height: 300, content: 'photo' }),
+        )
+      },
+    })
+    await session.ui.getByRole('button', { name: 'Upscale “Poster” with 2 references' }).click()
+    await expect.poll(() => layer(session, 'Poster @2x'), { timeout: 15_000 }).toMatchObject({ width: 600, height: 800, image: { width: 1200, height: 1600 } })
+    expect(suite.standIn.generations()).toHaveLength(1)
+    const body = suite.standIn.generations()[0].body as Body
+    expect(body.image_config.super_resolution_references).toHaveLength(2)
+    const content = body.messages[0].content as { image_url?: { url: string } }[]
+    expect(decode(content[1].image_url!.url)).toMatchObject({ width: 1200, height: 1600 })
+  })
+
   it('runs a batch, each frame on its own, keeping the successes when one fails', async () => {
     const session = await suite.open({
       key: TEST_KEY,

@@ -56,6 +56,9 @@ export function GenerateView(props: GenerateViewProps) {
   const editing = plan.use === 'edit'
   const model = findModel(props.models, settings.model)
   const [confirmKey, setConfirmKey] = useState<string | null>(null)
+  // Said until the selection changes: it is about these layers.
+  const [actionSaid, setActionSaid] = useState<{ problem: string; selection: SelectedLayer[] } | null>(null)
+  const actionProblem = actionSaid?.selection === selection ? actionSaid.problem : null
 
   // Filling a layer: start from the supported ratio nearest the layer's, so the image
   // fills it with the least cropping. The designer can still pick another.
@@ -75,6 +78,9 @@ export function GenerateView(props: GenerateViewProps) {
   function run(action: ClickAction | BatchAction, confirmed = false) {
     if (generation.job) return
     if ('choices' in action) onStateChange(action.choices)
+    // A named action that cannot send says why where the panel's own problems show.
+    const problem = 'problems' in action ? action.problems[0] : undefined
+    setActionSaid(problem ? { problem, selection } : null)
     if (('problems' in action ? action.problems : plan.problems).length > 0) return
     if (!confirmed && needsConfirmation(action)) return setConfirmKey(action.key)
     setConfirmKey(null)
@@ -174,7 +180,7 @@ export function GenerateView(props: GenerateViewProps) {
           onStateChange({ settings: fitSettingsToModel(settings, next).settings })
           generation.dismissError()
         }}
-        problems={plan.problems}
+        problems={actionProblem && !plan.problems.includes(actionProblem) ? [...plan.problems, actionProblem] : plan.problems}
       />
 
       <RunArea plan={plan} generation={generation} confirmKey={confirmKey} onRun={run} onBack={() => setConfirmKey(null)} />

@@ -7,6 +7,7 @@ import { type Roles, assignRoles, layersWithRole, roleProblems } from '../../sel
 import { cutoutOrder, offersTransparency } from './cutout-settings'
 import { estimatePlanCost, planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
 import type { Order, TaskSpec } from './task'
+import { planUpscaleWithReferences } from './upscale-with-references'
 
 /** What one button sends, what it will cost, and how many of its requests go at a time. */
 export interface ClickAction {
@@ -23,11 +24,11 @@ export interface ClickAction {
  * selection what to refine or upscale, each on its own or combined, and sends.
  */
 export interface BatchAction extends ClickAction {
-  kind: 'refine-each' | 'upscale-each' | 'combine' | 'remove-background'
+  kind: 'refine-each' | 'upscale-each' | 'upscale-with-references' | 'combine' | 'remove-background'
   label: string
   factor?: 2 | 4
-  /** What the click sets: "What to refine or upscale", each frame on its own or not. */
-  choices: Pick<SavedState, 'selectionUse' | 'eachOnItsOwn'>
+  /** What the click sets: "What to refine or upscale", each frame on its own or not; a model that can do it. */
+  choices: Pick<SavedState, 'selectionUse' | 'eachOnItsOwn'> & Partial<Pick<SavedState, 'settings'>>
   /** Why it may not send, for the designer; empty when it may. */
   problems: string[]
 }
@@ -147,6 +148,8 @@ function planBatchActions({ state, selection, roles, models }: ClickInput, order
       ...clickAction(`upscale-each-${factor}`, planUpscale(order, selection, eachRoles, factor), state.concurrency),
     })),
   ]
+  const withReferences = planUpscaleWithReferences(order, selection, models)
+  if (withReferences) actions.push(withReferences)
   // Offered once the list has a model that can answer on a transparent background (2.5 and later).
   if (offersTransparency(models)) {
     const cutouts = planRefine(cutoutOrder(order.settings, models), selection, eachRoles, true)

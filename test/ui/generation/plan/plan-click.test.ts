@@ -116,7 +116,7 @@ describe('the named batch actions', () => {
   it('offers Refine each, Upscale each and Combine as soon as frames are selected, whatever the mode', () => {
     const headline = { ...text, text: { characters: 'Sale', fontFamily: 'Inter', fontStyle: 'Bold' } }
     const p = plan(state({ selectionUse: 'create' }), [...frames(5), headline])
-    expect(p.batchActions.map((a) => a.label)).toEqual(['Refine each (5)', 'Upscale each (5)', '4×', 'Remove background', 'Combine into one'])
+    expect(p.batchActions.map((a) => a.label)).toEqual(['Refine each (5)', 'Upscale each (5)', '4×', 'Upscale “Frame f0” with 4 references', 'Remove background', 'Combine into one'])
     const actions = byKind(p)
     // Each: every image-like layer is an input, one request each; the text layer stays out.
     expect(actions['refine-each'].tasks.map((t) => t.targetIds)).toEqual(frames(5).map((f) => [f.id]))
@@ -127,6 +127,29 @@ describe('the named batch actions', () => {
     expect(actions.combine.tasks[0].references.map((r) => r.layer.id)).toEqual(['f1', 'f2', 'f3', 'f4'])
     expect(actions.combine.choices).toEqual({ selectionUse: 'edit', eachOnItsOwn: false })
     expect(p.currentAction).toBeNull()
+  })
+
+  it('Upscale with references: the largest layer upscaled 2× with the others as its references, in one request', () => {
+    const poster = { ...layer('p', 800, 1200), name: 'Poster' }
+    const actions = byKind(plan(state({ selectionUse: 'create' }), [layer('a'), poster, layer('b')]))
+    const action = actions['upscale-with-references']
+    expect(action.label).toBe('Upscale “Poster” with 2 references')
+    expect(action.tasks).toHaveLength(1)
+    expect(action.tasks[0].inputs.map((i) => i.layer.id)).toEqual(['p'])
+    expect(action.tasks[0].references.map((r) => r.layer.id)).toEqual(['a', 'b'])
+    expect(action.tasks[0]).toMatchObject({ name: 'Poster @2x', placement: 'new-layer', targetIds: ['p'] })
+    expect(action.problems).toEqual([])
+    // More than the model takes: as many as it takes, and the label says how many stay out.
+    expect(byKind(plan(state(), [poster, ...frames(5)]))['upscale-with-references'].label).toBe('Upscale “Poster” with 4 references (1 left out)')
+  })
+
+  it('Upscale with references on a model that takes none: one click switches to the cheapest that does, and says so', () => {
+    const on25 = state({ settings: { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2.5-fast' } })
+    const action = byKind(plan(on25, frames(3)))['upscale-with-references']
+    expect(action.label).toBe('Upscale “Frame f0” with references: switch to Riverflow 2 Fast')
+    expect(action.tasks).toEqual([])
+    expect(action.choices.settings?.model).toBe('sourceful/riverflow-v2-fast')
+    expect(action.problems).toEqual(['Riverflow 2.5 Fast takes no references; Riverflow 2 Fast and Riverflow 2 Pro do. Switched to Riverflow 2 Fast: press again to upscale.'])
   })
 
   it('Combine on a model without references sends every frame as an input, and says when there are more than it takes', () => {

@@ -1,0 +1,63 @@
+import type { SelectedLayer } from '../../../common/domain'
+import type { ModelCapabilities } from '../../../common/models'
+import { fitSettingsToModel } from '../../models'
+import { estimatePlanCost, planUpscale } from './plan-tasks'
+import type { Roles } from '../../selection/roles'
+import type { BatchAction } from './plan-click'
+import type { Order } from './task'
+
+/**
+ * "Upscale *Poster* with 2 references": the use the plugin was made for, in
+ * one click. The input is the largest selected image-like layer (the first
+ * of equals); the others go as refSR references, up to the model's limit. A
+ * model that takes no references offers the action as a switch to the
+ * cheapest one on offer that does: pressed, it changes the model and says
+ * so; pressed again, it sends. Null with fewer than two image-like layers.
+ */
+export function planUpscaleWithReferences(order: Order, selection: SelectedLayer[], models: readonly ModelCapabilities[]): BatchAction | null {
+  const imageLike = selection.filter((layer) => !layer.text)
+  if (imageLike.length < 2) return null
+  let input = imageLike[0]
+  for (const layer of imageLike) if (layer.width * layer.height > input.width * input.height) input = layer
+  const others = imageLike.filter((layer) => layer !== input)
+  const choices: BatchAction['choices'] = { selectionUse: 'edit', eachOnItsOwn: false }
+  const base = { kind: 'upscale-with-references' as const, key: 'upscale-with-references', factor: 2 as const, concurrency: 1 }
+
+  if (order.model.maxReferences === 0) {
+    const takers = models.filter((model) => model.maxReferences > 0)
+    if (takers.length === 0) return null
+    const cheapest = takers.reduce((a, b) => (priceOf(b) < priceOf(a) ? b : a))
+    const settings = fitSettingsToModel(order.settings, cheapest).settings
+    const names = takers.map((model) => model.label).join(' and ')
+    return {
+      ...base,
+      label: `Upscale “${input.name}” with references: switch to ${cheapest.label}`,
+      // Only the switch: what it then sends is shown, priced, on the button before the next press.
+      choices: { ...choices, settings },
+      problems: [`${order.model.label} takes no references; ${names} ${takers.length === 1 ? 'does' : 'do'}. Switched to ${cheapest.label}: press again to upscale.`],
+      tasks: [],
+      cost: null,
+    }
+  }
+  const references = others.slice(0, order.model.maxReferences)
+  const roles: Roles = Object.fromEntries(selection.map((layer) => [layer.id, layer === input ? 'input' : references.includes(layer) ? 'reference' : 'unused']))
+  const tasks = planUpscale(order, selection, roles, 2)
+  const count = references.length
+  // More than the model takes: sent with as many as it takes, the label saying how many stay out.
+  const left = others.length - count
+  return {
+    ...base,
+    label: `Upscale “${input.name}” with ${count === 1 ? '1 reference' : `${count} references`}${left > 0 ? ` (${left} left out)` : ''}`,
+    choices,
+    problems: [],
+    tasks,
+    cost: estimatePlanCost(tasks),
+  }
+}
+
+/** The price of a 1K image, to pick the cheapest model that takes references. */
+function priceOf(model: ModelCapabilities): number {
+  const { pricing } = model
+  if (pricing.kind === 'free') return 0
+  return pricing.kind === 'fixed' ? (pricing.perImage['1K'] ?? Infinity) : pricing.perImage.low
+}

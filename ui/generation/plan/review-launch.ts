@@ -1,7 +1,7 @@
 import type { GenerationSettings } from '../../../common/domain'
 import { GOOGLE_FONT_FILES_ORIGIN } from '../../fonts/google-fonts'
 import type { KeyInfo } from '../../openrouter/key'
-import { type CostEstimate, formatEstimate, formatUsd } from '../../pricing'
+import { type CostEstimate, formatUsd } from '../../pricing'
 import { estimatePlanCost } from './plan-tasks'
 import type { TaskSpec } from './task'
 
@@ -30,7 +30,9 @@ export function reviewLaunch(tasks: TaskSpec[], own: GenerationSettings): Launch
   if (first && first.settings.model !== own.model) reasons.push(`It uses ${first.model.label}, not the model your panel is set to.`)
   if (first && first.settings.imageSize !== own.imageSize) reasons.push(`It asks for ${first.settings.imageSize} images; your panel is set to ${own.imageSize}.`)
   if (estimate === null) reasons.push('Its price cannot be estimated: the model does not list that size.')
-  else if (highOf(estimate) > RELAUNCH_AT_ONCE_USD) reasons.push(`It is estimated at ${describe(estimate)} for ${tasks.length === 1 ? 'one image' : `${tasks.length} images`}.`)
+  else if (highOf(estimate) > RELAUNCH_AT_ONCE_USD) {
+    reasons.push(`It may cost more than ${formatUsd(RELAUNCH_AT_ONCE_USD)}, the most a relaunch spends without asking.`)
+  }
   const fonts = [...new Set(tasks.flatMap((task) => task.settings.fontInputs.map((font) => font.fontUrl)))].filter((url) => !url.startsWith(`${GOOGLE_FONT_FILES_ORIGIN}/`))
   if (fonts.length > 0) reasons.push(`It sends ${fonts.length === 1 ? 'a font file' : 'font files'} from ${fonts.join(', ')}: Sourceful fetches ${fonts.length === 1 ? 'it' : 'them'}.`)
   return { tasks, estimate, reasons }
@@ -49,8 +51,4 @@ export function creditReason(review: LaunchReview, info: KeyInfo | null): string
 
 function highOf(estimate: CostEstimate): number {
   return estimate.kind === 'free' ? 0 : estimate.kind === 'fixed' ? estimate.usd : estimate.high
-}
-
-function describe(estimate: CostEstimate): string {
-  return estimate.kind === 'fixed' ? formatUsd(estimate.usd) : formatEstimate(estimate).toLowerCase()
 }

@@ -25,7 +25,7 @@ describe('reviewLaunch', () => {
     expect(review.reasons).toEqual([
       'It uses Riverflow 2 Pro, not the model your panel is set to.',
       'It asks for 4K images; your panel is set to 1K.',
-      'It is estimated at $0.39 for one image.', // 4K at $0.33 and two font inputs
+      'It may cost more than $0.30, the most a relaunch spends without asking.', // 4K at $0.33 and two font inputs
       // The Google Fonts file is one the plugin would have picked itself.
       'It sends a font file from https://evil.example/a.ttf: Sourceful fetches it.',
     ])
@@ -36,7 +36,7 @@ describe('reviewLaunch', () => {
     const tasks = withTakes(planRefine(order, [layer], { [layer.id]: 'input' }, false), 4)
     const review = reviewLaunch(tasks, settingsWith({ model: 'sourceful/riverflow-v2-pro' }))
     expect(review.estimate).toEqual({ kind: 'fixed', usd: 0.6 })
-    expect(review.reasons).toEqual(['It is estimated at $0.60 for 4 images.'])
+    expect(review.reasons).toEqual(['It may cost more than $0.30, the most a relaunch spends without asking.'])
   })
 
   it('waits for the credit: unknown, or less left than the estimate', () => {

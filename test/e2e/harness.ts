@@ -85,8 +85,8 @@ export async function openPluginAsync<A = undefined>(browser: Browser, options: 
   ].filter(Boolean)
   if (steps.length > 0) await context.addInitScript(`window.hostSetup = async (fake) => { ${steps.join('; ')} }`)
   if (options.launch) await context.addInitScript(`window.hostLaunch = ${JSON.stringify(options.launch)}`)
-  // Init scripts run in every frame: this one only in the UI's (the host page is the top frame).
-  if (options.uiInitScript) await context.addInitScript(`if (window !== window.top) { ${options.uiInitScript} }`)
+  // The host page writes it into the UI's HTML (an init script may reach the srcdoc frame too late).
+  if (options.uiInitScript) await context.addInitScript(`window.hostUiPrelude = ${JSON.stringify(options.uiInitScript)}`)
   const page = await context.newPage()
   const errors: string[] = []
   let closed = false

@@ -106,3 +106,30 @@ describe('the panel window', () => {
     await session.close()
   })
 })
+
+describe('the actions a selection invites', () => {
+  it('are inside the panel at its default size without scrolling, and no problem is shown before the designer tries', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake) => {
+        fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2.5-fast' }, selectionUse: 'edit', eachOnItsOwn: false })
+        fake.select(...[0, 1, 2].map((i) => fake.addFrame({ name: `Shot ${i}`, x: i * 300, y: 0, width: 200, height: 200 })))
+      },
+    })
+    const { ui } = session
+    const actions = ui.getByRole('region', { name: 'Actions on the selection' })
+    await actions.waitFor()
+    const panel = await session.figma((fake) => fake.uiSize())
+    expect(panel).toEqual({ width: 360, height: 640 })
+    const box = await actions.evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect)
+    expect(box.top).toBeGreaterThanOrEqual(0)
+    expect(box.bottom).toBeLessThanOrEqual(panel.height)
+    expect(await ui.getByRole('alert').count()).toBe(0)
+    // Tried without a prompt: now it is said, where the actions are.
+    await ui.getByRole('button', { name: 'Combine into one' }).click()
+    const alert = ui.getByRole('alert')
+    await expect.poll(() => alert.textContent()).toMatch(/Write a prompt first/)
+    const alertBox = await alert.evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect)
+    expect(alertBox.bottom).toBeLessThanOrEqual(panel.height)
+  })
+})

@@ -5,13 +5,14 @@ import { nearestAspectRatio } from '../../common/sizes'
 import { RadioField } from '../components/RadioField'
 import { FontInputsEditor } from '../fonts/FontInputsEditor'
 import { FullResolutionField } from './FullResolutionField'
-import { type BatchAction, type ClickAction, needsConfirmation, planClick } from '../generation/plan/plan-click'
+import { type BatchAction, type ClickAction, NO_PROMPT, needsConfirmation, planClick } from '../generation/plan/plan-click'
 import type { Generation } from '../generation/use-generation'
 import { type ModelCapabilities, findModel, fitSettingsToModel } from '../models'
 import type { KeyInfo } from '../openrouter/key'
 import { SelectionPanel } from '../selection/SelectionPanel'
 import type { LayerRole, Roles } from '../selection/roles'
 import { Alerts } from './Alerts'
+import { BatchActions } from './BatchActions'
 import { BatchChoice } from './BatchChoice'
 import { PlacementChoice } from './PlacementChoice'
 import { RoadNote } from './RoadNote'
@@ -59,6 +60,8 @@ export function GenerateView(props: GenerateViewProps) {
   // Said until the selection changes: it is about these layers.
   const [actionSaid, setActionSaid] = useState<{ problem: string; selection: SelectedLayer[] } | null>(null)
   const actionProblem = actionSaid?.selection === selection ? actionSaid.problem : null
+  // A missing prompt is said once the designer tries; the other problems are about what they set.
+  const shownProblems = [...new Set([...plan.problems.filter((problem) => problem !== NO_PROMPT), ...(actionProblem ? [actionProblem] : [])])]
 
   // Filling a layer: start from the supported ratio nearest the layer's, so the image
   // fills it with the least cropping. The designer can still pick another.
@@ -78,10 +81,10 @@ export function GenerateView(props: GenerateViewProps) {
   function run(action: ClickAction | BatchAction, confirmed = false) {
     if (generation.job) return
     if ('choices' in action) onStateChange(action.choices)
-    // A named action that cannot send says why where the panel's own problems show.
-    const problem = 'problems' in action ? action.problems[0] : undefined
-    setActionSaid(problem ? { problem, selection } : null)
-    if (('problems' in action ? action.problems : plan.problems).length > 0) return
+    // An action that cannot send says why where the panel's own problems show.
+    const problems = 'problems' in action ? action.problems : plan.problems
+    setActionSaid(problems.length > 0 ? { problem: problems[0], selection } : null)
+    if (problems.length > 0) return
     if (!confirmed && needsConfirmation(action)) return setConfirmKey(action.key)
     setConfirmKey(null)
     onStateChange({ recentPrompts: withRecentPrompt(state.recentPrompts, state.prompt) })
@@ -101,6 +104,22 @@ export function GenerateView(props: GenerateViewProps) {
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [])
+
+  // Why the next click would not send, the last job's error, the job and what it left.
+  const outcomeArea = (
+    <>
+      <Alerts
+        error={generation.error}
+        switchTo={props.models.find((m) => m.id === generation.switchTo) ?? null}
+        onSwitch={(next) => {
+          onStateChange({ settings: fitSettingsToModel(settings, next).settings })
+          generation.dismissError()
+        }}
+        problems={shownProblems}
+      />
+      <RunArea plan={plan} generation={generation} confirmKey={confirmKey} onRun={run} onBack={() => setConfirmKey(null)} />
+    </>
+  )
 
   return (
     <main class="view">
@@ -127,6 +146,11 @@ export function GenerateView(props: GenerateViewProps) {
         onValueInput={(prompt: string) => onStateChange({ prompt })}
         spellCheck
       />
+      {/* What a selection invites comes first, where the eye lands: no scrolling past the settings.
+          Refining, what it sends and how it went follow at once; creating, they close the panel. */}
+      {/* While a job runs or a large batch waits for Send, its status or question stands in for them. */}
+      {!generation.job && confirmKey === null && <BatchActions actions={plan.batchActions} currentKey={plan.currentAction} onRun={run} />}
+      {editing && outcomeArea}
       <SettingsFields models={props.models} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
       <ModelOptions model={model} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
       <TakesField takes={state.takes} onChange={(takes) => onStateChange({ takes })} />
@@ -173,17 +197,7 @@ export function GenerateView(props: GenerateViewProps) {
       />
 
       <RoadNote model={model} settings={settings} references={editing ? Object.values(roles).filter((role) => role === 'reference').length : 0} />
-      <Alerts
-        error={generation.error}
-        switchTo={props.models.find((m) => m.id === generation.switchTo) ?? null}
-        onSwitch={(next) => {
-          onStateChange({ settings: fitSettingsToModel(settings, next).settings })
-          generation.dismissError()
-        }}
-        problems={actionProblem && !plan.problems.includes(actionProblem) ? [...plan.problems, actionProblem] : plan.problems}
-      />
-
-      <RunArea plan={plan} generation={generation} confirmKey={confirmKey} onRun={run} onBack={() => setConfirmKey(null)} />
+      {!editing && outcomeArea}
     </main>
   )
 }

@@ -1,6 +1,5 @@
 import { type ClickAction, type ClickPlan, needsConfirmation } from '../generation/plan/plan-click'
 import type { Generation } from '../generation/use-generation'
-import { BatchActions } from './BatchActions'
 import { ConfirmSend } from './ConfirmSend'
 import { JobStatus } from './JobStatus'
 import { KeptImages } from './KeptImages'
@@ -17,7 +16,7 @@ interface RunAreaProps {
   onBack: () => void
 }
 
-/** The panel's foot: what a click sends, the confirmation of a large batch, the running job and what it left. */
+/** The panel's foot: Generate, the confirmation of a large batch, the running job and what it left. */
 export function RunArea({ plan, generation, confirmKey, onRun, onBack }: RunAreaProps) {
   const editing = plan.use === 'edit'
   const confirming = [plan.generate, ...plan.batchActions].find((action) => action.key === confirmKey && needsConfirmation(action))
@@ -28,10 +27,7 @@ export function RunArea({ plan, generation, confirmKey, onRun, onBack }: RunArea
       ) : confirming ? (
         <ConfirmSend action={confirming} onSend={() => onRun(confirming, true)} onBack={onBack} />
       ) : (
-        <>
-          {!editing && <RunButtons action={plan.generate} blocked={plan.problems.length > 0} onRun={onRun} />}
-          <BatchActions actions={plan.batchActions} currentKey={plan.currentAction} onRun={onRun} />
-        </>
+        !editing && <RunButtons action={plan.generate} blocked={plan.problems.length > 0} onRun={onRun} />
       )}
       {generation.outcome && !generation.job && <OutcomeLine outcome={generation.outcome} onRetry={generation.retryTask} />}
       {generation.kept.length > 0 && <KeptImages items={generation.kept} onRetry={generation.retryKept} onDismiss={generation.dismissKept} />}

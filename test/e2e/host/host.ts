@@ -21,6 +21,8 @@ declare global {
     hostSetup?: (fake: FakeFigma) => void | Promise<void>
     /** Set by a test before the page loads: launch the plugin for a command (a quick action) with these parameters. */
     hostLaunch?: { command: string; parameters?: Record<string, string> }
+    /** Set by a test before the page loads: source text the UI's page runs before any of its own scripts. */
+    hostUiPrelude?: string
   }
 }
 
@@ -31,6 +33,15 @@ function withThemeColors(html: string): string {
   const block = new RegExp(`:root \\.figma-${theme} \\{([^}]*)\\}`).exec(themeCss)?.[1] ?? ''
   const style = `<style id="figma-style">:root {${block}}</style>`
   return html.replace('<html', `<html class="figma-${theme}"`).replace('<head>', `<head>${style}`)
+}
+
+/**
+ * The test's prelude as the first script of the UI's page: written into the HTML, so it runs
+ * before the UI's own scripts every time (an init script may reach a srcdoc frame late).
+ */
+function withPrelude(html: string): string {
+  const prelude = window.hostUiPrelude
+  return prelude ? html.replace('<head>', () => `<head><script>${prelude}</script>`) : html
 }
 
 async function startAsync(): Promise<void> {
@@ -53,7 +64,7 @@ async function startAsync(): Promise<void> {
         frame.height = String(options.height ?? 200)
         // A quick action's UI runs hidden, as Figma runs it.
         frame.hidden = options.visible === false
-        frame.srcdoc = options.themeColors ? withThemeColors(uiHtml) : uiHtml
+        frame.srcdoc = withPrelude(options.themeColors ? withThemeColors(uiHtml) : uiHtml)
         frame.addEventListener('load', () => pending.splice(0).forEach(deliver))
         const column = document.getElementById('plugin')!
         // Figma keeps a resized window's top-left corner in place: the column keeps its opening width.

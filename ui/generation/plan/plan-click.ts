@@ -71,7 +71,8 @@ export const CONFIRM_ABOVE = 10
 const BAD_COLOUR = 'The background colour must be # and six hex digits, such as #F4E9DA.'
 const NO_INPUT = 'Mark one of the selected layers as the input to refine or upscale it.'
 /** Said before a batch goes out, rather than by each of its requests as it fails. */
-const NO_PROMPT = 'Write a prompt first: say how to change the frames. Upscale needs none.'
+/** Said once the designer tries to send without a prompt, not before: an empty box is where everyone starts. */
+export const NO_PROMPT = 'Write a prompt first: say how to change the frames. Upscale needs none.'
 
 export function planClick({ state, selection, roles, replace = false, models }: ClickInput): ClickPlan {
   const { prompt, settings } = state

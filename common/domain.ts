@@ -49,6 +49,13 @@ export interface GenerationSettings {
  */
 export type Placement = 'fill' | 'new-layer'
 
+/**
+ * Where one task's images land: the designer's choice of placement, or, for
+ * Expand, 'behind': a new layer at the bottom of the target frame, covering it,
+ * under the image it continues.
+ */
+export type Landing = Placement | 'behind'
+
 /** What a selection is for: where a new image goes, or what to refine or upscale. */
 export type SelectionUse = 'create' | 'edit'
 
@@ -86,6 +93,18 @@ export interface SelectedLayer {
   madeHere: boolean
   /** For a text layer: its characters and font, for "Use selected text layer". */
   text?: SelectedText
+  /** For a frame holding one image that leaves part of it empty: that image, which Expand continues. */
+  expand?: ExpandSource
+}
+
+/** The image inside a frame that Expand continues to the frame's edges; its box is in the frame's coordinates. */
+export interface ExpandSource {
+  imageId: string
+  imageName: string
+  x: number
+  y: number
+  width: number
+  height: number
 }
 
 export interface SelectedText {

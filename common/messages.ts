@@ -14,7 +14,7 @@ import type {
   ExportConstraint,
   GenerationRecord,
   HistoryEntry,
-  Placement,
+  Landing,
   PreparedImage,
   QuickAction,
   SavedState,
@@ -72,8 +72,8 @@ export interface PlaceImageArgs {
    * keeps full resolution: those go on a new layer whatever `placement` says.
    */
   image: PreparedImage | TiledImage<HeldTile>
-  placement: Placement
-  /** Layers selected when the designer pressed Generate (fill targets, or what to place beside). */
+  placement: Landing
+  /** Layers selected when the designer pressed Generate (fill targets, what to place beside, or the frame to expand). */
   targetIds: string[]
   /** Layer name for a new layer. */
   name: string
@@ -91,7 +91,7 @@ export interface PlacedImage {
   /** The layers that now show the image: the filled targets or the new layer. */
   nodeIds: string[]
   /** How it ended up: a target that was deleted or locked meanwhile turns a fill into a new layer. */
-  placement: Placement
+  placement: Landing
 }
 
 export interface HistoryItem extends HistoryEntry {

@@ -6,7 +6,7 @@ import { rememberPrevious } from './previous-image'
 import { RECORD_KEY, recordForPluginData } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'
 import { isFillable } from './selection'
-
+import { placeBehind } from './expand-frame'
 
 /**
  * Puts one image of an answer on the canvas: as the fill of the layers that were
@@ -16,7 +16,8 @@ import { isFillable } from './selection'
  * The designer may switch pages while an image generates: a new layer goes on
  * its targets' own page, or without targets on the page in view when it arrives.
  * An image in tiles (over 4096 px, kept at full resolution) is a group of them
- * on a new layer: a fill cannot hold tiles.
+ * on a new layer: a fill cannot hold tiles. Expand's image goes behind the one
+ * it continues, in its frame (plugin/expand-frame.ts).
  */
 export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedImage> {
   if ('tiles' in message.image) return placeTilesAsync(message, message.image)
@@ -24,6 +25,12 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
   const targets = await liveNodesAsync(message.targetIds)
   const paint: ImagePaint = { type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }
   const record = recordForPluginData(message.record)
+
+  if (message.placement === 'behind') {
+    const placed = placeBehind(targets[0], paint, record, message.name)
+    if (placed) return placed
+    figma.notify('The frame to expand was deleted or locked while the image was generating, so the image went on a new layer.')
+  }
 
   if (message.placement === 'fill') {
     const fillable = targets.filter(isFillable)

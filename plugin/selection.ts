@@ -1,4 +1,5 @@
 import type { SelectedLayer } from '../common/domain'
+import { expandSourceOf } from './expand-frame'
 import { RECORD_KEY } from './record'
 
 /** Layer types that take an image fill the way a designer expects (not text, not groups). */
@@ -27,6 +28,8 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
       fillable: isFillable(node),
       madeHere: node.getPluginData(RECORD_KEY) !== '',
     }
+    const expand = expandSourceOf(node)
+    if (expand) layer.expand = expand
     if (node.type === 'TEXT') {
       const font = node.fontName
       layer.text = {

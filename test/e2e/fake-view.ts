@@ -58,6 +58,8 @@ export interface FakeFigmaView {
   uiSize(): { width: number; height: number }
   sendFromUi(message: unknown): Promise<void>
   addFrame(props?: NodePropsView): FakeNodeView
+  /** A rectangle, in `parent` (a frame) when given. */
+  addRectangle(props?: NodePropsView, parent?: FakeNodeView): FakeNodeView
   addText(props?: NodePropsView & { characters?: string; font?: { family: string; style: string } }): FakeNodeView
   select(...nodes: FakeNodeView[]): void
   allNodes(): FakeNodeView[]

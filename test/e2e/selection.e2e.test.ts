@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readImageInfo } from '../images/png'
+import { decodePng, readImageInfo } from '../images/png'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
 import { useBrowserSuite } from './suite'
@@ -195,5 +195,44 @@ describe('the selection as input', () => {
       { font_url: 'https://fonts.gstatic.com/l/font?kit=inter600&skey=test&v=v1', text: 'Big Sale' },
     ])
     await session.close()
+  })
+})
+
+describe('Expand', () => {
+  it('continues a product shot to the edges of its banner frame: the input has the frame’s shape, the result goes behind the unchanged shot', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2.5-fast' } })
+        const frame = fake.addFrame({ name: 'Banner', x: 0, y: 0, width: 1200, height: 628 })
+        const shot = fake.addRectangle({ name: 'Product', x: 286, y: 0, width: 628, height: 628, content: 'photo' }, frame)
+        shot.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await shot.exportAsync()).hash, scaleMode: 'FILL' }]
+        fake.select(frame)
+      },
+    })
+    const shotBefore = await session.figma((fake) => JSON.stringify(fake.allNodes().find((n) => n.name === 'Product')!.fills))
+    await session.ui.getByRole('button', { name: 'Expand “Product” to fill “Banner”' }).click()
+    await expect.poll(() => session.figma((fake) => fake.allNodes().find((n) => n.name === 'Banner')!.children.length), { timeout: 15_000 }).toBe(2)
+
+    // The input: the banner's shape, the shot where it sits, the rest transparent for the model to fill.
+    expect(suite.standIn.generations()).toHaveLength(1)
+    const body = suite.standIn.generations()[0].body as Body
+    const url = (body.messages[0].content as { image_url?: { url: string } }[]).find((part) => part.image_url)!.image_url!.url
+    const input = decodePng(new Uint8Array(Buffer.from(url.split(',')[1], 'base64')))
+    expect(input.width / input.height).toBeCloseTo(1200 / 628, 2)
+    const alpha = (x: number, y: number) => input.rgba[(y * input.width + x) * 4 + 3]
+    expect(alpha(10, Math.round(input.height / 2))).toBe(0)
+    expect(alpha(Math.round(input.width / 2), Math.round(input.height / 2))).toBe(255)
+    expect(body.image_config).toMatchObject({ aspect_ratio: '16:9' })
+
+    const frame = await session.figma((fake) =>
+      fake.allNodes().find((n) => n.name === 'Banner')!.children.map((n) => ({ name: n.name, x: n.x, y: n.y, width: n.width, height: n.height, fill: n.fills[0]?.type, fills: JSON.stringify(n.fills) })),
+    )
+    expect(frame.map(({ fills: _, ...layer }) => layer)).toEqual([
+      { name: 'Banner · expanded', x: 0, y: 0, width: 1200, height: 628, fill: 'IMAGE' },
+      { name: 'Product', x: 286, y: 0, width: 628, height: 628, fill: 'IMAGE' },
+    ])
+    expect(frame[1].fills).toBe(shotBefore)
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
   })
 })

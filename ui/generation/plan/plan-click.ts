@@ -7,6 +7,7 @@ import { type Roles, assignRoles, layersWithRole, roleProblems } from '../../sel
 import { cutoutOrder, offersTransparency } from './cutout-settings'
 import { estimatePlanCost, planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
 import type { Order, TaskSpec } from './task'
+import { planExpand } from './plan-expand'
 import { planUpscaleWithReferences } from './upscale-with-references'
 
 /** What one button sends, what it will cost, and how many of its requests go at a time. */
@@ -24,7 +25,7 @@ export interface ClickAction {
  * selection what to refine or upscale, each on its own or combined, and sends.
  */
 export interface BatchAction extends ClickAction {
-  kind: 'refine-each' | 'upscale-each' | 'upscale-with-references' | 'combine' | 'remove-background'
+  kind: 'refine-each' | 'upscale-each' | 'upscale-with-references' | 'combine' | 'remove-background' | 'expand'
   label: string
   factor?: 2 | 4
   /** What the click sets: "What to refine or upscale", each frame on its own or not; a model that can do it. */
@@ -149,6 +150,12 @@ function planBatchActions({ state, selection, roles, models }: ClickInput, order
       ...clickAction(`upscale-each-${factor}`, planUpscale(order, selection, eachRoles, factor), state.concurrency),
     })),
   ]
+  // A frame with an image that leaves part of it empty: continue the picture to the frame's edges.
+  const frame = selection.length === 1 ? selection[0] : undefined
+  if (frame?.expand) {
+    const task = planExpand(order, { ...frame, expand: frame.expand })
+    actions.push({ kind: 'expand', label: `Expand “${frame.expand.imageName}” to fill “${frame.name}”`, choices: each, problems: [], ...clickAction('expand', [task], 1) })
+  }
   const withReferences = planUpscaleWithReferences(order, selection, models)
   if (withReferences) actions.push(withReferences)
   // Offered once the list has a model that can answer on a transparent background (2.5 and later).

@@ -158,7 +158,7 @@ function upscaleExport(layer: SelectedLayer, factor: number): ExportConstraint {
 }
 
 /** The output size to ask for when there are no references: the smallest that covers the target. */
-function sizeCovering(longSide: number, offered: ImageSize[]): ImageSize {
+export function sizeCovering(longSide: number, offered: ImageSize[]): ImageSize {
   const needed: ImageSize = longSide <= 1280 ? '1K' : longSide <= 2560 ? '2K' : '4K'
   return offered.includes(needed) ? needed : offered[offered.length - 1]
 }

@@ -1,4 +1,4 @@
-import type { ExportConstraint, GenerationSettings, Placement, SelectedLayer } from '../../../common/domain'
+import type { ExportConstraint, GenerationSettings, Landing, SelectedLayer } from '../../../common/domain'
 import type { ModelCapabilities } from '../../../common/models'
 
 /** What to send: the prompt, the settings, and the model they go to as the list in force describes it. */
@@ -13,6 +13,20 @@ export interface Order {
 export interface LayerToSend {
   layer: SelectedLayer
   constraint: ExportConstraint
+  /** Expand: the export goes on a larger canvas at this box; the rest is the background (docs/architecture.md). */
+  canvas?: InputCanvas
+}
+
+/** A canvas for an input, in pixels: its size, where the export goes, and what fills the rest. */
+export interface InputCanvas {
+  width: number
+  height: number
+  x: number
+  y: number
+  imageWidth: number
+  imageHeight: number
+  /** 'transparent', or a `#RRGGBB` the instruction names, for a model that may not read transparency. */
+  background: string
 }
 
 /**
@@ -25,7 +39,7 @@ export interface TaskSpec extends Order {
   /** Input images: the first keeps the most pixels; none makes it text-to-image. */
   inputs: LayerToSend[]
   references: LayerToSend[]
-  placement: Placement
+  placement: Landing
   targetIds: string[]
   /** The result's size on the canvas (a refined or upscaled frame keeps its source's). */
   size?: { width: number; height: number }

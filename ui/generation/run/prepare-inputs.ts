@@ -3,13 +3,16 @@ import type { ExportedSource } from '../../encoding/canvas-encoder'
 import { type ImageEncoder, RequestTooLargeError, type ShrinkNote, fitRequestToBudgetAsync, requestBytesWithoutImages } from '../../encoding/request-budget'
 import { GenerationError } from '../../openrouter/errors'
 import { MAX_REQUEST_BYTES, buildGenerationRequest } from '../../openrouter/request'
-import type { LayerToSend, TaskSpec } from '../plan/task'
+import type { InputCanvas, LayerToSend, TaskSpec } from '../plan/task'
+import { placeOnCanvasAsync } from '../../image/place-on-canvas'
 import type { TaskProgress } from './run-job'
 
 /** What preparing a task's frames needs: the sandbox's export, and an encoder. */
 export interface PrepareDeps {
   exportLayer: (layerId: string, constraint: ExportConstraint) => Promise<PreparedImage>
   createEncoder: () => { encode: ImageEncoder<ExportedSource>; dispose: () => void }
+  /** Expand's canvas around an export; the page's canvas unless a test gives its own. */
+  placeOnCanvas?: (bytes: Uint8Array, canvas: InputCanvas) => Promise<Uint8Array>
 }
 
 /** A task's images, exported and fitted in the request cap, ready to send. */
@@ -38,13 +41,16 @@ export async function prepareInputsAsync(spec: TaskSpec, deps: PrepareDeps, repo
 }
 
 async function exportAndFitAsync(spec: TaskSpec, deps: PrepareDeps) {
-  const exportOne = async ({ layer, constraint }: LayerToSend): Promise<ExportedSource> => {
+  const exportOne = async ({ layer, constraint, canvas }: LayerToSend): Promise<ExportedSource> => {
+    let image: PreparedImage
     try {
-      const image = await deps.exportLayer(layer.id, constraint)
-      return { id: layer.id, name: layer.name, width: image.width, height: image.height, bytes: image.bytes }
+      image = await deps.exportLayer(layer.id, constraint)
     } catch (error) {
       throw new GenerationError('invalid-input', error instanceof Error ? error.message : `“${layer.name}” could not be exported.`)
     }
+    if (!canvas) return { id: layer.id, name: layer.name, width: image.width, height: image.height, bytes: image.bytes }
+    const bytes = await (deps.placeOnCanvas ?? placeOnCanvasAsync)(image.bytes, canvas)
+    return { id: layer.id, name: layer.name, width: canvas.width, height: canvas.height, bytes }
   }
   // One export at a time: each can be large, and the sandbox does them one by one anyway.
   // Further inputs share the room left after the first, as references do.
@@ -64,7 +70,9 @@ async function exportAndFitAsync(spec: TaskSpec, deps: PrepareDeps) {
   )
   const encoder = deps.createEncoder()
   try {
-    return await fitRequestToBudgetAsync({ input, references, encode: encoder.encode, fixedBytes, budgetBytes: MAX_REQUEST_BYTES })
+    // An input whose empty part is transparent must stay so: no JPEG, which has no alpha.
+    const formats = spec.inputs.some((item) => item.canvas?.background === 'transparent') ? (['png', 'webp'] as const) : undefined
+    return await fitRequestToBudgetAsync({ input, references, encode: encoder.encode, fixedBytes, budgetBytes: MAX_REQUEST_BYTES, formats: formats && [...formats] })
   } catch (error) {
     if (error instanceof GenerationError) throw error
     if (error instanceof RequestTooLargeError) throw new GenerationError('too-large', error.message)

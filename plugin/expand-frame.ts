@@ -1,0 +1,51 @@
+import type { ExpandSource } from '../common/domain'
+import type { PlacedImage } from '../common/messages'
+import { RECORD_KEY } from './record'
+import { setRelaunchButtons } from './relaunch-buttons'
+
+/** Frames hold their children in their own coordinates; these are the ones Expand works in. */
+const FRAME_TYPES = new Set(['FRAME', 'COMPONENT', 'INSTANCE'])
+/** Under half a pixel of gap is a rounding of the layout, not an empty part to fill. */
+const GAP = 0.5
+
+/**
+ * The image Expand would continue in this frame: its one visible child with
+ * an image fill, when that child leaves part of the frame empty. Undefined
+ * when there is none, several, or the image already covers the frame.
+ */
+export function expandSourceOf(node: SceneNode): ExpandSource | undefined {
+  if (!FRAME_TYPES.has(node.type) || !('children' in node) || node.width < 1 || node.height < 1) return undefined
+  const images = node.children.filter((child) => child.visible && 'fills' in child && Array.isArray(child.fills) && child.fills.some((fill: Paint) => fill.type === 'IMAGE'))
+  if (images.length !== 1) return undefined
+  const image = images[0]
+  const covers = image.x <= GAP && image.y <= GAP && image.x + image.width >= node.width - GAP && image.y + image.height >= node.height - GAP
+  if (covers || image.width < 1 || image.height < 1) return undefined
+  return { imageId: image.id, imageName: image.name, x: image.x, y: image.y, width: image.width, height: image.height }
+}
+
+/**
+ * Expand's result: a new layer at the bottom of the frame, covering it, so
+ * the designer's image stays on top of it pixel for pixel and untouched. Null
+ * when the frame can no longer take it (deleted, locked, or no longer a frame).
+ */
+export function placeBehind(target: BaseNode | undefined, paint: ImagePaint, record: string, name: string): PlacedImage | null {
+  if (!target || !FRAME_TYPES.has(target.type) || !('insertChild' in target) || (target as SceneNode).locked) return null
+  const frame = target as FrameNode
+  const node = figma.createRectangle()
+  try {
+    node.name = name
+    node.resize(frame.width, frame.height)
+    node.fills = [paint]
+    node.setPluginData(RECORD_KEY, record)
+    setRelaunchButtons(node)
+    frame.insertChild(0, node)
+    node.x = 0
+    node.y = 0
+  } catch (error) {
+    // No orphan layer: the UI keeps the paid image with Retry and Download.
+    node.remove()
+    throw error
+  }
+  figma.commitUndo()
+  return { nodeIds: [node.id], placement: 'behind' }
+}

@@ -1,0 +1,78 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { PlaceImageArgs } from '../../common/messages'
+import { expandSourceOf } from '../../plugin/expand-frame'
+import { placeImageAsync } from '../../plugin/place-image'
+import { RECORD_KEY } from '../../plugin/record'
+import type { FakeFigma, FakeNode } from '../fake-figma'
+import { recordWith } from '../fixtures/records'
+import { encodePng } from '../images/png'
+import { installFakeFigma } from './install-fake'
+
+let fake: FakeFigma
+beforeEach(() => {
+  fake = installFakeFigma()
+})
+
+/** A rectangle showing an image, in `frame`. */
+function addImage(frame: FakeNode, name: string, box: { x: number; y: number; width: number; height: number }): FakeNode {
+  const image = fake.addRectangle({ name, ...box }, frame)
+  image.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(encodePng(64, 64)).hash, scaleMode: 'FILL' }]
+  return image
+}
+
+/** A 1200×628 banner frame with a square product shot in its middle, as a designer lays one out to expand. */
+function banner(): { frame: FakeNode; shot: FakeNode } {
+  const frame = fake.addFrame({ name: 'Banner', x: 0, y: 0, width: 1200, height: 628 })
+  return { frame, shot: addImage(frame, 'Product', { x: 286, y: 0, width: 628, height: 628 }) }
+}
+
+const behind = (frameId: string): PlaceImageArgs => ({
+  taskId: 'expand-1',
+  image: { bytes: encodePng(1200, 628), width: 1200, height: 628 },
+  placement: 'behind',
+  targetIds: [frameId],
+  name: 'Banner · expanded',
+  reveal: true,
+  record: recordWith({ prompt: 'A sunny kitchen counter' }),
+})
+
+describe('Expand in the sandbox', () => {
+  it('finds the one image that leaves part of its frame empty, in the frame’s coordinates', () => {
+    const { frame, shot } = banner()
+    expect(expandSourceOf(frame as unknown as SceneNode)).toEqual({ imageId: shot.id, imageName: 'Product', x: 286, y: 0, width: 628, height: 628 })
+  })
+
+  it.each([
+    ['an image that already covers its frame', (frame: FakeNode, shot: FakeNode) => void Object.assign(shot, { x: 0, width: frame.width })],
+    ['two images', (frame: FakeNode) => void addImage(frame, 'Second', { x: 0, y: 0, width: 100, height: 100 })],
+    ['a hidden image', (_frame: FakeNode, shot: FakeNode) => void (shot.visible = false)],
+  ])('offers nothing for %s', (_name, change) => {
+    const { frame, shot } = banner()
+    change(frame, shot)
+    expect(expandSourceOf(frame as unknown as SceneNode)).toBeUndefined()
+  })
+
+  it('puts the result behind the image, covering the frame, in one undo step, the image untouched', async () => {
+    const { frame, shot } = banner()
+    const before = JSON.stringify({ fills: shot.fills, x: shot.x, y: shot.y, width: shot.width, height: shot.height })
+    const result = await placeImageAsync(behind(frame.id))
+    const layer = frame.children[0]
+    expect(result).toEqual({ nodeIds: [layer.id], placement: 'behind' })
+    expect(frame.children.map((child) => child.name)).toEqual(['Banner · expanded', 'Product'])
+    expect(layer).toMatchObject({ x: 0, y: 0, width: 1200, height: 628 })
+    expect(layer.fills[0]).toMatchObject({ type: 'IMAGE', scaleMode: 'FILL' })
+    expect(JSON.parse(layer.getPluginData(RECORD_KEY)).prompt).toBe('A sunny kitchen counter')
+    expect(Object.keys(layer.getRelaunchData())).toContain('regenerate')
+    expect(JSON.stringify({ fills: shot.fills, x: shot.x, y: shot.y, width: shot.width, height: shot.height })).toBe(before)
+    expect(fake.undoSteps()).toBe(1)
+  })
+
+  it('puts it on a new layer beside the frame, saying so, when the frame was locked meanwhile', async () => {
+    const { frame } = banner()
+    frame.locked = true
+    const result = await placeImageAsync(behind(frame.id))
+    expect(result.placement).toBe('new-layer')
+    expect(frame.children).toHaveLength(1)
+    expect(fake.notifications.at(-1)?.message).toMatch(/frame to expand was deleted or locked/)
+  })
+})

@@ -43,6 +43,8 @@ export interface KitFont {
   style: string | null
   /** Set when the layer's name gives the font file itself ("Font: https://…/brand.woff2"). */
   url: string | null
+  /** The layer's own text: its glyphs are asked of Google Fonts with the font. */
+  sample: string
 }
 
 export interface BrandKit {

@@ -63,7 +63,7 @@ function emptyKit(page: PageNode, problems: string[]): BrandKit {
 /** Text layers are fonts ("Font…"), the style note ("Note") or the checks ("Checks"); any other text is for people. */
 function readText(node: TextNode, name: string, kit: BrandKit): void {
   if (/^font\b/i.test(name)) {
-    const font: KitFont = { layerName: cut(name, KIT_LIMITS.labelChars), family: null, style: null, url: fontUrlIn(name) }
+    const font: KitFont = { layerName: cut(name, KIT_LIMITS.labelChars), family: null, style: null, url: fontUrlIn(name), sample: cut(node.characters, KIT_LIMITS.sampleChars) }
     if (node.fontName !== figma.mixed) {
       font.family = cut(node.fontName.family, KIT_LIMITS.labelChars)
       font.style = cut(node.fontName.style, KIT_LIMITS.labelChars)

@@ -49,7 +49,7 @@ describe('making a brand kit from the selection', () => {
     expect(chosenId).toBe(kit.id)
     expect(kit).toMatchObject({
       name: 'Acme',
-      fonts: [{ family: 'Inter', style: 'Bold', url: null }],
+      fonts: [{ family: 'Inter', style: 'Bold', url: null, sample: 'Fresh every day' }],
       palette: ['#FF0000', '#1A1A1A'],
       note: '',
       problems: [],
@@ -176,7 +176,7 @@ describe('reading kits damaged by hand', () => {
         id: page.id,
         name: 'Nimbus',
         references: [{ layerId: ref.id, role: 'logo', label: 'Cloud', width: 80, height: 80 }],
-        fonts: [{ layerName: 'Font: https://cdn.example.com/nimbus.woff2', family: null, style: null, url: 'https://cdn.example.com/nimbus.woff2' }],
+        fonts: [{ layerName: 'Font: https://cdn.example.com/nimbus.woff2', family: null, style: null, url: 'https://cdn.example.com/nimbus.woff2', sample: 'Nimbus' }],
         palette: [],
         note: '',
         checks: [],

@@ -78,6 +78,12 @@ export interface FakeFigma {
    * (a plain string suggestion as { name }).
    */
   typeParameter: (key: string, query: string, parameters?: ParameterValues) => Promise<{ name: string; data?: unknown }[]>
+  /**
+   * The plugin is closed and run again on the same document, as when a designer
+   * reopens it: its listeners, message handler and UI are gone; the document,
+   * its pages and plugin data stay, and so does clientStorage (clear it for another designer).
+   */
+  reopen: () => void
   /** Figma runs the plugin: its 'run' event, after the quick action's parameters were entered. */
   run: (parameters?: ParameterValues) => void
   /** Delivers a message from the UI as Figma does, and waits for the handlers. */
@@ -380,6 +386,15 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
         }
         for (const listener of [...parameterListeners]) listener({ key, query, parameters, result })
       })
+    },
+    reopen() {
+      listeners.clear()
+      uiHandlers.clear()
+      parameterListeners.clear()
+      onmessage = undefined
+      closed = false
+      shownWith = null
+      uiVisible = false
     },
     run(parameters) {
       emit('run', { command: figma.command, parameters })

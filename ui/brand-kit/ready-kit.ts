@@ -42,8 +42,10 @@ async function findFontAsync(font: KitFont, resolve: typeof resolveGoogleFontAsy
   const found = await lookup
   // A failure (Google unreachable, say) is asked again next time.
   if (!found.ok) lookups.delete(key)
-  return found.ok
-    ? found
+  if (found.ok) return found
+  // Google unreachable is said as the lookup says it; a font it does not serve, in the kit's words.
+  return !found.message.startsWith('Google Fonts does not serve')
+    ? { ok: false, message: `The kit font ${font.family} ${font.style}: ${found.message}` }
     : { ok: false, message: `The kit font ${font.family} ${font.style} is not on Google Fonts, so quoted text goes without it. Name its file in the layer: “Font: https://…/font.woff2”.` }
 }
 

@@ -135,6 +135,8 @@ export interface GenerationRecord {
   promptTruncated?: true
   /** Set when the font inputs' texts were shortened, or the inputs dropped, for the same limit. */
   fontInputsTruncated?: true
+  /** The brand kit the request carried (common/brand-kit.ts), by name; `prompt` is the designer's own, without the kit's words. */
+  brandKit?: string
 }
 
 /**

@@ -22,6 +22,7 @@ import type {
   HeldTile,
   TiledImage,
 } from './domain'
+import type { BrandKits } from './brand-kit'
 
 /**
  * What the panel needs for its first frame. The sandbox reads it before
@@ -134,6 +135,12 @@ export interface Requests {
   'place-again': { args: { layerId: string; record: GenerationRecord }; result: PlacedImage }
   /** Select the layers and zoom to them, on their page: how the designer finds what was placed. */
   'show-layers': { args: { layerIds: string[] }; result: null }
+  /** The file's brand kits, read from their pages now, and the one the file uses (docs/contracts.md#brand-kit-pages). */
+  'load-brand-kits': { args: Record<string, never>; result: BrandKits }
+  /** The kit this file uses from now on, for everyone who opens it; null for none. */
+  'choose-brand-kit': { args: { kitId: string | null }; result: null }
+  /** A new kit page from the selected frames and text layers, chosen for the file: answers the kits again. */
+  'make-brand-kit': { args: { name: string }; result: BrandKits }
 }
 
 export type RequestType = keyof Requests

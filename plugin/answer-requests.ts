@@ -69,6 +69,12 @@ function failureMessage(type: RequestType): string {
       return 'Figma could not place the image again.'
     case 'show-layers':
       return 'Figma could not show the layers. Find them in the layers panel.'
+    case 'load-brand-kits':
+      return 'The brand kits of this file could not be read. Generate works without them.'
+    case 'choose-brand-kit':
+      return 'Figma could not remember the kit for this file. Choose it again.'
+    case 'make-brand-kit':
+      return 'Figma could not make the brand kit page. Nothing was changed; try again.'
     default:
       return assertNever(type, 'request')
   }

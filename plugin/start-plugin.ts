@@ -1,4 +1,5 @@
 import { answerRequests } from './answer-requests'
+import { chooseBrandKitAsync, loadBrandKitsAsync, makeBrandKitFromSelectionAsync } from './brand-kit/kit-requests'
 import { exportLayerAsync, exportThumbnailAsync, MAX_THUMBNAILS } from './export-layer'
 import type { QuickAction } from '../common/domain'
 import type { Launch, PluginToUiMessage } from '../common/messages'
@@ -96,6 +97,9 @@ export function startPlugin(): void {
         return null
       },
       'show-layers': showLayersAsync,
+      'load-brand-kits': loadBrandKitsAsync,
+      'choose-brand-kit': chooseBrandKitAsync,
+      'make-brand-kit': makeBrandKitFromSelectionAsync,
     },
     post,
   )

@@ -172,4 +172,35 @@ describe('the fake figma API', () => {
     expect(await figma.clientStorage.getAsync('a')).toHaveLength(1000)
     await expect(figma.clientStorage.setAsync('b', 'x'.repeat(6 * 1024 * 1024))).rejects.toThrow(/5 MB/)
   })
+
+  it('refuses to write a text’s characters before its font is loaded, as Figma does', async () => {
+    const fake = createFakeFigma()
+    const text = fake.figma.createText()
+    expect(() => (text.characters = 'Hi')).toThrow(/loadFontAsync/)
+    await fake.figma.loadFontAsync({ family: 'Inter', style: 'Regular' })
+    text.characters = 'Hi'
+    expect(text.characters).toBe('Hi')
+  })
+
+  it('clones a node beside the original, with its children, fills and plugin data, under a new id', () => {
+    const fake = createFakeFigma()
+    const frame = fake.addFrame({ name: 'Logo', width: 40, height: 20 })
+    frame.fills = [{ type: 'SOLID', color: { r: 1, g: 0, b: 0 } }]
+    frame.setPluginData('k', 'v')
+    const child = fake.addText({ characters: 'Acme' }, frame)
+    const copy = frame.clone() as unknown as typeof frame
+    expect(copy.id).not.toBe(frame.id)
+    expect(fake.page.kids).toEqual([frame, copy])
+    expect([copy.name, copy.width, copy.fills, copy.getPluginData('k')]).toEqual(['Logo', 40, frame.fills, 'v'])
+    expect(copy.kids.map((k) => [k.id === child.id, (k as unknown as { characters: string }).characters])).toEqual([[false, 'Acme']])
+  })
+
+  it('makes loaded pages and lists the local paint styles', async () => {
+    const fake = createFakeFigma()
+    const page = fake.figma.createPage()
+    expect(page.children).toEqual([])
+    expect(fake.figma.root.children).toHaveLength(2)
+    fake.addPaintStyle('Red', [{ type: 'SOLID', color: { r: 1, g: 0, b: 0 } }])
+    expect((await fake.figma.getLocalPaintStylesAsync()).map((s) => [s.name, s.paints[0].type])).toEqual([['Red', 'SOLID']])
+  })
 })

@@ -10,7 +10,7 @@
  */
 import { readImageInfo } from '../images/png'
 import { FakeGroupNode } from './group-node'
-import { FakeNode, FakePageNode, FakeTextNode, type Registry } from './nodes'
+import { FakeNode, FakePageNode, FakeTextNode, type Paint, type Registry } from './nodes'
 
 export { FakeNode, FakePageNode, FakeTextNode } from './nodes'
 export { FakeGroupNode } from './group-node'
@@ -78,6 +78,12 @@ export interface FakeFigma {
    * (a plain string suggestion as { name }).
    */
   typeParameter: (key: string, query: string, parameters?: ParameterValues) => Promise<{ name: string; data?: unknown }[]>
+  /**
+   * The plugin is closed and run again on the same document, as when a designer
+   * reopens it: its listeners, message handler and UI are gone; the document,
+   * its pages and plugin data stay, and so does clientStorage (clear it for another designer).
+   */
+  reopen: () => void
   /** Figma runs the plugin: its 'run' event, after the quick action's parameters were entered. */
   run: (parameters?: ParameterValues) => void
   /** Delivers a message from the UI as Figma does, and waits for the handlers. */
@@ -90,6 +96,8 @@ export interface FakeFigma {
   addLine: (props?: Omit<NodeProps, 'height'>, parent?: FakeNode) => FakeNode
   addGroup: (children: FakeNode[], props?: Partial<NodeProps>) => FakeNode
   addText: (props?: NodeProps & { characters?: string; font?: { family: string; style: string } | 'mixed' }, parent?: FakeNode) => FakeNode
+  /** A local paint style of the file, as figma.getLocalPaintStylesAsync lists it. */
+  addPaintStyle: (name: string, paints: Paint[]) => void
   /** Selects on the current page. */
   select: (...nodes: FakeNode[]) => void
   /** All live nodes on every page, depth first. */
@@ -118,7 +126,10 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     // Figma reports selection changes asynchronously, after the change is done.
     onSelectionChange: () => queueMicrotask(() => emit('selectionchange')),
     isCurrentPage: (candidate) => candidate === current,
+    isFontLoaded: (font) => loadedFonts.has(`${font.family}\u0000${font.style}`),
   }
+  const loadedFonts = new Set<string>()
+  const paintStyles: { id: string; name: string; type: 'PAINT'; paints: readonly Paint[] }[] = []
   const document = new FakeNode(registry, 'DOCUMENT', 'Document')
   const page = new FakePageNode(registry, 'PAGE', 'Page 1')
   page.loaded = true
@@ -263,6 +274,20 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       const image = images.get(hash)
       return image ? imageHandle(image) : null
     },
+    /** A created page is loaded: the plugin may add to it at once. */
+    createPage() {
+      const added = new FakePageNode(registry, 'PAGE', 'Page 1')
+      added.loaded = true
+      document.attach(added)
+      return added
+    },
+    async loadFontAsync(font: { family: string; style: string }) {
+      if (typeof font?.family !== 'string' || typeof font?.style !== 'string') throw new Error('loadFontAsync expects a FontName')
+      loadedFonts.add(`${font.family}\u0000${font.style}`)
+    },
+    async getLocalPaintStylesAsync() {
+      return paintStyles.map((style) => ({ ...style, paints: style.paints }))
+    },
     createRectangle: () => make(new FakeNode(registry, 'RECTANGLE', 'Rectangle')),
     createFrame: () => make(new FakeNode(registry, 'FRAME', 'Frame')),
     createText: () => make(new FakeTextNode(registry, 'TEXT', 'Text')),
@@ -362,6 +387,15 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
         for (const listener of [...parameterListeners]) listener({ key, query, parameters, result })
       })
     },
+    reopen() {
+      listeners.clear()
+      uiHandlers.clear()
+      parameterListeners.clear()
+      onmessage = undefined
+      closed = false
+      shownWith = null
+      uiVisible = false
+    },
     run(parameters) {
       emit('run', { command: figma.command, parameters })
     },
@@ -383,9 +417,12 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     },
     addText(props = {}, parent) {
       const node = make(new FakeTextNode(registry, 'TEXT', props.name ?? props.characters ?? 'Text'), props, parent)
-      node.characters = props.characters ?? 'Text'
+      node.setUpCharacters(props.characters ?? 'Text')
       node.fontName = props.font === 'mixed' ? mixed : (props.font ?? { family: 'Inter', style: 'Regular' })
       return node
+    },
+    addPaintStyle(name, paints) {
+      paintStyles.push({ id: `S:${++counter}`, name, type: 'PAINT', paints: Object.freeze(paints.map((p) => Object.freeze({ ...p }))) })
     },
     select: (...nodes) => {
       current.selection = nodes

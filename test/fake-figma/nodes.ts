@@ -18,6 +18,8 @@ export interface Registry {
   onSelectionChange: () => void
   /** Figma reports selection changes of the page in view only. */
   isCurrentPage: (page: FakePageNode) => boolean
+  /** Whether figma.loadFontAsync has loaded the font: Figma refuses to set a text's characters before. */
+  isFontLoaded: (font: { family: string; style: string }) => boolean
 }
 
 /** Figma's limit on one plugin data entry, "about 100 kB" (docs/contracts.md#figma-plugin-data): key and value, in UTF-8 bytes. */
@@ -172,6 +174,29 @@ export class FakeNode {
     return [...this.pluginData.keys()]
   }
 
+  /** Figma's clone: a copy with a new id, beside the original in its parent; plugin data comes along, relaunch data too. */
+  clone(): FakeNode {
+    this.assertAlive()
+    const copy = this.copyInto(this.parent)
+    return copy
+  }
+
+  private copyInto(parent: FakeNode | null): FakeNode {
+    const copy = this.blank()
+    Object.assign(copy, { name: this.name, x: this.x, y: this.y, width: this.width, height: this.height, rotation: this.rotation, visible: this.visible, content: this.content })
+    copy.fills = this._fills
+    this.pluginData.forEach((value, key) => copy.pluginData.set(key, value))
+    copy.relaunchData = { ...this.relaunchData }
+    if (parent) parent.attach(copy, parent.kids.indexOf(this) + 1)
+    this.kids.forEach((child) => child.copyInto(copy))
+    return copy
+  }
+
+  /** A new node of this node's kind, not yet in the document. */
+  protected blank(): FakeNode {
+    return new FakeNode(this.registry, this.type, this.name)
+  }
+
   setRelaunchData(data: Record<string, string>): void {
     this.relaunchData = { ...data }
   }
@@ -226,8 +251,33 @@ function photoPixel(width: number, height: number, seed: number): (x: number, y:
 }
 
 export class FakeTextNode extends FakeNode {
-  characters = ''
+  private _characters = ''
   fontName: { family: string; style: string } | symbol = { family: 'Inter', style: 'Regular' }
+
+  get characters(): string {
+    return this._characters
+  }
+
+  /** As in Figma: the font must be loaded first (figma.loadFontAsync). */
+  set characters(text: string) {
+    const font = this.fontName
+    if (typeof font === 'symbol' || !this.registry.isFontLoaded(font)) {
+      throw new Error(`in set_characters: Cannot write to node with unloaded font "${typeof font === 'symbol' ? 'mixed' : `${font.family} ${font.style}`}". Please call figma.loadFontAsync(fontName) and await the returned promise first.`)
+    }
+    this._characters = text
+  }
+
+  /** For the fake's helpers that set up a document: no font loading. */
+  setUpCharacters(text: string): void {
+    this._characters = text
+  }
+
+  protected blank(): FakeNode {
+    const copy = new FakeTextNode(this.registry, this.type, this.name)
+    copy._characters = this._characters
+    copy.fontName = this.fontName
+    return copy
+  }
 }
 
 export class FakePageNode extends FakeNode {

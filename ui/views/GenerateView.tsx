@@ -4,6 +4,9 @@ import type { SavedState, SelectedLayer, SelectionUse } from '../../common/domai
 import { nearestAspectRatio } from '../../common/sizes'
 import { RadioField } from '../components/RadioField'
 import { FontInputsEditor } from '../fonts/FontInputsEditor'
+import { BrandKitField } from '../brand-kit/BrandKitField'
+import { kitLine } from '../brand-kit/apply-kit'
+import { useBrandKits } from '../brand-kit/use-brand-kits'
 import { FullResolutionField } from './FullResolutionField'
 import { type BatchAction, type ClickAction, NO_PROMPT, needsConfirmation, planClick } from '../generation/plan/plan-click'
 import type { Generation } from '../generation/use-generation'
@@ -53,7 +56,9 @@ export function GenerateView(props: GenerateViewProps) {
   const { settings } = state
   const [replace, setReplace] = useReplaceChoice(selection)
   const { models } = props
-  const plan = useMemo(() => planClick({ state, selection, roles, replace, models }), [state, selection, roles, replace, models])
+  const brandKits = useBrandKits(selection)
+  const kit = brandKits.ready
+  const plan = useMemo(() => planClick({ state, selection, roles, replace, models, kit }), [state, selection, roles, replace, models, kit])
   const editing = plan.use === 'edit'
   const model = findModel(props.models, settings.model)
   const [confirmKey, setConfirmKey] = useState<string | null>(null)
@@ -196,6 +201,7 @@ export function GenerateView(props: GenerateViewProps) {
         onPromptChange={(prompt) => onStateChange({ prompt })}
       />
 
+      <BrandKitField kits={brandKits} line={kitLine(plan.generate.tasks[0]?.brandKit)} canMake={selection.length > 0} />
       <RoadNote model={model} settings={settings} references={editing ? Object.values(roles).filter((role) => role === 'reference').length : 0} />
       {!editing && outcomeArea}
     </main>

@@ -19,6 +19,8 @@ declare global {
     hostReady: Promise<void>
     /** Set by a test before the page loads: prepares the document and storage before the plugin starts. */
     hostSetup?: (fake: FakeFigma) => void | Promise<void>
+    /** Closes the plugin and runs dist/code.js again on the same document: another session on the same file. */
+    hostReopen: () => Promise<void>
     /** Set by a test before the page loads: launch the plugin for a command (a quick action) with these parameters. */
     hostLaunch?: { command: string; parameters?: Record<string, string> }
     /** Set by a test before the page loads: source text the UI's page runs before any of its own scripts. */
@@ -56,6 +58,8 @@ async function startAsync(): Promise<void> {
     viewport: { x: 0, y: 0, width: 1200, height: 900 },
     ui: {
       onShow(uiHtml, options) {
+        // A reopened plugin gets a new window, as in Figma.
+        frame?.remove()
         frame = document.createElement('iframe')
         // No allow-same-origin: the UI gets a null origin, as in Figma.
         frame.setAttribute('sandbox', 'allow-scripts allow-popups allow-downloads allow-forms')
@@ -103,17 +107,27 @@ async function startAsync(): Promise<void> {
   scope.__html__ = html
   await window.hostSetup?.(fake)
 
-  await new Promise<void>((resolve, reject) => {
+  await runPluginCodeAsync()
+  // Figma runs the plugin once its code has loaded: the quick action's parameters come with it.
+  fake.run(window.hostLaunch?.parameters)
+  window.hostReopen = async () => {
+    fake.reopen()
+    await runPluginCodeAsync()
+    fake.run()
+  }
+  wireControls()
+  drawCanvas()
+}
+
+/** Runs the sandbox bundle: a new script element runs it again, with none of its earlier state. */
+function runPluginCodeAsync(): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const script = document.createElement('script')
     script.src = '/dist/code.js'
     script.onload = () => resolve()
     script.onerror = () => reject(new Error('dist/code.js did not load: run npm run build'))
     document.body.appendChild(script)
   })
-  // Figma runs the plugin once its code has loaded: the quick action's parameters come with it.
-  fake.run(window.hostLaunch?.parameters)
-  wireControls()
-  drawCanvas()
 }
 
 /**

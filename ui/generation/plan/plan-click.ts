@@ -3,6 +3,8 @@ import type { ModelCapabilities } from '../../../common/models'
 import { isHexColor } from '../../hex-color'
 import { findModel } from '../../models'
 import type { CostEstimate } from '../../pricing'
+import { type KitUse, applyKit } from '../../brand-kit/apply-kit'
+import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Roles, assignRoles, layersWithRole, roleProblems } from '../../selection/roles'
 import { cutoutOrder, offersTransparency } from './cutout-settings'
 import { estimatePlanCost, planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
@@ -64,6 +66,8 @@ export interface ClickInput {
   replace?: boolean
   /** The models on offer (the catalog, its cache or the built-in table): each task's model is looked up here. */
   models: readonly ModelCapabilities[]
+  /** The file's brand kit, when the designer uses one: every task but a cutout carries it. */
+  kit?: ReadyKit | null
 }
 
 /** More requests than this from one click, and the panel asks once before sending. */
@@ -75,7 +79,8 @@ const NO_INPUT = 'Mark one of the selected layers as the input to refine or upsc
 /** Said once the designer tries to send without a prompt, not before: an empty box is where everyone starts. */
 export const NO_PROMPT = 'Write a prompt first: say how to change the frames. Upscale needs none.'
 
-export function planClick({ state, selection, roles, replace = false, models }: ClickInput): ClickPlan {
+export function planClick(input: ClickInput): ClickPlan {
+  const { state, selection, roles, replace = false, models } = input
   const { prompt, settings } = state
   const model = findModel(models, settings.model)
   const order: Order = { prompt, settings, model }
@@ -88,11 +93,11 @@ export function planClick({ state, selection, roles, replace = false, models }: 
   // Several takes go side by side on new layers: filling one layer with them would keep only the last.
   const placement: Placement =
     fillableCount === 0 || state.takes > 1 ? 'new-layer' : ownImageCount > 0 ? (replace ? 'fill' : 'new-layer') : state.placement
-  const generate = withTakes(
-    refining ? planRefine(order, selection, roles, batch) : planGenerate(order, placement, selection),
-    state.takes,
+  const generate = withKit(
+    withTakes(refining ? planRefine(order, selection, roles, batch) : planGenerate(order, placement, selection), state.takes),
+    input.kit,
   )
-  const batchActions = planBatchActions({ state, selection, roles, models }, order)
+  const batchActions = planBatchActions(input, order)
   return {
     use,
     placement,
@@ -121,7 +126,7 @@ export function needsConfirmation(action: ClickAction): boolean {
  * defaults (each: every image-like layer an input; combined: the first an
  * input, the next ones references), so one click does what its name says.
  */
-function planBatchActions({ state, selection, roles, models }: ClickInput, order: Order): BatchAction[] {
+function planBatchActions({ state, selection, roles, models, kit }: ClickInput, order: Order): BatchAction[] {
   const imageLike = selection.filter((layer) => !layer.text).length
   if (imageLike === 0) return []
   const { model } = order
@@ -139,7 +144,7 @@ function planBatchActions({ state, selection, roles, models }: ClickInput, order
       label: count === 1 ? 'Refine' : `Refine each (${count})`,
       choices: each,
       problems: problems(eachRoles, true),
-      ...clickAction('refine-each', planRefine(order, selection, eachRoles, true), state.concurrency),
+      ...clickAction('refine-each', withKit(planRefine(order, selection, eachRoles, true), kit), state.concurrency),
     },
     ...([2, 4] as const).map((factor) => ({
       kind: 'upscale-each' as const,
@@ -147,7 +152,7 @@ function planBatchActions({ state, selection, roles, models }: ClickInput, order
       label: factor === 2 ? (count === 1 ? 'Upscale 2×' : `Upscale each (${count})`) : '4×',
       choices: each,
       problems: problems(eachRoles, true, false),
-      ...clickAction(`upscale-each-${factor}`, planUpscale(order, selection, eachRoles, factor), state.concurrency),
+      ...clickAction(`upscale-each-${factor}`, withKit(planUpscale(order, selection, eachRoles, factor), kit, 'upscale'), state.concurrency),
     })),
   ]
   // A frame with an image that leaves part of it empty: continue the picture to the frame's edges.
@@ -176,7 +181,7 @@ function planBatchActions({ state, selection, roles, models }: ClickInput, order
       label: 'Combine into one',
       choices: { selectionUse: 'edit', eachOnItsOwn: false },
       problems: problems(combined, false),
-      ...clickAction('combine', planRefine(order, selection, combined, false), state.concurrency),
+      ...clickAction('combine', withKit(planRefine(order, selection, combined, false), kit), state.concurrency),
     })
   }
   return actions
@@ -189,6 +194,11 @@ function settingsProblems(settings: SavedState['settings']): string[] {
 
 function promptProblems(prompt: string): string[] {
   return prompt.trim() === '' ? [NO_PROMPT] : []
+}
+
+/** The tasks with the brand kit, when there is one. A cutout takes none: it keeps what the frame shows. */
+function withKit(tasks: TaskSpec[], kit: ReadyKit | null | undefined, use: KitUse = 'images'): TaskSpec[] {
+  return kit ? tasks.map((task) => applyKit(task, kit, use)) : tasks
 }
 
 /** One request needs no pool; several share it at the designer's pace. */

@@ -1,5 +1,7 @@
 import type { ExportConstraint, GenerationSettings, Landing, SelectedLayer } from '../../../common/domain'
 import type { ModelCapabilities } from '../../../common/models'
+import type { KitApplied } from '../../brand-kit/apply-kit'
+import type { ScoringCriterion } from '../../openrouter/scoring-rubric'
 
 /** What to send: the prompt, the settings, and the model they go to as the list in force describes it. */
 export interface Order {
@@ -47,4 +49,8 @@ export interface TaskSpec extends Order {
   reveal: boolean
   /** The takes of one click share it: the sandbox lays their images in one row. */
   row?: string
+  /** The brand kit's checks, for models that score (ui/brand-kit/apply-kit.ts). */
+  scoringRubric?: ScoringCriterion[]
+  /** Set when the file's brand kit went into this task: what it added and what the model could not take. */
+  brandKit?: KitApplied
 }

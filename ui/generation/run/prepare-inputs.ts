@@ -66,6 +66,7 @@ async function exportAndFitAsync(spec: TaskSpec, deps: PrepareDeps) {
       model: spec.model,
       inputImages: spec.inputs.map(() => ''),
       references: spec.references.map(() => ''),
+      scoringRubric: spec.scoringRubric,
     }),
   )
   const encoder = deps.createEncoder()

@@ -101,7 +101,7 @@ export async function runJobAsync(specs: readonly TaskSpec[], context: JobContex
 async function sendTaskAsync(spec: TaskSpec, prepared: PreparedInputs, context: JobContext, signal: AbortSignal, report: (progress: TaskProgress) => void): Promise<TaskResult> {
   const { inputImages, references, notes } = prepared
   if (signal.aborted) throw cancelledError()
-  const input = { prompt: spec.prompt, settings: spec.settings, model: spec.model, inputImages, references }
+  const input = { prompt: spec.prompt, settings: spec.settings, model: spec.model, inputImages, references, scoringRubric: spec.scoringRubric }
   const result = await sendGenerationAsync(input, context, {
     signal,
     onSending: () => report({ phase: 'generating', startedAt: Date.now(), notes }),
@@ -110,12 +110,14 @@ async function sendTaskAsync(spec: TaskSpec, prepared: PreparedInputs, context: 
 
   report({ phase: 'placing' })
   const record: GenerationRecord = {
-    prompt: spec.prompt,
+    // The kit's words are the kit's: Regenerate adds them again from the kit, once.
+    prompt: spec.brandKit?.designerPrompt ?? spec.prompt,
     settings: spec.settings,
     generationId: result.generationId,
     cost: result.cost,
     createdAt: new Date().toISOString(),
   }
+  if (spec.brandKit) record.brandKit = spec.brandKit.name
   for (const image of result.images) context.lander.land(image, spec, record, signal)
   return { cost: result.cost, notes, dropped: result.droppedOptions }
 }

@@ -1,0 +1,76 @@
+import { KIT_LIMITS, KIT_PAGE_PREFIX } from '../../common/brand-kit'
+import { utf8Length } from '../record'
+
+/**
+ * Plugin data on a kit page: the references the plugin put there, so that one
+ * deleted by hand can be named. Everything else of the kit is read from the
+ * page's layers as the designer sees and edits them.
+ */
+export const KIT_MANIFEST_KEY = 'brand-kit'
+
+/** Document plugin data: the kit page this file uses, by id; absent or '' for none. */
+export const KIT_CHOICE_KEY = 'brand-kit-choice'
+
+/** Well under Figma's ~100 kB an entry (docs/contracts.md#figma-plugin-data), whatever the names. */
+export const MANIFEST_LIMIT_BYTES = 20_000
+
+export interface ManifestReference {
+  id: string
+  role: string
+  label: string
+}
+
+export function isKitPage(page: PageNode): boolean {
+  return page.name.trim().toLowerCase().startsWith(KIT_PAGE_PREFIX.toLowerCase()) || page.getPluginData(KIT_MANIFEST_KEY) !== ''
+}
+
+/** The kit's name, from its page's name: renaming the page renames the kit. */
+export function kitName(page: PageNode): string {
+  const name = page.name.trim()
+  const rest = name.toLowerCase().startsWith(KIT_PAGE_PREFIX.toLowerCase()) ? name.slice(KIT_PAGE_PREFIX.length).trim() : name
+  return cut(rest, KIT_LIMITS.nameChars) || 'Untitled kit'
+}
+
+/** A reference layer's name: "<role>: <label>", the role a word or two before the colon. */
+export function parseReferenceName(name: string): { role: string; label: string } | null {
+  const match = /^\s*([^:]{1,30}?)\s*:\s*(.*)$/.exec(name)
+  if (!match) return null
+  return { role: match[1].toLowerCase(), label: cut(match[2].trim(), KIT_LIMITS.labelChars) }
+}
+
+export function referenceName(role: string, label: string): string {
+  return `${role}: ${label}`
+}
+
+/** The manifest as plugin data, always within MANIFEST_LIMIT_BYTES: the last references go first. */
+export function manifestForPluginData(references: ManifestReference[]): string {
+  const kept = references.slice(0, KIT_LIMITS.references).map((r) => ({ id: cut(r.id, 40), role: cut(r.role, KIT_LIMITS.roleChars), label: cut(r.label, KIT_LIMITS.labelChars) }))
+  let json = JSON.stringify({ v: 1, references: kept })
+  while (utf8Length(json) > MANIFEST_LIMIT_BYTES && kept.length > 0) {
+    kept.pop()
+    json = JSON.stringify({ v: 1, references: kept })
+  }
+  return json
+}
+
+/** The manifest read back; null when it was damaged by hand (the page is then read as it is). */
+export function readManifest(page: PageNode): ManifestReference[] | null {
+  const raw = page.getPluginData(KIT_MANIFEST_KEY)
+  if (raw === '') return []
+  try {
+    const parsed = JSON.parse(raw) as { references?: unknown }
+    if (!Array.isArray(parsed.references)) return null
+    return parsed.references
+      .filter((r): r is ManifestReference => typeof r?.id === 'string' && typeof r.role === 'string' && typeof r.label === 'string')
+      .slice(0, KIT_LIMITS.references)
+  } catch {
+    return null
+  }
+}
+
+/** The start of `text`, at most `max` characters, never half a surrogate pair. */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max
+  return text.slice(0, end)
+}

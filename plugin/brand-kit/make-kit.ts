@@ -1,0 +1,119 @@
+import { type BrandKit, KIT_LIMITS, KIT_PAGE_PREFIX } from '../../common/brand-kit'
+import { ShownError } from '../answer-requests'
+import { type ManifestReference, KIT_MANIFEST_KEY, cut, manifestForPluginData, referenceName } from './kit-page'
+import { readKitPage } from './read-kit'
+
+/** Figma's default font, loaded to write the kit's own texts (Figma refuses text in a font not loaded). */
+const KIT_TEXT_FONT: FontName = { family: 'Inter', style: 'Regular' }
+const GAP = 80
+
+const DEFAULT_CHECKS = ['The logo is exactly as in its reference image', 'Only the brand colours appear', 'Any headline is set in the brand font']
+
+const ABOUT = [
+  'This page is a brand kit for the Riverflow plugin. Edit it with Figma’s own tools:',
+  '• references: layers named “role: name” (logo, product, style, or your own word), sent as images;',
+  '• fonts: text layers named “Font …”, in the brand’s font (at most 2);',
+  '• colours: layers named “Colour …” with a solid fill;',
+  '• the text layers “Note” (the style) and “Checks” (one per line, at most 8).',
+].join('\n')
+
+/**
+ * A new kit page from the selection: copies of the image layers as references
+ * (their role guessed from their names), copies of up to two text layers as the
+ * fonts, the file's colour styles as swatches, a note and checks to edit. The
+ * designer's layers are copied, never moved or changed; the designer stays on
+ * their page; one undo step.
+ */
+export async function makeBrandKitAsync(name: string, selection: readonly SceneNode[]): Promise<BrandKit> {
+  const images = selection.filter((node) => node.type !== 'TEXT' && node.width > 0 && node.height > 0)
+  const texts = selection.filter((node): node is TextNode => node.type === 'TEXT')
+  if (images.length === 0 && texts.length === 0) throw new ShownError('Select the logo, product and style frames, and a headline text layer, then make the kit.')
+  await figma.loadFontAsync(KIT_TEXT_FONT)
+  const pageName = `${KIT_PAGE_PREFIX} ${uniqueName(cut(name.trim(), KIT_LIMITS.nameChars) || 'Brand')}`
+  const page = figma.createPage()
+  try {
+    page.name = pageName
+    await fillKitPageAsync(page, images, texts)
+  } catch (error) {
+    // Half a kit would be read as a kit: the page goes, and nothing of the designer's was touched.
+    page.remove()
+    throw error
+  }
+  figma.commitUndo()
+  return readKitPage(page)
+}
+
+async function fillKitPageAsync(page: PageNode, images: readonly SceneNode[], texts: readonly TextNode[]): Promise<void> {
+
+  const made: ManifestReference[] = []
+  let x = 0
+  for (const node of images.slice(0, KIT_LIMITS.references)) {
+    const copy = node.clone()
+    page.appendChild(copy)
+    const role = guessRole(node.name)
+    const label = cut(node.name, KIT_LIMITS.labelChars)
+    copy.name = referenceName(role, label)
+    copy.x = x
+    copy.y = 0
+    x += copy.width + GAP
+    made.push({ id: copy.id, role, label })
+  }
+  let y = Math.max(0, ...page.children.map((child) => child.height)) + GAP
+  for (const text of texts.slice(0, KIT_LIMITS.fonts)) {
+    const copy = text.clone()
+    page.appendChild(copy)
+    copy.name = text.fontName === figma.mixed ? 'Font' : `Font: ${text.fontName.family} ${text.fontName.style}`
+    Object.assign(copy, { x: 0, y })
+    y += copy.height + GAP / 2
+  }
+  y = await addSwatchesAsync(page, y)
+  y = addText(page, 'Note', '', y)
+  y = addText(page, 'Checks', DEFAULT_CHECKS.join('\n'), y)
+  addText(page, 'About this kit', ABOUT, y)
+  page.setPluginData(KIT_MANIFEST_KEY, manifestForPluginData(made))
+}
+
+/** The file's local colour styles (solid ones) as swatches: where a palette most often starts. */
+async function addSwatchesAsync(page: PageNode, y: number): Promise<number> {
+  const styles = await figma.getLocalPaintStylesAsync()
+  let x = 0
+  let added = 0
+  for (const style of styles) {
+    const solid = style.paints.find((paint): paint is SolidPaint => paint.type === 'SOLID')
+    if (!solid || added >= KIT_LIMITS.colours) continue
+    const swatch = figma.createRectangle()
+    page.appendChild(swatch)
+    swatch.name = `Colour: ${cut(style.name, KIT_LIMITS.labelChars)}`
+    swatch.fills = [{ type: 'SOLID', color: solid.color }]
+    swatch.resize(64, 64)
+    Object.assign(swatch, { x, y })
+    x += 64 + 16
+    added++
+  }
+  return added > 0 ? y + 64 + GAP / 2 : y
+}
+
+function addText(page: PageNode, name: string, characters: string, y: number): number {
+  const text = figma.createText()
+  page.appendChild(text)
+  text.fontName = KIT_TEXT_FONT
+  text.characters = characters
+  text.name = name
+  Object.assign(text, { x: 0, y })
+  return y + Math.max(24, text.height) + GAP / 2
+}
+
+function guessRole(name: string): string {
+  const lower = name.toLowerCase()
+  if (/logo|wordmark|brandmark|emblem/.test(lower)) return 'logo'
+  if (/product|pack|bottle|box|can\b|shot/.test(lower)) return 'product'
+  return 'style'
+}
+
+/** "Acme", or "Acme 2" when the file already has a kit of that name. */
+function uniqueName(name: string): string {
+  const taken = new Set(figma.root.children.map((page) => page.name.trim().toLowerCase()))
+  let candidate = name
+  for (let n = 2; taken.has(`${KIT_PAGE_PREFIX} ${candidate}`.toLowerCase()); n++) candidate = `${name} ${n}`
+  return candidate
+}

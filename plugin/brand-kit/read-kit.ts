@@ -1,0 +1,111 @@
+import { type BrandKit, type KitFont, type KitReference, KIT_LIMITS } from '../../common/brand-kit'
+import { cut, isKitPage, kitName, parseReferenceName, readManifest } from './kit-page'
+
+/**
+ * Every kit page of the file, read from its layers. A kit page is edited by
+ * hand and anyone with the file can change it: each part is checked and cut to
+ * the kit's limits, and what cannot be read becomes a plain problem on the kit,
+ * never a failure of the whole read (docs/contracts.md#brand-kit-pages).
+ */
+export async function readBrandKitsAsync(): Promise<BrandKit[]> {
+  const kits: BrandKit[] = []
+  for (const page of figma.root.children) {
+    if (!isKitPage(page)) continue
+    try {
+      await page.loadAsync()
+      kits.push(readKitPage(page))
+    } catch {
+      kits.push(emptyKit(page, [`The kit page “${page.name}” could not be read. Check it in Figma; the other kits are still offered.`]))
+    }
+  }
+  return kits
+}
+
+export function readKitPage(page: PageNode): BrandKit {
+  const kit = emptyKit(page, [])
+  const { problems } = kit
+  const references: KitReference[] = []
+  for (const node of page.children) {
+    if (!node.visible) continue
+    const name = node.name.trim()
+    if (node.type === 'TEXT') readText(node, name, kit)
+    else if (/^colou?r\b/i.test(name)) readSwatch(node, name, kit)
+    else {
+      const parsed = parseReferenceName(name)
+      if (!parsed) continue
+      if (isEmpty(node)) problems.push(`The ${parsed.role} reference “${parsed.label}” is empty: put its image back. The rest of the kit is used.`)
+      else references.push({ layerId: node.id, ...parsed, width: node.width, height: node.height })
+    }
+  }
+  const manifest = readManifest(page)
+  if (manifest === null) problems.push('The kit’s record on its page was damaged; its layers are read as they are.')
+  for (const made of manifest ?? []) {
+    // A reference the plugin made, gone from the page (deleted, or moved elsewhere).
+    if (!page.children.some((node) => node.id === made.id)) {
+      problems.push(`The ${made.role} reference “${made.label}” was deleted from the kit page. The rest of the kit is used.`)
+    }
+  }
+  if (references.length > KIT_LIMITS.references) problems.push(`Only the first ${KIT_LIMITS.references} of the kit’s ${references.length} references are used.`)
+  kit.references = references.slice(0, KIT_LIMITS.references)
+  if (kit.fonts.length > KIT_LIMITS.fonts) problems.push(`A kit holds at most ${KIT_LIMITS.fonts} fonts: only the first ${KIT_LIMITS.fonts} are used.`)
+  kit.fonts = kit.fonts.slice(0, KIT_LIMITS.fonts)
+  if (kit.palette.length > KIT_LIMITS.colours) problems.push(`Only the first ${KIT_LIMITS.colours} colours of the kit are used.`)
+  kit.palette = kit.palette.slice(0, KIT_LIMITS.colours)
+  if (kit.checks.length > KIT_LIMITS.checks) problems.push(`Only the first ${KIT_LIMITS.checks} of the kit’s ${kit.checks.length} checks are sent: a model judges at most ${KIT_LIMITS.checks}.`)
+  kit.checks = kit.checks.slice(0, KIT_LIMITS.checks)
+  return kit
+}
+
+function emptyKit(page: PageNode, problems: string[]): BrandKit {
+  return { id: page.id, name: kitName(page), references: [], fonts: [], palette: [], note: '', checks: [], problems }
+}
+
+/** Text layers are fonts ("Font…"), the style note ("Note") or the checks ("Checks"); any other text is for people. */
+function readText(node: TextNode, name: string, kit: BrandKit): void {
+  if (/^font\b/i.test(name)) {
+    const font: KitFont = { layerName: cut(name, KIT_LIMITS.labelChars), family: null, style: null, url: fontUrlIn(name), sample: cut(node.characters, KIT_LIMITS.sampleChars) }
+    if (node.fontName !== figma.mixed) {
+      font.family = cut(node.fontName.family, KIT_LIMITS.labelChars)
+      font.style = cut(node.fontName.style, KIT_LIMITS.labelChars)
+    } else if (!font.url) {
+      kit.problems.push(`The font layer “${font.layerName}” mixes several fonts: set it in one font. The rest of the kit is used.`)
+      return
+    }
+    kit.fonts.push(font)
+  } else if (/^(style\s*)?note$/i.test(name)) {
+    kit.note = cut(node.characters.trim(), KIT_LIMITS.noteChars)
+  } else if (/^checks?$/i.test(name)) {
+    kit.checks = node.characters
+      .split(/\r?\n/)
+      .map((line) => cut(line.replace(/^\s*(?:[-•*]|\d+[.)])\s*/, '').trim(), KIT_LIMITS.checkChars))
+      .filter((line) => line !== '')
+  }
+}
+
+/** "Font: https://…/brand.woff2" names the font file itself. */
+function fontUrlIn(name: string): string | null {
+  const match = /(https?:\/\/\S+\.(?:ttf|otf|woff2?)(?:\?\S*)?)/i.exec(name)
+  return match && match[1].length <= KIT_LIMITS.urlChars ? match[1] : null
+}
+
+function readSwatch(node: SceneNode, name: string, kit: BrandKit): void {
+  const fills = 'fills' in node && Array.isArray(node.fills) ? (node.fills as readonly Paint[]) : []
+  const solid = fills.find((paint): paint is SolidPaint => paint.type === 'SOLID' && paint.visible !== false)
+  const hex = solid ? hexOf(solid.color) : null
+  if (hex) kit.palette.push(hex)
+  else kit.problems.push(`The swatch “${cut(name, KIT_LIMITS.labelChars)}” has no solid colour: give it one. The rest of the kit is used.`)
+}
+
+function hexOf(color: RGB | undefined): string | null {
+  if (!color || ![color.r, color.g, color.b].every((c) => typeof c === 'number' && c >= 0 && c <= 1)) return null
+  const part = (c: number) => Math.round(c * 255).toString(16).padStart(2, '0').toUpperCase()
+  return `#${part(color.r)}${part(color.g)}${part(color.b)}`
+}
+
+/** A frame or group with nothing in it and nothing painted: nothing to send. */
+function isEmpty(node: SceneNode): boolean {
+  if (!(node.width > 0 && node.height > 0)) return true
+  const hasKids = 'children' in node && node.children.length > 0
+  const fills = 'fills' in node && Array.isArray(node.fills) ? (node.fills as readonly Paint[]) : []
+  return !hasKids && !fills.some((paint) => paint.visible !== false)
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import { TEST_KEY } from '../openrouter-stand-in/server'
+import type { FakeFigmaView } from './fake-view'
+import type { PluginSession } from './harness'
+import { useBrowserSuite } from './suite'
+
+// A brand kit kept in the file (issue 19): made from the selection, offered to the next
+// designer who opens the file, and carried by Generate as far as the model takes it.
+const suite = useBrowserSuite({ fonts: true })
+
+interface Body {
+  messages: [{ content: string | { type: string; text?: string }[] }]
+  image_config: { font_inputs?: unknown; scoring_rubric?: { key: string; description: string }[] }
+}
+
+/** The designer's page: a logo, a product shot, a mood frame and the headline, all selected; Riverflow 2.5 Fast saved. */
+const brandPage = () => ({
+  key: TEST_KEY,
+  fonts: suite.fonts,
+  setup: (fake: FakeFigmaView, state: unknown) => {
+    fake.storage.set('saved-state', state)
+    const frames = [
+      fake.addFrame({ name: 'Acme logo', width: 400, height: 200 }),
+      fake.addFrame({ name: 'Bottle packshot', x: 500, width: 400, height: 600, content: 'photo' }),
+      fake.addFrame({ name: 'Mood', x: 1000, width: 300, height: 300 }),
+    ]
+    // A frame shows its fill in Figma (white by default); an empty one would be an empty reference.
+    for (const frame of frames) frame.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 } } as never]
+    fake.select(...frames, fake.addText({ name: 'Headline', y: 700, characters: 'Fresh every day', font: { family: 'Inter', style: 'Bold' } }))
+  },
+  setupArg: { prompt: '', settings: { model: 'sourceful/riverflow-v2.5-fast', aspectRatio: '1:1', imageSize: '1K', fontInputs: [] }, placement: 'new-layer' },
+})
+
+async function makeKitAsync(session: PluginSession): Promise<void> {
+  const { ui } = session
+  await ui.getByRole('textbox', { name: 'Kit name' }).fill('Acme')
+  await ui.getByRole('button', { name: 'Make a brand kit from the selection' }).click()
+  await expect.poll(() => ui.getByRole('combobox', { name: 'Use brand kit' }).locator('option:checked').textContent()).toBe('Acme')
+}
+
+const kitLine = (session: PluginSession) => session.ui.getByLabel('What the brand kit adds')
+
+describe('a brand kit in the file', () => {
+  it('made in one session, is offered chosen after the plugin is reopened on the same document with empty clientStorage', async () => {
+    const session = await suite.open(brandPage())
+    await makeKitAsync(session)
+    const pages = await session.figma((fake) => (fake as unknown as { figma: { root: { children: { name: string }[] } } }).figma.root.children.map((p) => p.name))
+    expect(pages).toEqual(['Page 1', 'Brand kit: Acme'])
+    // Another designer opens the same file: nothing of the first one's clientStorage, a key of their own.
+    await session.figma((fake, key) => {
+      fake.storage.clear()
+      fake.storage.set('openrouter-api-key', key)
+    }, TEST_KEY)
+    await session.page.evaluate('window.hostReopen()')
+    const kit = session.ui.getByRole('combobox', { name: 'Use brand kit' })
+    await expect.poll(() => kit.locator('option:checked').textContent()).toBe('Acme')
+    expect(await session.figma((fake) => [...fake.storage.keys()])).not.toContain('brand-kit')
+    await session.close()
+  })
+
+  it('sends its references as input images, the quoted text in its font and its checks as scoring_rubric on 2.5 Fast; the record names it', async () => {
+    const session = await suite.open(brandPage())
+    const { ui } = session
+    await makeKitAsync(session)
+    await session.figma((fake) => fake.select())
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A summer poster with the headline “Fresh every day”')
+    await expect.poll(() => kitLine(session).textContent()).toBe('Brand kit “Acme” adds 3 references, 1 font input (+$0.03) and 3 checks.')
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(1)
+    const body = suite.standIn.generations()[0].body as Body
+    const content = body.messages[0].content as { type: string; text?: string }[]
+    expect(content.filter((part) => part.type === 'image_url')).toHaveLength(3)
+    expect(content[0].text).toContain('image 1 is the logo: keep it exactly as it is; image 2 is the product')
+    expect(body.image_config.font_inputs).toEqual([{ font_url: 'https://fonts.gstatic.com/l/font?kit=inter700&skey=test&v=v1', text: 'Fresh every day' }])
+    expect(body.image_config.scoring_rubric?.map((c) => c.description)).toEqual([
+      'The logo is exactly as in its reference image',
+      'Only the brand colours appear',
+      'Any headline is set in the brand font',
+    ])
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 20_000 }).toBe(5)
+    const record = await session.figma((fake) => JSON.parse(fake.page.children[4].getPluginData('riverflow')))
+    expect(record).toMatchObject({ brandKit: 'Acme', prompt: 'A summer poster with the headline “Fresh every day”' })
+    await session.close()
+  })
+
+  it('with a reference layer deleted from the kit page, says so and sends the rest', async () => {
+    const session = await suite.open(brandPage())
+    const { ui } = session
+    await makeKitAsync(session)
+    await session.figma((fake) => {
+      fake.allNodes().find((node) => node.name === 'logo: Acme logo')!.remove()
+      fake.select()
+    })
+    await expect
+      .poll(() => ui.getByRole('status', { name: 'Brand kit problems' }).textContent())
+      .toBe('The logo reference “Acme logo” was deleted from the kit page. The rest of the kit is used.')
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A poster saying "Fresh every day"')
+    await expect.poll(() => kitLine(session).textContent()).toBe('Brand kit “Acme” adds 2 references, 1 font input (+$0.03) and 3 checks.')
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(1)
+    const body = suite.standIn.generations()[0].body as Body
+    expect((body.messages[0].content as { type: string }[]).filter((part) => part.type === 'image_url')).toHaveLength(2)
+    expect(body.image_config.font_inputs).toHaveLength(1)
+    expect(body.image_config.scoring_rubric).toHaveLength(3)
+    await session.close()
+  })
+})

@@ -1,0 +1,196 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { BrandKits } from '../../../common/brand-kit'
+import type { ReplyMessage, RequestArgs, RequestType } from '../../../common/messages'
+import { startPlugin } from '../../../plugin/start-plugin'
+import type { FakeFigma, FakeNode } from '../../fake-figma'
+import { installFakeFigma } from '../install-fake'
+
+let fake: FakeFigma
+beforeEach(() => {
+  fake = installFakeFigma()
+  fake.storage.set('openrouter-api-key', 'sk-or-v1-secret-0000')
+})
+
+let ids = 0
+async function request<K extends RequestType>(type: K, args: RequestArgs<K>): Promise<ReplyMessage> {
+  const requestId = `k${++ids}`
+  await fake.sendFromUi({ ...args, type, requestId })
+  return fake.uiMessages.find((m): m is ReplyMessage => (m as ReplyMessage).type === 'reply' && (m as ReplyMessage).requestId === requestId)!
+}
+const kitsOf = (reply: ReplyMessage) => {
+  if (!reply.ok) throw new Error(reply.message)
+  return reply.result as BrandKits
+}
+const solid = (r: number, g: number, b: number) => [{ type: 'SOLID', color: { r, g, b } }]
+
+/** The designer's page: a logo, a product shot, a mood frame and a headline. */
+function brandSelection(): FakeNode[] {
+  const logo = fake.addFrame({ name: 'Acme logo', width: 200, height: 100 })
+  const product = fake.addRectangle({ name: 'Bottle packshot', x: 300, width: 400, height: 600 })
+  const mood = fake.addFrame({ name: 'Mood', x: 800, width: 300, height: 300 })
+  for (const node of [logo, product, mood]) node.fills = solid(1, 1, 1)
+  const headline = fake.addText({ name: 'Headline', characters: 'Fresh every day', font: { family: 'Inter', style: 'Bold' } })
+  fake.addPaintStyle('Brand red', solid(1, 0, 0))
+  fake.addPaintStyle('Gradient', [{ type: 'GRADIENT_LINEAR' }])
+  fake.addPaintStyle('Ink', solid(0.1, 0.1, 0.1))
+  const nodes = [logo, product, mood, headline]
+  fake.select(...nodes)
+  return nodes
+}
+
+describe('making a brand kit from the selection', () => {
+  it('makes a kit page of copies, leaves the designer’s layers as they were, and offers the kit chosen', async () => {
+    const nodes = brandSelection()
+    const before = nodes.map((n) => [n.id, n.name, n.parent?.id, n.x, n.width])
+    startPlugin()
+    const { kits, chosenId } = kitsOf(await request('make-brand-kit', { name: 'Acme' }))
+    expect(kits).toHaveLength(1)
+    const [kit] = kits
+    expect(chosenId).toBe(kit.id)
+    expect(kit).toMatchObject({
+      name: 'Acme',
+      fonts: [{ family: 'Inter', style: 'Bold', url: null, sample: 'Fresh every day' }],
+      palette: ['#FF0000', '#1A1A1A'],
+      note: '',
+      problems: [],
+    })
+    expect(kit.references.map((r) => [r.role, r.label])).toEqual([['logo', 'Acme logo'], ['product', 'Bottle packshot'], ['style', 'Mood']])
+    expect(kit.checks).toHaveLength(3)
+    const page = fake.figma.root.children.find((p) => p.id === kit.id)!
+    expect(page.name).toBe('Brand kit: Acme')
+    // The designer's layers: same ids, names, places; still on their page, which is still the page in view.
+    expect(nodes.map((n) => [n.id, n.name, n.parent?.id, n.x, n.width])).toEqual(before)
+    expect(fake.page.children).toHaveLength(4)
+    expect(fake.figma.currentPage.id).toBe(fake.page.id)
+    expect(fake.undoSteps()).toBe(1)
+    expect(kit.references.every((r) => !nodes.some((n) => n.id === r.layerId))).toBe(true)
+  })
+
+  it('is offered, still chosen, to another designer who opens the file with empty clientStorage, and holds no key', async () => {
+    brandSelection()
+    startPlugin()
+    const made = kitsOf(await request('make-brand-kit', { name: 'Acme' }))
+    fake.storage.clear()
+    startPlugin()
+    const again = kitsOf(await request('load-brand-kits', {}))
+    expect(again).toEqual(made)
+    const documentData = fake.allNodes().flatMap((n) => n.getPluginDataKeys().map((k) => n.getPluginData(k)))
+    documentData.push(...fake.figma.root.getPluginDataKeys().map((k) => fake.figma.root.getPluginData(k)))
+    expect(documentData.join('\n')).not.toContain('sk-or')
+  })
+
+  it('says what to select when nothing is, and makes no page', async () => {
+    startPlugin()
+    const reply = await request('make-brand-kit', { name: 'Acme' })
+    expect(reply).toMatchObject({ ok: false, message: expect.stringMatching(/^Select the logo/) })
+    expect(fake.figma.root.children).toHaveLength(1)
+  })
+
+  it('removes the half-made page when Figma fails partway', async () => {
+    brandSelection()
+    fake.figma.createRectangle = () => {
+      throw new Error('out of memory')
+    }
+    startPlugin()
+    const reply = await request('make-brand-kit', { name: 'Acme' })
+    expect(reply).toMatchObject({ ok: false, message: 'Figma could not make the brand kit page. Nothing was changed; try again.' })
+    expect(fake.figma.root.children.map((p) => p.name)).toEqual(['Page 1'])
+  })
+
+  it('stays within the plugin-data limits whatever the designer named things', async () => {
+    const huge = 'Ω'.repeat(60_000)
+    const frames = Array.from({ length: 14 }, (_, i) => {
+      const frame = fake.addFrame({ name: `${huge} ${i}`, x: i * 10 })
+      frame.fills = solid(0, 0, 1)
+      return frame
+    })
+    fake.select(...frames)
+    startPlugin()
+    const { kits } = kitsOf(await request('make-brand-kit', { name: huge }))
+    const page = fake.figma.root.children.find((p) => p.id === kits[0].id)!
+    for (const key of page.getPluginDataKeys()) expect(new TextEncoder().encode(page.getPluginData(key)).length).toBeLessThan(20_000)
+    expect(kits[0].name.length).toBeLessThanOrEqual(60)
+    expect(kits[0].references).toHaveLength(10)
+    expect(kits[0].references.every((r) => r.label.length <= 80)).toBe(true)
+  })
+})
+
+describe('reading kits damaged by hand', () => {
+  async function madeKitAsync() {
+    brandSelection()
+    startPlugin()
+    const { kits } = kitsOf(await request('make-brand-kit', { name: 'Acme' }))
+    return { kit: kits[0], page: fake.figma.root.children.find((p) => p.id === kits[0].id)! as unknown as FakeNode }
+  }
+  const layer = (page: FakeNode, name: string) => page.kids.find((n) => n.name === name)!
+
+  it('names a deleted or emptied reference and still reads the rest', async () => {
+    const { page } = await madeKitAsync()
+    layer(page, 'logo: Acme logo').remove()
+    layer(page, 'style: Mood').fills = []
+    const { kits } = kitsOf(await request('load-brand-kits', {}))
+    expect(kits[0].problems).toEqual([
+      'The style reference “Mood” is empty: put its image back. The rest of the kit is used.',
+      'The logo reference “Acme logo” was deleted from the kit page. The rest of the kit is used.',
+    ])
+    expect(kits[0].references.map((r) => r.label)).toEqual(['Bottle packshot'])
+    expect(kits[0].fonts).toHaveLength(1)
+    expect(kits[0].palette).toHaveLength(2)
+  })
+
+  it('reads a damaged record, a swatch with no colour, a mixed font, too many checks and a layer added by hand', async () => {
+    const { page } = await madeKitAsync()
+    page.setPluginData('brand-kit', '{"v":1,"refe')
+    layer(page, 'Colour: Ink').fills = [{ type: 'GRADIENT_LINEAR' }]
+    ;(layer(page, 'Font: Inter Bold') as unknown as { fontName: symbol }).fontName = fake.figma.mixed
+    await fake.figma.loadFontAsync({ family: 'Inter', style: 'Regular' })
+    ;(layer(page, 'Checks') as unknown as TextNode).characters = Array.from({ length: 10 }, (_, i) => `- check ${i + 1}`).join('\n')
+    ;(layer(page, 'Note') as unknown as TextNode).characters = `Warm light. ${'x'.repeat(2000)}`
+    const added = fake.addFrame({ name: 'Packaging: Box', width: 50, height: 50 }, page)
+    added.fills = solid(0, 1, 0)
+    const { kits } = kitsOf(await request('load-brand-kits', {}))
+    const [kit] = kits
+    expect(kit.problems).toEqual([
+      'The font layer “Font: Inter Bold” mixes several fonts: set it in one font. The rest of the kit is used.',
+      'The swatch “Colour: Ink” has no solid colour: give it one. The rest of the kit is used.',
+      'The kit’s record on its page was damaged; its layers are read as they are.',
+      'Only the first 8 of the kit’s 10 checks are sent: a model judges at most 8.',
+    ])
+    expect(kit.checks[0]).toBe('check 1')
+    expect(kit.checks).toHaveLength(8)
+    expect(kit.note.length).toBe(600)
+    expect(kit.palette).toEqual(['#FF0000'])
+    expect(kit.references.map((r) => r.role)).toEqual(['logo', 'product', 'style', 'packaging'])
+  })
+
+  it('loads a kit page not yet visited, and a page named by hand is a kit too', async () => {
+    const page = fake.addPage('Brand kit:   Nimbus ')
+    const ref = fake.addFrame({ name: 'logo: Cloud', width: 80, height: 80 }, page)
+    ref.fills = solid(0, 0, 0)
+    fake.addText({ name: 'Font: https://cdn.example.com/nimbus.woff2', characters: 'Nimbus', font: 'mixed' }, page)
+    startPlugin()
+    const { kits, chosenId } = kitsOf(await request('load-brand-kits', {}))
+    expect(chosenId).toBeNull()
+    expect(kits).toEqual([
+      {
+        id: page.id,
+        name: 'Nimbus',
+        references: [{ layerId: ref.id, role: 'logo', label: 'Cloud', width: 80, height: 80 }],
+        fonts: [{ layerName: 'Font: https://cdn.example.com/nimbus.woff2', family: null, style: null, url: 'https://cdn.example.com/nimbus.woff2', sample: 'Nimbus' }],
+        palette: [],
+        note: '',
+        checks: [],
+        problems: [],
+      },
+    ])
+  })
+
+  it('remembers the choice in the document and forgets a choice whose page is gone', async () => {
+    const page = fake.addPage('Brand kit: Nimbus')
+    startPlugin()
+    await request('choose-brand-kit', { kitId: page.id })
+    expect(kitsOf(await request('load-brand-kits', {})).chosenId).toBe(page.id)
+    page.remove()
+    expect(kitsOf(await request('load-brand-kits', {}))).toEqual({ kits: [], chosenId: null })
+  })
+})

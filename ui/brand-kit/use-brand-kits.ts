@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
+import type { BrandKit, BrandKits } from '../../common/brand-kit'
+import type { SelectedLayer } from '../../common/domain'
+import { requestAsync } from '../bridge'
+import { type ReadyKit, readyKitAsync } from './ready-kit'
+
+export interface BrandKitsState {
+  kits: BrandKit[]
+  /** The file's kit with its fonts found; null when none is chosen or it is still being read. */
+  ready: ReadyKit | null
+  chosenId: string | null
+  busy: boolean
+  /** A failure of the last step (reading, choosing, making), for the designer. */
+  message: string | null
+  choose: (kitId: string | null) => void
+  make: (name: string) => void
+}
+
+/**
+ * The file's brand kits and the one it uses. Read when the panel opens and
+ * again when the selection changes (editing the kit page changes it), so a
+ * layer deleted from the kit is said before the next Generate. The choice is
+ * the file's (document plugin data), never this machine's.
+ */
+export function useBrandKits(selection: readonly SelectedLayer[]): BrandKitsState {
+  const [kits, setKits] = useState<BrandKits>({ kits: [], chosenId: null })
+  const [ready, setReady] = useState<ReadyKit | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<string | null>(null)
+  const latest = useRef(0)
+
+  const take = useCallback(async (next: BrandKits) => {
+    const turn = ++latest.current
+    setKits(next)
+    const kit = next.kits.find((k) => k.id === next.chosenId) ?? null
+    const found = kit ? await readyKitAsync(kit) : null
+    // A later read wins: an older font lookup finishing late must not bring back an old kit.
+    if (turn === latest.current) setReady(found)
+  }, [])
+
+  const failed = (error: unknown) => setMessage(error instanceof Error ? error.message : 'The brand kits could not be read.')
+
+  useEffect(() => {
+    requestAsync('load-brand-kits', {}).then(take, failed)
+  }, [selection, take])
+
+  const choose = useCallback(
+    (kitId: string | null) => {
+      setMessage(null)
+      requestAsync('choose-brand-kit', { kitId })
+        .then(() => requestAsync('load-brand-kits', {}))
+        .then(take, failed)
+    },
+    [take],
+  )
+
+  const make = useCallback(
+    (name: string) => {
+      setBusy(true)
+      setMessage(null)
+      requestAsync('make-brand-kit', { name })
+        .then(take, failed)
+        .finally(() => setBusy(false))
+    },
+    [take],
+  )
+
+  return { kits: kits.kits, chosenId: kits.chosenId, ready: ready && ready.kit.id === kits.chosenId ? ready : null, busy, message, choose, make }
+}

@@ -5,7 +5,7 @@ import { RECORD_KEY, placeImageAsync } from '../../plugin/place-image'
 import { startPlugin } from '../../plugin/start-plugin'
 import type { FakeFigma, FakeNode } from '../fake-figma'
 import { encodePng } from '../images/png'
-import { installFakeFigma } from './install-fake'
+import { installFakeFigma, runPlugin } from './install-fake'
 
 const record: GenerationRecord = {
   prompt: 'A red fox',
@@ -23,11 +23,7 @@ beforeEach(() => {
   fake = installFakeFigma()
 })
 
-/** Runs the plugin as a relaunch button (or a plain run, '') does. */
-function run(command: string): void {
-  ;(fake.figma as { command: string }).command = command
-  startPlugin()
-}
+const run = (command: string) => runPlugin(fake, command)
 
 async function initWith(command: string): Promise<InitData> {
   run(command)

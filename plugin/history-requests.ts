@@ -5,15 +5,19 @@ import { placeImageAsync } from './place-image'
 import { groupTilesAsync } from './place-tiles'
 import { entryImageAsync } from './history-images'
 
-/** Places an image and adds it to the file's history; a history that cannot be written never costs the image. */
+/**
+ * Places an image and adds it to the file's history, in the placement's undo
+ * step (written after it, the entry was an undo step of its own); a history
+ * that cannot be written never costs the image.
+ */
 export async function placeAndRecordAsync(args: PlaceImageArgs): Promise<PlacedImage> {
-  const placed = await placeImageAsync(args)
-  try {
-    addToHistory({ layerIds: placed.nodeIds, record: args.record })
-  } catch {
-    // The image is on the canvas with its own record; the history is a convenience.
-  }
-  return placed
+  return placeImageAsync(args, (placed) => {
+    try {
+      addToHistory({ layerIds: placed.nodeIds, record: args.record })
+    } catch {
+      // The image is on the canvas with its own record; the history is a convenience.
+    }
+  })
 }
 
 export async function loadHistoryAsync(): Promise<HistoryItem[]> {

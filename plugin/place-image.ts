@@ -1,7 +1,7 @@
 import { layerSize } from './layout'
 import type { PlaceImageArgs, PlacedImage } from '../common/messages'
 import { createImageOrExplain, liveNodesAsync, newLayerSpot, pageOf, rememberSpot, revealNewLayer } from './new-layer'
-import { placeTilesAsync } from './place-tiles'
+import { type AlsoInStep, placeTilesAsync } from './place-tiles'
 import { rememberPrevious } from './previous-image'
 import { RECORD_KEY, recordForPluginData } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'
@@ -19,8 +19,8 @@ export { RECORD_KEY } from './record'
  * An image in tiles (over 4096 px, kept at full resolution) is a group of them
  * on a new layer: a fill cannot hold tiles.
  */
-export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedImage> {
-  if ('tiles' in message.image) return placeTilesAsync(message, message.image)
+export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoInStep = () => {}): Promise<PlacedImage> {
+  if ('tiles' in message.image) return placeTilesAsync(message, message.image, alsoInStep)
   const image = createImageOrExplain(message.image.bytes)
   const targets = await liveNodesAsync(message.targetIds)
   const paint: ImagePaint = { type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }
@@ -35,8 +35,10 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
         node.setPluginData(RECORD_KEY, record)
         setRelaunchButtons(node)
       }
+      const placed: PlacedImage = { nodeIds: fillable.map((n) => n.id), placement: 'fill' }
+      alsoInStep(placed)
       figma.commitUndo()
-      return { nodeIds: fillable.map((n) => n.id), placement: 'fill' }
+      return placed
     }
     figma.notify('The layer to fill was deleted or locked while the image was generating, so it went on a new layer.')
   }
@@ -65,6 +67,8 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
     throw error
   }
   revealNewLayer(message.reveal, page, node)
+  const placed: PlacedImage = { nodeIds: [node.id], placement: 'new-layer' }
+  alsoInStep(placed)
   figma.commitUndo()
-  return { nodeIds: [node.id], placement: 'new-layer' }
+  return placed
 }

@@ -43,6 +43,22 @@ describe('the file’s history', () => {
     expect(JSON.stringify(fake.figma.root.getPluginDataKeys())).not.toMatch(/sk-or/)
   })
 
+  it.each([
+    ['a fill', 'fill' as const],
+    ['a new layer', 'new-layer' as const],
+  ])('writes the history entry within the placement’s undo step (%s), not as one of its own', async (_name, placement) => {
+    startPlugin()
+    const target = fake.addFrame({ name: 'Hero' })
+    const order: string[] = []
+    const root = fake.figma.root
+    const setPluginData = root.setPluginData.bind(root)
+    root.setPluginData = (key, value) => (order.push(`write ${key}`), setPluginData(key, value))
+    const commitUndo = fake.figma.commitUndo.bind(fake.figma)
+    fake.figma.commitUndo = () => (order.push('commit'), commitUndo())
+    await request('place-image', { taskId: 'u', image: { bytes: encodePng(32, 32), width: 32, height: 32 }, placement, targetIds: [target.id], name: 'Undo', reveal: false, record: record('Undo') })
+    expect(order).toEqual(['write history-0', 'commit'])
+  })
+
   it('keeps the last 200, dropping the oldest, each part within the plugin data limit', () => {
     const long = 'A red fox in the snow. '.repeat(2000)
     for (let i = 0; i < HISTORY_LIMIT + 5; i++) addToHistory({ layerIds: [`1:${i}`], record: record(`${i} ${long}`) })

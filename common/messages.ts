@@ -96,8 +96,10 @@ export interface PlacedImage {
 }
 
 export interface HistoryItem extends HistoryEntry {
-  /** Whether one of its layers is still in the file. */
+  /** Whether its image is still in the file: on its layer, or kept there as the previous image. */
   exists: boolean
+  /** Its layer shows another image now (Restore previous on the layer brings this one back). */
+  swappedOut?: true
 }
 
 /** Every request the UI can make: its arguments and what the reply carries. */

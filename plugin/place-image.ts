@@ -1,7 +1,7 @@
 import { layerSize } from './layout'
 import type { PlaceImageArgs, PlacedImage } from '../common/messages'
 import { createImageOrExplain, liveNodesAsync, newLayerSpot, pageOf, rememberSpot, revealNewLayer } from './new-layer'
-import { placeTilesAsync } from './place-tiles'
+import { type AlsoInStep, placeTilesAsync } from './place-tiles'
 import { rememberPrevious } from './previous-image'
 import { RECORD_KEY, recordForPluginData } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'
@@ -19,8 +19,8 @@ import { placeBehind } from './expand-frame'
  * on a new layer: a fill cannot hold tiles. Expand's image goes behind the one
  * it continues, in its frame (plugin/expand-frame.ts).
  */
-export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedImage> {
-  if ('tiles' in message.image) return placeTilesAsync(message, message.image)
+export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoInStep = () => {}): Promise<PlacedImage> {
+  if ('tiles' in message.image) return placeTilesAsync(message, message.image, alsoInStep)
   const image = createImageOrExplain(message.image.bytes)
   const targets = await liveNodesAsync(message.targetIds)
   const paint: ImagePaint = { type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }
@@ -41,8 +41,10 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
         node.setPluginData(RECORD_KEY, record)
         setRelaunchButtons(node)
       }
+      const placed: PlacedImage = { nodeIds: fillable.map((n) => n.id), placement: 'fill' }
+      alsoInStep(placed)
       figma.commitUndo()
-      return { nodeIds: fillable.map((n) => n.id), placement: 'fill' }
+      return placed
     }
     figma.notify('The layer to fill was deleted, locked or has no area to show an image, so the image went on a new layer.')
   }
@@ -71,6 +73,8 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
     throw error
   }
   revealNewLayer(message.reveal, page, node)
+  const placed: PlacedImage = { nodeIds: [node.id], placement: 'new-layer' }
+  alsoInStep(placed)
   figma.commitUndo()
-  return { nodeIds: [node.id], placement: 'new-layer' }
+  return placed
 }

@@ -3,7 +3,8 @@ import { RECORD_KEY } from './record'
 /**
  * What a layer showed before the plugin last put an image on it: its fills
  * (an image fill is its imageHash; Figma keeps the image while the file refers
- * to it) and the generation record that went with them.
+ * to it) and the generation record that went with them, none when the layer
+ * was the designer's own.
  */
 const PREVIOUS_FILLS_KEY = 'riverflow-previous-fills'
 const PREVIOUS_RECORD_KEY = 'riverflow-previous-record'
@@ -13,37 +14,61 @@ type Fillable = SceneNode & MinimalFillsMixin
 /** Keeps what `node` shows now, before a new image replaces it, so that Restore previous can put it back. */
 export function rememberPrevious(node: Fillable): void {
   const fills = node.fills
-  if (fills === figma.mixed || fills.length === 0) return
-  node.setPluginData(PREVIOUS_FILLS_KEY, JSON.stringify(fills))
-  node.setPluginData(PREVIOUS_RECORD_KEY, node.getPluginData(RECORD_KEY))
+  // Mixed fills cannot be written back; an older previous would then come back instead of what was there.
+  const kept = fills === figma.mixed ? '' : JSON.stringify(fills)
+  node.setPluginData(PREVIOUS_FILLS_KEY, kept)
+  node.setPluginData(PREVIOUS_RECORD_KEY, kept === '' ? '' : node.getPluginData(RECORD_KEY))
 }
 
 export function hasPrevious(node: BaseNode): boolean {
   return node.getPluginData(PREVIOUS_FILLS_KEY) !== ''
 }
 
+/** The record kept with the previous fills: '' when they were the designer's own. */
+export function previousRecord(node: BaseNode): string {
+  return node.getPluginData(PREVIOUS_RECORD_KEY)
+}
+
+/** The image hashes among the previous fills, whatever the plugin data holds. */
+export function previousImageHashes(node: BaseNode): string[] {
+  const fills = readFills(node)
+  if (!fills) return []
+  return fills.flatMap((paint: unknown) => {
+    const hash = (paint as { type?: unknown; imageHash?: unknown } | null)?.imageHash
+    return (paint as { type?: unknown }).type === 'IMAGE' && typeof hash === 'string' && hash !== '' ? [hash] : []
+  })
+}
+
+function readFills(node: BaseNode): unknown[] | null {
+  try {
+    const fills: unknown = JSON.parse(node.getPluginData(PREVIOUS_FILLS_KEY))
+    return Array.isArray(fills) && fills.every((paint) => typeof paint === 'object' && paint !== null) ? fills : null
+  } catch {
+    return null
+  }
+}
+
 /**
- * Swaps the layer's image with the one it showed before, in one undo step:
- * restoring twice brings the newer image back. Returns what to tell the
- * designer; throws nothing, whatever the plugin data holds.
+ * Swaps the layer's image with the one it showed before, record and all, in
+ * one undo step: the designer's own fill comes back even though it had no
+ * record, and restoring again brings the generated image back. Returns what to
+ * tell the designer; throws nothing, whatever the plugin data holds.
  */
 export function restorePrevious(node: SceneNode | undefined): string {
   if (!node) return 'Select the layer whose previous image you want back.'
   if (!('fills' in node) || node.locked) return `“${node.name}” is locked or takes no fill: unlock it and try again.`
-  let fills: Paint[]
+  const fills = readFills(node)
+  if (!fills) return `“${node.name}” has no previous image to restore.`
+  const record = previousRecord(node)
+  const current = { fills: node.fills, record: node.getPluginData(RECORD_KEY) }
   try {
-    fills = JSON.parse(node.getPluginData(PREVIOUS_FILLS_KEY)) as Paint[]
-    if (!Array.isArray(fills)) throw new Error('not a list of fills')
-  } catch {
-    return `“${node.name}” has no previous image to restore.`
-  }
-  const record = node.getPluginData(PREVIOUS_RECORD_KEY)
-  rememberPrevious(node)
-  try {
-    node.fills = fills
+    node.fills = fills as Paint[]
   } catch {
     return `The previous image of “${node.name}” could not be restored: Figma no longer has it.`
   }
+  // Only now: a restore that failed must leave the layer's previous image where it was.
+  node.setPluginData(PREVIOUS_FILLS_KEY, current.fills === figma.mixed ? '' : JSON.stringify(current.fills))
+  node.setPluginData(PREVIOUS_RECORD_KEY, current.record)
   node.setPluginData(RECORD_KEY, record)
   figma.commitUndo()
   return `Restored the previous image of “${node.name}”.`

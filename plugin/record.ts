@@ -1,4 +1,5 @@
 import type { FontInput, GenerationRecord } from '../common/domain'
+import { MAX_SCORING_PROMPT } from '../common/read-record'
 
 /** Plugin data key of the generation record on every layer that shows a result. */
 export const RECORD_KEY = 'riverflow'
@@ -18,7 +19,10 @@ export const RECORD_LIMIT_BYTES = 90_000
  * shortened first, then the font inputs' texts; a font URL too long to keep
  * (no real font has one) drops the font inputs. A shortened record says so.
  */
-export function recordForPluginData(record: GenerationRecord, limit = RECORD_LIMIT_BYTES): string {
+export function recordForPluginData(given: GenerationRecord, limit = RECORD_LIMIT_BYTES): string {
+  // A long judge text is capped as it is on read: uncapped, it alone could outgrow the entry.
+  const { scoringPrompt } = given.settings
+  const record = scoringPrompt.length > MAX_SCORING_PROMPT ? { ...given, settings: { ...given.settings, scoringPrompt: scoringPrompt.slice(0, MAX_SCORING_PROMPT) } } : given
   const whole = JSON.stringify(record)
   if (utf8Length(whole) <= limit) return whole
 

@@ -166,6 +166,16 @@ describe('Sign in with OpenRouter', () => {
     await session.close()
   })
 
+  it('a minted key whose check is refused: says a key was made and where to delete it, and never shows it', async () => {
+    const session = await openFirstRunAsync()
+    const code = suite.standIn.auth.mint(await startSignInAsync(session, 'Sign in with OpenRouter'))
+    await session.context.route('https://openrouter.ai/api/v1/key', (route) => route.fulfill({ status: 401, body: '{"error":{"code":401,"message":"No auth"}}' }), { times: 1 })
+    await pasteCodeAsync(session, code)
+    await expectRefusedAsync(session, /make a key for this plugin on your account.*delete it at openrouter\.ai\/settings\/keys/)
+    expect(await session.ui.locator('body').textContent()).not.toMatch(/sk-or/)
+    await session.close()
+  })
+
   it('starts fresh after the plugin is closed in the middle: the old page’s code no longer fits', async () => {
     const closed = await openFirstRunAsync()
     const oldCode = suite.standIn.auth.mint(await startSignInAsync(closed, 'Sign in with OpenRouter'))

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationRecord } from '../../common/domain'
+import { MAX_SCORING_PROMPT } from '../../common/read-record'
 import { HISTORY_LIMIT, addToHistory, readHistory } from '../../plugin/history'
 import type { HistoryItem, ReplyMessage, RequestArgs, RequestType } from '../../common/messages'
 import { startPlugin } from '../../plugin/start-plugin'
@@ -42,6 +43,22 @@ describe('the file’s history', () => {
     expect(JSON.stringify(fake.figma.root.getPluginDataKeys())).not.toMatch(/sk-or/)
   })
 
+  it.each([
+    ['a fill', 'fill' as const],
+    ['a new layer', 'new-layer' as const],
+  ])('writes the history entry within the placement’s undo step (%s), not as one of its own', async (_name, placement) => {
+    startPlugin()
+    const target = fake.addFrame({ name: 'Hero' })
+    const order: string[] = []
+    const root = fake.figma.root
+    const setPluginData = root.setPluginData.bind(root)
+    root.setPluginData = (key, value) => (order.push(`write ${key}`), setPluginData(key, value))
+    const commitUndo = fake.figma.commitUndo.bind(fake.figma)
+    fake.figma.commitUndo = () => (order.push('commit'), commitUndo())
+    await request('place-image', { taskId: 'u', image: { bytes: encodePng(32, 32), width: 32, height: 32 }, placement, targetIds: [target.id], name: 'Undo', reveal: false, record: record('Undo') })
+    expect(order).toEqual(['write history-0', 'commit'])
+  })
+
   it('keeps the last 200, dropping the oldest, each part within the plugin data limit', () => {
     const long = 'A red fox in the snow. '.repeat(2000)
     for (let i = 0; i < HISTORY_LIMIT + 5; i++) addToHistory({ layerIds: [`1:${i}`], record: record(`${i} ${long}`) })
@@ -66,6 +83,45 @@ describe('the file’s history', () => {
     addToHistory({ layerIds: ['1:2'], record: record('New') })
     expect(readHistory().map((e) => e.record.prompt)).toEqual(['New', 'Kept'])
     expect(fake.figma.root.getPluginData('history-1')).toBe('')
+  })
+
+  it('checks every field of what the document holds: a bad entry is skipped, never a crash, and never stops new entries', () => {
+    const good = record('Kept')
+    const { cost: _cost, ...noCost } = good
+    const { fontInputs: _fonts, ...noFonts } = good.settings
+    const bad = [
+      { layerIds: ['1:1'], record: noCost },
+      { layerIds: ['1:1'], record: { ...good, settings: { ...good.settings, aspectRatio: { toString: 1 } } } },
+      // Over 4 KB with no font inputs: recordForPluginData threw on it at every later placement.
+      { layerIds: ['1:1'], record: { ...good, prompt: 'x'.repeat(5_000), settings: noFonts } },
+      { layerIds: ['1:1'], record: { ...good, cost: '0.02' } },
+      { layerIds: ['1:1'], record: { ...good, createdAt: 'yesterday' } },
+      { layerIds: [{}], record: good },
+      { layerIds: ['1:1'], record: { ...good, generationId: 'g'.repeat(10_000) } },
+    ]
+    fake.figma.root.setPluginData('history-0', JSON.stringify([...bad, { layerIds: ['1:1'], record: good }]))
+    expect(readHistory().map((e) => e.record.prompt)).toEqual(['Kept'])
+    addToHistory({ layerIds: ['1:2'], record: record('New') })
+    expect(readHistory().map((e) => e.record.prompt)).toEqual(['New', 'Kept'])
+  })
+
+  it('reads only history-<digits> as chunks, and clears stray keys that look like them', () => {
+    fake.figma.root.setPluginData('history-', JSON.stringify([{ layerIds: ['1:9'], record: record('Stray') }]))
+    fake.figma.root.setPluginData('history-01x', JSON.stringify([{ layerIds: ['1:9'], record: record('Stray too') }]))
+    expect(readHistory()).toEqual([])
+    addToHistory({ layerIds: ['1:2'], record: record('New') })
+    expect(readHistory().map((e) => e.record.prompt)).toEqual(['New'])
+    expect(fake.figma.root.getPluginDataKeys()).toEqual(['history-0'])
+  })
+
+  it('caps a long Judge by text on write and on read, so no placement throws over the plugin data limit', async () => {
+    startPlugin()
+    const judged = { ...record('Judged'), settings: { ...record('Judged').settings, scoringPrompt: 'Sharp edges. '.repeat(10_000) } }
+    const reply = await request('place-image', { taskId: 'j', image: { bytes: encodePng(32, 32), width: 32, height: 32 }, placement: 'new-layer', targetIds: [], name: 'Judged', reveal: false, record: judged })
+    expect(reply).toMatchObject({ ok: true })
+    const onLayer = JSON.parse(fake.page.children[0].getPluginData('riverflow')) as GenerationRecord
+    expect(onLayer.settings.scoringPrompt.length).toBe(MAX_SCORING_PROMPT)
+    expect(readHistory()[0].record.settings.scoringPrompt.length).toBeLessThanOrEqual(MAX_SCORING_PROMPT)
   })
 
   it('places an image again beside its layer, and says when the layer is gone', async () => {

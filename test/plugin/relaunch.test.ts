@@ -6,7 +6,7 @@ import { RECORD_KEY } from '../../plugin/record'
 import { startPlugin } from '../../plugin/start-plugin'
 import type { FakeFigma, FakeNode } from '../fake-figma'
 import { encodePng } from '../images/png'
-import { installFakeFigma, shownStartData } from './install-fake'
+import { installFakeFigma, runPlugin, shownStartData } from './install-fake'
 
 const record: GenerationRecord = {
   prompt: 'A red fox',
@@ -24,11 +24,7 @@ beforeEach(() => {
   fake = installFakeFigma()
 })
 
-/** Runs the plugin as a relaunch button (or a plain run, '') does. */
-function run(command: string): void {
-  ;(fake.figma as { command: string }).command = command
-  startPlugin()
-}
+const run = (command: string) => runPlugin(fake, command)
 
 /** The start data the UI was opened with, for a run as `command`. */
 async function initWith(command: string): Promise<StartData> {

@@ -1,12 +1,15 @@
 import { GenerationError } from './errors'
 import { type LiftedText, liftStringValues, restoreLiftedUrl } from './lift-data-urls'
-import { type GenerationResult, type ImageSource, modelError } from './response'
+import { type GenerationResult, type ImageSource, hasError, modelError, unreadableAnswer } from './response'
 
 /**
  * Reads the body of a 200 from the Image API: `{created, data: [{b64_json,
  * media_type}], usage: {cost}}` (docs/contracts.md#the-image-api). Each image's base64 stays a slice of
  * `text`, lifted out before parsing as data URLs are on the chat road, and goes
- * to the decoder as it is: no `data:` string is built around it.
+ * to the decoder as it is: no `data:` string is built around it. Read as
+ * leniently as chat completions: an image that came back was paid for, so it
+ * is kept beside `"error": null` or an empty error; only an error with no
+ * image fails.
  */
 export function parseImagesResponse(text: string): GenerationResult {
   const lifted = liftStringValues(text, (from) => b64JsonValueAt(text, from))
@@ -16,11 +19,11 @@ export function parseImagesResponse(text: string): GenerationResult {
   } catch {
     body = null
   }
-  if (!isObject(body)) throw new GenerationError('not-json', 'OpenRouter’s answer could not be read (it was not JSON). Try again.')
-  if (body.error !== undefined) throw modelError(body)
+  if (!isObject(body)) throw unreadableAnswer()
   const entries = Array.isArray(body.data) ? body.data : []
   const images = entries.map((entry) => imageOf(entry, lifted)).filter((image): image is ImageSource => image !== null)
   if (images.length === 0) {
+    if (hasError(body)) throw modelError(body)
     throw new GenerationError('no-image', 'The model finished without an image. Try again, or reword the prompt (a refused or empty result looks like this).')
   }
   const usage = isObject(body.usage) ? body.usage : {}

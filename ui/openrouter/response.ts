@@ -30,12 +30,9 @@ export function parseGenerationResponse(text: string): GenerationResult {
   try {
     body = JSON.parse(lifted.text.trim())
   } catch {
-    // A 200 that cannot be read may well be a finished, billed image cut off on the way.
-    throw new GenerationError('not-json', `OpenRouter’s answer could not be read (it was cut off or not JSON). ${MAY_HAVE_CHARGED}`)
+    body = null
   }
-  if (!isObject(body)) {
-    throw new GenerationError('not-json', 'OpenRouter’s answer could not be read. Try again.')
-  }
+  if (!isObject(body)) throw unreadableAnswer()
   const choices = Array.isArray(body.choices) ? body.choices.filter(isObject) : []
   const images = choices.flatMap((choice) => imagesOf(choice, lifted))
   if (images.length === 0) {
@@ -89,9 +86,19 @@ function withLowerCase(scheme: string, url: string): string {
   return url.startsWith(scheme) ? url : scheme + url.slice(scheme.length)
 }
 
-/** `"error": null` is how some answers say there was none. */
-function hasError(holder: Record<string, unknown>): boolean {
-  return holder.error !== undefined && holder.error !== null
+/**
+ * A 200 that cannot be read may well be a finished, billed image cut off on the
+ * way: the designer must check before paying again, on either road.
+ */
+export function unreadableAnswer(): GenerationError {
+  return new GenerationError('not-json', `OpenRouter’s answer could not be read (it was cut off or not JSON). ${MAY_HAVE_CHARGED}`)
+}
+
+/** `"error": null`, `""` or `{}` is how some answers say there was none. */
+export function hasError(holder: Record<string, unknown>): boolean {
+  const error = holder.error
+  if (error === undefined || error === null || error === '') return false
+  return !(isObject(error) && Object.keys(error).length === 0)
 }
 
 export function modelError(holder: Record<string, unknown>): GenerationError {

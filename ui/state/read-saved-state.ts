@@ -73,7 +73,7 @@ function readSettings(raw: unknown, models: readonly ModelCapabilities[], notes:
   }
   const read = <T>(value: unknown, isValid: (value: unknown) => value is T, fallback: T, what: string): T => {
     if (isValid(value)) return value
-    if (value !== undefined) notes.push(`The saved ${what} (${String(value).slice(0, 20)}) could not be used, so ${String(fallback)} is chosen.`)
+    if (value !== undefined) notes.push(`The saved ${what} (${shown(value)}) could not be used, so ${String(fallback)} is chosen.`)
     return fallback
   }
   const settings: GenerationSettings = {
@@ -107,6 +107,13 @@ const EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'xhigh']
 
 function isOneOf<T extends string>(allowed: readonly T[]): (value: unknown) => value is T {
   return (value): value is T => allowed.includes(value as T)
+}
+
+/** A value as a note shows it: never throws (`{"toString": 1}` makes String() throw), never long. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return value.slice(0, 20)
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return Array.isArray(value) ? 'a list' : value === null ? 'nothing' : 'not a word'
 }
 
 function isString(value: unknown): value is string {

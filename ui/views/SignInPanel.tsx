@@ -21,6 +21,8 @@ interface SignInPanelProps {
  * and shows a code; pasted here, the code and this attempt's verifier buy a
  * key, which is checked like a pasted one before App stores it.
  */
+const KEY_LEFT_ON_ACCOUNT = 'OpenRouter did make a key for this plugin on your account; if you stop here, delete it at openrouter.ai/settings/keys.'
+
 export function SignInPanel({ onSaved, onOpenExternal }: SignInPanelProps) {
   // The attempt lives only in this panel's memory: closing the plugin ends it, and nothing of it is stored.
   const [attempt, setAttempt] = useState<PkcePair | null>(null)
@@ -60,8 +62,10 @@ export function SignInPanel({ onSaved, onOpenExternal }: SignInPanelProps) {
     }
     setBusy(true)
     setError(null)
+    let minted = unchecked !== null
     try {
       const key = unchecked ?? (await exchangeCodeAsync(pasted, attempt.verifier, { signal: AbortSignal.timeout(NETWORK_TIMEOUT_MS) }))
+      minted = true
       setUnchecked(key)
       const info = await checkKeyAsync(key, { signal: AbortSignal.timeout(NETWORK_TIMEOUT_MS) })
       setAttempt(null)
@@ -70,11 +74,12 @@ export function SignInPanel({ onSaved, onOpenExternal }: SignInPanelProps) {
     } catch (caught) {
       // A key OpenRouter refuses is no use to check again.
       if (caught instanceof GenerationError && caught.kind === 'bad-key') setUnchecked(null)
-      setError(
+      const message =
         caught instanceof SignInError
           ? caught.message
-          : keyCheckMessage(caught, 'OpenRouter signed you in, but then refused the key it made. Start again.'),
-      )
+          : keyCheckMessage(caught, 'OpenRouter signed you in, but then refused the key it made. Start again.')
+      // The key now exists on the designer's account, unseen: say so, and where to delete it (never the key itself).
+      setError(minted ? `${message} ${KEY_LEFT_ON_ACCOUNT}` : message)
     } finally {
       setBusy(false)
     }

@@ -41,6 +41,21 @@ describe('parseImagesResponse', () => {
   })
 
   it.each([
+    ['"error": null', null],
+    ['an empty error', ''],
+    ['an empty error object', {}],
+  ])('keeps the images beside %s: they were paid for', (_name, error) => {
+    expect(parseImagesResponse(answer([{ b64_json: 'AAAA' }], { error })).images).toEqual([{ kind: 'base64', mime: 'image/png', base64: 'AAAA' }])
+  })
+
+  it.each([
+    ['cut off', '{"data": [{"b64_json": "AAAA'],
+    ['not an object', 'null'],
+  ])('says a 200 that cannot be read (%s) may have been charged, and where to check', (_name, text) => {
+    expect(failure(text)).toMatchObject({ kind: 'not-json', message: expect.stringMatching(/may still have charged.*openrouter\.ai\/activity/) })
+  })
+
+  it.each([
     ['not JSON', '<html>', 'not-json'],
     ['an error body', JSON.stringify({ error: { code: 502, message: 'Generation failed' } }), 'model-error'],
     ['no images', answer([]), 'no-image'],

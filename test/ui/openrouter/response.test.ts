@@ -70,6 +70,10 @@ describe('parseGenerationResponse', () => {
     expect(kindOf(text)).toBe(kind)
   })
 
+  it.each(['<html>Bad gateway</html>', '"hello"', 'null'])('says a 200 that cannot be read (%s) may have been charged, and where to check', (text) => {
+    expect(() => parseGenerationResponse(text)).toThrow(/may still have charged.*openrouter\.ai\/activity/)
+  })
+
   it('reads the usage cost as null when absent', () => {
     const { usage: _usage, ...noUsage } = success
     expect(parseGenerationResponse(JSON.stringify(noUsage)).cost).toBeNull()

@@ -13,8 +13,10 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
   const [thumbnail, setThumbnail] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const layerId = item.layerIds[0]
+  // The layer's thumbnail would show the image that replaced this one.
+  const onLayer = item.exists && !item.swappedOut
   useEffect(() => {
-    if (!item.exists) return
+    if (!onLayer) return
     let url: string | null = null
     let live = true
     requestAsync('export-layer', { layerId, constraint: { type: 'WIDTH', value: THUMBNAIL_WIDTH } }).then(
@@ -30,7 +32,7 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
       live = false
       if (url) URL.revokeObjectURL(url)
     }
-  }, [layerId, item.exists])
+  }, [layerId, onLayer])
 
   async function runAsync(action: () => Promise<unknown>, done: string | null) {
     setMessage(null)
@@ -52,7 +54,7 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
         <span class="prompt">{record.prompt}</span>
         <Muted>
           {facts.filter(Boolean).join(' · ')}
-          {item.exists ? '' : ' · layer deleted'}
+          {item.exists ? (item.swappedOut ? ' · swapped out: Restore previous on its layer brings it back' : '') : ' · layer deleted'}
         </Muted>
         <div class="row">
           <Button secondary onClick={onUse}>

@@ -2,6 +2,7 @@ import './history.css'
 import { Button, Muted, SearchTextbox } from '@create-figma-plugin/ui'
 import { useEffect, useState } from 'preact/hooks'
 import type { GenerationRecord } from '../../../common/domain'
+import { readRecord } from '../../../common/read-record'
 import type { HistoryItem } from '../../../common/messages'
 import { requestAsync } from '../../bridge'
 import type { ModelCapabilities } from '../../models'
@@ -26,7 +27,15 @@ export function HistoryView(props: HistoryViewProps) {
   const [problem, setProblem] = useState<string | null>(null)
   const [query, setQuery] = useState('')
   useEffect(() => {
-    requestAsync('load-history', {}).then(setItems, (error: Error) => setProblem(error.message))
+    requestAsync('load-history', {}).then((loaded) => {
+      // The file is shared: an entry any editor wrote is checked here too, and skipped with a note, never drawn broken.
+      const readable = loaded.flatMap((item) => {
+        const record = readRecord(item.record)
+        return record ? [{ ...item, record }] : []
+      })
+      setItems(readable)
+      if (readable.length < loaded.length) setProblem(`${loaded.length - readable.length} damaged history entries were skipped.`)
+    }, (error: Error) => setProblem(error.message))
   }, [])
   const words = query.trim().toLowerCase()
   const found = (items ?? []).filter((item) => item.record.prompt.toLowerCase().includes(words))

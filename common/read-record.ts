@@ -1,0 +1,64 @@
+// Reads a generation record from what a document holds (a layer's plugin data,
+// a history entry): anyone with edit access to the file can write there, so
+// every field is checked for its type and its size before either half uses it.
+import type { BackgroundMode, Effort, FontInput, GenerationRecord, GenerationSettings } from './domain'
+import { MAX_FONT_INPUTS } from './models'
+import { ASPECT_RATIOS, IMAGE_SIZES } from './sizes'
+
+/**
+ * The longest "Judge by text" a record keeps: a judge text is a few
+ * sentences, and an uncapped one over ~90 KB made every placement throw.
+ */
+export const MAX_SCORING_PROMPT = 2_000
+/** Longer than any real value of these: a slug, an OpenRouter id, an ISO time, a font URL. */
+const MAX_SHORT = 200
+const MAX_URL = 2_048
+/** Records are kept under 90 KB (plugin/record.ts): a longer text cannot be one the plugin wrote. */
+const MAX_TEXT = 100_000
+
+const BACKGROUNDS: readonly BackgroundMode[] = ['original', 'transparent', 'solid']
+const EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'xhigh']
+
+/** The record, its fields copied one by one (no stray keys, no prototype tricks), or null when any is wrong. */
+export function readRecord(value: unknown): GenerationRecord | null {
+  if (!isPlainObject(value)) return null
+  const settings = readSettings(value.settings)
+  if (!settings || !isText(value.prompt, MAX_TEXT) || !isText(value.createdAt, MAX_SHORT) || Number.isNaN(Date.parse(value.createdAt))) return null
+  const { generationId, cost } = value
+  if (!(generationId === null || isText(generationId, MAX_SHORT))) return null
+  if (!(cost === null || (typeof cost === 'number' && Number.isFinite(cost) && cost >= 0))) return null
+  const record: GenerationRecord = { prompt: value.prompt, settings, generationId, cost, createdAt: value.createdAt }
+  if (value.promptTruncated === true) record.promptTruncated = true
+  if (value.fontInputsTruncated === true) record.fontInputsTruncated = true
+  return record
+}
+
+function readSettings(value: unknown): GenerationSettings | null {
+  if (!isPlainObject(value)) return null
+  const { model, aspectRatio, imageSize, background, backgroundColor, effort, scoringPrompt } = value
+  const fontInputs = readFontInputs(value.fontInputs)
+  const ok =
+    isText(model, MAX_SHORT) && oneOf(ASPECT_RATIOS, aspectRatio) && oneOf(IMAGE_SIZES, imageSize) && fontInputs !== null &&
+    oneOf(BACKGROUNDS, background) && isText(backgroundColor, 7) && /^#[0-9a-f]{6}$/i.test(backgroundColor) &&
+    oneOf(EFFORTS, effort) && isText(scoringPrompt, MAX_TEXT)
+  if (!ok) return null
+  return { model, aspectRatio, imageSize, fontInputs, background, backgroundColor, effort, scoringPrompt: scoringPrompt.slice(0, MAX_SCORING_PROMPT) }
+}
+
+function readFontInputs(value: unknown): FontInput[] | null {
+  if (!Array.isArray(value) || value.length > MAX_FONT_INPUTS) return null
+  const rows = value.map((row: unknown) => (isPlainObject(row) && isText(row.fontUrl, MAX_URL) && isText(row.text, MAX_TEXT) ? { fontUrl: row.fontUrl, text: row.text } : null))
+  return rows.every((row) => row !== null) ? rows : null
+}
+
+function oneOf<T extends string>(allowed: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && allowed.includes(value as T)
+}
+
+function isText(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -4,10 +4,14 @@ import { previousImageHashes, previousRecord } from './previous-image'
 import { RECORD_KEY } from './record'
 
 /** Where a history entry's image is now, if anywhere in the file. */
-export type EntryImage =
+export type EntryImage = (
   | { kind: 'tiles'; node: GroupNode; pieces: TilePiece[] }
   /** `swappedOut`: the layer shows something else now (Restore previous brings this image back). */
   | { kind: 'fill'; node: SceneNode; hash: string; swappedOut: boolean }
+) & {
+  /** The whole record kept with the image (the history holds a shortened copy), as JSON, unchecked. */
+  fullRecord: string
+}
 
 /**
  * Finds the image an entry made: on its layer while the layer still carries
@@ -17,16 +21,18 @@ export type EntryImage =
  */
 export async function entryImageAsync(layerId: string | undefined, record: GenerationRecord): Promise<EntryImage | null> {
   const group = await tileGroupAsync(layerId)
-  if (group) return { kind: 'tiles', ...group }
+  if (group) return { kind: 'tiles', ...group, fullRecord: group.node.getPluginData(RECORD_KEY) }
   const node = layerId ? await figma.getNodeByIdAsync(layerId) : null
   if (!node || node.removed || !('fills' in node)) return null
-  if (sameGeneration(node.getPluginData(RECORD_KEY), record)) {
+  const own = node.getPluginData(RECORD_KEY)
+  if (sameGeneration(own, record)) {
     const hash = imageHashOf(node.fills)
-    return hash ? { kind: 'fill', node, hash, swappedOut: false } : null
+    return hash ? { kind: 'fill', node, hash, swappedOut: false, fullRecord: own } : null
   }
-  if (sameGeneration(previousRecord(node), record)) {
+  const previous = previousRecord(node)
+  if (sameGeneration(previous, record)) {
     const [hash] = previousImageHashes(node)
-    return hash ? { kind: 'fill', node, hash, swappedOut: true } : null
+    return hash ? { kind: 'fill', node, hash, swappedOut: true, fullRecord: previous } : null
   }
   return null
 }

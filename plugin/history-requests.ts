@@ -1,3 +1,5 @@
+import type { GenerationRecord } from '../common/domain'
+import { readRecord } from '../common/read-record'
 import { ShownError } from './answer-requests'
 import { addToHistory, readHistory } from './history'
 import type { HistoryItem, PlacedImage, PlaceImageArgs, RequestArgs } from '../common/messages'
@@ -35,11 +37,14 @@ export async function loadHistoryAsync(): Promise<HistoryItem[]> {
  * no network, one undo step. The image is the entry's own, even when its layer
  * shows another now (after Restore previous).
  */
-export async function placeAgainAsync({ layerId, record }: RequestArgs<'place-again'>): Promise<PlacedImage> {
+export async function placeAgainAsync({ layerId, record: entry }: RequestArgs<'place-again'>): Promise<PlacedImage> {
   const taskId = `again-${layerId}-${Date.now()}`
-  const found = await entryImageAsync(layerId, record)
+  const found = await entryImageAsync(layerId, entry)
   if (!found) throw new ShownError('The image is gone: its layer was deleted, or no longer shows it.')
   const { node } = found
+  // The copy carries the whole record kept with the image, not the history's shortened one:
+  // a Regenerate from it must send the whole prompt.
+  const record = fullRecordOf(found.fullRecord) ?? entry
   if (found.kind === 'tiles') {
     const args = { taskId, targetIds: [layerId], name: node.name, reveal: true, record }
     return groupTilesAsync(args, found.pieces, { width: node.width, height: node.height })
@@ -57,4 +62,13 @@ export async function placeAgainAsync({ layerId, record }: RequestArgs<'place-ag
     reveal: true,
     record,
   })
+}
+
+/** The record kept on the layer, checked as all document data is; null when it cannot be read. */
+function fullRecordOf(json: string): GenerationRecord | null {
+  try {
+    return readRecord(JSON.parse(json))
+  } catch {
+    return null
+  }
 }

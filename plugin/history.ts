@@ -4,8 +4,8 @@ import { RECORD_LIMIT_BYTES, recordForPluginData, utf8Length } from './record'
 
 /**
  * Each history entry's record is shortened to this: 200 of them stay under a
- * megabyte of document data, rewritten on every image. The layer itself keeps
- * the whole prompt.
+ * megabyte of document data. The layer itself keeps the whole prompt (and
+ * Place again copies it from there).
  */
 const ENTRY_LIMIT_BYTES = 4_000
 
@@ -14,38 +14,83 @@ export const HISTORY_LIMIT = 200
 /**
  * The history spans several document plugin data entries, `history-0`,
  * `history-1`…, each a JSON list within the entry limit: one entry could not
- * hold 200 long prompts. A damaged entry loses its own part only.
+ * hold 200 long prompts. A damaged entry loses its own part only. The lists
+ * run oldest first, so a new image is appended to the last one: a placement
+ * rewrites one list (and the first, when the oldest go), not all of them.
  */
 const CHUNK_PREFIX = 'history-'
+/** Marks the oldest-first layout; a file without it holds the older newest-first one, rewritten once. */
+const ORDER_KEY = 'riverflow-history-order'
+const OLDEST_FIRST = 'oldest-first'
 
-/** Adds a generation to the file's history, newest first, dropping the oldest past the limit. */
+/** Adds a generation to the file's history, dropping the oldest past the limit. */
 export function addToHistory(entry: HistoryEntry): void {
-  writeHistory([entry, ...readHistory()].slice(0, HISTORY_LIMIT))
+  const json = entryJson(entry)
+  // An entry that cannot be written is dropped alone: a damaged history never stops new entries.
+  if (json === null) return
+  if (figma.root.getPluginData(ORDER_KEY) !== OLDEST_FIRST) rewriteOldestFirst()
+  for (const key of strayKeys()) figma.root.setPluginData(key, '')
+  const chunks = readChunks()
+  // A list that does not read holds nothing of use: cleared, and never appended to.
+  for (const chunk of chunks) if (!chunk.items) figma.root.setPluginData(chunk.key, '')
+  const readable = chunks.filter((chunk) => chunk.items !== null)
+  const last = readable.at(-1)
+  const lastText = last ? figma.root.getPluginData(last.key) : ''
+  const appended = last && lastText.length > 2 ? `${lastText.slice(0, -1)},${json}]` : `[${json}]`
+  if (last && utf8Length(appended) < RECORD_LIMIT_BYTES) {
+    figma.root.setPluginData(last.key, appended)
+    last.items!.push(json)
+  } else {
+    const key = `${CHUNK_PREFIX}${last ? chunkIndex(last.key) + 1 : 0}`
+    figma.root.setPluginData(key, `[${json}]`)
+    readable.push({ key, items: [json] })
+  }
+  dropOldest(readable)
 }
 
 /** The history, newest first; entries that cannot be read are skipped, never the whole list. */
 export function readHistory(): HistoryEntry[] {
-  const chunks = chunkKeys().sort((a, b) => chunkIndex(a) - chunkIndex(b))
-  const entries: HistoryEntry[] = []
-  for (const key of chunks) {
-    let list: unknown
-    try {
-      list = JSON.parse(figma.root.getPluginData(key))
-    } catch {
-      continue
-    }
-    if (Array.isArray(list)) entries.push(...list.map(readEntry).filter((entry): entry is HistoryEntry => entry !== null))
-  }
-  return entries.slice(0, HISTORY_LIMIT)
+  const values = readChunks().flatMap((chunk) => chunk.items ?? [])
+  const entries = values.map(parseEntry).filter((entry): entry is HistoryEntry => entry !== null)
+  const newestFirst = figma.root.getPluginData(ORDER_KEY) === OLDEST_FIRST ? entries.reverse() : entries
+  return newestFirst.slice(0, HISTORY_LIMIT)
 }
 
-/** Packs the entries into chunks within the plugin data entry limit, each record shortened as a layer's is, to ENTRY_LIMIT_BYTES. */
-function writeHistory(entries: HistoryEntry[]): void {
+/** Each list in order of its number, with its entries as JSON text (null: the list does not read). */
+function readChunks(): { key: string; items: string[] | null }[] {
+  return chunkKeys()
+    .sort((a, b) => chunkIndex(a) - chunkIndex(b))
+    .map((key) => {
+      try {
+        const list: unknown = JSON.parse(figma.root.getPluginData(key))
+        return { key, items: Array.isArray(list) ? list.map((item) => JSON.stringify(item) ?? 'null') : null }
+      } catch {
+        return { key, items: null }
+      }
+    })
+}
+
+/** Past the limit the oldest go: from the first lists, each rewritten or cleared once. */
+function dropOldest(chunks: { key: string; items: string[] | null }[]): void {
+  let excess = chunks.reduce((sum, chunk) => sum + (chunk.items?.length ?? 0), 0) - HISTORY_LIMIT
+  for (const chunk of chunks) {
+    if (excess <= 0 || !chunk.items) break
+    const dropped = Math.min(excess, chunk.items.length)
+    const kept = chunk.items.slice(dropped)
+    figma.root.setPluginData(chunk.key, kept.length > 0 ? `[${kept.join(',')}]` : '')
+    excess -= dropped
+  }
+}
+
+/** A file from before the oldest-first layout: its history written again, once, in the new order. */
+function rewriteOldestFirst(): void {
+  const oldestFirst = readHistory().reverse()
+  for (const key of chunkKeys()) figma.root.setPluginData(key, '')
+  figma.root.setPluginData(ORDER_KEY, OLDEST_FIRST)
   const chunks: string[][] = [[]]
   let size = 2
-  for (const entry of entries) {
+  for (const entry of oldestFirst) {
     const json = entryJson(entry)
-    // An entry that cannot be written is dropped alone: a damaged history never stops new entries.
     if (json === null) continue
     const bytes = utf8Length(json) + 1
     if (size + bytes > RECORD_LIMIT_BYTES && chunks[chunks.length - 1].length > 0) {
@@ -55,10 +100,15 @@ function writeHistory(entries: HistoryEntry[]): void {
     chunks[chunks.length - 1].push(json)
     size += bytes
   }
-  chunks.forEach((chunk, i) => figma.root.setPluginData(`${CHUNK_PREFIX}${i}`, `[${chunk.join(',')}]`))
-  // Chunks past the new end held entries now dropped.
-  for (const key of chunkKeys()) if (chunkIndex(key) >= chunks.length) figma.root.setPluginData(key, '')
-  for (const key of strayKeys()) figma.root.setPluginData(key, '')
+  chunks.forEach((chunk, i) => chunk.length > 0 && figma.root.setPluginData(`${CHUNK_PREFIX}${i}`, `[${chunk.join(',')}]`))
+}
+
+function parseEntry(json: string): HistoryEntry | null {
+  try {
+    return readEntry(JSON.parse(json))
+  } catch {
+    return null
+  }
 }
 
 function entryJson(entry: HistoryEntry): string | null {

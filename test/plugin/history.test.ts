@@ -56,7 +56,10 @@ describe('the file’s history', () => {
     const commitUndo = fake.figma.commitUndo.bind(fake.figma)
     fake.figma.commitUndo = () => (order.push('commit'), commitUndo())
     await request('place-image', { taskId: 'u', image: { bytes: encodePng(32, 32), width: 32, height: 32 }, placement, targetIds: [target.id], name: 'Undo', reveal: false, record: record('Undo') })
-    expect(order).toEqual(['write history-0', 'commit'])
+    // Every write of the history, then the one commit: all in the placement's undo step.
+    expect(order.at(-1)).toBe('commit')
+    expect(order.filter((step) => step === 'commit')).toHaveLength(1)
+    expect(order).toContain('write history-0')
   })
 
   it('keeps the last 200, dropping the oldest, each part within the plugin data limit', () => {
@@ -67,6 +70,29 @@ describe('the file’s history', () => {
     expect(history[0].record.prompt.startsWith(`${HISTORY_LIMIT + 4} `)).toBe(true)
     expect(history.at(-1)!.record.prompt.startsWith('5 ')).toBe(true)
     for (const key of fake.figma.root.getPluginDataKeys()) expect(new TextEncoder().encode(fake.figma.root.getPluginData(key)).length).toBeLessThan(100_000)
+  })
+
+  it('writes one list for a new image, not the whole history (two once the oldest go)', () => {
+    const long = 'A red fox in the snow. '.repeat(500)
+    for (let i = 0; i < HISTORY_LIMIT; i++) addToHistory({ layerIds: [`1:${i}`], record: record(`${i} ${long}`) })
+    expect(fake.figma.root.getPluginDataKeys().filter((key) => key.startsWith('history-')).length).toBeGreaterThan(4)
+    const root = fake.figma.root
+    const writes: string[] = []
+    const setPluginData = root.setPluginData.bind(root)
+    root.setPluginData = (key, value) => (writes.push(key), setPluginData(key, value))
+    addToHistory({ layerIds: ['1:new'], record: record(`new ${long}`) })
+    expect(writes.length).toBeLessThanOrEqual(2)
+    expect(readHistory()[0].record.prompt.startsWith('new ')).toBe(true)
+    expect(readHistory()).toHaveLength(HISTORY_LIMIT)
+    expect(readHistory().at(-1)!.record.prompt.startsWith('1 ')).toBe(true)
+  })
+
+  it('reads a history written newest first by an earlier version, and goes on from it', () => {
+    const older = [record('Newer'), record('Older')].map((r, i) => ({ layerIds: [`1:${i}`], record: r }))
+    fake.figma.root.setPluginData('history-0', JSON.stringify(older))
+    expect(readHistory().map((e) => e.record.prompt)).toEqual(['Newer', 'Older'])
+    addToHistory({ layerIds: ['1:9'], record: record('Newest') })
+    expect(readHistory().map((e) => e.record.prompt)).toEqual(['Newest', 'Newer', 'Older'])
   })
 
   it('shortens a prompt too long for one entry, and keeps it', () => {
@@ -111,7 +137,7 @@ describe('the file’s history', () => {
     expect(readHistory()).toEqual([])
     addToHistory({ layerIds: ['1:2'], record: record('New') })
     expect(readHistory().map((e) => e.record.prompt)).toEqual(['New'])
-    expect(fake.figma.root.getPluginDataKeys()).toEqual(['history-0'])
+    expect(fake.figma.root.getPluginDataKeys().filter((key) => key.startsWith('history'))).toEqual(['history-0'])
   })
 
   it('caps a long Judge by text on write and on read, so no placement throws over the plugin data limit', async () => {
@@ -135,6 +161,18 @@ describe('the file’s history', () => {
     expect(copy.x).toBeGreaterThanOrEqual(layer.x + layer.width)
     layer.remove()
     expect(await request('place-again', { layerId: layer.id, record: record('Again') })).toMatchObject({ ok: false, message: expect.stringMatching(/gone/) })
+  })
+
+  it('places again with the whole record kept on the layer, not the history’s shortened copy', async () => {
+    startPlugin()
+    const prompt = `A market stall, ${'lanterns and paper signs, '.repeat(400)}at dusk`
+    await place(prompt)
+    const [entry] = readHistory()
+    expect(entry.record.prompt.length).toBeLessThan(prompt.length)
+    expect(await request('place-again', { layerId: fake.page.children[0].id, record: entry.record })).toMatchObject({ ok: true })
+    const copy = JSON.parse(fake.page.children[1].getPluginData('riverflow')) as GenerationRecord
+    expect(copy.prompt).toBe(prompt)
+    expect(copy.promptTruncated).toBeUndefined()
   })
 
   it('finds a group of tiles in the history, and places it again beside it, tile for tile', async () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useState } from 'preact/hooks'
 import type { StartData } from '../common/messages'
 import { requestAsync } from './bridge'
+import { withLaunchKitAsync } from './brand-kit/load-kit'
 import { type LaunchReview, creditReason } from './generation/plan/review-launch'
 import { panelGeneration, useGeneration } from './generation/use-generation'
 import { findModel } from './models'
@@ -76,8 +77,15 @@ function Panel({ start }: { start: StartData }) {
     },
     [models, concurrency, keepFullResolution],
   )
+  // The layer's brand kit first: its fonts are looked up, and its references and checks go too.
   useEffect(() => {
-    if (!launch || launch.asking || !keyChecked || !apiKey) return
+    if (!launch?.kitName) return
+    let current = true
+    void withLaunchKitAsync(launch.tasks, launch.kitName).then(({ tasks, notes }) => current && dispatch({ type: 'launch-kit', tasks, notes }))
+    return () => void (current = false)
+  }, [launch])
+  useEffect(() => {
+    if (!launch || launch.kitName || launch.asking || !keyChecked || !apiKey) return
     const credit = creditReason(launch, keyInfo)
     if (launch.reasons.length > 0 || credit) dispatch({ type: 'launch-ask', reasons: credit ? [credit] : [] })
     else sendLaunch(launch, apiKey)

@@ -104,4 +104,34 @@ describe('a brand kit in the file', () => {
     expect(body.image_config.scoring_rubric).toHaveLength(3)
     await session.close()
   })
+
+  it('goes with a quick action and with Regenerate: the images, the font and the checks, as in the panel', async () => {
+    const session = await suite.open(brandPage())
+    await makeKitAsync(session)
+    await session.figma((fake) => fake.select())
+    const images = (at: number) => ((suite.standIn.generations()[at].body as Body).messages[0].content as { type: string }[]).filter((part) => part.type === 'image_url')
+
+    // A quick action, the panel hidden: the kit the file uses goes with it.
+    await session.page.evaluate(
+      (parameters) => (window as unknown as { hostReopen: (launch: unknown) => Promise<void> }).hostReopen({ command: 'generate-image', parameters }),
+      { prompt: 'A summer poster with the headline “Fresh every day”' },
+    )
+    await expect.poll(() => session.figma((fake) => fake.closed()), { timeout: 20_000 }).toBe(true)
+    expect(images(0)).toHaveLength(3)
+    expect((suite.standIn.generations()[0].body as Body).image_config.scoring_rubric).toHaveLength(3)
+    expect(await session.figma((fake) => fake.notifications[0]?.message)).toBe('Generating with Riverflow 2.5 Fast and the brand kit “Acme”…')
+
+    // Regenerate on the image it made: the layer's record names the kit, which goes again.
+    await session.figma((fake) => fake.select(fake.page.children.find((node) => node.getPluginData('riverflow') !== '')!))
+    await session.page.evaluate(() => (window as unknown as { hostReopen: (launch: unknown) => Promise<void> }).hostReopen({ command: 'regenerate' }))
+    // The designer's own model and size, a few cents, a font the plugin found itself: it runs at once.
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(2)
+    expect(images(1)).toHaveLength(3)
+    const regenerated = suite.standIn.generations()[1].body as Body
+    expect(regenerated.image_config.font_inputs).toHaveLength(1)
+    expect(regenerated.image_config.scoring_rubric).toHaveLength(3)
+    // The kit's words once, not twice: the record kept the designer's own prompt.
+    const text = (regenerated.messages[0].content as { type: string; text?: string }[])[0].text!
+    expect(text.split('image 1 is the logo').length).toBe(2)
+  })
 })

@@ -2,6 +2,7 @@ import type { GenerationSettings, QuickAction, SavedState, SelectedLayer } from 
 import { nearestAspectRatio } from '../../common/sizes'
 import { offersTransparency } from '../generation/plan/cutout-settings'
 import { type ClickAction, needsConfirmation, planClick } from '../generation/plan/plan-click'
+import type { ReadyKit } from '../brand-kit/ready-kit'
 import { type ModelCapabilities, findModel, fitSettingsToModel } from '../models'
 
 /** What a quick action will send, or why it sends nothing (said in a toast). */
@@ -15,6 +16,8 @@ export interface QuickActionSituation {
   busy: boolean
   /** The model list the panel would offer now: the cached catalog, else the built-in table. */
   models: readonly ModelCapabilities[]
+  /** The file's brand kit, when it uses one: a quick action carries it as the panel's click would. */
+  kit?: ReadyKit | null
 }
 
 export const BUSY = 'Riverflow is still working on the last images: nothing was sent. Try again when it is done.'
@@ -38,7 +41,7 @@ const ON_SELECTION = {
  * saved prompt, model and ratio.
  */
 export function planQuickAction(quick: QuickAction, situation: QuickActionSituation): QuickActionPlan {
-  const { saved, selection, busy, models } = situation
+  const { saved, selection, busy, models, kit } = situation
   if (busy) return { ok: false, problem: BUSY }
   if (quick.command !== 'generate-image') {
     // The manifest's menu cannot follow the model list: a list with no transparent background is said here.
@@ -49,7 +52,7 @@ export function planQuickAction(quick: QuickAction, situation: QuickActionSituat
     // Planned from 'create', the named action takes its own default roles: every image-like layer.
     const state: SavedState = { ...saved, prompt: '', selectionUse: 'create' }
     const { key, nothing } = ON_SELECTION[quick.command]
-    const action = planClick({ state, selection, roles: {}, models }).batchActions.find((a) => a.key === key)
+    const action = planClick({ state, selection, roles: {}, models, kit }).batchActions.find((a) => a.key === key)
     if (!action) return { ok: false, problem: nothing }
     if (action.problems.length > 0) return { ok: false, problem: action.problems[0] }
     // Remove background may send with another model than the saved one: the toast names the one it sends to.
@@ -58,13 +61,13 @@ export function planQuickAction(quick: QuickAction, situation: QuickActionSituat
   if (quick.prompt.trim() === '') return { ok: false, problem: 'Write a prompt to generate an image: nothing was sent.' }
   const settings = settingsFor(quick, saved.settings, models)
   const state: SavedState = { ...saved, prompt: quick.prompt, settings, selectionUse: 'create' }
-  const plan = planClick({ state, selection, roles: {}, models })
+  const plan = planClick({ state, selection, roles: {}, models, kit })
   // The panel starts a fill from the ratio nearest the layer's; "Match the selection" asks for that everywhere.
   const first = plan.placement === 'fill' ? selection.find((layer) => layer.fillable) : selection[0]
   const match = quick.aspectRatio === 'match-selection' || (quick.aspectRatio === null && plan.placement === 'fill')
   if (!match || !first) return confirmed(plan.generate, settings)
   const matched = { ...settings, aspectRatio: nearestAspectRatio(first.width, first.height) }
-  return confirmed(planClick({ state: { ...state, settings: matched }, selection, roles: {}, models }).generate, matched)
+  return confirmed(planClick({ state: { ...state, settings: matched }, selection, roles: {}, models, kit }).generate, matched)
 }
 
 /** The saved settings with the quick action's model and ratio; font inputs stay in the panel (billed, and tied to its prompt). */

@@ -1,4 +1,5 @@
 import type { QuickAction, SavedState, SelectedLayer } from '../../common/domain'
+import { fileKitAsync } from '../brand-kit/load-kit'
 import { requestAsync } from '../bridge'
 import type { GenerationController } from '../generation/generation'
 import type { ModelCapabilities } from '../models'
@@ -26,11 +27,13 @@ const PROGRESS_TOAST_MS = 10 * 60_000
  */
 export async function runQuickActionAsync(quick: QuickAction, context: QuickActionContext): Promise<void> {
   const { saved, selection, models } = context
-  const plan = planQuickAction(quick, { saved, selection, models, busy: context.generation.getState().job !== null })
+  const kit = await fileKitAsync()
+  const plan = planQuickAction(quick, { saved, selection, models, kit, busy: context.generation.getState().job !== null })
   if (!plan.ok) return closeWithAsync(plan.problem, true)
   // Remove background may send with another model than the saved one: the toast names the one it sends to.
   const { label } = plan.action.tasks[0].model
-  await notifyAsync(`${doing(quick, plan.action.tasks.length)} with ${label}…`, false, PROGRESS_TOAST_MS)
+  const kitName = plan.action.tasks[0]?.brandKit?.name
+  await notifyAsync(`${doing(quick, plan.action.tasks.length)} with ${label}${kitName ? ` and the brand kit “${kitName}”` : ''}…`, false, PROGRESS_TOAST_MS)
   const summary = await context.generation.start(plan.action.tasks, {
     key: context.key,
     models,
@@ -76,3 +79,4 @@ async function closeWithAsync(message: string, error: boolean): Promise<void> {
 function notifyAsync(message: string, error: boolean, timeoutMs?: number): Promise<null> {
   return requestAsync('notify', timeoutMs === undefined ? { message, error } : { message, error, timeoutMs })
 }
+

@@ -1,8 +1,9 @@
-import type { GenerationRecord, QuickAction, SavedState } from '../../common/domain'
+import type { GenerationRecord, GenerationSettings, QuickAction, SavedState } from '../../common/domain'
 import type { StartData } from '../../common/messages'
 import type { ModelCapabilities } from '../../common/models'
 import { loadRecord, planLaunch } from '../generation/plan/plan-launch'
 import { type LaunchReview, reviewLaunch } from '../generation/plan/review-launch'
+import type { TaskSpec } from '../generation/plan/task'
 import { fitSettingsToList, startOnFree } from '../models'
 import type { KeyInfo } from '../openrouter/key'
 import { readSavedState } from './read-saved-state'
@@ -25,7 +26,16 @@ export interface PanelState {
    * designer's own settings and the key's credit (ui/generation/plan/review-launch.ts);
    * `asking` once the panel shows them with Send.
    */
-  launch: (LaunchReview & { asking: boolean }) | null
+  launch: PendingLaunch | null
+}
+
+/** A relaunch waiting to be sent. */
+export interface PendingLaunch extends LaunchReview {
+  asking: boolean
+  /** The designer's own settings, which the review compares the layer's with. */
+  own: GenerationSettings
+  /** The brand kit the layer was made with, still to be applied (its fonts are looked up first); null once done or for none. */
+  kitName: string | null
 }
 
 export type PanelAction =
@@ -40,6 +50,8 @@ export type PanelAction =
   | { type: 'key-checked'; key: string; info: KeyInfo; models: readonly ModelCapabilities[] }
   /** The relaunch waits for the designer's Send, for these further reasons. */
   | { type: 'launch-ask'; reasons: string[] }
+  /** The relaunch's tasks with the layer's brand kit, as far as it is still in the file. */
+  | { type: 'launch-kit'; tasks: TaskSpec[]; notes: string[] }
   /** The relaunch was sent, or the designer let it go. */
   | { type: 'launch-done' }
 
@@ -57,13 +69,14 @@ export interface PanelStart {
 export function startPanel(start: StartData, models: readonly ModelCapabilities[]): PanelStart {
   const read = readSavedState(start.state, models)
   const launched = start.launch ? planLaunch(start.launch, read.state, models) : { state: read.state, tasks: null, notes: [] }
-  const review = launched.tasks && start.key ? reviewLaunch(launched.tasks, read.state.settings) : null
+  const own = read.state.settings
+  const review = launched.tasks && start.key ? reviewLaunch(launched.tasks, own) : null
   const panel: PanelState = {
     view: start.key ? 'generate' : 'key',
     saved: launched.state,
     notes: [...read.notes, ...launched.notes],
     creditCheckedFor: null,
-    launch: review && { ...review, asking: false },
+    launch: review && { ...review, asking: false, own, kitName: kitNameOf(start.launch?.record) },
   }
   return { panel, quickAction: start.quickAction }
 }
@@ -96,7 +109,16 @@ export function panelReducer(panel: PanelState, action: PanelAction): PanelState
     }
     case 'launch-ask':
       return panel.launch ? { ...panel, launch: { ...panel.launch, reasons: [...panel.launch.reasons, ...action.reasons], asking: true } } : panel
+    case 'launch-kit':
+      if (!panel.launch) return panel
+      return { ...panel, notes: [...panel.notes, ...action.notes], launch: { ...panel.launch, ...reviewLaunch(action.tasks, panel.launch.own), kitName: null } }
     case 'launch-done':
       return { ...panel, launch: null }
   }
+}
+
+/** The brand kit a layer's record names (untrusted: a short string or nothing). */
+function kitNameOf(record: unknown): string | null {
+  const name = typeof record === 'object' && record !== null ? (record as { brandKit?: unknown }).brandKit : undefined
+  return typeof name === 'string' && name !== '' && name.length <= 100 ? name : null
 }

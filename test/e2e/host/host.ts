@@ -20,7 +20,7 @@ declare global {
     /** Set by a test before the page loads: prepares the document and storage before the plugin starts. */
     hostSetup?: (fake: FakeFigma) => void | Promise<void>
     /** Closes the plugin and runs dist/code.js again on the same document: another session on the same file. */
-    hostReopen: () => Promise<void>
+    hostReopen: (launch?: { command: string; parameters?: Record<string, string> }) => Promise<void>
     /** Set by a test before the page loads: launch the plugin for a command (a quick action) with these parameters. */
     hostLaunch?: { command: string; parameters?: Record<string, string> }
     /** Set by a test before the page loads: source text the UI's page runs before any of its own scripts. */
@@ -110,10 +110,12 @@ async function startAsync(): Promise<void> {
   await runPluginCodeAsync()
   // Figma runs the plugin once its code has loaded: the quick action's parameters come with it.
   fake.run(window.hostLaunch?.parameters)
-  window.hostReopen = async () => {
+  window.hostReopen = async (launch) => {
     fake.reopen()
+    // Opened again from a menu command or quick action (with what the designer entered), or plainly.
+    if (launch) (fake.figma as { command: string }).command = launch.command
     await runPluginCodeAsync()
-    fake.run()
+    fake.run(launch?.parameters)
   }
   wireControls()
   drawCanvas()

@@ -50,11 +50,12 @@ export interface GenerationSettings {
 export type Placement = 'fill' | 'new-layer'
 
 /**
- * Where one task's images land: the designer's choice of placement, or, for
+ * Where one task's images land: the designer's choice of placement; for
  * Expand, 'behind': a new layer at the bottom of the target frame, covering it,
- * under the image it continues.
+ * under the image it continues; for Edit area, 'area': a new layer over the
+ * image at the area's box, masked by the shape the designer drew.
  */
-export type Landing = Placement | 'behind'
+export type Landing = Placement | 'behind' | 'area'
 
 /** What a selection is for: where a new image goes, or what to refine or upscale. */
 export type SelectionUse = 'create' | 'edit'
@@ -95,6 +96,29 @@ export interface SelectedLayer {
   text?: SelectedText
   /** For a frame holding one image that leaves part of it empty: that image, which Expand continues. */
   expand?: ExpandSource
+  /** Where it is on the page and in which parent, and whether it shows an image: what Edit area needs of an image and the shape drawn over it. */
+  area?: AreaFacts
+}
+
+/**
+ * Edit area's answer on the canvas: its box on the page (absolute), and the
+ * shape the designer drew, by id and box, which masks it with a soft edge.
+ */
+export interface AreaTarget {
+  x: number
+  y: number
+  width: number
+  height: number
+  shapeId: string
+  shape: { x: number; y: number; width: number; height: number }
+}
+
+/** A layer's place on the page (its absolute bounding box), its parent, and whether it shows an image fill. */
+export interface AreaFacts {
+  x: number
+  y: number
+  parentId: string
+  showsImage: boolean
 }
 
 /** The image inside a frame that Expand continues to the frame's edges; its box is in the frame's coordinates. */

@@ -10,6 +10,7 @@
 // bundles, so it must not touch `figma` or the DOM. The domain types the
 // messages carry live in common/domain.ts.
 import type {
+  AreaTarget,
   CachedCatalog,
   ExportConstraint,
   GenerationRecord,
@@ -83,6 +84,8 @@ export interface PlaceImageArgs {
    * a refined or upscaled frame keeps its source's size, with a sharper fill.
    */
   size?: { width: number; height: number }
+  /** Edit area: the box it covers on the page and the shape that masks it (the image is already masked). */
+  area?: AreaTarget
   /** Select the new layer and scroll to it; off in a batch, where results arrive one by one. */
   reveal: boolean
   record: GenerationRecord

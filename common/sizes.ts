@@ -50,11 +50,14 @@ export function expectedPixelSize(ratio: AspectRatio, size: ImageSize): PixelSiz
   return scaleSize({ width, height }, SCALE[size])
 }
 
-// Worked out once: a batch of thousands of frames asks for the nearest ratio of each.
-const LOG_RATIOS = ASPECT_RATIOS.map((ratio) => {
+/** Width over height: 16:9 is 1.78. */
+export function aspectRatioValue(ratio: AspectRatio): number {
   const [w, h] = ratio.split(':').map(Number)
-  return { ratio, log: Math.log(w / h) }
-})
+  return w / h
+}
+
+// Worked out once: a batch of thousands of frames asks for the nearest ratio of each.
+const LOG_RATIOS = ASPECT_RATIOS.map((ratio) => ({ ratio, log: Math.log(aspectRatioValue(ratio)) }))
 
 /**
  * The supported ratio nearest a layer's, compared on a log scale so that 2:1 and

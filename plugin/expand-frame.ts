@@ -25,7 +25,8 @@ export function expandSourceOf(node: SceneNode): ExpandSource | undefined {
 
 /**
  * Expand's result: a new layer at the bottom of the frame, covering it, so
- * the designer's image stays on top of it pixel for pixel and untouched. Null
+ * the designer's image stays on top of it pixel for pixel and untouched; the
+ * caller ends the undo step. Null
  * when the frame can no longer take it (deleted, locked, or no longer a frame).
  */
 export function placeBehind(target: BaseNode | undefined, paint: ImagePaint, record: string, name: string): PlacedImage | null {
@@ -46,6 +47,5 @@ export function placeBehind(target: BaseNode | undefined, paint: ImagePaint, rec
     node.remove()
     throw error
   }
-  figma.commitUndo()
   return { nodeIds: [node.id], placement: 'behind' }
 }

@@ -7,6 +7,7 @@ import { RECORD_KEY, recordForPluginData } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'
 import { isFillable } from './selection'
 import { placeBehind } from './expand-frame'
+import { placeOverArea } from './edit-area'
 
 /**
  * Puts one image of an answer on the canvas: as the fill of the layers that were
@@ -26,9 +27,16 @@ export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoI
   const paint: ImagePaint = { type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }
   const record = recordForPluginData(message.record)
 
+  if (message.placement === 'area' && message.area) {
+    const shape = await figma.getNodeByIdAsync(message.area.shapeId)
+    const placed = placeOverArea(targets[0], message.area, shape, paint, record, message.name)
+    if (placed) return endStep(placed, alsoInStep)
+    figma.notify('The image or the shape of the area was deleted, locked or moved while the edit was generating, so the edit went on a new layer beside it.')
+  }
+
   if (message.placement === 'behind') {
     const placed = placeBehind(targets[0], paint, record, message.name)
-    if (placed) return placed
+    if (placed) return endStep(placed, alsoInStep)
     figma.notify('The frame to expand was deleted or locked while the image was generating, so the image went on a new layer.')
   }
 
@@ -74,6 +82,13 @@ export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoI
   }
   revealNewLayer(message.reveal, page, node)
   const placed: PlacedImage = { nodeIds: [node.id], placement: 'new-layer' }
+  alsoInStep(placed)
+  figma.commitUndo()
+  return placed
+}
+
+/** What goes with a placement (its history entry) joins its undo step, which then ends: one step. */
+function endStep(placed: PlacedImage, alsoInStep: AlsoInStep): PlacedImage {
   alsoInStep(placed)
   figma.commitUndo()
   return placed

@@ -1,4 +1,4 @@
-import type { SelectedLayer } from '../common/domain'
+import type { AreaFacts, SelectedLayer } from '../common/domain'
 import { expandSourceOf } from './expand-frame'
 import { RECORD_KEY } from './record'
 
@@ -30,6 +30,8 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
     }
     const expand = expandSourceOf(node)
     if (expand) layer.expand = expand
+    // Two layers selected: perhaps an image and the shape drawn over the part to edit.
+    if (nodes.length === 2) layer.area = areaFactsOf(node)
     if (node.type === 'TEXT') {
       const font = node.fontName
       layer.text = {
@@ -40,4 +42,12 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
     }
     return layer
   })
+}
+
+/** Where the layer is on the page, in which parent, and whether it shows an image (Edit area). */
+function areaFactsOf(node: SceneNode): AreaFacts {
+  const box = node.absoluteBoundingBox
+  const fills = 'fills' in node ? node.fills : []
+  const showsImage = Array.isArray(fills) && fills.some((fill: Paint) => fill.type === 'IMAGE' && fill.visible !== false)
+  return { x: box?.x ?? 0, y: box?.y ?? 0, parentId: node.parent?.id ?? '', showsImage }
 }

@@ -60,6 +60,7 @@ export interface FakeFigmaView {
   addFrame(props?: NodePropsView): FakeNodeView
   /** A rectangle, in `parent` (a frame) when given. */
   addRectangle(props?: NodePropsView, parent?: FakeNodeView): FakeNodeView
+  addEllipse(props?: NodePropsView): FakeNodeView
   addText(props?: NodePropsView & { characters?: string; font?: { family: string; style: string } }): FakeNodeView
   select(...nodes: FakeNodeView[]): void
   allNodes(): FakeNodeView[]

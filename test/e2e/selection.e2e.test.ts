@@ -236,3 +236,74 @@ describe('Expand', () => {
     expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
   })
 })
+
+describe('Edit area', () => {
+  /** An 800×600 photo with a shape drawn over (or beside) it, both selected. */
+  const openWithShape = (shape: { kind: 'rectangle' | 'ellipse'; x: number; y: number; width: number; height: number }) =>
+    suite.open({
+      key: TEST_KEY,
+      setupArg: shape,
+      setup: async (fake, { kind, ...box }) => {
+        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
+        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        fake.select(photo, kind === 'ellipse' ? fake.addEllipse({ name: 'Area', ...box }) : fake.addRectangle({ name: 'Area', ...box }))
+      },
+    })
+
+  it('sends the part under the drawn shape with its margin, lands the edit over the image masked by the shape with a soft edge, in one undo step', async () => {
+    // The cup to change, boxed with Figma's rectangle tool.
+    const session = await openWithShape({ kind: 'rectangle', x: 300, y: 200, width: 200, height: 200 })
+    const { ui } = session
+    const photoBefore = await session.figma((fake) => JSON.stringify(fake.allNodes().find((n) => n.name === 'Table shot')!.fills))
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('a glass of orange juice')
+    await ui.getByRole('button', { name: 'Edit area' }).click()
+    await expect.poll(() => session.figma((fake) => fake.page.children.some((n) => n.type === 'GROUP')), { timeout: 15_000 }).toBe(true)
+
+    // The region: the shape's 200×200 box with a 50 px margin on each side, 300×300 at (250, 150), sent at 1:1.
+    const body = suite.standIn.generations()[0].body as Body
+    expect(body.image_config).toMatchObject({ aspect_ratio: '1:1' })
+    const url = (body.messages[0].content as { image_url?: { url: string } }[]).find((part) => part.image_url)!.image_url!.url
+    const input = decode(url)!
+    expect(input.width).toBe(input.height)
+    // No lower density than the image shows: twice the region's 300 px.
+    expect(input.width).toBeGreaterThanOrEqual(600)
+
+    const placed = await session.figma((fake) => {
+      const group = fake.page.children.find((n) => n.type === 'GROUP')!
+      return {
+        group: { name: group.name, record: group.getPluginData('riverflow') !== '' },
+        children: group.children.map((n) => ({ name: n.name, x: n.x, y: n.y, width: n.width, height: n.height, isMask: (n as unknown as { isMask?: boolean }).isMask === true })),
+        hash: (group.children[1].fills[0] as { imageHash: string }).imageHash,
+      }
+    })
+    expect(placed.group).toEqual({ name: 'Table shot · edited area', record: true })
+    expect(placed.children).toEqual([
+      { name: 'Area', x: 300, y: 200, width: 200, height: 200, isMask: true },
+      { name: 'Table shot · edited area', x: 250, y: 150, width: 300, height: 300, isMask: false },
+    ])
+    // Real pixels: outside the shape nothing, inside the edit, and a soft edge between.
+    const pixels = await session.figma(async (fake, hash) => {
+      const image = fake.images.get(hash)!
+      const bitmap = await createImageBitmap(new Blob([image.bytes as BlobPart]), { premultiplyAlpha: 'none' })
+      const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
+      context.drawImage(bitmap, 0, 0)
+      const at = (fx: number, fy: number) => context.getImageData(Math.floor(fx * bitmap.width), Math.floor(fy * bitmap.height), 1, 1).data[3]
+      // The shape spans 1/6 to 5/6 of the 300 px region.
+      return { corner: at(0.05, 0.05), outside: at(0.1, 0.5), centre: at(0.5, 0.5), edge: at(1 / 6 + 0.005, 0.5) }
+    }, placed.hash)
+    expect(pixels.corner).toBe(0)
+    expect(pixels.outside).toBe(0)
+    expect(pixels.centre).toBe(255)
+    expect(pixels.edge).toBeGreaterThan(0)
+    expect(pixels.edge).toBeLessThan(255)
+    expect(await session.figma((fake) => JSON.stringify(fake.allNodes().find((n) => n.name === 'Table shot')!.fills))).toBe(photoBefore)
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
+  })
+
+  it('says before sending when the shape is outside the image, and sends nothing', async () => {
+    const session = await openWithShape({ kind: 'ellipse', x: 1000, y: 0, width: 100, height: 100 })
+    await session.ui.getByRole('button', { name: 'Erase area' }).click()
+    await expect.poll(() => session.ui.getByRole('alert').first().textContent()).toMatch(/The shape is outside “Table shot”: draw it over the part of the image to change/)
+    expect(suite.standIn.generations()).toHaveLength(0)
+  })
+})

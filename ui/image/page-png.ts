@@ -24,10 +24,10 @@ export function drawPngOnPage(width: number, height: number, draw: (context: Can
 
 /**
  * Decodes image bytes on the main thread, hands the bitmap to `draw` and lets it
- * go after (a 4K bitmap holds 60 MB). Bytes that do not decode throw a
+ * go once `draw` is done (a 4K bitmap holds 60 MB). Bytes that do not decode throw a
  * GenerationError with `notDecoded`.
  */
-export async function withBitmapOnPageAsync<T>(bytes: Uint8Array, notDecoded: string, draw: (bitmap: ImageBitmap) => T): Promise<T> {
+export async function withBitmapOnPageAsync<T>(bytes: Uint8Array, notDecoded: string, draw: (bitmap: ImageBitmap) => T | Promise<T>): Promise<T> {
   let bitmap: ImageBitmap
   try {
     bitmap = await createImageBitmap(new Blob([bytes as BlobPart]))
@@ -35,7 +35,8 @@ export async function withBitmapOnPageAsync<T>(bytes: Uint8Array, notDecoded: st
     throw new GenerationError('bad-image', notDecoded)
   }
   try {
-    return draw(bitmap)
+    // Awaited before the bitmap goes: `draw` may itself wait (for a second bitmap).
+    return await draw(bitmap)
   } finally {
     bitmap.close()
   }

@@ -1,8 +1,9 @@
-import type { GenerationRecord, HeldTile, TiledImage } from '../../../common/domain'
+import type { AreaTarget, GenerationRecord, HeldTile, TiledImage } from '../../../common/domain'
 import type { PlaceImageArgs, PlacedImage } from '../../../common/messages'
 import { BridgeError, requestAsync } from '../../bridge'
 import { cutIntoTilesAsync } from '../../image/cut-tiles'
 import { readImageInfo } from '../../image/image-info'
+import { maskToShapeAsync } from '../../image/mask-to-shape'
 import { MIME_TYPES } from '../../image/mime-types'
 import { type OriginalImage, copyIfReencoded, isOverFigmaLimit } from '../../image/original-image'
 import { type PreparedForFigma, prepareForFigmaAsync } from '../../image/prepare-for-figma'
@@ -35,6 +36,8 @@ interface LanderSeams {
   hold: (tiled: TiledImage) => Promise<TiledImage<HeldTile>>
   place: (args: PlaceImageArgs) => Promise<PlacedImage>
   store: FullSizeStore
+  /** Edit area: the answer limited to the shape drawn, with a soft edge. */
+  mask: (image: PreparedForFigma, area: AreaTarget) => Promise<PreparedForFigma>
 }
 
 /**
@@ -106,6 +109,7 @@ async function prepareAndPlaceAsync(
   let image: PreparedForFigma
   try {
     image = await seams.prepare(bytes)
+    if (args.area) image = await seams.mask(image, args.area)
   } catch (error) {
     // The whole image is still here (a worker lost mid-job, a canvas refused under memory pressure):
     // kept as it came, to download or to try again, never a "Try again" that pays twice.
@@ -184,6 +188,7 @@ function placeArgs(spec: TaskSpec, record: GenerationRecord): Omit<PlaceImageArg
     placement: spec.placement,
     targetIds: spec.targetIds,
     size: spec.size,
+    ...(spec.area && { area: spec.area }),
     name: spec.name,
     reveal: spec.reveal,
     record,
@@ -211,6 +216,7 @@ function withDefaultSeams(seams: Partial<LanderSeams> = {}): LanderSeams {
     place: (args) =>
       requestAsync('place-image', args, { timeoutMs: PLACE_TIMEOUT_MS, timeoutMessage: 'Figma did not place the image in time. Retry, or download it.' }),
     store: fullSizeImages,
+    mask: (image, area) => maskToShapeAsync(image, area, (layerId, constraint) => requestAsync('export-layer', { layerId, constraint })),
     ...seams,
   }
 }

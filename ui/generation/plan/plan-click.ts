@@ -9,6 +9,7 @@ import { type Roles, assignRoles, layersWithRole, roleProblems } from '../../sel
 import { cutoutOrder, offersTransparency } from './cutout-settings'
 import { estimatePlanCost, planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
 import type { Order, TaskSpec } from './task'
+import { areaProblem, findArea, planEditArea } from './plan-edit-area'
 import { planExpand } from './plan-expand'
 import { planUpscaleWithReferences } from './upscale-with-references'
 
@@ -27,7 +28,7 @@ export interface ClickAction {
  * selection what to refine or upscale, each on its own or combined, and sends.
  */
 export interface BatchAction extends ClickAction {
-  kind: 'refine-each' | 'upscale-each' | 'upscale-with-references' | 'combine' | 'remove-background' | 'expand'
+  kind: 'refine-each' | 'upscale-each' | 'upscale-with-references' | 'combine' | 'remove-background' | 'expand' | 'edit-area' | 'erase'
   label: string
   factor?: 2 | 4
   /** What the click sets: "What to refine or upscale", each frame on its own or not; a model that can do it. */
@@ -161,6 +162,8 @@ function planBatchActions({ state, selection, roles, models, kit }: ClickInput, 
     const task = planExpand(order, { ...frame, expand: frame.expand })
     actions.push({ kind: 'expand', label: `Expand “${frame.expand.imageName}” to fill “${frame.name}”`, choices: each, problems: [], ...clickAction('expand', [task], 1) })
   }
+  // What a drawn area asks for comes first: the designer drew it for that.
+  actions.unshift(...planAreaActions(order, selection, each, kit))
   const withReferences = planUpscaleWithReferences(order, selection, models)
   if (withReferences) actions.push(withReferences)
   // Offered once the list has a model that can answer on a transparent background (2.5 and later).
@@ -204,4 +207,18 @@ function withKit(tasks: TaskSpec[], kit: ReadyKit | null | undefined, use: KitUs
 /** One request needs no pool; several share it at the designer's pace. */
 function clickAction(key: string, tasks: TaskSpec[], concurrency: number): ClickAction {
   return { key, tasks, cost: estimatePlanCost(tasks), concurrency: tasks.length > 1 ? concurrency : 1 }
+}
+
+/** An image and the shape drawn over part of it: Edit area (with the prompt) and Erase, first. */
+function planAreaActions(order: Order, selection: SelectedLayer[], choices: BatchAction['choices'], kit: ReadyKit | null | undefined): BatchAction[] {
+  const found = findArea(selection)
+  if (!found) return []
+  const { image, shape } = found
+  const problem = areaProblem(image, shape)
+  const edit = planEditArea(order, image, shape, false)
+  const erase = planEditArea(order, image, shape, true)
+  return [
+    { kind: 'edit-area', label: 'Edit area', choices, problems: problem ? [problem] : promptProblems(order.prompt), ...clickAction('edit-area', withKit([edit], kit), 1) },
+    { kind: 'erase', label: 'Erase area', choices, problems: problem ? [problem] : [], ...clickAction('erase', [erase], 1) },
+  ]
 }

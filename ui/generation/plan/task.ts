@@ -1,4 +1,4 @@
-import type { ExportConstraint, GenerationSettings, Landing, SelectedLayer } from '../../../common/domain'
+import type { AreaTarget, ExportConstraint, GenerationSettings, Landing, SelectedLayer } from '../../../common/domain'
 import type { ModelCapabilities } from '../../../common/models'
 import type { KitApplied } from '../../brand-kit/apply-kit'
 import type { ScoringCriterion } from '../../openrouter/scoring-rubric'
@@ -49,6 +49,8 @@ export interface TaskSpec extends Order {
   reveal: boolean
   /** The takes of one click share it: the sandbox lays their images in one row. */
   row?: string
+  /** Edit area: where on the page the answer goes, and the shape that masks it. */
+  area?: AreaTarget
   /** The brand kit's checks, for models that score (ui/brand-kit/apply-kit.ts). */
   scoringRubric?: ScoringCriterion[]
   /** Set when the file's brand kit went into this task: what it added and what the model could not take. */

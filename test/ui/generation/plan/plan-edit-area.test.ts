@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import type { SelectedLayer } from '../../../../common/domain'
+import { areaProblem, findArea, planEditArea, regionFor } from '../../../../ui/generation/plan/plan-edit-area'
+import { orderOf } from '../../../fixtures/orders'
+
+const placed = (id: string, type: string, box: { x: number; y: number; width: number; height: number }, showsImage: boolean, parentId = '0:1'): SelectedLayer => ({
+  id,
+  name: id,
+  type,
+  width: box.width,
+  height: box.height,
+  fillable: true,
+  madeHere: false,
+  area: { x: box.x, y: box.y, parentId, showsImage },
+})
+const photo = placed('Photo', 'RECTANGLE', { x: 0, y: 0, width: 800, height: 600 }, true)
+const circle = placed('Circle', 'ELLIPSE', { x: 300, y: 200, width: 200, height: 200 }, false)
+
+describe('Edit area', () => {
+  it('finds the image and the shape drawn over it, in either order, and nothing else', () => {
+    expect(findArea([circle, photo])).toMatchObject({ image: { id: 'Photo' }, shape: { id: 'Circle' } })
+    expect(findArea([photo, placed('Other photo', 'RECTANGLE', { x: 0, y: 0, width: 10, height: 10 }, true)])).toBeNull()
+    expect(findArea([photo])).toBeNull()
+  })
+
+  it('takes the shape’s box with a margin, grown to the nearest ratio the model takes and kept inside the image', () => {
+    expect(regionFor({ x: 300, y: 200, width: 200, height: 200 }, { x: 0, y: 0, width: 800, height: 600 })).toEqual({ x: 250, y: 150, width: 300, height: 300 })
+    // At the image's corner the margin is cut by the image, and the box moved back inside to keep its ratio.
+    const corner = regionFor({ x: 0, y: 0, width: 100, height: 60 }, { x: 0, y: 0, width: 800, height: 600 })
+    expect(corner.x).toBe(0)
+    expect(corner.y).toBe(0)
+    expect(corner.width).toBeGreaterThanOrEqual(124)
+  })
+
+  it('says what stops it: a shape outside the image, or in another frame', () => {
+    const [image, shape] = [photo, circle] as Parameters<typeof areaProblem>
+    expect(areaProblem(image, shape)).toBeNull()
+    const away = placed('Away', 'RECTANGLE', { x: 900, y: 0, width: 50, height: 50 }, false) as Parameters<typeof areaProblem>[1]
+    expect(areaProblem(image, away)).toBe('The shape is outside “Photo”: draw it over the part of the image to change.')
+    const elsewhere = placed('Elsewhere', 'RECTANGLE', { x: 300, y: 200, width: 50, height: 50 }, false, '9:9') as Parameters<typeof areaProblem>[1]
+    expect(areaProblem(image, elsewhere)).toMatch(/same frame as “Photo”/)
+  })
+
+  it('sends the region cut from the image, at least 1024 px, and lands over it masked by the shape', () => {
+    const found = findArea([photo, circle])!
+    const task = planEditArea(orderOf('a glass of juice'), found.image, found.shape, false)
+    const scale = 1024 / 300
+    expect(task.inputs[0]).toMatchObject({ layer: { id: 'Photo' }, constraint: { type: 'SCALE', value: scale } })
+    // The image drawn so that the region's corner (250, 150) is the canvas's.
+    expect(task.inputs[0].canvas).toEqual({ width: 1024, height: 1024, x: Math.round(-250 * scale), y: Math.round(-150 * scale), imageWidth: Math.round(800 * scale), imageHeight: Math.round(600 * scale), background: 'transparent' })
+    expect(task).toMatchObject({ placement: 'area', targetIds: ['Photo', 'Circle'], area: { x: 250, y: 150, width: 300, height: 300, shapeId: 'Circle' } })
+    expect(task.settings.aspectRatio).toBe('1:1')
+    expect(task.prompt).toMatch(/Change only what is in the middle of it: a glass of juice\./)
+    expect(planEditArea(orderOf(''), found.image, found.shape, true).prompt).toMatch(/^This is part of a larger image\. Remove what is in the middle/)
+  })
+})

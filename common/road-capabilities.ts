@@ -34,7 +34,7 @@ export type RoadCapabilities = Pick<ModelCapabilities, 'sizes' | 'maxInputImages
   /** The `provider.options` key font inputs travel under on the Image API; absent: they do not travel. */
   passthroughTo?: string
   /** The record's price lines, when it has any. */
-  pricing?: PricingLine[]
+  priceLines?: PricingLine[]
 }
 
 /** Chat completions carries what the built-in table says, at the ten ratios and tiers only. */

@@ -34,7 +34,7 @@ function imagesRoad(table: ModelCapabilities, endpoint: unknown): RoadCapabiliti
     ...(fonts ? { passthroughTo: record.providerSlug } : {}),
     aspectRatios: record.aspectRatios ?? base.aspectRatios,
     exactSize: record.exactSize,
-    ...(record.pricing.length > 0 ? { pricing: record.pricing } : {}),
+    ...(record.pricing.length > 0 ? { priceLines: record.pricing } : {}),
   }
 }
 

@@ -166,7 +166,7 @@ export function GenerateView(props: GenerateViewProps) {
         onPromptChange={(prompt) => onStateChange({ prompt })}
       />
 
-      <RoadNote model={model} settings={settings} references={editing ? Object.values(roles).filter((role) => role === 'reference').length : 0} />
+      <RoadNote task={plan.generate.tasks[0]} />
       <Alerts
         error={generation.error}
         switchTo={props.models.find((m) => m.id === generation.switchTo) ?? null}

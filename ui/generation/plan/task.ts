@@ -1,5 +1,6 @@
 import type { ExportConstraint, GenerationSettings, Placement, SelectedLayer } from '../../../common/domain'
 import type { ModelCapabilities } from '../../../common/models'
+import type { PixelSize } from '../../../common/sizes'
 
 /** What to send: the prompt, the settings, and the model they go to as the list in force describes it. */
 export interface Order {
@@ -27,6 +28,8 @@ export interface TaskSpec extends Order {
   references: LayerToSend[]
   placement: Placement
   targetIds: string[]
+  /** Explicit pixels to ask for (`size: "WxH"`), for a model that makes them: the frame's own size at a density. */
+  exactSize?: PixelSize
   /** The result's size on the canvas (a refined or upscaled frame keeps its source's). */
   size?: { width: number; height: number }
   name: string

@@ -101,7 +101,7 @@ export async function runJobAsync(specs: readonly TaskSpec[], context: JobContex
 async function sendTaskAsync(spec: TaskSpec, prepared: PreparedInputs, context: JobContext, signal: AbortSignal, report: (progress: TaskProgress) => void): Promise<TaskResult> {
   const { inputImages, references, notes } = prepared
   if (signal.aborted) throw cancelledError()
-  const input = { prompt: spec.prompt, settings: spec.settings, model: spec.model, inputImages, references }
+  const input = { prompt: spec.prompt, settings: spec.settings, model: spec.model, inputImages, references, exactSize: spec.exactSize }
   const result = await sendGenerationAsync(input, context, {
     signal,
     onSending: () => report({ phase: 'generating', startedAt: Date.now(), notes }),

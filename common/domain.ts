@@ -40,7 +40,18 @@ export interface GenerationSettings {
   effort: Effort
   /** What the model judges its own result against (2.5 and later); empty: not sent. */
   scoringPrompt: string
+  /**
+   * Fit the frame: an image meant for a frame (a fill, a frame to refine) is
+   * made at the frame's size × `density` (explicit pixels where the model takes
+   * them, else the smallest sharp-enough tier) instead of `imageSize`.
+   * Absent (settings of an older build, a record): on.
+   */
+  fitFrame?: boolean
+  /** Image pixels per frame pixel when fitting the frame: 2 (absent too) matches the 2× export designers use. */
+  density?: Density
 }
+
+export type Density = 1 | 2 | 3
 
 /**
  * Where a result goes: as an image fill on the layers that were selected when

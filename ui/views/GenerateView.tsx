@@ -121,7 +121,7 @@ export function GenerateView(props: GenerateViewProps) {
         onValueInput={(prompt: string) => onStateChange({ prompt })}
         spellCheck
       />
-      <SettingsFields models={props.models} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
+      <SettingsFields models={props.models} settings={settings} frame={plan.generate.tasks[0]?.frame} onChange={(next) => onStateChange({ settings: next })} />
       <ModelOptions model={model} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
       <TakesField takes={state.takes} onChange={(takes) => onStateChange({ takes })} />
       {/* Only 4K answers come back larger than Figma takes (5120 px at 16:9). */}

@@ -75,7 +75,7 @@ const NO_PROMPT = 'Write a prompt first: say how to change the frames. Upscale n
 export function planClick({ state, selection, roles, replace = false, models }: ClickInput): ClickPlan {
   const { prompt, settings } = state
   const model = findModel(models, settings.model)
-  const order: Order = { prompt, settings, model }
+  const order: Order = { prompt, settings, model, keepFullResolution: state.keepFullResolution }
   const fillableCount = selection.filter((layer) => layer.fillable).length
   const inputCount = layersWithRole(selection, roles, 'input').length
   const use: SelectionUse = selection.length > 0 ? state.selectionUse : 'create'

@@ -3,6 +3,7 @@ import { FIGMA_MAX_IMAGE_SIDE, nearestAspectRatio, scaleSize } from '../../../co
 import { type CostEstimate, addEstimates, estimateCost } from '../../pricing'
 import { type Roles, layersWithRole } from '../../selection/roles'
 import { fitFrame } from './frame-size'
+import { taskRoad } from './task-road'
 import type { Order, TaskSpec } from './task'
 
 /** Said to the model when the designer upscales without a prompt of their own. */
@@ -137,7 +138,9 @@ export function withTakes(tasks: TaskSpec[], takes: number): TaskSpec[] {
 export function estimatePlanCost(tasks: TaskSpec[]): CostEstimate | null {
   let total: CostEstimate | undefined
   for (const task of tasks) {
-    const cost = estimateCost(task.model, task.settings, task.inputs.length > 0 ? task.references.length : 0)
+    // Priced as the road it will take prices it: that road's record, for the size it will send.
+    const lines = taskRoad(task).carries.priceLines
+    const cost = estimateCost(task.model, task.settings, task.inputs.length > 0 ? task.references.length : 0, { lines, exactSize: task.exactSize })
     if (cost === null) return null
     total = total ? addEstimates(total, cost) : cost
   }

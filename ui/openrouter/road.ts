@@ -28,6 +28,17 @@ export function roadFor(input: GenerationInput): RoadChoice {
 }
 
 /**
+ * A request no road the model is known on can make (a ratio the Image API
+ * lacks at a size only it makes, say): said before sending, with what to change.
+ */
+export function roadProblems(input: GenerationInput): string[] {
+  if (!roadFor(input).unmakeable) return []
+  const { model, settings } = input
+  const what = input.exactSize ? `${input.exactSize.width}×${input.exactSize.height}` : `${settings.imageSize} at ${settings.aspectRatio}`
+  return [`${model.label} cannot make ${what} with ${(input.inputImages ?? []).length} input images on any road OpenRouter serves it on: choose another size or aspect ratio.`]
+}
+
+/**
  * Sends a generation on the road chosen before sending (choose-road.ts). When
  * chat completions turns out to have no endpoint for the model ("No endpoints
  * found", 404) and the Image API lists it, the Image API, remembered with the

@@ -55,6 +55,12 @@ describe('the road, chosen before sending', () => {
     expect(answer.droppedOptions).toEqual(['font inputs', 'effort'])
   })
 
+  it('refuses before sending what no road can make: 2.5 Pro at 4K in 5:4, which only chat completions has a ratio for', async () => {
+    const error = await sendAsync({ model: 'sourceful/riverflow-v2.5-pro', imageSize: '4K', aspectRatio: '5:4' }).catch((e: Error) => e)
+    expect(String(error)).toContain('Riverflow 2.5 Pro cannot make 4K at 5:4 with 0 input images on any road OpenRouter serves it on: choose another size or aspect ratio.')
+    expect(roadsTaken()).toEqual([])
+  })
+
   it('keeps a road learned from a refusal with the cache: the next run goes straight to the Image API', async () => {
     const storage = { catalog: null as CachedCatalog | null }
     await runPanelAsync(storage, now, standIn.url)

@@ -40,8 +40,12 @@ export function fitFrame(model: ModelCapabilities, settings: GenerationSettings,
   }
   const aspectRatio = nearestAspectRatio(frame.width, frame.height)
   const placed = (tier: ImageSize) => (options.keepFullResolution ? expectedPixelSize(aspectRatio, tier) : figmaSize(expectedPixelSize(aspectRatio, tier)))
-  const imageSize = model.sizes.find((tier) => covers(placed(tier), shown)) ?? model.sizes[model.sizes.length - 1] ?? settings.imageSize
-  return { imageSize, aspectRatio, paid: expectedPixelSize(aspectRatio, imageSize), shown, cropped: croppedShare(expectedPixelSize(aspectRatio, imageSize), frame) }
+  const sharp = model.sizes.find((tier) => covers(placed(tier), shown))
+  const imageSize = sharp ?? model.sizes[model.sizes.length - 1] ?? settings.imageSize
+  const paid = expectedPixelSize(aspectRatio, imageSize)
+  const fitted: FrameSize = { imageSize, aspectRatio, paid, shown, cropped: croppedShare(paid, frame) }
+  // No tier is sharp enough: the largest is made, and the panel says it falls short.
+  return sharp ? fitted : { ...fitted, limited: `the largest ${model.label} makes here: less sharp than ${settings.density ?? 2}×` }
 }
 
 /** The panel's line: "2560×1440 for 2400×1256: 7% cropped", or the exact size and why it was brought down. */

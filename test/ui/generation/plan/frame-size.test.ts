@@ -43,6 +43,10 @@ describe('Fit the frame', () => {
     expect(frameSizeLine(task.frame!)).toBe('2560×1440 for 2400×1256: 7% cropped')
     expect(generateTask('sourceful/riverflow-v2-pro', frame(1200, 628), { density: 1 }).settings.imageSize).toBe('1K')
     expect(frameSizeLine(generateTask('sourceful/riverflow-v2-fast', frame(728, 90)).frame!)).toBe('1512×648 for 1456×180: 71% cropped')
+    // No tier of Fast covers a 1920×1080 hero at 2×: its largest, and the line says it falls short.
+    expect(frameSizeLine(generateTask('sourceful/riverflow-v2-fast', frame(1920, 1080)).frame!)).toBe(
+      '2560×1440 for 3840×2160 (the largest Riverflow 2 Fast makes here: less sharp than 2×)',
+    )
   })
 
   it('gives way to the tier the designer chose, and to tiers when the model has no explicit size', () => {

@@ -40,7 +40,18 @@ export interface GenerationSettings {
   effort: Effort
   /** What the model judges its own result against (2.5 and later); empty: not sent. */
   scoringPrompt: string
+  /**
+   * Fit the frame: an image meant for a frame (a fill, a frame to refine) is
+   * made at the frame's size × `density` (explicit pixels where the model takes
+   * them, else the smallest sharp-enough tier) instead of `imageSize`.
+   * Absent (settings of an older build, a record): on.
+   */
+  fitFrame?: boolean
+  /** Image pixels per frame pixel when fitting the frame: 2 (absent too) matches the 2× export designers use. */
+  density?: Density
 }
+
+export type Density = 1 | 2 | 3
 
 /**
  * Where a result goes: as an image fill on the layers that were selected when
@@ -225,12 +236,29 @@ export interface CatalogEntry {
   /** OpenRouter's price strings (USD), as listed; kept for the record, not trusted for estimates. */
   pricing: Record<string, string>
   supportedParameters: string[]
+  /** The roads whose lists name the model; absent (a cache of an older build): not known. */
+  roads?: Road[]
+  /**
+   * The Image API's endpoint record for the model, as OpenRouter sent it: read
+   * defensively by ui/models/images-record.ts each time, so that the cache and
+   * the live answer go through one reader.
+   */
+  imagesEndpoint?: unknown
 }
+
+/**
+ * The two ways OpenRouter makes images: chat completions (the only one that
+ * carries refSR, scoring and effort) and the Image API (`POST /api/v1/images`),
+ * which some newer models are served by alone (docs/contracts.md#the-image-api).
+ */
+export type Road = 'chat' | 'images'
 
 /** The catalog as clientStorage keeps it between runs, with when it was fetched (ms since epoch). */
 export interface CachedCatalog {
   models: CatalogEntry[]
   fetchedAt: number
+  /** Roads learned from a refusal (chat completions' 404 "No endpoints found"), kept for the next runs. */
+  learnedRoads?: Record<ModelId, Road>
 }
 
 /**

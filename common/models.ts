@@ -3,7 +3,8 @@
 // `:free` rule and how a catalog name becomes a label. Both halves use it: the
 // panel builds its model list from it, the quick action bar names models with it.
 // docs/contracts.md#the-riverflow-family holds the facts and what is unconfirmed.
-import type { BackgroundMode, CatalogEntry, Effort, ImageSize, ModelId } from './domain'
+import type { BackgroundMode, CatalogEntry, Effort, ImageSize, ModelId, Road } from './domain'
+import type { ExactSizeLimits, RoadCapabilities } from './road-capabilities'
 
 /** Fast models answer in seconds and cost cents; Pro ones think longer and cost more. */
 export type ModelTier = 'fast' | 'pro'
@@ -41,6 +42,14 @@ export interface ModelCapabilities {
   timeoutMs: number
   /** Newer than the Riverflow 2 the plugin started with, or unknown to this build: worth a badge. */
   isNew: boolean
+  /** Explicit pixel sizes on some road (a record says so); absent: tiers only. */
+  exactSize?: ExactSizeLimits | null
+  /**
+   * The roads OpenRouter's lists name for it, each with what it carries (the
+   * fields above are their union); absent: chat completions as the table says,
+   * the Image API found only on a refusal.
+   */
+  roads?: Partial<Record<Road, RoadCapabilities>>
 }
 
 /** Sourceful takes at most two font inputs a request. */

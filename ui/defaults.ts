@@ -3,7 +3,8 @@ import type { SavedState } from '../common/domain'
 /**
  * First run: the cheapest model with a fixed price and its smallest size, square,
  * filling the selection when there is one. The 2.5 extras start neutral: the
- * original background, the middle effort, no scoring prompt.
+ * original background, the middle effort, no scoring prompt. An image meant
+ * for a frame fits it, at 2× (the export designers use).
  */
 export const DEFAULT_STATE: SavedState = {
   prompt: '',
@@ -16,6 +17,8 @@ export const DEFAULT_STATE: SavedState = {
     backgroundColor: '#FFFFFF',
     effort: 'medium',
     scoringPrompt: '',
+    fitFrame: true,
+    density: 2,
   },
   placement: 'fill',
   selectionUse: 'create',

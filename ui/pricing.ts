@@ -1,5 +1,8 @@
 import type { GenerationSettings } from '../common/domain'
 import { FONT_INPUT_PRICE, type ModelCapabilities, REFERENCE_PRICE } from '../common/models'
+import type { PricingLine } from '../common/road-capabilities'
+import type { PixelSize } from '../common/sizes'
+import { recordFontPrice, recordImagePrice } from './record-prices'
 
 /**
  * What a request will cost, as honestly as can be said before sending:
@@ -8,24 +11,36 @@ import { FONT_INPUT_PRICE, type ModelCapabilities, REFERENCE_PRICE } from '../co
  */
 export type CostEstimate = { kind: 'fixed'; usd: number } | { kind: 'range'; low: number; high: number } | { kind: 'free' }
 
+/** What the road about to be taken says of prices: its record's lines, and the explicit size sent. */
+export interface RoadPricing {
+  lines?: readonly PricingLine[]
+  exactSize?: PixelSize
+}
+
 /**
  * The price of one request before it is sent: the output image at its size,
- * plus each font input and each refSR reference. Null when the model does not
- * offer the size (the request would be refused).
+ * plus each font input and each refSR reference. Where the road's endpoint
+ * record prices the image, its price for this size is used (for a model
+ * billed by use, as the low end of the range: the charge comes after, in
+ * `usage.cost`). Null when the model does not offer the size (the request
+ * would be refused).
  */
-export function estimateCost(model: ModelCapabilities, settings: GenerationSettings, referenceCount = 0): CostEstimate | null {
+export function estimateCost(model: ModelCapabilities, settings: GenerationSettings, referenceCount = 0, road: RoadPricing = {}): CostEstimate | null {
   if (!model.sizes.includes(settings.imageSize)) return null
   // A model without refSR is never sent references (the check before sending says so): nothing to bill.
   const references = model.maxReferences > 0 ? referenceCount : 0
-  const extras = settings.fontInputs.length * FONT_INPUT_PRICE + references * REFERENCE_PRICE
+  const extras = settings.fontInputs.length * (recordFontPrice(road.lines) ?? FONT_INPUT_PRICE) + references * REFERENCE_PRICE
+  const recorded = recordImagePrice(road.lines, settings, road.exactSize)
   const { pricing } = model
   switch (pricing.kind) {
     case 'fixed': {
-      const perImage = pricing.perImage[settings.imageSize]
+      const perImage = recorded ?? pricing.perImage[settings.imageSize]
       return perImage === undefined ? null : { kind: 'fixed', usd: roundUsd(perImage + extras) }
     }
-    case 'dynamic':
-      return { kind: 'range', low: roundUsd(pricing.perImage.low + extras), high: roundUsd(pricing.perImage.high + extras) }
+    case 'dynamic': {
+      const low = recorded ?? pricing.perImage.low
+      return { kind: 'range', low: roundUsd(low + extras), high: roundUsd(Math.max(pricing.perImage.high, low) + extras) }
+    }
     case 'free':
       return { kind: 'free' }
   }

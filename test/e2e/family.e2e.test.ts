@@ -86,17 +86,17 @@ describe('what the session cost', () => {
 })
 
 describe('the Image API road', () => {
-  it('says what it could not carry after the first image, and before the next one is sent', async () => {
+  it('says what it could not carry after the first image, and before the next one is sent: font inputs travel as passthrough', async () => {
     suite.standIn.models.chatless.add('sourceful/riverflow-v2.5-fast')
     const session = await suite.open(onModel('sourceful/riverflow-v2.5-fast', { fontInputs: [{ fontUrl: 'https://fonts.test/Inter.ttf', text: 'SALE' }] }))
     expect(await session.ui.getByRole('note').count()).toBe(0)
     await generateAsync(session, 1)
     const outcome = session.ui.getByRole('status').filter({ hasText: 'Placed 1 image' })
-    expect(await outcome.textContent()).toContain('Sent through OpenRouter’s Image API, which cannot carry the font inputs and effort: they were left out.')
-    expect(await session.ui.getByRole('note').textContent()).toBe(
-      'Riverflow 2.5 Fast goes through OpenRouter’s Image API, which cannot carry the font inputs and effort: they will not be sent.',
-    )
+    expect(await outcome.textContent()).toContain('Sent through OpenRouter’s Image API, which cannot carry the effort: it was left out.')
+    expect(await session.ui.getByRole('note').textContent()).toBe('Riverflow 2.5 Fast goes through OpenRouter’s Image API, which cannot carry the effort: it will not be sent.')
     expect(suite.standIn.imageGenerations()).toHaveLength(1)
+    // Its record allows font inputs as passthrough: they went under provider.options.
+    expect(suite.standIn.imageGenerations()[0].body).toMatchObject({ provider: { options: { sourceful: { font_inputs: [{ font_url: 'https://fonts.test/Inter.ttf', text: 'SALE' }] } } } })
     await session.close()
   })
 })

@@ -37,6 +37,8 @@ describe('the model list', () => {
 
   it('offers a model this build has never seen, prices it as an estimate, and sends it', async () => {
     suite.standIn.models.catalog = [catalogModel('sourceful/riverflow-v2-fast'), catalogModel('sourceful/riverflow-v3-fast', 'Sourceful: Riverflow V3 Fast')]
+    // The Image API lists none of them: what it lists would be offered too.
+    suite.standIn.models.imagesModels.clear()
     const session = await suite.open({ key: TEST_KEY })
     await expect.poll(() => modelOptions(session), { timeout: 30_000 }).toEqual([
       'Riverflow 2 Fast · $0.02–$0.04 per image',

@@ -46,9 +46,10 @@ describe('quick actions', () => {
     await expect.poll(async () => (await outcome(session)).closed, { timeout: 15_000 }).toBe(true)
     const { toasts, visible, layers } = await outcome(session)
     expect(visible).toBe(false)
-    expect(toasts).toEqual(['Generating with Riverflow 2 Fast…', 'Placed 1 image · cost $0.02.'])
+    // Fit the frame: 2K (1792×2240) is the smallest size that covers the 800×1000 frame at 2×.
+    expect(toasts).toEqual(['Generating with Riverflow 2 Fast…', 'Placed 1 image · cost $0.04.'])
     expect(layers).toEqual([{ name: 'Hero', width: 800, height: 1000, fill: 'IMAGE' }])
-    expect(suite.standIn.generations()[0].body).toMatchObject({ model: 'sourceful/riverflow-v2-fast', image_config: { aspect_ratio: '4:5' } })
+    expect(suite.standIn.generations()[0].body).toMatchObject({ model: 'sourceful/riverflow-v2-fast', image_config: { aspect_ratio: '4:5', image_size: '2K' } })
     await session.close()
   })
 

@@ -52,12 +52,6 @@ describe('OpenRouter stand-in: the Riverflow family, the catalog and the Image A
     expect((await get('/api/v1/models?output_modalities=image')).text).toMatch(/^<html>/)
   })
 
-  it('lists the Sourceful models on the Image API', async () => {
-    const list = (await get('/api/v1/images/models')).body
-    expect(list.data.map((m: { id: string }) => m.id)).toHaveLength(6)
-    expect(list.data[0].supported_parameters).toContain('resolution')
-  })
-
   it.each([
     ['refSR on 2.6 Pro', withConfig({ ...v25, model: 'sourceful/riverflow-v2.6-pro' }, { super_resolution_references: [png] }), 400],
     ['a malformed colour, even without solid', withConfig(v25, { background_hex_color: 'red' }), 400],
@@ -137,7 +131,7 @@ describe('OpenRouter stand-in: the Riverflow family, the catalog and the Image A
     ['4K on a Fast model', { ...images, resolution: '4K' }, 400],
     ['an unknown ratio', { ...images, aspect_ratio: '7:3' }, 400],
     ['n of 11', { ...images, n: 11 }, 400],
-    ['a transparent background on V2', { ...images, model: 'sourceful/riverflow-v2-fast', background: 'transparent' }, 400],
+    ['V2, which it does not list', { ...images, model: 'sourceful/riverflow-v2-fast' }, 404],
     ['five input references on Fast', { ...images, input_references: Array(5).fill({ type: 'image_url', image_url: { url: png } }) }, 400],
     ['an input reference that is not an image', { ...images, input_references: [{ type: 'image_url', image_url: { url: 'ftp://x' } }] }, 400],
     ['an empty prompt', { ...images, prompt: ' ' }, 400],

@@ -14,7 +14,7 @@ import { type AuthCodes, createAuthKeysEndpoint } from './auth-keys'
 import { imageUrl, isImageUrl } from './answer-images'
 import { imagesAnswerBody, imagesRequestProblem } from './images-api'
 import { ASPECT_RATIOS, costOf, extrasProblem, ruleFor } from './model-rules'
-import { type ModelWorld, catalogAnswer, createModelWorld, freeBusyAnswer, imagesModelsAnswer, listedModels, resetModelWorld } from './model-world'
+import { type ModelWorld, catalogAnswer, createModelWorld, freeBusyAnswer, imageEndpointsAnswer, imagesModelsAnswer, listedModels, resetModelWorld } from './model-world'
 
 export const TEST_KEY = 'sk-or-v1-test-key-0000000000000000'
 /** Sourceful's cap on the whole request (4.5 MB). */
@@ -197,6 +197,10 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
     }
     if (route === 'GET /api/v1/images/models') {
       const answer = imagesModelsAnswer(world)
+      return send(answer.status, answer.body)
+    }
+    if (request.method === 'GET' && /^\/api\/v1\/images\/models\/.+\/endpoints$/.test(url.pathname)) {
+      const answer = imageEndpointsAnswer(world, url.pathname)
       return send(answer.status, answer.body)
     }
     if (route === 'GET /api/v1/key') {

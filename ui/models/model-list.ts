@@ -1,5 +1,6 @@
 import type { CachedCatalog, CatalogEntry, ModelId } from '../../common/domain'
 import { BUILT_IN_MODELS, type ModelCapabilities, describeModel } from '../../common/models'
+import { withLiveFacts } from './live-capabilities'
 
 export type ModelListSource = 'catalog' | 'cache' | 'built-in'
 
@@ -60,13 +61,16 @@ function builtIn(note: string | null): ModelList {
   return { models: [...BUILT_IN_MODELS], source: 'built-in', note }
 }
 
-/** The catalog's models, known ones in the built-in table's order (2 before 2.5, Fast before Pro), new ones after. */
+/**
+ * The catalog's models with what its lists and records say of them (live-capabilities.ts),
+ * known ones in the built-in table's order (2 before 2.5, Fast before Pro), new ones after.
+ */
 function fromCatalog(entries: readonly CatalogEntry[]): ModelCapabilities[] {
   const rank = (id: string) => {
     const index = BUILT_IN_MODELS.findIndex((model) => model.id === id)
     return index < 0 ? BUILT_IN_MODELS.length : index
   }
-  return entries.map((entry) => describeModel(entry.id, entry)).sort((a, b) => rank(a.id) - rank(b.id))
+  return entries.map((entry) => withLiveFacts(describeModel(entry.id, entry), entry)).sort((a, b) => rank(a.id) - rank(b.id))
 }
 
 function ageText(ageMs: number): string {

@@ -1,4 +1,4 @@
-import type { CachedCatalog, CatalogEntry } from '../../common/domain'
+import type { CachedCatalog, CatalogEntry, ModelId, Road } from '../../common/domain'
 
 /** Every Riverflow is Sourceful's; the catalog's other image models are for other tools. */
 const SOURCEFUL = 'sourceful/'
@@ -18,17 +18,32 @@ export function parseCatalog(json: unknown): CatalogEntry[] | null {
 export function readCachedCatalog(raw: unknown): CachedCatalog | null {
   if (!isObject(raw) || !Array.isArray(raw.models) || typeof raw.fetchedAt !== 'number' || !Number.isFinite(raw.fetchedAt)) return null
   const models = sourcefulOnly(raw.models.map((entry) => readEntry(entry, 'supportedParameters')))
-  return models ? { models, fetchedAt: raw.fetchedAt } : null
+  if (!models) return null
+  const learnedRoads = readRoads(raw.learnedRoads)
+  return { models, fetchedAt: raw.fetchedAt, ...(learnedRoads ? { learnedRoads } : {}) }
+}
+
+const ROADS: readonly Road[] = ['chat', 'images']
+
+/** Roads learned in earlier runs, each a model and a road this build knows; null when none reads. */
+function readRoads(raw: unknown): Record<ModelId, Road> | null {
+  if (!isObject(raw)) return null
+  const kept = Object.entries(raw).filter((entry): entry is [ModelId, Road] => entry[0].startsWith(SOURCEFUL) && ROADS.includes(entry[1] as Road))
+  return kept.length > 0 ? Object.fromEntries(kept) : null
 }
 
 /** One entry; OpenRouter names the parameters `supported_parameters`, the cache `supportedParameters`. */
 function readEntry(raw: unknown, parametersKey: 'supported_parameters' | 'supportedParameters'): CatalogEntry | null {
   if (!isObject(raw) || typeof raw.id !== 'string') return null
+  const roads = stringArray(raw.roads).filter((road): road is Road => ROADS.includes(road as Road))
   return {
     id: raw.id,
     name: typeof raw.name === 'string' ? raw.name : raw.id,
     pricing: stringRecord(raw.pricing),
     supportedParameters: stringArray(raw[parametersKey]),
+    // What the Image API's lists said, when they were read: the record itself is read where it is used.
+    ...(roads.length > 0 ? { roads } : {}),
+    ...(raw.imagesEndpoint !== undefined ? { imagesEndpoint: raw.imagesEndpoint } : {}),
   }
 }
 

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
+import type { CachedCatalog } from '../../common/domain'
 import { requestAsync } from '../bridge'
+import { startLearnedRoads } from '../openrouter/roads'
 import { type ModelListChoice, chooseModelList } from './model-list'
 import { readCachedCatalog } from './parse-catalog'
 import { refreshCatalogAsync } from './refresh-model-list'
@@ -13,7 +15,9 @@ export interface LiveModelList extends ModelListChoice {
  * The models the panel offers, live. Never blocks: it starts with the cached
  * catalog the sandbox handed over with the page (or the built-in table), and,
  * when the cache is older than a day and a key is known, fetches OpenRouter's
- * catalog in the background and keeps it for the next runs.
+ * catalog in the background and keeps it for the next runs. Roads learned from
+ * a refusal are kept with it, so the next run sends such a model straight to
+ * the Image API.
  */
 export function useModelList(key: string | null, cachedCatalog: unknown): LiveModelList {
   const [cache] = useState(() => readCachedCatalog(cachedCatalog))
@@ -22,6 +26,16 @@ export function useModelList(key: string | null, cachedCatalog: unknown): LiveMo
     return { ...choice, settled: !choice.fetch }
   })
   const fetching = useRef(false)
+  // The catalog as last kept, for a learned road to be kept with.
+  const kept = useRef<CachedCatalog | null>(cache)
+
+  useEffect(() => {
+    startLearnedRoads(cache?.learnedRoads, (learnedRoads) => {
+      if (!kept.current) return
+      kept.current = { ...kept.current, learnedRoads }
+      void requestAsync('save-catalog', { catalog: kept.current }).catch(() => {})
+    })
+  }, [cache])
 
   useEffect(() => {
     if (!key || !list.fetch || fetching.current) return
@@ -30,7 +44,8 @@ export function useModelList(key: string | null, cachedCatalog: unknown): LiveMo
       key,
       cache,
       now: Date.now(),
-      save: (catalog) => requestAsync('save-catalog', { catalog }),
+      // A fresh catalog's lists say which roads serve each model: they supersede a refusal of days ago.
+      save: (catalog) => requestAsync('save-catalog', { catalog: (kept.current = catalog) }),
     }).then((choice) => setList({ ...choice, settled: true }))
   }, [key, cache, list.fetch])
 

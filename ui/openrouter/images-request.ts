@@ -1,58 +1,50 @@
-import type { AspectRatio, GenerationSettings, ImageSize } from '../../common/domain'
-import type { ModelCapabilities } from '../../common/models'
+import type { AspectRatio, ImageSize } from '../../common/domain'
+import type { RoadCapabilities } from '../../common/road-capabilities'
 import type { GenerationInput } from './request'
-import type { Road } from './roads'
 
 /** The body of `POST /api/v1/images` (docs/contracts.md#the-image-api), as far as the plugin fills it. */
 export interface ImagesRequest {
   model: string
   prompt: string
-  resolution: ImageSize
-  aspect_ratio: AspectRatio
+  /** Explicit pixels, "2400x1256": sent alone, since a `resolution` or `aspect_ratio` beside it is a 400. */
+  size?: string
+  resolution?: ImageSize
+  aspect_ratio?: AspectRatio
   /** An upper bound; one image a request, as on the chat road. */
   n: 1
   /** PNG: Figma takes it as is (WebP needs re-encoding) and it keeps transparency (JPEG does not). */
   output_format: 'png'
   background?: 'transparent' | 'opaque'
   input_references?: { type: 'image_url'; image_url: { url: string } }[]
+  /** Keys the endpoint record allows as passthrough, under its provider's slug: font inputs. */
+  provider?: { options: Record<string, { font_inputs?: { font_url: string; text: string }[] }> }
 }
 
 /**
  * The same generation for the Image API. Its names differ (`resolution`,
- * `input_references`, `background`), and it carries less: see roadLimits.
+ * `input_references`, `background`), and it carries what the endpoint record
+ * allows (`carries`): font inputs as passthrough where listed; the rest is
+ * named by roadLimits (choose-road.ts).
  */
-export function buildImagesRequest(input: GenerationInput): ImagesRequest {
-  const { settings, model } = input
+export function buildImagesRequest(input: GenerationInput, carries: RoadCapabilities): ImagesRequest {
+  const { settings } = input
+  const exact = carries.exactSize ? input.exactSize : undefined
   const request: ImagesRequest = {
     model: settings.model,
     prompt: input.prompt,
-    resolution: settings.imageSize,
-    aspect_ratio: settings.aspectRatio,
+    ...(exact ? { size: `${exact.width}x${exact.height}` } : { resolution: settings.imageSize, aspect_ratio: settings.aspectRatio }),
     n: 1,
     output_format: 'png',
   }
   // 'original' is left out, as on the chat road: "auto" is what the API does unasked.
-  if (settings.background !== 'original' && model.backgrounds.includes(settings.background)) {
+  if (settings.background !== 'original' && carries.backgrounds.includes(settings.background)) {
     request.background = settings.background === 'transparent' ? 'transparent' : 'opaque'
   }
   const images = input.inputImages ?? []
   if (images.length > 0) request.input_references = images.map((url) => ({ type: 'image_url', image_url: { url } }))
+  if (settings.fontInputs.length > 0 && carries.maxFontInputs > 0 && carries.passthroughTo) {
+    const font_inputs = settings.fontInputs.map((font) => ({ font_url: font.fontUrl, text: font.text }))
+    request.provider = { options: { [carries.passthroughTo]: { font_inputs } } }
+  }
   return request
-}
-
-/**
- * What the designer chose that a road cannot carry, by name, for the panel to
- * show before sending and for the result to report after: the Image API has no
- * font inputs, refSR, scoring or effort, and paints a solid background without
- * its colour. Only what the model would otherwise have used counts.
- */
-export function roadLimits(model: ModelCapabilities, settings: GenerationSettings, road: Road, extras: { references?: number; rubric?: number } = {}): string[] {
-  if (road === 'chat') return []
-  const limits: string[] = []
-  if (settings.fontInputs.length > 0) limits.push('font inputs')
-  if ((extras.references ?? 0) > 0 && model.maxReferences > 0) limits.push('refSR references')
-  if (model.scoring && (settings.scoringPrompt.trim() !== '' || (extras.rubric ?? 0) > 0)) limits.push('scoring')
-  if (model.efforts.includes(settings.effort)) limits.push('effort')
-  if (settings.background === 'solid' && model.backgrounds.includes('solid')) limits.push('background colour')
-  return limits
 }

@@ -1,4 +1,5 @@
 import type { Effort, GenerationSettings } from '../../common/domain'
+import type { PixelSize } from '../../common/sizes'
 import type { ModelCapabilities } from '../../common/models'
 import { fontInputProblems } from '../fonts/font-input-problems'
 import { isHexColor } from '../hex-color'
@@ -19,6 +20,8 @@ export interface GenerationInput {
   references?: string[]
   /** 1 to 8 criteria the model judges its result against (models with scoring only). */
   scoringRubric?: ScoringCriterion[]
+  /** Explicit pixels (`size: "WxH"`, models whose record offers them): sent instead of a tier and ratio. */
+  exactSize?: PixelSize
 }
 
 type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } }

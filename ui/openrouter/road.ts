@@ -1,13 +1,15 @@
 import { isFreeVariant } from '../../common/models'
+import { imagesRoadWithoutRecord } from '../../common/road-capabilities'
 import { type RequestOptions, requestGenerationAsync } from './client'
+import { type RoadChoice, chooseRoad } from './choose-road'
 import type { Connection } from './connection'
 import { GenerationError } from './errors'
 import { imagesApiListsAsync } from './images-models'
-import { buildImagesRequest, roadLimits } from './images-request'
+import { buildImagesRequest } from './images-request'
 import { parseImagesResponse } from './images-response'
 import { type GenerationInput, buildGenerationRequest } from './request'
 import type { GenerationResult } from './response'
-import { type Road, rememberRoad, roadFor } from './roads'
+import { type Road, rememberRoad } from './roads'
 
 /** What belongs to the request (cancel, retry notices): everything but where it goes. */
 type SendingOptions = Omit<RequestOptions, 'endpoint'>
@@ -18,34 +20,55 @@ export interface RoadResult extends GenerationResult {
   droppedOptions: string[]
 }
 
+/** What a request needs of a road, from its input: the same needs the panel's note is worked out from. */
+export function roadFor(input: GenerationInput): RoadChoice {
+  const inputs = (input.inputImages ?? []).length
+  const references = inputs > 0 ? (input.references ?? []).length : 0
+  return chooseRoad(input.model, input.settings, { inputs, references, rubric: input.scoringRubric?.length, exact: input.exactSize !== undefined })
+}
+
 /**
- * Sends a generation on the road its model takes. Chat completions first; when
- * it has no endpoint for the model ("No endpoints found", 404) and the Image
- * API lists it, the Image API, remembered for the session. A `:free` model's
- * 429 is not retried: the free tier's limit is said at once (suggest-model.ts).
+ * A request no road the model is known on can make (a ratio the Image API
+ * lacks at a size only it makes, say): said before sending, with what to change.
+ */
+export function roadProblems(input: GenerationInput): string[] {
+  if (!roadFor(input).unmakeable) return []
+  const { model, settings } = input
+  const what = input.exactSize ? `${input.exactSize.width}×${input.exactSize.height}` : `${settings.imageSize} at ${settings.aspectRatio}`
+  return [`${model.label} cannot make ${what} with ${(input.inputImages ?? []).length} input images on any road OpenRouter serves it on: choose another size or aspect ratio.`]
+}
+
+/**
+ * Sends a generation on the road chosen before sending (choose-road.ts). When
+ * chat completions turns out to have no endpoint for the model ("No endpoints
+ * found", 404) and the Image API lists it, the Image API, remembered with the
+ * cache. A `:free` model's 429 is not retried: the free tier's limit is said at
+ * once (suggest-model.ts).
  */
 export async function sendOnRoadAsync(connection: Connection, input: GenerationInput, sending: SendingOptions = {}): Promise<RoadResult> {
-  const model = input.settings.model
+  const model = input.model.id
   // The free tier's 429 is said at once, with its paid twin one click away, rather than waited out.
   if (isFreeVariant(model)) sending = { ...sending, tellAtOnce: (failure) => failure.status === 429 }
-  if (roadFor(model) === 'images') return sendOnImagesAsync(connection, input, sending)
+  const choice = roadFor(input)
+  if (choice.road === 'images') return sendOnImagesAsync(connection, input, choice, sending)
   try {
-    const result = await requestGenerationAsync(connection, buildGenerationRequest(input), sending)
-    return { ...result, road: 'chat', droppedOptions: [] }
+    // The chat road's own facts, so that nothing only the Image API takes is built into the request.
+    const result = await requestGenerationAsync(connection, buildGenerationRequest({ ...input, model: { ...input.model, ...choice.carries } }), sending)
+    return { ...result, road: 'chat', droppedOptions: choice.dropped }
   } catch (error) {
     if (!isNoEndpoint(error) || !(await imagesApiListsAsync(model, { ...connection, signal: sending.signal }))) throw error
     rememberRoad(model, 'images')
-    return sendOnImagesAsync(connection, input, sending)
+    return sendOnImagesAsync(connection, input, roadFor(input), sending)
   }
 }
 
-async function sendOnImagesAsync(connection: Connection, input: GenerationInput, sending: SendingOptions): Promise<RoadResult> {
-  const result = await requestGenerationAsync(connection, buildImagesRequest(input), {
+async function sendOnImagesAsync(connection: Connection, input: GenerationInput, choice: RoadChoice, sending: SendingOptions): Promise<RoadResult> {
+  const carries = choice.road === 'images' ? choice.carries : imagesRoadWithoutRecord(input.model)
+  const result = await requestGenerationAsync(connection, buildImagesRequest(input, carries), {
     ...sending,
     endpoint: { path: '/api/v1/images', parse: parseImagesResponse },
   })
-  const references = (input.inputImages ?? []).length > 0 ? (input.references ?? []).length : 0
-  return { ...result, road: 'images', droppedOptions: roadLimits(input.model, input.settings, 'images', { references, rubric: input.scoringRubric?.length }) }
+  return { ...result, road: 'images', droppedOptions: choice.dropped }
 }
 
 /** Chat completions' answer for a model it cannot serve (docs/contracts.md#the-image-api: some pure-image models). */

@@ -1,4 +1,4 @@
-import type { BackgroundMode, Effort, FontInput, GenerationSettings, SavedState } from '../../common/domain'
+import type { BackgroundMode, Density, Effort, FontInput, GenerationSettings, SavedState } from '../../common/domain'
 import { ASPECT_RATIOS, IMAGE_SIZES } from '../../common/sizes'
 import { DEFAULT_STATE } from '../defaults'
 import { MAX_FONT_INPUTS } from '../fonts/font-input-problems'
@@ -86,6 +86,8 @@ function readSettings(raw: unknown, models: readonly ModelCapabilities[], notes:
     backgroundColor: read(raw.backgroundColor, (value): value is string => isString(value) && isHexColor(value), defaults.backgroundColor, 'background colour'),
     effort: read(raw.effort, isOneOf(EFFORTS), defaults.effort, 'effort'),
     scoringPrompt: read(raw.scoringPrompt, isString, defaults.scoringPrompt, 'scoring prompt'),
+    fitFrame: read(raw.fitFrame, (value): value is boolean => typeof value === 'boolean', defaults.fitFrame, '“Fit the frame”'),
+    density: read(raw.density, (value): value is Density => value === 1 || value === 2 || value === 3, defaults.density, 'density'),
   }
   // A model gone from the list, or a size, background or effort the model lacks, changes with a note.
   const fitted = fitSettingsToList(settings, models)

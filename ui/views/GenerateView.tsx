@@ -156,7 +156,7 @@ export function GenerateView(props: GenerateViewProps) {
       {/* While a job runs or a large batch waits for Send, its status or question stands in for them. */}
       {!generation.job && confirmKey === null && <BatchActions actions={plan.batchActions} currentKey={plan.currentAction} onRun={run} />}
       {editing && outcomeArea}
-      <SettingsFields models={props.models} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
+      <SettingsFields models={props.models} settings={settings} frame={plan.generate.tasks[0]?.frame} onChange={(next) => onStateChange({ settings: next })} />
       <ModelOptions model={model} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
       <TakesField takes={state.takes} onChange={(takes) => onStateChange({ takes })} />
       {/* Only 4K answers come back larger than Figma takes (5120 px at 16:9). */}
@@ -202,7 +202,7 @@ export function GenerateView(props: GenerateViewProps) {
       />
 
       <BrandKitField kits={brandKits} line={kitLine(plan.generate.tasks[0]?.brandKit)} canMake={selection.length > 0} />
-      <RoadNote model={model} settings={settings} references={editing ? Object.values(roles).filter((role) => role === 'reference').length : 0} />
+      <RoadNote task={plan.generate.tasks[0]} />
       {!editing && outcomeArea}
     </main>
   )

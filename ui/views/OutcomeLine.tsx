@@ -16,7 +16,7 @@ export function OutcomeLine({ outcome, onRetry }: { outcome: JobOutcome; onRetry
       <Muted>
         {parts.join(' · ')}.
         {outcome.fellBack && ' A target layer was deleted, locked or has no area, so the image went on a new layer.'}
-        {outcome.dropped.length > 0 && ` Sent through OpenRouter’s Image API, which cannot carry the ${listInWords(outcome.dropped)}: they were left out.`}
+        {outcome.dropped.length > 0 && ` Sent through OpenRouter’s Image API, which cannot carry the ${listInWords(outcome.dropped)}: ${outcome.dropped.length === 1 ? 'it was' : 'they were'} left out.`}
       </Muted>
       <FullSizeNotes outcome={outcome} />
       {outcome.layers.length > 0 && <PlacedList layers={outcome.layers} />}

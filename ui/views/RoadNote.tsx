@@ -1,27 +1,21 @@
-import type { GenerationSettings } from '../../common/domain'
-import type { ModelCapabilities } from '../models'
-import { roadLimits } from '../openrouter/images-request'
-import { roadFor } from '../openrouter/roads'
+import { taskRoad } from '../generation/plan/task-road'
+import type { TaskSpec } from '../generation/plan/task'
 import { listInWords } from './format'
 
-interface RoadNoteProps {
-  model: ModelCapabilities
-  settings: GenerationSettings
-  /** refSR references the next click would send. */
-  references: number
-}
+const ROAD_NAMES = { chat: 'chat completions', images: 'OpenRouter’s Image API' } as const
 
 /**
- * A model that OpenRouter serves only through its Image API (found on a first
- * 404, then remembered for the session) cannot take every option: the panel
- * names them before sending, rather than dropping them quietly.
+ * What the request about to go cannot carry on the road chosen for it
+ * (choose-road.ts: by what it needs and what each road is known to carry):
+ * the panel names it before sending, rather than dropping it quietly.
  */
-export function RoadNote({ model, settings, references }: RoadNoteProps) {
-  const limits = roadLimits(model, settings, roadFor(model.id), { references })
-  if (limits.length === 0) return null
+export function RoadNote({ task }: { task: TaskSpec | undefined }) {
+  if (!task) return null
+  const { road, dropped } = taskRoad(task)
+  if (dropped.length === 0) return null
   return (
     <p class="notice" role="note">
-      {model.label} goes through OpenRouter’s Image API, which cannot carry the {listInWords(limits)}: they will not be sent.
+      {task.model.label} goes through {ROAD_NAMES[road]}, which cannot carry the {listInWords(dropped)}: {dropped.length === 1 ? 'it' : 'they'} will not be sent.
     </p>
   )
 }

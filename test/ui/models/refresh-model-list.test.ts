@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import type { CachedCatalog } from '../../../common/domain'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 import { generateOnceAsync } from '../generation/generate-once'
-import { chooseModelList } from '../../../ui/models/model-list'
 import { refreshCatalogAsync } from '../../../ui/models/refresh-model-list'
 import { readCachedCatalog } from '../../../ui/models/parse-catalog'
 import { catalogModel } from '../../openrouter-stand-in/model-world'
 import { TEST_KEY } from '../../openrouter-stand-in/server'
 import { useOpenRouterStandIn } from '../../openrouter-stand-in/use-stand-in'
+import { runPanelAsync } from './run-panel'
 
 // The model list against the stand-in's catalog: what the panel's hook does, with clientStorage in memory.
 const standIn = useOpenRouterStandIn()
@@ -16,28 +16,20 @@ const HOUR = 60 * 60 * 1000
 const now = 1_800_000_000_000
 const OFFLINE = 'http://127.0.0.1:9'
 
-/** One run of the panel: read the cache, fetch if due, keep what came. */
-async function runAsync(storage: { catalog: CachedCatalog | null }, at: number, baseUrl = standIn.url) {
-  const cache = readCachedCatalog(structuredClone(storage.catalog))
-  const first = chooseModelList({ cache, now: at })
-  if (!first.fetch) return first
-  const save = async (catalog: CachedCatalog) => void (storage.catalog = structuredClone(catalog))
-  return refreshCatalogAsync({ key: TEST_KEY, baseUrl, cache, now: at, save })
-}
 const catalogRequests = () => standIn.requests.filter((r) => r.path.startsWith('/api/v1/models'))
 
 describe('the model list from OpenRouter’s catalog', () => {
   it('loads the Sourceful models with the key, keeps them, and does not fetch again within a day', async () => {
     const storage = { catalog: null as CachedCatalog | null }
-    const list = await runAsync(storage, now)
+    const list = await runPanelAsync(storage, now, standIn.url)
     expect(list.source).toBe('catalog')
     expect(list.models.map((m) => m.id)).toEqual(standIn.models.catalog.map((m) => m.id).filter((id) => id.startsWith('sourceful/')))
     expect(catalogRequests().map((r) => [r.path, r.headers.authorization])).toEqual([['/api/v1/models?output_modalities=image', `Bearer ${TEST_KEY}`]])
     expect(storage.catalog?.fetchedAt).toBe(now)
 
-    expect(await runAsync(storage, now + 23 * HOUR)).toMatchObject({ source: 'cache', fetch: false })
+    expect(await runPanelAsync(storage, now + 23 * HOUR, standIn.url)).toMatchObject({ source: 'cache', fetch: false })
     expect(catalogRequests()).toHaveLength(1)
-    expect(await runAsync(storage, now + 25 * HOUR)).toMatchObject({ source: 'catalog' })
+    expect(await runPanelAsync(storage, now + 25 * HOUR, standIn.url)).toMatchObject({ source: 'catalog' })
     expect(catalogRequests()).toHaveLength(2)
     expect(storage.catalog?.fetchedAt).toBe(now + 25 * HOUR)
   })
@@ -51,10 +43,10 @@ describe('the model list from OpenRouter’s catalog', () => {
   ])('falls back to the cache, else the built-in table, when the catalog is %s', async (_name, breakIt, baseUrl) => {
     breakIt()
     const empty = { catalog: null as CachedCatalog | null }
-    expect(await runAsync(empty, now, baseUrl)).toMatchObject({ source: 'built-in', note: 'Showing the built-in model list: OpenRouter’s catalog could not be loaded.' })
+    expect(await runPanelAsync(empty, now, baseUrl ?? standIn.url)).toMatchObject({ source: 'built-in', note: 'Showing the built-in model list: OpenRouter’s catalog could not be loaded.' })
     expect(empty.catalog).toBeNull()
     const stale = { catalog: { models: [{ id: 'sourceful/riverflow-v2-pro', name: 'Riverflow 2 Pro', pricing: {}, supportedParameters: [] }], fetchedAt: now - 2 * 24 * HOUR } }
-    const list = await runAsync(stale, now, baseUrl)
+    const list = await runPanelAsync(stale, now, baseUrl ?? standIn.url)
     expect(list).toMatchObject({ source: 'cache', note: 'Showing the model list saved 2 days ago: OpenRouter’s catalog could not be loaded.' })
     expect(list.models.map((m) => m.id)).toEqual(['sourceful/riverflow-v2-pro'])
   })
@@ -68,7 +60,7 @@ describe('the model list from OpenRouter’s catalog', () => {
 
   it('offers a slug this build has never seen, with cautious capabilities that the model takes', async () => {
     standIn.models.catalog.push(catalogModel('sourceful/riverflow-v3-fast', 'Sourceful: Riverflow V3 Fast'))
-    const list = await runAsync({ catalog: null }, now)
+    const list = await runPanelAsync({ catalog: null }, now, standIn.url)
     const newcomer = list.models.find((m) => m.id === 'sourceful/riverflow-v3-fast')
     expect(newcomer).toMatchObject({ label: 'Riverflow V3 Fast', sizes: ['1K', '2K'], maxReferences: 0, backgrounds: [], efforts: [], isNew: true })
     expect(newcomer?.pricing.kind).toBe('dynamic')

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../../common/domain'
 import { DEFAULT_STATE } from '../../../ui/defaults'
-import { buildImagesRequest as buildRequest, roadLimits as limitsOf } from '../../../ui/openrouter/images-request'
+import { chatRoad, imagesRoadWithoutRecord } from '../../../common/road-capabilities'
+import { roadLimits as limitsOf } from '../../../ui/openrouter/choose-road'
+import { buildImagesRequest as buildRequest } from '../../../ui/openrouter/images-request'
 import type { GenerationInput } from '../../../ui/openrouter/request'
 import type { Road } from '../../../ui/openrouter/roads'
 import { modelOf, withModelOf } from '../../fixtures/orders'
 
-const buildImagesRequest = (input: Omit<GenerationInput, 'model'>) => buildRequest(withModelOf(input))
-const roadLimits = (settings: GenerationSettings, road: Road, extras?: { references?: number; rubric?: number }) => limitsOf(modelOf(settings.model), settings, road, extras)
+/** The Image API as a refusal finds it, with no record: what the model's own table allows, none of the extras. */
+const buildImagesRequest = (input: Omit<GenerationInput, 'model'>) => {
+  const full = withModelOf(input)
+  return buildRequest(full, imagesRoadWithoutRecord(full.model))
+}
+const roadLimits = (settings: GenerationSettings, road: Road, extras?: { references?: number; rubric?: number }) => {
+  const model = modelOf(settings.model)
+  return limitsOf(model, settings, { road, carries: road === 'chat' ? chatRoad(model) : imagesRoadWithoutRecord(model) }, extras)
+}
 
 const v25: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2.5-fast', aspectRatio: '16:9', imageSize: '2K' }
 const png = 'data:image/png;base64,iVBORw0KGgo='

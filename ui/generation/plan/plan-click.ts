@@ -84,7 +84,7 @@ export function planClick(input: ClickInput): ClickPlan {
   const { state, selection, roles, replace = false, models } = input
   const { prompt, settings } = state
   const model = findModel(models, settings.model)
-  const order: Order = { prompt, settings, model }
+  const order: Order = { prompt, settings, model, keepFullResolution: state.keepFullResolution }
   const fillableCount = selection.filter((layer) => layer.fillable).length
   const inputCount = layersWithRole(selection, roles, 'input').length
   const use: SelectionUse = selection.length > 0 ? state.selectionUse : 'create'

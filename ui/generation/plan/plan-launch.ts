@@ -59,6 +59,8 @@ export function loadRecord(raw: unknown, current: SavedState, models: readonly M
   if (!record || typeof record.prompt !== 'string') return null
   const read = readSavedState({ ...toStoredState(current), prompt: record.prompt, settings: record.settings }, models)
   const settings = { ...(isObject(record.settings) ? record.settings : {}), ...read.state.settings }
+  // A record from before Fit the frame was made at the tier it names: regenerated at that tier.
+  if (isObject(record.settings) && record.settings.fitFrame === undefined) settings.fitFrame = false
   const notes = [...read.notes]
   if (record.promptTruncated === true) notes.push('The prompt kept with this image was shortened to fit in the file; what is loaded is its start.')
   return { state: { ...current, prompt: read.state.prompt, settings }, notes }

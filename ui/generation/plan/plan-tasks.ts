@@ -2,6 +2,8 @@ import type { ExportConstraint, ImageSize, Placement, SelectedLayer } from '../.
 import { FIGMA_MAX_IMAGE_SIDE, nearestAspectRatio, scaleSize } from '../../../common/sizes'
 import { type CostEstimate, addEstimates, estimateCost } from '../../pricing'
 import { type Roles, layersWithRole } from '../../selection/roles'
+import { fitFrame } from './frame-size'
+import { taskRoad } from './task-road'
 import type { Order, TaskSpec } from './task'
 
 /** Said to the model when the designer upscales without a prompt of their own. */
@@ -11,7 +13,21 @@ export const UPSCALE_PROMPT =
 let counter = 0
 const taskId = () => `task-${Date.now().toString(36)}-${++counter}`
 
-/** Text to image: one request; the images fill the selection or go on new layers. */
+/**
+ * Fit the frame (on unless the designer chose a tier): the request's size for
+ * an image meant for `frame`, and what it pays and crops. `frame` is given
+ * whenever there is a frame, so that the panel can offer the choice.
+ */
+function fittedTo(order: Order, frame: { width: number; height: number } | undefined): Pick<TaskSpec, 'settings' | 'exactSize' | 'frame'> {
+  const { settings, model } = order
+  if (!frame) return { settings }
+  const fitted = fitFrame(model, settings, frame, { keepFullResolution: order.keepFullResolution ?? false })
+  if (settings.fitFrame === false) return { settings, frame: fitted }
+  const sized = { ...settings, imageSize: fitted.imageSize, aspectRatio: fitted.aspectRatio }
+  return { settings: sized, frame: fitted, ...(fitted.exactSize ? { exactSize: fitted.exactSize } : {}) }
+}
+
+/** Text to image: one request; the images fill the selection (fitting the first layer) or go on new layers. */
 export function planGenerate(order: Order, placement: Placement, selection: SelectedLayer[]): TaskSpec[] {
   const { prompt } = order
   const fillable = selection.filter((layer) => layer.fillable)
@@ -20,6 +36,7 @@ export function planGenerate(order: Order, placement: Placement, selection: Sele
       id: taskId(),
       label: layerNameFromPrompt(prompt),
       ...order,
+      ...fittedTo(order, placement === 'fill' ? fillable[0] : undefined),
       inputs: [],
       references: [],
       placement,
@@ -45,7 +62,8 @@ export function planRefine(order: Order, selection: SelectedLayer[], roles: Role
       id: taskId(),
       label: source.name,
       ...order,
-      settings: { ...order.settings, aspectRatio: nearestAspectRatio(source.width, source.height) },
+      // Fit the frame, or the designer's tier at the ratio nearest the frame's.
+      ...fittedTo({ ...order, settings: { ...order.settings, aspectRatio: nearestAspectRatio(source.width, source.height) } }, source),
       inputs: group.map((layer) => ({ layer, constraint: refineExport(layer) })),
       references,
       placement: 'new-layer',
@@ -120,7 +138,9 @@ export function withTakes(tasks: TaskSpec[], takes: number): TaskSpec[] {
 export function estimatePlanCost(tasks: TaskSpec[]): CostEstimate | null {
   let total: CostEstimate | undefined
   for (const task of tasks) {
-    const cost = estimateCost(task.model, task.settings, task.inputs.length > 0 ? task.references.length : 0)
+    // Priced as the road it will take prices it: that road's record, for the size it will send.
+    const lines = taskRoad(task).carries.priceLines
+    const cost = estimateCost(task.model, task.settings, task.inputs.length > 0 ? task.references.length : 0, { lines, exactSize: task.exactSize })
     if (cost === null) return null
     total = total ? addEstimates(total, cost) : cost
   }

@@ -28,7 +28,12 @@ export function reviewLaunch(tasks: TaskSpec[], own: GenerationSettings): Launch
   const reasons: string[] = []
   const first = tasks[0]
   if (first && first.settings.model !== own.model) reasons.push(`It uses ${first.model.label}, not the model your panel is set to.`)
-  if (first && first.settings.imageSize !== own.imageSize) reasons.push(`It asks for ${first.settings.imageSize} images; your panel is set to ${own.imageSize}.`)
+  // Fitted to its frame, the size follows the frame: what could differ is the density.
+  const fitted = first?.frame !== undefined && first.settings.fitFrame !== false && own.fitFrame !== false
+  if (first && fitted && (first.settings.density ?? 2) !== (own.density ?? 2)) {
+    reasons.push(`It asks for ${first.settings.density ?? 2}× the frame; your panel is set to ${own.density ?? 2}×.`)
+  }
+  if (first && !fitted && first.settings.imageSize !== own.imageSize) reasons.push(`It asks for ${first.settings.imageSize} images; your panel is set to ${own.imageSize}.`)
   if (estimate === null) reasons.push('Its price cannot be estimated: the model does not list that size.')
   else if (highOf(estimate) > RELAUNCH_AT_ONCE_USD) {
     reasons.push(`It may cost more than ${formatUsd(RELAUNCH_AT_ONCE_USD)}, the most a relaunch spends without asking.`)

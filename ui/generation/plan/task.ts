@@ -2,6 +2,8 @@ import type { AreaTarget, ExportConstraint, GenerationSettings, Landing, Selecte
 import type { ModelCapabilities } from '../../../common/models'
 import type { KitApplied } from '../../brand-kit/apply-kit'
 import type { ScoringCriterion } from '../../openrouter/scoring-rubric'
+import type { PixelSize } from '../../../common/sizes'
+import type { FrameSize } from './frame-size'
 
 /** What to send: the prompt, the settings, and the model they go to as the list in force describes it. */
 export interface Order {
@@ -9,6 +11,8 @@ export interface Order {
   settings: GenerationSettings
   /** `settings.model` as found in the model list (ui/models/model-list.ts): planned, priced and sent with these facts. */
   model: ModelCapabilities
+  /** An image over Figma's 4096 px may go in tiles: Fit the frame need not keep within 4096 then. */
+  keepFullResolution?: boolean
 }
 
 /** A layer to send, and the size to export it at. */
@@ -43,6 +47,10 @@ export interface TaskSpec extends Order {
   references: LayerToSend[]
   placement: Landing
   targetIds: string[]
+  /** Explicit pixels to ask for (`size: "WxH"`), for a model that makes them: the frame's own size at a density. */
+  exactSize?: PixelSize
+  /** What Fit the frame chooses for the image's frame (applied unless the designer chose a tier), for the panel. */
+  frame?: FrameSize
   /** The result's size on the canvas (a refined or upscaled frame keeps its source's). */
   size?: { width: number; height: number }
   name: string

@@ -5,7 +5,7 @@ import type { RetryNotice } from '../../openrouter/client'
 import type { Connection } from '../../openrouter/connection'
 import { GenerationError, cancelledError } from '../../openrouter/errors'
 import { type GenerationInput, findInputProblems } from '../../openrouter/request'
-import { type RoadResult, sendOnRoadAsync } from '../../openrouter/road'
+import { type RoadResult, roadProblems, sendOnRoadAsync } from '../../openrouter/road'
 import { suggestAnotherModel } from '../../openrouter/suggest-model'
 import type { Lander } from '../land/lander'
 import type { TaskSpec } from '../plan/task'
@@ -101,7 +101,7 @@ export async function runJobAsync(specs: readonly TaskSpec[], context: JobContex
 async function sendTaskAsync(spec: TaskSpec, prepared: PreparedInputs, context: JobContext, signal: AbortSignal, report: (progress: TaskProgress) => void): Promise<TaskResult> {
   const { inputImages, references, notes } = prepared
   if (signal.aborted) throw cancelledError()
-  const input = { prompt: spec.prompt, settings: spec.settings, model: spec.model, inputImages, references, scoringRubric: spec.scoringRubric }
+  const input = { prompt: spec.prompt, settings: spec.settings, model: spec.model, inputImages, references, scoringRubric: spec.scoringRubric, exactSize: spec.exactSize }
   const result = await sendGenerationAsync(input, context, {
     signal,
     onSending: () => report({ phase: 'generating', startedAt: Date.now(), notes }),
@@ -132,7 +132,7 @@ export async function sendGenerationAsync(
   context: Pick<JobContext, 'connection' | 'models'>,
   options: { signal?: AbortSignal; onSending?: () => void; onRetry?: (retry: RetryNotice) => void } = {},
 ): Promise<RoadResult> {
-  const problems = findInputProblems(input)
+  const problems = [...findInputProblems(input), ...roadProblems(input)]
   if (problems.length > 0) throw new GenerationError('invalid-input', problems.join(' '))
   options.onSending?.()
   // 2.5 and later plan and judge their own edits and can take far longer than V2.

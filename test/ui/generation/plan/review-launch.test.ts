@@ -13,14 +13,16 @@ describe('reviewLaunch', () => {
   it('lets a cheap relaunch with the designer’s own model and size run at once', () => {
     const review = reviewLaunch(planGenerate(orderOf('A fox'), 'fill', [layer]), own)
     expect(review.reasons).toEqual([])
-    expect(review.estimate).toEqual({ kind: 'fixed', usd: 0.02 })
+    // Fitted to the 800×800 layer at 2×: 2K.
+    expect(review.estimate).toEqual({ kind: 'fixed', usd: 0.04 })
     expect(creditReason(review, info(null))).toBeNull()
-    expect(creditReason(review, info(0.02))).toBeNull()
+    expect(creditReason(review, info(0.04))).toBeNull()
   })
 
   it('holds one that changes the model or size, costs more than a little, or sends a font from elsewhere', () => {
     const fonts = [{ fontUrl: 'https://evil.example/a.ttf', text: 'SALE' }, { fontUrl: 'https://fonts.gstatic.com/s/inter.woff2', text: 'NOW' }]
-    const order = orderOf('SALE NOW', { model: 'sourceful/riverflow-v2-pro', imageSize: '4K', fontInputs: fonts })
+    // A size chosen by name, not fitted to the frame.
+    const order = orderOf('SALE NOW', { model: 'sourceful/riverflow-v2-pro', imageSize: '4K', fitFrame: false, fontInputs: fonts })
     const review = reviewLaunch(planGenerate(order, 'fill', [layer]), own)
     expect(review.reasons).toEqual([
       'It uses Riverflow 2 Pro, not the model your panel is set to.',
@@ -37,6 +39,11 @@ describe('reviewLaunch', () => {
     const review = reviewLaunch(tasks, settingsWith({ model: 'sourceful/riverflow-v2-pro' }))
     expect(review.estimate).toEqual({ kind: 'fixed', usd: 0.6 })
     expect(review.reasons).toEqual(['It may cost more than $0.30, the most a relaunch spends without asking.'])
+  })
+
+  it('with the size fitted to the frame, compares the density, not the size the frame gives', () => {
+    const denser = reviewLaunch(planGenerate(orderOf('A fox', { density: 3 }), 'fill', [layer]), own)
+    expect(denser.reasons).toEqual(['It asks for 3× the frame; your panel is set to 2×.'])
   })
 
   it('waits for the credit: unknown, or less left than the estimate', () => {

@@ -129,7 +129,7 @@ describe('the Image API road', () => {
 
   it('gives chat completions’ own error when the Image API does not list the model either', async () => {
     standIn.models.chatless.add('sourceful/riverflow-v2.6-pro')
-    standIn.models.catalog = standIn.models.catalog.filter((m) => m.id !== 'sourceful/riverflow-v2.6-pro')
+    standIn.models.imagesModels.delete('sourceful/riverflow-v2.6-pro')
     const error = await failure(run(v26))
     expect(error).toMatchObject({ kind: 'no-endpoint', status: 404 })
     expect(standIn.imageGenerations()).toHaveLength(0)

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import type { CachedCatalog, GenerationSettings } from '../../../common/domain'
+import { DEFAULT_STATE } from '../../../ui/defaults'
+import { readCachedCatalog } from '../../../ui/models/parse-catalog'
+import { forgetRoads, startLearnedRoads } from '../../../ui/openrouter/roads'
+import { TEST_KEY } from '../../openrouter-stand-in/server'
+import { useOpenRouterStandIn } from '../../openrouter-stand-in/use-stand-in'
+import { generateOnceAsync } from '../generation/generate-once'
+import { runPanelAsync } from '../models/run-panel'
+
+// The road is chosen before sending, from the model list the panel loaded (both lists and the
+// Image API's records, through the stand-in), by what the request needs.
+const standIn = useOpenRouterStandIn(forgetRoads)
+
+const now = 1_800_000_000_000
+const png = `data:image/png;base64,${'iVBORw0KGgo'.repeat(4)}`
+const font = { fontUrl: 'https://fonts.test/brand.woff2', text: 'SALE' }
+const settingsOf = (change: Partial<GenerationSettings>): GenerationSettings => ({ ...DEFAULT_STATE.settings, aspectRatio: '1:1', imageSize: '1K', ...change })
+
+async function sendAsync(change: Partial<GenerationSettings>, inputImages?: string[], prompt = 'A SALE banner') {
+  const { models } = await runPanelAsync({ catalog: null }, now, standIn.url)
+  return generateOnceAsync({ key: TEST_KEY, baseUrl: standIn.url }, { prompt, settings: settingsOf(change), inputImages }, models)
+}
+const roadsTaken = () => standIn.requests.filter((r) => r.method === 'POST').map((r) => r.path)
+
+describe('the road, chosen before sending', () => {
+  it('sends 2.5 Pro at 4K to the Image API first, where its record offers 4K, with font inputs as passthrough', async () => {
+    const answer = await sendAsync({ model: 'sourceful/riverflow-v2.5-pro', imageSize: '4K', fontInputs: [font] })
+    expect(roadsTaken()).toEqual(['/api/v1/images'])
+    expect(standIn.imageGenerations()[0].body).toMatchObject({
+      resolution: '4K',
+      provider: { options: { sourceful: { font_inputs: [{ font_url: font.fontUrl, text: 'SALE' }] } } },
+    })
+    expect(answer.droppedOptions).toEqual(['effort'])
+  })
+
+  it('sends 2.5 Pro with ten input images to the Image API, and with four to chat completions, which carries effort too', async () => {
+    await sendAsync({ model: 'sourceful/riverflow-v2.5-pro' }, Array(10).fill(png))
+    await sendAsync({ model: 'sourceful/riverflow-v2.5-pro' }, Array(4).fill(png))
+    expect(roadsTaken()).toEqual(['/api/v1/images', '/api/v1/chat/completions'])
+  })
+
+  it('sends a model only the Image API lists there first: no 404 from chat completions', async () => {
+    standIn.models.catalog = standIn.models.catalog.filter((m) => m.id !== 'sourceful/riverflow-v2.6-pro')
+    standIn.models.chatless.add('sourceful/riverflow-v2.6-pro')
+    await sendAsync({ model: 'sourceful/riverflow-v2.6-pro', imageSize: '2K' })
+    expect(roadsTaken()).toEqual(['/api/v1/images'])
+  })
+
+  it('does not send font inputs where the record allows no passthrough, and says they are dropped', async () => {
+    const record = (standIn.models.records['sourceful/riverflow-v2.5-pro'] as { allowed_passthrough_parameters: string[] }[])[0]
+    record.allowed_passthrough_parameters = []
+    const answer = await sendAsync({ model: 'sourceful/riverflow-v2.5-pro', imageSize: '4K', fontInputs: [font] })
+    expect(standIn.imageGenerations()[0].body).not.toHaveProperty('provider')
+    expect(answer.droppedOptions).toEqual(['font inputs', 'effort'])
+  })
+
+  it('refuses before sending what no road can make: 2.5 Pro at 4K in 5:4, which only chat completions has a ratio for', async () => {
+    const error = await sendAsync({ model: 'sourceful/riverflow-v2.5-pro', imageSize: '4K', aspectRatio: '5:4' }).catch((e: Error) => e)
+    expect(String(error)).toContain('Riverflow 2.5 Pro cannot make 4K at 5:4 with 0 input images on any road OpenRouter serves it on: choose another size or aspect ratio.')
+    expect(roadsTaken()).toEqual([])
+  })
+
+  it('keeps a road learned from a refusal with the cache: the next run goes straight to the Image API', async () => {
+    const storage = { catalog: null as CachedCatalog | null }
+    await runPanelAsync(storage, now, standIn.url)
+    startLearnedRoads(undefined, (learnedRoads) => void (storage.catalog = { ...storage.catalog!, learnedRoads }))
+    standIn.models.chatless.add('sourceful/riverflow-v2.6-pro')
+    const models = (await runPanelAsync({ catalog: null }, now, standIn.url)).models
+    const settings = settingsOf({ model: 'sourceful/riverflow-v2.6-pro' })
+    await generateOnceAsync({ key: TEST_KEY, baseUrl: standIn.url }, { prompt: 'A mug', settings }, models)
+    expect(roadsTaken()).toEqual(['/api/v1/chat/completions', '/api/v1/images'])
+
+    forgetRoads()
+    const next = readCachedCatalog(structuredClone(storage.catalog))
+    startLearnedRoads(next?.learnedRoads, () => {})
+    await generateOnceAsync({ key: TEST_KEY, baseUrl: standIn.url }, { prompt: 'A mug', settings }, models)
+    expect(roadsTaken()).toEqual(['/api/v1/chat/completions', '/api/v1/images', '/api/v1/images'])
+  })
+})

@@ -1,0 +1,75 @@
+import type { GenerationSettings, Road } from '../../common/domain'
+import type { ModelCapabilities } from '../../common/models'
+import { type RoadCapabilities, chatRoad, imagesRoadWithoutRecord } from '../../common/road-capabilities'
+import { learnedRoad } from './roads'
+
+/** What a request needs besides its settings: it decides the road as much as they do. */
+export interface RoadNeeds {
+  /** Input images sent. */
+  inputs?: number
+  /** refSR references sent (with an input image only). */
+  references?: number
+  rubric?: number
+  /** An explicit pixel size rather than a tier. */
+  exact?: boolean
+}
+
+export interface RoadChoice {
+  road: Road
+  /** What that road carries for the model. */
+  carries: RoadCapabilities
+  /** What the designer chose that this road will not carry, by name: said before sending and after. */
+  dropped: string[]
+  /** No road the model is known on can make this size or take this many inputs. */
+  unmakeable: boolean
+}
+
+/**
+ * The road a request goes on, chosen before sending from what it needs and
+ * what each road is known to carry for the model: only a road that can make
+ * its size and take its inputs, then the one that drops the least, chat
+ * completions on a tie (it carries the most). A model only one road serves, or
+ * one a refusal taught, goes on that road.
+ */
+export function chooseRoad(model: ModelCapabilities, settings: GenerationSettings, needs: RoadNeeds = {}): RoadChoice {
+  const candidates = servingRoads(model).map(([road, carries]) => ({
+    road,
+    carries,
+    dropped: roadLimits(model, settings, { road, carries }, needs),
+    unmakeable: !canMake(carries, settings, needs),
+  }))
+  const makeable = candidates.filter((candidate) => !candidate.unmakeable)
+  const pool = makeable.length > 0 ? makeable : candidates
+  return pool.reduce((best, candidate) => (candidate.dropped.length < best.dropped.length ? candidate : best))
+}
+
+function servingRoads(model: ModelCapabilities): [Road, RoadCapabilities][] {
+  const listed = model.roads
+  if (learnedRoad(model.id) === 'images') return [['images', listed?.images ?? imagesRoadWithoutRecord(model)]]
+  if (!listed || (!listed.chat && !listed.images)) return [['chat', chatRoad(model)]]
+  return (['chat', 'images'] as const).flatMap((road): [Road, RoadCapabilities][] => (listed[road] ? [[road, listed[road]]] : []))
+}
+
+function canMake(carries: RoadCapabilities, settings: GenerationSettings, needs: RoadNeeds): boolean {
+  if ((needs.inputs ?? 0) > carries.maxInputImages) return false
+  if (needs.exact) return carries.exactSize !== null
+  return carries.sizes.includes(settings.imageSize) && carries.aspectRatios.includes(settings.aspectRatio)
+}
+
+/**
+ * What the designer chose that a road will not carry, by name. Only what the
+ * model would otherwise have used counts; the Image API paints a solid
+ * background without its colour.
+ */
+export function roadLimits(model: ModelCapabilities, settings: GenerationSettings, on: Pick<RoadChoice, 'road' | 'carries'>, needs: RoadNeeds = {}): string[] {
+  const { carries } = on
+  const limits: string[] = []
+  if (settings.fontInputs.length > 0 && carries.maxFontInputs === 0) limits.push('font inputs')
+  if ((needs.references ?? 0) > 0 && model.maxReferences > 0 && carries.maxReferences === 0) limits.push('refSR references')
+  if (model.scoring && !carries.scoring && (settings.scoringPrompt.trim() !== '' || (needs.rubric ?? 0) > 0)) limits.push('scoring')
+  if (model.efforts.includes(settings.effort) && !carries.efforts.includes(settings.effort)) limits.push('effort')
+  const background = settings.background
+  if (background !== 'original' && model.backgrounds.includes(background) && !carries.backgrounds.includes(background)) limits.push('background')
+  else if (background === 'solid' && on.road === 'images' && carries.backgrounds.includes('solid')) limits.push('background colour')
+  return limits
+}

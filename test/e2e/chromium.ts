@@ -25,6 +25,10 @@ export function launchChromiumAsync(extraArgs: readonly string[] = []): Promise<
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // The UI runs in a sandboxed (null-origin) iframe, which Chromium may put in a process of its
+      // own; Playwright then reaches that frame late under load: its requests could go out before
+      // the stand-ins' routes applied to it (a page that waited on the real, unreachable network).
+      '--disable-features=IsolateSandboxedIframes',
       ...extraArgs,
     ],
   })

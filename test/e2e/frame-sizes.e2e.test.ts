@@ -59,15 +59,17 @@ describe('Fit the frame', () => {
 describe('capabilities from the records', () => {
   it('offers 2.5 Pro 4K when its record says so, and not when the record cannot be read', async () => {
     const session = await suite.open({ key: TEST_KEY })
+    // Once the catalog and the records are in (kept on this computer), as in the half below.
+    await expect.poll(() => session.figma((fake) => fake.storage.has('model-catalog')), { timeout: 60_000 }).toBe(true)
     await session.ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2.5-pro')
     const sizes = () => session.ui.getByRole('combobox', { name: 'Size' }).locator('option').allTextContents()
-    await expect.poll(sizes, { timeout: 30_000 }).toContain('4K · 4096×4096')
+    await expect.poll(sizes).toContain('4K · 4096×4096')
     await session.close()
 
     suite.standIn.models.records['sourceful/riverflow-v2.5-pro'] = '<html>not a record</html>'
     const offline = await suite.open({ key: TEST_KEY })
     await offline.ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2.5-pro')
-    await expect.poll(() => offline.figma((fake) => fake.storage.has('model-catalog')), { timeout: 30_000 }).toBe(true)
+    await expect.poll(() => offline.figma((fake) => fake.storage.has('model-catalog')), { timeout: 60_000 }).toBe(true)
     expect(await offline.ui.getByRole('combobox', { name: 'Size' }).locator('option').allTextContents()).not.toContain('4K · 4096×4096')
     await offline.close()
   })

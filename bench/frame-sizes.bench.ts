@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, it } from 'vitest'
-import type { GenerationSettings, SelectedLayer } from '../common/domain'
+import type { GenerationSettings } from '../common/domain'
+import type { SelectedLayer } from '../common/selection'
 import type { ModelCapabilities } from '../common/models'
 import { DEFAULT_STATE } from '../ui/defaults'
 import { planClick } from '../ui/generation/plan/plan-click'

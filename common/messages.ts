@@ -10,7 +10,6 @@
 // bundles, so it must not touch `figma` or the DOM. The domain types the
 // messages carry live in common/domain.ts.
 import type {
-  AreaTarget,
   CachedCatalog,
   ExportConstraint,
   GenerationRecord,
@@ -19,10 +18,10 @@ import type {
   PreparedImage,
   QuickAction,
   SavedState,
-  SelectedLayer,
   HeldTile,
   TiledImage,
 } from './domain'
+import type { AreaTarget, SelectedLayer } from './selection'
 import type { BrandKits } from './brand-kit'
 
 /**

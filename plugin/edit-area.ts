@@ -1,4 +1,4 @@
-import type { AreaTarget } from '../common/domain'
+import type { AreaTarget } from '../common/selection'
 import type { PlacedImage } from '../common/messages'
 import { RECORD_KEY } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'

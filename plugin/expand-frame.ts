@@ -1,4 +1,4 @@
-import type { ExpandSource } from '../common/domain'
+import type { ExpandSource } from '../common/selection'
 import type { PlacedImage } from '../common/messages'
 import { RECORD_KEY } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'

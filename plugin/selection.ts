@@ -1,4 +1,4 @@
-import type { AreaFacts, SelectedLayer } from '../common/domain'
+import type { AreaFacts, SelectedLayer } from '../common/selection'
 import { expandSourceOf } from './expand-frame'
 import { RECORD_KEY } from './record'
 

@@ -1,4 +1,5 @@
-import type { GenerationSettings, SelectedLayer } from '../../common/domain'
+import type { GenerationSettings } from '../../common/domain'
+import type { SelectedLayer } from '../../common/selection'
 import { createCanvasEncoder } from '../../ui/encoding/canvas-encoder'
 import { planRefine } from '../../ui/generation/plan/plan-tasks'
 import { runJobAsync } from '../../ui/generation/run/run-job'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SelectedLayer } from '../../common/domain'
+import type { SelectedLayer } from '../../common/selection'
 import { DEFAULT_STATE } from '../../ui/defaults'
 import { planClick } from '../../ui/generation/plan/plan-click'
 import { estimateCost, formatEstimate } from '../../ui/pricing'

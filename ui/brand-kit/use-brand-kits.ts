@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
 import type { BrandKit, BrandKits } from '../../common/brand-kit'
-import type { SelectedLayer } from '../../common/domain'
+import type { SelectedLayer } from '../../common/selection'
 import { requestAsync } from '../bridge'
 import { type ReadyKit, readyKitAsync } from './ready-kit'
 

@@ -1,6 +1,7 @@
 import { Button, Textbox } from '@create-figma-plugin/ui'
 import { useState } from 'preact/hooks'
-import type { FontInput, SelectedLayer } from '../../common/domain'
+import type { FontInput } from '../../common/domain'
+import type { SelectedLayer } from '../../common/selection'
 import { FONT_INPUT_PRICE } from '../models'
 import { formatUsd } from '../pricing'
 import { MAX_FONT_TEXT_LENGTH, addTextToPrompt, fontInputProblems } from './font-input-problems'

@@ -1,4 +1,5 @@
-import type { AreaTarget, ExportConstraint, PreparedImage } from '../../common/domain'
+import type { ExportConstraint, PreparedImage } from '../../common/domain'
+import type { AreaTarget } from '../../common/selection'
 import { drawPngOnPage, withBitmapOnPageAsync } from './page-png'
 import type { PreparedForFigma } from './prepare-for-figma'
 

@@ -1,4 +1,5 @@
-import type { GenerationSettings, QuickAction, SavedState, SelectedLayer } from '../../common/domain'
+import type { GenerationSettings, QuickAction, SavedState } from '../../common/domain'
+import type { SelectedLayer } from '../../common/selection'
 import { nearestAspectRatio } from '../../common/sizes'
 import { offersTransparency } from '../generation/plan/cutout-settings'
 import { type ClickAction, needsConfirmation, planClick } from '../generation/plan/plan-click'

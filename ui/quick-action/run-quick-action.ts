@@ -1,4 +1,5 @@
-import type { QuickAction, SavedState, SelectedLayer } from '../../common/domain'
+import type { QuickAction, SavedState } from '../../common/domain'
+import type { SelectedLayer } from '../../common/selection'
 import { fileKitAsync } from '../brand-kit/load-kit'
 import { requestAsync } from '../bridge'
 import type { GenerationController } from '../generation/generation'

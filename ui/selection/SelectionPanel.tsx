@@ -1,5 +1,5 @@
 import { Muted } from '@create-figma-plugin/ui'
-import type { SelectedLayer } from '../../common/domain'
+import type { SelectedLayer } from '../../common/selection'
 import { SelectField } from '../components/SelectField'
 import type { LayerRole, Roles } from './roles'
 

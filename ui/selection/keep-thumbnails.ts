@@ -1,4 +1,4 @@
-import type { SelectedLayer } from '../../common/domain'
+import type { SelectedLayer } from '../../common/selection'
 
 /**
  * The thumbnails of the layers still selected; the object URLs of the others

@@ -1,4 +1,4 @@
-import type { SelectedLayer } from '../../common/domain'
+import type { SelectedLayer } from '../../common/selection'
 import { type ModelCapabilities, referenceLimitMessage } from '../models'
 
 /** What a selected layer is for in the next request. */

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks'
-import type { SelectedLayer } from '../../common/domain'
+import type { SelectedLayer } from '../../common/selection'
 import type { ModelCapabilities } from '../models'
 import { type LayerRole, type Roles, assignRoles } from './roles'
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
-import type { SelectedLayer } from '../../common/domain'
+import type { SelectedLayer } from '../../common/selection'
 import { onPluginEvent, requestAsync } from '../bridge'
 import { keepThumbnailsOf } from './keep-thumbnails'
 

@@ -1,6 +1,7 @@
 import { Button, Muted, TextboxMultiline } from '@create-figma-plugin/ui'
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import type { SavedState, SelectedLayer, SelectionUse } from '../../common/domain'
+import type { SavedState, SelectionUse } from '../../common/domain'
+import type { SelectedLayer } from '../../common/selection'
 import { nearestAspectRatio } from '../../common/sizes'
 import { RadioField } from '../components/RadioField'
 import { FontInputsEditor } from '../fonts/FontInputsEditor'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
-import type { SelectedLayer } from '../../common/domain'
+import type { SelectedLayer } from '../../common/selection'
 
 /**
  * "Replace this image" for the current selection only: it resets whenever the

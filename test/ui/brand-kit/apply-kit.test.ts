@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { BrandKit } from '../../../common/brand-kit'
-import type { SavedState, SelectedLayer } from '../../../common/domain'
+import type { SavedState } from '../../../common/domain'
+import type { SelectedLayer } from '../../../common/selection'
 import { kitLine } from '../../../ui/brand-kit/apply-kit'
 import { quotedTexts } from '../../../ui/brand-kit/kit-prompt'
 import { readyKitAsync } from '../../../ui/brand-kit/ready-kit'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SelectedLayer } from '../../../common/domain'
+import type { SelectedLayer } from '../../../common/selection'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 import { REMOVE_BACKGROUND_PROMPT } from '../../../ui/generation/plan/cutout-settings'
 import { planClick } from '../../../ui/generation/plan/plan-click'

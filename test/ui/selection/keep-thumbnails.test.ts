@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { SelectedLayer } from '../../../common/domain'
+import type { SelectedLayer } from '../../../common/selection'
 import { keepThumbnailsOf } from '../../../ui/selection/keep-thumbnails'
 
 const layer = (id: string): SelectedLayer => ({ id, name: id, type: 'FRAME', width: 10, height: 10, fillable: true, madeHere: false })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { SelectedLayer } from '../../../common/domain'
+import type { SelectedLayer } from '../../../common/selection'
 import type { ModelCapabilities } from '../../../ui/models'
 import { modelOf } from '../../fixtures/orders'
 import { type LayerRole, type Roles, assignRoles, roleProblems } from '../../../ui/selection/roles'

@@ -1,4 +1,5 @@
-import type { AreaTarget, GenerationRecord, HeldTile, TiledImage } from '../../../common/domain'
+import type { GenerationRecord, HeldTile, TiledImage } from '../../../common/domain'
+import type { AreaTarget } from '../../../common/selection'
 import type { PlaceImageArgs, PlacedImage } from '../../../common/messages'
 import { BridgeError, requestAsync } from '../../bridge'
 import { cutIntoTilesAsync } from '../../image/cut-tiles'

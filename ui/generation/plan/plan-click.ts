@@ -1,4 +1,5 @@
-import type { Placement, SavedState, SelectedLayer, SelectionUse } from '../../../common/domain'
+import type { Placement, SavedState, SelectionUse } from '../../../common/domain'
+import type { SelectedLayer } from '../../../common/selection'
 import type { ModelCapabilities } from '../../../common/models'
 import { isHexColor } from '../../hex-color'
 import { findModel } from '../../models'

@@ -1,4 +1,4 @@
-import type { AreaFacts, SelectedLayer } from '../../../common/domain'
+import type { AreaFacts, SelectedLayer } from '../../../common/selection'
 import { aspectRatioValue, nearestAspectRatio } from '../../../common/sizes'
 import { sizeCovering } from './plan-tasks'
 import type { Order, TaskSpec } from './task'

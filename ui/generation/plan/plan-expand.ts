@@ -1,4 +1,4 @@
-import type { ExpandSource, SelectedLayer } from '../../../common/domain'
+import type { ExpandSource, SelectedLayer } from '../../../common/selection'
 import { nearestAspectRatio } from '../../../common/sizes'
 import { sizeCovering } from './plan-tasks'
 import type { InputCanvas, Order, TaskSpec } from './task'

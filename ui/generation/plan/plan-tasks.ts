@@ -1,4 +1,5 @@
-import type { ExportConstraint, ImageSize, Placement, SelectedLayer } from '../../../common/domain'
+import type { ExportConstraint, ImageSize, Placement } from '../../../common/domain'
+import type { SelectedLayer } from '../../../common/selection'
 import { FIGMA_MAX_IMAGE_SIDE, nearestAspectRatio, scaleSize } from '../../../common/sizes'
 import { type CostEstimate, addEstimates, estimateCost } from '../../pricing'
 import { type Roles, layersWithRole } from '../../selection/roles'

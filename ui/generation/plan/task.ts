@@ -1,4 +1,5 @@
-import type { AreaTarget, ExportConstraint, GenerationSettings, Landing, SelectedLayer } from '../../../common/domain'
+import type { ExportConstraint, GenerationSettings, Landing } from '../../../common/domain'
+import type { AreaTarget, SelectedLayer } from '../../../common/selection'
 import type { ModelCapabilities } from '../../../common/models'
 import type { KitApplied } from '../../brand-kit/apply-kit'
 import type { ScoringCriterion } from '../../openrouter/scoring-rubric'

@@ -1,4 +1,4 @@
-import type { SelectedLayer } from '../../../common/domain'
+import type { SelectedLayer } from '../../../common/selection'
 import type { ModelCapabilities } from '../../../common/models'
 import { fitSettingsToModel } from '../../models'
 import { estimatePlanCost, planUpscale } from './plan-tasks'

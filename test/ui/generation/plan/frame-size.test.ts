@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SelectedLayer } from '../../../../common/domain'
+import type { SelectedLayer } from '../../../../common/selection'
 import { EXACT_SIZE_LIMITS } from '../../../../common/road-capabilities'
 import { DEFAULT_STATE } from '../../../../ui/defaults'
 import { frameSizeLine } from '../../../../ui/generation/plan/frame-size'

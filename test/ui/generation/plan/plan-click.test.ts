@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { GenerationSettings, SavedState, SelectedLayer } from '../../../../common/domain'
+import type { GenerationSettings, SavedState } from '../../../../common/domain'
+import type { SelectedLayer } from '../../../../common/selection'
 import { REMOVE_BACKGROUND_PROMPT } from '../../../../ui/generation/plan/cutout-settings'
 import { needsConfirmation, planClick } from '../../../../ui/generation/plan/plan-click'
 import { MODELS as BUILT_IN_MODELS } from '../../../fixtures/orders'

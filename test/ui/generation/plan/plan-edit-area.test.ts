@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SelectedLayer } from '../../../../common/domain'
+import type { SelectedLayer } from '../../../../common/selection'
 import { areaProblem, findArea, planEditArea, regionFor } from '../../../../ui/generation/plan/plan-edit-area'
 import { orderOf } from '../../../fixtures/orders'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SelectedLayer } from '../../../../common/domain'
+import type { SelectedLayer } from '../../../../common/selection'
 import { EXPAND_MARK, planExpand } from '../../../../ui/generation/plan/plan-expand'
 import { planClick } from '../../../../ui/generation/plan/plan-click'
 import { DEFAULT_STATE } from '../../../../ui/defaults'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SelectedLayer } from '../../../../common/domain'
+import type { SelectedLayer } from '../../../../common/selection'
 import type { Launch } from '../../../../common/messages'
 import { DEFAULT_STATE } from '../../../../ui/defaults'
 import { planLaunch } from '../../../../ui/generation/plan/plan-launch'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { orderOf } from '../../../fixtures/orders'
-import type { GenerationSettings, SelectedLayer } from '../../../../common/domain'
+import type { GenerationSettings } from '../../../../common/domain'
+import type { SelectedLayer } from '../../../../common/selection'
 import { UPSCALE_PROMPT, estimatePlanCost, planGenerate, planRefine, planUpscale } from '../../../../ui/generation/plan/plan-tasks'
 import { DEFAULT_STATE } from '../../../../ui/defaults'
 

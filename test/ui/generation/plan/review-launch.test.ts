@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SelectedLayer } from '../../../../common/domain'
+import type { SelectedLayer } from '../../../../common/selection'
 import { planGenerate, planRefine, withTakes } from '../../../../ui/generation/plan/plan-tasks'
 import { creditReason, reviewLaunch } from '../../../../ui/generation/plan/review-launch'
 import type { KeyInfo } from '../../../../ui/openrouter/key'

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { GenerationSettings, SelectedLayer } from '../../../../common/domain'
+import type { GenerationSettings } from '../../../../common/domain'
+import type { SelectedLayer } from '../../../../common/selection'
 import type { PlaceImageArgs } from '../../../../common/messages'
 import { planRefine, planUpscale } from '../../../../ui/generation/plan/plan-tasks'
 import type { KeptImage } from '../../../../ui/generation/land/kept-images'

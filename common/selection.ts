@@ -1,0 +1,63 @@
+// The selection as the panel knows it: what each selected layer is, and the
+// facts the actions on it need (Edit area's boxes, Expand's image). Types only,
+// shared by both halves like common/domain.ts.
+
+/** One selected layer, as the UI needs to know it. */
+export interface SelectedLayer {
+  id: string
+  name: string
+  type: string
+  width: number
+  height: number
+  /** True when the layer can take an image fill (shapes and frames, not text or groups). */
+  fillable: boolean
+  /**
+   * True when the layer shows an image this plugin made (it carries a
+   * generation record): a new Generate then goes beside it, not over it.
+   */
+  madeHere: boolean
+  /** For a text layer: its characters and font, for "Use selected text layer". */
+  text?: SelectedText
+  /** For a frame holding one image that leaves part of it empty: that image, which Expand continues. */
+  expand?: ExpandSource
+  /** Where it is on the page and in which parent, and whether it shows an image: what Edit area needs of an image and the shape drawn over it. */
+  area?: AreaFacts
+}
+
+/**
+ * Edit area's answer on the canvas: its box on the page (absolute), and the
+ * shape the designer drew, by id and box, which masks it with a soft edge.
+ */
+export interface AreaTarget {
+  x: number
+  y: number
+  width: number
+  height: number
+  shapeId: string
+  shape: { x: number; y: number; width: number; height: number }
+}
+
+/** A layer's place on the page (its absolute bounding box), its parent, and whether it shows an image fill. */
+export interface AreaFacts {
+  x: number
+  y: number
+  parentId: string
+  showsImage: boolean
+}
+
+/** The image inside a frame that Expand continues to the frame's edges; its box is in the frame's coordinates. */
+export interface ExpandSource {
+  imageId: string
+  imageName: string
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+export interface SelectedText {
+  characters: string
+  /** Null when the layer mixes several fonts. */
+  fontFamily: string | null
+  fontStyle: string | null
+}

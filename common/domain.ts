@@ -214,5 +214,7 @@ export type QuickAction =
       /** Null: as the panel would choose; 'match-selection': the ratio nearest the first selected layer's. */
       aspectRatio: AspectRatio | 'match-selection' | null
     }
-  /** The panel's batch actions on the selection, with no parameters: Upscale each 2×, and Remove background. */
-  | { command: 'upscale-selection' | 'remove-background' }
+  /** The panel's batch actions on the selection, with no parameters: Upscale each 2×, Remove background, Erase area. */
+  | { command: 'upscale-selection' | 'remove-background' | 'erase-area' }
+  /** Edit area on an image and the shape drawn over it, with what the designer entered. */
+  | { command: 'edit-area'; prompt: string }

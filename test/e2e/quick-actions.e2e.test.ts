@@ -193,3 +193,33 @@ describe('a quick action whose image is larger than Figma takes', () => {
     await session.ui.getByRole('button', { name: 'Download full size' }).waitFor()
   })
 })
+
+describe('Edit area and Erase area as quick actions', () => {
+  it.each([
+    ['erase-area', undefined, 'Erasing the area with Riverflow 2 Fast…', /Remove what is in the middle/],
+    ['edit-area', { prompt: 'a glass of orange juice' }, 'Editing the area with Riverflow 2 Fast…', /Change only what is in the middle of it: a glass of orange juice/],
+  ])('“%s” on an image and the shape drawn over it lands the masked edit over the image and closes', async (command, parameters, toast, prompt) => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
+        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        fake.select(photo, fake.addEllipse({ name: 'Area', x: 300, y: 200, width: 200, height: 200 }))
+      },
+      launch: { command, parameters },
+    })
+    await expect.poll(async () => (await outcome(session)).closed, { timeout: 20_000 }).toBe(true)
+    const { toasts, layers } = await outcome(session)
+    expect(toasts[0]).toBe(toast)
+    expect(toasts.at(-1)).toMatch(/^Placed 1 image/)
+    expect(layers.map((layer) => layer.name)).toEqual(['Table shot', `Table shot · ${command === 'erase-area' ? 'erased' : 'edited'} area`])
+    const body = suite.standIn.generations()[0].body as RequestBody
+    expect(body.messages[0].content[0].text).toMatch(prompt)
+  })
+
+  it('with no shape drawn over an image, says what to select and sends nothing', async () => {
+    const session = await runOnFrame('erase-area', 'Card')
+    expect((await outcome(session)).toasts).toEqual(['Select an image and a shape drawn over the part to change, then run it again: nothing was sent.'])
+    expect(suite.standIn.generations()).toHaveLength(0)
+  })
+})

@@ -25,6 +25,8 @@ export const BUSY = 'Riverflow is still working on the last images: nothing was 
 export const NO_TRANSPARENCY =
   'None of the models on offer can answer on a transparent background, so the background cannot be removed: nothing was sent.'
 
+const AREA_NOTHING = 'Select an image and a shape drawn over the part to change, then run it again: nothing was sent.'
+
 /** The panel's batch action each selection command stands for, and what to say when the selection has nothing for it. */
 const ON_SELECTION = {
   'upscale-selection': { key: 'upscale-each-2', nothing: 'Select the frames or images to upscale, then run it again: nothing was sent.' },
@@ -32,6 +34,8 @@ const ON_SELECTION = {
     key: 'remove-background',
     nothing: 'Select the frames or images to remove the background from, then run it again: nothing was sent.',
   },
+  'erase-area': { key: 'erase', nothing: AREA_NOTHING },
+  'edit-area': { key: 'edit-area', nothing: AREA_NOTHING },
 } as const
 
 /**
@@ -51,7 +55,7 @@ export function planQuickAction(quick: QuickAction, situation: QuickActionSituat
     }
     // The saved prompt was written for something else: an upscale keeps the image as it is, and Remove background has its own.
     // Planned from 'create', the named action takes its own default roles: every image-like layer.
-    const state: SavedState = { ...saved, prompt: '', selectionUse: 'create' }
+    const state: SavedState = { ...saved, prompt: quick.command === 'edit-area' ? quick.prompt : '', selectionUse: 'create' }
     const { key, nothing } = ON_SELECTION[quick.command]
     const action = planClick({ state, selection, roles: {}, models, kit }).batchActions.find((a) => a.key === key)
     if (!action) return { ok: false, problem: nothing }

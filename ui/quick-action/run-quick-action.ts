@@ -69,6 +69,10 @@ function doing(quick: QuickAction, count: number): string {
       return `Upscaling ${what} 2×`
     case 'remove-background':
       return `Removing the background of ${what}`
+    case 'edit-area':
+      return 'Editing the area'
+    case 'erase-area':
+      return 'Erasing the area'
   }
 }
 

@@ -112,6 +112,12 @@ export interface GenerationRecord {
   fontInputsTruncated?: true
   /** The brand kit the request carried (common/brand-kit.ts), by name; `prompt` is the designer's own, without the kit's words. */
   brandKit?: string
+  /**
+   * Edit area: the image the area was cut from (a sibling of the edit's group)
+   * and whether it was an erase; the area is the group's mask. Regenerate and
+   * More like this redo the same area from it.
+   */
+  area?: { imageId: string; erase: boolean }
 }
 
 /**

@@ -48,7 +48,7 @@ export interface StartData {
 export const START_DATA_GLOBAL = '__RIVERFLOW_START__'
 
 /** The relaunch buttons the UI carries out; Restore previous is the sandbox's alone. */
-export type LaunchCommand = 'regenerate' | 'more-like-this' | 'edit-prompt'
+export type LaunchCommand = 'regenerate' | 'more-like-this' | 'edit-prompt' | 'edit-an-area' | 'erase-an-area'
 
 /** A relaunch button pressed on a layer: the layer and its generation record as found. */
 export interface Launch {
@@ -59,6 +59,10 @@ export interface Launch {
   record: unknown
   /** Why the command cannot run as asked, for the designer; null when it can. */
   problem: string | null
+  /** On an Edit area result: the image it was made on and the shape that masks it, to redo the same area. */
+  area?: { image: SelectedLayer; shape: SelectedLayer }
+  /** Edit area and Erase area from an image: the whole selection, where the shape drawn over it may be. */
+  selection?: SelectedLayer[]
 }
 
 /**

@@ -30,6 +30,9 @@ export function readRecord(value: unknown): GenerationRecord | null {
   const record: GenerationRecord = { prompt: value.prompt, settings, generationId, cost, createdAt: value.createdAt }
   if (value.promptTruncated === true) record.promptTruncated = true
   if (value.fontInputsTruncated === true) record.fontInputsTruncated = true
+  if (typeof value.brandKit === 'string' && value.brandKit.length <= MAX_SHORT) record.brandKit = value.brandKit
+  const area = readArea(value.area)
+  if (area) record.area = area
   return record
 }
 
@@ -43,6 +46,12 @@ function readSettings(value: unknown): GenerationSettings | null {
     oneOf(EFFORTS, effort) && isText(scoringPrompt, MAX_TEXT)
   if (!ok) return null
   return { model, aspectRatio, imageSize, fontInputs, background, backgroundColor, effort, scoringPrompt: scoringPrompt.slice(0, MAX_SCORING_PROMPT) }
+}
+
+/** Edit area's source image and kind; null when absent or not what the plugin writes. */
+export function readArea(value: unknown): GenerationRecord['area'] | null {
+  if (!isPlainObject(value) || !isText(value.imageId, MAX_SHORT) || value.imageId === '' || typeof value.erase !== 'boolean') return null
+  return { imageId: value.imageId, erase: value.erase }
 }
 
 function readFontInputs(value: unknown): FontInput[] | null {

@@ -35,6 +35,13 @@ export interface AreaTarget {
   height: number
   shapeId: string
   shape: { x: number; y: number; width: number; height: number }
+  /**
+   * When the shape already masks an edit (a relaunch on it): true puts the new
+   * answer in that edit's place, its image kept as the previous one
+   * (Regenerate); false or absent makes another edit over the image with a copy
+   * of the shape (More like this).
+   */
+  replace?: boolean
 }
 
 /** A layer's place on the page (its absolute bounding box), its parent, and whether it shows an image fill. */

@@ -1,5 +1,7 @@
 import type { AreaTarget } from '../common/selection'
 import type { PlacedImage } from '../common/messages'
+import { type AreaEdit, type Mask, areaEditOf } from './area-edit-group'
+import { rememberPrevious } from './previous-image'
 import { RECORD_KEY } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'
 
@@ -8,34 +10,58 @@ import { setRelaunchButtons } from './relaunch-buttons'
  * with a soft edge, in the UI) on a new layer at the area's box, right above
  * the image, grouped with the shape the designer drew, which becomes the
  * group's mask: no stray shape is left, the image is untouched, and deleting
- * the group undoes the edit; the caller ends the undo step. Null when the image or the shape can no longer
- * take it (deleted, locked, moved to another frame).
+ * the group undoes the edit; the caller ends the undo step. A relaunch on an
+ * edit sends that edit's mask as the shape: Regenerate puts the answer in its
+ * place (the earlier one kept for Restore previous), More like this makes
+ * another edit above it with a copy of the mask. Null when the image or the
+ * shape can no longer take it (deleted, locked, moved to another frame).
  */
 export function placeOverArea(image: BaseNode | undefined, area: AreaTarget, shape: BaseNode | null, paint: ImagePaint, record: string, name: string): PlacedImage | null {
   if (!image || !shape || !('parent' in image) || !('parent' in shape)) return null
   const parent = image.parent
-  if (!parent || parent !== shape.parent || !('insertChild' in parent) || (image as SceneNode).locked || (shape as SceneNode).locked) return null
+  const edit = areaEditOf(shape.parent)
+  const shapeParent = edit ? edit.group.parent : shape.parent
+  if (!parent || parent !== shapeParent || !('insertChild' in parent) || (image as SceneNode).locked || (shape as SceneNode).locked) return null
   const picture = image as SceneNode
-  // The box is on the page; the new layer is placed in the image's parent's space.
+  // The box is on the page; the answer is placed in the image's parent's space (a group's children are too).
   const offset = { x: picture.x - (picture.absoluteBoundingBox?.x ?? picture.x), y: picture.y - (picture.absoluteBoundingBox?.y ?? picture.y) }
+  const box = { x: area.x + offset.x, y: area.y + offset.y, width: area.width, height: area.height }
+  if (edit && area.replace) return replaceEdit(edit, box, paint, record)
+
   const node = figma.createRectangle()
   try {
     node.name = name
-    node.resize(area.width, area.height)
+    node.resize(box.width, box.height)
     node.fills = [paint]
-    parent.insertChild(parent.children.indexOf(picture) + 1, node)
-    node.x = area.x + offset.x
-    node.y = area.y + offset.y
+    node.setPluginData(RECORD_KEY, record)
+    // Another take of an edit goes above it: under it, the earlier edit would hide it.
+    parent.insertChild(parent.children.indexOf(edit ? edit.group : picture) + 1, node)
+    node.x = box.x
+    node.y = box.y
   } catch (error) {
     // No orphan layer: the UI keeps the paid image with Retry and Download.
     node.remove()
     throw error
   }
   const group = figma.group([node], parent, parent.children.indexOf(node))
-  const mask = shape as SceneNode & { isMask: boolean }
+  const mask = (edit ? edit.mask.clone() : shape) as Mask
   group.insertChild(0, mask)
   mask.isMask = true
   group.name = name
+  group.setPluginData(RECORD_KEY, record)
+  setRelaunchButtons(group)
+  return { nodeIds: [group.id], placement: 'area' }
+}
+
+/** Regenerate on an edit: the new answer in the old one's place, which Restore previous brings back. */
+function replaceEdit({ group, answer }: AreaEdit, box: { x: number; y: number; width: number; height: number }, paint: ImagePaint, record: string): PlacedImage | null {
+  if (answer.locked) return null
+  rememberPrevious(answer)
+  answer.fills = [paint]
+  answer.resize(box.width, box.height)
+  answer.x = box.x
+  answer.y = box.y
+  answer.setPluginData(RECORD_KEY, record)
   group.setPluginData(RECORD_KEY, record)
   setRelaunchButtons(group)
   return { nodeIds: [group.id], placement: 'area' }

@@ -51,10 +51,11 @@ function readFills(node: BaseNode): unknown[] | null {
 /**
  * Swaps the layer's image with the one it showed before, record and all, in
  * one undo step: the designer's own fill comes back even though it had no
- * record, and restoring again brings the generated image back. Returns what to
+ * record, and restoring again brings the generated image back; `alsoInStep`
+ * gets the record restored (an edit's group keeps it too). Returns what to
  * tell the designer; throws nothing, whatever the plugin data holds.
  */
-export function restorePrevious(node: SceneNode | undefined): string {
+export function restorePrevious(node: SceneNode | undefined, alsoInStep: (record: string) => void = () => {}): string {
   if (!node) return 'Select the layer whose previous image you want back.'
   if (!('fills' in node) || node.locked) return `“${node.name}” is locked or takes no fill: unlock it and try again.`
   const fills = readFills(node)
@@ -70,6 +71,7 @@ export function restorePrevious(node: SceneNode | undefined): string {
   node.setPluginData(PREVIOUS_FILLS_KEY, current.fills === figma.mixed ? '' : JSON.stringify(current.fills))
   node.setPluginData(PREVIOUS_RECORD_KEY, current.record)
   node.setPluginData(RECORD_KEY, record)
+  alsoInStep(record)
   figma.commitUndo()
   return `Restored the previous image of “${node.name}”.`
 }

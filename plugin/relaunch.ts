@@ -1,10 +1,14 @@
 import type { Launch, LaunchCommand } from '../common/messages'
+import type { SelectedLayer } from '../common/selection'
+import { type AreaEdit, areaEditOf } from './area-edit-group'
 import { restorePrevious } from './previous-image'
 import { RECORD_KEY } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'
 import { describeSelection } from './selection'
 
-const UI_COMMANDS: readonly string[] = ['regenerate', 'more-like-this', 'edit-prompt'] satisfies LaunchCommand[]
+const UI_COMMANDS: readonly string[] = ['regenerate', 'more-like-this', 'edit-prompt', 'edit-an-area', 'erase-an-area'] satisfies LaunchCommand[]
+/** Edit area and Erase area from an image's buttons: they work on the image and a shape drawn over it, not on a record. */
+const AREA_COMMANDS: readonly string[] = ['edit-an-area', 'erase-an-area'] satisfies LaunchCommand[]
 
 /**
  * Restore previous needs no network and no panel: done here, then the plugin
@@ -13,7 +17,9 @@ const UI_COMMANDS: readonly string[] = ['regenerate', 'more-like-this', 'edit-pr
 export function relaunchInSandbox(): boolean {
   if (figma.command !== 'restore-previous') return false
   const node = figma.currentPage.selection[0]
-  const message = restorePrevious(node)
+  // An edit's image is its answer's fill; the group carries the record and the buttons.
+  const edit = areaEditOf(node)
+  const message = edit ? restorePrevious(edit.answer, (record) => record !== '' && edit.group.setPluginData(RECORD_KEY, record)) : restorePrevious(node)
   if (node) setRelaunchButtons(node)
   figma.closePlugin(message)
   return true
@@ -27,9 +33,11 @@ export function relaunchInSandbox(): boolean {
 export function readLaunch(): Launch | null {
   const command = figma.command
   if (!UI_COMMANDS.includes(command)) return null
-  const node = figma.currentPage.selection[0]
+  const selection = figma.currentPage.selection
+  const node = selection[0]
   if (!node) return { command: command as LaunchCommand, layer: null, record: null, problem: 'The layer was deleted or is no longer selected. Select it and try again.' }
   const layer = describeSelection([node])[0]
+  if (AREA_COMMANDS.includes(command)) return { command: command as LaunchCommand, layer, record: null, problem: null, selection: describeSelection(selection) }
   const raw = node.getPluginData(RECORD_KEY)
   let record: unknown = null
   let problem: string | null = null
@@ -42,5 +50,25 @@ export function readLaunch(): Launch | null {
     }
   }
   if (!problem && command === 'regenerate' && node.locked) problem = `“${node.name}” is locked: unlock it to regenerate it. Its prompt and settings are loaded.`
-  return { command: command as LaunchCommand, layer, record, problem }
+  const launch: Launch = { command: command as LaunchCommand, layer, record, problem }
+  const edit = areaEditOf(node)
+  if (!problem && edit) {
+    const image = editedImage(edit, record)
+    if (image) launch.area = describePair(image, edit.mask)
+    else if (command !== 'edit-prompt') launch.problem = `The image “${node.name}” was made on is no longer beside it in the layers: put the edit back next to its image, or use Edit prompt.`
+  }
+  return launch
+}
+
+/** The image an edit was made on: its sibling named by the record (checked: the record may be anyone's). */
+function editedImage(edit: AreaEdit, record: unknown): SceneNode | null {
+  const area = typeof record === 'object' && record !== null ? (record as { area?: unknown }).area : undefined
+  const imageId = typeof area === 'object' && area !== null ? (area as { imageId?: unknown }).imageId : undefined
+  if (typeof imageId !== 'string') return null
+  return edit.group.parent?.children.find((child) => child.id === imageId) ?? null
+}
+
+function describePair(image: SceneNode, shape: SceneNode): { image: SelectedLayer; shape: SelectedLayer } {
+  const [described, mask] = describeSelection([image, shape])
+  return { image: described, shape: mask }
 }

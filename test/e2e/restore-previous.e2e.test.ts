@@ -73,7 +73,7 @@ describe('Restore previous on the designer’s own layer', () => {
     const back = await layerState(session)
     expect(back.hash).toBe(generated)
     expect(JSON.parse(back.record)).toMatchObject({ prompt: 'A paper boat' })
-    expect(back.buttons).toEqual(['regenerate', 'more-like-this', 'edit-prompt', 'restore-previous'])
+    expect(back.buttons).toEqual(['regenerate', 'more-like-this', 'edit-prompt', 'edit-an-area', 'erase-an-area', 'restore-previous'])
     await session.close()
   }, 60_000)
 })

@@ -33,10 +33,10 @@ async function initWith(command: string): Promise<StartData> {
 }
 
 describe('relaunch buttons on placed images', () => {
-  it('gives every placed image Regenerate, More like this and Edit prompt, and Restore previous once it has a previous image', async () => {
+  it('gives every placed image Regenerate, More like this, Edit prompt, Edit area and Erase area, and Restore previous once it has a previous image', async () => {
     const { nodeIds } = await placeImageAsync(place({}))
     const node = fake.allNodes().find((n) => n.id === nodeIds[0])!
-    expect(Object.keys(node.getRelaunchData())).toEqual(['regenerate', 'more-like-this', 'edit-prompt'])
+    expect(Object.keys(node.getRelaunchData())).toEqual(['regenerate', 'more-like-this', 'edit-prompt', 'edit-an-area', 'erase-an-area'])
     const first = node.fills[0].imageHash
     await placeImageAsync(place({ placement: 'fill', targetIds: [node.id] }, 32))
     expect(node.fills[0].imageHash).not.toBe(first)

@@ -52,7 +52,7 @@ describe('Restore previous on the designer’s own layer', () => {
     run('restore-previous')
     expect(layer.fills[0].imageHash).toBe(generated)
     expect(JSON.parse(layer.getPluginData(RECORD_KEY))).toMatchObject({ prompt: 'A red fox' })
-    expect(Object.keys(layer.getRelaunchData())).toEqual(['regenerate', 'more-like-this', 'edit-prompt', 'restore-previous'])
+    expect(Object.keys(layer.getRelaunchData())).toEqual(['regenerate', 'more-like-this', 'edit-prompt', 'edit-an-area', 'erase-an-area', 'restore-previous'])
     run('')
     const after = (await request('load-history', {})) as { result: HistoryItem[] }
     expect(after.result[0]).toMatchObject({ exists: true })

@@ -46,7 +46,7 @@ export function applyKit(task: TaskSpec, ready: ReadyKit, use: KitUse): TaskSpec
     next.references = [...task.references, ...sent]
     if (sent.length > 0) adds.push(`${count(sent.length, 'refSR reference')} (+${formatUsd(sent.length * REFERENCE_PRICE)})`)
     if (sent.length < total) leftOut.push(room === 0 ? `the kit’s references: an upscale on ${model.label} takes no refSR references` : `${total - sent.length} of the kit’s ${total} references: ${model.label} takes ${model.maxReferences} refSR references`)
-    next.brandKit = { name: kit.name, designerPrompt: task.prompt, adds, leftOut }
+    next.brandKit = { name: kit.name, designerPrompt: task.designerPrompt ?? task.prompt, adds, leftOut }
     return next
   }
 
@@ -79,7 +79,7 @@ export function applyKit(task: TaskSpec, ready: ReadyKit, use: KitUse): TaskSpec
       adds.push(count(kit.checks.length, 'check'))
     } else leftOut.push(`the kit’s checks: ${model.label} does not score its images`)
   }
-  next.brandKit = { name: kit.name, designerPrompt: task.prompt, adds, leftOut }
+  next.brandKit = { name: kit.name, designerPrompt: task.designerPrompt ?? task.prompt, adds, leftOut }
   return next
 }
 

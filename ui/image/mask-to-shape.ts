@@ -28,7 +28,7 @@ export async function maskToShapeAsync(
   const feather = Math.max(2, Math.round(FEATHER_SHARE * Math.min(box.width, box.height)))
   const bytes = await withBitmapOnPageAsync(image.bytes, 'The edited area could not be decoded to fit it to the shape.', (answer) =>
     withBitmapOnPageAsync(shape.bytes, 'The shape could not be read as a mask.', (mask) =>
-      drawPngOnPage(image.width, image.height, (context) => {
+      !hasCoverage(mask) ? null : drawPngOnPage(image.width, image.height, (context) => {
         context.drawImage(answer, 0, 0, image.width, image.height)
         context.globalCompositeOperation = 'destination-in'
         // Blurred, the mask fades the edge; drawn sharp again, it leaves nothing outside the shape.
@@ -39,5 +39,21 @@ export async function maskToShapeAsync(
       }),
     ),
   )
-  return { ...image, bytes, reencoded: true }
+  // A shape that exports as nothing (unconfirmed for a shape that is already a mask: docs/contracts.md#figma-masks)
+  // must not make the paid answer invisible: it goes unfeathered, and the group's mask still limits it.
+  return bytes ? { ...image, bytes, reencoded: true } : image
+}
+
+/** Whether the exported shape covers any pixel, read from a small copy of it. */
+function hasCoverage(mask: ImageBitmap): boolean {
+  const side = 32
+  const canvas = document.createElement('canvas')
+  canvas.width = side
+  canvas.height = side
+  const context = canvas.getContext('2d', { willReadFrequently: true })
+  if (!context) return true
+  context.drawImage(mask, 0, 0, side, side)
+  const { data } = context.getImageData(0, 0, side, side)
+  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) return true
+  return false
 }

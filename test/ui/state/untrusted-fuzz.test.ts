@@ -16,8 +16,12 @@ const current = readSavedState(null, BUILT_IN_MODELS).state
 describe('the panel’s readers, fuzzed with hostile records', () => {
   it('a relaunch plans, or says why not, and never throws', () => {
     fc.assert(
-      fc.property(damagedRecord, fc.constantFrom<Launch['command']>('regenerate', 'more-like-this', 'edit-prompt'), (record, command) => {
-        const plan = planLaunch({ command, layer: frameWith('1:1', { madeHere: true }), record, problem: null }, current, BUILT_IN_MODELS)
+      fc.property(damagedRecord, fc.constantFrom<Launch['command']>('regenerate', 'more-like-this', 'edit-prompt', 'edit-an-area', 'erase-an-area'), fc.boolean(), (record, command, onEdit) => {
+        // On an edit's group the record's area is read too; on an image, the selection.
+        const placed = (id: string) => frameWith(id, { area: { x: 0, y: 0, parentId: 'p', showsImage: id === 'img' } })
+        const area = onEdit ? { area: { image: placed('img'), shape: { ...placed('shape'), type: 'ELLIPSE' } } } : {}
+        const launch: Launch = { command, layer: frameWith('1:1', { madeHere: true }), record, problem: null, ...area, selection: [placed('img'), placed('shape')] }
+        const plan = planLaunch(launch, current, BUILT_IN_MODELS)
         expect(plan.notes.every((note) => typeof note === 'string')).toBe(true)
       }),
       { numRuns: 300 },

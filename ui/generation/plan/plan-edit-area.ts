@@ -20,20 +20,21 @@ export interface Box {
   height: number
 }
 
-type Placed = SelectedLayer & { area: AreaFacts }
+/** A selected layer with its place on the page: what Edit area works on. */
+export type PlacedLayer = SelectedLayer & { area: AreaFacts }
 
 /** An image and the shape drawn over the part of it to change, as selected; null when the selection is not that. */
-export function findArea(selection: readonly SelectedLayer[]): { image: Placed; shape: Placed } | null {
-  if (selection.length !== 2 || !selection.every((layer): layer is Placed => layer.area !== undefined)) return null
-  const [a, b] = selection as Placed[]
-  const isShape = (layer: Placed) => SHAPE_TYPES.has(layer.type) && !layer.area.showsImage
+export function findArea(selection: readonly SelectedLayer[]): { image: PlacedLayer; shape: PlacedLayer } | null {
+  if (selection.length !== 2 || !selection.every((layer): layer is PlacedLayer => layer.area !== undefined)) return null
+  const [a, b] = selection as PlacedLayer[]
+  const isShape = (layer: PlacedLayer) => SHAPE_TYPES.has(layer.type) && !layer.area.showsImage
   if (a.area.showsImage && isShape(b)) return { image: a, shape: b }
   if (b.area.showsImage && isShape(a)) return { image: b, shape: a }
   return null
 }
 
 /** What stops an area edit, for the designer; null when it can go. */
-export function areaProblem(image: Placed, shape: Placed): string | null {
+export function areaProblem(image: PlacedLayer, shape: PlacedLayer): string | null {
   if (shape.area.parentId !== image.area.parentId) return `Draw the shape in the same frame as “${image.name}”: it is in another one now.`
   if (!overlap(boxOf(image), boxOf(shape))) return `The shape is outside “${image.name}”: draw it over the part of the image to change.`
   return null
@@ -45,7 +46,7 @@ export function areaProblem(image: Placed, shape: Placed): string | null {
  * the image shows; the answer is masked by the shape with a soft edge and
  * lands over the image at that box, the image untouched (docs/architecture.md).
  */
-export function planEditArea(order: Order, image: Placed, shape: Placed, erase: boolean): TaskSpec {
+export function planEditArea(order: Order, image: PlacedLayer, shape: PlacedLayer, erase: boolean, again?: { replace: boolean }): TaskSpec {
   const region = regionFor(boxOf(shape), boxOf(image))
   const long = Math.max(region.width, region.height)
   const scale = Math.min(Math.min(INPUT_LONG_SIDE.max, Math.max(INPUT_LONG_SIDE.min, long * 2)) / long, EXPORT_MAX_SIDE / Math.max(image.width, image.height))
@@ -64,6 +65,7 @@ export function planEditArea(order: Order, image: Placed, shape: Placed, erase: 
     label: `${erase ? 'Erase' : 'Edit'} an area of ${image.name}`,
     model: order.model,
     prompt: areaPrompt(order.prompt, erase),
+    designerPrompt: erase ? '' : order.prompt,
     settings: {
       ...order.settings,
       aspectRatio: nearestAspectRatio(region.width, region.height),
@@ -76,7 +78,7 @@ export function planEditArea(order: Order, image: Placed, shape: Placed, erase: 
     placement: 'area',
     targetIds: [image.id, shape.id],
     size: { width: region.width, height: region.height },
-    area: { ...region, shapeId: shape.id, shape: boxOf(shape) },
+    area: { ...region, shapeId: shape.id, shape: boxOf(shape), imageId: image.id, erase, ...(again && { replace: again.replace }) },
     name: `${image.name} · ${what} area`,
     reveal: true,
   }
@@ -105,7 +107,7 @@ function areaPrompt(prompt: string, erase: boolean): string {
   return `This is part of a larger image. Change only what is in the middle of it: ${prompt.trim()}. ${keep}`
 }
 
-function boxOf(layer: Placed): Box {
+function boxOf(layer: PlacedLayer): Box {
   return { x: layer.area.x, y: layer.area.y, width: layer.width, height: layer.height }
 }
 

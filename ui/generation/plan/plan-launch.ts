@@ -3,6 +3,9 @@ import type { Launch } from '../../../common/messages'
 import type { ModelCapabilities } from '../../../common/models'
 import { findModel } from '../../models'
 import { readSavedState, toStoredState } from '../../state/read-saved-state'
+import type { SelectedLayer } from '../../../common/selection'
+import { readArea } from '../../../common/read-record'
+import { type PlacedLayer, areaProblem, findArea, planEditArea } from './plan-edit-area'
 import { planGenerate, planRefine, withTakes } from './plan-tasks'
 import type { Order, TaskSpec } from './task'
 
@@ -23,6 +26,7 @@ export interface LaunchPlan {
  * Settings are copied whole, so fields this file does not name flow through.
  */
 export function planLaunch(launch: Launch, current: SavedState, models: readonly ModelCapabilities[]): LaunchPlan {
+  if (launch.command === 'edit-an-area' || launch.command === 'erase-an-area') return planAreaFromImage(launch, current, models)
   const loaded = loadRecord(launch.record, current, models)
   if (!loaded) {
     const why = launch.problem ?? 'The prompt kept on this layer could not be read: it is from another version of the plugin, or damaged.'
@@ -34,6 +38,13 @@ export function planLaunch(launch: Launch, current: SavedState, models: readonly
 
   const layer = launch.layer
   const order: Order = { prompt: state.prompt, settings, model: findModel(models, settings.model) }
+  // An Edit area result redoes its area: in its place, or as more edits above it.
+  const area = readArea(isObject(launch.record) ? launch.record.area : undefined)
+  if (launch.area && area && launch.command !== 'edit-prompt') {
+    const again = (replace: boolean) => planEditArea(order, asPlaced(launch.area!.image), asPlaced(launch.area!.shape), area.erase, { replace })
+    const tasks = launch.command === 'regenerate' ? [again(true)] : Array.from({ length: Math.max(1, state.takes) }, () => again(false))
+    return { state, notes, tasks }
+  }
   switch (launch.command) {
     case 'regenerate':
       // A layer that takes no fill (an image kept at full resolution is a group of tiles) gets its new image beside it.
@@ -47,6 +58,30 @@ export function planLaunch(launch: Launch, current: SavedState, models: readonly
     case 'edit-prompt':
       return { state, notes, tasks: null }
   }
+}
+
+/**
+ * Edit area and Erase area, pressed on an image: with the shape drawn over it
+ * selected too, Erase runs (as the panel's own button would, with the panel's
+ * settings) and Edit area waits for the prompt; with the image alone, the
+ * panel says how to draw the area. The panel then offers both at the top.
+ */
+function planAreaFromImage(launch: Launch, state: SavedState, models: readonly ModelCapabilities[]): LaunchPlan {
+  const found = findArea(launch.selection ?? [])
+  const name = launch.layer?.name ?? 'the image'
+  if (!found) {
+    return { state, tasks: null, notes: [`Draw a rectangle, ellipse or pen shape over the part of “${name}” to ${launch.command === 'erase-an-area' ? 'remove' : 'change'}, then select the shape and the image together: Edit area and Erase area show at the top of the panel.`] }
+  }
+  const problem = areaProblem(found.image, found.shape)
+  if (problem) return { state, tasks: null, notes: [problem] }
+  if (launch.command === 'edit-an-area') return { state, tasks: null, notes: [`Write what the area of “${found.image.name}” should show, then press Edit area.`] }
+  const { settings } = state
+  return { state, notes: [], tasks: [planEditArea({ prompt: '', settings, model: findModel(models, settings.model) }, found.image, found.shape, true)] }
+}
+
+/** A layer the sandbox described with its place: Edit area's facts are there even when it is the only one. */
+function asPlaced(layer: SelectedLayer): PlacedLayer {
+  return { ...layer, area: layer.area ?? { x: 0, y: 0, parentId: '', showsImage: false } }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ExportConstraint, GenerationSettings, Landing } from '../../../common/domain'
+import type { ExportConstraint, GenerationRecord, GenerationSettings, Landing } from '../../../common/domain'
 import type { AreaTarget, SelectedLayer } from '../../../common/selection'
 import type { ModelCapabilities } from '../../../common/models'
 import type { KitApplied } from '../../brand-kit/apply-kit'
@@ -58,8 +58,10 @@ export interface TaskSpec extends Order {
   reveal: boolean
   /** The takes of one click share it: the sandbox lays their images in one row. */
   row?: string
-  /** Edit area: where on the page the answer goes, and the shape that masks it. */
-  area?: AreaTarget
+  /** Edit area: where on the page the answer goes, the shape that masks it, and what the record keeps of it. */
+  area?: AreaTarget & NonNullable<GenerationRecord['area']>
+  /** The prompt as the designer wrote it, when `prompt` wraps it in an instruction (Edit area): the record keeps this one. */
+  designerPrompt?: string
   /** The brand kit's checks, for models that score (ui/brand-kit/apply-kit.ts). */
   scoringRubric?: ScoringCriterion[]
   /** Set when the file's brand kit went into this task: what it added and what the model could not take. */

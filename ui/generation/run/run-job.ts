@@ -111,13 +111,14 @@ async function sendTaskAsync(spec: TaskSpec, prepared: PreparedInputs, context: 
   report({ phase: 'placing' })
   const record: GenerationRecord = {
     // The kit's words are the kit's: Regenerate adds them again from the kit, once.
-    prompt: spec.brandKit?.designerPrompt ?? spec.prompt,
+    prompt: spec.brandKit?.designerPrompt ?? spec.designerPrompt ?? spec.prompt,
     settings: spec.settings,
     generationId: result.generationId,
     cost: result.cost,
     createdAt: new Date().toISOString(),
   }
   if (spec.brandKit) record.brandKit = spec.brandKit.name
+  if (spec.area) record.area = { imageId: spec.area.imageId, erase: spec.area.erase }
   for (const image of result.images) context.lander.land(image, spec, record, signal)
   return { cost: result.cost, notes, dropped: result.droppedOptions }
 }

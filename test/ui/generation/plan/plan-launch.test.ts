@@ -72,3 +72,60 @@ describe('planLaunch', () => {
     expect(plan(launch({ layer: null, problem: 'The layer was deleted.' })).tasks).toBeNull()
   })
 })
+
+describe('planLaunch on Edit area', () => {
+  const image: SelectedLayer = { id: 'img', name: 'Table shot', type: 'RECTANGLE', width: 800, height: 600, fillable: true, madeHere: false, area: { x: 100, y: 50, parentId: 'post', showsImage: true } }
+  const circle: SelectedLayer = { id: 'circle', name: 'Area', type: 'ELLIPSE', width: 200, height: 200, fillable: true, madeHere: false, area: { x: 400, y: 250, parentId: 'post', showsImage: false } }
+  // On an edit's group the mask is the group's child: another parent than the image's, by design.
+  const mask = { ...circle, area: { ...circle.area!, parentId: 'group' } }
+  const edit = { ...layer, id: 'group', name: 'Table shot · edited area', type: 'GROUP', fillable: false }
+  const editRecord = { ...record, prompt: 'a glass of orange juice', area: { imageId: 'img', erase: false } }
+  const onEdit = (command: Launch['command']) => plan(launch({ command, layer: edit, record: editRecord, area: { image, shape: mask } }))
+
+  it('Regenerate redoes the same area with the designer’s prompt, in the edit’s place', () => {
+    const p = onEdit('regenerate')
+    expect(p.state.prompt).toBe('a glass of orange juice')
+    expect(p.tasks).toHaveLength(1)
+    expect(p.tasks![0]).toMatchObject({ placement: 'area', targetIds: ['img', 'circle'], designerPrompt: 'a glass of orange juice', area: { shapeId: 'circle', imageId: 'img', erase: false, replace: true, shape: { x: 400, y: 250, width: 200, height: 200 } } })
+    expect(p.tasks![0].prompt).toMatch(/Change only what is in the middle of it: a glass of orange juice/)
+  })
+
+  it('More like this makes the chosen takes of the same area, each a new edit above it', () => {
+    const p = onEdit('more-like-this')
+    expect(p.tasks).toHaveLength(2)
+    for (const task of p.tasks!) expect(task).toMatchObject({ placement: 'area', area: { replace: false, shapeId: 'circle' } })
+    expect(new Set(p.tasks!.map((task) => task.id)).size).toBe(2)
+  })
+
+  it('an erase is redone as an erase; Edit prompt only loads', () => {
+    const p = plan(launch({ layer: edit, record: { ...editRecord, prompt: '', area: { imageId: 'img', erase: true } }, area: { image, shape: mask } }))
+    expect(p.tasks![0].prompt).toMatch(/Remove what is in the middle/)
+    expect(onEdit('edit-prompt').tasks).toBeNull()
+  })
+
+  it('a record whose area is not one the plugin writes: regenerated as a plain image would be, not as an area', () => {
+    const p = plan(launch({ layer: edit, record: { ...editRecord, area: { imageId: 7 } }, area: { image, shape: mask } }))
+    expect(p.tasks![0].placement).not.toBe('area')
+  })
+
+  it('Erase area pressed on an image with the shape selected: one erase with the panel’s own settings', () => {
+    const p = plan(launch({ command: 'erase-an-area', layer: image, record: null, selection: [image, circle] }))
+    expect(p.state).toEqual(current)
+    expect(p.tasks).toHaveLength(1)
+    expect(p.tasks![0]).toMatchObject({ placement: 'area', targetIds: ['img', 'circle'], settings: { model: current.settings.model }, area: { erase: true } })
+  })
+
+  it('Edit area on an image with the shape: waits for the prompt; with the image alone: says how to draw the area', () => {
+    expect(plan(launch({ command: 'edit-an-area', layer: image, record: null, selection: [image, circle] }))).toMatchObject({ tasks: null, notes: [expect.stringMatching(/Write what the area of “Table shot” should show/)] })
+    const alone = plan(launch({ command: 'edit-an-area', layer: image, record: null, selection: [{ ...image, area: undefined }] }))
+    expect(alone.tasks).toBeNull()
+    expect(alone.notes[0]).toMatch(/Draw a rectangle, ellipse or pen shape over the part of “Table shot” to change/)
+  })
+
+  it('a shape outside the image: said, nothing planned', () => {
+    const far = { ...circle, area: { ...circle.area!, x: 5000 } }
+    const p = plan(launch({ command: 'erase-an-area', layer: image, record: null, selection: [image, far] }))
+    expect(p.tasks).toBeNull()
+    expect(p.notes[0]).toMatch(/outside/)
+  })
+})

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+import { readImageInfo } from '../images/png'
+import { TEST_KEY } from '../openrouter-stand-in/server'
+import type { PluginSession } from './harness'
+import { useBrowserSuite } from './suite'
+
+// An edit's own relaunch buttons, in the real browser: Regenerate and More like
+// this redo the same area of the same image, Restore previous swaps back.
+const suite = useBrowserSuite()
+
+type Body = { messages: { content: { type: string; image_url?: { url: string } }[] }[]; image_config: Record<string, unknown> }
+const inputOf = (at: number) => {
+  const content = (suite.standIn.generations()[at].body as Body).messages[0].content
+  const url = content.find((part) => part.image_url)!.image_url!.url
+  return readImageInfo(new Uint8Array(Buffer.from(url.split(',')[1], 'base64')))!
+}
+const reopen = (session: PluginSession, command: string) =>
+  session.page.evaluate((command) => (window as unknown as { hostReopen: (launch: unknown) => Promise<void> }).hostReopen({ command }), command)
+
+/** The edits over the photo: each group's answer image, the generation it came from, its alpha outside the shape, in the middle, and the group's buttons. */
+const edits = (session: PluginSession) =>
+  session.figma(async (fake) => {
+    const groups = fake.page.children.filter((n) => n.type === 'GROUP')
+    return Promise.all(
+      groups.map(async (group) => {
+        const hash = (group.children[1].fills[0] as { imageHash: string }).imageHash
+        const bitmap = await createImageBitmap(new Blob([fake.images.get(hash)!.bytes as BlobPart]), { premultiplyAlpha: 'none' })
+        const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
+        context.drawImage(bitmap, 0, 0)
+        const alpha = (fx: number, fy: number) => context.getImageData(Math.floor(fx * bitmap.width), Math.floor(fy * bitmap.height), 1, 1).data[3]
+        const mask = group.children[0] as unknown as { isMask?: boolean; x: number; y: number; width: number; height: number }
+        const generation = (JSON.parse(group.getPluginData('riverflow')) as { generationId: string }).generationId
+        return { hash, generation, previous: group.children[1].getPluginData('riverflow-previous-fills') !== '', outside: alpha(0.05, 0.5), centre: alpha(0.5, 0.5), mask: { isMask: mask.isMask === true, x: mask.x, y: mask.y, width: mask.width }, buttons: Object.keys(group.getRelaunchData()) }
+      }),
+    )
+  })
+
+describe('relaunch buttons on an edit', () => {
+  it('Regenerate sends the same area again and puts the answer in the edit’s place; More like this adds an edit above; Restore previous swaps back', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        // The designer's own model and size: a relaunch of the edit runs at once.
+        fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2-fast', imageSize: '1K' }, takes: 1 })
+        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
+        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        fake.select(photo, fake.addRectangle({ name: 'Area', x: 300, y: 200, width: 200, height: 200 }))
+      },
+    })
+    const photoBefore = await session.figma((fake) => JSON.stringify(fake.allNodes().find((n) => n.name === 'Table shot')!.fills))
+    await session.ui.getByRole('textbox', { name: 'Prompt' }).fill('a glass of orange juice')
+    await session.ui.getByRole('button', { name: 'Edit area' }).click()
+    await expect.poll(async () => (await edits(session)).length, { timeout: 15_000 }).toBe(1)
+    const [first] = await edits(session)
+    expect(first.buttons).toEqual(['regenerate', 'more-like-this', 'edit-prompt'])
+
+    await session.figma((fake) => fake.select(fake.page.children.find((n) => n.type === 'GROUP')!))
+    await reopen(session, 'regenerate')
+    // The stand-in answers the same request with the same pixels: the generation tells the answers apart.
+    await expect.poll(async () => (await edits(session))[0].generation, { timeout: 20_000 }).not.toBe(first.generation)
+    expect(suite.standIn.generations()).toHaveLength(2)
+    const [again] = await edits(session)
+    // The same region of the same image, with the designer's prompt, landing masked as before.
+    expect(inputOf(1)).toEqual(inputOf(0))
+    const text = (suite.standIn.generations()[1].body as { messages: { content: { text?: string }[] }[] }).messages[0].content[0].text
+    expect(text).toMatch(/Change only what is in the middle of it: a glass of orange juice/)
+    expect(again).toMatchObject({ previous: true, outside: 0, centre: 255, mask: { isMask: true, x: 300, y: 200, width: 200 } })
+    expect(again.buttons).toContain('restore-previous')
+    expect(await session.ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe('a glass of orange juice')
+
+    await reopen(session, 'more-like-this')
+    await expect.poll(async () => (await edits(session)).length, { timeout: 20_000 }).toBe(2)
+    const [kept, take] = await edits(session)
+    expect(kept.generation).toBe(again.generation)
+    expect(take.generation).not.toBe(again.generation)
+    expect(take).toMatchObject({ outside: 0, mask: { isMask: true, x: 300, y: 200, width: 200 } })
+
+    await session.figma((fake) => fake.select(fake.page.children.find((n) => n.type === 'GROUP')!))
+    await reopen(session, 'restore-previous')
+    await expect.poll(async () => (await edits(session))[0].generation, { timeout: 10_000 }).toBe(first.generation)
+    expect(await session.figma((fake) => JSON.stringify(fake.allNodes().find((n) => n.name === 'Table shot')!.fills))).toBe(photoBefore)
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(4)
+  })
+
+  it('Erase area pressed on an image with the shape drawn over it: erases at once; with the image alone, says how to draw the area', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2-fast', imageSize: '1K' } })
+        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
+        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        photo.setPluginData('riverflow', '{}')
+        fake.select(photo)
+        fake.figma.command = 'edit-an-area'
+      },
+    })
+    await expect.poll(() => session.ui.getByText(/Draw a rectangle, ellipse or pen shape over the part of “Table shot” to change/).count()).toBe(1)
+    expect(suite.standIn.generations()).toHaveLength(0)
+
+    await session.figma((fake) => fake.select(fake.page.children[0], fake.addEllipse({ name: 'Cup', x: 100, y: 100, width: 120, height: 120 })))
+    await reopen(session, 'erase-an-area')
+    await expect.poll(async () => (await edits(session)).length, { timeout: 20_000 }).toBe(1)
+    const text = (suite.standIn.generations()[0].body as { messages: { content: { text?: string }[] }[] }).messages[0].content[0].text
+    expect(text).toMatch(/Remove what is in the middle/)
+  })
+})

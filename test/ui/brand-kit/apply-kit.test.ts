@@ -82,6 +82,19 @@ describe('a brand kit applied to a Generate', () => {
     expect(v25.references).toEqual([])
     expect(kitLine(v25.brandKit)).toBe('Brand kit “Acme” adds nothing to this request. Left out: the kit’s references: an upscale on Riverflow 2.5 Fast takes no refSR references.')
   })
+
+  it('adds the kit’s references to Upscale with references after the designer’s, as far as the model takes them', async () => {
+    const poster: SelectedLayer = { id: '1:1', name: 'Poster', type: 'FRAME', width: 800, height: 1200, fillable: true, madeHere: false }
+    const logo: SelectedLayer = { ...poster, id: '1:2', name: 'Logo', width: 200, height: 200 }
+    const p = await plan(state('sourceful/riverflow-v2-fast', ''), kit(), [poster, logo])
+    const action = p.batchActions.find((a) => a.kind === 'upscale-with-references')!
+    expect(action.label).toBe('Upscale “Poster” with 1 reference')
+    const [task] = action.tasks
+    expect(task.inputs.map((i) => i.layer.id)).toEqual(['1:1'])
+    // Riverflow 2 takes four refSR references: the designer's one and three of the kit's.
+    expect(task.references.map((r) => r.layer.id)).toEqual(['1:2', '9:1', '9:2', '9:3'])
+    expect(kitLine(task.brandKit)).toBe('Brand kit “Acme” adds 3 refSR references (+$0.60).')
+  })
 })
 
 describe('the kit’s fonts and quotes', () => {

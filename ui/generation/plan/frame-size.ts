@@ -70,7 +70,7 @@ export function croppedShare(image: PixelSize, frame: PixelSize): number {
 }
 
 /** The wanted size within the model's limits and Figma's, its ratio kept; null when its ratio is beyond the model. */
-function exactWithin(wanted: PixelSize, limits: ExactSizeLimits, keepFullResolution: boolean, label: string): { size: PixelSize; limited?: string } | null {
+export function exactWithin(wanted: PixelSize, limits: ExactSizeLimits, keepFullResolution: boolean, label: string): { size: PixelSize; limited?: string } | null {
   const long = Math.max(wanted.width, wanted.height)
   const short = Math.min(wanted.width, wanted.height)
   if (long / short > limits.maxRatio) return null

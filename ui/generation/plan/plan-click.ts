@@ -165,7 +165,7 @@ function planBatchActions({ state, selection, roles, models, kit }: ClickInput, 
   }
   // What a drawn area asks for comes first: the designer drew it for that.
   actions.unshift(...planAreaActions(order, selection, each, kit))
-  const withReferences = planUpscaleWithReferences(order, selection, models)
+  const withReferences = planUpscaleWithReferences(order, selection, models, kit)
   if (withReferences) actions.push(withReferences)
   // Offered once the list has a model that can answer on a transparent background (2.5 and later).
   if (offersTransparency(models)) {

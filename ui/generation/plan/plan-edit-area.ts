@@ -1,5 +1,6 @@
 import type { AreaFacts, SelectedLayer } from '../../../common/selection'
 import { aspectRatioValue, nearestAspectRatio } from '../../../common/sizes'
+import { exactWithin } from './frame-size'
 import { sizeCovering } from './plan-tasks'
 import type { Order, TaskSpec } from './task'
 
@@ -47,12 +48,18 @@ export function areaProblem(image: PlacedLayer, shape: PlacedLayer): string | nu
  * lands over the image at that box, the image untouched (docs/architecture.md).
  */
 export function planEditArea(order: Order, image: PlacedLayer, shape: PlacedLayer, erase: boolean, again?: { replace: boolean }): TaskSpec {
-  const region = regionFor(boxOf(shape), boxOf(image))
+  // A model that makes explicit pixels gets the area's own box; the others the nearest ratio they take.
+  const exact = order.model.exactSize ?? null
+  const region = regionFor(boxOf(shape), boxOf(image), exact ? exact.maxRatio : null)
   const long = Math.max(region.width, region.height)
-  const scale = Math.min(Math.min(INPUT_LONG_SIDE.max, Math.max(INPUT_LONG_SIDE.min, long * 2)) / long, EXPORT_MAX_SIDE / Math.max(image.width, image.height))
+  let scale = Math.min(Math.min(INPUT_LONG_SIDE.max, Math.max(INPUT_LONG_SIDE.min, long * 2)) / long, EXPORT_MAX_SIDE / Math.max(image.width, image.height))
+  const wanted = { width: Math.round(region.width * scale), height: Math.round(region.height * scale) }
+  const exactSize = exact ? exactWithin(wanted, exact, false, order.model.label)?.size : undefined
+  // Brought within the model's limits, the answer's density is the input's: the two line up pixel for pixel.
+  if (exactSize) scale = exactSize.width / region.width
   const canvas = {
-    width: Math.round(region.width * scale),
-    height: Math.round(region.height * scale),
+    width: exactSize?.width ?? Math.round(region.width * scale),
+    height: exactSize?.height ?? Math.round(region.height * scale),
     x: Math.round((image.area.x - region.x) * scale),
     y: Math.round((image.area.y - region.y) * scale),
     imageWidth: Math.round(image.width * scale),
@@ -75,6 +82,7 @@ export function planEditArea(order: Order, image: PlacedLayer, shape: PlacedLaye
     },
     inputs: [{ layer: image, constraint: { type: 'SCALE', value: scale }, canvas }],
     references: [],
+    ...(exactSize && { exactSize }),
     placement: 'area',
     targetIds: [image.id, shape.id],
     size: { width: region.width, height: region.height },
@@ -86,10 +94,16 @@ export function planEditArea(order: Order, image: PlacedLayer, shape: PlacedLaye
 
 let counter = 0
 
-/** The shape's box with its margin, at the nearest ratio the model takes, kept within the image where it can be. */
-export function regionFor(shape: Box, image: Box): Box {
+/**
+ * The shape's box with its margin, kept within the image where it can be: at
+ * its own ratio for a model that makes explicit pixels (up to `exactMaxRatio`),
+ * else grown to the nearest ratio the model takes.
+ */
+export function regionFor(shape: Box, image: Box, exactMaxRatio: number | null = null): Box {
   const margin = Math.max(MIN_MARGIN, MARGIN_SHARE * Math.max(shape.width, shape.height))
   let box = intersect({ x: shape.x - margin, y: shape.y - margin, width: shape.width + 2 * margin, height: shape.height + 2 * margin }, image)
+  const own = Math.max(box.width, box.height) / Math.max(1e-9, Math.min(box.width, box.height))
+  if (exactMaxRatio !== null && own <= exactMaxRatio) return box
   const ratio = aspectRatioValue(nearestAspectRatio(box.width, box.height))
   // Grown on its short side to the ratio (never cut: the shape stays whole), then moved back inside the image.
   const width = Math.max(box.width, box.height * ratio)

@@ -1,5 +1,7 @@
 import type { SelectedLayer } from '../../../common/selection'
 import type { ModelCapabilities } from '../../../common/models'
+import { applyKit } from '../../brand-kit/apply-kit'
+import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { fitSettingsToModel } from '../../models'
 import { estimatePlanCost, planUpscale } from './plan-tasks'
 import type { Roles } from '../../selection/roles'
@@ -12,9 +14,10 @@ import type { Order } from './task'
  * of equals); the others go as refSR references, up to the model's limit. A
  * model that takes no references offers the action as a switch to the
  * cheapest one on offer that does: pressed, it changes the model and says
- * so; pressed again, it sends. Null with fewer than two image-like layers.
+ * so; pressed again, it sends. The file's brand kit adds its references after
+ * the designer's. Null with fewer than two image-like layers.
  */
-export function planUpscaleWithReferences(order: Order, selection: SelectedLayer[], models: readonly ModelCapabilities[]): BatchAction | null {
+export function planUpscaleWithReferences(order: Order, selection: SelectedLayer[], models: readonly ModelCapabilities[], kit: ReadyKit | null = null): BatchAction | null {
   const imageLike = selection.filter((layer) => !layer.text)
   if (imageLike.length < 2) return null
   let input = imageLike[0]
@@ -41,7 +44,9 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
   }
   const references = others.slice(0, order.model.maxReferences)
   const roles: Roles = Object.fromEntries(selection.map((layer) => [layer.id, layer === input ? 'input' : references.includes(layer) ? 'reference' : 'unused']))
-  const tasks = planUpscale(order, selection, roles, 2)
+  // The kit's images go as further refSR references, after the designer's own, as far as the model takes them.
+  const planned = planUpscale(order, selection, roles, 2)
+  const tasks = kit ? planned.map((task) => applyKit(task, kit, 'upscale')) : planned
   const count = references.length
   // More than the model takes: sent with as many as it takes, the label saying how many stay out.
   const left = others.length - count

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { SelectedLayer } from '../../../../common/selection'
 import { areaProblem, findArea, planEditArea, regionFor } from '../../../../ui/generation/plan/plan-edit-area'
-import { orderOf } from '../../../fixtures/orders'
+import { EXACT_SIZE_LIMITS } from '../../../../common/road-capabilities'
+import { MODELS, orderOf } from '../../../fixtures/orders'
 
 const placed = (id: string, type: string, box: { x: number; y: number; width: number; height: number }, showsImage: boolean, parentId = '0:1'): SelectedLayer => ({
   id,
@@ -52,5 +53,22 @@ describe('Edit area', () => {
     expect(task.settings.aspectRatio).toBe('1:1')
     expect(task.prompt).toMatch(/Change only what is in the middle of it: a glass of juice\./)
     expect(planEditArea(orderOf(''), found.image, found.shape, true).prompt).toMatch(/^This is part of a larger image\. Remove what is in the middle/)
+  })
+
+  it('with a model that makes explicit pixels (2.6 Pro), asks for the area’s own box at the input’s exact size', () => {
+    const pro26 = { ...MODELS.find((m) => m.id === 'sourceful/riverflow-v2.6-pro')!, exactSize: EXACT_SIZE_LIMITS }
+    // A wide shape: 400×100 with its margin is 600×300, a 2:1 no tier ratio is.
+    const bar = placed('Bar', 'RECTANGLE', { x: 200, y: 250, width: 400, height: 100 }, false)
+    const found = findArea([photo, bar])!
+    const exact = planEditArea({ ...orderOf('a shelf'), model: pro26 }, found.image, found.shape, false)
+    expect(exact.area).toMatchObject({ x: 100, y: 150, width: 600, height: 300 })
+    expect(exact.exactSize).toEqual({ width: 1200, height: 600 })
+    const canvas = exact.inputs[0].canvas!
+    expect({ width: canvas.width, height: canvas.height }).toEqual(exact.exactSize)
+    expect(exact.inputs[0].constraint).toEqual({ type: 'SCALE', value: 2 })
+    // On a model of tiers, the same area is grown to the nearest ratio it takes, and no size is named.
+    const tiers = planEditArea(orderOf('a shelf'), found.image, found.shape, false)
+    expect(tiers.exactSize).toBeUndefined()
+    expect(tiers.area!.width / tiers.area!.height).toBeCloseTo(16 / 9, 2)
   })
 })

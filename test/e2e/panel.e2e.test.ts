@@ -131,5 +131,27 @@ describe('the actions a selection invites', () => {
     await expect.poll(() => alert.textContent()).toMatch(/Write a prompt first/)
     const alertBox = await alert.evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect)
     expect(alertBox.bottom).toBeLessThanOrEqual(panel.height)
+
+    // With a prompt, Combine into one on 2.5 Fast (no refSR references): one request, the three shots as its input images.
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('The three shots as one lifestyle photo')
+    await ui.getByRole('button', { name: 'Combine into one' }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(1)
+    const body = suite.standIn.generations()[0].body as { messages: { content: { type: string }[] }[]; image_config?: Record<string, unknown> }
+    expect(body.messages[0].content.filter((part) => part.type === 'image_url')).toHaveLength(3)
+    expect(body.image_config?.super_resolution_references).toBeUndefined()
+  })
+
+  it('a divider line (600×0) selected: says before sending that it cannot show the image, and the image lands on a layer one can see', async () => {
+    const session = await suite.open({ key: TEST_KEY, setup: (fake) => fake.select(fake.addLine({ name: 'Divider', x: 0, y: 100, width: 600 })) })
+    const { ui } = session
+    await expect.poll(() => ui.getByText('“Divider” is too thin to show an image (600×0), so the image goes on a new layer beside it.').count()).toBe(1)
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A wave pattern')
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 20_000 }).toBe(2)
+    const layers = await session.figma((fake) => fake.page.children.map((n) => ({ name: n.name, width: n.width, height: n.height, fills: n.fills.length })))
+    expect(layers[0]).toMatchObject({ name: 'Divider', height: 0, fills: 0 })
+    expect(layers[1].width).toBeGreaterThan(100)
+    expect(layers[1].height).toBeGreaterThan(100)
+    expect(layers[1].fills).toBe(1)
   })
 })

@@ -183,7 +183,7 @@ export function GenerateView(props: GenerateViewProps) {
         />
       ) : (
         <PlacementChoice
-          selectedCount={selection.length}
+          selection={selection}
           fillableCount={plan.fillableCount}
           ownImageCount={plan.ownImageCount}
           takes={state.takes}

@@ -61,6 +61,7 @@ export interface FakeFigmaView {
   /** A rectangle, in `parent` (a frame) when given. */
   addRectangle(props?: NodePropsView, parent?: FakeNodeView): FakeNodeView
   addEllipse(props?: NodePropsView): FakeNodeView
+  addLine(props?: Omit<NodePropsView, 'height'>): FakeNodeView
   addText(props?: NodePropsView & { characters?: string; font?: { family: string; style: string } }): FakeNodeView
   select(...nodes: FakeNodeView[]): void
   allNodes(): FakeNodeView[]

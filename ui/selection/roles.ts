@@ -11,11 +11,17 @@ export type Roles = Record<string, LayerRole>
  * designer gave it; new layers get the defaults of the batch action. Each on
  * its own ("Refine each", "Upscale each"): every image-like layer is an input.
  * Combined into one: the first image-like layer is the input, the next ones
- * references while the model takes them (refSR, at most `maxReferences`), the
+ * references while the model takes them (refSR, at most `maxReferences`), or
+ * on a model without references more inputs (at most `maxInputImages`), the
  * rest unused. Text layers start unused: they are for "Use selected text
  * layer", not pixels to send.
  */
-export function assignRoles(selection: readonly SelectedLayer[], model: Pick<ModelCapabilities, 'maxReferences'>, previous: Roles = {}, each = false): Roles {
+export function assignRoles(
+  selection: readonly SelectedLayer[],
+  model: Pick<ModelCapabilities, 'maxReferences' | 'maxInputImages'>,
+  previous: Roles = {},
+  each = false,
+): Roles {
   const roles: Roles = {}
   // Running counts: this runs on every selection change, and counting the
   // roles again for each layer made 5,000 selected layers take seconds.
@@ -32,9 +38,9 @@ export function assignRoles(selection: readonly SelectedLayer[], model: Pick<Mod
   for (const layer of selection) {
     if (roles[layer.id]) continue
     if (layer.text) give(layer.id, 'unused')
-    // Combined on a model that takes no references (2.5 and later), every frame is an input: the
-    // model combines its input images. Past its limit the check before sending says so.
-    else if (each || inputs === 0 || model.maxReferences === 0) give(layer.id, 'input')
+    // Combined on a model that takes no references (2.5 and later), the frames are its inputs, as many
+    // as it takes: the model combines its input images. The rest are unused, and the action says so.
+    else if (each || inputs === 0 || (model.maxReferences === 0 && inputs < model.maxInputImages)) give(layer.id, 'input')
     else if (references < model.maxReferences) give(layer.id, 'reference')
     else give(layer.id, 'unused')
   }
@@ -57,4 +63,24 @@ export function roleProblems(selection: readonly SelectedLayer[], roles: Roles, 
   if (references > model.maxReferences) problems.push(referenceLimitMessage(model, references, 'marked as reference'))
   if (references > 0 && inputs === 0) problems.push('References only work with an input image: mark one layer as the input.')
   return problems
+}
+
+/**
+ * What Combine into one sends, said under the actions before sending: on a
+ * model that takes refSR references, which frame is the input and which are
+ * references; on any model, which frames are left out and why. Null when
+ * every frame goes as an input image.
+ */
+export function combineNote(selection: readonly SelectedLayer[], roles: Roles, model: ModelCapabilities): string | null {
+  const names = (role: LayerRole) => layersWithRole(selection, roles, role).filter((layer) => !layer.text).map((layer) => `“${layer.name}”`)
+  const [inputs, references, left] = [names('input'), names('reference'), names('unused')]
+  const sent = references.length > 0 ? `Combine: ${joinAnd(inputs)} as the input, ${joinAnd(references)} as ${references.length === 1 ? 'a reference' : 'references'}.` : null
+  if (left.length === 0) return sent
+  const limit = model.maxReferences > 0 ? `${model.label} takes ${model.maxReferences} references` : `${model.label} takes ${model.maxInputImages} input images`
+  const out = `${joinAnd(left)} ${left.length === 1 ? 'is' : 'are'} left out: ${limit}.`
+  return sent ? `${sent} ${out}` : `Combine: ${out}`
+}
+
+function joinAnd(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
 }

@@ -16,9 +16,9 @@ import { type LayerRole, type Roles, assignRoles } from './roles'
 export function useRoles(selection: readonly SelectedLayer[], model: ModelCapabilities, action: string, each: boolean) {
   const [given, setGiven] = useState<{ action: string; roles: Roles }>({ action, roles: {} })
   const designers = given.action === action ? given.roles : NONE
-  // The model's reference limit is all the defaults depend on; its object may be rebuilt on any render.
-  const { maxReferences } = model
-  const roles = useMemo(() => assignRoles(selection, { maxReferences }, designers, each), [selection, maxReferences, designers, each])
+  // The model's limits are all the defaults depend on; its object may be rebuilt on any render.
+  const { maxReferences, maxInputImages } = model
+  const roles = useMemo(() => assignRoles(selection, { maxReferences, maxInputImages }, designers, each), [selection, maxReferences, maxInputImages, designers, each])
   // Every role shown is kept with the one changed: giving Frame 2 the input must not move Frame 1's.
   const setRole = (layerId: string, role: LayerRole) => setGiven({ action, roles: { ...roles, [layerId]: role } })
   return [roles, setRole] as const

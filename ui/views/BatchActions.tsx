@@ -31,6 +31,7 @@ export function BatchActions({ actions, currentKey, onRun }: BatchActionsProps) 
           </Button>
         ))}
       </div>
+      {actions.map((action) => action.note && <Muted key={`${action.key}-note`}>{action.note}</Muted>)}
     </section>
   )
 }

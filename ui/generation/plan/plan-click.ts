@@ -6,7 +6,7 @@ import { findModel } from '../../models'
 import type { CostEstimate } from '../../pricing'
 import { type KitUse, applyKit } from '../../brand-kit/apply-kit'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
-import { type Roles, assignRoles, layersWithRole, roleProblems } from '../../selection/roles'
+import { type Roles, assignRoles, combineNote, layersWithRole, roleProblems } from '../../selection/roles'
 import { cutoutOrder, offersTransparency } from './cutout-settings'
 import { estimatePlanCost, planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
 import type { Order, TaskSpec } from './task'
@@ -36,6 +36,8 @@ export interface BatchAction extends ClickAction {
   choices: Pick<SavedState, 'selectionUse' | 'eachOnItsOwn'> & Partial<Pick<SavedState, 'settings'>>
   /** Why it may not send, for the designer; empty when it may. */
   problems: string[]
+  /** What it will send that the label does not say (which frames are left out), shown under the actions. */
+  note?: string
 }
 
 /** Everything the panel shows about what a click will do, decided in one place. */
@@ -183,6 +185,7 @@ function planBatchActions({ state, selection, roles, models, kit }: ClickInput, 
     actions.push({
       kind: 'combine',
       label: 'Combine into one',
+      note: combineNote(selection, combined, model) ?? undefined,
       choices: { selectionUse: 'edit', eachOnItsOwn: false },
       problems: problems(combined, false),
       ...clickAction('combine', withKit(planRefine(order, selection, combined, false), kit), state.concurrency),

@@ -160,8 +160,20 @@ describe('the named batch actions', () => {
     expect(three.tasks[0].inputs.map((i) => i.layer.id)).toEqual(['f0', 'f1', 'f2'])
     expect(three.tasks[0].references).toEqual([])
     expect(three.problems).toEqual([])
-    // Never dropped without a word: six frames on a model of four inputs is said before sending.
-    expect(fast25(6).combine.problems).toEqual(['Riverflow 2.5 Fast takes at most 4 input images; 6 are marked as input.'])
+    expect(three.note).toBeUndefined()
+    // Never dropped without a word: six frames on a model of four inputs send four, and the two left out are named before sending.
+    const six = fast25(6).combine
+    expect(six.problems).toEqual([])
+    expect(six.tasks[0].inputs.map((i) => i.layer.id)).toEqual(['f0', 'f1', 'f2', 'f3'])
+    expect(six.note).toBe('Combine: “Frame f4” and “Frame f5” are left out: Riverflow 2.5 Fast takes 4 input images.')
+  })
+
+  it('Combine on Riverflow 2 says before sending which frame is the input and which are references', () => {
+    const combine = byKind(plan(state(), frames(3))).combine
+    expect(combine.note).toBe('Combine: “Frame f0” as the input, “Frame f1” and “Frame f2” as references.')
+    expect(byKind(plan(state(), frames(6))).combine.note).toBe(
+      'Combine: “Frame f0” as the input, “Frame f1”, “Frame f2”, “Frame f3” and “Frame f4” as references. “Frame f5” is left out: Riverflow 2 Fast takes 4 references.',
+    )
   })
 
   it('sends the designer’s fine-tuned roles for the action the panel shows, the defaults for the others', () => {

@@ -15,6 +15,8 @@ const MAX_SHORT = 200
 const MAX_URL = 2_048
 /** Records are kept under 90 KB (plugin/record.ts): a longer text cannot be one the plugin wrote. */
 const MAX_TEXT = 100_000
+/** Larger than any side a model makes (2.6 Pro: 16,384 px). */
+const MAX_EXACT_SIDE = 32_768
 
 const BACKGROUNDS: readonly BackgroundMode[] = ['original', 'transparent', 'solid']
 const EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'xhigh']
@@ -33,6 +35,8 @@ export function readRecord(value: unknown): GenerationRecord | null {
   if (typeof value.brandKit === 'string' && value.brandKit.length <= MAX_SHORT) record.brandKit = value.brandKit
   const area = readArea(value.area)
   if (area) record.area = area
+  const exactSize = readExactSize(value.exactSize)
+  if (exactSize) record.exactSize = exactSize
   return record
 }
 
@@ -52,6 +56,13 @@ function readSettings(value: unknown): GenerationSettings | null {
 export function readArea(value: unknown): GenerationRecord['area'] | null {
   if (!isPlainObject(value) || !isText(value.imageId, MAX_SHORT) || value.imageId === '' || typeof value.erase !== 'boolean') return null
   return { imageId: value.imageId, erase: value.erase }
+}
+
+/** Whole pixels within what any model makes; null otherwise. */
+function readExactSize(value: unknown): GenerationRecord['exactSize'] | null {
+  if (!isPlainObject(value)) return null
+  const side = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_EXACT_SIDE
+  return side(value.width) && side(value.height) ? { width: value.width, height: value.height } : null
 }
 
 function readFontInputs(value: unknown): FontInput[] | null {

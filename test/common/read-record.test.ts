@@ -2,6 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { readRecord } from '../../common/read-record'
 import { recordWith } from '../fixtures/records'
 
+describe('readRecord: the exact size an image was made at', () => {
+  it('keeps whole pixels, and drops anything else without losing the record', () => {
+    expect(readRecord({ ...recordWith(), exactSize: { width: 2400, height: 1256 } })?.exactSize).toEqual({ width: 2400, height: 1256 })
+    for (const exactSize of [{ width: 2400.5, height: 1256 }, { width: 0, height: 10 }, { width: 1e9, height: 10 }, '2400x1256', { width: '2400', height: 1256 }]) {
+      const read = readRecord({ ...recordWith(), exactSize })
+      expect(read).not.toBeNull()
+      expect(read?.exactSize).toBeUndefined()
+    }
+  })
+})
+
 describe('readRecord: Edit area’s part of a record', () => {
   it('keeps the image an edit was made on and whether it erased', () => {
     expect(readRecord({ ...recordWith(), area: { imageId: '12:3', erase: true } })?.area).toEqual({ imageId: '12:3', erase: true })

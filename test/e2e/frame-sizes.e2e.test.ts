@@ -41,6 +41,10 @@ describe('Fit the frame', () => {
     expect(sent[0].body).toMatchObject({ model: 'sourceful/riverflow-v2.6-pro', size: '2400x1256' })
     expect(sent[0].body).not.toHaveProperty('resolution')
     expect(sent[0].body).not.toHaveProperty('aspect_ratio')
+    // History names the exact pixels it was made at, not a tier.
+    await session.ui.getByRole('button', { name: 'History' }).click()
+    const row = session.ui.getByRole('list', { name: 'Generations' }).getByRole('listitem').first()
+    await expect.poll(() => row.textContent()).toMatch(/Riverflow 2\.6 Pro.*2400×1256/)
     await session.close()
   })
 

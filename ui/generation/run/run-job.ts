@@ -118,6 +118,7 @@ async function sendTaskAsync(spec: TaskSpec, prepared: PreparedInputs, context: 
     createdAt: new Date().toISOString(),
   }
   if (spec.brandKit) record.brandKit = spec.brandKit.name
+  if (spec.exactSize) record.exactSize = { width: spec.exactSize.width, height: spec.exactSize.height }
   if (spec.area) record.area = { imageId: spec.area.imageId, erase: spec.area.erase }
   for (const image of result.images) context.lander.land(image, spec, record, signal)
   return { cost: result.cost, notes, dropped: result.droppedOptions }

@@ -46,7 +46,9 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
 
   const { record } = item
   const model = typeof record.settings.model === 'string' ? findModel(models, record.settings.model).label : 'Unknown model'
-  const facts = [model, `${record.settings.aspectRatio} · ${record.settings.imageSize}`, record.cost !== null ? formatUsd(record.cost) : null, new Date(record.createdAt).toLocaleString(), typeof record.brandKit === 'string' ? `Brand kit: ${record.brandKit.slice(0, 60)}` : null]
+  // An image made at exact pixels (2.6 Pro) says them; one made at a tier, its ratio and tier.
+  const size = record.exactSize ? `${record.exactSize.width}×${record.exactSize.height}` : `${record.settings.aspectRatio} · ${record.settings.imageSize}`
+  const facts = [model, size, record.cost !== null ? formatUsd(record.cost) : null, new Date(record.createdAt).toLocaleString(), typeof record.brandKit === 'string' ? `Brand kit: ${record.brandKit.slice(0, 60)}` : null]
   return (
     <li class="history-row">
       {thumbnail ? <img class="thumbnail" src={thumbnail} alt="" /> : <span class="thumbnail" />}

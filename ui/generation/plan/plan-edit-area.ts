@@ -34,9 +34,12 @@ export function findArea(selection: readonly SelectedLayer[]): { image: PlacedLa
   return null
 }
 
-/** What stops an area edit, for the designer; null when it can go. */
-export function areaProblem(image: PlacedLayer, shape: PlacedLayer): string | null {
-  if (shape.area.parentId !== image.area.parentId) return `Draw the shape in the same frame as “${image.name}”: it is in another one now.`
+/**
+ * What stops an area edit, for the designer; null when it can go. An edit's
+ * own mask (a relaunch on it) is in the edit's group, not beside the image.
+ */
+export function areaProblem(image: PlacedLayer, shape: PlacedLayer, maskOfEdit = false): string | null {
+  if (!maskOfEdit && shape.area.parentId !== image.area.parentId) return `Draw the shape in the same frame as “${image.name}”: it is in another one now.`
   if (!overlap(boxOf(image), boxOf(shape))) return `The shape is outside “${image.name}”: draw it over the part of the image to change.`
   return null
 }

@@ -41,7 +41,11 @@ export function planLaunch(launch: Launch, current: SavedState, models: readonly
   // An Edit area result redoes its area: in its place, or as more edits above it.
   const area = readArea(isObject(launch.record) ? launch.record.area : undefined)
   if (launch.area && area && launch.command !== 'edit-prompt') {
-    const again = (replace: boolean) => planEditArea(order, asPlaced(launch.area!.image), asPlaced(launch.area!.shape), area.erase, { replace })
+    const [image, shape] = [asPlaced(launch.area.image), asPlaced(launch.area.shape)]
+    // The image may have been moved away from its edit since: nothing is sent for an area off the image.
+    const problem = areaProblem(image, shape, true)
+    if (problem) return { state, notes: [...notes, problem], tasks: null }
+    const again = (replace: boolean) => planEditArea(order, image, shape, area.erase, { replace })
     const tasks = launch.command === 'regenerate' ? [again(true)] : Array.from({ length: Math.max(1, state.takes) }, () => again(false))
     return { state, notes, tasks }
   }

@@ -97,6 +97,13 @@ describe('planLaunch on Edit area', () => {
     expect(new Set(p.tasks!.map((task) => task.id)).size).toBe(2)
   })
 
+  it('an image moved away from its edit: said, nothing planned', () => {
+    const away = { ...image, area: { ...image.area!, x: 3000 } }
+    const p = plan(launch({ layer: edit, record: editRecord, area: { image: away, shape: mask } }))
+    expect(p.tasks).toBeNull()
+    expect(p.notes.at(-1)).toMatch(/The shape is outside “Table shot”/)
+  })
+
   it('an erase is redone as an erase; Edit prompt only loads', () => {
     const p = plan(launch({ layer: edit, record: { ...editRecord, prompt: '', area: { imageId: 'img', erase: true } }, area: { image, shape: mask } }))
     expect(p.tasks![0].prompt).toMatch(/Remove what is in the middle/)

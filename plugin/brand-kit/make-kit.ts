@@ -73,24 +73,56 @@ async function fillKitPageAsync(page: PageNode, images: readonly SceneNode[], te
   page.setPluginData(KIT_MANIFEST_KEY, manifestForPluginData(made))
 }
 
-/** The file's local colour styles (solid ones) as swatches: where a palette most often starts. */
+/**
+ * The file's local colour styles (solid ones), then its colour variables, as
+ * swatches: where a palette most often starts. A colour both name is one swatch.
+ */
 async function addSwatchesAsync(page: PageNode, y: number): Promise<number> {
   const styles = await figma.getLocalPaintStylesAsync()
-  let x = 0
-  let added = 0
-  for (const style of styles) {
+  const colours = styles.flatMap((style) => {
     const solid = style.paints.find((paint): paint is SolidPaint => paint.type === 'SOLID')
-    if (!solid || added >= KIT_LIMITS.colours) continue
+    return solid ? [{ name: style.name, color: solid.color }] : []
+  })
+  const seen = new Set<string>()
+  let x = 0
+  for (const { name, color } of [...colours, ...(await colourVariablesAsync())]) {
+    const key = [color.r, color.g, color.b].map((c) => Math.round(c * 255)).join(',')
+    if (seen.has(key) || seen.size >= KIT_LIMITS.colours) continue
+    seen.add(key)
     const swatch = figma.createRectangle()
     page.appendChild(swatch)
-    swatch.name = `Colour: ${cut(style.name, KIT_LIMITS.labelChars)}`
-    swatch.fills = [{ type: 'SOLID', color: solid.color }]
+    swatch.name = `Colour: ${cut(name, KIT_LIMITS.labelChars)}`
+    swatch.fills = [{ type: 'SOLID', color: { r: color.r, g: color.g, b: color.b } }]
     swatch.resize(64, 64)
     Object.assign(swatch, { x, y })
     x += 64 + 16
-    added++
   }
-  return added > 0 ? y + 64 + GAP / 2 : y
+  return seen.size > 0 ? y + 64 + GAP / 2 : y
+}
+
+/**
+ * The file's colour variables at their collection's default mode. An alias
+ * (a variable naming another) is left out: its colour is the other's. A file
+ * or a Figma without variables gives none (docs/contracts.md#figma-colour-styles).
+ */
+async function colourVariablesAsync(): Promise<{ name: string; color: RGB }[]> {
+  try {
+    const variables = await figma.variables.getLocalVariablesAsync('COLOR')
+    const found: { name: string; color: RGB }[] = []
+    for (const variable of variables) {
+      const collection = await figma.variables.getVariableCollectionByIdAsync(variable.variableCollectionId)
+      const value = collection ? variable.valuesByMode[collection.defaultModeId] : undefined
+      if (isColour(value)) found.push({ name: variable.name, color: value })
+    }
+    return found
+  } catch {
+    return []
+  }
+}
+
+function isColour(value: unknown): value is RGB {
+  const { r, g, b } = (value ?? {}) as Partial<RGB>
+  return [r, g, b].every((c) => typeof c === 'number' && Number.isFinite(c) && c >= 0 && c <= 1)
 }
 
 function addText(page: PageNode, name: string, characters: string, y: number): number {

@@ -98,6 +98,8 @@ export interface FakeFigma {
   addText: (props?: NodeProps & { characters?: string; font?: { family: string; style: string } | 'mixed' }, parent?: FakeNode) => FakeNode
   /** A local paint style of the file, as figma.getLocalPaintStylesAsync lists it. */
   addPaintStyle: (name: string, paints: Paint[]) => void
+  /** A local colour variable in a collection of one mode (the default), or an alias to another variable. */
+  addColourVariable: (name: string, value: RGBA | { type: 'VARIABLE_ALIAS'; id: string }) => void
   /** Selects on the current page. */
   select: (...nodes: FakeNode[]) => void
   /** All live nodes on every page, depth first. */
@@ -130,6 +132,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
   }
   const loadedFonts = new Set<string>()
   const paintStyles: { id: string; name: string; type: 'PAINT'; paints: readonly Paint[] }[] = []
+  const colourVariables: { id: string; name: string; resolvedType: 'COLOR'; variableCollectionId: string; valuesByMode: Record<string, unknown> }[] = []
   const document = new FakeNode(registry, 'DOCUMENT', 'Document')
   const page = new FakePageNode(registry, 'PAGE', 'Page 1')
   page.loaded = true
@@ -288,6 +291,15 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     async getLocalPaintStylesAsync() {
       return paintStyles.map((style) => ({ ...style, paints: style.paints }))
     },
+    // Colour variables live in one collection with one mode, 'M:1', its default.
+    variables: {
+      async getLocalVariablesAsync(type?: string) {
+        return type === undefined || type === 'COLOR' ? colourVariables.map((variable) => ({ ...variable })) : []
+      },
+      async getVariableCollectionByIdAsync(id: string) {
+        return id === 'VC:1' ? { id, name: 'Brand', defaultModeId: 'M:1', modes: [{ modeId: 'M:1', name: 'Default' }] } : null
+      },
+    },
     createRectangle: () => make(new FakeNode(registry, 'RECTANGLE', 'Rectangle')),
     createFrame: () => make(new FakeNode(registry, 'FRAME', 'Frame')),
     createText: () => make(new FakeTextNode(registry, 'TEXT', 'Text')),
@@ -420,6 +432,9 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       node.setUpCharacters(props.characters ?? 'Text')
       node.fontName = props.font === 'mixed' ? mixed : (props.font ?? { family: 'Inter', style: 'Regular' })
       return node
+    },
+    addColourVariable(name, value) {
+      colourVariables.push({ id: `V:${++counter}`, name, resolvedType: 'COLOR', variableCollectionId: 'VC:1', valuesByMode: { 'M:1': value } })
     },
     addPaintStyle(name, paints) {
       paintStyles.push({ id: `S:${++counter}`, name, type: 'PAINT', paints: Object.freeze(paints.map((p) => Object.freeze({ ...p }))) })

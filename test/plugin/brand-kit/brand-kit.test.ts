@@ -66,6 +66,18 @@ describe('making a brand kit from the selection', () => {
     expect(kit.references.every((r) => !nodes.some((n) => n.id === r.layerId))).toBe(true)
   })
 
+  it('takes the file’s colour variables too, after its styles: a colour both name once, an alias left out', async () => {
+    brandSelection()
+    fake.addColourVariable('brand/red', { r: 1, g: 0, b: 0, a: 1 })
+    fake.addColourVariable('brand/sky', { r: 0, g: 0.5, b: 1, a: 1 })
+    fake.addColourVariable('text/primary', { type: 'VARIABLE_ALIAS', id: 'V:1' })
+    startPlugin()
+    const [kit] = kitsOf(await request('make-brand-kit', { name: 'Acme' })).kits
+    expect(kit.palette).toEqual(['#FF0000', '#1A1A1A', '#0080FF'])
+    const page = fake.figma.root.children.find((p) => p.id === kit.id)!
+    expect(page.children.filter((n) => n.name.startsWith('Colour: ')).map((n) => n.name)).toEqual(['Colour: Brand red', 'Colour: Ink', 'Colour: brand/sky'])
+  })
+
   it('is offered, still chosen, to another designer who opens the file with empty clientStorage, and holds no key', async () => {
     brandSelection()
     startPlugin()

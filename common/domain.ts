@@ -118,6 +118,8 @@ export interface GenerationRecord {
    * More like this redo the same area from it.
    */
   area?: { imageId: string; erase: boolean }
+  /** Expand: the image the answer continues (its sibling in the frame), so Regenerate expands it again. */
+  expand?: { imageId: string }
   /** The explicit pixels asked for (`size`, 2.6 Pro), when the image was made at an exact size rather than a tier. */
   exactSize?: { width: number; height: number }
 }

@@ -21,7 +21,7 @@ import type {
   HeldTile,
   TiledImage,
 } from './domain'
-import type { AreaTarget, SelectedLayer } from './selection'
+import type { AreaTarget, ExpandSource, SelectedLayer } from './selection'
 import type { BrandKits } from './brand-kit'
 
 /**
@@ -61,6 +61,8 @@ export interface Launch {
   problem: string | null
   /** On an Edit area result: the image it was made on and the shape that masks it, to redo the same area. */
   area?: { image: SelectedLayer; shape: SelectedLayer }
+  /** On an Expand result: its frame, with the image it continues, to expand it again into the same layer. */
+  expand?: { frame: SelectedLayer; source: ExpandSource }
   /** Edit area and Erase area from an image: the whole selection, where the shape drawn over it may be. */
   selection?: SelectedLayer[]
 }

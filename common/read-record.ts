@@ -35,6 +35,8 @@ export function readRecord(value: unknown): GenerationRecord | null {
   if (typeof value.brandKit === 'string' && value.brandKit.length <= MAX_SHORT) record.brandKit = value.brandKit
   const area = readArea(value.area)
   if (area) record.area = area
+  const expand = isPlainObject(value.expand) && isText(value.expand.imageId, MAX_SHORT) && value.expand.imageId !== '' ? { imageId: value.expand.imageId } : null
+  if (expand) record.expand = expand
   const exactSize = readExactSize(value.exactSize)
   if (exactSize) record.exactSize = exactSize
   return record

@@ -51,6 +51,8 @@ export function readLaunch(): Launch | null {
   }
   if (!problem && command === 'regenerate' && node.locked) problem = `“${node.name}” is locked: unlock it to regenerate it. Its prompt and settings are loaded.`
   const launch: Launch = { command: command as LaunchCommand, layer, record, problem }
+  const expand = expandedFrom(node, record)
+  if (!problem && expand) launch.expand = expand
   const edit = areaEditOf(node)
   if (!problem && edit) {
     const image = editedImage(edit, record)
@@ -66,6 +68,21 @@ function editedImage(edit: AreaEdit, record: unknown): SceneNode | null {
   const imageId = typeof area === 'object' && area !== null ? (area as { imageId?: unknown }).imageId : undefined
   if (typeof imageId !== 'string') return null
   return edit.group.parent?.children.find((child) => child.id === imageId) ?? null
+}
+
+/**
+ * An Expand result's frame and the image it continues, found as its sibling
+ * by the record's id; the box is the image's now, in the frame's coordinates.
+ */
+function expandedFrom(node: SceneNode, record: unknown): Launch['expand'] | null {
+  const expand = typeof record === 'object' && record !== null ? (record as { expand?: unknown }).expand : undefined
+  const imageId = typeof expand === 'object' && expand !== null ? (expand as { imageId?: unknown }).imageId : undefined
+  const frame = node.parent
+  if (typeof imageId !== 'string' || !frame || frame.type !== 'FRAME') return null
+  const image = frame.children.find((child) => child.id === imageId)
+  if (!image) return null
+  const [described] = describeSelection([frame])
+  return { frame: described, source: { imageId: image.id, imageName: image.name, x: image.x, y: image.y, width: image.width, height: image.height } }
 }
 
 function describePair(image: SceneNode, shape: SceneNode): { image: SelectedLayer; shape: SelectedLayer } {

@@ -122,3 +122,29 @@ describe('the launch the UI runs', () => {
     expect(init.launch?.problem).toMatch(problem)
   })
 })
+
+describe('a relaunch on an Expand result', () => {
+  /** A banner frame with a square shot in its middle and the expansion behind it, as Expand leaves them. */
+  async function expanded(): Promise<{ frame: FakeNode; shot: FakeNode; result: FakeNode }> {
+    const frame = fake.addFrame({ name: 'Banner', x: 0, y: 0, width: 1200, height: 628 })
+    const shot = fake.addRectangle({ name: 'Shot', x: 286, y: 0, width: 628, height: 628 }, frame)
+    shot.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(encodePng(64, 64)).hash, scaleMode: 'FILL' }]
+    const placed = await placeImageAsync(place({ placement: 'behind', targetIds: [frame.id], name: 'Banner · expanded', record: { ...record, expand: { imageId: shot.id } } }))
+    return { frame, shot, result: fake.allNodes().find((n) => n.id === placed.nodeIds[0])! }
+  }
+
+  it('hands over the frame and the image it continues, where the image is now', async () => {
+    const { frame, shot, result } = await expanded()
+    shot.x = 300
+    fake.select(result)
+    const init = await initWith('regenerate')
+    expect(init.launch?.expand).toEqual({ frame: expect.objectContaining({ id: frame.id, width: 1200, height: 628 }), source: { imageId: shot.id, imageName: 'Shot', x: 300, y: 0, width: 628, height: 628 } })
+  })
+
+  it('hands over no frame when the image has left it: the UI then sends nothing', async () => {
+    const { shot, result } = await expanded()
+    fake.page.appendChild(shot)
+    fake.select(result)
+    expect((await initWith('regenerate')).launch?.expand).toBeUndefined()
+  })
+})

@@ -6,6 +6,7 @@ import { readSavedState, toStoredState } from '../../state/read-saved-state'
 import type { SelectedLayer } from '../../../common/selection'
 import { readArea } from '../../../common/read-record'
 import { type PlacedLayer, areaProblem, findArea, planEditArea } from './plan-edit-area'
+import { planExpand } from './plan-expand'
 import { planGenerate, planRefine, withTakes } from './plan-tasks'
 import type { Order, TaskSpec } from './task'
 
@@ -48,6 +49,13 @@ export function planLaunch(launch: Launch, current: SavedState, models: readonly
     const again = (replace: boolean) => planEditArea(order, image, shape, area.erase, { replace })
     const tasks = launch.command === 'regenerate' ? [again(true)] : Array.from({ length: Math.max(1, state.takes) }, () => again(false))
     return { state, notes, tasks }
+  }
+  // An Expand result expands its image again: into the same layer (Regenerate), or as takes beside the frame.
+  if (isObject(launch.record) && isObject(launch.record.expand) && launch.command !== 'edit-prompt') {
+    if (!launch.expand) return { state, notes: [...notes, `The image “${layer.name}” continues is no longer in its frame: put it back, or use Edit prompt.`], tasks: null }
+    const expanded = planExpand(order, { ...launch.expand.frame, expand: launch.expand.source })
+    if (launch.command === 'regenerate') return { state, notes, tasks: [{ ...expanded, placement: 'fill', targetIds: [layer.id] }] }
+    return { state, notes, tasks: withTakes([expanded], state.takes) }
   }
   switch (launch.command) {
     case 'regenerate':

@@ -136,3 +136,23 @@ describe('planLaunch on Edit area', () => {
     expect(p.notes[0]).toMatch(/outside/)
   })
 })
+
+describe('planLaunch on an Expand result', () => {
+  const banner: SelectedLayer = { id: 'banner', name: 'Banner', type: 'FRAME', width: 1200, height: 628, fillable: true, madeHere: false }
+  const source = { imageId: 'shot', imageName: 'Shot', x: 286, y: 0, width: 628, height: 628 }
+  const result = { ...layer, id: 'result', name: 'Banner · expanded', width: 1200, height: 628 }
+  const expandRecord = { ...record, prompt: 'a sunny kitchen', expand: { imageId: 'shot' } }
+
+  it('Regenerate expands the same image again, into the result layer’s fill (its image kept as the previous one)', () => {
+    const p = plan(launch({ layer: result, record: expandRecord, expand: { frame: banner, source } }))
+    expect(p.tasks).toHaveLength(1)
+    expect(p.tasks![0]).toMatchObject({ placement: 'fill', targetIds: ['result'], inputs: [{ layer: { id: 'shot' }, canvas: { background: '#00FF00' } }] })
+    expect(p.tasks![0].prompt).toMatch(/Expand this picture.*In the new area: a sunny kitchen/)
+  })
+
+  it('the image gone from its frame: said, nothing sent, never a plain image from the expand instruction', () => {
+    const p = plan(launch({ layer: result, record: expandRecord }))
+    expect(p.tasks).toBeNull()
+    expect(p.notes.at(-1)).toMatch(/no longer in its frame/)
+  })
+})

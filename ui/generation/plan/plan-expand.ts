@@ -1,5 +1,7 @@
 import type { ExpandSource, SelectedLayer } from '../../../common/selection'
 import { nearestAspectRatio } from '../../../common/sizes'
+import { clickAction } from './click-action'
+import type { BatchAction } from './plan-click'
 import { sizeCovering } from './plan-tasks'
 import type { InputCanvas, Order, TaskSpec } from './task'
 
@@ -9,6 +11,14 @@ export const EXPAND_MARK = '#00FF00'
 const INPUT_LONG_SIDE = 2048
 
 let counter = 0
+
+/** Expand, offered for one selected frame with an image that leaves part of it empty: the picture continued to the frame's edges. */
+export function planExpandActions(order: Order, selection: SelectedLayer[], choices: BatchAction['choices']): BatchAction[] {
+  const frame = selection.length === 1 ? selection[0] : undefined
+  if (!frame?.expand) return []
+  const task = planExpand(order, { ...frame, expand: frame.expand })
+  return [{ kind: 'expand', label: `Expand “${frame.expand.imageName}” to fill “${frame.name}”`, choices, problems: [], ...clickAction('expand', [task], 1) }]
+}
 
 /**
  * Expand: the image in `frame` continued to the frame's edges. The input is

@@ -1,4 +1,4 @@
-import type { Placement, SavedState, SelectionUse } from '../../../common/domain'
+import type { AspectRatio, Placement, SavedState, SelectionUse } from '../../../common/domain'
 import type { SelectedLayer } from '../../../common/selection'
 import type { ModelCapabilities } from '../../../common/models'
 import { isHexColor } from '../../hex-color'
@@ -27,6 +27,8 @@ export interface BatchAction extends ClickAction {
   choices: Pick<SavedState, 'selectionUse' | 'eachOnItsOwn'> & Partial<Pick<SavedState, 'settings'>>
   /** Why it may not send, for the designer; empty when it may. */
   problems: string[]
+  /** Expand to a ratio: the ratio it makes, and those it offers, each with the frame's size, for the choice on the action. */
+  ratio?: { value: AspectRatio; options: { value: AspectRatio; label: string }[] }
 }
 
 /** Everything the panel shows about what a click will do, decided in one place. */
@@ -61,6 +63,8 @@ export interface ClickInput {
   models: readonly ModelCapabilities[]
   /** The file's brand kit, when the designer uses one: every task but a cutout carries it. */
   kit?: ReadyKit | null
+  /** The ratio chosen on Expand's action for this selection; never saved. */
+  expandTo?: AspectRatio
 }
 
 /** More requests than this from one click, and the panel asks once before sending. */
@@ -119,7 +123,7 @@ export function needsConfirmation(action: ClickAction): boolean {
  * defaults (each: every image-like layer an input; combined: the first an
  * input, the next ones references), so one click does what its name says.
  */
-function planBatchActions({ state, selection, roles, models, kit }: ClickInput, order: Order): BatchAction[] {
+function planBatchActions({ state, selection, roles, models, kit, expandTo }: ClickInput, order: Order): BatchAction[] {
   const imageLike = selection.filter((layer) => !layer.text).length
   if (imageLike === 0) return []
   const { model } = order
@@ -148,7 +152,7 @@ function planBatchActions({ state, selection, roles, models, kit }: ClickInput, 
       ...clickAction(`upscale-each-${factor}`, withKit(planUpscale(order, selection, eachRoles, factor), kit, 'upscale'), state.concurrency),
     })),
   ]
-  actions.push(...planExpandActions(order, selection, each))
+  actions.push(...planExpandActions(order, selection, expandTo, each))
   // What a drawn area asks for comes first: the designer drew it for that.
   actions.unshift(...planAreaActions(order, selection, each, kit))
   const withReferences = planUpscaleWithReferences(order, selection, models)

@@ -1,4 +1,4 @@
-import type { ExportConstraint, GenerationSettings, Landing } from '../../../common/domain'
+import type { AspectRatio, ExportConstraint, GenerationSettings, Landing } from '../../../common/domain'
 import type { AreaTarget, SelectedLayer } from '../../../common/selection'
 import type { ModelCapabilities } from '../../../common/models'
 import type { KitApplied } from '../../brand-kit/apply-kit'
@@ -60,6 +60,8 @@ export interface TaskSpec extends Order {
   row?: string
   /** Edit area: where on the page the answer goes, and the shape that masks it. */
   area?: AreaTarget
+  /** Expand to a ratio: the frame of this ratio the sandbox makes around the image, the answer behind it. */
+  expandTo?: AspectRatio
   /** The brand kit's checks, for models that score (ui/brand-kit/apply-kit.ts). */
   scoringRubric?: ScoringCriterion[]
   /** Set when the file's brand kit went into this task: what it added and what the model could not take. */

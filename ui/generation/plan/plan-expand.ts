@@ -2,6 +2,7 @@ import type { AspectRatio } from '../../../common/domain'
 import type { ExpandSource, SelectedLayer } from '../../../common/selection'
 import { ASPECT_RATIOS, type FramedImage, type PixelSize, frameAtRatio, nearestAspectRatio } from '../../../common/sizes'
 import { clickAction } from './click-action'
+import { fitFrame } from './frame-size'
 import type { BatchAction } from './plan-click'
 import { sizeCovering } from './plan-tasks'
 import type { InputCanvas, Order, TaskSpec } from './task'
@@ -97,6 +98,10 @@ function expandTask(order: Order, image: SelectedLayer, framed: FramedImage, lan
     imageHeight: Math.round(image.height * scale),
     background: transparent ? 'transparent' : EXPAND_MARK,
   }
+  const size = { width: framed.width, height: framed.height }
+  // A model that makes explicit pixels is asked for the frame's own shape at the density, within its
+  // limits (docs/contracts.md#exact-sizes), not the nearest tier's ratio; a tier model gets tiers.
+  const exact = order.model.exactSize ? fitFrame(order.model, order.settings, size, { keepFullResolution: order.keepFullResolution ?? false }).exactSize : undefined
   return {
     id: `expand-${Date.now().toString(36)}-${++counter}`,
     ...landing,
@@ -113,7 +118,8 @@ function expandTask(order: Order, image: SelectedLayer, framed: FramedImage, lan
     inputs: [{ layer: image, constraint: { type: 'WIDTH', value: canvas.imageWidth }, canvas }],
     references: [],
     placement: 'behind',
-    size: { width: framed.width, height: framed.height },
+    size,
+    ...(exact && { exactSize: exact }),
     reveal: true,
   }
 }

@@ -3,6 +3,8 @@ import type { AspectRatio } from '../../../../common/domain'
 import type { SelectedLayer } from '../../../../common/selection'
 import { EXPAND_MARK, expandRatios, planExpand, planExpandToRatio } from '../../../../ui/generation/plan/plan-expand'
 import { frameAtRatio } from '../../../../common/sizes'
+import { EXACT_SIZE_LIMITS } from '../../../../common/road-capabilities'
+import type { Order } from '../../../../ui/generation/plan/task'
 import { planClick } from '../../../../ui/generation/plan/plan-click'
 import { DEFAULT_STATE } from '../../../../ui/defaults'
 import { MODELS, orderOf } from '../../../fixtures/orders'
@@ -119,5 +121,32 @@ describe('Expand to a ratio', () => {
     expect(expandAction([unframable])).toBeUndefined()
     expect(expandAction([shot, { ...shot, id: '2:2' }])).toBeUndefined()
     expect(expandAction([{ ...banner, expandsToRatio: true }])?.label).toBe('Expand “Product” to fill “Banner”')
+  })
+})
+
+describe('Expand’s size', () => {
+  /** 2.6 Pro as its record describes it: explicit pixels on the Image API. */
+  const pro26 = (): Order => {
+    const order = orderOf('', { model: 'sourceful/riverflow-v2.6-pro' })
+    return { ...order, model: { ...order.model, exactSize: EXACT_SIZE_LIMITS } }
+  }
+
+  it('asks a model that takes explicit pixels for the frame’s exact shape at the density, both forms', () => {
+    expect(planExpand(pro26(), banner).exactSize).toEqual({ width: 2400, height: 1256 })
+    expect(planExpandToRatio(pro26(), shot, '16:9').exactSize).toEqual({ width: 3556, height: 2000 })
+    expect(planExpandToRatio({ ...pro26(), settings: { ...pro26().settings, density: 1 } }, shot, '21:9').exactSize).toEqual({ width: 2333, height: 1000 })
+    // Within Figma's 4096 px, as Fit the frame keeps it, unless the image may go in tiles.
+    const large = { ...shot, width: 1500, height: 1500 }
+    expect(planExpandToRatio(pro26(), large, '9:16').exactSize).toEqual({ width: 2303, height: 4096 })
+    expect(planExpandToRatio({ ...pro26(), keepFullResolution: true }, large, '9:16').exactSize).toEqual({ width: 3000, height: 5334 })
+  })
+
+  it('gives a tier model the tier that covers the frame at 2×, at the ratio nearest it, and no exact size', () => {
+    const task = planExpandToRatio(orderOf('', { model: 'sourceful/riverflow-v2-pro' }), shot, '5:4')
+    expect(task).not.toHaveProperty('exactSize')
+    expect(task.settings).toMatchObject({ aspectRatio: '5:4', imageSize: '2K' })
+    expect(planExpandToRatio(orderOf('', { model: 'sourceful/riverflow-v2-pro' }), shot, '21:9').settings).toMatchObject({ aspectRatio: '21:9', imageSize: '4K' })
+    // 2.6 Pro from the built-in table, before its record says it takes explicit pixels: tiers too.
+    expect(planExpand(orderOf('', { model: 'sourceful/riverflow-v2.6-pro' }), banner)).not.toHaveProperty('exactSize')
   })
 })

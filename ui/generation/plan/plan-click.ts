@@ -152,7 +152,7 @@ function planBatchActions({ state, selection, roles, models, kit, expandTo }: Cl
       ...clickAction(`upscale-each-${factor}`, withKit(planUpscale(order, selection, eachRoles, factor), kit, 'upscale'), state.concurrency),
     })),
   ]
-  actions.push(...planExpandActions(order, selection, expandTo, each))
+  actions.push(...planExpandActions(order, selection, expandTo, each, kit))
   // What a drawn area asks for comes first: the designer drew it for that.
   actions.unshift(...planAreaActions(order, selection, each, kit))
   const withReferences = planUpscaleWithReferences(order, selection, models)

@@ -1,7 +1,8 @@
 import type { AspectRatio } from '../../../common/domain'
 import type { ExpandSource, SelectedLayer } from '../../../common/selection'
 import { ASPECT_RATIOS, type FramedImage, type PixelSize, frameAtRatio, nearestAspectRatio } from '../../../common/sizes'
-import { clickAction } from './click-action'
+import type { ReadyKit } from '../../brand-kit/ready-kit'
+import { clickAction, withKit } from './click-action'
 import { fitFrame } from './frame-size'
 import type { BatchAction } from './plan-click'
 import { sizeCovering } from './plan-tasks'
@@ -20,13 +21,20 @@ let counter = 0
  * Expand, offered for one layer selected alone: a frame with an image that
  * leaves part of it empty, continued to the frame's edges; or an image with no
  * such frame, continued to a frame of the ratio chosen on the action (`chosen`
- * when it is one of those offered).
+ * when it is one of those offered). The brand kit goes with it as with Refine:
+ * its references follow the image as inputs, its palette and note the instruction.
  */
-export function planExpandActions(order: Order, selection: SelectedLayer[], chosen: AspectRatio | undefined, choices: BatchAction['choices']): BatchAction[] {
+export function planExpandActions(
+  order: Order,
+  selection: SelectedLayer[],
+  chosen: AspectRatio | undefined,
+  choices: BatchAction['choices'],
+  kit: ReadyKit | null | undefined,
+): BatchAction[] {
   const layer = selection.length === 1 ? selection[0] : undefined
   if (layer?.expand) {
     const task = planExpand(order, { ...layer, expand: layer.expand })
-    return [{ kind: 'expand', label: `Expand “${layer.expand.imageName}” to fill “${layer.name}”`, choices, problems: [], ...clickAction('expand', [task], 1) }]
+    return [{ kind: 'expand', label: `Expand “${layer.expand.imageName}” to fill “${layer.name}”`, choices, problems: [], ...clickAction('expand', withKit([task], kit), 1) }]
   }
   const ratios = layer?.expandsToRatio ? expandRatios(layer) : []
   if (!layer || ratios.length === 0) return []
@@ -36,7 +44,7 @@ export function planExpandActions(order: Order, selection: SelectedLayer[], chos
     return { value, label: `${value} · ${Math.round(frame.width)}×${Math.round(frame.height)}` }
   })
   const task = planExpandToRatio(order, layer, ratio)
-  return [{ kind: 'expand', label: `Expand “${layer.name}” to ${ratio}`, ratio: { value: ratio, options }, choices, problems: [], ...clickAction('expand', [task], 1) }]
+  return [{ kind: 'expand', label: `Expand “${layer.name}” to ${ratio}`, ratio: { value: ratio, options }, choices, problems: [], ...clickAction('expand', withKit([task], kit), 1) }]
 }
 
 /**

@@ -8,17 +8,8 @@ import type { Order } from '../../../../ui/generation/plan/task'
 import { planClick } from '../../../../ui/generation/plan/plan-click'
 import { DEFAULT_STATE } from '../../../../ui/defaults'
 import { MODELS, orderOf } from '../../../fixtures/orders'
+import { banner, shot } from '../../../fixtures/expand'
 
-const banner: SelectedLayer & Required<Pick<SelectedLayer, 'expand'>> = {
-  id: '1:1',
-  name: 'Banner',
-  type: 'FRAME',
-  width: 1200,
-  height: 628,
-  fillable: true,
-  madeHere: false,
-  expand: { imageId: '1:2', imageName: 'Product', x: 286, y: 0, width: 628, height: 628 },
-}
 
 describe('planExpand', () => {
   it('sends the shot on a canvas of the frame’s shape, transparent around it on a model that reads transparency, and lands behind it', () => {
@@ -51,8 +42,6 @@ describe('planExpand', () => {
   })
 })
 
-/** A 1000×1000 product shot selected alone, with no frame of its own to fill. */
-const shot: SelectedLayer = { id: '2:1', name: 'Shot', type: 'RECTANGLE', width: 1000, height: 1000, fillable: true, madeHere: false, expandsToRatio: true }
 const expandAction = (selection: SelectedLayer[], change: { expandTo?: AspectRatio; aspectRatio?: AspectRatio } = {}) =>
   planClick({
     state: { ...DEFAULT_STATE, settings: { ...DEFAULT_STATE.settings, ...(change.aspectRatio && { aspectRatio: change.aspectRatio }) } },

@@ -63,7 +63,8 @@ export type Placement = 'fill' | 'new-layer'
 /**
  * Where one task's images land: the designer's choice of placement; for
  * Expand, 'behind': a new layer at the bottom of the target frame, covering it,
- * under the image it continues; for Edit area, 'area': a new layer over the
+ * under the image it continues (Expand to a ratio first makes that frame
+ * around the target image); for Edit area, 'area': a new layer over the
  * image at the area's box, masked by the shape the designer drew.
  */
 export type Landing = Placement | 'behind' | 'area'

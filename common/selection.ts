@@ -20,6 +20,12 @@ export interface SelectedLayer {
   text?: SelectedText
   /** For a frame holding one image that leaves part of it empty: that image, which Expand continues. */
   expand?: ExpandSource
+  /**
+   * For a layer selected alone that shows an image (a rectangle or frame, not
+   * rotated, in a parent that can take a frame where it is): Expand can make a
+   * frame of a chosen ratio around it and continue the picture to its edges.
+   */
+  expandsToRatio?: true
   /** Where it is on the page and in which parent, and whether it shows an image: what Edit area needs of an image and the shape drawn over it. */
   area?: AreaFacts
 }

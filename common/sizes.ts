@@ -78,3 +78,27 @@ export function nearestAspectRatio(width: number, height: number, among: readonl
   }
   return best
 }
+
+/** A frame around an image, and where the image sits in it (the frame's coordinates). */
+export interface FramedImage {
+  width: number
+  height: number
+  x: number
+  y: number
+}
+
+/**
+ * Expand to a ratio: the frame of `ratio` that holds an image of `image`'s
+ * size, grown on one axis to whole pixels, the image centred (to the pixel)
+ * at its own size. The panel plans the input canvas from it and the sandbox
+ * makes the frame from it, so the two agree to the pixel.
+ */
+export function frameAtRatio(image: PixelSize, ratio: AspectRatio): FramedImage {
+  const value = aspectRatioValue(ratio)
+  if (image.width / image.height < value) {
+    const width = Math.max(image.width, Math.round(image.height * value))
+    return { width, height: image.height, x: Math.floor((width - image.width) / 2), y: 0 }
+  }
+  const height = Math.max(image.height, Math.round(image.width / value))
+  return { width: image.width, height, x: 0, y: Math.floor((height - image.height) / 2) }
+}

@@ -7,6 +7,7 @@ import { RECORD_KEY, recordForPluginData } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'
 import { isFillable } from './selection'
 import { placeBehind } from './expand-frame'
+import { placeInNewFrameAsync } from './expand-ratio'
 import { placeOverArea } from './edit-area'
 
 /**
@@ -18,7 +19,8 @@ import { placeOverArea } from './edit-area'
  * its targets' own page, or without targets on the page in view when it arrives.
  * An image in tiles (over 4096 px, kept at full resolution) is a group of them
  * on a new layer: a fill cannot hold tiles. Expand's image goes behind the one
- * it continues, in its frame (plugin/expand-frame.ts).
+ * it continues, in its frame (plugin/expand-frame.ts), or in a frame of the
+ * chosen ratio made around it (plugin/expand-ratio.ts).
  */
 export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoInStep = () => {}): Promise<PlacedImage> {
   if ('tiles' in message.image) return placeTilesAsync(message, message.image, alsoInStep)
@@ -35,9 +37,15 @@ export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoI
   }
 
   if (message.placement === 'behind') {
-    const placed = placeBehind(targets[0], paint, record, message.name)
+    const placed = message.expandTo
+      ? await placeInNewFrameAsync(targets[0], message.expandTo, paint, record, message.name)
+      : placeBehind(targets[0], paint, record, message.name)
     if (placed) return endStep(placed, alsoInStep)
-    figma.notify('The frame to expand was deleted or locked while the image was generating, so the image went on a new layer.')
+    figma.notify(
+      message.expandTo
+        ? 'The image to expand was deleted, locked or moved where a frame cannot go while the image was generating, so the image went on a new layer beside it.'
+        : 'The frame to expand was deleted or locked while the image was generating, so the image went on a new layer.',
+    )
   }
 
   if (message.placement === 'fill') {

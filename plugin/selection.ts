@@ -1,5 +1,6 @@
 import type { AreaFacts, SelectedLayer } from '../common/selection'
 import { expandSourceOf } from './expand-frame'
+import { canFrame } from './expand-ratio'
 import { RECORD_KEY } from './record'
 
 /** Layer types that take an image fill the way a designer expects (not text, not groups). */
@@ -30,6 +31,8 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
     }
     const expand = expandSourceOf(node)
     if (expand) layer.expand = expand
+    // An image alone, with no frame of its own to fill: Expand offers to make one at a ratio.
+    else if (nodes.length === 1 && canFrame(node)) layer.expandsToRatio = true
     // Two layers selected: perhaps an image and the shape drawn over the part to edit.
     if (nodes.length === 2) layer.area = areaFactsOf(node)
     if (node.type === 'TEXT') {

@@ -16,6 +16,8 @@ export interface FakeNodeView {
   readonly type: string
   /** A group's or frame's layers. */
   readonly children: readonly FakeNodeView[]
+  readonly parent: FakeNodeView | null
+  readonly absoluteBoundingBox: { x: number; y: number; width: number; height: number }
   name: string
   x: number
   y: number

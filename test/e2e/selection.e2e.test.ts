@@ -198,17 +198,28 @@ describe('the selection as input', () => {
   })
 })
 
+type Box = { name: string; x: number; y: number; width: number; height: number }
+
+/** With 2.5 Fast (which reads transparency): a photo showing an image in a frame, and the frame or the photo selected. */
+const openWithShot = (arg: { frame: Box; shot: Box; select: 'frame' | 'shot' }) =>
+  suite.open({
+    key: TEST_KEY,
+    setupArg: arg,
+    setup: async (fake, { frame: frameBox, shot: shotBox, select }) => {
+      fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2.5-fast' } })
+      const frame = fake.addFrame(frameBox)
+      const shot = fake.addRectangle({ ...shotBox, content: 'photo' }, frame)
+      shot.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await shot.exportAsync()).hash, scaleMode: 'FILL' }]
+      fake.select(select === 'frame' ? frame : shot)
+    },
+  })
+
 describe('Expand', () => {
   it('continues a product shot to the edges of its banner frame: the input has the frame’s shape, the result goes behind the unchanged shot', async () => {
-    const session = await suite.open({
-      key: TEST_KEY,
-      setup: async (fake) => {
-        fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2.5-fast' } })
-        const frame = fake.addFrame({ name: 'Banner', x: 0, y: 0, width: 1200, height: 628 })
-        const shot = fake.addRectangle({ name: 'Product', x: 286, y: 0, width: 628, height: 628, content: 'photo' }, frame)
-        shot.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await shot.exportAsync()).hash, scaleMode: 'FILL' }]
-        fake.select(frame)
-      },
+    const session = await openWithShot({
+      frame: { name: 'Banner', x: 0, y: 0, width: 1200, height: 628 },
+      shot: { name: 'Product', x: 286, y: 0, width: 628, height: 628 },
+      select: 'frame',
     })
     const shotBefore = await session.figma((fake) => JSON.stringify(fake.allNodes().find((n) => n.name === 'Product')!.fills))
     await session.ui.getByRole('button', { name: 'Expand “Product” to fill “Banner”' }).click()
@@ -233,6 +244,73 @@ describe('Expand', () => {
       { name: 'Product', x: 286, y: 0, width: 628, height: 628, fill: 'IMAGE' },
     ])
     expect(frame[1].fills).toBe(shotBefore)
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
+  })
+})
+
+/** An input's size and its alpha at a few points, decoded by the browser: PNG or WebP, whichever fitted the request. */
+const decodedAlpha = (session: PluginSession, url: string, points: [number, number][]) =>
+  session.page.evaluate(
+    async ({ url, points }) => {
+      const bitmap = await createImageBitmap(await (await fetch(url)).blob())
+      const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
+      context.drawImage(bitmap, 0, 0)
+      return { width: bitmap.width, height: bitmap.height, alpha: points.map(([x, y]) => context.getImageData(x, y, 1, 1).data[3]) }
+    },
+    { url, points },
+  )
+
+describe('Expand to a ratio', () => {
+  it('frames a lone product shot at the ratio chosen on the action: the input has that ratio, transparent where it is empty, and the shot keeps its place on the page', async () => {
+    const session = await openWithShot({
+      frame: { name: 'Board', x: 100, y: 50, width: 3000, height: 2000 },
+      shot: { name: 'Shot', x: 200, y: 300, width: 800, height: 800 },
+      select: 'shot',
+    })
+    const { ui } = session
+    const shot = () =>
+      session.figma((fake) => {
+        const node = fake.allNodes().find((n) => n.name === 'Shot')!
+        return { parent: node.parent?.name, box: node.absoluteBoundingBox, fills: JSON.stringify(node.fills) }
+      })
+    const before = await shot()
+    // Offered at 16:9 (the panel's own ratio is the shot's); the choice is on the action, with the frame's size.
+    await ui.getByRole('button', { name: 'Expand “Shot” to 16:9' }).waitFor()
+    const ratio = ui.getByRole('combobox', { name: 'Ratio to expand to' })
+    expect(await ratio.locator('option').allTextContents()).toContain('4:5 · 800×1000')
+    // The shot's own ratio: nothing to expand.
+    expect(await ratio.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).not.toContain('1:1')
+    await ratio.selectOption('4:5')
+    await ui.getByRole('button', { name: 'Expand “Shot” to 4:5' }).click()
+    await expect.poll(() => session.figma((fake) => fake.allNodes().some((n) => n.name === 'Shot · expanded')), { timeout: 15_000 }).toBe(true)
+
+    // The input: the new frame's shape (4:5), the shot in its middle, transparent above and below it.
+    expect(suite.standIn.generations()).toHaveLength(1)
+    const body = suite.standIn.generations()[0].body as Body
+    const url = (body.messages[0].content as { image_url?: { url: string } }[]).find((part) => part.image_url)!.image_url!.url
+    // Above the shot, below it, in its middle.
+    expect(await decodedAlpha(session, url, [[819, 10], [819, 2037], [819, 1024]])).toEqual({ width: 1638, height: 2048, alpha: [0, 0, 255] })
+    expect(body.image_config).toMatchObject({ aspect_ratio: '4:5' })
+
+    // The frame where the shot was, in the board; the result behind the shot, covering it; the shot unchanged on the page.
+    const board = await session.figma((fake) =>
+      fake.allNodes().find((n) => n.name === 'Board')!.children.map((n) => ({ name: n.name, type: n.type, x: n.x, y: n.y, width: n.width, height: n.height, children: n.children.map((c) => ({ name: c.name, x: c.x, y: c.y, width: c.width, height: c.height, fill: c.fills[0]?.type })) })),
+    )
+    expect(board).toEqual([
+      {
+        name: 'Shot · 4:5',
+        type: 'FRAME',
+        x: 200,
+        y: 200,
+        width: 800,
+        height: 1000,
+        children: [
+          { name: 'Shot · expanded', x: 0, y: 0, width: 800, height: 1000, fill: 'IMAGE' },
+          { name: 'Shot', x: 0, y: 100, width: 800, height: 800, fill: 'IMAGE' },
+        ],
+      },
+    ])
+    expect(await shot()).toEqual({ ...before, parent: 'Shot · 4:5' })
     expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
   })
 })

@@ -29,6 +29,13 @@ describe('the fake figma API', () => {
     expect(readImageInfo(await frame.exportAsync({ format: 'PNG', constraint: { type: 'HEIGHT', value: 50 } }))).toMatchObject({ width: 75, height: 50 })
   })
 
+  it('createFrame makes a white frame on the current page, as Figma does', () => {
+    const fake = createFakeFigma()
+    const frame = fake.figma.createFrame() as unknown as ReturnType<typeof fake.addFrame>
+    expect(frame.parent).toBe(fake.page)
+    expect(frame.fills).toEqual([{ type: 'SOLID', color: { r: 1, g: 1, b: 1 } }])
+  })
+
   it('fills are read-only and replaced wholesale', () => {
     const node = createFakeFigma().addRectangle()
     node.fills = [{ type: 'SOLID', color: { r: 1, g: 0, b: 0 } }]

@@ -301,7 +301,12 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       },
     },
     createRectangle: () => make(new FakeNode(registry, 'RECTANGLE', 'Rectangle')),
-    createFrame: () => make(new FakeNode(registry, 'FRAME', 'Frame')),
+    createFrame: () => {
+      // As in Figma, a new frame is white (docs/contracts.md#figma-frames-and-moving-layers).
+      const frame = make(new FakeNode(registry, 'FRAME', 'Frame'))
+      frame.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 } }]
+      return frame
+    },
     createText: () => make(new FakeTextNode(registry, 'TEXT', 'Text')),
     group(nodes: readonly FakeNode[], parent: FakeNode, index?: number) {
       // Figma's own checks: no empty groups, only live nodes, and a parent that can take children now.

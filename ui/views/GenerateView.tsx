@@ -1,6 +1,6 @@
 import { Button, Muted, TextboxMultiline } from '@create-figma-plugin/ui'
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import type { SavedState, SelectionUse } from '../../common/domain'
+import type { AspectRatio, SavedState, SelectionUse } from '../../common/domain'
 import type { SelectedLayer } from '../../common/selection'
 import { nearestAspectRatio } from '../../common/sizes'
 import { RadioField } from '../components/RadioField'
@@ -26,7 +26,7 @@ import { SettingsFields } from './SettingsFields'
 import { TakesField } from './TakesField'
 import { creditLine, spendLine } from './format'
 import { withRecentPrompt } from '../state/recent-prompts'
-import { useReplaceChoice } from './use-replace-choice'
+import { useSelectionChoice } from './use-selection-choice'
 
 interface GenerateViewProps {
   apiKey: string
@@ -55,11 +55,12 @@ const SELECTION_USES = [
 export function GenerateView(props: GenerateViewProps) {
   const { state, selection, roles, generation, onStateChange } = props
   const { settings } = state
-  const [replace, setReplace] = useReplaceChoice(selection)
+  const [replace, setReplace] = useSelectionChoice(selection, false)
+  const [expandTo, setExpandTo] = useSelectionChoice<AspectRatio | undefined>(selection, undefined)
   const { models } = props
   const brandKits = useBrandKits(selection)
   const kit = brandKits.ready
-  const plan = useMemo(() => planClick({ state, selection, roles, replace, models, kit }), [state, selection, roles, replace, models, kit])
+  const plan = useMemo(() => planClick({ state, selection, roles, replace, models, kit, expandTo }), [state, selection, roles, replace, models, kit, expandTo])
   const editing = plan.use === 'edit'
   const model = findModel(props.models, settings.model)
   const [confirmKey, setConfirmKey] = useState<string | null>(null)
@@ -155,7 +156,7 @@ export function GenerateView(props: GenerateViewProps) {
       {/* What a selection invites comes first, where the eye lands: no scrolling past the settings.
           Refining, what it sends and how it went follow at once; creating, they close the panel. */}
       {/* While a job runs or a large batch waits for Send, its status or question stands in for them. */}
-      {!generation.job && confirmKey === null && <BatchActions actions={plan.batchActions} currentKey={plan.currentAction} onRun={run} />}
+      {!generation.job && confirmKey === null && <BatchActions actions={plan.batchActions} currentKey={plan.currentAction} onRun={run} onRatio={setExpandTo} />}
       {editing && outcomeArea}
       <SettingsFields models={props.models} settings={settings} frame={plan.generate.tasks[0]?.frame} onChange={(next) => onStateChange({ settings: next })} />
       <ModelOptions model={model} settings={settings} onChange={(next) => onStateChange({ settings: next })} />

@@ -9,6 +9,7 @@ import { DEFAULT_STATE } from '../../../ui/defaults'
 import { planClick } from '../../../ui/generation/plan/plan-click'
 import { buildGenerationRequest, findInputProblems } from '../../../ui/openrouter/request'
 import { MODELS } from '../../fixtures/orders'
+import { banner, shot } from '../../fixtures/expand'
 
 const ref = (i: number, role: string) => ({ layerId: `9:${i}`, role, label: `${role} ${i}`, width: 800, height: 400 })
 const kit = (change: Partial<BrandKit> = {}): BrandKit => ({
@@ -94,6 +95,23 @@ describe('a brand kit applied to a Generate', () => {
     // Riverflow 2 takes four refSR references: the designer's one and three of the kit's.
     expect(task.references.map((r) => r.layer.id)).toEqual(['1:2', '9:1', '9:2', '9:3'])
     expect(kitLine(task.brandKit)).toBe('Brand kit “Acme” adds 3 refSR references (+$0.60).')
+  })
+})
+
+describe('a brand kit applied to Expand', () => {
+  const expandTask = async (layer: SelectedLayer) => (await plan(state('sourceful/riverflow-v2.5-fast', 'a marble counter'), kit(), [layer])).batchActions.find((a) => a.kind === 'expand')!.tasks[0]
+
+  it.each([
+    ['a frame to fill', banner, '1:2'],
+    ['an image to a ratio', shot, '2:1'],
+  ])('for %s: the image first on its canvas, the kit’s references after it, its palette and note after the instruction, its checks scored', async (_form, layer, imageId) => {
+    const task = await expandTask(layer)
+    expect(task.inputs.map((i) => [i.layer.id, i.canvas !== undefined])).toEqual([[imageId, true], ['9:1', false], ['9:2', false], ['9:3', false]])
+    expect(task.prompt).toMatch(/^Expand this picture: .* In the new area: a marble counter\n\nBrand kit “Acme”: image 2 is the logo: keep it exactly as it is; image 3 is the product/)
+    expect(task.prompt).toContain('Use only the brand colours #FF0000, #1A1A1A.')
+    expect(task.scoringRubric).toHaveLength(2)
+    expect(task.placement).toBe('behind')
+    expect(kitLine(task.brandKit)).toBe('Brand kit “Acme” adds 3 references, 2 colours, the style note and 2 checks. Left out: the kit’s fonts: put the headline in quotation marks in the prompt.')
   })
 })
 

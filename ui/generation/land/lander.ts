@@ -108,6 +108,7 @@ function placeArgs(spec: TaskSpec, record: GenerationRecord): Omit<PlaceImageArg
     targetIds: spec.targetIds,
     size: spec.size,
     ...(spec.area && { area: spec.area }),
+    ...(spec.expandTo && { expandTo: spec.expandTo }),
     name: spec.name,
     reveal: spec.reveal,
     record,

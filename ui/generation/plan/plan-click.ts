@@ -1,28 +1,19 @@
-import type { Placement, SavedState, SelectionUse } from '../../../common/domain'
+import type { AspectRatio, Placement, SavedState, SelectionUse } from '../../../common/domain'
 import type { SelectedLayer } from '../../../common/selection'
 import type { ModelCapabilities } from '../../../common/models'
 import { isHexColor } from '../../hex-color'
 import { findModel } from '../../models'
-import type { CostEstimate } from '../../pricing'
-import { type KitUse, applyKit } from '../../brand-kit/apply-kit'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Roles, assignRoles, combineNote, layersWithRole, roleProblems } from '../../selection/roles'
 import { cutoutOrder, offersTransparency } from './cutout-settings'
-import { estimatePlanCost, planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
-import type { Order, TaskSpec } from './task'
+import { planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
+import type { Order } from './task'
+import { type ClickAction, clickAction, withKit } from './click-action'
 import { areaProblem, findArea, planEditArea } from './plan-edit-area'
-import { planExpand } from './plan-expand'
+import { planExpandActions } from './plan-expand'
 import { planUpscaleWithReferences } from './upscale-with-references'
 
-/** What one button sends, what it will cost, and how many of its requests go at a time. */
-export interface ClickAction {
-  /** Names the button, so a confirmation finds the same action in the next plan. */
-  key: string
-  tasks: TaskSpec[]
-  /** Null when a request asks for a size its model does not offer. */
-  cost: CostEstimate | null
-  concurrency: number
-}
+export type { ClickAction } from './click-action'
 
 /**
  * One of the named actions on the selected frames. Pressing it makes the
@@ -38,6 +29,8 @@ export interface BatchAction extends ClickAction {
   problems: string[]
   /** What it will send that the label does not say (which frames are left out), shown under the actions. */
   note?: string
+  /** Expand to a ratio: the ratio it makes, and those it offers, each with the frame's size, for the choice on the action. */
+  ratio?: { value: AspectRatio; options: { value: AspectRatio; label: string }[] }
 }
 
 /** Everything the panel shows about what a click will do, decided in one place. */
@@ -72,6 +65,8 @@ export interface ClickInput {
   models: readonly ModelCapabilities[]
   /** The file's brand kit, when the designer uses one: every task but a cutout carries it. */
   kit?: ReadyKit | null
+  /** The ratio chosen on Expand's action for this selection; never saved. */
+  expandTo?: AspectRatio
 }
 
 /** More requests than this from one click, and the panel asks once before sending. */
@@ -130,7 +125,7 @@ export function needsConfirmation(action: ClickAction): boolean {
  * defaults (each: every image-like layer an input; combined: the first an
  * input, the next ones references), so one click does what its name says.
  */
-function planBatchActions({ state, selection, roles, models, kit }: ClickInput, order: Order): BatchAction[] {
+function planBatchActions({ state, selection, roles, models, kit, expandTo }: ClickInput, order: Order): BatchAction[] {
   const imageLike = selection.filter((layer) => !layer.text).length
   if (imageLike === 0) return []
   const { model } = order
@@ -159,12 +154,7 @@ function planBatchActions({ state, selection, roles, models, kit }: ClickInput, 
       ...clickAction(`upscale-each-${factor}`, withKit(planUpscale(order, selection, eachRoles, factor), kit, 'upscale'), state.concurrency),
     })),
   ]
-  // A frame with an image that leaves part of it empty: continue the picture to the frame's edges.
-  const frame = selection.length === 1 ? selection[0] : undefined
-  if (frame?.expand) {
-    const task = planExpand(order, { ...frame, expand: frame.expand })
-    actions.push({ kind: 'expand', label: `Expand “${frame.expand.imageName}” to fill “${frame.name}”`, choices: each, problems: [], ...clickAction('expand', [task], 1) })
-  }
+  actions.push(...planExpandActions(order, selection, expandTo, each, kit))
   // What a drawn area asks for comes first: the designer drew it for that.
   actions.unshift(...planAreaActions(order, selection, each, kit))
   const withReferences = planUpscaleWithReferences(order, selection, models, kit)
@@ -201,16 +191,6 @@ function settingsProblems(settings: SavedState['settings']): string[] {
 
 function promptProblems(prompt: string): string[] {
   return prompt.trim() === '' ? [NO_PROMPT] : []
-}
-
-/** The tasks with the brand kit, when there is one. A cutout takes none: it keeps what the frame shows. */
-function withKit(tasks: TaskSpec[], kit: ReadyKit | null | undefined, use: KitUse = 'images'): TaskSpec[] {
-  return kit ? tasks.map((task) => applyKit(task, kit, use)) : tasks
-}
-
-/** One request needs no pool; several share it at the designer's pace. */
-function clickAction(key: string, tasks: TaskSpec[], concurrency: number): ClickAction {
-  return { key, tasks, cost: estimatePlanCost(tasks), concurrency: tasks.length > 1 ? concurrency : 1 }
 }
 
 /** An image and the shape drawn over part of it: Edit area (with the prompt) and Erase, first. */

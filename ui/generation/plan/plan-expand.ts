@@ -1,5 +1,10 @@
+import type { AspectRatio } from '../../../common/domain'
 import type { ExpandSource, SelectedLayer } from '../../../common/selection'
-import { nearestAspectRatio } from '../../../common/sizes'
+import { ASPECT_RATIOS, type FramedImage, type PixelSize, frameAtRatio, nearestAspectRatio } from '../../../common/sizes'
+import type { ReadyKit } from '../../brand-kit/ready-kit'
+import { clickAction, withKit } from './click-action'
+import { fitFrame } from './frame-size'
+import type { BatchAction } from './plan-click'
 import { sizeCovering } from './plan-tasks'
 import type { InputCanvas, Order, TaskSpec } from './task'
 
@@ -7,8 +12,62 @@ import type { InputCanvas, Order, TaskSpec } from './task'
 export const EXPAND_MARK = '#00FF00'
 /** Expand's input, long side in pixels: enough of the picture for the model to continue it. */
 const INPUT_LONG_SIDE = 2048
+/** Growth of the image's area below which a ratio is its own, rounded: nothing to continue. */
+const MIN_GROWTH = 0.02
 
 let counter = 0
+
+/**
+ * Expand, offered for one layer selected alone: a frame with an image that
+ * leaves part of it empty, continued to the frame's edges; or an image with no
+ * such frame, continued to a frame of the ratio chosen on the action (`chosen`
+ * when it is one of those offered). The brand kit goes with it as with Refine:
+ * its references follow the image as inputs, its palette and note the instruction.
+ */
+export function planExpandActions(
+  order: Order,
+  selection: SelectedLayer[],
+  chosen: AspectRatio | undefined,
+  choices: BatchAction['choices'],
+  kit: ReadyKit | null | undefined,
+): BatchAction[] {
+  const layer = selection.length === 1 ? selection[0] : undefined
+  if (layer?.expand) {
+    const task = planExpand(order, { ...layer, expand: layer.expand })
+    return [{ kind: 'expand', label: `Expand “${layer.expand.imageName}” to fill “${layer.name}”`, choices, problems: [], ...clickAction('expand', withKit([task], kit), 1) }]
+  }
+  const ratios = layer?.expandsToRatio ? expandRatios(layer) : []
+  if (!layer || ratios.length === 0) return []
+  const ratio = chosen && ratios.includes(chosen) ? chosen : defaultRatio(layer, ratios, order.settings.aspectRatio)
+  const options = ratios.map((value) => {
+    const frame = frameAtRatio(layer, value)
+    return { value, label: `${value} · ${Math.round(frame.width)}×${Math.round(frame.height)}` }
+  })
+  const task = planExpandToRatio(order, layer, ratio)
+  return [{ kind: 'expand', label: `Expand “${layer.name}” to ${ratio}`, ratio: { value: ratio, options }, choices, problems: [], ...clickAction('expand', withKit([task], kit), 1) }]
+}
+
+/**
+ * The ratios an image can be expanded to: every one wider or taller than its
+ * own; one within MIN_GROWTH of it would leave a sliver to continue.
+ */
+export function expandRatios(image: PixelSize): AspectRatio[] {
+  return ASPECT_RATIOS.filter((ratio) => {
+    const frame = frameAtRatio(image, ratio)
+    return (frame.width * frame.height) / (image.width * image.height) - 1 >= MIN_GROWTH
+  })
+}
+
+/**
+ * The panel's aspect ratio when the designer set one other than the image's
+ * (the panel starts from the image's own when it would fill it), else the
+ * usual banner and story shapes, else the first that grows it.
+ */
+function defaultRatio(image: PixelSize, ratios: AspectRatio[], panel: AspectRatio): AspectRatio {
+  const own = nearestAspectRatio(image.width, image.height)
+  const wanted: AspectRatio[] = [...(panel !== own ? [panel] : []), '16:9', '9:16']
+  return wanted.find((ratio) => ratios.includes(ratio)) ?? ratios[0]
+}
 
 /**
  * Expand: the image in `frame` continued to the frame's edges. The input is
@@ -19,27 +78,50 @@ let counter = 0
  */
 export function planExpand(order: Order, frame: SelectedLayer & { expand: ExpandSource }): TaskSpec {
   const { expand } = frame
-  const scale = INPUT_LONG_SIDE / Math.max(frame.width, frame.height)
+  const image: SelectedLayer = { id: expand.imageId, name: expand.imageName, type: 'RECTANGLE', width: expand.width, height: expand.height, fillable: true, madeHere: false }
+  const framed = { width: frame.width, height: frame.height, x: expand.x, y: expand.y }
+  return expandTask(order, image, framed, { label: `Expand ${frame.name}`, targetIds: [frame.id], name: `${frame.name} · expanded` })
+}
+
+/**
+ * Expand to a ratio: the image on a canvas of the frame the sandbox will make
+ * around it (its own size kept, the frame grown on one axis to `ratio`, the
+ * image centred), and the answer behind it in that frame.
+ */
+export function planExpandToRatio(order: Order, image: SelectedLayer, ratio: AspectRatio): TaskSpec {
+  const framed = frameAtRatio(image, ratio)
+  return expandTask(order, image, framed, { label: `Expand ${image.name} to ${ratio}`, targetIds: [image.id], name: `${image.name} · expanded`, expandTo: ratio })
+}
+
+/** Both forms: `image` drawn at its box on a canvas of the frame's shape, the answer landing behind it. */
+function expandTask(order: Order, image: SelectedLayer, framed: FramedImage, landing: Pick<TaskSpec, 'label' | 'targetIds' | 'name' | 'expandTo'>): TaskSpec {
+  const scale = INPUT_LONG_SIDE / Math.max(framed.width, framed.height)
   const transparent = order.model.backgrounds.includes('transparent')
   const canvas: InputCanvas = {
-    width: Math.round(frame.width * scale),
-    height: Math.round(frame.height * scale),
-    x: Math.round(expand.x * scale),
-    y: Math.round(expand.y * scale),
-    imageWidth: Math.round(expand.width * scale),
-    imageHeight: Math.round(expand.height * scale),
+    width: Math.round(framed.width * scale),
+    height: Math.round(framed.height * scale),
+    x: Math.round(framed.x * scale),
+    y: Math.round(framed.y * scale),
+    imageWidth: Math.round(image.width * scale),
+    imageHeight: Math.round(image.height * scale),
     background: transparent ? 'transparent' : EXPAND_MARK,
   }
-  const image: SelectedLayer = { id: expand.imageId, name: expand.imageName, type: 'RECTANGLE', width: expand.width, height: expand.height, fillable: true, madeHere: false }
+  const size = { width: framed.width, height: framed.height }
+  // A model that makes explicit pixels is asked for the frame's own shape at the density, within its
+  // limits (docs/contracts.md#exact-sizes), not the nearest tier's ratio; a tier model gets tiers.
+  const exact = order.model.exactSize ? fitFrame(order.model, order.settings, size, { keepFullResolution: order.keepFullResolution ?? false }).exactSize : undefined
   return {
     id: `expand-${Date.now().toString(36)}-${++counter}`,
-    label: `Expand ${frame.name}`,
+    ...landing,
     model: order.model,
     prompt: expandPrompt(order.prompt, transparent),
+    // The record keeps the designer's words and the image, so Regenerate expands the same image again.
+    designerPrompt: order.prompt,
+    expandedImageId: image.id,
     settings: {
       ...order.settings,
-      aspectRatio: nearestAspectRatio(frame.width, frame.height),
-      imageSize: sizeCovering(Math.max(frame.width, frame.height) * 2, order.model.sizes),
+      aspectRatio: nearestAspectRatio(framed.width, framed.height),
+      imageSize: sizeCovering(Math.max(framed.width, framed.height) * 2, order.model.sizes),
       // A background mode would repaint the part kept; fonts need text the instruction does not quote.
       background: 'original',
       fontInputs: [],
@@ -47,9 +129,8 @@ export function planExpand(order: Order, frame: SelectedLayer & { expand: Expand
     inputs: [{ layer: image, constraint: { type: 'WIDTH', value: canvas.imageWidth }, canvas }],
     references: [],
     placement: 'behind',
-    targetIds: [frame.id],
-    size: { width: frame.width, height: frame.height },
-    name: `${frame.name} · expanded`,
+    size,
+    ...(exact && { exactSize: exact }),
     reveal: true,
   }
 }

@@ -1,4 +1,4 @@
-import type { ExportConstraint, GenerationRecord, GenerationSettings, Landing } from '../../../common/domain'
+import type { AspectRatio, ExportConstraint, GenerationRecord, GenerationSettings, Landing } from '../../../common/domain'
 import type { AreaTarget, SelectedLayer } from '../../../common/selection'
 import type { ModelCapabilities } from '../../../common/models'
 import type { KitApplied } from '../../brand-kit/apply-kit'
@@ -60,8 +60,12 @@ export interface TaskSpec extends Order {
   row?: string
   /** Edit area: where on the page the answer goes, the shape that masks it, and what the record keeps of it. */
   area?: AreaTarget & NonNullable<GenerationRecord['area']>
-  /** The prompt as the designer wrote it, when `prompt` wraps it in an instruction (Edit area): the record keeps this one. */
+  /** The prompt as the designer wrote it, when `prompt` wraps it in an instruction (Edit area, Expand): the record keeps this one. */
   designerPrompt?: string
+  /** Expand to a ratio: the frame of this ratio the sandbox makes around the image, the answer behind it. */
+  expandTo?: AspectRatio
+  /** Expand: the image the answer continues, which the record keeps (Regenerate fills the result again). */
+  expandedImageId?: string
   /** The brand kit's checks, for models that score (ui/brand-kit/apply-kit.ts). */
   scoringRubric?: ScoringCriterion[]
   /** Set when the file's brand kit went into this task: what it added and what the model could not take. */

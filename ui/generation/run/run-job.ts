@@ -119,8 +119,7 @@ async function sendTaskAsync(spec: TaskSpec, prepared: PreparedInputs, context: 
   }
   if (spec.brandKit) record.brandKit = spec.brandKit.name
   if (spec.exactSize) record.exactSize = { width: spec.exactSize.width, height: spec.exactSize.height }
-  // Expand's answer continues its one input: Regenerate finds that image again by it.
-  if (spec.placement === 'behind' && spec.inputs[0]) record.expand = { imageId: spec.inputs[0].layer.id }
+  if (spec.expandedImageId) record.expand = { imageId: spec.expandedImageId }
   if (spec.area) record.area = { imageId: spec.area.imageId, erase: spec.area.erase }
   for (const image of result.images) context.lander.land(image, spec, record, signal)
   return { cost: result.cost, notes, dropped: result.droppedOptions }

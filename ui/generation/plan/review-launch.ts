@@ -33,9 +33,9 @@ export function reviewLaunch(tasks: TaskSpec[], own: GenerationSettings): Launch
   if (first && fitted && (first.settings.density ?? 2) !== (own.density ?? 2)) {
     reasons.push(`It asks for ${first.settings.density ?? 2}× the frame; your panel is set to ${own.density ?? 2}×.`)
   }
-  // An edit's size follows its area, as the panel's own Edit area button chooses it.
-  const sizedByArea = first?.placement === 'area'
-  if (first && !fitted && !sizedByArea && first.settings.imageSize !== own.imageSize) reasons.push(`It asks for ${first.settings.imageSize} images; your panel is set to ${own.imageSize}.`)
+  // An edit's size follows its area, an expansion's its frame, as the panel's own buttons choose them.
+  const sizedByTask = first?.placement === 'area' || first?.expandedImageId !== undefined
+  if (first && !fitted && !sizedByTask && first.settings.imageSize !== own.imageSize) reasons.push(`It asks for ${first.settings.imageSize} images; your panel is set to ${own.imageSize}.`)
   if (estimate === null) reasons.push('Its price cannot be estimated: the model does not list that size.')
   else if (highOf(estimate) > RELAUNCH_AT_ONCE_USD) {
     reasons.push(`It may cost more than ${formatUsd(RELAUNCH_AT_ONCE_USD)}, the most a relaunch spends without asking.`)

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SelectedLayer } from '../../../../common/selection'
+import { planEditArea } from '../../../../ui/generation/plan/plan-edit-area'
+import { planExpand } from '../../../../ui/generation/plan/plan-expand'
 import { planGenerate, planRefine, withTakes } from '../../../../ui/generation/plan/plan-tasks'
 import { creditReason, reviewLaunch } from '../../../../ui/generation/plan/review-launch'
 import type { KeyInfo } from '../../../../ui/openrouter/key'
@@ -31,6 +33,21 @@ describe('reviewLaunch', () => {
       // The Google Fonts file is one the plugin would have picked itself.
       'It sends a font file from https://evil.example/a.ttf: Sourceful fetches it.',
     ])
+  })
+
+  it('does not hold an edit or an expansion for its size: that follows the area or the frame, as the panel’s own buttons choose it', () => {
+    const image = { ...layer, id: 'img', madeHere: false, area: { x: 0, y: 0, parentId: 'p', showsImage: true } }
+    const shape = { ...layer, id: 'shape', type: 'ELLIPSE', width: 100, height: 100, area: { x: 100, y: 100, parentId: 'p', showsImage: false } }
+    const frame = { ...layer, id: 'banner', type: 'FRAME', width: 1200, height: 628, expand: { imageId: 'img', imageName: 'Shot', x: 286, y: 0, width: 628, height: 628 } }
+    const edit = planEditArea(orderOf('a cup'), image, shape, false)
+    const expand = planExpand(orderOf('a kitchen'), frame)
+    // Both pick their own tier, which is not the panel's.
+    const ownAt4K = settingsWith({ imageSize: '4K' })
+    expect([edit.settings.imageSize, expand.settings.imageSize]).not.toContain('4K')
+    expect(reviewLaunch([edit], ownAt4K).reasons).toEqual([])
+    expect(reviewLaunch([expand], ownAt4K).reasons).toEqual([])
+    // A plain image at a tier other than the panel's is still held.
+    expect(reviewLaunch(planGenerate(orderOf('A fox', { fitFrame: false }), 'fill', [layer]), ownAt4K).reasons).toEqual(['It asks for 1K images; your panel is set to 4K.'])
   })
 
   it('counts every take of More like this in the estimate', () => {

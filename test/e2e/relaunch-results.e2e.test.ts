@@ -4,8 +4,9 @@ import { TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
 import { useBrowserSuite } from './suite'
 
-// An edit's own relaunch buttons, in the real browser: Regenerate and More like
-// this redo the same area of the same image, Restore previous swaps back.
+// The relaunch buttons of what Edit area and Expand made, in the real browser:
+// Regenerate and More like this redo the same area of the same image (or
+// expand the same image again), Restore previous swaps back.
 const suite = useBrowserSuite()
 
 type Body = { messages: { content: { type: string; image_url?: { url: string } }[] }[]; image_config: Record<string, unknown> }
@@ -102,5 +103,36 @@ describe('relaunch buttons on an edit', () => {
     await expect.poll(async () => (await edits(session)).length, { timeout: 20_000 }).toBe(1)
     const text = (suite.standIn.generations()[0].body as { messages: { content: { text?: string }[] }[] }).messages[0].content[0].text
     expect(text).toMatch(/Remove what is in the middle/)
+  })
+})
+
+describe('relaunch buttons on an expansion', () => {
+  it('Regenerate expands the same shot again into the same layer, with the designer’s own words once', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2-fast', imageSize: '1K' }, takes: 1 })
+        const banner = fake.addFrame({ name: 'Banner', x: 0, y: 0, width: 1200, height: 628 })
+        const shot = fake.addRectangle({ name: 'Product', x: 286, y: 0, width: 628, height: 628, content: 'photo' }, banner)
+        shot.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await shot.exportAsync()).hash, scaleMode: 'FILL' }]
+        fake.select(banner)
+      },
+    })
+    await session.ui.getByRole('textbox', { name: 'Prompt' }).fill('a sunny kitchen counter')
+    await session.ui.getByRole('button', { name: 'Expand “Product” to fill “Banner”' }).click()
+    const layers = () => session.figma((fake) => fake.page.children[0].children.map((n) => ({ name: n.name, generation: n.getPluginData('riverflow') && (JSON.parse(n.getPluginData('riverflow')) as { generationId: string }).generationId })))
+    await expect.poll(async () => (await layers()).length, { timeout: 15_000 }).toBe(2)
+    const [first] = await layers()
+
+    await session.figma((fake) => fake.select(fake.page.children[0].children[0]))
+    await reopen(session, 'regenerate')
+    await expect.poll(async () => (await layers())[0].generation, { timeout: 20_000 }).not.toBe(first.generation)
+    expect((await layers()).map((layer) => layer.name)).toEqual(['Banner · expanded', 'Product'])
+    // The same input again: the banner's shape with the shot in it.
+    expect(inputOf(1)).toEqual(inputOf(0))
+    const text = (suite.standIn.generations()[1].body as { messages: { content: { text?: string }[] }[] }).messages[0].content[0].text!
+    expect(text.split('In the new area: a sunny kitchen counter')).toHaveLength(2)
+    expect(text.split('Expand this picture')).toHaveLength(2)
+    expect(await session.figma((fake) => fake.page.children[0].children[0].getPluginData('riverflow-previous-fills') !== '')).toBe(true)
   })
 })

@@ -134,4 +134,29 @@ describe('a brand kit in the file', () => {
     const text = (regenerated.messages[0].content as { type: string; text?: string }[])[0].text!
     expect(text.split('image 1 is the logo').length).toBe(2)
   })
+
+  it('a click while the kit’s fonts are still being found waits for them, saying so, rather than sending without the kit', async () => {
+    const session = await suite.open(brandPage())
+    await makeKitAsync(session)
+    // Google Fonts slow to answer the next panel's lookup.
+    let release = () => {}
+    const answered = new Promise<void>((resolve) => (release = resolve))
+    await session.context.route(/^https:\/\/fonts\.googleapis\.com\//, async (route) => {
+      await answered
+      await route.fallback()
+    })
+    await session.page.evaluate('window.hostReopen()')
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A poster with the headline “Fresh every day”')
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => ui.getByRole('alert').first().textContent()).toMatch(/The brand kit “Acme” is still being read \(its fonts are looked up\): press again in a moment\./)
+    expect(suite.standIn.generations()).toHaveLength(0)
+
+    release()
+    await expect.poll(() => kitLine(session).textContent(), { timeout: 15_000 }).toMatch(/font input/)
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(1)
+    expect((suite.standIn.generations()[0].body as Body).image_config.font_inputs).toHaveLength(1)
+    await session.close()
+  })
 })

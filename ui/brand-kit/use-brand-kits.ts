@@ -8,6 +8,8 @@ export interface BrandKitsState {
   kits: BrandKit[]
   /** The file's kit with its fonts found; null when none is chosen or it is still being read. */
   ready: ReadyKit | null
+  /** The chosen kit's name while its fonts are still being found: a click then would send without it. */
+  pending: string | null
   chosenId: string | null
   busy: boolean
   /** A failure of the last step (reading, choosing, making), for the designer. */
@@ -65,5 +67,7 @@ export function useBrandKits(selection: readonly SelectedLayer[]): BrandKitsStat
     [take],
   )
 
-  return { kits: kits.kits, chosenId: kits.chosenId, ready: ready && ready.kit.id === kits.chosenId ? ready : null, busy, message, choose, make }
+  const current = ready && ready.kit.id === kits.chosenId ? ready : null
+  const chosen = kits.kits.find((k) => k.id === kits.chosenId)
+  return { kits: kits.kits, chosenId: kits.chosenId, ready: current, pending: chosen && !current ? chosen.name : null, busy, message, choose, make }
 }

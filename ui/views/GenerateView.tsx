@@ -1,5 +1,5 @@
 import { Button, Muted, TextboxMultiline } from '@create-figma-plugin/ui'
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef } from 'preact/hooks'
 import type { AspectRatio, SavedState, SelectionUse } from '../../common/domain'
 import type { SelectedLayer } from '../../common/selection'
 import { nearestAspectRatio } from '../../common/sizes'
@@ -9,7 +9,7 @@ import { BrandKitField } from '../brand-kit/BrandKitField'
 import { kitLine } from '../brand-kit/apply-kit'
 import { useBrandKits } from '../brand-kit/use-brand-kits'
 import { FullResolutionField } from './FullResolutionField'
-import { type BatchAction, type ClickAction, NO_PROMPT, needsConfirmation, planClick } from '../generation/plan/plan-click'
+import { planClick } from '../generation/plan/plan-click'
 import type { Generation } from '../generation/use-generation'
 import { type ModelCapabilities, findModel, fitSettingsToModel } from '../models'
 import type { KeyInfo } from '../openrouter/key'
@@ -25,7 +25,7 @@ import { ModelOptions } from './ModelOptions'
 import { SettingsFields } from './SettingsFields'
 import { TakesField } from './TakesField'
 import { creditLine, spendLine } from './format'
-import { withRecentPrompt } from '../state/recent-prompts'
+import { useRunAction } from './use-run-action'
 import { useSelectionChoice } from './use-selection-choice'
 
 interface GenerateViewProps {
@@ -63,54 +63,20 @@ export function GenerateView(props: GenerateViewProps) {
   const plan = useMemo(() => planClick({ state, selection, roles, replace, models, kit, expandTo }), [state, selection, roles, replace, models, kit, expandTo])
   const editing = plan.use === 'edit'
   const model = findModel(props.models, settings.model)
-  const [confirmKey, setConfirmKey] = useState<string | null>(null)
-  // Said until the selection changes: it is about these layers.
-  const [actionSaid, setActionSaid] = useState<{ problem: string; selection: SelectedLayer[] } | null>(null)
-  const actionProblem = actionSaid?.selection === selection ? actionSaid.problem : null
-  // A missing prompt is said once the designer tries; the other problems are about what they set.
-  const shownProblems = [...new Set([...plan.problems.filter((problem) => problem !== NO_PROMPT), ...(actionProblem ? [actionProblem] : [])])]
-
+  const { run, confirmKey, setConfirmKey, shownProblems } = useRunAction({ ...props, plan, kitPending: brandKits.pending })
   // Filling a layer: start from the supported ratio nearest the layer's, so the image
   // fills it with the least cropping. The designer can still pick another.
   // Only when the target changes, not on every settings change: the designer's own pick then stands.
   const fillable = selection.find((layer) => layer.fillable)
   const fillRatio = !editing && plan.placement === 'fill' && fillable ? nearestAspectRatio(fillable.width, fillable.height) : null
   const fillTarget = fillRatio && `${fillable?.id}:${fillRatio}`
-  // What the effects below read when they run, without running again each time it changes.
-  const latest = useRef({ settings, onStateChange, generate: () => {} })
-  latest.current = { settings, onStateChange, generate: () => run(plan.generate) }
+  // What the effect reads when it runs, without running again each time it changes.
+  const latest = useRef({ settings, onStateChange })
+  latest.current = { settings, onStateChange }
   useEffect(() => {
     const { settings, onStateChange } = latest.current
     if (fillRatio && fillRatio !== settings.aspectRatio) onStateChange({ settings: { ...settings, aspectRatio: fillRatio } })
   }, [fillTarget, fillRatio])
-
-  // A named action also sets the panel up for itself, so its roles show whether it sends or not.
-  function run(action: ClickAction | BatchAction, confirmed = false) {
-    if (generation.job) return
-    if ('choices' in action) onStateChange(action.choices)
-    // An action that cannot send says why where the panel's own problems show.
-    const problems = 'problems' in action ? action.problems : plan.problems
-    setActionSaid(problems.length > 0 ? { problem: problems[0], selection } : null)
-    if (problems.length > 0) return
-    if (!confirmed && needsConfirmation(action)) return setConfirmKey(action.key)
-    setConfirmKey(null)
-    onStateChange({ recentPrompts: withRecentPrompt(state.recentPrompts, state.prompt) })
-    const { keepFullResolution } = state
-    void generation.start(action.tasks, { key: props.apiKey, models: props.models, concurrency: action.concurrency, keepFullResolution })
-  }
-
-  // Cmd/Ctrl+Enter generates from anywhere in the panel, as designers expect of a prompt box:
-  // one listener for the view's life, sending what the panel shows at the time.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
-        event.preventDefault()
-        latest.current.generate()
-      }
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [])
 
   // Why the next click would not send, the last job's error, the job and what it left.
   const outcomeArea = (

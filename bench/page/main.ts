@@ -5,6 +5,7 @@
 import { type HeapCheckpoint, walkAnswerHeapAsync } from './answer-heap'
 import { timeAnswerDecodeAsync } from './decode-answer'
 import { encodeCaseAsync } from './encode-frames'
+import { timeMaskAsync } from './mask-area'
 import { timeShrinkAsync } from './shrink'
 import { timeShrinkVariantsAsync } from './shrink-alpha'
 
@@ -12,6 +13,7 @@ const bench = {
   timeAnswerDecodeAsync,
   timeShrinkAsync,
   timeShrinkVariantsAsync,
+  timeMaskAsync,
   encodeCaseAsync,
   /** The checkpoint is a function the bench exposed on the page as `benchHeapCheckpoint`. */
   walkAnswerHeapAsync: (url: string) => walkAnswerHeapAsync(url, (stage, used) => window.benchHeapCheckpoint!(stage, used)),

@@ -1,6 +1,7 @@
 import type { AreaTarget } from '../common/selection'
 import type { PlacedImage } from '../common/messages'
 import { type AreaEdit, type Mask, areaEditOf } from './area-edit-group'
+import { createImageLayer } from './new-layer'
 import { rememberPrevious } from './previous-image'
 import { RECORD_KEY } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'
@@ -28,21 +29,19 @@ export function placeOverArea(image: BaseNode | undefined, area: AreaTarget, sha
   const box = { x: area.x + offset.x, y: area.y + offset.y, width: area.width, height: area.height }
   if (edit && area.replace) return replaceEdit(edit, box, paint, record)
 
-  const node = figma.createRectangle()
-  try {
-    node.name = name
-    node.resize(box.width, box.height)
-    node.fills = [paint]
-    node.setPluginData(RECORD_KEY, record)
-    // Another take of an edit goes above it: under it, the earlier edit would hide it.
-    parent.insertChild(parent.children.indexOf(edit ? edit.group : picture) + 1, node)
-    node.x = box.x
-    node.y = box.y
-  } catch (error) {
-    // No orphan layer: the UI keeps the paid image with Retry and Download.
-    node.remove()
-    throw error
-  }
+  const node = createImageLayer(
+    name,
+    box,
+    paint,
+    record,
+    (layer) => {
+      // Another take of an edit goes above it: under it, the earlier edit would hide it.
+      parent.insertChild(parent.children.indexOf(edit ? edit.group : picture) + 1, layer)
+      layer.x = box.x
+      layer.y = box.y
+    },
+    false,
+  )
   const group = figma.group([node], parent, parent.children.indexOf(node))
   const mask = (edit ? edit.mask.clone() : shape) as Mask
   group.insertChild(0, mask)

@@ -1,7 +1,6 @@
 import type { ExpandSource } from '../common/selection'
 import type { PlacedImage } from '../common/messages'
-import { RECORD_KEY } from './record'
-import { setRelaunchButtons } from './relaunch-buttons'
+import { createImageLayer } from './new-layer'
 
 /** Frames hold their children in their own coordinates; these are the ones Expand works in. */
 const FRAME_TYPES = new Set(['FRAME', 'COMPONENT', 'INSTANCE'])
@@ -32,20 +31,10 @@ export function expandSourceOf(node: SceneNode): ExpandSource | undefined {
 export function placeBehind(target: BaseNode | undefined, paint: ImagePaint, record: string, name: string): PlacedImage | null {
   if (!target || !FRAME_TYPES.has(target.type) || !('insertChild' in target) || (target as SceneNode).locked) return null
   const frame = target as FrameNode
-  const node = figma.createRectangle()
-  try {
-    node.name = name
-    node.resize(frame.width, frame.height)
-    node.fills = [paint]
-    node.setPluginData(RECORD_KEY, record)
-    setRelaunchButtons(node)
-    frame.insertChild(0, node)
-    node.x = 0
-    node.y = 0
-  } catch (error) {
-    // No orphan layer: the UI keeps the paid image with Retry and Download.
-    node.remove()
-    throw error
-  }
+  const node = createImageLayer(name, frame, paint, record, (layer) => {
+    frame.insertChild(0, layer)
+    layer.x = 0
+    layer.y = 0
+  })
   return { nodeIds: [node.id], placement: 'behind' }
 }

@@ -1,5 +1,30 @@
 import { ShownError } from './answer-requests'
 import { type Rect, type Size, besideRect, centredOn, clearOf, unionOf } from './layout'
+import { RECORD_KEY } from './record'
+import { setRelaunchButtons } from './relaunch-buttons'
+
+/**
+ * A rectangle showing `paint`, with the record and (unless it is the answer
+ * inside an edit's group, whose group has them) relaunch buttons, put in the
+ * document by `place`. Anything that throws removes it first: a layer made and
+ * then refused is an empty rectangle left behind, and the UI keeps the paid
+ * image with Retry and Download.
+ */
+export function createImageLayer(name: string, size: Size, paint: ImagePaint, record: string, place: (node: RectangleNode) => void, buttons = true): RectangleNode {
+  const node = figma.createRectangle()
+  try {
+    node.name = name
+    node.resize(size.width, size.height)
+    node.fills = [paint]
+    node.setPluginData(RECORD_KEY, record)
+    if (buttons) setRelaunchButtons(node)
+    place(node)
+  } catch (error) {
+    node.remove()
+    throw error
+  }
+  return node
+}
 
 /** The last layer each task placed and its page, so that a task's next image goes beside it. */
 const lastPlacedByTask = new Map<string, { pageId: string; rect: Rect }>()

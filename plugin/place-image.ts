@@ -1,6 +1,6 @@
 import { layerSize } from './layout'
 import type { PlaceImageArgs, PlacedImage } from '../common/messages'
-import { createImageOrExplain, liveNodesAsync, newLayerSpot, pageOf, rememberSpot, revealNewLayer } from './new-layer'
+import { createImageLayer, createImageOrExplain, liveNodesAsync, newLayerSpot, pageOf, rememberSpot, revealNewLayer } from './new-layer'
 import { type AlsoInStep, placeTilesAsync } from './place-tiles'
 import { rememberPrevious } from './previous-image'
 import { RECORD_KEY, recordForPluginData } from './record'
@@ -70,24 +70,14 @@ export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoI
   const page = pageOf(targets[0]) ?? figma.currentPage
   // With dynamic-page access a page must be loaded before its children are read or added to.
   await page.loadAsync()
-  const node = figma.createRectangle()
-  try {
-    node.name = message.name
-    node.resize(size.width, size.height)
-    node.fills = [paint]
-    node.setPluginData(RECORD_KEY, record)
-    setRelaunchButtons(node)
+  const node = createImageLayer(message.name, size, paint, record, (layer) => {
     // createRectangle puts it on the current page, which may not be the targets' page.
-    page.appendChild(node)
-    const spot = newLayerSpot(message.taskId, page, targets, size, node)
-    node.x = spot.x
-    node.y = spot.y
+    page.appendChild(layer)
+    const spot = newLayerSpot(message.taskId, page, targets, size, layer)
+    layer.x = spot.x
+    layer.y = spot.y
     rememberSpot(message.taskId, page, spot)
-  } catch (error) {
-    // No orphan layer: the UI keeps the paid image with Retry and Download.
-    node.remove()
-    throw error
-  }
+  })
   revealNewLayer(message.reveal, page, node)
   const placed: PlacedImage = { nodeIds: [node.id], placement: 'new-layer' }
   alsoInStep(placed)

@@ -20,6 +20,8 @@ export interface SelectedLayer {
   text?: SelectedText
   /** For a frame holding one image that leaves part of it empty: that image, which Expand continues. */
   expand?: ExpandSource
+  /** For a frame whose one image already covers it: that image's name, so the panel can say why there is nothing to expand. */
+  filledBy?: string
   /**
    * For a layer selected alone that shows an image (a rectangle or frame, not
    * rotated, in a parent that can take a frame where it is): Expand can make a

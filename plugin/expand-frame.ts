@@ -13,13 +13,26 @@ const GAP = 0.5
  * when there is none, several, or the image already covers the frame.
  */
 export function expandSourceOf(node: SceneNode): ExpandSource | undefined {
-  if (!FRAME_TYPES.has(node.type) || !('children' in node) || node.width < 1 || node.height < 1) return undefined
-  const images = node.children.filter((child) => child.visible && 'fills' in child && Array.isArray(child.fills) && child.fills.some((fill: Paint) => fill.type === 'IMAGE'))
-  if (images.length !== 1) return undefined
-  const image = images[0]
-  const covers = image.x <= GAP && image.y <= GAP && image.x + image.width >= node.width - GAP && image.y + image.height >= node.height - GAP
-  if (covers || image.width < 1 || image.height < 1) return undefined
+  const image = frameImageOf(node)
+  if (!image || coversFrame(image, node) || image.width < 1 || image.height < 1) return undefined
   return { imageId: image.id, imageName: image.name, x: image.x, y: image.y, width: image.width, height: image.height }
+}
+
+/** The name of the one image that already covers this frame: Expand has nothing to fill, and says so. */
+export function coveringImageOf(node: SceneNode): string | undefined {
+  const image = frameImageOf(node)
+  return image && coversFrame(image, node) ? image.name : undefined
+}
+
+/** The frame's one visible child with an image fill; null for anything else. */
+function frameImageOf(node: SceneNode): SceneNode | null {
+  if (!FRAME_TYPES.has(node.type) || !('children' in node) || node.width < 1 || node.height < 1) return null
+  const images = node.children.filter((child) => child.visible && 'fills' in child && Array.isArray(child.fills) && child.fills.some((fill: Paint) => fill.type === 'IMAGE'))
+  return images.length === 1 ? images[0] : null
+}
+
+function coversFrame(image: SceneNode, frame: SceneNode): boolean {
+  return image.x <= GAP && image.y <= GAP && image.x + image.width >= frame.width - GAP && image.y + image.height >= frame.height - GAP
 }
 
 /**

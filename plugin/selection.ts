@@ -1,5 +1,5 @@
 import type { AreaFacts, SelectedLayer } from '../common/selection'
-import { expandSourceOf } from './expand-frame'
+import { coveringImageOf, expandSourceOf } from './expand-frame'
 import { canFrame } from './expand-ratio'
 import { RECORD_KEY } from './record'
 
@@ -33,6 +33,10 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
     if (expand) layer.expand = expand
     // An image alone, with no frame of its own to fill: Expand offers to make one at a ratio.
     else if (nodes.length === 1 && canFrame(node)) layer.expandsToRatio = true
+    else if (nodes.length === 1) {
+      const filledBy = coveringImageOf(node)
+      if (filledBy !== undefined) layer.filledBy = filledBy
+    }
     // Two layers selected: perhaps an image and the shape drawn over the part to edit.
     if (nodes.length === 2) layer.area = areaFactsOf(node)
     if (node.type === 'TEXT') {

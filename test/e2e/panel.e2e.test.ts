@@ -154,4 +154,19 @@ describe('the actions a selection invites', () => {
     expect(layers[1].height).toBeGreaterThan(100)
     expect(layers[1].fills).toBe(1)
   })
+
+  it('a shape drawn over the frame around an image, not the image: says to select the image, and offers no Edit area', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        const post = fake.addFrame({ name: 'Post', x: 0, y: 0, width: 800, height: 600 })
+        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' }, post)
+        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        fake.select(post, fake.addEllipse({ name: 'Cup', x: 300, y: 200, width: 120, height: 120 }))
+      },
+    })
+    const actions = session.ui.getByRole('region', { name: 'Actions on the selection' })
+    await expect.poll(() => actions.textContent()).toContain('Edit area needs an image under the shape: “Post” shows no image. Select the image itself with “Cup”.')
+    expect(await session.ui.getByRole('button', { name: 'Edit area' }).count()).toBe(0)
+  })
 })

@@ -3,6 +3,7 @@ import type { PlaceImageArgs } from '../../common/messages'
 import { expandSourceOf } from '../../plugin/expand-frame'
 import { placeImageAsync } from '../../plugin/place-image'
 import { RECORD_KEY } from '../../plugin/record'
+import { describeSelection } from '../../plugin/selection'
 import type { FakeFigma, FakeNode } from '../fake-figma'
 import { recordWith } from '../fixtures/records'
 import { encodePng } from '../images/png'
@@ -50,6 +51,17 @@ describe('Expand in the sandbox', () => {
     const { frame, shot } = banner()
     change(frame, shot)
     expect(expandSourceOf(frame as unknown as SceneNode)).toBeUndefined()
+  })
+
+  it('names the image that already covers its frame, so the panel can say why there is nothing to expand', () => {
+    const { frame, shot } = banner()
+    Object.assign(shot, { x: 0, width: 1200 })
+    fake.select(frame)
+    const [described] = describeSelection(fake.figma.currentPage.selection)
+    expect(described.expand).toBeUndefined()
+    expect(described.filledBy).toBe('Product')
+    Object.assign(shot, { x: 286, width: 628 })
+    expect(describeSelection(fake.figma.currentPage.selection)[0].filledBy).toBeUndefined()
   })
 
   it('puts the result behind the image, covering the frame, in one undo step, the image untouched', async () => {

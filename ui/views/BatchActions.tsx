@@ -6,6 +6,8 @@ import { formatEstimateShort } from '../pricing'
 
 interface BatchActionsProps {
   actions: BatchAction[]
+  /** Why an action the selection seems to ask for is not there, said under the others. */
+  hints: string[]
   /** The action the panel is set up for (its roles are the ones listed): drawn as the main button. */
   currentKey: string | null
   onRun: (action: BatchAction) => void
@@ -18,8 +20,8 @@ interface BatchActionsProps {
  * selected: one click refines or upscales each of them, or combines them.
  * An action with a choice of its own (Expand's ratio) carries it beside its button.
  */
-export function BatchActions({ actions, currentKey, onRun, onRatio }: BatchActionsProps) {
-  if (actions.length === 0) return null
+export function BatchActions({ actions, hints, currentKey, onRun, onRatio }: BatchActionsProps) {
+  if (actions.length === 0 && hints.length === 0) return null
   return (
     <section class="field" aria-label="Actions on the selection">
       <span class="field-label">With the selected layers</span>
@@ -46,6 +48,9 @@ export function BatchActions({ actions, currentKey, onRun, onRatio }: BatchActio
         })}
       </div>
       {actions.map((action) => action.note && <Muted key={`${action.key}-note`}>{action.note}</Muted>)}
+      {hints.map((hint) => (
+        <Muted key={hint}>{hint}</Muted>
+      ))}
     </section>
   )
 }

@@ -122,7 +122,7 @@ export function GenerateView(props: GenerateViewProps) {
       {/* What a selection invites comes first, where the eye lands: no scrolling past the settings.
           Refining, what it sends and how it went follow at once; creating, they close the panel. */}
       {/* While a job runs or a large batch waits for Send, its status or question stands in for them. */}
-      {!generation.job && confirmKey === null && <BatchActions actions={plan.batchActions} currentKey={plan.currentAction} onRun={run} onRatio={setExpandTo} />}
+      {!generation.job && confirmKey === null && <BatchActions actions={plan.batchActions} hints={plan.hints} currentKey={plan.currentAction} onRun={run} onRatio={setExpandTo} />}
       {editing && outcomeArea}
       <SettingsFields models={props.models} settings={settings} frame={plan.generate.tasks[0]?.frame} onChange={(next) => onStateChange({ settings: next })} />
       <ModelOptions model={model} settings={settings} onChange={(next) => onStateChange({ settings: next })} />

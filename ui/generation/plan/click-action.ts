@@ -14,6 +14,13 @@ export interface ClickAction {
   concurrency: number
 }
 
+/** Said once the designer tries to send without a prompt, not before: an empty box is where everyone starts. */
+export const NO_PROMPT = 'Write a prompt first: say how to change the frames. Upscale needs none.'
+
+export function promptProblems(prompt: string): string[] {
+  return prompt.trim() === '' ? [NO_PROMPT] : []
+}
+
 /** One request needs no pool; several share it at the designer's pace. */
 export function clickAction(key: string, tasks: TaskSpec[], concurrency: number): ClickAction {
   return { key, tasks, cost: estimatePlanCost(tasks), concurrency: tasks.length > 1 ? concurrency : 1 }

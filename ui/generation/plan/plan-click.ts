@@ -8,9 +8,9 @@ import { type Roles, assignRoles, combineNote, layersWithRole, roleProblems } fr
 import { cutoutOrder, offersTransparency } from './cutout-settings'
 import { planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
 import type { Order } from './task'
-import { type ClickAction, clickAction, withKit } from './click-action'
-import { areaProblem, findArea, planEditArea } from './plan-edit-area'
-import { planExpandActions } from './plan-expand'
+import { type ClickAction, clickAction, promptProblems, withKit } from './click-action'
+import { areaHint, planAreaActions } from './plan-edit-area'
+import { expandHint, planExpandActions } from './plan-expand'
 import { planUpscaleWithReferences } from './upscale-with-references'
 
 export type { ClickAction } from './click-action'
@@ -53,6 +53,8 @@ export interface ClickPlan {
   currentAction: string | null
   /** Why Generate may not run, for the designer; empty when it may. */
   problems: string[]
+  /** Why an action the selection seems to ask for is not offered (a shape over no image, a frame already filled). */
+  hints: string[]
 }
 
 export interface ClickInput {
@@ -74,9 +76,7 @@ export const CONFIRM_ABOVE = 10
 
 const BAD_COLOUR = 'The background colour must be # and six hex digits, such as #F4E9DA.'
 const NO_INPUT = 'Mark one of the selected layers as the input to refine or upscale it.'
-/** Said before a batch goes out, rather than by each of its requests as it fails. */
-/** Said once the designer tries to send without a prompt, not before: an empty box is where everyone starts. */
-export const NO_PROMPT = 'Write a prompt first: say how to change the frames. Upscale needs none.'
+export { NO_PROMPT } from './click-action'
 
 export function planClick(input: ClickInput): ClickPlan {
   const { state, selection, roles, replace = false, models } = input
@@ -107,6 +107,7 @@ export function planClick(input: ClickInput): ClickPlan {
     generate: clickAction('generate', generate, state.concurrency),
     batchActions,
     currentAction: use !== 'edit' ? null : state.eachOnItsOwn || !batchActions.some((a) => a.kind === 'combine') ? 'refine-each' : 'combine',
+    hints: [...areaHint(selection), ...expandHint(selection)],
     problems: [
       ...settingsProblems(settings),
       ...(use === 'create' ? [] : refining ? [...promptProblems(prompt), ...roleProblems(selection, roles, model, batch)] : [NO_INPUT]),
@@ -187,22 +188,4 @@ function planBatchActions({ state, selection, roles, models, kit, expandTo }: Cl
 /** A solid background needs a colour OpenRouter takes: said at the field, and nothing is sent. */
 function settingsProblems(settings: SavedState['settings']): string[] {
   return settings.background === 'solid' && !isHexColor(settings.backgroundColor) ? [BAD_COLOUR] : []
-}
-
-function promptProblems(prompt: string): string[] {
-  return prompt.trim() === '' ? [NO_PROMPT] : []
-}
-
-/** An image and the shape drawn over part of it: Edit area (with the prompt) and Erase, first. */
-function planAreaActions(order: Order, selection: SelectedLayer[], choices: BatchAction['choices'], kit: ReadyKit | null | undefined): BatchAction[] {
-  const found = findArea(selection)
-  if (!found) return []
-  const { image, shape } = found
-  const problem = areaProblem(image, shape)
-  const edit = planEditArea(order, image, shape, false)
-  const erase = planEditArea(order, image, shape, true)
-  return [
-    { kind: 'edit-area', label: 'Edit area', choices, problems: problem ? [problem] : promptProblems(order.prompt), ...clickAction('edit-area', withKit([edit], kit), 1) },
-    { kind: 'erase', label: 'Erase area', choices, problems: problem ? [problem] : [], ...clickAction('erase', [erase], 1) },
-  ]
 }

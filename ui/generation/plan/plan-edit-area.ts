@@ -2,6 +2,9 @@ import type { AreaFacts, SelectedLayer } from '../../../common/selection'
 import { aspectRatioValue, nearestAspectRatio } from '../../../common/sizes'
 import { exactWithin } from './frame-size'
 import { sizeCovering } from './plan-tasks'
+import type { ReadyKit } from '../../brand-kit/ready-kit'
+import { clickAction, promptProblems, withKit } from './click-action'
+import type { BatchAction } from './plan-click'
 import type { Order, TaskSpec } from './task'
 
 /** The shapes a designer draws an area with: Figma's rectangle, ellipse, polygon, star, pen and pencil. */
@@ -32,6 +35,19 @@ export function findArea(selection: readonly SelectedLayer[]): { image: PlacedLa
   if (a.area.showsImage && isShape(b)) return { image: a, shape: b }
   if (b.area.showsImage && isShape(a)) return { image: b, shape: a }
   return null
+}
+
+/**
+ * A shape drawn over a layer that shows no image (most often the frame around
+ * the image): Edit area is not offered, and this says why. Empty otherwise.
+ */
+export function areaHint(selection: readonly SelectedLayer[]): string[] {
+  if (selection.length !== 2 || findArea(selection) || !selection.every((layer): layer is PlacedLayer => layer.area !== undefined)) return []
+  const [a, b] = selection as PlacedLayer[]
+  const shape = [a, b].find((layer) => SHAPE_TYPES.has(layer.type) && !layer.area.showsImage)
+  const other = shape === a ? b : a
+  if (!shape || other.area.showsImage || !overlap(boxOf(shape), boxOf(other))) return []
+  return [`Edit area needs an image under the shape: “${other.name}” shows no image. Select the image itself with “${shape.name}”.`]
 }
 
 /**
@@ -93,6 +109,20 @@ export function planEditArea(order: Order, image: PlacedLayer, shape: PlacedLaye
     name: `${image.name} · ${what} area`,
     reveal: true,
   }
+}
+
+/** An image and the shape drawn over part of it: Edit area (with the prompt) and Erase, first. */
+export function planAreaActions(order: Order, selection: SelectedLayer[], choices: BatchAction['choices'], kit: ReadyKit | null | undefined): BatchAction[] {
+  const found = findArea(selection)
+  if (!found) return []
+  const { image, shape } = found
+  const problem = areaProblem(image, shape)
+  const edit = planEditArea(order, image, shape, false)
+  const erase = planEditArea(order, image, shape, true)
+  return [
+    { kind: 'edit-area', label: 'Edit area', choices, problems: problem ? [problem] : promptProblems(order.prompt), ...clickAction('edit-area', withKit([edit], kit), 1) },
+    { kind: 'erase', label: 'Erase area', choices, problems: problem ? [problem] : [], ...clickAction('erase', [erase], 1) },
+  ]
 }
 
 let counter = 0

@@ -147,3 +147,10 @@ function expandPrompt(prompt: string, transparent: boolean): string {
     .filter(Boolean)
     .join(' ')
 }
+
+/** A frame its image already covers: Expand has nothing to fill, and this says what would give it some. */
+export function expandHint(selection: readonly SelectedLayer[]): string[] {
+  const frame = selection.length === 1 ? selection[0] : undefined
+  if (frame?.filledBy === undefined) return []
+  return [`“${frame.filledBy}” already fills “${frame.name}”: to expand it, make the frame larger than the image, or select the image and choose a ratio.`]
+}

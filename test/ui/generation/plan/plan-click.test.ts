@@ -236,3 +236,31 @@ describe('Remove background', () => {
     expect(kinds).toEqual(['refine-each', 'upscale-each', 'upscale-each'])
   })
 })
+
+describe('hints: why an action the selection seems to ask for is not offered', () => {
+  const placed = (id: string, type: string, box: { x: number; y: number; width: number; height: number }, showsImage: boolean): SelectedLayer => ({
+    ...layer(id, box.width, box.height),
+    name: id,
+    type,
+    area: { x: box.x, y: box.y, parentId: '0:1', showsImage },
+  })
+
+  it('a shape drawn over a frame that shows no image itself: says to select the image', () => {
+    const post = placed('Post', 'FRAME', { x: 0, y: 0, width: 800, height: 600 }, false)
+    const circle = placed('Circle', 'ELLIPSE', { x: 100, y: 100, width: 100, height: 100 }, false)
+    const p = plan(state(), [post, circle])
+    expect(p.batchActions.some((a) => a.kind === 'edit-area')).toBe(false)
+    expect(p.hints).toEqual(['Edit area needs an image under the shape: “Post” shows no image. Select the image itself with “Circle”.'])
+    // Beside it, not over it: two layers, nothing to say.
+    expect(plan(state(), [post, placed('Circle', 'ELLIPSE', { x: 900, y: 0, width: 100, height: 100 }, false)]).hints).toEqual([])
+    // Over an image: Edit area is offered, no hint.
+    const photo = placed('Photo', 'RECTANGLE', { x: 0, y: 0, width: 800, height: 600 }, true)
+    expect(plan(state(), [photo, circle]).hints).toEqual([])
+  })
+
+  it('a frame its image already covers: says what would give Expand room', () => {
+    const banner = { ...layer('b', 1200, 628), name: 'Banner', filledBy: 'Shot' }
+    expect(plan(state(), [banner]).hints).toEqual(['“Shot” already fills “Banner”: to expand it, make the frame larger than the image, or select the image and choose a ratio.'])
+    expect(plan(state(), [layer('c')]).hints).toEqual([])
+  })
+})

@@ -28,6 +28,9 @@ export function placeOverArea(image: BaseNode | undefined, area: AreaTarget, sha
   const offset = { x: picture.x - (picture.absoluteBoundingBox?.x ?? picture.x), y: picture.y - (picture.absoluteBoundingBox?.y ?? picture.y) }
   const box = { x: area.x + offset.x, y: area.y + offset.y, width: area.width, height: area.height }
   if (edit && area.replace) return replaceEdit(edit, box, paint, record)
+  // Where the designer drew the shape, to put it back if the edit cannot be made.
+  const drawn = shape as Mask
+  const was = { index: parent.children.indexOf(drawn), x: drawn.x, y: drawn.y }
 
   const node = createImageLayer(
     name,
@@ -42,14 +45,27 @@ export function placeOverArea(image: BaseNode | undefined, area: AreaTarget, sha
     },
     false,
   )
-  const group = figma.group([node], parent, parent.children.indexOf(node))
-  const mask = (edit ? edit.mask.clone() : shape) as Mask
-  group.insertChild(0, mask)
-  mask.isMask = true
-  group.name = name
-  group.setPluginData(RECORD_KEY, record)
-  setRelaunchButtons(group)
-  return { nodeIds: [group.id], placement: 'area' }
+  let mask: Mask | null = null
+  try {
+    const group = figma.group([node], parent, parent.children.indexOf(node))
+    mask = edit ? (edit.mask.clone() as Mask) : drawn
+    group.insertChild(0, mask)
+    mask.isMask = true
+    group.name = name
+    group.setPluginData(RECORD_KEY, record)
+    setRelaunchButtons(group)
+    return { nodeIds: [group.id], placement: 'area' }
+  } catch (error) {
+    // As it was: the designer's shape back where they drew it, no half-made edit; the UI keeps the paid image.
+    if (mask === drawn) {
+      drawn.isMask = false
+      if (drawn.parent !== parent) parent.insertChild(Math.min(was.index, parent.children.length), drawn)
+      drawn.x = was.x
+      drawn.y = was.y
+    } else mask?.remove()
+    node.remove()
+    throw error
+  }
 }
 
 /** Regenerate on an edit: the new answer in the old one's place, which Restore previous brings back. */

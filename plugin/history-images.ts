@@ -1,5 +1,6 @@
 import type { GenerationRecord } from '../common/domain'
 import type { TilePiece } from './place-tiles'
+import { areaEditOf } from './area-edit-group'
 import { previousImageHashes, previousRecord } from './previous-image'
 import { RECORD_KEY } from './record'
 
@@ -22,7 +23,9 @@ export type EntryImage = (
 export async function entryImageAsync(layerId: string | undefined, record: GenerationRecord): Promise<EntryImage | null> {
   const group = await tileGroupAsync(layerId)
   if (group) return { kind: 'tiles', ...group, fullRecord: group.node.getPluginData(RECORD_KEY) }
-  const node = layerId ? await figma.getNodeByIdAsync(layerId) : null
+  const named = layerId ? await figma.getNodeByIdAsync(layerId) : null
+  // An edit's image is its answer's fill, inside the group the entry names (a group has no fills).
+  const node = areaEditOf(named)?.answer ?? named
   if (!node || node.removed || !('fills' in node)) return null
   const own = node.getPluginData(RECORD_KEY)
   if (sameGeneration(own, record)) {

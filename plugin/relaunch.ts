@@ -62,12 +62,17 @@ export function readLaunch(): Launch | null {
   return launch
 }
 
-/** The image an edit was made on: its sibling named by the record (checked: the record may be anyone's). */
+/** The image an edit was made on: its sibling named by the record. */
 function editedImage(edit: AreaEdit, record: unknown): SceneNode | null {
-  const area = typeof record === 'object' && record !== null ? (record as { area?: unknown }).area : undefined
-  const imageId = typeof area === 'object' && area !== null ? (area as { imageId?: unknown }).imageId : undefined
-  if (typeof imageId !== 'string') return null
-  return edit.group.parent?.children.find((child) => child.id === imageId) ?? null
+  const imageId = imageIdIn(record, 'area')
+  return imageId === null ? null : (edit.group.parent?.children.find((child) => child.id === imageId) ?? null)
+}
+
+/** `record[part].imageId`, checked at each step: the record may be anyone's. */
+function imageIdIn(record: unknown, part: 'area' | 'expand'): string | null {
+  const value = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[part] : undefined
+  const imageId = typeof value === 'object' && value !== null ? (value as { imageId?: unknown }).imageId : undefined
+  return typeof imageId === 'string' ? imageId : null
 }
 
 /**
@@ -75,10 +80,9 @@ function editedImage(edit: AreaEdit, record: unknown): SceneNode | null {
  * by the record's id; the box is the image's now, in the frame's coordinates.
  */
 function expandedFrom(node: SceneNode, record: unknown): Launch['expand'] | null {
-  const expand = typeof record === 'object' && record !== null ? (record as { expand?: unknown }).expand : undefined
-  const imageId = typeof expand === 'object' && expand !== null ? (expand as { imageId?: unknown }).imageId : undefined
+  const imageId = imageIdIn(record, 'expand')
   const frame = node.parent
-  if (typeof imageId !== 'string' || !frame || frame.type !== 'FRAME') return null
+  if (imageId === null || !frame || frame.type !== 'FRAME') return null
   const image = frame.children.find((child) => child.id === imageId)
   if (!image) return null
   const [described] = describeSelection([frame])

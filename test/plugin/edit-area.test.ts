@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationRecord } from '../../common/domain'
 import type { PlaceImageArgs } from '../../common/messages'
 import type { AreaTarget } from '../../common/selection'
+import { entryImageAsync } from '../../plugin/history-images'
 import { placeImageAsync } from '../../plugin/place-image'
 import { RECORD_KEY } from '../../plugin/record'
 import type { FakeFigma, FakeNode } from '../fake-figma'
@@ -114,6 +115,27 @@ describe('Edit area in the sandbox', () => {
     const started = await shownStartData(fake)
     expect(started.launch?.area).toBeUndefined()
     expect(started.launch?.problem).toMatch(/no longer beside it/)
+  })
+
+  it('a step Figma refuses midway leaves the shape where it was drawn and no half-made edit; the paid image stays with the UI', async () => {
+    const { frame, image, circle } = tableShot()
+    const group = fake.figma.group
+    fake.figma.group = (() => {
+      throw new Error('Figma refused the group')
+    }) as typeof fake.figma.group
+    await expect(placeImageAsync(overArea(image, circle))).rejects.toThrow(/refused the group/)
+    fake.figma.group = group
+    expect(frame.children).toEqual([image, circle])
+    expect(circle).toMatchObject({ x: 300, y: 200 })
+    expect((circle as FakeNode & { isMask?: boolean }).isMask).not.toBe(true)
+  })
+
+  it('the history finds an edit’s image in its group, for the thumbnail and Place again', async () => {
+    const { image, circle } = tableShot()
+    const placed = await placeImageAsync(overArea(image, circle))
+    const group = fake.allNodes().find((n) => n.id === placed.nodeIds[0])!
+    const found = await entryImageAsync(group.id, JSON.parse(group.getPluginData(RECORD_KEY)) as GenerationRecord)
+    expect(found).toMatchObject({ kind: 'fill', node: group.children[1], hash: group.children[1].fills[0].imageHash, swappedOut: false })
   })
 
   it('Edit area and Erase area pressed on an image hand over the whole selection', async () => {

@@ -29,6 +29,8 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
       fillable: isFillable(node),
       madeHere: node.getPluginData(RECORD_KEY) !== '',
     }
+    if (showsImage(node)) layer.showsImage = true
+    if ('children' in node && node.children.length > 0) layer.holdsLayers = true
     const expand = expandSourceOf(node)
     if (expand) layer.expand = expand
     // An image alone, with no frame of its own to fill: Expand offers to make one at a ratio.
@@ -54,7 +56,11 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
 /** Where the layer is on the page, in which parent, and whether it shows an image (Edit area). */
 function areaFactsOf(node: SceneNode): AreaFacts {
   const box = node.absoluteBoundingBox
+  return { x: box?.x ?? 0, y: box?.y ?? 0, parentId: node.parent?.id ?? '', showsImage: showsImage(node) }
+}
+
+/** Whether the layer shows an image fill: what the panel edits rather than fills. */
+function showsImage(node: SceneNode): boolean {
   const fills = 'fills' in node ? node.fills : []
-  const showsImage = Array.isArray(fills) && fills.some((fill: Paint) => fill.type === 'IMAGE' && fill.visible !== false)
-  return { x: box?.x ?? 0, y: box?.y ?? 0, parentId: node.parent?.id ?? '', showsImage }
+  return Array.isArray(fills) && fills.some((fill: Paint) => fill.type === 'IMAGE' && fill.visible !== false)
 }

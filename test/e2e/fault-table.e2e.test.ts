@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type Behaviour, TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
+import { measurePanelAsync } from './panel-layout'
 import { useBrowserSuite } from './suite'
 
 // The fault table: every way a generation can go wrong that we know of, each held to the
@@ -29,17 +30,17 @@ const times = (count: number, behaviour: Behaviour) => Array.from({ length: coun
 
 /** What each refused status tells the designer to do. */
 const STATUS_SAYS: Record<number, RegExp> = {
-  400: /refused the request .*Check the prompt and settings, then try again/,
+  400: /refused the request\. Check the prompt and settings, then try again\. \(HTTP 400/,
   401: /key was not accepted.*Open Settings and paste a valid key/,
   402: /Not enough OpenRouter credit.*Add credit at openrouter\.ai\/settings\/credits/,
   403: /blocked by moderation.*Change the prompt or images and try again/,
   408: /timed out before the image was ready\. Try again/,
   413: /larger than Riverflow accepts.*Use fewer or smaller images/,
-  500: /unavailable or overloaded right now \(HTTP 500\)\. Try again in a few minutes/,
+  500: /unavailable or overloaded right now\. Try again in a few minutes, or try the other model\. \(HTTP 500\)/,
   // Gave up waiting: it may have been charged, and the designer is told where to look first.
   524: /stopped waiting.*may still have charged for it: check openrouter\.ai\/activity/,
 }
-const OVERLOADED = (status: number) => new RegExp(`unavailable or overloaded right now \\(HTTP ${status}\\)\\. Try again in a few minutes`)
+const OVERLOADED = (status: number) => new RegExp(`unavailable or overloaded right now\\. Try again in a few minutes, or try the other model\\. \\(HTTP ${status}\\)`)
 const MAY_BE_CHARGED = /may still have charged for it: check openrouter\.ai\/activity before trying again/
 
 const networkFaults: Fault[] = [
@@ -143,6 +144,11 @@ async function holdsPromisesAsync(fault: Fault): Promise<void> {
   const messages = [...(await ui.getByRole('alert').allTextContents()), ...keptText].join(' ')
   expect(messages).toMatch(fault.says ?? /a row that keeps no image says what to do/)
   expect(messages).not.toMatch(/Error:|at \w+ \(|undefined|sk-or-/)
+  // Read in full at Figma's default 360 px: no message cut at the panel's edge, no button beside it pushed out.
+  const layout = await measurePanelAsync(ui)
+  expect(layout.cutMessages).toEqual([])
+  expect(layout.scrollsSideways).toBe(false)
+  expect(layout.overflowingLabels).toEqual([])
 }
 
 describe('the fault table', () => {

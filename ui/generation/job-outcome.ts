@@ -102,7 +102,7 @@ export function reduceOutcome(outcome: JobOutcome | null, event: OutcomeEvent): 
 }
 
 /** A job of one task shows that task's error; a batch says how many failed, its outcome lists them. */
-export function jobError(settled: SettledTask[], failures: { message: string }[], unit: 'takes' | 'frames'): string | null {
+export function jobError(settled: SettledTask[], failures: { message: string }[], unit: 'variations' | 'frames'): string | null {
   if (failures.length === 0) return null
   if (settled.length === 1) return failures[0].message
   if (settled.every((s) => s.ok || s.cancelled)) return 'Cancelled. What was already done stays on the canvas.'

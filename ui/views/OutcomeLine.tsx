@@ -3,6 +3,7 @@ import type { JobOutcome } from '../generation/use-generation'
 import { formatUsd } from '../pricing'
 import { listInWords } from './format'
 import { FullSizeNotes } from './FullSizeNotes'
+import { MessageText } from './MessageText'
 import { PlacedList } from './PlacedList'
 
 /** What the last job did: images placed, what they cost, and anything sent or placed otherwise than asked. */
@@ -28,13 +29,13 @@ export function OutcomeLine({ outcome, onRetry }: { outcome: JobOutcome; onRetry
         </Muted>
       ))}
       {outcome.failures.map((failure) => (
-        <div class="actions" key={failure.taskId}>
-          <p class="alert grow">
-            {failure.label}: {failure.message}
-          </p>
-          <Button secondary aria-label={`Retry ${failure.label}`} onClick={() => onRetry(failure.taskId)}>
-            Retry
-          </Button>
+        <div class="alert message" key={failure.taskId}>
+          <MessageText text={`${failure.label}: ${failure.message}`} />
+          <div class="buttons">
+            <Button secondary aria-label={`Retry ${failure.label}`} onClick={() => onRetry(failure.taskId)}>
+              Retry
+            </Button>
+          </div>
         </div>
       ))}
     </div>

@@ -3,8 +3,7 @@ import { aspectRatioValue, nearestAspectRatio } from '../../../common/sizes'
 import { exactWithin } from './frame-size'
 import { sizeCovering } from './plan-tasks'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
-import { clickAction, promptProblems, withKit } from './click-action'
-import type { BatchAction } from './plan-click'
+import { type Offer, clickAction, promptProblems, withKit } from './offer'
 import type { Order, TaskSpec } from './task'
 
 /** The shapes a designer draws an area with: Figma's rectangle, ellipse, polygon, star, pen and pencil. */
@@ -112,7 +111,7 @@ export function planEditArea(order: Order, image: PlacedLayer, shape: PlacedLaye
 }
 
 /** An image and the shape drawn over part of it: Edit area (with the prompt) and Erase, first. */
-export function planAreaActions(order: Order, selection: SelectedLayer[], choices: BatchAction['choices'], kit: ReadyKit | null | undefined): BatchAction[] {
+export function planAreaActions(order: Order, selection: SelectedLayer[], kit: ReadyKit | null | undefined): Offer[] {
   const found = findArea(selection)
   if (!found) return []
   const { image, shape } = found
@@ -120,8 +119,8 @@ export function planAreaActions(order: Order, selection: SelectedLayer[], choice
   const edit = planEditArea(order, image, shape, false)
   const erase = planEditArea(order, image, shape, true)
   return [
-    { kind: 'edit-area', label: 'Edit area', choices, problems: problem ? [problem] : promptProblems(order.prompt), ...clickAction('edit-area', withKit([edit], kit), 1) },
-    { kind: 'erase', label: 'Erase area', choices, problems: problem ? [problem] : [], ...clickAction('erase', [erase], 1) },
+    { kind: 'edit-area', label: 'Edit area', problems: problem ? [problem] : promptProblems(order.prompt, 'edit-area'), ...clickAction('edit-area', withKit([edit], kit), 1) },
+    { kind: 'erase', label: 'Erase area', problems: problem ? [problem] : [], ...clickAction('erase', [erase], 1) },
   ]
 }
 

@@ -1,0 +1,79 @@
+import type { AspectRatio, GenerationSettings } from '../../../common/domain'
+import type { CostEstimate } from '../../pricing'
+import { type KitUse, applyKit } from '../../brand-kit/apply-kit'
+import type { ReadyKit } from '../../brand-kit/ready-kit'
+import { estimatePlanCost } from './plan-tasks'
+import type { TaskSpec } from './task'
+
+/** What one button sends, what it will cost, and how many of its requests go at a time. */
+export interface ClickAction {
+  /** Names the button, so a confirmation finds the same action in the next plan. */
+  key: string
+  tasks: TaskSpec[]
+  /** Null when a request asks for a size its model does not offer. */
+  cost: CostEstimate | null
+  concurrency: number
+}
+
+/** What an offer does, whatever its label says: the panel ranks offers by it. */
+export type OfferKind =
+  | 'generate'
+  | 'generate-each'
+  | 'replace'
+  | 'refine-each'
+  | 'upscale-each'
+  | 'upscale-with-references'
+  | 'combine'
+  | 'remove-background'
+  | 'expand'
+  | 'edit-area'
+  | 'erase'
+
+/**
+ * One thing the panel offers for the selection, ready to send: a named action
+ * with its tasks and price, and why it may not send yet.
+ */
+export interface Offer extends ClickAction {
+  kind: OfferKind
+  label: string
+  factor?: 2 | 4
+  /** Why it may not send, for the designer; empty when it may. */
+  problems: string[]
+  /** What it will send that the label does not say (which frames are left out), said before sending. */
+  note?: string
+  /** Settings the press switches to before it can send (a model that takes references), said in its problem. */
+  switchTo?: GenerationSettings
+  /** Expand to a ratio: the ratio it makes, and those it offers, each with the frame's size, for the choice on the action. */
+  ratio?: { value: AspectRatio; options: { value: AspectRatio; label: string }[] }
+}
+
+/** What each kind needs a prompt for, said once the designer presses it without one. */
+const PROMPT_NEEDED: Partial<Record<OfferKind, string>> = {
+  generate: 'Write a prompt first: describe the image you want.',
+  'generate-each': 'Write a prompt first: describe the image you want.',
+  replace: 'Write a prompt first: describe the image you want.',
+  'refine-each': 'Write a prompt first: say what to change. Upscale needs none.',
+  combine: 'Write a prompt first: say how to combine them.',
+  'edit-area': 'Write a prompt first: say what goes in the area. Erase needs none.',
+}
+
+/** Said once the designer tries to send without a prompt, not before: an empty box is where everyone starts. */
+export function promptProblems(prompt: string, kind: OfferKind): string[] {
+  const needed = PROMPT_NEEDED[kind]
+  return needed && prompt.trim() === '' ? [needed] : []
+}
+
+/** Whether a problem is only the missing prompt: not said until the designer presses. */
+export function isPromptProblem(problem: string): boolean {
+  return Object.values(PROMPT_NEEDED).includes(problem)
+}
+
+/** One request needs no pool; several share it at the designer's pace. */
+export function clickAction(key: string, tasks: TaskSpec[], concurrency: number): ClickAction {
+  return { key, tasks, cost: estimatePlanCost(tasks), concurrency: tasks.length > 1 ? concurrency : 1 }
+}
+
+/** The tasks with the brand kit, when there is one. A cutout takes none: it keeps what the frame shows. */
+export function withKit(tasks: TaskSpec[], kit: ReadyKit | null | undefined, use: KitUse = 'images'): TaskSpec[] {
+  return kit ? tasks.map((task) => applyKit(task, kit, use)) : tasks
+}

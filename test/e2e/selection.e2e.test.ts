@@ -378,6 +378,51 @@ describe('Edit area', () => {
     expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
   })
 
+  it('in a card with auto layout: a shape in the flow is refused before sending, saying how; taken out of it, the edit lands and no layer moves', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        const card = Object.assign(fake.addFrame({ name: 'Card', width: 800, height: 10 }), { layoutMode: 'VERTICAL', primaryAxisSizingMode: 'AUTO' })
+        const photo = fake.addRectangle({ name: 'Table shot', width: 800, height: 600, content: 'photo' }, card)
+        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        fake.addRectangle({ name: 'Caption', width: 800, height: 100 }, card)
+        // Drawn in the card, the shape joined its flow, after the caption.
+        fake.select(photo, fake.addRectangle({ name: 'Area', width: 200, height: 200 }, card))
+      },
+    })
+    const { ui } = session
+    const card = () =>
+      session.figma((fake) => {
+        const frame = fake.allNodes().find((n) => n.name === 'Card')!
+        return { size: [frame.width, frame.height], layers: frame.children.map((n) => ({ name: n.name, type: n.type, positioning: n.layoutPositioning, box: [n.x, n.y, n.width, n.height] })) }
+      })
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('a glass of orange juice')
+    await ui.getByRole('button', { name: 'Edit area' }).click()
+    await expect.poll(() => ui.getByRole('alert').first().textContent()).toMatch(/“Area” is part of its frame’s auto layout: as the edit’s mask it would leave a gap and move the layers after it\. Turn on Absolute position for “Area”/)
+    expect(suite.standIn.generations()).toHaveLength(0)
+    expect((await card()).size).toEqual([800, 900])
+
+    // As the panel says: Absolute position, the shape over the cup, and both selected again.
+    await session.figma((fake) => {
+      const [photo, , area] = fake.allNodes().find((n) => n.name === 'Card')!.children
+      area.layoutPositioning = 'ABSOLUTE'
+      Object.assign(area, { x: 300, y: 200 })
+      fake.select(photo, area)
+    })
+    await expect.poll(async () => (await card()).size).toEqual([800, 700])
+    await ui.getByRole('button', { name: 'Edit area' }).click()
+    await expect.poll(async () => (await card()).layers.some((n) => n.type === 'GROUP'), { timeout: 15_000 }).toBe(true)
+    expect(await card()).toEqual({
+      size: [800, 700],
+      layers: [
+        { name: 'Table shot', type: 'RECTANGLE', positioning: 'AUTO', box: [0, 0, 800, 600] },
+        { name: 'Table shot · edited area', type: 'GROUP', positioning: 'ABSOLUTE', box: [250, 150, 300, 300] },
+        { name: 'Caption', type: 'RECTANGLE', positioning: 'AUTO', box: [0, 600, 800, 100] },
+      ],
+    })
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
+  })
+
   it('says before sending when the shape is outside the image, and sends nothing', async () => {
     const session = await openWithShape({ kind: 'ellipse', x: 1000, y: 0, width: 100, height: 100 })
     await session.ui.getByRole('button', { name: 'Erase area' }).click()

@@ -24,6 +24,21 @@ function tableShot(): { frame: FakeNode; image: FakeNode; circle: FakeNode } {
   return { frame, image, circle }
 }
 
+/**
+ * The same shot in a vertical auto layout card at (100, 50), hugging it and a
+ * 100 px caption; the circle drawn over the shot, out of the flow (Absolute position).
+ */
+function cardShot(): { card: FakeNode; image: FakeNode; caption: FakeNode; circle: FakeNode } {
+  const card = Object.assign(fake.addFrame({ name: 'Post', x: 100, y: 50, width: 800, height: 10 }), { layoutMode: 'VERTICAL' as const, primaryAxisSizingMode: 'AUTO' as const })
+  const image = fake.addRectangle({ name: 'Table shot', width: 800, height: 600 }, card)
+  image.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(encodePng(64, 64)).hash, scaleMode: 'FILL' }]
+  const caption = fake.addText({ name: 'Caption', width: 800, height: 100 }, card)
+  const circle = fake.addEllipse({ name: 'Area' }, card)
+  circle.layoutPositioning = 'ABSOLUTE'
+  Object.assign(circle, { x: 300, y: 200, width: 200, height: 200 })
+  return { card, image, caption, circle }
+}
+
 const record = (prompt: string): GenerationRecord => ({ ...recordWith({ prompt }), area: { imageId: '', erase: false } })
 
 /** Edit area's landing as the UI sends it: the box on the page, with the shape that masks it. */
@@ -128,6 +143,42 @@ describe('Edit area in the sandbox', () => {
     expect(frame.children).toEqual([image, circle])
     expect(circle).toMatchObject({ x: 300, y: 200 })
     expect((circle as FakeNode & { isMask?: boolean }).isMask).not.toBe(true)
+  })
+
+  it('over an image in an auto layout, the edit stays out of the flow: no layer moves, the card keeps its size', async () => {
+    const { card, image, caption, circle } = cardShot()
+    const flow = () => ({ image: [image.x, image.y], caption: [caption.x, caption.y], card: [card.width, card.height] })
+    const before = flow()
+    expect(before).toEqual({ image: [0, 0], caption: [0, 600], card: [800, 700] })
+
+    const placed = await placeImageAsync(overArea(image, circle))
+    const group = fake.allNodes().find((n) => n.id === placed.nodeIds[0])!
+    expect(card.children).toEqual([image, group, caption])
+    expect(group).toMatchObject({ type: 'GROUP', layoutPositioning: 'ABSOLUTE' })
+    expect(group.children.map((n) => [n.name, n.x, n.y, n.width, n.height])).toEqual([
+      ['Area', 300, 200, 200, 200],
+      ['Table shot · edited area', 250, 150, 300, 300],
+    ])
+    expect(maskOf(group).isMask).toBe(true)
+    expect(flow()).toEqual(before)
+    expect(fake.undoSteps()).toBe(1)
+  })
+
+  it('a step Figma refuses in an auto layout puts the shape back out of the flow, where it was drawn: nothing moves', async () => {
+    const { card, image, caption, circle } = cardShot()
+    // Figma refuses a late step, once the shape is in the group.
+    const group = fake.figma.group.bind(fake.figma)
+    fake.figma.group = ((nodes, parent, index) => {
+      const made = group(nodes, parent, index)
+      made.setPluginData = () => {
+        throw new Error('Figma refused the record')
+      }
+      return made
+    }) as typeof fake.figma.group
+    await expect(placeImageAsync(overArea(image, circle))).rejects.toThrow(/refused the record/)
+    expect(card.children.map((n) => n.name)).toEqual([image, caption, circle].map((n) => n.name))
+    expect(circle).toMatchObject({ layoutPositioning: 'ABSOLUTE', x: 300, y: 200, isMask: false })
+    expect([caption.y, card.height]).toEqual([600, 700])
   })
 
   it('the history finds an edit’s image in its group, for the thumbnail and Place again', async () => {

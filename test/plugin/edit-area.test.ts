@@ -181,6 +181,36 @@ describe('Edit area in the sandbox', () => {
     expect([caption.y, card.height]).toEqual([600, 700])
   })
 
+  it.each<[string, (shape: FakeNode) => void, RegExp]>([
+    ['nudged', (shape) => void (shape.x += 40), /“Area” was moved or resized while the edit was generating, so the edit went over “Table shot” where the shape was, on a layer of its own; “Area” is left as it is/],
+    ['resized', (shape) => shape.resize(260, 200), /“Area” was moved or resized/],
+    ['deleted', (shape) => shape.remove(), /The shape of the area was deleted, so the edit went over “Table shot” where the shape was, on a layer of its own\.$/],
+    ['locked', (shape) => void (shape.locked = true), /“Area” was locked, or moved to another frame/],
+  ])('a shape %s while the edit was generating: the edit goes where it was planned, over the image on a layer of its own, and Figma says so', async (_what, change, says) => {
+    const { frame, image, circle } = tableShot()
+    const before = { x: circle.x, y: circle.y, width: circle.width, height: circle.height }
+    change(circle)
+    const after = { x: circle.x, y: circle.y, width: circle.width, height: circle.height, locked: circle.locked }
+    const placed = await placeImageAsync(overArea(image, circle))
+    const layer = fake.allNodes().find((n) => n.id === placed.nodeIds[0])!
+    expect(placed.placement).toBe('area')
+    // Right above the image, at the box the answer was made for: the answer shows, as the panel cut it to the shape.
+    expect(frame.children.indexOf(layer)).toBe(frame.children.indexOf(image) + 1)
+    expect(layer).toMatchObject({ type: 'RECTANGLE', name: 'Table shot · edited area', x: 250, y: 150, width: 300, height: 300 })
+    expect(layer.fills[0]).toMatchObject({ type: 'IMAGE' })
+    expect(JSON.parse(layer.getPluginData(RECORD_KEY)).prompt).toBe('a glass of orange juice')
+    // The designer's shape as they left it: no mask, no group.
+    if (!circle.removed) {
+      expect({ x: circle.x, y: circle.y, width: circle.width, height: circle.height, locked: circle.locked }).toEqual(after)
+      expect(circle.parent).toBe(frame)
+      expect((circle as FakeNode & { isMask?: boolean }).isMask).not.toBe(true)
+    }
+    expect(before).toEqual({ x: 300, y: 200, width: 200, height: 200 })
+    expect(fake.allNodes().some((n) => n.type === 'GROUP')).toBe(false)
+    expect(fake.notifications.at(-1)?.message).toMatch(says)
+    expect(fake.undoSteps()).toBe(1)
+  })
+
   it('the history finds an edit’s image in its group, for the thumbnail and Place again', async () => {
     const { image, circle } = tableShot()
     const placed = await placeImageAsync(overArea(image, circle))

@@ -475,6 +475,22 @@ describe('Edit area', () => {
     expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
   })
 
+  it('a shape deleted while the edit was generating: the paid edit is kept, and Retry puts it over the photo unmasked without paying again', async () => {
+    const session = await openWithShapeChanged('delete')
+    await session.ui.getByRole('textbox', { name: 'Prompt' }).fill('a glass of orange juice')
+    await session.ui.getByRole('button', { name: 'Edit area' }).click()
+    const kept = session.ui.getByRole('region', { name: 'Images not placed' })
+    await expect.poll(() => kept.textContent(), { timeout: 15_000 }).toMatch(/The shape of the area was deleted or could not be read.*Retry puts it over the image unmasked, on a layer of its own/)
+    expect(await editLayer(session)).toBeNull()
+    await kept.getByRole('button', { name: 'Retry' }).click()
+    await expect.poll(() => editLayer(session), { timeout: 15_000 }).not.toBeNull()
+    // The whole answer, unmasked, over the photo where it was made for.
+    expect(await editLayer(session)).toEqual({ box: [250, 150, 300, 300], centre: 255, corner: 255, above: true })
+    expect(await kept.count()).toBe(0)
+    expect(suite.standIn.generations()).toHaveLength(1)
+    expect(await session.figma((fake) => fake.notifications.at(-1)?.message)).toMatch(/The shape of the area was deleted, so the edit went over “Table shot”/)
+  })
+
   it('says before sending when the shape is outside the image, and sends nothing', async () => {
     const session = await openWithShape({ kind: 'ellipse', x: 1000, y: 0, width: 100, height: 100 })
     await session.ui.getByRole('button', { name: 'Erase area' }).click()

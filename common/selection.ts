@@ -58,6 +58,11 @@ export interface AreaFacts {
   y: number
   parentId: string
   showsImage: boolean
+  /**
+   * True when its parent's auto layout places it (docs/contracts.md#figma-auto-layout):
+   * a shape there cannot become an edit's mask without moving the layers after it.
+   */
+  inFlow?: true
 }
 
 /** The image inside a frame that Expand continues to the frame's edges; its box is in the frame's coordinates. */

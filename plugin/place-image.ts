@@ -33,7 +33,7 @@ export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoI
     const shape = await figma.getNodeByIdAsync(message.area.shapeId)
     const placed = placeOverArea(targets[0], message.area, shape, paint, record, message.name)
     if (placed) return endStep(placed, alsoInStep)
-    figma.notify('The image or the shape of the area was deleted, locked or moved while the edit was generating, so the edit went on a new layer beside it.')
+    figma.notify('The image of the area was deleted or locked while the edit was generating, so the edit went on a new layer.')
   }
 
   if (message.placement === 'behind') {

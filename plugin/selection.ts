@@ -1,4 +1,5 @@
 import type { AreaFacts, SelectedLayer } from '../common/selection'
+import { isInFlow } from './auto-layout'
 import { coveringImageOf, expandSourceOf } from './expand-frame'
 import { canFrame } from './expand-ratio'
 import { RECORD_KEY } from './record'
@@ -51,10 +52,12 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
   })
 }
 
-/** Where the layer is on the page, in which parent, and whether it shows an image (Edit area). */
+/** Where the layer is on the page, in which parent, whether it shows an image, and whether an auto layout places it (Edit area). */
 function areaFactsOf(node: SceneNode): AreaFacts {
   const box = node.absoluteBoundingBox
   const fills = 'fills' in node ? node.fills : []
   const showsImage = Array.isArray(fills) && fills.some((fill: Paint) => fill.type === 'IMAGE' && fill.visible !== false)
-  return { x: box?.x ?? 0, y: box?.y ?? 0, parentId: node.parent?.id ?? '', showsImage }
+  const facts: AreaFacts = { x: box?.x ?? 0, y: box?.y ?? 0, parentId: node.parent?.id ?? '', showsImage }
+  if (isInFlow(node)) facts.inFlow = true
+  return facts
 }

@@ -24,6 +24,8 @@ export interface FakeNodeView {
   width: number
   height: number
   fills: readonly FakePaintView[]
+  /** In a frame with auto layout: 'AUTO' in its flow, 'ABSOLUTE' out of it (docs/contracts.md#figma-auto-layout). */
+  layoutPositioning: 'AUTO' | 'ABSOLUTE'
   getPluginData(key: string): string
   setPluginData(key: string, value: string): void
   getRelaunchData(): Record<string, string>

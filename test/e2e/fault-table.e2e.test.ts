@@ -22,6 +22,8 @@ interface Fault {
   says?: RegExp
   /** The button that starts it: Generate unless said. */
   button?: string
+  /** What else must hold on the canvas once it is done: a row's own promise. */
+  also?: (session: PluginSession) => Promise<void>
 }
 
 const answers = (...behaviours: Behaviour[]) => async () => void suite.standIn.enqueue(...behaviours)
@@ -106,6 +108,34 @@ const figmaFaults: Fault[] = [
       }),
     image: 'placed',
   },
+  {
+    // Issue 25, point 4: the result must not join the card's flow, moving the photo and title and growing the card.
+    name: 'Expand on a card with auto layout',
+    button: 'Expand “Photo” to fill “Card”',
+    arrange: (session) =>
+      session.figma(async (fake) => {
+        const card = Object.assign(fake.addFrame({ name: 'Card', width: 400, height: 10 }), { layoutMode: 'VERTICAL', primaryAxisSizingMode: 'AUTO' })
+        const photo = fake.addRectangle({ name: 'Photo', width: 400, height: 400, content: 'photo' }, card)
+        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        fake.addRectangle({ name: 'Title', width: 400, height: 200 }, card)
+        fake.select(card)
+      }),
+    image: 'placed',
+    also: async (session) => {
+      const card = await session.figma((fake) => {
+        const frame = fake.allNodes().find((node) => node.name === 'Card')!
+        return { size: [frame.width, frame.height], layers: frame.children.map((node) => [node.name, node.layoutPositioning, node.x, node.y, node.width, node.height]) }
+      })
+      expect(card).toEqual({
+        size: [400, 600],
+        layers: [
+          ['Card · expanded', 'ABSOLUTE', 0, 0, 400, 600],
+          ['Photo', 'AUTO', 0, 0, 400, 400],
+          ['Title', 'AUTO', 0, 400, 400, 200],
+        ],
+      })
+    },
+  },
 ]
 
 /** Selects a new frame to refine, then breaks it as `breakIt` says (in the page: use only its argument). */
@@ -121,8 +151,8 @@ async function holdsPromisesAsync(fault: Fault): Promise<void> {
   const { ui } = session
   await ui.getByRole('textbox', { name: 'Prompt' }).fill(PROMPT)
   const generate = ui.getByRole('button', { name: /^Generate/ })
-  // Layers showing an image: what a generation adds (the frames a row adds show none).
-  const images = () => session.figma((fake) => fake.page.children.filter((node) => node.fills.some((fill) => fill.type === 'IMAGE')).length)
+  // Layers showing an image, in frames too: what a generation adds (a row's own photo counts before and after).
+  const images = () => session.figma((fake) => fake.allNodes().filter((node) => node.fills.some((fill) => fill.type === 'IMAGE')).length)
   await fault.arrange(session)
   const before = await images()
   await (fault.button ? ui.getByRole('button', { name: fault.button, exact: true }) : generate).click()
@@ -134,6 +164,7 @@ async function holdsPromisesAsync(fault: Fault): Promise<void> {
   const kept = await ui.getByRole('region', { name: 'Images not placed' }).getByRole('button', { name: 'Download' }).count()
   if (fault.image === 'placed') {
     await expect.poll(images, { timeout: 15_000 }).toBe(before + 1)
+    await fault.also?.(session)
     return
   }
   expect((await images()) - before).toBe(0)
@@ -143,6 +174,7 @@ async function holdsPromisesAsync(fault: Fault): Promise<void> {
   const messages = [...(await ui.getByRole('alert').allTextContents()), ...keptText].join(' ')
   expect(messages).toMatch(fault.says ?? /a row that keeps no image says what to do/)
   expect(messages).not.toMatch(/Error:|at \w+ \(|undefined|sk-or-/)
+  await fault.also?.(session)
 }
 
 describe('the fault table', () => {

@@ -161,6 +161,53 @@ describe('the fake figma API', () => {
     expect(fake.page.children).toEqual([])
   })
 
+  it('an auto layout places its flow: inserting moves the children after, a hugging frame grows, writes to x and y move no flow child', () => {
+    const fake = createFakeFigma()
+    const card = Object.assign(fake.addFrame({ name: 'Card', x: 50, y: 20, width: 400, height: 10 }), { layoutMode: 'VERTICAL', itemSpacing: 8, paddingTop: 16, paddingBottom: 16, primaryAxisSizingMode: 'AUTO' })
+    const photo = fake.addRectangle({ name: 'Photo', width: 400, height: 400 }, card)
+    const title = fake.addText({ name: 'Title', width: 400, height: 100 }, card)
+    expect([photo.y, title.y, card.height]).toEqual([16, 424, 540])
+    title.y = 0
+    expect(title.y).toBe(424)
+    const added = fake.addRectangle({ width: 400, height: 50 })
+    card.insertChild(0, added)
+    expect([added.y, photo.y, title.y, card.height]).toEqual([16, 74, 482, 598])
+    // Hidden, removed or resized: the flow closes up or opens.
+    added.visible = false
+    expect([photo.y, card.height]).toEqual([16, 540])
+    added.remove()
+    photo.resize(400, 300)
+    expect([title.y, card.height]).toEqual([324, 440])
+    expect(title.absoluteBoundingBox).toEqual({ x: 50, y: 344, width: 400, height: 100 })
+  })
+
+  it('layoutPositioning ABSOLUTE takes a direct child of an auto layout out of its flow, in place; nothing else takes it', () => {
+    const fake = createFakeFigma()
+    const row = Object.assign(fake.addFrame({ width: 10, height: 100 }), { layoutMode: 'HORIZONTAL', primaryAxisSizingMode: 'AUTO' })
+    const a = fake.addRectangle({ width: 100, height: 100 }, row)
+    const b = fake.addRectangle({ width: 100, height: 100 }, row)
+    expect([b.x, row.width]).toEqual([100, 200])
+    a.layoutPositioning = 'ABSOLUTE'
+    expect([a.x, b.x, row.width]).toEqual([0, 0, 100])
+    a.x = 30
+    expect(a.x).toBe(30)
+    expect(() => (fake.addRectangle().layoutPositioning = 'ABSOLUTE')).toThrow(/auto-layout/)
+    // Moved elsewhere, it joins the new parent's flow.
+    const other = Object.assign(fake.addFrame(), { layoutMode: 'VERTICAL' })
+    other.appendChild(a)
+    expect(a.layoutPositioning).toBe('AUTO')
+  })
+
+  it('a group in an auto layout is placed whole by the flow, its children with it', () => {
+    const fake = createFakeFigma()
+    const column = Object.assign(fake.addFrame({ width: 300, height: 300 }), { layoutMode: 'VERTICAL' })
+    const first = fake.addRectangle({ width: 100, height: 40 }, column)
+    const loose = fake.addRectangle({ x: 5, y: 5, width: 50, height: 50 }, column)
+    const group = fake.figma.group([loose] as unknown as SceneNode[], column as unknown as FrameNode, 1)
+    expect(column.children).toEqual([first, group])
+    expect([group.x, group.y, loose.x, loose.y]).toEqual([0, 40, 0, 40])
+  })
+
   it('figma.group refuses what Figma refuses: no nodes, a removed node, a page not loaded', async () => {
     const fake = createFakeFigma()
     const page = fake.figma.currentPage

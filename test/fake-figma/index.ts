@@ -1,6 +1,6 @@
 /**
  * A typed fake of the `figma` global (docs/contracts.md#test-stand-ins), faithful where the
- * plugin depends on it: geometry, fills, plugin data, clientStorage,
+ * plugin depends on it: geometry and auto layout (frame-node.ts), fills, plugin data, clientStorage,
  * createImage's format and 4096 px checks, exportAsync's real bytes,
  * dynamic-page node lookups and page loading, several pages and switching
  * between them, selection events, undo steps and the UI channel. One
@@ -9,11 +9,13 @@
  * end-to-end tests, so it uses no Node API.
  */
 import { readImageInfo } from '../images/png'
+import { FakeFrameNode } from './frame-node'
 import { FakeGroupNode } from './group-node'
 import { FakeNode, FakePageNode, FakeTextNode, type Paint, type Registry } from './nodes'
 
 export { FakeNode, FakePageNode, FakeTextNode } from './nodes'
 export { FakeGroupNode } from './group-node'
+export { FakeFrameNode, type LayoutMode } from './frame-node'
 
 /** Figma's limit on each side of an image given to createImage. */
 export const FIGMA_MAX_IMAGE_SIDE = 4096
@@ -89,7 +91,7 @@ export interface FakeFigma {
   /** Delivers a message from the UI as Figma does, and waits for the handlers. */
   sendFromUi: (message: unknown) => Promise<void>
   /** Layers are added to `parent`, else to the current page (even a page not loaded: this sets up the file). */
-  addFrame: (props?: NodeProps, parent?: FakeNode) => FakeNode
+  addFrame: (props?: NodeProps, parent?: FakeNode) => FakeFrameNode
   addRectangle: (props?: NodeProps, parent?: FakeNode) => FakeNode
   addEllipse: (props?: NodeProps, parent?: FakeNode) => FakeNode
   /** A line: `width` long and, as in Figma, 0 high (a divider). */
@@ -303,7 +305,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     createRectangle: () => make(new FakeNode(registry, 'RECTANGLE', 'Rectangle')),
     createFrame: () => {
       // As in Figma, a new frame is white (docs/contracts.md#figma-frames-and-moving-layers).
-      const frame = make(new FakeNode(registry, 'FRAME', 'Frame'))
+      const frame = make(new FakeFrameNode(registry, 'FRAME', 'Frame'))
       frame.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 } }]
       return frame
     },
@@ -314,9 +316,13 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       if (nodes.some((node) => !(node instanceof FakeNode) || node.removed)) throw new Error('Cannot group a node that does not exist')
       if (!(parent instanceof FakeNode) || parent.removed) throw new Error('The parent of a group must be a node that exists')
       const group = new FakeGroupNode(registry, 'Group')
-      parent.insertChild(index ?? parent.children.length, group)
+      // Read through `children`: a page not loaded takes no group, and nothing has moved yet.
+      const count = parent.children.length
+      const at = Math.min(index ?? count, count)
       // The fake's nodes keep their x and y: right for nodes already in the parent's space, the only use here.
+      // Grouped first, then put in place: the group is never empty in the parent, whose flow places it whole.
       nodes.forEach((node) => group.attach(node))
+      parent.insertChild(Math.min(at, parent.kids.length), group)
       return group
     },
     async getNodeByIdAsync(id: string) {
@@ -421,7 +427,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       const props = { origin: 'null' }
       await Promise.all([onmessage, ...uiHandlers].filter(Boolean).map((handler) => handler!(cloned, props)))
     },
-    addFrame: (props, parent) => make(new FakeNode(registry, 'FRAME', props?.name ?? 'Frame'), props, parent),
+    addFrame: (props, parent) => make(new FakeFrameNode(registry, 'FRAME', props?.name ?? 'Frame'), props, parent),
     addRectangle: (props, parent) => make(new FakeNode(registry, 'RECTANGLE', props?.name ?? 'Rectangle'), props, parent),
     addEllipse: (props, parent) => make(new FakeNode(registry, 'ELLIPSE', props?.name ?? 'Ellipse'), props, parent),
     addLine: (props, parent) => make(new FakeNode(registry, 'LINE', props?.name ?? 'Line'), { ...props, height: 0 }, parent),

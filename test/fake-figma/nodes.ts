@@ -40,18 +40,20 @@ export class FakeNode {
    * that look at a page the plugin has not loaded. `children` is Figma's view.
    */
   kids: FakeNode[] = []
-  x = 0
-  y = 0
-  width = 100
-  height = 100
   rotation = 0
   locked = false
-  visible = true
   removed = false
   content: FakeContent = 'flat'
   /** Every export of this node, for tests: the settings and the pixel size made. */
   exports: { settings: ExportSettings; width: number; height: number }[] = []
   private _fills: readonly Paint[] = Object.freeze([])
+  // Geometry behind accessors: a child in an auto layout's flow is placed by the layout, not by writes to x and y.
+  private _x = 0
+  private _y = 0
+  private _width = 100
+  private _height = 100
+  private _visible = true
+  private _positioning: 'AUTO' | 'ABSOLUTE' = 'AUTO'
   private pluginData = new Map<string, string>()
   private relaunchData: Record<string, string> = {}
 
@@ -64,6 +66,92 @@ export class FakeNode {
     this.name = name
     this.id = registry.nextId()
     registry.nodes.set(this.id, this)
+  }
+
+  get x(): number {
+    return this._x
+  }
+
+  /** As in Figma, a write to the x or y of a child in an auto layout's flow does not move it. */
+  set x(x: number) {
+    if (!this.inFlow()) this._x = x
+  }
+
+  get y(): number {
+    return this._y
+  }
+
+  set y(y: number) {
+    if (!this.inFlow()) this._y = y
+  }
+
+  get width(): number {
+    return this._width
+  }
+
+  /** Figma's width is read-only; the fake lets a test set up a layer's size, and its auto layout parent follows. */
+  set width(width: number) {
+    this._width = width
+    this.parent?.layoutChanged()
+  }
+
+  get height(): number {
+    return this._height
+  }
+
+  set height(height: number) {
+    this._height = height
+    this.parent?.layoutChanged()
+  }
+
+  get visible(): boolean {
+    return this._visible
+  }
+
+  /** A hidden child takes no room in an auto layout. */
+  set visible(visible: boolean) {
+    this._visible = visible
+    this.parent?.layoutChanged()
+  }
+
+  /**
+   * Only a direct child of an auto layout takes it (docs/contracts.md#figma-auto-layout):
+   * 'ABSOLUTE' takes it out of the flow where it stands, the flow closing up as if it were gone.
+   */
+  get layoutPositioning(): 'AUTO' | 'ABSOLUTE' {
+    return this._positioning
+  }
+
+  set layoutPositioning(positioning: 'AUTO' | 'ABSOLUTE') {
+    if (positioning !== 'AUTO' && positioning !== 'ABSOLUTE') throw new Error(`layoutPositioning must be 'AUTO' or 'ABSOLUTE', not ${String(positioning)}`)
+    if (!this.parent?.laysOutChildren()) throw new Error('layoutPositioning applies only to a direct child of an auto-layout frame')
+    this._positioning = positioning
+    this.parent.layoutChanged()
+  }
+
+  /** A child its parent's auto layout places. */
+  inFlow(): boolean {
+    return this._positioning === 'AUTO' && this.parent !== null && this.parent.laysOutChildren()
+  }
+
+  /** Whether this node places its children itself (an auto layout frame: frame-node.ts). */
+  laysOutChildren(): boolean {
+    return false
+  }
+
+  /** Something that moves or sizes the children changed: an auto layout places them again. */
+  layoutChanged(): void {}
+
+  /** The layout's own sizing of a frame that hugs its children: no layout change follows from it here. */
+  protected sizeTo(width: number, height: number): void {
+    this._width = width
+    this._height = height
+  }
+
+  /** The layout's own move, which writes to x and y cannot make for a child in the flow. */
+  placeAt(x: number, y: number): void {
+    this._x = x
+    this._y = y
   }
 
   get fills(): readonly Paint[] {
@@ -114,8 +202,9 @@ export class FakeNode {
     this.assertAlive()
     // Figma refuses a side under 0.01 (zero, negative) and one that is not a finite number.
     if (!(width >= 0.01 && Number.isFinite(width)) || !(height >= 0.01 && Number.isFinite(height))) throw new Error('Width and height must be >= 0.01')
-    this.width = width
-    this.height = height
+    this._width = width
+    this._height = height
+    this.parent?.layoutChanged()
   }
 
   appendChild(child: FakeNode): void {
@@ -132,9 +221,15 @@ export class FakeNode {
   attach(child: FakeNode, index = this.kids.length): void {
     const from = child.parent
     if (from) from.kids = from.kids.filter((c) => c !== child)
+    // Moved to another parent, it joins that one's flow (unconfirmed in Figma: the fake takes the harsher case).
+    if (from && from !== this) child._positioning = 'AUTO'
     child.parent = this
     this.kids.splice(index, 0, child)
-    if (from && from !== this) from.removeIfEmptyGroup()
+    if (from && from !== this) {
+      from.removeIfEmptyGroup()
+      from.layoutChanged()
+    }
+    this.layoutChanged()
   }
 
   remove(): void {
@@ -147,6 +242,7 @@ export class FakeNode {
     markRemoved(this)
     this.parent = null
     from?.removeIfEmptyGroup()
+    from?.layoutChanged()
     this.registry.onSelectionChange()
   }
 
@@ -184,6 +280,7 @@ export class FakeNode {
   private copyInto(parent: FakeNode | null): FakeNode {
     const copy = this.blank()
     Object.assign(copy, { name: this.name, x: this.x, y: this.y, width: this.width, height: this.height, rotation: this.rotation, visible: this.visible, content: this.content })
+    copy._positioning = this._positioning
     copy.fills = this._fills
     this.pluginData.forEach((value, key) => copy.pluginData.set(key, value))
     copy.relaunchData = { ...this.relaunchData }

@@ -56,6 +56,8 @@ export function areaHint(selection: readonly SelectedLayer[]): string[] {
  */
 export function areaProblem(image: PlacedLayer, shape: PlacedLayer, maskOfEdit = false): string | null {
   if (!maskOfEdit && shape.area.parentId !== image.area.parentId) return `Draw the shape in the same frame as “${image.name}”: it is in another one now.`
+  // The shape becomes the edit's mask, so it leaves its place: in an auto layout's flow, the layers after it would move.
+  if (!maskOfEdit && shape.area.inFlow) return `“${shape.name}” is part of its frame’s auto layout: as the edit’s mask it would leave a gap and move the layers after it. Turn on Absolute position for “${shape.name}”, then select it and “${image.name}” again.`
   if (!overlap(boxOf(image), boxOf(shape))) return `The shape is outside “${image.name}”: draw it over the part of the image to change.`
   return null
 }

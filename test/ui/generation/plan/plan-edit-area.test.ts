@@ -33,13 +33,16 @@ describe('Edit area', () => {
     expect(corner.width).toBeGreaterThanOrEqual(124)
   })
 
-  it('says what stops it: a shape outside the image, or in another frame', () => {
+  it('says what stops it: a shape outside the image, in another frame, or in an auto layout’s flow', () => {
     const [image, shape] = [photo, circle] as Parameters<typeof areaProblem>
     expect(areaProblem(image, shape)).toBeNull()
     const away = placed('Away', 'RECTANGLE', { x: 900, y: 0, width: 50, height: 50 }, false) as Parameters<typeof areaProblem>[1]
     expect(areaProblem(image, away)).toBe('The shape is outside “Photo”: draw it over the part of the image to change.')
     const elsewhere = placed('Elsewhere', 'RECTANGLE', { x: 300, y: 200, width: 50, height: 50 }, false, '9:9') as Parameters<typeof areaProblem>[1]
     expect(areaProblem(image, elsewhere)).toMatch(/same frame as “Photo”/)
+    // In an auto layout's flow: as the mask it would leave its place, and the layers after it would move.
+    const inFlow = { ...shape, area: { ...shape.area, inFlow: true as const } }
+    expect(areaProblem(image, inFlow)).toBe('“Circle” is part of its frame’s auto layout: as the edit’s mask it would leave a gap and move the layers after it. Turn on Absolute position for “Circle”, then select it and “Photo” again.')
   })
 
   it('sends the region cut from the image, at least 1024 px, and lands over it masked by the shape', () => {

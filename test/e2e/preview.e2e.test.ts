@@ -152,16 +152,16 @@ describe('npm run preview', () => {
     // The pen shape goes over the image, selected with it: Edit area and Erase area can be tried.
     await ui.getByRole('button', { name: /^Erase area/ }).waitFor()
     const pen = await boxOf(layer(page, 'Vector 1'))
-    // Outside the pen's outline, in its box, the picture under it shows (once decoded); inside, the shape's grey.
+    // Inside the pen's outline, the shape's grey; outside it, in its box, the picture under it (once decoded).
+    await expect.poll(async () => near(await pixelAt(page, middleOf(pen)), SHAPE_GREY, 2)).toBe(true)
     await expect.poll(async () => (await pixelAt(page, cornerOf(pen)))[3]).toBe(255)
     expect(near(await pixelAt(page, cornerOf(pen)), SHAPE_GREY)).toBe(false)
-    expect(near(await pixelAt(page, middleOf(pen)), SHAPE_GREY, 2)).toBe(true)
     await image.click({ position: { x: 5, y: 5 } })
     await page.getByRole('button', { name: 'Add ellipse' }).click()
     await page.getByRole('button', { name: 'Add rectangle' }).click()
-    const ellipse = await boxOf(layer(page, 'Ellipse 1'))
-    expect(near(await pixelAt(page, cornerOf(ellipse)), SHAPE_GREY)).toBe(false)
-    expect(near(await pixelAt(page, cornerOf(await boxOf(layer(page, 'Rectangle 1')))), SHAPE_GREY, 2)).toBe(true)
+    // The rectangle is grey to its corners; the ellipse, drawn in the same frame, is not.
+    await expect.poll(async () => near(await pixelAt(page, cornerOf(await boxOf(layer(page, 'Rectangle 1')))), SHAPE_GREY, 2)).toBe(true)
+    expect(near(await pixelAt(page, cornerOf(await boxOf(layer(page, 'Ellipse 1')))), SHAPE_GREY)).toBe(false)
 
     // A brand kit adds a page; the designer stays on theirs, and the canvas shows only it.
     const named = () => page.locator('#layers .node').evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.name))
@@ -189,6 +189,7 @@ describe('npm run preview', () => {
     await layer(page, 'Image 1').waitFor()
     await page.getByRole('button', { name: 'Add ellipse' }).click()
     const ellipse = await boxOf(layer(page, 'Ellipse 1'))
+    await expect.poll(async () => near(await pixelAt(page, middleOf(ellipse)), SHAPE_GREY, 2)).toBe(true)
     await expect.poll(async () => (await pixelAt(page, cornerOf(ellipse)))[3]).toBe(255)
     const picture = await pixelAt(page, cornerOf(ellipse))
 

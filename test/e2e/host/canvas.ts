@@ -12,8 +12,8 @@ type Paint = FakeNode['fills'][number]
 type Rgb = { r: number; g: number; b: number }
 
 const MARGIN = 40
-/** Image fills are decoded at most this long a side: the canvas never shows them larger. */
-const DECODED_MAX_SIDE = 1600
+/** Image fills are decoded at most this long a side: the canvas, about as wide, seldom shows them larger. */
+const DECODED_MAX_SIDE = 1024
 
 export function currentPage(fake: FakeFigma): FakePageNode {
   return fake.figma.currentPage as unknown as FakePageNode
@@ -31,14 +31,9 @@ export function drawCanvas(fake: FakeFigma): void {
   const bottom = Math.max(0, ...boxes.map((b) => b.y + b.height))
   const scale = Math.min(1, (area.width - 2 * MARGIN) / (right - left || 1), (area.height - 2 * MARGIN) / (bottom - top || 1))
 
-  const pixels = document.getElementById('pixels') as HTMLCanvasElement
-  const ratio = window.devicePixelRatio || 1
-  pixels.width = Math.round(area.width * ratio)
-  pixels.height = Math.round(area.height * ratio)
-  Object.assign(pixels.style, { width: `${area.width}px`, height: `${area.height}px` })
-  const context = pixels.getContext('2d')!
-  const base = new DOMMatrix([ratio * scale, 0, 0, ratio * scale, ratio * (MARGIN - left * scale), ratio * (MARGIN - top * scale)])
-  new Painter(context, base, fake).children(page.kids)
+  // The pixels once a frame, however many times the plugin changed things in it: the sandbox runs on this thread too.
+  cancelAnimationFrame(paintRequest)
+  paintRequest = requestAnimationFrame(() => paint(fake, page, area, { scale, left, top }))
 
   const layers = document.getElementById('layers')!
   layers.style.transform = `scale(${scale}) translate(${MARGIN / scale - left}px, ${MARGIN / scale - top}px)`
@@ -63,6 +58,25 @@ export function drawCanvas(fake: FakeFigma): void {
       return element
     }),
   )
+}
+
+let paintRequest = 0
+
+function paint(fake: FakeFigma, page: FakePageNode, area: DOMRect, view: { scale: number; left: number; top: number }): void {
+  const pixels = document.getElementById('pixels') as HTMLCanvasElement
+  const ratio = window.devicePixelRatio || 1
+  const size = { width: Math.round(area.width * ratio), height: Math.round(area.height * ratio) }
+  const context = pixels.getContext('2d')!
+  if (pixels.width !== size.width || pixels.height !== size.height) {
+    Object.assign(pixels, size)
+    Object.assign(pixels.style, { width: `${area.width}px`, height: `${area.height}px` })
+  } else {
+    context.resetTransform()
+    context.clearRect(0, 0, size.width, size.height)
+  }
+  const { scale, left, top } = view
+  const base = new DOMMatrix([ratio * scale, 0, 0, ratio * scale, ratio * (MARGIN - left * scale), ratio * (MARGIN - top * scale)])
+  new Painter(context, base, fake).children(page.kids)
 }
 
 /** Every visible layer under `parent`, depth first: later ones are drawn, and take clicks, above earlier ones. */

@@ -80,7 +80,7 @@ function paint(fake: FakeFigma, page: FakePageNode, area: DOMRect, view: { scale
 }
 
 /** Every visible layer under `parent`, depth first: later ones are drawn, and take clicks, above earlier ones. */
-function descendants(parent: FakeNode): FakeNode[] {
+export function descendants(parent: FakeNode): FakeNode[] {
   return parent.kids.filter((node) => node.visible).flatMap((node) => [node, ...descendants(node)])
 }
 

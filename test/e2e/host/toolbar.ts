@@ -7,7 +7,7 @@
  * stand-in answers next. What it does to the document, a designer could do in Figma.
  */
 import type { FakeFigma, FakeNode, FakePageNode } from '../../fake-figma'
-import { cssFont, currentPage } from './canvas'
+import { cssFont, currentPage, descendants } from './canvas'
 import { SAMPLE_SIZE, samplePictureAsync } from './sample-image'
 
 /** Figma's default fill for a new rectangle, ellipse or pen shape. */
@@ -44,7 +44,7 @@ export function wireControls(fake: FakeFigma, refresh: () => void): void {
   })
   document.getElementById('layers')!.addEventListener('click', (event) => {
     const id = (event.target as HTMLElement).closest<HTMLElement>('.node')?.dataset.id
-    const node = descendantsOf(currentPage(fake)).find((n) => n.id === id)
+    const node = descendants(currentPage(fake)).find((n) => n.id === id)
     if (!node) return
     event.stopPropagation()
     // As in Figma, a locked layer is not picked on the canvas.
@@ -102,10 +102,6 @@ export function drawPages(fake: FakeFigma): void {
 
 function pagesOf(fake: FakeFigma): FakePageNode[] {
   return (fake.figma.root as unknown as FakeNode).kids.filter((page): page is FakePageNode => page.type === 'PAGE' && !page.removed)
-}
-
-function descendantsOf(parent: FakeNode): FakeNode[] {
-  return parent.kids.flatMap((node) => [node, ...descendantsOf(node)])
 }
 
 /**

@@ -249,6 +249,16 @@ describe('the fake figma API', () => {
     expect(copy.kids.map((k) => [k.id === child.id, (k as unknown as { characters: string }).characters])).toEqual([[false, 'Acme']])
   })
 
+  it('keeps a pen shape’s outline as read-only vectorPaths, and its clone keeps it too', () => {
+    const fake = createFakeFigma()
+    const pen = fake.addVector({ name: 'Blob', width: 40, height: 30, vectorPaths: [{ windingRule: 'NONZERO', data: 'M 0 0 L 40 0 L 20 30 Z' }] })
+    expect(pen.type).toBe('VECTOR')
+    expect(() => (pen.vectorPaths as unknown as { data: string }[]).push({ data: 'M 0 0' })).toThrow()
+    const copy = pen.clone() as typeof pen
+    expect(copy.vectorPaths).toEqual([{ windingRule: 'NONZERO', data: 'M 0 0 L 40 0 L 20 30 Z' }])
+    expect(fake.addVector({ width: 10, height: 8 }).vectorPaths[0].data).toBe('M 5 0 L 10 8 L 0 8 Z')
+  })
+
   it('makes loaded pages and lists the local paint styles', async () => {
     const fake = createFakeFigma()
     const page = fake.figma.createPage()

@@ -12,10 +12,12 @@ import { readImageInfo } from '../images/png'
 import { FakeFrameNode } from './frame-node'
 import { FakeGroupNode } from './group-node'
 import { FakeNode, FakePageNode, FakeTextNode, type Paint, type Registry } from './nodes'
+import { FakeVectorNode, type FakeVectorPath } from './vector-node'
 
 export { FakeNode, FakePageNode, FakeTextNode } from './nodes'
 export { FakeGroupNode } from './group-node'
 export { FakeFrameNode, type LayoutMode } from './frame-node'
+export { FakeVectorNode, type FakeVectorPath } from './vector-node'
 
 /** Figma's limit on each side of an image given to createImage. */
 export const FIGMA_MAX_IMAGE_SIDE = 4096
@@ -96,6 +98,8 @@ export interface FakeFigma {
   addEllipse: (props?: NodeProps, parent?: FakeNode) => FakeNode
   /** A line: `width` long and, as in Figma, 0 high (a divider). */
   addLine: (props?: Omit<NodeProps, 'height'>, parent?: FakeNode) => FakeNode
+  /** A pen shape: its outline in `vectorPaths` (SVG path data in its own coordinates), a triangle if none is given. */
+  addVector: (props?: NodeProps & { vectorPaths?: FakeVectorPath[] }, parent?: FakeNode) => FakeVectorNode
   addGroup: (children: FakeNode[], props?: Partial<NodeProps>) => FakeNode
   addText: (props?: NodeProps & { characters?: string; font?: { family: string; style: string } | 'mixed' }, parent?: FakeNode) => FakeNode
   /** A local paint style of the file, as figma.getLocalPaintStylesAsync lists it. */
@@ -431,6 +435,12 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     addRectangle: (props, parent) => make(new FakeNode(registry, 'RECTANGLE', props?.name ?? 'Rectangle'), props, parent),
     addEllipse: (props, parent) => make(new FakeNode(registry, 'ELLIPSE', props?.name ?? 'Ellipse'), props, parent),
     addLine: (props, parent) => make(new FakeNode(registry, 'LINE', props?.name ?? 'Line'), { ...props, height: 0 }, parent),
+    addVector(props = {}, parent) {
+      const node = make(new FakeVectorNode(registry, props.name ?? 'Vector'), props, parent)
+      const { width, height } = node
+      node.vectorPaths = props.vectorPaths ?? [{ windingRule: 'NONZERO', data: `M ${width / 2} 0 L ${width} ${height} L 0 ${height} Z` }]
+      return node
+    },
     addGroup(children, props = {}) {
       const group = new FakeGroupNode(registry, props.name ?? 'Group')
       const parent = children[0]?.parent ?? current

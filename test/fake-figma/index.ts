@@ -94,6 +94,8 @@ export interface FakeFigma {
   addEllipse: (props?: NodeProps, parent?: FakeNode) => FakeNode
   /** A line: `width` long and, as in Figma, 0 high (a divider). */
   addLine: (props?: Omit<NodeProps, 'height'>, parent?: FakeNode) => FakeNode
+  /** A path drawn with the pen tool: a vector of the size given (a straight horizontal stroke is 0 high). */
+  addVector: (props?: NodeProps, parent?: FakeNode) => FakeNode
   addGroup: (children: FakeNode[], props?: Partial<NodeProps>) => FakeNode
   addText: (props?: NodeProps & { characters?: string; font?: { family: string; style: string } | 'mixed' }, parent?: FakeNode) => FakeNode
   /** A local paint style of the file, as figma.getLocalPaintStylesAsync lists it. */
@@ -114,6 +116,8 @@ export interface NodeProps {
   height?: number
   locked?: boolean
   content?: 'flat' | 'photo'
+  /** Degrees, counter-clockwise, about the node's top-left corner (x, y). */
+  rotation?: number
 }
 
 export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
@@ -162,6 +166,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     node.y = props.y ?? 0
     node.width = props.width ?? 100
     node.height = props.height ?? 100
+    node.rotation = props.rotation ?? 0
     node.locked = props.locked ?? false
     node.content = props.content ?? 'flat'
     parent.attach(node)
@@ -425,6 +430,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     addRectangle: (props, parent) => make(new FakeNode(registry, 'RECTANGLE', props?.name ?? 'Rectangle'), props, parent),
     addEllipse: (props, parent) => make(new FakeNode(registry, 'ELLIPSE', props?.name ?? 'Ellipse'), props, parent),
     addLine: (props, parent) => make(new FakeNode(registry, 'LINE', props?.name ?? 'Line'), { ...props, height: 0 }, parent),
+    addVector: (props, parent) => make(new FakeNode(registry, 'VECTOR', props?.name ?? 'Vector'), props, parent),
     addGroup(children, props = {}) {
       const group = new FakeGroupNode(registry, props.name ?? 'Group')
       const parent = children[0]?.parent ?? current

@@ -24,7 +24,8 @@ export async function timeMaskAsync(url: string, side: number, repetitions: numb
   const shape = await ellipsePngAsync(shapeSide)
   // The area is the answer's box at 1 px a unit, the shape in its middle.
   const margin = (side - shapeSide) / 2
-  const area = { x: 0, y: 0, width: side, height: side, shapeId: 'shape', shape: { x: margin, y: margin, width: shapeSide, height: shapeSide } }
+  const shapeBox = { x: margin, y: margin, width: shapeSide, height: shapeSide }
+  const area = { x: 0, y: 0, width: side, height: side, shapeId: 'shape', shape: shapeBox, shapeExportBox: shapeBox }
   const times: MaskTimes = { bytes: bytes.length, ours: [], decodeOnly: [], longTasks: [] }
   watchLongTasks()
   for (let i = 0; i <= repetitions; i++) {

@@ -18,9 +18,10 @@ interface Scene {
 }
 
 /** “Table shot”, an image on the page, and “Area” drawn over it, both selected. */
-const openScene = (scene: Scene) =>
+const openScene = (scene: Scene, uiInitScript?: string) =>
   suite.open({
     key: TEST_KEY,
+    uiInitScript,
     setupArg: scene,
     setup: async (fake, { image, shape }) => {
       const photo = fake.addRectangle({ name: 'Table shot', x: image.x, y: image.y, width: image.width, height: image.height, content: image.content ?? 'flat' })
@@ -223,5 +224,35 @@ describe('Edit area on the geometry Figma has', () => {
     await expect
       .poll(() => session.figma((fake) => fake.page.children.filter((n) => n.name === 'Table shot · erased area').map((n) => ({ type: n.type, ratio: n.width / n.height }))), { timeout: 15_000 })
       .toEqual([{ type: 'RECTANGLE', ratio: 1 }])
+  })
+
+  it('gives the answer its soft edge in the image worker, not on the panel’s main thread', async () => {
+    suite.standIn.enqueue({ kind: 'success', delayMs: 1500 })
+    const session = await openScene({ image: PHOTO, shape: { kind: 'ellipse', x: 150, y: 100, width: 100, height: 100 } })
+    const jobs = async () => ({
+      worker: Number((await session.ui.locator('html').getAttribute('data-image-jobs-worker')) ?? 0),
+      main: await session.ui.locator('html').getAttribute('data-image-jobs-main'),
+    })
+    await session.ui.getByRole('button', { name: 'Erase area' }).click()
+    // Sent: the input's encoding is done, and the answer not yet back.
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(1)
+    const sent = await jobs()
+    await expect.poll(() => editGroupCount(session), { timeout: 20_000 }).toBe(1)
+    // The answer fits Figma as it came: the one job after sending is its mask.
+    expect(await jobs()).toEqual({ worker: sent.worker + 1, main: null })
+  })
+
+  it('where the image worker cannot run, masks the answer on the main thread as before', async () => {
+    const refuseWorkers = `window.Worker = class { constructor() { throw new DOMException('Workers are not allowed here', 'SecurityError') } }`
+    const session = await openScene({ image: PHOTO, shape: { kind: 'rectangle', x: 100, y: 50, width: 200, height: 200 } }, refuseWorkers)
+    await session.ui.getByRole('button', { name: 'Erase area' }).click()
+    await expect.poll(() => editGroupCount(session), { timeout: 20_000 }).toBe(1)
+    // The region is (50, 0) 300×300; the shape fills its middle two thirds.
+    const [outside, middle] = await answerPixelsAt(session, [
+      [60, 150],
+      [200, 150],
+    ])
+    expect([outside[3], middle[3]]).toEqual([0, 255])
+    expect(await session.ui.locator('html').getAttribute('data-image-jobs-worker')).toBeNull()
   })
 })

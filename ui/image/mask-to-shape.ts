@@ -1,6 +1,8 @@
 import type { ExportConstraint, PreparedImage } from '../../common/domain'
 import type { AreaTarget, PageBox } from '../../common/selection'
 import type { PixelSize } from '../../common/sizes'
+import { countImageJob, imageWorker } from '../image-worker/image-worker'
+import { copyInSlicesAsync } from './copy-in-slices'
 import { COVERAGE_SIDE, type MaskGeometry, drawMasked, hasCoverage } from './draw-masked'
 import { drawPngOnPage, withBitmapOnPageAsync } from './page-png'
 import type { PreparedForFigma } from './prepare-for-figma'
@@ -44,7 +46,9 @@ export function maskGeometry(answer: PixelSize, area: AreaTarget): MaskGeometry 
  * Edit area's answer limited to the shape the designer drew, with a soft
  * edge: outside the shape every pixel is transparent, inside it fades in over
  * a few pixels, so the edit blends into the image under it. The shape's own
- * pixels (exported by the sandbox at the answer's density) are the mask.
+ * pixels (exported by the sandbox at the answer's density) are the mask. The
+ * pixels are drawn in the image worker: the main thread only posts the job,
+ * and draws them itself only where the worker cannot run.
  */
 export async function maskToShapeAsync(
   image: PreparedForFigma,
@@ -53,13 +57,17 @@ export async function maskToShapeAsync(
 ): Promise<PreparedForFigma> {
   const geometry = maskGeometry(image, area)
   const shape = await exportShape(area.shapeId, { type: 'WIDTH', value: geometry.shape.width })
-  const bytes = await maskOnPageAsync(image.bytes, shape.bytes, geometry)
+  // Copies go to the worker (made in slices: one 8 MB copy is a long task): should it stop midway, the main thread still has both.
+  const job = { type: 'mask' as const, answer: await copyInSlicesAsync(image.bytes), shape: await copyInSlicesAsync(shape.bytes), geometry }
+  const outcome = await imageWorker.runAsync(job, [job.answer.buffer as ArrayBuffer, job.shape.buffer as ArrayBuffer])
+  countImageJob(outcome.ok ? 'worker' : 'main')
+  const bytes = outcome.ok ? outcome.result.bytes : await maskOnPageAsync(image.bytes, shape.bytes, geometry)
   // A shape that exports as nothing (unconfirmed for a shape that is already a mask: docs/contracts.md#figma-masks)
   // must not make the paid answer invisible: it goes unfeathered, and the group's mask still limits it.
   return bytes ? { ...image, bytes, width: geometry.width, height: geometry.height, reencoded: true } : image
 }
 
-/** Drawn on the main thread. */
+/** The same drawing on the main thread, where the worker cannot run. */
 function maskOnPageAsync(answerBytes: Uint8Array, shapeBytes: Uint8Array, geometry: MaskGeometry): Promise<Uint8Array | null> {
   return withBitmapOnPageAsync(answerBytes, 'The edited area could not be decoded to fit it to the shape.', (answer) =>
     withBitmapOnPageAsync(shapeBytes, 'The shape could not be read as a mask.', (mask) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { encodeGif, encodeJpeg, encodePng, readImageInfo } from '../images/png'
+import { decodePng, encodeGif, encodeJpeg, encodePng, readImageInfo } from '../images/png'
 import { createFakeFigma } from '.'
+import { SHADOW_PIXEL, STROKE_PIXEL } from './nodes'
 
 // The fake must refuse what Figma refuses, or the sandbox's tests prove nothing.
 describe('the fake figma API', () => {
@@ -70,6 +71,50 @@ describe('the fake figma API', () => {
     const outer = fake.addFrame({ x: 100, y: 50, width: 500, height: 500 })
     const inner = fake.addRectangle({ x: 10, y: 20, width: 30, height: 40 }, outer)
     expect(inner.absoluteBoundingBox).toEqual({ x: 110, y: 70, width: 30, height: 40 })
+  })
+
+  it('gives a rotated node the box around its rotated shape, its width and height unrotated, and exports that box upright', async () => {
+    const fake = createFakeFigma()
+    // 45° counter-clockwise about its top-left corner: a diamond, its left corner at (300, 300), its top one 70.7 higher.
+    const square = fake.addRectangle({ x: 300, y: 300, width: 100, height: 100, rotation: 45 })
+    const side = 100 * Math.SQRT2
+    expect(square.absoluteBoundingBox.x).toBeCloseTo(300)
+    expect(square.absoluteBoundingBox.y).toBeCloseTo(300 - side / 2)
+    expect(square.absoluteBoundingBox.width).toBeCloseTo(side)
+    expect(square.absoluteBoundingBox.height).toBeCloseTo(side)
+    expect([square.width, square.height]).toEqual([100, 100])
+    expect(square.relativeTransform[1][0]).toBeCloseTo(-Math.SQRT1_2)
+    // Inside a rotated frame, a node is rotated on the page too.
+    const frame = fake.addFrame({ x: 0, y: 0, width: 500, height: 500, rotation: 90 })
+    expect(fake.addRectangle({ x: 0, y: 0, width: 50, height: 20 }, frame).absoluteBoundingBox).toEqual({ x: 0, y: -50, width: 20, height: 50 })
+
+    const png = decodePng(await square.exportAsync({ format: 'PNG' }))
+    expect([png.width, png.height]).toEqual([Math.round(side), Math.round(side)])
+    const alpha = (x: number, y: number) => png.rgba[(y * png.width + x) * 4 + 3]
+    expect([alpha(2, 2), alpha(png.width - 3, png.height - 3), alpha(70, 70)]).toEqual([0, 0, 255])
+  })
+
+  it('grows the render bounds and the export by a stroke outside and a drop shadow, as Figma draws them', async () => {
+    const fake = createFakeFigma()
+    const photo = fake.addRectangle({ x: 100, y: 100, width: 200, height: 100, content: 'photo' })
+    const plain = decodePng(await photo.exportAsync({ format: 'PNG' }))
+    photo.strokes = [{ type: 'SOLID', color: { r: 1, g: 0, b: 1 } }]
+    photo.strokeWeight = 4
+    photo.strokeAlign = 'OUTSIDE'
+    photo.effects = [{ type: 'DROP_SHADOW', visible: true, radius: 6, offset: { x: 10, y: 10 } }]
+    expect(photo.absoluteBoundingBox).toEqual({ x: 100, y: 100, width: 200, height: 100 })
+    // The stroke adds 4 on each side; the shadow reaches 10 + 4 + 6 past the right and bottom edges.
+    expect(photo.absoluteRenderBounds).toEqual({ x: 96, y: 96, width: 224, height: 124 })
+    const drawn = decodePng(await photo.exportAsync({ format: 'PNG' }))
+    expect([drawn.width, drawn.height]).toEqual([224, 124])
+    const pixel = (image: typeof plain, x: number, y: number) => [...image.rgba.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 4)]
+    // The picture where the layer is, unchanged; its stroke around it; the shadow beyond.
+    expect(pixel(drawn, 4 + 50, 4 + 30)).toEqual(pixel(plain, 50, 30))
+    expect(pixel(drawn, 1, 50)).toEqual([...STROKE_PIXEL])
+    expect(pixel(drawn, 220, 120)).toEqual([...SHADOW_PIXEL])
+    expect(pixel(drawn, 1, 120)).toEqual([0, 0, 0, 0])
+    photo.visible = false
+    expect(photo.absoluteRenderBounds).toBeNull()
   })
 
   it('looks nodes up asynchronously only, as with dynamic-page access', async () => {

@@ -120,6 +120,8 @@ export interface NodeProps {
   height?: number
   locked?: boolean
   content?: 'flat' | 'photo'
+  /** Degrees, counter-clockwise, about the node's top-left corner (x, y). */
+  rotation?: number
 }
 
 export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
@@ -168,6 +170,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     node.y = props.y ?? 0
     node.width = props.width ?? 100
     node.height = props.height ?? 100
+    node.rotation = props.rotation ?? 0
     node.locked = props.locked ?? false
     node.content = props.content ?? 'flat'
     parent.attach(node)

@@ -43,7 +43,7 @@ const record = (prompt: string): GenerationRecord => ({ ...recordWith({ prompt }
 
 /** Edit area's landing as the UI sends it: the box on the page, with the shape that masks it. */
 function overArea(image: FakeNode, shape: FakeNode, change: Partial<AreaTarget> = {}, prompt = 'a glass of orange juice'): PlaceImageArgs {
-  const area: AreaTarget = { x: 350, y: 200, width: 300, height: 300, shapeId: shape.id, shape: { x: 400, y: 250, width: 200, height: 200 }, ...change }
+  const area: AreaTarget = { x: 350, y: 200, width: 300, height: 300, shapeId: shape.id, shape: { x: 400, y: 250, width: 200, height: 200 }, shapeExportBox: { x: 400, y: 250, width: 200, height: 200 }, ...change }
   return {
     taskId: `area-${prompt}`,
     image: { bytes: encodePng(300, 300), width: 300, height: 300 },

@@ -1,6 +1,7 @@
-import type { GenerationSettings, Road } from '../../common/domain'
+import type { AspectRatio, GenerationSettings, Road } from '../../common/domain'
 import type { ModelCapabilities } from '../../common/models'
 import { type RoadCapabilities, chatRoad, imagesRoadWithoutRecord } from '../../common/road-capabilities'
+import { ASPECT_RATIOS } from '../../common/sizes'
 import { learnedRoad } from './roads'
 
 /** What a request needs besides its settings: it decides the road as much as they do. */
@@ -41,6 +42,12 @@ export function chooseRoad(model: ModelCapabilities, settings: GenerationSetting
   const makeable = candidates.filter((candidate) => !candidate.unmakeable)
   const pool = makeable.length > 0 ? makeable : candidates
   return pool.reduce((best, candidate) => (candidate.dropped.length < best.dropped.length ? candidate : best))
+}
+
+/** Every ratio some road of the model makes, in the designer's order: a request at one of them finds its road. */
+export function aspectRatiosOf(model: ModelCapabilities): AspectRatio[] {
+  const made = new Set(servingRoads(model).flatMap(([, carries]) => carries.aspectRatios))
+  return ASPECT_RATIOS.filter((ratio) => made.has(ratio))
 }
 
 function servingRoads(model: ModelCapabilities): [Road, RoadCapabilities][] {

@@ -3,6 +3,7 @@ import type { PlaceImageArgs } from '../../../common/messages'
 import { type OriginalImage, copyIfReencoded, isOverFigmaLimit } from '../../image/original-image'
 import type { PreparedForFigma } from '../../image/prepare-for-figma'
 import { BridgeError } from '../../bridge'
+import { fitsArea } from '../../image/mask-to-shape'
 import { GenerationError } from '../../openrouter/errors'
 import { type ImageSource, readImageBytesAsync } from '../../openrouter/response'
 import type { TaskSpec } from '../plan/task'
@@ -88,6 +89,7 @@ async function prepareAndPlaceAsync(
   let image: PreparedForFigma
   try {
     image = await seams.prepare(bytes)
+    if (args.area && !fitsArea(image, args.area)) return keepOffShape(image, args, options)
     if (args.area) image = await seams.mask(image, args.area)
   } catch (error) {
     options.keep(keptAsItCame(error, args, original))
@@ -115,6 +117,23 @@ function keptAsItCame(error: unknown, args: Omit<PlaceImageArgs, 'image'>, origi
   }
   const why = error instanceof GenerationError ? error.message.replace(/ Try again\.$/, '') : 'It could not be made ready for Figma.'
   return { message: `${why} The image was paid for and is kept: Retry placing, or download it as it came.`, download, url: null, retry: { kind: 'prepare', args, original } }
+}
+
+/**
+ * An edit whose answer came back another shape than its area (a model that
+ * did not keep to the ratio asked): over the image it would not line up, so
+ * it is kept whole, and Retry puts it on a new layer at the area's width.
+ */
+function keepOffShape(image: PreparedForFigma, args: Omit<PlaceImageArgs, 'image'>, options: LanderOptions): false {
+  const area = args.area!
+  const asked = `${Math.round(area.width)}×${Math.round(area.height)}`
+  options.keep({
+    message: `The edit came back ${image.originalWidth}×${image.originalHeight}, another shape than the ${asked} area it was asked for, so it would not line up with the image. It was paid for and is kept: Retry puts it whole on a new layer, or download it.`,
+    download: downloadOf(image, args.name),
+    url: null,
+    retry: { kind: 'place', args: { ...args, size: { width: area.width, height: (area.width * image.height) / image.width }, image: { bytes: image.bytes, width: image.width, height: image.height } } },
+  })
+  return false
 }
 
 function placeArgs(spec: TaskSpec, record: GenerationRecord): Omit<PlaceImageArgs, 'image'> {

@@ -168,7 +168,7 @@ describe('a paid image that cannot be made ready for Figma', () => {
 })
 
 describe('an Edit area answer whose shape Figma cannot give', () => {
-  const area = { x: 350, y: 200, width: 300, height: 300, shapeId: '1:5', shape: { x: 400, y: 250, width: 200, height: 200 }, imageId: '1:4', erase: false }
+  const area = { x: 350, y: 200, width: 300, height: 300, shapeId: '1:5', shape: { x: 400, y: 250, width: 200, height: 200 }, shapeExportBox: { x: 400, y: 250, width: 200, height: 200 }, imageId: '1:4', erase: false }
   const areaSpec: TaskSpec = { ...spec, placement: 'area', targetIds: ['1:4', '1:5'], area, name: 'Table shot · edited area' }
 
   it('is kept saying Retry puts it over the image unmasked, and Retry does that, without fitting it to the shape again', async () => {
@@ -207,7 +207,9 @@ describe('an Edit area answer whose shape Figma cannot give', () => {
       throw new GenerationError('bad-image', 'The edited area could not be decoded to fit it to the shape. Try again.')
     })
     const kept: Omit<KeptImage, 'id'>[] = []
-    const lander = createLander({ keepFullResolution: false, report: () => {}, keep: (item) => kept.push(item), seams: { prepare: async () => shrunk, mask, place: vi.fn() } })
+    // An answer of the area's own shape: only the fitting fails.
+    const fitted: PreparedForFigma = { ...shrunk, width: 300, height: 300, originalWidth: 300, originalHeight: 300, shrunk: false }
+    const lander = createLander({ keepFullResolution: false, report: () => {}, keep: (item) => kept.push(item), seams: { prepare: async () => fitted, mask, place: vi.fn() } })
     lander.land(source(pngHeader(300, 300)), areaSpec, record)
     await lander.settledAsync()
     expect(kept[0].message).toMatch(/^The edited area could not be decoded to fit it to the shape\. The image was paid for and is kept: Retry placing/)

@@ -4,6 +4,7 @@ import type { Launch } from '../../../../common/messages'
 import { DEFAULT_STATE } from '../../../../ui/defaults'
 import { planLaunch } from '../../../../ui/generation/plan/plan-launch'
 import { BUILT_IN_MODELS } from '../../../../ui/models'
+import { areaAt } from '../../../fixtures/area'
 
 const layer: SelectedLayer = { id: '1:2', name: 'A red fox', type: 'RECTANGLE', width: 800, height: 1000, fillable: true, madeHere: true }
 const record = {
@@ -74,8 +75,8 @@ describe('planLaunch', () => {
 })
 
 describe('planLaunch on Edit area', () => {
-  const image: SelectedLayer = { id: 'img', name: 'Table shot', type: 'RECTANGLE', width: 800, height: 600, fillable: true, madeHere: false, area: { x: 100, y: 50, parentId: 'post', showsImage: true } }
-  const circle: SelectedLayer = { id: 'circle', name: 'Area', type: 'ELLIPSE', width: 200, height: 200, fillable: true, madeHere: false, area: { x: 400, y: 250, parentId: 'post', showsImage: false } }
+  const image: SelectedLayer = { id: 'img', name: 'Table shot', type: 'RECTANGLE', width: 800, height: 600, fillable: true, madeHere: false, area: areaAt({ x: 100, y: 50, width: 800, height: 600 }, 'post', true) }
+  const circle: SelectedLayer = { id: 'circle', name: 'Area', type: 'ELLIPSE', width: 200, height: 200, fillable: true, madeHere: false, area: areaAt({ x: 400, y: 250, width: 200, height: 200 }, 'post', false) }
   // On an edit's group the mask is the group's child: another parent than the image's, by design.
   const mask = { ...circle, area: { ...circle.area!, parentId: 'group' } }
   const edit = { ...layer, id: 'group', name: 'Table shot · edited area', type: 'GROUP', fillable: false }

@@ -1,7 +1,7 @@
 import { assertNever } from '../../common/assert-never'
 import type { ModelId } from '../../common/domain'
 import type { ShrinkNote } from '../encoding/request-budget'
-import { GenerationError } from '../openrouter/errors'
+import { GenerationError, cancelledError } from '../openrouter/errors'
 import type { SettledTask } from './run/run-job'
 
 /** What the last job did, for the lines under the Generate button. */
@@ -101,12 +101,26 @@ export function reduceOutcome(outcome: JobOutcome | null, event: OutcomeEvent): 
   }
 }
 
-/** A job of one task shows that task's error; a batch says how many failed, its outcome lists them. */
+/**
+ * A job of one task shows that task's error; a batch says how many failed, its
+ * outcome lists them. A cancelled batch says what requests were under way:
+ * OpenRouter may still bill those (docs/contracts.md#cancel-and-billing).
+ */
 export function jobError(settled: SettledTask[], failures: { message: string }[], unit: 'takes' | 'frames'): string | null {
   if (failures.length === 0) return null
   if (settled.length === 1) return failures[0].message
-  if (settled.every((s) => s.ok || s.cancelled)) return 'Cancelled. What was already done stays on the canvas.'
+  if (settled.every((s) => s.ok || s.cancelled)) {
+    const inFlight = settled.filter((s) => !s.ok && s.error instanceof GenerationError && s.error.kind === 'cancelled-in-flight').length
+    if (inFlight === 0) return 'Cancelled. What was already done stays on the canvas; the rest was never sent, so nothing more was spent.'
+    const requests = inFlight === 1 ? '1 request was' : `${inFlight} requests were`
+    return `Cancelled. What was already done stays on the canvas. ${requests} already with OpenRouter, which may still charge for ${inFlight === 1 ? 'it' : 'them'}: check openrouter.ai/activity before trying again.`
+  }
   return `${failures.length} of ${settled.length} ${unit} failed; the others were placed.`
+}
+
+/** How a task that did not succeed reads: one that Cancel stopped before it started was never sent. */
+export function failureMessage(task: Extract<SettledTask, { ok: false }>): string {
+  return task.cancelled && !(task.error instanceof GenerationError) ? cancelledError().message : messageOf(task.error)
 }
 
 /** A failure as the designer reads it: our own messages as they are, anything else as one plain sentence. */

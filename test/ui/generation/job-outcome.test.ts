@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ShrinkNote } from '../../../ui/encoding/request-budget'
-import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, addSpend, jobError, messageOf, reduceOutcome, suggestionOf } from '../../../ui/generation/job-outcome'
+import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, addSpend, failureMessage, jobError, messageOf, reduceOutcome, suggestionOf } from '../../../ui/generation/job-outcome'
 import type { SettledTask } from '../../../ui/generation/run/run-job'
-import { GenerationError } from '../../../ui/openrouter/errors'
+import { GenerationError, cancelledError } from '../../../ui/openrouter/errors'
 
 const note: ShrinkNote = { name: 'Frame 1', from: { width: 2048, height: 1536 }, to: { width: 1600, height: 1200 }, keptPercent: 61 }
 const layers = { nodeIds: ['1:2'], name: 'A red fox' }
@@ -108,6 +108,18 @@ describe('jobError', () => {
     expect(jobError([failed(busy)], [{ message: 'The free model is busy.' }], 'takes')).toBe('The free model is busy.')
     expect(jobError([failed(busy), done], [{ message: 'x' }], 'frames')).toBe('1 of 2 frames failed; the others were placed.')
     expect(jobError([done], [], 'frames')).toBeNull()
+  })
+
+  it('says a cancelled batch may still be charged for the requests that were with OpenRouter, and nothing for the rest', () => {
+    const cancelled = (error: unknown): SettledTask => ({ ok: false, error, cancelled: true })
+    const notSent = [cancelled(cancelledError()), cancelled(new Error('Cancelled'))]
+    const message = (tasks: SettledTask[]) => jobError(tasks, tasks.filter((t) => !t.ok).map((t) => ({ message: failureMessage(t as Extract<SettledTask, { ok: false }>) })), 'frames')
+    expect(message([done, ...notSent])).toBe('Cancelled. What was already done stays on the canvas; the rest was never sent, so nothing more was spent.')
+    expect(message([done, cancelled(cancelledError(true)), cancelled(cancelledError(true)), ...notSent])).toBe(
+      'Cancelled. What was already done stays on the canvas. 2 requests were already with OpenRouter, which may still charge for them: check openrouter.ai/activity before trying again.',
+    )
+    // A frame that never started reads as cancelled, not as something gone wrong.
+    expect(failureMessage(notSent[1] as Extract<SettledTask, { ok: false }>)).toBe(cancelledError().message)
   })
 })
 

@@ -45,9 +45,10 @@ export function chatRoad(model: ModelCapabilities): RoadCapabilities {
 
 /**
  * The Image API without a record (found only by a refusal): the table's sizes
- * and inputs, its backgrounds, and none of the extras, which that road is not
- * known to take.
+ * and inputs, its cut-out (that road's `background` has no colour, so no solid
+ * one), and none of the extras, which that road is not known to take.
  */
 export function imagesRoadWithoutRecord(model: ModelCapabilities): RoadCapabilities {
-  return { ...chatRoad(model), maxReferences: 0, maxFontInputs: 0, efforts: [], scoring: false }
+  const backgrounds = model.backgrounds.filter((mode) => mode !== 'solid')
+  return { ...chatRoad(model), maxReferences: 0, maxFontInputs: 0, efforts: [], scoring: false, backgrounds: backgrounds.includes('transparent') ? backgrounds : [] }
 }

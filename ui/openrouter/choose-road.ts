@@ -58,8 +58,7 @@ function canMake(carries: RoadCapabilities, settings: GenerationSettings, needs:
 
 /**
  * What the designer chose that a road will not carry, by name. Only what the
- * model would otherwise have used counts; the Image API paints a solid
- * background without its colour.
+ * model would otherwise have used counts.
  */
 export function roadLimits(model: ModelCapabilities, settings: GenerationSettings, on: Pick<RoadChoice, 'road' | 'carries'>, needs: RoadNeeds = {}): string[] {
   const { carries } = on
@@ -70,6 +69,5 @@ export function roadLimits(model: ModelCapabilities, settings: GenerationSetting
   if (model.efforts.includes(settings.effort) && !carries.efforts.includes(settings.effort)) limits.push('effort')
   const background = settings.background
   if (background !== 'original' && model.backgrounds.includes(background) && !carries.backgrounds.includes(background)) limits.push('background')
-  else if (background === 'solid' && on.road === 'images' && carries.backgrounds.includes('solid')) limits.push('background colour')
   return limits
 }

@@ -14,7 +14,8 @@ export interface ImagesRequest {
   n: 1
   /** PNG: Figma takes it as is (WebP needs re-encoding) and it keeps transparency (JPEG does not). */
   output_format: 'png'
-  background?: 'transparent' | 'opaque'
+  /** A cut-out only: its "opaque" takes no colour, so it is no designer's solid colour (docs/contracts.md#the-image-api). */
+  background?: 'transparent'
   input_references?: { type: 'image_url'; image_url: { url: string } }[]
   /** Keys the endpoint record allows as passthrough, under its provider's slug: font inputs. */
   provider?: { options: Record<string, { font_inputs?: { font_url: string; text: string }[] }> }
@@ -37,9 +38,7 @@ export function buildImagesRequest(input: GenerationInput, carries: RoadCapabili
     output_format: 'png',
   }
   // 'original' is left out, as on the chat road: "auto" is what the API does unasked.
-  if (settings.background !== 'original' && carries.backgrounds.includes(settings.background)) {
-    request.background = settings.background === 'transparent' ? 'transparent' : 'opaque'
-  }
+  if (settings.background === 'transparent' && carries.backgrounds.includes('transparent')) request.background = 'transparent'
   const images = input.inputImages ?? []
   if (images.length > 0) request.input_references = images.map((url) => ({ type: 'image_url', image_url: { url } }))
   if (settings.fontInputs.length > 0 && carries.maxFontInputs > 0 && carries.passthroughTo) {

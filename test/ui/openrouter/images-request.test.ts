@@ -40,7 +40,8 @@ describe('buildImagesRequest: the Image API’s names', () => {
   it.each([
     ['original', undefined],
     ['transparent', 'transparent'],
-    ['solid', 'opaque'],
+    // Its "opaque" takes no colour: it is not the designer's solid colour, which roadLimits names as left out.
+    ['solid', undefined],
   ] as const)('maps the %s background to %s', (background, expected) => {
     expect(buildImagesRequest({ prompt: 'p', settings: { ...v25, background } }).background).toBe(expected)
   })
@@ -59,7 +60,7 @@ describe('roadLimits', () => {
   const everything: GenerationSettings = { ...v25, background: 'solid', scoringPrompt: 'sharp', fontInputs: [{ fontUrl: 'https://f.test/a.ttf', text: 'p' }] }
 
   it('names what the Image API cannot carry, and nothing for chat completions', () => {
-    expect(roadLimits(everything, 'images')).toEqual(['font inputs', 'scoring', 'effort', 'background colour'])
+    expect(roadLimits(everything, 'images')).toEqual(['font inputs', 'scoring', 'effort', 'background'])
     expect(roadLimits(everything, 'chat')).toEqual([])
   })
 

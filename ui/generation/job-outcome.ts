@@ -1,5 +1,5 @@
 import { assertNever } from '../../common/assert-never'
-import type { ModelId } from '../../common/domain'
+import type { ModelId, Road } from '../../common/domain'
 import type { ShrinkNote } from '../encoding/request-budget'
 import { GenerationError, cancelledError } from '../openrouter/errors'
 import type { SettledTask } from './run/run-job'
@@ -16,8 +16,8 @@ export interface JobOutcome {
   tiled: TiledNote[]
   /** Frames sent smaller than wanted to fit the request cap. */
   notes: ShrinkNote[]
-  /** What the road taken could not carry (the Image API: fonts, refSR…), named once each. */
-  dropped: string[]
+  /** What each road taken could not carry (fonts, refSR, effort…), named once each. */
+  dropped: Partial<Record<Road, string[]>>
   /** A fill target was gone or locked, so the image went on a new layer instead. */
   fellBack: boolean
   /** Frames of a batch, or takes, that failed, with why; each can be retried by its task id. */
@@ -44,6 +44,12 @@ export interface TiledNote {
   placed: boolean
 }
 
+/** What the designer chose that the road a request took could not carry. */
+export interface DroppedOptions {
+  road: Road
+  options: string[]
+}
+
 export interface PlacedLayers {
   nodeIds: string[]
   name: string
@@ -58,14 +64,14 @@ export interface Failure {
 /** What happens in a job that the outcome tells of. */
 export type OutcomeEvent =
   | { type: 'job-started' }
-  | { type: 'task-done'; cost: number | null; notes: ShrinkNote[]; dropped?: string[] }
+  | { type: 'task-done'; cost: number | null; notes: ShrinkNote[]; dropped?: DroppedOptions }
   | ({ type: 'image-shrunk' } & ShrunkImage)
   | ({ type: 'image-tiled' } & TiledNote)
   | { type: 'image-placed'; fellBack: boolean; layers: PlacedLayers }
   /** Every task has settled; `failures` in the order of the tasks. */
   | { type: 'job-finished'; taskCount: number; failures: Failure[] }
 
-const EMPTY: JobOutcome = { placed: 0, layers: [], cost: null, shrunk: [], tiled: [], notes: [], dropped: [], fellBack: false, failures: [] }
+const EMPTY: JobOutcome = { placed: 0, layers: [], cost: null, shrunk: [], tiled: [], notes: [], dropped: {}, fellBack: false, failures: [] }
 
 /**
  * The outcome after one more event. Null until a job starts, and when a job of
@@ -81,7 +87,7 @@ export function reduceOutcome(outcome: JobOutcome | null, event: OutcomeEvent): 
         // The sum of the costs the answers gave; null while none gave one.
         cost: event.cost === null ? outcome.cost : (outcome.cost ?? 0) + event.cost,
         notes: [...outcome.notes, ...event.notes],
-        dropped: [...new Set([...outcome.dropped, ...(event.dropped ?? [])])],
+        dropped: withDropped(outcome.dropped, event.dropped),
       }
     case 'image-shrunk': {
       const { type: _, ...shrunk } = event
@@ -99,6 +105,12 @@ export function reduceOutcome(outcome: JobOutcome | null, event: OutcomeEvent): 
     default:
       return assertNever(event, 'outcome event')
   }
+}
+
+/** Each option named once under the road that dropped it. */
+function withDropped(dropped: JobOutcome['dropped'], more: DroppedOptions | undefined): JobOutcome['dropped'] {
+  if (!more || more.options.length === 0) return dropped
+  return { ...dropped, [more.road]: [...new Set([...(dropped[more.road] ?? []), ...more.options])] }
 }
 
 /**

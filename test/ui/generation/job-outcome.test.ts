@@ -13,7 +13,7 @@ const replay = (...events: OutcomeEvent[]) => events.reduce<JobOutcome | null>(r
 describe('reduceOutcome', () => {
   it('starts each job empty, whatever the last one did', () => {
     const last = replay({ type: 'job-started' }, { type: 'image-placed', fellBack: true, layers }, { type: 'task-done', cost: 0.15, notes: [note] })
-    expect(reduceOutcome(last, { type: 'job-started' })).toEqual({ placed: 0, layers: [], cost: null, shrunk: [], tiled: [], notes: [], dropped: [], fellBack: false, failures: [] })
+    expect(reduceOutcome(last, { type: 'job-started' })).toEqual({ placed: 0, layers: [], cost: null, shrunk: [], tiled: [], notes: [], dropped: {}, fellBack: false, failures: [] })
   })
 
   it('adds up the costs the answers gave, and keeps every task’s notes', () => {
@@ -27,14 +27,16 @@ describe('reduceOutcome', () => {
     expect(outcome?.notes.map((n) => n.name)).toEqual(['Frame 1', 'Frame 3'])
   })
 
-  it('names once each option a road could not carry, whichever tasks dropped it', () => {
+  it('names once each option a road could not carry, whichever tasks dropped it, under the road it was dropped on', () => {
     const outcome = replay(
       { type: 'job-started' },
-      { type: 'task-done', cost: 0.3, notes: [], dropped: ['font inputs', 'effort'] },
+      { type: 'task-done', cost: 0.3, notes: [], dropped: { road: 'images', options: ['font inputs', 'effort'] } },
       { type: 'task-done', cost: 0.3, notes: [] },
-      { type: 'task-done', cost: 0.3, notes: [], dropped: ['effort'] },
+      { type: 'task-done', cost: 0.3, notes: [], dropped: { road: 'images', options: ['effort'] } },
+      { type: 'task-done', cost: 0.3, notes: [], dropped: { road: 'chat', options: ['background'] } },
+      { type: 'task-done', cost: 0.3, notes: [], dropped: { road: 'chat', options: [] } },
     )
-    expect(outcome?.dropped).toEqual(['font inputs', 'effort'])
+    expect(outcome?.dropped).toEqual({ images: ['font inputs', 'effort'], chat: ['background'] })
   })
 
   it('leaves the cost unknown when no answer gave one', () => {
@@ -88,7 +90,7 @@ describe('reduceOutcome', () => {
 
 const busy = new GenerationError('free-busy', 'The free model is busy.', { suggestedModel: 'sourceful/riverflow-v2.5-fast' })
 const failed = (error: unknown): SettledTask => ({ ok: false, error, cancelled: false })
-const done: SettledTask = { ok: true, value: { cost: 0.02, notes: [], dropped: [] } }
+const done: SettledTask = { ok: true, value: { cost: 0.02, notes: [], dropped: { road: 'chat', options: [] } } }
 
 describe('suggestionOf', () => {
   it('offers the model a one-task job’s error suggests', () => {

@@ -155,8 +155,10 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
   it('cancels during a retry wait: the refusal before it cannot have been billed, so nothing was spent', async () => {
     standIn.enqueue({ kind: 'error', status: 429, retryAfter: 30 })
     const cancel = new AbortController()
-    const error = failure(generate({ signal: cancel.signal }))
-    await expect.poll(() => standIn.generations().length).toBe(1)
+    const retries: RetryNotice[] = []
+    const error = failure(generate({ signal: cancel.signal, retries }))
+    // Once the wait has begun: the refusal is in, nothing is in flight.
+    await expect.poll(() => retries.length).toBe(1)
     cancel.abort()
     expect(await error).toMatchObject({ kind: 'cancelled', message: expect.stringMatching(/nothing was spent/) })
     expect(standIn.generations()).toHaveLength(1)

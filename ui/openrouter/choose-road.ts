@@ -1,6 +1,6 @@
 import type { GenerationSettings, Road } from '../../common/domain'
 import type { ModelCapabilities } from '../../common/models'
-import { type RoadCapabilities, chatRoad, imagesRoadWithoutRecord } from '../../common/road-capabilities'
+import { type RoadCapabilities, carriesScoring, chatRoad, imagesRoadWithoutRecord } from '../../common/road-capabilities'
 import { learnedRoad } from './roads'
 
 /** What a request needs besides its settings: it decides the road as much as they do. */
@@ -65,7 +65,9 @@ export function roadLimits(model: ModelCapabilities, settings: GenerationSetting
   const limits: string[] = []
   if (settings.fontInputs.length > 0 && carries.maxFontInputs === 0) limits.push('font inputs')
   if ((needs.references ?? 0) > 0 && model.maxReferences > 0 && carries.maxReferences === 0) limits.push('refSR references')
-  if (model.scoring && !carries.scoring && (settings.scoringPrompt.trim() !== '' || (needs.rubric ?? 0) > 0)) limits.push('scoring')
+  const prompt = settings.scoringPrompt.trim() !== '' && !carriesScoring(carries, 'scoring_prompt')
+  const rubric = (needs.rubric ?? 0) > 0 && !carriesScoring(carries, 'scoring_rubric')
+  if (model.scoring && (prompt || rubric)) limits.push('scoring')
   if (model.efforts.includes(settings.effort) && !carries.efforts.includes(settings.effort)) limits.push('effort')
   const background = settings.background
   if (background !== 'original' && model.backgrounds.includes(background) && !carries.backgrounds.includes(background)) limits.push('background')

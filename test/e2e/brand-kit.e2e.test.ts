@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { riverflow26ProRecord } from '../openrouter-stand-in/image-records'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import type { FakeFigmaView } from './fake-view'
 import type { PluginSession } from './harness'
@@ -157,6 +158,31 @@ describe('a brand kit in the file', () => {
     await ui.getByRole('button', { name: /^Generate/ }).click()
     await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(1)
     expect((suite.standIn.generations()[0].body as Body).image_config.font_inputs).toHaveLength(1)
+    await session.close()
+  })
+})
+
+describe('a brand kit’s checks on 2.6 Pro, served by the Image API', () => {
+  // Whether 2.6 Pro's record allows scoring as passthrough is unconfirmed: the record decides, both ways.
+  it.each([
+    ['allows scoring', true, 'Brand kit “Acme” adds 3 references, 1 font input (+$0.03) and 3 checks.'],
+    ['allows none', false, 'Brand kit “Acme” adds 3 references and 1 font input (+$0.03). Left out: the kit’s checks: Riverflow 2.6 Pro does not score its images.'],
+  ])('go as passthrough where its record %s', async (_name, scoring, line) => {
+    suite.standIn.models.catalog = suite.standIn.models.catalog.filter((m) => m.id !== 'sourceful/riverflow-v2.6-pro')
+    suite.standIn.models.records['sourceful/riverflow-v2.6-pro'] = [riverflow26ProRecord({ scoring })]
+    const page = brandPage()
+    const session = await suite.open({ ...page, setupArg: { ...page.setupArg, settings: { ...page.setupArg.settings, model: 'sourceful/riverflow-v2.6-pro' } } })
+    const { ui } = session
+    await makeKitAsync(session)
+    await session.figma((fake) => fake.select())
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A summer poster with the headline “Fresh every day”')
+    await expect.poll(() => kitLine(session).textContent(), { timeout: 15_000 }).toBe(line)
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => suite.standIn.imageGenerations().length, { timeout: 20_000 }).toBe(1)
+    const options = (suite.standIn.imageGenerations()[0].body as { provider?: { options: { sourceful: { scoring_rubric?: { description: string }[]; font_inputs?: unknown[] } } } }).provider?.options.sourceful
+    expect(options?.font_inputs).toHaveLength(1)
+    expect(options?.scoring_rubric?.map((c) => c.description)).toEqual(scoring ? ['The logo is exactly as in its reference image', 'Only the brand colours appear', 'Any headline is set in the brand font'] : undefined)
+    expect(suite.standIn.generations()).toHaveLength(0)
     await session.close()
   })
 })

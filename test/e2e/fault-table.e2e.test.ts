@@ -24,6 +24,8 @@ interface Fault {
   button?: string
   /** What else must hold on the canvas once it is done: a row's own promise. */
   also?: (session: PluginSession) => Promise<void>
+  /** What the designer does while it runs (Cancel), once it has started. */
+  during?: (session: PluginSession) => Promise<void>
 }
 
 const answers = (...behaviours: Behaviour[]) => async () => void suite.standIn.enqueue(...behaviours)
@@ -63,6 +65,17 @@ const networkFaults: Fault[] = [
   { name: 'a body that trickles in', arrange: answers({ kind: 'trickle', trickleMs: 3000 }), image: 'placed' },
   { name: 'keep-alive spaces before the answer', arrange: answers({ kind: 'keep-alive', keepAliveMs: 2000 }), image: 'placed' },
   { name: 'a 40 MB answer', arrange: answers({ kind: 'large', megabytes: 40 }), image: 'placed' },
+  // Cancel drops the connection: OpenRouter may still bill the image it goes on making (docs/contracts.md#cancel-and-billing).
+  {
+    name: 'Cancel while the request is in flight',
+    arrange: answers({ kind: 'success', delayMs: 30_000 }),
+    during: async (session) => {
+      await expect.poll(() => suite.standIn.generations().length, { timeout: 10_000 }).toBe(1)
+      await session.ui.getByRole('button', { name: 'Cancel' }).click()
+    },
+    image: 'none',
+    says: /Cancelled while OpenRouter was making the image.*may still have charged for it: check openrouter\.ai\/activity/,
+  },
 ]
 
 const figmaFaults: Fault[] = [
@@ -156,6 +169,7 @@ async function holdsPromisesAsync(fault: Fault): Promise<void> {
   await fault.arrange(session)
   const before = await images()
   await (fault.button ? ui.getByRole('button', { name: fault.button, exact: true }) : generate).click()
+  await fault.during?.(session)
   // Running, then done: Generate comes back (the Cancel button goes).
   await expect.poll(() => ui.getByRole('button', { name: 'Cancel' }).count(), { timeout: 30_000 }).toBe(0)
   await session.figma((fake) => fake.select())

@@ -1,5 +1,6 @@
 import type { FontInput } from '../../common/domain'
 import { FONT_INPUT_PRICE, REFERENCE_PRICE } from '../../common/models'
+import { takesScoring } from '../../common/road-capabilities'
 import type { LayerToSend, TaskSpec } from '../generation/plan/task'
 import { formatUsd } from '../pricing'
 import type { ScoringCriterion } from '../openrouter/scoring-rubric'
@@ -74,7 +75,8 @@ export function applyKit(task: TaskSpec, ready: ReadyKit, use: KitUse): TaskSpec
   }
 
   if (kit.checks.length > 0) {
-    if (model.scoring) {
+    // On the Image API as its record's passthrough keys say (docs/contracts.md#the-image-api).
+    if (takesScoring(model, 'scoring_rubric')) {
       next.scoringRubric = kitRubric(kit.checks)
       adds.push(count(kit.checks.length, 'check'))
     } else leftOut.push(`the kit’s checks: ${model.label} does not score its images`)

@@ -1,8 +1,6 @@
 import { taskRoad } from '../generation/plan/task-road'
 import type { TaskSpec } from '../generation/plan/task'
-import { listInWords } from './format'
-
-const ROAD_NAMES = { chat: 'chat completions', images: 'OpenRouter’s Image API' } as const
+import { ROAD_NAMES, listInWords } from './format'
 
 /**
  * What the request about to go cannot carry on the road chosen for it

@@ -24,7 +24,9 @@ export interface LaunchPlan {
  * fills the layer again (its image kept as the previous one; a group of tiles,
  * which takes no fill, gets the new image beside it), More like this
  * sends the layer as the input for takes beside it, Edit prompt only loads.
- * Settings are copied whole, so fields this file does not name flow through.
+ * Only the settings the reader knows are kept: a field of the record no
+ * version of the plugin writes (anyone who can edit the file can add one)
+ * must not travel to the next request or be written back with the new image.
  */
 export function planLaunch(launch: Launch, current: SavedState, models: readonly ModelCapabilities[]): LaunchPlan {
   if (launch.command === 'edit-an-area' || launch.command === 'erase-an-area') return planAreaFromImage(launch, current, models)
@@ -107,7 +109,7 @@ export function loadRecord(raw: unknown, current: SavedState, models: readonly M
   const record = isObject(raw) ? raw : null
   if (!record || typeof record.prompt !== 'string') return null
   const read = readSavedState({ ...toStoredState(current), prompt: record.prompt, settings: record.settings }, models)
-  const settings = { ...(isObject(record.settings) ? record.settings : {}), ...read.state.settings }
+  const settings = { ...read.state.settings }
   // A record from before Fit the frame was made at the tier it names: regenerated at that tier.
   if (isObject(record.settings) && record.settings.fitFrame === undefined) settings.fitFrame = false
   const notes = [...read.notes]

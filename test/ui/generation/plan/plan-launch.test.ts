@@ -45,9 +45,11 @@ describe('planLaunch', () => {
     expect(plan(launch({ command: 'edit-prompt' }))).toMatchObject({ state: { prompt: 'A red fox', settings: { model: 'sourceful/riverflow-v2-pro' } }, tasks: null })
   })
 
-  it('copies settings whole: a field this version does not name flows through', () => {
-    const p = plan(launch({ record: { ...record, settings: { ...record.settings, effort: 'high' } } }))
-    expect(p.tasks![0].settings).toMatchObject({ effort: 'high', model: 'sourceful/riverflow-v2-pro' })
+  it('keeps the settings the plugin reads, and only those: a field anyone added to the record does not travel on', () => {
+    const p = plan(launch({ record: { ...record, settings: { ...record.settings, effort: 'high', density: 3, junk: 'x'.repeat(99_800) } } }))
+    expect(p.tasks![0].settings).toMatchObject({ effort: 'high', density: 3, model: 'sourceful/riverflow-v2-pro' })
+    expect(p.tasks![0].settings).not.toHaveProperty('junk')
+    expect(p.state.settings).not.toHaveProperty('junk')
   })
 
   it('a record from an older version: what it cannot use takes the default, with a note', () => {

@@ -11,6 +11,8 @@ export type KitUse = 'images' | 'upscale'
 
 /** What the kit did to one task, for the line before sending and for the record. */
 export interface KitApplied {
+  /** The kit's page id, which the record keeps so Regenerate finds this kit and no other of the same name. */
+  id: string
   name: string
   /** The prompt as the designer wrote it: the record keeps it, so Regenerate adds the kit once, not twice. */
   designerPrompt: string
@@ -46,7 +48,7 @@ export function applyKit(task: TaskSpec, ready: ReadyKit, use: KitUse): TaskSpec
     next.references = [...task.references, ...sent]
     if (sent.length > 0) adds.push(`${count(sent.length, 'refSR reference')} (+${formatUsd(sent.length * REFERENCE_PRICE)})`)
     if (sent.length < total) leftOut.push(room === 0 ? `the kit’s references: an upscale on ${model.label} takes no refSR references` : `${total - sent.length} of the kit’s ${total} references: ${model.label} takes ${model.maxReferences} refSR references`)
-    next.brandKit = { name: kit.name, designerPrompt: task.designerPrompt ?? task.prompt, adds, leftOut }
+    next.brandKit = { id: kit.id, name: kit.name, designerPrompt: task.designerPrompt ?? task.prompt, adds, leftOut }
     return next
   }
 
@@ -79,7 +81,7 @@ export function applyKit(task: TaskSpec, ready: ReadyKit, use: KitUse): TaskSpec
       adds.push(count(kit.checks.length, 'check'))
     } else leftOut.push(`the kit’s checks: ${model.label} does not score its images`)
   }
-  next.brandKit = { name: kit.name, designerPrompt: task.designerPrompt ?? task.prompt, adds, leftOut }
+  next.brandKit = { id: kit.id, name: kit.name, designerPrompt: task.designerPrompt ?? task.prompt, adds, leftOut }
   return next
 }
 

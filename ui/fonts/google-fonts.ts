@@ -7,8 +7,6 @@
  */
 // Only `npm run preview` sets RIVERFLOW_GOOGLE_FONTS_URL, to its local stand-in.
 export const GOOGLE_FONTS_CSS_URL: string = import.meta.env.RIVERFLOW_GOOGLE_FONTS_URL ?? 'https://fonts.googleapis.com'
-/** Where Google keeps the font files its CSS points to: the only font host the plugin picks itself. */
-export const GOOGLE_FONT_FILES_ORIGIN = 'https://fonts.gstatic.com'
 
 export interface FontAxes {
   weight: number

@@ -1,5 +1,5 @@
 import type { GenerationSettings } from '../../../common/domain'
-import { GOOGLE_FONT_FILES_ORIGIN } from '../../fonts/google-fonts'
+import { isGoogleFontFile } from '../../../common/font-files'
 import type { KeyInfo } from '../../openrouter/key'
 import { type CostEstimate, formatUsd } from '../../pricing'
 import { estimatePlanCost } from './plan-tasks'
@@ -40,7 +40,7 @@ export function reviewLaunch(tasks: TaskSpec[], own: GenerationSettings): Launch
   else if (highOf(estimate) > RELAUNCH_AT_ONCE_USD) {
     reasons.push(`It may cost more than ${formatUsd(RELAUNCH_AT_ONCE_USD)}, the most a relaunch spends without asking.`)
   }
-  const fonts = [...new Set(tasks.flatMap((task) => task.settings.fontInputs.map((font) => font.fontUrl)))].filter((url) => !url.startsWith(`${GOOGLE_FONT_FILES_ORIGIN}/`))
+  const fonts = [...new Set(tasks.flatMap((task) => task.settings.fontInputs.map((font) => font.fontUrl)))].filter((url) => !isGoogleFontFile(url))
   if (fonts.length > 0) reasons.push(`It sends ${fonts.length === 1 ? 'a font file' : 'font files'} from ${fonts.join(', ')}: Sourceful fetches ${fonts.length === 1 ? 'it' : 'them'}.`)
   return { tasks, estimate, reasons }
 }

@@ -8,6 +8,11 @@ export interface ReadyKit {
   fontUrls: string[]
   /** The kit's own problems and the fonts not found: the rest of the kit is still used. */
   problems: string[]
+  /**
+   * False where no price can be shown before sending (a quick action): the kit
+   * then adds nothing billed (refSR references, font inputs) and says so.
+   */
+  paidExtras?: false
 }
 
 /**

@@ -209,4 +209,29 @@ describe('a brand kit in the file', () => {
     expect(suite.standIn.generations()).toHaveLength(1)
     await session.close()
   })
+
+  it('a click that the kit, once read, would make dearer than the estimate shown sends nothing and says the new price', async () => {
+    const session = await suite.open(brandPage())
+    await makeKitAsync(session)
+    let release = () => {}
+    const answered = new Promise<void>((resolve) => (release = resolve))
+    await session.context.route(/^https:\/\/fonts\.googleapis\.com\//, async (route) => {
+      await answered
+      await route.fallback()
+    })
+    await session.page.evaluate('window.hostReopen()')
+    const { ui } = session
+    // A quoted headline: once found, the kit's font sets it, a font input the estimate shown did not count.
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A poster with the headline “Fresh every day”')
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await ui.getByRole('status', { name: 'Waiting for the brand kit' }).waitFor()
+    release()
+    await expect.poll(() => ui.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/^The brand kit as it is now adds to the price \(Billed by use, about .*\), so nothing was sent: press again to send with it\.$/)
+    expect(suite.standIn.generations()).toHaveLength(0)
+    // The panel now shows the kit's font and its price: pressed again, it sends.
+    expect(await kitLine(session).textContent()).toMatch(/1 font input \(\+\$0\.03\)/)
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(1)
+    expect((suite.standIn.generations()[0].body as Body).image_config.font_inputs).toHaveLength(1)
+  })
 })

@@ -13,6 +13,8 @@ export const MAX_SCORING_PROMPT = 2_000
 /** Longer than any real value of these: a slug, an OpenRouter id, an ISO time, a font URL. */
 const MAX_SHORT = 200
 const MAX_URL = 2_048
+/** A page id ("12:345"), as the file's kit choice keeps it (plugin/brand-kit/kit-requests.ts). */
+export const MAX_KIT_ID = 40
 /** Records are kept under 90 KB (plugin/record.ts): a longer text cannot be one the plugin wrote. */
 const MAX_TEXT = 100_000
 /** Larger than any side a model makes (2.6 Pro: 16,384 px). */
@@ -32,13 +34,14 @@ export function readRecord(value: unknown): GenerationRecord | null {
   return withParts({ prompt: value.prompt, settings, generationId, cost, createdAt: value.createdAt }, value)
 }
 
-type Parts = Partial<Record<'promptTruncated' | 'fontInputsTruncated' | 'brandKit' | 'area' | 'expand' | 'exactSize', unknown>>
+type Parts = Partial<Record<'promptTruncated' | 'fontInputsTruncated' | 'brandKit' | 'brandKitId' | 'area' | 'expand' | 'exactSize', unknown>>
 
 /** The record's optional parts, each checked: those that read are added to `record`. */
 function withParts(record: GenerationRecord, value: Parts): GenerationRecord {
   if (value.promptTruncated === true) record.promptTruncated = true
   if (value.fontInputsTruncated === true) record.fontInputsTruncated = true
   if (isText(value.brandKit, MAX_SHORT)) record.brandKit = value.brandKit
+  if (isText(value.brandKitId, MAX_KIT_ID) && value.brandKitId !== '') record.brandKitId = value.brandKitId
   const area = readArea(value.area)
   if (area) record.area = area
   const expand = readExpand(value.expand)

@@ -81,7 +81,7 @@ function Panel({ start }: { start: StartData }) {
   useEffect(() => {
     if (!launch?.kitName) return
     let current = true
-    void withLaunchKitAsync(launch.tasks, launch.kitName).then(({ tasks, notes }) => current && dispatch({ type: 'launch-kit', tasks, notes }))
+    void withLaunchKitAsync(launch.tasks, { id: launch.kitId, name: launch.kitName }).then(({ tasks, notes }) => current && dispatch({ type: 'launch-kit', tasks, notes }))
     return () => void (current = false)
   }, [launch])
   useEffect(() => {

@@ -151,6 +151,57 @@ const figmaFaults: Fault[] = [
   },
 ]
 
+// A brand kit in the file (issue 25, points 12 and 13): changed since the panel read it, or with a
+// font Google never answers for. The click reads the kit as it is, waiting with Cancel, and sends.
+const kitFaults: Fault[] = [
+  {
+    name: 'a kit reference deleted after the panel read the kit, with no selection change',
+    arrange: async (session) => {
+      await makeKitAsync(session, false)
+      await expect.poll(() => session.ui.getByLabel('What the brand kit adds').textContent()).toMatch(/^Brand kit “Acme” adds 3 references/)
+      await session.figma((fake) => fake.allNodes().find((node) => node.name === 'logo: Logo')!.remove())
+    },
+    image: 'placed',
+    also: async (session) => {
+      expect(kitImagesSent()).toBe(2)
+      expect(await session.ui.getByRole('status', { name: 'Brand kit problems' }).textContent()).toBe('The logo reference “Logo” was deleted from the kit page. The rest of the kit is used.')
+    },
+  },
+  {
+    name: 'Google Fonts never answering for the kit’s font',
+    arrange: async (session) => {
+      // The lookup is held for ever, as a stalled connection holds it.
+      await session.context.route(/^https:\/\/fonts\.googleapis\.com\//, () => {})
+      await makeKitAsync(session, true)
+    },
+    image: 'placed',
+    also: async (session) => {
+      expect(kitImagesSent()).toBe(3)
+      expect(await session.ui.getByRole('status', { name: 'Brand kit problems' }).textContent()).toBe('The kit font Inter Bold could not be looked up: Google Fonts did not answer in time. Quoted text goes without it; it is asked again at the next click.')
+    },
+  },
+]
+
+/** Makes the kit “Acme” from a logo, a product and a mood frame (and a headline in Inter Bold), then selects nothing. */
+async function makeKitAsync(session: PluginSession, withFont: boolean): Promise<void> {
+  await session.figma((fake, font) => {
+    const frames = ['Logo', 'Product', 'Mood'].map((name, i) => fake.addFrame({ name, x: 400 + i * 300, width: 200, height: 200 }))
+    for (const frame of frames) frame.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 } } as never]
+    fake.select(...frames, ...(font ? [fake.addText({ name: 'Headline', y: 400, characters: 'Fresh', font: { family: 'Inter', style: 'Bold' } })] : []))
+  }, withFont)
+  await session.ui.getByRole('textbox', { name: 'Kit name' }).fill('Acme')
+  await session.ui.getByRole('button', { name: 'Make a brand kit from the selection' }).click()
+  await expect.poll(() => session.ui.getByRole('combobox', { name: 'Use brand kit' }).locator('option:checked').textContent()).toBe('Acme')
+  await session.figma((fake) => fake.select())
+}
+
+/** The images the row's one request carried: the kit's references, as input images. */
+function kitImagesSent(): number {
+  const [sent] = suite.standIn.generations()
+  const content = (sent.body as { messages: [{ content: { type: string }[] }] }).messages[0].content
+  return content.filter((part) => part.type === 'image_url').length
+}
+
 /** Selects a new frame to refine, then breaks it as `breakIt` says (in the page: use only its argument). */
 async function refineAFrameAsync(session: PluginSession, breakIt: (frame: { exportAsync: (...args: unknown[]) => Promise<unknown>; remove: () => void }) => void): Promise<void> {
   await session.figma((fake) => fake.select(fake.addFrame({ name: 'Card', width: 300, height: 200 })))
@@ -192,8 +243,24 @@ async function holdsPromisesAsync(fault: Fault): Promise<void> {
 }
 
 describe('the fault table', () => {
-  it.each([...networkFaults, ...figmaFaults].map((fault) => [fault.name, fault] as const))('%s', async (_name, fault) => {
+  it.each([...networkFaults, ...figmaFaults, ...kitFaults].map((fault) => [fault.name, fault] as const))('%s', async (_name, fault) => {
     await holdsPromisesAsync(fault)
+  })
+
+  // Issue 25, point 1: the kit would add refSR references at $0.20 each to a $0.02 upscale, with the panel hidden.
+  it('a quick action with the file’s brand kit spends nothing its toast did not price', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    await makeKitAsync(session, true)
+    await session.figma((fake) => fake.select(fake.addFrame({ name: 'Card', width: 400, height: 300 })))
+    await session.page.evaluate(() => (window as unknown as { hostReopen: (launch: unknown) => Promise<void> }).hostReopen({ command: 'upscale-selection' }))
+    await expect.poll(() => session.figma((fake) => fake.closed()), { timeout: 30_000 }).toBe(true)
+    const [sent] = suite.standIn.generations()
+    expect((sent.body as { image_config: Record<string, unknown> }).image_config.super_resolution_references).toBeUndefined()
+    expect(await session.figma((fake) => fake.notifications.map((n) => n.message))).toEqual([
+      'Upscaling the selection 2× with Riverflow 2 Fast and the brand kit “Acme”… Left out: the kit’s 3 references, +$0.60 as refSR references: send them from the panel, where the price shows first.',
+      'Placed 1 image · cost $0.02.',
+    ])
+    expect(await session.figma((fake) => fake.page.children.filter((node) => node.fills.some((fill) => fill.type === 'IMAGE')).length)).toBe(1)
   })
 
   it('keeps each row to itself: a row that fails and leaves Figma broken does not fail the next', async () => {

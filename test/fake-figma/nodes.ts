@@ -279,6 +279,8 @@ export class FakeNode {
   }
 
   remove(): void {
+    // Figma reports a selection change when a selected layer goes, not for any layer deleted.
+    const selectedGone = this.holdsCurrentSelection()
     const from = this.parent
     if (from) from.kids = from.kids.filter((c) => c !== this)
     const markRemoved = (node: FakeNode) => {
@@ -289,7 +291,18 @@ export class FakeNode {
     this.parent = null
     from?.removeIfEmptyGroup()
     from?.layoutChanged()
-    this.registry.onSelectionChange()
+    if (selectedGone) this.registry.onSelectionChange()
+  }
+
+  /** Whether this node, or one inside it, is selected on the page in view. */
+  private holdsCurrentSelection(): boolean {
+    let page: FakeNode | null = this.parent
+    while (page && page.type !== 'PAGE') page = page.parent
+    if (!(page instanceof FakePageNode) || !this.registry.isCurrentPage(page)) return false
+    return page.selection.some((node) => {
+      for (let up: FakeNode | null = node; up; up = up.parent) if (up === this) return true
+      return false
+    })
   }
 
   /** Figma has no empty groups: one whose last child goes deletes itself. */

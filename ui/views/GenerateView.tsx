@@ -7,6 +7,7 @@ import { RadioField } from '../components/RadioField'
 import { FontInputsEditor } from '../fonts/FontInputsEditor'
 import { BrandKitField } from '../brand-kit/BrandKitField'
 import { kitLine } from '../brand-kit/apply-kit'
+import type { ReadyKit } from '../brand-kit/ready-kit'
 import { useBrandKits } from '../brand-kit/use-brand-kits'
 import { FullResolutionField } from './FullResolutionField'
 import { planClick } from '../generation/plan/plan-click'
@@ -60,10 +61,11 @@ export function GenerateView(props: GenerateViewProps) {
   const { models } = props
   const brandKits = useBrandKits(selection)
   const kit = brandKits.ready
+  const replan = (fresh: ReadyKit | null) => planClick({ state, selection, roles, replace, models, kit: fresh, expandTo })
   const plan = useMemo(() => planClick({ state, selection, roles, replace, models, kit, expandTo }), [state, selection, roles, replace, models, kit, expandTo])
   const editing = plan.use === 'edit'
   const model = findModel(props.models, settings.model)
-  const { run, confirmKey, setConfirmKey, shownProblems } = useRunAction({ ...props, plan, kitPending: brandKits.pending })
+  const { run, confirmKey, setConfirmKey, shownProblems, wait } = useRunAction({ ...props, plan, replan, brandKits })
   // Filling a layer: start from the supported ratio nearest the layer's, so the image
   // fills it with the least cropping. The designer can still pick another.
   // Only when the target changes, not on every settings change: the designer's own pick then stands.
@@ -90,7 +92,7 @@ export function GenerateView(props: GenerateViewProps) {
         }}
         problems={shownProblems}
       />
-      <RunArea plan={plan} generation={generation} confirmKey={confirmKey} onRun={run} onBack={() => setConfirmKey(null)} />
+      <RunArea plan={plan} generation={generation} confirmKey={confirmKey} wait={wait} onRun={run} onBack={() => setConfirmKey(null)} />
     </>
   )
 
@@ -122,7 +124,7 @@ export function GenerateView(props: GenerateViewProps) {
       {/* What a selection invites comes first, where the eye lands: no scrolling past the settings.
           Refining, what it sends and how it went follow at once; creating, they close the panel. */}
       {/* While a job runs or a large batch waits for Send, its status or question stands in for them. */}
-      {!generation.job && confirmKey === null && <BatchActions actions={plan.batchActions} hints={plan.hints} currentKey={plan.currentAction} onRun={run} onRatio={setExpandTo} />}
+      {!generation.job && confirmKey === null && !wait && <BatchActions actions={plan.batchActions} hints={plan.hints} currentKey={plan.currentAction} onRun={run} onRatio={setExpandTo} />}
       {editing && outcomeArea}
       <SettingsFields models={props.models} settings={settings} frame={plan.generate.tasks[0]?.frame} onChange={(next) => onStateChange({ settings: next })} />
       <ModelOptions model={model} settings={settings} onChange={(next) => onStateChange({ settings: next })} />

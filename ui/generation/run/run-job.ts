@@ -118,7 +118,10 @@ async function sendTaskAsync(spec: TaskSpec, prepared: PreparedInputs, context: 
     cost: result.cost,
     createdAt: new Date().toISOString(),
   }
-  if (spec.brandKit) record.brandKit = spec.brandKit.name
+  if (spec.brandKit) {
+    record.brandKit = spec.brandKit.name
+    record.brandKitId = spec.brandKit.id
+  }
   if (spec.exactSize) record.exactSize = { width: spec.exactSize.width, height: spec.exactSize.height }
   if (spec.expandedImageId) record.expand = { imageId: spec.expandedImageId }
   if (spec.area) record.area = { imageId: spec.area.imageId, erase: spec.area.erase }

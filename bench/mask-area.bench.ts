@@ -5,7 +5,8 @@ import { formatBytes, formatMs, median, recordFigure } from './figures'
 import { longestTaskMs, longestTaskText, longTaskRatio } from './long-tasks'
 
 // Edit area's answer for a 300 px area sent at its largest (2048 px a side, ui/generation/plan/plan-edit-area.ts),
-// limited to the shape with a soft edge on the main thread (ui/image/mask-to-shape.ts): the panel must stay responsive.
+// limited to the shape with a soft edge in the image worker (ui/image/mask-to-shape.ts): the panel's main thread only
+// posts the job, and must run no task over 50 ms meanwhile.
 const SIDE = 2048
 const REPETITIONS = 5
 
@@ -39,7 +40,8 @@ it('gives an Edit area answer its soft edge without holding the main thread', as
     name: 'Longest task on the main thread while an Edit area answer gets its soft edge',
     value: `${longestTaskText(worst)} over ${REPETITIONS} masks (each: ${longest.map(longestTaskText).join(', ')})`,
     ratio: longTaskRatio(worst),
-    target: { max: 1, strict: false },
+    // No task over 50 ms at all: the ratio is then 0.5, as a bound (longTaskRatio).
+    target: { max: 0.5, strict: false },
     data: { chromium: session.chromium, longestTaskMs: worst, longestEachMs: longest.map((ms) => ms ?? 0).join(' ') },
   })
 })

@@ -14,6 +14,8 @@ export const KIT_LIMITS = {
   fonts: 2,
   colours: 12,
   checks: 8,
+  /** Problems said of one kit: a page of a hundred empty frames says the first few and how many more. */
+  problems: 8,
   nameChars: 60,
   roleChars: 30,
   labelChars: 80,

@@ -107,6 +107,8 @@ export interface GenerationRecord {
   fontInputsTruncated?: true
   /** The brand kit the request carried (common/brand-kit.ts), by name; `prompt` is the designer's own, without the kit's words. */
   brandKit?: string
+  /** The brand kit's page id: Regenerate finds the same kit by it, whatever other kits are named (ui/brand-kit/load-kit.ts). */
+  brandKitId?: string
   /**
    * Edit area: the image the area was cut from (a sibling of the edit's group)
    * and whether it was an erase; the area is the group's mask. Regenerate and

@@ -1,7 +1,7 @@
 // Reads a generation record from what a document holds (a layer's plugin data,
 // a history entry): anyone with edit access to the file can write there, so
 // every field is checked for its type and its size before either half uses it.
-import type { BackgroundMode, Effort, FontInput, GenerationRecord, GenerationSettings } from './domain'
+import type { BackgroundMode, Density, Effort, FontInput, GenerationRecord, GenerationSettings } from './domain'
 import { MAX_FONT_INPUTS } from './models'
 import { ASPECT_RATIOS, IMAGE_SIZES } from './sizes'
 
@@ -13,6 +13,8 @@ export const MAX_SCORING_PROMPT = 2_000
 /** Longer than any real value of these: a slug, an OpenRouter id, an ISO time, a font URL. */
 const MAX_SHORT = 200
 const MAX_URL = 2_048
+/** A page id ("12:345"), as the file's kit choice keeps it (plugin/brand-kit/kit-requests.ts). */
+export const MAX_KIT_ID = 40
 /** Records are kept under 90 KB (plugin/record.ts): a longer text cannot be one the plugin wrote. */
 const MAX_TEXT = 100_000
 /** Larger than any side a model makes (2.6 Pro: 16,384 px). */
@@ -25,17 +27,24 @@ const EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'xhigh']
 export function readRecord(value: unknown): GenerationRecord | null {
   if (!isPlainObject(value)) return null
   const settings = readSettings(value.settings)
-  if (!settings || !isText(value.prompt, MAX_TEXT) || !isText(value.createdAt, MAX_SHORT) || Number.isNaN(Date.parse(value.createdAt))) return null
+  if (!settings || !isText(value.prompt, MAX_TEXT) || !isTime(value.createdAt)) return null
   const { generationId, cost } = value
   if (!(generationId === null || isText(generationId, MAX_SHORT))) return null
-  if (!(cost === null || (typeof cost === 'number' && Number.isFinite(cost) && cost >= 0))) return null
-  const record: GenerationRecord = { prompt: value.prompt, settings, generationId, cost, createdAt: value.createdAt }
+  if (!(cost === null || isCost(cost))) return null
+  return withParts({ prompt: value.prompt, settings, generationId, cost, createdAt: value.createdAt }, value)
+}
+
+type Parts = Partial<Record<'promptTruncated' | 'fontInputsTruncated' | 'brandKit' | 'brandKitId' | 'area' | 'expand' | 'exactSize', unknown>>
+
+/** The record's optional parts, each checked: those that read are added to `record`. */
+function withParts(record: GenerationRecord, value: Parts): GenerationRecord {
   if (value.promptTruncated === true) record.promptTruncated = true
   if (value.fontInputsTruncated === true) record.fontInputsTruncated = true
-  if (typeof value.brandKit === 'string' && value.brandKit.length <= MAX_SHORT) record.brandKit = value.brandKit
+  if (isText(value.brandKit, MAX_SHORT)) record.brandKit = value.brandKit
+  if (isText(value.brandKitId, MAX_KIT_ID) && value.brandKitId !== '') record.brandKitId = value.brandKitId
   const area = readArea(value.area)
   if (area) record.area = area
-  const expand = isPlainObject(value.expand) && isText(value.expand.imageId, MAX_SHORT) && value.expand.imageId !== '' ? { imageId: value.expand.imageId } : null
+  const expand = readExpand(value.expand)
   if (expand) record.expand = expand
   const exactSize = readExactSize(value.exactSize)
   if (exactSize) record.exactSize = exactSize
@@ -51,13 +60,63 @@ function readSettings(value: unknown): GenerationSettings | null {
     oneOf(BACKGROUNDS, background) && isText(backgroundColor, 7) && /^#[0-9a-f]{6}$/i.test(backgroundColor) &&
     oneOf(EFFORTS, effort) && isText(scoringPrompt, MAX_TEXT)
   if (!ok) return null
-  return { model, aspectRatio, imageSize, fontInputs, background, backgroundColor, effort, scoringPrompt: scoringPrompt.slice(0, MAX_SCORING_PROMPT) }
+  return withFit({ model, aspectRatio, imageSize, fontInputs, background, backgroundColor, effort, scoringPrompt: scoringPrompt.slice(0, MAX_SCORING_PROMPT) }, value)
+}
+
+/** Fit the frame and its density, when they read. */
+function withFit(settings: GenerationSettings, value: Partial<Record<'fitFrame' | 'density', unknown>>): GenerationSettings {
+  if (typeof value.fitFrame === 'boolean') settings.fitFrame = value.fitFrame
+  if (isDensity(value.density)) settings.density = value.density
+  return settings
+}
+
+/**
+ * The record as readRecord takes it back: only the fields it knows, in the
+ * plugin's own order, each within its bounds. A record comes back to be
+ * written from what a document held (a relaunch), so a field no reader knows,
+ * or one too long for it, must not reach the file: over the plugin data
+ * limit it would make the write throw, and one the reader refuses would make
+ * the whole record unreadable. The prompt and the font texts are left whole:
+ * the writer shortens them, and says so (plugin/record.ts).
+ */
+export function readableRecord(given: GenerationRecord): GenerationRecord {
+  const { settings: s } = given
+  const fonts = s.fontInputs.slice(0, MAX_FONT_INPUTS)
+  // A font URL no real font has: the reader would refuse the whole record for it.
+  const fontInputs = fonts.every((font) => font.fontUrl.length <= MAX_URL) ? fonts.map((font) => ({ fontUrl: font.fontUrl, text: font.text })) : []
+  const settings = withFit(
+    {
+      model: s.model.slice(0, MAX_SHORT),
+      aspectRatio: s.aspectRatio,
+      imageSize: s.imageSize,
+      fontInputs,
+      background: s.background,
+      backgroundColor: s.backgroundColor,
+      effort: s.effort,
+      scoringPrompt: s.scoringPrompt.slice(0, MAX_SCORING_PROMPT),
+    },
+    s,
+  )
+  const record: GenerationRecord = {
+    prompt: given.prompt,
+    settings,
+    generationId: isText(given.generationId, MAX_SHORT) ? given.generationId : null,
+    cost: isCost(given.cost) ? given.cost : null,
+    createdAt: isTime(given.createdAt) ? given.createdAt : new Date().toISOString(),
+  }
+  if (fontInputs.length !== s.fontInputs.length) record.fontInputsTruncated = true
+  return withParts(record, { ...given, brandKit: typeof given.brandKit === 'string' ? given.brandKit.slice(0, MAX_SHORT) : undefined })
 }
 
 /** Edit area's source image and kind; null when absent or not what the plugin writes. */
 export function readArea(value: unknown): GenerationRecord['area'] | null {
   if (!isPlainObject(value) || !isText(value.imageId, MAX_SHORT) || value.imageId === '' || typeof value.erase !== 'boolean') return null
   return { imageId: value.imageId, erase: value.erase }
+}
+
+/** Expand's source image; null when absent or not what the plugin writes. */
+function readExpand(value: unknown): GenerationRecord['expand'] | null {
+  return isPlainObject(value) && isText(value.imageId, MAX_SHORT) && value.imageId !== '' ? { imageId: value.imageId } : null
 }
 
 /** Whole pixels within what any model makes; null otherwise. */
@@ -71,6 +130,19 @@ function readFontInputs(value: unknown): FontInput[] | null {
   if (!Array.isArray(value) || value.length > MAX_FONT_INPUTS) return null
   const rows = value.map((row: unknown) => (isPlainObject(row) && isText(row.fontUrl, MAX_URL) && isText(row.text, MAX_TEXT) ? { fontUrl: row.fontUrl, text: row.text } : null))
   return rows.every((row) => row !== null) ? rows : null
+}
+
+/** An ISO time as the plugin writes one. */
+function isTime(value: unknown): value is string {
+  return isText(value, MAX_SHORT) && !Number.isNaN(Date.parse(value))
+}
+
+function isCost(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0
+}
+
+function isDensity(value: unknown): value is Density {
+  return value === 1 || value === 2 || value === 3
 }
 
 function oneOf<T extends string>(allowed: readonly T[], value: unknown): value is T {

@@ -31,10 +31,30 @@ export type RoadCapabilities = Pick<ModelCapabilities, 'sizes' | 'maxInputImages
   aspectRatios: readonly AspectRatio[]
   /** Explicit pixel sizes, within these limits; null: tiers only. */
   exactSize: ExactSizeLimits | null
-  /** The `provider.options` key font inputs travel under on the Image API; absent: they do not travel. */
+  /** The `provider.options` key passthrough parameters travel under on the Image API; absent: none travel. */
   passthroughTo?: string
+  /**
+   * The keys the Image API's endpoint record allows there (`font_inputs`,
+   * `scoring_prompt`…); absent where no record was read: the flags above then
+   * say what the road carries.
+   */
+  passthrough?: readonly string[]
   /** The record's price lines, when it has any. */
   priceLines?: PricingLine[]
+}
+
+/**
+ * Whether a road carries a scoring prompt or rubric: on the Image API as its
+ * record's passthrough keys say, on a road without a record as its flag says.
+ */
+export function carriesScoring(carries: RoadCapabilities, key: 'scoring_prompt' | 'scoring_rubric'): boolean {
+  return carries.passthrough ? carries.passthrough.includes(key) : carries.scoring
+}
+
+/** Whether some road serving the model carries a scoring prompt or rubric (only the table, without roads). */
+export function takesScoring(model: ModelCapabilities, key: 'scoring_prompt' | 'scoring_rubric'): boolean {
+  const roads = Object.values(model.roads ?? {})
+  return roads.length > 0 ? roads.some((road) => carriesScoring(road, key)) : model.scoring
 }
 
 /** Chat completions carries what the built-in table says, at the ten ratios and tiers only. */
@@ -45,9 +65,10 @@ export function chatRoad(model: ModelCapabilities): RoadCapabilities {
 
 /**
  * The Image API without a record (found only by a refusal): the table's sizes
- * and inputs, its backgrounds, and none of the extras, which that road is not
- * known to take.
+ * and inputs, its cut-out (that road's `background` has no colour, so no solid
+ * one), and none of the extras, which that road is not known to take.
  */
 export function imagesRoadWithoutRecord(model: ModelCapabilities): RoadCapabilities {
-  return { ...chatRoad(model), maxReferences: 0, maxFontInputs: 0, efforts: [], scoring: false }
+  const backgrounds = model.backgrounds.filter((mode) => mode !== 'solid')
+  return { ...chatRoad(model), maxReferences: 0, maxFontInputs: 0, efforts: [], scoring: false, backgrounds: backgrounds.includes('transparent') ? backgrounds : [] }
 }

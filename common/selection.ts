@@ -39,17 +39,24 @@ export interface SelectedLayer {
   area?: AreaFacts
 }
 
-/**
- * Edit area's answer on the canvas: its box on the page (absolute), and the
- * shape the designer drew, by id and box, which masks it with a soft edge.
- */
-export interface AreaTarget {
+/** A box on the page (absolute coordinates). */
+export interface PageBox {
   x: number
   y: number
   width: number
   height: number
+}
+
+/**
+ * Edit area's answer on the canvas: its box on the page (absolute), and the
+ * shape the designer drew, by id and box, which masks it with a soft edge.
+ */
+export interface AreaTarget extends PageBox {
   shapeId: string
-  shape: { x: number; y: number; width: number; height: number }
+  /** The shape's box on the page (around it, when it is rotated). */
+  shape: PageBox
+  /** What an export of the shape covers, where the soft edge's mask is drawn: its render bounds (docs/contracts.md#figma-rotation-and-render-bounds). */
+  shapeExportBox: PageBox
   /**
    * When the shape already masks an edit (a relaunch on it): true puts the new
    * answer in that edit's place, its image kept as the previous one
@@ -59,12 +66,23 @@ export interface AreaTarget {
   replace?: boolean
 }
 
-/** A layer's place on the page (its absolute bounding box), its parent, and whether it shows an image fill. */
-export interface AreaFacts {
-  x: number
-  y: number
+/**
+ * A layer's place on the page, its parent, and whether it shows an image fill.
+ * The box is its absolute bounding box: for a rotated layer, the box around
+ * it, larger than the layer's own width and height.
+ */
+export interface AreaFacts extends PageBox {
   parentId: string
   showsImage: boolean
+  /**
+   * True when its parent's auto layout places it (docs/contracts.md#figma-auto-layout):
+   * a shape there cannot become an edit's mask without moving the layers after it.
+   */
+  inFlow?: true
+  /** What an export of it covers: its box grown by a stroke outside it, a shadow or a blur (its render bounds). */
+  exportBox: PageBox
+  /** Turned on the page (rotated or flipped, itself or a frame around it): its pixels do not line up with its box. */
+  rotated: boolean
 }
 
 /** The image inside a frame that Expand continues to the frame's edges; its box is in the frame's coordinates. */

@@ -1,5 +1,6 @@
 import type { ExpandSource } from '../common/selection'
 import type { PlacedImage } from '../common/messages'
+import { indexAbove, keepOutOfFlow } from './auto-layout'
 import { createImageLayer } from './new-layer'
 
 /** Frames hold their children in their own coordinates; these are the ones Expand works in. */
@@ -38,14 +39,18 @@ function coversFrame(image: SceneNode, frame: SceneNode): boolean {
 /**
  * Expand's result: a new layer at the bottom of the frame, covering it, so
  * the designer's image stays on top of it pixel for pixel and untouched; the
- * caller ends the undo step. Null
- * when the frame can no longer take it (deleted, locked, or no longer a frame).
+ * caller ends the undo step. In a frame with auto layout it stays out of the
+ * flow, so no layer of the designer's moves and the frame keeps its size.
+ * Null when the frame can no longer take it (deleted, locked, or no longer a frame).
  */
 export function placeBehind(target: BaseNode | undefined, paint: ImagePaint, record: string, name: string): PlacedImage | null {
   if (!target || !FRAME_TYPES.has(target.type) || !('insertChild' in target) || (target as SceneNode).locked) return null
   const frame = target as FrameNode
-  const node = createImageLayer(name, frame, paint, record, (layer) => {
-    frame.insertChild(0, layer)
+  // Its size is read before it goes in: in a flow, a hugging frame grows until the layer is taken out again.
+  const size = { width: frame.width, height: frame.height }
+  const node = createImageLayer(name, size, paint, record, (layer) => {
+    frame.insertChild(indexAbove(frame, null), layer)
+    keepOutOfFlow(layer)
     layer.x = 0
     layer.y = 0
   })

@@ -1,6 +1,7 @@
 import type { AspectRatio } from '../common/domain'
 import type { PlacedImage } from '../common/messages'
 import { frameAtRatio } from '../common/sizes'
+import { isAutoLayout } from './auto-layout'
 import { pageOf } from './new-layer'
 import { RECORD_KEY } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'
@@ -24,7 +25,7 @@ export function canFrame(node: BaseNode | null | undefined): node is RectangleNo
   if (image.removed || image.locked || !image.visible || image.rotation !== 0 || image.width < 1 || image.height < 1) return false
   if (!Array.isArray(image.fills) || !image.fills.some((fill: Paint) => fill.type === 'IMAGE' && fill.visible !== false)) return false
   const parent = image.parent
-  if (!parent || !FREE_PARENTS.has(parent.type) || ('layoutMode' in parent && parent.layoutMode !== 'NONE')) return false
+  if (!parent || !FREE_PARENTS.has(parent.type) || isAutoLayout(parent)) return false
   for (let at: BaseNode | null = parent; at && at.type !== 'PAGE'; at = at.parent) {
     if (at.type === 'INSTANCE' || (at as SceneNode).locked) return false
   }

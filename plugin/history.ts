@@ -41,7 +41,11 @@ export function addToHistory(entry: HistoryEntry): void {
     figma.root.setPluginData(last.key, appended)
     last.items!.push(json)
   } else {
-    const key = `${CHUNK_PREFIX}${last ? chunkIndex(last.key) + 1 : 0}`
+    let index = last ? chunkIndex(last.key) + 1 : 0
+    // Past the last number a key may have (a file can hold any), the lists are numbered again from 0:
+    // a new list whose key did not read would be cleared as stray at the next write, and the history would stop.
+    if (index > MAX_CHUNK_INDEX) index = renumber(readable)
+    const key = `${CHUNK_PREFIX}${index}`
     figma.root.setPluginData(key, `[${json}]`)
     readable.push({ key, items: [json] })
   }
@@ -80,6 +84,22 @@ function dropOldest(chunks: { key: string; items: string[] | null }[]): void {
     figma.root.setPluginData(chunk.key, kept.length > 0 ? `[${kept.join(',')}]` : '')
     excess -= dropped
   }
+}
+
+/**
+ * Moves the lists, in their order, to `history-0`, `history-1`…; returns the
+ * next free number. Each moves to a number no larger than its own and below
+ * every later list's, so none is written over before it moves.
+ */
+function renumber(chunks: { key: string; items: string[] | null }[]): number {
+  chunks.forEach((chunk, i) => {
+    const key = `${CHUNK_PREFIX}${i}`
+    if (chunk.key === key) return
+    figma.root.setPluginData(key, figma.root.getPluginData(chunk.key))
+    figma.root.setPluginData(chunk.key, '')
+    chunk.key = key
+  })
+  return chunks.length
 }
 
 /** A file from before the oldest-first layout: its history written again, once, in the new order. */
@@ -122,6 +142,8 @@ function entryJson(entry: HistoryEntry): string | null {
 
 /** Only `history-<digits>`: `history-` or `history-01x` are no chunk of ours, and are cleared as stray. */
 const CHUNK_KEY = /^history-(0|[1-9][0-9]{0,5})$/
+/** The largest number CHUNK_KEY reads. */
+const MAX_CHUNK_INDEX = 999_999
 
 function chunkKeys(): string[] {
   return figma.root.getPluginDataKeys().filter((key) => CHUNK_KEY.test(key))

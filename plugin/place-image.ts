@@ -2,7 +2,7 @@ import { layerSize } from './layout'
 import type { PlaceImageArgs, PlacedImage } from '../common/messages'
 import { createImageLayer, createImageOrExplain, liveNodesAsync, newLayerSpot, pageOf, rememberSpot, revealNewLayer } from './new-layer'
 import { type AlsoInStep, placeTilesAsync } from './place-tiles'
-import { rememberPrevious } from './previous-image'
+import { keepFillState, rememberPrevious } from './previous-image'
 import { RECORD_KEY, recordForPluginData } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'
 import { isFillable } from './selection'
@@ -33,7 +33,7 @@ export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoI
     const shape = await figma.getNodeByIdAsync(message.area.shapeId)
     const placed = placeOverArea(targets[0], message.area, shape, paint, record, message.name)
     if (placed) return endStep(placed, alsoInStep)
-    figma.notify('The image or the shape of the area was deleted, locked or moved while the edit was generating, so the edit went on a new layer beside it.')
+    figma.notify('The image of the area was deleted or locked while the edit was generating, so the edit went on a new layer.')
   }
 
   if (message.placement === 'behind') {
@@ -51,12 +51,7 @@ export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoI
   if (message.placement === 'fill') {
     const fillable = targets.filter(isFillable)
     if (fillable.length > 0) {
-      for (const node of fillable) {
-        rememberPrevious(node)
-        node.fills = [paint]
-        node.setPluginData(RECORD_KEY, record)
-        setRelaunchButtons(node)
-      }
+      fillLayers(fillable, paint, record)
       const placed: PlacedImage = { nodeIds: fillable.map((n) => n.id), placement: 'fill' }
       alsoInStep(placed)
       figma.commitUndo()
@@ -83,6 +78,28 @@ export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoI
   alsoInStep(placed)
   figma.commitUndo()
   return placed
+}
+
+/**
+ * Fills each layer with the image, its record set first: should Figma refuse
+ * anything midway, every layer is put back as it was before this image, so no
+ * layer shows an image without its record and buttons while the panel keeps
+ * that image as not placed.
+ */
+function fillLayers(nodes: (SceneNode & MinimalFillsMixin)[], paint: ImagePaint, record: string): void {
+  const putBack: (() => void)[] = []
+  try {
+    for (const node of nodes) {
+      putBack.push(keepFillState(node))
+      rememberPrevious(node)
+      node.setPluginData(RECORD_KEY, record)
+      node.fills = [paint]
+      setRelaunchButtons(node)
+    }
+  } catch (error) {
+    for (const back of putBack.reverse()) back()
+    throw error
+  }
 }
 
 /** What goes with a placement (its history entry) joins its undo step, which then ends: one step. */

@@ -1,4 +1,5 @@
-import { RECORD_KEY } from './record'
+import { readRecord } from '../common/read-record'
+import { RECORD_KEY, RECORD_LIMIT_BYTES, recordForPluginData, utf8Length } from './record'
 
 /**
  * What a layer showed before the plugin last put an image on it: its fills
@@ -17,7 +18,39 @@ export function rememberPrevious(node: Fillable): void {
   // Mixed fills cannot be written back; an older previous would then come back instead of what was there.
   const kept = fills === figma.mixed ? '' : JSON.stringify(fills)
   node.setPluginData(PREVIOUS_FILLS_KEY, kept)
-  node.setPluginData(PREVIOUS_RECORD_KEY, kept === '' ? '' : node.getPluginData(RECORD_KEY))
+  node.setPluginData(PREVIOUS_RECORD_KEY, kept === '' ? '' : recordToKeep(node.getPluginData(RECORD_KEY)))
+}
+
+/**
+ * A layer's record, to keep under the previous image's key. It is what the
+ * file held, so it may be anything: one over the writer's limit (under the
+ * longer key it could make setPluginData throw) is kept as the writer writes
+ * it, or not at all when it does not read.
+ */
+function recordToKeep(raw: string): string {
+  if (utf8Length(raw) <= RECORD_LIMIT_BYTES) return raw
+  try {
+    const record = readRecord(JSON.parse(raw))
+    return record ? recordForPluginData(record) : ''
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * What filling a layer with a new image changes (its fills, its record, what
+ * rememberPrevious keeps, its buttons), taken before, with the function that
+ * puts it all back: a fill Figma refuses midway leaves the layer as it was.
+ */
+export function keepFillState(node: Fillable): () => void {
+  const fills = node.fills
+  const data = [RECORD_KEY, PREVIOUS_FILLS_KEY, PREVIOUS_RECORD_KEY].map((key) => [key, node.getPluginData(key)] as const)
+  const buttons = node.getRelaunchData()
+  return () => {
+    if (fills !== figma.mixed) node.fills = fills
+    for (const [key, value] of data) node.setPluginData(key, value)
+    node.setRelaunchData(buttons)
+  }
 }
 
 export function hasPrevious(node: BaseNode): boolean {
@@ -69,7 +102,7 @@ export function restorePrevious(node: SceneNode | undefined, alsoInStep: (record
   }
   // Only now: a restore that failed must leave the layer's previous image where it was.
   node.setPluginData(PREVIOUS_FILLS_KEY, current.fills === figma.mixed ? '' : JSON.stringify(current.fills))
-  node.setPluginData(PREVIOUS_RECORD_KEY, current.record)
+  node.setPluginData(PREVIOUS_RECORD_KEY, recordToKeep(current.record))
   node.setPluginData(RECORD_KEY, record)
   alsoInStep(record)
   figma.commitUndo()

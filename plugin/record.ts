@@ -1,5 +1,5 @@
 import type { FontInput, GenerationRecord } from '../common/domain'
-import { MAX_SCORING_PROMPT } from '../common/read-record'
+import { readableRecord } from '../common/read-record'
 
 /** Plugin data key of the generation record on every layer that shows a result. */
 export const RECORD_KEY = 'riverflow'
@@ -15,14 +15,15 @@ export const RECORD_LIMIT_BYTES = 90_000
 /**
  * The generation record as plugin data, always within RECORD_LIMIT_BYTES: a
  * record that does not fit would make setPluginData throw, and the paid image
- * would not be placed (`limit` is smaller for the file's history). What is too long is the designer's text: the prompt is
- * shortened first, then the font inputs' texts; a font URL too long to keep
- * (no real font has one) drops the font inputs. A shortened record says so.
+ * would not be placed (`limit` is smaller for the file's history). Only what
+ * the reader takes back is written, each field within its bounds
+ * (readableRecord: a relaunched record may carry anything a file held). What
+ * is then too long is the designer's text: the prompt is shortened first, then
+ * the font inputs' texts; a font URL too long to keep (no real font has one)
+ * drops the font inputs. A shortened record says so.
  */
 export function recordForPluginData(given: GenerationRecord, limit = RECORD_LIMIT_BYTES): string {
-  // A long judge text is capped as it is on read: uncapped, it alone could outgrow the entry.
-  const { scoringPrompt } = given.settings
-  const record = scoringPrompt.length > MAX_SCORING_PROMPT ? { ...given, settings: { ...given.settings, scoringPrompt: scoringPrompt.slice(0, MAX_SCORING_PROMPT) } } : given
+  const record = readableRecord(given)
   const whole = JSON.stringify(record)
   if (utf8Length(whole) <= limit) return whole
 

@@ -1,4 +1,5 @@
 import type { AreaFacts, SelectedLayer } from '../common/selection'
+import { isInFlow } from './auto-layout'
 import { coveringImageOf, expandSourceOf } from './expand-frame'
 import { canFrame } from './expand-ratio'
 import { RECORD_KEY } from './record'
@@ -53,10 +54,35 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
   })
 }
 
-/** Where the layer is on the page, in which parent, and whether it shows an image (Edit area). */
+/**
+ * Where the layer is on the page, in which parent, what its export covers,
+ * whether it is turned, whether it shows an image, and whether an auto layout
+ * places it (Edit area). Figma's box of a rotated layer is the box around it,
+ * its width and height stay its own; an export covers the render bounds,
+ * larger with a stroke outside or a shadow (docs/contracts.md#figma-rotation-and-render-bounds).
+ */
 function areaFactsOf(node: SceneNode): AreaFacts {
-  const box = node.absoluteBoundingBox
-  return { x: box?.x ?? 0, y: box?.y ?? 0, parentId: node.parent?.id ?? '', showsImage: showsImage(node) }
+  const box = node.absoluteBoundingBox ?? { x: 0, y: 0, width: node.width, height: node.height }
+  const exportBox = ('absoluteRenderBounds' in node ? node.absoluteRenderBounds : null) ?? box
+  const rotated = !isUpright(node.relativeTransform) || !isUpright(node.absoluteTransform)
+  const facts: AreaFacts = {
+    x: box.x,
+    y: box.y,
+    width: box.width,
+    height: box.height,
+    exportBox: { x: exportBox.x, y: exportBox.y, width: exportBox.width, height: exportBox.height },
+    parentId: node.parent?.id ?? '',
+    showsImage: showsImage(node),
+    rotated,
+  }
+  if (isInFlow(node)) facts.inFlow = true
+  return facts
+}
+
+/** Neither rotated nor flipped: the transform moves the layer and nothing else. */
+function isUpright([[a, b], [c, d]]: Transform): boolean {
+  const near = (value: number, to: number) => Math.abs(value - to) < 1e-6
+  return near(a, 1) && near(b, 0) && near(c, 0) && near(d, 1)
 }
 
 /** Whether the layer shows an image fill: what the panel edits rather than fills. */

@@ -45,6 +45,8 @@ if (args.live) {
   standIn = await openRouter.startOpenRouterStandIn({
     latencyMs: Number(args.latency),
     keyInfo: { label: 'Preview stand-in key' },
+    // The credit line goes down as the designer spends, as with a real key.
+    spendsCredit: true,
   })
   fonts = await googleFonts.startGoogleFontsStandIn()
   previewKey = openRouter.TEST_KEY

@@ -82,7 +82,7 @@ function Panel({ start }: { start: StartData }) {
   useEffect(() => {
     if (!launch?.kitName) return
     let current = true
-    void withLaunchKitAsync(launch.tasks, launch.kitName).then(({ tasks, notes }) => current && dispatch({ type: 'launch-kit', tasks, notes }))
+    void withLaunchKitAsync(launch.tasks, { id: launch.kitId, name: launch.kitName }).then(({ tasks, notes }) => current && dispatch({ type: 'launch-kit', tasks, notes }))
     return () => void (current = false)
   }, [launch])
   useEffect(() => {
@@ -121,7 +121,7 @@ function Panel({ start }: { start: StartData }) {
   const model = findModel(models, saved.settings.model)
   const [roles, setRole] = useRoles(selection, model)
   // Above the views: Settings holds the kits too, and a kit read once serves both.
-  const brandKits = useBrandKits(selection)
+  const brandKits = useBrandKits(selection, apiKey !== null)
   const show = (view: View) => dispatch({ type: 'show', view })
 
   if (panel.view === 'history') {

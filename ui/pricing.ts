@@ -56,6 +56,11 @@ export function addEstimates(a: CostEstimate, b: CostEstimate): CostEstimate {
   return { kind: 'range', low: roundUsd(lowA + lowB), high: roundUsd(highA + highB) }
 }
 
+/** The most an estimate may come to. */
+export function highestUsd(estimate: CostEstimate): number {
+  return estimate.kind === 'free' ? 0 : bounds(estimate)[1]
+}
+
 /** The line beside Generate. */
 export function formatEstimate(estimate: CostEstimate | null): string {
   if (estimate === null) return 'Size not offered'

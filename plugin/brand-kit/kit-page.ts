@@ -14,6 +14,9 @@ export const KIT_CHOICE_KEY = 'brand-kit-choice'
 /** Well under Figma's ~100 kB an entry (docs/contracts.md#figma-plugin-data), whatever the names. */
 export const MANIFEST_LIMIT_BYTES = 20_000
 
+/** A node id is a few characters ("12:345"); anything longer is not one the plugin wrote. */
+const MANIFEST_ID_CHARS = 40
+
 export interface ManifestReference {
   id: string
   role: string
@@ -44,7 +47,7 @@ export function referenceName(role: string, label: string): string {
 
 /** The manifest as plugin data, always within MANIFEST_LIMIT_BYTES: the last references go first. */
 export function manifestForPluginData(references: ManifestReference[]): string {
-  const kept = references.slice(0, KIT_LIMITS.references).map((r) => ({ id: cut(r.id, 40), role: cut(r.role, KIT_LIMITS.roleChars), label: cut(r.label, KIT_LIMITS.labelChars) }))
+  const kept = references.slice(0, KIT_LIMITS.references).map(shortened)
   let json = JSON.stringify({ v: 1, references: kept })
   while (utf8Length(json) > MANIFEST_LIMIT_BYTES && kept.length > 0) {
     kept.pop()
@@ -53,7 +56,12 @@ export function manifestForPluginData(references: ManifestReference[]): string {
   return json
 }
 
-/** The manifest read back; null when it was damaged by hand (the page is then read as it is). */
+/** A manifest entry cut to what is written and read back: anyone with the file can write longer. */
+function shortened(r: ManifestReference): ManifestReference {
+  return { id: cut(r.id, MANIFEST_ID_CHARS), role: cut(r.role, KIT_LIMITS.roleChars), label: cut(r.label, KIT_LIMITS.labelChars) }
+}
+
+/** The manifest read back, cut as it is written; null when it was damaged by hand (the page is then read as it is). */
 export function readManifest(page: PageNode): ManifestReference[] | null {
   const raw = page.getPluginData(KIT_MANIFEST_KEY)
   if (raw === '') return []
@@ -63,6 +71,7 @@ export function readManifest(page: PageNode): ManifestReference[] | null {
     return parsed.references
       .filter((r): r is ManifestReference => typeof r?.id === 'string' && typeof r.role === 'string' && typeof r.label === 'string')
       .slice(0, KIT_LIMITS.references)
+      .map(shortened)
   } catch {
     return null
   }

@@ -1,4 +1,5 @@
 import { type BrandKit, type KitFont, type KitReference, KIT_LIMITS } from '../../common/brand-kit'
+import { GOOGLE_FONT_FILES_ORIGIN, isGoogleFontFile } from '../../common/font-files'
 import { cut, isKitPage, kitName, parseReferenceName, readManifest } from './kit-page'
 
 /**
@@ -15,7 +16,7 @@ export async function readBrandKitsAsync(): Promise<BrandKit[]> {
       await page.loadAsync()
       kits.push(readKitPage(page))
     } catch {
-      kits.push(emptyKit(page, [`The kit page “${page.name}” could not be read. Check it in Figma; the other kits are still offered.`]))
+      kits.push(emptyKit(page, [`The kit page “${cut(page.name, KIT_LIMITS.nameChars)}” could not be read. Check it in Figma; the other kits are still offered.`]))
     }
   }
   return kits
@@ -53,7 +54,15 @@ export function readKitPage(page: PageNode): BrandKit {
   kit.palette = kit.palette.slice(0, KIT_LIMITS.colours)
   if (kit.checks.length > KIT_LIMITS.checks) problems.push(`Only the first ${KIT_LIMITS.checks} of the kit’s ${kit.checks.length} checks are sent: a model judges at most ${KIT_LIMITS.checks}.`)
   kit.checks = kit.checks.slice(0, KIT_LIMITS.checks)
+  kit.problems = bounded(problems)
   return kit
+}
+
+/** The first problems, and how many more: the panel lists them all, and a page can hold any number of broken layers. */
+function bounded(problems: string[]): string[] {
+  if (problems.length <= KIT_LIMITS.problems) return problems
+  const more = problems.length - (KIT_LIMITS.problems - 1)
+  return [...problems.slice(0, KIT_LIMITS.problems - 1), `${more} more problems on the kit page: check its layers in Figma. The rest of the kit is used.`]
 }
 
 function emptyKit(page: PageNode, problems: string[]): BrandKit {
@@ -63,7 +72,11 @@ function emptyKit(page: PageNode, problems: string[]): BrandKit {
 /** Text layers are fonts ("Font…"), the style note ("Note") or the checks ("Checks"); any other text is for people. */
 function readText(node: TextNode, name: string, kit: BrandKit): void {
   if (/^font\b/i.test(name)) {
-    const font: KitFont = { layerName: cut(name, KIT_LIMITS.labelChars), family: null, style: null, url: fontUrlIn(name), sample: cut(node.characters, KIT_LIMITS.sampleChars) }
+    const layerName = cut(name, KIT_LIMITS.labelChars)
+    const font: KitFont = { layerName, family: null, style: null, url: fontUrlIn(name), sample: cut(node.characters, KIT_LIMITS.sampleChars) }
+    if (font.url === null && /https?:\/\//i.test(name)) {
+      kit.problems.push(`The font layer “${layerName}” names a file on another site: only Google Fonts’ own files (${GOOGLE_FONT_FILES_ORIGIN}/…) are sent, so the layer’s own font is used.`)
+    }
     if (node.fontName !== figma.mixed) {
       font.family = cut(node.fontName.family, KIT_LIMITS.labelChars)
       font.style = cut(node.fontName.style, KIT_LIMITS.labelChars)
@@ -82,10 +95,14 @@ function readText(node: TextNode, name: string, kit: BrandKit): void {
   }
 }
 
-/** "Font: https://…/brand.woff2" names the font file itself. */
+/**
+ * "Font: https://fonts.gstatic.com/…/brand.woff2" names the font file itself.
+ * Only on Google's font host: the file is fetched with the headline it sets,
+ * and a kit is anyone's to write (docs/contracts.md#font-inputs).
+ */
 function fontUrlIn(name: string): string | null {
-  const match = /(https?:\/\/\S+\.(?:ttf|otf|woff2?)(?:\?\S*)?)/i.exec(name)
-  return match && match[1].length <= KIT_LIMITS.urlChars ? match[1] : null
+  const match = /(https?:\/\/\S+)/i.exec(name)
+  return match && match[1].length <= KIT_LIMITS.urlChars && isGoogleFontFile(match[1]) ? match[1] : null
 }
 
 function readSwatch(node: SceneNode, name: string, kit: BrandKit): void {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { riverflow26ProRecord } from '../openrouter-stand-in/image-records'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import type { FakeFigmaView } from './fake-view'
 import type { PluginSession } from './harness'
@@ -111,23 +112,63 @@ describe('a brand kit in the file', () => {
     await session.close()
   })
 
-  it('goes with a quick action and with Regenerate: the images, the font and the checks, as in the panel', async () => {
+  it('with a reference copy deleted after the panel read the kit, and no selection change, names it at Generate and sends the rest', async () => {
+    const session = await suite.open(brandPage())
+    const { ui } = session
+    await makeKitAsync(session)
+    await session.figma((fake) => fake.select())
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A summer poster')
+    // The panel has settled on the kit as it was: three references.
+    await expect.poll(() => kitLine(session).textContent()).toMatch(/^Brand kit “Acme” adds 3 references/)
+    // A collaborator deletes the logo's copy from the kit page; the designer's selection does not change.
+    await session.figma((fake) => fake.allNodes().find((node) => node.name === 'logo: Acme logo')!.remove())
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(1)
+    const content = (suite.standIn.generations()[0].body as Body).messages[0].content as { type: string; text?: string }[]
+    expect(content.filter((part) => part.type === 'image_url')).toHaveLength(2)
+    expect(content[0].text).toContain('image 1 is the product')
+    expect(await ui.getByRole('status', { name: 'Brand kit problems' }).textContent()).toBe('The logo reference “Acme logo” was deleted from the kit page. The rest of the kit is used.')
+    await expect.poll(() => session.figma((fake) => fake.page.children.filter((node) => node.fills.some((fill) => fill.type === 'IMAGE')).length), { timeout: 20_000 }).toBe(1)
+    expect(await ui.getByRole('alert').count()).toBe(0)
+  })
+
+  it('goes with a quick action (all but its font, which costs extra: the toast says so) and with Regenerate, whatever other kit shares its name', async () => {
     const session = await suite.open(brandPage())
     await makeKitAsync(session)
     await session.figma((fake) => fake.select())
     const images = (at: number) => ((suite.standIn.generations()[at].body as Body).messages[0].content as { type: string }[]).filter((part) => part.type === 'image_url')
 
-    // A quick action, the panel hidden: the kit the file uses goes with it.
+    // A quick action, the panel hidden: the kit the file uses goes with it, but nothing the toast did not price.
     await session.page.evaluate(
       (parameters) => (window as unknown as { hostReopen: (launch: unknown) => Promise<void> }).hostReopen({ command: 'generate-image', parameters }),
       { prompt: 'A summer poster with the headline “Fresh every day”' },
     )
     await expect.poll(() => session.figma((fake) => fake.closed()), { timeout: 20_000 }).toBe(true)
     expect(images(0)).toHaveLength(3)
-    expect((suite.standIn.generations()[0].body as Body).image_config.scoring_rubric).toHaveLength(3)
-    expect(await session.figma((fake) => fake.notifications[0]?.message)).toBe('Generating with Riverflow 2.5 Fast and the brand kit “Acme”…')
+    const quick = suite.standIn.generations()[0].body as Body
+    expect(quick.image_config.scoring_rubric).toHaveLength(3)
+    expect(quick.image_config.font_inputs).toBeUndefined()
+    expect(await session.figma((fake) => fake.notifications[0]?.message)).toBe(
+      'Generating with Riverflow 2.5 Fast and the brand kit “Acme”… Left out: the kit’s font for the quoted text, +$0.03: send it from the panel, where the price shows first.',
+    )
 
-    // Regenerate on the image it made: the layer's record names the kit, which goes again.
+    // Someone adds another page named "Brand kit: Acme", first in the page list, with one image.
+    await session.figma((fake) => {
+      const figma = fake.figma as unknown as {
+        createPage: () => { name: string; appendChild: (node: unknown) => void }
+        createFrame: () => { name: string; fills: unknown[]; resize: (w: number, h: number) => void }
+        root: { insertChild: (index: number, page: unknown) => void }
+      }
+      const impostor = figma.createPage()
+      impostor.name = 'Brand kit: Acme'
+      figma.root.insertChild(0, impostor)
+      const frame = figma.createFrame()
+      frame.name = 'style: Elsewhere'
+      frame.resize(200, 200)
+      frame.fills = [{ type: 'SOLID', color: { r: 0, g: 0, b: 0 } }]
+      impostor.appendChild(frame)
+    })
+    // Regenerate on the image it made: the layer's record names the kit by its page, which goes again.
     await session.figma((fake) => fake.select(fake.page.children.find((node) => node.getPluginData('riverflow') !== '')!))
     await session.page.evaluate(() => (window as unknown as { hostReopen: (launch: unknown) => Promise<void> }).hostReopen({ command: 'regenerate' }))
     // The designer's own model and size, a few cents, a font the plugin found itself: it runs at once.
@@ -141,7 +182,7 @@ describe('a brand kit in the file', () => {
     expect(text.split('image 1 is the logo').length).toBe(2)
   })
 
-  it('a click while the kit’s fonts are still being found waits for them, saying so, rather than sending without the kit', async () => {
+  it('a click while the kit’s fonts are still being found waits for them, saying so with Cancel, rather than sending without the kit', async () => {
     const session = await suite.open(brandPage())
     await makeKitAsync(session)
     // Google Fonts slow to answer the next panel's lookup.
@@ -155,16 +196,78 @@ describe('a brand kit in the file', () => {
     await session.page.evaluate('window.hostReopen()')
     const { ui } = session
     await openOptionsAsync(ui)
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A summer poster')
+    const generate = ui.getByRole('button', { name: /^Generate/ })
+    const waiting = ui.getByRole('status', { name: 'Waiting for the brand kit' })
+
+    // Cancelled, the click sends nothing, then or later.
+    await generate.click()
+    await expect.poll(() => waiting.textContent()).toMatch(/^Reading the brand kit “Acme” before sending…/)
+    await waiting.getByRole('button', { name: 'Cancel' }).click()
+    await generate.waitFor()
+
+    await generate.click()
+    await expect.poll(() => waiting.count()).toBe(1)
+    expect(suite.standIn.generations()).toHaveLength(0)
+    release()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(1)
+    const content = (suite.standIn.generations()[0].body as Body).messages[0].content as { type: string }[]
+    expect(content.filter((part) => part.type === 'image_url')).toHaveLength(3)
+    await expect.poll(() => session.figma((fake) => fake.page.children.filter((node) => node.fills.some((fill) => fill.type === 'IMAGE')).length), { timeout: 20_000 }).toBe(1)
+    // Once: the cancelled click did not come back to send a second.
+    expect(suite.standIn.generations()).toHaveLength(1)
+    await session.close()
+  })
+
+  it('a click that the kit, once read, would make dearer than the estimate shown sends nothing and says the new price', async () => {
+    const session = await suite.open(brandPage())
+    await makeKitAsync(session)
+    let release = () => {}
+    const answered = new Promise<void>((resolve) => (release = resolve))
+    await session.context.route(/^https:\/\/fonts\.googleapis\.com\//, async (route) => {
+      await answered
+      await route.fallback()
+    })
+    await session.figma((fake) => fake.select())
+    await session.page.evaluate('window.hostReopen()')
+    const { ui } = session
+    await openOptionsAsync(ui)
+    // A quoted headline: once found, the kit's font sets it, a font input the estimate shown did not count.
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('A poster with the headline “Fresh every day”')
     await ui.getByRole('button', { name: /^Generate/ }).click()
-    await expect.poll(() => ui.getByRole('alert').first().textContent()).toMatch(/The brand kit “Acme” is still being read \(its fonts are looked up\): press again in a moment\./)
-    expect(suite.standIn.generations()).toHaveLength(0)
-
+    await ui.getByRole('status', { name: 'Waiting for the brand kit' }).waitFor()
     release()
-    await expect.poll(() => kitLine(session).textContent(), { timeout: 15_000 }).toMatch(/font input/)
+    await expect.poll(() => ui.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/^The brand kit as it is now adds to the price \(About .*: the final price depends on the job\), so nothing was sent: press again to send with it\.$/)
+    expect(suite.standIn.generations()).toHaveLength(0)
+    // The panel now shows the kit's font and its price: pressed again, it sends.
+    expect(await kitLine(session).textContent()).toMatch(/1 font input \(\+\$0\.03\)/)
     await ui.getByRole('button', { name: /^Generate/ }).click()
     await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(1)
     expect((suite.standIn.generations()[0].body as Body).image_config.font_inputs).toHaveLength(1)
+  })
+})
+
+describe('a brand kit’s checks on 2.6 Pro, served by the Image API', () => {
+  // Whether 2.6 Pro's record allows scoring as passthrough is unconfirmed: the record decides, both ways.
+  it.each([
+    ['allows scoring', true, 'Brand kit “Acme” adds 3 references, 1 font input (+$0.03) and 3 checks.'],
+    ['allows none', false, 'Brand kit “Acme” adds 3 references and 1 font input (+$0.03). Left out: the kit’s checks: Riverflow 2.6 Pro does not score its images.'],
+  ])('go as passthrough where its record %s', async (_name, scoring, line) => {
+    suite.standIn.models.catalog = suite.standIn.models.catalog.filter((m) => m.id !== 'sourceful/riverflow-v2.6-pro')
+    suite.standIn.models.records['sourceful/riverflow-v2.6-pro'] = [riverflow26ProRecord({ scoring })]
+    const page = brandPage()
+    const session = await suite.open({ ...page, setupArg: { ...page.setupArg, settings: { ...page.setupArg.settings, model: 'sourceful/riverflow-v2.6-pro' } } })
+    const { ui } = session
+    await makeKitAsync(session)
+    await session.figma((fake) => fake.select())
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A summer poster with the headline “Fresh every day”')
+    await expect.poll(() => kitLine(session).textContent(), { timeout: 15_000 }).toBe(line)
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => suite.standIn.imageGenerations().length, { timeout: 20_000 }).toBe(1)
+    const options = (suite.standIn.imageGenerations()[0].body as { provider?: { options: { sourceful: { scoring_rubric?: { description: string }[]; font_inputs?: unknown[] } } } }).provider?.options.sourceful
+    expect(options?.font_inputs).toHaveLength(1)
+    expect(options?.scoring_rubric?.map((c) => c.description)).toEqual(scoring ? ['The logo is exactly as in its reference image', 'Only the brand colours appear', 'Any headline is set in the brand font'] : undefined)
+    expect(suite.standIn.generations()).toHaveLength(0)
     await session.close()
   })
 })

@@ -24,6 +24,14 @@ export interface FakeNodeView {
   width: number
   height: number
   fills: readonly FakePaintView[]
+  /** In a frame with auto layout: 'AUTO' in its flow, 'ABSOLUTE' out of it (docs/contracts.md#figma-auto-layout). */
+  layoutPositioning: 'AUTO' | 'ABSOLUTE'
+  /** Degrees, counter-clockwise about the top-left corner. */
+  rotation: number
+  effects: readonly { type: 'DROP_SHADOW' | 'INNER_SHADOW' | 'LAYER_BLUR' | 'BACKGROUND_BLUR'; visible: boolean; radius: number; offset?: { x: number; y: number }; spread?: number }[]
+  strokes: readonly { type: string; visible?: boolean }[]
+  strokeWeight: number
+  strokeAlign: 'INSIDE' | 'OUTSIDE' | 'CENTER'
   getPluginData(key: string): string
   setPluginData(key: string, value: string): void
   getRelaunchData(): Record<string, string>
@@ -38,6 +46,7 @@ interface NodePropsView {
   width?: number
   height?: number
   content?: 'flat' | 'photo'
+  rotation?: number
 }
 
 // Methods, not function properties: tests wrap them (sendFromUi, createImage,
@@ -64,6 +73,8 @@ export interface FakeFigmaView {
   addRectangle(props?: NodePropsView, parent?: FakeNodeView): FakeNodeView
   addEllipse(props?: NodePropsView): FakeNodeView
   addLine(props?: Omit<NodePropsView, 'height'>): FakeNodeView
+  /** A path drawn with the pen: 0 high for a straight horizontal stroke. */
+  addVector(props?: NodePropsView): FakeNodeView
   addText(props?: NodePropsView & { characters?: string; font?: { family: string; style: string } }): FakeNodeView
   select(...nodes: FakeNodeView[]): void
   allNodes(): FakeNodeView[]

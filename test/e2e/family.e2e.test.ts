@@ -109,6 +109,23 @@ describe('the Image API road', () => {
   })
 })
 
+describe('what a road left out', () => {
+  it('names the road the request really took: chat completions, where the cut-out only the Image API carries was left out', async () => {
+    // 2.6 Pro on both roads: its Image API record offers a transparent background, chat completions the effort; a tie goes to chat.
+    const session = await suite.open(onModel('sourceful/riverflow-v2-fast'))
+    const { ui } = session
+    await ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2.6-pro')
+    await ui.getByRole('radio', { name: 'Transparent' }).check({ timeout: 10_000 })
+    await generateAsync(session, 1)
+    expect(suite.standIn.generations()).toHaveLength(1)
+    expect(suite.standIn.imageGenerations()).toHaveLength(0)
+    const outcome = session.ui.getByRole('status').filter({ hasText: 'Placed 1 image' })
+    await expect.poll(() => outcome.textContent()).toContain('Sent through chat completions, which cannot carry the background: it was left out.')
+    expect(await outcome.textContent()).not.toContain('Image API')
+    await session.close()
+  })
+})
+
 describe('the wait', () => {
   it('says at once that high effort can take minutes, with the elapsed time and Cancel', async () => {
     suite.standIn.setLatency(4000)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type Behaviour, TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
+import { openOptionsAsync } from './panel-actions'
 import { measurePanelAsync } from './panel-layout'
 import { useBrowserSuite } from './suite'
 
@@ -23,6 +24,10 @@ interface Fault {
   says?: RegExp
   /** The button that starts it: Generate unless said. */
   button?: string
+  /** What else must hold on the canvas once it is done: a row's own promise. */
+  also?: (session: PluginSession) => Promise<void>
+  /** What the designer does while it runs (Cancel), once it has started. */
+  during?: (session: PluginSession) => Promise<void>
 }
 
 const answers = (...behaviours: Behaviour[]) => async () => void suite.standIn.enqueue(...behaviours)
@@ -62,6 +67,17 @@ const networkFaults: Fault[] = [
   { name: 'a body that trickles in', arrange: answers({ kind: 'trickle', trickleMs: 3000 }), image: 'placed' },
   { name: 'keep-alive spaces before the answer', arrange: answers({ kind: 'keep-alive', keepAliveMs: 2000 }), image: 'placed' },
   { name: 'a 40 MB answer', arrange: answers({ kind: 'large', megabytes: 40 }), image: 'placed' },
+  // Cancel drops the connection: OpenRouter may still bill the image it goes on making (docs/contracts.md#cancel-and-billing).
+  {
+    name: 'Cancel while the request is in flight',
+    arrange: answers({ kind: 'success', delayMs: 30_000 }),
+    during: async (session) => {
+      await expect.poll(() => suite.standIn.generations().length, { timeout: 10_000 }).toBe(1)
+      await session.ui.getByRole('button', { name: 'Cancel' }).click()
+    },
+    image: 'none',
+    says: /Cancelled while OpenRouter was making the image.*may still have charged for it: check openrouter\.ai\/activity/,
+  },
 ]
 
 const figmaFaults: Fault[] = [
@@ -107,7 +123,90 @@ const figmaFaults: Fault[] = [
       }),
     image: 'placed',
   },
+  {
+    // Issue 25, point 4: the result must not join the card's flow, moving the photo and title and growing the card.
+    name: 'Expand on a card with auto layout',
+    button: 'Expand',
+    arrange: (session) =>
+      session.figma(async (fake) => {
+        const card = Object.assign(fake.addFrame({ name: 'Card', width: 400, height: 10 }), { layoutMode: 'VERTICAL', primaryAxisSizingMode: 'AUTO' })
+        const photo = fake.addRectangle({ name: 'Photo', width: 400, height: 400, content: 'photo' }, card)
+        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        fake.addRectangle({ name: 'Title', width: 400, height: 200 }, card)
+        fake.select(card)
+      }),
+    image: 'placed',
+    also: async (session) => {
+      const card = await session.figma((fake) => {
+        const frame = fake.allNodes().find((node) => node.name === 'Card')!
+        return { size: [frame.width, frame.height], layers: frame.children.map((node) => [node.name, node.layoutPositioning, node.x, node.y, node.width, node.height]) }
+      })
+      expect(card).toEqual({
+        size: [400, 600],
+        layers: [
+          ['Card · expanded', 'ABSOLUTE', 0, 0, 400, 600],
+          ['Photo', 'AUTO', 0, 0, 400, 400],
+          ['Title', 'AUTO', 0, 400, 400, 200],
+        ],
+      })
+    },
+  },
 ]
+
+// A brand kit in the file (issue 25, points 12 and 13): changed since the panel read it, or with a
+// font Google never answers for. The click reads the kit as it is, waiting with Cancel, and sends.
+const kitFaults: Fault[] = [
+  {
+    name: 'a kit reference deleted after the panel read the kit, with no selection change',
+    arrange: async (session) => {
+      await makeKitAsync(session, false)
+      await expect.poll(() => session.ui.getByLabel('What the brand kit adds').textContent()).toMatch(/^Brand kit “Acme” adds 3 references/)
+      await session.figma((fake) => fake.allNodes().find((node) => node.name === 'logo: Logo')!.remove())
+    },
+    image: 'placed',
+    also: async (session) => {
+      expect(kitImagesSent()).toBe(2)
+      expect(await session.ui.getByRole('status', { name: 'Brand kit problems' }).textContent()).toBe('The logo reference “Logo” was deleted from the kit page. The rest of the kit is used.')
+    },
+  },
+  {
+    name: 'Google Fonts never answering for the kit’s font',
+    arrange: async (session) => {
+      // The lookup is held for ever, as a stalled connection holds it.
+      await session.context.route(/^https:\/\/fonts\.googleapis\.com\//, () => {})
+      await makeKitAsync(session, true)
+    },
+    image: 'placed',
+    also: async (session) => {
+      expect(kitImagesSent()).toBe(3)
+      expect(await session.ui.getByRole('status', { name: 'Brand kit problems' }).textContent()).toBe('The kit font Inter Bold could not be looked up: Google Fonts did not answer in time. Quoted text goes without it; it is asked again at the next click.')
+    },
+  },
+]
+
+/** Makes the kit “Acme” from a logo, a product and a mood frame (and a headline in Inter Bold), then selects nothing. */
+async function makeKitAsync(session: PluginSession, withFont: boolean): Promise<void> {
+  await session.figma((fake, font) => {
+    const frames = ['Logo', 'Product', 'Mood'].map((name, i) => fake.addFrame({ name, x: 400 + i * 300, width: 200, height: 200 }))
+    for (const frame of frames) frame.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 } } as never]
+    fake.select(...frames, ...(font ? [fake.addText({ name: 'Headline', y: 400, characters: 'Fresh', font: { family: 'Inter', style: 'Bold' } })] : []))
+  }, withFont)
+  // Made in Settings, once; the request's options then say what the kit adds.
+  await session.ui.getByRole('button', { name: 'Settings' }).click()
+  await session.ui.getByRole('textbox', { name: 'Kit name' }).fill('Acme')
+  await session.ui.getByRole('button', { name: 'Make brand kit' }).click()
+  await expect.poll(() => session.ui.getByRole('combobox', { name: 'Use brand kit' }).locator('option:checked').textContent()).toBe('Acme')
+  await session.ui.getByRole('button', { name: 'Done' }).click()
+  await session.figma((fake) => fake.select())
+  await openOptionsAsync(session.ui)
+}
+
+/** The images the row's one request carried: the kit's references, as input images. */
+function kitImagesSent(): number {
+  const [sent] = suite.standIn.generations()
+  const content = (sent.body as { messages: [{ content: { type: string }[] }] }).messages[0].content
+  return content.filter((part) => part.type === 'image_url').length
+}
 
 /** Selects a new frame to refine, then breaks it as `breakIt` says (in the page: use only its argument). */
 async function refineAFrameAsync(session: PluginSession, breakIt: (frame: { exportAsync: (...args: unknown[]) => Promise<unknown>; remove: () => void }) => void): Promise<void> {
@@ -122,11 +221,12 @@ async function holdsPromisesAsync(fault: Fault): Promise<void> {
   const { ui } = session
   await ui.getByRole('textbox', { name: 'Prompt' }).fill(PROMPT)
   const generate = ui.getByRole('button', { name: /^Generate/ })
-  // Layers showing an image: what a generation adds (the frames a row adds show none).
-  const images = () => session.figma((fake) => fake.page.children.filter((node) => node.fills.some((fill) => fill.type === 'IMAGE')).length)
+  // Layers showing an image, in frames too: what a generation adds (a row's own photo counts before and after).
+  const images = () => session.figma((fake) => fake.allNodes().filter((node) => node.fills.some((fill) => fill.type === 'IMAGE')).length)
   await fault.arrange(session)
   const before = await images()
   await (fault.button ? ui.getByRole('button', { name: fault.button, exact: true }) : generate).click()
+  await fault.during?.(session)
   // Running, then done: Generate comes back (the Cancel button goes).
   await expect.poll(() => ui.getByRole('button', { name: 'Cancel' }).count(), { timeout: 30_000 }).toBe(0)
   await session.figma((fake) => fake.select())
@@ -135,6 +235,7 @@ async function holdsPromisesAsync(fault: Fault): Promise<void> {
   const kept = await ui.getByRole('region', { name: 'Images not placed' }).getByRole('button', { name: 'Download' }).count()
   if (fault.image === 'placed') {
     await expect.poll(images, { timeout: 15_000 }).toBe(before + 1)
+    await fault.also?.(session)
     return
   }
   expect((await images()) - before).toBe(0)
@@ -149,11 +250,28 @@ async function holdsPromisesAsync(fault: Fault): Promise<void> {
   expect(layout.cutMessages).toEqual([])
   expect(layout.scrollsSideways).toBe(false)
   expect(layout.overflowingLabels).toEqual([])
+  await fault.also?.(session)
 }
 
 describe('the fault table', () => {
-  it.each([...networkFaults, ...figmaFaults].map((fault) => [fault.name, fault] as const))('%s', async (_name, fault) => {
+  it.each([...networkFaults, ...figmaFaults, ...kitFaults].map((fault) => [fault.name, fault] as const))('%s', async (_name, fault) => {
     await holdsPromisesAsync(fault)
+  })
+
+  // Issue 25, point 1: the kit would add refSR references at $0.20 each to a $0.02 upscale, with the panel hidden.
+  it('a quick action with the file’s brand kit spends nothing its toast did not price', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    await makeKitAsync(session, true)
+    await session.figma((fake) => fake.select(fake.addFrame({ name: 'Card', width: 400, height: 300 })))
+    await session.page.evaluate(() => (window as unknown as { hostReopen: (launch: unknown) => Promise<void> }).hostReopen({ command: 'upscale-selection' }))
+    await expect.poll(() => session.figma((fake) => fake.closed()), { timeout: 30_000 }).toBe(true)
+    const [sent] = suite.standIn.generations()
+    expect((sent.body as { image_config: Record<string, unknown> }).image_config.super_resolution_references).toBeUndefined()
+    expect(await session.figma((fake) => fake.notifications.map((n) => n.message))).toEqual([
+      'Upscaling the selection 2× with Riverflow 2 Fast and the brand kit “Acme”… Left out: the kit’s 3 references, +$0.60 as refSR references: send them from the panel, where the price shows first.',
+      'Placed 1 image · cost $0.02.',
+    ])
+    expect(await session.figma((fake) => fake.page.children.filter((node) => node.fills.some((fill) => fill.type === 'IMAGE')).length)).toBe(1)
   })
 
   it('keeps each row to itself: a row that fails and leaves Figma broken does not fail the next', async () => {

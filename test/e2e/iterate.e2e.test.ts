@@ -125,6 +125,28 @@ describe('relaunch buttons', () => {
     await session.close()
   })
 
+  it('Regenerate of a record carrying a field of its own writes back only what the plugin reads: the new image lands with its record and buttons', async () => {
+    // Anyone who can edit the file can write a layer's record: this one has a junk setting of nearly 100 kB, which
+    // fits as it is (and as the previous image's record), but not with the settings a relaunch adds to it.
+    const minimal = { prompt: record.prompt, settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '4:5', imageSize: '2K', fontInputs: [], junk: '' }, generationId: null, cost: null, createdAt: record.createdAt }
+    const junk = 'x'.repeat(99_900 - JSON.stringify(minimal).length)
+    const session = await relaunchedOn('regenerate', JSON.stringify({ ...minimal, settings: { ...minimal.settings, junk } }))
+    const before = await session.page.evaluate(() => (window as unknown as { firstImage: string }).firstImage)
+    await expect.poll(() => session.figma((fake) => fake.page.children[0].fills[0].imageHash), { timeout: 30_000 }).not.toBe(before)
+    await expect.poll(() => session.ui.getByRole('button', { name: /^Generate/ }).count(), { timeout: 15_000 }).toBe(1)
+    const layer = await session.figma((fake) => {
+      const node = fake.page.children[0]
+      return { record: node.getPluginData('riverflow'), buttons: Object.keys(node.getRelaunchData()) }
+    })
+    const written = JSON.parse(layer.record) as { prompt: string; settings: Record<string, unknown> }
+    expect(written.settings).not.toHaveProperty('junk')
+    expect(written).toMatchObject({ prompt: 'A lighthouse at dusk', settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '4:5' } })
+    expect(layer.buttons).toEqual(expect.arrayContaining(['regenerate', 'restore-previous']))
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
+    expect(await session.ui.getByRole('region', { name: 'Images not placed' }).count()).toBe(0)
+    await session.close()
+  })
+
   it('Regenerate of a layer asking for more than the designer’s own settings waits for Send, saying why', async () => {
     // Anyone who can edit the file can write a layer's record: this one asks for Pro at 4K with a font from anywhere.
     const fonts = [{ fontUrl: 'https://fonts.example.net/brand.woff2', text: 'SALE' }]

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { defaultImageRecords } from '../openrouter-stand-in/image-records'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import { openOptionsAsync, pressActionAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
@@ -44,6 +45,27 @@ describe('the options of 2.5 and later', () => {
     await ui.getByRole('button', { name: /^Generate/ }).click()
     await expect.poll(() => suite.standIn.generations().length, { timeout: 10_000 }).toBe(1)
     expect((suite.standIn.generations()[0].body as Body).image_config).toMatchObject({ background_mode: 'solid', background_hex_color: '#F4E9DA' })
+    await session.close()
+  })
+})
+
+describe('the backgrounds a model can take', () => {
+  it('offers a cut-out beside Original where only the Image API’s record speaks of backgrounds, and nothing for its opaque alone', async () => {
+    // Riverflow 2 Fast served on the Image API too, by a record whose background is auto or opaque: "opaque" takes no colour.
+    const [fast] = defaultImageRecords()['sourceful/riverflow-v2.5-fast']
+    suite.standIn.models.imagesModels.add('sourceful/riverflow-v2-fast')
+    suite.standIn.models.records['sourceful/riverflow-v2-fast'] = [{ ...fast, supported_parameters: { ...fast.supported_parameters, background: { type: 'enum', values: ['auto', 'opaque'] } } }]
+    const session = await suite.open({ key: TEST_KEY })
+    const { ui } = session
+    const background = ui.getByRole('group', { name: 'Background' })
+    // 2.6 Pro's table offers no background; its record offers a transparent one: Original and Transparent, no colour.
+    await ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2.6-pro')
+    await expect.poll(() => background.locator('label').allTextContents(), { timeout: 10_000 }).toEqual(['Original', 'Transparent'])
+    expect(await ui.getByRole('radio', { name: 'Original' }).isChecked()).toBe(true)
+    // Back on 2 Fast, the records read: no background to choose, where a lone "Solid colour" once stood.
+    await ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2-fast')
+    await expect.poll(() => background.count()).toBe(0)
+    expect(await ui.getByRole('radio', { name: 'Solid colour' }).count()).toBe(0)
     await session.close()
   })
 })

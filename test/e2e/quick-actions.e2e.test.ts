@@ -137,6 +137,32 @@ describe('quick actions', () => {
   })
 })
 
+describe('a quick action with the file’s brand kit', () => {
+  it('runs and closes when Google Fonts never answers for the kit’s font: the lookup gives up, the kit goes without it', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake) => {
+        const mood = fake.addFrame({ name: 'Mood', x: 0, y: 0, width: 300, height: 300 })
+        mood.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 } } as never]
+        fake.select(mood, fake.addText({ name: 'Headline', y: 400, characters: 'Fresh', font: { family: 'Inter', style: 'Bold' } }))
+      },
+    })
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Kit name' }).fill('Acme')
+    await ui.getByRole('button', { name: 'Make a brand kit from the selection' }).click()
+    await expect.poll(() => ui.getByRole('combobox', { name: 'Use brand kit' }).locator('option:checked').textContent()).toBe('Acme')
+    // From here Google holds every lookup for ever, as a stalled connection would.
+    await session.context.route(/^https:\/\/fonts\.googleapis\.com\//, () => {})
+    await session.page.evaluate(() => (window as unknown as { hostReopen: (launch: unknown) => Promise<void> }).hostReopen({ command: 'generate-image', parameters: { prompt: 'A summer poster' } }))
+    await expect.poll(async () => (await outcome(session)).closed, { timeout: 40_000 }).toBe(true)
+    const { toasts, visible } = await outcome(session)
+    expect(visible).toBe(false)
+    expect(toasts).toEqual(['Generating with Riverflow 2 Fast and the brand kit “Acme”… Left out: the kit’s checks: Riverflow 2 Fast does not score its images.', 'Placed 1 image · cost $0.02.'])
+    const [content] = (suite.standIn.generations()[0].body as RequestBody).messages.map((m) => m.content)
+    expect(content.filter((part) => part.type === 'image_url')).toHaveLength(1)
+  })
+})
+
 /**
  * Runs in the UI's frame: once the test sets `window.crashNextRender`, the next node Preact
  * inserts throws, as a bug in drawing the panel would; the error boundary then offers Reset.

@@ -368,6 +368,119 @@ describe('Edit area', () => {
     expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
   })
 
+  it('in a card with auto layout: a shape in the flow is refused before sending, saying how; taken out of it, the edit lands and no layer moves', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        const card = Object.assign(fake.addFrame({ name: 'Card', width: 800, height: 10 }), { layoutMode: 'VERTICAL', primaryAxisSizingMode: 'AUTO' })
+        const photo = fake.addRectangle({ name: 'Table shot', width: 800, height: 600, content: 'photo' }, card)
+        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        fake.addRectangle({ name: 'Caption', width: 800, height: 100 }, card)
+        // Drawn in the card, the shape joined its flow, after the caption.
+        fake.select(photo, fake.addRectangle({ name: 'Area', width: 200, height: 200 }, card))
+      },
+    })
+    const { ui } = session
+    const card = () =>
+      session.figma((fake) => {
+        const frame = fake.allNodes().find((n) => n.name === 'Card')!
+        return { size: [frame.width, frame.height], layers: frame.children.map((n) => ({ name: n.name, type: n.type, positioning: n.layoutPositioning, box: [n.x, n.y, n.width, n.height] })) }
+      })
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('a glass of orange juice')
+    await ui.getByRole('button', { name: 'Edit area' }).click()
+    await expect.poll(() => ui.getByRole('alert').first().textContent()).toMatch(/“Area” is part of its frame’s auto layout: as the edit’s mask it would leave a gap and move the layers after it\. Turn on Absolute position for “Area”/)
+    expect(suite.standIn.generations()).toHaveLength(0)
+    expect((await card()).size).toEqual([800, 900])
+
+    // As the panel says: Absolute position, the shape over the cup, and both selected again.
+    await session.figma((fake) => {
+      const [photo, , area] = fake.allNodes().find((n) => n.name === 'Card')!.children
+      area.layoutPositioning = 'ABSOLUTE'
+      Object.assign(area, { x: 300, y: 200 })
+      fake.select(photo, area)
+    })
+    await expect.poll(async () => (await card()).size).toEqual([800, 700])
+    await ui.getByRole('button', { name: 'Edit area' }).click()
+    await expect.poll(async () => (await card()).layers.some((n) => n.type === 'GROUP'), { timeout: 15_000 }).toBe(true)
+    expect(await card()).toEqual({
+      size: [800, 700],
+      layers: [
+        { name: 'Table shot', type: 'RECTANGLE', positioning: 'AUTO', box: [0, 0, 800, 600] },
+        { name: 'Table shot · edited area', type: 'GROUP', positioning: 'ABSOLUTE', box: [250, 150, 300, 300] },
+        { name: 'Caption', type: 'RECTANGLE', positioning: 'AUTO', box: [0, 600, 800, 100] },
+      ],
+    })
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
+  })
+
+  /**
+   * The photo and a rectangle drawn over its cup, both selected; `change` is
+   * done to the shape as the answer comes back, when the panel asks Figma for
+   * the shape to fit the answer to it (a designer at work meanwhile).
+   */
+  const openWithShapeChanged = (change: 'nudge' | 'delete') =>
+    suite.open({
+      key: TEST_KEY,
+      setupArg: change,
+      setup: async (fake, change) => {
+        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
+        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        const area = fake.addRectangle({ name: 'Area', x: 300, y: 200, width: 200, height: 200 })
+        fake.select(photo, area)
+        const send = fake.sendFromUi.bind(fake)
+        let done = false
+        fake.sendFromUi = (message: { type: string; layerId?: string }) => {
+          if (!done && message.type === 'export-layer' && message.layerId === area.id) {
+            done = true
+            if (change === 'nudge') area.x += 40
+            else area.remove()
+          }
+          return send(message)
+        }
+      },
+    })
+  /** The layer the edit landed on, if a lone one: its box and its image's alpha in the middle and near a corner (outside the shape). */
+  const editLayer = (session: PluginSession) =>
+    session.figma(async (fake) => {
+      const node = fake.page.children.find((n) => n.name === 'Table shot · edited area')
+      if (!node || node.type !== 'RECTANGLE') return null
+      const bitmap = await createImageBitmap(new Blob([fake.images.get(node.fills[0].imageHash!)!.bytes as BlobPart]), { premultiplyAlpha: 'none' })
+      const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
+      context.drawImage(bitmap, 0, 0)
+      const alpha = (fx: number, fy: number) => context.getImageData(Math.floor(fx * bitmap.width), Math.floor(fy * bitmap.height), 1, 1).data[3]
+      const layers = fake.page.children.map((n) => n.name)
+      return { box: [node.x, node.y, node.width, node.height], centre: alpha(0.5, 0.5), corner: alpha(0.05, 0.05), above: layers.indexOf(node.name) === layers.indexOf('Table shot') + 1 }
+    })
+
+  it('a shape nudged while the edit was generating: the edit lands where it was made, over the photo, visible; the shape stays where it was moved', async () => {
+    const session = await openWithShapeChanged('nudge')
+    await session.ui.getByRole('textbox', { name: 'Prompt' }).fill('a glass of orange juice')
+    await session.ui.getByRole('button', { name: 'Edit area' }).click()
+    await expect.poll(() => editLayer(session), { timeout: 15_000 }).not.toBeNull()
+    // Fitted to the shape where it was drawn, at the box the answer was made for.
+    expect(await editLayer(session)).toEqual({ box: [250, 150, 300, 300], centre: 255, corner: 0, above: true })
+    const area = await session.figma((fake) => fake.page.children.filter((n) => n.name === 'Area').map((n) => ({ x: n.x, y: n.y, isMask: (n as unknown as { isMask?: boolean }).isMask === true })))
+    expect(area).toEqual([{ x: 340, y: 200, isMask: false }])
+    expect(await session.figma((fake) => fake.notifications.at(-1)?.message)).toMatch(/“Area” was moved or resized while the edit was generating, so the edit went over “Table shot” where the shape was, on a layer of its own/)
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
+  })
+
+  it('a shape deleted while the edit was generating: the paid edit is kept, and Retry puts it over the photo unmasked without paying again', async () => {
+    const session = await openWithShapeChanged('delete')
+    await session.ui.getByRole('textbox', { name: 'Prompt' }).fill('a glass of orange juice')
+    await session.ui.getByRole('button', { name: 'Edit area' }).click()
+    const kept = session.ui.getByRole('region', { name: 'Images not placed' })
+    await expect.poll(() => kept.textContent(), { timeout: 15_000 }).toMatch(/The shape of the area was deleted or could not be read.*Retry puts it over the image unmasked, on a layer of its own/)
+    expect(await editLayer(session)).toBeNull()
+    await kept.getByRole('button', { name: 'Retry' }).click()
+    await expect.poll(() => editLayer(session), { timeout: 15_000 }).not.toBeNull()
+    // The whole answer, unmasked, over the photo where it was made for.
+    expect(await editLayer(session)).toEqual({ box: [250, 150, 300, 300], centre: 255, corner: 255, above: true })
+    expect(await kept.count()).toBe(0)
+    expect(suite.standIn.generations()).toHaveLength(1)
+    expect(await session.figma((fake) => fake.notifications.at(-1)?.message)).toMatch(/The shape of the area was deleted, so the edit went over “Table shot”/)
+  })
+
   it('says before sending when the shape is outside the image, and sends nothing', async () => {
     const session = await openWithShape({ kind: 'ellipse', x: 1000, y: 0, width: 100, height: 100 })
     await session.ui.getByRole('button', { name: 'Erase area' }).click()

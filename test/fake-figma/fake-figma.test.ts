@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { encodeGif, encodeJpeg, encodePng, readImageInfo } from '../images/png'
+import { decodePng, encodeGif, encodeJpeg, encodePng, readImageInfo } from '../images/png'
 import { createFakeFigma } from '.'
+import { SHADOW_PIXEL, STROKE_PIXEL } from './nodes'
 
 // The fake must refuse what Figma refuses, or the sandbox's tests prove nothing.
 describe('the fake figma API', () => {
@@ -70,6 +71,50 @@ describe('the fake figma API', () => {
     const outer = fake.addFrame({ x: 100, y: 50, width: 500, height: 500 })
     const inner = fake.addRectangle({ x: 10, y: 20, width: 30, height: 40 }, outer)
     expect(inner.absoluteBoundingBox).toEqual({ x: 110, y: 70, width: 30, height: 40 })
+  })
+
+  it('gives a rotated node the box around its rotated shape, its width and height unrotated, and exports that box upright', async () => {
+    const fake = createFakeFigma()
+    // 45° counter-clockwise about its top-left corner: a diamond, its left corner at (300, 300), its top one 70.7 higher.
+    const square = fake.addRectangle({ x: 300, y: 300, width: 100, height: 100, rotation: 45 })
+    const side = 100 * Math.SQRT2
+    expect(square.absoluteBoundingBox.x).toBeCloseTo(300)
+    expect(square.absoluteBoundingBox.y).toBeCloseTo(300 - side / 2)
+    expect(square.absoluteBoundingBox.width).toBeCloseTo(side)
+    expect(square.absoluteBoundingBox.height).toBeCloseTo(side)
+    expect([square.width, square.height]).toEqual([100, 100])
+    expect(square.relativeTransform[1][0]).toBeCloseTo(-Math.SQRT1_2)
+    // Inside a rotated frame, a node is rotated on the page too.
+    const frame = fake.addFrame({ x: 0, y: 0, width: 500, height: 500, rotation: 90 })
+    expect(fake.addRectangle({ x: 0, y: 0, width: 50, height: 20 }, frame).absoluteBoundingBox).toEqual({ x: 0, y: -50, width: 20, height: 50 })
+
+    const png = decodePng(await square.exportAsync({ format: 'PNG' }))
+    expect([png.width, png.height]).toEqual([Math.round(side), Math.round(side)])
+    const alpha = (x: number, y: number) => png.rgba[(y * png.width + x) * 4 + 3]
+    expect([alpha(2, 2), alpha(png.width - 3, png.height - 3), alpha(70, 70)]).toEqual([0, 0, 255])
+  })
+
+  it('grows the render bounds and the export by a stroke outside and a drop shadow, as Figma draws them', async () => {
+    const fake = createFakeFigma()
+    const photo = fake.addRectangle({ x: 100, y: 100, width: 200, height: 100, content: 'photo' })
+    const plain = decodePng(await photo.exportAsync({ format: 'PNG' }))
+    photo.strokes = [{ type: 'SOLID', color: { r: 1, g: 0, b: 1 } }]
+    photo.strokeWeight = 4
+    photo.strokeAlign = 'OUTSIDE'
+    photo.effects = [{ type: 'DROP_SHADOW', visible: true, radius: 6, offset: { x: 10, y: 10 } }]
+    expect(photo.absoluteBoundingBox).toEqual({ x: 100, y: 100, width: 200, height: 100 })
+    // The stroke adds 4 on each side; the shadow reaches 10 + 4 + 6 past the right and bottom edges.
+    expect(photo.absoluteRenderBounds).toEqual({ x: 96, y: 96, width: 224, height: 124 })
+    const drawn = decodePng(await photo.exportAsync({ format: 'PNG' }))
+    expect([drawn.width, drawn.height]).toEqual([224, 124])
+    const pixel = (image: typeof plain, x: number, y: number) => [...image.rgba.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 4)]
+    // The picture where the layer is, unchanged; its stroke around it; the shadow beyond.
+    expect(pixel(drawn, 4 + 50, 4 + 30)).toEqual(pixel(plain, 50, 30))
+    expect(pixel(drawn, 1, 50)).toEqual([...STROKE_PIXEL])
+    expect(pixel(drawn, 220, 120)).toEqual([...SHADOW_PIXEL])
+    expect(pixel(drawn, 1, 120)).toEqual([0, 0, 0, 0])
+    photo.visible = false
+    expect(photo.absoluteRenderBounds).toBeNull()
   })
 
   it('looks nodes up asynchronously only, as with dynamic-page access', async () => {
@@ -161,6 +206,53 @@ describe('the fake figma API', () => {
     expect(fake.page.children).toEqual([])
   })
 
+  it('an auto layout places its flow: inserting moves the children after, a hugging frame grows, writes to x and y move no flow child', () => {
+    const fake = createFakeFigma()
+    const card = Object.assign(fake.addFrame({ name: 'Card', x: 50, y: 20, width: 400, height: 10 }), { layoutMode: 'VERTICAL', itemSpacing: 8, paddingTop: 16, paddingBottom: 16, primaryAxisSizingMode: 'AUTO' })
+    const photo = fake.addRectangle({ name: 'Photo', width: 400, height: 400 }, card)
+    const title = fake.addText({ name: 'Title', width: 400, height: 100 }, card)
+    expect([photo.y, title.y, card.height]).toEqual([16, 424, 540])
+    title.y = 0
+    expect(title.y).toBe(424)
+    const added = fake.addRectangle({ width: 400, height: 50 })
+    card.insertChild(0, added)
+    expect([added.y, photo.y, title.y, card.height]).toEqual([16, 74, 482, 598])
+    // Hidden, removed or resized: the flow closes up or opens.
+    added.visible = false
+    expect([photo.y, card.height]).toEqual([16, 540])
+    added.remove()
+    photo.resize(400, 300)
+    expect([title.y, card.height]).toEqual([324, 440])
+    expect(title.absoluteBoundingBox).toEqual({ x: 50, y: 344, width: 400, height: 100 })
+  })
+
+  it('layoutPositioning ABSOLUTE takes a direct child of an auto layout out of its flow, in place; nothing else takes it', () => {
+    const fake = createFakeFigma()
+    const row = Object.assign(fake.addFrame({ width: 10, height: 100 }), { layoutMode: 'HORIZONTAL', primaryAxisSizingMode: 'AUTO' })
+    const a = fake.addRectangle({ width: 100, height: 100 }, row)
+    const b = fake.addRectangle({ width: 100, height: 100 }, row)
+    expect([b.x, row.width]).toEqual([100, 200])
+    a.layoutPositioning = 'ABSOLUTE'
+    expect([a.x, b.x, row.width]).toEqual([0, 0, 100])
+    a.x = 30
+    expect(a.x).toBe(30)
+    expect(() => (fake.addRectangle().layoutPositioning = 'ABSOLUTE')).toThrow(/auto-layout/)
+    // Moved elsewhere, it joins the new parent's flow.
+    const other = Object.assign(fake.addFrame(), { layoutMode: 'VERTICAL' })
+    other.appendChild(a)
+    expect(a.layoutPositioning).toBe('AUTO')
+  })
+
+  it('a group in an auto layout is placed whole by the flow, its children with it', () => {
+    const fake = createFakeFigma()
+    const column = Object.assign(fake.addFrame({ width: 300, height: 300 }), { layoutMode: 'VERTICAL' })
+    const first = fake.addRectangle({ width: 100, height: 40 }, column)
+    const loose = fake.addRectangle({ x: 5, y: 5, width: 50, height: 50 }, column)
+    const group = fake.figma.group([loose] as unknown as SceneNode[], column as unknown as FrameNode, 1)
+    expect(column.children).toEqual([first, group])
+    expect([group.x, group.y, loose.x, loose.y]).toEqual([0, 40, 0, 40])
+  })
+
   it('figma.group refuses what Figma refuses: no nodes, a removed node, a page not loaded', async () => {
     const fake = createFakeFigma()
     const page = fake.figma.currentPage
@@ -200,6 +292,16 @@ describe('the fake figma API', () => {
     expect(fake.page.kids).toEqual([frame, copy])
     expect([copy.name, copy.width, copy.fills, copy.getPluginData('k')]).toEqual(['Logo', 40, frame.fills, 'v'])
     expect(copy.kids.map((k) => [k.id === child.id, (k as unknown as { characters: string }).characters])).toEqual([[false, 'Acme']])
+  })
+
+  it('keeps a pen shape’s outline as read-only vectorPaths, and its clone keeps it too', () => {
+    const fake = createFakeFigma()
+    const pen = fake.addVector({ name: 'Blob', width: 40, height: 30, vectorPaths: [{ windingRule: 'NONZERO', data: 'M 0 0 L 40 0 L 20 30 Z' }] })
+    expect(pen.type).toBe('VECTOR')
+    expect(() => (pen.vectorPaths as unknown as { data: string }[]).push({ data: 'M 0 0' })).toThrow()
+    const copy = pen.clone() as typeof pen
+    expect(copy.vectorPaths).toEqual([{ windingRule: 'NONZERO', data: 'M 0 0 L 40 0 L 20 30 Z' }])
+    expect(fake.addVector({ width: 10, height: 8 }).vectorPaths[0].data).toBe('M 5 0 L 10 8 L 0 8 Z')
   })
 
   it('makes loaded pages and lists the local paint styles', async () => {

@@ -1,6 +1,6 @@
 /**
  * A typed fake of the `figma` global (docs/contracts.md#test-stand-ins), faithful where the
- * plugin depends on it: geometry, fills, plugin data, clientStorage,
+ * plugin depends on it: geometry and auto layout (frame-node.ts), fills, plugin data, clientStorage,
  * createImage's format and 4096 px checks, exportAsync's real bytes,
  * dynamic-page node lookups and page loading, several pages and switching
  * between them, selection events, undo steps and the UI channel. One
@@ -9,11 +9,15 @@
  * end-to-end tests, so it uses no Node API.
  */
 import { readImageInfo } from '../images/png'
+import { FakeFrameNode } from './frame-node'
 import { FakeGroupNode } from './group-node'
 import { FakeNode, FakePageNode, FakeTextNode, type Paint, type Registry } from './nodes'
+import { FakeVectorNode, type FakeVectorPath } from './vector-node'
 
 export { FakeNode, FakePageNode, FakeTextNode } from './nodes'
 export { FakeGroupNode } from './group-node'
+export { FakeFrameNode, type LayoutMode } from './frame-node'
+export { FakeVectorNode, type FakeVectorPath } from './vector-node'
 
 /** Figma's limit on each side of an image given to createImage. */
 export const FIGMA_MAX_IMAGE_SIDE = 4096
@@ -89,11 +93,13 @@ export interface FakeFigma {
   /** Delivers a message from the UI as Figma does, and waits for the handlers. */
   sendFromUi: (message: unknown) => Promise<void>
   /** Layers are added to `parent`, else to the current page (even a page not loaded: this sets up the file). */
-  addFrame: (props?: NodeProps, parent?: FakeNode) => FakeNode
+  addFrame: (props?: NodeProps, parent?: FakeNode) => FakeFrameNode
   addRectangle: (props?: NodeProps, parent?: FakeNode) => FakeNode
   addEllipse: (props?: NodeProps, parent?: FakeNode) => FakeNode
   /** A line: `width` long and, as in Figma, 0 high (a divider). */
   addLine: (props?: Omit<NodeProps, 'height'>, parent?: FakeNode) => FakeNode
+  /** A pen shape: its outline in `vectorPaths` (SVG path data in its own coordinates), a triangle if none is given. */
+  addVector: (props?: NodeProps & { vectorPaths?: FakeVectorPath[] }, parent?: FakeNode) => FakeVectorNode
   addGroup: (children: FakeNode[], props?: Partial<NodeProps>) => FakeNode
   addText: (props?: NodeProps & { characters?: string; font?: { family: string; style: string } | 'mixed' }, parent?: FakeNode) => FakeNode
   /** A local paint style of the file, as figma.getLocalPaintStylesAsync lists it. */
@@ -114,6 +120,8 @@ export interface NodeProps {
   height?: number
   locked?: boolean
   content?: 'flat' | 'photo'
+  /** Degrees, counter-clockwise, about the node's top-left corner (x, y). */
+  rotation?: number
 }
 
 export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
@@ -162,6 +170,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     node.y = props.y ?? 0
     node.width = props.width ?? 100
     node.height = props.height ?? 100
+    node.rotation = props.rotation ?? 0
     node.locked = props.locked ?? false
     node.content = props.content ?? 'flat'
     parent.attach(node)
@@ -303,7 +312,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     createRectangle: () => make(new FakeNode(registry, 'RECTANGLE', 'Rectangle')),
     createFrame: () => {
       // As in Figma, a new frame is white (docs/contracts.md#figma-frames-and-moving-layers).
-      const frame = make(new FakeNode(registry, 'FRAME', 'Frame'))
+      const frame = make(new FakeFrameNode(registry, 'FRAME', 'Frame'))
       frame.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 } }]
       return frame
     },
@@ -314,9 +323,13 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       if (nodes.some((node) => !(node instanceof FakeNode) || node.removed)) throw new Error('Cannot group a node that does not exist')
       if (!(parent instanceof FakeNode) || parent.removed) throw new Error('The parent of a group must be a node that exists')
       const group = new FakeGroupNode(registry, 'Group')
-      parent.insertChild(index ?? parent.children.length, group)
+      // Read through `children`: a page not loaded takes no group, and nothing has moved yet.
+      const count = parent.children.length
+      const at = Math.min(index ?? count, count)
       // The fake's nodes keep their x and y: right for nodes already in the parent's space, the only use here.
+      // Grouped first, then put in place: the group is never empty in the parent, whose flow places it whole.
       nodes.forEach((node) => group.attach(node))
+      parent.insertChild(Math.min(at, parent.kids.length), group)
       return group
     },
     async getNodeByIdAsync(id: string) {
@@ -421,10 +434,16 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       const props = { origin: 'null' }
       await Promise.all([onmessage, ...uiHandlers].filter(Boolean).map((handler) => handler!(cloned, props)))
     },
-    addFrame: (props, parent) => make(new FakeNode(registry, 'FRAME', props?.name ?? 'Frame'), props, parent),
+    addFrame: (props, parent) => make(new FakeFrameNode(registry, 'FRAME', props?.name ?? 'Frame'), props, parent),
     addRectangle: (props, parent) => make(new FakeNode(registry, 'RECTANGLE', props?.name ?? 'Rectangle'), props, parent),
     addEllipse: (props, parent) => make(new FakeNode(registry, 'ELLIPSE', props?.name ?? 'Ellipse'), props, parent),
     addLine: (props, parent) => make(new FakeNode(registry, 'LINE', props?.name ?? 'Line'), { ...props, height: 0 }, parent),
+    addVector(props = {}, parent) {
+      const node = make(new FakeVectorNode(registry, props.name ?? 'Vector'), props, parent)
+      const { width, height } = node
+      node.vectorPaths = props.vectorPaths ?? [{ windingRule: 'NONZERO', data: `M ${width / 2} 0 L ${width} ${height} L 0 ${height} Z` }]
+      return node
+    },
     addGroup(children, props = {}) {
       const group = new FakeGroupNode(registry, props.name ?? 'Group')
       const parent = children[0]?.parent ?? current

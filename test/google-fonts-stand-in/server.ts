@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net'
  * A local stand-in for the Google Fonts CSS2 API (fonts.googleapis.com/css2):
  * `family=Name:wght@700` or `family=Name:ital,wght@1,700`, optional `text=`.
  * Like Google, it answers 400 for a family or a style it does not serve, and
- * CORS-allows any origin.
+ * CORS-allows any origin. Told to hang, it takes requests and never answers
+ * them, as a stalled connection to Google would.
  */
 const FAMILIES: Record<string, { weights: number[]; italic: boolean }> = {
   Inter: { weights: [100, 200, 300, 400, 500, 600, 700, 800, 900], italic: true },
@@ -15,14 +16,18 @@ const FAMILIES: Record<string, { weights: number[]; italic: boolean }> = {
 export interface GoogleFontsStandIn {
   url: string
   requests: URL[]
+  /** From now on, answer nothing (true) or answer again (false); requests already held stay unanswered. */
+  hang: (on: boolean) => void
   close: () => Promise<void>
 }
 
 export async function startGoogleFontsStandIn(): Promise<GoogleFontsStandIn> {
   const requests: URL[] = []
+  let hanging = false
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://fonts.test')
     requests.push(url)
+    if (hanging) return
     const headers = { 'Access-Control-Allow-Origin': '*' }
     const family = url.searchParams.get('family') ?? ''
     const match = /^([^:]+):(?:wght@(\d+)|ital,wght@([01]),(\d+))$/.exec(family)
@@ -40,5 +45,14 @@ export async function startGoogleFontsStandIn(): Promise<GoogleFontsStandIn> {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    hang: (on) => void (hanging = on),
+    // Held requests would keep the server open for ever.
+    close: () => new Promise((r) => {
+      server.close(() => r())
+      server.closeAllConnections()
+    }),
+  }
 }

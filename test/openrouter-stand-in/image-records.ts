@@ -3,8 +3,10 @@
  * OpenAPI (the TypeScript SDK's `ImageModelsListResponse` and
  * `ImageModelEndpointsResponse`, docs/contracts.md#image-api-discovery): for
  * 2.5 the values OpenRouter's records were read with; for 2.6 Pro, whose record
- * was not read, the stand-in's own guess (an explicit `size` and megapixel
- * pricing), which tests may change or remove.
+ * was not read, the stand-in's own guess (an explicit `size`, megapixel
+ * pricing, scoring as passthrough), which tests may change or remove: its
+ * passthrough keys are unconfirmed, so `riverflow26ProRecord` serves it with
+ * scoring or without.
  */
 
 /** One typed descriptor of `supported_parameters`: an enum, a range or a boolean. */
@@ -31,13 +33,13 @@ const RATIOS = ['1:1', '4:3', '3:4', '3:2', '2:3', '16:9', '9:16', '21:9', 'auto
 const enumOf = (...values: string[]): CapabilityDescriptor => ({ type: 'enum', values })
 const range = (min: number, max: number): CapabilityDescriptor => ({ type: 'range', min, max })
 
-function sourceful(parameters: Record<string, CapabilityDescriptor>, pricing: ImagePricingEntry[]): ImageEndpoint {
+function sourceful(parameters: Record<string, CapabilityDescriptor>, pricing: ImagePricingEntry[], passthrough = ['font_inputs']): ImageEndpoint {
   return {
     provider_name: 'Sourceful',
     provider_slug: 'sourceful',
     provider_tag: 'sourceful',
     supported_parameters: { n: range(1, 1), background: enumOf('auto', 'transparent', 'opaque'), ...parameters },
-    allowed_passthrough_parameters: ['font_inputs'],
+    allowed_passthrough_parameters: passthrough,
     supports_streaming: false,
     pricing,
   }
@@ -62,20 +64,28 @@ export function defaultImageRecords(): Record<string, ImageEndpoint[]> {
         [perImage(0.13), perImage(0.15, '2k'), perImage(0.17, '4k')],
       ),
     ],
-    'sourceful/riverflow-v2.6-pro': [
-      sourceful(
-        {
-          resolution: enumOf('1K', '2K', '4K'),
-          aspect_ratio: enumOf(...RATIOS, '5:4', '4:5'),
-          output_format: enumOf('png', 'jpeg', 'webp'),
-          input_references: range(0, 10),
-          // Explicit pixels, up to 16,384 px an edge (its description); how the record spells it is unconfirmed.
-          size: range(64, 16384),
-        },
-        [{ billable: 'output_image', unit: 'megapixel', cost_usd: 0.04 }],
-      ),
-    ],
+    'sourceful/riverflow-v2.6-pro': [riverflow26ProRecord({ scoring: true })],
   }
+}
+
+/**
+ * 2.6 Pro's record as the stand-in guesses it. Its description names scoring
+ * among its options; whether its record allows `scoring_prompt` and
+ * `scoring_rubric` as passthrough is unconfirmed, so tests serve both.
+ */
+export function riverflow26ProRecord(options: { scoring: boolean }): ImageEndpoint {
+  return sourceful(
+    {
+      resolution: enumOf('1K', '2K', '4K'),
+      aspect_ratio: enumOf(...RATIOS, '5:4', '4:5'),
+      output_format: enumOf('png', 'jpeg', 'webp'),
+      input_references: range(0, 10),
+      // Explicit pixels, up to 16,384 px an edge (its description); how the record spells it is unconfirmed.
+      size: range(64, 16384),
+    },
+    [{ billable: 'output_image', unit: 'megapixel', cost_usd: 0.04 }],
+    options.scoring ? ['font_inputs', 'scoring_prompt', 'scoring_rubric'] : ['font_inputs'],
+  )
 }
 
 /** A model's entry of `ImageModelsListResponse`: the union of its endpoints' parameters, and where their records are. */

@@ -4,7 +4,7 @@
  */
 import { imageSizeFor } from '../images/png'
 import { imageUrl, isImageUrl } from './answer-images'
-import { ASPECT_RATIOS, costOf, ruleFor } from './model-rules'
+import { ASPECT_RATIOS, costOf, ruleFor, scoringProblem } from './model-rules'
 import { EXACT_SIZE, type ImageEndpoint, explicitSize } from './image-records'
 import { type ModelWorld, imagesApiModels, listedModels } from './model-world'
 
@@ -38,7 +38,18 @@ export function imagesRequestProblem(body: Record<string, unknown>, world: Model
   if (problem) return problem
   if (body.n !== undefined && !(Number.isInteger(body.n) && (body.n as number) >= 1 && (body.n as number) <= 10)) return { status: 400, message: 'n must be 1 to 10' }
   const inputs = record?.supported_parameters.input_references
-  return referencesProblem(body.input_references, inputs?.type === 'range' ? inputs.max : rule.maxInputs)
+  return referencesProblem(body.input_references, inputs?.type === 'range' ? inputs.max : rule.maxInputs) ?? scoringProblem(passedThrough(body, record))
+}
+
+/**
+ * What reaches the provider of `provider.options`: the keys its record allows
+ * under its slug; any other is dropped without a word, as OpenRouter does.
+ */
+export function passedThrough(body: Record<string, unknown>, record: ImageEndpoint | null): Record<string, unknown> {
+  const provider = body.provider as { options?: Record<string, unknown> } | undefined
+  const options = record ? provider?.options?.[record.provider_slug] : undefined
+  if (!record || typeof options !== 'object' || options === null) return {}
+  return Object.fromEntries(Object.entries(options).filter(([key]) => record.allowed_passthrough_parameters.includes(key)))
 }
 
 /** The model's first endpoint record, when the world holds a readable one. */

@@ -93,7 +93,7 @@ function backgroundProblem(config: Record<string, unknown>): Problem {
   return null
 }
 
-function scoringProblem(config: Record<string, unknown>): Problem {
+export function scoringProblem(config: Record<string, unknown>): Problem {
   if (config.scoring_prompt !== undefined && typeof config.scoring_prompt !== 'string') return { status: 400, message: 'scoring_prompt must be a string' }
   const rubric = config.scoring_rubric
   if (rubric === undefined) return null

@@ -144,6 +144,25 @@ describe('OpenRouter stand-in', () => {
     expect(await limitLeft()).toBe(7.5)
   })
 
+  it('takes each answer’s cost off the key’s credit when it spends credit (npm run preview), and nothing for an error', async () => {
+    const spending = await startOpenRouterStandIn({ spendsCredit: true })
+    const key = async () => (await (await fetch(`${spending.url}/api/v1/key`, { headers: { Authorization: `Bearer ${TEST_KEY}` } })).json()).data
+    const postTo = (body: unknown) =>
+      fetch(`${spending.url}/api/v1/chat/completions`, { method: 'POST', headers: { Authorization: `Bearer ${TEST_KEY}` }, body: JSON.stringify(body) })
+    try {
+      expect((await postTo(valid)).status).toBe(200)
+      expect(await key()).toMatchObject({ limit_remaining: 7.48, usage: 2.52, usage_daily: 0.52 })
+      spending.enqueue({ kind: 'error', status: 402 })
+      expect((await postTo(valid)).status).toBe(402)
+      expect((await key()).limit_remaining).toBe(7.48)
+    } finally {
+      await spending.close()
+    }
+    // The tests' stand-in leaves the figures to them.
+    expect((await post(valid)).status).toBe(200)
+    expect((await (await fetch(`${standIn.url}/api/v1/key`, { headers: { Authorization: `Bearer ${TEST_KEY}` } })).json()).data.limit_remaining).toBe(7.5)
+  })
+
   it('answers CORS preflights', async () => {
     const response = await fetch(`${standIn.url}/api/v1/chat/completions`, { method: 'OPTIONS' })
     expect(response.status).toBe(204)

@@ -113,6 +113,12 @@ export interface StandInOptions {
   keyInfo?: Partial<KeyInfo>
   /** Added before every answer, to stand in for the model's work. */
   latencyMs?: number
+  /**
+   * Each answer's `usage.cost` comes off the key's credit (`limit_remaining` down,
+   * `usage` up), as OpenRouter bills it: for `npm run preview`. Off for the tests,
+   * which set the key's figures themselves (setKeyInfo).
+   */
+  spendsCredit?: boolean
 }
 
 export interface OpenRouterStandIn {
@@ -173,6 +179,7 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
     }
     requests.push(record)
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      if (options.spendsCredit && status === 200) keyInfo = spend(keyInfo, body)
       record.status = status
       record.answeredAt = Date.now()
       if (response.destroyed) return
@@ -377,6 +384,20 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
         server.closeAllConnections()
         server.close(() => resolve())
       }),
+  }
+}
+
+/** The key's figures after an answer that carries a charge (`usage.cost`); as they were for any other. */
+function spend(info: KeyInfo, body: unknown): KeyInfo {
+  const cost = (body as { usage?: { cost?: unknown } } | null)?.usage?.cost
+  if (typeof cost !== 'number' || !(cost > 0)) return info
+  // Whole hundredths of a cent, so the figures do not drift with floating point.
+  const round = (value: number) => Math.round(value * 1e4) / 1e4
+  return {
+    ...info,
+    usage: round(info.usage + cost),
+    usage_daily: round(info.usage_daily + cost),
+    limit_remaining: info.limit_remaining === null ? null : Math.max(0, round(info.limit_remaining - cost)),
   }
 }
 

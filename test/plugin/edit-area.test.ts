@@ -24,11 +24,26 @@ function tableShot(): { frame: FakeNode; image: FakeNode; circle: FakeNode } {
   return { frame, image, circle }
 }
 
+/**
+ * The same shot in a vertical auto layout card at (100, 50), hugging it and a
+ * 100 px caption; the circle drawn over the shot, out of the flow (Absolute position).
+ */
+function cardShot(): { card: FakeNode; image: FakeNode; caption: FakeNode; circle: FakeNode } {
+  const card = Object.assign(fake.addFrame({ name: 'Post', x: 100, y: 50, width: 800, height: 10 }), { layoutMode: 'VERTICAL' as const, primaryAxisSizingMode: 'AUTO' as const })
+  const image = fake.addRectangle({ name: 'Table shot', width: 800, height: 600 }, card)
+  image.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(encodePng(64, 64)).hash, scaleMode: 'FILL' }]
+  const caption = fake.addText({ name: 'Caption', width: 800, height: 100 }, card)
+  const circle = fake.addEllipse({ name: 'Area' }, card)
+  circle.layoutPositioning = 'ABSOLUTE'
+  Object.assign(circle, { x: 300, y: 200, width: 200, height: 200 })
+  return { card, image, caption, circle }
+}
+
 const record = (prompt: string): GenerationRecord => ({ ...recordWith({ prompt }), area: { imageId: '', erase: false } })
 
 /** Edit area's landing as the UI sends it: the box on the page, with the shape that masks it. */
 function overArea(image: FakeNode, shape: FakeNode, change: Partial<AreaTarget> = {}, prompt = 'a glass of orange juice'): PlaceImageArgs {
-  const area: AreaTarget = { x: 350, y: 200, width: 300, height: 300, shapeId: shape.id, shape: { x: 400, y: 250, width: 200, height: 200 }, ...change }
+  const area: AreaTarget = { x: 350, y: 200, width: 300, height: 300, shapeId: shape.id, shape: { x: 400, y: 250, width: 200, height: 200 }, shapeExportBox: { x: 400, y: 250, width: 200, height: 200 }, ...change }
   return {
     taskId: `area-${prompt}`,
     image: { bytes: encodePng(300, 300), width: 300, height: 300 },
@@ -128,6 +143,72 @@ describe('Edit area in the sandbox', () => {
     expect(frame.children).toEqual([image, circle])
     expect(circle).toMatchObject({ x: 300, y: 200 })
     expect((circle as FakeNode & { isMask?: boolean }).isMask).not.toBe(true)
+  })
+
+  it('over an image in an auto layout, the edit stays out of the flow: no layer moves, the card keeps its size', async () => {
+    const { card, image, caption, circle } = cardShot()
+    const flow = () => ({ image: [image.x, image.y], caption: [caption.x, caption.y], card: [card.width, card.height] })
+    const before = flow()
+    expect(before).toEqual({ image: [0, 0], caption: [0, 600], card: [800, 700] })
+
+    const placed = await placeImageAsync(overArea(image, circle))
+    const group = fake.allNodes().find((n) => n.id === placed.nodeIds[0])!
+    expect(card.children).toEqual([image, group, caption])
+    expect(group).toMatchObject({ type: 'GROUP', layoutPositioning: 'ABSOLUTE' })
+    expect(group.children.map((n) => [n.name, n.x, n.y, n.width, n.height])).toEqual([
+      ['Area', 300, 200, 200, 200],
+      ['Table shot · edited area', 250, 150, 300, 300],
+    ])
+    expect(maskOf(group).isMask).toBe(true)
+    expect(flow()).toEqual(before)
+    expect(fake.undoSteps()).toBe(1)
+  })
+
+  it('a step Figma refuses in an auto layout puts the shape back out of the flow, where it was drawn: nothing moves', async () => {
+    const { card, image, caption, circle } = cardShot()
+    // Figma refuses a late step, once the shape is in the group.
+    const group = fake.figma.group.bind(fake.figma)
+    fake.figma.group = ((nodes, parent, index) => {
+      const made = group(nodes, parent, index)
+      made.setPluginData = () => {
+        throw new Error('Figma refused the record')
+      }
+      return made
+    }) as typeof fake.figma.group
+    await expect(placeImageAsync(overArea(image, circle))).rejects.toThrow(/refused the record/)
+    expect(card.children.map((n) => n.name)).toEqual([image, caption, circle].map((n) => n.name))
+    expect(circle).toMatchObject({ layoutPositioning: 'ABSOLUTE', x: 300, y: 200, isMask: false })
+    expect([caption.y, card.height]).toEqual([600, 700])
+  })
+
+  it.each<[string, (shape: FakeNode) => void, RegExp]>([
+    ['nudged', (shape) => void (shape.x += 40), /“Area” was moved or resized while the edit was generating, so the edit went over “Table shot” where the shape was, on a layer of its own; “Area” is left as it is/],
+    ['resized', (shape) => shape.resize(260, 200), /“Area” was moved or resized/],
+    ['deleted', (shape) => shape.remove(), /The shape of the area was deleted, so the edit went over “Table shot” where the shape was, on a layer of its own\.$/],
+    ['locked', (shape) => void (shape.locked = true), /“Area” was locked, or moved to another frame/],
+  ])('a shape %s while the edit was generating: the edit goes where it was planned, over the image on a layer of its own, and Figma says so', async (_what, change, says) => {
+    const { frame, image, circle } = tableShot()
+    const before = { x: circle.x, y: circle.y, width: circle.width, height: circle.height }
+    change(circle)
+    const after = { x: circle.x, y: circle.y, width: circle.width, height: circle.height, locked: circle.locked }
+    const placed = await placeImageAsync(overArea(image, circle))
+    const layer = fake.allNodes().find((n) => n.id === placed.nodeIds[0])!
+    expect(placed.placement).toBe('area')
+    // Right above the image, at the box the answer was made for: the answer shows, as the panel cut it to the shape.
+    expect(frame.children.indexOf(layer)).toBe(frame.children.indexOf(image) + 1)
+    expect(layer).toMatchObject({ type: 'RECTANGLE', name: 'Table shot · edited area', x: 250, y: 150, width: 300, height: 300 })
+    expect(layer.fills[0]).toMatchObject({ type: 'IMAGE' })
+    expect(JSON.parse(layer.getPluginData(RECORD_KEY)).prompt).toBe('a glass of orange juice')
+    // The designer's shape as they left it: no mask, no group.
+    if (!circle.removed) {
+      expect({ x: circle.x, y: circle.y, width: circle.width, height: circle.height, locked: circle.locked }).toEqual(after)
+      expect(circle.parent).toBe(frame)
+      expect((circle as FakeNode & { isMask?: boolean }).isMask).not.toBe(true)
+    }
+    expect(before).toEqual({ x: 300, y: 200, width: 200, height: 200 })
+    expect(fake.allNodes().some((n) => n.type === 'GROUP')).toBe(false)
+    expect(fake.notifications.at(-1)?.message).toMatch(says)
+    expect(fake.undoSteps()).toBe(1)
   })
 
   it('the history finds an edit’s image in its group, for the thumbnail and Place again', async () => {

@@ -79,6 +79,34 @@ describe('Expand in the sandbox', () => {
     expect(fake.undoSteps()).toBe(1)
   })
 
+  it('in a card with auto layout, goes behind out of the flow: the photo and title stay where they are, the card keeps its size', async () => {
+    // The card: a vertical auto layout, hugging a 400×400 photo and a 200 px title.
+    const card = Object.assign(fake.addFrame({ name: 'Card', x: 0, y: 0, width: 400, height: 10 }), { layoutMode: 'VERTICAL', primaryAxisSizingMode: 'AUTO' })
+    const photo = addImage(card, 'Photo', { x: 0, y: 0, width: 400, height: 400 })
+    const title = fake.addText({ name: 'Title', width: 400, height: 200 }, card)
+    const flow = () => ({ photo: [photo.x, photo.y], title: [title.x, title.y], card: [card.width, card.height] })
+    const before = flow()
+    expect(before).toEqual({ photo: [0, 0], title: [0, 400], card: [400, 600] })
+    fake.select(card)
+    expect(describeSelection(fake.figma.currentPage.selection)[0].expand).toMatchObject({ imageName: 'Photo' })
+
+    const result = await placeImageAsync({ ...behind(card.id), image: { bytes: encodePng(400, 600), width: 400, height: 600 } })
+    const layer = card.children[0]
+    expect(result).toEqual({ nodeIds: [layer.id], placement: 'behind' })
+    expect(card.children).toEqual([layer, photo, title])
+    expect(layer).toMatchObject({ layoutPositioning: 'ABSOLUTE', x: 0, y: 0, width: 400, height: 600 })
+    expect(flow()).toEqual(before)
+    expect(fake.undoSteps()).toBe(1)
+  })
+
+  it('in an auto layout that draws its first layer on top, goes last, so it is still behind the image', async () => {
+    const card = Object.assign(fake.addFrame({ name: 'Card', width: 400, height: 600 }), { layoutMode: 'VERTICAL', itemReverseZIndex: true })
+    const photo = addImage(card, 'Photo', { x: 0, y: 0, width: 400, height: 400 })
+    await placeImageAsync(behind(card.id))
+    expect(card.children.map((child) => child.name)).toEqual(['Photo', 'Banner · expanded'])
+    expect(photo).toMatchObject({ x: 0, y: 0 })
+  })
+
   it('puts it on a new layer beside the frame, saying so, when the frame was locked meanwhile', async () => {
     const { frame } = banner()
     frame.locked = true

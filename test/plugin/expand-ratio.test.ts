@@ -105,8 +105,9 @@ describe('Expand to a ratio in the sandbox', () => {
     ['it was moved into an auto layout', ({ board: parent }) => void Object.assign(parent, { layoutMode: 'VERTICAL' })],
   ])('puts the result on a new layer beside it, saying so, and makes no frame, when %s meanwhile', async (_what, change) => {
     const made = board()
-    const before = facts(made.shot)
     change(made)
+    // Read after the change: an auto layout turned on places the image itself.
+    const before = facts(made.shot)
     const result = await placeImageAsync(toRatio(made.shot.id))
     expect(result.placement).toBe('new-layer')
     expect(fake.allNodes().filter((node) => node.type === 'FRAME').map((node) => node.name)).toEqual(['Board'])

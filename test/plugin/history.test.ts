@@ -140,6 +140,23 @@ describe('the file’s history', () => {
     expect(fake.figma.root.getPluginDataKeys().filter((key) => key.startsWith('history'))).toEqual(['history-0'])
   })
 
+  it('never stops taking new entries: past the largest number a list’s key may have, the lists are numbered again from 0', () => {
+    const root = fake.figma.root
+    const long = 'A red fox in the snow. '.repeat(150)
+    const chunks = () => root.getPluginDataKeys().filter((key) => key.startsWith('history-'))
+    for (let i = 0; chunks().length < 2; i++) addToHistory({ layerIds: [`1:${i}`], record: record(`${i} ${long}`) })
+    // A file whose one list is full and has the largest number a key may have.
+    root.setPluginData('history-999999', root.getPluginData('history-0'))
+    for (const key of ['history-0', 'history-1']) root.setPluginData(key, '')
+    const held = readHistory().length
+    for (const prompt of ['New 1', 'New 2', 'New 3']) {
+      addToHistory({ layerIds: ['1:new'], record: record(`${prompt} ${long}`) })
+      expect(readHistory()[0].record.prompt).toBe(`${prompt} ${long}`)
+    }
+    expect(readHistory()).toHaveLength(held + 3)
+    expect(chunks().sort()).toEqual(['history-0', 'history-1'])
+  })
+
   it('caps a long Judge by text on write and on read, so no placement throws over the plugin data limit', async () => {
     startPlugin()
     const judged = { ...record('Judged'), settings: { ...record('Judged').settings, scoringPrompt: 'Sharp edges. '.repeat(10_000) } }

@@ -63,6 +63,24 @@ describe('placeImageAsync', () => {
     expect(fake.undoSteps()).toBe(1)
   })
 
+  it('fills every target or none: a record Figma refuses leaves each layer as it was, with no undo step', async () => {
+    const a = fake.addRectangle({ x: 0, y: 0, width: 300, height: 200 })
+    const b = fake.addRectangle({ x: 400, y: 0, width: 300, height: 200 })
+    // b shows an image the plugin placed before: its record, its previous image and its buttons must stay.
+    await placeImageAsync(message({ placement: 'fill', targetIds: [b.id], record: { ...record, prompt: 'Before' } }))
+    const state = (node: typeof a) => ({ fills: JSON.stringify(node.fills), record: node.getPluginData(RECORD_KEY), previous: node.getPluginData('riverflow-previous-fills'), buttons: node.getRelaunchData() })
+    const before = [state(a), state(b)]
+    const setPluginData = b.setPluginData.bind(b)
+    b.setPluginData = (key, value) => {
+      if (key === RECORD_KEY && value.includes('After')) throw new Error('in setPluginData: the entry is too large (the limit is about 100 kB)')
+      setPluginData(key, value)
+    }
+    const steps = fake.undoSteps()
+    await expect(placeImageAsync(message({ placement: 'fill', targetIds: [a.id, b.id], record: { ...record, prompt: 'After' } }))).rejects.toThrow(/too large/)
+    expect([state(a), state(b)]).toEqual(before)
+    expect(fake.undoSteps()).toBe(steps)
+  })
+
   it('puts a new layer beside the selection, tops aligned, past whatever is there', async () => {
     const frame = fake.addFrame({ x: 100, y: 50, width: 400, height: 300 })
     fake.addFrame({ x: 540, y: 50, width: 200, height: 200 })

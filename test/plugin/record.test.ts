@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { GenerationRecord } from '../../common/domain'
+import { readRecord } from '../../common/read-record'
 import { RECORD_LIMIT_BYTES, recordForPluginData } from '../../plugin/record'
 
 const record: GenerationRecord = {
@@ -46,7 +47,7 @@ describe('recordForPluginData', () => {
   })
 
   it('shortens the font inputs’ texts as well when the prompt alone is not enough', () => {
-    const fontInputs = [0, 1, 2].map((i) => ({ fontUrl: `https://fonts.gstatic.com/s/f${i}.woff2`, text: 'x'.repeat(60_000) }))
+    const fontInputs = [0, 1].map((i) => ({ fontUrl: `https://fonts.gstatic.com/s/f${i}.woff2`, text: 'x'.repeat(60_000) }))
     const json = recordForPluginData({ ...record, prompt: 'p'.repeat(10_000), settings: { ...record.settings, fontInputs } })
     expect(bytes(json)).toBeLessThanOrEqual(RECORD_LIMIT_BYTES)
     const written = JSON.parse(json) as GenerationRecord
@@ -55,11 +56,36 @@ describe('recordForPluginData', () => {
     for (const font of written.settings.fontInputs) expect(font.text.length).toBeGreaterThan(1000)
   })
 
-  it('drops the font inputs when even their URLs do not fit', () => {
+  it('drops the font inputs when a URL is longer than any font’s, and keeps the prompt', () => {
     const fontInputs = [{ fontUrl: `https://example.com/${'f'.repeat(120_000)}.woff2`, text: 'Sale' }]
     const json = recordForPluginData({ ...record, settings: { ...record.settings, fontInputs } })
     expect(bytes(json)).toBeLessThanOrEqual(RECORD_LIMIT_BYTES)
-    expect(JSON.parse(json)).toMatchObject({ prompt: '', settings: { fontInputs: [] }, fontInputsTruncated: true })
+    expect(JSON.parse(json)).toMatchObject({ prompt: 'A red fox', settings: { fontInputs: [] }, fontInputsTruncated: true })
+  })
+
+  it('writes only what the reader takes back, each field within its bounds, whatever a relaunched record carried', () => {
+    // Anyone who can edit the file can write a layer's record; Regenerate sends it back to be written with the new image.
+    const crafted = {
+      ...record,
+      junk: 'j'.repeat(99_800),
+      generationId: 'g'.repeat(10_000),
+      brandKit: 'k'.repeat(1_000),
+      settings: {
+        ...record.settings,
+        junk: 'x'.repeat(99_800),
+        scoringPrompt: 'Sharp. '.repeat(10_000),
+        fontInputs: [0, 1, 2].map((i) => ({ fontUrl: `https://fonts.gstatic.com/s/f${i}.woff2`, text: 'Sale', junk: 'y'.repeat(50_000) })),
+        fitFrame: false,
+        density: 3,
+      },
+    } as unknown as GenerationRecord
+    const json = recordForPluginData(crafted)
+    expect(bytes(json)).toBeLessThan(5_000)
+    const written: unknown = JSON.parse(json)
+    // The reader takes every field back, and finds nothing it does not know.
+    expect(readRecord(written)).toEqual(written)
+    expect(written).toMatchObject({ prompt: 'A red fox', generationId: null, brandKit: 'k'.repeat(200), fontInputsTruncated: true, settings: { fitFrame: false, density: 3 } })
+    expect((written as GenerationRecord).settings.fontInputs).toEqual([0, 1].map((i) => ({ fontUrl: `https://fonts.gstatic.com/s/f${i}.woff2`, text: 'Sale' })))
   })
 
   it('always fits, whatever the prompt and font inputs', () => {

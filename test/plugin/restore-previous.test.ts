@@ -73,3 +73,22 @@ describe('Restore previous on the designer’s own layer', () => {
     expect(fake.page.children.at(-1)!.fills[0].imageHash).toBe(first)
   })
 })
+
+describe('Restore previous on a layer whose record is as large as plugin data takes', () => {
+  it('still takes a new image, its old record kept shortened as the writer writes it, and swapped back', async () => {
+    const { layer } = await designersPhoto()
+    // Written by anyone who can edit the file: it fits under the record's key, not under the previous record's longer one.
+    const base = JSON.stringify({ ...record, prompt: '' })
+    const large = JSON.stringify({ ...record, prompt: 'p'.repeat(99_985 - base.length) })
+    layer.setPluginData(RECORD_KEY, large)
+    run('')
+    const reply = await request('place-image', { taskId: 't', image: { bytes: encodePng(32, 32), width: 32, height: 32 }, placement: 'fill', targetIds: [layer.id], name: 'New', reveal: false, record: { ...record, prompt: 'New' } })
+    expect(reply).toMatchObject({ ok: true })
+    expect(JSON.parse(layer.getPluginData(RECORD_KEY))).toMatchObject({ prompt: 'New' })
+    fake.select(layer)
+    run('restore-previous')
+    const back = JSON.parse(layer.getPluginData(RECORD_KEY)) as { prompt: string; promptTruncated?: boolean; generationId: string }
+    expect(back).toMatchObject({ promptTruncated: true, generationId: 'gen-7' })
+    expect(back.prompt.length).toBeGreaterThan(80_000)
+  })
+})

@@ -41,3 +41,27 @@ describe('describeSelection', () => {
     expect(describeSelection([ours, theirs] as unknown as SceneNode[]).map((l) => l.madeHere)).toEqual([true, false])
   })
 })
+
+describe('describeSelection for Edit area', () => {
+  it('gives the box around a rotated layer, what an export of it covers, and whether it is turned', () => {
+    const photo = fake.addRectangle({ name: 'Photo', x: 0, y: 0, width: 800, height: 600 })
+    // A 100×100 square turned 90°: its box is still 100×100, but above its (x, y).
+    const square = fake.addRectangle({ name: 'Square', x: 300, y: 300, width: 100, height: 100, rotation: 90 })
+    photo.strokes = [{ type: 'SOLID' }]
+    photo.strokeWeight = 8
+    photo.strokeAlign = 'OUTSIDE'
+    photo.effects = [{ type: 'DROP_SHADOW', visible: true, radius: 4, offset: { x: 10, y: 10 } }]
+    const [image, shape] = describeSelection([photo, square] as unknown as SceneNode[])
+    expect(image.area).toMatchObject({ x: 0, y: 0, width: 800, height: 600, rotated: false, exportBox: { x: -8, y: -8, width: 830, height: 630 } })
+    expect(shape.area).toMatchObject({ x: 300, y: 200, width: 100, height: 100, rotated: true, exportBox: { x: 300, y: 200, width: 100, height: 100 } })
+    // Its own size stays unrotated.
+    expect([shape.width, shape.height]).toEqual([100, 100])
+  })
+
+  it('calls a layer turned when the frame around it is, though it is not itself', () => {
+    const frame = fake.addFrame({ name: 'Card', x: 0, y: 0, width: 500, height: 500, rotation: 15 })
+    const photo = fake.addRectangle({ name: 'Photo', x: 10, y: 10, width: 200, height: 100 }, frame)
+    const shape = fake.addEllipse({ name: 'Area', x: 50, y: 20, width: 50, height: 50 }, frame)
+    expect(describeSelection([photo, shape] as unknown as SceneNode[]).map((layer) => layer.area?.rotated)).toEqual([true, true])
+  })
+})

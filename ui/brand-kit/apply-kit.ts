@@ -1,5 +1,6 @@
 import type { FontInput } from '../../common/domain'
 import { FONT_INPUT_PRICE, REFERENCE_PRICE } from '../../common/models'
+import { takesScoring } from '../../common/road-capabilities'
 import type { LayerToSend, TaskSpec } from '../generation/plan/task'
 import { formatUsd } from '../pricing'
 import type { ScoringCriterion } from '../openrouter/scoring-rubric'
@@ -11,6 +12,8 @@ export type KitUse = 'images' | 'upscale'
 
 /** What the kit did to one task, for the line before sending and for the record. */
 export interface KitApplied {
+  /** The kit's page id, which the record keeps so Regenerate finds this kit and no other of the same name. */
+  id: string
   name: string
   /** The prompt as the designer wrote it: the record keeps it, so Regenerate adds the kit once, not twice. */
   designerPrompt: string
@@ -39,14 +42,21 @@ export function applyKit(task: TaskSpec, ready: ReadyKit, use: KitUse): TaskSpec
   const total = refs.length
   const next: TaskSpec = { ...task, settings: { ...task.settings } }
 
+  const unpriced = ready.paidExtras === false
   if (use === 'upscale') {
     // Only Riverflow 2 takes refSR, which is what an upscale's references are for.
-    const room = Math.max(0, model.maxReferences - task.references.length)
+    const takes = Math.max(0, model.maxReferences - task.references.length)
+    const room = unpriced ? 0 : takes
     const sent = refs.slice(0, room)
     next.references = [...task.references, ...sent]
     if (sent.length > 0) adds.push(`${count(sent.length, 'refSR reference')} (+${formatUsd(sent.length * REFERENCE_PRICE)})`)
-    if (sent.length < total) leftOut.push(room === 0 ? `the kit’s references: an upscale on ${model.label} takes no refSR references` : `${total - sent.length} of the kit’s ${total} references: ${model.label} takes ${model.maxReferences} refSR references`)
-    next.brandKit = { name: kit.name, designerPrompt: task.designerPrompt ?? task.prompt, adds, leftOut }
+    if (sent.length < total && unpriced && takes > 0) {
+      const priced = Math.min(total, takes)
+      leftOut.push(`the kit’s ${count(priced, 'reference')}, +${formatUsd(priced * REFERENCE_PRICE)} as refSR references: send ${priced === 1 ? 'it' : 'them'} from the panel, where the price shows first`)
+    } else if (sent.length < total) {
+      leftOut.push(room === 0 ? `the kit’s references: an upscale on ${model.label} takes no refSR references` : `${total - sent.length} of the kit’s ${total} references: ${model.label} takes ${model.maxReferences} refSR references`)
+    }
+    next.brandKit = { id: kit.id, name: kit.name, designerPrompt: task.designerPrompt ?? task.prompt, adds, leftOut }
     return next
   }
 
@@ -67,6 +77,9 @@ export function applyKit(task: TaskSpec, ready: ReadyKit, use: KitUse): TaskSpec
     if (ready.fontUrls.length > 0 && task.settings.fontInputs.length === 0) leftOut.push('the kit’s fonts: put the headline in quotation marks in the prompt')
   } else if (model.maxFontInputs === 0) {
     leftOut.push(`the kit’s fonts: ${model.label} takes no font inputs`)
+  } else if (unpriced) {
+    const priced = Math.min(fonts.length, model.maxFontInputs)
+    leftOut.push(`the kit’s font for the quoted text, +${formatUsd(priced * FONT_INPUT_PRICE)}: send it from the panel, where the price shows first`)
   } else {
     const taken = fonts.slice(0, model.maxFontInputs)
     next.settings.fontInputs = taken
@@ -74,12 +87,13 @@ export function applyKit(task: TaskSpec, ready: ReadyKit, use: KitUse): TaskSpec
   }
 
   if (kit.checks.length > 0) {
-    if (model.scoring) {
+    // On the Image API as its record's passthrough keys say (docs/contracts.md#the-image-api).
+    if (takesScoring(model, 'scoring_rubric')) {
       next.scoringRubric = kitRubric(kit.checks)
       adds.push(count(kit.checks.length, 'check'))
     } else leftOut.push(`the kit’s checks: ${model.label} does not score its images`)
   }
-  next.brandKit = { name: kit.name, designerPrompt: task.designerPrompt ?? task.prompt, adds, leftOut }
+  next.brandKit = { id: kit.id, name: kit.name, designerPrompt: task.designerPrompt ?? task.prompt, adds, leftOut }
   return next
 }
 

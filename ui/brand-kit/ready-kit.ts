@@ -8,6 +8,11 @@ export interface ReadyKit {
   fontUrls: string[]
   /** The kit's own problems and the fonts not found: the rest of the kit is still used. */
   problems: string[]
+  /**
+   * False where no price can be shown before sending (a quick action): the kit
+   * then adds nothing billed (refSR references, font inputs) and says so.
+   */
+  paidExtras?: false
 }
 
 /**
@@ -43,10 +48,16 @@ async function findFontAsync(font: KitFont, resolve: typeof resolveGoogleFontAsy
   // A failure (Google unreachable, say) is asked again next time.
   if (!found.ok) lookups.delete(key)
   if (found.ok) return found
-  // Google unreachable is said as the lookup says it; a font it does not serve, in the kit's words.
-  return !found.message.startsWith('Google Fonts does not serve')
-    ? { ok: false, message: `The kit font ${font.family} ${font.style}: ${found.message}` }
-    : { ok: false, message: `The kit font ${font.family} ${font.style} is not on Google Fonts, so quoted text goes without it. Name its file in the layer: “Font: https://…/font.woff2”.` }
+  // In the kit's words: a kit's font file comes only from Google (docs/contracts.md#font-inputs), so no URL to paste.
+  const name = `${font.family} ${font.style}`
+  switch (found.reason) {
+    case 'not-served':
+      return { ok: false, message: `The kit font ${name} is not on Google Fonts, so quoted text goes without it. Set the font layer in a Google font to send one.` }
+    case 'unreachable':
+      return { ok: false, message: `The kit font ${name} could not be looked up: Google Fonts could not be reached. Quoted text goes without it; it is asked again at the next click.` }
+    case 'late':
+      return { ok: false, message: `The kit font ${name} could not be looked up: Google Fonts did not answer in time. Quoted text goes without it; it is asked again at the next click.` }
+  }
 }
 
 const lookups = new Map<string, Promise<FontLookup>>()

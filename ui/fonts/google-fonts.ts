@@ -7,8 +7,6 @@
  */
 // Only `npm run preview` sets RIVERFLOW_GOOGLE_FONTS_URL, to its local stand-in.
 export const GOOGLE_FONTS_CSS_URL: string = import.meta.env.RIVERFLOW_GOOGLE_FONTS_URL ?? 'https://fonts.googleapis.com'
-/** Where Google keeps the font files its CSS points to: the only font host the plugin picks itself. */
-export const GOOGLE_FONT_FILES_ORIGIN = 'https://fonts.gstatic.com'
 
 export interface FontAxes {
   weight: number
@@ -47,27 +45,46 @@ export function fontUrlFromCss(css: string): string | null {
   return match ? match[1] : null
 }
 
-export type FontLookup = { ok: true; url: string } | { ok: false; message: string }
+/** Why a lookup found no file: Google does not serve the font, could not be reached, or did not answer in time. */
+export type FontLookupFailure = 'not-served' | 'unreachable' | 'late'
 
-/** Resolves a Google Fonts family and style to a font file URL, or says why not. */
+export type FontLookup = { ok: true; url: string } | { ok: false; reason: FontLookupFailure; message: string }
+
+/**
+ * Google's stylesheet comes in well under a second; past this it is not
+ * coming. Without a limit a lookup that hangs would hold every click, quick
+ * action and relaunch that waits for a brand kit's fonts.
+ */
+export const FONT_LOOKUP_TIMEOUT_MS = 10_000
+
+/** Resolves a Google Fonts family and style to a font file URL, or says why not; never waits past FONT_LOOKUP_TIMEOUT_MS. */
 export async function resolveGoogleFontAsync(
   family: string,
   style: string,
   text: string,
-  options: { baseUrl?: string; signal?: AbortSignal } = {},
+  options: { baseUrl?: string; signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<FontLookup> {
   const notFound: FontLookup = {
     ok: false,
+    reason: 'not-served',
     message: `Google Fonts does not serve “${family} ${style}”. Paste a URL to the font’s .ttf, .otf, .woff or .woff2 file.`,
   }
-  let response: Response
+  const stop = new AbortController()
+  const timer = setTimeout(() => stop.abort(), options.timeoutMs ?? FONT_LOOKUP_TIMEOUT_MS)
+  const cancel = () => stop.abort()
+  options.signal?.addEventListener('abort', cancel)
+  if (options.signal?.aborted) stop.abort()
   try {
-    response = await fetch(googleFontsCssUrl(family, style, text, options.baseUrl), { signal: options.signal })
+    const response = await fetch(googleFontsCssUrl(family, style, text, options.baseUrl), { signal: stop.signal })
+    // Google answers 400 for a family it does not serve.
+    if (!response.ok) return notFound
+    const url = fontUrlFromCss(await response.text())
+    return url ? { ok: true, url } : notFound
   } catch {
-    return { ok: false, message: 'Could not reach Google Fonts to find this font. Paste a URL to the font file instead.' }
+    const late = stop.signal.aborted && !options.signal?.aborted
+    return { ok: false, reason: late ? 'late' : 'unreachable', message: `${late ? 'Google Fonts did not answer in time' : 'Could not reach Google Fonts'} to find this font. Paste a URL to the font file instead.` }
+  } finally {
+    clearTimeout(timer)
+    options.signal?.removeEventListener('abort', cancel)
   }
-  // Google answers 400 for a family it does not serve.
-  if (!response.ok) return notFound
-  const url = fontUrlFromCss(await response.text())
-  return url ? { ok: true, url } : notFound
 }

@@ -2,7 +2,7 @@ import type { ModelId } from '../../common/domain'
 import type { ModelCapabilities } from '../../common/models'
 import { requestAsync } from '../bridge'
 import { createCanvasEncoder } from '../encoding/canvas-encoder'
-import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, type SessionSpend, addSpend, jobError, messageOf, reduceOutcome, suggestionOf } from './job-outcome'
+import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, type SessionSpend, addSpend, failureMessage, jobError, reduceOutcome, suggestionOf } from './job-outcome'
 import type { KeptImage } from './land/kept-images'
 import { type LanderOptions, createLander, retryKeptAsync } from './land/lander'
 import type { TaskSpec } from './plan/task'
@@ -132,13 +132,13 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: (layerId,
           report({ type: 'task-done', cost: task.value.cost, notes: task.value.notes, dropped: task.value.dropped })
           update((s) => ({ spent: addSpend(s.spent, task.value.cost) }))
         } else {
-          progress(index, { phase: task.cancelled ? 'cancelled' : 'failed', message: messageOf(task.error) })
+          progress(index, { phase: task.cancelled ? 'cancelled' : 'failed', message: failureMessage(task) })
         }
       },
     })
 
     const landed = await lander.settledAsync()
-    const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ taskId: specs[i].id, label: specs[i].label, message: messageOf(s.error) }]))
+    const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ taskId: specs[i].id, label: specs[i].label, message: failureMessage(s) }]))
     const error = jobError(settled, failures, tasks.some((task) => task.isTake) ? 'variations' : 'frames')
     report({ type: 'job-finished', taskCount: specs.length, failures })
     update(() => ({ error, switchTo: suggestionOf(settled), job: null }))

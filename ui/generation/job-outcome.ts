@@ -1,7 +1,7 @@
 import { assertNever } from '../../common/assert-never'
-import type { ModelId } from '../../common/domain'
+import type { ModelId, Road } from '../../common/domain'
 import type { ShrinkNote } from '../encoding/request-budget'
-import { GenerationError } from '../openrouter/errors'
+import { GenerationError, cancelledError } from '../openrouter/errors'
 import type { SettledTask } from './run/run-job'
 
 /** What the last job did, for the lines under the Generate button. */
@@ -16,8 +16,8 @@ export interface JobOutcome {
   tiled: TiledNote[]
   /** Frames sent smaller than wanted to fit the request cap. */
   notes: ShrinkNote[]
-  /** What the road taken could not carry (the Image API: fonts, refSR…), named once each. */
-  dropped: string[]
+  /** What each road taken could not carry (fonts, refSR, effort…), named once each. */
+  dropped: Partial<Record<Road, string[]>>
   /** A fill target was gone or locked, so the image went on a new layer instead. */
   fellBack: boolean
   /** Frames of a batch, or takes, that failed, with why; each can be retried by its task id. */
@@ -44,6 +44,12 @@ export interface TiledNote {
   placed: boolean
 }
 
+/** What the designer chose that the road a request took could not carry. */
+export interface DroppedOptions {
+  road: Road
+  options: string[]
+}
+
 export interface PlacedLayers {
   nodeIds: string[]
   name: string
@@ -58,14 +64,14 @@ export interface Failure {
 /** What happens in a job that the outcome tells of. */
 export type OutcomeEvent =
   | { type: 'job-started' }
-  | { type: 'task-done'; cost: number | null; notes: ShrinkNote[]; dropped?: string[] }
+  | { type: 'task-done'; cost: number | null; notes: ShrinkNote[]; dropped?: DroppedOptions }
   | ({ type: 'image-shrunk' } & ShrunkImage)
   | ({ type: 'image-tiled' } & TiledNote)
   | { type: 'image-placed'; fellBack: boolean; layers: PlacedLayers }
   /** Every task has settled; `failures` in the order of the tasks. */
   | { type: 'job-finished'; taskCount: number; failures: Failure[] }
 
-const EMPTY: JobOutcome = { placed: 0, layers: [], cost: null, shrunk: [], tiled: [], notes: [], dropped: [], fellBack: false, failures: [] }
+const EMPTY: JobOutcome = { placed: 0, layers: [], cost: null, shrunk: [], tiled: [], notes: [], dropped: {}, fellBack: false, failures: [] }
 
 /**
  * The outcome after one more event. Null until a job starts, and when a job of
@@ -81,7 +87,7 @@ export function reduceOutcome(outcome: JobOutcome | null, event: OutcomeEvent): 
         // The sum of the costs the answers gave; null while none gave one.
         cost: event.cost === null ? outcome.cost : (outcome.cost ?? 0) + event.cost,
         notes: [...outcome.notes, ...event.notes],
-        dropped: [...new Set([...outcome.dropped, ...(event.dropped ?? [])])],
+        dropped: withDropped(outcome.dropped, event.dropped),
       }
     case 'image-shrunk': {
       const { type: _, ...shrunk } = event
@@ -101,12 +107,32 @@ export function reduceOutcome(outcome: JobOutcome | null, event: OutcomeEvent): 
   }
 }
 
-/** A job of one task shows that task's error; a batch says how many failed, its outcome lists them. */
+/** Each option named once under the road that dropped it. */
+function withDropped(dropped: JobOutcome['dropped'], more: DroppedOptions | undefined): JobOutcome['dropped'] {
+  if (!more || more.options.length === 0) return dropped
+  return { ...dropped, [more.road]: [...new Set([...(dropped[more.road] ?? []), ...more.options])] }
+}
+
+/**
+ * A job of one task shows that task's error; a batch says how many failed, its
+ * outcome lists them. A cancelled batch says what requests were under way:
+ * OpenRouter may still bill those (docs/contracts.md#cancel-and-billing).
+ */
 export function jobError(settled: SettledTask[], failures: { message: string }[], unit: 'variations' | 'frames'): string | null {
   if (failures.length === 0) return null
   if (settled.length === 1) return failures[0].message
-  if (settled.every((s) => s.ok || s.cancelled)) return 'Cancelled. What was already done stays on the canvas.'
+  if (settled.every((s) => s.ok || s.cancelled)) {
+    const inFlight = settled.filter((s) => !s.ok && s.error instanceof GenerationError && s.error.kind === 'cancelled-in-flight').length
+    if (inFlight === 0) return 'Cancelled. What was already done stays on the canvas; the rest was never sent, so nothing more was spent.'
+    const requests = inFlight === 1 ? '1 request was' : `${inFlight} requests were`
+    return `Cancelled. What was already done stays on the canvas. ${requests} already with OpenRouter, which may still charge for ${inFlight === 1 ? 'it' : 'them'}: check openrouter.ai/activity before trying again.`
+  }
   return `${failures.length} of ${settled.length} ${unit} failed; the others were placed.`
+}
+
+/** How a task that did not succeed reads: one that Cancel stopped before it started was never sent. */
+export function failureMessage(task: Extract<SettledTask, { ok: false }>): string {
+  return task.cancelled && !(task.error instanceof GenerationError) ? cancelledError().message : messageOf(task.error)
 }
 
 /** A failure as the designer reads it: our own messages as they are, anything else as one plain sentence. */

@@ -5,6 +5,7 @@
  */
 import type { TiledImage } from '../../common/domain'
 import type { EncodedFormat } from '../encoding/request-budget'
+import type { MaskGeometry } from '../image/draw-masked'
 
 /** Draw an exported frame at a size and encode it (the request encoder, ../encoding/canvas-encoder.ts). */
 export interface EncodeJob {
@@ -31,7 +32,16 @@ export interface TileJob {
   bytes: Uint8Array
 }
 
-export type ImageJob = EncodeJob | PrepareJob | TileJob
+/** Limit Edit area's answer to the shape drawn, with a soft edge, and encode it as PNG (../image/mask-to-shape.ts). */
+export interface MaskJob {
+  type: 'mask'
+  answer: Uint8Array
+  /** The shape's export: its alpha is the mask. */
+  shape: Uint8Array
+  geometry: MaskGeometry
+}
+
+export type ImageJob = EncodeJob | PrepareJob | TileJob | MaskJob
 
 export interface EncodeResult {
   bytes: Uint8Array
@@ -48,10 +58,16 @@ export interface PrepareResult {
   originalHeight: number
 }
 
+/** The masked PNG; null when the shape's export covers no pixel (the answer then goes unmasked). */
+export interface MaskResult {
+  bytes: Uint8Array | null
+}
+
 export interface JobResults {
   encode: EncodeResult
   prepare: PrepareResult
   tile: TiledImage
+  mask: MaskResult
 }
 
 export type ToWorker = { type: 'ping' } | { type: 'job'; id: number; job: ImageJob } | { type: 'dispose'; encoderId: number }

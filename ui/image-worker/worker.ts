@@ -15,6 +15,7 @@ import { drawScaled, LOSSY_QUALITY } from '../image/draw-scaled'
 import type { ImageTile, TiledImage } from '../../common/domain'
 import { figmaSize } from '../../common/sizes'
 import { drawTile, tileGrid } from '../image/tiles'
+import { maskAsync } from './mask-job'
 import type { EncodeJob, EncodeResult, FromWorker, ImageJob, PrepareResult, ToWorker } from './protocol'
 
 interface WorkerScope {
@@ -49,6 +50,11 @@ async function runJobAsync(id: number, job: ImageJob): Promise<void> {
     if (job.type === 'tile') {
       const result = await tileAsync(job.bytes)
       scope.postMessage({ type: 'done', id, result }, result.tiles.map((tile) => tile.bytes.buffer as ArrayBuffer))
+      return
+    }
+    if (job.type === 'mask') {
+      const result = await maskAsync(job, decodeAsync, drawAndEncodeAsync)
+      scope.postMessage({ type: 'done', id, result }, result.bytes ? [result.bytes.buffer as ArrayBuffer] : [])
       return
     }
     const result = job.type === 'encode' ? await encodeAsync(job) : await prepareAsync(job.bytes)

@@ -12,7 +12,7 @@ export interface ImagesRecord {
   sizes: ImageSize[] | null
   aspectRatios: AspectRatio[] | null
   maxInputImages: number | null
-  /** Present: the record speaks of backgrounds (absent there means none). */
+  /** The backgrounds a designer may choose on this road, Original first; empty: none to choose. */
   backgrounds: BackgroundMode[]
   passthrough: string[]
   /** Explicit `size: "WxH"`; null: tiers only. */
@@ -41,11 +41,9 @@ export function readImagesRecord(raw: unknown): ImagesRecord | null {
   const sizes = known(enumValues(parameters.resolution), IMAGE_SIZES)
   const ratios = known(enumValues(parameters.aspect_ratio), ASPECT_RATIOS)
   const inputs = rangeOf(parameters.input_references)
-  const background = enumValues(parameters.background) ?? []
-  const backgrounds: BackgroundMode[] = []
-  if (background.includes('transparent')) backgrounds.push('transparent')
-  // "opaque" paints a solid ground, though the Image API takes no colour for it.
-  if (background.includes('opaque')) backgrounds.push('solid')
+  // A cut-out is the one background choice this road carries. Its "opaque" takes no colour: it is
+  // not the designer's solid colour, and offering it alone would be a choice that changes nothing.
+  const backgrounds: BackgroundMode[] = (enumValues(parameters.background) ?? []).includes('transparent') ? ['original', 'transparent'] : []
   return {
     providerSlug: typeof raw.provider_slug === 'string' && raw.provider_slug !== '' ? raw.provider_slug : 'sourceful',
     sizes,

@@ -6,9 +6,10 @@ import { readImagesRecord } from './images-record'
 
 /**
  * A model's facts with what OpenRouter's lists and records say: which roads
- * serve it, and for the Image API what its endpoint record allows. A fact of a
- * record beats the built-in table, for that road only; the table keeps what no
- * record says (refSR, fonts and effort on chat completions). A record that does
+ * serve it, and for the Image API what its endpoint record allows (its
+ * passthrough keys: fonts, scoring). A fact of a record beats the built-in
+ * table, for that road only; the table keeps what no record says (refSR,
+ * fonts, scoring and effort on chat completions). A record that does
  * not read changes nothing; an entry from an older cache (no roads) neither.
  */
 export function withLiveFacts(table: ModelCapabilities, entry: CatalogEntry): ModelCapabilities {
@@ -20,18 +21,24 @@ export function withLiveFacts(table: ModelCapabilities, entry: CatalogEntry): Mo
   return { ...table, ...unionOf(roads), roads }
 }
 
+/** The passthrough parameters this build sends where a record allows them (docs/contracts.md#the-image-api). */
+const PASSTHROUGH_KEYS = ['font_inputs', 'scoring_prompt', 'scoring_rubric']
+
 function imagesRoad(table: ModelCapabilities, endpoint: unknown): RoadCapabilities {
   const base = imagesRoadWithoutRecord(table)
   const record = endpoint === undefined ? null : readImagesRecord(endpoint)
   if (!record) return base
-  const fonts = record.passthrough.includes('font_inputs')
+  // The record's passthrough keys decide what travels in provider.options, the table's caution aside.
+  const passthrough = record.passthrough.filter((key) => PASSTHROUGH_KEYS.includes(key))
   return {
     ...base,
     sizes: record.sizes ?? base.sizes,
     maxInputImages: record.maxInputImages ?? base.maxInputImages,
     backgrounds: record.backgrounds,
-    maxFontInputs: fonts ? MAX_FONT_INPUTS : 0,
-    ...(fonts ? { passthroughTo: record.providerSlug } : {}),
+    maxFontInputs: passthrough.includes('font_inputs') ? MAX_FONT_INPUTS : 0,
+    scoring: passthrough.includes('scoring_prompt') || passthrough.includes('scoring_rubric'),
+    passthrough,
+    ...(passthrough.length > 0 ? { passthroughTo: record.providerSlug } : {}),
     aspectRatios: record.aspectRatios ?? base.aspectRatios,
     exactSize: record.exactSize,
     ...(record.pricing.length > 0 ? { priceLines: record.pricing } : {}),

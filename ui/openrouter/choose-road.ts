@@ -1,6 +1,7 @@
-import type { GenerationSettings, Road } from '../../common/domain'
+import type { AspectRatio, GenerationSettings, Road } from '../../common/domain'
 import type { ModelCapabilities } from '../../common/models'
-import { type RoadCapabilities, chatRoad, imagesRoadWithoutRecord } from '../../common/road-capabilities'
+import { type RoadCapabilities, carriesScoring, chatRoad, imagesRoadWithoutRecord } from '../../common/road-capabilities'
+import { ASPECT_RATIOS } from '../../common/sizes'
 import { learnedRoad } from './roads'
 
 /** What a request needs besides its settings: it decides the road as much as they do. */
@@ -43,6 +44,12 @@ export function chooseRoad(model: ModelCapabilities, settings: GenerationSetting
   return pool.reduce((best, candidate) => (candidate.dropped.length < best.dropped.length ? candidate : best))
 }
 
+/** Every ratio some road of the model makes, in the designer's order: a request at one of them finds its road. */
+export function aspectRatiosOf(model: ModelCapabilities): AspectRatio[] {
+  const made = new Set(servingRoads(model).flatMap(([, carries]) => carries.aspectRatios))
+  return ASPECT_RATIOS.filter((ratio) => made.has(ratio))
+}
+
 function servingRoads(model: ModelCapabilities): [Road, RoadCapabilities][] {
   const listed = model.roads
   if (learnedRoad(model.id) === 'images') return [['images', listed?.images ?? imagesRoadWithoutRecord(model)]]
@@ -58,18 +65,18 @@ function canMake(carries: RoadCapabilities, settings: GenerationSettings, needs:
 
 /**
  * What the designer chose that a road will not carry, by name. Only what the
- * model would otherwise have used counts; the Image API paints a solid
- * background without its colour.
+ * model would otherwise have used counts.
  */
 export function roadLimits(model: ModelCapabilities, settings: GenerationSettings, on: Pick<RoadChoice, 'road' | 'carries'>, needs: RoadNeeds = {}): string[] {
   const { carries } = on
   const limits: string[] = []
   if (settings.fontInputs.length > 0 && carries.maxFontInputs === 0) limits.push('font inputs')
   if ((needs.references ?? 0) > 0 && model.maxReferences > 0 && carries.maxReferences === 0) limits.push('refSR references')
-  if (model.scoring && !carries.scoring && (settings.scoringPrompt.trim() !== '' || (needs.rubric ?? 0) > 0)) limits.push('scoring')
+  const prompt = settings.scoringPrompt.trim() !== '' && !carriesScoring(carries, 'scoring_prompt')
+  const rubric = (needs.rubric ?? 0) > 0 && !carriesScoring(carries, 'scoring_rubric')
+  if (model.scoring && (prompt || rubric)) limits.push('scoring')
   if (model.efforts.includes(settings.effort) && !carries.efforts.includes(settings.effort)) limits.push('effort')
   const background = settings.background
   if (background !== 'original' && model.backgrounds.includes(background) && !carries.backgrounds.includes(background)) limits.push('background')
-  else if (background === 'solid' && on.road === 'images' && carries.backgrounds.includes('solid')) limits.push('background colour')
   return limits
 }

@@ -64,18 +64,21 @@ export async function requestGenerationAsync(
   const failures: FailedAttempt[] = []
   try {
     for (let attempt = 1; ; attempt++) {
+      // Cancelled before this attempt went: fetch would not send it, so nothing can be billed.
+      if (deadline.signal.aborted) throw toGenerationError(deadline.signal.reason, deadline, false)
       const sentAt = Date.now()
       try {
         return await attemptAsync(connection, json, deadline, options.endpoint)
       } catch (error) {
-        const failure = toGenerationError(error, deadline)
+        const failure = toGenerationError(error, deadline, true)
         failures.push({ error: failure, elapsedMs: Date.now() - sentAt })
         if (options.tellAtOnce?.(failure)) throw failure
         const waitMs = retryWaitMs({ failures, maxRetries: MAX_RETRIES, backoffMs, remainingMs: deadline.endsAt - Date.now() })
         if (waitMs === null) throw failure
         options.onRetry?.({ attempt: attempt + 1, waitMs, retryAt: Date.now() + waitMs, reason: failure })
+        // Only a refusal that cannot have been billed is waited out (retry-policy.ts): nothing is in flight.
         await sleepAsync(waitMs, deadline.signal).catch((e) => {
-          throw toGenerationError(e, deadline)
+          throw toGenerationError(e, deadline, false)
         })
       }
     }
@@ -130,13 +133,14 @@ function withTimeout(outer: AbortSignal | undefined, timeoutMs: number): Deadlin
   }
 }
 
-function toGenerationError(error: unknown, deadline: Deadline): GenerationError {
+/** `inFlight`: the request had gone to OpenRouter when it failed, so a Cancel then may still be billed. */
+function toGenerationError(error: unknown, deadline: Deadline, inFlight: boolean): GenerationError {
   if (error instanceof GenerationError) return error
   if (deadline.signal.aborted) {
     if (deadline.timedOut()) {
       return new GenerationError('timeout', `No image after waiting the full time, so the request was stopped. ${MAY_HAVE_CHARGED}`)
     }
-    return cancelledError()
+    return cancelledError(inFlight)
   }
   // fetch rejects with a TypeError for DNS, TLS, CORS and dropped connections alike:
   // whether the request got through cannot be told, so the designer is told both.

@@ -23,6 +23,7 @@ export type ErrorKind =
   | 'network'
   | 'timeout'
   | 'cancelled'
+  | 'cancelled-in-flight'
 
 export class GenerationError extends Error {
   readonly kind: ErrorKind
@@ -61,9 +62,16 @@ export class GenerationError extends Error {
  */
 export const MAY_HAVE_CHARGED = 'OpenRouter may still have charged for it: check openrouter.ai/activity before trying again.'
 
-/** Cancel pressed before an image was placed, whether the request, its wait or its preparation stopped. */
-export function cancelledError(): GenerationError {
-  return new GenerationError('cancelled', 'Cancelled. Nothing was placed.')
+/**
+ * Cancel pressed before an image was placed. Before the request went (while
+ * its inputs were prepared, or in the wait before a retry, which follows only
+ * a refusal that cannot have been billed) nothing was spent. While it was in
+ * flight, Cancel drops the connection, and OpenRouter may still bill the image
+ * it goes on making (docs/contracts.md#cancel-and-billing).
+ */
+export function cancelledError(inFlight = false): GenerationError {
+  if (inFlight) return new GenerationError('cancelled-in-flight', `Cancelled while OpenRouter was making the image, so nothing was placed. ${MAY_HAVE_CHARGED}`)
+  return new GenerationError('cancelled', 'Cancelled before anything was sent: nothing was placed, and nothing was spent.')
 }
 
 /** OpenRouter keys look like sk-or-v1-<hex>; a message must never show one, even echoed back. */

@@ -1,6 +1,7 @@
 import type { AspectRatio, ImageSize } from '../../common/domain'
 import type { RoadCapabilities } from '../../common/road-capabilities'
 import type { GenerationInput } from './request'
+import { type WireScoringCriterion, toWireRubric } from './scoring-rubric'
 
 /** The body of `POST /api/v1/images` (docs/contracts.md#the-image-api), as far as the plugin fills it. */
 export interface ImagesRequest {
@@ -14,17 +15,25 @@ export interface ImagesRequest {
   n: 1
   /** PNG: Figma takes it as is (WebP needs re-encoding) and it keeps transparency (JPEG does not). */
   output_format: 'png'
-  background?: 'transparent' | 'opaque'
+  /** A cut-out only: its "opaque" takes no colour, so it is no designer's solid colour (docs/contracts.md#the-image-api). */
+  background?: 'transparent'
   input_references?: { type: 'image_url'; image_url: { url: string } }[]
-  /** Keys the endpoint record allows as passthrough, under its provider's slug: font inputs. */
-  provider?: { options: Record<string, { font_inputs?: { font_url: string; text: string }[] }> }
+  /** Keys the endpoint record allows as passthrough, under its provider's slug. */
+  provider?: { options: Record<string, PassthroughOptions> }
+}
+
+/** What may travel in `provider.options`, each key only where the endpoint record allows it. */
+export interface PassthroughOptions {
+  font_inputs?: { font_url: string; text: string }[]
+  scoring_prompt?: string
+  scoring_rubric?: WireScoringCriterion[]
 }
 
 /**
  * The same generation for the Image API. Its names differ (`resolution`,
  * `input_references`, `background`), and it carries what the endpoint record
- * allows (`carries`): font inputs as passthrough where listed; the rest is
- * named by roadLimits (choose-road.ts).
+ * allows (`carries`): font inputs and scoring as passthrough where listed; the
+ * rest is named by roadLimits (choose-road.ts).
  */
 export function buildImagesRequest(input: GenerationInput, carries: RoadCapabilities): ImagesRequest {
   const { settings } = input
@@ -37,14 +46,21 @@ export function buildImagesRequest(input: GenerationInput, carries: RoadCapabili
     output_format: 'png',
   }
   // 'original' is left out, as on the chat road: "auto" is what the API does unasked.
-  if (settings.background !== 'original' && carries.backgrounds.includes(settings.background)) {
-    request.background = settings.background === 'transparent' ? 'transparent' : 'opaque'
-  }
+  if (settings.background === 'transparent' && carries.backgrounds.includes('transparent')) request.background = 'transparent'
   const images = input.inputImages ?? []
   if (images.length > 0) request.input_references = images.map((url) => ({ type: 'image_url', image_url: { url } }))
-  if (settings.fontInputs.length > 0 && carries.maxFontInputs > 0 && carries.passthroughTo) {
-    const font_inputs = settings.fontInputs.map((font) => ({ font_url: font.fontUrl, text: font.text }))
-    request.provider = { options: { [carries.passthroughTo]: { font_inputs } } }
-  }
+  const options = passthroughOptions(input, carries)
+  if (carries.passthroughTo && Object.keys(options).length > 0) request.provider = { options: { [carries.passthroughTo]: options } }
   return request
+}
+
+function passthroughOptions(input: GenerationInput, carries: RoadCapabilities): PassthroughOptions {
+  const { settings } = input
+  const allows = (key: keyof PassthroughOptions) => carries.passthrough?.includes(key) ?? false
+  const options: PassthroughOptions = {}
+  if (settings.fontInputs.length > 0 && allows('font_inputs')) options.font_inputs = settings.fontInputs.map((font) => ({ font_url: font.fontUrl, text: font.text }))
+  if (settings.scoringPrompt.trim() !== '' && allows('scoring_prompt')) options.scoring_prompt = settings.scoringPrompt
+  const rubric = input.scoringRubric ?? []
+  if (rubric.length > 0 && allows('scoring_rubric')) options.scoring_rubric = toWireRubric(rubric)
+  return options
 }

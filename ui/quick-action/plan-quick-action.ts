@@ -47,7 +47,9 @@ const ON_SELECTION = {
  * saved prompt, model and ratio.
  */
 export function planQuickAction(quick: QuickAction, situation: QuickActionSituation): QuickActionPlan {
-  const { saved, selection, busy, models, kit } = situation
+  const { saved, selection, busy, models } = situation
+  // A toast cannot show a price before it sends: the kit adds nothing billed, and the toast says what it left out.
+  const kit = situation.kit && { ...situation.kit, paidExtras: false as const }
   if (busy) return { ok: false, problem: BUSY }
   if (quick.command !== 'generate-image') {
     // The manifest's menu cannot follow the model list: a list with no transparent background is said here.

@@ -1,5 +1,6 @@
 import type { QuickAction, SavedState } from '../../common/domain'
 import type { SelectedLayer } from '../../common/selection'
+import type { KitApplied } from '../brand-kit/apply-kit'
 import { fileKitAsync } from '../brand-kit/load-kit'
 import { requestAsync } from '../bridge'
 import type { GenerationController } from '../generation/generation'
@@ -33,8 +34,7 @@ export async function runQuickActionAsync(quick: QuickAction, context: QuickActi
   if (!plan.ok) return closeWithAsync(plan.problem, true)
   // Remove background may send with another model than the saved one: the toast names the one it sends to.
   const { label } = plan.action.tasks[0].model
-  const kitName = plan.action.tasks[0]?.brandKit?.name
-  await notifyAsync(`${doing(quick, plan.action.tasks.length)} with ${label}${kitName ? ` and the brand kit “${kitName}”` : ''}…`, false, PROGRESS_TOAST_MS)
+  await notifyAsync(`${doing(quick, plan.action.tasks.length)} with ${label}${withKit(plan.action.tasks[0]?.brandKit)}`, false, PROGRESS_TOAST_MS)
   const summary = await context.generation.start(plan.action.tasks, {
     key: context.key,
     models,
@@ -57,6 +57,13 @@ export async function runQuickActionAsync(quick: QuickAction, context: QuickActi
   }
   if (summary.error === null) return closeWithAsync(placed, false)
   return closeWithAsync(summary.placed > 0 ? `${placed} ${summary.error}` : summary.error, true)
+}
+
+/** "… and the brand kit “Acme”… Left out: …": the toast names what of the kit did not go, its paid extras among them. */
+function withKit(applied: KitApplied | undefined): string {
+  if (!applied) return '…'
+  const left = applied.leftOut.length > 0 ? ` Left out: ${applied.leftOut.join('; ')}.` : ''
+  return ` and the brand kit “${applied.name}”…${left}`
 }
 
 /** The progress toast's first words, for what the command sends. */

@@ -1,5 +1,6 @@
 import type { GenerationRecord, GenerationSettings, QuickAction, SavedState } from '../../common/domain'
 import type { StartData } from '../../common/messages'
+import { MAX_KIT_ID } from '../../common/read-record'
 import type { ModelCapabilities } from '../../common/models'
 import { loadRecord, planLaunch } from '../generation/plan/plan-launch'
 import { type LaunchReview, reviewLaunch } from '../generation/plan/review-launch'
@@ -36,6 +37,8 @@ export interface PendingLaunch extends LaunchReview {
   own: GenerationSettings
   /** The brand kit the layer was made with, still to be applied (its fonts are looked up first); null once done or for none. */
   kitName: string | null
+  /** That kit's page id, when the record kept it: the kit is found by it first, by name only when no other kit shares it. */
+  kitId: string | null
 }
 
 export type PanelAction =
@@ -76,7 +79,7 @@ export function startPanel(start: StartData, models: readonly ModelCapabilities[
     saved: launched.state,
     notes: [...read.notes, ...launched.notes],
     creditCheckedFor: null,
-    launch: review && { ...review, asking: false, own, kitName: kitNameOf(start.launch?.record) },
+    launch: review && { ...review, asking: false, own, ...launchKitOf(start.launch?.record) },
   }
   return { panel, quickAction: start.quickAction }
 }
@@ -111,14 +114,16 @@ export function panelReducer(panel: PanelState, action: PanelAction): PanelState
       return panel.launch ? { ...panel, launch: { ...panel.launch, reasons: [...panel.launch.reasons, ...action.reasons], asking: true } } : panel
     case 'launch-kit':
       if (!panel.launch) return panel
-      return { ...panel, notes: [...panel.notes, ...action.notes], launch: { ...panel.launch, ...reviewLaunch(action.tasks, panel.launch.own), kitName: null } }
+      return { ...panel, notes: [...panel.notes, ...action.notes], launch: { ...panel.launch, ...reviewLaunch(action.tasks, panel.launch.own), kitName: null, kitId: null } }
     case 'launch-done':
       return { ...panel, launch: null }
   }
 }
 
-/** The brand kit a layer's record names (untrusted: a short string or nothing). */
-function kitNameOf(record: unknown): string | null {
-  const name = typeof record === 'object' && record !== null ? (record as { brandKit?: unknown }).brandKit : undefined
-  return typeof name === 'string' && name !== '' && name.length <= 100 ? name : null
+/** The brand kit a layer's record names, and its page id (untrusted: short strings or nothing). */
+function launchKitOf(record: unknown): Pick<PendingLaunch, 'kitName' | 'kitId'> {
+  const { brandKit: name, brandKitId: id } = typeof record === 'object' && record !== null ? (record as { brandKit?: unknown; brandKitId?: unknown }) : {}
+  const kitName = typeof name === 'string' && name !== '' && name.length <= 100 ? name : null
+  const kitId = kitName !== null && typeof id === 'string' && id !== '' && id.length <= MAX_KIT_ID ? id : null
+  return { kitName, kitId }
 }

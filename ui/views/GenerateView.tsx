@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks'
 import type { AspectRatio, SavedState } from '../../common/domain'
 import type { SelectedLayer } from '../../common/selection'
 import { nearestAspectRatio } from '../../common/sizes'
+import type { ReadyKit } from '../brand-kit/ready-kit'
 import type { BrandKitsState } from '../brand-kit/use-brand-kits'
 import type { OfferKind } from '../generation/plan/offer'
 import { planClick } from '../generation/plan/plan-click'
@@ -63,7 +64,12 @@ export function GenerateView(props: GenerateViewProps) {
   const plan = useMemo(() => planClick({ state, selection, roles: props.roles, models, kit, expandTo }), [state, selection, props.roles, models, kit, expandTo])
   const proposal = useMemo(() => propose(plan, selection), [plan, selection])
   const { primary } = proposal
-  const { run, confirmKey, setConfirmKey, shownProblems } = useRunAction({ ...props, proposal, kitPending: brandKits.pending })
+  // Every offer again with the kit as it is at the click: what the click sends once the kit is read again.
+  const replan = (fresh: ReadyKit | null) => {
+    const again = planClick({ state, selection, roles: props.roles, models, kit: fresh, expandTo })
+    return [again.generate, ...again.offers]
+  }
+  const { run, confirmKey, setConfirmKey, shownProblems, wait } = useRunAction({ ...props, proposal, replan, brandKits })
   // Filling a layer: start from the supported ratio nearest the layer's, so the image
   // fills it with the least cropping. The designer can still pick another.
   // Only when the target changes, not on every settings change: the designer's own pick then stands.
@@ -104,6 +110,7 @@ export function GenerateView(props: GenerateViewProps) {
         proposal={proposal}
         generation={generation}
         confirmKey={confirmKey}
+        wait={wait}
         onRun={run}
         onBack={() => setConfirmKey(null)}
         onRatio={setExpandTo}

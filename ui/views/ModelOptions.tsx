@@ -25,7 +25,9 @@ export function ModelOptions({ model, settings, onChange }: ModelOptionsProps) {
   const [advanced, setAdvanced] = useState(settings.scoringPrompt !== '')
   const set = (change: Partial<GenerationSettings>) => onChange({ ...settings, ...change })
   const colourOk = isHexColor(settings.backgroundColor)
-  const backgrounds = model.backgrounds.map((mode) => ({ value: mode, label: BACKGROUNDS[mode] }))
+  // A background is a choice beside Original (what every model does unasked), never one alone.
+  const modes: BackgroundMode[] = model.backgrounds.length > 0 ? ['original', ...model.backgrounds.filter((mode) => mode !== 'original')] : []
+  const backgrounds = modes.map((mode) => ({ value: mode, label: BACKGROUNDS[mode] }))
   const efforts = model.efforts.map((effort) => ({ value: effort, label: EFFORTS[effort] }))
   return (
     <>

@@ -1,10 +1,20 @@
 import { Button, Muted } from '@create-figma-plugin/ui'
 import type { JobOutcome } from '../generation/use-generation'
 import { formatUsd } from '../pricing'
-import { listInWords } from './format'
+import { ROAD_NAMES, droppedInWords } from './format'
 import { FullSizeNotes } from './FullSizeNotes'
 import { MessageText } from './MessageText'
 import { PlacedList } from './PlacedList'
+
+/** What each road taken could not carry, named with the road: the reason it was left out. */
+function droppedLines(dropped: JobOutcome['dropped']): string[] {
+  return (['chat', 'images'] as const).flatMap((road) => {
+    const options = dropped[road] ?? []
+    if (options.length === 0) return []
+    const what = droppedInWords(options)
+    return [`The ${what} ${options.length === 1 ? 'was' : 'were'} left out: it went through ${ROAD_NAMES[road]}, which cannot carry ${options.length === 1 ? 'it' : 'them'}.`]
+  })
+}
 
 /** What the last job did: images placed, what they cost, and anything sent or placed otherwise than asked. */
 export function OutcomeLine({ outcome, onRetry }: { outcome: JobOutcome; onRetry: (taskId: string) => void }) {
@@ -17,7 +27,7 @@ export function OutcomeLine({ outcome, onRetry }: { outcome: JobOutcome; onRetry
       <Muted>
         {parts.join(' · ')}.
         {outcome.fellBack && ' A target layer was deleted, locked or has no area, so the image went on a new layer.'}
-        {outcome.dropped.length > 0 && ` Sent through OpenRouter’s Image API, which cannot carry the ${listInWords(outcome.dropped)}: ${outcome.dropped.length === 1 ? 'it was' : 'they were'} left out.`}
+        {droppedLines(outcome.dropped).map((line) => ` ${line}`)}
       </Muted>
       <FullSizeNotes outcome={outcome} />
       {outcome.layers.length > 0 && <PlacedList layers={outcome.layers} />}

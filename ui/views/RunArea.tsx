@@ -1,3 +1,4 @@
+import { Button, LoadingIndicator } from '@create-figma-plugin/ui'
 import type { ComponentChildren } from 'preact'
 import type { AspectRatio } from '../../common/domain'
 import type { Offer } from '../generation/plan/offer'
@@ -10,12 +11,15 @@ import { JobStatus } from './JobStatus'
 import { KeptImages } from './KeptImages'
 import { KeptOriginals } from './KeptOriginals'
 import { OutcomeLine } from './OutcomeLine'
+import type { KitWait } from './use-run-action'
 
 interface RunAreaProps {
   proposal: Proposal
   generation: Generation
   /** The action waiting for "Send N requests", by key; looked up in the current proposal so its numbers stay true. */
   confirmKey: string | null
+  /** A click waiting for the brand kit to be read: said, with Cancel, in the actions' place. */
+  wait: KitWait | null
   onRun: (offer: Offer, confirmed?: boolean) => void
   onBack: () => void
   onRatio: (ratio: AspectRatio) => void
@@ -25,16 +29,24 @@ interface RunAreaProps {
 
 /**
  * Where the designer is looking: the selection's actions, or the running job
- * with Cancel, or the question before a large batch; then what the last job
- * did, and any paid image that waits to be placed.
+ * with Cancel, the wait for the brand kit with Cancel, or the question before a
+ * large batch; then what the last job did, and any paid image that waits to be placed.
  */
-export function RunArea({ proposal, generation, confirmKey, onRun, onBack, onRatio, alerts }: RunAreaProps) {
+export function RunArea({ proposal, generation, confirmKey, wait, onRun, onBack, onRatio, alerts }: RunAreaProps) {
   const { primary, secondary, more } = proposal
   const confirming = [primary, ...secondary, ...more].find((offer) => offer.key === confirmKey && needsConfirmation(offer))
   return (
     <>
       {generation.job ? (
         <JobStatus job={generation.job} onCancel={generation.cancel} />
+      ) : wait ? (
+        <div class="status" role="status" aria-label="Waiting for the brand kit">
+          <LoadingIndicator />
+          <span class="grow">{wait.text}</span>
+          <Button secondary onClick={wait.cancel}>
+            Cancel
+          </Button>
+        </div>
       ) : confirming ? (
         <ConfirmSend action={confirming} onSend={() => onRun(confirming, true)} onBack={onBack} />
       ) : (

@@ -179,7 +179,7 @@ describe('reading kits damaged by hand', () => {
     const page = fake.addPage('Brand kit:   Nimbus ')
     const ref = fake.addFrame({ name: 'logo: Cloud', width: 80, height: 80 }, page)
     ref.fills = solid(0, 0, 0)
-    fake.addText({ name: 'Font: https://cdn.example.com/nimbus.woff2', characters: 'Nimbus', font: 'mixed' }, page)
+    fake.addText({ name: 'Font: https://fonts.gstatic.com/s/nimbus/v1/nimbus.woff2', characters: 'Nimbus', font: 'mixed' }, page)
     startPlugin()
     const { kits, chosenId } = kitsOf(await request('load-brand-kits', {}))
     expect(chosenId).toBeNull()
@@ -188,13 +188,44 @@ describe('reading kits damaged by hand', () => {
         id: page.id,
         name: 'Nimbus',
         references: [{ layerId: ref.id, role: 'logo', label: 'Cloud', width: 80, height: 80 }],
-        fonts: [{ layerName: 'Font: https://cdn.example.com/nimbus.woff2', family: null, style: null, url: 'https://cdn.example.com/nimbus.woff2', sample: 'Nimbus' }],
+        fonts: [{ layerName: 'Font: https://fonts.gstatic.com/s/nimbus/v1/nimbus.woff2', family: null, style: null, url: 'https://fonts.gstatic.com/s/nimbus/v1/nimbus.woff2', sample: 'Nimbus' }],
         palette: [],
         note: '',
         checks: [],
         problems: [],
       },
     ])
+  })
+
+  it('takes a font file only from Google’s font host: one on another site is said, and the layer’s own font is used instead', async () => {
+    const page = fake.addPage('Brand kit: Nimbus')
+    fake.addText({ name: 'Font: https://fonts.example.com/nimbus.woff2', characters: 'Nimbus', font: { family: 'Inter', style: 'Bold' } }, page)
+    fake.addText({ name: 'Font: http://fonts.gstatic.com/s/inter/v1/inter.woff2', characters: 'Nimbus', font: 'mixed' }, page)
+    fake.addText({ name: 'Font: https://fonts.gstatic.com.example.com/inter.woff2', characters: 'Nimbus', font: 'mixed' }, page)
+    startPlugin()
+    const [kit] = kitsOf(await request('load-brand-kits', {})).kits
+    expect(kit.fonts).toEqual([{ layerName: 'Font: https://fonts.example.com/nimbus.woff2', family: 'Inter', style: 'Bold', url: null, sample: 'Nimbus' }])
+    expect(kit.problems).toEqual([
+      'The font layer “Font: https://fonts.example.com/nimbus.woff2” names a file on another site: only Google Fonts’ own files (https://fonts.gstatic.com/…) are sent, so the layer’s own font is used.',
+      'The font layer “Font: http://fonts.gstatic.com/s/inter/v1/inter.woff2” names a file on another site: only Google Fonts’ own files (https://fonts.gstatic.com/…) are sent, so the layer’s own font is used.',
+      'The font layer “Font: http://fonts.gstatic.com/s/inter/v1/inter.woff2” mixes several fonts: set it in one font. The rest of the kit is used.',
+      'The font layer “Font: https://fonts.gstatic.com.example.com/inter.woff2” names a file on another site: only Google Fonts’ own files (https://fonts.gstatic.com/…) are sent, so the layer’s own font is used.',
+      'The font layer “Font: https://fonts.gstatic.com.example.com/inter.woff2” mixes several fonts: set it in one font. The rest of the kit is used.',
+    ])
+  })
+
+  it('says at most a few problems of a page full of broken layers, and cuts what its record names to the kit’s limits', async () => {
+    const { page } = await madeKitAsync()
+    // Anyone with the file can write the page's record: a label of 5,000 characters is said cut, as the plugin writes it.
+    page.setPluginData('brand-kit', JSON.stringify({ v: 1, references: [{ id: `gone-${'9'.repeat(5000)}`, role: 'logo', label: 'L'.repeat(5000) }] }))
+    expect(kitsOf(await request('load-brand-kits', {})).kits[0].problems).toEqual([`The logo reference “${'L'.repeat(80)}” was deleted from the kit page. The rest of the kit is used.`])
+
+    for (let i = 0; i < 30; i++) fake.addFrame({ name: `style: Empty ${i}`, width: 10, height: 10 }, page)
+    const [kit] = kitsOf(await request('load-brand-kits', {})).kits
+    expect(kit.problems).toHaveLength(8)
+    expect(kit.problems.slice(0, 7)).toEqual(Array.from({ length: 7 }, (_, i) => `The style reference “Empty ${i}” is empty: put its image back. The rest of the kit is used.`))
+    expect(kit.problems[7]).toBe('24 more problems on the kit page: check its layers in Figma. The rest of the kit is used.')
+    expect(kit.references).toHaveLength(3)
   })
 
   it('remembers the choice in the document and forgets a choice whose page is gone', async () => {

@@ -117,9 +117,9 @@ describe('a brand kit applied to Expand', () => {
 
 describe('the kit’s fonts and quotes', () => {
   it('says plainly a font Google Fonts does not serve, and keeps the rest', async () => {
-    const ready = await readyKitAsync(kit({ fonts: [{ layerName: 'Font', family: 'Brand Sans', style: 'Bold', url: null, sample: '' }], problems: ['earlier'] }), async () => ({ ok: false, message: 'Google Fonts does not serve “Brand Sans Bold”.' }))
+    const ready = await readyKitAsync(kit({ fonts: [{ layerName: 'Font', family: 'Brand Sans', style: 'Bold', url: null, sample: '' }], problems: ['earlier'] }), async () => ({ ok: false as const, reason: 'not-served' as const, message: 'Google Fonts does not serve “Brand Sans Bold”.' }))
     expect(ready.fontUrls).toEqual([])
-    expect(ready.problems).toEqual(['earlier', 'The kit font Brand Sans Bold is not on Google Fonts, so quoted text goes without it. Name its file in the layer: “Font: https://…/font.woff2”.'])
+    expect(ready.problems).toEqual(['earlier', 'The kit font Brand Sans Bold is not on Google Fonts, so quoted text goes without it. Set the font layer in a Google font to send one.'])
   })
 
   it('finds the texts a prompt quotes, in order, once each', () => {

@@ -56,6 +56,16 @@ describe('resolveGoogleFontAsync (against a local stand-in of the CSS2 API)', ()
     expect(result.ok).toBe(false)
   })
 
+  it('gives up on a lookup Google never answers, and says so, rather than waiting for ever', async () => {
+    fonts.hang(true)
+    try {
+      const result = await resolveGoogleFontAsync('Inter', 'Bold', 'Hi', { baseUrl: fonts.url, timeoutMs: 300 })
+      expect(result).toMatchObject({ ok: false, reason: 'late', message: expect.stringMatching(/^Google Fonts did not answer in time to find this font\. Paste a URL/) })
+    } finally {
+      fonts.hang(false)
+    }
+  })
+
   it('says so when Google Fonts cannot be reached', async () => {
     const result = await resolveGoogleFontAsync('Inter', 'Bold', 'Hi', { baseUrl: 'http://127.0.0.1:9' })
     expect(!result.ok && result.message).toMatch(/Could not reach Google Fonts/)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ShrinkNote } from '../../../ui/encoding/request-budget'
-import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, addSpend, jobError, messageOf, reduceOutcome, suggestionOf } from '../../../ui/generation/job-outcome'
+import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, addSpend, failureMessage, jobError, messageOf, reduceOutcome, suggestionOf } from '../../../ui/generation/job-outcome'
 import type { SettledTask } from '../../../ui/generation/run/run-job'
-import { GenerationError } from '../../../ui/openrouter/errors'
+import { GenerationError, cancelledError } from '../../../ui/openrouter/errors'
 
 const note: ShrinkNote = { name: 'Frame 1', from: { width: 2048, height: 1536 }, to: { width: 1600, height: 1200 }, keptPercent: 61 }
 const layers = { nodeIds: ['1:2'], name: 'A red fox' }
@@ -13,7 +13,7 @@ const replay = (...events: OutcomeEvent[]) => events.reduce<JobOutcome | null>(r
 describe('reduceOutcome', () => {
   it('starts each job empty, whatever the last one did', () => {
     const last = replay({ type: 'job-started' }, { type: 'image-placed', fellBack: true, layers }, { type: 'task-done', cost: 0.15, notes: [note] })
-    expect(reduceOutcome(last, { type: 'job-started' })).toEqual({ placed: 0, layers: [], cost: null, shrunk: [], tiled: [], notes: [], dropped: [], fellBack: false, failures: [] })
+    expect(reduceOutcome(last, { type: 'job-started' })).toEqual({ placed: 0, layers: [], cost: null, shrunk: [], tiled: [], notes: [], dropped: {}, fellBack: false, failures: [] })
   })
 
   it('adds up the costs the answers gave, and keeps every task’s notes', () => {
@@ -27,14 +27,16 @@ describe('reduceOutcome', () => {
     expect(outcome?.notes.map((n) => n.name)).toEqual(['Frame 1', 'Frame 3'])
   })
 
-  it('names once each option a road could not carry, whichever tasks dropped it', () => {
+  it('names once each option a road could not carry, whichever tasks dropped it, under the road it was dropped on', () => {
     const outcome = replay(
       { type: 'job-started' },
-      { type: 'task-done', cost: 0.3, notes: [], dropped: ['font inputs', 'effort'] },
+      { type: 'task-done', cost: 0.3, notes: [], dropped: { road: 'images', options: ['font inputs', 'effort'] } },
       { type: 'task-done', cost: 0.3, notes: [] },
-      { type: 'task-done', cost: 0.3, notes: [], dropped: ['effort'] },
+      { type: 'task-done', cost: 0.3, notes: [], dropped: { road: 'images', options: ['effort'] } },
+      { type: 'task-done', cost: 0.3, notes: [], dropped: { road: 'chat', options: ['background'] } },
+      { type: 'task-done', cost: 0.3, notes: [], dropped: { road: 'chat', options: [] } },
     )
-    expect(outcome?.dropped).toEqual(['font inputs', 'effort'])
+    expect(outcome?.dropped).toEqual({ images: ['font inputs', 'effort'], chat: ['background'] })
   })
 
   it('leaves the cost unknown when no answer gave one', () => {
@@ -88,7 +90,7 @@ describe('reduceOutcome', () => {
 
 const busy = new GenerationError('free-busy', 'The free model is busy.', { suggestedModel: 'sourceful/riverflow-v2.5-fast' })
 const failed = (error: unknown): SettledTask => ({ ok: false, error, cancelled: false })
-const done: SettledTask = { ok: true, value: { cost: 0.02, notes: [], dropped: [] } }
+const done: SettledTask = { ok: true, value: { cost: 0.02, notes: [], dropped: { road: 'chat', options: [] } } }
 
 describe('suggestionOf', () => {
   it('offers the model a one-task job’s error suggests', () => {
@@ -108,6 +110,18 @@ describe('jobError', () => {
     expect(jobError([failed(busy)], [{ message: 'The free model is busy.' }], 'variations')).toBe('The free model is busy.')
     expect(jobError([failed(busy), done], [{ message: 'x' }], 'frames')).toBe('1 of 2 frames failed; the others were placed.')
     expect(jobError([done], [], 'frames')).toBeNull()
+  })
+
+  it('says a cancelled batch may still be charged for the requests that were with OpenRouter, and nothing for the rest', () => {
+    const cancelled = (error: unknown): SettledTask => ({ ok: false, error, cancelled: true })
+    const notSent = [cancelled(cancelledError()), cancelled(new Error('Cancelled'))]
+    const message = (tasks: SettledTask[]) => jobError(tasks, tasks.filter((t) => !t.ok).map((t) => ({ message: failureMessage(t as Extract<SettledTask, { ok: false }>) })), 'frames')
+    expect(message([done, ...notSent])).toBe('Cancelled. What was already done stays on the canvas; the rest was never sent, so nothing more was spent.')
+    expect(message([done, cancelled(cancelledError(true)), cancelled(cancelledError(true)), ...notSent])).toBe(
+      'Cancelled. What was already done stays on the canvas. 2 requests were already with OpenRouter, which may still charge for them: check openrouter.ai/activity before trying again.',
+    )
+    // A frame that never started reads as cancelled, not as something gone wrong.
+    expect(failureMessage(notSent[1] as Extract<SettledTask, { ok: false }>)).toBe(cancelledError().message)
   })
 })
 

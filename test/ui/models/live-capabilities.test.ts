@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { CachedCatalog } from '../../../common/domain'
 import { BUILT_IN_MODELS } from '../../../common/models'
 import { findModel } from '../../../ui/models/model-list'
+import { riverflow26ProRecord } from '../../openrouter-stand-in/image-records'
 import { useOpenRouterStandIn } from '../../openrouter-stand-in/use-stand-in'
 import { runPanelAsync } from './run-panel'
 
@@ -35,6 +36,19 @@ describe('capabilities from OpenRouter’s records', () => {
     const v2 = findModel(list.models, 'sourceful/riverflow-v2-pro')
     expect(Object.keys(v2.roads ?? {})).toEqual(['chat'])
     expect(v2).toMatchObject({ sizes: ['1K', '2K', '4K'], maxReferences: 4, exactSize: null })
+  })
+
+  it.each([
+    // Whether 2.6 Pro's record allows scoring as passthrough is unconfirmed: both are read as they say.
+    ['allows scoring', true, ['font_inputs', 'scoring_prompt', 'scoring_rubric']],
+    ['allows no scoring', false, ['font_inputs']],
+  ])('reads the passthrough keys of 2.6 Pro’s record: one that %s', async (_name, scoring, passthrough) => {
+    standIn.models.records[PRO26] = [riverflow26ProRecord({ scoring })]
+    const pro = findModel((await runPanelAsync({ catalog: null }, now, standIn.url)).models, PRO26)
+    expect(pro.roads?.images).toMatchObject({ scoring, passthrough, passthroughTo: 'sourceful', maxFontInputs: 2 })
+    // The table's caution stays where no record was read: chat completions.
+    expect(pro.roads?.chat).toMatchObject({ scoring: false, maxFontInputs: 0 })
+    expect(pro.scoring).toBe(scoring)
   })
 
   it('offers a Riverflow that only the Image API lists', async () => {

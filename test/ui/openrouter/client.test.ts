@@ -142,22 +142,33 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     expect(error.message).toMatch(mayHaveCharged)
   })
 
-  it('cancels a request in flight', async () => {
+  it('cancels a request in flight, saying OpenRouter may still charge for it and where to look', async () => {
     standIn.enqueue({ kind: 'success', delayMs: 5000 })
     const cancel = new AbortController()
-    setTimeout(() => cancel.abort(), 100)
-    const started = Date.now()
-    const error = await failure(generate({ signal: cancel.signal }))
-    expect(error.kind).toBe('cancelled')
-    expect(Date.now() - started).toBeLessThan(2000)
+    const error = failure(generate({ signal: cancel.signal }))
+    // Once the stand-in has the request: it is in flight.
+    await expect.poll(() => standIn.generations().length).toBe(1)
+    cancel.abort()
+    expect(await error).toMatchObject({ kind: 'cancelled-in-flight', message: expect.stringMatching(mayHaveCharged) })
   })
 
-  it('cancels during a retry wait', async () => {
+  it('cancels during a retry wait: the refusal before it cannot have been billed, so nothing was spent', async () => {
     standIn.enqueue({ kind: 'error', status: 429, retryAfter: 30 })
     const cancel = new AbortController()
-    const error = failure(generate({ signal: cancel.signal }))
-    setTimeout(() => cancel.abort(), 150)
-    expect((await error).kind).toBe('cancelled')
+    const retries: RetryNotice[] = []
+    const error = failure(generate({ signal: cancel.signal, retries }))
+    // Once the wait has begun: the refusal is in, nothing is in flight.
+    await expect.poll(() => retries.length).toBe(1)
+    cancel.abort()
+    expect(await error).toMatchObject({ kind: 'cancelled', message: expect.stringMatching(/nothing was spent/) })
+    expect(standIn.generations()).toHaveLength(1)
+  })
+
+  it('sends nothing once cancelled, and says nothing was spent', async () => {
+    const cancel = new AbortController()
+    cancel.abort()
+    expect(await failure(generate({ signal: cancel.signal }))).toMatchObject({ kind: 'cancelled', message: expect.stringMatching(/nothing was spent/) })
+    expect(standIn.generations()).toHaveLength(0)
   })
 
   it('refuses to send a key that has characters a key cannot contain', async () => {

@@ -58,9 +58,14 @@ describe('errorFromStatus', () => {
 })
 
 describe('cancelledError', () => {
-  it('says nothing was placed', () => {
-    const error = cancelledError()
-    expect(error).toMatchObject({ kind: 'cancelled', message: 'Cancelled. Nothing was placed.' })
+  it('says nothing was spent when nothing was sent', () => {
+    expect(cancelledError()).toMatchObject({ kind: 'cancelled', message: 'Cancelled before anything was sent: nothing was placed, and nothing was spent.' })
+  })
+
+  it('says a request cancelled in flight may still be charged, and where to check', () => {
+    const error = cancelledError(true)
+    expect(error.kind).toBe('cancelled-in-flight')
+    expect(error.message).toMatch(/^Cancelled while OpenRouter was making the image, so nothing was placed\. OpenRouter may still have charged for it: check openrouter\.ai\/activity/)
   })
 })
 

@@ -40,7 +40,8 @@ describe('buildImagesRequest: the Image API’s names', () => {
   it.each([
     ['original', undefined],
     ['transparent', 'transparent'],
-    ['solid', 'opaque'],
+    // Its "opaque" takes no colour: it is not the designer's solid colour, which roadLimits names as left out.
+    ['solid', undefined],
   ] as const)('maps the %s background to %s', (background, expected) => {
     expect(buildImagesRequest({ prompt: 'p', settings: { ...v25, background } }).background).toBe(expected)
   })
@@ -55,11 +56,31 @@ describe('buildImagesRequest: the Image API’s names', () => {
   })
 })
 
+describe('buildImagesRequest: passthrough', () => {
+  const rubric = [{ key: 'logo', label: 'Logo', description: 'The logo is as in its reference', weight: 1 }]
+  const input = withModelOf({ prompt: 'A SALE poster', settings: { ...v25, scoringPrompt: 'Crisp edges', fontInputs: [{ fontUrl: 'https://f.test/a.ttf', text: 'SALE' }] }, scoringRubric: rubric })
+  const carrying = (passthrough: string[]) => ({ ...imagesRoadWithoutRecord(input.model), passthrough, passthroughTo: 'sourceful', scoring: passthrough.some((key) => key.startsWith('scoring')), maxFontInputs: 2 })
+
+  it('sends in provider.options each key the endpoint record allows, and only those', () => {
+    expect(buildRequest(input, carrying(['font_inputs', 'scoring_prompt', 'scoring_rubric'])).provider).toEqual({
+      options: { sourceful: { font_inputs: [{ font_url: 'https://f.test/a.ttf', text: 'SALE' }], scoring_prompt: 'Crisp edges', scoring_rubric: [{ key: 'logo', label: 'Logo', description: 'The logo is as in its reference', weight: 1 }] } },
+    })
+    expect(buildRequest(input, carrying(['scoring_rubric'])).provider?.options.sourceful).toEqual({ scoring_rubric: expect.any(Array) })
+    expect(buildRequest(input, carrying([]))).not.toHaveProperty('provider')
+  })
+
+  it('names the scoring left out where the record allows the rubric but not the prompt', () => {
+    const on = { road: 'images' as const, carries: carrying(['scoring_rubric']) }
+    expect(limitsOf(input.model, input.settings, on, { rubric: 1 })).toContain('scoring')
+    expect(limitsOf(input.model, { ...input.settings, scoringPrompt: '' }, on, { rubric: 1 })).not.toContain('scoring')
+  })
+})
+
 describe('roadLimits', () => {
   const everything: GenerationSettings = { ...v25, background: 'solid', scoringPrompt: 'sharp', fontInputs: [{ fontUrl: 'https://f.test/a.ttf', text: 'p' }] }
 
   it('names what the Image API cannot carry, and nothing for chat completions', () => {
-    expect(roadLimits(everything, 'images')).toEqual(['font inputs', 'scoring', 'effort', 'background colour'])
+    expect(roadLimits(everything, 'images')).toEqual(['font inputs', 'scoring', 'effort', 'background'])
     expect(roadLimits(everything, 'chat')).toEqual([])
   })
 

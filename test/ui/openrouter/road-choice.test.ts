@@ -3,6 +3,7 @@ import type { CachedCatalog, GenerationSettings } from '../../../common/domain'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 import { readCachedCatalog } from '../../../ui/models/parse-catalog'
 import { forgetRoads, startLearnedRoads } from '../../../ui/openrouter/roads'
+import { riverflow26ProRecord } from '../../openrouter-stand-in/image-records'
 import { TEST_KEY } from '../../openrouter-stand-in/server'
 import { useOpenRouterStandIn } from '../../openrouter-stand-in/use-stand-in'
 import { generateOnceAsync } from '../generation/generate-once'
@@ -45,6 +46,25 @@ describe('the road, chosen before sending', () => {
     standIn.models.chatless.add('sourceful/riverflow-v2.6-pro')
     await sendAsync({ model: 'sourceful/riverflow-v2.6-pro', imageSize: '2K' })
     expect(roadsTaken()).toEqual(['/api/v1/images'])
+  })
+
+  it('sends 2.6 Pro’s scoring prompt on the Image API as passthrough where its record allows it, and nothing where it does not', async () => {
+    const imagesOnly = () => {
+      standIn.models.catalog = standIn.models.catalog.filter((m) => m.id !== 'sourceful/riverflow-v2.6-pro')
+      standIn.models.chatless.add('sourceful/riverflow-v2.6-pro')
+    }
+    imagesOnly()
+    const answer = await sendAsync({ model: 'sourceful/riverflow-v2.6-pro', scoringPrompt: 'Crisp edges', imageSize: '2K' })
+    expect(standIn.imageGenerations()[0].body).toMatchObject({ provider: { options: { sourceful: { scoring_prompt: 'Crisp edges' } } } })
+    expect(answer.droppedOptions).toEqual([])
+
+    // Unconfirmed either way: a record that allows no scoring gets none, and nothing is sent that it would drop.
+    standIn.reset()
+    imagesOnly()
+    standIn.models.records['sourceful/riverflow-v2.6-pro'] = [riverflow26ProRecord({ scoring: false })]
+    const refused = await sendAsync({ model: 'sourceful/riverflow-v2.6-pro', scoringPrompt: 'Crisp edges', imageSize: '2K' }).catch((e: Error) => e)
+    expect(String(refused)).toContain('Riverflow 2.6 Pro does not score its images')
+    expect(standIn.imageGenerations()).toHaveLength(0)
   })
 
   it('does not send font inputs where the record allows no passthrough, and says they are dropped', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { BrandKit } from '../../../common/brand-kit'
 import type { SelectedLayer } from '../../../common/selection'
+import type { ReadyKit } from '../../../ui/brand-kit/ready-kit'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 import { REMOVE_BACKGROUND_PROMPT } from '../../../ui/generation/plan/cutout-settings'
 import { planClick } from '../../../ui/generation/plan/plan-click'
@@ -71,5 +73,31 @@ describe('planQuickAction: Remove background', () => {
     expect(planQuickAction(removeBackground, on([frame('a')], false, onlyV2))).toEqual({ ok: false, problem: NO_TRANSPARENCY })
     // Upscaling needs no transparency.
     expect(planQuickAction({ command: 'upscale-selection' }, on([frame('a')], false, onlyV2)).ok).toBe(true)
+  })
+})
+
+describe('planQuickAction with the file’s brand kit', () => {
+  // The kit a collaborator switched on: 4 references and a font layer (found on Google Fonts).
+  const ref = (i: number) => ({ layerId: `9:${i}`, role: 'style', label: `Mood ${i}`, width: 800, height: 600 })
+  const brandKit: BrandKit = { id: '0:9', name: 'Acme', references: [1, 2, 3, 4].map(ref), fonts: [], palette: ['#FF0000'], note: '', checks: [], problems: [] }
+  const kit: ReadyKit = { kit: brandKit, fontUrls: ['https://fonts.gstatic.com/l/font?kit=inter700'], problems: [] }
+
+  it('“Upscale selection 2×” on Riverflow 2 Fast sends none of the kit’s references as refSR: $0.02, not $0.82, and says what it left out', () => {
+    const plan = planQuickAction({ command: 'upscale-selection' }, { ...on([frame('a')]), kit })
+    if (!plan.ok) throw new Error(plan.problem)
+    const [task] = plan.action.tasks
+    expect(task.references).toEqual([])
+    expect(plan.action.cost).toEqual({ kind: 'fixed', usd: 0.02 })
+    expect(task.brandKit?.leftOut).toEqual(['the kit’s 4 references, +$0.80 as refSR references: send them from the panel, where the price shows first'])
+  })
+
+  it('“Generate image” takes the kit’s images and colours, which cost nothing extra, but not its font for the quoted text', () => {
+    const plan = planQuickAction(generate('A poster with the headline “Fresh every day”'), { ...on([]), kit })
+    if (!plan.ok) throw new Error(plan.problem)
+    const [task] = plan.action.tasks
+    expect(task.inputs).toHaveLength(4)
+    expect(task.settings.fontInputs).toEqual([])
+    expect(plan.action.cost).toEqual({ kind: 'fixed', usd: 0.02 })
+    expect(task.brandKit?.leftOut).toEqual(['the kit’s font for the quoted text, +$0.03: send it from the panel, where the price shows first'])
   })
 })

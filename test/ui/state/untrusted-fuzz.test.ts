@@ -8,6 +8,7 @@ import { formatUsd } from '../../../ui/pricing'
 import { readSavedState } from '../../../ui/state/read-saved-state'
 import { damagedRecord, hostile } from '../../fixtures/hostile'
 import { frameWith } from '../../fixtures/records'
+import { areaAt } from '../../fixtures/area'
 
 // The panel's readers of what a shared file holds: a relaunch's record, a
 // history entry, the saved state. None may throw, whatever they are given.
@@ -18,7 +19,7 @@ describe('the panel’s readers, fuzzed with hostile records', () => {
     fc.assert(
       fc.property(damagedRecord, fc.constantFrom<Launch['command']>('regenerate', 'more-like-this', 'edit-prompt', 'edit-an-area', 'erase-an-area'), fc.boolean(), (record, command, onEdit) => {
         // On an edit's group the record's area is read too; on an image, the selection.
-        const placed = (id: string) => frameWith(id, { area: { x: 0, y: 0, parentId: 'p', showsImage: id === 'img' } })
+        const placed = (id: string) => frameWith(id, { area: areaAt({ x: 0, y: 0, width: 100, height: 100 }, 'p', id === 'img') })
         const area = onEdit ? { area: { image: placed('img'), shape: { ...placed('shape'), type: 'ELLIPSE' } } } : {}
         const launch: Launch = { command, layer: frameWith('1:1', { madeHere: true }), record, problem: null, ...area, selection: [placed('img'), placed('shape')] }
         const plan = planLaunch(launch, current, BUILT_IN_MODELS)

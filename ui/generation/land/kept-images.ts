@@ -17,7 +17,9 @@ export interface KeptImage {
   /**
    * How to try placing it again: the same request to the sandbox, or, when the
    * image could not be made ready for Figma, making it ready again from the
-   * bytes as they came. Null when only a download or a link is left.
+   * bytes as they came (`unmasked`: an Edit area answer whose shape could not
+   * be read, placed over its image without fitting it to the shape). Null when
+   * only a download or a link is left.
    */
-  retry: { kind: 'place'; args: PlaceImageArgs } | { kind: 'prepare'; args: Omit<PlaceImageArgs, 'image'>; original: OriginalImage } | null
+  retry: { kind: 'place'; args: PlaceImageArgs } | { kind: 'prepare'; args: Omit<PlaceImageArgs, 'image'>; original: OriginalImage; unmasked?: true } | null
 }

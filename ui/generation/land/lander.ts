@@ -2,6 +2,8 @@ import type { GenerationRecord } from '../../../common/domain'
 import type { PlaceImageArgs } from '../../../common/messages'
 import { type OriginalImage, copyIfReencoded, isOverFigmaLimit } from '../../image/original-image'
 import type { PreparedForFigma } from '../../image/prepare-for-figma'
+import { BridgeError } from '../../bridge'
+import { fitsArea } from '../../image/mask-to-shape'
 import { GenerationError } from '../../openrouter/errors'
 import { type ImageSource, readImageBytesAsync } from '../../openrouter/response'
 import type { TaskSpec } from '../plan/task'
@@ -38,14 +40,21 @@ export function createLander(options: LanderOptions): Lander {
   }
 }
 
-/** Places a kept image again, on a new layer in view (its old targets may be what failed); kept again if it fails again. */
+/**
+ * Places a kept image again, on a new layer in view (its old targets may be
+ * what failed); an edit whose shape could not be read goes over its image,
+ * unmasked. Kept again if it fails again.
+ */
 export async function retryKeptAsync(item: KeptImage, options: Omit<LanderOptions, 'keepFullResolution'>): Promise<boolean> {
   if (!item.retry) return false
   const seams = withDefaultSeams(options.seams)
   const retry = item.retry
   const elsewhere: Pick<PlaceImageArgs, 'placement' | 'targetIds' | 'reveal'> = { placement: 'new-layer', targetIds: [], reveal: true }
   if (retry.kind === 'place') return placeOrKeepAsync({ ...retry.args, ...elsewhere }, item.download, options, seams)
-  return prepareAndPlaceAsync(retry.original, { ...retry.args, ...elsewhere }, retry.original, { ...options, keepFullResolution: false }, seams)
+  const again = { ...options, keepFullResolution: false }
+  // Fitting it to the shape would fail as before: the sandbox, finding the shape gone, puts it over the image on a layer of its own.
+  if (retry.unmasked) return prepareAndPlaceAsync(retry.original, retry.args, retry.original, again, { ...seams, mask: async (image) => image })
+  return prepareAndPlaceAsync(retry.original, { ...retry.args, ...elsewhere }, retry.original, again, seams)
 }
 
 /** Never throws: the answer is already paid for, and one bad image must not cost the others. */
@@ -80,17 +89,10 @@ async function prepareAndPlaceAsync(
   let image: PreparedForFigma
   try {
     image = await seams.prepare(bytes)
+    if (args.area && !fitsArea(image, args.area)) return keepOffShape(image, args, options)
     if (args.area) image = await seams.mask(image, args.area)
   } catch (error) {
-    // The whole image is still here (a worker lost mid-job, a canvas refused under memory pressure):
-    // kept as it came, to download or to try again, never a "Try again" that pays twice.
-    const why = error instanceof GenerationError ? error.message.replace(/ Try again\.$/, '') : 'It could not be made ready for Figma.'
-    options.keep({
-      message: `${why} The image was paid for and is kept: Retry placing, or download it as it came.`,
-      download: { bytes: original.bytes, mimeType: original.mimeType, name: args.name },
-      url: null,
-      retry: { kind: 'prepare', args, original },
-    })
+    options.keep(keptAsItCame(error, args, original))
     return false
   }
   const placeArgs = { ...args, image: { bytes: image.bytes, width: image.width, height: image.height } }
@@ -99,6 +101,39 @@ async function prepareAndPlaceAsync(
     return placeOrKeepAsync(placeArgs, downloadOf(image, args.name), options, seams)
   }
   return landFullSizeAsync(placeArgs, image, copy, options, seams)
+}
+
+/**
+ * The whole image is still here (a worker lost mid-job, a canvas refused under
+ * memory pressure, Edit area's shape gone): kept as it came, to download or to
+ * try again, never a "Try again" that pays twice.
+ */
+function keptAsItCame(error: unknown, args: Omit<PlaceImageArgs, 'image'>, original: OriginalImage): Omit<KeptImage, 'id'> {
+  const download = { bytes: original.bytes, mimeType: original.mimeType, name: args.name }
+  // Figma could not give the shape (it was deleted meanwhile): a Retry that fits it again fails the same way.
+  if (args.area && error instanceof BridgeError) {
+    const message = 'The shape of the area was deleted or could not be read, so the edit could not be fitted to it. The image was paid for and is kept: Retry puts it over the image unmasked, on a layer of its own; or download it.'
+    return { message, download, url: null, retry: { kind: 'prepare', args, original, unmasked: true } }
+  }
+  const why = error instanceof GenerationError ? error.message.replace(/ Try again\.$/, '') : 'It could not be made ready for Figma.'
+  return { message: `${why} The image was paid for and is kept: Retry placing, or download it as it came.`, download, url: null, retry: { kind: 'prepare', args, original } }
+}
+
+/**
+ * An edit whose answer came back another shape than its area (a model that
+ * did not keep to the ratio asked): over the image it would not line up, so
+ * it is kept whole, and Retry puts it on a new layer at the area's width.
+ */
+function keepOffShape(image: PreparedForFigma, args: Omit<PlaceImageArgs, 'image'>, options: LanderOptions): false {
+  const area = args.area!
+  const asked = `${Math.round(area.width)}×${Math.round(area.height)}`
+  options.keep({
+    message: `The edit came back ${image.originalWidth}×${image.originalHeight}, another shape than the ${asked} area it was asked for, so it would not line up with the image. It was paid for and is kept: Retry puts it whole on a new layer, or download it.`,
+    download: downloadOf(image, args.name),
+    url: null,
+    retry: { kind: 'place', args: { ...args, size: { width: area.width, height: (area.width * image.height) / image.width }, image: { bytes: image.bytes, width: image.width, height: image.height } } },
+  })
+  return false
 }
 
 function placeArgs(spec: TaskSpec, record: GenerationRecord): Omit<PlaceImageArgs, 'image'> {

@@ -24,7 +24,9 @@ export interface LaunchPlan {
  * fills the layer again (its image kept as the previous one; a group of tiles,
  * which takes no fill, gets the new image beside it), More like this
  * sends the layer as the input for takes beside it, Edit prompt only loads.
- * Settings are copied whole, so fields this file does not name flow through.
+ * Only the settings the reader knows are kept: a field of the record no
+ * version of the plugin writes (anyone who can edit the file can add one)
+ * must not travel to the next request or be written back with the new image.
  */
 export function planLaunch(launch: Launch, current: SavedState, models: readonly ModelCapabilities[]): LaunchPlan {
   if (launch.command === 'edit-an-area' || launch.command === 'erase-an-area') return planAreaFromImage(launch, current, models)
@@ -44,7 +46,7 @@ export function planLaunch(launch: Launch, current: SavedState, models: readonly
   if (launch.area && area && launch.command !== 'edit-prompt') {
     const [image, shape] = [asPlaced(launch.area.image), asPlaced(launch.area.shape)]
     // The image may have been moved away from its edit since: nothing is sent for an area off the image.
-    const problem = areaProblem(image, shape, true)
+    const problem = areaProblem(image, shape, order.model, true)
     if (problem) return { state, notes: [...notes, problem], tasks: null }
     const again = (replace: boolean) => planEditArea(order, image, shape, area.erase, { replace })
     const tasks = launch.command === 'regenerate' ? [again(true)] : Array.from({ length: Math.max(1, state.takes) }, () => again(false))
@@ -84,16 +86,18 @@ function planAreaFromImage(launch: Launch, state: SavedState, models: readonly M
   if (!found) {
     return { state, tasks: null, notes: [`Draw a rectangle, ellipse or pen shape over the part of “${name}” to ${launch.command === 'erase-an-area' ? 'remove' : 'change'}, then select the shape and the image together: Edit area and Erase area show at the top of the panel.`] }
   }
-  const problem = areaProblem(found.image, found.shape)
+  const { settings } = state
+  const model = findModel(models, settings.model)
+  const problem = areaProblem(found.image, found.shape, model)
   if (problem) return { state, tasks: null, notes: [problem] }
   if (launch.command === 'edit-an-area') return { state, tasks: null, notes: [`Write what the area of “${found.image.name}” should show, then press Edit area.`] }
-  const { settings } = state
-  return { state, notes: [], tasks: [planEditArea({ prompt: '', settings, model: findModel(models, settings.model) }, found.image, found.shape, true)] }
+  return { state, notes: [], tasks: [planEditArea({ prompt: '', settings, model }, found.image, found.shape, true)] }
 }
 
 /** A layer the sandbox described with its place: Edit area's facts are there even when it is the only one. */
 function asPlaced(layer: SelectedLayer): PlacedLayer {
-  return { ...layer, area: layer.area ?? { x: 0, y: 0, parentId: '', showsImage: false } }
+  const box = { x: 0, y: 0, width: layer.width, height: layer.height }
+  return { ...layer, area: layer.area ?? { ...box, exportBox: box, parentId: '', showsImage: false, rotated: false } }
 }
 
 /**
@@ -105,7 +109,7 @@ export function loadRecord(raw: unknown, current: SavedState, models: readonly M
   const record = isObject(raw) ? raw : null
   if (!record || typeof record.prompt !== 'string') return null
   const read = readSavedState({ ...toStoredState(current), prompt: record.prompt, settings: record.settings }, models)
-  const settings = { ...(isObject(record.settings) ? record.settings : {}), ...read.state.settings }
+  const settings = { ...read.state.settings }
   // A record from before Fit the frame was made at the tier it names: regenerated at that tier.
   if (isObject(record.settings) && record.settings.fitFrame === undefined) settings.fitFrame = false
   const notes = [...read.notes]

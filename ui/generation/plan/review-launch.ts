@@ -1,7 +1,7 @@
 import type { GenerationSettings } from '../../../common/domain'
-import { GOOGLE_FONT_FILES_ORIGIN } from '../../fonts/google-fonts'
+import { isGoogleFontFile } from '../../../common/font-files'
 import type { KeyInfo } from '../../openrouter/key'
-import { type CostEstimate, formatUsd } from '../../pricing'
+import { type CostEstimate, formatUsd, highestUsd } from '../../pricing'
 import { estimatePlanCost } from './plan-tasks'
 import type { TaskSpec } from './task'
 
@@ -37,10 +37,10 @@ export function reviewLaunch(tasks: TaskSpec[], own: GenerationSettings): Launch
   const sizedByTask = first?.placement === 'area' || first?.expandedImageId !== undefined
   if (first && !fitted && !sizedByTask && first.settings.imageSize !== own.imageSize) reasons.push(`It asks for ${first.settings.imageSize} images; your panel is set to ${own.imageSize}.`)
   if (estimate === null) reasons.push('Its price cannot be estimated: the model does not list that size.')
-  else if (highOf(estimate) > RELAUNCH_AT_ONCE_USD) {
+  else if (highestUsd(estimate) > RELAUNCH_AT_ONCE_USD) {
     reasons.push(`It may cost more than ${formatUsd(RELAUNCH_AT_ONCE_USD)}, the most a relaunch spends without asking.`)
   }
-  const fonts = [...new Set(tasks.flatMap((task) => task.settings.fontInputs.map((font) => font.fontUrl)))].filter((url) => !url.startsWith(`${GOOGLE_FONT_FILES_ORIGIN}/`))
+  const fonts = [...new Set(tasks.flatMap((task) => task.settings.fontInputs.map((font) => font.fontUrl)))].filter((url) => !isGoogleFontFile(url))
   if (fonts.length > 0) reasons.push(`It sends ${fonts.length === 1 ? 'a font file' : 'font files'} from ${fonts.join(', ')}: Sourceful fetches ${fonts.length === 1 ? 'it' : 'them'}.`)
   return { tasks, estimate, reasons }
 }
@@ -52,10 +52,6 @@ export function reviewLaunch(tasks: TaskSpec[], own: GenerationSettings): Launch
 export function creditReason(review: LaunchReview, info: KeyInfo | null): string | null {
   if (!info) return 'The credit on your key could not be checked.'
   if (info.limitRemaining === null || review.estimate === null) return null
-  if (highOf(review.estimate) <= info.limitRemaining) return null
+  if (highestUsd(review.estimate) <= info.limitRemaining) return null
   return `Your key has ${formatUsd(info.limitRemaining)} left under its limit.`
-}
-
-function highOf(estimate: CostEstimate): number {
-  return estimate.kind === 'free' ? 0 : estimate.kind === 'fixed' ? estimate.usd : estimate.high
 }

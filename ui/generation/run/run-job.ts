@@ -1,6 +1,7 @@
 import type { GenerationRecord } from '../../../common/domain'
 import type { ModelCapabilities } from '../../../common/models'
 import type { ShrinkNote } from '../../encoding/request-budget'
+import type { DroppedOptions } from '../job-outcome'
 import type { RetryNotice } from '../../openrouter/client'
 import type { Connection } from '../../openrouter/connection'
 import { GenerationError, cancelledError } from '../../openrouter/errors'
@@ -41,11 +42,11 @@ export interface JobContext extends PrepareDeps {
   lander: Pick<Lander, 'land'>
 }
 
-/** What a task cost, which of its images were sent smaller than wanted, and what its road could not carry. */
+/** What a task cost, which of its images were sent smaller than wanted, and what the road it took could not carry. */
 export interface TaskResult {
   cost: number | null
   notes: ShrinkNote[]
-  dropped: string[]
+  dropped: DroppedOptions
 }
 
 /** How one task of a job ended: its result, or its error and whether it was cancelled. */
@@ -117,12 +118,15 @@ async function sendTaskAsync(spec: TaskSpec, prepared: PreparedInputs, context: 
     cost: result.cost,
     createdAt: new Date().toISOString(),
   }
-  if (spec.brandKit) record.brandKit = spec.brandKit.name
+  if (spec.brandKit) {
+    record.brandKit = spec.brandKit.name
+    record.brandKitId = spec.brandKit.id
+  }
   if (spec.exactSize) record.exactSize = { width: spec.exactSize.width, height: spec.exactSize.height }
   if (spec.expandedImageId) record.expand = { imageId: spec.expandedImageId }
   if (spec.area) record.area = { imageId: spec.area.imageId, erase: spec.area.erase }
   for (const image of result.images) context.lander.land(image, spec, record, signal)
-  return { cost: result.cost, notes, dropped: result.droppedOptions }
+  return { cost: result.cost, notes, dropped: { road: result.road, options: result.droppedOptions } }
 }
 
 /**

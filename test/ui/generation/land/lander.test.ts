@@ -167,6 +167,56 @@ describe('a paid image that cannot be made ready for Figma', () => {
   })
 })
 
+describe('an Edit area answer whose shape Figma cannot give', () => {
+  const area = { x: 350, y: 200, width: 300, height: 300, shapeId: '1:5', shape: { x: 400, y: 250, width: 200, height: 200 }, shapeExportBox: { x: 400, y: 250, width: 200, height: 200 }, imageId: '1:4', erase: false }
+  const areaSpec: TaskSpec = { ...spec, placement: 'area', targetIds: ['1:4', '1:5'], area, name: 'Table shot · edited area' }
+
+  it('is kept saying Retry puts it over the image unmasked, and Retry does that, without fitting it to the shape again', async () => {
+    const fitted: PreparedForFigma = { ...shrunk, width: 300, height: 300, originalWidth: 300, originalHeight: 300, shrunk: false }
+    // The shape was deleted while the edit was generating: its export fails, as it will again.
+    const mask = vi.fn(async () => {
+      throw new BridgeError('The layer was deleted before it could be exported. Select it again.')
+    })
+    const kept: Omit<KeptImage, 'id'>[] = []
+    const lander = createLander({ keepFullResolution: false, report: () => {}, keep: (item) => kept.push(item), seams: { prepare: async () => fitted, mask, place: vi.fn() } })
+    lander.land(source(pngHeader(300, 300)), areaSpec, record)
+    expect(await lander.settledAsync()).toEqual({ placed: 0, kept: 1 })
+    expect(kept[0].message).toBe('The shape of the area was deleted or could not be read, so the edit could not be fitted to it. The image was paid for and is kept: Retry puts it over the image unmasked, on a layer of its own; or download it.')
+
+    const placed: PlaceImageArgs[] = []
+    const ok = await retryKeptAsync({ id: 'kept-1', ...kept[0] }, {
+      report: () => {},
+      keep: () => {},
+      seams: {
+        prepare: async () => fitted,
+        mask,
+        place: async (args) => {
+          placed.push(args)
+          return { nodeIds: ['7:7'], placement: 'area' }
+        },
+      },
+    })
+    expect(ok).toBe(true)
+    expect(mask).toHaveBeenCalledTimes(1)
+    // To its image, at the area's box: the sandbox puts it there on a layer of its own (plugin/edit-area.ts).
+    expect(placed).toEqual([expect.objectContaining({ placement: 'area', targetIds: ['1:4', '1:5'], area, image: { bytes: fitted.bytes, width: 300, height: 300 } })])
+  })
+
+  it('fitting it that fails for another reason is tried again as before', async () => {
+    const mask = vi.fn(async () => {
+      throw new GenerationError('bad-image', 'The edited area could not be decoded to fit it to the shape. Try again.')
+    })
+    const kept: Omit<KeptImage, 'id'>[] = []
+    // An answer of the area's own shape: only the fitting fails.
+    const fitted: PreparedForFigma = { ...shrunk, width: 300, height: 300, originalWidth: 300, originalHeight: 300, shrunk: false }
+    const lander = createLander({ keepFullResolution: false, report: () => {}, keep: (item) => kept.push(item), seams: { prepare: async () => fitted, mask, place: vi.fn() } })
+    lander.land(source(pngHeader(300, 300)), areaSpec, record)
+    await lander.settledAsync()
+    expect(kept[0].message).toMatch(/^The edited area could not be decoded to fit it to the shape\. The image was paid for and is kept: Retry placing/)
+    expect(kept[0].retry).not.toHaveProperty('unmasked')
+  })
+})
+
 describe('the full-size store', () => {
   const image = (bytes: number, name: string) => ({ bytes: new Uint8Array(bytes), mimeType: 'image/png', width: 5000, height: 10, name })
 

@@ -6,6 +6,7 @@ import { needsConfirmation, planClick } from '../../../../ui/generation/plan/pla
 import { MODELS as BUILT_IN_MODELS } from '../../../fixtures/orders'
 import type { Roles } from '../../../../ui/selection/roles'
 import { DEFAULT_STATE } from '../../../../ui/defaults'
+import { areaAt } from '../../../fixtures/area'
 
 const layer = (id: string, width = 400, height = 300, fillable = true, madeHere = false): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable, madeHere })
 const photo = (id: string, width = 400, height = 300): SelectedLayer => ({ ...layer(id, width, height), type: 'RECTANGLE', showsImage: true })
@@ -246,7 +247,7 @@ describe('hints: why an action the selection seems to ask for is not offered', (
     ...layer(id, box.width, box.height),
     name: id,
     type,
-    area: { x: box.x, y: box.y, parentId: '0:1', showsImage },
+    area: areaAt(box, '0:1', showsImage),
   })
 
   it('a shape drawn over a frame that shows no image itself: says to select the image', () => {

@@ -4,6 +4,7 @@ import type { Launch } from '../../../../common/messages'
 import { DEFAULT_STATE } from '../../../../ui/defaults'
 import { planLaunch } from '../../../../ui/generation/plan/plan-launch'
 import { BUILT_IN_MODELS } from '../../../../ui/models'
+import { areaAt } from '../../../fixtures/area'
 
 const layer: SelectedLayer = { id: '1:2', name: 'A red fox', type: 'RECTANGLE', width: 800, height: 1000, fillable: true, madeHere: true }
 const record = {
@@ -44,9 +45,11 @@ describe('planLaunch', () => {
     expect(plan(launch({ command: 'edit-prompt' }))).toMatchObject({ state: { prompt: 'A red fox', settings: { model: 'sourceful/riverflow-v2-pro' } }, tasks: null })
   })
 
-  it('copies settings whole: a field this version does not name flows through', () => {
-    const p = plan(launch({ record: { ...record, settings: { ...record.settings, effort: 'high' } } }))
-    expect(p.tasks![0].settings).toMatchObject({ effort: 'high', model: 'sourceful/riverflow-v2-pro' })
+  it('keeps the settings the plugin reads, and only those: a field anyone added to the record does not travel on', () => {
+    const p = plan(launch({ record: { ...record, settings: { ...record.settings, effort: 'high', density: 3, junk: 'x'.repeat(99_800) } } }))
+    expect(p.tasks![0].settings).toMatchObject({ effort: 'high', density: 3, model: 'sourceful/riverflow-v2-pro' })
+    expect(p.tasks![0].settings).not.toHaveProperty('junk')
+    expect(p.state.settings).not.toHaveProperty('junk')
   })
 
   it('a record from an older version: what it cannot use takes the default, with a note', () => {
@@ -74,8 +77,8 @@ describe('planLaunch', () => {
 })
 
 describe('planLaunch on Edit area', () => {
-  const image: SelectedLayer = { id: 'img', name: 'Table shot', type: 'RECTANGLE', width: 800, height: 600, fillable: true, madeHere: false, area: { x: 100, y: 50, parentId: 'post', showsImage: true } }
-  const circle: SelectedLayer = { id: 'circle', name: 'Area', type: 'ELLIPSE', width: 200, height: 200, fillable: true, madeHere: false, area: { x: 400, y: 250, parentId: 'post', showsImage: false } }
+  const image: SelectedLayer = { id: 'img', name: 'Table shot', type: 'RECTANGLE', width: 800, height: 600, fillable: true, madeHere: false, area: areaAt({ x: 100, y: 50, width: 800, height: 600 }, 'post', true) }
+  const circle: SelectedLayer = { id: 'circle', name: 'Area', type: 'ELLIPSE', width: 200, height: 200, fillable: true, madeHere: false, area: areaAt({ x: 400, y: 250, width: 200, height: 200 }, 'post', false) }
   // On an edit's group the mask is the group's child: another parent than the image's, by design.
   const mask = { ...circle, area: { ...circle.area!, parentId: 'group' } }
   const edit = { ...layer, id: 'group', name: 'Table shot · edited area', type: 'GROUP', fillable: false }

@@ -43,8 +43,9 @@ describe('what the selection proposes', () => {
   })
 
   it('an image with a shape drawn over it: Edit area first, Erase area next, and nothing that takes the shape for an image', () => {
-    const photo = { ...image('p'), area: { x: 0, y: 0, parentId: '0:1', showsImage: true } }
-    const shape: SelectedLayer = { id: 's', name: 'Area', type: 'ELLIPSE', width: 100, height: 80, fillable: true, madeHere: false, area: { x: 300, y: 200, parentId: '0:1', showsImage: false } }
+    const at = (x: number, y: number, width: number, height: number, showsImage: boolean) => ({ x, y, width, height, exportBox: { x, y, width, height }, parentId: '0:1', showsImage, rotated: false })
+    const photo = { ...image('p'), area: at(0, 0, 800, 600, true) }
+    const shape: SelectedLayer = { id: 's', name: 'Area', type: 'ELLIPSE', width: 100, height: 80, fillable: true, madeHere: false, area: at(300, 200, 100, 80, false) }
     const { primary, secondary, more } = proposalFor([photo, shape])
     expect(primary.label).toBe('Edit area')
     expect(secondary.map((o) => o.label)).toEqual(['Erase area'])

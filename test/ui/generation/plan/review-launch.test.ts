@@ -6,6 +6,7 @@ import { planGenerate, planRefine, withTakes } from '../../../../ui/generation/p
 import { creditReason, reviewLaunch } from '../../../../ui/generation/plan/review-launch'
 import type { KeyInfo } from '../../../../ui/openrouter/key'
 import { orderOf, settingsWith } from '../../../fixtures/orders'
+import { areaAt } from '../../../fixtures/area'
 
 const layer: SelectedLayer = { id: '1:2', name: 'Hero', type: 'RECTANGLE', width: 800, height: 800, fillable: true, madeHere: true }
 const own = settingsWith()
@@ -36,8 +37,8 @@ describe('reviewLaunch', () => {
   })
 
   it('does not hold an edit or an expansion for its size: that follows the area or the frame, as the panel’s own buttons choose it', () => {
-    const image = { ...layer, id: 'img', madeHere: false, area: { x: 0, y: 0, parentId: 'p', showsImage: true } }
-    const shape = { ...layer, id: 'shape', type: 'ELLIPSE', width: 100, height: 100, area: { x: 100, y: 100, parentId: 'p', showsImage: false } }
+    const image = { ...layer, id: 'img', madeHere: false, area: areaAt({ x: 0, y: 0, width: layer.width, height: layer.height }, 'p', true) }
+    const shape = { ...layer, id: 'shape', type: 'ELLIPSE', width: 100, height: 100, area: areaAt({ x: 100, y: 100, width: 100, height: 100 }, 'p', false) }
     const frame = { ...layer, id: 'banner', type: 'FRAME', width: 1200, height: 628, expand: { imageId: 'img', imageName: 'Shot', x: 286, y: 0, width: 628, height: 628 } }
     const edit = planEditArea(orderOf('a cup'), image, shape, false)
     const expand = planExpand(orderOf('a kitchen'), frame)

@@ -39,6 +39,7 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
       choices: { ...choices, settings },
       problems: [`${order.model.label} takes no references; ${names} ${takers.length === 1 ? 'does' : 'do'}. Switched to ${cheapest.label}: press again to upscale.`],
       tasks: [],
+      first: undefined,
       cost: null,
     }
   }
@@ -56,6 +57,7 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
     choices,
     problems: [],
     tasks,
+    first: tasks[0],
     cost: estimatePlanCost(tasks),
   }
 }

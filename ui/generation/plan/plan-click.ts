@@ -7,7 +7,7 @@ import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Roles, assignRoles, combineNote, layersWithRole, roleProblems } from '../../selection/roles'
 import { cutoutOrder, offersTransparency } from './cutout-settings'
 import { planGenerate, planRefine, referencesToSend, refineTask, upscaleTask, withTakes } from './plan-tasks'
-import type { Order, TaskSpec } from './task'
+import type { LayerToSend, Order, TaskSpec } from './task'
 import { type ClickAction, clickAction, eachLayerAction, promptProblems, withKit } from './click-action'
 import { areaHint, planAreaActions } from './plan-edit-area'
 import { expandHint, planExpandActions } from './plan-expand'
@@ -94,7 +94,7 @@ export function planClick(input: ClickInput): ClickPlan {
     fillableCount === 0 || state.takes > 1 ? 'new-layer' : ownImageCount > 0 ? (replace ? 'fill' : 'new-layer') : state.placement
   const finish = (tasks: TaskSpec[]) => withKit(withTakes(tasks, state.takes), input.kit)
   const generate = batch
-    ? refineEach('generate', order, selection, roles, state.concurrency, finish)
+    ? refineEach('generate', order, layersWithRole(selection, roles, 'input'), referencesToSend(selection, roles), state.concurrency, finish)
     : clickAction('generate', finish(refining ? planRefine(order, selection, roles, false) : planGenerate(order, placement, selection)), state.concurrency)
   const batchActions = planBatchActions(input, order)
   return {
@@ -132,26 +132,31 @@ function planBatchActions({ state, selection, roles, models, kit, expandTo }: Cl
   const { model } = order
   const rolesFor = (each: boolean) => (state.selectionUse === 'edit' && state.eachOnItsOwn === each ? roles : assignRoles(selection, model, {}, each))
   const eachRoles = rolesFor(true)
-  const count = layersWithRole(selection, eachRoles, 'input').length
+  // Each action on its own shares these: worked out once, as a selection may hold thousands of layers.
+  const eachInputs = layersWithRole(selection, eachRoles, 'input')
+  const eachReferences = referencesToSend(selection, eachRoles)
+  const count = eachInputs.length
   const each = { selectionUse: 'edit', eachOnItsOwn: true } as const
   const problems = (given: Roles, batch: boolean, needsPrompt = true) =>
     layersWithRole(selection, given, 'input').length === 0
       ? [NO_INPUT]
       : [...(needsPrompt ? promptProblems(order.prompt) : []), ...roleProblems(selection, given, model, batch)]
+  // Upscale and Remove background need no prompt of the designer's: their problems are the same.
+  const noPromptProblems = problems(eachRoles, true, false)
   const actions: BatchAction[] = [
-    named(refineEach('refine-each', order, selection, eachRoles, state.concurrency, (tasks) => withKit(tasks, kit)), {
+    named(refineEach('refine-each', order, eachInputs, eachReferences, state.concurrency, (tasks) => withKit(tasks, kit)), {
       kind: 'refine-each',
       label: count === 1 ? 'Refine' : `Refine each (${count})`,
       choices: each,
       problems: problems(eachRoles, true),
     }),
     ...([2, 4] as const).map((factor) =>
-      named(upscaleEach(`upscale-each-${factor}`, order, selection, eachRoles, factor, state.concurrency, (tasks) => withKit(tasks, kit, 'upscale')), {
+      named(upscaleEach(`upscale-each-${factor}`, order, eachInputs, eachReferences, factor, state.concurrency, (tasks) => withKit(tasks, kit, 'upscale')), {
         kind: 'upscale-each',
         factor,
         label: factor === 2 ? (count === 1 ? 'Upscale 2×' : `Upscale each (${count})`) : '4×',
         choices: each,
-        problems: problems(eachRoles, true, false),
+        problems: noPromptProblems,
       }),
     ),
   ]
@@ -162,8 +167,8 @@ function planBatchActions({ state, selection, roles, models, kit, expandTo }: Cl
   if (withReferences) actions.push(withReferences)
   // Offered once the list has a model that can answer on a transparent background (2.5 and later).
   if (offersTransparency(models)) {
-    const cutouts = refineEach('remove-background', cutoutOrder(order.settings, models), selection, eachRoles, state.concurrency)
-    actions.push(named(cutouts, { kind: 'remove-background', label: 'Remove background', choices: each, problems: problems(eachRoles, true, false) }))
+    const cutouts = refineEach('remove-background', cutoutOrder(order.settings, models), eachInputs, eachReferences, state.concurrency)
+    actions.push(named(cutouts, { kind: 'remove-background', label: 'Remove background', choices: each, problems: noPromptProblems }))
   }
   if (imageLike > 1) {
     const combined = rolesFor(false)
@@ -180,19 +185,15 @@ function planBatchActions({ state, selection, roles, models, kit, expandTo }: Cl
 }
 
 /**
- * Refine each input layer on its own, one request each, made on the click
- * (`eachLayerAction`); `finish` gives a layer's request its takes or the kit.
+ * Refine each input layer on its own, one request each with the references,
+ * made on the click (`eachLayerAction`); `finish` gives a layer's request its takes or the kit.
  */
-function refineEach(key: string, order: Order, selection: SelectedLayer[], roles: Roles, concurrency: number, finish = (tasks: TaskSpec[]) => tasks): ClickAction {
-  const inputs = layersWithRole(selection, roles, 'input')
-  const references = referencesToSend(selection, roles)
+function refineEach(key: string, order: Order, inputs: SelectedLayer[], references: LayerToSend[], concurrency: number, finish = (tasks: TaskSpec[]) => tasks): ClickAction {
   return eachLayerAction(key, inputs, (layer) => finish([refineTask(order, [layer], references, inputs.length === 1)]), concurrency)
 }
 
 /** Upscale each input layer by `factor`, one request each, made on the click. */
-function upscaleEach(key: string, order: Order, selection: SelectedLayer[], roles: Roles, factor: 2 | 4, concurrency: number, finish: (tasks: TaskSpec[]) => TaskSpec[]): ClickAction {
-  const inputs = layersWithRole(selection, roles, 'input')
-  const references = referencesToSend(selection, roles)
+function upscaleEach(key: string, order: Order, inputs: SelectedLayer[], references: LayerToSend[], factor: 2 | 4, concurrency: number, finish: (tasks: TaskSpec[]) => TaskSpec[]): ClickAction {
   return eachLayerAction(key, inputs, (layer) => finish([upscaleTask(order, layer, references, factor, inputs.length === 1)]), concurrency)
 }
 

@@ -44,7 +44,8 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
     }
   }
   const references = others.slice(0, order.model.maxReferences)
-  const roles: Roles = Object.fromEntries(selection.map((layer) => [layer.id, layer === input ? 'input' : references.includes(layer) ? 'reference' : 'unused']))
+  // The input and its references; every other layer is unused, which a missing role already says (a selection may hold thousands).
+  const roles: Roles = { ...Object.fromEntries(references.map((layer) => [layer.id, 'reference'])), [input.id]: 'input' }
   // The kit's images go as further refSR references, after the designer's own, as far as the model takes them.
   const planned = planUpscale(order, selection, roles, 2)
   const tasks = kit ? planned.map((task) => applyKit(task, kit, 'upscale')) : planned

@@ -126,7 +126,7 @@ export function GenerateView(props: GenerateViewProps) {
       {/* While a job runs or a large batch waits for Send, its status or question stands in for them. */}
       {!generation.job && confirmKey === null && !wait && <BatchActions actions={plan.batchActions} hints={plan.hints} currentKey={plan.currentAction} onRun={run} onRatio={setExpandTo} />}
       {editing && outcomeArea}
-      <SettingsFields models={props.models} settings={settings} frame={plan.generate.tasks[0]?.frame} onChange={(next) => onStateChange({ settings: next })} />
+      <SettingsFields models={props.models} settings={settings} frame={plan.generate.first?.frame} onChange={(next) => onStateChange({ settings: next })} />
       <ModelOptions model={model} settings={settings} onChange={(next) => onStateChange({ settings: next })} />
       <TakesField takes={state.takes} onChange={(takes) => onStateChange({ takes })} />
       {/* Only 4K answers come back larger than Figma takes (5120 px at 16:9). */}
@@ -171,8 +171,8 @@ export function GenerateView(props: GenerateViewProps) {
         onPromptChange={(prompt) => onStateChange({ prompt })}
       />
 
-      <BrandKitField kits={brandKits} line={kitLine(plan.generate.tasks[0]?.brandKit)} canMake={selection.length > 0} />
-      <RoadNote task={plan.generate.tasks[0]} />
+      <BrandKitField kits={brandKits} line={kitLine(plan.generate.first?.brandKit)} canMake={selection.length > 0} />
+      <RoadNote task={plan.generate.first} />
       {!editing && outcomeArea}
     </main>
   )

@@ -6,9 +6,9 @@ import { findModel } from '../../models'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Roles, assignRoles, combineNote, layersWithRole, roleProblems } from '../../selection/roles'
 import { cutoutOrder, offersTransparency } from './cutout-settings'
-import { planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
-import type { Order } from './task'
-import { type ClickAction, clickAction, promptProblems, withKit } from './click-action'
+import { planGenerate, planRefine, referencesToSend, refineTask, upscaleTask, withTakes } from './plan-tasks'
+import type { LayerToSend, Order, TaskSpec } from './task'
+import { type ClickAction, clickAction, eachLayerAction, promptProblems, withKit } from './click-action'
 import { areaHint, planAreaActions } from './plan-edit-area'
 import { expandHint, planExpandActions } from './plan-expand'
 import { planUpscaleWithReferences } from './upscale-with-references'
@@ -92,10 +92,10 @@ export function planClick(input: ClickInput): ClickPlan {
   // Several takes go side by side on new layers: filling one layer with them would keep only the last.
   const placement: Placement =
     fillableCount === 0 || state.takes > 1 ? 'new-layer' : ownImageCount > 0 ? (replace ? 'fill' : 'new-layer') : state.placement
-  const generate = withKit(
-    withTakes(refining ? planRefine(order, selection, roles, batch) : planGenerate(order, placement, selection), state.takes),
-    input.kit,
-  )
+  const finish = (tasks: TaskSpec[]) => withKit(withTakes(tasks, state.takes), input.kit)
+  const generate = batch
+    ? refineEach('generate', order, layersWithRole(selection, roles, 'input'), referencesToSend(selection, roles), state.concurrency, finish)
+    : clickAction('generate', finish(refining ? planRefine(order, selection, roles, false) : planGenerate(order, placement, selection)), state.concurrency)
   const batchActions = planBatchActions(input, order)
   return {
     use,
@@ -104,7 +104,7 @@ export function planClick(input: ClickInput): ClickPlan {
     ownImageCount,
     inputCount,
     batch,
-    generate: clickAction('generate', generate, state.concurrency),
+    generate,
     batchActions,
     currentAction: use !== 'edit' ? null : state.eachOnItsOwn || !batchActions.some((a) => a.kind === 'combine') ? 'refine-each' : 'combine',
     hints: [...areaHint(selection), ...expandHint(selection)],
@@ -132,28 +132,33 @@ function planBatchActions({ state, selection, roles, models, kit, expandTo }: Cl
   const { model } = order
   const rolesFor = (each: boolean) => (state.selectionUse === 'edit' && state.eachOnItsOwn === each ? roles : assignRoles(selection, model, {}, each))
   const eachRoles = rolesFor(true)
-  const count = layersWithRole(selection, eachRoles, 'input').length
+  // Each action on its own shares these: worked out once, as a selection may hold thousands of layers.
+  const eachInputs = layersWithRole(selection, eachRoles, 'input')
+  const eachReferences = referencesToSend(selection, eachRoles)
+  const count = eachInputs.length
   const each = { selectionUse: 'edit', eachOnItsOwn: true } as const
   const problems = (given: Roles, batch: boolean, needsPrompt = true) =>
     layersWithRole(selection, given, 'input').length === 0
       ? [NO_INPUT]
       : [...(needsPrompt ? promptProblems(order.prompt) : []), ...roleProblems(selection, given, model, batch)]
+  // Upscale and Remove background need no prompt of the designer's: their problems are the same.
+  const noPromptProblems = problems(eachRoles, true, false)
   const actions: BatchAction[] = [
-    {
+    named(refineEach('refine-each', order, eachInputs, eachReferences, state.concurrency, (tasks) => withKit(tasks, kit)), {
       kind: 'refine-each',
       label: count === 1 ? 'Refine' : `Refine each (${count})`,
       choices: each,
       problems: problems(eachRoles, true),
-      ...clickAction('refine-each', withKit(planRefine(order, selection, eachRoles, true), kit), state.concurrency),
-    },
-    ...([2, 4] as const).map((factor) => ({
-      kind: 'upscale-each' as const,
-      factor,
-      label: factor === 2 ? (count === 1 ? 'Upscale 2×' : `Upscale each (${count})`) : '4×',
-      choices: each,
-      problems: problems(eachRoles, true, false),
-      ...clickAction(`upscale-each-${factor}`, withKit(planUpscale(order, selection, eachRoles, factor), kit, 'upscale'), state.concurrency),
-    })),
+    }),
+    ...([2, 4] as const).map((factor) =>
+      named(upscaleEach(`upscale-each-${factor}`, order, eachInputs, eachReferences, factor, state.concurrency, (tasks) => withKit(tasks, kit, 'upscale')), {
+        kind: 'upscale-each',
+        factor,
+        label: factor === 2 ? (count === 1 ? 'Upscale 2×' : `Upscale each (${count})`) : '4×',
+        choices: each,
+        problems: noPromptProblems,
+      }),
+    ),
   ]
   actions.push(...planExpandActions(order, selection, expandTo, each, kit))
   // What a drawn area asks for comes first: the designer drew it for that.
@@ -162,14 +167,8 @@ function planBatchActions({ state, selection, roles, models, kit, expandTo }: Cl
   if (withReferences) actions.push(withReferences)
   // Offered once the list has a model that can answer on a transparent background (2.5 and later).
   if (offersTransparency(models)) {
-    const cutouts = planRefine(cutoutOrder(order.settings, models), selection, eachRoles, true)
-    actions.push({
-      kind: 'remove-background',
-      label: 'Remove background',
-      choices: each,
-      problems: problems(eachRoles, true, false),
-      ...clickAction('remove-background', cutouts, state.concurrency),
-    })
+    const cutouts = refineEach('remove-background', cutoutOrder(order.settings, models), eachInputs, eachReferences, state.concurrency)
+    actions.push(named(cutouts, { kind: 'remove-background', label: 'Remove background', choices: each, problems: noPromptProblems }))
   }
   if (imageLike > 1) {
     const combined = rolesFor(false)
@@ -183,6 +182,24 @@ function planBatchActions({ state, selection, roles, models, kit, expandTo }: Cl
     })
   }
   return actions
+}
+
+/**
+ * Refine each input layer on its own, one request each with the references,
+ * made on the click (`eachLayerAction`); `finish` gives a layer's request its takes or the kit.
+ */
+function refineEach(key: string, order: Order, inputs: SelectedLayer[], references: LayerToSend[], concurrency: number, finish = (tasks: TaskSpec[]) => tasks): ClickAction {
+  return eachLayerAction(key, inputs, (layer) => finish([refineTask(order, [layer], references, inputs.length === 1)]), concurrency)
+}
+
+/** Upscale each input layer by `factor`, one request each, made on the click. */
+function upscaleEach(key: string, order: Order, inputs: SelectedLayer[], references: LayerToSend[], factor: 2 | 4, concurrency: number, finish: (tasks: TaskSpec[]) => TaskSpec[]): ClickAction {
+  return eachLayerAction(key, inputs, (layer) => finish([upscaleTask(order, layer, references, factor, inputs.length === 1)]), concurrency)
+}
+
+/** A batch action's name and choices, put on the action itself: spreading it would read, and so make, an each-layer action's tasks. */
+function named(action: ClickAction, what: Omit<BatchAction, keyof ClickAction>): BatchAction {
+  return Object.assign(action, what)
 }
 
 /** A solid background needs a colour OpenRouter takes: said at the field, and nothing is sent. */

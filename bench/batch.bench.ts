@@ -4,9 +4,11 @@ import { launchChromiumAsync } from '../test/e2e/chromium'
 import { closeHostServerAsync, openPluginAsync } from '../test/e2e/harness'
 import { type OpenRouterStandIn, type RecordedRequest, TEST_KEY, startOpenRouterStandIn } from '../test/openrouter-stand-in/server'
 import { formatMs, median, recordFigure } from './figures'
-import { type LongTask, longestTaskMs, longestTaskText, longTaskRatio, longTasksBetweenAsync, watchLongTasks } from './long-tasks'
+import { LONG_TASK_THRESHOLD_MS, type LongTask, longestTaskMs, longestTaskText, longTaskRatio, longTasksBetweenAsync, watchLongTasks } from './long-tasks'
 
-// The built plugin (dist/) in the host page, against the OpenRouter stand-in, as the browser tests run it.
+// The built plugin (dist/) in the host page, against the OpenRouter stand-in, as the browser tests run it,
+// but with the UI's iframe in a process of its own, as in Figma: the fake figma's exports are the host
+// page's work, not the UI's, and must not run on the UI's main thread that the long tasks are counted on.
 const FRAMES = 8
 /** The answers' size: 2K refinements, the issue's batch. */
 const IMAGE_SIZE = '2K'
@@ -20,7 +22,7 @@ const RUNS = 5
 let browser: Browser
 let standIn: OpenRouterStandIn
 beforeAll(async () => {
-  browser = await launchChromiumAsync()
+  browser = await launchChromiumAsync([], { uiProcess: 'own' })
   standIn = await startOpenRouterStandIn()
 })
 afterAll(async () => {
@@ -74,21 +76,23 @@ it(`refines a batch of ${FRAMES} frames at ${IMAGE_SIZE}, ${AT_A_TIME} at a time
     },
   })
 
-  // The issue's limit is on every task, so the figure is the longest task of all the runs, not of the median one.
+  // The issue's limit is on every task: no main-thread task over 50 ms (the Long Tasks API's threshold), so the
+  // figure is the longest task of all the runs, not of the median one, and any task reported misses it.
   const longest = runs.map((r) => longestTaskMs(r.longTasks))
   const uiTasks = runs.flatMap((r) => r.longTasks)
   const worst = longestTaskMs(uiTasks)
   recordFigure(task, {
     group: 'batch',
-    name: `Longest task on the UI's main thread during the batch of ${FRAMES} at ${IMAGE_SIZE}`,
+    name: `No main-thread task over 50 ms during the batch of ${FRAMES} at ${IMAGE_SIZE}`,
     value:
       `${longestTaskText(worst)} over ${RUNS} runs (each run's longest: ${longest.map(longestTaskText).join(', ')}); ` +
       `${uiTasks.length} task${uiTasks.length === 1 ? '' : 's'} over 50 ms in all, from the click to the last result placed`,
-    ratio: longTaskRatio(worst),
+    ratio: longTaskRatio(worst, LONG_TASK_THRESHOLD_MS),
     target: { max: 1, strict: false },
     data: {
       chromium: browser.version(),
       longestTaskMs: worst,
+      tasksOver50Ms: uiTasks.length,
       longestEachMs: longest.map((ms) => ms ?? 0).join(' '),
       longTasks: uiTasks.map((t) => `${Math.round(t.ms)} ms (${t.name})`).join(', '),
     },

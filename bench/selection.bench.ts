@@ -3,11 +3,12 @@ import { it } from 'vitest'
 import { useBrowserSuite } from '../test/e2e/suite'
 import { TEST_KEY } from '../test/openrouter-stand-in/server'
 import { formatMs, median, recordFigure } from './figures'
-import { type LongTask, longestTaskMs, longestTaskText, longTasksBetweenAsync, watchLongTasks } from './long-tasks'
+import { LONG_TASK_THRESHOLD_MS, type LongTask, longestTaskMs, longestTaskText, longTaskRatio, longTasksBetweenAsync, watchLongTasks } from './long-tasks'
 
 // The built plugin (dist/) in the host page, as the browser tests open it: the panel in
-// "What to refine or upscale", told of a huge selection.
-const suite = useBrowserSuite()
+// "What to refine or upscale", told of a huge selection. The UI's iframe has a process of
+// its own, as in Figma: the host page's work (building the message) is not the UI's.
+const suite = useBrowserSuite({ uiProcess: 'own' })
 const LAYERS = 5000
 /** Rows the selection panel draws (ui/selection/SelectionPanel.tsx); the rest are summed up in a line. */
 const LISTED = 50
@@ -20,12 +21,28 @@ interface SelectionUpdate {
   ms: number
   from: number
   to: number
+  /** When the next update may start (ms since the epoch): the selection was shown until then. */
+  shownUntil: number
 }
+
+/**
+ * Runs in the UI's iframe before the UI's own script, so that its listener comes
+ * before the app's: listeners on the window run in the order they were added
+ * (capture or not), and the app renders the new selection inside its own. The
+ * clock is read before `event.data`, so reading the message counts too.
+ */
+const CLOCK_SCRIPT = `addEventListener('message', (event) => {
+  const start = performance.now()
+  const from = Date.now()
+  const message = event.data && event.data.pluginMessage
+  if (message && message.type === 'selection-changed' && window.benchSelectionArrived) window.benchSelectionArrived(start, from, message.selection.length)
+}, { capture: true })`
 
 it(`updates the panel for a selection of ${LAYERS} layers`, async ({ task }) => {
   const session = await suite.open({
     key: TEST_KEY,
     setup: (fake) => void fake.select(fake.addFrame({ name: 'Frame', width: 600, height: 400 })),
+    uiInitScript: CLOCK_SCRIPT,
   })
   const { ui } = session
   await ui.getByRole('radio', { name: 'What to refine or upscale' }).check()
@@ -55,18 +72,20 @@ it(`updates the panel for a selection of ${LAYERS} layers`, async ({ task }) => 
     )
     if (i === 0) continue
     updates.push(update)
-    longTasks.push(await uiFrame.evaluate(longTasksBetweenAsync, [update.from, update.to] as const))
+    // While the selection is shown: from its message to the next, the collection of the last plan's garbage included.
+    longTasks.push(await uiFrame.evaluate(longTasksBetweenAsync, [update.from, update.shownUntil] as const))
   }
   await session.close()
 
   const ms = median(updates.map((u) => u.ms))
   const worst = longestTaskMs(longTasks.flat())
+  const over = longTasks.flat()
   recordFigure(task, {
     group: 'selection',
     name: `Panel update for a selection of ${LAYERS.toLocaleString('en')} layers`,
     value:
       `${formatMs(ms)} from the selection-changed message to the frame that shows the selection (its first ${LISTED} rows, each with its role, and the line that sums up the rest) (median of ${REPETITIONS}: ${updates.map((u) => formatMs(u.ms)).join(', ')}); ` +
-      `longest task ${longestTaskText(worst)} (each: ${longTasks.map((t) => longestTaskText(longestTaskMs(t))).join(', ')})`,
+      `longest task ${longestTaskText(worst)}`,
     ratio: { label: `update / ${TARGET_MS} ms`, value: ms / TARGET_MS },
     target: { max: 1, strict: true },
     data: {
@@ -77,26 +96,40 @@ it(`updates the panel for a selection of ${LAYERS} layers`, async ({ task }) => 
       longestTaskMs: worst,
     },
   })
+  recordFigure(task, {
+    group: 'selection',
+    name: `No main-thread task over 50 ms while a selection of ${LAYERS.toLocaleString('en')} layers is shown`,
+    value:
+      `${longestTaskText(worst)} over ${REPETITIONS} updates (each: ${longTasks.map((t) => longestTaskText(longestTaskMs(t))).join(', ')}); ` +
+      `${over.length} task${over.length === 1 ? '' : 's'} over 50 ms in all, from each selection-changed message to the next`,
+    ratio: longTaskRatio(worst, LONG_TASK_THRESHOLD_MS),
+    target: { max: 1, strict: false },
+    data: {
+      chromium: suite.browser.version(),
+      longestTaskMs: worst,
+      tasksOver50Ms: over.length,
+      longTasks: over.map((t) => `${Math.round(t.ms)} ms (${t.name})`).join(', '),
+    },
+  })
 })
 
 /**
  * Arms a timer in the UI, sends the selection, and waits for the panel to show
- * it. The clock starts when the message reaches the UI's window (a listener in
- * the capture phase, before the app's own) and stops after the frame in which
- * every row is there and the first layer is the input: roles are assigned in an
- * effect, after the rows' first frame. A `setTimeout` posted from that frame's
- * animation callback runs once the frame's style, layout and paint are done.
+ * it. The clock starts when the message reaches the UI's window (CLOCK_SCRIPT's
+ * listener, before the app's own) and stops after the frame in which every row
+ * is there and the first layer is the input. A `setTimeout` posted from that
+ * frame's animation callback runs once the frame's style, layout and paint are done.
  */
 async function timeSelectionAsync(uiFrame: Frame, send: () => Promise<void>): Promise<SelectionUpdate> {
   await uiFrame.evaluate(({ count, listed }) => {
-    const w = window as unknown as { benchSelection?: Promise<SelectionUpdate> }
+    const w = window as unknown as {
+      benchSelection?: Promise<Omit<SelectionUpdate, 'shownUntil'>>
+      benchSelectionArrived?: (start: number, from: number, length: number) => void
+    }
     w.benchSelection = new Promise((resolve, reject) => {
-      const onMessage = (event: MessageEvent) => {
-        const message = (event.data as { pluginMessage?: { type?: string; selection?: unknown[] } } | null)?.pluginMessage
-        if (message?.type !== 'selection-changed' || message.selection?.length !== count) return
-        removeEventListener('message', onMessage, { capture: true })
-        const start = performance.now()
-        const from = Date.now()
+      w.benchSelectionArrived = (start, from, length) => {
+        if (length !== count) return
+        w.benchSelectionArrived = undefined
         const giveUpAt = start + 30_000
         const onFrame = () => {
           const rows = document.querySelectorAll('li.layer')
@@ -113,12 +146,11 @@ async function timeSelectionAsync(uiFrame: Frame, send: () => Promise<void>): Pr
         }
         requestAnimationFrame(onFrame)
       }
-      addEventListener('message', onMessage, { capture: true })
     })
   }, { count: LAYERS, listed: LISTED })
   await send()
-  const update = await uiFrame.evaluate(() => (window as unknown as { benchSelection: Promise<SelectionUpdate> }).benchSelection)
+  const update = await uiFrame.evaluate(() => (window as unknown as { benchSelection: Promise<Omit<SelectionUpdate, 'shownUntil'>> }).benchSelection)
   // Let the collector and the browser finish with the last update before the next.
   await new Promise((resolve) => setTimeout(resolve, 300))
-  return update
+  return { ...update, shownUntil: await uiFrame.evaluate(() => Date.now()) }
 }

@@ -61,6 +61,13 @@ export function highestUsd(estimate: CostEstimate): number {
   return estimate.kind === 'free' ? 0 : bounds(estimate)[1]
 }
 
+/** `count` requests of the same estimate as one: what adding it that many times gives. */
+export function timesEstimate(estimate: CostEstimate, count: number): CostEstimate {
+  if (estimate.kind === 'fixed') return { kind: 'fixed', usd: roundUsd(estimate.usd * count) }
+  if (estimate.kind === 'range') return { kind: 'range', low: roundUsd(estimate.low * count), high: roundUsd(estimate.high * count) }
+  return estimate
+}
+
 /** The line beside Generate. */
 export function formatEstimate(estimate: CostEstimate | null): string {
   if (estimate === null) return 'Size not offered'

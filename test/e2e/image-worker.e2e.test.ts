@@ -6,8 +6,9 @@ import type { PluginSession } from './harness'
 import { openOptionsAsync, pressActionAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
-// The UI's image work (encoding frames for the request, re-encoding answers for Figma) runs in a
-// worker started from a data: URL; where the worker cannot run, the main thread does it as before.
+// The UI's image work (encoding frames for the request, reading each answer's body and its image,
+// re-encoding answers for Figma) runs in a worker started from a data: URL; where the worker cannot
+// run, the main thread does it as before.
 const suite = useBrowserSuite()
 
 /** In the UI's iframe before it starts: a browser that refuses the worker outright. */
@@ -34,6 +35,8 @@ interface RunResult {
   alpha: number[]
   /** The image jobs each path ran (the UI's data-image-jobs-* attributes). */
   jobs: { worker: string | null; main: string | null }
+  /** The answers each path read (data-answer-jobs-*). */
+  answers: { worker: string | null; main: string | null }
 }
 
 /** The alpha of a few pixels of the first placed image, decoded by the browser. */
@@ -90,6 +93,10 @@ async function refineAndCreateAsync(uiInitScript?: string): Promise<RunResult> {
       worker: await ui.locator('html').getAttribute('data-image-jobs-worker'),
       main: await ui.locator('html').getAttribute('data-image-jobs-main'),
     },
+    answers: {
+      worker: await ui.locator('html').getAttribute('data-answer-jobs-worker'),
+      main: await ui.locator('html').getAttribute('data-answer-jobs-main'),
+    },
   }
   await session.close()
   return result
@@ -105,6 +112,9 @@ describe('the image worker', () => {
     expect(inWorker.jobs.main).toBeNull()
     expect(onMain.jobs.worker).toBeNull()
     expect(Number(onMain.jobs.main)).toBe(Number(inWorker.jobs.worker))
+    // Both answers' bodies (a link, then a WebP as base64) were read off the panel's main thread.
+    expect(inWorker.answers).toEqual({ worker: '2', main: null })
+    expect(onMain.answers).toEqual({ worker: null, main: '2' })
 
     expect(inWorker.requests).toHaveLength(2)
     expect(inWorker.input).toMatch(/^data:image\/jpeg;base64,/)
@@ -119,6 +129,7 @@ describe('the image worker', () => {
     const result = await refineAndCreateAsync(WORKER_ERRORS)
     expect(result.jobs.worker).toBeNull()
     expect(Number(result.jobs.main)).toBeGreaterThanOrEqual(3)
+    expect(result.answers).toEqual({ worker: null, main: '2' })
     expect(result.images).toHaveLength(2)
   })
 })

@@ -23,13 +23,13 @@ export interface BrowserSuite {
  * session a test opens is closed after it, passed or failed, so that no test
  * leaves a page behind for the next (a session may also be closed early).
  */
-export function useBrowserSuite(options: { fonts?: boolean } = {}): BrowserSuite {
+export function useBrowserSuite(options: { fonts?: boolean; uiProcess?: 'page' | 'own' } = {}): BrowserSuite {
   let browser: Browser | undefined
   let standIn: OpenRouterStandIn | undefined
   let fonts: GoogleFontsStandIn | undefined
 
   beforeAll(async () => {
-    browser = await launchChromiumAsync()
+    browser = await launchChromiumAsync([], { uiProcess: options.uiProcess })
     standIn = await startOpenRouterStandIn()
     if (options.fonts) fonts = await startGoogleFontsStandIn()
   })

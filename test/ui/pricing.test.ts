@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../common/domain'
 import { modelOf } from '../fixtures/orders'
-import { type CostEstimate, addEstimates, estimateCost, formatEstimate, formatEstimateShort, formatUsd, roundUsd } from '../../ui/pricing'
+import { type CostEstimate, addEstimates, estimateCost, formatEstimate, formatEstimateShort, formatUsd, roundUsd, timesEstimate } from '../../ui/pricing'
 import { DEFAULT_STATE } from '../../ui/defaults'
 
 const base: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-fast', aspectRatio: '1:1', imageSize: '1K' }
@@ -40,6 +40,13 @@ describe('addEstimates', () => {
   ] as [string, CostEstimate, CostEstimate, CostEstimate][])('%s', (_name, a, b, sum) => {
     expect(addEstimates(a, b)).toEqual(sum)
     expect(addEstimates(b, a)).toEqual(sum)
+  })
+
+  it.each([fixed(0.035), range(0.13, 0.35), { kind: 'free' } as CostEstimate])('%o taken 7 times is what adding it 7 times gives (timesEstimate)', (cost) => {
+    let sum = cost
+    for (let i = 1; i < 7; i++) sum = addEstimates(sum, cost)
+    expect(timesEstimate(cost, 7)).toEqual(sum)
+    expect(timesEstimate(cost, 1)).toEqual(cost)
   })
 })
 

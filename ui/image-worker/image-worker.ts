@@ -20,12 +20,12 @@ export const imageWorker = createImageWorkerClient(
 /**
  * Counts the image jobs (an encode for the request, an answer re-encoded for
  * Figma) each path ran, on the UI's root element: `data-image-jobs-worker` and
- * `data-image-jobs-main`. Nothing reads them but the browser tests, which so
- * see which path ran.
+ * `data-image-jobs-main`; answers read, apart, in `data-answer-jobs-*`. Nothing
+ * reads them but the browser tests, which so see which path ran.
  */
-export function countImageJob(path: 'worker' | 'main'): void {
+export function countImageJob(path: 'worker' | 'main', job: 'image' | 'answer' = 'image'): void {
   if (typeof document === 'undefined') return
   const data = document.documentElement.dataset
-  const key = path === 'worker' ? 'imageJobsWorker' : 'imageJobsMain'
+  const key = `${job}Jobs${path === 'worker' ? 'Worker' : 'Main'}`
   data[key] = String(Number(data[key] ?? 0) + 1)
 }

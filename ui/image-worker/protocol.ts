@@ -6,6 +6,8 @@
 import type { TiledImage } from '../../common/domain'
 import type { EncodedFormat } from '../encoding/request-budget'
 import type { MaskGeometry } from '../image/draw-masked'
+import type { AnswerRoad } from '../openrouter/answer-body'
+import type { GenerationResult } from '../openrouter/response'
 
 /** Draw an exported frame at a size and encode it (the request encoder, ../encoding/canvas-encoder.ts). */
 export interface EncodeJob {
@@ -41,7 +43,17 @@ export interface MaskJob {
   geometry: MaskGeometry
 }
 
-export type ImageJob = EncodeJob | PrepareJob | TileJob | MaskJob
+/**
+ * Read a 200 answer's body: its JSON, and each image's base64 decoded to bytes
+ * (../openrouter/answer-body.ts). The body is a copy, not moved: it holds a paid image.
+ */
+export interface AnswerJob {
+  type: 'answer'
+  body: Uint8Array
+  road: AnswerRoad
+}
+
+export type ImageJob = EncodeJob | PrepareJob | TileJob | MaskJob | AnswerJob
 
 export interface EncodeResult {
   bytes: Uint8Array
@@ -68,6 +80,8 @@ export interface JobResults {
   prepare: PrepareResult
   tile: TiledImage
   mask: MaskResult
+  /** Its images as bytes, moved to the main thread, where they decoded. */
+  answer: GenerationResult
 }
 
 export type ToWorker = { type: 'ping' } | { type: 'job'; id: number; job: ImageJob } | { type: 'dispose'; encoderId: number }

@@ -16,6 +16,9 @@ import type { ImageTile, TiledImage } from '../../common/domain'
 import { figmaSize } from '../../common/sizes'
 import { drawTile, tileGrid } from '../image/tiles'
 import { maskAsync } from './mask-job'
+import { GenerationError } from '../openrouter/errors'
+import { readAnswerBody } from '../openrouter/answer-body'
+import type { GenerationResult } from '../openrouter/response'
 import type { EncodeJob, EncodeResult, FromWorker, ImageJob, PrepareResult, ToWorker } from './protocol'
 
 interface WorkerScope {
@@ -47,6 +50,11 @@ function canWork(): boolean {
 
 async function runJobAsync(id: number, job: ImageJob): Promise<void> {
   try {
+    if (job.type === 'answer') {
+      const result = readAnswerBody(job.body, job.road)
+      scope.postMessage({ type: 'done', id, result }, imageBuffers(result))
+      return
+    }
     if (job.type === 'tile') {
       const result = await tileAsync(job.bytes)
       scope.postMessage({ type: 'done', id, result }, result.tiles.map((tile) => tile.bytes.buffer as ArrayBuffer))
@@ -62,7 +70,9 @@ async function runJobAsync(id: number, job: ImageJob): Promise<void> {
   } catch (error) {
     // The prepare job's bytes go back, so that the main thread can still run it.
     const returned = job.type === 'prepare' ? job.bytes : null
-    scope.postMessage({ type: 'failed', id, reason: error instanceof DecodeError ? 'decode' : 'worker', returned }, returned ? [returned.buffer as ArrayBuffer] : [])
+    // An answer that does not read (an error inside a 200, no image) is the answer's doing, not the worker's.
+    const notOurs = error instanceof DecodeError || error instanceof GenerationError
+    scope.postMessage({ type: 'failed', id, reason: notOurs ? 'decode' : 'worker', returned }, returned ? [returned.buffer as ArrayBuffer] : [])
   }
 }
 
@@ -110,6 +120,11 @@ async function tileAsync(bytes: Uint8Array): Promise<TiledImage> {
   } finally {
     bitmap.close()
   }
+}
+
+/** The decoded images' buffers, moved to the main thread rather than copied. */
+function imageBuffers(result: GenerationResult): ArrayBuffer[] {
+  return result.images.flatMap((image) => (image.kind === 'bytes' ? [image.bytes.buffer as ArrayBuffer] : []))
 }
 
 /** A canvas of its own per job: jobs of several encoders interleave while they wait for their encoder. */

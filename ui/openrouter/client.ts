@@ -1,9 +1,11 @@
+import { countImageJob, imageWorker } from '../image-worker/image-worker'
+import { type AnswerRoad, parseAnswer } from './answer-body'
 import type { Connection } from './connection'
 import { OPENROUTER_URL, authHeaders } from './endpoint'
 import { GenerationError, MAY_HAVE_CHARGED, cancelledError, errorFromStatus } from './errors'
 import type { ImagesRequest } from './images-request'
 import { type ChatCompletionRequest, MAX_REQUEST_BYTES, serializeRequest } from './request'
-import { type GenerationResult, parseGenerationResponse } from './response'
+import type { GenerationResult } from './response'
 import { type FailedAttempt, retryWaitMs } from './retry-policy'
 
 /** Riverflow Pro may take minutes; allow up to 10 before giving up (docs/contracts.md#timeouts). */
@@ -20,10 +22,10 @@ export interface RetryNotice {
   reason: GenerationError
 }
 
-/** Where a request goes and how its answer reads: chat completions unless told (road.ts). */
+/** Where a request goes and which road's answer comes back: chat completions unless told (road.ts). */
 export interface GenerationEndpoint {
   path: string
-  parse: (text: string) => GenerationResult
+  road: AnswerRoad
 }
 
 /** What belongs to one request rather than to the connection. */
@@ -51,7 +53,7 @@ export async function requestGenerationAsync(
   request: ChatCompletionRequest | ImagesRequest,
   options: RequestOptions = {},
 ): Promise<GenerationResult> {
-  const { json, bytes } = serializeRequest(request)
+  const { body, bytes } = serializeRequest(request)
   if (bytes > MAX_REQUEST_BYTES) {
     // Sending it would only earn a 413.
     throw new GenerationError(
@@ -68,7 +70,7 @@ export async function requestGenerationAsync(
       if (deadline.signal.aborted) throw toGenerationError(deadline.signal.reason, deadline, false)
       const sentAt = Date.now()
       try {
-        return await attemptAsync(connection, json, deadline, options.endpoint)
+        return await attemptAsync(connection, body, deadline, options.endpoint)
       } catch (error) {
         const failure = toGenerationError(error, deadline, true)
         failures.push({ error: failure, elapsedMs: Date.now() - sentAt })
@@ -87,20 +89,39 @@ export async function requestGenerationAsync(
   }
 }
 
-async function attemptAsync(connection: Connection, json: string, deadline: Deadline, endpoint: GenerationEndpoint | undefined): Promise<GenerationResult> {
+async function attemptAsync(connection: Connection, body: Uint8Array<ArrayBuffer>, deadline: Deadline, endpoint: GenerationEndpoint | undefined): Promise<GenerationResult> {
   const response = await fetch(`${connection.baseUrl ?? OPENROUTER_URL}${endpoint?.path ?? '/api/v1/chat/completions'}`, {
     method: 'POST',
     headers: { ...authHeaders(connection.key), 'Content-Type': 'application/json' },
-    body: json,
+    body,
     signal: deadline.signal,
   })
-  const text = await response.text().catch((error: unknown) => {
+  const answer = await response.arrayBuffer().catch((error: unknown) => {
     // Cancel and the timeout also end the body early; toGenerationError names those.
     if (deadline.signal.aborted) throw error
     throw new GenerationError('network', `The connection dropped while OpenRouter’s answer was arriving. ${MAY_HAVE_CHARGED}`)
   })
-  if (!response.ok) throw errorFromStatus(response.status, text, response.headers.get('Retry-After'))
-  return (endpoint?.parse ?? parseGenerationResponse)(text)
+  if (!response.ok) throw errorFromStatus(response.status, new TextDecoder().decode(answer), response.headers.get('Retry-After'))
+  return readAnswerAsync(new Uint8Array(answer), endpoint?.road ?? 'chat')
+}
+
+/**
+ * Reads a 200 answer in the image worker, or here where it cannot run: a 2K
+ * answer is some 10 MB of JSON around one base64 image, and decoding the text,
+ * parsing it and decoding the image held the panel's main thread for tens of
+ * milliseconds an answer, several at once in a batch. The worker gets a copy:
+ * the body is a paid image, and a worker lost mid-job must not take it along.
+ * An answer that does not read is read here again, which throws the error the
+ * designer is shown.
+ */
+async function readAnswerAsync(body: Uint8Array, road: AnswerRoad): Promise<GenerationResult> {
+  const outcome = await imageWorker.runAsync({ type: 'answer', body, road }, [])
+  if (outcome.ok) {
+    countImageJob('worker', 'answer')
+    return outcome.result
+  }
+  countImageJob('main', 'answer')
+  return parseAnswer(new TextDecoder().decode(body), road)
 }
 
 interface Deadline {

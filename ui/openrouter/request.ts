@@ -142,8 +142,13 @@ function extrasProblems(input: GenerationInput): string[] {
   return problems
 }
 
-/** The body as sent, and its size in bytes (the 4.5 MB cap counts bytes, not characters). */
-export function serializeRequest(request: object): { json: string; bytes: number } {
+/**
+ * The body as sent, as text and as the UTF-8 bytes that go, and its size in
+ * bytes (the 4.5 MB cap counts bytes, not characters). Sending `body` rather
+ * than `json` spares the main thread encoding megabytes a second time.
+ */
+export function serializeRequest(request: object): { json: string; body: Uint8Array<ArrayBuffer>; bytes: number } {
   const json = JSON.stringify(request)
-  return { json, bytes: new TextEncoder().encode(json).length }
+  const body = new TextEncoder().encode(json)
+  return { json, body, bytes: body.length }
 }

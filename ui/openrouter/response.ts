@@ -4,9 +4,14 @@ import { type LiftedText, liftDataUrls, restoreLiftedUrl } from './lift-data-url
 
 /**
  * One image of an answer: a data URL (usually PNG), an https URL, or the Image
- * API's bare base64 with its MIME type (images-response.ts).
+ * API's bare base64 with its MIME type (images-response.ts); or its bytes,
+ * once the image worker has decoded either (answer-body.ts).
  */
-export type ImageSource = { kind: 'data'; url: string } | { kind: 'remote'; url: string } | { kind: 'base64'; mime: string; base64: string }
+export type ImageSource =
+  | { kind: 'data'; url: string }
+  | { kind: 'remote'; url: string }
+  | { kind: 'base64'; mime: string; base64: string }
+  | { kind: 'bytes'; bytes: Uint8Array }
 
 export interface GenerationResult {
   images: ImageSource[]
@@ -113,6 +118,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** The bytes of one image of an answer; throws a GenerationError the designer can read. */
 export async function readImageBytesAsync(source: ImageSource, signal?: AbortSignal): Promise<Uint8Array> {
+  if (source.kind === 'bytes') return source.bytes
   if (source.kind !== 'remote') {
     // The Image API's bare base64 decodes as a data URL's payload does, without a data: string around it.
     const bytes = source.kind === 'data' ? decodeDataUrl(source.url)?.bytes : decodeBase64(source.base64)

@@ -6,7 +6,6 @@ import type { Connection } from './connection'
 import { GenerationError } from './errors'
 import { imagesApiListsAsync } from './images-models'
 import { buildImagesRequest } from './images-request'
-import { parseImagesResponse } from './images-response'
 import { type GenerationInput, buildGenerationRequest } from './request'
 import type { GenerationResult } from './response'
 import { type Road, rememberRoad } from './roads'
@@ -66,7 +65,7 @@ async function sendOnImagesAsync(connection: Connection, input: GenerationInput,
   const carries = choice.road === 'images' ? choice.carries : imagesRoadWithoutRecord(input.model)
   const result = await requestGenerationAsync(connection, buildImagesRequest(input, carries), {
     ...sending,
-    endpoint: { path: '/api/v1/images', parse: parseImagesResponse },
+    endpoint: { path: '/api/v1/images', road: 'images' },
   })
   return { ...result, road: 'images', droppedOptions: choice.dropped }
 }

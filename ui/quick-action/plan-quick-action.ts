@@ -64,7 +64,7 @@ export function planQuickAction(quick: QuickAction, situation: QuickActionSituat
     if (!action) return { ok: false, problem: nothing }
     if (action.problems.length > 0) return { ok: false, problem: action.problems[0] }
     // Remove background may send with another model than the saved one: the toast names the one it sends to.
-    return confirmed(action, action.tasks[0]?.settings ?? state.settings)
+    return confirmed(action, action.first?.settings ?? state.settings)
   }
   if (quick.prompt.trim() === '') return { ok: false, problem: 'Write a prompt to generate an image: nothing was sent.' }
   const settings = settingsFor(quick, saved.settings, models)
@@ -89,7 +89,7 @@ function settingsFor(quick: Extract<QuickAction, { command: 'generate-image' }>,
 /** A quick action has no panel to ask in: one that would need asking sends nothing. */
 function confirmed(action: ClickAction, settings: GenerationSettings): QuickActionPlan {
   if (needsConfirmation(action)) {
-    return { ok: false, problem: `That sends ${action.tasks.length} requests: open Riverflow to see the estimate and confirm. Nothing was sent.` }
+    return { ok: false, problem: `That sends ${action.count} requests: open Riverflow to see the estimate and confirm. Nothing was sent.` }
   }
   return { ok: true, action, settings }
 }

@@ -77,10 +77,14 @@ export function combineNote(selection: readonly SelectedLayer[], roles: Roles, m
   const sent = references.length > 0 ? `Combine: ${joinAnd(inputs)} as the input, ${joinAnd(references)} as ${references.length === 1 ? 'a reference' : 'references'}.` : null
   if (left.length === 0) return sent
   const limit = model.maxReferences > 0 ? `${model.label} takes ${model.maxReferences} references` : `${model.label} takes ${model.maxInputImages} input images`
-  const out = `${joinAnd(left)} ${left.length === 1 ? 'is' : 'are'} left out: ${limit}.`
+  const out = `${joinAnd(left, NAMED_LEFT_OUT)} ${left.length === 1 ? 'is' : 'are'} left out: ${limit}.`
   return sent ? `${sent} ${out}` : `Combine: ${out}`
 }
 
-function joinAnd(items: readonly string[]): string {
+/** Frames left out are named up to this many, the rest counted: a selection of thousands made a note of thousands of names. */
+const NAMED_LEFT_OUT = 10
+
+function joinAnd(items: readonly string[], max = Infinity): string {
+  if (items.length > max) return `${items.slice(0, max).join(', ')} and ${(items.length - max).toLocaleString('en')} more`
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
 }

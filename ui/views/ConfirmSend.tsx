@@ -4,7 +4,7 @@ import { formatEstimateInSentence } from '../pricing'
 
 /** Asked once before a click sends many requests: how many, and what they are estimated to cost. */
 export function ConfirmSend({ action, onSend, onBack }: { action: ClickAction; onSend: () => void; onBack: () => void }) {
-  const count = action.tasks.length
+  const { count } = action
   const cost = `${formatEstimateInSentence(action.cost)} in all`
   return (
     <div class="notice field" role="alertdialog" aria-label="Confirm sending">

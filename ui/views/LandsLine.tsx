@@ -21,10 +21,10 @@ interface LandsLineProps {
  */
 export function LandsLine({ offer, plan, selection, placement, onPlacement }: LandsLineProps) {
   // No selected layer takes a fill (a 600×0 divider, a text layer): said, so the new layer is no surprise.
-  const noFill = offer.kind === 'generate' && offer.tasks.length === 1 && selection.length > 0 && plan.fillableCount === 0
+  const noFill = offer.kind === 'generate' && offer.count === 1 && selection.length > 0 && plan.fillableCount === 0
   const line = noFill ? `${noFillReason(selection)}, so the image goes on a new layer beside ${selection.length === 1 ? 'it' : 'the selection'}.` : landsLine(offer, selection)
   // The choice exists for Generate on layers that take a fill and show no image yet.
-  const choosable = offer.kind === 'generate' && offer.tasks.length === 1 && selection.some((layer) => layer.fillable && !showsImage(layer)) && plan.imageCount === 0
+  const choosable = offer.kind === 'generate' && offer.count === 1 && selection.some((layer) => layer.fillable && !showsImage(layer)) && plan.imageCount === 0
   return (
     <div class="field" aria-label="Where it lands">
       {line && (
@@ -38,7 +38,7 @@ export function LandsLine({ offer, plan, selection, placement, onPlacement }: La
         </p>
       )}
       {offer.note && <p class="muted">{offer.note}</p>}
-      <RoadNote task={offer.tasks[0]} />
+      <RoadNote task={offer.first} />
       {plan.hints.map((hint) => (
         <p class="muted" key={hint}>
           {hint}

@@ -41,7 +41,7 @@ export function RequestOptions(props: RequestOptionsProps) {
   const [open, setOpen] = useState(false)
   const { settings } = state
   const model = findModel(models, settings.model)
-  const kit = offer.tasks[0]?.brandKit?.name ?? brandKits.ready?.kit.name
+  const kit = offer.first?.brandKit?.name ?? brandKits.ready?.kit.name
   const summary = [requestLine(offer) || model.label, kit ? `Brand kit ${kit}` : null].filter(Boolean).join(' · ')
   const setSettings = (next: SavedState['settings']) => onStateChange({ settings: next })
   return (
@@ -54,7 +54,7 @@ export function RequestOptions(props: RequestOptionsProps) {
       </button>
       {open && (
         <div class="request-options" id="request-options">
-          <SettingsFields models={models} settings={settings} frame={offer.tasks[0]?.frame} onChange={setSettings} />
+          <SettingsFields models={models} settings={settings} frame={offer.first?.frame} onChange={setSettings} />
           <VariationsField takes={state.takes} onChange={(takes) => onStateChange({ takes })} />
           <ModelOptions model={model} settings={settings} onChange={setSettings} />
           {/* Only 4K answers come back larger than Figma takes (5120 px at 16:9). */}
@@ -67,7 +67,7 @@ export function RequestOptions(props: RequestOptionsProps) {
             onChange={(fontInputs) => setSettings({ ...settings, fontInputs })}
             onPromptChange={(prompt) => onStateChange({ prompt })}
           />
-          <BrandKitField kits={brandKits} line={kitLine(offer.tasks[0]?.brandKit)} />
+          <BrandKitField kits={brandKits} line={kitLine(offer.first?.brandKit)} />
           {props.roles && <SelectionPanel selection={props.selection} roles={props.roles} thumbnails={props.thumbnails} onRoleChange={props.onRoleChange} />}
         </div>
       )}

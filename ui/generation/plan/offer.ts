@@ -1,5 +1,6 @@
 import type { AspectRatio, GenerationSettings } from '../../../common/domain'
-import type { CostEstimate } from '../../pricing'
+import type { SelectedLayer } from '../../../common/selection'
+import { type CostEstimate, addEstimates, timesEstimate } from '../../pricing'
 import { type KitUse, applyKit } from '../../brand-kit/apply-kit'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { estimatePlanCost } from './plan-tasks'
@@ -9,7 +10,12 @@ import type { TaskSpec } from './task'
 export interface ClickAction {
   /** Names the button, so a confirmation finds the same action in the next plan. */
   key: string
-  tasks: TaskSpec[]
+  /** What the click sends; one request per layer is made when first read (see `eachLayerAction`). */
+  readonly tasks: TaskSpec[]
+  /** The first of them, for what the panel says of the click (its size, the brand kit, the road): reading it makes no others. */
+  first: TaskSpec | undefined
+  /** How many requests the click sends, known without making them. */
+  count: number
   /** Null when a request asks for a size its model does not offer. */
   cost: CostEstimate | null
   concurrency: number
@@ -70,7 +76,61 @@ export function isPromptProblem(problem: string): boolean {
 
 /** One request needs no pool; several share it at the designer's pace. */
 export function clickAction(key: string, tasks: TaskSpec[], concurrency: number): ClickAction {
-  return { key, tasks, cost: estimatePlanCost(tasks), concurrency: tasks.length > 1 ? concurrency : 1 }
+  return { key, tasks, first: tasks[0], count: tasks.length, cost: estimatePlanCost(tasks), concurrency: tasks.length > 1 ? concurrency : 1 }
+}
+
+/**
+ * A click of one request per layer (Refine each, Upscale each, Remove
+ * background, Generate each), `tasksOf` making a layer's (its variations).
+ * They are made when first read (the click), not at every render: a selection
+ * of 5,000 frames would otherwise plan, and keep, 25,000 tasks for a few
+ * labels and estimates, a main-thread task of hundreds of milliseconds and
+ * their collection after it. The estimate prices one layer of each size: what
+ * a layer's requests ask for, and so cost, follows from its size alone.
+ */
+export function eachLayerAction(key: string, layers: readonly SelectedLayer[], tasksOf: (layer: SelectedLayer) => TaskSpec[], concurrency: number): ClickAction {
+  const [firstLayer, ...rest] = layers
+  const firstTasks = firstLayer ? tasksOf(firstLayer) : []
+  const count = layers.length * firstTasks.length
+  let tasks: TaskSpec[] | null = null
+  return {
+    key,
+    get tasks() {
+      return (tasks ??= [...firstTasks, ...rest.flatMap(tasksOf)])
+    },
+    first: firstTasks[0],
+    count,
+    cost: estimateEachLayer(layers, tasksOf),
+    concurrency: count > 1 ? concurrency : 1,
+  }
+}
+
+/** `estimatePlanCost` of every layer's tasks, each size priced once for all the layers of that size. */
+function estimateEachLayer(layers: readonly SelectedLayer[], tasksOf: (layer: SelectedLayer) => TaskSpec[]): CostEstimate | null {
+  // By width, then height: one layer of each size, and how many share it.
+  const sizes = new Map<number, Map<number, { layer: SelectedLayer; count: number }>>()
+  for (const layer of layers) {
+    let byHeight = sizes.get(layer.width)
+    if (!byHeight) sizes.set(layer.width, (byHeight = new Map()))
+    const same = byHeight.get(layer.height)
+    if (same) same.count++
+    else byHeight.set(layer.height, { layer, count: 1 })
+  }
+  let total: CostEstimate | undefined
+  for (const byHeight of sizes.values()) {
+    for (const { layer, count } of byHeight.values()) {
+      const cost = estimatePlanCost(tasksOf(layer))
+      if (cost === null) return null
+      const all = timesEstimate(cost, count)
+      total = total ? addEstimates(total, all) : all
+    }
+  }
+  return total ?? { kind: 'fixed', usd: 0 }
+}
+
+/** An offer made of an action: put on the action itself, since spreading it would read, and so make, an each-layer action's tasks. */
+export function named(action: ClickAction, what: Omit<Offer, keyof ClickAction>): Offer {
+  return Object.assign(action, what)
 }
 
 /** The tasks with the brand kit, when there is one. A cutout takes none: it keeps what the frame shows. */

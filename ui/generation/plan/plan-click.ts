@@ -6,9 +6,9 @@ import { findModel } from '../../models'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Roles, assignRoles, combineNote, layersWithRole, roleProblems } from '../../selection/roles'
 import { cutoutOrder, offersTransparency } from './cutout-settings'
-import { planGenerate, planRefine, planUpscale, withTakes } from './plan-tasks'
-import type { Order } from './task'
-import { type ClickAction, type Offer, type OfferKind, clickAction, promptProblems, withKit } from './offer'
+import { planGenerate, planRefine, referencesToSend, refineTask, upscaleTask, withTakes } from './plan-tasks'
+import type { LayerToSend, Order, TaskSpec } from './task'
+import { type ClickAction, type Offer, type OfferKind, clickAction, eachLayerAction, named, promptProblems, withKit } from './offer'
 import { areaHint, planAreaActions } from './plan-edit-area'
 import { expandHint, planExpandActions } from './plan-expand'
 import { planUpscaleWithReferences } from './upscale-with-references'
@@ -75,12 +75,13 @@ export function showsImage(layer: SelectedLayer): boolean {
 
 /** Whether a click sends so many requests that the panel asks first. */
 export function needsConfirmation(action: ClickAction): boolean {
-  return action.tasks.length > CONFIRM_ABOVE
+  return action.count > CONFIRM_ABOVE
 }
 
 /** An offer with its tasks priced, and what stops it: the settings' problems, then the prompt's. */
-function offer(kind: OfferKind, label: string, tasks: Offer['tasks'], state: SavedState, problems: string[] = [], key: string = kind): Offer {
-  return { kind, label, problems: [...problems, ...promptProblems(state.prompt, kind)], ...clickAction(key, tasks, state.concurrency) }
+function offer(kind: OfferKind, label: string, tasks: TaskSpec[] | ClickAction, state: SavedState, problems: string[] = [], key: string = kind): Offer {
+  const action = Array.isArray(tasks) ? clickAction(key, tasks, state.concurrency) : tasks
+  return named(action, { kind, label, problems: [...problems, ...promptProblems(state.prompt, kind)] })
 }
 
 /**
@@ -93,8 +94,9 @@ function generateOffers(order: Order, { state, kit }: ClickInput, fillable: Sele
   const offers: Offer[] = []
   const empty = fillable.filter((layer) => !showsImage(layer))
   if (empty.length > 1 && images.length === 0) {
-    const tasks = empty.flatMap((layer) => withTakes(planGenerate(order, state.takes > 1 ? 'new-layer' : 'fill', [layer]), state.takes))
-    offers.push(offer('generate-each', `Generate each (${empty.length})`, withKit(tasks, kit), state, problems))
+    const placement = state.takes > 1 ? 'new-layer' : 'fill'
+    const each = eachLayerAction('generate-each', empty, (layer) => withKit(withTakes(planGenerate(order, placement, [layer]), state.takes), kit), state.concurrency)
+    offers.push(offer('generate-each', `Generate each (${empty.length})`, each, state, problems))
   }
   if (images.length > 0 && state.takes === 1) {
     const label = images.length === 1 ? 'Replace with a new image' : `Replace the ${images.length} images`
@@ -116,17 +118,20 @@ function selectionOffers({ state, selection, roles, models, kit, expandTo }: Cli
   const area = planAreaActions(order, selection, kit)
   if (area.length > 0) return area
   const { model } = order
+  // The actions on each layer share these: worked out once, as a selection may hold thousands of layers.
   const eachRoles = assignRoles(selection, model, {}, true)
-  const count = layersWithRole(selection, eachRoles, 'input').length
+  const inputs = layersWithRole(selection, eachRoles, 'input')
+  const references = referencesToSend(selection, eachRoles)
+  const count = inputs.length
   const many = count > 1
   const eachProblems = roleProblems(selection, eachRoles, model, true)
   const offers: Offer[] = [
-    offer('refine-each', many ? `Refine each (${count})` : 'Refine', withKit(planRefine(order, selection, eachRoles, true), kit), state, eachProblems),
-    ...([2, 4] as const).map(
-      (factor): Offer => ({
-        ...offer('upscale-each', many ? `Upscale each ${factor}×` : `Upscale ${factor}×`, withKit(planUpscale(order, selection, eachRoles, factor), kit, 'upscale'), state, eachProblems, `upscale-each-${factor}`),
-        factor,
-      }),
+    offer('refine-each', many ? `Refine each (${count})` : 'Refine', refineEach('refine-each', order, inputs, references, state.concurrency, (tasks) => withKit(tasks, kit)), state, eachProblems),
+    ...([2, 4] as const).map((factor) =>
+      Object.assign(
+        offer('upscale-each', many ? `Upscale each ${factor}×` : `Upscale ${factor}×`, upscaleEach(`upscale-each-${factor}`, order, inputs, references, factor, state.concurrency, (tasks) => withKit(tasks, kit, 'upscale')), state, eachProblems),
+        { factor },
+      ),
     ),
     ...planExpandActions(order, selection, expandTo, kit),
   ]
@@ -134,17 +139,28 @@ function selectionOffers({ state, selection, roles, models, kit, expandTo }: Cli
   if (withReferences) offers.push(withReferences)
   // Offered once the list has a model that can answer on a transparent background (2.5 and later).
   if (offersTransparency(models)) {
-    offers.push(offer('remove-background', 'Remove background', planRefine(cutoutOrder(order.settings, models), selection, eachRoles, true), state, eachProblems))
+    offers.push(offer('remove-background', 'Remove background', refineEach('remove-background', cutoutOrder(order.settings, models), inputs, references, state.concurrency), state, eachProblems))
   }
   if (imageLike.length > 1) {
     const combined = Object.keys(roles).length > 0 ? roles : assignRoles(selection, model, {}, false)
-    const inputs = layersWithRole(selection, combined, 'input').length
-    offers.push({
-      ...offer('combine', 'Combine into one', withKit(planRefine(order, selection, combined, false), kit), state, inputs === 0 ? [NO_INPUT] : roleProblems(selection, combined, model, false)),
-      note: combineNote(selection, combined, model) ?? undefined,
-    })
+    const pictures = layersWithRole(selection, combined, 'input').length
+    const combine = offer('combine', 'Combine into one', withKit(planRefine(order, selection, combined, false), kit), state, pictures === 0 ? [NO_INPUT] : roleProblems(selection, combined, model, false))
+    offers.push(Object.assign(combine, { note: combineNote(selection, combined, model) ?? undefined }))
   }
   return offers
+}
+
+/**
+ * Refine each input layer on its own, one request each with the references,
+ * made on the click (`eachLayerAction`); `finish` gives a layer's request the kit.
+ */
+function refineEach(key: string, order: Order, inputs: SelectedLayer[], references: LayerToSend[], concurrency: number, finish = (tasks: TaskSpec[]) => tasks): ClickAction {
+  return eachLayerAction(key, inputs, (layer) => finish([refineTask(order, [layer], references, inputs.length === 1)]), concurrency)
+}
+
+/** Upscale each input layer by `factor`, one request each, made on the click. */
+function upscaleEach(key: string, order: Order, inputs: SelectedLayer[], references: LayerToSend[], factor: 2 | 4, concurrency: number, finish: (tasks: TaskSpec[]) => TaskSpec[]): ClickAction {
+  return eachLayerAction(key, inputs, (layer) => finish([upscaleTask(order, layer, references, factor, inputs.length === 1)]), concurrency)
 }
 
 /** A solid background needs a colour OpenRouter takes: said at the field, and nothing is sent. */

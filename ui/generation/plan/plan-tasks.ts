@@ -5,7 +5,7 @@ import { type CostEstimate, addEstimates, estimateCost } from '../../pricing'
 import { type Roles, layersWithRole } from '../../selection/roles'
 import { fitFrame } from './frame-size'
 import { taskRoad } from './task-road'
-import type { Order, TaskSpec } from './task'
+import type { LayerToSend, Order, TaskSpec } from './task'
 
 /** Said to the model when the designer upscales without a prompt of their own. */
 export const UPSCALE_PROMPT =
@@ -55,25 +55,33 @@ export function planGenerate(order: Order, placement: Placement, selection: Sele
  */
 export function planRefine(order: Order, selection: SelectedLayer[], roles: Roles, batch: boolean): TaskSpec[] {
   const inputs = layersWithRole(selection, roles, 'input')
-  const references = layersWithRole(selection, roles, 'reference').map((layer) => ({ layer, constraint: referenceExport(layer) }))
+  const references = referencesToSend(selection, roles)
   const groups = batch ? inputs.map((layer) => [layer]) : inputs.length > 0 ? [inputs] : []
-  return groups.map((group) => {
-    const source = group[0]
-    return {
-      id: taskId(),
-      label: source.name,
-      ...order,
-      // Fit the frame, or the designer's tier at the ratio nearest the frame's.
-      ...fittedTo({ ...order, settings: { ...order.settings, aspectRatio: nearestAspectRatio(source.width, source.height) } }, source),
-      inputs: group.map((layer) => ({ layer, constraint: refineExport(layer) })),
-      references,
-      placement: 'new-layer',
-      targetIds: [source.id],
-      size: { width: source.width, height: source.height },
-      name: `${source.name} · Riverflow`,
-      reveal: groups.length === 1,
-    }
-  })
+  return groups.map((group) => refineTask(order, group, references, groups.length === 1))
+}
+
+/** One request of a refine: `group`'s frames as its input images, the result beside the first, at its size on the canvas. */
+export function refineTask(order: Order, group: SelectedLayer[], references: LayerToSend[], reveal: boolean): TaskSpec {
+  const source = group[0]
+  return {
+    id: taskId(),
+    label: source.name,
+    ...order,
+    // Fit the frame, or the designer's tier at the ratio nearest the frame's.
+    ...fittedTo({ ...order, settings: { ...order.settings, aspectRatio: nearestAspectRatio(source.width, source.height) } }, source),
+    inputs: group.map((layer) => ({ layer, constraint: refineExport(layer) })),
+    references,
+    placement: 'new-layer',
+    targetIds: [source.id],
+    size: { width: source.width, height: source.height },
+    name: `${source.name} · Riverflow`,
+    reveal,
+  }
+}
+
+/** The layers marked as references, at the size they are sent: every request of a click shares them. */
+export function referencesToSend(selection: SelectedLayer[], roles: Roles): LayerToSend[] {
+  return layersWithRole(selection, roles, 'reference').map((layer) => ({ layer, constraint: referenceExport(layer) }))
 }
 
 /**
@@ -82,34 +90,37 @@ export function planRefine(order: Order, selection: SelectedLayer[], roles: Role
  * sharper image lands beside its frame at the frame's canvas size.
  */
 export function planUpscale(order: Order, selection: SelectedLayer[], roles: Roles, factor: 2 | 4): TaskSpec[] {
-  const { prompt, settings, model } = order
   const inputs = layersWithRole(selection, roles, 'input')
-  const references = layersWithRole(selection, roles, 'reference').map((layer) => ({ layer, constraint: referenceExport(layer) }))
+  const references = referencesToSend(selection, roles)
+  return inputs.map((layer) => upscaleTask(order, layer, references, factor, inputs.length === 1))
+}
+
+/** One request of an upscale: `layer` at `factor` times its size, the result beside it. */
+export function upscaleTask(order: Order, layer: SelectedLayer, references: LayerToSend[], factor: 2 | 4, reveal: boolean): TaskSpec {
+  const { prompt, settings, model } = order
   const ownPrompt = prompt.trim() !== ''
-  return inputs.map((layer) => {
-    const target = upscaleTarget(layer, factor)
-    return {
-      id: taskId(),
-      label: `${layer.name} ${factor}×`,
-      model,
-      prompt: ownPrompt ? prompt : UPSCALE_PROMPT,
-      settings: {
-        ...settings,
-        aspectRatio: nearestAspectRatio(layer.width, layer.height),
-        imageSize: sizeCovering(Math.max(target.width, target.height), model.sizes),
-        // The frame's text is already in its pixels; font inputs (billed, and needing their
-        // text in the prompt) go only with a prompt of the designer's own.
-        fontInputs: ownPrompt ? settings.fontInputs : [],
-      },
-      inputs: [{ layer, constraint: upscaleExport(layer, factor) }],
-      references,
-      placement: 'new-layer',
-      targetIds: [layer.id],
-      size: { width: layer.width, height: layer.height },
-      name: `${layer.name} @${factor}x`,
-      reveal: inputs.length === 1,
-    }
-  })
+  const target = upscaleTarget(layer, factor)
+  return {
+    id: taskId(),
+    label: `${layer.name} ${factor}×`,
+    model,
+    prompt: ownPrompt ? prompt : UPSCALE_PROMPT,
+    settings: {
+      ...settings,
+      aspectRatio: nearestAspectRatio(layer.width, layer.height),
+      imageSize: sizeCovering(Math.max(target.width, target.height), model.sizes),
+      // The frame's text is already in its pixels; font inputs (billed, and needing their
+      // text in the prompt) go only with a prompt of the designer's own.
+      fontInputs: ownPrompt ? settings.fontInputs : [],
+    },
+    inputs: [{ layer, constraint: upscaleExport(layer, factor) }],
+    references,
+    placement: 'new-layer',
+    targetIds: [layer.id],
+    size: { width: layer.width, height: layer.height },
+    name: `${layer.name} @${factor}x`,
+    reveal,
+  }
 }
 
 /**

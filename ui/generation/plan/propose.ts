@@ -75,8 +75,7 @@ function isPoster(layers: readonly SelectedLayer[]): boolean {
  * have to guess from the button. Names are as the layers panel shows them.
  */
 export function landsLine(offer: Offer, selection: readonly SelectedLayer[]): string {
-  const first = offer.tasks[0]
-  const count = offer.tasks.length
+  const { first, count } = offer
   const name = (id: string | undefined) => `“${selection.find((layer) => layer.id === id)?.name ?? 'the layer'}”`
   const target = name(first?.targetIds[0])
   switch (offer.kind) {
@@ -105,14 +104,14 @@ export function landsLine(offer: Offer, selection: readonly SelectedLayer[]): st
  * image and how many ("Riverflow 2.6 Pro · 2400×1256 · 1 image").
  */
 export function requestLine(offer: Offer): string {
-  const first = offer.tasks[0]
+  const { first, count } = offer
   if (!first) return ''
-  const images = offer.tasks.length === 1 ? '1 image' : `${offer.tasks.length} images`
+  const images = count === 1 ? '1 image' : `${count} images`
   const size = offer.kind === 'upscale-each' || offer.kind === 'upscale-with-references' ? `${offer.factor ?? 2}× sharper` : sizeOf(first)
   return [first.model.label, size, images].filter(Boolean).join(' · ')
 }
 
-function sizeOf(task: Offer['tasks'][number]): string {
+function sizeOf(task: NonNullable<Offer['first']>): string {
   if (task.exactSize) return `${task.exactSize.width}×${task.exactSize.height}`
   const { width, height } = expectedPixelSize(task.settings.aspectRatio, task.settings.imageSize)
   return `${width}×${height}`

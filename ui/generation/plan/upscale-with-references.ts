@@ -38,11 +38,14 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
       switchTo: settings,
       problems: [`${order.model.label} takes no references; ${names} ${takers.length === 1 ? 'does' : 'do'}. Switched to ${cheapest.label}: press again to upscale.`],
       tasks: [],
+      first: undefined,
+      count: 0,
       cost: null,
     }
   }
   const references = others.slice(0, order.model.maxReferences)
-  const roles: Roles = Object.fromEntries(selection.map((layer) => [layer.id, layer === input ? 'input' : references.includes(layer) ? 'reference' : 'unused']))
+  // The input and its references; every other layer is unused, which a missing role already says (a selection may hold thousands).
+  const roles: Roles = { ...Object.fromEntries(references.map((layer) => [layer.id, 'reference'])), [input.id]: 'input' }
   // The kit's images go as further refSR references, after the designer's own, as far as the model takes them.
   const planned = planUpscale(order, selection, roles, 2)
   const tasks = kit ? planned.map((task) => applyKit(task, kit, 'upscale')) : planned
@@ -55,6 +58,8 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
     note: `Upscales “${input.name}” 2× with ${references.map((layer) => `“${layer.name}”`).join(', ')} as ${count === 1 ? 'a reference' : 'references'}${left > 0 ? `; ${left} left out: ${order.model.label} takes ${order.model.maxReferences}` : ''}.`,
     problems: [],
     tasks,
+    first: tasks[0],
+    count: tasks.length,
     cost: estimatePlanCost(tasks),
   }
 }

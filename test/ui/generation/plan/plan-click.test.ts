@@ -181,6 +181,10 @@ describe('the named actions on the selection', () => {
     expect(six.problems).toEqual([])
     expect(six.tasks[0].inputs.map((i) => i.layer.id)).toEqual(['f0', 'f1', 'f2', 'f3'])
     expect(six.note).toBe('Combine: “Frame f4” and “Frame f5” are left out: Riverflow 2.5 Fast takes 4 input images.')
+    // A selection of thousands names ten of those left out and counts the rest: a line, not a page of names.
+    expect(fast25(5000).combine.note).toBe(
+      `Combine: ${Array.from({ length: 10 }, (_, i) => `“Frame f${i + 4}”`).join(', ')} and 4,986 more are left out: Riverflow 2.5 Fast takes 4 input images.`,
+    )
   })
 
   it('Combine on Riverflow 2 says before sending which frame is the input and which are references', () => {

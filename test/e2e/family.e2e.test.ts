@@ -100,7 +100,7 @@ describe('the Image API road', () => {
     expect(await session.ui.getByRole('note').count()).toBe(0)
     await generateAsync(session, 1)
     const outcome = session.ui.getByRole('status').filter({ hasText: 'Placed 1 image' })
-    expect(await outcome.textContent()).toContain('Sent through OpenRouter’s Image API, which cannot carry the effort: it was left out.')
+    expect(await outcome.textContent()).toContain('The thinking setting was left out: it went through OpenRouter’s Image API, which cannot carry it.')
     expect(await session.ui.getByRole('note').textContent()).toBe('Not sent with Riverflow 2.5 Fast: the thinking setting. OpenRouter serves this model in a way that cannot carry it.')
     expect(suite.standIn.imageGenerations()).toHaveLength(1)
     // Its record allows font inputs as passthrough: they went under provider.options.
@@ -110,18 +110,22 @@ describe('the Image API road', () => {
 })
 
 describe('what a road left out', () => {
-  it('names the road the request really took: chat completions, where the cut-out only the Image API carries was left out', async () => {
-    // 2.6 Pro on both roads: its Image API record offers a transparent background, chat completions the effort; a tie goes to chat.
+  it('names the road the request really took, and keeps the cut-out the designer chose over the effort', async () => {
+    // 2.6 Pro on both roads: its Image API record offers a transparent background, chat completions the effort.
+    // The cut-out is what the image is: it goes on the Image API, and the effort is what is left out.
     const session = await suite.open(onModel('sourceful/riverflow-v2-fast'))
     const { ui } = session
+    await openOptionsAsync(ui)
     await ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2.6-pro')
     await ui.getByRole('radio', { name: 'Transparent' }).check({ timeout: 10_000 })
+    await expect.poll(() => ui.getByRole('note').textContent()).toMatch(/^Not sent with Riverflow 2\.6 Pro: the thinking setting\./)
     await generateAsync(session, 1)
-    expect(suite.standIn.generations()).toHaveLength(1)
-    expect(suite.standIn.imageGenerations()).toHaveLength(0)
+    expect(suite.standIn.generations()).toHaveLength(0)
+    expect(suite.standIn.imageGenerations()).toHaveLength(1)
+    expect(suite.standIn.imageGenerations()[0].body).toMatchObject({ background: 'transparent' })
     const outcome = session.ui.getByRole('status').filter({ hasText: 'Placed 1 image' })
-    await expect.poll(() => outcome.textContent()).toContain('Sent through chat completions, which cannot carry the background: it was left out.')
-    expect(await outcome.textContent()).not.toContain('Image API')
+    await expect.poll(() => outcome.textContent()).toContain('The thinking setting was left out: it went through OpenRouter’s Image API, which cannot carry it.')
+    expect(await outcome.textContent()).not.toContain('chat completions')
     await session.close()
   })
 })

@@ -78,6 +78,9 @@ describe('first run to image on the canvas', () => {
     })
     expect(frame).toMatchObject({ width: 800, height: 1000, scaleMode: 'FILL', record: { prompt: 'Soft morning light', settings: { aspectRatio: '4:5' } } })
     expect(JSON.stringify(frame.record)).not.toContain('sk-or-')
+    // The frame, still selected, now shows an image: the next press edits it, never fills it over unasked.
+    const main = ui.getByRole('region', { name: 'Actions on the selection' }).locator('.primary-action').getByRole('button')
+    await expect.poll(() => main.getAttribute('aria-label')).toBe('Refine')
     await session.close()
   })
 })

@@ -133,7 +133,8 @@ describe('relaunch buttons', () => {
     const session = await relaunchedOn('regenerate', JSON.stringify({ ...minimal, settings: { ...minimal.settings, junk } }))
     const before = await session.page.evaluate(() => (window as unknown as { firstImage: string }).firstImage)
     await expect.poll(() => session.figma((fake) => fake.page.children[0].fills[0].imageHash), { timeout: 30_000 }).not.toBe(before)
-    await expect.poll(() => session.ui.getByRole('button', { name: /^Generate/ }).count(), { timeout: 15_000 }).toBe(1)
+    // The job over: its Cancel gone, the panel back on the layer's actions.
+    await session.ui.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 15_000 })
     const layer = await session.figma((fake) => {
       const node = fake.page.children[0]
       return { record: node.getPluginData('riverflow'), buttons: Object.keys(node.getRelaunchData()) }

@@ -57,6 +57,7 @@ describe('the backgrounds a model can take', () => {
     suite.standIn.models.records['sourceful/riverflow-v2-fast'] = [{ ...fast, supported_parameters: { ...fast.supported_parameters, background: { type: 'enum', values: ['auto', 'opaque'] } } }]
     const session = await suite.open({ key: TEST_KEY })
     const { ui } = session
+    await openOptionsAsync(ui)
     const background = ui.getByRole('group', { name: 'Background' })
     // 2.6 Pro's table offers no background; its record offers a transparent one: Original and Transparent, no colour.
     await ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2.6-pro')

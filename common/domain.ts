@@ -69,17 +69,11 @@ export type Placement = 'fill' | 'new-layer'
  */
 export type Landing = Placement | 'behind' | 'area'
 
-/** What a selection is for: where a new image goes, or what to refine or upscale. */
-export type SelectionUse = 'create' | 'edit'
-
 /** What the UI keeps between runs (in clientStorage, through the sandbox). Never the key. */
 export interface SavedState {
   prompt: string
   settings: GenerationSettings
   placement: Placement
-  selectionUse: SelectionUse
-  /** Several input frames: one request each (true) or all in one request. */
-  eachOnItsOwn: boolean
   /** Requests at a time in a batch. */
   concurrency: number
   /** Takes per Generate: that many requests, their images side by side. */

@@ -16,6 +16,13 @@ export interface SelectedLayer {
    * generation record): a new Generate then goes beside it, not over it.
    */
   madeHere: boolean
+  /**
+   * True when the layer shows an image fill (a photo, a placed image): the panel
+   * then offers to edit it, never to replace it by default.
+   */
+  showsImage?: true
+  /** True for a frame that holds layers of its own (a layout, a post): not an empty frame to fill. */
+  holdsLayers?: true
   /** For a text layer: its characters and font, for "Use selected text layer". */
   text?: SelectedText
   /** For a frame holding one image that leaves part of it empty: that image, which Expand continues. */

@@ -30,6 +30,8 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
       fillable: isFillable(node),
       madeHere: node.getPluginData(RECORD_KEY) !== '',
     }
+    if (showsImage(node)) layer.showsImage = true
+    if ('children' in node && node.children.length > 0) layer.holdsLayers = true
     const expand = expandSourceOf(node)
     if (expand) layer.expand = expand
     // An image alone, with no frame of its own to fill: Expand offers to make one at a ratio.
@@ -61,8 +63,6 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
  */
 function areaFactsOf(node: SceneNode): AreaFacts {
   const box = node.absoluteBoundingBox ?? { x: 0, y: 0, width: node.width, height: node.height }
-  const fills = 'fills' in node ? node.fills : []
-  const showsImage = Array.isArray(fills) && fills.some((fill: Paint) => fill.type === 'IMAGE' && fill.visible !== false)
   const exportBox = ('absoluteRenderBounds' in node ? node.absoluteRenderBounds : null) ?? box
   const rotated = !isUpright(node.relativeTransform) || !isUpright(node.absoluteTransform)
   const facts: AreaFacts = {
@@ -72,7 +72,7 @@ function areaFactsOf(node: SceneNode): AreaFacts {
     height: box.height,
     exportBox: { x: exportBox.x, y: exportBox.y, width: exportBox.width, height: exportBox.height },
     parentId: node.parent?.id ?? '',
-    showsImage,
+    showsImage: showsImage(node),
     rotated,
   }
   if (isInFlow(node)) facts.inFlow = true
@@ -83,4 +83,10 @@ function areaFactsOf(node: SceneNode): AreaFacts {
 function isUpright([[a, b], [c, d]]: Transform): boolean {
   const near = (value: number, to: number) => Math.abs(value - to) < 1e-6
   return near(a, 1) && near(b, 0) && near(c, 0) && near(d, 1)
+}
+
+/** Whether the layer shows an image fill: what the panel edits rather than fills. */
+function showsImage(node: SceneNode): boolean {
+  const fills = 'fills' in node ? node.fills : []
+  return Array.isArray(fills) && fills.some((fill: Paint) => fill.type === 'IMAGE' && fill.visible !== false)
 }

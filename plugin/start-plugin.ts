@@ -69,7 +69,13 @@ export function startPlugin(): void {
         await saveStateAsync(state)
         return null
       },
-      'place-image': placeAndRecordAsync,
+      async 'place-image'(args) {
+        const placed = await placeAndRecordAsync(args)
+        // A layer just filled now shows an image: the panel then proposes to edit it, not to fill it again.
+        // Figma reports no selection change for a fill, so the selection is told again.
+        if (args.placement === 'fill') void sendSelectionAsync()
+        return placed
+      },
       async 'create-image'({ bytes }) {
         return { imageHash: createImageOrExplain(bytes).hash }
       },

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useReducer, useState } from 'preact/hooks'
 import type { StartData } from '../common/messages'
 import { requestAsync } from './bridge'
 import { withLaunchKitAsync } from './brand-kit/load-kit'
+import { useBrandKits } from './brand-kit/use-brand-kits'
 import { type LaunchReview, creditReason } from './generation/plan/review-launch'
 import { panelGeneration, useGeneration } from './generation/use-generation'
 import { findModel } from './models'
@@ -118,7 +119,9 @@ function Panel({ start }: { start: StartData }) {
   }, [saved, first])
 
   const model = findModel(models, saved.settings.model)
-  const [roles, setRole] = useRoles(selection, model, `${saved.selectionUse}:${saved.eachOnItsOwn}`, saved.eachOnItsOwn)
+  const [roles, setRole] = useRoles(selection, model)
+  // Above the views: Settings holds the kits too, and a kit read once serves both.
+  const brandKits = useBrandKits(selection, apiKey !== null)
   const show = (view: View) => dispatch({ type: 'show', view })
 
   if (panel.view === 'history') {
@@ -149,6 +152,17 @@ function Panel({ start }: { start: StartData }) {
           onForget={() => void key.forgetKeyAsync().then((forgotten) => forgotten && show('key'))}
           onDone={apiKey ? () => show('generate') : null}
           onOpenExternal={(url) => requestAsync('open-external', { url })}
+          settings={
+            apiKey === null
+              ? undefined
+              : {
+                  state: saved,
+                  onStateChange: (change) => dispatch({ type: 'change', change }),
+                  brandKits,
+                  selectedCount: selection.length,
+                  onOpenKit: (layerIds) => void requestAsync('show-layers', { layerIds }).catch(() => {}),
+                }
+          }
         />
       </>
     )
@@ -173,6 +187,7 @@ function Panel({ start }: { start: StartData }) {
         onRoleChange={setRole}
         thumbnails={thumbnails}
         models={models}
+        brandKits={brandKits}
       />
     </>
   )

@@ -21,8 +21,6 @@ export const DEFAULT_STATE: SavedState = {
     density: 2,
   },
   placement: 'fill',
-  selectionUse: 'create',
-  eachOnItsOwn: true,
   concurrency: 3,
   takes: 1,
   recentPrompts: [],

@@ -75,9 +75,22 @@ export function formatEstimate(estimate: CostEstimate | null): string {
     case 'fixed':
       return `Estimated ${formatUsd(estimate.usd)}`
     case 'range':
-      return `Billed by use, about ${formatUsd(estimate.low)} to ${formatUsd(estimate.high)} (estimate)`
+      return `About ${formatUsd(estimate.low)} to ${formatUsd(estimate.high)}: the final price depends on the job`
     case 'free':
       return 'Free, rate-limited'
+  }
+}
+
+/** The same inside a sentence: "an estimated $0.04", "about $0.13 to $0.35 (the final price depends on the job)". */
+export function formatEstimateInSentence(estimate: CostEstimate | null): string {
+  if (estimate === null) return 'a price not yet known'
+  switch (estimate.kind) {
+    case 'fixed':
+      return `an estimated ${formatUsd(estimate.usd)}`
+    case 'range':
+      return `about ${formatUsd(estimate.low)} to ${formatUsd(estimate.high)} (the final price depends on the job)`
+    case 'free':
+      return 'free (rate-limited)'
   }
 }
 

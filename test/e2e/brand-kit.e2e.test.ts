@@ -3,6 +3,7 @@ import { riverflow26ProRecord } from '../openrouter-stand-in/image-records'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import type { FakeFigmaView } from './fake-view'
 import type { PluginSession } from './harness'
+import { openOptionsAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
 // A brand kit kept in the file (issue 19): made from the selection, offered to the next
@@ -32,11 +33,15 @@ const brandPage = () => ({
   setupArg: { prompt: '', settings: { model: 'sourceful/riverflow-v2.5-fast', aspectRatio: '1:1', imageSize: '1K', fontInputs: [] }, placement: 'new-layer' },
 })
 
+/** Makes the kit from the selection in Settings, as a one-time set-up, then shows the request's options, where the kit's line is. */
 async function makeKitAsync(session: PluginSession): Promise<void> {
   const { ui } = session
+  await ui.getByRole('button', { name: 'Settings' }).click()
   await ui.getByRole('textbox', { name: 'Kit name' }).fill('Acme')
-  await ui.getByRole('button', { name: 'Make a brand kit from the selection' }).click()
+  await ui.getByRole('button', { name: 'Make brand kit' }).click()
   await expect.poll(() => ui.getByRole('combobox', { name: 'Use brand kit' }).locator('option:checked').textContent()).toBe('Acme')
+  await ui.getByRole('button', { name: 'Done' }).click()
+  await openOptionsAsync(ui)
 }
 
 const kitLine = (session: PluginSession) => session.ui.getByLabel('What the brand kit adds')
@@ -53,6 +58,7 @@ describe('a brand kit in the file', () => {
       fake.storage.set('openrouter-api-key', key)
     }, TEST_KEY)
     await session.page.evaluate('window.hostReopen()')
+    await openOptionsAsync(session.ui)
     const kit = session.ui.getByRole('combobox', { name: 'Use brand kit' })
     await expect.poll(() => kit.locator('option:checked').textContent()).toBe('Acme')
     expect(await session.figma((fake) => [...fake.storage.keys()])).not.toContain('brand-kit')
@@ -186,8 +192,10 @@ describe('a brand kit in the file', () => {
       await answered
       await route.fallback()
     })
+    await session.figma((fake) => fake.select())
     await session.page.evaluate('window.hostReopen()')
     const { ui } = session
+    await openOptionsAsync(ui)
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('A summer poster')
     const generate = ui.getByRole('button', { name: /^Generate/ })
     const waiting = ui.getByRole('status', { name: 'Waiting for the brand kit' })
@@ -220,14 +228,16 @@ describe('a brand kit in the file', () => {
       await answered
       await route.fallback()
     })
+    await session.figma((fake) => fake.select())
     await session.page.evaluate('window.hostReopen()')
     const { ui } = session
+    await openOptionsAsync(ui)
     // A quoted headline: once found, the kit's font sets it, a font input the estimate shown did not count.
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('A poster with the headline “Fresh every day”')
     await ui.getByRole('button', { name: /^Generate/ }).click()
     await ui.getByRole('status', { name: 'Waiting for the brand kit' }).waitFor()
     release()
-    await expect.poll(() => ui.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/^The brand kit as it is now adds to the price \(Billed by use, about .*\), so nothing was sent: press again to send with it\.$/)
+    await expect.poll(() => ui.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/^The brand kit as it is now adds to the price \(About .*: the final price depends on the job\), so nothing was sent: press again to send with it\.$/)
     expect(suite.standIn.generations()).toHaveLength(0)
     // The panel now shows the kit's font and its price: pressed again, it sends.
     expect(await kitLine(session).textContent()).toMatch(/1 font input \(\+\$0\.03\)/)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Behaviour, TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
+import { openOptionsAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
 // One session for all the errors: each must leave the prompt and settings as beforeAll set them.
@@ -11,6 +12,7 @@ const PROMPT = 'A glass teapot on a wooden table'
 beforeAll(async () => {
   session = await suite.open({ key: TEST_KEY })
   await session.ui.getByRole('textbox', { name: 'Prompt' }).fill(PROMPT)
+  await openOptionsAsync(session.ui)
   await session.ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2-pro')
 })
 afterAll(() => session?.close())
@@ -23,7 +25,7 @@ const alertText = () => session.ui.getByRole('alert').textContent({ timeout: 15_
 
 describe('each error class shows its message and loses nothing', () => {
   it.each<[string, Behaviour, RegExp]>([
-    ['400', { kind: 'error', status: 400, message: 'image_size is invalid' }, /OpenRouter refused the request \(image_size is invalid\)/],
+    ['400', { kind: 'error', status: 400, message: 'image_size is invalid' }, /OpenRouter refused the request\. Check the prompt and settings, then try again\. \(HTTP 400: image_size is invalid\)/],
     ['401', { kind: 'error', status: 401 }, /key was not accepted.*Open Settings/],
     ['402', { kind: 'error', status: 402 }, /Not enough OpenRouter credit/],
     ['403', { kind: 'error', status: 403 }, /blocked by moderation: violence/],
@@ -31,12 +33,12 @@ describe('each error class shows its message and loses nothing', () => {
     ['404', { kind: 'error', status: 404, message: 'No allowed providers are available for the selected model' }, /no provider for this model/],
     ['408', { kind: 'error', status: 408 }, /timed out before the image was ready/],
     ['413', { kind: 'error', status: 413 }, /larger than Riverflow accepts/],
-    ['500', { kind: 'error', status: 500 }, /unavailable or overloaded right now \(HTTP 500\)/],
+    ['500', { kind: 'error', status: 500 }, /unavailable or overloaded right now\. .*\(HTTP 500\)/],
     ['a 200 carrying an error', { kind: 'choice-error' }, /model failed while making the image/],
     ['a 200 with no image', { kind: 'no-image' }, /finished without an image/],
     ['a body that is not JSON', { kind: 'not-json' }, /could not be read/],
     ['a network failure', { kind: 'drop' }, /Lost the connection to OpenRouter.*may still have charged for it: check openrouter\.ai\/activity/],
-    ['524', { kind: 'error', status: 524 }, /HTTP 524.*may still have charged for it: check openrouter\.ai\/activity/],
+    ['524', { kind: 'error', status: 524 }, /may still have charged for it: check openrouter\.ai\/activity.*\(HTTP 524\)/],
   ])('%s', async (_name, behaviour, message) => {
     suite.standIn.enqueue(behaviour)
     await generateAsync()
@@ -51,7 +53,7 @@ describe('each error class shows its message and loses nothing', () => {
 
   it.each<[number, RegExp]>([
     [429, /rate limiting this key/],
-    [529, /unavailable or overloaded right now \(HTTP 529\)/],
+    [529, /unavailable or overloaded right now\. .*\(HTTP 529\)/],
   ])('%i, still there after the retries', async (status, message) => {
     // Retry-After: 0 keeps the test quick; four answers outlast the three retries.
     suite.standIn.enqueue(...Array.from({ length: 4 }, () => ({ kind: 'error' as const, status, retryAfter: 0 })))
@@ -77,7 +79,10 @@ describe('each error class shows its message and loses nothing', () => {
     await expect.poll(() => session.ui.getByRole('status').first().textContent()).toMatch(/HTTP 503.*Trying again in 1 s \(attempt 2\)/)
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(1)
     expect(await session.ui.getByRole('alert').count()).toBe(0)
-    await session.figma((fake) => fake.page.children.forEach((n) => n.remove()))
+    await session.figma((fake) => {
+      fake.page.children.forEach((n) => n.remove())
+      fake.select()
+    })
   })
 
   it('counts down the wait a rate limit asks for', async () => {
@@ -87,7 +92,10 @@ describe('each error class shows its message and loses nothing', () => {
     await expect.poll(status).toMatch(/Trying again in 3 s/)
     await expect.poll(status, { timeout: 5000 }).toMatch(/Trying again in 2 s/)
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(1)
-    await session.figma((fake) => fake.page.children.forEach((n) => n.remove()))
+    await session.figma((fake) => {
+      fake.page.children.forEach((n) => n.remove())
+      fake.select()
+    })
   })
 
   it('shows the elapsed time while waiting, and Cancel stops the request', async () => {

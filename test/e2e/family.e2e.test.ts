@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
+import { openOptionsAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
 // The Riverflow family's money and waits in the real panel: the free tier busy, a key with no
@@ -22,12 +23,15 @@ const onModel = (model: string, change: Record<string, unknown> = {}) => ({
 async function generateAsync(session: PluginSession, layers: number) {
   await session.ui.getByRole('button', { name: /^Generate/ }).click()
   await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 30_000 }).toBe(layers)
+  // The new image is selected as it lands: nothing selected again, so the next press generates, not refines.
+  await session.figma((fake) => fake.select())
 }
 
 describe('the free tier and credit', () => {
   it('says the free model is busy and switches to the paid one in one click', async () => {
     suite.standIn.models.freeBusy = { retryAfter: 30 }
     const session = await suite.open(onModel('sourceful/riverflow-v2.5-fast:free'))
+    await openOptionsAsync(session.ui)
     await session.ui.getByRole('button', { name: /^Generate/ }).click()
     const alert = session.ui.getByRole('alert')
     await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toBe('The free model is busy. Try again in 30 s, or switch to Riverflow 2.5 Fast (paid).')
@@ -47,6 +51,7 @@ describe('the free tier and credit', () => {
   it('starts a key with no credit left on the free model, and says why', async () => {
     suite.standIn.setKeyInfo({ limit_remaining: 0 })
     const session = await suite.open(onModel('sourceful/riverflow-v2-pro'))
+    await openOptionsAsync(session.ui)
     await expect.poll(() => modelSelect(session).inputValue(), { timeout: 30_000 }).toBe('sourceful/riverflow-v2.5-fast:free')
     expect(await session.ui.getByRole('status', { name: 'Settings changed' }).textContent()).toContain('This key has no credit left, so Riverflow 2.5 Fast (free) is chosen')
     expect(await topBar(session).textContent()).toContain('$0.00 credit left on this key')
@@ -56,6 +61,7 @@ describe('the free tier and credit', () => {
   it('offers the free model when a paid one runs out of credit (402)', async () => {
     suite.standIn.enqueue({ kind: 'error', status: 402 })
     const session = await suite.open(onModel('sourceful/riverflow-v2.5-fast'))
+    await openOptionsAsync(session.ui)
     await session.ui.getByRole('button', { name: /^Generate/ }).click()
     await session.ui.getByRole('button', { name: 'Switch to Riverflow 2.5 Fast (free)' }).click({ timeout: 30_000 })
     expect(await modelSelect(session).inputValue()).toBe('sourceful/riverflow-v2.5-fast:free')
@@ -66,6 +72,7 @@ describe('the free tier and credit', () => {
 describe('what the session cost', () => {
   it('shows each answer’s charged cost after, and the running total in the top bar', async () => {
     const session = await suite.open(onModel('sourceful/riverflow-v2.5-fast'))
+    await openOptionsAsync(session.ui)
     await expect.poll(() => topBar(session).textContent()).toContain('$7.50 credit left')
     expect(await topBar(session).textContent()).not.toContain('this session')
     // What OpenRouter will tell of the key after the charge: the top bar asks again.
@@ -89,11 +96,12 @@ describe('the Image API road', () => {
   it('says what it could not carry after the first image, and before the next one is sent: font inputs travel as passthrough', async () => {
     suite.standIn.models.chatless.add('sourceful/riverflow-v2.5-fast')
     const session = await suite.open(onModel('sourceful/riverflow-v2.5-fast', { fontInputs: [{ fontUrl: 'https://fonts.test/Inter.ttf', text: 'SALE' }] }))
+    await openOptionsAsync(session.ui)
     expect(await session.ui.getByRole('note').count()).toBe(0)
     await generateAsync(session, 1)
     const outcome = session.ui.getByRole('status').filter({ hasText: 'Placed 1 image' })
-    expect(await outcome.textContent()).toContain('Sent through OpenRouter’s Image API, which cannot carry the effort: it was left out.')
-    expect(await session.ui.getByRole('note').textContent()).toBe('Riverflow 2.5 Fast goes through OpenRouter’s Image API, which cannot carry the effort: it will not be sent.')
+    expect(await outcome.textContent()).toContain('The thinking setting was left out: it went through OpenRouter’s Image API, which cannot carry it.')
+    expect(await session.ui.getByRole('note').textContent()).toBe('Not sent with Riverflow 2.5 Fast: the thinking setting. OpenRouter serves this model in a way that cannot carry it.')
     expect(suite.standIn.imageGenerations()).toHaveLength(1)
     // Its record allows font inputs as passthrough: they went under provider.options.
     expect(suite.standIn.imageGenerations()[0].body).toMatchObject({ provider: { options: { sourceful: { font_inputs: [{ font_url: 'https://fonts.test/Inter.ttf', text: 'SALE' }] } } } })
@@ -102,18 +110,22 @@ describe('the Image API road', () => {
 })
 
 describe('what a road left out', () => {
-  it('names the road the request really took: chat completions, where the cut-out only the Image API carries was left out', async () => {
-    // 2.6 Pro on both roads: its Image API record offers a transparent background, chat completions the effort; a tie goes to chat.
+  it('names the road the request really took, and keeps the cut-out the designer chose over the effort', async () => {
+    // 2.6 Pro on both roads: its Image API record offers a transparent background, chat completions the effort.
+    // The cut-out is what the image is: it goes on the Image API, and the effort is what is left out.
     const session = await suite.open(onModel('sourceful/riverflow-v2-fast'))
     const { ui } = session
+    await openOptionsAsync(ui)
     await ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2.6-pro')
     await ui.getByRole('radio', { name: 'Transparent' }).check({ timeout: 10_000 })
+    await expect.poll(() => ui.getByRole('note').textContent()).toMatch(/^Not sent with Riverflow 2\.6 Pro: the thinking setting\./)
     await generateAsync(session, 1)
-    expect(suite.standIn.generations()).toHaveLength(1)
-    expect(suite.standIn.imageGenerations()).toHaveLength(0)
+    expect(suite.standIn.generations()).toHaveLength(0)
+    expect(suite.standIn.imageGenerations()).toHaveLength(1)
+    expect(suite.standIn.imageGenerations()[0].body).toMatchObject({ background: 'transparent' })
     const outcome = session.ui.getByRole('status').filter({ hasText: 'Placed 1 image' })
-    await expect.poll(() => outcome.textContent()).toContain('Sent through chat completions, which cannot carry the background: it was left out.')
-    expect(await outcome.textContent()).not.toContain('Image API')
+    await expect.poll(() => outcome.textContent()).toContain('The thinking setting was left out: it went through OpenRouter’s Image API, which cannot carry it.')
+    expect(await outcome.textContent()).not.toContain('chat completions')
     await session.close()
   })
 })
@@ -123,9 +135,10 @@ describe('the wait', () => {
     suite.standIn.setLatency(4000)
     try {
       const session = await suite.open(onModel('sourceful/riverflow-v2.5-fast', { effort: 'high' }))
+      await openOptionsAsync(session.ui)
       await session.ui.getByRole('button', { name: /^Generate/ }).click()
       const status = session.ui.getByRole('status').filter({ hasText: 'Generating with Riverflow 2.5 Fast' })
-      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('High effort can take several minutes.')
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('Thorough thinking can take several minutes.')
       await session.ui.getByRole('button', { name: 'Cancel' }).click()
       await session.close()
     } finally {

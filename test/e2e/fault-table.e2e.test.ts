@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { type Behaviour, TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
+import { openOptionsAsync } from './panel-actions'
+import { measurePanelAsync } from './panel-layout'
 import { useBrowserSuite } from './suite'
 
 // The fault table: every way a generation can go wrong that we know of, each held to the
@@ -33,17 +35,17 @@ const times = (count: number, behaviour: Behaviour) => Array.from({ length: coun
 
 /** What each refused status tells the designer to do. */
 const STATUS_SAYS: Record<number, RegExp> = {
-  400: /refused the request .*Check the prompt and settings, then try again/,
+  400: /refused the request\. Check the prompt and settings, then try again\. \(HTTP 400/,
   401: /key was not accepted.*Open Settings and paste a valid key/,
   402: /Not enough OpenRouter credit.*Add credit at openrouter\.ai\/settings\/credits/,
   403: /blocked by moderation.*Change the prompt or images and try again/,
   408: /timed out before the image was ready\. Try again/,
   413: /larger than Riverflow accepts.*Use fewer or smaller images/,
-  500: /unavailable or overloaded right now \(HTTP 500\)\. Try again in a few minutes/,
+  500: /unavailable or overloaded right now\. Try again in a few minutes, or try the other model\. \(HTTP 500\)/,
   // Gave up waiting: it may have been charged, and the designer is told where to look first.
   524: /stopped waiting.*may still have charged for it: check openrouter\.ai\/activity/,
 }
-const OVERLOADED = (status: number) => new RegExp(`unavailable or overloaded right now \\(HTTP ${status}\\)\\. Try again in a few minutes`)
+const OVERLOADED = (status: number) => new RegExp(`unavailable or overloaded right now\\. Try again in a few minutes, or try the other model\\. \\(HTTP ${status}\\)`)
 const MAY_BE_CHARGED = /may still have charged for it: check openrouter\.ai\/activity before trying again/
 
 const networkFaults: Fault[] = [
@@ -124,7 +126,7 @@ const figmaFaults: Fault[] = [
   {
     // Issue 25, point 4: the result must not join the card's flow, moving the photo and title and growing the card.
     name: 'Expand on a card with auto layout',
-    button: 'Expand “Photo” to fill “Card”',
+    button: 'Expand',
     arrange: (session) =>
       session.figma(async (fake) => {
         const card = Object.assign(fake.addFrame({ name: 'Card', width: 400, height: 10 }), { layoutMode: 'VERTICAL', primaryAxisSizingMode: 'AUTO' })
@@ -189,10 +191,14 @@ async function makeKitAsync(session: PluginSession, withFont: boolean): Promise<
     for (const frame of frames) frame.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 } } as never]
     fake.select(...frames, ...(font ? [fake.addText({ name: 'Headline', y: 400, characters: 'Fresh', font: { family: 'Inter', style: 'Bold' } })] : []))
   }, withFont)
+  // Made in Settings, once; the request's options then say what the kit adds.
+  await session.ui.getByRole('button', { name: 'Settings' }).click()
   await session.ui.getByRole('textbox', { name: 'Kit name' }).fill('Acme')
-  await session.ui.getByRole('button', { name: 'Make a brand kit from the selection' }).click()
+  await session.ui.getByRole('button', { name: 'Make brand kit' }).click()
   await expect.poll(() => session.ui.getByRole('combobox', { name: 'Use brand kit' }).locator('option:checked').textContent()).toBe('Acme')
+  await session.ui.getByRole('button', { name: 'Done' }).click()
   await session.figma((fake) => fake.select())
+  await openOptionsAsync(session.ui)
 }
 
 /** The images the row's one request carried: the kit's references, as input images. */
@@ -239,6 +245,11 @@ async function holdsPromisesAsync(fault: Fault): Promise<void> {
   const messages = [...(await ui.getByRole('alert').allTextContents()), ...keptText].join(' ')
   expect(messages).toMatch(fault.says ?? /a row that keeps no image says what to do/)
   expect(messages).not.toMatch(/Error:|at \w+ \(|undefined|sk-or-/)
+  // Read in full at Figma's default 360 px: no message cut at the panel's edge, no button beside it pushed out.
+  const layout = await measurePanelAsync(ui)
+  expect(layout.cutMessages).toEqual([])
+  expect(layout.scrollsSideways).toBe(false)
+  expect(layout.overflowingLabels).toEqual([])
   await fault.also?.(session)
 }
 

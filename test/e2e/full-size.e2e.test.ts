@@ -4,6 +4,7 @@ import { decodePng } from '../images/png'
 import { coordinatePixel, imageUrl } from '../openrouter-stand-in/answer-images'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
+import { openOptionsAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
 // A 4K 16:9 answer is 5120×2880, over Figma's 4096 px: it lands shrunk with its original to
@@ -16,9 +17,11 @@ const PROMPT = 'A wide mountain panorama'
 const answerBytes = (coordinates: boolean) => Buffer.from(imageUrl(SIZE, false, coordinates).split(',')[1], 'base64')
 
 async function generate4kAsync(session: PluginSession, keepFullResolution: boolean) {
+  await openOptionsAsync(session.ui)
   await session.ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2-pro')
-  await session.ui.getByRole('combobox', { name: 'Aspect ratio' }).selectOption('16:9')
+  // A tier rather than Fit the frame: then the ratio is the designer's to choose.
   await session.ui.getByRole('combobox', { name: 'Size' }).selectOption('4K')
+  await session.ui.getByRole('combobox', { name: 'Aspect ratio' }).selectOption('16:9')
   if (keepFullResolution) await session.ui.getByRole('checkbox', { name: 'Keep full resolution' }).check()
   await session.ui.getByRole('textbox', { name: 'Prompt' }).fill(PROMPT)
   await session.ui.getByRole('button', { name: /^Generate/ }).click()
@@ -70,6 +73,7 @@ describe('images larger than Figma takes', () => {
   it('offers Keep full resolution only with a model that makes 4K, the one size larger than Figma takes', async () => {
     const session = await suite.open({ key: TEST_KEY })
     const checkbox = session.ui.getByRole('checkbox', { name: 'Keep full resolution' })
+    await openOptionsAsync(session.ui)
     await session.ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2-fast')
     expect(await checkbox.count()).toBe(0)
     await session.ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2-pro')
@@ -92,7 +96,9 @@ describe('images larger than Figma takes', () => {
     const session = await suite.open({ key: TEST_KEY })
     await generate4kAsync(session, false)
     await expect.poll(() => session.ui.getByText(/Scaled down from 5120×2880/).count(), { timeout: 30_000 }).toBe(1)
-    // The next job's result line no longer mentions the first image.
+    // The next job's result line no longer mentions the first image. The first is selected as it lands: nothing selected for the next.
+    await session.figma((fake) => fake.select())
+    await openOptionsAsync(session.ui)
     await session.ui.getByRole('combobox', { name: 'Size' }).selectOption('1K')
     await session.ui.getByRole('textbox', { name: 'Prompt' }).fill('A small sketch')
     await session.ui.getByRole('button', { name: /^Generate/ }).click()
@@ -141,7 +147,7 @@ describe('images larger than Figma takes', () => {
 
   it('with Keep full resolution, puts tiles meant to fill a layer beside it instead, and says so', async () => {
     const session = await suite.open({ key: TEST_KEY, setup: (fake) => fake.select(fake.addFrame({ name: 'Hero', x: 0, y: 0, width: 1600, height: 900 })) })
-    await session.ui.getByRole('radio', { name: /As the fill of the selected layer/ }).waitFor()
+    await session.ui.getByText('As the fill of “Hero”.').waitFor()
     await generate4kAsync(session, true)
     await expect.poll(() => session.ui.getByText(/in 2 tiles, grouped on a new layer \(tiles cannot fill a layer\)/).count(), { timeout: 40_000 }).toBe(1)
     const [hero, group] = await placedLayers(session)

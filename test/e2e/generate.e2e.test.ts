@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TEST_KEY } from '../openrouter-stand-in/server'
+import { openOptionsAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
 // The built plugin in real Chromium: dist/code.js on the fake figma, dist/index.html
@@ -37,8 +38,9 @@ describe('first run to image on the canvas', () => {
     await expect.poll(() => ui.getByText('$7.50 credit left on this key').count()).toBe(1)
 
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('A lighthouse at dusk, oil painting')
+    await openOptionsAsync(ui)
     await ui.getByRole('combobox', { name: 'Aspect ratio' }).selectOption('16:9')
-    expect(await ui.getByLabel('Estimated cost').textContent()).toBe('Estimated $0.02')
+    expect(await ui.getByLabel('Estimated cost').textContent()).toBe('$0.02')
     await ui.getByRole('button', { name: /^Generate/ }).click()
 
     await expect.poll(() => ui.getByText(/Placed 1 image · cost \$0\.02/).count(), { timeout: 10_000 }).toBe(1)
@@ -65,8 +67,8 @@ describe('first run to image on the canvas', () => {
       setup: (fake) => fake.select(fake.addFrame({ name: 'Hero', x: 0, y: 0, width: 800, height: 1000 })),
     })
     const { ui } = session
-    await ui.getByRole('radio', { name: /As the fill of the selected layer/ }).waitFor()
-    await expect.poll(() => ui.getByRole('combobox', { name: 'Aspect ratio' }).inputValue()).toBe('4:5')
+    // A frame selected: the main action makes its fill, at the frame's own shape.
+    await ui.getByText('As the fill of “Hero”.').waitFor()
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('Soft morning light')
     await ui.getByRole('textbox', { name: 'Prompt' }).press('Control+Enter')
     await expect.poll(() => session.figma((fake) => fake.page.children[0].fills[0]?.type ?? null), { timeout: 10_000 }).toBe('IMAGE')
@@ -76,6 +78,9 @@ describe('first run to image on the canvas', () => {
     })
     expect(frame).toMatchObject({ width: 800, height: 1000, scaleMode: 'FILL', record: { prompt: 'Soft morning light', settings: { aspectRatio: '4:5' } } })
     expect(JSON.stringify(frame.record)).not.toContain('sk-or-')
+    // The frame, still selected, now shows an image: the next press edits it, never fills it over unasked.
+    const main = ui.getByRole('region', { name: 'Actions on the selection' }).locator('.primary-action').getByRole('button')
+    await expect.poll(() => main.getAttribute('aria-label')).toBe('Refine')
     await session.close()
   })
 })

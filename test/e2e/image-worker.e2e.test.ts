@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { encodePng } from '../images/png'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
+import { openOptionsAsync, pressActionAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
 // The UI's image work (encoding frames for the request, reading each answer's body and its image,
@@ -69,11 +70,13 @@ async function refineAndCreateAsync(uiInitScript?: string): Promise<RunResult> {
   suite.standIn.enqueue({ kind: 'https-url', url: WIDE_URL }, { kind: 'webp' })
   await ui.getByRole('textbox', { name: 'Prompt' }).fill('Make it a rainy evening')
   // One request: the photo as the input, Detail as its reference.
-  await ui.getByRole('button', { name: 'Combine into one' }).click()
+  await openOptionsAsync(ui)
   expect(await ui.getByRole('combobox', { name: 'Role of Detail' }).inputValue()).toBe('reference')
+  await pressActionAsync(ui, 'Combine into one')
   await expect.poll(() => ui.getByText(/Scaled down from 4200×96 to 4096×94/).count(), { timeout: 20_000 }).toBe(1)
 
-  await ui.getByRole('radio', { name: 'Where a new image goes' }).check()
+  // Then a new image of its own: nothing selected.
+  await session.figma((fake) => fake.select())
   await ui.getByRole('button', { name: /^Generate/ }).click()
   await expect.poll(() => session.figma((fake) => fake.images.size), { timeout: 20_000 }).toBe(2)
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ANSWER_SHAPES, TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
+import { openOptionsAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
 // What only a real browser can do: decode, shrink and re-encode images on a canvas.
@@ -31,10 +32,11 @@ const placedImages = (session: PluginSession) =>
 describe('images Figma would refuse as they come', () => {
   it('shrinks a 4K 16:9 answer (5120×2880) to 4096 px and says so', async () => {
     const session = await suite.open({ key: TEST_KEY })
+    await openOptionsAsync(session.ui)
     await session.ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2-pro')
     await session.ui.getByRole('combobox', { name: 'Aspect ratio' }).selectOption('16:9')
     await session.ui.getByRole('combobox', { name: 'Size' }).selectOption('4K')
-    expect(await session.ui.getByLabel('Estimated cost').textContent()).toBe('Estimated $0.33')
+    expect(await session.ui.getByLabel('Estimated cost').textContent()).toBe('$0.33')
     await generateAsync(session, 'A wide mountain panorama')
     await expect.poll(() => session.ui.getByText(/Scaled down from 5120×2880 to 4096×2304/).count(), { timeout: 20_000 }).toBe(1)
     expect(await placedImages(session)).toEqual([{ png: true, width: 4096, height: 2304, layer: [4096, 2304] }])

@@ -1,29 +1,29 @@
 import { describe, expect, it } from 'vitest'
 import { TEST_KEY } from '../openrouter-stand-in/server'
+import { openOptionsAsync, pressActionAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
 // Iterating: another take never replaces the last.
 const suite = useBrowserSuite()
 
 describe('iterating on an image', () => {
-  it('Generate twice gives two layers side by side; Replace this image is an explicit choice', async () => {
+  it('Generate twice gives two layers side by side; Replace with a new image is an explicit choice', async () => {
     const session = await suite.open({ key: TEST_KEY })
     const { ui } = session
     const prompt = ui.getByRole('textbox', { name: 'Prompt' })
     await prompt.fill('A paper boat')
     await ui.getByRole('button', { name: /^Generate/ }).click()
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 10_000 }).toBe(1)
-    // The new image is selected: the panel offers a new layer beside it, not a replacement.
-    await expect.poll(() => ui.getByRole('radio', { name: 'On a new layer beside it' }).isChecked()).toBe(true)
-    await ui.getByRole('button', { name: /^Generate/ }).click()
+    // The new image is selected: the panel proposes to edit it; Generate, under More, goes beside it, never over it.
+    await expect.poll(() => ui.getByRole('button', { name: 'Refine', exact: true }).count()).toBe(1)
+    await pressActionAsync(ui, 'Generate')
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 10_000 }).toBe(2)
     const [a, b] = await session.figma((fake) => fake.page.children.map((n) => ({ x: n.x, y: n.y, width: n.width, hash: n.fills[0]?.imageHash })))
     expect(b.x).toBeGreaterThanOrEqual(a.x + a.width)
     expect(b.y).toBe(a.y)
 
-    // Now the second is selected; replacing it is asked for, and fills it in place.
-    await ui.getByRole('radio', { name: 'Replace this image' }).check()
-    await ui.getByRole('button', { name: /^Generate/ }).click()
+    // Now the second is selected; replacing it is an action of its own, and fills it in place.
+    await pressActionAsync(ui, 'Replace with a new image')
     await expect.poll(() => suite.standIn.generations().length, { timeout: 10_000 }).toBe(3)
     await expect.poll(() => session.figma((fake) => fake.undoSteps()), { timeout: 10_000 }).toBe(3)
     expect(await session.figma((fake) => fake.page.children.length)).toBe(2)
@@ -36,8 +36,9 @@ describe('takes', () => {
     const session = await suite.open({ key: TEST_KEY, setup: (fake) => void fake.addFrame({ name: 'Already here', x: 700, y: 0, width: 300, height: 300 }) })
     const { ui } = session
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('A paper boat')
-    await ui.getByRole('combobox', { name: 'Takes' }).selectOption('3')
-    expect(await ui.getByLabel('Estimated cost').textContent()).toBe('Estimated $0.06')
+    await openOptionsAsync(ui)
+    await ui.getByRole('combobox', { name: 'Variations' }).selectOption('3')
+    expect(await ui.getByLabel('Estimated cost').textContent()).toBe('$0.06')
     await ui.getByRole('button', { name: /^Generate/ }).click()
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(4)
     expect(suite.standIn.generations()).toHaveLength(3)
@@ -61,12 +62,13 @@ describe('takes', () => {
     const session = await suite.open({ key: TEST_KEY })
     const { ui } = session
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('A paper boat')
-    await ui.getByRole('combobox', { name: 'Takes' }).selectOption('3')
+    await openOptionsAsync(ui)
+    await ui.getByRole('combobox', { name: 'Variations' }).selectOption('3')
     suite.standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 402 }, { kind: 'success' })
     await ui.getByRole('button', { name: /^Generate/ }).click()
-    await expect.poll(() => ui.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/1 of 3 takes failed/)
+    await expect.poll(() => ui.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/1 of 3 variations failed/)
     expect(await session.figma((fake) => fake.page.children.length)).toBe(2)
-    const retry = ui.getByRole('button', { name: /^Retry A paper boat · take \d/ })
+    const retry = ui.getByRole('button', { name: /^Retry A paper boat · variation \d/ })
     expect(await retry.count()).toBe(1)
     await retry.click()
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(3)
@@ -131,7 +133,8 @@ describe('relaunch buttons', () => {
     const session = await relaunchedOn('regenerate', JSON.stringify({ ...minimal, settings: { ...minimal.settings, junk } }))
     const before = await session.page.evaluate(() => (window as unknown as { firstImage: string }).firstImage)
     await expect.poll(() => session.figma((fake) => fake.page.children[0].fills[0].imageHash), { timeout: 30_000 }).not.toBe(before)
-    await expect.poll(() => session.ui.getByRole('button', { name: /^Generate/ }).count(), { timeout: 15_000 }).toBe(1)
+    // The job over: its Cancel gone, the panel back on the layer's actions.
+    await session.ui.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 15_000 })
     const layer = await session.figma((fake) => {
       const node = fake.page.children[0]
       return { record: node.getPluginData('riverflow'), buttons: Object.keys(node.getRelaunchData()) }
@@ -180,6 +183,9 @@ describe('relaunch buttons', () => {
     const session = await relaunchedOn('edit-prompt', JSON.stringify(record))
     const { ui } = session
     await expect.poll(() => ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe('A lighthouse at dusk')
+    // With nothing selected, the settings show as Generate uses them: the record's ratio and size.
+    await session.figma((fake) => fake.select())
+    await openOptionsAsync(ui)
     expect(await ui.getByRole('combobox', { name: 'Model' }).inputValue()).toBe('sourceful/riverflow-v2-pro')
     expect(await ui.getByRole('combobox', { name: 'Aspect ratio' }).inputValue()).toBe('4:5')
     expect(await ui.getByRole('combobox', { name: 'Size' }).inputValue()).toBe('2K')
@@ -205,10 +211,13 @@ describe('history', () => {
     for (const text of ['A red fox', 'A paper boat']) {
       await prompt.fill(text)
       await ui.getByRole('button', { name: /^Generate/ }).click()
-      await expect.poll(() => ui.getByRole('button', { name: /^Generate/ }).count(), { timeout: 15_000 }).toBe(1)
       await expect.poll(() => suite.standIn.generations().length).toBeGreaterThan(0)
+      // The new image is selected when it lands: nothing selected again, for the next Generate.
+      await ui.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 15_000 })
+      await session.figma((fake) => fake.select())
     }
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(2)
+    await openOptionsAsync(ui)
     await ui.getByRole('combobox', { name: 'Aspect ratio' }).selectOption('16:9')
     await ui.getByRole('button', { name: 'History' }).click()
     const rows = ui.getByRole('list', { name: 'Generations' }).getByRole('listitem')
@@ -217,8 +226,9 @@ describe('history', () => {
     await expect.poll(() => rows.first().locator('img').count()).toBe(1)
     await ui.getByRole('searchbox', { name: 'Search prompts' }).or(ui.getByRole('textbox', { name: 'Search prompts' })).fill('fox')
     await expect.poll(() => rows.count()).toBe(1)
-    await rows.first().getByRole('button', { name: 'Use prompt and settings' }).click()
+    await rows.first().getByRole('button', { name: 'Reuse' }).click()
     await expect.poll(() => prompt.inputValue()).toBe('A red fox')
+    await openOptionsAsync(ui)
     expect(await ui.getByRole('combobox', { name: 'Aspect ratio' }).inputValue()).toBe('1:1')
     // Gone from the canvas: the history says so, and Place again says the image is gone.
     await session.figma((fake) => fake.page.children.forEach((n) => n.remove()))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultImageRecords } from '../openrouter-stand-in/image-records'
 import { TEST_KEY } from '../openrouter-stand-in/server'
+import { openOptionsAsync, pressActionAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
 // What 2.5 and later add to the panel, and only for them: background, effort, and what to judge by.
@@ -13,13 +14,14 @@ describe('the options of 2.5 and later', () => {
     const session = await suite.open({ key: TEST_KEY })
     const { ui } = session
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('A ceramic mug, product shot')
+    await openOptionsAsync(ui)
     expect(await ui.getByRole('radio', { name: 'Transparent' }).count()).toBe(0)
-    expect(await ui.getByRole('combobox', { name: 'Effort' }).count()).toBe(0)
+    expect(await ui.getByRole('combobox', { name: 'Thinking' }).count()).toBe(0)
 
     await ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2.5-fast', { timeout: 5000 })
     await ui.getByRole('radio', { name: 'Transparent' }).check({ timeout: 5000 })
-    await ui.getByRole('combobox', { name: 'Effort' }).selectOption('high', { timeout: 5000 })
-    await ui.getByRole('checkbox', { name: 'Advanced' }).check({ timeout: 5000 })
+    await ui.getByRole('combobox', { name: 'Thinking' }).selectOption('high', { timeout: 5000 })
+    await ui.getByRole('checkbox', { name: 'What a good result has' }).check({ timeout: 5000 })
     await ui.getByRole('textbox', { name: 'Judge by' }).fill('Clean edges around the handle', { timeout: 5000 })
     await ui.getByRole('button', { name: /^Generate/ }).click()
     await expect.poll(() => suite.standIn.generations().length, { timeout: 10_000 }).toBe(1)
@@ -33,6 +35,7 @@ describe('the options of 2.5 and later', () => {
     const session = await suite.open({ key: TEST_KEY })
     const { ui } = session
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('A ceramic mug on a plain background')
+    await openOptionsAsync(ui)
     await ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2.5-fast')
     await ui.getByRole('radio', { name: 'Solid colour' }).check()
     await ui.getByRole('textbox', { name: 'Background colour' }).fill('teal')
@@ -54,6 +57,7 @@ describe('the backgrounds a model can take', () => {
     suite.standIn.models.records['sourceful/riverflow-v2-fast'] = [{ ...fast, supported_parameters: { ...fast.supported_parameters, background: { type: 'enum', values: ['auto', 'opaque'] } } }]
     const session = await suite.open({ key: TEST_KEY })
     const { ui } = session
+    await openOptionsAsync(ui)
     const background = ui.getByRole('group', { name: 'Background' })
     // 2.6 Pro's table offers no background; its record offers a transparent one: Original and Transparent, no colour.
     await ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2.6-pro')
@@ -73,7 +77,7 @@ describe('Remove background', () => {
     const { ui } = session
     // Slow enough to read the progress, which must name the model the cut-out goes to, not the one chosen.
     suite.standIn.enqueue({ kind: 'success', delayMs: 1500 })
-    await ui.getByRole('button', { name: 'Remove background' }).click()
+    await pressActionAsync(ui, 'Remove background')
     await expect.poll(() => ui.getByRole('status').first().textContent(), { timeout: 5000 }).toMatch(/Generating with Riverflow 2\.5 Fast…/)
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 20_000 }).toBe(2)
     const body = suite.standIn.generations()[0].body as Body & { model: string; messages: { content: { type: string }[] }[] }

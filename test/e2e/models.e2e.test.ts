@@ -3,6 +3,7 @@ import { decodePng } from '../images/png'
 import { catalogModel } from '../openrouter-stand-in/model-world'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
+import { openOptionsAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
 // The model list from OpenRouter's catalog in the real panel, and a transparent image through the canvas.
@@ -21,14 +22,17 @@ const savedState = (settings: Record<string, unknown>) => ({
 describe('the model list', () => {
   it('offers OpenRouter’s catalog, keeps it, and does not fetch it again the same day', async () => {
     const first = await suite.open({ key: TEST_KEY })
+    await openOptionsAsync(first.ui)
     await expect.poll(() => first.figma((fake) => fake.storage.has('model-catalog')), { timeout: 30_000 }).toBe(true)
     expect(await modelIds(first)).toEqual(suite.standIn.models.catalog.map((m) => m.id).filter((id) => id.startsWith('sourceful/')))
-    expect(await modelOptions(first)).toContain('Riverflow 2.5 Fast (free) · free, rate-limited')
+    expect(await modelOptions(first)).toContain('Riverflow 2.5 Fast (free) · free, slower when busy')
     expect(catalogRequests()).toHaveLength(1)
     const kept = await first.figma((fake) => fake.storage.get('model-catalog'))
     await first.close()
 
     const second = await suite.open({ key: TEST_KEY, setup: (fake, catalog) => void fake.storage.set('model-catalog', catalog), setupArg: kept })
+
+    await openOptionsAsync(second.ui)
     await second.ui.getByRole('textbox', { name: 'Prompt' }).waitFor()
     expect(await modelOptions(second)).toHaveLength(6)
     expect(catalogRequests()).toHaveLength(1)
@@ -40,12 +44,13 @@ describe('the model list', () => {
     // The Image API lists none of them: what it lists would be offered too.
     suite.standIn.models.imagesModels.clear()
     const session = await suite.open({ key: TEST_KEY })
+    await openOptionsAsync(session.ui)
     await expect.poll(() => modelOptions(session), { timeout: 30_000 }).toEqual([
-      'Riverflow 2 Fast · $0.02–$0.04 per image',
-      'Riverflow V3 Fast (new) · about $0.02–$0.50 per image, billed by use',
+      'Riverflow 2 Fast · $0.02–$0.04',
+      'Riverflow V3 Fast (new) · about $0.02–$0.50',
     ])
     await modelSelect(session).selectOption('sourceful/riverflow-v3-fast')
-    expect(await session.ui.getByLabel('Estimated cost').textContent()).toBe('Billed by use, about $0.02 to $0.50 (estimate)')
+    expect(await session.ui.getByLabel('Estimated cost').textContent()).toBe('~$0.02–$0.50')
     await session.ui.getByRole('textbox', { name: 'Prompt' }).fill('A kite')
     await session.ui.getByRole('button', { name: /^Generate/ }).click()
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 30_000 }).toBe(1)
@@ -56,6 +61,7 @@ describe('the model list', () => {
   it('moves a saved model that has gone from the catalog to the nearest of its tier, and says so', async () => {
     suite.standIn.models.catalog = suite.standIn.models.catalog.filter((m) => m.id !== 'sourceful/riverflow-v2-pro')
     const session = await suite.open({ key: TEST_KEY, setup: (fake, state) => void fake.storage.set('saved-state', state), setupArg: savedState({}) })
+    await openOptionsAsync(session.ui)
     await expect.poll(() => modelSelect(session).inputValue(), { timeout: 30_000 }).toBe('sourceful/riverflow-v2.5-pro')
     expect(await session.ui.getByRole('status', { name: 'Settings changed' }).textContent()).toMatch(/riverflow-v2-pro is not offered now, so Riverflow 2.5 Pro is chosen/)
     await session.close()
@@ -64,6 +70,7 @@ describe('the model list', () => {
   it('keeps the built-in list when the catalog cannot be loaded', async () => {
     suite.standIn.models.catalogAnswer = 'error'
     const session = await suite.open({ key: TEST_KEY })
+    await openOptionsAsync(session.ui)
     await expect.poll(() => catalogRequests().length, { timeout: 30_000 }).toBe(1)
     expect(await modelOptions(session)).toHaveLength(6)
     expect(await session.figma((fake) => fake.storage.has('model-catalog'))).toBe(false)
@@ -75,6 +82,7 @@ describe('a transparent image', () => {
   it('keeps its alpha when it is shrunk on a canvas to fit Figma (5120×2880 → 4096×2304)', async () => {
     const state = savedState({ model: 'sourceful/riverflow-v2.5-fast', background: 'transparent' })
     const session = await suite.open({ key: TEST_KEY, setup: (fake, saved) => void fake.storage.set('saved-state', saved), setupArg: state })
+    await openOptionsAsync(session.ui)
     suite.standIn.enqueue({ kind: 'success', size: { width: 5120, height: 2880 }, transparent: true })
     await session.ui.getByRole('button', { name: /^Generate/ }).click()
     await expect.poll(() => session.ui.getByText(/Scaled down from 5120×2880 to 4096×2304/).count(), { timeout: 30_000 }).toBe(1)

@@ -3,6 +3,7 @@ import type { Browser, FrameLocator, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import { launchChromiumAsync } from './chromium'
+import { openOptionsAsync, pressActionAsync } from './panel-actions'
 
 // `npm run preview` as a developer uses it: the script builds its own bundles
 // pointed at its own stand-ins, serves the host page, and the page works with
@@ -113,10 +114,8 @@ describe('npm run preview', () => {
     await page.getByRole('button', { name: 'Add frame' }).click()
     await page.getByRole('button', { name: 'Add photo frame' }).click()
     await page.locator('#layers .node', { hasText: 'Frame 1' }).click({ modifiers: ['Shift'] })
-    await ui.getByRole('radio', { name: 'What to refine or upscale' }).check()
-    // Refine each: every frame is an input, one request each; Combine: the first in selection order the input.
-    expect(await ui.getByRole('combobox', { name: 'Role of Frame 1' }).inputValue()).toBe('input')
-    await ui.getByRole('button', { name: 'Combine into one' }).click()
+    // Combine into one: the first in selection order the picture, the next its reference.
+    await openOptionsAsync(ui)
     expect(await ui.getByRole('combobox', { name: 'Role of Photo 1' }).inputValue()).toBe('input')
     expect(await ui.getByRole('combobox', { name: 'Role of Frame 1' }).inputValue()).toBe('reference')
 
@@ -124,7 +123,7 @@ describe('npm run preview', () => {
     await page.getByRole('button', { name: 'Queue' }).click()
     await page.getByText('Queued: 402 no credit').waitFor()
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('Warmer light')
-    await ui.getByRole('button', { name: 'Combine into one' }).click()
+    await pressActionAsync(ui, 'Combine into one')
     await expect.poll(() => ui.getByRole('alert').first().textContent(), { timeout: 10_000 }).toMatch(/Not enough OpenRouter credit/)
     await page.context().close()
   })
@@ -132,6 +131,7 @@ describe('npm run preview', () => {
   it('answers with the family’s cases from Next answer: no chat endpoint, so the Image API carries it', async () => {
     const page = await openAsync()
     const ui = await saveKeyAsync(page)
+    await openOptionsAsync(ui)
     await ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2.5-fast')
     await page.getByRole('combobox', { name: 'Next answer from the stand-in' }).selectOption({ label: '404 no chat endpoint (then the Image API)' })
     await page.getByRole('button', { name: 'Queue' }).click()
@@ -139,7 +139,7 @@ describe('npm run preview', () => {
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('A paper boat')
     await ui.getByRole('button', { name: /^Generate/ }).click()
     await page.locator('#layers .node', { hasText: 'A paper boat' }).waitFor({ timeout: 10_000 })
-    expect(await ui.getByRole('note').textContent()).toMatch(/^Riverflow 2.5 Fast goes through OpenRouter’s Image API, which cannot carry the effort/)
+    expect(await ui.getByRole('note').textContent()).toMatch(/^Not sent with Riverflow 2\.5 Fast: the thinking setting\./)
     await page.context().close()
   })
   it('adds an image and shapes drawn as their shapes, and shows only the current page of the file', async () => {
@@ -168,8 +168,9 @@ describe('npm run preview', () => {
     const onPage1 = await named()
     expect(onPage1).toEqual(['Image 1', 'Vector 1', 'Ellipse 1', 'Rectangle 1'])
     await image.click({ position: { x: 5, y: 5 } })
+    await ui.getByRole('button', { name: 'Settings' }).click()
     await ui.getByRole('textbox', { name: 'Kit name' }).fill('Acme')
-    await ui.getByRole('button', { name: 'Make a brand kit from the selection' }).click()
+    await ui.getByRole('button', { name: 'Make brand kit' }).click()
     const pages = page.getByRole('combobox', { name: 'Page' })
     await expect.poll(() => pages.locator('option').allTextContents(), { timeout: 10_000 }).toEqual(['Page 1', 'Brand kit: Acme'])
     expect(await pages.locator('option:checked').textContent()).toBe('Page 1')

@@ -148,8 +148,9 @@ describe('a quick action with the file’s brand kit', () => {
       },
     })
     const { ui } = session
+    await ui.getByRole('button', { name: 'Settings' }).click()
     await ui.getByRole('textbox', { name: 'Kit name' }).fill('Acme')
-    await ui.getByRole('button', { name: 'Make a brand kit from the selection' }).click()
+    await ui.getByRole('button', { name: 'Make brand kit' }).click()
     await expect.poll(() => ui.getByRole('combobox', { name: 'Use brand kit' }).locator('option:checked').textContent()).toBe('Acme')
     // From here Google holds every lookup for ever, as a stalled connection would.
     await session.context.route(/^https:\/\/fonts\.googleapis\.com\//, () => {})
@@ -193,8 +194,11 @@ describe('a quick action and the panel reset after an error', () => {
     await expect.poll(() => kept.count(), { timeout: 15_000 }).toBe(1)
     expect(suite.standIn.generations()).toHaveLength(1)
 
-    await ui.locator('html').evaluate(() => void ((window as unknown as { crashNextRender: boolean }).crashNextRender = true))
+    // Nothing selected, then the frame again: its actions are drawn anew, and drawing them breaks.
     await session.figma((fake) => fake.select())
+    await ui.getByRole('button', { name: 'Refine', exact: true }).waitFor({ state: 'detached' })
+    await ui.locator('html').evaluate(() => void ((window as unknown as { crashNextRender: boolean }).crashNextRender = true))
+    await session.figma((fake) => fake.select(fake.allNodes().find((node) => node.name === 'Hero')!))
     await ui.getByRole('button', { name: 'Reset settings' }).click()
     await ui.getByRole('textbox', { name: 'Prompt' }).waitFor()
     await expect.poll(() => kept.count()).toBe(1)

@@ -119,7 +119,7 @@ describe('relaunch buttons on an expansion', () => {
       },
     })
     await session.ui.getByRole('textbox', { name: 'Prompt' }).fill('a sunny kitchen counter')
-    await session.ui.getByRole('button', { name: 'Expand “Product” to fill “Banner”' }).click()
+    await session.ui.getByRole('button', { name: 'Expand', exact: true }).click()
     const layers = () => session.figma((fake) => fake.page.children[0].children.map((n) => ({ name: n.name, generation: n.getPluginData('riverflow') && (JSON.parse(n.getPluginData('riverflow')) as { generationId: string }).generationId })))
     await expect.poll(async () => (await layers()).length, { timeout: 15_000 }).toBe(2)
     const [first] = await layers()

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import type { FakeFigmaView } from './fake-view'
 import type { PluginSession } from './harness'
+import { pressActionAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
 // Restore previous is a swap: nothing paid is stranded in plugin data.
@@ -48,8 +49,8 @@ describe('Restore previous on the designer’s own layer', () => {
     const { ui } = session
     const own = (await layerState(session)).hash
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('A paper boat')
-    expect(await ui.getByRole('radio', { name: 'As the fill of the selected layer' }).isChecked()).toBe(true)
-    await ui.getByRole('button', { name: /^Generate/ }).click()
+    // The designer's photo is never replaced by default: replacing it is an action of its own, under More.
+    await pressActionAsync(ui, 'Replace with a new image')
     await expect.poll(async () => (await layerState(session)).hash, { timeout: 15_000 }).not.toBe(own)
     const generated = (await layerState(session)).hash
 

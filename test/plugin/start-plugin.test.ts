@@ -29,8 +29,6 @@ const state: SavedState = {
   prompt: 'A red fox',
   settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '4:5', imageSize: '2K', fontInputs: [], background: 'transparent', backgroundColor: '#FFFFFF', effort: 'high', scoringPrompt: '' },
   placement: 'new-layer',
-  selectionUse: 'edit',
-  eachOnItsOwn: false,
   concurrency: 2,
   takes: 3,
   recentPrompts: ['A red fox'],

@@ -53,7 +53,7 @@ describe('addEstimates', () => {
 describe('formatEstimate', () => {
   it.each([
     [{ kind: 'fixed', usd: 0.02 }, 'Estimated $0.02', '$0.02'],
-    [{ kind: 'range', low: 0.13, high: 0.35 }, 'Billed by use, about $0.13 to $0.35 (estimate)', '~$0.13–$0.35'],
+    [{ kind: 'range', low: 0.13, high: 0.35 }, 'About $0.13 to $0.35: the final price depends on the job', '~$0.13–$0.35'],
     [{ kind: 'free' }, 'Free, rate-limited', 'free'],
   ] as [CostEstimate, string, string][])('%j', (estimate, long, short) => {
     expect(formatEstimate(estimate)).toBe(long)

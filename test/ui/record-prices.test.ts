@@ -20,12 +20,12 @@ async function estimateAsync(model: string, change: Partial<typeof DEFAULT_STATE
 
 describe('prices from the records', () => {
   it('prices 2.5 Pro at 4K from its record’s 4k line, still as an estimate billed by use', async () => {
-    expect(await estimateAsync('sourceful/riverflow-v2.5-pro', { imageSize: '4K', fitFrame: false })).toBe('Billed by use, about $0.17 to $0.35 (estimate)')
+    expect(await estimateAsync('sourceful/riverflow-v2.5-pro', { imageSize: '4K', fitFrame: false })).toBe('About $0.17 to $0.35: the final price depends on the job')
   })
 
   it('prices 2.6 Pro’s exact size per megapixel: 2400×1256 at $0.04 a megapixel', async () => {
     // 3.01 MP × $0.04 = $0.121, on the Image API, where the size goes.
-    expect(await estimateAsync('sourceful/riverflow-v2.6-pro', {}, [frame])).toBe('Billed by use, about $0.121 to $0.50 (estimate)')
+    expect(await estimateAsync('sourceful/riverflow-v2.6-pro', {}, [frame])).toBe('About $0.121 to $0.50: the final price depends on the job')
   })
 
   it('keeps the table’s price on chat completions, and where no line reads', () => {

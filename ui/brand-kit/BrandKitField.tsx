@@ -9,17 +9,14 @@ interface BrandKitFieldProps {
   kits: BrandKitsState
   /** What the kit adds to the next request and what its model cannot take; null without a kit. */
   line: string | null
-  /** Something is selected: a kit can be made from it. */
-  canMake: boolean
 }
 
 /**
- * "Use brand kit": the file's kits, the one chosen (remembered in the file),
- * what it adds to the next request, what is wrong with it, and making a kit
- * from the selection.
+ * "Brand kit": the file's kits, the one chosen (remembered in the file), what
+ * it adds to the next request and what is wrong with it. Nothing shows in a
+ * file without kits: making one is a set-up, in Settings.
  */
-export function BrandKitField({ kits, line, canMake }: BrandKitFieldProps) {
-  const [name, setName] = useState('')
+export function BrandKitField({ kits, line }: BrandKitFieldProps) {
   const options = [{ value: NONE, label: 'No brand kit' }, ...kits.kits.map((kit) => ({ value: kit.id, label: kit.name }))]
   const problems = kits.ready?.problems ?? []
   return (
@@ -36,18 +33,30 @@ export function BrandKitField({ kits, line, canMake }: BrandKitFieldProps) {
         </ul>
       )}
       {kits.message && (
-        <p class="alert" role="alert">
+        <p class="alert message" role="alert">
           {kits.message}
         </p>
       )}
-      {canMake && (
-        <div class="row">
-          <Textbox aria-label="Kit name" placeholder="Kit name, e.g. Acme" value={name} onValueInput={setName} />
-          <Button secondary loading={kits.busy} onClick={() => kits.make(name)}>
-            Make a brand kit from the selection
-          </Button>
-        </div>
-      )}
     </section>
+  )
+}
+
+/** Making a kit from the selection: once per brand, so it lives in Settings, with what to select first. */
+export function MakeBrandKit({ kits, selectedCount }: { kits: BrandKitsState; selectedCount: number }) {
+  const [name, setName] = useState('')
+  return (
+    <div class="field">
+      <Muted>
+        {selectedCount === 0
+          ? 'Select the logo, product and style frames and a text layer in the brand’s font, then name the kit.'
+          : `Makes a page “Brand kit: ${name.trim() || '…'}” from the ${selectedCount === 1 ? 'selected layer' : `${selectedCount} selected layers`}; edit it with Figma’s tools.`}
+      </Muted>
+      <Textbox aria-label="Kit name" placeholder="Kit name, e.g. Acme" value={name} onValueInput={setName} />
+      <div class="buttons">
+        <Button secondary loading={kits.busy} disabled={selectedCount === 0} onClick={() => kits.make(name)}>
+          Make brand kit
+        </Button>
+      </div>
+    </div>
   )
 }

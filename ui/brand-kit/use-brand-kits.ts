@@ -32,7 +32,7 @@ export interface BrandKitsState {
  * click (refreshAsync): a kit page changed with no selection change is sent as
  * it is. The choice is the file's (document plugin data), never this machine's.
  */
-export function useBrandKits(selection: readonly SelectedLayer[]): BrandKitsState {
+export function useBrandKits(selection: readonly SelectedLayer[], enabled = true): BrandKitsState {
   const [kits, setKits] = useState<BrandKits>({ kits: [], chosenId: null })
   const [loaded, setLoaded] = useState(false)
   const [ready, setReady] = useState<ReadyKit | null>(null)
@@ -53,9 +53,10 @@ export function useBrandKits(selection: readonly SelectedLayer[]): BrandKitsStat
 
   const failed = (error: unknown) => setMessage(error instanceof Error ? error.message : 'The brand kits could not be read.')
 
+  // Not before there is a key: the first run is about signing in, and asks the sandbox nothing else.
   useEffect(() => {
-    requestAsync('load-brand-kits', {}).then(take, failed)
-  }, [selection, take])
+    if (enabled) requestAsync('load-brand-kits', {}).then(take, failed)
+  }, [selection, take, enabled])
 
   const refreshAsync = useCallback(async () => take(await requestAsync('load-brand-kits', {})), [take])
 

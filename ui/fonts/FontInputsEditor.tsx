@@ -17,7 +17,7 @@ interface FontInputsEditorProps {
 }
 
 /**
- * "Text in a font": up to two rows of font file URL and text, so Riverflow sets
+ * "Text in your font": up to two rows of font file link and text, so Riverflow sets
  * the designer's headline in the designer's typeface. A selected text layer
  * fills a row: its characters, and its font found through Google Fonts.
  */
@@ -36,7 +36,7 @@ export function FontInputsEditor(props: FontInputsEditorProps) {
     const characters = text.characters.slice(0, MAX_FONT_TEXT_LENGTH)
     update(index, { text: characters })
     if (!text.fontFamily || !text.fontStyle) {
-      setLookup({ row: index, message: 'This text layer mixes several fonts. Paste the URL of the one to use.' })
+      setLookup({ row: index, message: 'This text layer mixes several fonts. Paste the link to the one to use.' })
       return
     }
     setBusyRow(index)
@@ -54,11 +54,11 @@ export function FontInputsEditor(props: FontInputsEditorProps) {
     <section class="field" aria-label="Text in a font">
       <div class="actions">
         <span class="field-label">
-          Text in a font · {formatUsd(FONT_INPUT_PRICE)} each
+          Text in your font · {formatUsd(FONT_INPUT_PRICE)} each
         </span>
         {props.fonts.length < props.max && (
           <Button secondary onClick={() => props.onChange([...props.fonts, { fontUrl: '', text: '' }])}>
-            Add font
+            Add a font
           </Button>
         )}
       </div>
@@ -67,16 +67,16 @@ export function FontInputsEditor(props: FontInputsEditorProps) {
         const problems = fontInputProblems(font, props.prompt)
         return (
           <div class="field font-row" key={index}>
-            <Textbox aria-label={`Font ${n} URL`} placeholder="https://…/font.woff2" value={font.fontUrl} onValueInput={(fontUrl: string) => update(index, { fontUrl })} />
+            <Textbox aria-label={`Font ${n} link`} placeholder="Link to the font file (.ttf, .otf, .woff2)" value={font.fontUrl} onValueInput={(fontUrl: string) => update(index, { fontUrl })} />
             <Textbox aria-label={`Font ${n} text`} placeholder="Text to set in this font" value={font.text} onValueInput={(text: string) => update(index, { text })} />
-            <div class="row" style={{ justifyContent: 'flex-end' }}>
+            <div class="buttons">
               {textLayer && (
                 <Button secondary loading={busyRow === index} onClick={() => fillFromTextLayerAsync(index)}>
-                  Use selected text layer
+                  Use the selected text’s font
                 </Button>
               )}
-              <Button secondary onClick={() => props.onChange(props.fonts.filter((_, i) => i !== index))}>
-                Remove font {n}
+              <Button secondary aria-label={`Remove font ${n}`} onClick={() => props.onChange(props.fonts.filter((_, i) => i !== index))}>
+                Remove
               </Button>
             </div>
             {lookup?.row === index && <p class="muted" role="status">{lookup.message}</p>}

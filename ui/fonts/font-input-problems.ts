@@ -14,8 +14,8 @@ export interface FontInputProblem {
 /** What is wrong with one font input (docs/contracts.md#font-inputs: http(s) URL, text ≤ 300, text in the prompt verbatim). */
 export function fontInputProblems(font: FontInput, prompt: string): FontInputProblem[] {
   const problems: FontInputProblem[] = []
-  if (font.fontUrl.trim() === '') problems.push({ message: 'Paste the URL of a .ttf, .otf, .woff or .woff2 file.' })
-  else if (!isHttpUrl(font.fontUrl)) problems.push({ message: 'The font URL must start with http:// or https://.' })
+  if (font.fontUrl.trim() === '') problems.push({ message: 'Paste the link to a .ttf, .otf, .woff or .woff2 file, or select a text layer and use its font.' })
+  else if (!isHttpUrl(font.fontUrl)) problems.push({ message: 'The font link must start with https:// (or http://).' })
   if (font.text.trim() === '') problems.push({ message: 'Write the text to set in this font.' })
   else if (font.text.length > MAX_FONT_TEXT_LENGTH) {
     problems.push({ message: `The text is ${font.text.length} characters; at most ${MAX_FONT_TEXT_LENGTH} are allowed.` })

@@ -139,7 +139,7 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: (layerId,
 
     const landed = await lander.settledAsync()
     const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ taskId: specs[i].id, label: specs[i].label, message: failureMessage(s) }]))
-    const error = jobError(settled, failures, tasks.some((task) => task.isTake) ? 'takes' : 'frames')
+    const error = jobError(settled, failures, tasks.some((task) => task.isTake) ? 'variations' : 'frames')
     report({ type: 'job-finished', taskCount: specs.length, failures })
     update(() => ({ error, switchTo: suggestionOf(settled), job: null }))
     controller = null
@@ -182,7 +182,7 @@ export type GenerationController = ReturnType<typeof createGeneration>
  */
 export function waitingNote({ settings, model }: Pick<TaskSpec, 'settings' | 'model'>): WaitingNote | null {
   const highEffort = settings.effort === 'high' || settings.effort === 'xhigh'
-  if (highEffort && model.efforts.includes(settings.effort)) return { text: 'High effort can take several minutes.', afterSeconds: 0 }
+  if (highEffort && model.efforts.includes(settings.effort)) return { text: 'Thorough thinking can take several minutes.', afterSeconds: 0 }
   if (model.tier === 'pro') return { text: 'Pro can take a few minutes.', afterSeconds: 20 }
   return null
 }

@@ -118,7 +118,7 @@ function withDropped(dropped: JobOutcome['dropped'], more: DroppedOptions | unde
  * outcome lists them. A cancelled batch says what requests were under way:
  * OpenRouter may still bill those (docs/contracts.md#cancel-and-billing).
  */
-export function jobError(settled: SettledTask[], failures: { message: string }[], unit: 'takes' | 'frames'): string | null {
+export function jobError(settled: SettledTask[], failures: { message: string }[], unit: 'variations' | 'frames'): string | null {
   if (failures.length === 0) return null
   if (settled.length === 1) return failures[0].message
   if (settled.every((s) => s.ok || s.cancelled)) {

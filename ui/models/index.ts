@@ -4,6 +4,6 @@
 export { BUILT_IN_MODELS, FONT_INPUT_PRICE, type ModelCapabilities, type ModelPricing, type ModelTier, REFERENCE_PRICE } from '../../common/models'
 export { type FittedSettings, fitSettingsToList, fitSettingsToModel } from './fit-settings'
 export { findModel } from './model-list'
-export { priceLabel, referenceLimitMessage } from './model-text'
+export { modelPurpose, priceLabel, referenceLimitMessage } from './model-text'
 export { nearestModel } from './nearest-model'
 export { startOnFree } from './start-on-free'

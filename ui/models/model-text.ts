@@ -7,12 +7,12 @@ export function priceLabel(model: ModelCapabilities): string {
   switch (pricing.kind) {
     case 'fixed': {
       const prices = Object.values(pricing.perImage).filter((price): price is number => price !== undefined)
-      return `${formatUsdRange(Math.min(...prices), Math.max(...prices))} per image`
+      return formatUsdRange(Math.min(...prices), Math.max(...prices))
     }
     case 'dynamic':
-      return `about ${formatUsdRange(pricing.perImage.low, pricing.perImage.high)} per image, billed by use`
+      return `about ${formatUsdRange(pricing.perImage.low, pricing.perImage.high)}`
     case 'free':
-      return 'free, rate-limited'
+      return 'free, slower when busy'
   }
 }
 
@@ -20,4 +20,19 @@ export function priceLabel(model: ModelCapabilities): string {
 export function referenceLimitMessage(model: ModelCapabilities, count: number, counted: 'selected' | 'marked as reference'): string {
   if (model.maxReferences === 0) return `${model.label} takes no references; ${count} are ${counted}. Use Riverflow 2 for refSR.`
   return `At most ${model.maxReferences} references can be sent; ${count} are ${counted}.`
+}
+
+/**
+ * What a model is good for, in words a designer chooses by, read off what it
+ * can do: a model OpenRouter lists tomorrow is described too. At most three.
+ */
+export function modelPurpose(model: ModelCapabilities): string[] {
+  const strengths: string[] = []
+  if (model.exactSize) strengths.push('exact frame sizes')
+  if (model.pricing.kind === 'free') strengths.push('trying ideas at no cost')
+  else strengths.push(model.tier === 'pro' ? (model.sizes.includes('4K') ? 'the best quality up to 4K' : 'the best quality') : 'speed')
+  if (model.backgrounds.includes('transparent')) strengths.push('cut-outs')
+  if (model.scoring) strengths.push('edits it checks itself')
+  if (model.maxReferences > 0) strengths.push('the sharpest upscales')
+  return strengths.slice(0, 3)
 }

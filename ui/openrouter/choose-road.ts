@@ -28,8 +28,8 @@ export interface RoadChoice {
 /**
  * The road a request goes on, chosen before sending from what it needs and
  * what each road is known to carry for the model: only a road that can make
- * its size and take its inputs, then the one that drops the least, chat
- * completions on a tie (it carries the most). A model only one road serves, or
+ * its size and take its inputs, then the one that drops the least of what the
+ * image is (`weight`), chat completions on a tie (it carries the most). A model only one road serves, or
  * one a refusal taught, goes on that road.
  */
 export function chooseRoad(model: ModelCapabilities, settings: GenerationSettings, needs: RoadNeeds = {}): RoadChoice {
@@ -41,7 +41,18 @@ export function chooseRoad(model: ModelCapabilities, settings: GenerationSetting
   }))
   const makeable = candidates.filter((candidate) => !candidate.unmakeable)
   const pool = makeable.length > 0 ? makeable : candidates
-  return pool.reduce((best, candidate) => (candidate.dropped.length < best.dropped.length ? candidate : best))
+  return pool.reduce((best, candidate) => (weight(candidate.dropped) < weight(best.dropped) ? candidate : best))
+}
+
+/**
+ * How much a road's drops cost the designer: what the image is (a cut-out,
+ * the brand's font, its references, its checks) counts whole; how hard the
+ * model thinks, a setting with a default of its own, counts half. So a
+ * transparent background chosen on 2.6 Pro goes where it is carried, and
+ * the effort is what is left out, said before sending.
+ */
+function weight(dropped: readonly string[]): number {
+  return dropped.reduce((sum, what) => sum + (what === 'effort' ? 0.5 : 1), 0)
 }
 
 /** Every ratio some road of the model makes, in the designer's order: a request at one of them finds its road. */

@@ -115,7 +115,8 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
     // An HTML error page from a proxy: the status alone has to do.
   }
   const { message, reasons, flagged } = readErrorBody(body)
-  const detail = message ? ` (${trimDetail(message)})` : ''
+  // OpenRouter's code and words go last, for support: the designer reads what happened and what to do first.
+  const detail = ` (HTTP ${status}${message ? `: ${trimDetail(message)}` : ''})`
   const options = {
     status,
     retryAfterMs: parseRetryAfter(retryAfter),
@@ -123,7 +124,7 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
   }
   switch (status) {
     case 400:
-      return new GenerationError('bad-request', `OpenRouter refused the request${detail}. Check the prompt and settings, then try again.`, options)
+      return new GenerationError('bad-request', `OpenRouter refused the request. Check the prompt and settings, then try again.${detail}`, options)
     case 401:
       return new GenerationError('bad-key', 'Your OpenRouter key was not accepted: it may be mistyped, disabled or expired. Open Settings and paste a valid key.', options)
     case 402:
@@ -134,7 +135,7 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
       return new GenerationError('moderation', `The request was blocked by moderation${why}.${what} Change the prompt or images and try again.`, options)
     }
     case 404:
-      return new GenerationError('no-endpoint', `OpenRouter has no provider for this model and output right now${detail}. Try the other model, or try again later.`, options)
+      return new GenerationError('no-endpoint', `OpenRouter has no provider for this model and output right now. Try the other model, or try again later.${detail}`, options)
     case 408:
       return new GenerationError('upstream-timeout', 'OpenRouter timed out before the image was ready. Try again; a smaller size or the Fast model is quicker.', options)
     case 413:
@@ -142,12 +143,12 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
     case 429:
       return new GenerationError('rate-limited', 'OpenRouter is rate limiting this key. Wait a minute, then try again.', options)
     case 524:
-      return new GenerationError('upstream-timeout', `OpenRouter stopped waiting for Riverflow (HTTP 524). ${MAY_HAVE_CHARGED}`, options)
+      return new GenerationError('upstream-timeout', `OpenRouter stopped waiting for Riverflow. ${MAY_HAVE_CHARGED} (HTTP 524)`, options)
     default:
       if (status >= 500) {
-        return new GenerationError('unavailable', `Riverflow is unavailable or overloaded right now (HTTP ${status}). Try again in a few minutes, or try the other model.`, options)
+        return new GenerationError('unavailable', `Riverflow is unavailable or overloaded right now. Try again in a few minutes, or try the other model. (HTTP ${status})`, options)
       }
-      return new GenerationError('bad-request', `OpenRouter answered with HTTP ${status}${detail}. Try again.`, options)
+      return new GenerationError('bad-request', `OpenRouter could not make the image. Try again.${detail}`, options)
   }
 }
 

@@ -71,7 +71,7 @@ function failureFor(status: number): SignInError {
     )
   }
   if (status === 408 || status === 429 || status >= 500) {
-    return new SignInError('busy', `OpenRouter could not finish signing in just now (HTTP ${status}). Wait a minute, then press Sign in again.`)
+    return new SignInError('busy', `OpenRouter could not finish signing in just now. Wait a minute, then press Sign in again. (HTTP ${status})`)
   }
-  return new SignInError('unexpected', `OpenRouter answered the sign-in with HTTP ${status}. Start again.`)
+  return new SignInError('unexpected', `OpenRouter could not finish signing in. Press Sign in with OpenRouter to start again. (HTTP ${status})`)
 }

@@ -2,7 +2,8 @@ import type { GenerationSettings, QuickAction, SavedState } from '../../common/d
 import type { SelectedLayer } from '../../common/selection'
 import { nearestAspectRatio } from '../../common/sizes'
 import { offersTransparency } from '../generation/plan/cutout-settings'
-import { type ClickAction, needsConfirmation, planClick } from '../generation/plan/plan-click'
+import type { ClickAction } from '../generation/plan/offer'
+import { needsConfirmation, planClick } from '../generation/plan/plan-click'
 import type { ReadyKit } from '../brand-kit/ready-kit'
 import { type ModelCapabilities, findModel, fitSettingsToModel } from '../models'
 
@@ -56,18 +57,18 @@ export function planQuickAction(quick: QuickAction, situation: QuickActionSituat
       return { ok: false, problem: NO_TRANSPARENCY }
     }
     // The saved prompt was written for something else: an upscale keeps the image as it is, and Remove background has its own.
-    // Planned from 'create', the named action takes its own default roles: every image-like layer.
-    const state: SavedState = { ...saved, prompt: quick.command === 'edit-area' ? quick.prompt : '', selectionUse: 'create' }
+    // The named action takes its own default roles: every image-like layer.
+    const state: SavedState = { ...saved, prompt: quick.command === 'edit-area' ? quick.prompt : '' }
     const { key, nothing } = ON_SELECTION[quick.command]
-    const action = planClick({ state, selection, roles: {}, models, kit }).batchActions.find((a) => a.key === key)
+    const action = planClick({ state, selection, roles: {}, models, kit }).offers.find((a) => a.key === key)
     if (!action) return { ok: false, problem: nothing }
     if (action.problems.length > 0) return { ok: false, problem: action.problems[0] }
     // Remove background may send with another model than the saved one: the toast names the one it sends to.
-    return confirmed(action, action.tasks[0]?.settings ?? state.settings)
+    return confirmed(action, action.first?.settings ?? state.settings)
   }
   if (quick.prompt.trim() === '') return { ok: false, problem: 'Write a prompt to generate an image: nothing was sent.' }
   const settings = settingsFor(quick, saved.settings, models)
-  const state: SavedState = { ...saved, prompt: quick.prompt, settings, selectionUse: 'create' }
+  const state: SavedState = { ...saved, prompt: quick.prompt, settings }
   const plan = planClick({ state, selection, roles: {}, models, kit })
   // The panel starts a fill from the ratio nearest the layer's; "Match the selection" asks for that everywhere.
   const first = plan.placement === 'fill' ? selection.find((layer) => layer.fillable) : selection[0]
@@ -88,7 +89,7 @@ function settingsFor(quick: Extract<QuickAction, { command: 'generate-image' }>,
 /** A quick action has no panel to ask in: one that would need asking sends nothing. */
 function confirmed(action: ClickAction, settings: GenerationSettings): QuickActionPlan {
   if (needsConfirmation(action)) {
-    return { ok: false, problem: `That sends ${action.tasks.length} requests: open Riverflow to see the estimate and confirm. Nothing was sent.` }
+    return { ok: false, problem: `That sends ${action.count} requests: open Riverflow to see the estimate and confirm. Nothing was sent.` }
   }
   return { ok: true, action, settings }
 }

@@ -11,9 +11,9 @@ interface SelectionPanelProps {
 }
 
 const ROLES: { value: LayerRole; label: string }[] = [
-  { value: 'input', label: 'Input' },
+  { value: 'input', label: 'Picture' },
   { value: 'reference', label: 'Reference' },
-  { value: 'unused', label: 'Unused' },
+  { value: 'unused', label: 'Left out' },
 ]
 
 /**
@@ -23,13 +23,13 @@ const ROLES: { value: LayerRole; label: string }[] = [
  */
 const LISTED_LAYERS = 50
 
-/** The selected layers, live, each with what it is for: input, reference (refSR) or unused. */
+/** The selected layers, live, each with its part in Combine into one: a picture to combine, a reference (refSR) for detail, or left out. */
 export function SelectionPanel(props: SelectionPanelProps) {
   const listed = props.selection.slice(0, LISTED_LAYERS)
   const rest = props.selection.slice(LISTED_LAYERS)
   return (
     <section class="field" aria-label="Selected layers">
-      <span class="field-label">Selected layers</span>
+      <span class="field-label">Combine into one: each layer’s part</span>
       <ul class="layers">
         {listed.map((layer) => (
           <li class="layer" key={layer.id}>
@@ -54,7 +54,7 @@ export function SelectionPanel(props: SelectionPanelProps) {
   )
 }
 
-/** "and 4,950 more: 12 as input, 4,938 unused", so the roles of the unlisted layers are not a surprise. */
+/** "and 4,950 more: 12 as picture, 4,938 left out", so the roles of the unlisted layers are not a surprise. */
 function moreLine(rest: readonly SelectedLayer[], roles: Roles): string {
   const counts = new Map<LayerRole, number>()
   for (const layer of rest) {
@@ -62,7 +62,7 @@ function moreLine(rest: readonly SelectedLayer[], roles: Roles): string {
     counts.set(role, (counts.get(role) ?? 0) + 1)
   }
   const parts = ROLES.filter(({ value }) => counts.has(value)).map(({ value, label }) =>
-    value === 'unused' ? `${counts.get(value)!.toLocaleString('en')} unused` : `${counts.get(value)!.toLocaleString('en')} as ${label.toLowerCase()}`,
+    value === 'unused' ? `${counts.get(value)!.toLocaleString('en')} left out` : `${counts.get(value)!.toLocaleString('en')} as ${label.toLowerCase()}`,
   )
   return `and ${rest.length.toLocaleString('en')} more: ${parts.join(', ')}`
 }

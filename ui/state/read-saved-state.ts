@@ -7,8 +7,9 @@ import { isHexColor } from '../hex-color'
 
 /**
  * The saved state's format. 1: prompt, settings and placement, no version
- * field. 2: adds the selection's use, "each frame on its own" and the batch's
- * concurrency. Raise it, and add a migration step, whenever a field changes
+ * field. 2: adds the batch's concurrency (and once the selection's use and
+ * "each frame on its own", which the panel's actions have replaced: read no
+ * more, so a state saved with them still opens). Raise it, and add a migration step, whenever a field changes
  * meaning (version 1 needs none: its missing fields take their defaults);
  * a new field with a default needs no step (the 2.5 settings, background,
  * effort and scoring prompt, are such fields: still version 2).
@@ -55,8 +56,6 @@ export function readSavedState(raw: unknown, models: readonly ModelCapabilities[
     prompt: typeof saved.prompt === 'string' ? saved.prompt : noted(DEFAULT_STATE.prompt, saved.prompt !== undefined, 'The saved prompt could not be read.', notes),
     settings: readSettings(saved.settings, models, notes),
     placement: saved.placement === 'fill' || saved.placement === 'new-layer' ? saved.placement : DEFAULT_STATE.placement,
-    selectionUse: saved.selectionUse === 'create' || saved.selectionUse === 'edit' ? saved.selectionUse : DEFAULT_STATE.selectionUse,
-    eachOnItsOwn: typeof saved.eachOnItsOwn === 'boolean' ? saved.eachOnItsOwn : DEFAULT_STATE.eachOnItsOwn,
     concurrency: isWholeIn(saved.concurrency, 1, MAX_CONCURRENCY) ? saved.concurrency : DEFAULT_STATE.concurrency,
     takes: isWholeIn(saved.takes, 1, MAX_TAKES) ? saved.takes : DEFAULT_STATE.takes,
     recentPrompts: Array.isArray(saved.recentPrompts) ? saved.recentPrompts.filter((p): p is string => typeof p === 'string').slice(0, MAX_RECENT_PROMPTS) : [],

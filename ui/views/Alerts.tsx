@@ -1,5 +1,6 @@
 import { Button } from '@create-figma-plugin/ui'
 import type { ModelCapabilities } from '../models'
+import { MessageText } from './MessageText'
 
 interface AlertsProps {
   /** The last job's error, if it failed. */
@@ -11,27 +12,29 @@ interface AlertsProps {
   problems: readonly string[]
 }
 
-/** Why the last job failed and what stops the next one; the suggested switch beside its error. */
+/** Why the last job failed and what stops the next one; the suggested switch under its error, never cut. */
 export function Alerts({ error, switchTo, onSwitch, problems }: AlertsProps) {
   return (
     <>
       {error && (
-        <div class="actions" key="error">
-          <p class="alert grow" role="alert">
-            {error}
+        <div class="alert message" key="error">
+          <p role="alert">
+            <MessageText text={error} />
           </p>
           {switchTo && (
-            <Button secondary onClick={() => onSwitch(switchTo)}>
-              Switch to {switchTo.label}
-            </Button>
+            <div class="buttons">
+              <Button secondary onClick={() => onSwitch(switchTo)}>
+                Switch to {switchTo.label}
+              </Button>
+            </div>
           )}
         </div>
       )}
       {problems
         .filter((message) => message !== error)
         .map((message) => (
-          <p class="alert" role="alert" key={message}>
-            {message}
+          <p class="alert message" role="alert" key={message}>
+            <MessageText text={message} />
           </p>
         ))}
     </>

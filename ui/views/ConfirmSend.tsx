@@ -1,16 +1,11 @@
 import { Button, Inline } from '@create-figma-plugin/ui'
-import type { ClickAction } from '../generation/plan/plan-click'
-import { formatEstimate, formatUsd } from '../pricing'
+import type { ClickAction } from '../generation/plan/offer'
+import { formatEstimateInSentence } from '../pricing'
 
 /** Asked once before a click sends many requests: how many, and what they are estimated to cost. */
 export function ConfirmSend({ action, onSend, onBack }: { action: ClickAction; onSend: () => void; onBack: () => void }) {
-  const count = action.tasks.length
-  const cost =
-    action.cost === null
-      ? 'a price not yet known'
-      : action.cost.kind === 'fixed'
-        ? `an estimated ${formatUsd(action.cost.usd)} in all`
-        : `${formatEstimate(action.cost).toLowerCase()} in all`
+  const { count } = action
+  const cost = `${formatEstimateInSentence(action.cost)} in all`
   return (
     <div class="notice field" role="alertdialog" aria-label="Confirm sending">
       <p>

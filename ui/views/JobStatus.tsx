@@ -22,10 +22,10 @@ export function JobStatus(props: { job: RunningJob; onCancel: () => void }) {
         ) : (
           <>
             <span>
-              {done} of {tasks.length} {tasks[0].isTake ? 'takes' : 'frames'} done · {formatElapsed(seconds)}
+              {done} of {tasks.length} {tasks[0].isTake ? 'variations' : 'images'} done · {formatElapsed(seconds)}
               {note && <Muted> {note}</Muted>}
             </span>
-            <ul class="tasks" aria-label={tasks[0].isTake ? 'Takes' : 'Frames'}>
+            <ul class="tasks" aria-label={tasks[0].isTake ? 'Variations' : 'Frames'}>
               {tasks.map((task) => (
                 <li key={task.id}>
                   <span>{task.label}</span>
@@ -54,9 +54,9 @@ function phaseText(task: JobTask, modelLabel: string, seconds: number | null): s
   }
   switch (progress.phase) {
     case 'waiting':
-      return 'Waiting'
+      return 'Waiting its turn'
     case 'exporting':
-      return 'Exporting…'
+      return 'Preparing…'
     case 'ready':
       return 'Ready to send'
     case 'generating':

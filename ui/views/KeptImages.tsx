@@ -1,6 +1,7 @@
 import { Button } from '@create-figma-plugin/ui'
 import { downloadImage } from '../download'
 import type { KeptImage } from '../generation/use-generation'
+import { MessageText } from './MessageText'
 
 interface KeptImagesProps {
   items: KeptImage[]
@@ -14,26 +15,28 @@ export function KeptImages(props: KeptImagesProps) {
     <section class="kept" aria-label="Images not placed">
       <span class="field-label">Not placed yet, kept here so nothing is lost</span>
       {props.items.map((item) => (
-        <div class="kept-item" key={item.id}>
-          <span class="grow">{item.message}</span>
-          {item.retry && (
-            <Button secondary onClick={() => props.onRetry(item)}>
-              Retry
-            </Button>
-          )}
-          {item.download && (
-            <Button secondary onClick={() => downloadImage(item.download!.bytes, item.download!.name, item.download!.mimeType)}>
-              Download
-            </Button>
-          )}
-          {item.url && (
-            <a href={item.url} target="_blank" rel="noreferrer">
-              Open image
-            </a>
-          )}
-          <button class="link-button" onClick={() => props.onDismiss(item)}>
-            Dismiss
-          </button>
+        <div class="message" key={item.id}>
+          <MessageText text={item.message} />
+          <div class="buttons">
+            {item.retry && (
+              <Button secondary onClick={() => props.onRetry(item)}>
+                Retry
+              </Button>
+            )}
+            {item.download && (
+              <Button secondary onClick={() => downloadImage(item.download!.bytes, item.download!.name, item.download!.mimeType)}>
+                Download
+              </Button>
+            )}
+            {item.url && (
+              <a href={item.url} target="_blank" rel="noreferrer">
+                Open image
+              </a>
+            )}
+            <button class="link-button" onClick={() => props.onDismiss(item)}>
+              Dismiss
+            </button>
+          </div>
         </div>
       ))}
     </section>

@@ -1,6 +1,6 @@
 import { Button, Inline } from '@create-figma-plugin/ui'
 import type { LaunchReview } from '../generation/plan/review-launch'
-import { formatEstimate } from '../pricing'
+import { formatEstimateInSentence } from '../pricing'
 
 /**
  * A relaunch button's request, held for the designer: what it will send, why
@@ -12,7 +12,7 @@ export function LaunchConfirm({ review, busy, onSend, onDismiss }: { review: Lau
   return (
     <div class="notice field view-note" role="alertdialog" aria-label="Confirm the relaunch">
       <p>
-        This layer asks for {count === 1 ? 'an image' : `${count} images`} with {label}: {formatEstimate(review.estimate).toLowerCase()}. It waits for you:
+        This layer asks for {count === 1 ? 'an image' : `${count} images`} with {label}: {formatEstimateInSentence(review.estimate)}. It waits for you:
       </p>
       <ul>
         {review.reasons.map((reason) => (

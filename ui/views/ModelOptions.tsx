@@ -8,7 +8,7 @@ import { isHexColor } from '../hex-color'
 import type { ModelCapabilities } from '../models'
 
 const BACKGROUNDS: Record<BackgroundMode, string> = { original: 'Original', transparent: 'Transparent', solid: 'Solid colour' }
-const EFFORTS: Record<Effort, string> = { low: 'Low', medium: 'Medium', high: 'High', xhigh: 'Extra high' }
+const EFFORTS: Record<Effort, string> = { low: 'Light', medium: 'Balanced', high: 'Thorough', xhigh: 'Most thorough (slowest)' }
 
 interface ModelOptionsProps {
   model: ModelCapabilities
@@ -17,9 +17,9 @@ interface ModelOptionsProps {
 }
 
 /**
- * What 2.5 and later add: the background, the effort and what to judge the
- * takes by. Each shows only when the chosen model offers it, so a V2 panel
- * stays as it was.
+ * What 2.5 and later add: the background, how carefully the model plans its
+ * edit (the effort OpenRouter bills by) and what it judges its images by. Each
+ * shows only when the chosen model offers it, so a V2 panel stays as it was.
  */
 export function ModelOptions({ model, settings, onChange }: ModelOptionsProps) {
   const [advanced, setAdvanced] = useState(settings.scoringPrompt !== '')
@@ -39,9 +39,9 @@ export function ModelOptions({ model, settings, onChange }: ModelOptionsProps) {
           <Textbox aria-label="Background colour" placeholder="#RRGGBB" value={settings.backgroundColor} onValueInput={(backgroundColor) => set({ backgroundColor })} />
         </div>
       )}
-      {efforts.length > 0 && <SelectField label="Effort" value={settings.effort} options={efforts} onChange={(effort) => set({ effort })} />}
+      {efforts.length > 0 && <SelectField label="Thinking" value={settings.effort} options={efforts} onChange={(effort) => set({ effort })} />}
       {model.scoring && (
-        <Disclosure title="Advanced" open={advanced} onClick={() => setAdvanced(!advanced)}>
+        <Disclosure title="What a good result has" open={advanced} onClick={() => setAdvanced(!advanced)}>
           <label class="field">
             <span class="field-label">Judge by</span>
             <Textbox

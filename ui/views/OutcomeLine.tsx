@@ -1,8 +1,9 @@
 import { Button, Muted } from '@create-figma-plugin/ui'
 import type { JobOutcome } from '../generation/use-generation'
 import { formatUsd } from '../pricing'
-import { ROAD_NAMES, listInWords } from './format'
+import { ROAD_NAMES, droppedInWords } from './format'
 import { FullSizeNotes } from './FullSizeNotes'
+import { MessageText } from './MessageText'
 import { PlacedList } from './PlacedList'
 
 /** What each road taken could not carry, named with the road: the reason it was left out. */
@@ -10,7 +11,8 @@ function droppedLines(dropped: JobOutcome['dropped']): string[] {
   return (['chat', 'images'] as const).flatMap((road) => {
     const options = dropped[road] ?? []
     if (options.length === 0) return []
-    return [`Sent through ${ROAD_NAMES[road]}, which cannot carry the ${listInWords(options)}: ${options.length === 1 ? 'it was' : 'they were'} left out.`]
+    const what = droppedInWords(options)
+    return [`The ${what} ${options.length === 1 ? 'was' : 'were'} left out: it went through ${ROAD_NAMES[road]}, which cannot carry ${options.length === 1 ? 'it' : 'them'}.`]
   })
 }
 
@@ -37,13 +39,13 @@ export function OutcomeLine({ outcome, onRetry }: { outcome: JobOutcome; onRetry
         </Muted>
       ))}
       {outcome.failures.map((failure) => (
-        <div class="actions" key={failure.taskId}>
-          <p class="alert grow">
-            {failure.label}: {failure.message}
-          </p>
-          <Button secondary aria-label={`Retry ${failure.label}`} onClick={() => onRetry(failure.taskId)}>
-            Retry
-          </Button>
+        <div class="alert message" key={failure.taskId}>
+          <MessageText text={`${failure.label}: ${failure.message}`} />
+          <div class="buttons">
+            <Button secondary aria-label={`Retry ${failure.label}`} onClick={() => onRetry(failure.taskId)}>
+              Retry
+            </Button>
+          </div>
         </div>
       ))}
     </div>

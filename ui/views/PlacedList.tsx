@@ -19,7 +19,9 @@ export function PlacedList({ layers }: { layers: PlacedLayers[] }) {
       <ul class="tasks" aria-label="Placed images">
       {layers.map((placed, i) => (
         <li key={`${placed.nodeIds.join()}-${i}`}>
-          <span>{placed.name}</span>
+          <span class="layer-name" title={placed.name}>
+            {placed.name}
+          </span>
           <Button secondary aria-label={`Show ${placed.name}`} onClick={() => void showAsync(placed)}>
             Show
           </Button>

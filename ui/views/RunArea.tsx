@@ -1,29 +1,40 @@
 import { Button, LoadingIndicator } from '@create-figma-plugin/ui'
-import { type ClickAction, type ClickPlan, needsConfirmation } from '../generation/plan/plan-click'
+import type { ComponentChildren } from 'preact'
+import type { AspectRatio } from '../../common/domain'
+import type { Offer } from '../generation/plan/offer'
+import { needsConfirmation } from '../generation/plan/plan-click'
+import type { Proposal } from '../generation/plan/propose'
 import type { Generation } from '../generation/use-generation'
+import { ActionBar } from './ActionBar'
 import { ConfirmSend } from './ConfirmSend'
 import { JobStatus } from './JobStatus'
 import { KeptImages } from './KeptImages'
 import { KeptOriginals } from './KeptOriginals'
 import { OutcomeLine } from './OutcomeLine'
-import { RunButtons } from './RunButtons'
 import type { KitWait } from './use-run-action'
 
 interface RunAreaProps {
-  plan: ClickPlan
+  proposal: Proposal
   generation: Generation
-  /** The action waiting for "Send N requests", by key; looked up in the current plan so its numbers stay true. */
+  /** The action waiting for "Send N requests", by key; looked up in the current proposal so its numbers stay true. */
   confirmKey: string | null
-  /** A click waiting for the brand kit to be read: said, with Cancel, in Generate's place. */
+  /** A click waiting for the brand kit to be read: said, with Cancel, in the actions' place. */
   wait: KitWait | null
-  onRun: (action: ClickAction, confirmed?: boolean) => void
+  onRun: (offer: Offer, confirmed?: boolean) => void
   onBack: () => void
+  onRatio: (ratio: AspectRatio) => void
+  /** Why the last job failed and what stops the next click: said right under the actions. */
+  alerts: ComponentChildren
 }
 
-/** The panel's foot: Generate, the confirmation of a large batch, the running job and what it left. */
-export function RunArea({ plan, generation, confirmKey, wait, onRun, onBack }: RunAreaProps) {
-  const editing = plan.use === 'edit'
-  const confirming = [plan.generate, ...plan.batchActions].find((action) => action.key === confirmKey && needsConfirmation(action))
+/**
+ * Where the designer is looking: the selection's actions, or the running job
+ * with Cancel, the wait for the brand kit with Cancel, or the question before a
+ * large batch; then what the last job did, and any paid image that waits to be placed.
+ */
+export function RunArea({ proposal, generation, confirmKey, wait, onRun, onBack, onRatio, alerts }: RunAreaProps) {
+  const { primary, secondary, more } = proposal
+  const confirming = [primary, ...secondary, ...more].find((offer) => offer.key === confirmKey && needsConfirmation(offer))
   return (
     <>
       {generation.job ? (
@@ -39,8 +50,9 @@ export function RunArea({ plan, generation, confirmKey, wait, onRun, onBack }: R
       ) : confirming ? (
         <ConfirmSend action={confirming} onSend={() => onRun(confirming, true)} onBack={onBack} />
       ) : (
-        !editing && <RunButtons action={plan.generate} blocked={plan.problems.length > 0} onRun={onRun} />
+        <ActionBar proposal={proposal} onRun={onRun} onRatio={onRatio} />
       )}
+      {alerts}
       {generation.outcome && !generation.job && <OutcomeLine outcome={generation.outcome} onRetry={generation.retryTask} />}
       {generation.kept.length > 0 && <KeptImages items={generation.kept} onRetry={generation.retryKept} onDismiss={generation.dismissKept} />}
       <KeptOriginals outcome={generation.job ? null : generation.outcome} />

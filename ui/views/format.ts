@@ -24,3 +24,15 @@ export function spendLine(spend: SessionSpend): string | null {
   const unpriced = spend.unpriced === 0 ? '' : ` (and ${spend.unpriced === 1 ? '1 image' : `${spend.unpriced} images`} without a price)`
   return `${formatUsd(spend.total)} this session${unpriced}`
 }
+
+/** What a road could not carry, in the designer's words rather than the API's. */
+const DROPPED_WORDS: Record<string, string> = {
+  'font inputs': 'text in your font',
+  'refSR references': 'references',
+  scoring: 'checks of its own images',
+  effort: 'thinking setting',
+}
+
+export function droppedInWords(dropped: readonly string[]): string {
+  return listInWords(dropped.map((what) => DROPPED_WORDS[what] ?? what))
+}

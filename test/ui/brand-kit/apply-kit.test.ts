@@ -63,8 +63,8 @@ describe('a brand kit applied to a Generate', () => {
 
   it('puts the kit’s images after the designer’s input when refining, and asks for quoted text when there is none', async () => {
     const input: SelectedLayer = { id: '1:1', name: 'Hero', type: 'FRAME', width: 1200, height: 800, fillable: true, madeHere: false }
-    const p = await plan({ ...state('sourceful/riverflow-v2.5-fast', 'Make it summery'), selectionUse: 'edit' }, kit(), [input], { '1:1': 'input' })
-    const [task] = p.generate.tasks
+    const p = await plan(state('sourceful/riverflow-v2.5-fast', 'Make it summery'), kit(), [input], { '1:1': 'input' })
+    const [task] = p.offers.find((a) => a.kind === 'refine-each')!.tasks
     expect(task.inputs.map((i) => i.layer.id)).toEqual(['1:1', '9:1', '9:2', '9:3'])
     expect(task.prompt).toContain('image 2 is the logo')
     expect(task.settings.fontInputs).toEqual([])
@@ -74,7 +74,7 @@ describe('a brand kit applied to a Generate', () => {
   it('sends the kit as refSR references to an upscale on Riverflow 2, and says 2.5 takes none', async () => {
     const input: SelectedLayer = { id: '1:1', name: 'Hero', type: 'FRAME', width: 600, height: 400, fillable: true, madeHere: false }
     const upscale = async (model: string) =>
-      (await plan({ ...state(model), selectionUse: 'edit' }, kit(), [input], { '1:1': 'input' })).batchActions.find((a) => a.key === 'upscale-each-2')!.tasks[0]
+      (await plan(state(model), kit(), [input], { '1:1': 'input' })).offers.find((a) => a.key === 'upscale-each-2')!.tasks[0]
     const v2 = await upscale('sourceful/riverflow-v2-fast')
     expect(v2.references.map((r) => r.layer.id)).toEqual(['9:1', '9:2', '9:3'])
     expect(v2.inputs).toHaveLength(1)
@@ -88,8 +88,8 @@ describe('a brand kit applied to a Generate', () => {
     const poster: SelectedLayer = { id: '1:1', name: 'Poster', type: 'FRAME', width: 800, height: 1200, fillable: true, madeHere: false }
     const logo: SelectedLayer = { ...poster, id: '1:2', name: 'Logo', width: 200, height: 200 }
     const p = await plan(state('sourceful/riverflow-v2-fast', ''), kit(), [poster, logo])
-    const action = p.batchActions.find((a) => a.kind === 'upscale-with-references')!
-    expect(action.label).toBe('Upscale “Poster” with 1 reference')
+    const action = p.offers.find((a) => a.kind === 'upscale-with-references')!
+    expect(action.label).toBe('Upscale with 1 reference')
     const [task] = action.tasks
     expect(task.inputs.map((i) => i.layer.id)).toEqual(['1:1'])
     // Riverflow 2 takes four refSR references: the designer's one and three of the kit's.
@@ -99,7 +99,7 @@ describe('a brand kit applied to a Generate', () => {
 })
 
 describe('a brand kit applied to Expand', () => {
-  const expandTask = async (layer: SelectedLayer) => (await plan(state('sourceful/riverflow-v2.5-fast', 'a marble counter'), kit(), [layer])).batchActions.find((a) => a.kind === 'expand')!.tasks[0]
+  const expandTask = async (layer: SelectedLayer) => (await plan(state('sourceful/riverflow-v2.5-fast', 'a marble counter'), kit(), [layer])).offers.find((a) => a.kind === 'expand')!.tasks[0]
 
   it.each([
     ['a frame to fill', banner, '1:2'],

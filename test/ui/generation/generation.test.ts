@@ -7,7 +7,7 @@ const settings = (change: Partial<GenerationSettings>) => orderOf('p', change)
 
 describe('waitingNote', () => {
   it('says at once that high effort can take minutes, on a model that takes effort', () => {
-    expect(waitingNote(settings({ model: 'sourceful/riverflow-v2.5-fast', effort: 'high' }))).toEqual({ text: 'High effort can take several minutes.', afterSeconds: 0 })
+    expect(waitingNote(settings({ model: 'sourceful/riverflow-v2.5-fast', effort: 'high' }))).toEqual({ text: 'Thorough thinking can take several minutes.', afterSeconds: 0 })
   })
 
   it('says Pro can take a few minutes, once the wait has gone on', () => {

@@ -107,7 +107,7 @@ describe('suggestionOf', () => {
 
 describe('jobError', () => {
   it('shows a single task’s own message, and counts a batch’s failures', () => {
-    expect(jobError([failed(busy)], [{ message: 'The free model is busy.' }], 'takes')).toBe('The free model is busy.')
+    expect(jobError([failed(busy)], [{ message: 'The free model is busy.' }], 'variations')).toBe('The free model is busy.')
     expect(jobError([failed(busy), done], [{ message: 'x' }], 'frames')).toBe('1 of 2 frames failed; the others were placed.')
     expect(jobError([done], [], 'frames')).toBeNull()
   })

@@ -70,7 +70,7 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     expect(standIn.generations()).toHaveLength(1)
   })
 
-  const mayHaveCharged = /OpenRouter may still have charged for it: check openrouter\.ai\/activity before trying again\.$/
+  const mayHaveCharged = /OpenRouter may still have charged for it: check openrouter\.ai\/activity before trying again\.( \(HTTP 524\))?$/
   it.each<[string, Behaviour]>([
     ['a connection dropped before the answer', { kind: 'drop' }],
     ['a connection dropped while the answer arrives', { kind: 'drop-mid-answer' }],

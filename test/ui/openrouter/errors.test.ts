@@ -5,7 +5,7 @@ const body = (code: number, message: string, metadata?: object) => JSON.stringif
 
 describe('errorFromStatus', () => {
   it.each([
-    [400, 'bad-request', /refused the request \(image_size must be/],
+    [400, 'bad-request', /refused the request\. Check the prompt and settings, then try again\. \(HTTP 400: image_size must be/],
     [401, 'bad-key', /key was not accepted.*Open Settings/],
     [402, 'no-credit', /Not enough OpenRouter credit.*Add credit/],
     [404, 'no-endpoint', /no provider for this model/],
@@ -15,7 +15,7 @@ describe('errorFromStatus', () => {
     [500, 'unavailable', /HTTP 500/],
     [502, 'unavailable', /HTTP 502/],
     [503, 'unavailable', /HTTP 503/],
-    [524, 'upstream-timeout', /HTTP 524.*may still have charged for it: check openrouter\.ai\/activity/],
+    [524, 'upstream-timeout', /may still have charged for it: check openrouter\.ai\/activity before trying again\. \(HTTP 524\)$/],
     [529, 'unavailable', /HTTP 529/],
   ])('maps HTTP %i to %s', (status, kind, message) => {
     const error = errorFromStatus(status, body(status, 'image_size must be one of 1K, 2K, 4K'))

@@ -73,10 +73,10 @@ describe('exchangeCodeAsync against the OpenRouter stand-in', () => {
 
   it.each<[string, Parameters<OpenRouterStandIn['auth']['failNext']>[0], SignInFailure, RegExp]>([
     ['no network', { kind: 'drop' }, 'network', /Could not reach OpenRouter.*internet connection/],
-    ['a 503', { kind: 'error', status: 503 }, 'busy', /just now \(HTTP 503\).*Wait a minute/],
+    ['a 503', { kind: 'error', status: 503 }, 'busy', /just now\. Wait a minute.*\(HTTP 503\)/],
     ['a 429', { kind: 'error', status: 429 }, 'busy', /HTTP 429/],
     ['a 400', { kind: 'error', status: 400 }, 'bad-code', /did not accept this code/],
-    ['a 404', { kind: 'error', status: 404 }, 'unexpected', /HTTP 404.*Start again/],
+    ['a 404', { kind: 'error', status: 404 }, 'unexpected', /Press Sign in with OpenRouter to start again\. \(HTTP 404\)/],
   ])('reports %s, and the same code still works afterwards when it was not spent', async (_name, fault, kind, message) => {
     const { code, verifier } = await signedInAttemptAsync()
     standIn.auth.failNext(fault)

@@ -50,7 +50,7 @@ describe('planQuickAction: Remove background', () => {
     const selection = [frame('a'), frame('b')]
     const plan = planQuickAction(removeBackground, on(selection))
     if (!plan.ok) throw new Error(plan.problem)
-    const button = planClick({ state: saved, selection, roles: {}, models: BUILT_IN_MODELS }).batchActions.find((a) => a.kind === 'remove-background')!
+    const button = planClick({ state: saved, selection, roles: {}, models: BUILT_IN_MODELS }).offers.find((a) => a.kind === 'remove-background')!
     // Each plan names its tasks afresh; everything else must be the button's.
     const withoutIds = (tasks: typeof button.tasks) => tasks.map((task) => ({ ...task, id: '' }))
     expect(withoutIds(plan.action.tasks)).toEqual(withoutIds(button.tasks))

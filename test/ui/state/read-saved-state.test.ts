@@ -45,9 +45,11 @@ describe('readSavedState', () => {
   })
 
   it('reads back what it stores, with the version', () => {
-    const stored = toStoredState({ ...DEFAULT_STATE, prompt: 'p', selectionUse: 'edit', eachOnItsOwn: false, concurrency: 5 })
+    const stored = toStoredState({ ...DEFAULT_STATE, prompt: 'p', concurrency: 5 })
     expect(stored.version).toBe(SAVED_STATE_VERSION)
-    expect(read(stored)).toEqual({ state: { ...DEFAULT_STATE, prompt: 'p', selectionUse: 'edit', eachOnItsOwn: false, concurrency: 5 }, notes: [] })
+    expect(read(stored)).toEqual({ state: { ...DEFAULT_STATE, prompt: 'p', concurrency: 5 }, notes: [] })
+    // A state saved when the panel still had "The selection is" opens, those fields read no more.
+    expect(read({ ...stored, selectionUse: 'edit', eachOnItsOwn: false })).toEqual({ state: { ...DEFAULT_STATE, prompt: 'p', concurrency: 5 }, notes: [] })
   })
 
   it('reads the 2.5 settings: background, its colour, effort and scoring prompt', () => {

@@ -45,7 +45,7 @@ export function fitFrame(model: ModelCapabilities, settings: GenerationSettings,
   const paid = expectedPixelSize(aspectRatio, imageSize)
   const fitted: FrameSize = { imageSize, aspectRatio, paid, shown, cropped: croppedShare(paid, frame) }
   // No tier is sharp enough: the largest is made, and the panel says it falls short.
-  return sharp ? fitted : { ...fitted, limited: `the largest ${model.label} makes here: less sharp than ${settings.density ?? 2}×` }
+  return sharp ? fitted : { ...fitted, limited: `the largest ${model.label} makes here, less sharp than ${settings.density ?? 2}×` }
 }
 
 /** The panel's line: "2560×1440 for 2400×1256: 7% cropped", or the exact size and why it was brought down. */
@@ -53,8 +53,8 @@ export function frameSizeLine(size: FrameSize): string {
   const paid = `${size.paid.width}×${size.paid.height}`
   const shown = `${size.shown.width}×${size.shown.height}`
   const crop = Math.round(size.cropped * 100)
-  const line = paid === shown ? `${paid}, the frame’s own size` : `${paid} for ${shown}${crop >= 1 ? `: ${crop}% cropped` : ''}`
-  return size.limited ? `${line} (${size.limited})` : line
+  if (size.limited) return `Made at ${paid}: ${size.limited}.`
+  return paid === shown ? `Made at ${paid}, the frame’s own shape.` : `Made at ${paid} to cover the frame at ${shown}${crop >= 1 ? `, ${crop}% cropped` : ''}.`
 }
 
 /** The image covers the frame at the density: a fill shows at least one image pixel per frame pixel there. */

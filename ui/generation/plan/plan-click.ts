@@ -1,4 +1,4 @@
-import type { AspectRatio, Placement, SavedState, SelectionUse } from '../../../common/domain'
+import type { AspectRatio, Placement, SavedState } from '../../../common/domain'
 import type { SelectedLayer } from '../../../common/selection'
 import type { ModelCapabilities } from '../../../common/models'
 import { isHexColor } from '../../hex-color'
@@ -8,51 +8,22 @@ import { type Roles, assignRoles, combineNote, layersWithRole, roleProblems } fr
 import { cutoutOrder, offersTransparency } from './cutout-settings'
 import { planGenerate, planRefine, referencesToSend, refineTask, upscaleTask, withTakes } from './plan-tasks'
 import type { LayerToSend, Order, TaskSpec } from './task'
-import { type ClickAction, clickAction, eachLayerAction, promptProblems, withKit } from './click-action'
+import { type ClickAction, type Offer, type OfferKind, clickAction, eachLayerAction, named, promptProblems, withKit } from './offer'
 import { areaHint, planAreaActions } from './plan-edit-area'
 import { expandHint, planExpandActions } from './plan-expand'
 import { planUpscaleWithReferences } from './upscale-with-references'
 
-export type { ClickAction } from './click-action'
-
-/**
- * One of the named actions on the selected frames. Pressing it makes the
- * selection what to refine or upscale, each on its own or combined, and sends.
- */
-export interface BatchAction extends ClickAction {
-  kind: 'refine-each' | 'upscale-each' | 'upscale-with-references' | 'combine' | 'remove-background' | 'expand' | 'edit-area' | 'erase'
-  label: string
-  factor?: 2 | 4
-  /** What the click sets: "What to refine or upscale", each frame on its own or not; a model that can do it. */
-  choices: Pick<SavedState, 'selectionUse' | 'eachOnItsOwn'> & Partial<Pick<SavedState, 'settings'>>
-  /** Why it may not send, for the designer; empty when it may. */
-  problems: string[]
-  /** What it will send that the label does not say (which frames are left out), shown under the actions. */
-  note?: string
-  /** Expand to a ratio: the ratio it makes, and those it offers, each with the frame's size, for the choice on the action. */
-  ratio?: { value: AspectRatio; options: { value: AspectRatio; label: string }[] }
-}
-
-/** Everything the panel shows about what a click will do, decided in one place. */
+/** Everything a click on the panel can do for the selection, decided in one place. */
 export interface ClickPlan {
-  /** What the selection is for; 'edit' only when something is selected. */
-  use: SelectionUse
-  /** Where a new image goes: a fill only when a selected layer takes one. */
+  /** Where Generate's image goes: a fill only when a selected layer takes one and shows no image yet. */
   placement: Placement
   fillableCount: number
-  /** Selected layers that show an image this plugin made: a new take goes beside them unless the designer asks to replace. */
-  ownImageCount: number
-  inputCount: number
-  /** Several input frames, one request each. */
-  batch: boolean
-  /** Generate (or ⌘↵): a new image, or the input frames refined with the prompt. */
-  generate: ClickAction
-  /** Refine each, Upscale each (2× and 4×), Combine into one: offered once an image-like layer is selected. */
-  batchActions: BatchAction[]
-  /** In edit mode, the batch action Generate (⌘↵) stands for: the one whose roles the panel lists. */
-  currentAction: string | null
-  /** Why Generate may not run, for the designer; empty when it may. */
-  problems: string[]
+  /** Selected layers that show an image: Generate goes beside them; replacing them is an offer of its own. */
+  imageCount: number
+  /** Generate (or ⌘↵ with nothing selected): a new image from the prompt. */
+  generate: Offer
+  /** Every other action the selection allows, each named, priced and ready to send. */
+  offers: Offer[]
   /** Why an action the selection seems to ask for is not offered (a shape over no image, a frame already filled). */
   hints: string[]
 }
@@ -60,9 +31,8 @@ export interface ClickPlan {
 export interface ClickInput {
   state: SavedState
   selection: SelectedLayer[]
+  /** What the designer made of each selected layer for Combine into one (input, reference, unused); the defaults when empty. */
   roles: Roles
-  /** "Replace this image", chosen for this selection: never saved, so another take is never a replacement by default. */
-  replace?: boolean
   /** The models on offer (the catalog, its cache or the built-in table): each task's model is looked up here. */
   models: readonly ModelCapabilities[]
   /** The file's brand kit, when the designer uses one: every task but a cutout carries it. */
@@ -75,118 +45,114 @@ export interface ClickInput {
 export const CONFIRM_ABOVE = 10
 
 const BAD_COLOUR = 'The background colour must be # and six hex digits, such as #F4E9DA.'
-const NO_INPUT = 'Mark one of the selected layers as the input to refine or upscale it.'
-export { NO_PROMPT } from './click-action'
+const NO_INPUT = 'Mark one of the selected layers as the input to combine the others with.'
 
 export function planClick(input: ClickInput): ClickPlan {
-  const { state, selection, roles, replace = false, models } = input
+  const { state, selection, kit } = input
   const { prompt, settings } = state
-  const model = findModel(models, settings.model)
+  const model = findModel(input.models, settings.model)
   const order: Order = { prompt, settings, model, keepFullResolution: state.keepFullResolution }
-  const fillableCount = selection.filter((layer) => layer.fillable).length
-  const inputCount = layersWithRole(selection, roles, 'input').length
-  const use: SelectionUse = selection.length > 0 ? state.selectionUse : 'create'
-  const refining = use === 'edit' && inputCount > 0
-  const batch = refining && inputCount > 1 && state.eachOnItsOwn
-  const ownImageCount = selection.filter((layer) => layer.fillable && layer.madeHere).length
+  const fillable = selection.filter((layer) => layer.fillable)
+  const images = fillable.filter(showsImage)
+  // A layer that shows an image is edited, never painted over unasked: Generate goes beside it.
   // Several takes go side by side on new layers: filling one layer with them would keep only the last.
-  const placement: Placement =
-    fillableCount === 0 || state.takes > 1 ? 'new-layer' : ownImageCount > 0 ? (replace ? 'fill' : 'new-layer') : state.placement
-  const finish = (tasks: TaskSpec[]) => withKit(withTakes(tasks, state.takes), input.kit)
-  const generate = batch
-    ? refineEach('generate', order, layersWithRole(selection, roles, 'input'), referencesToSend(selection, roles), state.concurrency, finish)
-    : clickAction('generate', finish(refining ? planRefine(order, selection, roles, false) : planGenerate(order, placement, selection)), state.concurrency)
-  const batchActions = planBatchActions(input, order)
+  const placement: Placement = fillable.length === 0 || images.length > 0 || state.takes > 1 ? 'new-layer' : state.placement
+  const generate = offer('generate', 'Generate', withKit(withTakes(planGenerate(order, placement, selection), state.takes), kit), state, settingsProblems(settings))
   return {
-    use,
     placement,
-    fillableCount,
-    ownImageCount,
-    inputCount,
-    batch,
+    fillableCount: fillable.length,
+    imageCount: images.length,
     generate,
-    batchActions,
-    currentAction: use !== 'edit' ? null : state.eachOnItsOwn || !batchActions.some((a) => a.kind === 'combine') ? 'refine-each' : 'combine',
+    offers: [...generateOffers(order, input, fillable, images), ...selectionOffers(input, order)],
     hints: [...areaHint(selection), ...expandHint(selection)],
-    problems: [
-      ...settingsProblems(settings),
-      ...(use === 'create' ? [] : refining ? [...promptProblems(prompt), ...roleProblems(selection, roles, model, batch)] : [NO_INPUT]),
-    ],
   }
+}
+
+/** Whether a layer shows an image (a photo, or one this plugin placed): edited, not filled. */
+export function showsImage(layer: SelectedLayer): boolean {
+  return layer.showsImage === true || layer.madeHere
 }
 
 /** Whether a click sends so many requests that the panel asks first. */
 export function needsConfirmation(action: ClickAction): boolean {
-  return action.tasks.length > CONFIRM_ABOVE
+  return action.count > CONFIRM_ABOVE
+}
+
+/** An offer with its tasks priced, and what stops it: the settings' problems, then the prompt's. */
+function offer(kind: OfferKind, label: string, tasks: TaskSpec[] | ClickAction, state: SavedState, problems: string[] = [], key: string = kind): Offer {
+  const action = Array.isArray(tasks) ? clickAction(key, tasks, state.concurrency) : tasks
+  return named(action, { kind, label, problems: [...problems, ...promptProblems(state.prompt, kind)] })
 }
 
 /**
- * The named actions, each with the roles it would send: the designer's own
- * when the panel already shows that action's roles, else the action's
- * defaults (each: every image-like layer an input; combined: the first an
- * input, the next ones references), so one click does what its name says.
+ * Generate's other forms: several empty frames each get an image of their
+ * own at their own size; the images shown by the selection can be replaced
+ * (their fill changes; Restore previous on the layer brings them back).
  */
-function planBatchActions({ state, selection, roles, models, kit, expandTo }: ClickInput, order: Order): BatchAction[] {
-  const imageLike = selection.filter((layer) => !layer.text).length
-  if (imageLike === 0) return []
+function generateOffers(order: Order, { state, kit }: ClickInput, fillable: SelectedLayer[], images: SelectedLayer[]): Offer[] {
+  const problems = settingsProblems(order.settings)
+  const offers: Offer[] = []
+  const empty = fillable.filter((layer) => !showsImage(layer))
+  if (empty.length > 1 && images.length === 0) {
+    const placement = state.takes > 1 ? 'new-layer' : 'fill'
+    const each = eachLayerAction('generate-each', empty, (layer) => withKit(withTakes(planGenerate(order, placement, [layer]), state.takes), kit), state.concurrency)
+    offers.push(offer('generate-each', `Generate each (${empty.length})`, each, state, problems))
+  }
+  if (images.length > 0 && state.takes === 1) {
+    const label = images.length === 1 ? 'Replace with a new image' : `Replace the ${images.length} images`
+    offers.push(offer('replace', label, withKit(planGenerate(order, 'fill', images), kit), state, problems))
+  }
+  return offers
+}
+
+/**
+ * The actions on what is selected, each with the roles it sends: each on its
+ * own (Refine, Upscale, Remove background: every image-like layer an input),
+ * or combined (the designer's roles, else the first an input and the next
+ * ones references), so one click does what its name says.
+ */
+function selectionOffers({ state, selection, roles, models, kit, expandTo }: ClickInput, order: Order): Offer[] {
+  const imageLike = selection.filter((layer) => !layer.text)
+  if (imageLike.length === 0) return []
+  // What a drawn area asks for is all it asks for: the shape is not an image to refine or upscale.
+  const area = planAreaActions(order, selection, kit)
+  if (area.length > 0) return area
   const { model } = order
-  const rolesFor = (each: boolean) => (state.selectionUse === 'edit' && state.eachOnItsOwn === each ? roles : assignRoles(selection, model, {}, each))
-  const eachRoles = rolesFor(true)
-  // Each action on its own shares these: worked out once, as a selection may hold thousands of layers.
-  const eachInputs = layersWithRole(selection, eachRoles, 'input')
-  const eachReferences = referencesToSend(selection, eachRoles)
-  const count = eachInputs.length
-  const each = { selectionUse: 'edit', eachOnItsOwn: true } as const
-  const problems = (given: Roles, batch: boolean, needsPrompt = true) =>
-    layersWithRole(selection, given, 'input').length === 0
-      ? [NO_INPUT]
-      : [...(needsPrompt ? promptProblems(order.prompt) : []), ...roleProblems(selection, given, model, batch)]
-  // Upscale and Remove background need no prompt of the designer's: their problems are the same.
-  const noPromptProblems = problems(eachRoles, true, false)
-  const actions: BatchAction[] = [
-    named(refineEach('refine-each', order, eachInputs, eachReferences, state.concurrency, (tasks) => withKit(tasks, kit)), {
-      kind: 'refine-each',
-      label: count === 1 ? 'Refine' : `Refine each (${count})`,
-      choices: each,
-      problems: problems(eachRoles, true),
-    }),
+  // The actions on each layer share these: worked out once, as a selection may hold thousands of layers.
+  const eachRoles = assignRoles(selection, model, {}, true)
+  const inputs = layersWithRole(selection, eachRoles, 'input')
+  const references = referencesToSend(selection, eachRoles)
+  const count = inputs.length
+  const many = count > 1
+  const eachProblems = roleProblems(selection, eachRoles, model, true)
+  const offers: Offer[] = [
+    offer('refine-each', many ? `Refine each (${count})` : 'Refine', refineEach('refine-each', order, inputs, references, state.concurrency, (tasks) => withKit(tasks, kit)), state, eachProblems),
     ...([2, 4] as const).map((factor) =>
-      named(upscaleEach(`upscale-each-${factor}`, order, eachInputs, eachReferences, factor, state.concurrency, (tasks) => withKit(tasks, kit, 'upscale')), {
-        kind: 'upscale-each',
-        factor,
-        label: factor === 2 ? (count === 1 ? 'Upscale 2×' : `Upscale each (${count})`) : '4×',
-        choices: each,
-        problems: noPromptProblems,
-      }),
+      Object.assign(
+        offer('upscale-each', many ? `Upscale each ${factor}×` : `Upscale ${factor}×`, upscaleEach(`upscale-each-${factor}`, order, inputs, references, factor, state.concurrency, (tasks) => withKit(tasks, kit, 'upscale')), state, eachProblems),
+        { factor },
+      ),
     ),
+    ...planExpandActions(order, selection, expandTo, kit),
   ]
-  actions.push(...planExpandActions(order, selection, expandTo, each, kit))
-  // What a drawn area asks for comes first: the designer drew it for that.
-  actions.unshift(...planAreaActions(order, selection, each, kit))
   const withReferences = planUpscaleWithReferences(order, selection, models, kit)
-  if (withReferences) actions.push(withReferences)
+  if (withReferences) offers.push(withReferences)
   // Offered once the list has a model that can answer on a transparent background (2.5 and later).
   if (offersTransparency(models)) {
-    const cutouts = refineEach('remove-background', cutoutOrder(order.settings, models), eachInputs, eachReferences, state.concurrency)
-    actions.push(named(cutouts, { kind: 'remove-background', label: 'Remove background', choices: each, problems: noPromptProblems }))
+    offers.push(offer('remove-background', 'Remove background', refineEach('remove-background', cutoutOrder(order.settings, models), inputs, references, state.concurrency), state, eachProblems))
   }
-  if (imageLike > 1) {
-    const combined = rolesFor(false)
-    actions.push({
-      kind: 'combine',
-      label: 'Combine into one',
-      note: combineNote(selection, combined, model) ?? undefined,
-      choices: { selectionUse: 'edit', eachOnItsOwn: false },
-      problems: problems(combined, false),
-      ...clickAction('combine', withKit(planRefine(order, selection, combined, false), kit), state.concurrency),
-    })
+  if (imageLike.length > 1) {
+    const combined = Object.keys(roles).length > 0 ? roles : assignRoles(selection, model, {}, false)
+    const pictures = layersWithRole(selection, combined, 'input').length
+    const combine = offer('combine', 'Combine into one', withKit(planRefine(order, selection, combined, false), kit), state, pictures === 0 ? [NO_INPUT] : roleProblems(selection, combined, model, false))
+    offers.push(Object.assign(combine, { note: combineNote(selection, combined, model) ?? undefined }))
   }
-  return actions
+  return offers
 }
 
 /**
  * Refine each input layer on its own, one request each with the references,
- * made on the click (`eachLayerAction`); `finish` gives a layer's request its takes or the kit.
+ * made on the click (`eachLayerAction`); `finish` gives a layer's request the kit.
  */
 function refineEach(key: string, order: Order, inputs: SelectedLayer[], references: LayerToSend[], concurrency: number, finish = (tasks: TaskSpec[]) => tasks): ClickAction {
   return eachLayerAction(key, inputs, (layer) => finish([refineTask(order, [layer], references, inputs.length === 1)]), concurrency)
@@ -195,11 +161,6 @@ function refineEach(key: string, order: Order, inputs: SelectedLayer[], referenc
 /** Upscale each input layer by `factor`, one request each, made on the click. */
 function upscaleEach(key: string, order: Order, inputs: SelectedLayer[], references: LayerToSend[], factor: 2 | 4, concurrency: number, finish: (tasks: TaskSpec[]) => TaskSpec[]): ClickAction {
   return eachLayerAction(key, inputs, (layer) => finish([upscaleTask(order, layer, references, factor, inputs.length === 1)]), concurrency)
-}
-
-/** A batch action's name and choices, put on the action itself: spreading it would read, and so make, an each-layer action's tasks. */
-function named(action: ClickAction, what: Omit<BatchAction, keyof ClickAction>): BatchAction {
-  return Object.assign(action, what)
 }
 
 /** A solid background needs a colour OpenRouter takes: said at the field, and nothing is sent. */

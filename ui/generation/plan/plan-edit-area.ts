@@ -6,8 +6,7 @@ import { type RegionRatios, intersect, overlap, regionFor } from './area-region'
 import { exactWithin } from './frame-size'
 import { sizeCovering } from './plan-tasks'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
-import { clickAction, promptProblems, withKit } from './click-action'
-import type { BatchAction } from './plan-click'
+import { type Offer, clickAction, promptProblems, withKit } from './offer'
 import type { Order, TaskSpec } from './task'
 
 /**
@@ -123,7 +122,7 @@ export function planEditArea(order: Order, image: PlacedLayer, shape: PlacedLaye
 }
 
 /** An image and the shape drawn over part of it: Edit area (with the prompt) and Erase, first. */
-export function planAreaActions(order: Order, selection: SelectedLayer[], choices: BatchAction['choices'], kit: ReadyKit | null | undefined): BatchAction[] {
+export function planAreaActions(order: Order, selection: SelectedLayer[], kit: ReadyKit | null | undefined): Offer[] {
   const found = findArea(selection)
   if (!found) return []
   const { image, shape } = found
@@ -131,8 +130,8 @@ export function planAreaActions(order: Order, selection: SelectedLayer[], choice
   const edit = planEditArea(order, image, shape, false)
   const erase = planEditArea(order, image, shape, true)
   return [
-    { kind: 'edit-area', label: 'Edit area', choices, problems: problem ? [problem] : promptProblems(order.prompt), ...clickAction('edit-area', withKit([edit], kit), 1) },
-    { kind: 'erase', label: 'Erase area', choices, problems: problem ? [problem] : [], ...clickAction('erase', [erase], 1) },
+    { kind: 'edit-area', label: 'Edit area', problems: problem ? [problem] : promptProblems(order.prompt, 'edit-area'), ...clickAction('edit-area', withKit([edit], kit), 1) },
+    { kind: 'erase', label: 'Erase area', problems: problem ? [problem] : [], ...clickAction('erase', [erase], 1) },
   ]
 }
 

@@ -2,9 +2,8 @@ import type { AspectRatio } from '../../../common/domain'
 import type { ExpandSource, SelectedLayer } from '../../../common/selection'
 import { ASPECT_RATIOS, type FramedImage, type PixelSize, frameAtRatio, nearestAspectRatio } from '../../../common/sizes'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
-import { clickAction, withKit } from './click-action'
+import { type Offer, clickAction, withKit } from './offer'
 import { fitFrame } from './frame-size'
-import type { BatchAction } from './plan-click'
 import { sizeCovering } from './plan-tasks'
 import type { InputCanvas, Order, TaskSpec } from './task'
 
@@ -28,13 +27,12 @@ export function planExpandActions(
   order: Order,
   selection: SelectedLayer[],
   chosen: AspectRatio | undefined,
-  choices: BatchAction['choices'],
   kit: ReadyKit | null | undefined,
-): BatchAction[] {
+): Offer[] {
   const layer = selection.length === 1 ? selection[0] : undefined
   if (layer?.expand) {
     const task = planExpand(order, { ...layer, expand: layer.expand })
-    return [{ kind: 'expand', label: `Expand “${layer.expand.imageName}” to fill “${layer.name}”`, choices, problems: [], ...clickAction('expand', withKit([task], kit), 1) }]
+    return [{ kind: 'expand', label: 'Expand', problems: [], ...clickAction('expand', withKit([task], kit), 1) }]
   }
   const ratios = layer?.expandsToRatio ? expandRatios(layer) : []
   if (!layer || ratios.length === 0) return []
@@ -44,7 +42,7 @@ export function planExpandActions(
     return { value, label: `${value} · ${Math.round(frame.width)}×${Math.round(frame.height)}` }
   })
   const task = planExpandToRatio(order, layer, ratio)
-  return [{ kind: 'expand', label: `Expand “${layer.name}” to ${ratio}`, ratio: { value: ratio, options }, choices, problems: [], ...clickAction('expand', withKit([task], kit), 1) }]
+  return [{ kind: 'expand', label: 'Expand', ratio: { value: ratio, options }, problems: [], ...clickAction('expand', withKit([task], kit), 1) }]
 }
 
 /**

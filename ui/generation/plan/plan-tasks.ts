@@ -135,7 +135,7 @@ export function withTakes(tasks: TaskSpec[], takes: number): TaskSpec[] {
       ...task,
       id: taskId(),
       row: task.id,
-      label: `${task.label} · take ${i + 1}`,
+      label: `${task.label} · variation ${i + 1}`,
       placement: 'new-layer' as const,
       reveal: task.reveal && i === 0,
     })),

@@ -5,7 +5,7 @@ import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { fitSettingsToModel } from '../../models'
 import { estimatePlanCost, planUpscale } from './plan-tasks'
 import type { Roles } from '../../selection/roles'
-import type { BatchAction } from './plan-click'
+import type { Offer } from './offer'
 import type { Order } from './task'
 
 /**
@@ -17,13 +17,12 @@ import type { Order } from './task'
  * so; pressed again, it sends. The file's brand kit adds its references after
  * the designer's. Null with fewer than two image-like layers.
  */
-export function planUpscaleWithReferences(order: Order, selection: SelectedLayer[], models: readonly ModelCapabilities[], kit: ReadyKit | null = null): BatchAction | null {
+export function planUpscaleWithReferences(order: Order, selection: SelectedLayer[], models: readonly ModelCapabilities[], kit: ReadyKit | null = null): Offer | null {
   const imageLike = selection.filter((layer) => !layer.text)
   if (imageLike.length < 2) return null
   let input = imageLike[0]
   for (const layer of imageLike) if (layer.width * layer.height > input.width * input.height) input = layer
   const others = imageLike.filter((layer) => layer !== input)
-  const choices: BatchAction['choices'] = { selectionUse: 'edit', eachOnItsOwn: false }
   const base = { kind: 'upscale-with-references' as const, key: 'upscale-with-references', factor: 2 as const, concurrency: 1 }
 
   if (order.model.maxReferences === 0) {
@@ -34,12 +33,13 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
     const names = takers.map((model) => model.label).join(' and ')
     return {
       ...base,
-      label: `Upscale “${input.name}” with references: switch to ${cheapest.label}`,
+      label: 'Upscale with references',
       // Only the switch: what it then sends is shown, priced, on the button before the next press.
-      choices: { ...choices, settings },
+      switchTo: settings,
       problems: [`${order.model.label} takes no references; ${names} ${takers.length === 1 ? 'does' : 'do'}. Switched to ${cheapest.label}: press again to upscale.`],
       tasks: [],
       first: undefined,
+      count: 0,
       cost: null,
     }
   }
@@ -54,11 +54,12 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
   const left = others.length - count
   return {
     ...base,
-    label: `Upscale “${input.name}” with ${count === 1 ? '1 reference' : `${count} references`}${left > 0 ? ` (${left} left out)` : ''}`,
-    choices,
+    label: `Upscale with ${count === 1 ? '1 reference' : `${count} references`}`,
+    note: `Upscales “${input.name}” 2× with ${references.map((layer) => `“${layer.name}”`).join(', ')} as ${count === 1 ? 'a reference' : 'references'}${left > 0 ? `; ${left} left out: ${order.model.label} takes ${order.model.maxReferences}` : ''}.`,
     problems: [],
     tasks,
     first: tasks[0],
+    count: tasks.length,
     cost: estimatePlanCost(tasks),
   }
 }

@@ -58,16 +58,16 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
           {facts.filter(Boolean).join(' · ')}
           {item.exists ? (item.swappedOut ? ' · swapped out: Restore previous on its layer brings it back' : '') : ' · layer deleted'}
         </Muted>
-        <div class="row">
-          <Button secondary onClick={onUse}>
-            Use prompt and settings
+        <div class="buttons">
+          <Button secondary title="Put this image’s prompt and settings back in the panel" onClick={onUse}>
+            Reuse
           </Button>
           {item.exists && (
-            <Button secondary onClick={() => void runAsync(() => requestAsync('show-layers', { layerIds: item.layerIds }), null)}>
-              Select on canvas
+            <Button secondary title="Select its layer on the canvas" onClick={() => void runAsync(() => requestAsync('show-layers', { layerIds: item.layerIds }), null)}>
+              Select
             </Button>
           )}
-          <Button secondary onClick={() => void runAsync(() => requestAsync('place-again', { layerId, record }), 'Placed again beside it.')}>
+          <Button secondary title="Place the image again beside its layer" onClick={() => void runAsync(() => requestAsync('place-again', { layerId, record }), 'Placed again beside it.')}>
             Place again
           </Button>
         </div>

@@ -22,14 +22,14 @@ describe('Fit the frame', () => {
     const task = generateTask(pro26.id, frame(1200, 628))
     expect(task.exactSize).toEqual({ width: 2400, height: 1256 })
     expect(task.frame).toMatchObject({ paid: { width: 2400, height: 1256 }, shown: { width: 2400, height: 1256 }, cropped: 0 })
-    expect(frameSizeLine(task.frame!)).toBe('2400×1256, the frame’s own size')
+    expect(frameSizeLine(task.frame!)).toBe('Made at 2400×1256, the frame’s own shape.')
   })
 
   it('takes 1× and 3×, and keeps within Figma’s 4096 px unless the image may go in tiles', () => {
     expect(generateTask(pro26.id, frame(1200, 628), { density: 3 }).exactSize).toEqual({ width: 3600, height: 1884 })
     const a4 = generateTask(pro26.id, frame(2480, 3508))
     expect(a4.exactSize).toEqual({ width: 2895, height: 4096 })
-    expect(frameSizeLine(a4.frame!)).toBe('2895×4096 for 4960×7016 (Figma takes at most 4096 px a side; Keep full resolution makes it in tiles)')
+    expect(frameSizeLine(a4.frame!)).toBe('Made at 2895×4096: Figma takes at most 4096 px a side; Keep full resolution makes it in tiles.')
     // In tiles, the model's own limit of 16.8 megapixels is the one met.
     const tiled = generateTask(pro26.id, frame(2480, 3508), {}, true).exactSize!
     expect(tiled.width * tiled.height).toBeLessThanOrEqual(16_800_000)
@@ -40,12 +40,12 @@ describe('Fit the frame', () => {
     const task = generateTask('sourceful/riverflow-v2-pro', frame(1200, 628))
     expect(task.settings).toMatchObject({ imageSize: '2K', aspectRatio: '16:9' })
     expect(task.exactSize).toBeUndefined()
-    expect(frameSizeLine(task.frame!)).toBe('2560×1440 for 2400×1256: 7% cropped')
+    expect(frameSizeLine(task.frame!)).toBe('Made at 2560×1440 to cover the frame at 2400×1256, 7% cropped.')
     expect(generateTask('sourceful/riverflow-v2-pro', frame(1200, 628), { density: 1 }).settings.imageSize).toBe('1K')
-    expect(frameSizeLine(generateTask('sourceful/riverflow-v2-fast', frame(728, 90)).frame!)).toBe('1512×648 for 1456×180: 71% cropped')
+    expect(frameSizeLine(generateTask('sourceful/riverflow-v2-fast', frame(728, 90)).frame!)).toBe('Made at 1512×648 to cover the frame at 1456×180, 71% cropped.')
     // No tier of Fast covers a 1920×1080 hero at 2×: its largest, and the line says it falls short.
     expect(frameSizeLine(generateTask('sourceful/riverflow-v2-fast', frame(1920, 1080)).frame!)).toBe(
-      '2560×1440 for 3840×2160 (the largest Riverflow 2 Fast makes here: less sharp than 2×)',
+      'Made at 2560×1440: the largest Riverflow 2 Fast makes here, less sharp than 2×.',
     )
   })
 

@@ -35,10 +35,10 @@ describe('planExpand', () => {
   })
 
   it('is offered as a named action only for one selected frame with an image that leaves part of it empty', () => {
-    const labels = (selection: SelectedLayer[]) => planClick({ state: DEFAULT_STATE, selection, roles: {}, models: MODELS }).batchActions.map((a) => a.label)
-    expect(labels([banner])).toContain('Expand “Product” to fill “Banner”')
+    const kinds = (selection: SelectedLayer[]) => planClick({ state: DEFAULT_STATE, selection, roles: {}, models: MODELS }).offers.map((a) => a.kind)
+    expect(kinds([banner])).toContain('expand')
     const { expand: _, ...plain } = banner
-    expect(labels([plain]).some((label) => label.startsWith('Expand'))).toBe(false)
+    expect(kinds([plain])).not.toContain('expand')
   })
 })
 
@@ -49,7 +49,7 @@ const expandAction = (selection: SelectedLayer[], change: { expandTo?: AspectRat
     roles: {},
     models: MODELS,
     expandTo: change.expandTo,
-  }).batchActions.find((a) => a.kind === 'expand')
+  }).offers.find((a) => a.kind === 'expand')
 
 describe('Expand to a ratio', () => {
   it('grows the frame on one axis to the ratio, the image at its own size in the middle, to whole pixels', () => {
@@ -85,7 +85,7 @@ describe('Expand to a ratio', () => {
 
   it('is offered for an image alone, at 16:9 unless the panel’s ratio is another than the image’s, with the frame’s size on each choice', () => {
     const action = expandAction([shot])!
-    expect(action).toMatchObject({ key: 'expand', label: 'Expand “Shot” to 16:9', problems: [], choices: { selectionUse: 'edit' } })
+    expect(action).toMatchObject({ key: 'expand', label: 'Expand', problems: [] })
     expect(action.ratio?.value).toBe('16:9')
     expect(action.ratio?.options).toContainEqual({ value: '16:9', label: '16:9 · 1778×1000' })
     expect(action.ratio?.options).toContainEqual({ value: '4:5', label: '4:5 · 1000×1250' })
@@ -95,12 +95,12 @@ describe('Expand to a ratio', () => {
     // The panel starts a fill from the image's own ratio: that one is no choice to expand to.
     expect(expandAction([shot], { aspectRatio: '1:1' })?.ratio?.value).toBe('16:9')
     // A 16:9 image: 9:16, its tall counterpart.
-    expect(expandAction([{ ...shot, width: 1600, height: 900 }], { aspectRatio: '16:9' })?.label).toBe('Expand “Shot” to 9:16')
+    expect(expandAction([{ ...shot, width: 1600, height: 900 }], { aspectRatio: '16:9' })?.ratio?.value).toBe('9:16')
   })
 
   it('makes the ratio chosen on the action, when it is one it offers', () => {
     const action = expandAction([shot], { expandTo: '4:5' })!
-    expect(action.label).toBe('Expand “Shot” to 4:5')
+    expect(action.ratio?.value).toBe('4:5')
     expect(action.tasks[0]).toMatchObject({ expandTo: '4:5', size: { width: 1000, height: 1250 } })
     expect(expandAction([shot], { expandTo: '1:1' })?.ratio?.value).toBe('16:9')
   })
@@ -109,7 +109,9 @@ describe('Expand to a ratio', () => {
     const { expandsToRatio: _, ...unframable } = shot
     expect(expandAction([unframable])).toBeUndefined()
     expect(expandAction([shot, { ...shot, id: '2:2' }])).toBeUndefined()
-    expect(expandAction([{ ...banner, expandsToRatio: true }])?.label).toBe('Expand “Product” to fill “Banner”')
+    const frameForm = expandAction([{ ...banner, expandsToRatio: true }])
+    expect(frameForm?.ratio).toBeUndefined()
+    expect(frameForm?.tasks[0].targetIds).toEqual([banner.id])
   })
 })
 

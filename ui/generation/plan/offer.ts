@@ -1,3 +1,4 @@
+import type { AspectRatio, GenerationSettings } from '../../../common/domain'
 import type { SelectedLayer } from '../../../common/selection'
 import { type CostEstimate, addEstimates, timesEstimate } from '../../pricing'
 import { type KitUse, applyKit } from '../../brand-kit/apply-kit'
@@ -11,28 +12,76 @@ export interface ClickAction {
   key: string
   /** What the click sends; one request per layer is made when first read (see `eachLayerAction`). */
   readonly tasks: TaskSpec[]
-  /** The first of them, for what the panel says of the click (the frame's size, the brand kit, the road). */
+  /** The first of them, for what the panel says of the click (its size, the brand kit, the road): reading it makes no others. */
   first: TaskSpec | undefined
+  /** How many requests the click sends, known without making them. */
+  count: number
   /** Null when a request asks for a size its model does not offer. */
   cost: CostEstimate | null
   concurrency: number
 }
 
-/** Said once the designer tries to send without a prompt, not before: an empty box is where everyone starts. */
-export const NO_PROMPT = 'Write a prompt first: say how to change the frames. Upscale needs none.'
+/** What an offer does, whatever its label says: the panel ranks offers by it. */
+export type OfferKind =
+  | 'generate'
+  | 'generate-each'
+  | 'replace'
+  | 'refine-each'
+  | 'upscale-each'
+  | 'upscale-with-references'
+  | 'combine'
+  | 'remove-background'
+  | 'expand'
+  | 'edit-area'
+  | 'erase'
 
-export function promptProblems(prompt: string): string[] {
-  return prompt.trim() === '' ? [NO_PROMPT] : []
+/**
+ * One thing the panel offers for the selection, ready to send: a named action
+ * with its tasks and price, and why it may not send yet.
+ */
+export interface Offer extends ClickAction {
+  kind: OfferKind
+  label: string
+  factor?: 2 | 4
+  /** Why it may not send, for the designer; empty when it may. */
+  problems: string[]
+  /** What it will send that the label does not say (which frames are left out), said before sending. */
+  note?: string
+  /** Settings the press switches to before it can send (a model that takes references), said in its problem. */
+  switchTo?: GenerationSettings
+  /** Expand to a ratio: the ratio it makes, and those it offers, each with the frame's size, for the choice on the action. */
+  ratio?: { value: AspectRatio; options: { value: AspectRatio; label: string }[] }
+}
+
+/** What each kind needs a prompt for, said once the designer presses it without one. */
+const PROMPT_NEEDED: Partial<Record<OfferKind, string>> = {
+  generate: 'Write a prompt first: describe the image you want.',
+  'generate-each': 'Write a prompt first: describe the image you want.',
+  replace: 'Write a prompt first: describe the image you want.',
+  'refine-each': 'Write a prompt first: say what to change. Upscale needs none.',
+  combine: 'Write a prompt first: say how to combine them.',
+  'edit-area': 'Write a prompt first: say what goes in the area. Erase needs none.',
+}
+
+/** Said once the designer tries to send without a prompt, not before: an empty box is where everyone starts. */
+export function promptProblems(prompt: string, kind: OfferKind): string[] {
+  const needed = PROMPT_NEEDED[kind]
+  return needed && prompt.trim() === '' ? [needed] : []
+}
+
+/** Whether a problem is only the missing prompt: not said until the designer presses. */
+export function isPromptProblem(problem: string): boolean {
+  return Object.values(PROMPT_NEEDED).includes(problem)
 }
 
 /** One request needs no pool; several share it at the designer's pace. */
 export function clickAction(key: string, tasks: TaskSpec[], concurrency: number): ClickAction {
-  return { key, tasks, first: tasks[0], cost: estimatePlanCost(tasks), concurrency: tasks.length > 1 ? concurrency : 1 }
+  return { key, tasks, first: tasks[0], count: tasks.length, cost: estimatePlanCost(tasks), concurrency: tasks.length > 1 ? concurrency : 1 }
 }
 
 /**
  * A click of one request per layer (Refine each, Upscale each, Remove
- * background, Generate over a batch), `tasksOf` making a layer's (its takes).
+ * background, Generate each), `tasksOf` making a layer's (its variations).
  * They are made when first read (the click), not at every render: a selection
  * of 5,000 frames would otherwise plan, and keep, 25,000 tasks for a few
  * labels and estimates, a main-thread task of hundreds of milliseconds and
@@ -42,6 +91,7 @@ export function clickAction(key: string, tasks: TaskSpec[], concurrency: number)
 export function eachLayerAction(key: string, layers: readonly SelectedLayer[], tasksOf: (layer: SelectedLayer) => TaskSpec[], concurrency: number): ClickAction {
   const [firstLayer, ...rest] = layers
   const firstTasks = firstLayer ? tasksOf(firstLayer) : []
+  const count = layers.length * firstTasks.length
   let tasks: TaskSpec[] | null = null
   return {
     key,
@@ -49,8 +99,9 @@ export function eachLayerAction(key: string, layers: readonly SelectedLayer[], t
       return (tasks ??= [...firstTasks, ...rest.flatMap(tasksOf)])
     },
     first: firstTasks[0],
+    count,
     cost: estimateEachLayer(layers, tasksOf),
-    concurrency: layers.length * firstTasks.length > 1 ? concurrency : 1,
+    concurrency: count > 1 ? concurrency : 1,
   }
 }
 
@@ -75,6 +126,11 @@ function estimateEachLayer(layers: readonly SelectedLayer[], tasksOf: (layer: Se
     }
   }
   return total ?? { kind: 'fixed', usd: 0 }
+}
+
+/** An offer made of an action: put on the action itself, since spreading it would read, and so make, an each-layer action's tasks. */
+export function named(action: ClickAction, what: Omit<Offer, keyof ClickAction>): Offer {
+  return Object.assign(action, what)
 }
 
 /** The tasks with the brand kit, when there is one. A cutout takes none: it keeps what the frame shows. */

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, it } from 'vitest'
 import { launchChromiumAsync } from '../test/e2e/chromium'
 import { closeHostServerAsync, openPluginAsync } from '../test/e2e/harness'
+import { openOptionsAsync } from '../test/e2e/panel-actions'
 import { type OpenRouterStandIn, type RecordedRequest, TEST_KEY, startOpenRouterStandIn } from '../test/openrouter-stand-in/server'
 import { formatMs, median, recordFigure } from './figures'
 import { LONG_TASK_THRESHOLD_MS, type LongTask, longestTaskMs, longestTaskText, longTaskRatio, longTasksBetweenAsync, watchLongTasks } from './long-tasks'
@@ -113,9 +114,12 @@ async function runBatchAsync(): Promise<BatchRun> {
       fake.select(...frames)
       // When each result lands, by the page's clock: polling from Node would add its own latency.
       const placedAt: number[] = []
-      ;(window as unknown as { placedAt: number[] }).placedAt = placedAt
+      const w = window as unknown as { placedAt: number[]; thumbnailsSent: number }
+      w.placedAt = placedAt
+      w.thumbnailsSent = 0
       const post = fake.figma.ui.postMessage.bind(fake.figma.ui)
       fake.figma.ui.postMessage = (message: { type?: string; result?: { nodeIds?: unknown } }) => {
+        if (message?.type === 'layer-thumbnail') w.thumbnailsSent++
         // The sandbox's answer to a place-image request names the layers it made.
         if (message?.type === 'reply' && message.result?.nodeIds) placedAt.push(Date.now())
         post(message)
@@ -123,15 +127,12 @@ async function runBatchAsync(): Promise<BatchRun> {
     },
   })
   const { ui } = session
-  await ui.getByRole('radio', { name: 'What to refine or upscale' }).check()
-  await ui.getByRole('region', { name: 'Selected layers' }).waitFor()
-  for (let i = 0; i < FRAMES; i++) {
-    const role = ui.getByRole('combobox', { name: `Role of Frame ${i}` })
-    if ((await role.inputValue()) !== 'input') await role.selectOption('input')
-  }
-  // A designer sees every thumbnail before pressing Generate; their exports must not count in the batch's time.
-  await expectSoon(async () => (await ui.getByRole('region', { name: 'Selected layers' }).locator('img').count()) === FRAMES, 'the thumbnails')
-  await ui.getByRole('combobox', { name: 'Requests at a time' }).selectOption(String(AT_A_TIME))
+  // A designer sees the selection settle before pressing: the thumbnails the sandbox sends must not count in the batch's time.
+  await expectSoon(async () => (await session.figma(() => (window as unknown as { thumbnailsSent: number }).thumbnailsSent)) >= FRAMES, 'the thumbnails')
+  await ui.getByRole('button', { name: 'Settings' }).click()
+  await ui.getByRole('combobox', { name: 'Requests at a time, for several frames' }).selectOption(String(AT_A_TIME))
+  await ui.getByRole('button', { name: 'Done' }).click()
+  await openOptionsAsync(ui)
   await ui.getByRole('combobox', { name: 'Size' }).selectOption(IMAGE_SIZE)
   await ui.getByRole('textbox', { name: 'Prompt' }).fill('Isometric style, soft shadows')
   standIn.reset()

@@ -68,6 +68,8 @@ export interface GenerationState {
 export type GenerationDeps = Pick<JobContext, 'exportLayer' | 'createEncoder'> & {
   baseUrl?: string
   lander?: LanderOptions['seams']
+  /** Ends the undo step a set of formats shared; the sandbox's unless a test gives its own. */
+  endUndoStep?: () => Promise<unknown>
 }
 
 const IDLE: GenerationState = { job: null, error: null, switchTo: null, spent: NOTHING_SPENT, outcome: null, kept: [] }
@@ -138,6 +140,8 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: (layerId,
     })
 
     const landed = await lander.settledAsync()
+    // Every format: the frames and images of the set are one undo step, ended once all of it landed or was kept.
+    if (specs.some((spec) => spec.formatSet)) await (deps.endUndoStep ?? endUndoStepAsync)().catch(() => {})
     const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ taskId: specs[i].id, label: specs[i].label, message: failureMessage(s) }]))
     const error = jobError(settled, failures, tasks.some((task) => task.isTake) ? 'variations' : 'frames')
     report({ type: 'job-finished', taskCount: specs.length, failures })
@@ -174,6 +178,10 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: (layerId,
 }
 
 export type GenerationController = ReturnType<typeof createGeneration>
+
+function endUndoStepAsync(): Promise<unknown> {
+  return requestAsync('end-undo-step', {})
+}
 
 /**
  * What the designer should expect of the wait. High effort is said at once:

@@ -13,11 +13,9 @@ describe('test images', () => {
     expect(raw.length).toBe(20 * (30 * 4 + 1))
   })
 
-  it('encodes a 4K PNG quickly enough for a stand-in', () => {
-    const started = performance.now()
+  it('encodes a 4K PNG, the stand-in’s largest answer', () => {
     const png = encodePng(5120, 2880)
     expect(readImageInfo(png)).toEqual({ format: 'png', width: 5120, height: 2880 })
-    expect(performance.now() - started).toBeLessThan(10_000)
   })
 
   it('writes and reads back RGBA, transparency included', () => {

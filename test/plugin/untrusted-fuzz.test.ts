@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { propertyRuns } from '../support/property-runs'
 import { readRecord } from '../../common/read-record'
 import type { HistoryItem } from '../../common/messages'
 import { addToHistory, readHistory } from '../../plugin/history'
@@ -31,7 +32,7 @@ describe('untrusted document data, fuzzed', () => {
         expect(readHistory()[0].record.prompt).toBe('Still recording')
         expect(({} as Record<string, unknown>).polluted).toBeUndefined()
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     )
   })
 
@@ -55,7 +56,7 @@ describe('untrusted document data, fuzzed', () => {
         expect(launch.command).toBe(command)
         expect(launch.record === null || launch.problem === null).toBe(true)
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     )
   })
 })

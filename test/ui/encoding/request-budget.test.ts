@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { propertyRuns } from '../../support/property-runs'
 import type { GenerationSettings } from '../../../common/domain'
 import { dataUrlBytes } from '../../../ui/encoding/encoded-image'
 import { type EncodedFormat, type ImageEncoder, fitRequestToBudgetAsync, requestBytesWithoutImages } from '../../../ui/encoding/request-budget'
@@ -71,7 +72,7 @@ describe('fitRequestToBudgetAsync (property tests with real PNG and JPEG encoder
           for (const count of calls.values()) expect(count).toBeLessThanOrEqual(12)
         },
       ),
-      { numRuns: 25 },
+      { numRuns: propertyRuns(25) },
     )
   }, 120_000)
 

@@ -17,7 +17,7 @@ export interface LaunchReview {
 
 /**
  * Whether a relaunch may run at once. Its settings come from the layer, which
- * anyone who can edit the file can write (docs/contracts.md#plugin-data): it
+ * anyone who can edit the file can write (docs/contracts.md#figma-plugin-data): it
  * runs unasked only when it sends what the designer would expect, the model
  * and size of their own settings, within a small estimate, and no font file
  * from a site the plugin would not itself have chosen. Otherwise the panel

@@ -113,7 +113,11 @@ export function useRunAction(input: RunInput) {
     making.current = true
     requestAsync('make-format-frames', { keyVisualId, formats })
       .then(
-        (frames) => void generation.start(tasksFor(frames), options),
+        async (frames) => {
+          // The frames' undo step is left open for their images: a job that does not start ends it here.
+          const started = await generation.start(tasksFor(frames), options).catch(() => null)
+          if (started === null) await requestAsync('end-undo-step', {}).catch(() => {})
+        },
         (error: unknown) => say(error instanceof Error ? error.message : 'Figma could not make the frames: nothing was sent. Try again.'),
       )
       .finally(() => (making.current = false))

@@ -12,7 +12,7 @@ import { type Figure, type RecordedFigure, metText, ratioText, targetText } from
 
 export const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url))
 
-const GROUP_ORDER: Figure['group'][] = ['bundle', 'decode', 'heap', 'shrink', 'mask', 'encoder', 'batch', 'selection', 'frames']
+const GROUP_ORDER: Figure['group'][] = ['bundle', 'decode', 'heap', 'shrink', 'mask', 'encoder', 'batch', 'selection', 'frames', 'formats']
 
 export default class FiguresReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {

@@ -23,7 +23,7 @@ export interface Target {
 
 export interface Figure {
   /** Groups keep the table in the order of the issue: bundle, decode, heap, shrink, encoder, batch, selection. */
-  group: 'bundle' | 'decode' | 'heap' | 'shrink' | 'mask' | 'encoder' | 'batch' | 'selection' | 'frames'
+  group: 'bundle' | 'decode' | 'heap' | 'shrink' | 'mask' | 'encoder' | 'batch' | 'selection' | 'frames' | 'formats'
   name: string
   /** The measured values, with units, as a reader wants them. */
   value: string

@@ -82,6 +82,10 @@ export interface SavedState {
   recentPrompts: string[]
   /** An image over Figma's 4096 px goes on a new layer as tiles, every pixel kept, instead of shrunk. */
   keepFullResolution: boolean
+  /** Every format: the formats picked from the list (common/formats.ts ids) for a key visual selected alone. */
+  formats: string[]
+  /** USD: a click that may cost more asks first, with its estimate (a quick action sends nothing and says to open the panel). */
+  spendLimit: number
 }
 
 /**
@@ -119,6 +123,12 @@ export interface GenerationRecord {
   expand?: { imageId: string }
   /** The explicit pixels asked for (`size`, 2.6 Pro), when the image was made at an exact size rather than a tier. */
   exactSize?: { width: number; height: number }
+  /**
+   * Every format: the key visual this format was made from (anywhere in the
+   * file), so Regenerate makes the format again; and the set it was made in,
+   * so History lists the set as one entry.
+   */
+  format?: { keyVisualId: string; setId: string }
 }
 
 /**

@@ -64,6 +64,8 @@ export interface Launch {
   area?: { image: SelectedLayer; shape: SelectedLayer }
   /** On an Expand result: its frame, with the image it continues, to expand it again into the same layer. */
   expand?: { frame: SelectedLayer; source: ExpandSource }
+  /** On an Every format result: its frame, and the key visual it was made from, to make the format again. */
+  format?: { frame: SelectedLayer; keyVisual: SelectedLayer }
   /** Edit area and Erase area from an image: the whole selection, where the shape drawn over it may be. */
   selection?: SelectedLayer[]
 }
@@ -96,6 +98,11 @@ export interface PlaceImageArgs {
   expandTo?: AspectRatio
   /** Select the new layer and scroll to it; off in a batch, where results arrive one by one. */
   reveal: boolean
+  /**
+   * Every format: the placement joins the undo step the set's frames and
+   * images share, which 'end-undo-step' ends once the set is done.
+   */
+  joinStep?: true
   record: GenerationRecord
 }
 
@@ -109,6 +116,8 @@ export interface PlacedImage {
 export interface HistoryItem extends HistoryEntry {
   /** Whether its image is still in the file: on its layer, or kept there as the previous image. */
   exists: boolean
+  /** Every format: the frames the set's images are in, by name, as they are now. */
+  frames?: string[]
   /** Its layer shows another image now (Restore previous on the layer brings this one back). */
   swappedOut?: true
 }
@@ -154,6 +163,14 @@ export interface Requests {
   'choose-brand-kit': { args: { kitId: string | null }; result: null }
   /** A new kit page from the selected frames and text layers, chosen for the file: answers the kits again. */
   'make-brand-kit': { args: { name: string }; result: BrandKits }
+  /**
+   * Every format: an empty frame for each format, named for it and its size,
+   * in a row beside the key visual; left open as an undo step that the set's
+   * images join. Answers the frames as the selection describes them.
+   */
+  'make-format-frames': { args: { keyVisualId: string; formats: { name: string; width: number; height: number }[] }; result: SelectedLayer[] }
+  /** Ends the undo step a set of formats shared (its frames and images): one undo takes them all away. */
+  'end-undo-step': { args: Record<string, never>; result: null }
 }
 
 export type RequestType = keyof Requests

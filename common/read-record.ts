@@ -34,7 +34,7 @@ export function readRecord(value: unknown): GenerationRecord | null {
   return withParts({ prompt: value.prompt, settings, generationId, cost, createdAt: value.createdAt }, value)
 }
 
-type Parts = Partial<Record<'promptTruncated' | 'fontInputsTruncated' | 'brandKit' | 'brandKitId' | 'area' | 'expand' | 'exactSize', unknown>>
+type Parts = Partial<Record<'promptTruncated' | 'fontInputsTruncated' | 'brandKit' | 'brandKitId' | 'area' | 'expand' | 'exactSize' | 'format', unknown>>
 
 /** The record's optional parts, each checked: those that read are added to `record`. */
 function withParts(record: GenerationRecord, value: Parts): GenerationRecord {
@@ -48,6 +48,8 @@ function withParts(record: GenerationRecord, value: Parts): GenerationRecord {
   if (expand) record.expand = expand
   const exactSize = readExactSize(value.exactSize)
   if (exactSize) record.exactSize = exactSize
+  const format = readFormat(value.format)
+  if (format) record.format = format
   return record
 }
 
@@ -117,6 +119,13 @@ export function readArea(value: unknown): GenerationRecord['area'] | null {
 /** Expand's source image; null when absent or not what the plugin writes. */
 function readExpand(value: unknown): GenerationRecord['expand'] | null {
   return isPlainObject(value) && isText(value.imageId, MAX_SHORT) && value.imageId !== '' ? { imageId: value.imageId } : null
+}
+
+/** Every format's key visual and set; null when absent or not what the plugin writes. */
+export function readFormat(value: unknown): GenerationRecord['format'] | null {
+  if (!isPlainObject(value)) return null
+  const { keyVisualId, setId } = value
+  return isText(keyVisualId, MAX_SHORT) && keyVisualId !== '' && isText(setId, MAX_SHORT) && setId !== '' ? { keyVisualId, setId } : null
 }
 
 /** Whole pixels within what any model makes; null otherwise. */

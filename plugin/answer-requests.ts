@@ -75,6 +75,10 @@ function failureMessage(type: RequestType): string {
       return 'Figma could not remember the kit for this file. Choose it again.'
     case 'make-brand-kit':
       return 'Figma could not make the brand kit page. Nothing was changed; try again.'
+    case 'make-format-frames':
+      return 'Figma could not make the frames for the formats, so nothing was sent. Try again.'
+    case 'end-undo-step':
+      return 'Figma could not close the undo step of the formats: undo may take them away one by one.'
     default:
       return assertNever(type, 'request')
   }

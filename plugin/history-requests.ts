@@ -27,9 +27,16 @@ export async function loadHistoryAsync(): Promise<HistoryItem[]> {
   return Promise.all(
     entries.map(async (entry) => {
       const found = await entryImageAsync(entry.layerIds[0], entry.record)
-      return { ...entry, exists: found !== null, ...(found?.kind === 'fill' && found.swappedOut ? { swappedOut: true as const } : {}) }
+      const frames = entry.record.format ? await frameNamesAsync(entry.layerIds) : null
+      return { ...entry, exists: found !== null, ...(found?.kind === 'fill' && found.swappedOut ? { swappedOut: true as const } : {}), ...(frames && { frames }) }
     }),
   )
+}
+
+/** Every format: the frames a set's images are in now, by name; a layer deleted since is left out. */
+async function frameNamesAsync(layerIds: readonly string[]): Promise<string[]> {
+  const nodes = await Promise.all(layerIds.map((id) => figma.getNodeByIdAsync(id)))
+  return nodes.flatMap((node) => (node && !node.removed && node.parent && node.parent.type !== 'PAGE' ? [node.parent.name] : []))
 }
 
 /**

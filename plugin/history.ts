@@ -9,6 +9,9 @@ import { RECORD_LIMIT_BYTES, recordForPluginData, utf8Length } from './record'
  */
 const ENTRY_LIMIT_BYTES = 4_000
 
+/** The layers one entry names at most (the layers one fill covered, or a set of formats'). */
+const MAX_ENTRY_LAYERS = 20
+
 /** The file keeps its last this many generations. */
 export const HISTORY_LIMIT = 200
 /**
@@ -35,6 +38,7 @@ export function addToHistory(entry: HistoryEntry): void {
   for (const chunk of chunks) if (!chunk.items) figma.root.setPluginData(chunk.key, '')
   const readable = chunks.filter((chunk) => chunk.items !== null)
   const last = readable.at(-1)
+  if (last && joinSet(last, entry)) return
   const lastText = last ? figma.root.getPluginData(last.key) : ''
   const appended = last && lastText.length > 2 ? `${lastText.slice(0, -1)},${json}]` : `[${json}]`
   if (last && utf8Length(appended) < RECORD_LIMIT_BYTES) {
@@ -50,6 +54,31 @@ export function addToHistory(entry: HistoryEntry): void {
     readable.push({ key, items: [json] })
   }
   dropOldest(readable)
+}
+
+/**
+ * Every format: an image of the same set as the newest entry joins it, so
+ * History lists the set as one entry with all its frames' layers. False when
+ * it is no such image, or the entry would not fit: it is then an entry of its own.
+ */
+function joinSet(chunk: { key: string; items: string[] | null }, entry: HistoryEntry): boolean {
+  const setId = entry.record.format?.setId
+  const items = chunk.items
+  if (!setId || !items || items.length === 0) return false
+  const newest = parseEntry(items[items.length - 1])
+  if (!newest || newest.record.format?.setId !== setId) return false
+  const layerIds = [...new Set([...newest.layerIds, ...entry.layerIds])]
+  // The set costs what all its images cost; unknown once one answer did not say.
+  const costs = [newest.record.cost, entry.record.cost]
+  const cost = costs[0] !== null && costs[1] !== null ? Math.round((costs[0] + costs[1]) * 1e6) / 1e6 : null
+  const json = entryJson({ layerIds, record: { ...newest.record, cost } })
+  // The reader takes at most 20 layers an entry: a larger set goes on in a new entry.
+  if (json === null || layerIds.length > MAX_ENTRY_LAYERS) return false
+  const text = `[${[...items.slice(0, -1), json].join(',')}]`
+  if (utf8Length(text) >= RECORD_LIMIT_BYTES) return false
+  figma.root.setPluginData(chunk.key, text)
+  items[items.length - 1] = json
+  return true
 }
 
 /** The history, newest first; entries that cannot be read are skipped, never the whole list. */
@@ -133,7 +162,7 @@ function parseEntry(json: string): HistoryEntry | null {
 
 function entryJson(entry: HistoryEntry): string | null {
   try {
-    const json = JSON.stringify({ layerIds: entry.layerIds.slice(0, 20), record: JSON.parse(recordForPluginData(entry.record, ENTRY_LIMIT_BYTES)) as GenerationRecord })
+    const json = JSON.stringify({ layerIds: entry.layerIds.slice(0, MAX_ENTRY_LAYERS), record: JSON.parse(recordForPluginData(entry.record, ENTRY_LIMIT_BYTES)) as GenerationRecord })
     return utf8Length(json) < RECORD_LIMIT_BYTES - 2 ? json : null
   } catch {
     return null
@@ -162,7 +191,7 @@ function chunkIndex(key: string): number {
 function readEntry(value: unknown): HistoryEntry | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
   const { layerIds } = value as { layerIds?: unknown }
-  if (!Array.isArray(layerIds) || layerIds.length === 0 || layerIds.length > 20) return null
+  if (!Array.isArray(layerIds) || layerIds.length === 0 || layerIds.length > MAX_ENTRY_LAYERS) return null
   if (!layerIds.every((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= 100)) return null
   const record = readRecord((value as { record?: unknown }).record)
   return record ? { layerIds: layerIds.slice(), record } : null

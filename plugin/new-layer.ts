@@ -59,7 +59,7 @@ export function revealNewLayer(reveal: boolean, page: PageNode, node: SceneNode)
   }
 }
 
-function boundsOf(node: SceneNode): Rect {
+export function boundsOf(node: SceneNode): Rect {
   const box = node.absoluteBoundingBox
   return box ?? { x: node.x, y: node.y, width: node.width, height: node.height }
 }

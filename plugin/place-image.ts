@@ -9,6 +9,7 @@ import { isFillable } from './selection'
 import { placeBehind } from './expand-frame'
 import { placeInNewFrameAsync } from './expand-ratio'
 import { placeOverArea } from './edit-area'
+import { formatResultIn } from './format-frames'
 
 /**
  * Puts one image of an answer on the canvas: as the fill of the layers that were
@@ -29,22 +30,31 @@ export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoI
   const paint: ImagePaint = { type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }
   const record = recordForPluginData(message.record)
 
+  // A format of a set joins the set's undo step; everything else is a step of its own.
+  const end = (placed: PlacedImage) => endStep(placed, alsoInStep, message.joinStep === true)
+
   if (message.placement === 'area' && message.area) {
     const shape = await figma.getNodeByIdAsync(message.area.shapeId)
     const placed = placeOverArea(targets[0], message.area, shape, paint, record, message.name)
-    if (placed) return endStep(placed, alsoInStep)
+    if (placed) return end(placed)
     figma.notify('The image of the area was deleted or locked while the edit was generating, so the edit went on a new layer.')
   }
 
   if (message.placement === 'behind') {
+    // A format frame that shows a result already: its image is replaced, the old one kept for Restore previous.
+    const earlier = message.record.format ? formatResultIn(targets[0]) : null
+    if (earlier) {
+      fillLayers([earlier], paint, record)
+      return end({ nodeIds: [earlier.id], placement: 'behind' })
+    }
     const placed = message.expandTo
       ? await placeInNewFrameAsync(targets[0], message.expandTo, paint, record, message.name)
       : placeBehind(targets[0], paint, record, message.name)
-    if (placed) return endStep(placed, alsoInStep)
+    if (placed) return end(placed)
     figma.notify(
       message.expandTo
         ? 'The image to expand was deleted, locked or moved where a frame cannot go while the image was generating, so the image went on a new layer beside it.'
-        : 'The frame to expand was deleted or locked while the image was generating, so the image went on a new layer.',
+        : `The frame ${message.record.format ? 'of the format' : 'to expand'} was deleted or locked while the image was generating, so the image went on a new layer.`,
     )
   }
 
@@ -52,10 +62,7 @@ export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoI
     const fillable = targets.filter(isFillable)
     if (fillable.length > 0) {
       fillLayers(fillable, paint, record)
-      const placed: PlacedImage = { nodeIds: fillable.map((n) => n.id), placement: 'fill' }
-      alsoInStep(placed)
-      figma.commitUndo()
-      return placed
+      return end({ nodeIds: fillable.map((n) => n.id), placement: 'fill' })
     }
     figma.notify('The layer to fill was deleted, locked or has no area to show an image, so the image went on a new layer.')
   }
@@ -74,10 +81,7 @@ export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoI
     rememberSpot(message.taskId, page, spot)
   })
   revealNewLayer(message.reveal, page, node)
-  const placed: PlacedImage = { nodeIds: [node.id], placement: 'new-layer' }
-  alsoInStep(placed)
-  figma.commitUndo()
-  return placed
+  return end({ nodeIds: [node.id], placement: 'new-layer' })
 }
 
 /**
@@ -102,9 +106,12 @@ function fillLayers(nodes: (SceneNode & MinimalFillsMixin)[], paint: ImagePaint,
   }
 }
 
-/** What goes with a placement (its history entry) joins its undo step, which then ends: one step. */
-function endStep(placed: PlacedImage, alsoInStep: AlsoInStep): PlacedImage {
+/**
+ * What goes with a placement (its history entry) joins its undo step, which
+ * then ends: one step. A format of a set leaves it open for the rest of the set.
+ */
+function endStep(placed: PlacedImage, alsoInStep: AlsoInStep, joinStep: boolean): PlacedImage {
   alsoInStep(placed)
-  figma.commitUndo()
+  if (!joinStep) figma.commitUndo()
   return placed
 }

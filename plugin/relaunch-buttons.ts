@@ -1,4 +1,5 @@
 import { areaEditOf } from './area-edit-group'
+import { formatOf } from './format-frames'
 import { hasPrevious } from './previous-image'
 import { RECORD_KEY } from './record'
 
@@ -20,8 +21,10 @@ export function setRelaunchButtons(node: BaseNode): void {
     buttons['more-like-this'] = 'More edits of the same area, above this one'
     buttons['edit-prompt'] = 'Open the panel with this edit’s prompt and settings'
   } else if (node.getPluginData(RECORD_KEY) !== '') {
-    buttons.regenerate = 'A new image from the same prompt and settings'
-    buttons['more-like-this'] = 'Takes like this image, beside it'
+    // An Every format result is made again from its key visual, for its frame.
+    const format = formatOf(node) !== null
+    buttons.regenerate = format ? 'Regenerate this format from the key visual, in this layer' : 'A new image from the same prompt and settings'
+    buttons['more-like-this'] = format ? 'More takes of this format from the key visual' : 'Takes like this image, beside it'
     buttons['edit-prompt'] = 'Open the panel with this image’s prompt and settings'
     if (showsImageFill(node)) {
       buttons['edit-an-area'] = 'Draw a shape over the part to change, select it with the image, and say what goes there'

@@ -4,6 +4,7 @@ import { type AreaEdit, areaEditOf } from './area-edit-group'
 import { restorePrevious } from './previous-image'
 import { RECORD_KEY } from './record'
 import { setRelaunchButtons } from './relaunch-buttons'
+import { readFormat } from '../common/read-record'
 import { describeSelection } from './selection'
 
 const UI_COMMANDS: readonly string[] = ['regenerate', 'more-like-this', 'edit-prompt', 'edit-an-area', 'erase-an-area'] satisfies LaunchCommand[]
@@ -87,6 +88,22 @@ function expandedFrom(node: SceneNode, record: unknown): Launch['expand'] | null
   if (!image) return null
   const [described] = describeSelection([frame])
   return { frame: described, source: { imageId: image.id, imageName: image.name, x: image.x, y: image.y, width: image.width, height: image.height } }
+}
+
+/**
+ * An Every format result's frame and the key visual it was made from, found by
+ * the record's id anywhere in the file (the key visual is not its sibling):
+ * Regenerate makes the format again from it. The launch as it was when either is gone.
+ */
+export async function withFormatSourceAsync(launch: Launch | null): Promise<Launch | null> {
+  if (!launch?.layer || launch.problem || AREA_COMMANDS.includes(launch.command)) return launch
+  const format = readFormat(typeof launch.record === 'object' && launch.record !== null ? (launch.record as { format?: unknown }).format : undefined)
+  if (!format) return launch
+  const [node, keyVisual] = await Promise.all([figma.getNodeByIdAsync(launch.layer.id), figma.getNodeByIdAsync(format.keyVisualId)])
+  const frame = node?.parent
+  if (!frame || frame.type === 'PAGE' || frame.type === 'DOCUMENT' || !keyVisual || keyVisual.removed || !('visible' in keyVisual)) return launch
+  const [described, source] = describeSelection([frame as SceneNode, keyVisual as SceneNode])
+  return { ...launch, format: { frame: described, keyVisual: source } }
 }
 
 function describePair(image: SceneNode, shape: SceneNode): { image: SelectedLayer; shape: SelectedLayer } {

@@ -1,13 +1,14 @@
 import { answerRequests } from './answer-requests'
 import { chooseBrandKitAsync, loadBrandKitsAsync, makeBrandKitFromSelectionAsync } from './brand-kit/kit-requests'
 import { exportLayerAsync, exportThumbnailAsync, MAX_THUMBNAILS } from './export-layer'
+import { makeFormatFramesAsync } from './format-frames'
 import type { QuickAction } from '../common/domain'
 import type { Launch, PluginToUiMessage } from '../common/messages'
 import { loadHistoryAsync, placeAgainAsync, placeAndRecordAsync } from './history-requests'
 import { openExternalAsync } from './open-external'
 import { startQuickAction } from './quick-actions'
 import { createImageOrExplain } from './new-layer'
-import { readLaunch, relaunchInSandbox } from './relaunch'
+import { readLaunch, relaunchInSandbox, withFormatSourceAsync } from './relaunch'
 import { describeSelection } from './selection'
 import { showLayersAsync } from './show-layers'
 import { readStartDataAsync, withStartData } from './start-data'
@@ -106,6 +107,11 @@ export function startPlugin(): void {
       'load-brand-kits': loadBrandKitsAsync,
       'choose-brand-kit': chooseBrandKitAsync,
       'make-brand-kit': makeBrandKitFromSelectionAsync,
+      'make-format-frames': makeFormatFramesAsync,
+      async 'end-undo-step'() {
+        figma.commitUndo()
+        return null
+      },
     },
     post,
   )
@@ -117,6 +123,6 @@ export function startPlugin(): void {
  * milliseconds of clientStorage), so the panel draws its real view at once.
  */
 async function openUiAsync(quickAction: QuickAction | null, launch: Launch | null): Promise<void> {
-  const [data, size] = await Promise.all([readStartDataAsync(quickAction, launch), loadWindowSizeAsync()])
+  const [data, size] = await Promise.all([withFormatSourceAsync(launch).then((found) => readStartDataAsync(quickAction, found)), loadWindowSizeAsync()])
   figma.showUI(withStartData(__html__, data), { ...size, themeColors: true, title: 'Riverflow', visible: quickAction === null })
 }

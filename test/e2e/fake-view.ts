@@ -63,6 +63,8 @@ export interface FakeFigmaView {
   openedUrls: string[]
   images: Map<string, { bytes: Uint8Array; width: number; height: number }>
   undoSteps(): number
+  /** The designer presses undo once (test/fake-figma/index.ts); false when there was nothing to undo. */
+  undo(): boolean
   notifications: { message: string; options?: { error?: boolean } }[]
   closed(): boolean
   uiVisible(): boolean
@@ -75,7 +77,8 @@ export interface FakeFigmaView {
   addLine(props?: Omit<NodePropsView, 'height'>): FakeNodeView
   /** A path drawn with the pen: 0 high for a straight horizontal stroke. */
   addVector(props?: NodePropsView): FakeNodeView
-  addText(props?: NodePropsView & { characters?: string; font?: { family: string; style: string } }): FakeNodeView
+  /** A text layer, in `parent` (a frame) when given. */
+  addText(props?: NodePropsView & { characters?: string; font?: { family: string; style: string } }, parent?: FakeNodeView): FakeNodeView
   select(...nodes: FakeNodeView[]): void
   allNodes(): FakeNodeView[]
 }

@@ -10,9 +10,9 @@ import { useBrowserSuite } from './suite'
 const suite = useBrowserSuite()
 
 /** The states that propose an action: their main button and price must be in view. */
-const WITH_ACTION = new Set(['nothing-selected', 'frame', 'image', 'image-with-shape', 'batch', 'result', 'error', 'options'])
+const WITH_ACTION = new Set(['nothing-selected', 'frame', 'image', 'image-with-shape', 'batch', 'formats', 'result', 'error', 'options'])
 /** Themes change colours, not sizes: both for the states that matter most, light for the rest. */
-const BOTH_THEMES = new Set(['frame', 'result', 'error'])
+const BOTH_THEMES = new Set(['frame', 'formats', 'result', 'error'])
 
 const cases = PANEL_STATES.flatMap((state) => (['light', 'dark'] as const).filter((theme) => theme === 'light' || BOTH_THEMES.has(state.name)).map((theme) => [state.name, theme, state] as const))
 

@@ -79,6 +79,22 @@ export const PANEL_STATES: readonly PanelState[] = [
     arrange: (session) => typePromptAsync(session, 'Studio light, a soft grey backdrop'),
   },
   {
+    name: 'formats',
+    caption: 'A key visual selected alone: Every format, with the formats to make picked from the list and the price of the set',
+    key: true,
+    setup: async (fake) => {
+      fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2.6-pro', imageSize: '1K', fontInputs: [] } })
+      const visual = fake.addRectangle({ name: 'Summer key visual', x: 0, y: 0, width: 1600, height: 1600, content: 'photo' })
+      visual.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await visual.exportAsync({ constraint: { type: 'WIDTH', value: 400 } })).hash, scaleMode: 'FILL' }]
+      fake.select(visual)
+    },
+    arrange: async (session) => {
+      await typePromptAsync(session, 'More sunlit sand where the picture continues')
+      await session.ui.getByRole('button', { name: 'Formats to make' }).click()
+      await session.ui.getByRole('dialog', { name: 'Formats' }).waitFor()
+    },
+  },
+  {
     name: 'result',
     caption: 'After a click: what was placed and what it cost, where you are looking',
     key: true,

@@ -21,6 +21,27 @@ describe('the fake figma API', () => {
     expect(() => createFakeFigma().figma.createImage(bytes)).toThrow(message)
   })
 
+  it('undo takes back one step: what changed since the last commitUndo, else the step before, never the designer’s own file', () => {
+    const fake = createFakeFigma()
+    const { figma } = fake
+    const card = fake.addFrame({ name: 'Card' })
+    fake.designerStep()
+    const first = figma.createRectangle()
+    figma.commitUndo()
+    const frame = figma.createFrame()
+    const image = figma.createRectangle()
+    frame.appendChild(image)
+    image.fills = [{ type: 'SOLID', color: { r: 1, g: 0, b: 0 } }]
+    card.setPluginData('k', 'v')
+    figma.commitUndo()
+    expect(fake.undo()).toBe(true)
+    expect([frame.removed, image.removed, first.removed, card.getPluginData('k')]).toEqual([true, true, false, ''])
+    expect(fake.undo()).toBe(true)
+    expect(first.removed).toBe(true)
+    expect(fake.undo()).toBe(false)
+    expect(card.removed).toBe(false)
+  })
+
   it('exportAsync returns real PNG and JPEG bytes of the node’s size under the constraint', async () => {
     const fake = createFakeFigma()
     const frame = fake.addFrame({ width: 300, height: 200 })

@@ -65,6 +65,15 @@ export interface FakeFigma {
   notifications: { message: string; options?: NotificationOptions }[]
   /** How many times figma.commitUndo() was called. */
   undoSteps: () => number
+  /**
+   * The designer presses undo: what was changed since the last step ended (or,
+   * with nothing since, the last step) is reverted, as Figma takes back one step.
+   * Reverted: layers made (removed again), fills and plugin data set; not
+   * moves between parents. False when there is nothing to undo.
+   */
+  undo: () => boolean
+  /** The file as set up so far (a test's own layers) is the designer's, before any step of the plugin's. */
+  designerStep: () => void
   scrolledTo: FakeNode[][]
   images: Map<string, FakeImage>
   storage: Map<string, unknown>
@@ -137,6 +146,18 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     onSelectionChange: () => queueMicrotask(() => emit('selectionchange')),
     isCurrentPage: (candidate) => candidate === current,
     isFontLoaded: (font) => loadedFonts.has(`${font.family}\u0000${font.style}`),
+    changed: (revert) => pending.push(revert),
+  }
+  // Undo: the changes of the step in progress, and the steps commitUndo ended, newest last.
+  let pending: (() => void)[] = []
+  const steps: (() => void)[][] = []
+  const revertAll = (reverts: (() => void)[]) => {
+    const taken = reverts.slice().reverse()
+    // Reverting is no change of its own: nothing it does joins a step.
+    const changed = registry.changed
+    registry.changed = undefined
+    for (const revert of taken) revert()
+    registry.changed = changed
   }
   const loadedFonts = new Set<string>()
   const paintStyles: { id: string; name: string; type: 'PAINT'; paints: readonly Paint[] }[] = []
@@ -371,6 +392,8 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     },
     commitUndo() {
       undoSteps++
+      if (pending.length > 0) steps.push(pending)
+      pending = []
     },
     closePlugin(message?: string) {
       // The message shows as a toast after the plugin closes.
@@ -396,6 +419,17 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     uiMessages,
     notifications,
     undoSteps: () => undoSteps,
+    undo() {
+      const step = pending.length > 0 ? pending : steps.pop()
+      pending = []
+      if (!step) return false
+      revertAll(step)
+      return true
+    },
+    designerStep() {
+      pending = []
+      steps.length = 0
+    },
     scrolledTo,
     images,
     storage,

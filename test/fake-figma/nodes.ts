@@ -21,6 +21,8 @@ export interface Registry {
   isCurrentPage: (page: FakePageNode) => boolean
   /** Whether figma.loadFontAsync has loaded the font: Figma refuses to set a text's characters before. */
   isFontLoaded: (font: { family: string; style: string }) => boolean
+  /** A change to the document, with what reverts it: it joins the undo step in progress (index.ts). */
+  changed?: (revert: () => void) => void
 }
 
 /** Figma's limit on one plugin data entry, "about 100 kB" (docs/contracts.md#figma-plugin-data): key and value, in UTF-8 bytes. */
@@ -84,6 +86,9 @@ export class FakeNode {
     this.name = name
     this.id = registry.nextId()
     registry.nodes.set(this.id, this)
+    registry.changed?.(() => {
+      if (!this.removed) this.remove()
+    })
   }
 
   get x(): number {
@@ -182,7 +187,9 @@ export class FakeNode {
     for (const paint of paints) {
       if (paint.type === 'IMAGE' && typeof paint.imageHash !== 'string') throw new Error('An image paint needs an imageHash')
     }
+    const before = this._fills
     this._fills = Object.freeze(paints.map((paint) => Object.freeze({ ...paint })))
+    this.registry.changed?.(() => (this._fills = before))
   }
 
   /** As in Figma, a new read-only array on every read; a page must be loaded first. */
@@ -317,8 +324,10 @@ export class FakeNode {
     if (encoder.encode(key).length + encoder.encode(value).length > PLUGIN_DATA_LIMIT_BYTES) {
       throw new Error(`in setPluginData: the entry is too large (the limit is about 100 kB)`)
     }
+    const before = this.pluginData.get(key)
     if (value === '') this.pluginData.delete(key)
     else this.pluginData.set(key, value)
+    this.registry.changed?.(() => (before === undefined ? this.pluginData.delete(key) : this.pluginData.set(key, before)))
   }
 
   getPluginData(key: string): string {

@@ -124,6 +124,14 @@ describe('OpenRouter stand-in: the Riverflow family, the catalog and the Image A
     expect(standIn.generations()).toHaveLength(0)
   })
 
+  it('bills an explicit size as 2.6 Pro’s record prices it, per megapixel of the pixels asked for', async () => {
+    const { status, body } = await postImages({ model: 'sourceful/riverflow-v2.6-pro', prompt: 'A story', size: '2160x3840' })
+    expect(status).toBe(200)
+    // $0.04 a megapixel (its record) × 8.2944 megapixels.
+    expect(body.usage.cost).toBe(0.332)
+    expect(standIn.imageGenerations()[0].cost).toBe(0.332)
+  })
+
   it.each([
     ['a chat-completions field', { ...images, image_config: { image_size: '1K' } }, 400],
     ['font inputs', { ...images, font_inputs: [] }, 400],

@@ -94,9 +94,17 @@ export function imagesAnswerBody(body: Record<string, unknown>, world: ModelWorl
   const url = imageUrl(size, options.transparent ?? body.background === 'transparent')
   const count = options.images ?? 1
   const rule = ruleFor(String(body.model), listedModels(world))!
+  const exact = explicitSize(body.size)
+  const perImage = (exact && perMegapixelCost(recordOf(world, String(body.model)), exact)) ?? costOf(rule, resolution, 0, 0, undefined)
   return {
     created: Math.floor(Date.now() / 1000),
     data: Array.from({ length: count }, () => ({ b64_json: url.slice(url.indexOf(',') + 1), media_type: 'image/png' })),
-    usage: { cost: costOf(rule, resolution, 0, 0, undefined) * count },
+    usage: { cost: perImage * count },
   }
+}
+
+/** An explicit size billed as the model's record prices it, per megapixel of the pixels asked for; null when the record says no such price. */
+function perMegapixelCost(record: ImageEndpoint | null, size: { width: number; height: number }): number | null {
+  const line = record?.pricing.find((entry) => entry.billable === 'output_image' && entry.unit === 'megapixel' && entry.variant === undefined)
+  return line ? Math.round(((line.cost_usd * size.width * size.height) / 1_000_000) * 1000) / 1000 : null
 }

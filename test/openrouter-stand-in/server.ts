@@ -97,6 +97,8 @@ export interface RecordedRequest {
   /** When the request arrived and when it was answered (ms since epoch), to measure concurrency. */
   receivedAt: number
   answeredAt: number | null
+  /** The answer's `usage.cost`, when it carried one: what OpenRouter billed for it. */
+  cost?: number
 }
 
 export interface KeyInfo {
@@ -182,6 +184,8 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
       if (options.spendsCredit && status === 200) keyInfo = spend(keyInfo, body)
       record.status = status
       record.answeredAt = Date.now()
+      const cost = typeof body === 'object' && body !== null ? (body as { usage?: { cost?: unknown } }).usage?.cost : undefined
+      if (typeof cost === 'number') record.cost = cost
       if (response.destroyed) return
       response.writeHead(status, { ...CORS, 'Content-Type': 'application/json', ...headers })
       response.end(typeof body === 'string' ? body : JSON.stringify(body))

@@ -33,6 +33,8 @@ const state: SavedState = {
   takes: 3,
   recentPrompts: ['A red fox'],
   keepFullResolution: true,
+  formats: ['story'],
+  spendLimit: 5,
 }
 
 describe('the sandbox', () => {

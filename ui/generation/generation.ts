@@ -68,6 +68,8 @@ export interface GenerationState {
 export type GenerationDeps = Pick<JobContext, 'exportLayer' | 'createEncoder'> & {
   baseUrl?: string
   lander?: LanderOptions['seams']
+  /** Ends the undo step a set of formats shared; the sandbox's unless a test gives its own. */
+  endUndoStep?: () => Promise<unknown>
 }
 
 const IDLE: GenerationState = { job: null, error: null, switchTo: null, spent: NOTHING_SPENT, outcome: null, kept: [] }
@@ -122,22 +124,30 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: (layerId,
 
     const lander = createLander({ keepFullResolution: options.keepFullResolution ?? false, report, keep, seams: deps.lander })
     const context: JobContext = { ...deps, connection: { key: options.key, baseUrl: deps.baseUrl }, models: options.models, lander }
-    const settled = await runJobAsync(specs, context, {
-      concurrency: options.concurrency ?? 1,
-      signal: abort.signal,
-      onProgress: progress,
-      onSettled: (index, task) => {
-        if (task.ok) {
-          progress(index, { phase: 'done', cost: task.value.cost, notes: task.value.notes })
-          report({ type: 'task-done', cost: task.value.cost, notes: task.value.notes, dropped: task.value.dropped })
-          update((s) => ({ spent: addSpend(s.spent, task.value.cost) }))
-        } else {
-          progress(index, { phase: task.cancelled ? 'cancelled' : 'failed', message: failureMessage(task) })
-        }
-      },
-    })
-
-    const landed = await lander.settledAsync()
+    // Every format: the frames and images of the set are one undo step, ended once all of it landed or
+    // was kept, and on every other way out (a cancel, a failure, a throw), so no later change joins it.
+    const endsStep = specs.some((spec) => spec.formatSet)
+    let settled: Awaited<ReturnType<typeof runJobAsync>>
+    let landed: Awaited<ReturnType<typeof lander.settledAsync>>
+    try {
+      settled = await runJobAsync(specs, context, {
+        concurrency: options.concurrency ?? 1,
+        signal: abort.signal,
+        onProgress: progress,
+        onSettled: (index, task) => {
+          if (task.ok) {
+            progress(index, { phase: 'done', cost: task.value.cost, notes: task.value.notes })
+            report({ type: 'task-done', cost: task.value.cost, notes: task.value.notes, dropped: task.value.dropped })
+            update((s) => ({ spent: addSpend(s.spent, task.value.cost) }))
+          } else {
+            progress(index, { phase: task.cancelled ? 'cancelled' : 'failed', message: failureMessage(task) })
+          }
+        },
+      })
+      landed = await lander.settledAsync()
+    } finally {
+      if (endsStep) await (deps.endUndoStep ?? endUndoStepAsync)().catch(() => {})
+    }
     const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ taskId: specs[i].id, label: specs[i].label, message: failureMessage(s) }]))
     const error = jobError(settled, failures, tasks.some((task) => task.isTake) ? 'variations' : 'frames')
     report({ type: 'job-finished', taskCount: specs.length, failures })
@@ -174,6 +184,10 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: (layerId,
 }
 
 export type GenerationController = ReturnType<typeof createGeneration>
+
+function endUndoStepAsync(): Promise<unknown> {
+  return requestAsync('end-undo-step', {})
+}
 
 /**
  * What the designer should expect of the wait. High effort is said at once:

@@ -3,7 +3,8 @@ import type { SelectedLayer } from '../../common/selection'
 import { nearestAspectRatio } from '../../common/sizes'
 import { offersTransparency } from '../generation/plan/cutout-settings'
 import type { ClickAction } from '../generation/plan/offer'
-import { needsConfirmation, planClick } from '../generation/plan/plan-click'
+import { needsConfirmation, overSpendLimit, planClick } from '../generation/plan/plan-click'
+import { formatUsd, highestUsd } from '../pricing'
 import type { ReadyKit } from '../brand-kit/ready-kit'
 import { type ModelCapabilities, findModel, fitSettingsToModel } from '../models'
 
@@ -64,7 +65,7 @@ export function planQuickAction(quick: QuickAction, situation: QuickActionSituat
     if (!action) return { ok: false, problem: nothing }
     if (action.problems.length > 0) return { ok: false, problem: action.problems[0] }
     // Remove background may send with another model than the saved one: the toast names the one it sends to.
-    return confirmed(action, action.first?.settings ?? state.settings)
+    return confirmed(action, action.first?.settings ?? state.settings, saved.spendLimit)
   }
   if (quick.prompt.trim() === '') return { ok: false, problem: 'Write a prompt to generate an image: nothing was sent.' }
   const settings = settingsFor(quick, saved.settings, models)
@@ -73,9 +74,9 @@ export function planQuickAction(quick: QuickAction, situation: QuickActionSituat
   // The panel starts a fill from the ratio nearest the layer's; "Match the selection" asks for that everywhere.
   const first = plan.placement === 'fill' ? selection.find((layer) => layer.fillable) : selection[0]
   const match = quick.aspectRatio === 'match-selection' || (quick.aspectRatio === null && plan.placement === 'fill')
-  if (!match || !first) return confirmed(plan.generate, settings)
+  if (!match || !first) return confirmed(plan.generate, settings, saved.spendLimit)
   const matched = { ...settings, aspectRatio: nearestAspectRatio(first.width, first.height) }
-  return confirmed(planClick({ state: { ...state, settings: matched }, selection, roles: {}, models, kit }).generate, matched)
+  return confirmed(planClick({ state: { ...state, settings: matched }, selection, roles: {}, models, kit }).generate, matched, saved.spendLimit)
 }
 
 /** The saved settings with the quick action's model and ratio; font inputs stay in the panel (billed, and tied to its prompt). */
@@ -87,8 +88,12 @@ function settingsFor(quick: Extract<QuickAction, { command: 'generate-image' }>,
 }
 
 /** A quick action has no panel to ask in: one that would need asking sends nothing. */
-function confirmed(action: ClickAction, settings: GenerationSettings): QuickActionPlan {
-  if (needsConfirmation(action)) {
+function confirmed(action: ClickAction, settings: GenerationSettings, spendLimit: number): QuickActionPlan {
+  if (overSpendLimit(action, spendLimit)) {
+    const most = action.cost === null ? 'a price that cannot be estimated' : `up to ${formatUsd(highestUsd(action.cost))}`
+    return { ok: false, problem: `That may cost ${most}, over your limit of ${formatUsd(spendLimit)} a click: open Riverflow to see the estimate and confirm. Nothing was sent.` }
+  }
+  if (needsConfirmation(action, spendLimit)) {
     return { ok: false, problem: `That sends ${action.count} requests: open Riverflow to see the estimate and confirm. Nothing was sent.` }
   }
   return { ok: true, action, settings }

@@ -1,4 +1,5 @@
 import type { BackgroundMode, Density, Effort, FontInput, GenerationSettings, SavedState } from '../../common/domain'
+import { FORMATS } from '../../common/formats'
 import { ASPECT_RATIOS, IMAGE_SIZES } from '../../common/sizes'
 import { DEFAULT_STATE } from '../defaults'
 import { MAX_FONT_INPUTS } from '../fonts/font-input-problems'
@@ -24,6 +25,9 @@ export const MAX_RECENT_PROMPTS = 20
 
 /** Takes per Generate: more than four side by side is more than a designer compares at once. */
 export const MAX_TAKES = 4
+
+/** The spending limits Settings offers, in USD a click: from a few images to a whole campaign. */
+export const SPEND_LIMITS: readonly number[] = [0.5, 1, 2, 3, 5, 10, 20, 50]
 
 export interface ReadSavedState {
   state: SavedState
@@ -60,6 +64,8 @@ export function readSavedState(raw: unknown, models: readonly ModelCapabilities[
     takes: isWholeIn(saved.takes, 1, MAX_TAKES) ? saved.takes : DEFAULT_STATE.takes,
     recentPrompts: Array.isArray(saved.recentPrompts) ? saved.recentPrompts.filter((p): p is string => typeof p === 'string').slice(0, MAX_RECENT_PROMPTS) : [],
     keepFullResolution: typeof saved.keepFullResolution === 'boolean' ? saved.keepFullResolution : DEFAULT_STATE.keepFullResolution,
+    formats: readFormatIds(saved.formats),
+    spendLimit: typeof saved.spendLimit === 'number' && SPEND_LIMITS.includes(saved.spendLimit) ? saved.spendLimit : DEFAULT_STATE.spendLimit,
   }
   return { state, notes }
 }
@@ -92,6 +98,12 @@ function readSettings(raw: unknown, models: readonly ModelCapabilities[], notes:
   const fitted = fitSettingsToList(settings, models)
   notes.push(...fitted.notes)
   return fitted.settings
+}
+
+/** The formats picked last time, as far as this build lists them; the defaults when none was saved. */
+function readFormatIds(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return [...DEFAULT_STATE.formats]
+  return FORMATS.filter((format) => raw.includes(format.id)).map((format) => format.id)
 }
 
 function readFontInputs(raw: unknown, notes: string[]): FontInput[] {

@@ -1,7 +1,9 @@
 import { Button } from '@create-figma-plugin/ui'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useCallback, useRef, useState } from 'preact/hooks'
 import type { AspectRatio } from '../../common/domain'
 import { SelectField } from '../components/SelectField'
+import { useDismiss } from '../components/use-dismiss'
+import { FormatsChoice } from './FormatsChoice'
 import { type Offer, isPromptProblem } from '../generation/plan/offer'
 import type { Proposal } from '../generation/plan/propose'
 import { formatEstimate, formatEstimateShort } from '../pricing'
@@ -13,6 +15,8 @@ interface ActionBarProps {
   onRun: (offer: Offer) => void
   /** The ratio chosen on Expand's action, for this selection. */
   onRatio: (ratio: AspectRatio) => void
+  /** The formats picked on Every format's list. */
+  onFormats: (formats: string[]) => void
 }
 
 /**
@@ -20,7 +24,7 @@ interface ActionBarProps {
  * price (⌘↵ presses it), a few others beside each other, and the rest under
  * More. Each names what it does; its price is on it, before anything is sent.
  */
-export function ActionBar({ proposal, onRun, onRatio }: ActionBarProps) {
+export function ActionBar({ proposal, onRun, onRatio, onFormats }: ActionBarProps) {
   const { primary, secondary, more } = proposal
   return (
     <section class="field" aria-label="Actions on the selection">
@@ -34,6 +38,7 @@ export function ActionBar({ proposal, onRun, onRatio }: ActionBarProps) {
         </Button>
       </div>
       {primary.ratio && <RatioChoice offer={primary} onRatio={onRatio} />}
+      {primary.formats && <FormatsChoice choice={primary.formats} onChange={onFormats} />}
       {(secondary.length > 0 || more.length > 0) && (
         <div class="secondary-actions">
           {secondary.map((offer) => (
@@ -43,6 +48,7 @@ export function ActionBar({ proposal, onRun, onRatio }: ActionBarProps) {
                 <span class="price muted">{price(offer)}</span>
               </Button>
               {offer.ratio && <RatioChoice offer={offer} onRatio={onRatio} />}
+              {offer.formats && <FormatsChoice choice={offer.formats} onChange={onFormats} />}
             </span>
           ))}
           {more.length > 0 && <MoreMenu offers={more} onRun={onRun} />}
@@ -76,18 +82,8 @@ function RatioChoice({ offer, onRatio }: { offer: Offer; onRatio: (ratio: Aspect
 function MoreMenu({ offers, onRun }: { offers: Offer[]; onRun: (offer: Offer) => void }) {
   const [open, setOpen] = useState(false)
   const box = useRef<HTMLSpanElement>(null)
-  useEffect(() => {
-    if (!open) return
-    const close = (event: Event) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !box.current?.contains(event.target as Node)) setOpen(false)
-    }
-    window.addEventListener('pointerdown', close)
-    window.addEventListener('keydown', close)
-    return () => {
-      window.removeEventListener('pointerdown', close)
-      window.removeEventListener('keydown', close)
-    }
-  }, [open])
+  const close = useCallback(() => setOpen(false), [])
+  useDismiss(open, close, box)
   return (
     <span class="more" ref={box}>
       <Button secondary fullWidth aria-label="More actions" aria-haspopup="menu" aria-expanded={open} title="More actions for the selection" onClick={() => setOpen(!open)}>

@@ -49,6 +49,7 @@ const PLACEHOLDERS: Partial<Record<OfferKind, string>> = {
   erase: 'Erase needs no prompt; or say what to put in its place…',
   expand: 'Optional: what to add in the new space…',
   'upscale-with-references': 'Optional: what to keep sharp…',
+  formats: 'Optional: what to add where the formats continue the picture…',
 }
 
 /**
@@ -114,6 +115,8 @@ export function GenerateView(props: GenerateViewProps) {
         onRun={run}
         onBack={() => setConfirmKey(null)}
         onRatio={setExpandTo}
+        onFormats={(formats) => onStateChange({ formats })}
+        spendLimit={state.spendLimit}
         alerts={
           <Alerts
             error={generation.error}

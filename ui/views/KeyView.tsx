@@ -6,7 +6,7 @@ import type { BrandKitsState } from '../brand-kit/use-brand-kits'
 import { SelectField } from '../components/SelectField'
 import type { KeyInfo } from '../openrouter/key'
 import { formatUsd } from '../pricing'
-import { MAX_CONCURRENCY } from '../state/read-saved-state'
+import { MAX_CONCURRENCY, SPEND_LIMITS } from '../state/read-saved-state'
 import { FullResolutionField } from './FullResolutionField'
 import { PasteKeyPanel } from './PasteKeyPanel'
 import { SignInPanel } from './SignInPanel'
@@ -33,6 +33,7 @@ interface SettingsProps {
 }
 
 const CONCURRENCIES = Array.from({ length: MAX_CONCURRENCY }, (_, i) => ({ value: String(i + 1), label: i === 0 ? '1 at a time' : `${i + 1} at a time` }))
+const LIMITS = SPEND_LIMITS.map((usd) => ({ value: String(usd), label: formatUsd(usd) }))
 
 /**
  * The first run, and Settings. First run: what the plugin does in one line,
@@ -106,6 +107,7 @@ function Defaults({ state, onStateChange }: SettingsProps) {
       <span class="section-title">Defaults</span>
       <SelectField label="Requests at a time, for several frames" value={String(state.concurrency)} options={CONCURRENCIES} onChange={(value) => onStateChange({ concurrency: Number(value) })} />
       <FullResolutionField value={state.keepFullResolution} onChange={(keepFullResolution) => onStateChange({ keepFullResolution })} />
+      <SelectField label="Ask before a click that may cost more than" value={String(state.spendLimit)} options={LIMITS} onChange={(value) => onStateChange({ spendLimit: Number(value) })} />
     </section>
   )
 }

@@ -23,6 +23,10 @@ interface RunAreaProps {
   onRun: (offer: Offer, confirmed?: boolean) => void
   onBack: () => void
   onRatio: (ratio: AspectRatio) => void
+  /** The formats picked on Every format's list. */
+  onFormats: (formats: string[]) => void
+  /** USD: a click that may cost more asks first. */
+  spendLimit: number
   /** Why the last job failed and what stops the next click: said right under the actions. */
   alerts: ComponentChildren
 }
@@ -32,9 +36,9 @@ interface RunAreaProps {
  * with Cancel, the wait for the brand kit with Cancel, or the question before a
  * large batch; then what the last job did, and any paid image that waits to be placed.
  */
-export function RunArea({ proposal, generation, confirmKey, wait, onRun, onBack, onRatio, alerts }: RunAreaProps) {
+export function RunArea({ proposal, generation, confirmKey, wait, onRun, onBack, onRatio, onFormats, spendLimit, alerts }: RunAreaProps) {
   const { primary, secondary, more } = proposal
-  const confirming = [primary, ...secondary, ...more].find((offer) => offer.key === confirmKey && needsConfirmation(offer))
+  const confirming = [primary, ...secondary, ...more].find((offer) => offer.key === confirmKey && needsConfirmation(offer, spendLimit))
   return (
     <>
       {generation.job ? (
@@ -48,9 +52,9 @@ export function RunArea({ proposal, generation, confirmKey, wait, onRun, onBack,
           </Button>
         </div>
       ) : confirming ? (
-        <ConfirmSend action={confirming} onSend={() => onRun(confirming, true)} onBack={onBack} />
+        <ConfirmSend action={confirming} spendLimit={spendLimit} onSend={() => onRun(confirming, true)} onBack={onBack} />
       ) : (
-        <ActionBar proposal={proposal} onRun={onRun} onRatio={onRatio} />
+        <ActionBar proposal={proposal} onRun={onRun} onRatio={onRatio} onFormats={onFormats} />
       )}
       {alerts}
       {generation.outcome && !generation.job && <OutcomeLine outcome={generation.outcome} onRetry={generation.retryTask} />}

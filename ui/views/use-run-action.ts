@@ -9,6 +9,7 @@ import type { Proposal } from '../generation/plan/propose'
 import type { Generation } from '../generation/use-generation'
 import type { ModelCapabilities } from '../models'
 import { type CostEstimate, formatEstimate, highestUsd } from '../pricing'
+import { requestAsync } from '../bridge'
 import { withRecentPrompt } from '../state/recent-prompts'
 
 interface RunInput {
@@ -46,6 +47,8 @@ export function useRunAction(input: RunInput) {
   // A missing prompt is said once the designer tries; the other problems are about what they set.
   const shownProblems = [...new Set([...proposal.primary.problems.filter((problem) => !isPromptProblem(problem)), ...(actionProblem ? [actionProblem] : [])])]
   const [wait, setWait] = useState<KitWait | null>(null)
+  // Every format's frames are being made: a second press would make them twice.
+  const making = useRef(false)
   // What the later steps of a click read when they run: the panel may have drawn again since.
   const latest = useRef({ input, selection })
   latest.current = { input, selection }
@@ -54,12 +57,12 @@ export function useRunAction(input: RunInput) {
     setActionSaid(problem ? { problem, selection: latest.current.selection, prompt: latest.current.input.state.prompt } : null)
 
   function run(offer: Offer, confirmed = false) {
-    if (generation.job || wait) return
+    if (generation.job || wait || making.current) return
     // An action that needs another model first (references on a model without them) switches, says so and waits.
     if (offer.switchTo) onStateChange({ settings: offer.switchTo })
     say(offer.problems[0] ?? null)
     if (offer.problems.length > 0) return
-    if (!confirmed && needsConfirmation(offer)) return setConfirmKey(offer.key)
+    if (!confirmed && needsConfirmation(offer, state.spendLimit)) return setConfirmKey(offer.key)
     setConfirmKey(null)
     if (!input.brandKits.mayApply) return start(offer)
     // The kit as it is now: a reference deleted since it was last read is named and left out, and
@@ -94,15 +97,30 @@ export function useRunAction(input: RunInput) {
     if (offer.problems.length > 0) return say(offer.problems[0])
     // Nothing is spent that the panel did not show: a kit that adds a price is shown first.
     if (dearer(offer.cost, shown.cost)) return say(`The brand kit as it is now adds to the price (${formatEstimate(offer.cost)}), so nothing was sent: press again to send with it.`)
-    if (!confirmed && needsConfirmation(offer)) return setConfirmKey(offer.key)
+    if (!confirmed && needsConfirmation(offer, latest.current.input.state.spendLimit)) return setConfirmKey(offer.key)
     start(offer)
   }
 
   function start(offer: Offer) {
     const { state, onStateChange, generation, apiKey, models } = latest.current.input
     onStateChange({ recentPrompts: withRecentPrompt(state.recentPrompts, state.prompt) })
-    const { keepFullResolution } = state
-    void generation.start(offer.tasks, { key: apiKey, models, concurrency: offer.concurrency, keepFullResolution })
+    // A format lands in its frame as a fill: an image over 4096 px is shrunk there, never tiled beside it.
+    const keepFullResolution = offer.kind === 'formats' ? false : state.keepFullResolution
+    const options = { key: apiKey, models, concurrency: offer.concurrency, keepFullResolution }
+    if (!offer.makeFrames) return void generation.start(offer.tasks, options)
+    // Every format from the list: the frames first, beside the key visual, then a request for each.
+    const { keyVisualId, formats, tasksFor } = offer.makeFrames
+    making.current = true
+    requestAsync('make-format-frames', { keyVisualId, formats })
+      .then(
+        async (frames) => {
+          // The frames' undo step is left open for their images: a job that does not start ends it here.
+          const started = await generation.start(tasksFor(frames), options).catch(() => null)
+          if (started === null) await requestAsync('end-undo-step', {}).catch(() => {})
+        },
+        (error: unknown) => say(error instanceof Error ? error.message : 'Figma could not make the frames: nothing was sent. Try again.'),
+      )
+      .finally(() => (making.current = false))
   }
 
   // One listener for the view's life, pressing what the panel proposes at the time.

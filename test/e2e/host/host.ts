@@ -113,6 +113,8 @@ async function startAsync(): Promise<void> {
   scope.figma = fake.figma
   scope.__html__ = html
   await window.hostSetup?.(fake)
+  // The file as the test set it up is where undo stops: the plugin's steps come after it.
+  fake.designerStep()
 
   await runPluginCodeAsync()
   // Figma runs the plugin once its code has loaded: the quick action's parameters come with it.

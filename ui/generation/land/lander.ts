@@ -49,11 +49,12 @@ export async function retryKeptAsync(item: KeptImage, options: Omit<LanderOption
   if (!item.retry) return false
   const seams = withDefaultSeams(options.seams)
   const retry = item.retry
-  const elsewhere: Pick<PlaceImageArgs, 'placement' | 'targetIds' | 'reveal'> = { placement: 'new-layer', targetIds: [], reveal: true }
+  // A retry is an undo step of its own, whatever set it was kept from.
+  const elsewhere: Pick<PlaceImageArgs, 'placement' | 'targetIds' | 'reveal' | 'joinStep'> = { placement: 'new-layer', targetIds: [], reveal: true, joinStep: undefined }
   if (retry.kind === 'place') return placeOrKeepAsync({ ...retry.args, ...elsewhere }, item.download, options, seams)
   const again = { ...options, keepFullResolution: false }
   // Fitting it to the shape would fail as before: the sandbox, finding the shape gone, puts it over the image on a layer of its own.
-  if (retry.unmasked) return prepareAndPlaceAsync(retry.original, retry.args, retry.original, again, { ...seams, mask: async (image) => image })
+  if (retry.unmasked) return prepareAndPlaceAsync(retry.original, { ...retry.args, joinStep: undefined }, retry.original, again, { ...seams, mask: async (image) => image })
   return prepareAndPlaceAsync(retry.original, { ...retry.args, ...elsewhere }, retry.original, again, seams)
 }
 
@@ -144,6 +145,7 @@ function placeArgs(spec: TaskSpec, record: GenerationRecord): Omit<PlaceImageArg
     size: spec.size,
     ...(spec.area && { area: spec.area }),
     ...(spec.expandTo && { expandTo: spec.expandTo }),
+    ...(spec.formatSet && { joinStep: true as const }),
     name: spec.name,
     reveal: spec.reveal,
     record,

@@ -1,4 +1,5 @@
 import type { AspectRatio, GenerationSettings } from '../../../common/domain'
+import type { FormatGroup } from '../../../common/formats'
 import type { SelectedLayer } from '../../../common/selection'
 import { type CostEstimate, addEstimates, timesEstimate } from '../../pricing'
 import { type KitUse, applyKit } from '../../brand-kit/apply-kit'
@@ -34,6 +35,7 @@ export type OfferKind =
   | 'expand'
   | 'edit-area'
   | 'erase'
+  | 'formats'
 
 /**
  * One thing the panel offers for the selection, ready to send: a named action
@@ -51,6 +53,23 @@ export interface Offer extends ClickAction {
   switchTo?: GenerationSettings
   /** Expand to a ratio: the ratio it makes, and those it offers, each with the frame's size, for the choice on the action. */
   ratio?: { value: AspectRatio; options: { value: AspectRatio; label: string }[] }
+  /** Every format from a key visual selected alone: the formats picked, and the list to pick from, for the choice on the action. */
+  formats?: FormatChoice
+  /** Every format from a key visual selected alone: the frames to make beside it first, then the requests for them. */
+  makeFrames?: MakeFrames
+}
+
+/** The list of formats beside Every format: those picked, and every one offered with its group. */
+export interface FormatChoice {
+  chosen: string[]
+  options: { value: string; label: string; group: FormatGroup }[]
+}
+
+/** The frames a click makes before it sends (one undo step with their images), and the requests it then sends for them. */
+export interface MakeFrames {
+  keyVisualId: string
+  formats: { name: string; width: number; height: number }[]
+  tasksFor: (frames: SelectedLayer[]) => TaskSpec[]
 }
 
 /** What each kind needs a prompt for, said once the designer presses it without one. */

@@ -2,6 +2,7 @@ import type { AspectRatio, Placement, SavedState } from '../../../common/domain'
 import type { SelectedLayer } from '../../../common/selection'
 import type { ModelCapabilities } from '../../../common/models'
 import { isHexColor } from '../../hex-color'
+import { highestUsd } from '../../pricing'
 import { findModel } from '../../models'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Roles, assignRoles, combineNote, layersWithRole, roleProblems } from '../../selection/roles'
@@ -11,6 +12,7 @@ import type { LayerToSend, Order, TaskSpec } from './task'
 import { type ClickAction, type Offer, type OfferKind, clickAction, eachLayerAction, named, promptProblems, withKit } from './offer'
 import { areaHint, planAreaActions } from './plan-edit-area'
 import { expandHint, planExpandActions } from './plan-expand'
+import { planFormatsActions } from './plan-formats'
 import { planUpscaleWithReferences } from './upscale-with-references'
 
 /** Everything a click on the panel can do for the selection, decided in one place. */
@@ -73,9 +75,19 @@ export function showsImage(layer: SelectedLayer): boolean {
   return layer.showsImage === true || layer.madeHere
 }
 
-/** Whether a click sends so many requests that the panel asks first. */
-export function needsConfirmation(action: ClickAction): boolean {
-  return action.count > CONFIRM_ABOVE
+/**
+ * Whether the panel asks before a click sends: so many requests, or an
+ * estimate that may come to more than the designer's spending limit a click
+ * (or that cannot be made). Nothing is spent that the designer did not see priced.
+ */
+export function needsConfirmation(action: ClickAction, spendLimit: number): boolean {
+  return action.count > CONFIRM_ABOVE || overSpendLimit(action, spendLimit)
+}
+
+/** The most a click may cost is over the limit, or unknown. */
+export function overSpendLimit(action: Pick<ClickAction, 'cost' | 'count'>, spendLimit: number): boolean {
+  if (action.count === 0) return false
+  return action.cost === null || highestUsd(action.cost) > spendLimit + 1e-9
 }
 
 /** An offer with its tasks priced, and what stops it: the settings' problems, then the prompt's. */
@@ -134,6 +146,7 @@ function selectionOffers({ state, selection, roles, models, kit, expandTo }: Cli
       ),
     ),
     ...planExpandActions(order, selection, expandTo, kit),
+    ...planFormatsActions(order, { selection, picked: state.formats, concurrency: state.concurrency, models, kit }),
   ]
   const withReferences = planUpscaleWithReferences(order, selection, models, kit)
   if (withReferences) offers.push(withReferences)

@@ -91,19 +91,29 @@ export function planExpandToRatio(order: Order, image: SelectedLayer, ratio: Asp
   return expandTask(order, image, framed, { label: `Expand ${image.name} to ${ratio}`, targetIds: [image.id], name: `${image.name} · expanded`, expandTo: ratio })
 }
 
-/** Both forms: `image` drawn at its box on a canvas of the frame's shape, the answer landing behind it. */
-function expandTask(order: Order, image: SelectedLayer, framed: FramedImage, landing: Pick<TaskSpec, 'label' | 'targetIds' | 'name' | 'expandTo'>): TaskSpec {
-  const scale = INPUT_LONG_SIDE / Math.max(framed.width, framed.height)
-  const transparent = order.model.backgrounds.includes('transparent')
-  const canvas: InputCanvas = {
-    width: Math.round(framed.width * scale),
-    height: Math.round(framed.height * scale),
-    x: Math.round(framed.x * scale),
-    y: Math.round(framed.y * scale),
+/**
+ * An input canvas of `canvas`'s shape with the image drawn at `image` (both in
+ * the same units, e.g. the frame's), scaled to INPUT_LONG_SIDE; the rest
+ * transparent on a model that answers with transparency, so reads it, else
+ * the flat colour the instruction names. Expand's, and Every format's.
+ */
+export function inputCanvas(canvas: PixelSize, image: FramedImage, transparent: boolean): InputCanvas {
+  const scale = INPUT_LONG_SIDE / Math.max(canvas.width, canvas.height)
+  return {
+    width: Math.round(canvas.width * scale),
+    height: Math.round(canvas.height * scale),
+    x: Math.round(image.x * scale),
+    y: Math.round(image.y * scale),
     imageWidth: Math.round(image.width * scale),
     imageHeight: Math.round(image.height * scale),
     background: transparent ? 'transparent' : EXPAND_MARK,
   }
+}
+
+/** Both forms: `image` drawn at its box on a canvas of the frame's shape, the answer landing behind it. */
+function expandTask(order: Order, image: SelectedLayer, framed: FramedImage, landing: Pick<TaskSpec, 'label' | 'targetIds' | 'name' | 'expandTo'>): TaskSpec {
+  const transparent = order.model.backgrounds.includes('transparent')
+  const canvas = inputCanvas(framed, { x: framed.x, y: framed.y, width: image.width, height: image.height }, transparent)
   const size = { width: framed.width, height: framed.height }
   // A model that makes explicit pixels is asked for the frame's own shape at the density, within its
   // limits (docs/contracts.md#exact-sizes), not the nearest tier's ratio; a tier model gets tiers.

@@ -7,6 +7,7 @@ import type { SelectedLayer } from '../../../common/selection'
 import { readArea } from '../../../common/read-record'
 import { type PlacedLayer, areaProblem, findArea, planEditArea } from './plan-edit-area'
 import { planExpand } from './plan-expand'
+import { newSetId, planFormat } from './plan-formats'
 import { planGenerate, planRefine, withTakes } from './plan-tasks'
 import type { Order, TaskSpec } from './task'
 
@@ -58,6 +59,14 @@ export function planLaunch(launch: Launch, current: SavedState, models: readonly
     const expanded = planExpand(order, { ...launch.expand.frame, expand: launch.expand.source })
     if (launch.command === 'regenerate') return { state, notes, tasks: [{ ...expanded, placement: 'fill', targetIds: [layer.id] }] }
     return { state, notes, tasks: withTakes([expanded], state.takes) }
+  }
+  // An Every format result is made again from its key visual, for its frame: in the same layer, or as takes.
+  if (isObject(launch.record) && isObject(launch.record.format) && launch.command !== 'edit-prompt') {
+    if (!launch.format) return { state, notes: [...notes, `The key visual “${layer.name}” was made from was deleted, or the layer is no longer in its frame: use Edit prompt.`], tasks: null }
+    const format = planFormat(order, launch.format.keyVisual, launch.format.frame, newSetId())
+    if (!format) return { state, notes: [...notes, `${order.model.label} cannot make “${launch.format.frame.name}” at its shape: choose a model that makes exact sizes.`], tasks: null }
+    if (launch.command === 'regenerate') return { state, notes, tasks: [{ ...format, placement: 'fill', targetIds: [layer.id] }] }
+    return { state, notes, tasks: withTakes([format], state.takes) }
   }
   switch (launch.command) {
     case 'regenerate':

@@ -2,6 +2,7 @@ import type { SelectedLayer } from '../../../common/selection'
 import { expectedPixelSize } from '../../../common/sizes'
 import { type ClickPlan, showsImage } from './plan-click'
 import type { Offer, OfferKind } from './offer'
+import { keyVisualWithFrames } from './plan-formats'
 
 /** Besides the main button, this many actions show; the rest wait under More. */
 export const SECONDARY_SHOWN = 3
@@ -33,7 +34,7 @@ export function propose(plan: ClickPlan, selection: readonly SelectedLayer[]): P
 }
 
 /** Under More, the kinds in this order: the closest to what the selection asks for first. */
-const MORE_ORDER: Pick[] = ['upscale-each-4', 'upscale-each-2', 'upscale-with-references', 'refine-each', 'combine', 'remove-background', 'expand', 'generate-each', 'replace', 'generate']
+const MORE_ORDER: Pick[] = ['upscale-each-4', 'upscale-each-2', 'upscale-with-references', 'refine-each', 'combine', 'remove-background', 'expand', 'formats', 'generate-each', 'replace', 'generate']
 
 function moreRank(offer: Offer): number {
   const index = MORE_ORDER.indexOf(offer.kind === 'upscale-each' ? `upscale-each-${offer.factor ?? 2}` : offer.kind)
@@ -45,10 +46,13 @@ function rank(selection: readonly SelectedLayer[], offers: Map<Pick, Offer>): Pi
   if (offers.has('edit-area')) return ['edit-area', 'erase']
   const imageLike = selection.filter((layer) => !layer.text)
   if (imageLike.length === 0) return ['generate']
+  // A key visual and the frames of its formats: each frame gets it, made for its shape.
+  if (keyVisualWithFrames(selection)) return ['formats', 'refine-each', 'upscale-each-2', 'combine']
   if (imageLike.length === 1) {
     const [layer] = imageLike
     if (layer.expand) return ['expand', 'generate', 'refine-each', 'upscale-each-2']
-    if (showsImage(layer)) return ['refine-each', 'upscale-each-2', 'remove-background', 'expand']
+    // The actions with a choice of their own (the formats to make, the ratio) stay in view; Remove background needs none, under More.
+    if (showsImage(layer)) return ['refine-each', 'upscale-each-2', 'formats', 'expand']
     return ['generate', 'refine-each', 'upscale-each-2']
   }
   if (isPoster(imageLike) && offers.has('upscale-with-references')) return ['upscale-with-references', 'combine', 'refine-each']
@@ -94,6 +98,11 @@ export function landsLine(offer: Offer, selection: readonly SelectedLayer[]): st
     case 'edit-area':
     case 'erase':
       return `Over ${target}, inside the shape you drew, with a soft edge; the image stays as it is.`
+    case 'formats': {
+      const keyVisual = name(first?.formatSet?.keyVisualId)
+      if (offer.makeFrames) return `In a new frame for each format, beside ${keyVisual}, named with its size; ${keyVisual} stays as it is.`
+      return `In each frame, made for its shape, behind the frame’s own layers; ${keyVisual} and your text stay as they are.`
+    }
     default:
       return count > 1 ? 'Each result on a new layer beside its own frame, at its size.' : `On a new layer beside ${target}, at its size.`
   }
@@ -107,6 +116,7 @@ export function requestLine(offer: Offer): string {
   const { first, count } = offer
   if (!first) return ''
   const images = count === 1 ? '1 image' : `${count} images`
+  if (offer.kind === 'formats') return [first.model.label, first.exactSize ? 'each format’s exact size' : 'each format’s covering tier', `${first.settings.density ?? 2}× sharp`, images].join(' · ')
   const size = offer.kind === 'upscale-each' || offer.kind === 'upscale-with-references' ? `${offer.factor ?? 2}× sharper` : sizeOf(first)
   return [first.model.label, size, images].filter(Boolean).join(' · ')
 }

@@ -33,8 +33,8 @@ export function reviewLaunch(tasks: TaskSpec[], own: GenerationSettings): Launch
   if (first && fitted && (first.settings.density ?? 2) !== (own.density ?? 2)) {
     reasons.push(`It asks for ${first.settings.density ?? 2}× the frame; your panel is set to ${own.density ?? 2}×.`)
   }
-  // An edit's size follows its area, an expansion's its frame, as the panel's own buttons choose them.
-  const sizedByTask = first?.placement === 'area' || first?.expandedImageId !== undefined
+  // An edit's size follows its area, an expansion's and a format's their frame, as the panel's own buttons choose them.
+  const sizedByTask = first?.placement === 'area' || first?.expandedImageId !== undefined || first?.formatSet !== undefined
   if (first && !fitted && !sizedByTask && first.settings.imageSize !== own.imageSize) reasons.push(`It asks for ${first.settings.imageSize} images; your panel is set to ${own.imageSize}.`)
   if (estimate === null) reasons.push('Its price cannot be estimated: the model does not list that size.')
   else if (highestUsd(estimate) > RELAUNCH_AT_ONCE_USD) {

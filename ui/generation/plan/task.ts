@@ -66,6 +66,12 @@ export interface TaskSpec extends Order {
   expandTo?: AspectRatio
   /** Expand: the image the answer continues, which the record keeps (Regenerate fills the result again). */
   expandedImageId?: string
+  /**
+   * Every format: the key visual and the set this format is made in, which the
+   * record keeps (Regenerate makes the format again, History lists the set as
+   * one entry); a job of them is one undo step.
+   */
+  formatSet?: { id: string; keyVisualId: string }
   /** The brand kit's checks, for models that score (ui/brand-kit/apply-kit.ts). */
   scoringRubric?: ScoringCriterion[]
   /** Set when the file's brand kit went into this task: what it added and what the model could not take. */

@@ -47,13 +47,16 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
   const { record } = item
   const model = typeof record.settings.model === 'string' ? findModel(models, record.settings.model).label : 'Unknown model'
   // An image made at exact pixels (2.6 Pro) says them; one made at a tier, its ratio and tier.
-  const size = record.exactSize ? `${record.exactSize.width}×${record.exactSize.height}` : `${record.settings.aspectRatio} · ${record.settings.imageSize}`
+  // A set of formats is one entry: how many, each at its own size.
+  const set = record.format !== undefined
+  const size = set ? `${item.layerIds.length === 1 ? '1 format' : `${item.layerIds.length} formats`}` : record.exactSize ? `${record.exactSize.width}×${record.exactSize.height}` : `${record.settings.aspectRatio} · ${record.settings.imageSize}`
   const facts = [model, size, record.cost !== null ? formatUsd(record.cost) : null, new Date(record.createdAt).toLocaleString(), typeof record.brandKit === 'string' ? `Brand kit: ${record.brandKit.slice(0, 60)}` : null]
   return (
     <li class="history-row">
       {thumbnail ? <img class="thumbnail" src={thumbnail} alt="" /> : <span class="thumbnail" />}
       <div class="grow">
-        <span class="prompt">{record.prompt}</span>
+        <span class="prompt">{set ? `Every format${record.prompt ? `: ${record.prompt}` : ''}` : record.prompt}</span>
+        {item.frames && item.frames.length > 0 && <Muted>In {item.frames.join(', ')}</Muted>}
         <Muted>
           {facts.filter(Boolean).join(' · ')}
           {item.exists ? (item.swappedOut ? ' · swapped out: Restore previous on its layer brings it back' : '') : ' · layer deleted'}
@@ -63,13 +66,15 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
             Reuse
           </Button>
           {item.exists && (
-            <Button secondary title="Select its layer on the canvas" onClick={() => void runAsync(() => requestAsync('show-layers', { layerIds: item.layerIds }), null)}>
+            <Button secondary title={set ? 'Select the set’s images on the canvas' : 'Select its layer on the canvas'} onClick={() => void runAsync(() => requestAsync('show-layers', { layerIds: item.layerIds }), null)}>
               Select
             </Button>
           )}
-          <Button secondary title="Place the image again beside its layer" onClick={() => void runAsync(() => requestAsync('place-again', { layerId, record }), 'Placed again beside it.')}>
-            Place again
-          </Button>
+          {!set && (
+            <Button secondary title="Place the image again beside its layer" onClick={() => void runAsync(() => requestAsync('place-again', { layerId, record }), 'Placed again beside it.')}>
+              Place again
+            </Button>
+          )}
         </div>
         {message && <Muted>{message}</Muted>}
       </div>

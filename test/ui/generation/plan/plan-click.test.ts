@@ -7,6 +7,7 @@ import { MODELS as BUILT_IN_MODELS } from '../../../fixtures/orders'
 import type { Roles } from '../../../../ui/selection/roles'
 import { DEFAULT_STATE } from '../../../../ui/defaults'
 import { areaAt } from '../../../fixtures/area'
+import { highestUsd } from '../../../../ui/pricing'
 
 const layer = (id: string, width = 400, height = 300, fillable = true, madeHere = false): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable, madeHere })
 const photo = (id: string, width = 400, height = 300): SelectedLayer => ({ ...layer(id, width, height), type: 'RECTANGLE', showsImage: true })
@@ -204,11 +205,24 @@ describe('the named actions on the selection', () => {
   })
 
   it('asks before sending more than 10 requests, not at 10', () => {
-    expect(needsConfirmation(byKey(plan(state(), frames(10)))['refine-each'])).toBe(false)
+    const noLimit = 1000
+    expect(needsConfirmation(byKey(plan(state(), frames(10)))['refine-each'], noLimit)).toBe(false)
     const fifty = byKey(plan(state(), frames(50)))
-    expect(needsConfirmation(fifty['refine-each'])).toBe(true)
+    expect(needsConfirmation(fifty['refine-each'], noLimit)).toBe(true)
     expect(fifty['refine-each']).toMatchObject({ label: 'Refine each (50)', concurrency: 3, cost: { kind: 'fixed', usd: 1 } })
-    expect(needsConfirmation(fifty.combine)).toBe(false)
+    expect(needsConfirmation(fifty.combine, noLimit)).toBe(false)
+  })
+
+  it('asks before a click whose estimate may come to more than the spending limit, however few its requests', () => {
+    // Ten at $0.02 each: $0.20, under $0.50; one over the limit is asked about.
+    const ten = byKey(plan(state(), frames(10)))['refine-each']
+    expect(needsConfirmation(ten, 0.5)).toBe(false)
+    expect(needsConfirmation(ten, 0.19)).toBe(true)
+    // Billed by use: its highest end counts, not its lowest.
+    const pro = byKey(plan(state({ settings: { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2.5-pro' } }), frames(2)))['refine-each']
+    expect(pro.cost).toMatchObject({ kind: 'range' })
+    expect(needsConfirmation(pro, highestUsd(pro.cost!) - 0.01)).toBe(true)
+    expect(needsConfirmation(pro, highestUsd(pro.cost!))).toBe(false)
   })
 })
 

@@ -32,12 +32,12 @@ describe('what the selection proposes', () => {
     expect(more.map((o) => o.label)).toEqual(['Upscale 4×', 'Remove background'])
   })
 
-  it('one image: an edit of it with the prompt, then Upscale, Remove background and Expand; replacing it only under More', () => {
+  it('one image: an edit of it with the prompt, then Upscale, Every format and Expand (each with its own choice); Remove background and replacing it under More', () => {
     const { primary, secondary, more } = proposalFor([{ ...image('a'), expandsToRatio: true }])
     expect(primary).toMatchObject({ kind: 'refine-each', label: 'Refine' })
     expect(primary.tasks[0].placement).toBe('new-layer')
-    expect(secondary.map((o) => o.label)).toEqual(['Upscale 2×', 'Remove background', 'Expand'])
-    expect(more.map((o) => o.label)).toEqual(['Upscale 4×', 'Replace with a new image', 'Generate'])
+    expect(secondary.map((o) => o.label)).toEqual(['Upscale 2×', 'Every format (4)', 'Expand'])
+    expect(more.map((o) => o.label)).toEqual(['Upscale 4×', 'Remove background', 'Replace with a new image', 'Generate'])
     // Generate from More goes beside the image, never over it.
     expect(more.find((o) => o.kind === 'generate')!.tasks[0].placement).toBe('new-layer')
   })

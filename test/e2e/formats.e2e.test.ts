@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest'
+import { TEST_KEY } from '../openrouter-stand-in/server'
+import type { FakeFigmaView } from './fake-view'
+import type { PluginSession } from './harness'
+import { useBrowserSuite } from './suite'
+
+// Every format (issue 27), in the built plugin: one key visual made into a campaign's formats,
+// each frame filled at its own shape, the designer's layers left as they were.
+const suite = useBrowserSuite()
+
+/** The campaign's frames of the issue: a story, a link preview, a leaderboard and a medium rectangle. */
+const FRAMES: [string, number, number][] = [
+  ['Story', 1080, 1920],
+  ['Link preview', 1200, 628],
+  ['Leaderboard', 728, 90],
+  ['Medium rectangle', 300, 250],
+]
+
+interface Setup {
+  state: unknown
+  frames: [string, number, number][]
+}
+
+/** A 1600×1600 key visual (an image fill) and, when given, a frame for each format with a headline in it, all selected. */
+const keyVisual = (state: unknown, frames: [string, number, number][] = []) => ({
+  key: TEST_KEY,
+  setup: async (fake: FakeFigmaView, arg: Setup) => {
+    fake.storage.set('saved-state', arg.state)
+    const visual = fake.addRectangle({ name: 'Key visual', x: 0, y: 0, width: 1600, height: 1600, content: 'photo' })
+    visual.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await visual.exportAsync({ constraint: { type: 'WIDTH', value: 400 } })).hash, scaleMode: 'FILL' }]
+    const made = arg.frames.map(([name, width, height], i) => {
+      const frame = fake.addFrame({ name: `${name} ${width}×${height}`, x: 1800 + i * 1300, y: 0, width, height })
+      fake.addText({ name: `${name} headline`, x: 8, y: 8, width: Math.min(200, width - 16), height: 24, characters: 'Summer sale' }, frame)
+      return frame
+    })
+    fake.select(visual, ...made)
+  },
+  setupArg: { state, frames } satisfies Setup,
+})
+
+const on = (model: string, more: Record<string, unknown> = {}) => ({ prompt: 'Sunlit sand', settings: { model, imageSize: '1K', fontInputs: [] }, ...more })
+
+/**
+ * The key visual and every text layer as a designer would see them changed:
+ * fills, place, size, parent, and order among the designer's own layers (a
+ * result goes behind them, a layer of the plugin's, with its record).
+ */
+const designersLayers = (session: PluginSession) =>
+  session.figma((fake) => {
+    const designers = (node: { getPluginData(key: string): string }) => node.getPluginData('riverflow') === ''
+    return fake
+      .allNodes()
+      .filter((node) => node.name === 'Key visual' || node.type === 'TEXT')
+      .map((node) => ({
+        name: node.name,
+        fills: JSON.stringify(node.fills),
+        box: [node.x, node.y, node.width, node.height],
+        parent: node.parent?.name,
+        index: node.parent?.children.filter(designers).indexOf(node),
+      }))
+  })
+
+/** Each frame whose name starts with one of `names`: its size, and the pixel size of the image filling it behind its own layers. */
+const framesFilled = (session: PluginSession, names: string[]) =>
+  session.figma(
+    (fake, prefixes) =>
+      fake.allNodes()
+        .filter((node) => node.type === 'FRAME' && prefixes.some((prefix) => node.name.startsWith(prefix)))
+        .map((frame) => {
+          const first = frame.children[0]
+          const fill = first?.fills.find((paint) => paint.type === 'IMAGE')
+          const image = fill?.imageHash ? fake.images.get(fill.imageHash) : undefined
+          return {
+            name: frame.name,
+            frame: [frame.width, frame.height],
+            image: image ? [image.width, image.height] : null,
+            covers: first ? [first.x, first.y, first.width, first.height] : null,
+            layers: frame.children.length,
+          }
+        }),
+    names,
+  )
+
+/** "Estimated cost ~$0.475–$2.00" → its low end, what the records price the set at before it is sent. */
+async function shownEstimateAsync(session: PluginSession): Promise<{ low: number; text: string }> {
+  const text = (await session.ui.locator('#primary-price').getAttribute('aria-label')) ?? ''
+  const [low] = [...text.matchAll(/\$(\d+\.\d+)/g)].map((match) => Number(match[1]))
+  return { low, text }
+}
+
+describe('Every format', () => {
+  it('on 2.6 Pro: one request per frame at its exact pixels, each frame filled at its own shape, the designer’s layers unchanged, the estimate what is billed', async () => {
+    const session = await suite.open(keyVisual(on('sourceful/riverflow-v2.6-pro'), FRAMES))
+    const { ui } = session
+    const before = await designersLayers(session)
+    const action = ui.getByRole('button', { name: 'Every format (4)', exact: true })
+    await action.waitFor({ timeout: 30_000 })
+    // The main action for a key visual and frames, priced before anything is sent.
+    await expect.poll(() => shownEstimateAsync(session).then((shown) => shown.text), { timeout: 30_000 }).toMatch(/^Estimated cost ~\$0\.\d+–\$2\.00$/)
+    const shown = await shownEstimateAsync(session)
+    expect(await ui.getByLabel('Where it lands').textContent()).toMatch(/In each frame, made for its shape, behind the frame’s own layers/)
+    await action.click()
+    await expect.poll(() => ui.getByText(/^Placed 4 images/).count(), { timeout: 60_000 }).toBe(1)
+
+    const sent = suite.standIn.imageGenerations()
+    expect(sent.map((request) => (request.body as { size: string }).size).sort()).toEqual(['1456x180', '2160x3840', '2400x1256', '600x500'])
+    for (const request of sent) {
+      expect(request.body).toMatchObject({ model: 'sourceful/riverflow-v2.6-pro' })
+      expect(request.body).not.toHaveProperty('resolution')
+      expect(request.body).not.toHaveProperty('aspect_ratio')
+    }
+    expect(suite.standIn.generations()).toHaveLength(0)
+    // Each frame filled, behind its headline, with an image of its own ratio (at 2×: exactly twice its size).
+    expect(await framesFilled(session, FRAMES.map(([name]) => name))).toEqual(
+      FRAMES.map(([name, width, height]) => ({ name: `${name} ${width}×${height}`, frame: [width, height], image: [width * 2, height * 2], covers: [0, 0, width, height], layers: 2 })),
+    )
+    expect(await designersLayers(session)).toEqual(before)
+    // What was shown before sending is what the requests were billed, to the tenth of a cent.
+    const billed = sent.reduce((sum, request) => sum + (request.cost ?? NaN), 0)
+    expect(Math.abs(billed - shown.low)).toBeLessThan(0.0015)
+    await session.close()
+  })
+
+  it('on a tier model, names the format it cannot make before sending, and sends the others', async () => {
+    const session = await suite.open(keyVisual(on('sourceful/riverflow-v2-pro'), FRAMES))
+    const { ui } = session
+    const action = ui.getByRole('button', { name: 'Every format (3)', exact: true })
+    await action.waitFor({ timeout: 30_000 })
+    const note = ui.getByLabel('Where it lands').getByText(/cannot make/)
+    expect(await note.textContent()).toBe(
+      'Riverflow 2 Pro cannot make “Leaderboard 728×90” at its shape, wider than 21:9 or taller than 9:16, so it is left out. Riverflow 2.6 Pro makes any shape up to 16:1: choose it in the options to make them all.',
+    )
+    expect(suite.standIn.generations()).toHaveLength(0)
+    const shown = await shownEstimateAsync(session)
+    await action.click()
+    await expect.poll(() => ui.getByText(/^Placed 3 images/).count(), { timeout: 60_000 }).toBe(1)
+    const sent = suite.standIn.generations()
+    expect(sent).toHaveLength(3)
+    const filled = await framesFilled(session, FRAMES.map(([name]) => name))
+    expect(filled.filter((frame) => frame.image !== null).map((frame) => frame.name).sort()).toEqual(['Link preview 1200×628', 'Medium rectangle 300×250', 'Story 1080×1920'])
+    expect(filled.find((frame) => frame.name.startsWith('Leaderboard'))).toMatchObject({ image: null, layers: 1 })
+    expect(Math.abs(sent.reduce((sum, request) => sum + (request.cost ?? NaN), 0) - shown.low)).toBeLessThan(0.0015)
+    await session.close()
+  })
+
+  it('with only the key visual selected, makes the frames picked from the list, named with their sizes, fills them, and one undo takes them all away', async () => {
+    const session = await suite.open(keyVisual(on('sourceful/riverflow-v2.6-pro')))
+    const { ui } = session
+    await ui.getByRole('button', { name: 'Formats to make' }).click()
+    const list = ui.getByRole('dialog', { name: 'Formats' })
+    await list.getByRole('checkbox', { name: 'Square post · 1080×1080' }).uncheck()
+    await list.getByRole('checkbox', { name: 'Link preview · 1200×628' }).uncheck()
+    await list.getByRole('checkbox', { name: 'Leaderboard · 728×90' }).check()
+    await ui.getByRole('textbox', { name: 'Prompt' }).press('Escape')
+    expect(await list.count()).toBe(0)
+    const stepsBefore = await session.figma((fake) => fake.undoSteps())
+    const before = await designersLayers(session)
+    await ui.getByRole('button', { name: 'Every format (3)', exact: true }).click()
+    await expect.poll(() => ui.getByText(/^Placed 3 images/).count(), { timeout: 60_000 }).toBe(1)
+
+    expect(await framesFilled(session, ['Story', 'Medium rectangle', 'Leaderboard'])).toEqual([
+      { name: 'Story · 1080×1920', frame: [1080, 1920], image: [2160, 3840], covers: [0, 0, 1080, 1920], layers: 1 },
+      { name: 'Medium rectangle · 300×250', frame: [300, 250], image: [600, 500], covers: [0, 0, 300, 250], layers: 1 },
+      { name: 'Leaderboard · 728×90', frame: [728, 90], image: [1456, 180], covers: [0, 0, 728, 90], layers: 1 },
+    ])
+    expect(await designersLayers(session)).toEqual(before)
+    // The frames and their images are one step: one undo, and the page is as it was.
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(stepsBefore + 1)
+    expect(await session.figma((fake) => fake.undo())).toBe(true)
+    expect(await session.figma((fake) => fake.page.children.map((node) => node.name))).toEqual(['Key visual'])
+    expect(await designersLayers(session)).toEqual(before)
+    await session.close()
+  })
+
+  it('asks first over the spending limit, then keeps the three formats that came and the reason and Retry of the one that failed', async () => {
+    const session = await suite.open(keyVisual(on('sourceful/riverflow-v2.6-pro', { spendLimit: 0.5 }), FRAMES))
+    const { ui } = session
+    const action = ui.getByRole('button', { name: 'Every format (4)', exact: true })
+    await action.waitFor({ timeout: 30_000 })
+    await action.click()
+    const dialog = ui.getByRole('alertdialog', { name: 'Confirm sending' })
+    expect(await dialog.textContent()).toMatch(/^This sends 4 requests, 3 at a time: about \$0\.\d+ to \$2\.00 .*, more than your limit of \$0\.50 a click \(set in Settings\)\./)
+    expect(suite.standIn.imageGenerations()).toHaveLength(0)
+
+    // The second request to arrive is refused; the others are made.
+    suite.standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 500 })
+    await ui.getByRole('button', { name: 'Send 4 requests' }).click()
+    await expect.poll(() => ui.getByRole('button', { name: 'Cancel' }).count(), { timeout: 60_000 }).toBe(0)
+    const failedSize = (suite.standIn.imageGenerations().find((request) => request.status === 500)!.body as { size: string }).size
+    const [width, height] = failedSize.split('x').map((side) => Number(side) / 2)
+    const failed = FRAMES.find(([, w, h]) => w === width && h === height)!
+    const failedName = `${failed[0]} ${failed[1]}×${failed[2]}`
+
+    expect(await ui.getByRole('alert').first().textContent()).toBe('1 of 4 frames failed; the others were placed.')
+    // Its reason stays with it, under its frame's name.
+    expect(await ui.getByRole('status').locator('.alert.message').textContent()).toMatch(new RegExp(`^${failedName}: .*unavailable or overloaded right now\\. Try again in a few minutes`))
+    const filled = await framesFilled(session, FRAMES.map(([name]) => name))
+    expect(filled.filter((frame) => frame.image !== null).map((frame) => frame.name).sort()).toEqual(FRAMES.map(([name, w, h]) => `${name} ${w}×${h}`).filter((name) => name !== failedName).sort())
+
+    await ui.getByRole('button', { name: `Retry ${failedName}` }).click()
+    await expect.poll(() => framesFilled(session, [failed[0]]), { timeout: 60_000 }).toEqual([
+      { name: failedName, frame: [failed[1], failed[2]], image: [failed[1] * 2, failed[2] * 2], covers: [0, 0, failed[1], failed[2]], layers: 2 },
+    ])
+    expect(suite.standIn.imageGenerations()).toHaveLength(5)
+    await session.close()
+  })
+})

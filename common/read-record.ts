@@ -4,6 +4,7 @@
 import type { BackgroundMode, Density, Effort, FontInput, GenerationRecord, GenerationSettings } from './domain'
 import { MAX_FONT_INPUTS } from './models'
 import { ASPECT_RATIOS, IMAGE_SIZES } from './sizes'
+import { isObject } from './is-object'
 
 /**
  * The longest "Judge by text" a record keeps: a judge text is a few
@@ -25,7 +26,7 @@ const EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'xhigh']
 
 /** The record, its fields copied one by one (no stray keys, no prototype tricks), or null when any is wrong. */
 export function readRecord(value: unknown): GenerationRecord | null {
-  if (!isPlainObject(value)) return null
+  if (!isObject(value)) return null
   const settings = readSettings(value.settings)
   if (!settings || !isText(value.prompt, MAX_TEXT) || !isTime(value.createdAt)) return null
   const { generationId, cost } = value
@@ -52,7 +53,7 @@ function withParts(record: GenerationRecord, value: Parts): GenerationRecord {
 }
 
 function readSettings(value: unknown): GenerationSettings | null {
-  if (!isPlainObject(value)) return null
+  if (!isObject(value)) return null
   const { model, aspectRatio, imageSize, background, backgroundColor, effort, scoringPrompt } = value
   const fontInputs = readFontInputs(value.fontInputs)
   const ok =
@@ -110,25 +111,25 @@ export function readableRecord(given: GenerationRecord): GenerationRecord {
 
 /** Edit area's source image and kind; null when absent or not what the plugin writes. */
 export function readArea(value: unknown): GenerationRecord['area'] | null {
-  if (!isPlainObject(value) || !isText(value.imageId, MAX_SHORT) || value.imageId === '' || typeof value.erase !== 'boolean') return null
+  if (!isObject(value) || !isText(value.imageId, MAX_SHORT) || value.imageId === '' || typeof value.erase !== 'boolean') return null
   return { imageId: value.imageId, erase: value.erase }
 }
 
 /** Expand's source image; null when absent or not what the plugin writes. */
 function readExpand(value: unknown): GenerationRecord['expand'] | null {
-  return isPlainObject(value) && isText(value.imageId, MAX_SHORT) && value.imageId !== '' ? { imageId: value.imageId } : null
+  return isObject(value) && isText(value.imageId, MAX_SHORT) && value.imageId !== '' ? { imageId: value.imageId } : null
 }
 
 /** Whole pixels within what any model makes; null otherwise. */
 function readExactSize(value: unknown): GenerationRecord['exactSize'] | null {
-  if (!isPlainObject(value)) return null
+  if (!isObject(value)) return null
   const side = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_EXACT_SIDE
   return side(value.width) && side(value.height) ? { width: value.width, height: value.height } : null
 }
 
 function readFontInputs(value: unknown): FontInput[] | null {
   if (!Array.isArray(value) || value.length > MAX_FONT_INPUTS) return null
-  const rows = value.map((row: unknown) => (isPlainObject(row) && isText(row.fontUrl, MAX_URL) && isText(row.text, MAX_TEXT) ? { fontUrl: row.fontUrl, text: row.text } : null))
+  const rows = value.map((row: unknown) => (isObject(row) && isText(row.fontUrl, MAX_URL) && isText(row.text, MAX_TEXT) ? { fontUrl: row.fontUrl, text: row.text } : null))
   return rows.every((row) => row !== null) ? rows : null
 }
 
@@ -151,8 +152,4 @@ function oneOf<T extends string>(allowed: readonly T[], value: unknown): value i
 
 function isText(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length <= max
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

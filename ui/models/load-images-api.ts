@@ -1,5 +1,6 @@
 import { OPENROUTER_URL, authHeaders } from '../openrouter/endpoint'
 import { pickImagesEndpoint } from './images-record'
+import { isObject } from '../../common/is-object'
 
 /** What the Image API said of one model: its name, and its endpoint record as sent (undefined: none could be had). */
 export interface ImagesApiModel {
@@ -44,8 +45,4 @@ async function getJsonAsync(url: string, options: LoadOptions): Promise<unknown>
   } catch {
     return undefined
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -4,6 +4,7 @@ import { DEFAULT_STATE } from '../defaults'
 import { MAX_FONT_INPUTS } from '../fonts/font-input-problems'
 import { type ModelCapabilities, fitSettingsToList } from '../models'
 import { isHexColor } from '../hex-color'
+import { isObject } from '../../common/is-object'
 
 /**
  * The saved state's format. 1: prompt, settings and placement, no version
@@ -128,8 +129,4 @@ function noted<T>(value: T, when: boolean, note: string, notes: string[]): T {
 
 function isWholeIn(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,7 +1,7 @@
 // Reads a generation record from what a document holds (a layer's plugin data,
 // a history entry): anyone with edit access to the file can write there, so
 // every field is checked for its type and its size before either half uses it.
-import type { BackgroundMode, Density, Effort, FontInput, GenerationRecord, GenerationSettings } from './domain'
+import { BACKGROUND_MODES, type Density, EFFORTS, type FontInput, type GenerationRecord, type GenerationSettings } from './domain'
 import { MAX_FONT_INPUTS } from './models'
 import { ASPECT_RATIOS, IMAGE_SIZES } from './sizes'
 import { isObject } from './is-object'
@@ -20,9 +20,6 @@ export const MAX_KIT_ID = 40
 const MAX_TEXT = 100_000
 /** Larger than any side a model makes (2.6 Pro: 16,384 px). */
 const MAX_EXACT_SIDE = 32_768
-
-const BACKGROUNDS: readonly BackgroundMode[] = ['original', 'transparent', 'solid']
-const EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'xhigh']
 
 /** The record, its fields copied one by one (no stray keys, no prototype tricks), or null when any is wrong. */
 export function readRecord(value: unknown): GenerationRecord | null {
@@ -58,7 +55,7 @@ function readSettings(value: unknown): GenerationSettings | null {
   const fontInputs = readFontInputs(value.fontInputs)
   const ok =
     isText(model, MAX_SHORT) && oneOf(ASPECT_RATIOS, aspectRatio) && oneOf(IMAGE_SIZES, imageSize) && fontInputs !== null &&
-    oneOf(BACKGROUNDS, background) && isText(backgroundColor, 7) && /^#[0-9a-f]{6}$/i.test(backgroundColor) &&
+    oneOf(BACKGROUND_MODES, background) && isText(backgroundColor, 7) && /^#[0-9a-f]{6}$/i.test(backgroundColor) &&
     oneOf(EFFORTS, effort) && isText(scoringPrompt, MAX_TEXT)
   if (!ok) return null
   return withFit({ model, aspectRatio, imageSize, fontInputs, background, backgroundColor, effort, scoringPrompt: scoringPrompt.slice(0, MAX_SCORING_PROMPT) }, value)

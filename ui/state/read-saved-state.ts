@@ -1,4 +1,4 @@
-import type { BackgroundMode, Density, Effort, FontInput, GenerationSettings, SavedState } from '../../common/domain'
+import { BACKGROUND_MODES, type Density, EFFORTS, type FontInput, type GenerationSettings, type SavedState } from '../../common/domain'
 import { ASPECT_RATIOS, IMAGE_SIZES } from '../../common/sizes'
 import { DEFAULT_STATE } from '../defaults'
 import { MAX_FONT_INPUTS } from '../fonts/font-input-problems'
@@ -82,7 +82,7 @@ function readSettings(raw: unknown, models: readonly ModelCapabilities[], notes:
     aspectRatio: read(raw.aspectRatio, isOneOf(ASPECT_RATIOS), defaults.aspectRatio, 'aspect ratio'),
     imageSize: read(raw.imageSize, isOneOf(IMAGE_SIZES), defaults.imageSize, 'size'),
     fontInputs: readFontInputs(raw.fontInputs, notes),
-    background: read(raw.background, isOneOf(BACKGROUNDS), defaults.background, 'background'),
+    background: read(raw.background, isOneOf(BACKGROUND_MODES), defaults.background, 'background'),
     backgroundColor: read(raw.backgroundColor, (value): value is string => isString(value) && isHexColor(value), defaults.backgroundColor, 'background colour'),
     effort: read(raw.effort, isOneOf(EFFORTS), defaults.effort, 'effort'),
     scoringPrompt: read(raw.scoringPrompt, isString, defaults.scoringPrompt, 'scoring prompt'),
@@ -103,9 +103,6 @@ function readFontInputs(raw: unknown, notes: string[]): FontInput[] {
   if (kept.length < rows.length || !Array.isArray(raw)) notes.push('A saved “text in a font” row could not be read and was left out.')
   return kept
 }
-
-const BACKGROUNDS: readonly BackgroundMode[] = ['original', 'transparent', 'solid']
-const EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'xhigh']
 
 function isOneOf<T extends string>(allowed: readonly T[]): (value: unknown) => value is T {
   return (value): value is T => allowed.includes(value as T)

@@ -7,6 +7,7 @@ import type { KeptImage } from './land/kept-images'
 import { type LanderOptions, createLander, retryKeptAsync } from './land/lander'
 import type { TaskSpec } from './plan/task'
 import { type JobContext, type TaskProgress, runJobAsync } from './run/run-job'
+import { nextId } from './next-id'
 
 export interface JobTask {
   id: string
@@ -71,9 +72,6 @@ export type GenerationDeps = Pick<JobContext, 'exportLayer' | 'createEncoder'> &
 }
 
 const IDLE: GenerationState = { job: null, error: null, switchTo: null, spent: NOTHING_SPENT, outcome: null, kept: [] }
-
-let counter = 0
-const nextId = (what: string) => `${what}-${Date.now().toString(36)}-${++counter}`
 
 /**
  * What generating is, for the whole panel: one job at a time (what one click

@@ -1,6 +1,5 @@
 import type { ModelId } from '../../common/domain'
 import type { ModelCapabilities } from '../../common/models'
-import { requestAsync } from '../bridge'
 import { createCanvasEncoder } from '../encoding/canvas-encoder'
 import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, type SessionSpend, addSpend, failureMessage, jobError, reduceOutcome, suggestionOf } from './job-outcome'
 import type { KeptImage } from './land/kept-images'
@@ -8,6 +7,7 @@ import { type LanderOptions, createLander, retryKeptAsync } from './land/lander'
 import type { TaskSpec } from './plan/task'
 import { type JobContext, type TaskProgress, runJobAsync } from './run/run-job'
 import { nextId } from './next-id'
+import { exportLayerAsync } from '../selection/export-layer'
 
 export interface JobTask {
   id: string
@@ -82,7 +82,7 @@ const IDLE: GenerationState = { job: null, error: null, switchTo: null, spent: N
  * image, or lets a second job start beside the first. The prompt and settings
  * live with the caller and are never touched here, so an error loses nothing.
  */
-export function createGeneration(deps: GenerationDeps = { exportLayer: (layerId, constraint) => requestAsync('export-layer', { layerId, constraint }), createEncoder: createCanvasEncoder }) {
+export function createGeneration(deps: GenerationDeps = { exportLayer: exportLayerAsync, createEncoder: createCanvasEncoder }) {
   let state = IDLE
   const listeners = new Set<() => void>()
   let controller: AbortController | null = null

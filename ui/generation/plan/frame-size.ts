@@ -63,7 +63,7 @@ function covers(image: PixelSize, shown: PixelSize): boolean {
 }
 
 /** What a fill crops away: the image scaled to cover the frame, less what the frame shows. */
-export function croppedShare(image: PixelSize, frame: PixelSize): number {
+function croppedShare(image: PixelSize, frame: PixelSize): number {
   const a = image.width / image.height
   const b = frame.width / frame.height
   return 1 - Math.min(a / b, b / a)

@@ -4,7 +4,7 @@ import { type ClickPlan, showsImage } from './plan-click'
 import type { Offer, OfferKind } from './offer'
 
 /** Besides the main button, this many actions show; the rest wait under More. */
-export const SECONDARY_SHOWN = 3
+const SECONDARY_SHOWN = 3
 
 /**
  * What the panel proposes for a selection: one main action, a few others

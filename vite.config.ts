@@ -33,8 +33,12 @@ export default defineConfig(({ mode }) => {
     // OpenRouter stand-in. Unset in `npm run build`, so the product has no switch.
     envPrefix: 'RIVERFLOW_',
     build: {
-      target: 'es2020',
+      // ES2022 keeps class fields as they are (Figma's iframe is a current Chromium or
+      // WebKit); es2020 wrapped each in Babel helpers, here and in the worker's string.
+      target: 'es2022',
       outDir: '../dist',
+      // One inlined script: nothing is preloaded, so the polyfill was dead weight.
+      modulePreload: { polyfill: false },
       emptyOutDir: false,
       rolldownOptions: {
         onwarn(warning, warn) {

@@ -1,8 +1,9 @@
 // The plugin's domain: what a designer chooses, what the canvas holds, and what
 // a generation leaves behind. Both halves import these types (the sandbox for
 // the document, the UI for everything else); the envelopes that carry them
-// between the halves live in common/messages.ts. Types only: this file is
-// compiled into both bundles and must not touch `figma` or the DOM.
+// between the halves live in common/messages.ts. Types, and the few lists they
+// are derived from: this file is compiled into both bundles and must not touch
+// `figma` or the DOM.
 
 /**
  * An OpenRouter model slug, e.g. `sourceful/riverflow-v2.5-fast`. A string, not
@@ -15,10 +16,12 @@ export type AspectRatio = '1:1' | '2:3' | '3:2' | '3:4' | '4:3' | '4:5' | '5:4' 
 export type ImageSize = '1K' | '2K' | '4K'
 
 /** What Riverflow 2.5 and later do with the background: keep it, drop it, or paint it one colour. */
-export type BackgroundMode = 'original' | 'transparent' | 'solid'
+export const BACKGROUND_MODES = ['original', 'transparent', 'solid'] as const
+export type BackgroundMode = (typeof BACKGROUND_MODES)[number]
 
-/** How hard 2.5 and later think before and while editing: more is slower and dearer. */
-export type Effort = 'low' | 'medium' | 'high' | 'xhigh'
+/** How hard 2.5 and later think before and while editing, lightest first: more is slower and dearer. */
+export const EFFORTS = ['low', 'medium', 'high', 'xhigh'] as const
+export type Effort = (typeof EFFORTS)[number]
 
 /** One "text in a font" row: Riverflow renders `text` in the font at `fontUrl`. */
 export interface FontInput {

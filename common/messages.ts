@@ -123,7 +123,7 @@ export interface HistoryItem extends HistoryEntry {
 }
 
 /** Every request the UI can make: its arguments and what the reply carries. */
-export interface Requests {
+interface Requests {
   /**
    * The start data again, read now: after "Reset settings" remounts the panel. Its quick
    * action and launch are always null: those are handed over once, with the HTML.
@@ -185,7 +185,7 @@ export type ReplyMessage =
   | { type: 'reply'; requestId: string; ok: true; result: RequestResult<RequestType> }
   | { type: 'reply'; requestId: string; ok: false; message: string }
 
-export interface SelectionChangedMessage {
+interface SelectionChangedMessage {
   type: 'selection-changed'
   selection: SelectedLayer[]
 }

@@ -7,14 +7,14 @@ import type { BackgroundMode, CatalogEntry, Effort, ImageSize, ModelId, Road } f
 import type { ExactSizeLimits, RoadCapabilities } from './road-capabilities'
 
 /** Fast models answer in seconds and cost cents; Pro ones think longer and cost more. */
-export type ModelTier = 'fast' | 'pro'
+type ModelTier = 'fast' | 'pro'
 
 /**
  * What one image costs before it is made. `fixed`: OpenRouter's published price
  * per size. `dynamic`: billed by use once the job ends (`usage.cost`), so only a
  * range can be shown, labelled as an estimate. `free`: the `:free` variants.
  */
-export type ModelPricing =
+type ModelPricing =
   | { kind: 'fixed'; perImage: Partial<Record<ImageSize, number>> }
   | { kind: 'dynamic'; perImage: { low: number; high: number } }
   | { kind: 'free' }

@@ -1,9 +1,10 @@
 // Reads a generation record from what a document holds (a layer's plugin data,
 // a history entry): anyone with edit access to the file can write there, so
 // every field is checked for its type and its size before either half uses it.
-import type { BackgroundMode, Density, Effort, FontInput, GenerationRecord, GenerationSettings } from './domain'
+import { BACKGROUND_MODES, type Density, EFFORTS, type FontInput, type GenerationRecord, type GenerationSettings } from './domain'
 import { MAX_FONT_INPUTS } from './models'
 import { ASPECT_RATIOS, IMAGE_SIZES } from './sizes'
+import { isObject } from './is-object'
 
 /**
  * The longest "Judge by text" a record keeps: a judge text is a few
@@ -20,12 +21,9 @@ const MAX_TEXT = 100_000
 /** Larger than any side a model makes (2.6 Pro: 16,384 px). */
 const MAX_EXACT_SIDE = 32_768
 
-const BACKGROUNDS: readonly BackgroundMode[] = ['original', 'transparent', 'solid']
-const EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'xhigh']
-
 /** The record, its fields copied one by one (no stray keys, no prototype tricks), or null when any is wrong. */
 export function readRecord(value: unknown): GenerationRecord | null {
-  if (!isPlainObject(value)) return null
+  if (!isObject(value)) return null
   const settings = readSettings(value.settings)
   if (!settings || !isText(value.prompt, MAX_TEXT) || !isTime(value.createdAt)) return null
   const { generationId, cost } = value
@@ -54,12 +52,12 @@ function withParts(record: GenerationRecord, value: Parts): GenerationRecord {
 }
 
 function readSettings(value: unknown): GenerationSettings | null {
-  if (!isPlainObject(value)) return null
+  if (!isObject(value)) return null
   const { model, aspectRatio, imageSize, background, backgroundColor, effort, scoringPrompt } = value
   const fontInputs = readFontInputs(value.fontInputs)
   const ok =
     isText(model, MAX_SHORT) && oneOf(ASPECT_RATIOS, aspectRatio) && oneOf(IMAGE_SIZES, imageSize) && fontInputs !== null &&
-    oneOf(BACKGROUNDS, background) && isText(backgroundColor, 7) && /^#[0-9a-f]{6}$/i.test(backgroundColor) &&
+    oneOf(BACKGROUND_MODES, background) && isText(backgroundColor, 7) && /^#[0-9a-f]{6}$/i.test(backgroundColor) &&
     oneOf(EFFORTS, effort) && isText(scoringPrompt, MAX_TEXT)
   if (!ok) return null
   return withFit({ model, aspectRatio, imageSize, fontInputs, background, backgroundColor, effort, scoringPrompt: scoringPrompt.slice(0, MAX_SCORING_PROMPT) }, value)
@@ -112,32 +110,32 @@ export function readableRecord(given: GenerationRecord): GenerationRecord {
 
 /** Edit area's source image and kind; null when absent or not what the plugin writes. */
 export function readArea(value: unknown): GenerationRecord['area'] | null {
-  if (!isPlainObject(value) || !isText(value.imageId, MAX_SHORT) || value.imageId === '' || typeof value.erase !== 'boolean') return null
+  if (!isObject(value) || !isText(value.imageId, MAX_SHORT) || value.imageId === '' || typeof value.erase !== 'boolean') return null
   return { imageId: value.imageId, erase: value.erase }
 }
 
 /** Expand's source image; null when absent or not what the plugin writes. */
 function readExpand(value: unknown): GenerationRecord['expand'] | null {
-  return isPlainObject(value) && isText(value.imageId, MAX_SHORT) && value.imageId !== '' ? { imageId: value.imageId } : null
+  return isObject(value) && isText(value.imageId, MAX_SHORT) && value.imageId !== '' ? { imageId: value.imageId } : null
 }
 
 /** Every format's key visual and set; null when absent or not what the plugin writes. */
 export function readFormat(value: unknown): GenerationRecord['format'] | null {
-  if (!isPlainObject(value)) return null
+  if (!isObject(value)) return null
   const { keyVisualId, setId } = value
   return isText(keyVisualId, MAX_SHORT) && keyVisualId !== '' && isText(setId, MAX_SHORT) && setId !== '' ? { keyVisualId, setId } : null
 }
 
 /** Whole pixels within what any model makes; null otherwise. */
 function readExactSize(value: unknown): GenerationRecord['exactSize'] | null {
-  if (!isPlainObject(value)) return null
+  if (!isObject(value)) return null
   const side = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_EXACT_SIDE
   return side(value.width) && side(value.height) ? { width: value.width, height: value.height } : null
 }
 
 function readFontInputs(value: unknown): FontInput[] | null {
   if (!Array.isArray(value) || value.length > MAX_FONT_INPUTS) return null
-  const rows = value.map((row: unknown) => (isPlainObject(row) && isText(row.fontUrl, MAX_URL) && isText(row.text, MAX_TEXT) ? { fontUrl: row.fontUrl, text: row.text } : null))
+  const rows = value.map((row: unknown) => (isObject(row) && isText(row.fontUrl, MAX_URL) && isText(row.text, MAX_TEXT) ? { fontUrl: row.fontUrl, text: row.text } : null))
   return rows.every((row) => row !== null) ? rows : null
 }
 
@@ -160,8 +158,4 @@ function oneOf<T extends string>(allowed: readonly T[], value: unknown): value i
 
 function isText(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length <= max
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

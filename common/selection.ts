@@ -95,7 +95,7 @@ export interface ExpandSource {
   height: number
 }
 
-export interface SelectedText {
+interface SelectedText {
   characters: string
   /** Null when the layer mixes several fonts. */
   fontFamily: string | null

@@ -15,7 +15,7 @@ export interface Size {
 export const GAP = 40
 
 /** Figma's smallest side: `resize` throws below it, and after createRectangle that leaves an empty layer. */
-export const MIN_SIDE = 0.01
+const MIN_SIDE = 0.01
 
 export function unionOf(rects: readonly Rect[]): Rect | null {
   if (rects.length === 0) return null
@@ -26,7 +26,7 @@ export function unionOf(rects: readonly Rect[]): Rect | null {
   return { x: left, y: top, width: right - left, height: bottom - top }
 }
 
-export function overlaps(a: Rect, b: Rect): boolean {
+function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 }
 

@@ -7,7 +7,7 @@ export interface WindowSize {
   height: number
 }
 
-export const DEFAULT_WINDOW: WindowSize = { width: 360, height: 640 }
+const DEFAULT_WINDOW: WindowSize = { width: 360, height: 640 }
 
 /** Narrower breaks the rows of controls; larger than this is no longer a side panel. */
 const MIN: WindowSize = { width: 300, height: 360 }
@@ -16,7 +16,7 @@ const MAX: WindowSize = { width: 900, height: 1200 }
 /** Waits for the grip to rest before writing: a drag asks to resize many times a second. */
 const SAVE_DELAY_MS = 300
 
-export function clampWindowSize(size: WindowSize): WindowSize {
+function clampWindowSize(size: WindowSize): WindowSize {
   const clamp = (value: number, low: number, high: number, fallback: number) => (Number.isFinite(value) ? Math.min(high, Math.max(low, Math.round(value))) : fallback)
   return { width: clamp(size.width, MIN.width, MAX.width, DEFAULT_WINDOW.width), height: clamp(size.height, MIN.height, MAX.height, DEFAULT_WINDOW.height) }
 }

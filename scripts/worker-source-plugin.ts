@@ -38,7 +38,8 @@ export function workerSourcePlugin(): Plugin {
         plugins: [],
         build: {
           write: false,
-          target: 'es2020',
+          // As the page's (vite.config.ts): class fields without Babel helpers.
+          target: 'es2022',
           // As the page's bundle is: minified in a build, readable under the test runner.
           minify: config?.command === 'build' ? config.build.minify !== false : false,
           rolldownOptions: { input: entry, output: { format: 'iife' } },

@@ -12,7 +12,7 @@ export const KIT_MANIFEST_KEY = 'brand-kit'
 export const KIT_CHOICE_KEY = 'brand-kit-choice'
 
 /** Well under Figma's ~100 kB an entry (docs/contracts.md#figma-plugin-data), whatever the names. */
-export const MANIFEST_LIMIT_BYTES = 20_000
+const MANIFEST_LIMIT_BYTES = 20_000
 
 /** A node id is a few characters ("12:345"); anything longer is not one the plugin wrote. */
 const MANIFEST_ID_CHARS = 40

@@ -106,7 +106,7 @@ function kitFontInputs(prompt: string, fontUrls: readonly string[]): FontInput[]
 }
 
 /** Each check a criterion of equal weight: the designer wrote them as a list, not a ranking. */
-export function kitRubric(checks: readonly string[]): ScoringCriterion[] {
+function kitRubric(checks: readonly string[]): ScoringCriterion[] {
   return checks.map((check, i) => ({ key: `brand_check_${i + 1}`, label: check.length > 60 ? `${check.slice(0, 59)}…` : check, description: check, weight: 1 }))
 }
 

@@ -10,7 +10,7 @@ import { DEFAULT_MIN_SIDE, fitImageAsync, smallest } from './private/fit-image'
 import { type ChatCompletionRequest, serializeRequest } from '../openrouter/request'
 
 // The image types are the budget's vocabulary: its callers import them from here.
-export type { Encoded, EncodedFormat, FittedImage, ImageEncoder, SourceImage } from './encoded-image'
+export type { Encoded, EncodedFormat, ImageEncoder, SourceImage } from './encoded-image'
 
 /** An image sent smaller than wanted, for the UI to say so. */
 export interface ShrinkNote {

@@ -31,7 +31,7 @@ export function addTextToPrompt(prompt: string, text: string): string {
   return trimmed === '' ? text : `${trimmed} ${text}`
 }
 
-export function isHttpUrl(text: string): boolean {
+function isHttpUrl(text: string): boolean {
   try {
     const url = new URL(text)
     return url.protocol === 'https:' || url.protocol === 'http:'

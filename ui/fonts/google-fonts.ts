@@ -6,7 +6,7 @@
  * glyphs of that text: exactly what Riverflow needs, whatever the script.
  */
 // Only `npm run preview` sets RIVERFLOW_GOOGLE_FONTS_URL, to its local stand-in.
-export const GOOGLE_FONTS_CSS_URL: string = import.meta.env.RIVERFLOW_GOOGLE_FONTS_URL ?? 'https://fonts.googleapis.com'
+const GOOGLE_FONTS_CSS_URL: string = import.meta.env.RIVERFLOW_GOOGLE_FONTS_URL ?? 'https://fonts.googleapis.com'
 
 export interface FontAxes {
   weight: number
@@ -31,7 +31,7 @@ export function axesFromStyle(style: string): FontAxes {
   return { weight, italic: /italic|oblique/.test(lower) }
 }
 
-export function googleFontsCssUrl(family: string, style: string, text: string, baseUrl = GOOGLE_FONTS_CSS_URL): string {
+function googleFontsCssUrl(family: string, style: string, text: string, baseUrl = GOOGLE_FONTS_CSS_URL): string {
   const { weight, italic } = axesFromStyle(style)
   const axes = italic ? `ital,wght@1,${weight}` : `wght@${weight}`
   const params = new URLSearchParams({ family: `${family}:${axes}`, text })
@@ -46,7 +46,7 @@ export function fontUrlFromCss(css: string): string | null {
 }
 
 /** Why a lookup found no file: Google does not serve the font, could not be reached, or did not answer in time. */
-export type FontLookupFailure = 'not-served' | 'unreachable' | 'late'
+type FontLookupFailure = 'not-served' | 'unreachable' | 'late'
 
 export type FontLookup = { ok: true; url: string } | { ok: false; reason: FontLookupFailure; message: string }
 
@@ -55,7 +55,7 @@ export type FontLookup = { ok: true; url: string } | { ok: false; reason: FontLo
  * coming. Without a limit a lookup that hangs would hold every click, quick
  * action and relaunch that waits for a brand kit's fonts.
  */
-export const FONT_LOOKUP_TIMEOUT_MS = 10_000
+const FONT_LOOKUP_TIMEOUT_MS = 10_000
 
 /** Resolves a Google Fonts family and style to a font file URL, or says why not; never waits past FONT_LOOKUP_TIMEOUT_MS. */
 export async function resolveGoogleFontAsync(

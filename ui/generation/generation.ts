@@ -1,12 +1,14 @@
 import type { ModelId } from '../../common/domain'
 import type { ModelCapabilities } from '../../common/models'
-import { requestAsync } from '../bridge'
 import { createCanvasEncoder } from '../encoding/canvas-encoder'
 import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, type SessionSpend, addSpend, failureMessage, jobError, reduceOutcome, suggestionOf } from './job-outcome'
 import type { KeptImage } from './land/kept-images'
 import { type LanderOptions, createLander, retryKeptAsync } from './land/lander'
 import type { TaskSpec } from './plan/task'
 import { type JobContext, type TaskProgress, runJobAsync } from './run/run-job'
+import { nextId } from './next-id'
+import { exportLayerAsync } from '../selection/export-layer'
+import { requestAsync } from '../bridge'
 
 export interface JobTask {
   id: string
@@ -74,9 +76,6 @@ export type GenerationDeps = Pick<JobContext, 'exportLayer' | 'createEncoder'> &
 
 const IDLE: GenerationState = { job: null, error: null, switchTo: null, spent: NOTHING_SPENT, outcome: null, kept: [] }
 
-let counter = 0
-const nextId = (what: string) => `${what}-${Date.now().toString(36)}-${++counter}`
-
 /**
  * What generating is, for the whole panel: one job at a time (what one click
  * starts: one task, one request to OpenRouter, or a batch of them a few at a
@@ -86,7 +85,7 @@ const nextId = (what: string) => `${what}-${Date.now().toString(36)}-${++counter
  * image, or lets a second job start beside the first. The prompt and settings
  * live with the caller and are never touched here, so an error loses nothing.
  */
-export function createGeneration(deps: GenerationDeps = { exportLayer: (layerId, constraint) => requestAsync('export-layer', { layerId, constraint }), createEncoder: createCanvasEncoder }) {
+export function createGeneration(deps: GenerationDeps = { exportLayer: exportLayerAsync, createEncoder: createCanvasEncoder }) {
   let state = IDLE
   const listeners = new Set<() => void>()
   let controller: AbortController | null = null

@@ -24,7 +24,7 @@ export interface JobOutcome {
   failures: Failure[]
 }
 
-export interface ShrunkImage {
+interface ShrunkImage {
   /** The pixel sizes, as `5120×2880`. */
   from: string
   to: string
@@ -34,7 +34,7 @@ export interface ShrunkImage {
   tilesProblem: string | null
 }
 
-export interface TiledNote {
+interface TiledNote {
   size: string
   tiles: number
   fullSizeId: string
@@ -55,7 +55,7 @@ export interface PlacedLayers {
   name: string
 }
 
-export interface Failure {
+interface Failure {
   taskId: string
   label: string
   message: string

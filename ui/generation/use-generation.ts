@@ -3,7 +3,7 @@ import { type GenerationController, type GenerationState, createGeneration } fro
 
 export type { JobOutcome } from './job-outcome'
 export type { KeptImage } from './land/kept-images'
-export type { JobSummary, JobTask, RunningJob } from './generation'
+export type { JobTask, RunningJob } from './generation'
 
 /** The panel's one Generation: created with the module, so a remount of the views finds it as it was. */
 export const panelGeneration = createGeneration()

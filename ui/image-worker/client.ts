@@ -22,7 +22,7 @@ export interface WorkerLike {
  * in `returned` when the worker handed it back; `null` when it was never sent
  * (the caller's own bytes are intact) or was lost with the worker.
  */
-export type JobOutcome<R> = { ok: true; result: R } | { ok: false; returned: Uint8Array | null }
+type JobOutcome<R> = { ok: true; result: R } | { ok: false; returned: Uint8Array | null }
 
 export interface ImageWorkerClient {
   runAsync<J extends ImageJob>(job: J, transfer: Transferable[]): Promise<JobOutcome<JobResults[J['type']]>>

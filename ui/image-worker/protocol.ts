@@ -29,7 +29,7 @@ export interface PrepareJob {
 }
 
 /** Decode an image larger than Figma takes and cut it into PNG tiles of at most 4096 px a side (../image/cut-tiles.ts). */
-export interface TileJob {
+interface TileJob {
   type: 'tile'
   bytes: Uint8Array
 }
@@ -47,7 +47,7 @@ export interface MaskJob {
  * Read a 200 answer's body: its JSON, and each image's base64 decoded to bytes
  * (../openrouter/answer-body.ts). The body is a copy, not moved: it holds a paid image.
  */
-export interface AnswerJob {
+interface AnswerJob {
   type: 'answer'
   body: Uint8Array
   road: AnswerRoad

@@ -1,4 +1,4 @@
-import type { Effort, GenerationSettings } from '../../common/domain'
+import { EFFORTS, type GenerationSettings } from '../../common/domain'
 import type { ModelCapabilities } from '../../common/models'
 import { IMAGE_SIZES } from '../../common/sizes'
 import { nearestModel } from './nearest-model'
@@ -8,8 +8,6 @@ export interface FittedSettings {
   /** What had to change, one line each, for the designer. */
   notes: string[]
 }
-
-const EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'xhigh']
 
 /**
  * The settings on a model that is in the list: a model that has gone from it

@@ -1,6 +1,7 @@
 import type { AspectRatio, BackgroundMode, ImageSize } from '../../common/domain'
 import { EXACT_SIZE_LIMITS, type ExactSizeLimits, type PricingLine } from '../../common/road-capabilities'
 import { ASPECT_RATIOS, IMAGE_SIZES } from '../../common/sizes'
+import { isObject } from '../../common/is-object'
 
 /**
  * What one Image API endpoint record says, each fact null (or empty) when the
@@ -90,8 +91,4 @@ function rangeOf(descriptor: unknown): { min: number; max: number } | null {
 function known<T extends string>(values: string[] | null, order: readonly T[]): T[] | null {
   const kept = order.filter((value) => values?.includes(value))
   return kept.length > 0 ? kept : null
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

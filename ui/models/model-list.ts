@@ -2,10 +2,10 @@ import type { CachedCatalog, CatalogEntry, ModelId } from '../../common/domain'
 import { BUILT_IN_MODELS, type ModelCapabilities, describeModel } from '../../common/models'
 import { withLiveFacts } from './live-capabilities'
 
-export type ModelListSource = 'catalog' | 'cache' | 'built-in'
+type ModelListSource = 'catalog' | 'cache' | 'built-in'
 
 /** The models the panel offers, where they come from, and a line for the designer when it matters. */
-export interface ModelList {
+interface ModelList {
   models: ModelCapabilities[]
   source: ModelListSource
   /** Set when OpenRouter's catalog could not be loaded, so the list may be out of date. */

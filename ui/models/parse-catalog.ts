@@ -1,4 +1,5 @@
 import type { CachedCatalog, CatalogEntry, ModelId, Road } from '../../common/domain'
+import { isObject } from '../../common/is-object'
 
 /** Every Riverflow is Sourceful's; the catalog's other image models are for other tools. */
 const SOURCEFUL = 'sourceful/'
@@ -71,8 +72,4 @@ function stringRecord(value: unknown): Record<string, string> {
 
 function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

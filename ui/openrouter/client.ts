@@ -23,7 +23,7 @@ export interface RetryNotice {
 }
 
 /** Where a request goes and which road's answer comes back: chat completions unless told (road.ts). */
-export interface GenerationEndpoint {
+interface GenerationEndpoint {
   path: string
   road: AnswerRoad
 }

@@ -10,7 +10,7 @@ export const OPENROUTER_URL: string = import.meta.env.RIVERFLOW_OPENROUTER_URL ?
 
 /** OpenRouter's app attribution (docs/contracts.md#attribution-headers): shows the plugin in the user's activity. */
 export const APP_TITLE = 'Riverflow for Figma'
-export const APP_URL = 'https://www.figma.com/community/search?model_type=plugins&q=riverflow'
+const APP_URL = 'https://www.figma.com/community/search?model_type=plugins&q=riverflow'
 
 /** Every request to OpenRouter takes its headers from here, so no malformed key leaves. */
 export function authHeaders(key: string): Record<string, string> {

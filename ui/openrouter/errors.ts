@@ -1,3 +1,5 @@
+import { isObject } from '../../common/is-object'
+
 /**
  * Everything that can go wrong between pressing Generate and having image bytes,
  * each with a short message that says what happened and what to do. The UI shows
@@ -155,8 +157,4 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
 function trimDetail(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim()
   return oneLine.length > 160 ? `${oneLine.slice(0, 157)}…` : oneLine
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
 }

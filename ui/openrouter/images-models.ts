@@ -1,22 +1,46 @@
 import type { ModelId } from '../../common/domain'
+import { isObject } from '../../common/is-object'
 import { OPENROUTER_URL, authHeaders } from './endpoint'
 
+export interface ImagesApiOptions {
+  key: string
+  baseUrl?: string
+  signal?: AbortSignal
+}
+
+/** One model the Image API lists: its slug, and its name (the slug when it has none). */
+export interface ListedImagesModel {
+  id: ModelId
+  name: string
+}
+
 /**
- * Whether the Image API lists a model (`GET /api/v1/images/models`, docs/contracts.md#image-api-discovery).
- * Asked only after chat completions found no endpoint for it; any failure to
- * tell counts as no, so the designer sees chat completions' own error.
+ * The models the Image API lists (`GET /api/v1/images/models`, docs/contracts.md#image-api-discovery).
+ * Null when the list cannot be had or read. Never throws.
  */
-export async function imagesApiListsAsync(model: ModelId, options: { key: string; baseUrl?: string; signal?: AbortSignal }): Promise<boolean> {
+export async function listImagesModelsAsync(options: ImagesApiOptions): Promise<ListedImagesModel[] | null> {
+  const list = await getImagesApiAsync('/models', options)
+  if (!isObject(list) || !Array.isArray(list.data)) return null
+  return list.data
+    .filter((entry): entry is { id: string; name?: unknown } => isObject(entry) && typeof entry.id === 'string')
+    .map(({ id, name }) => ({ id, name: typeof name === 'string' ? name : id }))
+}
+
+/**
+ * Whether the Image API lists a model. Asked only after chat completions found
+ * no endpoint for it; any failure to tell counts as no, so the designer sees
+ * chat completions' own error.
+ */
+export async function imagesApiListsAsync(model: ModelId, options: ImagesApiOptions): Promise<boolean> {
+  return (await listImagesModelsAsync(options))?.some((entry) => entry.id === model) ?? false
+}
+
+/** A GET under `/api/v1/images`: its JSON body, or undefined on any failure (offline, an error status, a body that is not JSON). */
+export async function getImagesApiAsync(path: string, options: ImagesApiOptions): Promise<unknown> {
   try {
-    const response = await fetch(`${options.baseUrl ?? OPENROUTER_URL}/api/v1/images/models`, {
-      headers: authHeaders(options.key),
-      signal: options.signal,
-    })
-    if (!response.ok) return false
-    const body: unknown = await response.json()
-    const data = typeof body === 'object' && body !== null && Array.isArray((body as { data?: unknown }).data) ? (body as { data: unknown[] }).data : []
-    return data.some((entry) => typeof entry === 'object' && entry !== null && (entry as { id?: unknown }).id === model)
+    const response = await fetch(`${options.baseUrl ?? OPENROUTER_URL}/api/v1/images${path}`, { headers: authHeaders(options.key), signal: options.signal })
+    return response.ok ? await response.json() : undefined
   } catch {
-    return false
+    return undefined
   }
 }

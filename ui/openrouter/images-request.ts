@@ -23,7 +23,7 @@ export interface ImagesRequest {
 }
 
 /** What may travel in `provider.options`, each key only where the endpoint record allows it. */
-export interface PassthroughOptions {
+interface PassthroughOptions {
   font_inputs?: { font_url: string; text: string }[]
   scoring_prompt?: string
   scoring_rubric?: WireScoringCriterion[]

@@ -1,6 +1,7 @@
 import { GenerationError } from './errors'
 import { type LiftedText, liftStringValues, restoreLiftedUrl } from './lift-data-urls'
 import { type GenerationResult, type ImageSource, hasError, modelError, unreadableAnswer } from './response'
+import { isObject } from '../../common/is-object'
 
 /**
  * Reads the body of a 200 from the Image API: `{created, data: [{b64_json,
@@ -59,8 +60,4 @@ function b64JsonValueAt(text: string, from: number): number {
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
 }

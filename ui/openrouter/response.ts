@@ -1,6 +1,7 @@
 import { decodeBase64, decodeDataUrl } from '../image/data-url'
 import { GenerationError, MAY_HAVE_CHARGED, readErrorBody } from './errors'
 import { type LiftedText, liftDataUrls, restoreLiftedUrl } from './lift-data-urls'
+import { isObject } from '../../common/is-object'
 
 /**
  * One image of an answer: a data URL (usually PNG), an https URL, or the Image
@@ -103,7 +104,7 @@ export function unreadableAnswer(): GenerationError {
 export function hasError(holder: Record<string, unknown>): boolean {
   const error = holder.error
   if (error === undefined || error === null || error === '') return false
-  return !(isObject(error) && Object.keys(error).length === 0)
+  return !(typeof error === 'object' && Object.keys(error).length === 0)
 }
 
 export function modelError(holder: Record<string, unknown>): GenerationError {
@@ -112,9 +113,6 @@ export function modelError(holder: Record<string, unknown>): GenerationError {
   return new GenerationError('model-error', `The model failed while making the image${detail}. Try again.`)
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
-}
 
 /** The bytes of one image of an answer; throws a GenerationError the designer can read. */
 export async function readImageBytesAsync(source: ImageSource, signal?: AbortSignal): Promise<Uint8Array> {

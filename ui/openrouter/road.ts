@@ -20,7 +20,7 @@ export interface RoadResult extends GenerationResult {
 }
 
 /** What a request needs of a road, from its input: the same needs the panel's note is worked out from. */
-export function roadFor(input: GenerationInput): RoadChoice {
+function roadFor(input: GenerationInput): RoadChoice {
   const inputs = (input.inputImages ?? []).length
   const references = inputs > 0 ? (input.references ?? []).length : 0
   return chooseRoad(input.model, input.settings, { inputs, references, rubric: input.scoringRubric?.length, exact: input.exactSize !== undefined })

@@ -22,7 +22,7 @@ export interface WireScoringCriterion {
   score_guidance?: string
 }
 
-export const MAX_RUBRIC_CRITERIA = 8
+const MAX_RUBRIC_CRITERIA = 8
 
 export function toWireRubric(rubric: readonly ScoringCriterion[]): WireScoringCriterion[] {
   return rubric.map((criterion) => ({

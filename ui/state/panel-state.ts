@@ -31,7 +31,7 @@ export interface PanelState {
 }
 
 /** A relaunch waiting to be sent. */
-export interface PendingLaunch extends LaunchReview {
+interface PendingLaunch extends LaunchReview {
   asking: boolean
   /** The designer's own settings, which the review compares the layer's with. */
   own: GenerationSettings

@@ -1,10 +1,11 @@
-import type { BackgroundMode, Density, Effort, FontInput, GenerationSettings, SavedState } from '../../common/domain'
+import { BACKGROUND_MODES, type Density, EFFORTS, type FontInput, type GenerationSettings, type SavedState } from '../../common/domain'
 import { FORMATS } from '../../common/formats'
 import { ASPECT_RATIOS, IMAGE_SIZES } from '../../common/sizes'
 import { DEFAULT_STATE } from '../defaults'
 import { MAX_FONT_INPUTS } from '../fonts/font-input-problems'
 import { type ModelCapabilities, fitSettingsToList } from '../models'
 import { isHexColor } from '../hex-color'
+import { isObject } from '../../common/is-object'
 
 /**
  * The saved state's format. 1: prompt, settings and placement, no version
@@ -87,7 +88,7 @@ function readSettings(raw: unknown, models: readonly ModelCapabilities[], notes:
     aspectRatio: read(raw.aspectRatio, isOneOf(ASPECT_RATIOS), defaults.aspectRatio, 'aspect ratio'),
     imageSize: read(raw.imageSize, isOneOf(IMAGE_SIZES), defaults.imageSize, 'size'),
     fontInputs: readFontInputs(raw.fontInputs, notes),
-    background: read(raw.background, isOneOf(BACKGROUNDS), defaults.background, 'background'),
+    background: read(raw.background, isOneOf(BACKGROUND_MODES), defaults.background, 'background'),
     backgroundColor: read(raw.backgroundColor, (value): value is string => isString(value) && isHexColor(value), defaults.backgroundColor, 'background colour'),
     effort: read(raw.effort, isOneOf(EFFORTS), defaults.effort, 'effort'),
     scoringPrompt: read(raw.scoringPrompt, isString, defaults.scoringPrompt, 'scoring prompt'),
@@ -115,9 +116,6 @@ function readFontInputs(raw: unknown, notes: string[]): FontInput[] {
   return kept
 }
 
-const BACKGROUNDS: readonly BackgroundMode[] = ['original', 'transparent', 'solid']
-const EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'xhigh']
-
 function isOneOf<T extends string>(allowed: readonly T[]): (value: unknown) => value is T {
   return (value): value is T => allowed.includes(value as T)
 }
@@ -140,8 +138,4 @@ function noted<T>(value: T, when: boolean, note: string, notes: string[]): T {
 
 function isWholeIn(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

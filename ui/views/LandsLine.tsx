@@ -52,7 +52,7 @@ export function LandsLine({ offer, plan, selection, placement, onPlacement }: La
  * Why no selected layer takes the image as a fill, said before sending: a
  * fill on a divider line (600×0) would hold a paid image no one can see.
  */
-export function noFillReason(selection: readonly SelectedLayer[]): string {
+function noFillReason(selection: readonly SelectedLayer[]): string {
   const thin = selection.find((layer) => layer.width < 1 || layer.height < 1)
   if (thin) return `“${thin.name}” is too thin to show an image (${Math.round(thin.width)}×${Math.round(thin.height)})`
   if (selection.length === 1) return `“${selection[0].name}” takes no image fill (it is text, a group or locked)`

@@ -1,7 +1,7 @@
 import type { OriginalImage } from '../../image/original-image'
 
 /** An original kept for "Download full size", with the name to save it under. */
-export interface FullSizeImage extends OriginalImage {
+interface FullSizeImage extends OriginalImage {
   name: string
 }
 
@@ -17,7 +17,7 @@ export interface FullSizeStore {
 }
 
 /** One kept original as the panel lists it. */
-export interface KeptOriginal {
+interface KeptOriginal {
   id: string
   name: string
   width: number
@@ -28,7 +28,7 @@ export interface KeptOriginal {
  * Enough for a dozen 4K originals: they live in the panel's memory, and Figma's
  * editor shares the process, so the store cannot grow without end in a long session.
  */
-export const FULL_SIZE_BUDGET_BYTES = 256 * 1024 * 1024
+const FULL_SIZE_BUDGET_BYTES = 256 * 1024 * 1024
 
 /**
  * The originals of images larger than Figma takes, for the session only: in

@@ -9,6 +9,7 @@ import type { OutcomeEvent } from '../job-outcome'
 import { type FullSizeStore, fullSizeImages } from './full-size-store'
 import { holdTilesAsync } from './hold-tiles'
 import type { KeptImage } from './kept-images'
+import { exportLayerAsync } from '../../selection/export-layer'
 
 // What a lander is given: the panel's options, and the seams it reaches
 // Figma and the image code through (the real ones unless a test swaps one).
@@ -46,7 +47,7 @@ export function withDefaultSeams(seams: Partial<LanderSeams> = {}): LanderSeams 
     place: (args) =>
       requestAsync('place-image', args, { timeoutMs: PLACE_TIMEOUT_MS, timeoutMessage: 'Figma did not place the image in time. Retry, or download it.' }),
     store: fullSizeImages,
-    mask: (image, area) => maskToShapeAsync(image, area, (layerId, constraint) => requestAsync('export-layer', { layerId, constraint })),
+    mask: (image, area) => maskToShapeAsync(image, area, exportLayerAsync),
     ...seams,
   }
 }

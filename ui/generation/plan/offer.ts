@@ -66,7 +66,7 @@ export interface FormatChoice {
 }
 
 /** The frames a click makes before it sends (one undo step with their images), and the requests it then sends for them. */
-export interface MakeFrames {
+interface MakeFrames {
   keyVisualId: string
   formats: { name: string; width: number; height: number }[]
   tasksFor: (frames: SelectedLayer[]) => TaskSpec[]

@@ -44,7 +44,7 @@ export interface ClickInput {
 }
 
 /** More requests than this from one click, and the panel asks once before sending. */
-export const CONFIRM_ABOVE = 10
+const CONFIRM_ABOVE = 10
 
 const BAD_COLOUR = 'The background colour must be # and six hex digits, such as #F4E9DA.'
 const NO_INPUT = 'Mark one of the selected layers as the input to combine the others with.'

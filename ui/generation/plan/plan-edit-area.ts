@@ -8,6 +8,7 @@ import { sizeCovering } from './plan-tasks'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Offer, clickAction, promptProblems, withKit } from './offer'
 import type { Order, TaskSpec } from './task'
+import { nextId } from '../next-id'
 
 /**
  * The shapes a designer draws an area with: Figma's rectangle, ellipse,
@@ -97,7 +98,7 @@ export function planEditArea(order: Order, image: PlacedLayer, shape: PlacedLaye
   }
   const what = erase ? 'erased' : 'edited'
   return {
-    id: `area-${Date.now().toString(36)}-${++counter}`,
+    id: nextId('area'),
     label: `${erase ? 'Erase' : 'Edit'} an area of ${image.name}`,
     model: order.model,
     prompt: areaPrompt(order.prompt, erase),
@@ -134,8 +135,6 @@ export function planAreaActions(order: Order, selection: SelectedLayer[], kit: R
     { kind: 'erase', label: 'Erase area', problems: problem ? [problem] : [], ...clickAction('erase', [erase], 1) },
   ]
 }
-
-let counter = 0
 
 /** The shapes a model's answer can take: any within its limits for explicit pixels, else the ratios its roads make. */
 function regionRatios(model: ModelCapabilities): RegionRatios {

@@ -6,6 +6,7 @@ import { type Offer, clickAction, withKit } from './offer'
 import { fitFrame } from './frame-size'
 import { sizeCovering } from './plan-tasks'
 import type { InputCanvas, Order, TaskSpec } from './task'
+import { nextId } from '../next-id'
 
 /** The colour that marks the part to fill for a model that may not read transparency: named in the instruction. */
 export const EXPAND_MARK = '#00FF00'
@@ -13,8 +14,6 @@ export const EXPAND_MARK = '#00FF00'
 const INPUT_LONG_SIDE = 2048
 /** Growth of the image's area below which a ratio is its own, rounded: nothing to continue. */
 const MIN_GROWTH = 0.02
-
-let counter = 0
 
 /**
  * Expand, offered for one layer selected alone: a frame with an image that
@@ -119,7 +118,7 @@ function expandTask(order: Order, image: SelectedLayer, framed: FramedImage, lan
   // limits (docs/contracts.md#exact-sizes), not the nearest tier's ratio; a tier model gets tiers.
   const exact = order.model.exactSize ? fitFrame(order.model, order.settings, size, { keepFullResolution: order.keepFullResolution ?? false }).exactSize : undefined
   return {
-    id: `expand-${Date.now().toString(36)}-${++counter}`,
+    id: nextId('expand'),
     ...landing,
     model: order.model,
     prompt: expandPrompt(order.prompt, transparent),

@@ -10,6 +10,7 @@ import { planExpand } from './plan-expand'
 import { newSetId, planFormat } from './plan-formats'
 import { planGenerate, planRefine, withTakes } from './plan-tasks'
 import type { Order, TaskSpec } from './task'
+import { isObject } from '../../../common/is-object'
 
 /** What a relaunch button does to the panel: the layer's prompt and settings, what to run, and what to say. */
 export interface LaunchPlan {
@@ -124,8 +125,4 @@ export function loadRecord(raw: unknown, current: SavedState, models: readonly M
   const notes = [...read.notes]
   if (record.promptTruncated === true) notes.push('The prompt kept with this image was shortened to fit in the file; what is loaded is its start.')
   return { state: { ...current, prompt: read.state.prompt, settings }, notes }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

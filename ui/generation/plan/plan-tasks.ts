@@ -6,13 +6,11 @@ import { type Roles, layersWithRole } from '../../selection/roles'
 import { fitFrame } from './frame-size'
 import { taskRoad } from './task-road'
 import type { LayerToSend, Order, TaskSpec } from './task'
+import { nextId } from '../next-id'
 
 /** Said to the model when the designer upscales without a prompt of their own. */
 export const UPSCALE_PROMPT =
   'Upscale this image: keep its content, composition, colours and text exactly as they are, and add fine, sharp detail.'
-
-let counter = 0
-const taskId = () => `task-${Date.now().toString(36)}-${++counter}`
 
 /**
  * Fit the frame (on unless the designer chose a tier): the request's size for
@@ -34,7 +32,7 @@ export function planGenerate(order: Order, placement: Placement, selection: Sele
   const fillable = selection.filter((layer) => layer.fillable)
   return [
     {
-      id: taskId(),
+      id: nextId('task'),
       label: layerNameFromPrompt(prompt),
       ...order,
       ...fittedTo(order, placement === 'fill' ? fillable[0] : undefined),
@@ -64,7 +62,7 @@ export function planRefine(order: Order, selection: SelectedLayer[], roles: Role
 export function refineTask(order: Order, group: SelectedLayer[], references: LayerToSend[], reveal: boolean): TaskSpec {
   const source = group[0]
   return {
-    id: taskId(),
+    id: nextId('task'),
     label: source.name,
     ...order,
     // Fit the frame, or the designer's tier at the ratio nearest the frame's.
@@ -101,7 +99,7 @@ export function upscaleTask(order: Order, layer: SelectedLayer, references: Laye
   const ownPrompt = prompt.trim() !== ''
   const target = upscaleTarget(layer, factor)
   return {
-    id: taskId(),
+    id: nextId('task'),
     label: `${layer.name} ${factor}×`,
     model,
     prompt: ownPrompt ? prompt : UPSCALE_PROMPT,
@@ -133,7 +131,7 @@ export function withTakes(tasks: TaskSpec[], takes: number): TaskSpec[] {
   return tasks.flatMap((task) =>
     Array.from({ length: takes }, (_, i) => ({
       ...task,
-      id: taskId(),
+      id: nextId('task'),
       row: task.id,
       label: `${task.label} · variation ${i + 1}`,
       placement: 'new-layer' as const,
@@ -180,7 +178,7 @@ function referenceExport(layer: SelectedLayer): ExportConstraint {
  * An upscale's input is exported at the target pixel size, because refSR answers
  * at the input's size; Figma holds at most 4096 px a side, so that is the ceiling.
  */
-export function upscaleTarget(layer: SelectedLayer, factor: number): { width: number; height: number } {
+function upscaleTarget(layer: SelectedLayer, factor: number): { width: number; height: number } {
   const scale = Math.min(factor, FIGMA_MAX_IMAGE_SIDE / Math.max(layer.width, layer.height))
   return scaleSize(layer, scale)
 }

@@ -5,7 +5,7 @@ import type { Offer, OfferKind } from './offer'
 import { keyVisualWithFrames } from './plan-formats'
 
 /** Besides the main button, this many actions show; the rest wait under More. */
-export const SECONDARY_SHOWN = 3
+const SECONDARY_SHOWN = 3
 
 /**
  * What the panel proposes for a selection: one main action, a few others

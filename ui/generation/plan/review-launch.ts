@@ -6,7 +6,7 @@ import { estimatePlanCost } from './plan-tasks'
 import type { TaskSpec } from './task'
 
 /** A relaunch this cheap, like the designer's own settings, runs at once: about two Pro images at 1K. */
-export const RELAUNCH_AT_ONCE_USD = 0.3
+const RELAUNCH_AT_ONCE_USD = 0.3
 
 /** A relaunch button's tasks, what they are estimated to cost, and why they wait for Send (none: they may run at once). */
 export interface LaunchReview {

@@ -21,7 +21,7 @@ import { type Settled, runPoolAsync } from './run-pool'
  */
 const PREPARED_AHEAD = 2
 
-export type TaskPhase = 'waiting' | 'exporting' | 'ready' | 'generating' | 'placing' | 'done' | 'failed' | 'cancelled'
+type TaskPhase = 'waiting' | 'exporting' | 'ready' | 'generating' | 'placing' | 'done' | 'failed' | 'cancelled'
 
 /** Where one task of a running job is, for the view; each report is merged into the last. */
 export interface TaskProgress {
@@ -43,7 +43,7 @@ export interface JobContext extends PrepareDeps {
 }
 
 /** What a task cost, which of its images were sent smaller than wanted, and what the road it took could not carry. */
-export interface TaskResult {
+interface TaskResult {
   cost: number | null
   notes: ShrinkNote[]
   dropped: DroppedOptions

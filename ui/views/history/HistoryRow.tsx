@@ -2,6 +2,7 @@ import { Button, Muted } from '@create-figma-plugin/ui'
 import { useEffect, useState } from 'preact/hooks'
 import type { HistoryItem } from '../../../common/messages'
 import { requestAsync } from '../../bridge'
+import { exportLayerAsync } from '../../selection/export-layer'
 import { type ModelCapabilities, findModel } from '../../models'
 import { formatUsd } from '../../pricing'
 
@@ -19,7 +20,7 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
     if (!onLayer) return
     let url: string | null = null
     let live = true
-    requestAsync('export-layer', { layerId, constraint: { type: 'WIDTH', value: THUMBNAIL_WIDTH } }).then(
+    exportLayerAsync(layerId, { type: 'WIDTH', value: THUMBNAIL_WIDTH }).then(
       ({ bytes }) => {
         if (!live) return
         url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'image/png' }))

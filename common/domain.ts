@@ -100,7 +100,7 @@ export interface GenerationRecord {
   createdAt: string
   /**
    * Set when the prompt was too long for Figma's plugin data limit: `prompt`
-   * holds its start only (plugin/record.ts).
+   * holds its start only (plugin/history/record.ts).
    */
   promptTruncated?: true
   /** Set when the font inputs' texts were shortened, or the inputs dropped, for the same limit. */

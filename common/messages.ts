@@ -92,7 +92,7 @@ export interface PlaceImageArgs {
   size?: { width: number; height: number }
   /** Edit area: the box it covers on the page and the shape that masks it (the image is already masked). */
   area?: AreaTarget
-  /** Expand to a ratio: 'behind' makes a frame of this ratio around the target image first (plugin/expand-ratio.ts). */
+  /** Expand to a ratio: 'behind' makes a frame of this ratio around the target image first (plugin/placing/expand-ratio.ts). */
   expandTo?: AspectRatio
   /** Select the new layer and scroll to it; off in a batch, where results arrive one by one. */
   reveal: boolean

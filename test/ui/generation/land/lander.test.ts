@@ -198,7 +198,7 @@ describe('an Edit area answer whose shape Figma cannot give', () => {
     })
     expect(ok).toBe(true)
     expect(mask).toHaveBeenCalledTimes(1)
-    // To its image, at the area's box: the sandbox puts it there on a layer of its own (plugin/edit-area.ts).
+    // To its image, at the area's box: the sandbox puts it there on a layer of its own (plugin/placing/edit-area.ts).
     expect(placed).toEqual([expect.objectContaining({ placement: 'area', targetIds: ['1:4', '1:5'], area, image: { bytes: fitted.bytes, width: 300, height: 300 } })])
   })
 

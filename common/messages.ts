@@ -36,7 +36,7 @@ export interface StartData {
   key: string | null
   /** What clientStorage holds, unchecked: the UI reads it field by field. */
   state: unknown
-  /** The model catalog clientStorage keeps, unchecked (ui/models/parse-catalog.ts reads it); null when none. */
+  /** The model catalog clientStorage keeps, unchecked (ui/models/catalog/parse-catalog.ts reads it); null when none. */
   catalog: unknown
   selection: SelectedLayer[]
   /** The quick action Figma ran the plugin for (its panel hidden). Handed over once, with the HTML; null after. */

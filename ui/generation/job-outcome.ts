@@ -1,7 +1,7 @@
 import { assertNever } from '../../common/assert-never'
 import type { ModelId, Road } from '../../common/domain'
 import type { ShrinkNote } from '../encoding/request-budget'
-import { GenerationError, cancelledError } from '../openrouter/errors'
+import { GenerationError, cancelledError } from '../answer/errors'
 import type { SettledTask } from './run/run-job'
 
 /** What the last job did, for the lines under the Generate button. */

@@ -3,11 +3,11 @@ import { imagesRoadWithoutRecord } from '../../common/road-capabilities'
 import { type RequestOptions, requestGenerationAsync } from './client'
 import { type RoadChoice, chooseRoad } from './choose-road'
 import type { Connection } from './connection'
-import { GenerationError } from './errors'
+import { GenerationError } from '../answer/errors'
 import { imagesApiListsAsync } from './images-models'
 import { buildImagesRequest } from './images-request'
 import { type GenerationInput, buildGenerationRequest } from './request'
-import type { GenerationResult } from './response'
+import type { GenerationResult } from '../answer/response'
 import { type Road, rememberRoad } from './roads'
 
 /** What belongs to the request (cancel, retry notices): everything but where it goes. */

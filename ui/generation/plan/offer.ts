@@ -1,7 +1,7 @@
 import type { AspectRatio, GenerationSettings } from '../../../common/domain'
 import type { SelectedLayer } from '../../../common/selection'
 import { type CostEstimate, addEstimates, timesEstimate } from '../../pricing'
-import { type KitUse, applyKit } from '../../brand-kit/apply-kit'
+import { type KitUse, applyKit } from './apply-kit'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { estimatePlanCost } from './plan-tasks'
 import type { TaskSpec } from './task'

@@ -3,7 +3,7 @@ import type { AreaFacts, PageBox, SelectedLayer } from '../../../common/selectio
 import { nearestAspectRatio } from '../../../common/sizes'
 import { aspectRatiosOf } from '../../openrouter/choose-road'
 import { type RegionRatios, intersect, overlap, regionFor } from './area-region'
-import { exactWithin } from './frame-size'
+import { exactWithin } from '../../models/frame-size'
 import { sizeCovering } from './plan-tasks'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Offer, clickAction, promptProblems, withKit } from './offer'

@@ -3,7 +3,7 @@ import type { ExpandSource, SelectedLayer } from '../../../common/selection'
 import { ASPECT_RATIOS, type FramedImage, type PixelSize, frameAtRatio, nearestAspectRatio } from '../../../common/sizes'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Offer, clickAction, withKit } from './offer'
-import { fitFrame } from './frame-size'
+import { fitFrame } from '../../models/frame-size'
 import { sizeCovering } from './plan-tasks'
 import type { InputCanvas, Order, TaskSpec } from './task'
 

@@ -3,7 +3,7 @@ import type { SelectedLayer } from '../../../common/selection'
 import { FIGMA_MAX_IMAGE_SIDE, nearestAspectRatio, scaleSize } from '../../../common/sizes'
 import { type CostEstimate, addEstimates, estimateCost } from '../../pricing'
 import { type Roles, layersWithRole } from '../../selection/roles'
-import { fitFrame } from './frame-size'
+import { fitFrame } from '../../models/frame-size'
 import { taskRoad } from './task-road'
 import type { LayerToSend, Order, TaskSpec } from './task'
 

@@ -1,10 +1,10 @@
 import type { AspectRatio, ExportConstraint, GenerationRecord, GenerationSettings, Landing } from '../../../common/domain'
 import type { AreaTarget, SelectedLayer } from '../../../common/selection'
 import type { ModelCapabilities } from '../../../common/models'
-import type { KitApplied } from '../../brand-kit/apply-kit'
+import type { KitApplied } from './apply-kit'
 import type { ScoringCriterion } from '../../openrouter/scoring-rubric'
 import type { PixelSize } from '../../../common/sizes'
-import type { FrameSize } from './frame-size'
+import type { FrameSize } from '../../models/frame-size'
 
 /** What to send: the prompt, the settings, and the model they go to as the list in force describes it. */
 export interface Order {
@@ -66,7 +66,7 @@ export interface TaskSpec extends Order {
   expandTo?: AspectRatio
   /** Expand: the image the answer continues, which the record keeps (Regenerate fills the result again). */
   expandedImageId?: string
-  /** The brand kit's checks, for models that score (ui/brand-kit/apply-kit.ts). */
+  /** The brand kit's checks, for models that score (ui/generation/plan/apply-kit.ts). */
   scoringRubric?: ScoringCriterion[]
   /** Set when the file's brand kit went into this task: what it added and what the model could not take. */
   brandKit?: KitApplied

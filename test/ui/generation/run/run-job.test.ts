@@ -8,7 +8,7 @@ import { type Lander, createLander } from '../../../../ui/generation/land/lander
 import type { TaskSpec } from '../../../../ui/generation/plan/task'
 import { type JobContext, type RunJobOptions, type TaskProgress, runJobAsync as runTasksAsync } from '../../../../ui/generation/run/run-job'
 import { MODELS, orderOf } from '../../../fixtures/orders'
-import { GenerationError } from '../../../../ui/openrouter/errors'
+import { GenerationError } from '../../../../ui/answer/errors'
 import { encodePng, readImageInfo } from '../../../images/png'
 import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../../openrouter-stand-in/server'
 import { nodeEncoder } from '../../encoding/node-encoder'

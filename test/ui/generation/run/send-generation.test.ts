@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../../../common/domain'
 import { DEFAULT_STATE } from '../../../../ui/defaults'
-import { GenerationError } from '../../../../ui/openrouter/errors'
+import { GenerationError } from '../../../../ui/answer/errors'
 import { forgetRoads, roadFor } from '../../../../ui/openrouter/roads'
 import { decodePng, readImageInfo } from '../../../images/png'
 import { TEST_KEY } from '../../../openrouter-stand-in/server'

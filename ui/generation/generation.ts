@@ -6,7 +6,8 @@ import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, type SessionSpend, a
 import type { KeptImage } from './land/kept-images'
 import { type LanderOptions, createLander, retryKeptAsync } from './land/lander'
 import type { TaskSpec } from './plan/task'
-import { type JobContext, type TaskProgress, runJobAsync } from './run/run-job'
+import { type JobContext, runJobAsync } from './run/run-job'
+import type { TaskProgress } from './task-types'
 
 export interface JobTask {
   id: string

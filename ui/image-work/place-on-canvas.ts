@@ -1,5 +1,16 @@
-import type { InputCanvas } from '../generation/plan/task'
 import { drawPngOnPage, withBitmapOnPageAsync } from './page-png'
+
+/** A canvas for an input, in pixels: its size, where the export goes, and what fills the rest. */
+export interface InputCanvas {
+  width: number
+  height: number
+  x: number
+  y: number
+  imageWidth: number
+  imageHeight: number
+  /** 'transparent', or a `#RRGGBB` the instruction names, for a model that may not read transparency. */
+  background: string
+}
 
 /**
  * An exported layer drawn on a larger canvas at `canvas`'s box, the rest left

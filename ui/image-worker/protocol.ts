@@ -4,7 +4,7 @@
  * the other side instead of being copied, and is unusable where it came from.
  */
 import type { TiledImage } from '../../common/domain'
-import type { EncodedFormat } from '../encoding/request-budget'
+import type { EncodedFormat } from '../image/encoded-image'
 import type { MaskGeometry } from '../image/draw-masked'
 import type { AnswerRoad } from '../answer/answer-body'
 import type { GenerationResult } from '../answer/response'

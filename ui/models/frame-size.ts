@@ -1,6 +1,6 @@
 import type { AspectRatio, GenerationSettings, ImageSize } from '../../common/domain'
 import type { ModelCapabilities } from '../../common/models'
-import type { ExactSizeLimits } from '../../common/road-capabilities'
+import type { ExactSizeLimits } from '../../common/models'
 import { FIGMA_MAX_IMAGE_SIDE, type PixelSize, expectedPixelSize, figmaSize, nearestAspectRatio, scaleSize } from '../../common/sizes'
 
 /**

@@ -1,9 +1,9 @@
 // The models the plugin offers and what each can do: one import for the rest of the UI.
 // The facts themselves live in common/models.ts (the sandbox names models too); the
 // hook that keeps the list live (use-model-list.ts) is imported on its own: it needs the sandbox.
-export { BUILT_IN_MODELS, FONT_INPUT_PRICE, type ModelCapabilities, type ModelPricing, type ModelTier, REFERENCE_PRICE } from '../../common/models'
+export { BUILT_IN_MODELS, FONT_INPUT_PRICE, type ModelCapabilities, type ModelPricing, type ModelTier, REFERENCE_PRICE, referenceLimitMessage } from '../../common/models'
 export { type FittedSettings, fitSettingsToList, fitSettingsToModel } from './fit-settings'
 export { findModel } from './model-list'
-export { modelPurpose, priceLabel, referenceLimitMessage } from './model-text'
+export { modelPurpose, priceLabel } from './model-text'
 export { nearestModel } from './nearest-model'
 export { startOnFree } from './start-on-free'

@@ -1,6 +1,6 @@
 import type { QuickAction, SavedState } from '../../common/domain'
 import type { SelectedLayer } from '../../common/selection'
-import type { KitApplied } from '../generation/plan/apply-kit'
+import type { KitApplied } from '../generation/plan/task'
 import { fileKitAsync } from '../generation/plan/launch/load-kit'
 import { requestAsync } from '../bridge'
 import type { GenerationController } from '../generation/generation'

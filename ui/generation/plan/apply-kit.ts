@@ -1,7 +1,7 @@
 import type { FontInput } from '../../../common/domain'
 import { FONT_INPUT_PRICE, REFERENCE_PRICE } from '../../../common/models'
 import { takesScoring } from '../../../common/road-capabilities'
-import type { LayerToSend, TaskSpec } from './task'
+import type { KitApplied, LayerToSend, TaskSpec } from './task'
 import { formatUsd } from '../../pricing'
 import type { ScoringCriterion } from '../../openrouter/scoring-rubric'
 import { kitPromptText, quotedTexts } from '../../brand-kit/kit-prompt'
@@ -9,17 +9,6 @@ import type { ReadyKit } from '../../brand-kit/ready-kit'
 
 /** How a task takes the kit: as the images of a new or refined image, or as an upscale's refSR references. */
 export type KitUse = 'images' | 'upscale'
-
-/** What the kit did to one task, for the line before sending and for the record. */
-export interface KitApplied {
-  /** The kit's page id, which the record keeps so Regenerate finds this kit and no other of the same name. */
-  id: string
-  name: string
-  /** The prompt as the designer wrote it: the record keeps it, so Regenerate adds the kit once, not twice. */
-  designerPrompt: string
-  adds: string[]
-  leftOut: string[]
-}
 
 /** References are exported no larger than this: they guide, and leave the request room for the input. */
 const KIT_REFERENCE_SIDE = 1024

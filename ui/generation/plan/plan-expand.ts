@@ -5,7 +5,8 @@ import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Offer, clickAction, withKit } from './offer'
 import { fitFrame } from '../../models/frame-size'
 import { sizeCovering } from './plan-tasks'
-import type { InputCanvas, Order, TaskSpec } from './task'
+import type { InputCanvas } from '../../image-work/place-on-canvas'
+import type { Order, TaskSpec } from './task'
 
 /** The colour that marks the part to fill for a model that may not read transparency: named in the instruction. */
 export const EXPAND_MARK = '#00FF00'

@@ -1,5 +1,6 @@
 import type { AspectRatio, BackgroundMode, ImageSize } from '../../../common/domain'
-import { EXACT_SIZE_LIMITS, type ExactSizeLimits, type PricingLine } from '../../../common/road-capabilities'
+import type { ExactSizeLimits, PricingLine } from '../../../common/models'
+import { EXACT_SIZE_LIMITS } from '../../../common/road-capabilities'
 import { ASPECT_RATIOS, IMAGE_SIZES } from '../../../common/sizes'
 
 /**

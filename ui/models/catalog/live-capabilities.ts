@@ -1,6 +1,6 @@
 import type { CatalogEntry, Road } from '../../../common/domain'
-import { MAX_FONT_INPUTS, type ModelCapabilities } from '../../../common/models'
-import { type RoadCapabilities, chatRoad, imagesRoadWithoutRecord } from '../../../common/road-capabilities'
+import { MAX_FONT_INPUTS, type ModelCapabilities, type RoadCapabilities } from '../../../common/models'
+import { chatRoad, imagesRoadWithoutRecord } from '../../../common/road-capabilities'
 import { IMAGE_SIZES } from '../../../common/sizes'
 import { readImagesRecord } from './images-record'
 

@@ -29,6 +29,11 @@ export default defineConfig(
     rules: { ...figmaPlugin.flatConfigs.recommended.rules },
   },
   {
+    // The dependency-cruiser config is CommonJS, as that tool reads it.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     files: ['scripts/**/*.mjs', '.ci/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

@@ -4,7 +4,7 @@ import type { SelectedLayer } from '../common/selection'
 import type { ModelCapabilities } from '../common/models'
 import { DEFAULT_STATE } from '../ui/defaults'
 import { planClick } from '../ui/generation/plan/plan-click'
-import { refreshCatalogAsync } from '../ui/models/refresh-model-list'
+import { refreshCatalogAsync } from '../ui/models/catalog/refresh-model-list'
 import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../test/openrouter-stand-in/server'
 import { recordFigure } from './figures'
 

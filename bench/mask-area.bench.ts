@@ -4,8 +4,8 @@ import { type BenchPageSession, openBenchPageAsync } from './bench-page'
 import { formatBytes, formatMs, median, recordFigure } from './figures'
 import { longestTaskMs, longestTaskText, longTaskRatio } from './long-tasks'
 
-// Edit area's answer for a 300 px area sent at its largest (2048 px a side, ui/generation/plan/plan-edit-area.ts),
-// limited to the shape with a soft edge in the image worker (ui/image/mask-to-shape.ts): the panel's main thread only
+// Edit area's answer for a 300 px area sent at its largest (2048 px a side, ui/generation/plan/edit-area/plan-edit-area.ts),
+// limited to the shape with a soft edge in the image worker (ui/image-work/mask-to-shape.ts): the panel's main thread only
 // posts the job, and must run no task over 50 ms meanwhile.
 const SIDE = 2048
 const REPETITIONS = 5

@@ -107,14 +107,14 @@ export interface GenerationRecord {
   createdAt: string
   /**
    * Set when the prompt was too long for Figma's plugin data limit: `prompt`
-   * holds its start only (plugin/record.ts).
+   * holds its start only (plugin/history/record.ts).
    */
   promptTruncated?: true
   /** Set when the font inputs' texts were shortened, or the inputs dropped, for the same limit. */
   fontInputsTruncated?: true
   /** The brand kit the request carried (common/brand-kit.ts), by name; `prompt` is the designer's own, without the kit's words. */
   brandKit?: string
-  /** The brand kit's page id: Regenerate finds the same kit by it, whatever other kits are named (ui/brand-kit/load-kit.ts). */
+  /** The brand kit's page id: Regenerate finds the same kit by it, whatever other kits are named (ui/generation/plan/launch/load-kit.ts). */
   brandKitId?: string
   /**
    * Edit area: the image the area was cut from (a sibling of the edit's group)
@@ -200,7 +200,7 @@ export interface CatalogEntry {
   roads?: Road[]
   /**
    * The Image API's endpoint record for the model, as OpenRouter sent it: read
-   * defensively by ui/models/images-record.ts each time, so that the cache and
+   * defensively by ui/models/catalog/images-record.ts each time, so that the cache and
    * the live answer go through one reader.
    */
   imagesEndpoint?: unknown

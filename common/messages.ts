@@ -36,7 +36,7 @@ export interface StartData {
   key: string | null
   /** What clientStorage holds, unchecked: the UI reads it field by field. */
   state: unknown
-  /** The model catalog clientStorage keeps, unchecked (ui/models/parse-catalog.ts reads it); null when none. */
+  /** The model catalog clientStorage keeps, unchecked (ui/models/catalog/parse-catalog.ts reads it); null when none. */
   catalog: unknown
   selection: SelectedLayer[]
   /** The quick action Figma ran the plugin for (its panel hidden). Handed over once, with the HTML; null after. */
@@ -94,7 +94,7 @@ export interface PlaceImageArgs {
   size?: { width: number; height: number }
   /** Edit area: the box it covers on the page and the shape that masks it (the image is already masked). */
   area?: AreaTarget
-  /** Expand to a ratio: 'behind' makes a frame of this ratio around the target image first (plugin/expand-ratio.ts). */
+  /** Expand to a ratio: 'behind' makes a frame of this ratio around the target image first (plugin/placing/expand-ratio.ts). */
   expandTo?: AspectRatio
   /** Select the new layer and scroll to it; off in a batch, where results arrive one by one. */
   reveal: boolean

@@ -3,8 +3,7 @@
 // `:free` rule and how a catalog name becomes a label. Both halves use it: the
 // panel builds its model list from it, the quick action bar names models with it.
 // docs/contracts.md#the-riverflow-family holds the facts and what is unconfirmed.
-import type { BackgroundMode, CatalogEntry, Effort, ImageSize, ModelId, Road } from './domain'
-import type { ExactSizeLimits, RoadCapabilities } from './road-capabilities'
+import type { AspectRatio, BackgroundMode, CatalogEntry, Effort, ImageSize, ModelId, Road } from './domain'
 
 /** Fast models answer in seconds and cost cents; Pro ones think longer and cost more. */
 type ModelTier = 'fast' | 'pro'
@@ -206,4 +205,48 @@ export function describeModel(id: ModelId, catalogEntry?: CatalogEntry): ModelCa
     timeoutMs: UNKNOWN_TIMEOUT_MS,
     isNew: true,
   }
+}
+
+/** Said both when marking layers and before sending, so the designer reads one limit in one wording. */
+export function referenceLimitMessage(model: ModelCapabilities, count: number, counted: 'selected' | 'marked as reference'): string {
+  if (model.maxReferences === 0) return `${model.label} takes no references; ${count} are ${counted}. Use Riverflow 2 for refSR.`
+  return `At most ${model.maxReferences} references can be sent; ${count} are ${counted}.`
+}
+
+// What each of OpenRouter's two roads carries for a model (docs/contracts.md#the-image-api); its helpers
+// are in road-capabilities.ts.
+
+/** How far an explicit `size: "WxH"` may go (docs/contracts.md#exact-sizes). */
+export interface ExactSizeLimits {
+  maxSide: number
+  maxPixels: number
+  /** The long side over the short one. */
+  maxRatio: number
+  minSide: number
+}
+
+/** One `pricing` line of an endpoint record. */
+export interface PricingLine {
+  billable: string
+  unit: 'image' | 'megapixel'
+  costUsd: number
+  /** `2k`, `4k`…; absent: the base price. */
+  variant?: string
+}
+
+/** The facts of ModelCapabilities that differ by road, and what only a road has. */
+export type RoadCapabilities = Pick<ModelCapabilities, 'sizes' | 'maxInputImages' | 'maxReferences' | 'maxFontInputs' | 'backgrounds' | 'efforts' | 'scoring'> & {
+  aspectRatios: readonly AspectRatio[]
+  /** Explicit pixel sizes, within these limits; null: tiers only. */
+  exactSize: ExactSizeLimits | null
+  /** The `provider.options` key passthrough parameters travel under on the Image API; absent: none travel. */
+  passthroughTo?: string
+  /**
+   * The keys the Image API's endpoint record allows there (`font_inputs`,
+   * `scoring_prompt`…); absent where no record was read: the flags above then
+   * say what the road carries.
+   */
+  passthrough?: readonly string[]
+  /** The record's price lines, when it has any. */
+  priceLines?: PricingLine[]
 }

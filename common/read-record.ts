@@ -16,7 +16,7 @@ const MAX_SHORT = 200
 const MAX_URL = 2_048
 /** A page id ("12:345"), as the file's kit choice keeps it (plugin/brand-kit/kit-requests.ts). */
 export const MAX_KIT_ID = 40
-/** Records are kept under 90 KB (plugin/record.ts): a longer text cannot be one the plugin wrote. */
+/** Records are kept under 90 KB (plugin/history/record.ts): a longer text cannot be one the plugin wrote. */
 const MAX_TEXT = 100_000
 /** Larger than any side a model makes (2.6 Pro: 16,384 px). */
 const MAX_EXACT_SIDE = 32_768
@@ -77,7 +77,7 @@ function withFit(settings: GenerationSettings, value: Partial<Record<'fitFrame' 
  * or one too long for it, must not reach the file: over the plugin data
  * limit it would make the write throw, and one the reader refuses would make
  * the whole record unreadable. The prompt and the font texts are left whole:
- * the writer shortens them, and says so (plugin/record.ts).
+ * the writer shortens them, and says so (plugin/history/record.ts).
  */
 export function readableRecord(given: GenerationRecord): GenerationRecord {
   const { settings: s } = given

@@ -1,47 +1,11 @@
 // What each of OpenRouter's two roads carries for a model (docs/contracts.md#the-image-api):
 // chat completions as the built-in table says, the Image API as its endpoint record says.
-// Types and pure helpers only: both halves compile this file.
-import type { AspectRatio } from './domain'
-import type { ModelCapabilities } from './models'
+// Pure helpers only (the types are in models.ts, beside ModelCapabilities): both halves compile this file.
+import type { ExactSizeLimits, ModelCapabilities, RoadCapabilities } from './models'
 import { ASPECT_RATIOS } from './sizes'
-
-/** How far an explicit `size: "WxH"` may go (docs/contracts.md#exact-sizes). */
-export interface ExactSizeLimits {
-  maxSide: number
-  maxPixels: number
-  /** The long side over the short one. */
-  maxRatio: number
-  minSide: number
-}
 
 /** 2.6 Pro's published limits: used when a record says "size" without numbers of its own. */
 export const EXACT_SIZE_LIMITS: ExactSizeLimits = { maxSide: 16384, maxPixels: 16_800_000, maxRatio: 16, minSide: 64 }
-
-/** One `pricing` line of an endpoint record. */
-export interface PricingLine {
-  billable: string
-  unit: 'image' | 'megapixel'
-  costUsd: number
-  /** `2k`, `4k`…; absent: the base price. */
-  variant?: string
-}
-
-/** The facts of ModelCapabilities that differ by road, and what only a road has. */
-export type RoadCapabilities = Pick<ModelCapabilities, 'sizes' | 'maxInputImages' | 'maxReferences' | 'maxFontInputs' | 'backgrounds' | 'efforts' | 'scoring'> & {
-  aspectRatios: readonly AspectRatio[]
-  /** Explicit pixel sizes, within these limits; null: tiers only. */
-  exactSize: ExactSizeLimits | null
-  /** The `provider.options` key passthrough parameters travel under on the Image API; absent: none travel. */
-  passthroughTo?: string
-  /**
-   * The keys the Image API's endpoint record allows there (`font_inputs`,
-   * `scoring_prompt`…); absent where no record was read: the flags above then
-   * say what the road carries.
-   */
-  passthrough?: readonly string[]
-  /** The record's price lines, when it has any. */
-  priceLines?: PricingLine[]
-}
 
 /**
  * Whether a road carries a scoring prompt or rubric: on the Image API as its

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useReducer, useState } from 'preact/hooks'
 import type { StartData } from '../common/messages'
 import { requestAsync } from './bridge'
-import { withLaunchKitAsync } from './brand-kit/load-kit'
+import { withLaunchKitAsync } from './generation/plan/launch/load-kit'
 import { useBrandKits } from './brand-kit/use-brand-kits'
-import { type LaunchReview, creditReason } from './generation/plan/review-launch'
+import { type LaunchReview, creditReason } from './generation/plan/launch/review-launch'
 import { panelGeneration, useGeneration } from './generation/use-generation'
 import { findModel } from './models'
 import { useModelList } from './models/use-model-list'
@@ -11,11 +11,11 @@ import { runQuickActionAsync } from './quick-action/run-quick-action'
 import { useRoles } from './selection/use-roles'
 import { useSelection } from './selection/use-selection'
 import { reloadStartDataAsync, takeStartData } from './start-data'
-import { type View, panelReducer, startPanel } from './state/panel-state'
+import { type View, panelReducer, startPanel } from './views/panel-state'
 import { toStoredState } from './state/read-saved-state'
 import { useKey } from './state/use-key'
 import { GenerateView } from './views/GenerateView'
-import { KeyView } from './views/KeyView'
+import { KeyView } from './views/settings/KeyView'
 import { LaunchConfirm } from './views/LaunchConfirm'
 import { StateNotes } from './views/StateNotes'
 import { HistoryView } from './views/history/HistoryView'
@@ -41,7 +41,7 @@ export function App() {
 const SAVE_DELAY_MS = 400
 
 /**
- * The panel: one reducer over its views (ui/state/panel-state.ts) and the
+ * The panel: one reducer over its views (ui/views/panel-state.ts) and the
  * effects that tie it to the world: what the start asked to run (once), the
  * model list settling, the key's credit, saving for next time.
  */

@@ -2,7 +2,7 @@ import '!@create-figma-plugin/ui/css/base.css'
 import './styles.css'
 import { render } from 'preact'
 import { App } from './App'
-import { ErrorBoundary } from './components/ErrorBoundary'
+import { ErrorBoundary } from './views/ErrorBoundary'
 import { ResizeGrip } from './components/ResizeGrip'
 
 render(

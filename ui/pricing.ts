@@ -1,6 +1,6 @@
 import type { GenerationSettings } from '../common/domain'
 import { FONT_INPUT_PRICE, type ModelCapabilities, REFERENCE_PRICE } from '../common/models'
-import type { PricingLine } from '../common/road-capabilities'
+import type { PricingLine } from '../common/models'
 import type { PixelSize } from '../common/sizes'
 import { recordFontPrice, recordImagePrice } from './record-prices'
 

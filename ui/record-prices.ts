@@ -1,5 +1,5 @@
 import type { GenerationSettings } from '../common/domain'
-import type { PricingLine } from '../common/road-capabilities'
+import type { PricingLine } from '../common/models'
 import { type PixelSize, expectedPixelSize } from '../common/sizes'
 
 /**

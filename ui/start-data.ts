@@ -2,7 +2,7 @@ import { START_DATA_GLOBAL, type StartData } from '../common/messages'
 import { requestAsync } from './bridge'
 
 /**
- * The start data the sandbox put in the page (plugin/start-data.ts), taken off
+ * The start data the sandbox put in the page (plugin/storage/start-data.ts), taken off
  * the window at once so nothing else reads it.
  */
 let start: StartData | null = (() => {

@@ -1,6 +1,6 @@
 import { decodeDataUrl } from '../../ui/image/data-url'
-import { type PreparedForFigma, prepareForFigmaAsync } from '../../ui/image/prepare-for-figma'
-import { type GenerationResult, parseGenerationResponse } from '../../ui/openrouter/response'
+import { type PreparedForFigma, prepareForFigmaAsync } from '../../ui/image-work/prepare-for-figma'
+import { type GenerationResult, parseGenerationResponse } from '../../ui/answer/response'
 import { collectGarbage } from './collect-garbage'
 
 /**

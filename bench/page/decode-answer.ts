@@ -1,6 +1,6 @@
 import { decodeDataUrl } from '../../ui/image/data-url'
-import { prepareForFigmaAsync } from '../../ui/image/prepare-for-figma'
-import { parseGenerationResponse } from '../../ui/openrouter/response'
+import { prepareForFigmaAsync } from '../../ui/image-work/prepare-for-figma'
+import { parseGenerationResponse } from '../../ui/answer/response'
 import { settleAsync } from './collect-garbage'
 
 /** Milliseconds per repetition for each way from the answer to image bytes. */

@@ -1,4 +1,4 @@
-import { maskToShapeAsync } from '../../ui/image/mask-to-shape'
+import { maskToShapeAsync } from '../../ui/image-work/mask-to-shape'
 import { type LongTask, longTasksBetweenAsync, watchLongTasks } from '../long-tasks'
 import { settleAsync } from './collect-garbage'
 

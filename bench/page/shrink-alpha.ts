@@ -1,5 +1,5 @@
 import { FIGMA_MAX_IMAGE_SIDE } from '../../common/sizes'
-import { prepareForFigmaAsync } from '../../ui/image/prepare-for-figma'
+import { prepareForFigmaAsync } from '../../ui/image-work/prepare-for-figma'
 import { settleAsync } from './collect-garbage'
 
 export interface ShrinkVariant {

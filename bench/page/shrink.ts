@@ -1,5 +1,5 @@
 import { FIGMA_MAX_IMAGE_SIDE } from '../../common/sizes'
-import { prepareForFigmaAsync } from '../../ui/image/prepare-for-figma'
+import { prepareForFigmaAsync } from '../../ui/image-work/prepare-for-figma'
 import { type LongTask, longTasksBetweenAsync, watchLongTasks } from '../long-tasks'
 import { settleAsync } from './collect-garbage'
 

@@ -1,5 +1,5 @@
 import { KIT_LIMITS, KIT_PAGE_PREFIX } from '../../common/brand-kit'
-import { utf8Length } from '../record'
+import { utf8Length } from '../history/record'
 
 /**
  * Plugin data on a kit page: the references the plugin put there, so that one

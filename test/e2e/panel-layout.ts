@@ -1,6 +1,6 @@
 import type { FrameLocator } from 'playwright-core'
 
-/** Figma's default plugin window: what the panel opens at (plugin/window-size.ts). */
+/** Figma's default plugin window: what the panel opens at (plugin/storage/window-size.ts). */
 export const PANEL_SIZE = { width: 360, height: 640 } as const
 
 /** What can be read and pressed of the panel as drawn, measured in the page. */

@@ -12,7 +12,7 @@ export function installFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
   return fake
 }
 
-/** The start data the sandbox put in the UI's HTML, once it has opened the UI (plugin/start-data.ts). */
+/** The start data the sandbox put in the UI's HTML, once it has opened the UI (plugin/storage/start-data.ts). */
 export async function shownStartData(fake: FakeFigma): Promise<StartData> {
   const html = await vi.waitFor(() => fake.shownWith?.html ?? expect.fail('The UI is not open yet'))
   const found = html.match(new RegExp(`<script>window\\.${START_DATA_GLOBAL}=(.*?)</script>`))

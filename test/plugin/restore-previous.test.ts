@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { HistoryItem, RequestArgs, RequestType } from '../../common/messages'
-import { RECORD_KEY } from '../../plugin/record'
+import { RECORD_KEY } from '../../plugin/history/record'
 import type { FakeFigma, FakeNode } from '../fake-figma'
 import { recordWith } from '../fixtures/records'
 import { encodePng } from '../images/png'

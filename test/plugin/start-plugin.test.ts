@@ -4,7 +4,7 @@ import type { PluginToUiMessage, ReplyMessage, RequestArgs, RequestType } from '
 import { startPlugin } from '../../plugin/start-plugin'
 import type { FakeFigma } from '../fake-figma'
 import { encodePng } from '../images/png'
-import { withStartData } from '../../plugin/start-data'
+import { withStartData } from '../../plugin/storage/start-data'
 import { installFakeFigma, shownStartData } from './install-fake'
 
 const KEY = 'sk-or-v1-fake-key-for-the-sandbox-tests'

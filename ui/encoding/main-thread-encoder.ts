@@ -1,6 +1,6 @@
 import { drawScaled, LOSSY_QUALITY } from '../image/draw-scaled'
 import { MIME_TYPES } from '../image/mime-types'
-import { GenerationError } from '../openrouter/errors'
+import { GenerationError } from '../answer/errors'
 import type { EncodedFormat, ImageEncoder, SourceImage } from './request-budget'
 
 const ENCODED_FORMATS: readonly EncodedFormat[] = ['png', 'jpeg', 'webp']

@@ -5,12 +5,12 @@
  * fit; references share what is left. The encoder is injected: a canvas in the
  * browser, real PNG/JPEG encoders in the tests.
  */
-import type { EncodedFormat, FittedImage, ImageEncoder, SourceImage } from './encoded-image'
+import type { EncodedFormat, FittedImage, ImageEncoder, SourceImage } from '../image/encoded-image'
 import { DEFAULT_MIN_SIDE, fitImageAsync, smallest } from './private/fit-image'
 import { type ChatCompletionRequest, serializeRequest } from '../openrouter/request'
 
 // The image types are the budget's vocabulary: its callers import them from here.
-export type { Encoded, EncodedFormat, ImageEncoder, SourceImage } from './encoded-image'
+export type { Encoded, EncodedFormat, ImageEncoder, SourceImage } from '../image/encoded-image'
 
 /** An image sent smaller than wanted, for the UI to say so. */
 export interface ShrinkNote {

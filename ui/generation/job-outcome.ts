@@ -1,8 +1,8 @@
 import { assertNever } from '../../common/assert-never'
 import type { ModelId, Road } from '../../common/domain'
 import type { ShrinkNote } from '../encoding/request-budget'
-import { GenerationError, cancelledError } from '../openrouter/errors'
-import type { SettledTask } from './run/run-job'
+import { GenerationError, cancelledError } from '../answer/errors'
+import type { DroppedOptions, SettledTask } from './task-types'
 
 /** What the last job did, for the lines under the Generate button. */
 export interface JobOutcome {
@@ -42,12 +42,6 @@ interface TiledNote {
   insteadOfFill: boolean
   /** False when Figma did not place the group: it waits with the kept images. */
   placed: boolean
-}
-
-/** What the designer chose that the road a request took could not carry. */
-export interface DroppedOptions {
-  road: Road
-  options: string[]
 }
 
 export interface PlacedLayers {

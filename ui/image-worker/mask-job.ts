@@ -1,6 +1,6 @@
 /**
  * The image worker's Edit area job: the answer limited to the shape drawn,
- * with a soft edge (what ../image/mask-to-shape.ts asks for), decoded, drawn
+ * with a soft edge (what ../image-work/mask-to-shape.ts asks for), decoded, drawn
  * and encoded here so that the panel's main thread only posts it. Imports
  * nothing that touches the DOM.
  */

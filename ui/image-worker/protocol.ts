@@ -4,10 +4,10 @@
  * the other side instead of being copied, and is unusable where it came from.
  */
 import type { TiledImage } from '../../common/domain'
-import type { EncodedFormat } from '../encoding/request-budget'
+import type { EncodedFormat } from '../image/encoded-image'
 import type { MaskGeometry } from '../image/draw-masked'
-import type { AnswerRoad } from '../openrouter/answer-body'
-import type { GenerationResult } from '../openrouter/response'
+import type { AnswerRoad } from '../answer/answer-body'
+import type { GenerationResult } from '../answer/response'
 
 /** Draw an exported frame at a size and encode it (the request encoder, ../encoding/canvas-encoder.ts). */
 export interface EncodeJob {
@@ -22,19 +22,19 @@ export interface EncodeJob {
   format: EncodedFormat
 }
 
-/** Decode an answer's image and re-encode it as PNG at most 4096 px a side (../image/prepare-for-figma.ts). */
+/** Decode an answer's image and re-encode it as PNG at most 4096 px a side (../image-work/prepare-for-figma.ts). */
 export interface PrepareJob {
   type: 'prepare'
   bytes: Uint8Array
 }
 
-/** Decode an image larger than Figma takes and cut it into PNG tiles of at most 4096 px a side (../image/cut-tiles.ts). */
+/** Decode an image larger than Figma takes and cut it into PNG tiles of at most 4096 px a side (../image-work/cut-tiles.ts). */
 interface TileJob {
   type: 'tile'
   bytes: Uint8Array
 }
 
-/** Limit Edit area's answer to the shape drawn, with a soft edge, and encode it as PNG (../image/mask-to-shape.ts). */
+/** Limit Edit area's answer to the shape drawn, with a soft edge, and encode it as PNG (../image-work/mask-to-shape.ts). */
 export interface MaskJob {
   type: 'mask'
   answer: Uint8Array
@@ -45,7 +45,7 @@ export interface MaskJob {
 
 /**
  * Read a 200 answer's body: its JSON, and each image's base64 decoded to bytes
- * (../openrouter/answer-body.ts). The body is a copy, not moved: it holds a paid image.
+ * (../answer/answer-body.ts). The body is a copy, not moved: it holds a paid image.
  */
 interface AnswerJob {
   type: 'answer'

@@ -16,9 +16,9 @@ import type { ImageTile, TiledImage } from '../../common/domain'
 import { figmaSize } from '../../common/sizes'
 import { drawTile, tileGrid } from '../image/tiles'
 import { maskAsync } from './mask-job'
-import { GenerationError } from '../openrouter/errors'
-import { readAnswerBody } from '../openrouter/answer-body'
-import type { GenerationResult } from '../openrouter/response'
+import { GenerationError } from '../answer/errors'
+import { readAnswerBody } from '../answer/answer-body'
+import type { GenerationResult } from '../answer/response'
 import type { EncodeJob, EncodeResult, FromWorker, ImageJob, PrepareResult, ToWorker } from './protocol'
 
 interface WorkerScope {

@@ -2,7 +2,7 @@ import type { Context2D } from './draw-scaled'
 
 /**
  * Where Edit area's answer and the shape's mask are drawn, in the masked
- * image's pixels: worked out on the main thread (./mask-to-shape.ts), drawn in
+ * image's pixels: worked out on the main thread (../image-work/mask-to-shape.ts), drawn in
  * the image worker or, where it cannot run, on the page. Both draw through
  * `drawMasked`, so they give the same pixels.
  */

@@ -1,6 +1,6 @@
 import type { CachedCatalog, CatalogEntry, ModelId } from '../../common/domain'
 import { BUILT_IN_MODELS, type ModelCapabilities, describeModel } from '../../common/models'
-import { withLiveFacts } from './live-capabilities'
+import { withLiveFacts } from './catalog/live-capabilities'
 
 type ModelListSource = 'catalog' | 'cache' | 'built-in'
 

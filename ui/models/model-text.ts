@@ -16,12 +16,6 @@ export function priceLabel(model: ModelCapabilities): string {
   }
 }
 
-/** Said both when marking layers and before sending, so the designer reads one limit in one wording. */
-export function referenceLimitMessage(model: ModelCapabilities, count: number, counted: 'selected' | 'marked as reference'): string {
-  if (model.maxReferences === 0) return `${model.label} takes no references; ${count} are ${counted}. Use Riverflow 2 for refSR.`
-  return `At most ${model.maxReferences} references can be sent; ${count} are ${counted}.`
-}
-
 /**
  * What a model is good for, in words a designer chooses by, read off what it
  * can do: a model OpenRouter lists tomorrow is described too. At most three.

@@ -1,5 +1,5 @@
 import type { GenerationSettings } from '../../common/domain'
-import type { KeyInfo } from '../openrouter/key'
+import type { KeyInfo } from '../openrouter/sign-in/key'
 import type { ModelCapabilities } from '../../common/models'
 import { findModel } from './model-list'
 import { type FittedSettings, fitSettingsToModel } from './fit-settings'

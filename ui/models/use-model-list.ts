@@ -3,8 +3,8 @@ import type { CachedCatalog } from '../../common/domain'
 import { requestAsync } from '../bridge'
 import { startLearnedRoads } from '../openrouter/roads'
 import { type ModelListChoice, chooseModelList } from './model-list'
-import { readCachedCatalog } from './parse-catalog'
-import { refreshCatalogAsync } from './refresh-model-list'
+import { readCachedCatalog } from './catalog/parse-catalog'
+import { refreshCatalogAsync } from './catalog/refresh-model-list'
 
 export interface LiveModelList extends ModelListChoice {
   /** Nothing more will change this run: the catalog came, failed, or the cache was fresh. */

@@ -1,6 +1,7 @@
 import type { AspectRatio, GenerationSettings, Road } from '../../common/domain'
 import type { ModelCapabilities } from '../../common/models'
-import { type RoadCapabilities, carriesScoring, chatRoad, imagesRoadWithoutRecord } from '../../common/road-capabilities'
+import type { RoadCapabilities } from '../../common/models'
+import { carriesScoring, chatRoad, imagesRoadWithoutRecord } from '../../common/road-capabilities'
 import { ASPECT_RATIOS } from '../../common/sizes'
 import { learnedRoad } from './roads'
 

@@ -1,11 +1,11 @@
 import { countImageJob, imageWorker } from '../image-worker/image-worker'
-import { type AnswerRoad, parseAnswer } from './answer-body'
+import { type AnswerRoad, parseAnswer } from '../answer/answer-body'
 import type { Connection } from './connection'
 import { OPENROUTER_URL, authHeaders } from './endpoint'
-import { GenerationError, MAY_HAVE_CHARGED, cancelledError, errorFromStatus } from './errors'
+import { GenerationError, MAY_HAVE_CHARGED, cancelledError, errorFromStatus } from '../answer/errors'
 import type { ImagesRequest } from './images-request'
 import { type ChatCompletionRequest, MAX_REQUEST_BYTES, serializeRequest } from './request'
-import type { GenerationResult } from './response'
+import type { GenerationResult } from '../answer/response'
 import { type FailedAttempt, retryWaitMs } from './retry-policy'
 
 /** Riverflow Pro may take minutes; allow up to 10 before giving up (docs/contracts.md#timeouts). */

@@ -1,5 +1,5 @@
-import { GenerationError } from './errors'
-import { keyProblem } from './pasted-key'
+import { GenerationError } from '../answer/errors'
+import { keyProblem } from './sign-in/pasted-key'
 
 /**
  * Where the UI sends requests. Always OpenRouter in the built plugin: only

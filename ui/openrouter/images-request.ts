@@ -1,5 +1,5 @@
 import type { AspectRatio, ImageSize } from '../../common/domain'
-import type { RoadCapabilities } from '../../common/road-capabilities'
+import type { RoadCapabilities } from '../../common/models'
 import type { GenerationInput } from './request'
 import { type WireScoringCriterion, toWireRubric } from './scoring-rubric'
 

@@ -1,9 +1,8 @@
 import type { Effort, GenerationSettings } from '../../common/domain'
 import type { PixelSize } from '../../common/sizes'
-import type { ModelCapabilities } from '../../common/models'
+import { type ModelCapabilities, referenceLimitMessage } from '../../common/models'
 import { fontInputProblems } from '../fonts/font-input-problems'
 import { isHexColor } from '../hex-color'
-import { referenceLimitMessage } from '../models'
 import { type ScoringCriterion, type WireScoringCriterion, rubricProblems, toWireRubric } from './scoring-rubric'
 
 /** Sourceful's cap on the whole request body (docs/contracts.md#request-size-and-input-limits). */

@@ -1,4 +1,4 @@
-import type { GenerationError } from './errors'
+import type { GenerationError } from '../answer/errors'
 
 /**
  * Sending a request again must never risk paying for it twice, so only failures

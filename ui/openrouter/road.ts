@@ -3,11 +3,11 @@ import { imagesRoadWithoutRecord } from '../../common/road-capabilities'
 import { type RequestOptions, requestGenerationAsync } from './client'
 import { type RoadChoice, chooseRoad } from './choose-road'
 import type { Connection } from './connection'
-import { GenerationError } from './errors'
+import { GenerationError } from '../answer/errors'
 import { imagesApiListsAsync } from './images-models'
 import { buildImagesRequest } from './images-request'
 import { type GenerationInput, buildGenerationRequest } from './request'
-import type { GenerationResult } from './response'
+import type { GenerationResult } from '../answer/response'
 import { type Road, rememberRoad } from './roads'
 
 /** What belongs to the request (cancel, retry notices): everything but where it goes. */
@@ -20,7 +20,7 @@ export interface RoadResult extends GenerationResult {
 }
 
 /** What a request needs of a road, from its input: the same needs the panel's note is worked out from. */
-function roadFor(input: GenerationInput): RoadChoice {
+function roadChoiceFor(input: GenerationInput): RoadChoice {
   const inputs = (input.inputImages ?? []).length
   const references = inputs > 0 ? (input.references ?? []).length : 0
   return chooseRoad(input.model, input.settings, { inputs, references, rubric: input.scoringRubric?.length, exact: input.exactSize !== undefined })
@@ -31,7 +31,7 @@ function roadFor(input: GenerationInput): RoadChoice {
  * lacks at a size only it makes, say): said before sending, with what to change.
  */
 export function roadProblems(input: GenerationInput): string[] {
-  if (!roadFor(input).unmakeable) return []
+  if (!roadChoiceFor(input).unmakeable) return []
   const { model, settings } = input
   const what = input.exactSize ? `${input.exactSize.width}×${input.exactSize.height}` : `${settings.imageSize} at ${settings.aspectRatio}`
   return [`${model.label} cannot make ${what} with ${(input.inputImages ?? []).length} input images on any road OpenRouter serves it on: choose another size or aspect ratio.`]
@@ -48,7 +48,7 @@ export async function sendOnRoadAsync(connection: Connection, input: GenerationI
   const model = input.model.id
   // The free tier's 429 is said at once, with its paid twin one click away, rather than waited out.
   if (isFreeVariant(model)) sending = { ...sending, tellAtOnce: (failure) => failure.status === 429 }
-  const choice = roadFor(input)
+  const choice = roadChoiceFor(input)
   if (choice.road === 'images') return sendOnImagesAsync(connection, input, choice, sending)
   try {
     // The chat road's own facts, so that nothing only the Image API takes is built into the request.
@@ -57,7 +57,7 @@ export async function sendOnRoadAsync(connection: Connection, input: GenerationI
   } catch (error) {
     if (!isNoEndpoint(error) || !(await imagesApiListsAsync(model, { ...connection, signal: sending.signal }))) throw error
     rememberRoad(model, 'images')
-    return sendOnImagesAsync(connection, input, roadFor(input), sending)
+    return sendOnImagesAsync(connection, input, roadChoiceFor(input), sending)
   }
 }
 

@@ -9,7 +9,7 @@ const roads = new Map<ModelId, Road>()
 let keep: ((learned: Record<ModelId, Road>) => void) | null = null
 
 /** The road learned for a model, else chat completions (which carries the most). */
-export function roadFor(model: ModelId): Road {
+export function rememberedRoad(model: ModelId): Road {
   return roads.get(model) ?? 'chat'
 }
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import { requestAsync } from '../bridge'
-import { GenerationError } from '../openrouter/errors'
-import { type KeyInfo, checkKeyAsync } from '../openrouter/key'
+import { GenerationError } from '../answer/errors'
+import { type KeyInfo, checkKeyAsync } from '../openrouter/sign-in/key'
 
 /**
  * The designer's OpenRouter key as the panel knows it: the key itself (kept by

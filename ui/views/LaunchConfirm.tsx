@@ -1,5 +1,5 @@
 import { Button, Inline } from '@create-figma-plugin/ui'
-import type { LaunchReview } from '../generation/plan/review-launch'
+import type { LaunchReview } from '../generation/plan/launch/review-launch'
 import { formatEstimateInSentence } from '../pricing'
 
 /**

@@ -1,5 +1,5 @@
 import type { Road } from '../../common/domain'
-import type { KeyInfo } from '../openrouter/key'
+import type { KeyInfo } from '../openrouter/sign-in/key'
 import type { SessionSpend } from '../generation/job-outcome'
 import { formatUsd } from '../pricing'
 

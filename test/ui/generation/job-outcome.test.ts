@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ShrinkNote } from '../../../ui/encoding/request-budget'
 import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, addSpend, failureMessage, jobError, messageOf, reduceOutcome, suggestionOf } from '../../../ui/generation/job-outcome'
-import type { SettledTask } from '../../../ui/generation/run/run-job'
-import { GenerationError, cancelledError } from '../../../ui/openrouter/errors'
+import type { SettledTask } from '../../../ui/generation/task-types'
+import { GenerationError, cancelledError } from '../../../ui/answer/errors'
 
 const note: ShrinkNote = { name: 'Frame 1', from: { width: 2048, height: 1536 }, to: { width: 1600, height: 1200 }, keptPercent: 61 }
 const layers = { nodeIds: ['1:2'], name: 'A red fox' }

@@ -1,7 +1,7 @@
 import type { CachedCatalog } from '../../../common/domain'
 import { chooseModelList } from '../../../ui/models/model-list'
-import { readCachedCatalog } from '../../../ui/models/parse-catalog'
-import { refreshCatalogAsync } from '../../../ui/models/refresh-model-list'
+import { readCachedCatalog } from '../../../ui/models/catalog/parse-catalog'
+import { refreshCatalogAsync } from '../../../ui/models/catalog/refresh-model-list'
 import { TEST_KEY } from '../../openrouter-stand-in/server'
 
 /** One run of the panel's model list (use-model-list.ts): read the cache, fetch if due, keep what came. */

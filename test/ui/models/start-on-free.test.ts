@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 import { BUILT_IN_MODELS, startOnFree } from '../../../ui/models'
-import type { KeyInfo } from '../../../ui/openrouter/key'
+import type { KeyInfo } from '../../../ui/openrouter/sign-in/key'
 
 const key = (limitRemaining: number | null): KeyInfo => ({ label: 'Mine', limitRemaining, usage: 10, isFreeTier: false })
 const pro = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2.5-pro', imageSize: '4K' as const, effort: 'high' as const }

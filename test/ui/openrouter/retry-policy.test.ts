@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { GenerationError, errorFromStatus } from '../../../ui/openrouter/errors'
+import { GenerationError, errorFromStatus } from '../../../ui/answer/errors'
 import { FAST_FAILURE_MS, type FailedAttempt, MAX_RETRY_WAIT_MS, retryWaitMs } from '../../../ui/openrouter/retry-policy'
 
 const failed = (status: number, options: { elapsedMs?: number; retryAfter?: string } = {}): FailedAttempt => ({

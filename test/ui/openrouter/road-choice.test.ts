@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CachedCatalog, GenerationSettings } from '../../../common/domain'
 import { DEFAULT_STATE } from '../../../ui/defaults'
-import { readCachedCatalog } from '../../../ui/models/parse-catalog'
+import { readCachedCatalog } from '../../../ui/models/catalog/parse-catalog'
 import { forgetRoads, startLearnedRoads } from '../../../ui/openrouter/roads'
 import { riverflow26ProRecord } from '../../openrouter-stand-in/image-records'
 import { TEST_KEY } from '../../openrouter-stand-in/server'

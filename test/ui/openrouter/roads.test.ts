@@ -1,19 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { forgetRoads, rememberRoad, roadFor } from '../../../ui/openrouter/roads'
+import { forgetRoads, rememberRoad, rememberedRoad } from '../../../ui/openrouter/roads'
 
 beforeEach(() => forgetRoads())
 
 describe('roads', () => {
   it('sends every model by chat completions until one is found to need the Image API', () => {
-    expect(roadFor('sourceful/riverflow-v2.6-pro')).toBe('chat')
+    expect(rememberedRoad('sourceful/riverflow-v2.6-pro')).toBe('chat')
     rememberRoad('sourceful/riverflow-v2.6-pro', 'images')
-    expect(roadFor('sourceful/riverflow-v2.6-pro')).toBe('images')
-    expect(roadFor('sourceful/riverflow-v2.5-pro')).toBe('chat')
+    expect(rememberedRoad('sourceful/riverflow-v2.6-pro')).toBe('images')
+    expect(rememberedRoad('sourceful/riverflow-v2.5-pro')).toBe('chat')
   })
 
   it('forgets every road, as a new session would', () => {
     rememberRoad('sourceful/riverflow-v2.6-pro', 'images')
     forgetRoads()
-    expect(roadFor('sourceful/riverflow-v2.6-pro')).toBe('chat')
+    expect(rememberedRoad('sourceful/riverflow-v2.6-pro')).toBe('chat')
   })
 })

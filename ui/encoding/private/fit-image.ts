@@ -3,7 +3,7 @@
  * size of one image whose encoding fits the bytes it is allowed.
  */
 import { scaleSize } from '../../../common/sizes'
-import { type Encoded, type EncodedFormat, type FittedImage, type ImageEncoder, type SourceImage, dataUrlBytes, fitted } from '../encoded-image'
+import { type Encoded, type EncodedFormat, type FittedImage, type ImageEncoder, type SourceImage, dataUrlBytes, fitted } from '../../image/encoded-image'
 
 /** Linear scales within this ratio of each other end the search: ≥ 90 % of the most pixels that fit. */
 const SEARCH_PRECISION = 1.05

@@ -33,7 +33,7 @@ const FULL_SIZE_BUDGET_BYTES = 256 * 1024 * 1024
 /**
  * The originals of images larger than Figma takes, for the session only: in
  * memory while the plugin is open, never in clientStorage or the file. The
- * panel lists them all (ui/views/KeptOriginals.tsx), not only the last job's.
+ * panel lists them all (ui/views/outcome/KeptOriginals.tsx), not only the last job's.
  */
 export function createFullSizeStore(budgetBytes = FULL_SIZE_BUDGET_BYTES): FullSizeStore {
   const images = new Map<string, FullSizeImage>()

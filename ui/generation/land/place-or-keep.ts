@@ -4,7 +4,7 @@ import { BridgeError } from '../../bridge'
 import { readImageInfo } from '../../image/image-info'
 import { MIME_TYPES } from '../../image/mime-types'
 import type { OriginalImage } from '../../image/original-image'
-import type { PreparedForFigma } from '../../image/prepare-for-figma'
+import type { PreparedForFigma } from '../../image-work/prepare-for-figma'
 import type { KeptImage } from './kept-images'
 import type { LanderOptions, LanderSeams } from './lander-options'
 

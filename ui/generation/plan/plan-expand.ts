@@ -3,9 +3,10 @@ import type { ExpandSource, SelectedLayer } from '../../../common/selection'
 import { ASPECT_RATIOS, type FramedImage, type PixelSize, frameAtRatio, nearestAspectRatio } from '../../../common/sizes'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Offer, clickAction, withKit } from './offer'
-import { fitFrame } from './frame-size'
+import { fitFrame } from '../../models/frame-size'
 import { sizeCovering } from './plan-tasks'
-import type { InputCanvas, Order, TaskSpec } from './task'
+import type { InputCanvas } from '../../image-work/place-on-canvas'
+import type { Order, TaskSpec } from './task'
 import { nextId } from '../next-id'
 
 /** The colour that marks the part to fill for a model that may not read transparency: named in the instruction. */

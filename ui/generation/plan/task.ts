@@ -1,10 +1,10 @@
 import type { AspectRatio, ExportConstraint, GenerationRecord, GenerationSettings, Landing } from '../../../common/domain'
 import type { AreaTarget, SelectedLayer } from '../../../common/selection'
 import type { ModelCapabilities } from '../../../common/models'
-import type { KitApplied } from '../../brand-kit/apply-kit'
 import type { ScoringCriterion } from '../../openrouter/scoring-rubric'
 import type { PixelSize } from '../../../common/sizes'
-import type { FrameSize } from './frame-size'
+import type { FrameSize } from '../../models/frame-size'
+import type { InputCanvas } from '../../image-work/place-on-canvas'
 
 /** What to send: the prompt, the settings, and the model they go to as the list in force describes it. */
 export interface Order {
@@ -22,18 +22,6 @@ export interface LayerToSend {
   constraint: ExportConstraint
   /** Expand: the export goes on a larger canvas at this box; the rest is the background (docs/architecture.md). */
   canvas?: InputCanvas
-}
-
-/** A canvas for an input, in pixels: its size, where the export goes, and what fills the rest. */
-export interface InputCanvas {
-  width: number
-  height: number
-  x: number
-  y: number
-  imageWidth: number
-  imageHeight: number
-  /** 'transparent', or a `#RRGGBB` the instruction names, for a model that may not read transparency. */
-  background: string
 }
 
 /**
@@ -72,8 +60,19 @@ export interface TaskSpec extends Order {
    * one entry); a job of them is one undo step.
    */
   formatSet?: { id: string; keyVisualId: string }
-  /** The brand kit's checks, for models that score (ui/brand-kit/apply-kit.ts). */
+  /** The brand kit's checks, for models that score (ui/generation/plan/apply-kit.ts). */
   scoringRubric?: ScoringCriterion[]
   /** Set when the file's brand kit went into this task: what it added and what the model could not take. */
   brandKit?: KitApplied
+}
+
+/** What the kit did to one task, for the line before sending and for the record. */
+export interface KitApplied {
+  /** The kit's page id, which the record keeps so Regenerate finds this kit and no other of the same name. */
+  id: string
+  name: string
+  /** The prompt as the designer wrote it: the record keeps it, so Regenerate adds the kit once, not twice. */
+  designerPrompt: string
+  adds: string[]
+  leftOut: string[]
 }

@@ -1,11 +1,11 @@
 import type { ExportConstraint, PreparedImage } from '../../../common/domain'
 import type { ExportedSource } from '../../encoding/canvas-encoder'
 import { type ImageEncoder, RequestTooLargeError, type ShrinkNote, fitRequestToBudgetAsync, requestBytesWithoutImages } from '../../encoding/request-budget'
-import { GenerationError } from '../../openrouter/errors'
+import { GenerationError } from '../../answer/errors'
 import { MAX_REQUEST_BYTES, buildGenerationRequest } from '../../openrouter/request'
-import type { InputCanvas, LayerToSend, TaskSpec } from '../plan/task'
-import { placeOnCanvasAsync } from '../../image/place-on-canvas'
-import type { TaskProgress } from './run-job'
+import type { LayerToSend, TaskSpec } from '../plan/task'
+import { type InputCanvas, placeOnCanvasAsync } from '../../image-work/place-on-canvas'
+import type { TaskProgress } from '../task-types'
 
 /** What preparing a task's frames needs: the sandbox's export, and an encoder. */
 export interface PrepareDeps {

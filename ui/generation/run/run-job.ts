@@ -1,18 +1,17 @@
 import type { GenerationRecord } from '../../../common/domain'
 import type { ModelCapabilities } from '../../../common/models'
-import type { ShrinkNote } from '../../encoding/request-budget'
-import type { DroppedOptions } from '../job-outcome'
-import type { RetryNotice } from '../../openrouter/client'
 import type { Connection } from '../../openrouter/connection'
-import { GenerationError, cancelledError } from '../../openrouter/errors'
+import type { RetryNotice } from '../../openrouter/client'
+import { GenerationError, cancelledError } from '../../answer/errors'
 import { type GenerationInput, findInputProblems } from '../../openrouter/request'
 import { type RoadResult, roadProblems, sendOnRoadAsync } from '../../openrouter/road'
-import { suggestAnotherModel } from '../../openrouter/suggest-model'
+import { suggestAnotherModel } from '../../models/suggest-model'
 import type { Lander } from '../land/lander'
 import type { TaskSpec } from '../plan/task'
 import { PreparationCancelled, prepareAhead } from './prepare-ahead'
 import { type PrepareDeps, type PreparedInputs, prepareInputsAsync } from './prepare-inputs'
-import { type Settled, runPoolAsync } from './run-pool'
+import { runPoolAsync } from './run-pool'
+import type { SettledTask, TaskProgress, TaskResult } from '../task-types'
 
 /**
  * Requests prepared ahead and waiting for a free slot. Each holds up to 4.5 MB
@@ -20,18 +19,6 @@ import { type Settled, runPoolAsync } from './run-pool'
  * and more would only hold memory (a batch of 6 at a time held 27 MB waiting).
  */
 const PREPARED_AHEAD = 2
-
-type TaskPhase = 'waiting' | 'exporting' | 'ready' | 'generating' | 'placing' | 'done' | 'failed' | 'cancelled'
-
-/** Where one task of a running job is, for the view; each report is merged into the last. */
-export interface TaskProgress {
-  phase: TaskPhase
-  startedAt?: number
-  retry?: RetryNotice | null
-  message?: string
-  notes?: ShrinkNote[]
-  cost?: number | null
-}
 
 /** What a job's tasks need from the outside world: the sandbox's export, an encoder, the network, the models, the canvas. */
 export interface JobContext extends PrepareDeps {
@@ -41,16 +28,6 @@ export interface JobContext extends PrepareDeps {
   /** Takes each image of an answer to the canvas, or keeps it. */
   lander: Pick<Lander, 'land'>
 }
-
-/** What a task cost, which of its images were sent smaller than wanted, and what the road it took could not carry. */
-interface TaskResult {
-  cost: number | null
-  notes: ShrinkNote[]
-  dropped: DroppedOptions
-}
-
-/** How one task of a job ended: its result, or its error and whether it was cancelled. */
-export type SettledTask = Settled<TaskResult>
 
 export interface RunJobOptions {
   /** Requests waiting on the model at once. */

@@ -7,9 +7,9 @@ import { createFullSizeStore } from '../../../../ui/generation/land/full-size-st
 import type { KeptImage } from '../../../../ui/generation/land/kept-images'
 import { type LanderOptions, createLander, retryKeptAsync } from '../../../../ui/generation/land/lander'
 import type { TaskSpec } from '../../../../ui/generation/plan/task'
-import { type PreparedForFigma, prepareForFigmaAsync } from '../../../../ui/image/prepare-for-figma'
-import { GenerationError } from '../../../../ui/openrouter/errors'
-import type { ImageSource } from '../../../../ui/openrouter/response'
+import { type PreparedForFigma, prepareForFigmaAsync } from '../../../../ui/image-work/prepare-for-figma'
+import { GenerationError } from '../../../../ui/answer/errors'
+import type { ImageSource } from '../../../../ui/answer/response'
 import { encodePng, toBase64 } from '../../../images/png'
 import { orderOf } from '../../../fixtures/orders'
 import { recordWith } from '../../../fixtures/records'
@@ -198,7 +198,7 @@ describe('an Edit area answer whose shape Figma cannot give', () => {
     })
     expect(ok).toBe(true)
     expect(mask).toHaveBeenCalledTimes(1)
-    // To its image, at the area's box: the sandbox puts it there on a layer of its own (plugin/edit-area.ts).
+    // To its image, at the area's box: the sandbox puts it there on a layer of its own (plugin/placing/edit-area.ts).
     expect(placed).toEqual([expect.objectContaining({ placement: 'area', targetIds: ['1:4', '1:5'], area, image: { bytes: fitted.bytes, width: 300, height: 300 } })])
   })
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../../../common/domain'
-import { GenerationError } from '../../../../ui/openrouter/errors'
+import { GenerationError } from '../../../../ui/answer/errors'
 import { readImageInfo } from '../../../images/png'
 import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../../openrouter-stand-in/server'
 import { DEFAULT_STATE } from '../../../../ui/defaults'

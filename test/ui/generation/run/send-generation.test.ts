@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../../../common/domain'
 import { DEFAULT_STATE } from '../../../../ui/defaults'
-import { GenerationError } from '../../../../ui/openrouter/errors'
-import { forgetRoads, roadFor } from '../../../../ui/openrouter/roads'
+import { GenerationError } from '../../../../ui/answer/errors'
+import { forgetRoads, rememberedRoad } from '../../../../ui/openrouter/roads'
 import { decodePng, readImageInfo } from '../../../images/png'
 import { TEST_KEY } from '../../../openrouter-stand-in/server'
 import { useOpenRouterStandIn } from '../../../openrouter-stand-in/use-stand-in'
@@ -112,7 +112,7 @@ describe('the Image API road', () => {
     expect(readImageInfo((answer.placed[0].image as { bytes: Uint8Array }).bytes)?.format).toBe('png')
     expect(answer.cost).toBe(0.3)
     expect(answer.droppedOptions).toEqual(['effort'])
-    expect(roadFor('sourceful/riverflow-v2.6-pro')).toBe('images')
+    expect(rememberedRoad('sourceful/riverflow-v2.6-pro')).toBe('images')
 
     await run(v26)
     expect(standIn.generations()).toHaveLength(1)
@@ -133,7 +133,7 @@ describe('the Image API road', () => {
     const error = await failure(run(v26))
     expect(error).toMatchObject({ kind: 'no-endpoint', status: 404 })
     expect(standIn.imageGenerations()).toHaveLength(0)
-    expect(roadFor('sourceful/riverflow-v2.6-pro')).toBe('chat')
+    expect(rememberedRoad('sourceful/riverflow-v2.6-pro')).toBe('chat')
   })
 
   it('says the free model is busy there too', async () => {

@@ -1,0 +1,73 @@
+import type { GenerationRecord } from '../../common/domain'
+import type { TilePiece } from '../placing/place-tiles'
+import { areaEditOf } from '../placing/area-edit-group'
+import { previousImageHashes, previousRecord } from '../placing/previous-image'
+import { RECORD_KEY } from './record'
+
+/** Where a history entry's image is now, if anywhere in the file. */
+export type EntryImage = (
+  | { kind: 'tiles'; node: GroupNode; pieces: TilePiece[] }
+  /** `swappedOut`: the layer shows something else now (Restore previous brings this image back). */
+  | { kind: 'fill'; node: SceneNode; hash: string; swappedOut: boolean }
+) & {
+  /** The whole record kept with the image (the history holds a shortened copy), as JSON, unchecked. */
+  fullRecord: string
+}
+
+/**
+ * Finds the image an entry made: on its layer while the layer still carries
+ * the entry's record, or kept as the layer's previous image after Restore
+ * previous. Never the fill that replaced it: the designer's own photo, or a
+ * later generation, is not this entry's image.
+ */
+export async function entryImageAsync(layerId: string | undefined, record: GenerationRecord): Promise<EntryImage | null> {
+  const group = await tileGroupAsync(layerId)
+  if (group) return { kind: 'tiles', ...group, fullRecord: group.node.getPluginData(RECORD_KEY) }
+  const named = layerId ? await figma.getNodeByIdAsync(layerId) : null
+  // An edit's image is its answer's fill, inside the group the entry names (a group has no fills).
+  const node = areaEditOf(named)?.answer ?? named
+  if (!node || node.removed || !('fills' in node)) return null
+  const own = node.getPluginData(RECORD_KEY)
+  if (sameGeneration(own, record)) {
+    const hash = imageHashOf(node.fills)
+    return hash ? { kind: 'fill', node, hash, swappedOut: false, fullRecord: own } : null
+  }
+  const previous = previousRecord(node)
+  if (sameGeneration(previous, record)) {
+    const [hash] = previousImageHashes(node)
+    return hash ? { kind: 'fill', node, hash, swappedOut: true, fullRecord: previous } : null
+  }
+  return null
+}
+
+/** One generation: the same arrival time and OpenRouter id (the prompt may be shortened in either copy). */
+function sameGeneration(raw: string, record: GenerationRecord): boolean {
+  let other: unknown
+  try {
+    other = JSON.parse(raw)
+  } catch {
+    return false
+  }
+  const found = other as Partial<GenerationRecord> | null
+  return typeof found === 'object' && found !== null && found.createdAt === record.createdAt && (found.generationId ?? null) === record.generationId
+}
+
+function imageHashOf(fills: readonly Paint[] | PluginAPI['mixed']): string | null {
+  if (fills === figma.mixed) return null
+  const paint = fills.find((fill) => fill.type === 'IMAGE')
+  return paint && paint.type === 'IMAGE' && paint.imageHash ? paint.imageHash : null
+}
+
+/** A group of image tiles (an image kept at full resolution): each tile's place within it and its image. */
+async function tileGroupAsync(id: string | undefined): Promise<{ node: GroupNode; pieces: TilePiece[] } | null> {
+  const node = id ? await figma.getNodeByIdAsync(id) : null
+  if (!node || node.removed || node.type !== 'GROUP') return null
+  const pieces: TilePiece[] = []
+  for (const tile of node.children) {
+    const hash = 'fills' in tile ? imageHashOf(tile.fills) : null
+    if (!hash) return null
+    // A group's children are placed in the group's parent's space, as the group itself is.
+    pieces.push({ rect: { x: tile.x - node.x, y: tile.y - node.y, width: tile.width, height: tile.height }, imageHash: hash })
+  }
+  return pieces.length > 0 ? { node, pieces } : null
+}

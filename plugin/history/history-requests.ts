@@ -1,0 +1,81 @@
+import type { GenerationRecord } from '../../common/domain'
+import { readRecord } from '../../common/read-record'
+import { ShownError } from '../answer-requests'
+import { addToHistory, readHistory } from './history'
+import type { HistoryItem, PlacedImage, PlaceImageArgs, RequestArgs } from '../../common/messages'
+import { placeImageAsync } from '../placing/place-image'
+import { groupTilesAsync } from '../placing/place-tiles'
+import { entryImageAsync } from './history-images'
+
+/**
+ * Places an image and adds it to the file's history, in the placement's undo
+ * step (written after it, the entry was an undo step of its own); a history
+ * that cannot be written never costs the image.
+ */
+export async function placeAndRecordAsync(args: PlaceImageArgs): Promise<PlacedImage> {
+  return placeImageAsync(args, (placed) => {
+    try {
+      addToHistory({ layerIds: placed.nodeIds, record: args.record })
+    } catch {
+      // The image is on the canvas with its own record; the history is a convenience.
+    }
+  })
+}
+
+export async function loadHistoryAsync(): Promise<HistoryItem[]> {
+  const entries = readHistory()
+  return Promise.all(
+    entries.map(async (entry) => {
+      const found = await entryImageAsync(entry.layerIds[0], entry.record)
+      const frames = entry.record.format ? await frameNamesAsync(entry.layerIds) : null
+      return { ...entry, exists: found !== null, ...(found?.kind === 'fill' && found.swappedOut ? { swappedOut: true as const } : {}), ...(frames && { frames }) }
+    }),
+  )
+}
+
+/** Every format: the frames a set's images are in now, by name; a layer deleted since is left out. */
+async function frameNamesAsync(layerIds: readonly string[]): Promise<string[]> {
+  const nodes = await Promise.all(layerIds.map((id) => figma.getNodeByIdAsync(id)))
+  return nodes.flatMap((node) => (node && !node.removed && node.parent && node.parent.type !== 'PAGE' ? [node.parent.name] : []))
+}
+
+/**
+ * The entry's image again, on a new layer beside its layer, with its record:
+ * no network, one undo step. The image is the entry's own, even when its layer
+ * shows another now (after Restore previous).
+ */
+export async function placeAgainAsync({ layerId, record: entry }: RequestArgs<'place-again'>): Promise<PlacedImage> {
+  const taskId = `again-${layerId}-${Date.now()}`
+  const found = await entryImageAsync(layerId, entry)
+  if (!found) throw new ShownError('The image is gone: its layer was deleted, or no longer shows it.')
+  const { node } = found
+  // The copy carries the whole record kept with the image, not the history's shortened one:
+  // a Regenerate from it must send the whole prompt.
+  const record = fullRecordOf(found.fullRecord) ?? entry
+  if (found.kind === 'tiles') {
+    const args = { taskId, targetIds: [layerId], name: node.name, reveal: true, record }
+    return groupTilesAsync(args, found.pieces, { width: node.width, height: node.height })
+  }
+  const image = figma.getImageByHash(found.hash)
+  if (!image) throw new ShownError('The image is gone from the file.')
+  const [bytes, pixels] = await Promise.all([image.getBytesAsync(), image.getSizeAsync()])
+  return placeImageAsync({
+    taskId,
+    image: { bytes, ...pixels },
+    placement: 'new-layer',
+    targetIds: [layerId],
+    name: node.name,
+    size: { width: node.width, height: node.height },
+    reveal: true,
+    record,
+  })
+}
+
+/** The record kept on the layer, checked as all document data is; null when it cannot be read. */
+function fullRecordOf(json: string): GenerationRecord | null {
+  try {
+    return readRecord(JSON.parse(json))
+  } catch {
+    return null
+  }
+}

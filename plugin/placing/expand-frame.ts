@@ -1,0 +1,58 @@
+import type { ExpandSource } from '../../common/selection'
+import type { PlacedImage } from '../../common/messages'
+import { indexAbove, keepOutOfFlow } from './auto-layout'
+import { createImageLayer } from './new-layer'
+
+/** Frames hold their children in their own coordinates; these are the ones Expand works in. */
+const FRAME_TYPES = new Set(['FRAME', 'COMPONENT', 'INSTANCE'])
+/** Under half a pixel of gap is a rounding of the layout, not an empty part to fill. */
+const GAP = 0.5
+
+/**
+ * The image Expand would continue in this frame: its one visible child with
+ * an image fill, when that child leaves part of the frame empty. Undefined
+ * when there is none, several, or the image already covers the frame.
+ */
+export function expandSourceOf(node: SceneNode): ExpandSource | undefined {
+  const image = frameImageOf(node)
+  if (!image || coversFrame(image, node) || image.width < 1 || image.height < 1) return undefined
+  return { imageId: image.id, imageName: image.name, x: image.x, y: image.y, width: image.width, height: image.height }
+}
+
+/** The name of the one image that already covers this frame: Expand has nothing to fill, and says so. */
+export function coveringImageOf(node: SceneNode): string | undefined {
+  const image = frameImageOf(node)
+  return image && coversFrame(image, node) ? image.name : undefined
+}
+
+/** The frame's one visible child with an image fill; null for anything else. */
+function frameImageOf(node: SceneNode): SceneNode | null {
+  if (!FRAME_TYPES.has(node.type) || !('children' in node) || node.width < 1 || node.height < 1) return null
+  const images = node.children.filter((child) => child.visible && 'fills' in child && Array.isArray(child.fills) && child.fills.some((fill: Paint) => fill.type === 'IMAGE'))
+  return images.length === 1 ? images[0] : null
+}
+
+function coversFrame(image: SceneNode, frame: SceneNode): boolean {
+  return image.x <= GAP && image.y <= GAP && image.x + image.width >= frame.width - GAP && image.y + image.height >= frame.height - GAP
+}
+
+/**
+ * Expand's result: a new layer at the bottom of the frame, covering it, so
+ * the designer's image stays on top of it pixel for pixel and untouched; the
+ * caller ends the undo step. In a frame with auto layout it stays out of the
+ * flow, so no layer of the designer's moves and the frame keeps its size.
+ * Null when the frame can no longer take it (deleted, locked, or no longer a frame).
+ */
+export function placeBehind(target: BaseNode | undefined, paint: ImagePaint, record: string, name: string): PlacedImage | null {
+  if (!target || !FRAME_TYPES.has(target.type) || !('insertChild' in target) || (target as SceneNode).locked) return null
+  const frame = target as FrameNode
+  // Its size is read before it goes in: in a flow, a hugging frame grows until the layer is taken out again.
+  const size = { width: frame.width, height: frame.height }
+  const node = createImageLayer(name, size, paint, record, (layer) => {
+    frame.insertChild(indexAbove(frame, null), layer)
+    keepOutOfFlow(layer)
+    layer.x = 0
+    layer.y = 0
+  })
+  return { nodeIds: [node.id], placement: 'behind' }
+}

@@ -1,0 +1,77 @@
+import type { RequestArgs } from '../../common/messages'
+import type { SelectedLayer } from '../../common/selection'
+import { MAX_FORMATS, formatFrameName } from '../../common/formats'
+import { ShownError } from '../answer-requests'
+import { type Rect, besideRect } from './layout'
+import { boundsOf, pageOf } from './new-layer'
+import { formatOf } from '../history/record'
+import { describeSelection, isFillable } from '../selection/selection'
+
+/** Frames a format lands in: they take new children where the plugin puts them (an instance takes none). */
+const FORMAT_FRAME_TYPES = new Set(['FRAME', 'COMPONENT'])
+/** Larger than any format a designer makes; a frame larger still is no format the panel lists. */
+const MAX_FORMAT_SIDE = 10_000
+
+/**
+ * Every format from the list: an empty frame for each format, named for it
+ * and its size ("Story · 1080×1920"), in a row to the right of the key visual
+ * on its page, clear of every other layer, and shown. The undo step is left
+ * open: the set's images join it, and the panel ends it once the set is done,
+ * so one undo takes the frames and their images away. Nothing is left behind
+ * when Figma refuses one.
+ */
+export async function makeFormatFramesAsync({ keyVisualId, formats }: RequestArgs<'make-format-frames'>): Promise<SelectedLayer[]> {
+  if (!Array.isArray(formats) || formats.length === 0 || formats.length > MAX_FORMATS || !formats.every(isFormatSize)) {
+    throw new ShownError('The formats to make could not be read, so no frame was made. Pick them again.')
+  }
+  const keyVisual = await figma.getNodeByIdAsync(keyVisualId)
+  const page = pageOf(keyVisual ?? undefined)
+  if (!keyVisual || keyVisual.removed || !page || !('absoluteBoundingBox' in keyVisual)) {
+    throw new ShownError('The key visual was deleted meanwhile, so no frame was made. Select it and try again.')
+  }
+  await page.loadAsync()
+  const obstacles = page.children.map(boundsOf)
+  let anchor: Rect = boundsOf(keyVisual)
+  const made: FrameNode[] = []
+  try {
+    for (const format of formats) {
+      const frame = figma.createFrame()
+      made.push(frame)
+      frame.name = formatFrameName(format)
+      frame.resize(format.width, format.height)
+      // createFrame puts it on the current page, which may not be the key visual's.
+      page.appendChild(frame)
+      anchor = besideRect(anchor, format, [...obstacles, ...made.slice(0, -1).map(boundsOf)])
+      frame.x = anchor.x
+      frame.y = anchor.y
+    }
+  } catch (error) {
+    for (const frame of made) if (!frame.removed) frame.remove()
+    throw error
+  }
+  if (page.id === figma.currentPage.id) figma.viewport.scrollAndZoomIntoView([keyVisual, ...made])
+  return describeSelection(made)
+}
+
+function isFormatSize(value: unknown): value is { name: string; width: number; height: number } {
+  const format = value as { name?: unknown; width?: unknown; height?: unknown } | null
+  const side = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_FORMAT_SIDE
+  return typeof format === 'object' && format !== null && typeof format.name === 'string' && format.name.length > 0 && format.name.length <= 100 && side(format.width) && side(format.height)
+}
+
+/**
+ * The result a format frame already shows (a layer of the plugin's with a
+ * format record): a new one replaces its image, the old one kept for
+ * Restore previous, rather than going under it unseen. Null when there is none.
+ */
+export function formatResultIn(target: BaseNode | undefined): (SceneNode & MinimalFillsMixin) | null {
+  if (!target || !FORMAT_FRAME_TYPES.has(target.type) || !('children' in target) || (target as SceneNode).locked) return null
+  const frame = target as FrameNode
+  const earlier = frame.children.find((child) => isFillable(child) && formatOf(child) !== null)
+  if (!earlier || !isFillable(earlier)) return null
+  // Made for the frame as it was: it covers the frame as it is now.
+  if (earlier.width !== frame.width || earlier.height !== frame.height) (earlier as SceneNode & LayoutMixin).resize(frame.width, frame.height)
+  earlier.x = 0
+  earlier.y = 0
+  return earlier
+}

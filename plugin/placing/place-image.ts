@@ -1,0 +1,117 @@
+import { layerSize } from './layout'
+import type { PlaceImageArgs, PlacedImage } from '../../common/messages'
+import { createImageLayer, createImageOrExplain, liveNodesAsync, newLayerSpot, pageOf, rememberSpot, revealNewLayer } from './new-layer'
+import { type AlsoInStep, placeTilesAsync } from './place-tiles'
+import { keepFillState, rememberPrevious } from './previous-image'
+import { RECORD_KEY, recordForPluginData } from '../history/record'
+import { setRelaunchButtons } from '../relaunch/relaunch-buttons'
+import { isFillable } from '../selection/selection'
+import { placeBehind } from './expand-frame'
+import { placeInNewFrameAsync } from './expand-ratio'
+import { placeOverArea } from './edit-area'
+import { formatResultIn } from './format-frames'
+
+/**
+ * Puts one image of an answer on the canvas: as the fill of the layers that were
+ * selected when the designer pressed Generate, or on a new layer beside them (in
+ * view when there were none). A fill target deleted, locked or with no area turns
+ * the fill into a new layer, so a paid image is never dropped. One undo step.
+ * The designer may switch pages while an image generates: a new layer goes on
+ * its targets' own page, or without targets on the page in view when it arrives.
+ * An image in tiles (over 4096 px, kept at full resolution) is a group of them
+ * on a new layer: a fill cannot hold tiles. Expand's image goes behind the one
+ * it continues, in its frame (plugin/placing/expand-frame.ts), or in a frame of the
+ * chosen ratio made around it (plugin/placing/expand-ratio.ts).
+ */
+export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoInStep = () => {}): Promise<PlacedImage> {
+  if ('tiles' in message.image) return placeTilesAsync(message, message.image, alsoInStep)
+  const image = createImageOrExplain(message.image.bytes)
+  const targets = await liveNodesAsync(message.targetIds)
+  const paint: ImagePaint = { type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }
+  const record = recordForPluginData(message.record)
+
+  // A format of a set joins the set's undo step; everything else is a step of its own.
+  const end = (placed: PlacedImage) => endStep(placed, alsoInStep, message.joinStep === true)
+
+  if (message.placement === 'area' && message.area) {
+    const shape = await figma.getNodeByIdAsync(message.area.shapeId)
+    const placed = placeOverArea(targets[0], message.area, shape, paint, record, message.name)
+    if (placed) return end(placed)
+    figma.notify('The image of the area was deleted or locked while the edit was generating, so the edit went on a new layer.')
+  }
+
+  if (message.placement === 'behind') {
+    // A format frame that shows a result already: its image is replaced, the old one kept for Restore previous.
+    const earlier = message.record.format ? formatResultIn(targets[0]) : null
+    if (earlier) {
+      fillLayers([earlier], paint, record)
+      return end({ nodeIds: [earlier.id], placement: 'behind' })
+    }
+    const placed = message.expandTo
+      ? await placeInNewFrameAsync(targets[0], message.expandTo, paint, record, message.name)
+      : placeBehind(targets[0], paint, record, message.name)
+    if (placed) return end(placed)
+    figma.notify(
+      message.expandTo
+        ? 'The image to expand was deleted, locked or moved where a frame cannot go while the image was generating, so the image went on a new layer beside it.'
+        : `The frame ${message.record.format ? 'of the format' : 'to expand'} was deleted or locked while the image was generating, so the image went on a new layer.`,
+    )
+  }
+
+  if (message.placement === 'fill') {
+    const fillable = targets.filter(isFillable)
+    if (fillable.length > 0) {
+      fillLayers(fillable, paint, record)
+      return end({ nodeIds: fillable.map((n) => n.id), placement: 'fill' })
+    }
+    figma.notify('The layer to fill was deleted, locked or has no area to show an image, so the image went on a new layer.')
+  }
+
+  // Every check before the layer exists: a layer made and then refused is an empty rectangle left behind.
+  const size = layerSize(message.size, await image.getSizeAsync())
+  const page = pageOf(targets[0]) ?? figma.currentPage
+  // With dynamic-page access a page must be loaded before its children are read or added to.
+  await page.loadAsync()
+  const node = createImageLayer(message.name, size, paint, record, (layer) => {
+    // createRectangle puts it on the current page, which may not be the targets' page.
+    page.appendChild(layer)
+    const spot = newLayerSpot(message.taskId, page, targets, size, layer)
+    layer.x = spot.x
+    layer.y = spot.y
+    rememberSpot(message.taskId, page, spot)
+  })
+  revealNewLayer(message.reveal, page, node)
+  return end({ nodeIds: [node.id], placement: 'new-layer' })
+}
+
+/**
+ * Fills each layer with the image, its record set first: should Figma refuse
+ * anything midway, every layer is put back as it was before this image, so no
+ * layer shows an image without its record and buttons while the panel keeps
+ * that image as not placed.
+ */
+function fillLayers(nodes: (SceneNode & MinimalFillsMixin)[], paint: ImagePaint, record: string): void {
+  const putBack: (() => void)[] = []
+  try {
+    for (const node of nodes) {
+      putBack.push(keepFillState(node))
+      rememberPrevious(node)
+      node.setPluginData(RECORD_KEY, record)
+      node.fills = [paint]
+      setRelaunchButtons(node)
+    }
+  } catch (error) {
+    for (const back of putBack.reverse()) back()
+    throw error
+  }
+}
+
+/**
+ * What goes with a placement (its history entry) joins its undo step, which
+ * then ends: one step. A format of a set leaves it open for the rest of the set.
+ */
+function endStep(placed: PlacedImage, alsoInStep: AlsoInStep, joinStep: boolean): PlacedImage {
+  alsoInStep(placed)
+  if (!joinStep) figma.commitUndo()
+  return placed
+}

@@ -1,0 +1,82 @@
+import type { HeldTile, TiledImage } from '../../common/domain'
+import { FIGMA_MAX_IMAGE_SIDE } from '../../common/sizes'
+import { ShownError } from '../answer-requests'
+import { type Rect, type Size, layerSize, tileRects, tilesCoverExactly } from './layout'
+import type { PlaceImageArgs, PlacedImage } from '../../common/messages'
+import { liveNodesAsync, newLayerSpot, pageOf, rememberSpot, revealNewLayer } from './new-layer'
+import { RECORD_KEY, recordForPluginData } from '../history/record'
+import { setRelaunchButtons } from '../relaunch/relaunch-buttons'
+
+/** One tile on the canvas: where it goes within the group, and the image it shows. */
+export interface TilePiece {
+  rect: Rect
+  imageHash: string
+}
+
+/**
+ * Done to the document with the placement, before its undo step is committed
+ * (the history entry): one undo takes both away. It must not throw.
+ */
+export type AlsoInStep = (placed: PlacedImage) => void
+
+/** What a group of tiles needs of a place-image request. */
+export type TileGroupArgs = Pick<PlaceImageArgs, 'taskId' | 'targetIds' | 'name' | 'reveal' | 'record'>
+
+/**
+ * Puts an image larger than Figma takes on a new layer, every pixel kept: one
+ * rectangle per tile, abutting, in a group as large on the canvas as the image
+ * in pixels (or the size asked for, the tiles scaled with it).
+ */
+export async function placeTilesAsync(message: PlaceImageArgs, tiled: TiledImage<HeldTile>, alsoInStep?: AlsoInStep): Promise<PlacedImage> {
+  // Every check before a layer exists: a group found wrong halfway must not leave tiles behind.
+  if (!tilesCoverExactly(tiled.tiles, tiled, FIGMA_MAX_IMAGE_SIDE)) {
+    throw new ShownError('The image was cut into tiles that do not fit together. Retry, or download it.')
+  }
+  if (!tiled.tiles.every((tile) => figma.getImageByHash(tile.imageHash) !== null)) {
+    throw new ShownError('Figma no longer has every tile of the image. Retry, or download it.')
+  }
+  const size = layerSize(message.size, tiled)
+  const pieces = tileRects(tiled.tiles, tiled, size).map((rect, i) => ({ rect, imageHash: tiled.tiles[i].imageHash }))
+  return groupTilesAsync(message, pieces, size, alsoInStep)
+}
+
+/**
+ * Lays the tiles as rectangles in one group on a new layer beside the targets
+ * (in view without), the group carrying the record and the relaunch buttons as
+ * a new image layer does. One undo step; anything that fails leaves no layer behind.
+ */
+export async function groupTilesAsync(message: TileGroupArgs, pieces: readonly TilePiece[], size: Size, alsoInStep: AlsoInStep = () => {}): Promise<PlacedImage> {
+  const targets = await liveNodesAsync(message.targetIds)
+  const page = pageOf(targets[0]) ?? figma.currentPage
+  await page.loadAsync()
+  const spot = newLayerSpot(message.taskId, page, targets, size)
+  const made: SceneNode[] = []
+  try {
+    pieces.forEach(({ rect, imageHash }, i) => {
+      const tile = figma.createRectangle()
+      made.push(tile)
+      tile.name = `Tile ${i + 1} of ${pieces.length}`
+      tile.resize(rect.width, rect.height)
+      tile.x = spot.x + rect.x
+      tile.y = spot.y + rect.y
+      tile.fills = [{ type: 'IMAGE', imageHash, scaleMode: 'FILL' }]
+      // createRectangle puts it on the current page, which may not be the targets' page.
+      page.appendChild(tile)
+    })
+    const group = figma.group(made, page)
+    made.push(group)
+    group.name = message.name
+    group.setPluginData(RECORD_KEY, recordForPluginData(message.record))
+    setRelaunchButtons(group)
+    rememberSpot(message.taskId, page, spot)
+    revealNewLayer(message.reveal, page, group)
+    const placed: PlacedImage = { nodeIds: [group.id], placement: 'new-layer' }
+    alsoInStep(placed)
+    figma.commitUndo()
+    return placed
+  } catch (error) {
+    // No orphan layers: the UI keeps the paid image with Retry and Download.
+    for (const node of made) if (!node.removed) node.remove()
+    throw error
+  }
+}

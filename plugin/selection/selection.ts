@@ -1,0 +1,92 @@
+import type { AreaFacts, SelectedLayer } from '../../common/selection'
+import { isInFlow } from '../placing/auto-layout'
+import { coveringImageOf, expandSourceOf } from '../placing/expand-frame'
+import { canFrame } from '../placing/expand-ratio'
+import { RECORD_KEY } from '../history/record'
+
+/** Layer types that take an image fill the way a designer expects (not text, not groups). */
+const FILLABLE_TYPES = new Set(['RECTANGLE', 'ELLIPSE', 'POLYGON', 'STAR', 'VECTOR', 'FRAME', 'COMPONENT', 'INSTANCE', 'BOOLEAN_OPERATION'])
+
+/**
+ * Whether an image fill on the layer would show: a layer of a fillable type,
+ * unlocked, with an area (a 600×0 divider drawn with the pen takes a fill that
+ * no one can see: a paid image must not vanish into it).
+ */
+export function isFillable(node: BaseNode): node is SceneNode & MinimalFillsMixin {
+  if (!FILLABLE_TYPES.has(node.type) || !('fills' in node)) return false
+  const layer = node as SceneNode
+  return !layer.locked && layer.width >= 1 && layer.height >= 1
+}
+
+/** The selection as the UI needs it: what each layer is, its size, and whether it takes a fill. */
+export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] {
+  return nodes.map((node) => {
+    const layer: SelectedLayer = {
+      id: node.id,
+      name: node.name,
+      type: node.type,
+      width: node.width,
+      height: node.height,
+      fillable: isFillable(node),
+      madeHere: node.getPluginData(RECORD_KEY) !== '',
+    }
+    if (showsImage(node)) layer.showsImage = true
+    if ('children' in node && node.children.length > 0) layer.holdsLayers = true
+    const expand = expandSourceOf(node)
+    if (expand) layer.expand = expand
+    // An image alone, with no frame of its own to fill: Expand offers to make one at a ratio.
+    else if (nodes.length === 1 && canFrame(node)) layer.expandsToRatio = true
+    else if (nodes.length === 1) {
+      const filledBy = coveringImageOf(node)
+      if (filledBy !== undefined) layer.filledBy = filledBy
+    }
+    // Two layers selected: perhaps an image and the shape drawn over the part to edit.
+    if (nodes.length === 2) layer.area = areaFactsOf(node)
+    if (node.type === 'TEXT') {
+      const font = node.fontName
+      layer.text = {
+        characters: node.characters,
+        fontFamily: font === figma.mixed ? null : font.family,
+        fontStyle: font === figma.mixed ? null : font.style,
+      }
+    }
+    return layer
+  })
+}
+
+/**
+ * Where the layer is on the page, in which parent, what its export covers,
+ * whether it is turned, whether it shows an image, and whether an auto layout
+ * places it (Edit area). Figma's box of a rotated layer is the box around it,
+ * its width and height stay its own; an export covers the render bounds,
+ * larger with a stroke outside or a shadow (docs/contracts.md#figma-rotation-and-render-bounds).
+ */
+function areaFactsOf(node: SceneNode): AreaFacts {
+  const box = node.absoluteBoundingBox ?? { x: 0, y: 0, width: node.width, height: node.height }
+  const exportBox = ('absoluteRenderBounds' in node ? node.absoluteRenderBounds : null) ?? box
+  const rotated = !isUpright(node.relativeTransform) || !isUpright(node.absoluteTransform)
+  const facts: AreaFacts = {
+    x: box.x,
+    y: box.y,
+    width: box.width,
+    height: box.height,
+    exportBox: { x: exportBox.x, y: exportBox.y, width: exportBox.width, height: exportBox.height },
+    parentId: node.parent?.id ?? '',
+    showsImage: showsImage(node),
+    rotated,
+  }
+  if (isInFlow(node)) facts.inFlow = true
+  return facts
+}
+
+/** Neither rotated nor flipped: the transform moves the layer and nothing else. */
+function isUpright([[a, b], [c, d]]: Transform): boolean {
+  const near = (value: number, to: number) => Math.abs(value - to) < 1e-6
+  return near(a, 1) && near(b, 0) && near(c, 0) && near(d, 1)
+}
+
+/** Whether the layer shows an image fill: what the panel edits rather than fills. */
+function showsImage(node: SceneNode): boolean {
+  const fills = 'fills' in node ? node.fills : []
+  return Array.isArray(fills) && fills.some((fill: Paint) => fill.type === 'IMAGE' && fill.visible !== false)
+}

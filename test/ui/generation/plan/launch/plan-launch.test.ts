@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest'
+import type { SelectedLayer } from '../../../../../common/selection'
+import type { Launch } from '../../../../../common/messages'
+import { DEFAULT_STATE } from '../../../../../ui/defaults'
+import { planLaunch } from '../../../../../ui/generation/plan/launch/plan-launch'
+import { BUILT_IN_MODELS } from '../../../../../ui/models'
+import { areaAt } from '../../../../fixtures/area'
+
+const layer: SelectedLayer = { id: '1:2', name: 'A red fox', type: 'RECTANGLE', width: 800, height: 1000, fillable: true, madeHere: true }
+const record = {
+  prompt: 'A red fox',
+  settings: { model: 'sourceful/riverflow-v2-pro', aspectRatio: '4:5', imageSize: '2K', fontInputs: [] },
+  generationId: 'gen-1',
+  cost: 0.15,
+  createdAt: '2026-11-24T10:00:00.000Z',
+}
+const current = { ...DEFAULT_STATE, prompt: 'What I was typing', takes: 2 }
+const launch = (change: Partial<Launch> = {}): Launch => ({ command: 'regenerate', layer, record, problem: null, ...change })
+const plan = (l: Launch) => planLaunch(l, current, BUILT_IN_MODELS)
+
+describe('planLaunch', () => {
+  it('Regenerate: the layer’s prompt and settings, one request, its image replacing the layer’s fill', () => {
+    const p = plan(launch())
+    expect(p.state).toMatchObject({ prompt: 'A red fox', settings: record.settings, takes: 2 })
+    expect(p.notes).toEqual([])
+    expect(p.tasks).toHaveLength(1)
+    expect(p.tasks![0]).toMatchObject({ placement: 'fill', targetIds: ['1:2'], inputs: [], prompt: 'A red fox', settings: record.settings })
+  })
+
+  it('Regenerate on a group of tiles (no fills): the new image beside it, saying so', () => {
+    const tiles = { ...layer, type: 'GROUP', fillable: false, width: 5120, height: 2880 }
+    const p = plan(launch({ layer: tiles }))
+    expect(p.tasks).toHaveLength(1)
+    expect(p.tasks![0]).toMatchObject({ placement: 'new-layer', targetIds: ['1:2'], prompt: 'A red fox' })
+    expect(p.notes).toEqual(['“A red fox” cannot take an image fill, so the new image goes beside it.'])
+  })
+
+  it('More like this: the layer as the input, the chosen takes beside it', () => {
+    const p = plan(launch({ command: 'more-like-this' }))
+    expect(p.tasks).toHaveLength(2)
+    for (const task of p.tasks!) expect(task).toMatchObject({ placement: 'new-layer', targetIds: ['1:2'], inputs: [{ layer: { id: '1:2' } }] })
+  })
+
+  it('Edit prompt: loads the prompt and settings, runs nothing', () => {
+    expect(plan(launch({ command: 'edit-prompt' }))).toMatchObject({ state: { prompt: 'A red fox', settings: { model: 'sourceful/riverflow-v2-pro' } }, tasks: null })
+  })
+
+  it('keeps the settings the plugin reads, and only those: a field anyone added to the record does not travel on', () => {
+    const p = plan(launch({ record: { ...record, settings: { ...record.settings, effort: 'high', density: 3, junk: 'x'.repeat(99_800) } } }))
+    expect(p.tasks![0].settings).toMatchObject({ effort: 'high', density: 3, model: 'sourceful/riverflow-v2-pro' })
+    expect(p.tasks![0].settings).not.toHaveProperty('junk')
+    expect(p.state.settings).not.toHaveProperty('junk')
+  })
+
+  it('a record from an older version: what it cannot use takes the default, with a note', () => {
+    const p = plan(launch({ record: { ...record, settings: { ...record.settings, model: 'sourceful/riverflow-v1' } } }))
+    expect(p.state.settings.model).toBe(DEFAULT_STATE.settings.model)
+    expect(p.notes.join()).toMatch(/not offered/)
+  })
+
+  it.each([
+    ['a damaged record', launch({ record: null, problem: 'The prompt kept on “A red fox” could not be read: its data is damaged.' }), /damaged/],
+    ['a record without a prompt', launch({ record: { settings: {} } }), /could not be read/],
+    ['a record that is a string', launch({ record: 'riverflow' }), /could not be read/],
+  ])('%s: says so, runs nothing, keeps the panel as it was', (_name, l, note) => {
+    const p = plan(l)
+    expect(p).toMatchObject({ state: current, tasks: null })
+    expect(p.notes.join()).toMatch(note)
+  })
+
+  it('a locked or deleted layer: loads the prompt when it can be read, runs nothing, says why', () => {
+    const p = plan(launch({ problem: '“A red fox” is locked: unlock it to regenerate it.' }))
+    expect(p).toMatchObject({ state: { prompt: 'A red fox' }, tasks: null })
+    expect(p.notes[0]).toMatch(/locked/)
+    expect(plan(launch({ layer: null, problem: 'The layer was deleted.' })).tasks).toBeNull()
+  })
+})
+
+describe('planLaunch on Edit area', () => {
+  const image: SelectedLayer = { id: 'img', name: 'Table shot', type: 'RECTANGLE', width: 800, height: 600, fillable: true, madeHere: false, area: areaAt({ x: 100, y: 50, width: 800, height: 600 }, 'post', true) }
+  const circle: SelectedLayer = { id: 'circle', name: 'Area', type: 'ELLIPSE', width: 200, height: 200, fillable: true, madeHere: false, area: areaAt({ x: 400, y: 250, width: 200, height: 200 }, 'post', false) }
+  // On an edit's group the mask is the group's child: another parent than the image's, by design.
+  const mask = { ...circle, area: { ...circle.area!, parentId: 'group' } }
+  const edit = { ...layer, id: 'group', name: 'Table shot · edited area', type: 'GROUP', fillable: false }
+  const editRecord = { ...record, prompt: 'a glass of orange juice', area: { imageId: 'img', erase: false } }
+  const onEdit = (command: Launch['command']) => plan(launch({ command, layer: edit, record: editRecord, area: { image, shape: mask } }))
+
+  it('Regenerate redoes the same area with the designer’s prompt, in the edit’s place', () => {
+    const p = onEdit('regenerate')
+    expect(p.state.prompt).toBe('a glass of orange juice')
+    expect(p.tasks).toHaveLength(1)
+    expect(p.tasks![0]).toMatchObject({ placement: 'area', targetIds: ['img', 'circle'], designerPrompt: 'a glass of orange juice', area: { shapeId: 'circle', imageId: 'img', erase: false, replace: true, shape: { x: 400, y: 250, width: 200, height: 200 } } })
+    expect(p.tasks![0].prompt).toMatch(/Change only what is in the middle of it: a glass of orange juice/)
+  })
+
+  it('More like this makes the chosen takes of the same area, each a new edit above it', () => {
+    const p = onEdit('more-like-this')
+    expect(p.tasks).toHaveLength(2)
+    for (const task of p.tasks!) expect(task).toMatchObject({ placement: 'area', area: { replace: false, shapeId: 'circle' } })
+    expect(new Set(p.tasks!.map((task) => task.id)).size).toBe(2)
+  })
+
+  it('an image moved away from its edit: said, nothing planned', () => {
+    const away = { ...image, area: { ...image.area!, x: 3000 } }
+    const p = plan(launch({ layer: edit, record: editRecord, area: { image: away, shape: mask } }))
+    expect(p.tasks).toBeNull()
+    expect(p.notes.at(-1)).toMatch(/The shape is outside “Table shot”/)
+  })
+
+  it('an erase is redone as an erase; Edit prompt only loads', () => {
+    const p = plan(launch({ layer: edit, record: { ...editRecord, prompt: '', area: { imageId: 'img', erase: true } }, area: { image, shape: mask } }))
+    expect(p.tasks![0].prompt).toMatch(/Remove what is in the middle/)
+    expect(onEdit('edit-prompt').tasks).toBeNull()
+  })
+
+  it('a record whose area is not one the plugin writes: regenerated as a plain image would be, not as an area', () => {
+    const p = plan(launch({ layer: edit, record: { ...editRecord, area: { imageId: 7 } }, area: { image, shape: mask } }))
+    expect(p.tasks![0].placement).not.toBe('area')
+  })
+
+  it('Erase area pressed on an image with the shape selected: one erase with the panel’s own settings', () => {
+    const p = plan(launch({ command: 'erase-an-area', layer: image, record: null, selection: [image, circle] }))
+    expect(p.state).toEqual(current)
+    expect(p.tasks).toHaveLength(1)
+    expect(p.tasks![0]).toMatchObject({ placement: 'area', targetIds: ['img', 'circle'], settings: { model: current.settings.model }, area: { erase: true } })
+  })
+
+  it('Edit area on an image with the shape: waits for the prompt; with the image alone: says how to draw the area', () => {
+    expect(plan(launch({ command: 'edit-an-area', layer: image, record: null, selection: [image, circle] }))).toMatchObject({ tasks: null, notes: [expect.stringMatching(/Write what the area of “Table shot” should show/)] })
+    const alone = plan(launch({ command: 'edit-an-area', layer: image, record: null, selection: [{ ...image, area: undefined }] }))
+    expect(alone.tasks).toBeNull()
+    expect(alone.notes[0]).toMatch(/Draw a rectangle, ellipse or pen shape over the part of “Table shot” to change/)
+  })
+
+  it('a shape outside the image: said, nothing planned', () => {
+    const far = { ...circle, area: { ...circle.area!, x: 5000 } }
+    const p = plan(launch({ command: 'erase-an-area', layer: image, record: null, selection: [image, far] }))
+    expect(p.tasks).toBeNull()
+    expect(p.notes[0]).toMatch(/outside/)
+  })
+})
+
+describe('planLaunch on an Expand result', () => {
+  const banner: SelectedLayer = { id: 'banner', name: 'Banner', type: 'FRAME', width: 1200, height: 628, fillable: true, madeHere: false }
+  const source = { imageId: 'shot', imageName: 'Shot', x: 286, y: 0, width: 628, height: 628 }
+  const result = { ...layer, id: 'result', name: 'Banner · expanded', width: 1200, height: 628 }
+  const expandRecord = { ...record, prompt: 'a sunny kitchen', expand: { imageId: 'shot' } }
+
+  it('Regenerate expands the same image again, into the result layer’s fill (its image kept as the previous one)', () => {
+    const p = plan(launch({ layer: result, record: expandRecord, expand: { frame: banner, source } }))
+    expect(p.tasks).toHaveLength(1)
+    expect(p.tasks![0]).toMatchObject({ placement: 'fill', targetIds: ['result'], inputs: [{ layer: { id: 'shot' }, canvas: { background: '#00FF00' } }] })
+    expect(p.tasks![0].prompt).toMatch(/Expand this picture.*In the new area: a sunny kitchen/)
+  })
+
+  it('the image gone from its frame: said, nothing sent, never a plain image from the expand instruction', () => {
+    const p = plan(launch({ layer: result, record: expandRecord }))
+    expect(p.tasks).toBeNull()
+    expect(p.notes.at(-1)).toMatch(/no longer in its frame/)
+  })
+})

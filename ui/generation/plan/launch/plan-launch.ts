@@ -1,0 +1,128 @@
+import type { SavedState } from '../../../../common/domain'
+import type { Launch } from '../../../../common/messages'
+import type { ModelCapabilities } from '../../../../common/models'
+import { findModel } from '../../../models'
+import { readSavedState, toStoredState } from '../../../state/read-saved-state'
+import type { SelectedLayer } from '../../../../common/selection'
+import { readArea } from '../../../../common/read-record'
+import { type PlacedLayer, areaProblem, findArea, planEditArea } from '../edit-area/plan-edit-area'
+import { planExpand } from '../plan-expand'
+import { newSetId, planFormat } from '../plan-formats'
+import { planGenerate, planRefine, withTakes } from '../plan-tasks'
+import type { Order, TaskSpec } from '../task'
+import { isObject } from '../../../../common/is-object'
+
+/** What a relaunch button does to the panel: the layer's prompt and settings, what to run, and what to say. */
+export interface LaunchPlan {
+  state: SavedState
+  /** Null when nothing runs: Edit prompt, or a layer whose record cannot be used. */
+  tasks: TaskSpec[] | null
+  notes: string[]
+}
+
+/**
+ * Reads the layer's record as the saved state is read (field by field, with a
+ * note for what this version cannot use), and plans the command: Regenerate
+ * fills the layer again (its image kept as the previous one; a group of tiles,
+ * which takes no fill, gets the new image beside it), More like this
+ * sends the layer as the input for takes beside it, Edit prompt only loads.
+ * Only the settings the reader knows are kept: a field of the record no
+ * version of the plugin writes (anyone who can edit the file can add one)
+ * must not travel to the next request or be written back with the new image.
+ */
+export function planLaunch(launch: Launch, current: SavedState, models: readonly ModelCapabilities[]): LaunchPlan {
+  if (launch.command === 'edit-an-area' || launch.command === 'erase-an-area') return planAreaFromImage(launch, current, models)
+  const loaded = loadRecord(launch.record, current, models)
+  if (!loaded) {
+    const why = launch.problem ?? 'The prompt kept on this layer could not be read: it is from another version of the plugin, or damaged.'
+    return { state: current, tasks: null, notes: [why] }
+  }
+  const { state, notes } = loaded
+  const { settings } = state
+  if (launch.problem || !launch.layer) return { state, tasks: null, notes: [launch.problem ?? 'The layer is no longer there.', ...notes] }
+
+  const layer = launch.layer
+  const order: Order = { prompt: state.prompt, settings, model: findModel(models, settings.model) }
+  // An Edit area result redoes its area: in its place, or as more edits above it.
+  const area = readArea(isObject(launch.record) ? launch.record.area : undefined)
+  if (launch.area && area && launch.command !== 'edit-prompt') {
+    const [image, shape] = [asPlaced(launch.area.image), asPlaced(launch.area.shape)]
+    // The image may have been moved away from its edit since: nothing is sent for an area off the image.
+    const problem = areaProblem(image, shape, order.model, true)
+    if (problem) return { state, notes: [...notes, problem], tasks: null }
+    const again = (replace: boolean) => planEditArea(order, image, shape, area.erase, { replace })
+    const tasks = launch.command === 'regenerate' ? [again(true)] : Array.from({ length: Math.max(1, state.takes) }, () => again(false))
+    return { state, notes, tasks }
+  }
+  // An Expand result expands its image again: into the same layer (Regenerate), or as takes beside the frame.
+  if (isObject(launch.record) && isObject(launch.record.expand) && launch.command !== 'edit-prompt') {
+    if (!launch.expand) return { state, notes: [...notes, `The image “${layer.name}” continues is no longer in its frame: put it back, or use Edit prompt.`], tasks: null }
+    const expanded = planExpand(order, { ...launch.expand.frame, expand: launch.expand.source })
+    if (launch.command === 'regenerate') return { state, notes, tasks: [{ ...expanded, placement: 'fill', targetIds: [layer.id] }] }
+    return { state, notes, tasks: withTakes([expanded], state.takes) }
+  }
+  // An Every format result is made again from its key visual, for its frame: in the same layer, or as takes.
+  if (isObject(launch.record) && isObject(launch.record.format) && launch.command !== 'edit-prompt') {
+    if (!launch.format) return { state, notes: [...notes, `The key visual “${layer.name}” was made from was deleted, or the layer is no longer in its frame: use Edit prompt.`], tasks: null }
+    const format = planFormat(order, launch.format.keyVisual, launch.format.frame, newSetId())
+    if (!format) return { state, notes: [...notes, `${order.model.label} cannot make “${launch.format.frame.name}” at its shape: choose a model that makes exact sizes.`], tasks: null }
+    if (launch.command === 'regenerate') return { state, notes, tasks: [{ ...format, placement: 'fill', targetIds: [layer.id] }] }
+    return { state, notes, tasks: withTakes([format], state.takes) }
+  }
+  switch (launch.command) {
+    case 'regenerate':
+      // A layer that takes no fill (an image kept at full resolution is a group of tiles) gets its new image beside it.
+      if (!layer.fillable) {
+        const beside = `“${layer.name}” cannot take an image fill, so the new image goes beside it.`
+        return { state, notes: [...notes, beside], tasks: planGenerate(order, 'new-layer', [layer]) }
+      }
+      return { state, notes, tasks: planGenerate(order, 'fill', [layer]) }
+    case 'more-like-this':
+      return { state, notes, tasks: withTakes(planRefine(order, [layer], { [layer.id]: 'input' }, false), state.takes) }
+    case 'edit-prompt':
+      return { state, notes, tasks: null }
+  }
+}
+
+/**
+ * Edit area and Erase area, pressed on an image: with the shape drawn over it
+ * selected too, Erase runs (as the panel's own button would, with the panel's
+ * settings) and Edit area waits for the prompt; with the image alone, the
+ * panel says how to draw the area. The panel then offers both at the top.
+ */
+function planAreaFromImage(launch: Launch, state: SavedState, models: readonly ModelCapabilities[]): LaunchPlan {
+  const found = findArea(launch.selection ?? [])
+  const name = launch.layer?.name ?? 'the image'
+  if (!found) {
+    return { state, tasks: null, notes: [`Draw a rectangle, ellipse or pen shape over the part of “${name}” to ${launch.command === 'erase-an-area' ? 'remove' : 'change'}, then select the shape and the image together: Edit area and Erase area show at the top of the panel.`] }
+  }
+  const { settings } = state
+  const model = findModel(models, settings.model)
+  const problem = areaProblem(found.image, found.shape, model)
+  if (problem) return { state, tasks: null, notes: [problem] }
+  if (launch.command === 'edit-an-area') return { state, tasks: null, notes: [`Write what the area of “${found.image.name}” should show, then press Edit area.`] }
+  return { state, notes: [], tasks: [planEditArea({ prompt: '', settings, model }, found.image, found.shape, true)] }
+}
+
+/** A layer the sandbox described with its place: Edit area's facts are there even when it is the only one. */
+function asPlaced(layer: SelectedLayer): PlacedLayer {
+  const box = { x: 0, y: 0, width: layer.width, height: layer.height }
+  return { ...layer, area: layer.area ?? { ...box, exportBox: box, parentId: '', showsImage: false, rotated: false } }
+}
+
+/**
+ * A generation record's prompt and settings in the panel's state, read as the
+ * saved state is, with notes on what this version cannot use; null when the
+ * record has no prompt to read.
+ */
+export function loadRecord(raw: unknown, current: SavedState, models: readonly ModelCapabilities[]): { state: SavedState; notes: string[] } | null {
+  const record = isObject(raw) ? raw : null
+  if (!record || typeof record.prompt !== 'string') return null
+  const read = readSavedState({ ...toStoredState(current), prompt: record.prompt, settings: record.settings }, models)
+  const settings = { ...read.state.settings }
+  // A record from before Fit the frame was made at the tier it names: regenerated at that tier.
+  if (isObject(record.settings) && record.settings.fitFrame === undefined) settings.fitFrame = false
+  const notes = [...read.notes]
+  if (record.promptTruncated === true) notes.push('The prompt kept with this image was shortened to fit in the file; what is loaded is its start.')
+  return { state: { ...current, prompt: read.state.prompt, settings }, notes }
+}

@@ -1,0 +1,53 @@
+import { Button, Muted } from '@create-figma-plugin/ui'
+import type { JobOutcome } from '../../generation/use-generation'
+import { formatUsd } from '../../pricing'
+import { ROAD_NAMES, droppedInWords } from '../format'
+import { FullSizeNotes } from './FullSizeNotes'
+import { MessageText } from './MessageText'
+import { PlacedList } from './PlacedList'
+
+/** What each road taken could not carry, named with the road: the reason it was left out. */
+function droppedLines(dropped: JobOutcome['dropped']): string[] {
+  return (['chat', 'images'] as const).flatMap((road) => {
+    const options = dropped[road] ?? []
+    if (options.length === 0) return []
+    const what = droppedInWords(options)
+    return [`The ${what} ${options.length === 1 ? 'was' : 'were'} left out: it went through ${ROAD_NAMES[road]}, which cannot carry ${options.length === 1 ? 'it' : 'them'}.`]
+  })
+}
+
+/** What the last job did: images placed, what they cost, and anything sent or placed otherwise than asked. */
+export function OutcomeLine({ outcome, onRetry }: { outcome: JobOutcome; onRetry: (taskId: string) => void }) {
+  const parts = [
+    outcome.placed === 1 ? 'Placed 1 image' : `Placed ${outcome.placed} images`,
+    outcome.cost !== null ? `cost ${formatUsd(outcome.cost)}` : null,
+  ].filter(Boolean)
+  return (
+    <div class="field" role="status">
+      <Muted>
+        {parts.join(' · ')}.
+        {outcome.fellBack && ' A target layer was deleted, locked or has no area, so the image went on a new layer.'}
+        {droppedLines(outcome.dropped).map((line) => ` ${line}`)}
+      </Muted>
+      <FullSizeNotes outcome={outcome} />
+      {outcome.layers.length > 0 && <PlacedList layers={outcome.layers} />}
+      {outcome.notes.map((note) => (
+        <Muted key={note.name}>
+          {note.keptPercent === 0
+            ? `“${note.name}” was left out: it did not fit in the 4.5 MB request.`
+            : `“${note.name}” was sent at ${note.to.width}×${note.to.height} instead of ${note.from.width}×${note.from.height} (${note.keptPercent}% of the pixels) to fit the 4.5 MB request.`}
+        </Muted>
+      ))}
+      {outcome.failures.map((failure) => (
+        <div class="alert message" key={failure.taskId}>
+          <MessageText text={`${failure.label}: ${failure.message}`} />
+          <div class="buttons">
+            <Button secondary aria-label={`Retry ${failure.label}`} onClick={() => onRetry(failure.taskId)}>
+              Retry
+            </Button>
+          </div>
+        </div>
+      ))}
+    </div>
+  )
+}

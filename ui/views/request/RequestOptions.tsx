@@ -1,0 +1,76 @@
+import { IconChevronRight16 } from '@create-figma-plugin/ui'
+import { useState } from 'preact/hooks'
+import type { SavedState } from '../../../common/domain'
+import type { SelectedLayer } from '../../../common/selection'
+import { BrandKitField } from '../../brand-kit/BrandKitField'
+import { kitLine } from '../../generation/plan/apply-kit'
+import type { BrandKitsState } from '../../brand-kit/use-brand-kits'
+import { FontInputsEditor } from './FontInputsEditor'
+import type { Offer } from '../../generation/plan/offer'
+import { requestLine } from '../../generation/plan/propose'
+import { type ModelCapabilities, findModel } from '../../models'
+import { SelectionPanel } from '../../selection/SelectionPanel'
+import type { LayerRole, Roles } from '../../selection/roles'
+import { FullResolutionField } from './FullResolutionField'
+import { ModelOptions } from './ModelOptions'
+import { SettingsFields } from './SettingsFields'
+import { VariationsField } from './VariationsField'
+
+interface RequestOptionsProps {
+  /** The main action: the line says what it sends, the fields change it. */
+  offer: Offer
+  state: SavedState
+  onStateChange: (change: Partial<SavedState>) => void
+  models: readonly ModelCapabilities[]
+  selection: SelectedLayer[]
+  brandKits: BrandKitsState
+  /** Combine into one is on offer: what each selected layer is for, to change. */
+  roles: Roles | null
+  onRoleChange: (layerId: string, role: LayerRole) => void
+  thumbnails: Record<string, string>
+}
+
+/**
+ * The request in one line ("Riverflow 2.6 Pro · 2400×1256 · 1 image"), the
+ * defaults a designer need not touch; pressed, everything that shapes it: the
+ * model (with what each is for), size, variations, the model's own options,
+ * text in the brand's font, the brand kit, and Combine's roles.
+ */
+export function RequestOptions(props: RequestOptionsProps) {
+  const { offer, state, onStateChange, models, brandKits } = props
+  const [open, setOpen] = useState(false)
+  const { settings } = state
+  const model = findModel(models, settings.model)
+  const kit = offer.first?.brandKit?.name ?? brandKits.ready?.kit.name
+  const summary = [requestLine(offer) || model.label, kit ? `Brand kit ${kit}` : null].filter(Boolean).join(' · ')
+  const setSettings = (next: SavedState['settings']) => onStateChange({ settings: next })
+  return (
+    <section class="request" aria-label="What is sent">
+      <button class="request-summary" aria-expanded={open} aria-controls="request-options" title="Model, size and options" onClick={() => setOpen(!open)}>
+        <span class="chevron" aria-hidden="true">
+          <IconChevronRight16 />
+        </span>
+        <span class="summary">{summary}</span>
+      </button>
+      {open && (
+        <div class="request-options" id="request-options">
+          <SettingsFields models={models} settings={settings} frame={offer.first?.frame} onChange={setSettings} />
+          <VariationsField takes={state.takes} onChange={(takes) => onStateChange({ takes })} />
+          <ModelOptions model={model} settings={settings} onChange={setSettings} />
+          {/* Only 4K answers come back larger than Figma takes (5120 px at 16:9). */}
+          {model.sizes.includes('4K') && <FullResolutionField value={state.keepFullResolution} onChange={(keepFullResolution) => onStateChange({ keepFullResolution })} />}
+          <FontInputsEditor
+            fonts={settings.fontInputs}
+            max={model.maxFontInputs}
+            prompt={state.prompt}
+            selection={props.selection}
+            onChange={(fontInputs) => setSettings({ ...settings, fontInputs })}
+            onPromptChange={(prompt) => onStateChange({ prompt })}
+          />
+          <BrandKitField kits={brandKits} line={kitLine(offer.first?.brandKit)} />
+          {props.roles && <SelectionPanel selection={props.selection} roles={props.roles} thumbnails={props.thumbnails} onRoleChange={props.onRoleChange} />}
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,116 @@
+import { Button } from '@create-figma-plugin/ui'
+import { useCallback, useRef, useState } from 'preact/hooks'
+import type { AspectRatio } from '../../../common/domain'
+import { SelectField } from '../../components/SelectField'
+import { useDismiss } from '../../components/use-dismiss'
+import { FormatsChoice } from './FormatsChoice'
+import { type Offer, isPromptProblem } from '../../generation/plan/offer'
+import type { Proposal } from '../../generation/plan/propose'
+import { formatEstimate, formatEstimateShort } from '../../pricing'
+
+const IS_MAC = /Mac/.test(navigator.platform)
+
+interface ActionBarProps {
+  proposal: Proposal
+  onRun: (offer: Offer) => void
+  /** The ratio chosen on Expand's action, for this selection. */
+  onRatio: (ratio: AspectRatio) => void
+  /** The formats picked on Every format's list. */
+  onFormats: (formats: string[]) => void
+}
+
+/**
+ * What the selection proposes: the main action across the panel with its
+ * price (⌘↵ presses it), a few others beside each other, and the rest under
+ * More. Each names what it does; its price is on it, before anything is sent.
+ */
+export function ActionBar({ proposal, onRun, onRatio, onFormats }: ActionBarProps) {
+  const { primary, secondary, more } = proposal
+  return (
+    <section class="field" aria-label="Actions on the selection">
+      <div class="primary-action">
+        <Button fullWidth disabled={blocked(primary)} aria-label={primary.label} aria-describedby="primary-price" title={primary.problems[0] ?? primary.note ?? primary.label} onClick={() => onRun(primary)}>
+          <span class="label">{primary.label}</span>
+          <span class="price" id="primary-price" aria-label={`Estimated cost ${price(primary)}`} title={primary.cost ? formatEstimate(primary.cost) : undefined}>
+            {price(primary)}
+          </span>
+          <kbd aria-hidden="true">{IS_MAC ? '⌘↵' : 'Ctrl+↵'}</kbd>
+        </Button>
+      </div>
+      {primary.ratio && <RatioChoice offer={primary} onRatio={onRatio} />}
+      {primary.formats && <FormatsChoice choice={primary.formats} onChange={onFormats} />}
+      {(secondary.length > 0 || more.length > 0) && (
+        <div class="secondary-actions">
+          {secondary.map((offer) => (
+            <span key={offer.key} class="action-with-choice">
+              <Button secondary fullWidth aria-label={offer.label} title={offer.problems[0] ?? offer.note ?? `${offer.label}: ${price(offer)}`} onClick={() => onRun(offer)}>
+                <span class="label">{offer.label}</span>
+                <span class="price muted">{price(offer)}</span>
+              </Button>
+              {offer.ratio && <RatioChoice offer={offer} onRatio={onRatio} />}
+              {offer.formats && <FormatsChoice choice={offer.formats} onChange={onFormats} />}
+            </span>
+          ))}
+          {more.length > 0 && <MoreMenu offers={more} onRun={onRun} />}
+        </div>
+      )}
+    </section>
+  )
+}
+
+/**
+ * Whether the main button waits for the designer to fix a setting (a malformed
+ * colour, said beside it). A missing prompt is said on the press instead, and
+ * an action that first switches the model must stay pressable.
+ */
+function blocked(offer: Offer): boolean {
+  return offer.switchTo === undefined && offer.problems.some((problem) => !isPromptProblem(problem))
+}
+
+/** A price in a few characters; "size not offered" where the model lacks the size asked for. */
+function price(offer: Offer): string {
+  return offer.cost === null ? 'size not offered' : formatEstimateShort(offer.cost)
+}
+
+/** Expand to a ratio: which ratio, with the frame's size for each. */
+function RatioChoice({ offer, onRatio }: { offer: Offer; onRatio: (ratio: AspectRatio) => void }) {
+  const ratio = offer.ratio!
+  return <SelectField<AspectRatio> label="Ratio to expand to" hideLabel class="narrow-auto" value={ratio.value} options={ratio.options} onChange={onRatio} />
+}
+
+/** The selection's other actions, behind one icon: a menu that closes on a choice, Escape or a click elsewhere. */
+function MoreMenu({ offers, onRun }: { offers: Offer[]; onRun: (offer: Offer) => void }) {
+  const [open, setOpen] = useState(false)
+  const box = useRef<HTMLSpanElement>(null)
+  const close = useCallback(() => setOpen(false), [])
+  useDismiss(open, close, box)
+  return (
+    <span class="more" ref={box}>
+      <Button secondary fullWidth aria-label="More actions" aria-haspopup="menu" aria-expanded={open} title="More actions for the selection" onClick={() => setOpen(!open)}>
+        <span class="label">More actions</span>
+        <span class="price" aria-hidden="true">
+          {offers.length} ▾
+        </span>
+      </Button>
+      {open && (
+        <div class="menu" role="menu" aria-label="More actions">
+          {offers.map((offer) => (
+            <button
+              key={offer.key}
+              role="menuitem"
+              aria-label={offer.label}
+              title={offer.problems[0] ?? offer.note ?? `${offer.label}: ${price(offer)}`}
+              onClick={() => {
+                setOpen(false)
+                onRun(offer)
+              }}
+            >
+              <span>{offer.label}</span>
+              <span class="price">{price(offer)}</span>
+            </button>
+          ))}
+        </div>
+      )}
+    </span>
+  )
+}

@@ -1,0 +1,29 @@
+import { Button, Inline } from '@create-figma-plugin/ui'
+import type { ClickAction } from '../../generation/plan/offer'
+import { overSpendLimit } from '../../generation/plan/plan-click'
+import { formatEstimateInSentence, formatUsd } from '../../pricing'
+
+/**
+ * Asked once before a click sends many requests, or may cost more than the
+ * designer's spending limit a click: how many, and what they are estimated to cost.
+ */
+export function ConfirmSend({ action, spendLimit, onSend, onBack }: { action: ClickAction; spendLimit: number; onSend: () => void; onBack: () => void }) {
+  const { count } = action
+  const what = count === 1 ? 'one request' : `${count} requests, ${action.concurrency} at a time`
+  const cost = `${formatEstimateInSentence(action.cost)}${count === 1 ? '' : ' in all'}`
+  const over = overSpendLimit(action, spendLimit) ? `, more than your limit of ${formatUsd(spendLimit)} a click (set in Settings)` : ''
+  return (
+    <div class="notice field" role="alertdialog" aria-label="Confirm sending">
+      <p>
+        This sends {what}: {cost}
+        {over}.
+      </p>
+      <Inline space="extraSmall">
+        <Button secondary onClick={onBack}>
+          Back
+        </Button>
+        <Button onClick={onSend}>{count === 1 ? 'Send' : `Send ${count} requests`}</Button>
+      </Inline>
+    </div>
+  )
+}

@@ -1,0 +1,65 @@
+import { Button, LoadingIndicator } from '@create-figma-plugin/ui'
+import type { ComponentChildren } from 'preact'
+import type { AspectRatio } from '../../../common/domain'
+import type { Offer } from '../../generation/plan/offer'
+import { needsConfirmation } from '../../generation/plan/plan-click'
+import type { Proposal } from '../../generation/plan/propose'
+import type { Generation } from '../../generation/use-generation'
+import { ActionBar } from './ActionBar'
+import { ConfirmSend } from './ConfirmSend'
+import { JobStatus } from './JobStatus'
+import { KeptImages } from '../outcome/KeptImages'
+import { KeptOriginals } from '../outcome/KeptOriginals'
+import { OutcomeLine } from '../outcome/OutcomeLine'
+import type { KitWait } from './use-run-action'
+
+interface RunAreaProps {
+  proposal: Proposal
+  generation: Generation
+  /** The action waiting for "Send N requests", by key; looked up in the current proposal so its numbers stay true. */
+  confirmKey: string | null
+  /** A click waiting for the brand kit to be read: said, with Cancel, in the actions' place. */
+  wait: KitWait | null
+  onRun: (offer: Offer, confirmed?: boolean) => void
+  onBack: () => void
+  onRatio: (ratio: AspectRatio) => void
+  /** The formats picked on Every format's list. */
+  onFormats: (formats: string[]) => void
+  /** USD: a click that may cost more asks first. */
+  spendLimit: number
+  /** Why the last job failed and what stops the next click: said right under the actions. */
+  alerts: ComponentChildren
+}
+
+/**
+ * Where the designer is looking: the selection's actions, or the running job
+ * with Cancel, the wait for the brand kit with Cancel, or the question before a
+ * large batch; then what the last job did, and any paid image that waits to be placed.
+ */
+export function RunArea({ proposal, generation, confirmKey, wait, onRun, onBack, onRatio, onFormats, spendLimit, alerts }: RunAreaProps) {
+  const { primary, secondary, more } = proposal
+  const confirming = [primary, ...secondary, ...more].find((offer) => offer.key === confirmKey && needsConfirmation(offer, spendLimit))
+  return (
+    <>
+      {generation.job ? (
+        <JobStatus job={generation.job} onCancel={generation.cancel} />
+      ) : wait ? (
+        <div class="status" role="status" aria-label="Waiting for the brand kit">
+          <LoadingIndicator />
+          <span class="grow">{wait.text}</span>
+          <Button secondary onClick={wait.cancel}>
+            Cancel
+          </Button>
+        </div>
+      ) : confirming ? (
+        <ConfirmSend action={confirming} spendLimit={spendLimit} onSend={() => onRun(confirming, true)} onBack={onBack} />
+      ) : (
+        <ActionBar proposal={proposal} onRun={onRun} onRatio={onRatio} onFormats={onFormats} />
+      )}
+      {alerts}
+      {generation.outcome && !generation.job && <OutcomeLine outcome={generation.outcome} onRetry={generation.retryTask} />}
+      {generation.kept.length > 0 && <KeptImages items={generation.kept} onRetry={generation.retryKept} onDismiss={generation.dismissKept} />}
+      <KeptOriginals outcome={generation.job ? null : generation.outcome} />
+    </>
+  )
+}

@@ -1,0 +1,147 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { SavedState } from '../../../common/domain'
+import type { SelectedLayer } from '../../../common/selection'
+import type { ReadyKit } from '../../brand-kit/ready-kit'
+import type { BrandKitsState } from '../../brand-kit/use-brand-kits'
+import { type Offer, isPromptProblem } from '../../generation/plan/offer'
+import { needsConfirmation } from '../../generation/plan/plan-click'
+import type { Proposal } from '../../generation/plan/propose'
+import type { Generation } from '../../generation/use-generation'
+import type { ModelCapabilities } from '../../models'
+import { type CostEstimate, formatEstimate, highestUsd } from '../../pricing'
+import { withRecentPrompt } from '../../state/recent-prompts'
+import { requestAsync } from '../../bridge'
+
+interface RunInput {
+  proposal: Proposal
+  /** Every offer planned again with the kit as it is now: what a click sends once the kit is read again. */
+  replan: (kit: ReadyKit | null) => Offer[]
+  state: SavedState
+  selection: SelectedLayer[]
+  onStateChange: (change: Partial<SavedState>) => void
+  generation: Generation
+  apiKey: string
+  models: readonly ModelCapabilities[]
+  brandKits: Pick<BrandKitsState, 'mayApply' | 'chosenName' | 'refreshAsync'>
+}
+
+/** A click waiting for the brand kit to be read, with what it says meanwhile. */
+export interface KitWait {
+  text: string
+  cancel: () => void
+}
+
+/**
+ * What pressing an action does: says why it cannot send (once the designer
+ * tries, and only while the prompt and selection are as they were), asks
+ * before a large batch, reads the brand kit as it is now (the wait shown, with
+ * Cancel), and starts the job. Cmd/Ctrl+Enter presses the main action from
+ * anywhere in the panel, as designers expect of a prompt box.
+ */
+export function useRunAction(input: RunInput) {
+  const { proposal, state, selection, onStateChange, generation } = input
+  const [confirmKey, setConfirmKey] = useState<string | null>(null)
+  // Said until the selection or the prompt changes: it is about these layers and these words.
+  const [actionSaid, setActionSaid] = useState<{ problem: string; selection: SelectedLayer[]; prompt: string } | null>(null)
+  const actionProblem = actionSaid?.selection === selection && actionSaid.prompt === state.prompt ? actionSaid.problem : null
+  // A missing prompt is said once the designer tries; the other problems are about what they set.
+  const shownProblems = [...new Set([...proposal.primary.problems.filter((problem) => !isPromptProblem(problem)), ...(actionProblem ? [actionProblem] : [])])]
+  const [wait, setWait] = useState<KitWait | null>(null)
+  // Every format's frames are being made: a second press would make them twice.
+  const making = useRef(false)
+  // What the later steps of a click read when they run: the panel may have drawn again since.
+  const latest = useRef({ input, selection })
+  latest.current = { input, selection }
+
+  const say = (problem: string | null) =>
+    setActionSaid(problem ? { problem, selection: latest.current.selection, prompt: latest.current.input.state.prompt } : null)
+
+  function run(offer: Offer, confirmed = false) {
+    if (generation.job || wait || making.current) return
+    // An action that needs another model first (references on a model without them) switches, says so and waits.
+    if (offer.switchTo) onStateChange({ settings: offer.switchTo })
+    say(offer.problems[0] ?? null)
+    if (offer.problems.length > 0) return
+    if (!confirmed && needsConfirmation(offer, state.spendLimit)) return setConfirmKey(offer.key)
+    setConfirmKey(null)
+    if (!input.brandKits.mayApply) return start(offer)
+    // The kit as it is now: a reference deleted since it was last read is named and left out, and
+    // fonts still being found are waited for, not left out unsaid.
+    const turn = { cancelled: false }
+    const { chosenName } = input.brandKits
+    setWait({
+      text: chosenName ? `Reading the brand kit “${chosenName}” before sending…` : 'Reading the file’s brand kits before sending…',
+      cancel: () => {
+        turn.cancelled = true
+        setWait(null)
+      },
+    })
+    input.brandKits
+      .refreshAsync()
+      .then(
+        (kit) => !turn.cancelled && sendWithKit(offer, kit, confirmed),
+        () => {
+          if (turn.cancelled) return
+          // No kit known to be in use: the click sends what the panel showed, as it would with no kit in the file.
+          if (!chosenName) return start(offer)
+          say('The brand kit could not be read, so nothing was sent. Try again, or choose No brand kit to send without it.')
+        },
+      )
+      .finally(() => !turn.cancelled && setWait(null))
+  }
+
+  /** The offer planned again with the kit as read at the click: sent when it costs no more than the panel showed. */
+  function sendWithKit(shown: Offer, kit: ReadyKit | null, confirmed: boolean) {
+    const offer = latest.current.input.replan(kit).find((candidate) => candidate.key === shown.key)
+    if (!offer) return say('The selection changed while the brand kit was read: nothing was sent. Press again.')
+    if (offer.problems.length > 0) return say(offer.problems[0])
+    // Nothing is spent that the panel did not show: a kit that adds a price is shown first.
+    if (dearer(offer.cost, shown.cost)) return say(`The brand kit as it is now adds to the price (${formatEstimate(offer.cost)}), so nothing was sent: press again to send with it.`)
+    if (!confirmed && needsConfirmation(offer, latest.current.input.state.spendLimit)) return setConfirmKey(offer.key)
+    start(offer)
+  }
+
+  function start(offer: Offer) {
+    const { state, onStateChange, generation, apiKey, models } = latest.current.input
+    onStateChange({ recentPrompts: withRecentPrompt(state.recentPrompts, state.prompt) })
+    // A format lands in its frame as a fill: an image over 4096 px is shrunk there, never tiled beside it.
+    const keepFullResolution = offer.kind === 'formats' ? false : state.keepFullResolution
+    const options = { key: apiKey, models, concurrency: offer.concurrency, keepFullResolution }
+    if (!offer.makeFrames) return void generation.start(offer.tasks, options)
+    // Every format from the list: the frames first, beside the key visual, then a request for each.
+    const { keyVisualId, formats, tasksFor } = offer.makeFrames
+    making.current = true
+    requestAsync('make-format-frames', { keyVisualId, formats })
+      .then(
+        async (frames) => {
+          // The frames' undo step is left open for their images: a job that does not start ends it here.
+          const started = await generation.start(tasksFor(frames), options).catch(() => null)
+          if (started === null) await requestAsync('end-undo-step', {}).catch(() => {})
+        },
+        (error: unknown) => say(error instanceof Error ? error.message : 'Figma could not make the frames: nothing was sent. Try again.'),
+      )
+      .finally(() => (making.current = false))
+  }
+
+  // One listener for the view's life, pressing what the panel proposes at the time.
+  const pressMain = useRef(() => {})
+  pressMain.current = () => run(proposal.primary)
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+        event.preventDefault()
+        pressMain.current()
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
+
+  return { run, confirmKey, setConfirmKey, shownProblems, wait }
+}
+
+/** An estimate that may come to more than the one shown, or that cannot be made. */
+function dearer(now: CostEstimate | null, shown: CostEstimate | null): boolean {
+  if (now === null) return shown !== null
+  return shown !== null && highestUsd(now) > highestUsd(shown) + 1e-9
+}

@@ -7,6 +7,9 @@ import { workerSourcePlugin } from './scripts/worker-source-plugin.ts'
 //   (Figma loads the UI as a single HTML string), its image worker in it as a string;
 // - `plugin`: the sandbox, plugin/main.ts as one ES2017 IIFE in dist/code.js
 //   (no import/export; older Figma clients reject newer syntax).
+// Both write 'hidden' source maps beside their output (dist/*.map): no comment points at them and
+// the bundles are byte for byte what they are without; test/e2e/generate-walk.e2e.test.ts reads them
+// to name the source files a click runs.
 export default defineConfig(({ mode }) => {
   if (mode === 'plugin') {
     return {
@@ -15,6 +18,7 @@ export default defineConfig(({ mode }) => {
         outDir: 'dist',
         emptyOutDir: false,
         minify: false,
+        sourcemap: 'hidden',
         lib: {
           entry: 'plugin/main.ts',
           formats: ['iife'],
@@ -40,7 +44,10 @@ export default defineConfig(({ mode }) => {
       // One inlined script: nothing is preloaded, so the polyfill was dead weight.
       modulePreload: { polyfill: false },
       emptyOutDir: false,
+      sourcemap: 'hidden',
       rolldownOptions: {
+        // The script is inlined into index.html; its map is a file, named for it: dist/index.js.map.
+        output: { entryFileNames: 'index.js' },
         onwarn(warning, warn) {
           // The library's numeric-expression helper uses eval; it is tree-shaken out
           // of our bundle (no component of ours uses it), so its warning is noise.

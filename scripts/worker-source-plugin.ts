@@ -12,6 +12,8 @@ import { build, type Plugin, type ResolvedConfig } from 'vite'
 
 const QUERY = '?worker-source'
 const PREFIX = '\0worker-source:'
+/** The worker's source map in a build that writes maps (test/e2e/generate-walk.e2e.test.ts reads it). */
+const WORKER_MAP = 'image-worker.js.map'
 
 export function workerSourcePlugin(): Plugin {
   let config: ResolvedConfig | null = null
@@ -30,6 +32,7 @@ export function workerSourcePlugin(): Plugin {
     async load(id) {
       if (!id.startsWith(PREFIX)) return null
       const entry = id.slice(PREFIX.length)
+      const mapped = config?.command === 'build' && Boolean(config.build.sourcemap)
       const output = await build({
         configFile: false,
         logLevel: 'warn',
@@ -42,7 +45,11 @@ export function workerSourcePlugin(): Plugin {
           target: 'es2022',
           // As the page's bundle is: minified in a build, readable under the test runner.
           minify: config?.command === 'build' ? config.build.minify !== false : false,
-          rolldownOptions: { input: entry, output: { format: 'iife' } },
+          // A build that writes source maps writes the worker's beside the page's; 'hidden' adds no
+          // comment to the code, so the worker is the same with or without its map.
+          sourcemap: mapped ? 'hidden' : false,
+          // Named as its map is, in dist/, so that the map's paths to the sources hold from there.
+          rolldownOptions: { input: entry, output: { format: 'iife', entryFileNames: WORKER_MAP.replace(/\.map$/, '') } },
         },
       })
       const outputs = Array.isArray(output) ? output : [output]
@@ -51,6 +58,7 @@ export function workerSourcePlugin(): Plugin {
       const [chunk] = chunks
       // Rebuild the page when any file of the worker changes (npm run dev, the preview).
       for (const file of chunk.moduleIds) if (!file.startsWith('\0')) this.addWatchFile(file)
+      if (mapped && chunk.map) this.emitFile({ type: 'asset', fileName: WORKER_MAP, source: chunk.map.toString() })
       return `export default ${JSON.stringify(chunk.code)}`
     },
   }

@@ -44,6 +44,11 @@ describe('the built plugin', () => {
     expect(html).toContain('https://fonts.googleapis.com')
   })
 
+  it('points at no source map: the maps beside it are for the walk’s test, not for Figma', () => {
+    expect(html).not.toContain('sourceMappingURL')
+    expect(code).not.toContain('sourceMappingURL')
+  })
+
   it('has none of the preview’s settings: no local stand-in address', () => {
     expect(html).not.toMatch(/https?:\/\/(127\.0\.0\.1|localhost)/)
   })

@@ -4,8 +4,8 @@
  * challenge, which goes in the sign-in URL. Never the `plain` method: it would
  * put the verifier itself in a URL the browser keeps in its history.
  */
-import { sha256 } from '@noble/hashes/sha2.js'
 import { encodeBase64 } from '../../image/data-url'
+import { sha256 } from './sha256'
 
 /** 32 random bytes: 256 bits, 43 base64url characters (RFC 7636 asks for 43 to 128). */
 const VERIFIER_BYTES = 32
@@ -26,7 +26,7 @@ export async function createPkcePairAsync(): Promise<PkcePair> {
 /**
  * The S256 challenge of a verifier. `crypto.subtle` exists only in secure
  * contexts (Figma's https iframe has it; a page from about:blank does not), so
- * without it, or if it fails, an audited SHA-256 gives the same digest.
+ * without it, or if it fails, ./sha256.ts gives the same digest.
  */
 export async function challengeForAsync(verifier: string, subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null): Promise<string> {
   const bytes = new TextEncoder().encode(verifier)

@@ -60,3 +60,12 @@ describe('createPkcePairAsync', () => {
     expect(challenge).toBe(nodeChallenge(verifier))
   })
 })
+
+describe('the fallback SHA-256', () => {
+  it('agrees with Node’s on each side of its 64-byte blocks (the padding’s edge cases)', async () => {
+    for (const length of [0, 1, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 1000]) {
+      const verifier = 'v'.repeat(length)
+      expect(await challengeForAsync(verifier, null), `${length} bytes`).toBe(nodeChallenge(verifier))
+    }
+  })
+})

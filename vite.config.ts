@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite'
 import { viteSingleFile } from 'vite-plugin-singlefile'
+import { roundIconPathsPlugin } from './scripts/round-icon-paths.ts'
 import { workerSourcePlugin } from './scripts/worker-source-plugin.ts'
 
 // One config, two builds, switched on --mode:
@@ -56,6 +57,6 @@ export default defineConfig(({ mode }) => {
         },
       },
     },
-    plugins: [workerSourcePlugin(), viteSingleFile()],
+    plugins: [roundIconPathsPlugin(), workerSourcePlugin(), viteSingleFile()],
   }
 })

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
 import { parse } from 'acorn'
 import { describe, expect, it } from 'vitest'
 
@@ -6,6 +7,13 @@ import { describe, expect, it } from 'vitest'
 const code = readFileSync('dist/code.js', 'utf8')
 const html = readFileSync('dist/index.html', 'utf8')
 const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'))
+
+/**
+ * At most this many bytes of dist/index.html gzipped (Node's zlib, default level): the UI Figma
+ * loads, script, styles and image worker inlined. Today's size, so it can only get smaller: lower it
+ * as the bundle shrinks. Issue 28's target is under 64 kB (64_000).
+ */
+const UI_GZIP_LIMIT = 73_000
 
 describe('the built plugin', () => {
   it('has a sandbox that is one ES2017 script without import or export (older Figma clients)', () => {
@@ -16,6 +24,10 @@ describe('the built plugin', () => {
     expect(html).toMatch(/<script type="module"[^>]*>[^<]/)
     expect(html).not.toMatch(/<script[^>]+src=/)
     expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/)
+  })
+
+  it(`has a UI of at most ${UI_GZIP_LIMIT} bytes gzipped`, () => {
+    expect(gzipSync(readFileSync('dist/index.html')).length).toBeLessThanOrEqual(UI_GZIP_LIMIT)
   })
 
   it('carries its image worker inside, started from a data: URL (Figma refuses blob: workers)', () => {

@@ -134,3 +134,73 @@ describe('the image worker', () => {
   })
 })
 
+
+/** What Expand sent: a digest of its input, its size and a few of its pixels, decoded by the browser; and where its canvas was drawn. */
+interface ExpandInput {
+  digest: string
+  width: number
+  height: number
+  /** RGBA at the left edge (the part to continue) and in the middle (the shot). */
+  edge: number[]
+  middle: number[]
+  canvasJobs: { worker: string | null; main: string | null }
+}
+
+/** Expand on a 1200×628 banner frame holding a 628×628 product shot in its middle, on `model`. */
+async function expandAsync(model: string, uiInitScript?: string): Promise<ExpandInput> {
+  suite.standIn.reset()
+  const session = await suite.open({
+    key: TEST_KEY,
+    uiInitScript,
+    setupArg: model,
+    setup: async (fake, model) => {
+      fake.storage.set('saved-state', { settings: { model } })
+      const frame = fake.addFrame({ name: 'Banner', x: 0, y: 0, width: 1200, height: 628 })
+      const shot = fake.addRectangle({ name: 'Product', x: 286, y: 0, width: 628, height: 628, content: 'photo' }, frame)
+      shot.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await shot.exportAsync()).hash, scaleMode: 'FILL' }]
+      fake.select(frame)
+    },
+  })
+  await session.ui.getByRole('button', { name: 'Expand', exact: true }).click()
+  await expect.poll(() => session.figma((fake) => fake.allNodes().find((n) => n.name === 'Banner')!.children.length), { timeout: 20_000 }).toBe(2)
+  const body = suite.standIn.generations()[0].body as { messages?: { content: { image_url?: { url: string } }[] }[]; image?: string; images?: string[] }
+  const url = JSON.stringify(body).match(/data:image\/[a-z]+;base64,[A-Za-z0-9+/=]+/)![0]
+  const pixels = await session.page.evaluate(async (url) => {
+    const bitmap = await createImageBitmap(await (await fetch(url)).blob(), { premultiplyAlpha: 'none' })
+    const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
+    context.drawImage(bitmap, 0, 0)
+    const at = (x: number, y: number) => [...context.getImageData(x, y, 1, 1).data]
+    return { width: bitmap.width, height: bitmap.height, edge: at(4, bitmap.height >> 1), middle: at(bitmap.width >> 1, bitmap.height >> 1) }
+  }, url)
+  const result = {
+    digest: digest(url),
+    ...pixels,
+    canvasJobs: {
+      worker: await session.ui.locator('html').getAttribute('data-canvas-jobs-worker'),
+      main: await session.ui.locator('html').getAttribute('data-canvas-jobs-main'),
+    },
+  }
+  await session.close()
+  return result
+}
+
+describe('the input canvas', () => {
+  it('is drawn in the worker for Expand, the same pixels as the main thread draws: transparent around the shot, or the named colour', async () => {
+    const inWorker = await expandAsync('sourceful/riverflow-v2.5-fast')
+    const onMain = await expandAsync('sourceful/riverflow-v2.5-fast', WORKER_THROWS)
+    expect(inWorker.canvasJobs).toEqual({ worker: '1', main: null })
+    expect(onMain.canvasJobs).toEqual({ worker: null, main: '1' })
+    expect(inWorker.width / inWorker.height).toBeCloseTo(1200 / 628, 2)
+    // The part to continue is clear; the shot is there, opaque.
+    expect(inWorker.edge[3]).toBe(0)
+    expect(inWorker.middle[3]).toBe(255)
+    expect(inWorker.middle.slice(0, 3)).not.toEqual([0, 0, 0])
+    expect(inWorker.digest).toBe(onMain.digest)
+
+    // A model that may not read transparency: the rest is the colour the instruction names.
+    const marked = await expandAsync('sourceful/riverflow-v2-fast')
+    expect(marked.canvasJobs).toEqual({ worker: '1', main: null })
+    expect(marked.edge).toEqual([0, 255, 0, 255])
+    expect(marked.middle).toEqual(inWorker.middle)
+  })
+})

@@ -20,10 +20,11 @@ export const imageWorker = createImageWorkerClient(
 /**
  * Counts the image jobs (an encode for the request, an answer re-encoded for
  * Figma) each path ran, on the UI's root element: `data-image-jobs-worker` and
- * `data-image-jobs-main`; answers read, apart, in `data-answer-jobs-*`. Nothing
- * reads them but the browser tests, which so see which path ran.
+ * `data-image-jobs-main`; answers read, apart, in `data-answer-jobs-*`, and
+ * input canvases drawn in `data-canvas-jobs-*`. Nothing reads them but the
+ * browser tests, which so see which path ran.
  */
-export function countImageJob(path: 'worker' | 'main', job: 'image' | 'answer' = 'image'): void {
+export function countImageJob(path: 'worker' | 'main', job: 'image' | 'answer' | 'canvas' = 'image'): void {
   if (typeof document === 'undefined') return
   const data = document.documentElement.dataset
   const key = `${job}Jobs${path === 'worker' ? 'Worker' : 'Main'}`

@@ -6,6 +6,7 @@
 import type { TiledImage } from '../../common/domain'
 import type { EncodedFormat } from '../image/encoded-image'
 import type { MaskGeometry } from '../image/draw-masked'
+import type { InputCanvas } from '../image/input-canvas'
 import type { AnswerRoad } from '../answer/answer-body'
 import type { GenerationResult } from '../answer/response'
 
@@ -43,6 +44,14 @@ export interface MaskJob {
   geometry: MaskGeometry
 }
 
+/** Draw an exported layer on an input's canvas and encode it as PNG (../image-work/place-on-canvas.ts). */
+export interface CanvasJob {
+  type: 'canvas'
+  /** The export's PNG. */
+  bytes: Uint8Array
+  canvas: InputCanvas
+}
+
 /**
  * Read a 200 answer's body: its JSON, and each image's base64 decoded to bytes
  * (../answer/answer-body.ts). The body is a copy, not moved: it holds a paid image.
@@ -53,7 +62,7 @@ interface AnswerJob {
   road: AnswerRoad
 }
 
-export type ImageJob = EncodeJob | PrepareJob | TileJob | MaskJob | AnswerJob
+export type ImageJob = EncodeJob | PrepareJob | TileJob | MaskJob | CanvasJob | AnswerJob
 
 export interface EncodeResult {
   bytes: Uint8Array
@@ -75,11 +84,17 @@ export interface MaskResult {
   bytes: Uint8Array | null
 }
 
+/** The input's canvas as a PNG. */
+interface CanvasResult {
+  bytes: Uint8Array
+}
+
 export interface JobResults {
   encode: EncodeResult
   prepare: PrepareResult
   tile: TiledImage
   mask: MaskResult
+  canvas: CanvasResult
   /** Its images as bytes, moved to the main thread, where they decoded. */
   answer: GenerationResult
 }

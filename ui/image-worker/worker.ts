@@ -16,10 +16,11 @@ import type { ImageTile, TiledImage } from '../../common/domain'
 import { figmaSize } from '../../common/sizes'
 import { drawTile, tileGrid } from '../image/tiles'
 import { maskAsync } from './mask-job'
+import { drawInputCanvas } from '../image/input-canvas'
 import { GenerationError } from '../answer/errors'
 import { readAnswerBody } from '../answer/answer-body'
 import type { GenerationResult } from '../answer/response'
-import type { EncodeJob, EncodeResult, FromWorker, ImageJob, PrepareResult, ToWorker } from './protocol'
+import type { CanvasJob, EncodeJob, EncodeResult, FromWorker, ImageJob, PrepareResult, ToWorker } from './protocol'
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null
@@ -65,7 +66,7 @@ async function runJobAsync(id: number, job: ImageJob): Promise<void> {
       scope.postMessage({ type: 'done', id, result }, result.bytes ? [result.bytes.buffer as ArrayBuffer] : [])
       return
     }
-    const result = job.type === 'encode' ? await encodeAsync(job) : await prepareAsync(job.bytes)
+    const result = job.type === 'encode' ? await encodeAsync(job) : job.type === 'canvas' ? await inputCanvasAsync(job) : await prepareAsync(job.bytes)
     scope.postMessage({ type: 'done', id, result }, [result.bytes.buffer as ArrayBuffer])
   } catch (error) {
     // The prepare job's bytes go back, so that the main thread can still run it.
@@ -101,6 +102,17 @@ async function prepareAsync(bytes: Uint8Array): Promise<PrepareResult> {
     const { width, height } = figmaSize(bitmap)
     const blob = await drawAndEncodeAsync(width, height, MIME_TYPES.png, (context) => drawScaled(context, bitmap, width, height, false))
     return { bytes: new Uint8Array(await blob.arrayBuffer()), width, height, originalWidth: bitmap.width, originalHeight: bitmap.height }
+  } finally {
+    bitmap.close()
+  }
+}
+
+/** PNG, so the empty part stays exactly empty (or exactly the named colour) for the model. */
+async function inputCanvasAsync(job: CanvasJob): Promise<{ bytes: Uint8Array }> {
+  const bitmap = await decodeAsync(job.bytes)
+  try {
+    const blob = await drawAndEncodeAsync(job.canvas.width, job.canvas.height, MIME_TYPES.png, (context) => drawInputCanvas(context, bitmap, job.canvas))
+    return { bytes: new Uint8Array(await blob.arrayBuffer()) }
   } finally {
     bitmap.close()
   }

@@ -5,7 +5,7 @@ import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Offer, clickAction, withKit } from './offer'
 import { fitFrame } from '../../models/frame-size'
 import { sizeCovering } from './plan-tasks'
-import type { InputCanvas } from '../../image-work/place-on-canvas'
+import type { InputCanvas } from '../../image/input-canvas'
 import type { Order, TaskSpec } from './task'
 import { nextId } from '../next-id'
 

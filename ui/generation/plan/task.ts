@@ -4,7 +4,7 @@ import type { ModelCapabilities } from '../../../common/models'
 import type { ScoringCriterion } from '../../openrouter/scoring-rubric'
 import type { PixelSize } from '../../../common/sizes'
 import type { FrameSize } from '../../models/frame-size'
-import type { InputCanvas } from '../../image-work/place-on-canvas'
+import type { InputCanvas } from '../../image/input-canvas'
 
 /** What to send: the prompt, the settings, and the model they go to as the list in force describes it. */
 export interface Order {

@@ -4,14 +4,15 @@ import { type ImageEncoder, RequestTooLargeError, type ShrinkNote, fitRequestToB
 import { GenerationError } from '../../answer/errors'
 import { MAX_REQUEST_BYTES, buildGenerationRequest } from '../../openrouter/request'
 import type { LayerToSend, TaskSpec } from '../plan/task'
-import { type InputCanvas, placeOnCanvasAsync } from '../../image-work/place-on-canvas'
+import { placeOnCanvasAsync } from '../../image-work/place-on-canvas'
+import type { InputCanvas } from '../../image/input-canvas'
 import type { TaskProgress } from '../task-types'
 
 /** What preparing a task's frames needs: the sandbox's export, and an encoder. */
 export interface PrepareDeps {
   exportLayer: (layerId: string, constraint: ExportConstraint) => Promise<PreparedImage>
   createEncoder: () => { encode: ImageEncoder<ExportedSource>; dispose: () => void }
-  /** Expand's canvas around an export; the page's canvas unless a test gives its own. */
+  /** An input's canvas around an export; the image worker's (else the page's) unless a test gives its own. */
   placeOnCanvas?: (bytes: Uint8Array, canvas: InputCanvas) => Promise<Uint8Array>
 }
 

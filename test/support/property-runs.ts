@@ -4,7 +4,7 @@
  * tests that take longest (property tests, the real encoders at the real cap)
  * are sized for the loop there and run at full size here.
  */
-function isFullRun(): boolean {
+export function isFullRun(): boolean {
   // Vitest's mode, read without the Vite typings: the sandbox's tests are type-checked without them.
   const mode = (import.meta as unknown as { env?: { MODE?: string } }).env?.MODE
   return mode === 'full'

@@ -20,7 +20,19 @@ export default defineConfig(({ mode }) => ({
       {
         extends: true,
         mode,
-        test: { name: 'unit', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: ['test/e2e/**', 'test/build/**'] },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          exclude: ['test/e2e/**', 'test/build/**'],
+          // Threads start faster than processes, and every unit test runs in one.
+          pool: 'threads',
+          // The loop runs the files one after another in each thread, each with its modules fresh
+          // (test/support/fresh-modules.ts) but sharing the globals and the packages: well under half
+          // the time of starting every file alone. The full run starts every file alone, so that
+          // nothing one file leaves behind can make another pass.
+          isolate: mode === 'full',
+          setupFiles: mode === 'full' ? [] : ['test/support/fresh-modules.ts'],
+        },
       },
       {
         extends: true,

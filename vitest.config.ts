@@ -32,13 +32,24 @@ export default defineConfig(({ mode }) => ({
           // nothing one file leaves behind can make another pass.
           isolate: mode === 'full',
           setupFiles: mode === 'full' ? [] : ['test/support/fresh-modules.ts'],
+          // Unit files use a core each: on a 2-core machine the default is one worker for the whole run.
+          maxWorkers: 2,
+          // First, alone: the browser tests then run one file at a time, each with the machine to itself.
+          sequence: { groupOrder: 0 },
         },
       },
       {
         extends: true,
         mode,
         // Builds the browser tests' host page once per run.
-        test: { name: 'browser', include: ['test/e2e/**/*.test.ts', 'test/build/**/*.test.ts'], globalSetup: ['test/e2e/global-setup.ts'] },
+        test: {
+          name: 'browser',
+          include: ['test/e2e/**/*.test.ts', 'test/build/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          // One file at a time, after the unit files: each opens a Chromium and measures what it draws.
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },

@@ -200,4 +200,19 @@ export interface LayerThumbnailMessage {
 /** What the sandbox tells the UI unasked. */
 export type PluginEvent = SelectionChangedMessage | LayerThumbnailMessage
 
-export type PluginToUiMessage = ReplyMessage | PluginEvent
+/**
+ * A slice of a reply's image bytes, sent ahead of the reply: the UI reads each
+ * message in one task of its main thread, in time that grows with its bytes,
+ * so a large export comes in slices the panel reads between frames
+ * (docs/architecture.md#requests-between-the-halves).
+ */
+export interface ReplyPartMessage {
+  type: 'reply-part'
+  requestId: string
+  bytes: Uint8Array
+}
+
+/** The largest slice of a reply's bytes in one message. */
+export const REPLY_PART_BYTES = 256 * 1024
+
+export type PluginToUiMessage = ReplyMessage | ReplyPartMessage | PluginEvent

@@ -16,6 +16,8 @@ export class BridgeError extends Error {
 }
 
 const waiting = new Map<string, { settle: (reply: ReplyMessage) => void }>()
+/** The slices of a reply's bytes that came ahead of it (plugin/answer-requests.ts), by request. */
+const parts = new Map<string, Uint8Array[]>()
 const eventHandlers = new Set<(event: PluginEvent) => void>()
 let listening = false
 let counter = 0
@@ -35,6 +37,7 @@ export function requestAsync<K extends RequestType>(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       waiting.delete(requestId)
+      parts.delete(requestId)
       reject(new BridgeError(options.timeoutMessage ?? 'Figma did not answer in time. Try again.', true))
     }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
     waiting.set(requestId, {
@@ -67,10 +70,17 @@ function listen(): void {
 
 function dispatch(message: PluginToUiMessage): void {
   switch (message.type) {
+    case 'reply-part': {
+      // Only for a request still waited for: one that timed out keeps nothing.
+      if (waiting.has(message.requestId)) parts.set(message.requestId, [...(parts.get(message.requestId) ?? []), message.bytes])
+      return
+    }
     case 'reply': {
       const pending = waiting.get(message.requestId)
+      const received = parts.get(message.requestId)
       waiting.delete(message.requestId)
-      pending?.settle(message)
+      parts.delete(message.requestId)
+      pending?.settle(received && message.ok ? { ...message, result: { ...(message.result as object), bytes: joined(received) } as typeof message.result } : message)
       return
     }
     case 'selection-changed':
@@ -80,4 +90,15 @@ function dispatch(message: PluginToUiMessage): void {
     default:
       assertNever(message, 'message from the sandbox')
   }
+}
+
+/** The slices of a reply's bytes as the one array the sandbox had. */
+function joined(slices: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(slices.reduce((sum, slice) => sum + slice.length, 0))
+  let offset = 0
+  for (const slice of slices) {
+    bytes.set(slice, offset)
+    offset += slice.length
+  }
+  return bytes
 }

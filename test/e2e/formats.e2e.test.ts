@@ -204,4 +204,46 @@ describe('Every format', () => {
     expect(suite.standIn.imageGenerations()).toHaveLength(5)
     await session.close()
   })
+
+  it('lists the set as one entry of History with its frames, and Regenerate on a format makes it again from the key visual, in the same layer', async () => {
+    const frames = FRAMES.slice(2)
+    const session = await suite.open(keyVisual(on('sourceful/riverflow-v2.6-pro'), frames))
+    const { ui } = session
+    await ui.getByRole('button', { name: 'Every format (2)', exact: true }).click()
+    await expect.poll(() => ui.getByText(/^Placed 2 images/).count(), { timeout: 60_000 }).toBe(1)
+
+    await ui.getByRole('button', { name: 'History' }).click()
+    const rows = ui.getByRole('list', { name: 'Generations' }).getByRole('listitem')
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1)
+    const entry = (await rows.first().textContent()) ?? ''
+    expect(entry).toMatch(/^Every format: Sunlit sand/)
+    expect(entry).toMatch(/2 formats/)
+    for (const [name, width, height] of frames) expect(entry).toContain(`${name} ${width}×${height}`)
+    expect(await rows.first().getByRole('button', { name: 'Place again' }).count()).toBe(0)
+
+    // The rectangle's format, from its own relaunch button: the key visual made again for that frame.
+    const result = () =>
+      session.figma((fake) => {
+        const frame = fake.allNodes().find((node) => node.name === 'Medium rectangle 300×250')!
+        const layer = frame.children[0]
+        // The stand-in draws the same request the same way: the record's time tells the new image.
+        const record = JSON.parse(layer.getPluginData('riverflow')) as { createdAt: string; format?: unknown }
+        return { layers: frame.children.length, made: record.createdAt, format: record.format !== undefined, previous: layer.getPluginData('riverflow-previous-fills') !== '' }
+      })
+    const before = await result()
+    await session.figma((fake) => fake.select(fake.allNodes().find((node) => node.name === 'Medium rectangle 300×250')!.children[0]))
+    await session.page.evaluate(() => (window as unknown as { hostReopen: (launch: unknown) => Promise<void> }).hostReopen({ command: 'regenerate' }))
+    // 2.6 Pro's price may reach past what a relaunch spends unasked: it waits, priced, for Send.
+    await expect.poll(() => ui.getByText(/the most a relaunch spends without asking/).count(), { timeout: 15_000 }).toBe(1)
+    expect(suite.standIn.imageGenerations()).toHaveLength(2)
+    await ui.getByRole('button', { name: 'Send', exact: true }).click()
+    expect(before).toMatchObject({ format: true, previous: false })
+    await expect.poll(async () => (await result()).made, { timeout: 30_000 }).not.toBe(before.made)
+    // Its own layer again, the image before kept for Restore previous; one request more, at the frame's pixels.
+    expect(await result()).toMatchObject({ layers: 2, format: true, previous: true })
+    const sizes = suite.standIn.imageGenerations().map((request) => (request.body as { size: string }).size)
+    expect(sizes).toHaveLength(3)
+    expect(sizes[2]).toBe('600x500')
+    await session.close()
+  })
 })

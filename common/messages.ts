@@ -202,9 +202,8 @@ export type PluginEvent = SelectionChangedMessage | LayerThumbnailMessage
 
 /**
  * A slice of a reply's image bytes, sent ahead of the reply: the UI reads each
- * message in one task of its main thread, in time that grows with its bytes,
- * so a large export comes in slices the panel reads between frames
- * (docs/architecture.md#requests-between-the-halves).
+ * message in one task of its main thread, so a large export comes in slices the
+ * panel reads between frames (docs/architecture.md#requests-between-the-halves).
  */
 export interface ReplyPartMessage {
   type: 'reply-part'
@@ -212,7 +211,12 @@ export interface ReplyPartMessage {
   bytes: Uint8Array
 }
 
-/** The largest slice of a reply's bytes in one message. */
-export const REPLY_PART_BYTES = 256 * 1024
+/**
+ * The largest slice of a reply's bytes in one message. Measured in Chromium with
+ * the UI in a process of its own, as in Figma: reading a message of 12 KB or
+ * less took under 1 ms, of 16 KB to 256 KB 10 to 45 ms whatever its size, so
+ * slices stay well under the step (bench/results/notes.md).
+ */
+export const REPLY_PART_BYTES = 8 * 1024
 
 export type PluginToUiMessage = ReplyMessage | ReplyPartMessage | PluginEvent

@@ -6,8 +6,8 @@ import type { PluginSession } from './harness'
 import { openOptionsAsync, pressActionAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
-// The UI's image work (encoding frames for the request, reading each answer's body and its image,
-// re-encoding answers for Figma) runs in a worker started from a data: URL; where the worker cannot
+// The UI's image work (encoding frames for the request, writing each request's body, reading each
+// answer's body and its image, re-encoding answers for Figma) runs in a worker started from a data: URL; where the worker cannot
 // run, the main thread does it as before.
 const suite = useBrowserSuite()
 
@@ -37,6 +37,8 @@ interface RunResult {
   jobs: { worker: string | null; main: string | null }
   /** The answers each path read (data-answer-jobs-*). */
   answers: { worker: string | null; main: string | null }
+  /** The request bodies each path wrote (data-body-jobs-*). */
+  bodies: { worker: string | null; main: string | null }
 }
 
 /** The alpha of a few pixels of the first placed image, decoded by the browser. */
@@ -97,6 +99,10 @@ async function refineAndCreateAsync(uiInitScript?: string): Promise<RunResult> {
       worker: await ui.locator('html').getAttribute('data-answer-jobs-worker'),
       main: await ui.locator('html').getAttribute('data-answer-jobs-main'),
     },
+    bodies: {
+      worker: await ui.locator('html').getAttribute('data-body-jobs-worker'),
+      main: await ui.locator('html').getAttribute('data-body-jobs-main'),
+    },
   }
   await session.close()
   return result
@@ -115,6 +121,9 @@ describe('the image worker', () => {
     // Both answers' bodies (a link, then a WebP as base64) were read off the panel's main thread.
     expect(inWorker.answers).toEqual({ worker: '2', main: null })
     expect(onMain.answers).toEqual({ worker: null, main: '2' })
+    // Both requests' bodies were written off it too, and the stand-in got the same JSON either way.
+    expect(inWorker.bodies).toEqual({ worker: '2', main: null })
+    expect(onMain.bodies).toEqual({ worker: null, main: '2' })
 
     expect(inWorker.requests).toHaveLength(2)
     expect(inWorker.input).toMatch(/^data:image\/jpeg;base64,/)
@@ -130,6 +139,7 @@ describe('the image worker', () => {
     expect(result.jobs.worker).toBeNull()
     expect(Number(result.jobs.main)).toBeGreaterThanOrEqual(3)
     expect(result.answers).toEqual({ worker: null, main: '2' })
+    expect(result.bodies).toEqual({ worker: null, main: '2' })
     expect(result.images).toHaveLength(2)
   })
 })

@@ -24,7 +24,7 @@ async function exportAsync(size: number) {
 }
 
 describe('an export between the halves', () => {
-  it('over 256 KB comes in slices ahead of its reply, and the UI gets the very bytes', async () => {
+  it('over REPLY_PART_BYTES comes in slices ahead of its reply, and the UI gets the very bytes', async () => {
     const result = await exportAsync(2 * REPLY_PART_BYTES + 1000)
     expect(posted.map((message) => message.type)).toEqual(['reply-part', 'reply-part', 'reply-part', 'reply'])
     expect(posted.filter((message) => message.type === 'reply-part').map((message) => message.bytes.length)).toEqual([REPLY_PART_BYTES, REPLY_PART_BYTES, 1000])
@@ -32,7 +32,7 @@ describe('an export between the halves', () => {
     expect(sameBytes(result.bytes, exported)).toBe(true)
   })
 
-  it('of 256 KB or less comes in its reply alone', async () => {
+  it('of REPLY_PART_BYTES or less comes in its reply alone', async () => {
     const result = await exportAsync(REPLY_PART_BYTES)
     expect(posted.map((message) => message.type)).toEqual(['reply'])
     expect(sameBytes(result.bytes, exported)).toBe(true)

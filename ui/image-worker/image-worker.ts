@@ -20,11 +20,12 @@ export const imageWorker = createImageWorkerClient(
 /**
  * Counts the image jobs (an encode for the request, an answer re-encoded for
  * Figma) each path ran, on the UI's root element: `data-image-jobs-worker` and
- * `data-image-jobs-main`; answers read, apart, in `data-answer-jobs-*`, and
- * input canvases drawn in `data-canvas-jobs-*`. Nothing reads them but the
+ * `data-image-jobs-main`; answers read, apart, in `data-answer-jobs-*`,
+ * input canvases drawn in `data-canvas-jobs-*`, and request bodies written in
+ * `data-body-jobs-*`. Nothing reads them but the
  * browser tests, which so see which path ran.
  */
-export function countImageJob(path: 'worker' | 'main', job: 'image' | 'answer' | 'canvas' = 'image'): void {
+export function countImageJob(path: 'worker' | 'main', job: 'image' | 'answer' | 'canvas' | 'body' = 'image'): void {
   if (typeof document === 'undefined') return
   const data = document.documentElement.dataset
   const key = `${job}Jobs${path === 'worker' ? 'Worker' : 'Main'}`

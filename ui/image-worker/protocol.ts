@@ -54,15 +54,27 @@ export interface CanvasJob {
 
 /**
  * Read a 200 answer's body: its JSON, and each image's base64 decoded to bytes
- * (../answer/answer-body.ts). The body is a copy, not moved: it holds a paid image.
+ * (../answer/answer-body.ts). A Blob goes by reference: the main thread keeps it,
+ * and with it the paid image, should the worker be lost.
  */
 interface AnswerJob {
   type: 'answer'
-  body: Uint8Array
+  body: Blob
   road: AnswerRoad
 }
 
-export type ImageJob = EncodeJob | PrepareJob | TileJob | MaskJob | CanvasJob | AnswerJob
+/**
+ * Write a request's body: its JSON as UTF-8, in a Blob that `fetch` sends
+ * without the main thread reading it (../openrouter/client.ts). Megabytes of
+ * data URLs made into JSON, then UTF-8, then copied by `fetch`, held the panel
+ * for 100 ms and more a request.
+ */
+interface BodyJob {
+  type: 'body'
+  request: object
+}
+
+export type ImageJob = EncodeJob | PrepareJob | TileJob | MaskJob | CanvasJob | AnswerJob | BodyJob
 
 export interface EncodeResult {
   bytes: Uint8Array
@@ -97,6 +109,7 @@ export interface JobResults {
   canvas: CanvasResult
   /** Its images as bytes, moved to the main thread, where they decoded. */
   answer: GenerationResult
+  body: Blob
 }
 
 export type ToWorker = { type: 'ping' } | { type: 'job'; id: number; job: ImageJob } | { type: 'dispose'; encoderId: number }

@@ -52,8 +52,13 @@ function canWork(): boolean {
 async function runJobAsync(id: number, job: ImageJob): Promise<void> {
   try {
     if (job.type === 'answer') {
-      const result = readAnswerBody(job.body, job.road)
+      const result = readAnswerBody(new Uint8Array(await job.body.arrayBuffer()), job.road)
       scope.postMessage({ type: 'done', id, result }, imageBuffers(result))
+      return
+    }
+    if (job.type === 'body') {
+      // A Blob is UTF-8 of its strings; its size is the bytes that go.
+      scope.postMessage({ type: 'done', id, result: new Blob([JSON.stringify(job.request)], { type: 'application/json' }) })
       return
     }
     if (job.type === 'tile') {

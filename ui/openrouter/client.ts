@@ -53,7 +53,7 @@ export async function requestGenerationAsync(
   request: ChatCompletionRequest | ImagesRequest,
   options: RequestOptions = {},
 ): Promise<GenerationResult> {
-  const { body, bytes } = serializeRequest(request)
+  const { body, bytes } = await writeBodyAsync(request)
   if (bytes > MAX_REQUEST_BYTES) {
     // Sending it would only earn a 413.
     throw new GenerationError(
@@ -89,39 +89,60 @@ export async function requestGenerationAsync(
   }
 }
 
-async function attemptAsync(connection: Connection, body: Uint8Array<ArrayBuffer>, deadline: Deadline, endpoint: GenerationEndpoint | undefined): Promise<GenerationResult> {
+/** What `fetch` sends: a Blob the image worker wrote, or the UTF-8 written here where it cannot run. */
+type Body = Blob | Uint8Array<ArrayBuffer>
+
+/**
+ * The request's body, written in the image worker: the JSON of megabytes of data
+ * URLs, its UTF-8, and `fetch`'s copy of it held the panel's main thread for
+ * 100 ms and more a request (bench/results/notes.md); a Blob goes to `fetch`
+ * by reference. Where the worker cannot run, it is written here as before.
+ */
+async function writeBodyAsync(request: object): Promise<{ body: Body; bytes: number }> {
+  const outcome = await imageWorker.runAsync({ type: 'body', request }, [])
+  if (outcome.ok) {
+    countImageJob('worker', 'body')
+    return { body: outcome.result, bytes: outcome.result.size }
+  }
+  countImageJob('main', 'body')
+  const { body, bytes } = serializeRequest(request)
+  return { body, bytes }
+}
+
+async function attemptAsync(connection: Connection, body: Body, deadline: Deadline, endpoint: GenerationEndpoint | undefined): Promise<GenerationResult> {
   const response = await fetch(`${connection.baseUrl ?? OPENROUTER_URL}${endpoint?.path ?? '/api/v1/chat/completions'}`, {
     method: 'POST',
     headers: { ...authHeaders(connection.key), 'Content-Type': 'application/json' },
     body,
     signal: deadline.signal,
   })
-  const answer = await response.arrayBuffer().catch((error: unknown) => {
+  // A Blob: the answer's megabytes stay out of the main thread's heap until a reader asks for them.
+  const answer = await response.blob().catch((error: unknown) => {
     // Cancel and the timeout also end the body early; toGenerationError names those.
     if (deadline.signal.aborted) throw error
     throw new GenerationError('network', `The connection dropped while OpenRouter’s answer was arriving. ${MAY_HAVE_CHARGED}`)
   })
-  if (!response.ok) throw errorFromStatus(response.status, new TextDecoder().decode(answer), response.headers.get('Retry-After'))
-  return readAnswerAsync(new Uint8Array(answer), endpoint?.road ?? 'chat')
+  if (!response.ok) throw errorFromStatus(response.status, await answer.text(), response.headers.get('Retry-After'))
+  return readAnswerAsync(answer, endpoint?.road ?? 'chat')
 }
 
 /**
  * Reads a 200 answer in the image worker, or here where it cannot run: a 2K
  * answer is some 10 MB of JSON around one base64 image, and decoding the text,
  * parsing it and decoding the image held the panel's main thread for tens of
- * milliseconds an answer, several at once in a batch. The worker gets a copy:
- * the body is a paid image, and a worker lost mid-job must not take it along.
- * An answer that does not read is read here again, which throws the error the
- * designer is shown.
+ * milliseconds an answer, several at once in a batch. The worker gets the Blob
+ * by reference and the main thread keeps it: the body is a paid image, and a
+ * worker lost mid-job must not take it along. An answer that does not read is
+ * read here again, which throws the error the designer is shown.
  */
-async function readAnswerAsync(body: Uint8Array, road: AnswerRoad): Promise<GenerationResult> {
+async function readAnswerAsync(body: Blob, road: AnswerRoad): Promise<GenerationResult> {
   const outcome = await imageWorker.runAsync({ type: 'answer', body, road }, [])
   if (outcome.ok) {
     countImageJob('worker', 'answer')
     return outcome.result
   }
   countImageJob('main', 'answer')
-  return parseAnswer(new TextDecoder().decode(body), road)
+  return parseAnswer(await body.text(), road)
 }
 
 interface Deadline {

@@ -27,19 +27,42 @@ interface SelectionUpdate {
  * Runs in the UI's iframe before the UI's own script, so that its listener comes
  * before the app's: listeners on the window run in the order they were added
  * (capture or not), and the app renders the new selection inside its own. The
- * clock is read before `event.data`, so reading the message counts too.
+ * clock is read before `event.data`, so reading the messages counts too. A
+ * selection this large comes as runs of layers ahead of its 'selection-changed'
+ * (plugin/post-in-parts.ts): the clock starts at the first of them.
  */
-const CLOCK_SCRIPT = `addEventListener('message', (event) => {
+const CLOCK_SCRIPT = `let first = null
+let layers = 0
+addEventListener('message', (event) => {
   const start = performance.now()
   const from = Date.now()
   const message = event.data && event.data.pluginMessage
-  if (message && message.type === 'selection-changed' && window.benchSelectionArrived) window.benchSelectionArrived(start, from, message.selection.length)
+  if (!message) return
+  if (message.type === 'selection-part') {
+    first = first || { start, from }
+    layers += message.layers.length
+  } else if (message.type === 'selection-changed') {
+    const at = first || { start, from }
+    const length = layers + message.selection.length
+    first = null
+    layers = 0
+    if (window.benchSelectionArrived) window.benchSelectionArrived(at.start, at.from, length)
+  }
 }, { capture: true })`
 
 it(`updates the panel for a selection of ${LAYERS} layers`, async ({ task }) => {
+  // Two sets of empty frames on the page, selected in turn: each update is a new set of layers, so every
+  // row is new, sent by the plugin's own sandbox code as Figma's selection event would have it sent.
   const session = await suite.open({
     key: TEST_KEY,
-    setup: (fake) => void fake.select(fake.addFrame({ name: 'Frame', width: 600, height: 400 })),
+    setup: (fake, { sets, each }: { sets: number; each: number }) => {
+      ;(window as unknown as { hostCanvasOff: boolean }).hostCanvasOff = true
+      for (let set = 0; set < sets; set++) {
+        for (let n = 0; n < each; n++) fake.addFrame({ name: `Layer ${n + 1}`, x: (n % 100) * 120, y: set * 30_000 + Math.floor(n / 100) * 120, width: 100 + (n % 400), height: 80 + (n % 300) })
+      }
+      fake.select(fake.page.children[0])
+    },
+    setupArg: { sets: 2, each: LAYERS + REPETITIONS },
     uiInitScript: CLOCK_SCRIPT,
   })
   const { ui } = session
@@ -55,18 +78,11 @@ it(`updates the panel for a selection of ${LAYERS} layers`, async ({ task }) => 
     const count = LAYERS + i
     const update = await timeSelectionAsync(uiFrame, count, () =>
       session.figma(
-        (fake, { count, prefix }) => {
-          const selection = Array.from({ length: count }, (_, n) => ({
-            id: `${prefix}:${n}`,
-            name: `Layer ${n + 1}`,
-            type: 'FRAME',
-            width: 100 + (n % 400),
-            height: 80 + (n % 300),
-            fillable: true,
-          }))
-          fake.figma.ui.postMessage({ type: 'selection-changed', selection })
+        (fake, { count, set, each }) => {
+          const frames = fake.page.children.slice(set * each, set * each + count)
+          fake.select(...frames)
         },
-        { count, prefix: String(100 + i) },
+        { count, set: i % 2, each: LAYERS + REPETITIONS },
       ),
     )
     if (i === 0) continue

@@ -187,6 +187,7 @@ export type ReplyMessage =
 
 interface SelectionChangedMessage {
   type: 'selection-changed'
+  /** The layers, or the last of them when 'selection-part' messages came ahead. */
   selection: SelectedLayer[]
 }
 
@@ -201,22 +202,27 @@ export interface LayerThumbnailMessage {
 export type PluginEvent = SelectionChangedMessage | LayerThumbnailMessage
 
 /**
- * A slice of a reply's image bytes, sent ahead of the reply: the UI reads each
- * message in one task of its main thread, so a large export comes in slices the
- * panel reads between frames (docs/architecture.md#requests-between-the-halves).
+ * The UI reads each message in one task of its main thread, and from another
+ * process, as Figma's plugin window is, reading one of 16 KB or more took 10 to
+ * 45 ms in Chromium whatever its size, one of 12 KB or less under 1 ms
+ * (bench/results/notes.md). So the sandbox sends a large message in parts that
+ * come ahead of it, each small, and the UI joins them when the message comes
+ * (plugin/post-in-parts.ts, ui/bridge.ts; docs/architecture.md#requests-between-the-halves).
  */
-export interface ReplyPartMessage {
-  type: 'reply-part'
-  requestId: string
-  bytes: Uint8Array
+type PartMessage =
+  /** A slice of the bytes of the reply or thumbnail that `partsOf` names. */
+  | { type: 'bytes-part'; partsOf: string; bytes: Uint8Array }
+  /** Layers of a large selection, in order, ahead of its 'selection-changed'. */
+  | { type: 'selection-part'; layers: SelectedLayer[] }
+
+/** The largest slice of bytes in one message. */
+export const PART_BYTES = 8 * 1024
+/** The most layers in one message: a layer with its facts is some 100 to 400 bytes. */
+export const PART_LAYERS = 25
+
+/** Which message a 'bytes-part' belongs to: a reply by its request, a thumbnail by its layer. */
+export function partsKey(message: ReplyMessage | LayerThumbnailMessage): string {
+  return message.type === 'reply' ? message.requestId : `thumbnail ${message.layerId}`
 }
 
-/**
- * The largest slice of a reply's bytes in one message. Measured in Chromium with
- * the UI in a process of its own, as in Figma: reading a message of 12 KB or
- * less took under 1 ms, of 16 KB to 256 KB 10 to 45 ms whatever its size, so
- * slices stay well under the step (bench/results/notes.md).
- */
-export const REPLY_PART_BYTES = 8 * 1024
-
-export type PluginToUiMessage = ReplyMessage | ReplyPartMessage | PluginEvent
+export type PluginToUiMessage = ReplyMessage | PartMessage | PluginEvent

@@ -1,5 +1,5 @@
 import { assertNever } from '../common/assert-never'
-import { REPLY_PART_BYTES, type ReplyMessage, type ReplyPartMessage, type RequestArgs, type RequestResult, type RequestType, type UiToPluginMessage } from '../common/messages'
+import { type ReplyMessage, type RequestArgs, type RequestResult, type RequestType, type UiToPluginMessage } from '../common/messages'
 
 /** One handler for every request the UI can make: leaving one out is a compile error. */
 export type RequestHandlers = { [K in RequestType]: (args: RequestArgs<K>) => Promise<RequestResult<K>> }
@@ -13,7 +13,7 @@ export class ShownError extends Error {}
  * A handler that throws never leaves the UI waiting, and never shows it a stack
  * trace: anything but a ShownError becomes the request's own plain message.
  */
-export function answerRequests(handlers: RequestHandlers, reply: (message: ReplyMessage | ReplyPartMessage) => void): (message: unknown) => Promise<void> {
+export function answerRequests(handlers: RequestHandlers, reply: (message: ReplyMessage) => void): (message: unknown) => Promise<void> {
   return async (message) => {
     if (!isRequest(message)) return
     const { type, requestId } = message
@@ -25,25 +25,11 @@ export function answerRequests(handlers: RequestHandlers, reply: (message: Reply
     }
     try {
       const result = await handler(message)
-      reply({ type: 'reply', requestId, ok: true, result: sentInParts(result, requestId, reply) })
+      reply({ type: 'reply', requestId, ok: true, result })
     } catch (error) {
       reply({ type: 'reply', requestId, ok: false, message: error instanceof ShownError ? error.message : failureMessage(type) })
     }
   }
-}
-
-/**
- * A result whose image bytes are over REPLY_PART_BYTES (an export) sends them
- * ahead in slices, and the reply then carries none: the UI joins the slices
- * (ui/bridge.ts). Smaller bytes go in the reply as they are.
- */
-function sentInParts<T>(result: T, requestId: string, post: (message: ReplyPartMessage) => void): T {
-  const bytes = (result as { bytes?: unknown } | null)?.bytes
-  if (!(bytes instanceof Uint8Array) || bytes.length <= REPLY_PART_BYTES) return result
-  for (let start = 0; start < bytes.length; start += REPLY_PART_BYTES) {
-    post({ type: 'reply-part', requestId, bytes: bytes.slice(start, start + REPLY_PART_BYTES) })
-  }
-  return { ...result, bytes: new Uint8Array(0) }
 }
 
 function isRequest(message: unknown): message is UiToPluginMessage {

@@ -6,6 +6,7 @@ import type { QuickAction } from '../common/domain'
 import type { Launch, PluginToUiMessage } from '../common/messages'
 import { loadHistoryAsync, placeAgainAsync, placeAndRecordAsync } from './history/history-requests'
 import { openExternalAsync } from './open-external'
+import { postInParts } from './post-in-parts'
 import { startQuickAction } from './relaunch/quick-actions'
 import { createImageOrExplain } from './placing/new-layer'
 import { readLaunch, relaunchInSandbox, withFormatSourceAsync } from './relaunch/relaunch'
@@ -15,9 +16,8 @@ import { readStartDataAsync, withStartData } from './storage/start-data'
 import { forgetKeyAsync, saveCatalogCacheAsync, saveKeyAsync, saveStateAsync } from './storage/storage'
 import { loadWindowSizeAsync, resizeWindowAsync } from './storage/window-size'
 
-function post(message: PluginToUiMessage): void {
-  figma.ui.postMessage(message)
-}
+/** Every message to the UI: a large one in parts (./post-in-parts.ts). */
+const post = postInParts((message: PluginToUiMessage) => figma.ui.postMessage(message))
 
 /**
  * The sandbox: opens the UI and does what it asks to the document. The network

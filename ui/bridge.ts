@@ -1,5 +1,6 @@
 import { assertNever } from '../common/assert-never'
-import type { PluginEvent, PluginToUiMessage, ReplyMessage, RequestArgs, RequestResult, RequestType, UiToPluginMessage } from '../common/messages'
+import { type LayerThumbnailMessage, type PluginEvent, type PluginToUiMessage, type ReplyMessage, type RequestArgs, type RequestResult, type RequestType, type UiToPluginMessage, partsKey } from '../common/messages'
+import type { SelectedLayer } from '../common/selection'
 
 /** How long to wait for the sandbox when a request names no time of its own. */
 const DEFAULT_TIMEOUT_MS = 60_000
@@ -16,8 +17,10 @@ export class BridgeError extends Error {
 }
 
 const waiting = new Map<string, { settle: (reply: ReplyMessage) => void }>()
-/** The slices of a reply's bytes that came ahead of it (plugin/answer-requests.ts), by request. */
+/** The slices of bytes that came ahead of their reply or thumbnail (plugin/post-in-parts.ts), by `partsKey`. */
 const parts = new Map<string, Uint8Array[]>()
+/** The layers of a large selection that came ahead of its 'selection-changed'. */
+let selectionParts: SelectedLayer[] = []
 const eventHandlers = new Set<(event: PluginEvent) => void>()
 let listening = false
 let counter = 0
@@ -70,29 +73,47 @@ function listen(): void {
 
 function dispatch(message: PluginToUiMessage): void {
   switch (message.type) {
-    case 'reply-part': {
-      // Only for a request still waited for: one that timed out keeps nothing.
-      if (waiting.has(message.requestId)) parts.set(message.requestId, [...(parts.get(message.requestId) ?? []), message.bytes])
+    case 'bytes-part': {
+      const slices = parts.get(message.partsOf)
+      if (slices) slices.push(message.bytes)
+      else parts.set(message.partsOf, [message.bytes])
       return
     }
+    case 'selection-part':
+      selectionParts.push(...message.layers)
+      return
     case 'reply': {
       const pending = waiting.get(message.requestId)
-      const received = parts.get(message.requestId)
+      const received = takeParts(message)
       waiting.delete(message.requestId)
-      parts.delete(message.requestId)
-      pending?.settle(received && message.ok ? { ...message, result: { ...(message.result as object), bytes: joined(received) } as typeof message.result } : message)
+      pending?.settle(received && message.ok ? { ...message, result: { ...(message.result as object), bytes: received } as typeof message.result } : message)
       return
     }
-    case 'selection-changed':
-    case 'layer-thumbnail':
-      for (const handler of eventHandlers) handler(message)
+    case 'selection-changed': {
+      const selection = selectionParts.length > 0 ? [...selectionParts, ...message.selection] : message.selection
+      selectionParts = []
+      for (const handler of eventHandlers) handler({ ...message, selection })
       return
+    }
+    case 'layer-thumbnail': {
+      const bytes = takeParts(message) ?? message.bytes
+      for (const handler of eventHandlers) handler({ ...message, bytes })
+      return
+    }
     default:
       assertNever(message, 'message from the sandbox')
   }
 }
 
-/** The slices of a reply's bytes as the one array the sandbox had. */
+/** The bytes that came in slices ahead of this message, joined; undefined when they came in it. */
+function takeParts(message: ReplyMessage | LayerThumbnailMessage): Uint8Array | undefined {
+  const key = partsKey(message)
+  const slices = parts.get(key)
+  parts.delete(key)
+  return slices && joined(slices)
+}
+
+/** The slices as the one array the sandbox had. */
 function joined(slices: readonly Uint8Array[]): Uint8Array {
   const bytes = new Uint8Array(slices.reduce((sum, slice) => sum + slice.length, 0))
   let offset = 0

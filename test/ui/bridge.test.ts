@@ -1,41 +1,86 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { REPLY_PART_BYTES, type PluginToUiMessage } from '../../common/messages'
+import { PART_BYTES, PART_LAYERS, type PluginEvent, type PluginToUiMessage } from '../../common/messages'
+import type { SelectedLayer } from '../../common/selection'
 import { answerRequests, type RequestHandlers } from '../../plugin/answer-requests'
+import { postInParts } from '../../plugin/post-in-parts'
 
 // The two halves of the protocol joined as Figma joins them: the UI's posts reach the sandbox's
-// handler, and what the sandbox posts arrives as a window message, each in its own task.
+// handler, and what the sandbox posts (through the sandbox's own postInParts) arrives as a window
+// message, each in its own task.
 const posted: PluginToUiMessage[] = []
 let exported = new Uint8Array(0)
-const handlers = { 'export-layer': async () => ({ bytes: exported, width: 640, height: 480 }) } as unknown as RequestHandlers
-const answer = answerRequests(handlers, (message) => {
+const post = postInParts((message) => {
   posted.push(message)
   setTimeout(() => window.dispatchEvent(new MessageEvent('message', { data: { pluginMessage: message } })))
 })
+const handlers = { 'export-layer': async () => ({ bytes: exported, width: 640, height: 480 }) } as unknown as RequestHandlers
+const answer = answerRequests(handlers, post)
 
 beforeAll(() => {
   Object.assign(globalThis, { window: new EventTarget(), parent: { postMessage: (data: { pluginMessage: unknown }) => void answer(data.pluginMessage) } })
 })
 
+const someBytes = (size: number) => Uint8Array.from({ length: size }, (_, i) => (i * 7) % 251)
+
 async function exportAsync(size: number) {
-  exported = Uint8Array.from({ length: size }, (_, i) => (i * 7) % 251)
+  exported = someBytes(size)
   posted.length = 0
   const { requestAsync } = await import('../../ui/bridge')
   return requestAsync('export-layer', { layerId: '1:2', constraint: { type: 'WIDTH', value: 640 } })
 }
 
+/** Posts an event from the sandbox and resolves with what the UI's handlers got. */
+async function eventAsync(event: PluginEvent): Promise<PluginEvent> {
+  posted.length = 0
+  const { onPluginEvent } = await import('../../ui/bridge')
+  return new Promise((resolve) => {
+    const stop = onPluginEvent((got) => {
+      stop()
+      resolve(got)
+    })
+    post(event)
+  })
+}
+
+const layer = (n: number): SelectedLayer => ({ id: `1:${n}`, name: `Layer ${n}`, type: 'FRAME', width: 100 + n, height: 80, fillable: true, madeHere: false })
+
 describe('an export between the halves', () => {
-  it('over REPLY_PART_BYTES comes in slices ahead of its reply, and the UI gets the very bytes', async () => {
-    const result = await exportAsync(2 * REPLY_PART_BYTES + 1000)
-    expect(posted.map((message) => message.type)).toEqual(['reply-part', 'reply-part', 'reply-part', 'reply'])
-    expect(posted.filter((message) => message.type === 'reply-part').map((message) => message.bytes.length)).toEqual([REPLY_PART_BYTES, REPLY_PART_BYTES, 1000])
+  it('over PART_BYTES comes in slices ahead of its reply, and the UI gets the very bytes', async () => {
+    const result = await exportAsync(2 * PART_BYTES + 1000)
+    expect(posted.map((message) => message.type)).toEqual(['bytes-part', 'bytes-part', 'bytes-part', 'reply'])
+    expect(posted.flatMap((message) => (message.type === 'bytes-part' ? [message.bytes.length] : []))).toEqual([PART_BYTES, PART_BYTES, 1000])
     expect(result).toMatchObject({ width: 640, height: 480 })
     expect(sameBytes(result.bytes, exported)).toBe(true)
   })
 
-  it('of REPLY_PART_BYTES or less comes in its reply alone', async () => {
-    const result = await exportAsync(REPLY_PART_BYTES)
+  it('of PART_BYTES or less comes in its reply alone', async () => {
+    const result = await exportAsync(PART_BYTES)
     expect(posted.map((message) => message.type)).toEqual(['reply'])
     expect(sameBytes(result.bytes, exported)).toBe(true)
+  })
+})
+
+describe('events between the halves', () => {
+  it('a thumbnail over PART_BYTES comes in slices, and the UI gets the very bytes', async () => {
+    const bytes = someBytes(PART_BYTES + 10)
+    const got = await eventAsync({ type: 'layer-thumbnail', layerId: '1:2', bytes })
+    expect(posted.map((message) => message.type)).toEqual(['bytes-part', 'bytes-part', 'layer-thumbnail'])
+    expect(got.type === 'layer-thumbnail' && sameBytes(got.bytes, bytes)).toBe(true)
+  })
+
+  it('a selection of more than PART_LAYERS layers comes in runs, and the UI gets every layer in order', async () => {
+    const selection = Array.from({ length: 2 * PART_LAYERS + 3 }, (_, n) => layer(n))
+    const got = await eventAsync({ type: 'selection-changed', selection })
+    expect(posted.map((message) => message.type)).toEqual(['selection-part', 'selection-part', 'selection-changed'])
+    expect(got).toEqual({ type: 'selection-changed', selection })
+  })
+
+  it('a selection of PART_LAYERS layers or fewer, or none, comes in one message', async () => {
+    for (const selection of [[], Array.from({ length: PART_LAYERS }, (_, n) => layer(n))]) {
+      const got = await eventAsync({ type: 'selection-changed', selection })
+      expect(posted.map((message) => message.type)).toEqual(['selection-changed'])
+      expect(got).toEqual({ type: 'selection-changed', selection })
+    }
   })
 })
 

@@ -1,8 +1,8 @@
 import type { SelectedLayer } from '../../common/selection'
 
 /**
- * The thumbnails of the layers still selected; the object URLs of the others
- * are revoked, so a long session does not keep every PNG it ever showed.
+ * The thumbnails of the layers still selected, so a long session does not keep
+ * every PNG it ever showed.
  */
 export function keepThumbnailsOf(selection: readonly SelectedLayer[], thumbnails: Record<string, string>): Record<string, string> {
   const selected = new Set(selection.map((layer) => layer.id))
@@ -10,10 +10,7 @@ export function keepThumbnailsOf(selection: readonly SelectedLayer[], thumbnails
   let dropped = false
   for (const [id, url] of Object.entries(thumbnails)) {
     if (selected.has(id)) kept[id] = url
-    else {
-      URL.revokeObjectURL(url)
-      dropped = true
-    }
+    else dropped = true
   }
   return dropped ? kept : thumbnails
 }

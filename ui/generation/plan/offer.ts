@@ -105,13 +105,17 @@ export function clickAction(key: string, tasks: TaskSpec[], concurrency: number)
  * of 5,000 frames would otherwise plan, and keep, 25,000 tasks for a few
  * labels and estimates, a main-thread task of hundreds of milliseconds and
  * their collection after it. The estimate prices one layer of each size: what
- * a layer's requests ask for, and so cost, follows from its size alone.
+ * a layer's requests ask for, and so cost, follows from its size alone. It too
+ * is worked out when first read: the panel shows the prices of the main action
+ * and those beside it, and the rest only when More is opened, and a selection
+ * of thousands of layers in hundreds of sizes plans a request for each size.
  */
 export function eachLayerAction(key: string, layers: readonly SelectedLayer[], tasksOf: (layer: SelectedLayer) => TaskSpec[], concurrency: number): ClickAction {
   const [firstLayer, ...rest] = layers
   const firstTasks = firstLayer ? tasksOf(firstLayer) : []
   const count = layers.length * firstTasks.length
   let tasks: TaskSpec[] | null = null
+  let cost: CostEstimate | null | undefined
   return {
     key,
     get tasks() {
@@ -119,7 +123,10 @@ export function eachLayerAction(key: string, layers: readonly SelectedLayer[], t
     },
     first: firstTasks[0],
     count,
-    cost: estimateEachLayer(layers, tasksOf),
+    get cost() {
+      if (cost === undefined) cost = estimateEachLayer(layers, tasksOf)
+      return cost
+    },
     concurrency: count > 1 ? concurrency : 1,
   }
 }

@@ -1,5 +1,5 @@
 import { Button } from '@create-figma-plugin/ui'
-import { useCallback, useRef, useState } from 'preact/hooks'
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
 import type { AspectRatio } from '../../../common/domain'
 import { SelectField } from '../../components/SelectField'
 import { useDismiss } from '../../components/use-dismiss'
@@ -42,20 +42,48 @@ export function ActionBar({ proposal, onRun, onRatio, onFormats }: ActionBarProp
       {(secondary.length > 0 || more.length > 0) && (
         <div class="secondary-actions">
           {secondary.map((offer) => (
-            <span key={offer.key} class="action-with-choice">
-              <Button secondary fullWidth aria-label={offer.label} title={offer.problems[0] ?? offer.note ?? `${offer.label}: ${price(offer)}`} onClick={() => onRun(offer)}>
-                <span class="label">{offer.label}</span>
-                <span class="price muted">{price(offer)}</span>
-              </Button>
-              {offer.ratio && <RatioChoice offer={offer} onRatio={onRatio} />}
-              {offer.formats && <FormatsChoice choice={offer.formats} onChange={onFormats} />}
-            </span>
+            <SecondaryAction key={offer.key} offer={offer} onRun={onRun} onRatio={onRatio} onFormats={onFormats} />
           ))}
           {more.length > 0 && <MoreMenu offers={more} onRun={onRun} />}
         </div>
       )}
     </section>
   )
+}
+
+/**
+ * An action beside the main one. Its price, for a click of many requests, is
+ * worked out in a task after the panel is drawn: pricing thousands of layers
+ * in hundreds of sizes takes tens of milliseconds an action, and the main
+ * action's price comes first (bench/results/notes.md). Until then it says "…".
+ */
+function SecondaryAction({ offer, onRun, onRatio, onFormats }: { offer: Offer } & Omit<ActionBarProps, 'proposal'>) {
+  const shown = usePriceAfterDrawing(offer)
+  return (
+    <span class="action-with-choice">
+      <Button secondary fullWidth aria-label={offer.label} title={offer.problems[0] ?? offer.note ?? (shown ? `${offer.label}: ${shown}` : offer.label)} onClick={() => onRun(offer)}>
+        <span class="label">{offer.label}</span>
+        <span class="price muted">{shown ?? '…'}</span>
+      </Button>
+      {offer.ratio && <RatioChoice offer={offer} onRatio={onRatio} />}
+      {offer.formats && <FormatsChoice choice={offer.formats} onChange={onFormats} />}
+    </span>
+  )
+}
+
+/** Above this many requests a secondary action is priced after drawing; below, at once. */
+const PRICE_AFTER_DRAWING_ABOVE = 50
+
+function usePriceAfterDrawing(offer: Offer): string | null {
+  const later = offer.count > PRICE_AFTER_DRAWING_ABOVE
+  const [priced, setPriced] = useState<{ offer: Offer; text: string } | null>(null)
+  useEffect(() => {
+    if (!later) return
+    const timer = setTimeout(() => setPriced({ offer, text: price(offer) }))
+    return () => clearTimeout(timer)
+  }, [offer, later])
+  if (!later) return price(offer)
+  return priced?.offer === offer ? priced.text : null
 }
 
 /**

@@ -69,4 +69,18 @@ describe('batches in two clicks', () => {
       suite.standIn.setLatency(0)
     }
   })
+
+  it('prices a selection of more than 50 layers: the main action at once, those beside it a moment later, to the cent', async () => {
+    const session = await suite.open(framesInARow(60))
+    const { ui } = session
+    await expect.poll(() => ui.locator('#primary-price').getAttribute('aria-label')).toBe('Estimated cost $1.20')
+    // Beside the main action, an action of 60 requests is priced in a task after the panel is drawn: "…" for that moment.
+    const upscale = ui.locator('.secondary-actions').getByRole('button', { name: 'Upscale each 2×' })
+    await expect.poll(() => upscale.locator('.price').textContent()).toBe('$1.20')
+    await upscale.click()
+    // The confirmation names the estimate the button showed, and nothing was sent.
+    expect(await ui.getByRole('alertdialog', { name: 'Confirm sending' }).textContent()).toMatch(/This sends 60 requests, .*an estimated \$1\.20 in all/)
+    expect(suite.standIn.generations()).toHaveLength(0)
+    await session.close()
+  })
 })

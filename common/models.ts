@@ -51,7 +51,7 @@ export interface ModelCapabilities {
   roads?: Partial<Record<Road, RoadCapabilities>>
 }
 
-/** Sourceful takes at most two font inputs a request. */
+/** Sourceful takes at most two font inputs a request (docs/contracts.md#font-inputs). */
 export const MAX_FONT_INPUTS = 2
 /** Sourceful's charges per font input and per refSR reference (docs/contracts.md#prices). */
 export const FONT_INPUT_PRICE = 0.03

@@ -1,23 +1,18 @@
 // Reads a generation record from what a document holds (a layer's plugin data,
 // a history entry): anyone with edit access to the file can write there, so
 // every field is checked for its type and its size before either half uses it.
-import { BACKGROUND_MODES, type Density, EFFORTS, type FontInput, type GenerationRecord, type GenerationSettings } from './domain'
+import type { GenerationRecord, GenerationSettings } from './domain'
 import { MAX_FONT_INPUTS } from './models'
-import { ASPECT_RATIOS, IMAGE_SIZES } from './sizes'
 import { isObject } from './is-object'
+import { MAX_SHORT, MAX_TEXT, MAX_URL, isText, readFontRows, readSettingsFields } from './read-settings'
 
 /**
  * The longest "Judge by text" a record keeps: a judge text is a few
  * sentences, and an uncapped one over ~90 KB made every placement throw.
  */
 export const MAX_SCORING_PROMPT = 2_000
-/** Longer than any real value of these: a slug, an OpenRouter id, an ISO time, a font URL. */
-const MAX_SHORT = 200
-const MAX_URL = 2_048
 /** A page id ("12:345"), as the file's kit choice keeps it (plugin/brand-kit/kit-requests.ts). */
 export const MAX_KIT_ID = 40
-/** Records are kept under 90 KB (plugin/history/record.ts): a longer text cannot be one the plugin wrote. */
-const MAX_TEXT = 100_000
 /** Larger than any side a model makes (2.6 Pro: 16,384 px). */
 const MAX_EXACT_SIDE = 32_768
 
@@ -51,22 +46,22 @@ function withParts(record: GenerationRecord, value: Parts): GenerationRecord {
   return record
 }
 
+/** Settings whose every field reads (./read-settings.ts); null when any does not. */
 function readSettings(value: unknown): GenerationSettings | null {
   if (!isObject(value)) return null
-  const { model, aspectRatio, imageSize, background, backgroundColor, effort, scoringPrompt } = value
-  const fontInputs = readFontInputs(value.fontInputs)
-  const ok =
-    isText(model, MAX_SHORT) && oneOf(ASPECT_RATIOS, aspectRatio) && oneOf(IMAGE_SIZES, imageSize) && fontInputs !== null &&
-    oneOf(BACKGROUND_MODES, background) && isText(backgroundColor, 7) && /^#[0-9a-f]{6}$/i.test(backgroundColor) &&
-    oneOf(EFFORTS, effort) && isText(scoringPrompt, MAX_TEXT)
-  if (!ok) return null
-  return withFit({ model, aspectRatio, imageSize, fontInputs, background, backgroundColor, effort, scoringPrompt: scoringPrompt.slice(0, MAX_SCORING_PROMPT) }, value)
+  const read = readSettingsFields(value)
+  const fonts = readFontRows(value.fontInputs)
+  const { model, aspectRatio, imageSize, background, backgroundColor, effort, scoringPrompt } = read
+  if (model === undefined || aspectRatio === undefined || imageSize === undefined || background === undefined) return null
+  if (backgroundColor === undefined || effort === undefined || scoringPrompt === undefined || !fonts.whole) return null
+  const settings: GenerationSettings = { model, aspectRatio, imageSize, fontInputs: fonts.rows, background, backgroundColor, effort, scoringPrompt: scoringPrompt.slice(0, MAX_SCORING_PROMPT) }
+  return withFit(settings, read)
 }
 
 /** Fit the frame and its density, when they read. */
-function withFit(settings: GenerationSettings, value: Partial<Record<'fitFrame' | 'density', unknown>>): GenerationSettings {
-  if (typeof value.fitFrame === 'boolean') settings.fitFrame = value.fitFrame
-  if (isDensity(value.density)) settings.density = value.density
+function withFit(settings: GenerationSettings, read: Pick<GenerationSettings, 'fitFrame' | 'density'>): GenerationSettings {
+  if (read.fitFrame !== undefined) settings.fitFrame = read.fitFrame
+  if (read.density !== undefined) settings.density = read.density
   return settings
 }
 
@@ -133,12 +128,6 @@ function readExactSize(value: unknown): GenerationRecord['exactSize'] | null {
   return side(value.width) && side(value.height) ? { width: value.width, height: value.height } : null
 }
 
-function readFontInputs(value: unknown): FontInput[] | null {
-  if (!Array.isArray(value) || value.length > MAX_FONT_INPUTS) return null
-  const rows = value.map((row: unknown) => (isObject(row) && isText(row.fontUrl, MAX_URL) && isText(row.text, MAX_TEXT) ? { fontUrl: row.fontUrl, text: row.text } : null))
-  return rows.every((row) => row !== null) ? rows : null
-}
-
 /** An ISO time as the plugin writes one. */
 function isTime(value: unknown): value is string {
   return isText(value, MAX_SHORT) && !Number.isNaN(Date.parse(value))
@@ -146,16 +135,4 @@ function isTime(value: unknown): value is string {
 
 function isCost(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0
-}
-
-function isDensity(value: unknown): value is Density {
-  return value === 1 || value === 2 || value === 3
-}
-
-function oneOf<T extends string>(allowed: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && allowed.includes(value as T)
-}
-
-function isText(value: unknown, max: number): value is string {
-  return typeof value === 'string' && value.length <= max
 }

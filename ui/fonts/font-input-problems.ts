@@ -1,8 +1,6 @@
 import type { FontInput } from '../../common/domain'
 
 export const MAX_FONT_TEXT_LENGTH = 300
-/** Sourceful takes at most two font inputs a request (docs/contracts.md#font-inputs). */
-export const MAX_FONT_INPUTS = 2
 
 /** A font row's problems, for the row itself and for the check before sending. */
 export interface FontInputProblem {

@@ -1,10 +1,8 @@
-import { BACKGROUND_MODES, type Density, EFFORTS, type FontInput, type GenerationSettings, type SavedState } from '../../common/domain'
+import type { FontInput, GenerationSettings, SavedState } from '../../common/domain'
 import { FORMATS } from '../../common/formats'
-import { ASPECT_RATIOS, IMAGE_SIZES } from '../../common/sizes'
+import { type SettingsFields, readFontRows, readSettingsFields } from '../../common/read-settings'
 import { DEFAULT_STATE } from '../defaults'
-import { MAX_FONT_INPUTS } from '../fonts/font-input-problems'
 import { type ModelCapabilities, fitSettingsToList } from '../models'
-import { isHexColor } from '../hex-color'
 import { isObject } from '../../common/is-object'
 
 /**
@@ -71,29 +69,32 @@ export function readSavedState(raw: unknown, models: readonly ModelCapabilities[
   return { state, notes }
 }
 
+/** Each field that reads (common/read-settings.ts, as a layer's record is read), the default with a note for each that does not. */
 function readSettings(raw: unknown, models: readonly ModelCapabilities[], notes: string[]): GenerationSettings {
   const defaults = DEFAULT_STATE.settings
   if (!isObject(raw)) {
     if (raw !== undefined) notes.push('The saved model and sizes could not be read, so the defaults are back.')
     return fitSettingsToList(defaults, models).settings
   }
-  const read = <T>(value: unknown, isValid: (value: unknown) => value is T, fallback: T, what: string): T => {
-    if (isValid(value)) return value
-    if (value !== undefined) notes.push(`The saved ${what} (${shown(value)}) could not be used, so ${String(fallback)} is chosen.`)
-    return fallback
+  const fields = readSettingsFields(raw)
+  const read = <K extends keyof SettingsFields>(key: K, what: string): SettingsFields[K] => {
+    const value = fields[key]
+    if (value !== undefined) return value
+    if (raw[key] !== undefined) notes.push(`The saved ${what} (${shown(raw[key])}) could not be used, so ${String(defaults[key])} is chosen.`)
+    return defaults[key]
   }
   const settings: GenerationSettings = {
     // Any slug reads: whether it is still offered is the list's to say, just below.
-    model: read(raw.model, isString, defaults.model, 'model'),
-    aspectRatio: read(raw.aspectRatio, isOneOf(ASPECT_RATIOS), defaults.aspectRatio, 'aspect ratio'),
-    imageSize: read(raw.imageSize, isOneOf(IMAGE_SIZES), defaults.imageSize, 'size'),
+    model: read('model', 'model'),
+    aspectRatio: read('aspectRatio', 'aspect ratio'),
+    imageSize: read('imageSize', 'size'),
     fontInputs: readFontInputs(raw.fontInputs, notes),
-    background: read(raw.background, isOneOf(BACKGROUND_MODES), defaults.background, 'background'),
-    backgroundColor: read(raw.backgroundColor, (value): value is string => isString(value) && isHexColor(value), defaults.backgroundColor, 'background colour'),
-    effort: read(raw.effort, isOneOf(EFFORTS), defaults.effort, 'effort'),
-    scoringPrompt: read(raw.scoringPrompt, isString, defaults.scoringPrompt, 'scoring prompt'),
-    fitFrame: read(raw.fitFrame, (value): value is boolean => typeof value === 'boolean', defaults.fitFrame, '“Fit the frame”'),
-    density: read(raw.density, (value): value is Density => value === 1 || value === 2 || value === 3, defaults.density, 'density'),
+    background: read('background', 'background'),
+    backgroundColor: read('backgroundColor', 'background colour'),
+    effort: read('effort', 'effort'),
+    scoringPrompt: read('scoringPrompt', 'scoring prompt'),
+    fitFrame: read('fitFrame', '“Fit the frame”'),
+    density: read('density', 'density'),
   }
   // A model gone from the list, or a size, background or effort the model lacks, changes with a note.
   const fitted = fitSettingsToList(settings, models)
@@ -107,17 +108,12 @@ function readFormatIds(raw: unknown): string[] {
   return FORMATS.filter((format) => raw.includes(format.id)).map((format) => format.id)
 }
 
+/** The rows that read, with a note when one was left out. */
 function readFontInputs(raw: unknown, notes: string[]): FontInput[] {
   if (raw === undefined) return []
-  const rows = Array.isArray(raw) ? raw : []
-  const fonts = rows.filter((row): row is FontInput => isObject(row) && typeof row.fontUrl === 'string' && typeof row.text === 'string')
-  const kept = fonts.slice(0, MAX_FONT_INPUTS).map((row) => ({ fontUrl: row.fontUrl, text: row.text }))
-  if (kept.length < rows.length || !Array.isArray(raw)) notes.push('A saved “text in a font” row could not be read and was left out.')
-  return kept
-}
-
-function isOneOf<T extends string>(allowed: readonly T[]): (value: unknown) => value is T {
-  return (value): value is T => allowed.includes(value as T)
+  const { rows, whole } = readFontRows(raw)
+  if (!whole) notes.push('A saved “text in a font” row could not be read and was left out.')
+  return rows
 }
 
 /** A value as a note shows it: never throws (`{"toString": 1}` makes String() throw), never long. */
@@ -125,10 +121,6 @@ function shown(value: unknown): string {
   if (typeof value === 'string') return value.slice(0, 20)
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   return Array.isArray(value) ? 'a list' : value === null ? 'nothing' : 'not a word'
-}
-
-function isString(value: unknown): value is string {
-  return typeof value === 'string'
 }
 
 function noted<T>(value: T, when: boolean, note: string, notes: string[]): T {

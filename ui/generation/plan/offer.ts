@@ -62,7 +62,8 @@ export interface Offer extends ClickAction {
 /** The list of formats beside Every format: those picked, and every one offered with its group. */
 export interface FormatChoice {
   chosen: string[]
-  options: { value: string; label: string; group: FormatGroup }[]
+  /** `label` names the format and its size, as its frame is named; `name` and `size` are its two parts, shown apart. */
+  options: { value: string; label: string; name: string; size: string; group: FormatGroup }[]
 }
 
 /** The frames a click makes before it sends (one undo step with their images), and the requests it then sends for them. */

@@ -63,7 +63,7 @@ export function planFormatsActions(order: Order, situation: FormatsSituation): O
   const toMake = formats.filter((format) => sent.has(`new:${format.id}`))
   return [
     Object.assign(offer, {
-      formats: { chosen: formats.map((format) => format.id), options: FORMATS.map((format) => ({ value: format.id, label: formatFrameName(format), group: format.group })) },
+      formats: { chosen: formats.map((format) => format.id), options: FORMATS.map((format) => ({ value: format.id, label: formatFrameName(format), name: format.name, size: `${format.width}×${format.height}`, group: format.group })) },
       makeFrames: {
         keyVisualId: keyVisual.id,
         formats: toMake.map(({ name, width, height }) => ({ name, width, height })),

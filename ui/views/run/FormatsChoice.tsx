@@ -34,16 +34,13 @@ export function FormatsChoice({ choice, onChange }: { choice: FormatChoice; onCh
               <legend>{group}</legend>
               {choice.options
                 .filter((option) => option.group === group)
-                .map((option) => {
-                  const [name, size] = option.label.split(' · ')
-                  return (
-                    <label key={option.value}>
-                      <input type="checkbox" checked={chosen.includes(option.value)} aria-label={option.label} onChange={() => toggle(option.value)} />
-                      <span class="grow">{name}</span>
-                      <span class="price">{size}</span>
-                    </label>
-                  )
-                })}
+                .map((option) => (
+                  <label key={option.value}>
+                    <input type="checkbox" checked={chosen.includes(option.value)} aria-label={option.label} onChange={() => toggle(option.value)} />
+                    <span class="grow">{option.name}</span>
+                    <span class="price">{option.size}</span>
+                  </label>
+                ))}
             </fieldset>
           ))}
         </div>

@@ -117,7 +117,7 @@ describe('Every format with the key visual selected alone', () => {
     expect(offer).toMatchObject({ label: 'Every format (2)', count: 2 })
     expect(offer.formats?.chosen).toEqual(['story', 'leaderboard'])
     expect(offer.formats?.options).toHaveLength(FORMATS.length)
-    expect(offer.formats?.options.find((option) => option.value === 'leaderboard')).toEqual({ value: 'leaderboard', label: 'Leaderboard · 728×90', group: 'Display ads' })
+    expect(offer.formats?.options.find((option) => option.value === 'leaderboard')).toEqual({ value: 'leaderboard', label: 'Leaderboard · 728×90', name: 'Leaderboard', size: '728×90', group: 'Display ads' })
     expect(offer.makeFrames).toMatchObject({ keyVisualId: '1:1', formats: [{ name: 'Story', width: 1080, height: 1920 }, { name: 'Leaderboard', width: 728, height: 90 }] })
     expect(landsLine(offer, [keyVisual])).toBe('In a new frame for each format, beside “Key visual”, named with its size; “Key visual” stays as it is.')
   })

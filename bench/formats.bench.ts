@@ -61,6 +61,8 @@ async function runSetAsync(): Promise<SetRun> {
     standIn: plugin.standIn,
     key: TEST_KEY,
     setup: async (fake, frames: [number, number][]) => {
+      // The host page's drawing of its canvas is the fake figma's work, not the UI's (bench/README.md).
+      ;(window as unknown as { hostCanvasOff: boolean }).hostCanvasOff = true
       fake.storage.set('saved-state', { prompt: 'Sunlit sand', settings: { model: 'sourceful/riverflow-v2.6-pro', imageSize: '1K', fontInputs: [] } })
       const visual = fake.addRectangle({ name: 'Key visual', width: 1600, height: 1600, content: 'photo' })
       visual.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await visual.exportAsync({ constraint: { type: 'WIDTH', value: 400 } })).hash, scaleMode: 'FILL' }]

@@ -1,5 +1,5 @@
 import { assertNever } from '../common/assert-never'
-import { type ReplyMessage, type RequestArgs, type RequestResult, type RequestType, type UiToPluginMessage } from '../common/messages'
+import { type ReplyMessage, type RequestArgs, type RequestPartMessage, type RequestResult, type RequestType, type UiToPluginMessage, joinedSlices, withRequestBytes } from '../common/messages'
 
 /** One handler for every request the UI can make: leaving one out is a compile error. */
 export type RequestHandlers = { [K in RequestType]: (args: RequestArgs<K>) => Promise<RequestResult<K>> }
@@ -14,8 +14,17 @@ export class ShownError extends Error {}
  * trace: anything but a ShownError becomes the request's own plain message.
  */
 export function answerRequests(handlers: RequestHandlers, reply: (message: ReplyMessage) => void): (message: unknown) => Promise<void> {
-  return async (message) => {
-    if (!isRequest(message)) return
+  /** The slices of image bytes that came ahead of their request (ui/bridge.ts), by request. */
+  const parts = new Map<string, Uint8Array[]>()
+  return async (received) => {
+    if (isRequestPart(received)) {
+      parts.set(received.requestId, [...(parts.get(received.requestId) ?? []), received.bytes])
+      return
+    }
+    if (!isRequest(received)) return
+    const slices = parts.get(received.requestId)
+    parts.delete(received.requestId)
+    const message = slices ? withRequestBytes(received, joinedSlices(slices)) : received
     const { type, requestId } = message
     const handler = handlers[type] as ((args: unknown) => Promise<RequestResult<RequestType>>) | undefined
     if (!handler) {
@@ -31,6 +40,12 @@ export function answerRequests(handlers: RequestHandlers, reply: (message: Reply
     }
   }
 }
+
+function isRequestPart(message: unknown): message is RequestPartMessage {
+  const m = message as Partial<RequestPartMessage> | null
+  return typeof m === 'object' && m !== null && m.type === 'request-part' && typeof m.requestId === 'string' && m.bytes instanceof Uint8Array
+}
+
 
 function isRequest(message: unknown): message is UiToPluginMessage {
   const m = message as { type?: unknown; requestId?: unknown } | null

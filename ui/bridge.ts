@@ -1,5 +1,20 @@
 import { assertNever } from '../common/assert-never'
-import { type LayerThumbnailMessage, type PluginEvent, type PluginToUiMessage, type ReplyMessage, type RequestArgs, type RequestResult, type RequestType, type UiToPluginMessage, partsKey } from '../common/messages'
+import {
+  type LayerThumbnailMessage,
+  type PluginEvent,
+  type PluginToUiMessage,
+  REQUEST_PART_BYTES,
+  type ReplyMessage,
+  type RequestArgs,
+  type RequestPartMessage,
+  type RequestResult,
+  type RequestType,
+  type UiToPluginMessage,
+  joinedSlices,
+  partsKey,
+  requestBytes,
+  withRequestBytes,
+} from '../common/messages'
 import type { SelectedLayer } from '../common/selection'
 
 /** How long to wait for the sandbox when a request names no time of its own. */
@@ -50,9 +65,24 @@ export function requestAsync<K extends RequestType>(
         else reject(new BridgeError(reply.message))
       },
     })
-    const message = { ...args, type, requestId } as UiToPluginMessage
-    parent.postMessage({ pluginMessage: message }, '*')
+    void postAsync({ ...args, type, requestId } as UiToPluginMessage)
   })
+}
+
+/**
+ * Posts a request; its image bytes over REQUEST_PART_BYTES go ahead in slices,
+ * each in a task of its own (common/messages.ts, RequestPartMessage). A slice
+ * is a copy: a view would post the whole buffer under it.
+ */
+async function postAsync(message: UiToPluginMessage): Promise<void> {
+  const post = (pluginMessage: UiToPluginMessage | RequestPartMessage) => parent.postMessage({ pluginMessage }, '*')
+  const bytes = requestBytes(message)
+  if (!bytes || bytes.length <= REQUEST_PART_BYTES) return post(message)
+  for (let start = 0; start < bytes.length; start += REQUEST_PART_BYTES) {
+    post({ type: 'request-part', requestId: message.requestId, bytes: bytes.slice(start, start + REQUEST_PART_BYTES) })
+    await new Promise((resolve) => setTimeout(resolve))
+  }
+  post(withRequestBytes(message, new Uint8Array(0)))
 }
 
 /** Listens for what the sandbox tells unasked (selection, thumbnails); returns the function that stops. */
@@ -110,16 +140,6 @@ function takeParts(message: ReplyMessage | LayerThumbnailMessage): Uint8Array | 
   const key = partsKey(message)
   const slices = parts.get(key)
   parts.delete(key)
-  return slices && joined(slices)
+  return slices && joinedSlices(slices)
 }
 
-/** The slices as the one array the sandbox had. */
-function joined(slices: readonly Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(slices.reduce((sum, slice) => sum + slice.length, 0))
-  let offset = 0
-  for (const slice of slices) {
-    bytes.set(slice, offset)
-    offset += slice.length
-  }
-  return bytes
-}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { PART_BYTES, PART_LAYERS, type PluginEvent, type PluginToUiMessage } from '../../common/messages'
+import { PART_BYTES, PART_LAYERS, type PluginEvent, type PluginToUiMessage, REQUEST_PART_BYTES } from '../../common/messages'
 import type { SelectedLayer } from '../../common/selection'
 import { answerRequests, type RequestHandlers } from '../../plugin/answer-requests'
 import { postInParts } from '../../plugin/post-in-parts'
@@ -13,11 +13,24 @@ const post = postInParts((message) => {
   posted.push(message)
   setTimeout(() => window.dispatchEvent(new MessageEvent('message', { data: { pluginMessage: message } })))
 })
-const handlers = { 'export-layer': async () => ({ bytes: exported, width: 640, height: 480 }) } as unknown as RequestHandlers
+/** What the sandbox's handler got, and the messages the UI posted, in order. */
+let created: Uint8Array | null = null
+const sent: { type: string }[] = []
+const handlers = {
+  'export-layer': async () => ({ bytes: exported, width: 640, height: 480 }),
+  'create-image': async ({ bytes }: { bytes: Uint8Array }) => {
+    created = bytes
+    return { imageHash: 'hash' }
+  },
+} as unknown as RequestHandlers
 const answer = answerRequests(handlers, post)
 
 beforeAll(() => {
-  Object.assign(globalThis, { window: new EventTarget(), parent: { postMessage: (data: { pluginMessage: unknown }) => void answer(data.pluginMessage) } })
+  const postMessage = (data: { pluginMessage: { type: string } }) => {
+    sent.push(data.pluginMessage)
+    void answer(data.pluginMessage)
+  }
+  Object.assign(globalThis, { window: new EventTarget(), parent: { postMessage } })
 })
 
 const someBytes = (size: number) => Uint8Array.from({ length: size }, (_, i) => (i * 7) % 251)
@@ -57,6 +70,30 @@ describe('an export between the halves', () => {
     const result = await exportAsync(PART_BYTES)
     expect(posted.map((message) => message.type)).toEqual(['reply'])
     expect(sameBytes(result.bytes, exported)).toBe(true)
+  })
+})
+
+describe('an image the UI hands the sandbox', () => {
+  it('over REQUEST_PART_BYTES goes in slices ahead of its request, each in a task of its own, and the sandbox gets the very bytes', async () => {
+    const bytes = someBytes(2 * REQUEST_PART_BYTES + 10)
+    sent.length = 0
+    const { requestAsync } = await import('../../ui/bridge')
+    const replied = requestAsync('create-image', { bytes })
+    // The first slice goes at once; the others, and the request, in later tasks.
+    expect(sent.map((message) => message.type)).toEqual(['request-part'])
+    const reply = await replied
+    expect(reply).toEqual({ imageHash: 'hash' })
+    expect(sent.map((message) => message.type)).toEqual(['request-part', 'request-part', 'request-part', 'create-image'])
+    expect(sameBytes(created!, bytes)).toBe(true)
+  })
+
+  it('of REQUEST_PART_BYTES or less goes in its request alone', async () => {
+    const bytes = someBytes(1000)
+    sent.length = 0
+    const { requestAsync } = await import('../../ui/bridge')
+    await requestAsync('create-image', { bytes })
+    expect(sent.map((message) => message.type)).toEqual(['create-image'])
+    expect(sameBytes(created!, bytes)).toBe(true)
   })
 })
 

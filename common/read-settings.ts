@@ -7,7 +7,7 @@ import { isObject } from './is-object'
 import { MAX_FONT_INPUTS } from './models'
 import { ASPECT_RATIOS, IMAGE_SIZES } from './sizes'
 
-/** Longer than any real value of these: a model's slug. */
+/** Longer than any real value of these: a model's slug, an OpenRouter id, an ISO time. */
 export const MAX_SHORT = 200
 /** Longer than any font's URL. */
 export const MAX_URL = 2_048

@@ -18,7 +18,9 @@ export function answerRequests(handlers: RequestHandlers, reply: (message: Reply
   const parts = new Map<string, Uint8Array[]>()
   return async (received) => {
     if (isRequestPart(received)) {
-      parts.set(received.requestId, [...(parts.get(received.requestId) ?? []), received.bytes])
+      const slices = parts.get(received.requestId)
+      if (slices) slices.push(received.bytes)
+      else parts.set(received.requestId, [received.bytes])
       return
     }
     if (!isRequest(received)) return
@@ -45,7 +47,6 @@ function isRequestPart(message: unknown): message is RequestPartMessage {
   const m = message as Partial<RequestPartMessage> | null
   return typeof m === 'object' && m !== null && m.type === 'request-part' && typeof m.requestId === 'string' && m.bytes instanceof Uint8Array
 }
-
 
 function isRequest(message: unknown): message is UiToPluginMessage {
   const m = message as { type?: unknown; requestId?: unknown } | null

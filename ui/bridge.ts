@@ -65,7 +65,11 @@ export function requestAsync<K extends RequestType>(
         else reject(new BridgeError(reply.message))
       },
     })
-    void postAsync({ ...args, type, requestId } as UiToPluginMessage)
+    // A message the browser cannot post fails now, in the designer's words, rather than after the timeout.
+    postAsync({ ...args, type, requestId } as UiToPluginMessage).catch(() => {
+      waiting.get(requestId)?.settle({ type: 'reply', requestId, ok: false, message: 'The panel could not hand this to Figma. Try again, or close and reopen the plugin.' })
+      waiting.delete(requestId)
+    })
   })
 }
 
@@ -142,4 +146,3 @@ function takeParts(message: ReplyMessage | LayerThumbnailMessage): Uint8Array | 
   parts.delete(key)
   return slices && joinedSlices(slices)
 }
-

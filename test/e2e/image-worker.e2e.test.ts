@@ -7,8 +7,8 @@ import { openOptionsAsync, pressActionAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
 // The UI's image work (encoding frames for the request, writing each request's body, reading each
-// answer's body and its image, re-encoding answers for Figma) runs in a worker started from a data: URL; where the worker cannot
-// run, the main thread does it as before.
+// answer's body and its image, re-encoding answers for Figma) runs in a worker started from a
+// data: URL; where the worker cannot run, the main thread does it as before.
 const suite = useBrowserSuite()
 
 /** In the UI's iframe before it starts: a browser that refuses the worker outright. */
@@ -143,7 +143,6 @@ describe('the image worker', () => {
     expect(result.images).toHaveLength(2)
   })
 })
-
 
 /** What Expand sent: a digest of its input, its size and a few of its pixels, decoded by the browser; and where its canvas was drawn. */
 interface ExpandInput {

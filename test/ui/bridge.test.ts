@@ -25,8 +25,15 @@ const handlers = {
 } as unknown as RequestHandlers
 const answer = answerRequests(handlers, post)
 
+/** The browser refuses the next post (a value it cannot clone). */
+let refuseNext = false
+
 beforeAll(() => {
   const postMessage = (data: { pluginMessage: { type: string } }) => {
+    if (refuseNext) {
+      refuseNext = false
+      throw new DOMException('could not be cloned', 'DataCloneError')
+    }
     sent.push(data.pluginMessage)
     void answer(data.pluginMessage)
   }
@@ -94,6 +101,17 @@ describe('an image the UI hands the sandbox', () => {
     await requestAsync('create-image', { bytes })
     expect(sent.map((message) => message.type)).toEqual(['create-image'])
     expect(sameBytes(created!, bytes)).toBe(true)
+  })
+})
+
+describe('a request the browser cannot post', () => {
+  it('fails at once, in the designer’s words, rather than after the timeout', async () => {
+    const { requestAsync, BridgeError } = await import('../../ui/bridge')
+    refuseNext = true
+    const failed = requestAsync('create-image', { bytes: someBytes(10) }, { timeoutMs: 60_000 }).catch((error: unknown) => error)
+    const error = await Promise.race([failed, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 500))])
+    expect(error).toBeInstanceOf(BridgeError)
+    expect((error as Error).message).toBe('The panel could not hand this to Figma. Try again, or close and reopen the plugin.')
   })
 })
 

@@ -22,8 +22,8 @@ export const imageWorker = createImageWorkerClient(
  * Figma) each path ran, on the UI's root element: `data-image-jobs-worker` and
  * `data-image-jobs-main`; answers read, apart, in `data-answer-jobs-*`,
  * input canvases drawn in `data-canvas-jobs-*`, and request bodies written in
- * `data-body-jobs-*`. Nothing reads them but the
- * browser tests, which so see which path ran.
+ * `data-body-jobs-*`. Nothing reads them but the browser tests, which so see
+ * which path ran.
  */
 export function countImageJob(path: 'worker' | 'main', job: 'image' | 'answer' | 'canvas' | 'body' = 'image'): void {
   if (typeof document === 'undefined') return

@@ -74,6 +74,12 @@ function SecondaryAction({ offer, onRun, onRatio, onFormats }: { offer: Offer } 
 /** Above this many requests a secondary action is priced after drawing; below, at once. */
 const PRICE_AFTER_DRAWING_ABOVE = 50
 
+/**
+ * The offer's price, or for a click of many requests the one worked out after
+ * drawing. While it is worked out again (a keystroke in the prompt makes a new
+ * offer), the last one stays rather than blink to "…": such a click asks first
+ * in any case, naming its estimate as it is then (`needsConfirmation`).
+ */
 function usePriceAfterDrawing(offer: Offer): string | null {
   const later = offer.count > PRICE_AFTER_DRAWING_ABOVE
   const [priced, setPriced] = useState<{ offer: Offer; text: string } | null>(null)
@@ -83,7 +89,7 @@ function usePriceAfterDrawing(offer: Offer): string | null {
     return () => clearTimeout(timer)
   }, [offer, later])
   if (!later) return price(offer)
-  return priced?.offer === offer ? priced.text : null
+  return priced?.text ?? null
 }
 
 /**

@@ -1,5 +1,16 @@
 import { assertNever } from '../common/assert-never'
-import { type ReplyMessage, type RequestArgs, type RequestPartMessage, type RequestResult, type RequestType, type UiToPluginMessage, joinedSlices, withRequestBytes } from '../common/messages'
+import {
+  type ArrivingBytes,
+  type ReplyMessage,
+  type RequestArgs,
+  type RequestPartMessage,
+  type RequestResult,
+  type RequestType,
+  type UiToPluginMessage,
+  receiveSlice,
+  takeArrived,
+  withRequestBytes,
+} from '../common/messages'
 
 /** One handler for every request the UI can make: leaving one out is a compile error. */
 export type RequestHandlers = { [K in RequestType]: (args: RequestArgs<K>) => Promise<RequestResult<K>> }
@@ -14,19 +25,13 @@ export class ShownError extends Error {}
  * trace: anything but a ShownError becomes the request's own plain message.
  */
 export function answerRequests(handlers: RequestHandlers, reply: (message: ReplyMessage) => void): (message: unknown) => Promise<void> {
-  /** The slices of image bytes that came ahead of their request (ui/bridge.ts), by request. */
-  const parts = new Map<string, Uint8Array[]>()
+  /** The image bytes coming in slices ahead of their request (ui/bridge.ts), by request. */
+  const parts = new Map<string, ArrivingBytes>()
   return async (received) => {
-    if (isRequestPart(received)) {
-      const slices = parts.get(received.requestId)
-      if (slices) slices.push(received.bytes)
-      else parts.set(received.requestId, [received.bytes])
-      return
-    }
+    if (isRequestPart(received)) return receiveSlice(parts, received.requestId, received.bytes, received.total)
     if (!isRequest(received)) return
-    const slices = parts.get(received.requestId)
-    parts.delete(received.requestId)
-    const message = slices ? withRequestBytes(received, joinedSlices(slices)) : received
+    const bytes = takeArrived(parts, received.requestId)
+    const message = bytes ? withRequestBytes(received, bytes) : received
     const { type, requestId } = message
     const handler = handlers[type] as ((args: unknown) => Promise<RequestResult<RequestType>>) | undefined
     if (!handler) {
@@ -45,7 +50,15 @@ export function answerRequests(handlers: RequestHandlers, reply: (message: Reply
 
 function isRequestPart(message: unknown): message is RequestPartMessage {
   const m = message as Partial<RequestPartMessage> | null
-  return typeof m === 'object' && m !== null && m.type === 'request-part' && typeof m.requestId === 'string' && m.bytes instanceof Uint8Array
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    m.type === 'request-part' &&
+    typeof m.requestId === 'string' &&
+    m.bytes instanceof Uint8Array &&
+    Number.isSafeInteger(m.total) &&
+    m.total! >= m.bytes.length
+  )
 }
 
 function isRequest(message: unknown): message is UiToPluginMessage {

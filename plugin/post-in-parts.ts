@@ -39,6 +39,6 @@ export function postInParts(post: Post): Post {
 function postBytes<M extends ReplyMessage | LayerThumbnailMessage>(post: Post, message: M, bytes: Uint8Array, without: (none: Uint8Array) => M): void {
   if (bytes.length <= PART_BYTES) return post(message)
   const partsOf = partsKey(message)
-  for (let start = 0; start < bytes.length; start += PART_BYTES) post({ type: 'bytes-part', partsOf, bytes: bytes.slice(start, start + PART_BYTES) })
+  for (let start = 0; start < bytes.length; start += PART_BYTES) post({ type: 'bytes-part', partsOf, bytes: bytes.slice(start, start + PART_BYTES), total: bytes.length })
   post(without(new Uint8Array(0)))
 }

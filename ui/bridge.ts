@@ -1,5 +1,6 @@
 import { assertNever } from '../common/assert-never'
 import {
+  type ArrivingBytes,
   type LayerThumbnailMessage,
   type PluginEvent,
   type PluginToUiMessage,
@@ -10,9 +11,10 @@ import {
   type RequestResult,
   type RequestType,
   type UiToPluginMessage,
-  joinedSlices,
   partsKey,
+  receiveSlice,
   requestBytes,
+  takeArrived,
   withRequestBytes,
 } from '../common/messages'
 import type { SelectedLayer } from '../common/selection'
@@ -32,8 +34,8 @@ export class BridgeError extends Error {
 }
 
 const waiting = new Map<string, { settle: (reply: ReplyMessage) => void }>()
-/** The slices of bytes that came ahead of their reply or thumbnail (plugin/post-in-parts.ts), by `partsKey`. */
-const parts = new Map<string, Uint8Array[]>()
+/** The bytes coming in slices ahead of their reply or thumbnail (plugin/post-in-parts.ts), by `partsKey`. */
+const parts = new Map<string, ArrivingBytes>()
 /** The layers of a large selection that came ahead of its 'selection-changed'. */
 let selectionParts: SelectedLayer[] = []
 const eventHandlers = new Set<(event: PluginEvent) => void>()
@@ -83,7 +85,7 @@ async function postAsync(message: UiToPluginMessage): Promise<void> {
   const bytes = requestBytes(message)
   if (!bytes || bytes.length <= REQUEST_PART_BYTES) return post(message)
   for (let start = 0; start < bytes.length; start += REQUEST_PART_BYTES) {
-    post({ type: 'request-part', requestId: message.requestId, bytes: bytes.slice(start, start + REQUEST_PART_BYTES) })
+    post({ type: 'request-part', requestId: message.requestId, bytes: bytes.slice(start, start + REQUEST_PART_BYTES), total: bytes.length })
     await new Promise((resolve) => setTimeout(resolve))
   }
   post(withRequestBytes(message, new Uint8Array(0)))
@@ -107,12 +109,9 @@ function listen(): void {
 
 function dispatch(message: PluginToUiMessage): void {
   switch (message.type) {
-    case 'bytes-part': {
-      const slices = parts.get(message.partsOf)
-      if (slices) slices.push(message.bytes)
-      else parts.set(message.partsOf, [message.bytes])
+    case 'bytes-part':
+      receiveSlice(parts, message.partsOf, message.bytes, message.total)
       return
-    }
     case 'selection-part':
       selectionParts.push(...message.layers)
       return
@@ -139,10 +138,7 @@ function dispatch(message: PluginToUiMessage): void {
   }
 }
 
-/** The bytes that came in slices ahead of this message, joined; undefined when they came in it. */
+/** The bytes that came in slices ahead of this message; undefined when they came in it. */
 function takeParts(message: ReplyMessage | LayerThumbnailMessage): Uint8Array | undefined {
-  const key = partsKey(message)
-  const slices = parts.get(key)
-  parts.delete(key)
-  return slices && joinedSlices(slices)
+  return takeArrived(parts, partsKey(message))
 }

@@ -1,5 +1,4 @@
-import { encodeBase64 } from '../image/data-url'
-import { MIME_TYPES } from '../image/mime-types'
+import { copyInSlicesAsync } from '../image/copy-in-slices'
 import { countImageJob, imageWorker } from '../image-worker/image-worker'
 import { createMainThreadEncoder, encodedFormatOf } from './main-thread-encoder'
 import type { ImageEncoder, SourceImage } from './request-budget'
@@ -21,25 +20,35 @@ let lastEncoderId = 0
  */
 export function createCanvasEncoder(): { encode: ImageEncoder<ExportedSource>; dispose: () => void } {
   const encoderId = ++lastEncoderId
-  /** Sources whose bytes went to the worker: later encodes of them send none. */
-  const sent = new Set<string>()
+  /**
+   * Sources whose bytes go to the worker, by id: the copy that goes, made a slice a task
+   * (../image/copy-in-slices.ts), as a 5 MB export copied at once held the panel's main thread
+   * past 50 ms while four formats landed. Later encodes of the source send none, and wait
+   * for this copy first, so that the worker has the bytes before their jobs.
+   */
+  const sent = new Map<string, Promise<Uint8Array>>()
   let main: ReturnType<typeof createMainThreadEncoder<ExportedSource>> | null = null
   let disposed = false
 
   const encode: ImageEncoder<ExportedSource> = async (source, width, height, format) => {
     // The sandbox's export is a PNG of this very size already: encoding it again would give the same pixels.
     if (format === 'png' && width === source.width && height === source.height) {
-      return { dataUrl: `data:${MIME_TYPES.png};base64,${encodeBase64(source.bytes)}`, format, width, height }
+      return { bytes: source.bytes, format, width, height }
     }
     // A copy goes to the worker, moved there rather than copied again: the caller keeps its export.
-    const sourceBytes = sent.has(source.id) ? null : source.bytes.slice()
-    sent.add(source.id)
+    let sourceBytes: Uint8Array | null = null
+    const copying = sent.get(source.id)
+    if (copying) await copying
+    else {
+      const copy = copyInSlicesAsync(source.bytes)
+      sent.set(source.id, copy)
+      sourceBytes = await copy
+    }
     const job = { type: 'encode', encoderId, sourceId: source.id, sourceBytes, width, height, format } as const
     const outcome = await imageWorker.runAsync(job, sourceBytes ? [sourceBytes.buffer] : [])
     if (outcome.ok) {
       countImageJob('worker')
-      const actual = encodedFormatOf(outcome.result.mimeType)
-      return { dataUrl: `data:${MIME_TYPES[actual]};base64,${encodeBase64(outcome.result.bytes)}`, format: actual, width, height }
+      return { bytes: outcome.result.bytes, format: encodedFormatOf(outcome.result.mimeType), width, height }
     }
     // Should the worker recover, it gets the bytes again.
     sent.delete(source.id)

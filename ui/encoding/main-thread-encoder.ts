@@ -1,3 +1,4 @@
+import { decodeDataUrl } from '../image/data-url'
 import { drawScaled, LOSSY_QUALITY } from '../image/draw-scaled'
 import { MIME_TYPES } from '../image/mime-types'
 import { GenerationError } from '../answer/errors'
@@ -13,14 +14,13 @@ export function encodedFormatOf(mimeType: string): EncodedFormat {
 /**
  * The request encoder on the main thread, for when the image worker cannot run
  * (../image-worker/): decodes each export once and draws it at the size asked
- * for on a canvas, then lets the browser encode PNG, JPEG or WebP straight to
- * the data URL the request carries.
+ * for on a canvas, then lets the browser encode PNG, JPEG or WebP.
  *
  * `toDataURL` rather than `convertToBlob`/`toBlob`: Chromium runs the async
  * PNG and JPEG encoders of the main thread in idle time and, when the page has
  * none, starts them only after a second's wait, per image (seen in the batch
  * benchmark: 8 frames took 12 s instead of 3). The synchronous encoder blocks
- * for the encode alone, tens of milliseconds, and gives the base64 we send.
+ * for the encode alone, tens of milliseconds.
  */
 export function createMainThreadEncoder<S extends SourceImage & { bytes: Uint8Array }>(): { encode: ImageEncoder<S>; dispose: () => void } {
   const bitmaps = new Map<string, Promise<ImageBitmap>>()
@@ -36,8 +36,9 @@ export function createMainThreadEncoder<S extends SourceImage & { bytes: Uint8Ar
     drawScaled(context, bitmap, width, height, format === 'jpeg')
     const dataUrl = canvas.toDataURL(MIME_TYPES[format], LOSSY_QUALITY)
     // "data:," is how a canvas says it could not encode (too large for the memory it has).
-    if (!dataUrl.includes(';base64,')) throw new GenerationError('bad-image', 'This browser could not encode the frame. Try again, or select a smaller frame.')
-    return { dataUrl, format: encodedFormatOf(dataUrl.slice('data:'.length, dataUrl.indexOf(';'))), width, height }
+    const decoded = decodeDataUrl(dataUrl)
+    if (!decoded) throw new GenerationError('bad-image', 'This browser could not encode the frame. Try again, or select a smaller frame.')
+    return { bytes: decoded.bytes, format: encodedFormatOf(decoded.mimeType), width, height }
   }
   return {
     encode,

@@ -64,10 +64,11 @@ interface AnswerJob {
 }
 
 /**
- * Write a request's body: its JSON as UTF-8, in a Blob that `fetch` sends
- * without the main thread reading it (../openrouter/client.ts). Megabytes of
- * data URLs made into JSON, then UTF-8, then copied by `fetch`, held the panel
- * for 100 ms and more a request.
+ * Write a request's body: its JSON as UTF-8, each image's bytes as a data: URL
+ * (../image/data-url.ts), in a Blob that `fetch` sends without the main thread
+ * reading it (../openrouter/client.ts). Megabytes of data URLs made into JSON,
+ * then UTF-8, then copied by `fetch`, held the panel for 100 ms and more a
+ * request. The images' buffers are moved here, copies the main thread made.
  */
 interface BodyJob {
   type: 'body'

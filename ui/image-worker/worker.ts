@@ -11,6 +11,7 @@
  * encoder is idle, so it starts at once (measured: bench/README.md).
  */
 import { MIME_TYPES } from '../image/mime-types'
+import { jsonWithDataUrls } from '../image/data-url'
 import { drawScaled, LOSSY_QUALITY } from '../image/draw-scaled'
 import type { ImageTile, TiledImage } from '../../common/domain'
 import { figmaSize } from '../../common/sizes'
@@ -58,7 +59,7 @@ async function runJobAsync(id: number, job: ImageJob): Promise<void> {
     }
     if (job.type === 'body') {
       // A Blob is UTF-8 of its strings; its size is the bytes that go.
-      scope.postMessage({ type: 'done', id, result: new Blob([JSON.stringify(job.request)], { type: 'application/json' }) })
+      scope.postMessage({ type: 'done', id, result: new Blob([jsonWithDataUrls(job.request)], { type: 'application/json' }) })
       return
     }
     if (job.type === 'tile') {

@@ -79,3 +79,37 @@ export function encodeBase64(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
   return btoa(binary)
 }
+
+/**
+ * An encoded image as a request carries it until its body is written: its bytes, not its
+ * data: URL. The URL is a third larger, and writing it, then handing its megabytes to the
+ * worker that writes the body, held the panel's main thread past 50 ms while four formats
+ * landed (bench/results/notes.md); the worker writes it (`jsonWithDataUrls`).
+ */
+export interface ImageBytes {
+  mimeType: string
+  bytes: Uint8Array
+}
+
+/** The length of the image's data: URL in characters, and so in bytes (base64 is ASCII), without writing it. */
+export function dataUrlLength(image: ImageBytes): number {
+  return `data:${image.mimeType};base64,`.length + 4 * Math.ceil(image.bytes.length / 3)
+}
+
+function isImageBytes(value: unknown): value is ImageBytes {
+  const image = value as Partial<ImageBytes> | null
+  return typeof image === 'object' && image !== null && image.bytes instanceof Uint8Array && typeof image.mimeType === 'string'
+}
+
+/** The JSON of `value`, each ImageBytes in it written as its data: URL: a request's body. */
+export function jsonWithDataUrls(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => (isImageBytes(item) ? `data:${item.mimeType};base64,${encodeBase64(item.bytes)}` : item))
+}
+
+/** `value` with each ImageBytes in it replaced by `swap`'s, copying the arrays and objects around them. */
+export function swapImageBytes<T>(value: T, swap: (image: ImageBytes) => ImageBytes): T {
+  if (isImageBytes(value)) return swap(value) as T
+  if (Array.isArray(value)) return value.map((item: unknown) => swapImageBytes(item, swap)) as T
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, swapImageBytes(item, swap)])) as T
+  return value
+}

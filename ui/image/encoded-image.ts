@@ -1,4 +1,6 @@
 /** An image as the request budget sees it: a source, its encodings, and what fits. */
+import { type ImageBytes, dataUrlLength } from './data-url'
+import { MIME_TYPES } from './mime-types'
 
 export type EncodedFormat = 'png' | 'jpeg' | 'webp'
 
@@ -11,8 +13,8 @@ export interface SourceImage {
 }
 
 export interface Encoded {
-  /** `data:image/<format>;base64,...`, as it goes into the request. */
-  dataUrl: string
+  /** The encoder's output, which the request's body writes as a data: URL (./data-url.ts). */
+  bytes: Uint8Array
   format: EncodedFormat
   width: number
   height: number
@@ -23,8 +25,8 @@ export type ImageEncoder<S extends SourceImage> = (source: S, width: number, hei
 
 export interface FittedImage {
   source: SourceImage
-  dataUrl: string
-  /** Bytes the data URL adds to the request body. */
+  image: ImageBytes
+  /** Bytes its data URL adds to the request body. */
   bytes: number
   format: EncodedFormat
   width: number
@@ -33,14 +35,18 @@ export interface FittedImage {
 
 /** Bytes a data URL adds to the JSON body (base64 is ASCII; JSON escapes none of it). */
 export function dataUrlBytes(encoded: Encoded): number {
-  return encoded.dataUrl.length
+  return dataUrlLength(imageBytes(encoded))
+}
+
+function imageBytes(encoded: Encoded): ImageBytes {
+  return { mimeType: MIME_TYPES[encoded.format], bytes: encoded.bytes }
 }
 
 /** An encoding chosen for the request. */
 export function fitted(source: SourceImage, encoded: Encoded): FittedImage {
   return {
     source,
-    dataUrl: encoded.dataUrl,
+    image: imageBytes(encoded),
     bytes: dataUrlBytes(encoded),
     format: encoded.format,
     width: encoded.width,

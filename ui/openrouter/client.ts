@@ -1,4 +1,6 @@
 import { countImageJob, imageWorker } from '../image-worker/image-worker'
+import { copyInSlicesAsync } from '../image/copy-in-slices'
+import { type ImageBytes, swapImageBytes } from '../image/data-url'
 import { type AnswerRoad, parseAnswer } from '../answer/answer-body'
 import type { Connection } from './connection'
 import { OPENROUTER_URL, authHeaders } from './endpoint'
@@ -96,10 +98,16 @@ type Body = Blob | Uint8Array<ArrayBuffer>
  * The request's body, written in the image worker: the JSON of megabytes of data
  * URLs, its UTF-8, and `fetch`'s copy of it held the panel's main thread for
  * 100 ms and more a request (bench/results/notes.md); a Blob goes to `fetch`
- * by reference. Where the worker cannot run, it is written here as before.
+ * by reference. The images go as copies made a slice a task and moved there,
+ * so the request keeps its own should the worker not finish. Where the worker
+ * cannot run, the body is written here.
  */
 async function writeBodyAsync(request: object): Promise<{ body: Body; bytes: number }> {
-  const outcome = await imageWorker.runAsync({ type: 'body', request }, [])
+  const copies: ImageBytes[] = []
+  for (const image of imagesOf(request)) copies.push({ mimeType: image.mimeType, bytes: await copyInSlicesAsync(image.bytes) })
+  let next = 0
+  const withCopies = swapImageBytes(request, () => copies[next++])
+  const outcome = await imageWorker.runAsync({ type: 'body', request: withCopies }, copies.map((copy) => copy.bytes.buffer))
   if (outcome.ok) {
     countImageJob('worker', 'body')
     return { body: outcome.result, bytes: outcome.result.size }
@@ -107,6 +115,13 @@ async function writeBodyAsync(request: object): Promise<{ body: Body; bytes: num
   countImageJob('main', 'body')
   const { body, bytes } = serializeRequest(request)
   return { body, bytes }
+}
+
+/** The images a request carries, in the order `swapImageBytes` meets them. */
+function imagesOf(request: object): ImageBytes[] {
+  const images: ImageBytes[] = []
+  swapImageBytes(request, (image) => (images.push(image), image))
+  return images
 }
 
 async function attemptAsync(connection: Connection, body: Body, deadline: Deadline, endpoint: GenerationEndpoint | undefined): Promise<GenerationResult> {

@@ -1,6 +1,6 @@
 import type { AspectRatio, ImageSize } from '../../common/domain'
 import type { RoadCapabilities } from '../../common/models'
-import type { GenerationInput } from './request'
+import type { GenerationInput, RequestImage } from './request'
 import { type WireScoringCriterion, toWireRubric } from './scoring-rubric'
 
 /** The body of `POST /api/v1/images` (docs/contracts.md#the-image-api), as far as the plugin fills it. */
@@ -17,7 +17,7 @@ export interface ImagesRequest {
   output_format: 'png'
   /** A cut-out only: its "opaque" takes no colour, so it is no designer's solid colour (docs/contracts.md#the-image-api). */
   background?: 'transparent'
-  input_references?: { type: 'image_url'; image_url: { url: string } }[]
+  input_references?: { type: 'image_url'; image_url: { url: RequestImage } }[]
   /** Keys the endpoint record allows as passthrough, under its provider's slug. */
   provider?: { options: Record<string, PassthroughOptions> }
 }

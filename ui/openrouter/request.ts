@@ -3,27 +3,31 @@ import type { PixelSize } from '../../common/sizes'
 import { type ModelCapabilities, referenceLimitMessage } from '../../common/models'
 import { fontInputProblems } from '../fonts/font-input-problems'
 import { isHexColor } from '../hex-color'
+import { type ImageBytes, jsonWithDataUrls } from '../image/data-url'
 import { type ScoringCriterion, type WireScoringCriterion, rubricProblems, toWireRubric } from './scoring-rubric'
 
 /** Sourceful's cap on the whole request body (docs/contracts.md#request-size-and-input-limits). */
 export const MAX_REQUEST_BYTES = 4.5 * 1024 * 1024
+
+/** An image the request carries: encoded bytes, written as a data: URL with the body, or a URL. */
+export type RequestImage = ImageBytes | string
 
 export interface GenerationInput {
   prompt: string
   settings: GenerationSettings
   /** `settings.model` as the model list describes it: what the request may carry. */
   model: ModelCapabilities
-  /** Input images (data: or https: URLs): they make the request image-to-image. */
-  inputImages?: string[]
+  /** Input images: they make the request image-to-image. */
+  inputImages?: RequestImage[]
   /** Super-resolution references (refSR); used by the model only with an input image. */
-  references?: string[]
+  references?: RequestImage[]
   /** 1 to 8 criteria the model judges its result against (models with scoring only). */
   scoringRubric?: ScoringCriterion[]
   /** Explicit pixels (`size: "WxH"`, models whose record offers them): sent instead of a tier and ratio. */
   exactSize?: PixelSize
 }
 
-type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } }
+type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: RequestImage } }
 
 export interface ChatCompletionRequest {
   model: string
@@ -33,7 +37,7 @@ export interface ChatCompletionRequest {
     aspect_ratio: string
     image_size: string
     font_inputs?: { font_url: string; text: string }[]
-    super_resolution_references?: string[]
+    super_resolution_references?: RequestImage[]
     background_mode?: 'transparent' | 'solid'
     background_hex_color?: string
     scoring_prompt?: string
@@ -142,12 +146,13 @@ function extrasProblems(input: GenerationInput): string[] {
 }
 
 /**
- * The body as sent, as text and as the UTF-8 bytes that go, and its size in
- * bytes (the 4.5 MB cap counts bytes, not characters). Sending `body` rather
- * than `json` spares the main thread encoding megabytes a second time.
+ * The body as sent, its images written as data: URLs, as text and as the UTF-8
+ * bytes that go, and its size in bytes (the 4.5 MB cap counts bytes, not
+ * characters). Sending `body` rather than `json` spares encoding megabytes a
+ * second time. The image worker writes the body where it runs (./client.ts).
  */
 export function serializeRequest(request: object): { json: string; body: Uint8Array<ArrayBuffer>; bytes: number } {
-  const json = JSON.stringify(request)
+  const json = jsonWithDataUrls(request)
   const body = new TextEncoder().encode(json)
   return { json, body, bytes: body.length }
 }

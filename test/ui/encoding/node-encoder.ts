@@ -29,6 +29,6 @@ export function nodeEncoder(calls: Map<string, number> = new Map()) {
     // Like a browser without a WebP encoder, answer another format and say which.
     const actual = format === 'webp' ? 'jpeg' : format
     const bytes = actual === 'png' ? encodePng(width, height, pixel) : encodeJpeg(width, height, 90, pixel)
-    return { dataUrl: `data:image/${actual};base64,${Buffer.from(bytes).toString('base64')}`, format: actual, width, height }
+    return { bytes, format: actual, width, height }
   }
 }

@@ -4,23 +4,26 @@ import { isFullRun, propertyRuns } from '../../support/property-runs'
 import type { GenerationSettings } from '../../../common/domain'
 import { dataUrlBytes } from '../../../ui/image/encoded-image'
 import { type EncodedFormat, type ImageEncoder, fitRequestToBudgetAsync, requestBytesWithoutImages } from '../../../ui/encoding/request-budget'
-import { MAX_REQUEST_BYTES, buildGenerationRequest, serializeRequest } from '../../../ui/openrouter/request'
+import { MAX_REQUEST_BYTES, type RequestImage, buildGenerationRequest, serializeRequest } from '../../../ui/openrouter/request'
 import { type TestFrame, nodeEncoder } from './node-encoder'
 import { withModelOf } from '../../fixtures/orders'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 
 const settings: GenerationSettings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-pro', aspectRatio: '1:1', imageSize: '2K' }
 
-function requestFor(prompt: string, input: string, references: string[]) {
+function requestFor(prompt: string, input: RequestImage, references: RequestImage[]) {
   return buildGenerationRequest(withModelOf({ prompt, settings, inputImages: [input], references }))
 }
 
 async function fitAsync(prompt: string, input: TestFrame, references: TestFrame[], budgetBytes: number, calls = new Map<string, number>()) {
   const fixedBytes = requestBytesWithoutImages(requestFor(prompt, '', references.map(() => '')))
   const result = await fitRequestToBudgetAsync({ input, references, encode: nodeEncoder(calls), fixedBytes, budgetBytes, formats: ['png', 'jpeg'] })
-  const sent = serializeRequest(requestFor(prompt, result.input.dataUrl, result.references.map((r) => r.dataUrl))).bytes
+  const sent = serializeRequest(requestFor(prompt, result.input.image, result.references.map((r) => r.image))).bytes
   return { result, fixedBytes, sent }
 }
+
+/** Bytes whose base64 takes about `characters` characters: what a fake encoder's sizes are given in. */
+const base64Of = (characters: number) => new Uint8Array(Math.ceil((characters * 3) / 4))
 
 // The loop tries frames of up to half the side, a quarter of the pixels to encode, against the
 // same budgets: the same problem, shrunk less often; the full run tries them at full size.
@@ -90,7 +93,7 @@ describe('fitRequestToBudgetAsync (property tests with real PNG and JPEG encoder
   it('keeps flat graphics lossless when the PNG fits, and sends photos lossy', async () => {
     // An encoder whose sizes are set per format: bytes per pixel, as the content would give.
     const sized = (perPixel: Record<EncodedFormat, number>): ImageEncoder<TestFrame> => async (_frame, width, height, format) => ({
-      dataUrl: `data:image/${format};base64,${'A'.repeat(Math.ceil(width * height * perPixel[format]))}`,
+      bytes: base64Of(Math.ceil(width * height * perPixel[format])),
       format,
       width,
       height,
@@ -110,7 +113,7 @@ describe('fitRequestToBudgetAsync (property tests with real PNG and JPEG encoder
     const asked: EncodedFormat[] = []
     const encoder: ImageEncoder<TestFrame> = async (_frame, width, height, format) => {
       asked.push(format)
-      return { dataUrl: `data:image/${format};base64,${'A'.repeat(Math.ceil(width * height * (format === 'png' ? 0.3 : 0.05)))}`, format, width, height }
+      return { bytes: base64Of(Math.ceil(width * height * (format === 'png' ? 0.3 : 0.05))), format, width, height }
     }
     const input: TestFrame = { id: 'ui', name: 'Screen', width: 1024, height: 683, kind: 'flat', seed: 1 }
     const result = await fitRequestToBudgetAsync({ input, references: [], encode: encoder, fixedBytes: 500, budgetBytes: MAX_REQUEST_BYTES })
@@ -123,7 +126,7 @@ describe('fitRequestToBudgetAsync (property tests with real PNG and JPEG encoder
     const encoder: ImageEncoder<TestFrame> = async (_frame, width, height, format) => {
       asked.push(`${format} ${width}`)
       const perPixel = { png: 2, jpeg: 0.5, webp: 0.3 }[format]
-      return { dataUrl: `data:image/${format};base64,${'A'.repeat(Math.ceil(width * height * perPixel))}`, format, width, height }
+      return { bytes: base64Of(Math.ceil(width * height * perPixel)), format, width, height }
     }
     const photo = (width: number): TestFrame => ({ id: `p${width}`, name: 'Photo', width, height: width, kind: 'photo', seed: 1 })
     const fit = (width: number) => fitRequestToBudgetAsync({ input: photo(width), references: [], encode: encoder, fixedBytes: 500, budgetBytes: MAX_REQUEST_BYTES })

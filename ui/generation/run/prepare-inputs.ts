@@ -5,6 +5,7 @@ import { GenerationError } from '../../answer/errors'
 import { MAX_REQUEST_BYTES, buildGenerationRequest } from '../../openrouter/request'
 import type { LayerToSend, TaskSpec } from '../plan/task'
 import { placeOnCanvasAsync } from '../../image-work/place-on-canvas'
+import type { ImageBytes } from '../../image/data-url'
 import type { InputCanvas } from '../../image/input-canvas'
 import type { TaskProgress } from '../task-types'
 
@@ -18,8 +19,8 @@ export interface PrepareDeps {
 
 /** A task's images, exported and fitted in the request cap, ready to send. */
 export interface PreparedInputs {
-  inputImages: string[]
-  references: string[]
+  inputImages: ImageBytes[]
+  references: ImageBytes[]
   /** Images sent smaller than wanted, or left out, for the UI to say so. */
   notes: ShrinkNote[]
 }
@@ -35,8 +36,8 @@ export async function prepareInputsAsync(spec: TaskSpec, deps: PrepareDeps, repo
   const isInput = new Set(spec.inputs.map((i) => i.layer.id))
   const dropped = fitted.dropped.map((d) => ({ name: d.name, from: { width: d.width, height: d.height }, to: { width: 0, height: 0 }, keptPercent: 0 }))
   return {
-    inputImages: [fitted.input.dataUrl, ...fitted.references.filter((r) => isInput.has(r.source.id)).map((r) => r.dataUrl)],
-    references: fitted.references.filter((r) => !isInput.has(r.source.id)).map((r) => r.dataUrl),
+    inputImages: [fitted.input.image, ...fitted.references.filter((r) => isInput.has(r.source.id)).map((r) => r.image)],
+    references: fitted.references.filter((r) => !isInput.has(r.source.id)).map((r) => r.image),
     notes: [...fitted.notes, ...dropped],
   }
 }

@@ -119,7 +119,8 @@ async function catchRequestBodyAsync<T>(work: () => Promise<T>): Promise<{ json:
   window.fetch = async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
     if (!url.endsWith('/api/v1/chat/completions')) return realFetch(input, init)
-    bodies.push(String(init?.body))
+    // The body is a Blob the image worker wrote, or UTF-8 bytes where it could not run.
+    bodies.push(await new Response(init?.body).text())
     return new Response(ANSWER, { status: 200, headers: { 'Content-Type': 'application/json' } })
   }
   try {

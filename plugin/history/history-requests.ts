@@ -1,5 +1,5 @@
 import type { GenerationRecord } from '../../common/domain'
-import { readRecord } from '../../common/read-record'
+import { readRecord } from '../../common/read/read-record'
 import { ShownError } from '../answer-requests'
 import { addToHistory, readHistory } from './history'
 import type { HistoryItem, PlacedImage, PlaceImageArgs, RequestArgs } from '../../common/messages'

@@ -1,5 +1,5 @@
 import type { GenerationRecord, HistoryEntry } from '../../common/domain'
-import { readRecord } from '../../common/read-record'
+import { readRecord } from '../../common/read/read-record'
 import { RECORD_LIMIT_BYTES, recordForPluginData, utf8Length } from './record'
 
 /**

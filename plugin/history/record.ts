@@ -1,5 +1,5 @@
 import type { FontInput, GenerationRecord } from '../../common/domain'
-import { readFormat, readableRecord } from '../../common/read-record'
+import { readFormat, readableRecord } from '../../common/read/read-record'
 
 /** Plugin data key of the generation record on every layer that shows a result. */
 export const RECORD_KEY = 'riverflow'

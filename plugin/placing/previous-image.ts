@@ -1,4 +1,4 @@
-import { readRecord } from '../../common/read-record'
+import { readRecord } from '../../common/read/read-record'
 import { RECORD_KEY, RECORD_LIMIT_BYTES, recordForPluginData, utf8Length } from '../history/record'
 
 /**

@@ -4,7 +4,7 @@ import { type AreaEdit, areaEditOf } from '../placing/area-edit-group'
 import { restorePrevious } from '../placing/previous-image'
 import { RECORD_KEY } from '../history/record'
 import { setRelaunchButtons } from './relaunch-buttons'
-import { readFormat } from '../../common/read-record'
+import { readFormat } from '../../common/read/read-record'
 import { describeSelection } from '../selection/selection'
 
 const UI_COMMANDS: readonly string[] = ['regenerate', 'more-like-this', 'edit-prompt', 'edit-an-area', 'erase-an-area'] satisfies LaunchCommand[]

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { propertyRuns } from '../support/property-runs'
-import { readRecord } from '../../common/read-record'
+import { readRecord } from '../../common/read/read-record'
 import type { HistoryItem } from '../../common/messages'
 import { addToHistory, readHistory } from '../../plugin/history/history'
 import { RECORD_KEY } from '../../plugin/history/record'

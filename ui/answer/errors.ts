@@ -1,4 +1,4 @@
-import { isObject } from '../../common/is-object'
+import { isObject } from '../../common/read/is-object'
 
 /**
  * Everything that can go wrong between pressing Generate and having image bytes,

@@ -1,7 +1,7 @@
 import { GenerationError } from './errors'
 import { type LiftedText, liftStringValues, restoreLiftedUrl } from './lift-data-urls'
 import { type GenerationResult, type ImageSource, hasError, modelError, unreadableAnswer } from './response'
-import { isObject } from '../../common/is-object'
+import { isObject } from '../../common/read/is-object'
 
 /**
  * Reads the body of a 200 from the Image API: `{created, data: [{b64_json,

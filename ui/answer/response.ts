@@ -1,7 +1,7 @@
 import { decodeBase64, decodeDataUrl } from '../image/data-url'
 import { GenerationError, MAY_HAVE_CHARGED, readErrorBody } from './errors'
 import { type LiftedText, liftDataUrls, restoreLiftedUrl } from './lift-data-urls'
-import { isObject } from '../../common/is-object'
+import { isObject } from '../../common/read/is-object'
 
 /**
  * One image of an answer: a data URL (usually PNG), an https URL, or the Image

@@ -1,5 +1,5 @@
 import type { ModelId } from '../../common/domain'
-import { isObject } from '../../common/is-object'
+import { isObject } from '../../common/read/is-object'
 import { OPENROUTER_URL, authHeaders } from './endpoint'
 
 export interface ImagesApiOptions {

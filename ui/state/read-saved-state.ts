@@ -1,9 +1,9 @@
 import type { FontInput, GenerationSettings, SavedState } from '../../common/domain'
 import { FORMATS } from '../../common/formats'
-import { type SettingsFields, readFontRows, readSettingsFields } from '../../common/read-settings'
+import { type SettingsFields, readFontRows, readSettingsFields } from '../../common/read/read-settings'
 import { DEFAULT_STATE } from '../defaults'
 import { type ModelCapabilities, fitSettingsToList } from '../models'
-import { isObject } from '../../common/is-object'
+import { isObject } from '../../common/read/is-object'
 
 /**
  * The saved state's format. 1: prompt, settings and placement, no version

@@ -1,6 +1,6 @@
 import type { GenerationRecord, GenerationSettings, QuickAction, SavedState } from '../../common/domain'
 import type { StartData } from '../../common/messages'
-import { MAX_KIT_ID } from '../../common/read-record'
+import { MAX_KIT_ID } from '../../common/read/read-record'
 import type { ModelCapabilities } from '../../common/models'
 import { loadRecord, planLaunch } from '../generation/plan/launch/plan-launch'
 import { type LaunchReview, reviewLaunch } from '../generation/plan/launch/review-launch'

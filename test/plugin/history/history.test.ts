@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationRecord } from '../../../common/domain'
-import { MAX_SCORING_PROMPT } from '../../../common/read-record'
+import { MAX_SCORING_PROMPT } from '../../../common/read/read-record'
 import { HISTORY_LIMIT, addToHistory, readHistory } from '../../../plugin/history/history'
 import type { HistoryItem, ReplyMessage, RequestArgs, RequestType } from '../../../common/messages'
 import { startPlugin } from '../../../plugin/start-plugin'

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { GenerationRecord } from '../../../common/domain'
-import { readRecord } from '../../../common/read-record'
+import { readRecord } from '../../../common/read/read-record'
 import { RECORD_LIMIT_BYTES, recordForPluginData } from '../../../plugin/history/record'
 
 const record: GenerationRecord = {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { readRecord } from '../../../common/read-record'
+import { readRecord } from '../../../common/read/read-record'
 import type { Launch } from '../../../common/messages'
 import { planLaunch } from '../../../ui/generation/plan/launch/plan-launch'
 import { BUILT_IN_MODELS } from '../../../ui/models'

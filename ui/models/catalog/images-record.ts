@@ -2,7 +2,7 @@ import type { AspectRatio, BackgroundMode, ImageSize } from '../../../common/dom
 import type { ExactSizeLimits, PricingLine } from '../../../common/models'
 import { EXACT_SIZE_LIMITS } from '../../../common/road-capabilities'
 import { ASPECT_RATIOS, IMAGE_SIZES } from '../../../common/sizes'
-import { isObject } from '../../../common/is-object'
+import { isObject } from '../../../common/read/is-object'
 
 /**
  * What one Image API endpoint record says, each fact null (or empty) when the

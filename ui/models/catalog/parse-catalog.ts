@@ -1,5 +1,5 @@
 import type { CachedCatalog, CatalogEntry, ModelId, Road } from '../../../common/domain'
-import { isObject } from '../../../common/is-object'
+import { isObject } from '../../../common/read/is-object'
 
 /** Every Riverflow is Sourceful's; the catalog's other image models are for other tools. */
 const SOURCEFUL = 'sourceful/'

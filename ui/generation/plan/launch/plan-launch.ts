@@ -4,13 +4,13 @@ import type { ModelCapabilities } from '../../../../common/models'
 import { findModel } from '../../../models'
 import { readSavedState, toStoredState } from '../../../state/read-saved-state'
 import type { SelectedLayer } from '../../../../common/selection'
-import { readArea } from '../../../../common/read-record'
+import { readArea } from '../../../../common/read/read-record'
 import { type PlacedLayer, areaProblem, findArea, planEditArea } from '../edit-area/plan-edit-area'
 import { planExpand } from '../plan-expand'
 import { newSetId, planFormat } from '../plan-formats'
 import { planGenerate, planRefine, withTakes } from '../plan-tasks'
 import type { Order, TaskSpec } from '../task'
-import { isObject } from '../../../../common/is-object'
+import { isObject } from '../../../../common/read/is-object'
 
 /** What a relaunch button does to the panel: the layer's prompt and settings, what to run, and what to say. */
 export interface LaunchPlan {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { BrandKit } from '../../../../../common/brand-kit'
-import { readRecord } from '../../../../../common/read-record'
+import { readRecord } from '../../../../../common/read/read-record'
 import { findLaunchKit } from '../../../../../ui/generation/plan/launch/load-kit'
 
 const kit = (id: string, name: string): BrandKit => ({ id, name, references: [], fonts: [], palette: [], note: '', checks: [], problems: [] })

@@ -1,8 +1,8 @@
 // Reads a generation record from what a document holds (a layer's plugin data,
 // a history entry): anyone with edit access to the file can write there, so
 // every field is checked for its type and its size before either half uses it.
-import type { GenerationRecord, GenerationSettings } from './domain'
-import { MAX_FONT_INPUTS } from './models'
+import type { GenerationRecord, GenerationSettings } from '../domain'
+import { MAX_FONT_INPUTS } from '../models'
 import { isObject } from './is-object'
 import { MAX_SHORT, MAX_TEXT, MAX_URL, isText, readFontRows, readSettingsFields } from './read-settings'
 

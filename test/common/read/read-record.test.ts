@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readRecord } from '../../common/read-record'
-import { recordWith } from '../fixtures/records'
+import { readRecord } from '../../../common/read/read-record'
+import { recordWith } from '../../fixtures/records'
 
 describe('readRecord: the exact size an image was made at', () => {
   it('keeps whole pixels, and drops anything else without losing the record', () => {

@@ -2,10 +2,10 @@
 // that a layer's record (./read-record.ts) and the panel's saved state (ui/state/read-saved-state.ts)
 // agree on what a setting may be. Anyone with edit access to a file can write a record, so every
 // field is checked for its type and its size.
-import { BACKGROUND_MODES, type Density, EFFORTS, type FontInput, type GenerationSettings } from './domain'
+import { BACKGROUND_MODES, type Density, EFFORTS, type FontInput, type GenerationSettings } from '../domain'
 import { isObject } from './is-object'
-import { MAX_FONT_INPUTS } from './models'
-import { ASPECT_RATIOS, IMAGE_SIZES } from './sizes'
+import { MAX_FONT_INPUTS } from '../models'
+import { ASPECT_RATIOS, IMAGE_SIZES } from '../sizes'
 
 /** Longer than any real value of these: a model's slug, an OpenRouter id, an ISO time. */
 export const MAX_SHORT = 200

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { readRecord } from '../../common/read-record'
-import { BUILT_IN_MODELS } from '../../common/models'
-import { readSavedState, toStoredState } from '../../ui/state/read-saved-state'
-import { DEFAULT_STATE } from '../../ui/defaults'
-import { recordWith } from '../fixtures/records'
+import { readRecord } from '../../../common/read/read-record'
+import { BUILT_IN_MODELS } from '../../../common/models'
+import { readSavedState, toStoredState } from '../../../ui/state/read-saved-state'
+import { DEFAULT_STATE } from '../../../ui/defaults'
+import { recordWith } from '../../fixtures/records'
 
 // One check for each setting (common/read-settings.ts): a layer's record and the panel's saved state
 // agree on what a setting may be. A record refuses the whole for a field that does not read; the

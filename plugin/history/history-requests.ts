@@ -8,18 +8,20 @@ import { groupTilesAsync } from '../placing/place-tiles'
 import { entryImageAsync } from './history-images'
 
 /**
- * Places an image and adds it to the file's history, in the placement's undo
- * step (written after it, the entry was an undo step of its own); a history
- * that cannot be written never costs the image.
+ * Places an image and adds it to the file's history, then ends the undo step:
+ * the two are one step (written after it, the entry was a step of its own). A
+ * format of a set leaves the step open for the rest of the set, which the UI
+ * ends ('end-undo-step'). A history that cannot be written never costs the image.
  */
 export async function placeAndRecordAsync(args: PlaceImageArgs): Promise<PlacedImage> {
-  return placeImageAsync(args, (placed) => {
-    try {
-      addToHistory({ layerIds: placed.nodeIds, record: args.record })
-    } catch {
-      // The image is on the canvas with its own record; the history is a convenience.
-    }
-  })
+  const placed = await placeImageAsync(args)
+  try {
+    addToHistory({ layerIds: placed.nodeIds, record: args.record })
+  } catch {
+    // The image is on the canvas with its own record; the history is a convenience.
+  }
+  if (args.joinStep !== true) figma.commitUndo()
+  return placed
 }
 
 export async function loadHistoryAsync(): Promise<HistoryItem[]> {
@@ -54,12 +56,14 @@ export async function placeAgainAsync({ layerId, record: entry }: RequestArgs<'p
   const record = fullRecordOf(found.fullRecord) ?? entry
   if (found.kind === 'tiles') {
     const args = { taskId, targetIds: [layerId], name: node.name, reveal: true, record }
-    return groupTilesAsync(args, found.pieces, { width: node.width, height: node.height })
+    const placed = await groupTilesAsync(args, found.pieces, { width: node.width, height: node.height })
+    figma.commitUndo()
+    return placed
   }
   const image = figma.getImageByHash(found.hash)
   if (!image) throw new ShownError('The image is gone from the file.')
   const [bytes, pixels] = await Promise.all([image.getBytesAsync(), image.getSizeAsync()])
-  return placeImageAsync({
+  const placed = await placeImageAsync({
     taskId,
     image: { bytes, ...pixels },
     placement: 'new-layer',
@@ -69,6 +73,8 @@ export async function placeAgainAsync({ layerId, record: entry }: RequestArgs<'p
     reveal: true,
     record,
   })
+  figma.commitUndo()
+  return placed
 }
 
 /** The record kept on the layer, checked as all document data is; null when it cannot be read. */

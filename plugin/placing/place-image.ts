@@ -1,7 +1,7 @@
 import { layerSize } from './layout'
 import type { PlaceImageArgs, PlacedImage } from '../../common/messages'
 import { createImageLayer, createImageOrExplain, liveNodesAsync, newLayerSpot, pageOf, rememberSpot, revealNewLayer } from './new-layer'
-import { type AlsoInStep, placeTilesAsync } from './place-tiles'
+import { placeTilesAsync } from './place-tiles'
 import { keepFillState, rememberPrevious } from './previous-image'
 import { RECORD_KEY, recordForPluginData } from '../history/record'
 import { setRelaunchButtons } from '../relaunch/relaunch-buttons'
@@ -21,22 +21,21 @@ import { formatResultIn } from './format-frames'
  * An image in tiles (over 4096 px, kept at full resolution) is a group of them
  * on a new layer: a fill cannot hold tiles. Expand's image goes behind the one
  * it continues, in its frame (plugin/placing/expand-frame.ts), or in a frame of the
- * chosen ratio made around it (plugin/placing/expand-ratio.ts).
+ * chosen ratio made around it (plugin/placing/expand-ratio.ts). The caller
+ * ends the undo step, once what goes with the image (its history entry) is
+ * written too (plugin/history/history-requests.ts).
  */
-export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoInStep = () => {}): Promise<PlacedImage> {
-  if ('tiles' in message.image) return placeTilesAsync(message, message.image, alsoInStep)
+export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedImage> {
+  if ('tiles' in message.image) return placeTilesAsync(message, message.image)
   const image = createImageOrExplain(message.image.bytes)
   const targets = await liveNodesAsync(message.targetIds)
   const paint: ImagePaint = { type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }
   const record = recordForPluginData(message.record)
 
-  // A format of a set joins the set's undo step; everything else is a step of its own.
-  const end = (placed: PlacedImage) => endStep(placed, alsoInStep, message.joinStep === true)
-
   if (message.placement === 'area' && message.area) {
     const shape = await figma.getNodeByIdAsync(message.area.shapeId)
     const placed = placeOverArea(targets[0], message.area, shape, paint, record, message.name)
-    if (placed) return end(placed)
+    if (placed) return placed
     figma.notify('The image of the area was deleted or locked while the edit was generating, so the edit went on a new layer.')
   }
 
@@ -45,12 +44,12 @@ export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoI
     const earlier = message.record.format ? formatResultIn(targets[0]) : null
     if (earlier) {
       fillLayers([earlier], paint, record)
-      return end({ nodeIds: [earlier.id], placement: 'behind' })
+      return { nodeIds: [earlier.id], placement: 'behind' }
     }
     const placed = message.expandTo
       ? await placeInNewFrameAsync(targets[0], message.expandTo, paint, record, message.name)
       : placeBehind(targets[0], paint, record, message.name)
-    if (placed) return end(placed)
+    if (placed) return placed
     figma.notify(
       message.expandTo
         ? 'The image to expand was deleted, locked or moved where a frame cannot go while the image was generating, so the image went on a new layer beside it.'
@@ -62,7 +61,7 @@ export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoI
     const fillable = targets.filter(isFillable)
     if (fillable.length > 0) {
       fillLayers(fillable, paint, record)
-      return end({ nodeIds: fillable.map((n) => n.id), placement: 'fill' })
+      return { nodeIds: fillable.map((n) => n.id), placement: 'fill' }
     }
     figma.notify('The layer to fill was deleted, locked or has no area to show an image, so the image went on a new layer.')
   }
@@ -81,7 +80,7 @@ export async function placeImageAsync(message: PlaceImageArgs, alsoInStep: AlsoI
     rememberSpot(message.taskId, page, spot)
   })
   revealNewLayer(message.reveal, page, node)
-  return end({ nodeIds: [node.id], placement: 'new-layer' })
+  return { nodeIds: [node.id], placement: 'new-layer' }
 }
 
 /**
@@ -104,14 +103,4 @@ function fillLayers(nodes: (SceneNode & MinimalFillsMixin)[], paint: ImagePaint,
     for (const back of putBack.reverse()) back()
     throw error
   }
-}
-
-/**
- * What goes with a placement (its history entry) joins its undo step, which
- * then ends: one step. A format of a set leaves it open for the rest of the set.
- */
-function endStep(placed: PlacedImage, alsoInStep: AlsoInStep, joinStep: boolean): PlacedImage {
-  alsoInStep(placed)
-  if (!joinStep) figma.commitUndo()
-  return placed
 }

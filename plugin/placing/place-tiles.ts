@@ -17,8 +17,6 @@ export interface TilePiece {
  * Done to the document with the placement, before its undo step is committed
  * (the history entry): one undo takes both away. It must not throw.
  */
-export type AlsoInStep = (placed: PlacedImage) => void
-
 /** What a group of tiles needs of a place-image request. */
 export type TileGroupArgs = Pick<PlaceImageArgs, 'taskId' | 'targetIds' | 'name' | 'reveal' | 'record'>
 
@@ -27,7 +25,7 @@ export type TileGroupArgs = Pick<PlaceImageArgs, 'taskId' | 'targetIds' | 'name'
  * rectangle per tile, abutting, in a group as large on the canvas as the image
  * in pixels (or the size asked for, the tiles scaled with it).
  */
-export async function placeTilesAsync(message: PlaceImageArgs, tiled: TiledImage<HeldTile>, alsoInStep?: AlsoInStep): Promise<PlacedImage> {
+export async function placeTilesAsync(message: PlaceImageArgs, tiled: TiledImage<HeldTile>): Promise<PlacedImage> {
   // Every check before a layer exists: a group found wrong halfway must not leave tiles behind.
   if (!tilesCoverExactly(tiled.tiles, tiled, FIGMA_MAX_IMAGE_SIDE)) {
     throw new ShownError('The image was cut into tiles that do not fit together. Retry, or download it.')
@@ -37,15 +35,16 @@ export async function placeTilesAsync(message: PlaceImageArgs, tiled: TiledImage
   }
   const size = layerSize(message.size, tiled)
   const pieces = tileRects(tiled.tiles, tiled, size).map((rect, i) => ({ rect, imageHash: tiled.tiles[i].imageHash }))
-  return groupTilesAsync(message, pieces, size, alsoInStep)
+  return groupTilesAsync(message, pieces, size)
 }
 
 /**
  * Lays the tiles as rectangles in one group on a new layer beside the targets
  * (in view without), the group carrying the record and the relaunch buttons as
- * a new image layer does. One undo step; anything that fails leaves no layer behind.
+ * a new image layer does. Anything that fails leaves no layer behind; the caller
+ * ends the undo step.
  */
-export async function groupTilesAsync(message: TileGroupArgs, pieces: readonly TilePiece[], size: Size, alsoInStep: AlsoInStep = () => {}): Promise<PlacedImage> {
+export async function groupTilesAsync(message: TileGroupArgs, pieces: readonly TilePiece[], size: Size): Promise<PlacedImage> {
   const targets = await liveNodesAsync(message.targetIds)
   const page = pageOf(targets[0]) ?? figma.currentPage
   await page.loadAsync()
@@ -70,10 +69,7 @@ export async function groupTilesAsync(message: TileGroupArgs, pieces: readonly T
     setRelaunchButtons(group)
     rememberSpot(message.taskId, page, spot)
     revealNewLayer(message.reveal, page, group)
-    const placed: PlacedImage = { nodeIds: [group.id], placement: 'new-layer' }
-    alsoInStep(placed)
-    figma.commitUndo()
-    return placed
+    return { nodeIds: [group.id], placement: 'new-layer' }
   } catch (error) {
     // No orphan layers: the UI keeps the paid image with Retry and Download.
     for (const node of made) if (!node.removed) node.remove()

@@ -82,29 +82,29 @@ function readFills(node: BaseNode): unknown[] | null {
 }
 
 /**
- * Swaps the layer's image with the one it showed before, record and all, in
- * one undo step: the designer's own fill comes back even though it had no
- * record, and restoring again brings the generated image back; `alsoInStep`
- * gets the record restored (an edit's group keeps it too). Returns what to
- * tell the designer; throws nothing, whatever the plugin data holds.
+ * Swaps the layer's image with the one it showed before, record and all: the
+ * designer's own fill comes back even though it had no record, and restoring
+ * again brings the generated image back. Returns what to tell the designer and
+ * the record restored ('' for none; null when nothing changed), for the caller
+ * to set where else it belongs (an edit's group) and end the undo step. Throws
+ * nothing, whatever the plugin data holds.
  */
-export function restorePrevious(node: SceneNode | undefined, alsoInStep: (record: string) => void = () => {}): string {
-  if (!node) return 'Select the layer whose previous image you want back.'
-  if (!('fills' in node) || node.locked) return `“${node.name}” is locked or takes no fill: unlock it and try again.`
+export function restorePrevious(node: SceneNode | undefined): { message: string; record: string | null } {
+  const unchanged = (message: string) => ({ message, record: null })
+  if (!node) return unchanged('Select the layer whose previous image you want back.')
+  if (!('fills' in node) || node.locked) return unchanged(`“${node.name}” is locked or takes no fill: unlock it and try again.`)
   const fills = readFills(node)
-  if (!fills) return `“${node.name}” has no previous image to restore.`
+  if (!fills) return unchanged(`“${node.name}” has no previous image to restore.`)
   const record = previousRecord(node)
   const current = { fills: node.fills, record: node.getPluginData(RECORD_KEY) }
   try {
     node.fills = fills as Paint[]
   } catch {
-    return `The previous image of “${node.name}” could not be restored: Figma no longer has it.`
+    return unchanged(`The previous image of “${node.name}” could not be restored: Figma no longer has it.`)
   }
   // Only now: a restore that failed must leave the layer's previous image where it was.
   node.setPluginData(PREVIOUS_FILLS_KEY, current.fills === figma.mixed ? '' : JSON.stringify(current.fills))
   node.setPluginData(PREVIOUS_RECORD_KEY, recordToKeep(current.record))
   node.setPluginData(RECORD_KEY, record)
-  alsoInStep(record)
-  figma.commitUndo()
-  return `Restored the previous image of “${node.name}”.`
+  return { message: `Restored the previous image of “${node.name}”.`, record }
 }

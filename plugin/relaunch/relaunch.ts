@@ -20,8 +20,11 @@ export function relaunchInSandbox(): boolean {
   const node = figma.currentPage.selection[0]
   // An edit's image is its answer's fill; the group carries the record and the buttons.
   const edit = areaEditOf(node)
-  const message = edit ? restorePrevious(edit.answer, (record) => record !== '' && edit.group.setPluginData(RECORD_KEY, record)) : restorePrevious(node)
+  const { message, record } = restorePrevious(edit ? edit.answer : node)
+  if (edit && record) edit.group.setPluginData(RECORD_KEY, record)
   if (node) setRelaunchButtons(node)
+  // One undo step: the image, its record and the buttons.
+  if (record !== null) figma.commitUndo()
   figma.closePlugin(message)
   return true
 }

@@ -3,7 +3,7 @@ import type { GenerationRecord } from '../../../common/domain'
 import type { PlaceImageArgs } from '../../../common/messages'
 import type { AreaTarget } from '../../../common/selection'
 import { entryImageAsync } from '../../../plugin/history/history-images'
-import { placeImageAsync } from '../../../plugin/placing/place-image'
+import { placeAndRecordAsync } from '../../../plugin/history/history-requests'
 import { RECORD_KEY } from '../../../plugin/history/record'
 import type { FakeFigma, FakeNode } from '../../fake-figma'
 import { recordWith } from '../../fixtures/records'
@@ -62,7 +62,7 @@ describe('Edit area in the sandbox', () => {
   it('groups the answer with the shape as its mask, above the image, with the record and the edit’s own buttons', async () => {
     const { frame, image, circle } = tableShot()
     const steps = fake.undoSteps()
-    const placed = await placeImageAsync(overArea(image, circle))
+    const placed = await placeAndRecordAsync(overArea(image, circle))
     const group = fake.allNodes().find((n) => n.id === placed.nodeIds[0])!
     expect(frame.children.map((n) => n.name)).toEqual(['Table shot', 'Table shot · edited area'])
     expect(group.children.map((n) => n.name)).toEqual(['Area', 'Table shot · edited area'])
@@ -75,14 +75,14 @@ describe('Edit area in the sandbox', () => {
 
   it('Regenerate on the edit: the new answer in its place, one undo step, and Restore previous swaps back, record and all', async () => {
     const { frame, image, circle } = tableShot()
-    const first = await placeImageAsync(overArea(image, circle))
+    const first = await placeAndRecordAsync(overArea(image, circle))
     const group = fake.allNodes().find((n) => n.id === first.nodeIds[0])!
     const answer = group.children[1]
     const earlier = answer.fills[0].imageHash
     const steps = fake.undoSteps()
 
     const newer = { bytes: encodePng(320, 320), width: 320, height: 320 }
-    const again = await placeImageAsync({ ...overArea(image, maskOf(group), { replace: true }, 'a cup of coffee'), image: newer })
+    const again = await placeAndRecordAsync({ ...overArea(image, maskOf(group), { replace: true }, 'a cup of coffee'), image: newer })
     expect(again.nodeIds).toEqual([group.id])
     expect(frame.children).toHaveLength(2)
     expect(group.children[1]).toBe(answer)
@@ -101,10 +101,10 @@ describe('Edit area in the sandbox', () => {
 
   it('More like this on the edit: another edit above it, masked by a copy of the shape; the first stays as it was', async () => {
     const { frame, image, circle } = tableShot()
-    const first = await placeImageAsync(overArea(image, circle))
+    const first = await placeAndRecordAsync(overArea(image, circle))
     const group = fake.allNodes().find((n) => n.id === first.nodeIds[0])!
     const before = group.children[1].fills[0].imageHash
-    const take = await placeImageAsync(overArea(image, maskOf(group), { replace: false }, 'a cup of coffee'))
+    const take = await placeAndRecordAsync(overArea(image, maskOf(group), { replace: false }, 'a cup of coffee'))
     const second = fake.allNodes().find((n) => n.id === take.nodeIds[0])!
     expect(frame.children).toEqual([image, group, second])
     expect(maskOf(second)).not.toBe(maskOf(group))
@@ -115,7 +115,7 @@ describe('Edit area in the sandbox', () => {
 
   it('a relaunch on the edit hands the panel its image and mask, read from the layers; a record naming no sibling says so', async () => {
     const { image, circle } = tableShot()
-    const placed = await placeImageAsync(overArea(image, circle))
+    const placed = await placeAndRecordAsync(overArea(image, circle))
     const group = fake.allNodes().find((n) => n.id === placed.nodeIds[0])!
     fake.select(group)
     runPlugin(fake, 'regenerate')
@@ -124,7 +124,7 @@ describe('Edit area in the sandbox', () => {
 
     fake = installFakeFigma()
     const other = tableShot()
-    const moved = await placeImageAsync({ ...overArea(other.image, other.circle), record: { ...record('x'), area: { imageId: '999:1', erase: false } } })
+    const moved = await placeAndRecordAsync({ ...overArea(other.image, other.circle), record: { ...record('x'), area: { imageId: '999:1', erase: false } } })
     fake.select(fake.allNodes().find((n) => n.id === moved.nodeIds[0])!)
     runPlugin(fake, 'regenerate')
     const started = await shownStartData(fake)
@@ -138,7 +138,7 @@ describe('Edit area in the sandbox', () => {
     fake.figma.group = (() => {
       throw new Error('Figma refused the group')
     }) as typeof fake.figma.group
-    await expect(placeImageAsync(overArea(image, circle))).rejects.toThrow(/refused the group/)
+    await expect(placeAndRecordAsync(overArea(image, circle))).rejects.toThrow(/refused the group/)
     fake.figma.group = group
     expect(frame.children).toEqual([image, circle])
     expect(circle).toMatchObject({ x: 300, y: 200 })
@@ -151,7 +151,7 @@ describe('Edit area in the sandbox', () => {
     const before = flow()
     expect(before).toEqual({ image: [0, 0], caption: [0, 600], card: [800, 700] })
 
-    const placed = await placeImageAsync(overArea(image, circle))
+    const placed = await placeAndRecordAsync(overArea(image, circle))
     const group = fake.allNodes().find((n) => n.id === placed.nodeIds[0])!
     expect(card.children).toEqual([image, group, caption])
     expect(group).toMatchObject({ type: 'GROUP', layoutPositioning: 'ABSOLUTE' })
@@ -175,7 +175,7 @@ describe('Edit area in the sandbox', () => {
       }
       return made
     }) as typeof fake.figma.group
-    await expect(placeImageAsync(overArea(image, circle))).rejects.toThrow(/refused the record/)
+    await expect(placeAndRecordAsync(overArea(image, circle))).rejects.toThrow(/refused the record/)
     expect(card.children.map((n) => n.name)).toEqual([image, caption, circle].map((n) => n.name))
     expect(circle).toMatchObject({ layoutPositioning: 'ABSOLUTE', x: 300, y: 200, isMask: false })
     expect([caption.y, card.height]).toEqual([600, 700])
@@ -191,7 +191,7 @@ describe('Edit area in the sandbox', () => {
     const before = { x: circle.x, y: circle.y, width: circle.width, height: circle.height }
     change(circle)
     const after = { x: circle.x, y: circle.y, width: circle.width, height: circle.height, locked: circle.locked }
-    const placed = await placeImageAsync(overArea(image, circle))
+    const placed = await placeAndRecordAsync(overArea(image, circle))
     const layer = fake.allNodes().find((n) => n.id === placed.nodeIds[0])!
     expect(placed.placement).toBe('area')
     // Right above the image, at the box the answer was made for: the answer shows, as the panel cut it to the shape.
@@ -213,7 +213,7 @@ describe('Edit area in the sandbox', () => {
 
   it('the history finds an edit’s image in its group, for the thumbnail and Place again', async () => {
     const { image, circle } = tableShot()
-    const placed = await placeImageAsync(overArea(image, circle))
+    const placed = await placeAndRecordAsync(overArea(image, circle))
     const group = fake.allNodes().find((n) => n.id === placed.nodeIds[0])!
     const found = await entryImageAsync(group.id, JSON.parse(group.getPluginData(RECORD_KEY)) as GenerationRecord)
     expect(found).toMatchObject({ kind: 'fill', node: group.children[1], hash: group.children[1].fills[0].imageHash, swappedOut: false })

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { PlaceImageArgs } from '../../../common/messages'
 import { expandSourceOf } from '../../../plugin/placing/expand-frame'
-import { placeImageAsync } from '../../../plugin/placing/place-image'
+import { placeAndRecordAsync } from '../../../plugin/history/history-requests'
 import { RECORD_KEY } from '../../../plugin/history/record'
 import { describeSelection } from '../../../plugin/selection/selection'
 import type { FakeFigma, FakeNode } from '../../fake-figma'
@@ -67,7 +67,7 @@ describe('Expand in the sandbox', () => {
   it('puts the result behind the image, covering the frame, in one undo step, the image untouched', async () => {
     const { frame, shot } = banner()
     const before = JSON.stringify({ fills: shot.fills, x: shot.x, y: shot.y, width: shot.width, height: shot.height })
-    const result = await placeImageAsync(behind(frame.id))
+    const result = await placeAndRecordAsync(behind(frame.id))
     const layer = frame.children[0]
     expect(result).toEqual({ nodeIds: [layer.id], placement: 'behind' })
     expect(frame.children.map((child) => child.name)).toEqual(['Banner · expanded', 'Product'])
@@ -90,7 +90,7 @@ describe('Expand in the sandbox', () => {
     fake.select(card)
     expect(describeSelection(fake.figma.currentPage.selection)[0].expand).toMatchObject({ imageName: 'Photo' })
 
-    const result = await placeImageAsync({ ...behind(card.id), image: { bytes: encodePng(400, 600), width: 400, height: 600 } })
+    const result = await placeAndRecordAsync({ ...behind(card.id), image: { bytes: encodePng(400, 600), width: 400, height: 600 } })
     const layer = card.children[0]
     expect(result).toEqual({ nodeIds: [layer.id], placement: 'behind' })
     expect(card.children).toEqual([layer, photo, title])
@@ -102,7 +102,7 @@ describe('Expand in the sandbox', () => {
   it('in an auto layout that draws its first layer on top, goes last, so it is still behind the image', async () => {
     const card = Object.assign(fake.addFrame({ name: 'Card', width: 400, height: 600 }), { layoutMode: 'VERTICAL', itemReverseZIndex: true })
     const photo = addImage(card, 'Photo', { x: 0, y: 0, width: 400, height: 400 })
-    await placeImageAsync(behind(card.id))
+    await placeAndRecordAsync(behind(card.id))
     expect(card.children.map((child) => child.name)).toEqual(['Photo', 'Banner · expanded'])
     expect(photo).toMatchObject({ x: 0, y: 0 })
   })
@@ -110,7 +110,7 @@ describe('Expand in the sandbox', () => {
   it('puts it on a new layer beside the frame, saying so, when the frame was locked meanwhile', async () => {
     const { frame } = banner()
     frame.locked = true
-    const result = await placeImageAsync(behind(frame.id))
+    const result = await placeAndRecordAsync(behind(frame.id))
     expect(result.placement).toBe('new-layer')
     expect(frame.children).toHaveLength(1)
     expect(fake.notifications.at(-1)?.message).toMatch(/frame to expand was deleted or locked/)

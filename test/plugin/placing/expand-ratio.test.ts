@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { PlaceImageArgs } from '../../../common/messages'
-import { placeImageAsync } from '../../../plugin/placing/place-image'
+import { placeAndRecordAsync } from '../../../plugin/history/history-requests'
 import { RECORD_KEY } from '../../../plugin/history/record'
 import { describeSelection } from '../../../plugin/selection/selection'
 import type { FakeFigma, FakeNode } from '../../fake-figma'
@@ -66,7 +66,7 @@ describe('Expand to a ratio in the sandbox', () => {
   it('makes a frame of the ratio where the image is, moves the image into it pixel for pixel, and puts the result behind it covering the frame, in one undo step', async () => {
     const { board: parent, shot } = board()
     const before = facts(shot)
-    const result = await placeImageAsync(toRatio(shot.id))
+    const result = await placeAndRecordAsync(toRatio(shot.id))
 
     const frame = parent.children[0]
     expect(frame).toMatchObject({ type: 'FRAME', name: 'Shot · 16:9', x: 210 - 389, y: 140, width: 1778, height: 1000 })
@@ -93,7 +93,7 @@ describe('Expand to a ratio in the sandbox', () => {
     const shot = fake.addRectangle({ name: 'Shot', x: 0, y: 0, width: 1000, height: 1000 }, other)
     shot.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(encodePng(8, 8)).hash, scaleMode: 'FILL' }]
     other.loaded = false
-    await placeImageAsync(toRatio(shot.id))
+    await placeAndRecordAsync(toRatio(shot.id))
     expect(other.kids.map((child) => [child.name, child.x, child.y])).toEqual([['Shot · 16:9', -389, 0]])
     expect(shot.absoluteBoundingBox).toEqual({ x: 0, y: 0, width: 1000, height: 1000 })
   })
@@ -108,7 +108,7 @@ describe('Expand to a ratio in the sandbox', () => {
     change(made)
     // Read after the change: an auto layout turned on places the image itself.
     const before = facts(made.shot)
-    const result = await placeImageAsync(toRatio(made.shot.id))
+    const result = await placeAndRecordAsync(toRatio(made.shot.id))
     expect(result.placement).toBe('new-layer')
     expect(fake.allNodes().filter((node) => node.type === 'FRAME').map((node) => node.name)).toEqual(['Board'])
     expect(fake.allNodes().find((node) => node.id === result.nodeIds[0])).toMatchObject({ name: 'Shot · expanded', width: 1778, height: 1000 })
@@ -127,7 +127,7 @@ describe('Expand to a ratio in the sandbox', () => {
       frame.appendChild = (child: FakeNode) => (child === shot ? (() => { throw new Error('Cannot move node') })() : append(child))
       return frame as never
     }
-    await expect(placeImageAsync(toRatio(shot.id))).rejects.toThrow('Cannot move node')
+    await expect(placeAndRecordAsync(toRatio(shot.id))).rejects.toThrow('Cannot move node')
     expect(parent.children.map((child) => child.name)).toEqual(['Shot', 'Caption'])
     expect(shot).toMatchObject({ x: 210, y: 140 })
     expect(fake.allNodes().filter((node) => node.name.startsWith('Shot ·'))).toEqual([])

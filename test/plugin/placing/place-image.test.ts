@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationRecord } from '../../../common/domain'
 import type { PlaceImageArgs } from '../../../common/messages'
-import { placeImageAsync } from '../../../plugin/placing/place-image'
+import { placeAndRecordAsync } from '../../../plugin/history/history-requests'
 import { RECORD_KEY } from '../../../plugin/history/record'
 import type { FakeFigma } from '../../fake-figma'
 import { encodeGif, encodePng } from '../../images/png'
@@ -34,9 +34,9 @@ function message(overrides: Partial<PlaceImageArgs> = {}, width = 1280, height =
   }
 }
 
-describe('placeImageAsync', () => {
+describe('placeAndRecordAsync', () => {
   it('with nothing selected: a new layer of the image’s pixel size, named, centred in view, selected, scrolled to, one undo step', async () => {
-    const result = await placeImageAsync(message())
+    const result = await placeAndRecordAsync(message())
     const node = fake.page.children[0]
     expect(result).toEqual({ nodeIds: [node.id], placement: 'new-layer' })
     expect(node).toMatchObject({ type: 'RECTANGLE', name: 'A red fox', width: 1280, height: 720, x: 1000 - 640, y: 500 - 360 })
@@ -48,11 +48,20 @@ describe('placeImageAsync', () => {
     expect(JSON.parse(node.getPluginData(RECORD_KEY))).toEqual(record)
   })
 
+  it('a format of a set (joinStep) leaves its undo step open for the rest of the set; the history entry is in it', async () => {
+    await placeAndRecordAsync(message({ joinStep: true }))
+    expect(fake.undoSteps()).toBe(0)
+    await placeAndRecordAsync(message({ joinStep: true }))
+    fake.figma.commitUndo()
+    expect(fake.undoSteps()).toBe(1)
+    expect(fake.page.children).toHaveLength(2)
+  })
+
   it('fills every selected layer that takes a fill, and keeps their size and the selection', async () => {
     const a = fake.addRectangle({ x: 0, y: 0, width: 300, height: 200 })
     const b = fake.addFrame({ x: 400, y: 0, width: 100, height: 100 })
     fake.select(a, b)
-    const result = await placeImageAsync(message({ placement: 'fill', targetIds: [a.id, b.id] }))
+    const result = await placeAndRecordAsync(message({ placement: 'fill', targetIds: [a.id, b.id] }))
     expect(result).toMatchObject({ placement: 'fill', nodeIds: [a.id, b.id] })
     for (const node of [a, b]) {
       expect(node.fills).toEqual([{ type: 'IMAGE', imageHash: expect.any(String), scaleMode: 'FILL' }])
@@ -67,7 +76,7 @@ describe('placeImageAsync', () => {
     const a = fake.addRectangle({ x: 0, y: 0, width: 300, height: 200 })
     const b = fake.addRectangle({ x: 400, y: 0, width: 300, height: 200 })
     // b shows an image the plugin placed before: its record, its previous image and its buttons must stay.
-    await placeImageAsync(message({ placement: 'fill', targetIds: [b.id], record: { ...record, prompt: 'Before' } }))
+    await placeAndRecordAsync(message({ placement: 'fill', targetIds: [b.id], record: { ...record, prompt: 'Before' } }))
     const state = (node: typeof a) => ({ fills: JSON.stringify(node.fills), record: node.getPluginData(RECORD_KEY), previous: node.getPluginData('riverflow-previous-fills'), buttons: node.getRelaunchData() })
     const before = [state(a), state(b)]
     const setPluginData = b.setPluginData.bind(b)
@@ -76,7 +85,7 @@ describe('placeImageAsync', () => {
       setPluginData(key, value)
     }
     const steps = fake.undoSteps()
-    await expect(placeImageAsync(message({ placement: 'fill', targetIds: [a.id, b.id], record: { ...record, prompt: 'After' } }))).rejects.toThrow(/too large/)
+    await expect(placeAndRecordAsync(message({ placement: 'fill', targetIds: [a.id, b.id], record: { ...record, prompt: 'After' } }))).rejects.toThrow(/too large/)
     expect([state(a), state(b)]).toEqual(before)
     expect(fake.undoSteps()).toBe(steps)
   })
@@ -84,15 +93,15 @@ describe('placeImageAsync', () => {
   it('puts a new layer beside the selection, tops aligned, past whatever is there', async () => {
     const frame = fake.addFrame({ x: 100, y: 50, width: 400, height: 300 })
     fake.addFrame({ x: 540, y: 50, width: 200, height: 200 })
-    await placeImageAsync(message({ targetIds: [frame.id] }, 640, 480))
+    await placeAndRecordAsync(message({ targetIds: [frame.id] }, 640, 480))
     const node = fake.page.children.at(-1)!
     expect([node.x, node.y]).toEqual([540 + 200 + 40, 50])
   })
 
   it('lays a task’s images side by side', async () => {
     const first = message()
-    await placeImageAsync(first)
-    await placeImageAsync({ ...first })
+    await placeAndRecordAsync(first)
+    await placeAndRecordAsync({ ...first })
     const [a, b] = fake.page.children
     expect(b.x).toBe(a.x + a.width + 40)
     expect(b.y).toBe(a.y)
@@ -101,7 +110,7 @@ describe('placeImageAsync', () => {
 
   it('gives a refined frame its source’s canvas size, beside it', async () => {
     const source = fake.addFrame({ name: 'Card', x: 0, y: 0, width: 320, height: 200 })
-    await placeImageAsync(message({ targetIds: [source.id], size: { width: 320, height: 200 }, name: 'Card (refined)' }, 1280, 800))
+    await placeAndRecordAsync(message({ targetIds: [source.id], size: { width: 320, height: 200 }, name: 'Card (refined)' }, 1280, 800))
     const node = fake.page.children.at(-1)!
     expect(node).toMatchObject({ width: 320, height: 200, x: 360, y: 0, name: 'Card (refined)' })
     expect(fake.images.get(node.fills[0].imageHash as string)).toMatchObject({ width: 1280, height: 800 })
@@ -109,7 +118,7 @@ describe('placeImageAsync', () => {
 
   it('refines a divider line (zero height) onto a layer of the image’s proportions, never an empty rectangle', async () => {
     const line = fake.addLine({ name: 'Divider', x: 0, y: 0, width: 300 })
-    const result = await placeImageAsync(message({ targetIds: [line.id], size: { width: 300, height: 0 }, name: 'Divider (refined)' }, 1200, 600))
+    const result = await placeAndRecordAsync(message({ targetIds: [line.id], size: { width: 300, height: 0 }, name: 'Divider (refined)' }, 1200, 600))
     const node = fake.page.children.at(-1)!
     expect(result).toEqual({ nodeIds: [node.id], placement: 'new-layer' })
     expect(node).toMatchObject({ name: 'Divider (refined)', width: 300, height: 150 })
@@ -126,7 +135,7 @@ describe('placeImageAsync', () => {
       }
       return node
     }
-    await expect(placeImageAsync(message())).rejects.toThrow(/refused/)
+    await expect(placeAndRecordAsync(message())).rejects.toThrow(/refused/)
     expect(fake.page.children).toHaveLength(0)
     expect(fake.undoSteps()).toBe(0)
   })
@@ -134,7 +143,7 @@ describe('placeImageAsync', () => {
   it.each(['fill', 'new-layer'] as const)('places the image (%s) with a prompt too long for plugin data, its record shortened to fit', async (placement) => {
     const target = fake.addRectangle({ x: 0, y: 0, width: 300, height: 200 })
     const prompt = 'A red fox in the snow. '.repeat(10_000)
-    const result = await placeImageAsync(message({ placement, targetIds: [target.id], record: { ...record, prompt } }))
+    const result = await placeAndRecordAsync(message({ placement, targetIds: [target.id], record: { ...record, prompt } }))
     const node = fake.page.children.find((n) => n.id === result.nodeIds[0])!
     expect(result.placement).toBe(placement)
     const written = JSON.parse(node.getPluginData(RECORD_KEY)) as GenerationRecord
@@ -150,7 +159,7 @@ describe('placeImageAsync', () => {
       const second = fake.addPage('Page 2')
       await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
       fake.addFrame({ x: 0, y: 0, width: 3000, height: 3000 })
-      const result = await placeImageAsync(message({ targetIds: [frame.id] }, 640, 480))
+      const result = await placeAndRecordAsync(message({ targetIds: [frame.id] }, 640, 480))
       const node = fake.page.children.at(-1)!
       expect(result.nodeIds).toEqual([node.id])
       expect(node.parent).toBe(fake.page)
@@ -166,7 +175,7 @@ describe('placeImageAsync', () => {
     it('with no target, puts it on the page in view when it arrives, centred in view, and reveals it', async () => {
       const second = fake.addPage('Page 2')
       await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
-      await placeImageAsync(message())
+      await placeAndRecordAsync(message())
       const node = second.children[0]
       expect(node).toMatchObject({ x: 1000 - 640, y: 500 - 360 })
       expect(fake.page.children).toEqual([])
@@ -176,10 +185,10 @@ describe('placeImageAsync', () => {
 
     it('does not lay a task’s next image beside one on another page', async () => {
       const first = message()
-      await placeImageAsync(first)
+      await placeAndRecordAsync(first)
       const second = fake.addPage('Page 2')
       await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
-      await placeImageAsync({ ...first })
+      await placeAndRecordAsync({ ...first })
       expect(second.children[0]).toMatchObject({ x: 1000 - 640, y: 500 - 360 })
     })
 
@@ -187,7 +196,7 @@ describe('placeImageAsync', () => {
       const target = fake.addRectangle({ x: 0, y: 0, width: 300, height: 200 })
       const second = fake.addPage('Page 2')
       await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
-      const result = await placeImageAsync(message({ placement: 'fill', targetIds: [target.id] }))
+      const result = await placeAndRecordAsync(message({ placement: 'fill', targetIds: [target.id] }))
       expect(result).toEqual({ nodeIds: [target.id], placement: 'fill' })
       expect(target.fills).toHaveLength(1)
       expect(second.children).toEqual([])
@@ -202,7 +211,7 @@ describe('placeImageAsync', () => {
   ])('puts the image on a new layer when the fill target was %s meanwhile, and says so', async (_name, change) => {
     const target = fake.addRectangle({ x: 0, y: 0, width: 100, height: 100 })
     change(target as never)
-    const result = await placeImageAsync(message({ placement: 'fill', targetIds: [target.id] }))
+    const result = await placeAndRecordAsync(message({ placement: 'fill', targetIds: [target.id] }))
     expect(result).toMatchObject({ placement: 'new-layer' })
     expect(target.fills).toEqual([])
     expect(fake.notifications.at(-1)?.message).toMatch(/deleted, locked or has no area/)
@@ -213,7 +222,7 @@ describe('placeImageAsync', () => {
     ['a WebP', new Uint8Array([...new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8X'), ...new Uint8Array(20)]), /not PNG, JPEG or GIF/],
     ['a GIF over 4096 px high', encodeGif(10, 5000), /larger than 4096 px/],
   ])('reports an image Figma refuses (%s) without touching the document', async (_name, bytes, text) => {
-    await expect(placeImageAsync(message({ image: { bytes, width: 5000, height: 10 } }))).rejects.toThrow(text)
+    await expect(placeAndRecordAsync(message({ image: { bytes, width: 5000, height: 10 } }))).rejects.toThrow(text)
     expect(fake.page.children).toHaveLength(0)
     expect(fake.undoSteps()).toBe(0)
   })
@@ -221,7 +230,7 @@ describe('placeImageAsync', () => {
   it('does not move the selection in a batch (reveal off)', async () => {
     const frame = fake.addFrame({ x: 0, y: 0 })
     fake.select(frame)
-    await placeImageAsync(message({ targetIds: [frame.id], reveal: false }))
+    await placeAndRecordAsync(message({ targetIds: [frame.id], reveal: false }))
     expect(fake.page.selection).toEqual([frame])
     expect(fake.scrolledTo).toEqual([])
   })

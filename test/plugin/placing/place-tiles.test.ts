@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationRecord, HeldTile, TiledImage } from '../../../common/domain'
 import type { PlaceImageArgs } from '../../../common/messages'
-import { placeImageAsync } from '../../../plugin/placing/place-image'
+import { placeAndRecordAsync } from '../../../plugin/history/history-requests'
 import { RECORD_KEY } from '../../../plugin/history/record'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 import type { FakeFigma, FakeNode } from '../../fake-figma'
@@ -37,8 +37,14 @@ function message(overrides: Partial<PlaceImageArgs> = {}, image: TiledImage<Held
 const tileRects = (group: FakeNode) => group.kids.map((t) => ({ x: t.x, y: t.y, width: t.width, height: t.height }))
 
 describe('placing an image larger than Figma takes, in tiles', () => {
+  it('as a format of a set (joinStep), leaves the set’s undo step open, as one image does', async () => {
+    await placeAndRecordAsync(message({ joinStep: true }))
+    expect(fake.page.children).toHaveLength(1)
+    expect(fake.undoSteps()).toBe(0)
+  })
+
   it('lands a 5120×2880 image as one group of two abutting tiles at its pixel size, centred in view, with the record and relaunch buttons, one undo step', async () => {
-    const result = await placeImageAsync(message())
+    const result = await placeAndRecordAsync(message())
     expect(fake.page.children).toHaveLength(1)
     const group = fake.page.children[0]
     expect(result).toEqual({ nodeIds: [group.id], placement: 'new-layer' })
@@ -63,7 +69,7 @@ describe('placing an image larger than Figma takes, in tiles', () => {
 
   it('puts the tiles on a new layer beside a layer it was asked to fill, which keeps its fills', async () => {
     const target = fake.addRectangle({ x: 0, y: 0, width: 300, height: 200 })
-    const result = await placeImageAsync(message({ placement: 'fill', targetIds: [target.id] }))
+    const result = await placeAndRecordAsync(message({ placement: 'fill', targetIds: [target.id] }))
     expect(result.placement).toBe('new-layer')
     expect(target.fills).toEqual([])
     const group = fake.page.children.find((n) => n.id === result.nodeIds[0])!
@@ -72,8 +78,8 @@ describe('placing an image larger than Figma takes, in tiles', () => {
 
   it('scales the tiles with the size asked for, still abutting, and lays a task’s images side by side', async () => {
     const args = message({ size: { width: 1000, height: 562.5 } })
-    const first = await placeImageAsync(args)
-    const second = await placeImageAsync({ ...args, reveal: false })
+    const first = await placeAndRecordAsync(args)
+    const second = await placeAndRecordAsync({ ...args, reveal: false })
     const [a, b] = [first, second].map((r) => fake.page.children.find((n) => n.id === r.nodeIds[0])!)
     expect([a.width, a.height]).toEqual([1000, 562.5])
     const [left, right] = tileRects(a)
@@ -92,7 +98,7 @@ describe('placing an image larger than Figma takes, in tiles', () => {
       [2500, 2500, 2500, 2500],
     ]
     const image = { width: 5000, height: 5000, tiles: quarters.map((cut, i) => tile(cut, i % 2 === 0 ? big : small)) }
-    const result = await placeImageAsync(message({}, image))
+    const result = await placeAndRecordAsync(message({}, image))
     const group = fake.page.children.find((n) => n.id === result.nodeIds[0])!
     const rects = tileRects(group).map((r) => ({ ...r, x: r.x - group.x, y: r.y - group.y }))
     expect(rects).toEqual(image.tiles.map(({ x, y, width, height }) => ({ x, y, width, height })))
@@ -104,7 +110,7 @@ describe('placing an image larger than Figma takes, in tiles', () => {
     ['a tile over 4096 px', [[0, 0, 4200, 2880], [4200, 0, 920, 2880]]],
     ['no tiles', []],
   ])('refuses tiles with %s before making any layer', async (_, cuts) => {
-    await expect(placeImageAsync(message({}, { width: 5120, height: 2880, tiles: cuts.map((cut) => tile(cut)) }))).rejects.toThrow(/do not fit together/)
+    await expect(placeAndRecordAsync(message({}, { width: 5120, height: 2880, tiles: cuts.map((cut) => tile(cut)) }))).rejects.toThrow(/do not fit together/)
     expect(fake.page.children).toHaveLength(0)
     expect(fake.undoSteps()).toBe(0)
   })
@@ -112,7 +118,7 @@ describe('placing an image larger than Figma takes, in tiles', () => {
   it('leaves no layer when Figma does not hold a tile’s image', async () => {
     const [left] = panorama().tiles
     const tiles = [left, { ...left, x: 2560, imageHash: 'no-such-image' }]
-    await expect(placeImageAsync(message({}, { width: 5120, height: 2880, tiles }))).rejects.toThrow(/no longer has every tile/)
+    await expect(placeAndRecordAsync(message({}, { width: 5120, height: 2880, tiles }))).rejects.toThrow(/no longer has every tile/)
     expect(fake.allNodes()).toHaveLength(0)
     expect(fake.undoSteps()).toBe(0)
   })
@@ -126,14 +132,14 @@ describe('placing an image larger than Figma takes, in tiles', () => {
       }
       return made
     }
-    await expect(placeImageAsync(message())).rejects.toThrow(/refused/)
+    await expect(placeAndRecordAsync(message())).rejects.toThrow(/refused/)
     expect(fake.allNodes()).toHaveLength(0)
     expect(fake.undoSteps()).toBe(0)
   })
 
   it('removes the tiles made so far when one cannot be sized', async () => {
     const tiny = message({ size: { width: 0.015, height: 0.015 } })
-    await expect(placeImageAsync(tiny)).rejects.toThrow(/0\.01/)
+    await expect(placeAndRecordAsync(tiny)).rejects.toThrow(/0\.01/)
     expect(fake.allNodes()).toHaveLength(0)
   })
 })

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationRecord } from '../../../common/domain'
 import type { PlaceImageArgs, ReplyMessage, StartData } from '../../../common/messages'
-import { placeImageAsync } from '../../../plugin/placing/place-image'
+import { placeAndRecordAsync } from '../../../plugin/history/history-requests'
 import { RECORD_KEY } from '../../../plugin/history/record'
 import { startPlugin } from '../../../plugin/start-plugin'
 import type { FakeFigma, FakeNode } from '../../fake-figma'
@@ -34,11 +34,11 @@ async function initWith(command: string): Promise<StartData> {
 
 describe('relaunch buttons on placed images', () => {
   it('gives every placed image Regenerate, More like this, Edit prompt, Edit area and Erase area, and Restore previous once it has a previous image', async () => {
-    const { nodeIds } = await placeImageAsync(place({}))
+    const { nodeIds } = await placeAndRecordAsync(place({}))
     const node = fake.allNodes().find((n) => n.id === nodeIds[0])!
     expect(Object.keys(node.getRelaunchData())).toEqual(['regenerate', 'more-like-this', 'edit-prompt', 'edit-an-area', 'erase-an-area'])
     const first = node.fills[0].imageHash
-    await placeImageAsync(place({ placement: 'fill', targetIds: [node.id] }, 32))
+    await placeAndRecordAsync(place({ placement: 'fill', targetIds: [node.id] }, 32))
     expect(node.fills[0].imageHash).not.toBe(first)
     expect(Object.keys(node.getRelaunchData())).toContain('restore-previous')
   })
@@ -46,10 +46,10 @@ describe('relaunch buttons on placed images', () => {
 
 describe('Restore previous', () => {
   async function regenerated(): Promise<{ node: FakeNode; first: unknown; second: unknown }> {
-    const { nodeIds } = await placeImageAsync(place({}))
+    const { nodeIds } = await placeAndRecordAsync(place({}))
     const node = fake.allNodes().find((n) => n.id === nodeIds[0])!
     const first = node.fills[0].imageHash
-    await placeImageAsync(place({ placement: 'fill', targetIds: [node.id], record: { ...record, prompt: 'A blue fox' } }, 32))
+    await placeAndRecordAsync(place({ placement: 'fill', targetIds: [node.id], record: { ...record, prompt: 'A blue fox' } }, 32))
     return { node, first, second: node.fills[0].imageHash }
   }
 
@@ -89,7 +89,7 @@ describe('Restore previous', () => {
 
 describe('the launch the UI runs', () => {
   it('hands the layer and its record over with the HTML only, never to a later load-start', async () => {
-    const { nodeIds } = await placeImageAsync(place({}))
+    const { nodeIds } = await placeAndRecordAsync(place({}))
     fake.select(fake.allNodes().find((n) => n.id === nodeIds[0])!)
     const init = await initWith('regenerate')
     expect(init.launch).toMatchObject({ command: 'regenerate', layer: { id: nodeIds[0], madeHere: true }, record, problem: null })
@@ -129,7 +129,7 @@ describe('a relaunch on an Expand result', () => {
     const frame = fake.addFrame({ name: 'Banner', x: 0, y: 0, width: 1200, height: 628 })
     const shot = fake.addRectangle({ name: 'Shot', x: 286, y: 0, width: 628, height: 628 }, frame)
     shot.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(encodePng(64, 64)).hash, scaleMode: 'FILL' }]
-    const placed = await placeImageAsync(place({ placement: 'behind', targetIds: [frame.id], name: 'Banner · expanded', record: { ...record, expand: { imageId: shot.id } } }))
+    const placed = await placeAndRecordAsync(place({ placement: 'behind', targetIds: [frame.id], name: 'Banner · expanded', record: { ...record, expand: { imageId: shot.id } } }))
     return { frame, shot, result: fake.allNodes().find((n) => n.id === placed.nodeIds[0])! }
   }
 

@@ -113,19 +113,7 @@ function shapeChange(shape: SceneNode | null, edit: AreaEdit | null, parent: Par
  * and alone, with no shape to mask it, the edit cannot be made again from it.
  */
 function layerAt(name: string, box: Box, paint: ImagePaint, record: string, parent: Parent, below: SceneNode): RectangleNode {
-  return createImageLayer(
-    name,
-    box,
-    paint,
-    record,
-    (layer) => {
-      parent.insertChild(indexAbove(parent, below), layer)
-      keepOutOfFlow(layer)
-      layer.x = box.x
-      layer.y = box.y
-    },
-    false,
-  )
+  return createImageLayer(name, box, paint, record, { parent, index: indexAbove(parent, below), x: box.x, y: box.y, outOfFlow: true }, false)
 }
 
 /** Regenerate on an edit: the new answer in the old one's place, which Restore previous brings back. */

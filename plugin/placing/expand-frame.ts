@@ -1,6 +1,6 @@
 import type { ExpandSource } from '../../common/selection'
 import type { PlacedImage } from '../../common/messages'
-import { indexAbove, keepOutOfFlow } from './auto-layout'
+import { indexAbove } from './auto-layout'
 import { createImageLayer } from './new-layer'
 
 /** Frames hold their children in their own coordinates; these are the ones Expand works in. */
@@ -48,11 +48,6 @@ export function placeBehind(target: BaseNode | undefined, paint: ImagePaint, rec
   const frame = target as FrameNode
   // Its size is read before it goes in: in a flow, a hugging frame grows until the layer is taken out again.
   const size = { width: frame.width, height: frame.height }
-  const node = createImageLayer(name, size, paint, record, (layer) => {
-    frame.insertChild(indexAbove(frame, null), layer)
-    keepOutOfFlow(layer)
-    layer.x = 0
-    layer.y = 0
-  })
+  const node = createImageLayer(name, size, paint, record, { parent: frame, index: indexAbove(frame, null), x: 0, y: 0, outOfFlow: true })
   return { nodeIds: [node.id], placement: 'behind' }
 }

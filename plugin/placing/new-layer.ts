@@ -1,16 +1,27 @@
 import { ShownError } from '../answer-requests'
 import { type Rect, type Size, besideRect, centredOn, clearOf, unionOf } from './layout'
 import { RECORD_KEY } from '../history/record'
+import { keepOutOfFlow } from './auto-layout'
 import { setRelaunchButtons } from '../relaunch/relaunch-buttons'
+
+/** Where a new image layer goes: in `parent` at `index` (on top when none), at x and y there. */
+export interface LayerPlace {
+  parent: BaseNode & ChildrenMixin
+  index?: number
+  x: number
+  y: number
+  /** Out of the parent's auto layout flow, so none of the designer's layers move (./auto-layout.ts). */
+  outOfFlow?: boolean
+}
 
 /**
  * A rectangle showing `paint`, with the record and (unless it is the answer
  * inside an edit's group, whose group has them) relaunch buttons, put in the
- * document by `place`. Anything that throws removes it first: a layer made and
+ * document at `place`. Anything that throws removes it first: a layer made and
  * then refused is an empty rectangle left behind, and the UI keeps the paid
  * image with Retry and Download.
  */
-export function createImageLayer(name: string, size: Size, paint: ImagePaint, record: string, place: (node: RectangleNode) => void, buttons = true): RectangleNode {
+export function createImageLayer(name: string, size: Size, paint: ImagePaint, record: string, place: LayerPlace, buttons = true): RectangleNode {
   const node = figma.createRectangle()
   try {
     node.name = name
@@ -18,7 +29,12 @@ export function createImageLayer(name: string, size: Size, paint: ImagePaint, re
     node.fills = [paint]
     node.setPluginData(RECORD_KEY, record)
     if (buttons) setRelaunchButtons(node)
-    place(node)
+    // createRectangle puts it on the current page, which may not be the one it goes to.
+    if (place.index === undefined) place.parent.appendChild(node)
+    else place.parent.insertChild(place.index, node)
+    if (place.outOfFlow) keepOutOfFlow(node)
+    node.x = place.x
+    node.y = place.y
   } catch (error) {
     node.remove()
     throw error
@@ -33,8 +49,8 @@ const lastPlacedByTask = new Map<string, { pageId: string; rect: Rect }>()
  * Where a new layer of `size` goes: beside the task's previous image on this
  * page, else beside the targets, else centred in view; never over another layer.
  */
-export function newLayerSpot(taskId: string, page: PageNode, targets: SceneNode[], size: Size, self?: SceneNode): Rect {
-  const obstacles = page.children.filter((child) => child !== self).map(boundsOf)
+export function newLayerSpot(taskId: string, page: PageNode, targets: SceneNode[], size: Size): Rect {
+  const obstacles = page.children.map(boundsOf)
   const previous = lastPlacedByTask.get(taskId)
   const anchor = unionOf(targets.map(boundsOf))
   if (previous && previous.pageId === page.id) return besideRect(previous.rect, size, obstacles)

@@ -71,14 +71,9 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
   const page = pageOf(targets[0]) ?? figma.currentPage
   // With dynamic-page access a page must be loaded before its children are read or added to.
   await page.loadAsync()
-  const node = createImageLayer(message.name, size, paint, record, (layer) => {
-    // createRectangle puts it on the current page, which may not be the targets' page.
-    page.appendChild(layer)
-    const spot = newLayerSpot(message.taskId, page, targets, size, layer)
-    layer.x = spot.x
-    layer.y = spot.y
-    rememberSpot(message.taskId, page, spot)
-  })
+  const spot = newLayerSpot(message.taskId, page, targets, size)
+  const node = createImageLayer(message.name, size, paint, record, { parent: page, x: spot.x, y: spot.y })
+  rememberSpot(message.taskId, page, spot)
   revealNewLayer(message.reveal, page, node)
   return { nodeIds: [node.id], placement: 'new-layer' }
 }

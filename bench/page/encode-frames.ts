@@ -81,7 +81,7 @@ export async function encodeCaseAsync(encoderCase: EncoderCase): Promise<Encoder
       models: BUILT_IN_MODELS,
       lander: { land: () => {} },
     }
-    await runJobAsync([spec], context, { concurrency: 1, signal: new AbortController().signal, onProgress: () => {}, onSettled: () => {} })
+    await runJobAsync([spec], context, { concurrency: 1, signal: new AbortController().signal, updates: { progress: () => {}, settled: () => {} } })
     return performance.now() - start
   })
   const sent = imagesIn(JSON.parse(body.json))

@@ -133,15 +133,17 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
       settled = await runJobAsync(specs, context, {
         concurrency: options.concurrency ?? 1,
         signal: abort.signal,
-        onProgress: progress,
-        onSettled: (index, task) => {
-          if (task.ok) {
-            progress(index, { phase: 'done', cost: task.value.cost, notes: task.value.notes })
-            report({ type: 'task-done', cost: task.value.cost, notes: task.value.notes, dropped: task.value.dropped })
-            update((s) => ({ spent: addSpend(s.spent, task.value.cost) }))
-          } else {
-            progress(index, { phase: task.cancelled ? 'cancelled' : 'failed', message: failureMessage(task) })
-          }
+        updates: {
+          progress,
+          settled: (index, task) => {
+            if (task.ok) {
+              progress(index, { phase: 'done', cost: task.value.cost, notes: task.value.notes })
+              report({ type: 'task-done', cost: task.value.cost, notes: task.value.notes, dropped: task.value.dropped })
+              update((s) => ({ spent: addSpend(s.spent, task.value.cost) }))
+            } else {
+              progress(index, { phase: task.cancelled ? 'cancelled' : 'failed', message: failureMessage(task) })
+            }
+          },
         },
       })
       landed = await lander.settledAsync()

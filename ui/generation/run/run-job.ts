@@ -29,12 +29,19 @@ export interface JobContext extends PrepareDeps {
   lander: Pick<Lander, 'land'>
 }
 
+/** What a job tells its owner (../generation.ts) of each task, by the task's index. */
+export interface TaskUpdates {
+  /** Where the task is now: merged into what it said last. */
+  progress: (index: number, progress: TaskProgress) => void
+  /** How it ended, once, as it ends; a task never started when the job was cancelled, once the job ends. */
+  settled: (index: number, task: SettledTask) => void
+}
+
 export interface RunJobOptions {
   /** Requests waiting on the model at once. */
   concurrency: number
   signal: AbortSignal
-  onProgress: (index: number, progress: TaskProgress) => void
-  onSettled: (index: number, result: SettledTask) => void
+  updates: TaskUpdates
 }
 
 /**
@@ -44,32 +51,52 @@ export interface RunJobOptions {
  * once. Resolves when every task has settled; never rejects.
  */
 export async function runJobAsync(specs: readonly TaskSpec[], context: JobContext, options: RunJobOptions): Promise<SettledTask[]> {
+  const { updates } = options
   const prepared = prepareAhead(
     specs,
     async (spec, index) => {
-      const inputs = await prepareInputsAsync(spec, context, (progress) => options.onProgress(index, progress))
+      const inputs = await prepareInputsAsync(spec, context, (progress) => updates.progress(index, progress))
       // Exported and encoded, waiting for a free request slot.
-      if (spec.inputs.length > 0) options.onProgress(index, { phase: 'ready' })
+      if (spec.inputs.length > 0) updates.progress(index, { phase: 'ready' })
       return inputs
     },
     // Two at a time: a frame's export runs in the sandbox and its encoding in the UI,
     // so the next frame exports while this one encodes. More would only queue.
     { ahead: PREPARED_AHEAD, parallel: 2, signal: options.signal },
   )
-  return runPoolAsync(
+  const said = new Set<number>()
+  const settled = (index: number, task: SettledTask) => {
+    said.add(index)
+    updates.settled(index, task)
+  }
+  const results = await runPoolAsync(
     specs,
     async (spec, index, signal) => {
-      let inputs
       try {
-        inputs = await prepared.take(index)
+        const result = await runTaskAsync(spec, index, signal)
+        settled(index, { ok: true, value: result })
+        return result
       } catch (error) {
-        if (error instanceof PreparationCancelled) throw cancelledError()
+        settled(index, { ok: false, error, cancelled: signal.aborted })
         throw error
       }
-      return sendTaskAsync(spec, inputs, context, signal, (progress) => options.onProgress(index, progress))
     },
-    { concurrency: options.concurrency, signal: options.signal, onSettled: options.onSettled },
+    { concurrency: options.concurrency, signal: options.signal },
   )
+  // The tasks a cancel stopped before they started.
+  results.forEach((task, index) => said.has(index) || settled(index, task))
+  return results
+
+  async function runTaskAsync(spec: TaskSpec, index: number, signal: AbortSignal): Promise<TaskResult> {
+    let inputs
+    try {
+      inputs = await prepared.take(index)
+    } catch (error) {
+      if (error instanceof PreparationCancelled) throw cancelledError()
+      throw error
+    }
+    return sendTaskAsync(spec, inputs, context, signal, (progress) => updates.progress(index, progress))
+  }
 }
 
 /**

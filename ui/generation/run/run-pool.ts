@@ -1,12 +1,11 @@
 /** How one item of a pool ended. */
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown; cancelled: boolean }
 
-export interface RunPoolOptions<R> {
+export interface RunPoolOptions {
   /** How many items run at once. */
   concurrency: number
   /** Cancels everything: running items get their signal aborted, waiting ones never start. */
   signal?: AbortSignal
-  onSettled?: (index: number, result: Settled<R>) => void
 }
 
 /**
@@ -17,7 +16,7 @@ export interface RunPoolOptions<R> {
 export async function runPoolAsync<T, R>(
   items: readonly T[],
   work: (item: T, index: number, signal: AbortSignal) => Promise<R>,
-  options: RunPoolOptions<R>,
+  options: RunPoolOptions,
 ): Promise<Settled<R>[]> {
   const results: Settled<R>[] = new Array(items.length)
   const controller = new AbortController()
@@ -26,10 +25,7 @@ export async function runPoolAsync<T, R>(
   options.signal?.addEventListener('abort', cancelAll)
   let next = 0
 
-  const settle = (index: number, result: Settled<R>) => {
-    results[index] = result
-    options.onSettled?.(index, result)
-  }
+  const settle = (index: number, result: Settled<R>) => (results[index] = result)
 
   async function worker(): Promise<void> {
     while (next < items.length) {

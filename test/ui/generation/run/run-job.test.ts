@@ -6,7 +6,7 @@ import { planRefine, planUpscale } from '../../../../ui/generation/plan/plan-tas
 import type { KeptImage } from '../../../../ui/generation/land/kept-images'
 import { type Lander, createLander } from '../../../../ui/generation/land/lander'
 import type { TaskSpec } from '../../../../ui/generation/plan/task'
-import { type JobContext, type RunJobOptions, runJobAsync as runTasksAsync } from '../../../../ui/generation/run/run-job'
+import { type JobContext, type RunJobOptions, type TaskUpdates, runJobAsync as runTasksAsync } from '../../../../ui/generation/run/run-job'
 import type { TaskProgress } from '../../../../ui/generation/task-types'
 import { MODELS, orderOf } from '../../../fixtures/orders'
 import { GenerationError } from '../../../../ui/answer/errors'
@@ -72,9 +72,12 @@ function deps(placed: PlaceImageArgs[], kept: Omit<KeptImage, 'id'>[] = []): Tes
 }
 const reference: SelectedLayer = { id: 'ref', name: 'Detail', type: 'FRAME', width: 200, height: 200, fillable: true, madeHere: false }
 
+/** Updates nobody reads. */
+const QUIET: TaskUpdates = { progress: () => {}, settled: () => {} }
+
 /** A job of one task, as a single click starts it: its one result. */
 async function runOneAsync(task: TaskSpec, taskDeps: TestContext) {
-  const options: RunJobOptions = { concurrency: 1, signal: new AbortController().signal, onProgress: () => {}, onSettled: () => {} }
+  const options: RunJobOptions = { concurrency: 1, signal: new AbortController().signal, updates: QUIET }
   const [result] = await runJobAsync([task], taskDeps, options)
   return result
 }
@@ -97,8 +100,7 @@ describe('a batch of frames', () => {
     const results = await runJobAsync(tasks, deps(placed), {
       concurrency: 3,
       signal: new AbortController().signal,
-      onProgress: (i, p: TaskProgress) => phases[i].push(p.phase),
-      onSettled: () => {},
+      updates: { progress: (i, p: TaskProgress) => phases[i].push(p.phase), settled: () => {} },
     })
     expect(results.every((r) => r.ok)).toBe(true)
     expect(peakConcurrency()).toBe(3)
@@ -131,10 +133,12 @@ describe('a batch of frames', () => {
       {
         concurrency: 2,
         signal: new AbortController().signal,
-        onProgress: (i, p) => {
-          if (p.phase === 'placing') events.push(`answer ${i}`)
+        updates: {
+          progress: (i, p) => {
+            if (p.phase === 'placing') events.push(`answer ${i}`)
+          },
+          settled: () => {},
         },
-        onSettled: () => {},
       },
     )
     // Frames 2 and 3 were ready before the first answer (of frame 0 or 1, whichever came first) came back.
@@ -146,7 +150,7 @@ describe('a batch of frames', () => {
     standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 402 })
     const placed: PlaceImageArgs[] = []
     const tasks = planRefine(orderOf('Make it night', settings), frames.slice(0, 3), allInputs, true)
-    const results = await runJobAsync(tasks, deps(placed), { concurrency: 1, signal: new AbortController().signal, onProgress: () => {}, onSettled: () => {} })
+    const results = await runJobAsync(tasks, deps(placed), { concurrency: 1, signal: new AbortController().signal, updates: QUIET })
     expect(results.map((r) => r.ok)).toEqual([true, false, true])
     expect(!results[1].ok && String((results[1].error as Error).message)).toMatch(/Not enough OpenRouter credit/)
     expect(placed.map((p) => p.targetIds[0])).toEqual(['f0', 'f2'])
@@ -157,7 +161,9 @@ describe('a batch of frames', () => {
     const placed: PlaceImageArgs[] = []
     const cancel = new AbortController()
     const tasks = planRefine(orderOf('Make it night', settings), frames, allInputs, true)
-    const pool = runJobAsync(tasks, deps(placed), { concurrency: 2, signal: cancel.signal, onProgress: () => {}, onSettled: () => {} })
+    const said: string[] = []
+    const updates: TaskUpdates = { progress: () => {}, settled: (i, task) => said.push(`${i} ${task.ok ? 'done' : task.cancelled ? 'cancelled' : 'failed'}`) }
+    const pool = runJobAsync(tasks, deps(placed), { concurrency: 2, signal: cancel.signal, updates })
     // Cancel once two requests are waiting on the model.
     await expect.poll(() => standIn.generations().length, { timeout: 10_000, interval: 20 }).toBe(2)
     cancel.abort()
@@ -165,6 +171,8 @@ describe('a batch of frames', () => {
     // Settled on the cancel, not on the answers: the stand-in had answered neither request when the job ended.
     expect(standIn.generations().map((g) => g.answeredAt)).toEqual([null, null])
     expect(results.every((r) => !r.ok && r.cancelled)).toBe(true)
+    // Each said once, as cancelled: the two sent as they stopped, the waiting ones as the job ended.
+    expect(said.sort()).toEqual(tasks.map((_, i) => `${i} cancelled`).sort())
     expect(placed).toEqual([])
     expect(standIn.generations().length).toBe(2)
   })
@@ -223,7 +231,7 @@ describe('memory of a large batch', () => {
       ...deps([]),
       exportLayer: async (_id, constraint) => ({ bytes: encodePng(constraint.value, constraint.value), width: constraint.value, height: constraint.value }),
     }
-    const settled = await runJobAsync(tasks, jobDeps, { concurrency: 6, signal: new AbortController().signal, onProgress, onSettled: () => {} })
+    const settled = await runJobAsync(tasks, jobDeps, { concurrency: 6, signal: new AbortController().signal, updates: { progress: onProgress, settled: () => {} } })
     expect(settled.every((s) => s.ok)).toBe(true)
     expect(mostWaiting).toBeLessThanOrEqual(2)
   })

@@ -13,10 +13,10 @@ let lastEncoderId = 0
 /**
  * The browser's encoder for the request budget: each export is decoded once,
  * drawn on a canvas at the size asked for, and encoded as PNG, JPEG or WebP for
- * the request's data URL. The image worker does it off the main thread, so the
+ * the request. The image worker does it off the main thread, so the
  * panel stays responsive while a batch encodes; where the worker cannot run,
  * or does not finish an encode, the main thread does it as it always has
- * (./main-thread-encoder.ts). Both give the same data URLs.
+ * (./main-thread-encoder.ts). Both give the same bytes.
  */
 export function createCanvasEncoder(): { encode: ImageEncoder<ExportedSource>; dispose: () => void } {
   const encoderId = ++lastEncoderId

@@ -14,9 +14,10 @@ import { runPoolAsync } from './run-pool'
 import type { SettledTask, TaskProgress, TaskResult } from '../task-types'
 
 /**
- * Requests prepared ahead and waiting for a free slot. Each holds up to 4.5 MB
- * of data URLs; two let a freed slot send at once, even when two free together,
- * and more would only hold memory (a batch of 6 at a time held 27 MB waiting).
+ * Requests prepared ahead and waiting for a free slot. Each holds up to 3.4 MB
+ * of images (4.5 MB as data URLs); two let a freed slot send at once, even when
+ * two free together, and more would only hold memory (a batch of 6 at a time
+ * held 27 MB of data URLs waiting).
  */
 const PREPARED_AHEAD = 2
 

@@ -2,7 +2,7 @@ import { it } from 'vitest'
 import { openPluginAsync } from '../test/e2e/harness'
 import { openOptionsAsync } from '../test/e2e/panel-actions'
 import { type RecordedRequest, TEST_KEY } from '../test/openrouter-stand-in/server'
-import { clickedAtAsync, noLongTaskFigure, startClickClockAsync, useBenchPlugin } from './plugin-bench'
+import { PRESS_MS, clickedAtAsync, noLongTaskFigure, startClickClockAsync, useBenchPlugin } from './plugin-bench'
 import { formatMs, median, recordFigure } from './figures'
 import { type LongTask, longTasksBetweenAsync, watchLongTasks } from './long-tasks'
 
@@ -125,7 +125,7 @@ async function runBatchAsync(): Promise<BatchRun> {
   await startClickClockAsync(uiFrame)
   await uiFrame.evaluate(watchLongTasks)
   const startedAt = Date.now()
-  await ui.getByRole('button', { name: `Refine each (${FRAMES})` }).click()
+  await ui.getByRole('button', { name: `Refine each (${FRAMES})` }).click({ delay: PRESS_MS })
   let placed = 0
   while (placed < FRAMES) {
     if (Date.now() - startedAt > 60_000) throw new Error(`Only ${placed} of ${FRAMES} results were placed after a minute`)

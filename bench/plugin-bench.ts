@@ -34,6 +34,13 @@ export function useBenchPlugin(): { readonly browser: Browser; readonly standIn:
   }
 }
 
+/**
+ * How long the benches hold the mouse button down on the main action, in ms. Playwright's default
+ * (none) sends the move, the press and the release at once, and Chromium reads all three in one task
+ * with the click; a hand takes 50 to 150 ms between press and release, so the press is a task of its own.
+ */
+export const PRESS_MS = 80
+
 /** From now, the UI's frame notes when it gets the first click: the clock starts there, not when Playwright starts moving the mouse. */
 export async function startClickClockAsync(uiFrame: Frame): Promise<void> {
   await uiFrame.evaluate(() => {

@@ -121,6 +121,9 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
     // Remove background may go to another model than the one chosen: the job names the one it goes to.
     const job: RunningJob = { id: jobId, startedAt: Date.now(), modelLabel: specs[0].model.label, waitNote: waitingNote(specs[0]), tasks }
     update((s) => ({ error: null, switchTo: null, job, outcome: reduceOutcome(s.outcome, { type: 'job-started' }) }))
+    // The press's own task only draws the running job; its work starts in the next task. Both in one
+    // were the longest task of a set of formats on the UI's main thread (bench/results/notes.md).
+    await new Promise((resolve) => setTimeout(resolve, 0))
 
     const lander = createLander({ keepFullResolution: options.keepFullResolution ?? false, report, keep, seams: deps.lander })
     const context: JobContext = { ...deps, connection: { key: options.key, baseUrl: deps.baseUrl }, models: options.models, lander }

@@ -143,16 +143,30 @@ function estimateEachLayer(layers: readonly SelectedLayer[], tasksOf: (layer: Se
     if (same) same.count++
     else byHeight.set(layer.height, { layer, count: 1 })
   }
+  // Layers of different sizes mostly ask for the same requests (a tier model's size and ratio): each
+  // such set of requests is priced once. The layers of one action differ in nothing else.
+  const byRequests = new Map<string, CostEstimate | null>()
+  const priceOf = (tasks: TaskSpec[]) => {
+    const key = tasks.map(requestKey).join(';')
+    if (!byRequests.has(key)) byRequests.set(key, estimatePlanCost(tasks))
+    return byRequests.get(key)!
+  }
   let total: CostEstimate | undefined
   for (const byHeight of sizes.values()) {
     for (const { layer, count } of byHeight.values()) {
-      const cost = estimatePlanCost(tasksOf(layer))
+      const cost = priceOf(tasksOf(layer))
       if (cost === null) return null
       const all = timesEstimate(cost, count)
       total = total ? addEstimates(total, all) : all
     }
   }
   return total ?? { kind: 'fixed', usd: 0 }
+}
+
+/** What prices a planned request, as far as it can differ between the layers of one action. */
+function requestKey(task: TaskSpec): string {
+  const { settings, exactSize } = task
+  return `${task.model.id} ${settings.imageSize} ${settings.aspectRatio} ${exactSize ? `${exactSize.width}x${exactSize.height}` : ''} ${task.inputs.length} ${task.references.length}`
 }
 
 /** An offer made of an action: put on the action itself, since spreading it would read, and so make, an each-layer action's tasks. */

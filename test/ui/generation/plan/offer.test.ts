@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { SavedState } from '../../../../common/domain'
+import { EXACT_SIZE_LIMITS } from '../../../../common/road-capabilities'
 import type { SelectedLayer } from '../../../../common/selection'
 import * as sizes from '../../../../common/sizes'
 import type { ClickAction } from '../../../../ui/generation/plan/offer'
@@ -68,6 +69,16 @@ describe('a click of one request per layer', () => {
     expect(each.tasks.map((task) => task.targetIds[0])).toEqual(selection.map((layer) => layer.id))
     // The same tasks on every read: the click sends what the confirmation counted.
     expect(each.tasks).toBe(each.tasks)
+  })
+
+  it('prices layers of many sizes as the sum of their requests on a model of exact sizes too (2.6 Pro)', () => {
+    const { selection, roles } = frames(300, 2)
+    const pro26 = { ...MODELS.find((m) => m.id === 'sourceful/riverflow-v2.6-pro')!, exactSize: EXACT_SIZE_LIMITS }
+    const models = [...MODELS.filter((m) => m.id !== pro26.id), pro26]
+    const plan = planClick({ state: edit({ settings: { ...DEFAULT_STATE.settings, model: pro26.id } }), selection, roles, models })
+    const actions = eachLayerActions(plan)
+    expect(actions.some((action) => action.tasks.some((task) => task.exactSize))).toBe(true)
+    for (const action of actions) expect(action.cost).toEqual(estimatePlanCost(action.tasks))
   })
 
   it('prices nothing it cannot make: one size its model does not offer makes the estimate unknown', () => {

@@ -26,6 +26,8 @@ type JobOutcome<R> = { ok: true; result: R } | { ok: false; returned: Uint8Array
 
 export interface ImageWorkerClient {
   runAsync<J extends ImageJob>(job: J, transfer: Transferable[]): Promise<JobOutcome<JobResults[J['type']]>>
+  /** Whether a worker takes jobs, started first as for a job: false where it cannot run, or was given up. */
+  runsAsync(): Promise<boolean>
   /** A message that wants no answer (dispose), sent only if the worker runs. */
   post(message: ToWorker): void
 }
@@ -129,6 +131,10 @@ export function createImageWorkerClient(createWorker: () => WorkerLike, startTim
       // The first jobs failing for a reason of the worker's own: it cannot work here.
       if (!proven && answer?.type === 'failed' && answer.reason === 'worker') retire()
       return { ok: false, returned: answer?.type === 'failed' ? answer.returned : null }
+    },
+    async runsAsync() {
+      await (starting ??= startAsync())
+      return active !== null
     },
     post(message) {
       active?.postMessage(message, [])

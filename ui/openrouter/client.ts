@@ -103,14 +103,16 @@ type Body = Blob | Uint8Array<ArrayBuffer>
  * cannot run, the body is written here.
  */
 async function writeBodyAsync(request: object): Promise<{ body: Body; bytes: number }> {
-  const copies: ImageBytes[] = []
-  for (const image of imagesOf(request)) copies.push({ mimeType: image.mimeType, bytes: await copyInSlicesAsync(image.bytes) })
-  let next = 0
-  const withCopies = swapImageBytes(request, () => copies[next++])
-  const outcome = await imageWorker.runAsync({ type: 'body', request: withCopies }, copies.map((copy) => copy.bytes.buffer))
-  if (outcome.ok) {
-    countImageJob('worker', 'body')
-    return { body: outcome.result, bytes: outcome.result.size }
+  if (await imageWorker.runsAsync()) {
+    const copies: ImageBytes[] = []
+    for (const image of imagesOf(request)) copies.push({ mimeType: image.mimeType, bytes: await copyInSlicesAsync(image.bytes) })
+    let next = 0
+    const withCopies = swapImageBytes(request, () => copies[next++])
+    const outcome = await imageWorker.runAsync({ type: 'body', request: withCopies }, copies.map((copy) => copy.bytes.buffer))
+    if (outcome.ok) {
+      countImageJob('worker', 'body')
+      return { body: outcome.result, bytes: outcome.result.size }
+    }
   }
   countImageJob('main', 'body')
   const { body, bytes } = serializeRequest(request)

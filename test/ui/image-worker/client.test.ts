@@ -172,6 +172,14 @@ describe('the image worker client', () => {
     expect(await client.runAsync(job(), [])).toEqual({ ok: false, returned: null })
   })
 
+  it('says whether a worker takes jobs, starting it as a job would', async () => {
+    expect(await clientWith(worker()).client.runsAsync()).toBe(true)
+    expect(await clientWith('throws').client.runsAsync()).toBe(false)
+    const refused = clientWith(worker({ ok: false }))
+    expect(await refused.client.runsAsync()).toBe(false)
+    expect(refused.made[0].terminated).toBe(true)
+  })
+
   it('posts an answerless message only to a running worker', async () => {
     const { client, made } = clientWith(worker())
     client.post({ type: 'dispose', encoderId: 1 })

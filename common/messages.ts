@@ -184,8 +184,8 @@ export type UiToPluginMessage = { [K in RequestType]: { type: K; requestId: stri
  * A slice of a request's image bytes, sent ahead of the request in a task of
  * its own: the UI copies a message's bytes when it posts it, some 10 ms for an
  * image of 10 MB, and four images landing together held its main thread past
- * 50 ms. The sandbox joins the slices when the request comes
- * (plugin/answer-requests.ts).
+ * 50 ms. The sandbox copies each slice into place as it comes, and hands the
+ * bytes to the request when it comes (plugin/answer-requests.ts, `receiveSlice`).
  */
 export interface RequestPartMessage {
   type: 'request-part'
@@ -242,8 +242,9 @@ export type PluginEvent = SelectionChangedMessage | LayerThumbnailMessage
  * process, as Figma's plugin window is, reading one of 16 KB or more took 10 to
  * 45 ms in Chromium whatever its size, one of 12 KB or less under 1 ms
  * (bench/results/notes.md). So the sandbox sends a large message in parts that
- * come ahead of it, each small, and the UI joins them when the message comes
- * (plugin/post-in-parts.ts, ui/bridge.ts; docs/architecture.md#requests-between-the-halves).
+ * come ahead of it, each small, and the UI puts them together by the time the
+ * message comes (plugin/post-in-parts.ts, ui/bridge.ts;
+ * docs/architecture.md#requests-between-the-halves).
  */
 type PartMessage =
   /**

@@ -82,14 +82,13 @@ const PRICE_AFTER_DRAWING_ABOVE = 50
  */
 function usePriceAfterDrawing(offer: Offer): string | null {
   const later = offer.count > PRICE_AFTER_DRAWING_ABOVE
-  const [priced, setPriced] = useState<{ offer: Offer; text: string } | null>(null)
+  const [priced, setPriced] = useState<string | null>(null)
   useEffect(() => {
     if (!later) return
-    const timer = setTimeout(() => setPriced({ offer, text: price(offer) }))
+    const timer = setTimeout(() => setPriced(price(offer)))
     return () => clearTimeout(timer)
   }, [offer, later])
-  if (!later) return price(offer)
-  return priced?.text ?? null
+  return later ? priced : price(offer)
 }
 
 /**

@@ -48,7 +48,8 @@ export default defineConfig(({ mode }) => ({
           globalSetup: ['test/e2e/global-setup.ts'],
           // One file at a time, after the unit files: each opens a Chromium and measures what it draws.
           // Two at a time saved little on a 2-core machine (the whole run 695 s against 759 s: each file
-          // ran 70% slower beside another) and would load the machine the layout tests measure on.
+          // ran about 70% slower beside another), and load is what made browser tests flaky before
+          // (a frame reached late, its first requests missing the stand-ins' routes: test/e2e/chromium.ts).
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
         },

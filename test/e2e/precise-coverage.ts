@@ -29,8 +29,11 @@ interface TakenCoverage {
 type Send = (method: string, params?: object) => Promise<unknown>
 
 interface CoverageWindow {
-  /** The scripts with a function called since the window opened (a worker started in it counts from its start). */
-  takeAsync(): Promise<ScriptCoverage[]>
+  /**
+   * The scripts with a function called since the window opened (a worker started in it counts from
+   * its start), and how many workers had ended before they could be asked: their counts went with them.
+   */
+  takeAsync(): Promise<{ scripts: ScriptCoverage[]; lostWorkers: number }>
 }
 
 /**
@@ -60,14 +63,16 @@ export const MEASURED_WORKERS_PRELUDE = `{
  */
 export async function openCoverageWindowAsync(page: Page): Promise<CoverageWindow> {
   const cdp = await page.context().newCDPSession(page)
-  const workers: Send[] = []
-  const workersStarted: Promise<void>[] = []
+  /** Each worker's session, and its start: resolved once its profiler counts and its code runs. */
+  const workers: { sessionId: string; send: Send; started: Promise<void> }[] = []
+  /** Workers whose target has gone (ended by the UI, or its page): nothing is left to ask them. */
+  const ended = new Set<string>()
   const sendToPage: Send = (method, params) => cdp.send(method as 'Profiler.enable', params as never)
 
   // Workers are reached through the page's session (`flatten: false`: Playwright's CDPSession
   // has no way to address a flattened child session), one JSON message inside another.
   let nextId = 1
-  const waiting = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>()
+  const waiting = new Map<number, { sessionId: string; resolve: (result: unknown) => void; reject: (error: Error) => void }>()
   cdp.on('Target.receivedMessageFromTarget', (event) => {
     const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } }
     const reply = message.id === undefined ? undefined : waiting.get(message.id)
@@ -76,16 +81,25 @@ export async function openCoverageWindowAsync(page: Page): Promise<CoverageWindo
     if (message.error) reply.reject(new Error(message.error.message))
     else reply.resolve(message.result)
   })
+  cdp.on('Target.detachedFromTarget', (event) => {
+    if (!event.sessionId) return
+    ended.add(event.sessionId)
+    // What it was asked and had not answered never will be.
+    for (const [id, reply] of waiting) {
+      if (reply.sessionId !== event.sessionId) continue
+      waiting.delete(id)
+      reply.reject(new Error(NO_SESSION))
+    }
+  })
   cdp.on('Target.attachedToTarget', (event) => {
     const sessionId = event.sessionId
     const send: Send = (method, params = {}) =>
       new Promise((resolve, reject) => {
         const id = nextId++
-        waiting.set(id, { resolve, reject })
+        waiting.set(id, { sessionId, resolve, reject })
         cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject)
       })
     if (event.targetInfo.type !== 'worker') return
-    workers.push(send)
     // The worker's holder waits until its profiler counts (MEASURED_WORKERS_PRELUDE); quickly, as
     // the UI gives a worker 2 s to answer, then works without it.
     const started = startCountingAsync(send)
@@ -96,7 +110,7 @@ export async function openCoverageWindowAsync(page: Page): Promise<CoverageWindo
       })
     // Said when the coverage is taken, not as an unhandled rejection.
     started.catch(() => {})
-    workersStarted.push(started)
+    workers.push({ sessionId, send, started })
   })
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false })
   await startCountingAsync(sendToPage)
@@ -104,24 +118,41 @@ export async function openCoverageWindowAsync(page: Page): Promise<CoverageWindo
 
   return {
     async takeAsync() {
-      await Promise.all(workersStarted)
-      const realms = [{ realm: 'page' as const, send: sendToPage }, ...workers.map((send) => ({ realm: 'worker' as const, send }))]
-      const scripts = await Promise.all(
-        realms.map(async ({ realm, send }) => {
-          const taken = (await send('Profiler.takePreciseCoverage')) as TakenCoverage
-          const ran = taken.result.filter((script) => script.functions.some((fn) => fn.ranges[0].count > 0))
-          return Promise.all(
-            ran.map(async (script) => {
-              const { scriptSource } = (await send('Debugger.getScriptSource', { scriptId: script.scriptId })) as { scriptSource: string }
-              return { url: script.url, source: scriptSource, realm, functions: script.functions }
-            }),
-          )
+      const page = await scriptsRunAsync(sendToPage, 'page')
+      let lostWorkers = 0
+      const inWorkers = await Promise.all(
+        workers.map(async ({ sessionId, send, started }) => {
+          try {
+            await started
+            if (ended.has(sessionId)) throw new Error(NO_SESSION)
+            return await scriptsRunAsync(send, 'worker')
+          } catch (error) {
+            // A worker that ended (its detach read, or not yet when asked) has no counts left to give.
+            if (!String(error).includes(NO_SESSION)) throw error
+            lostWorkers++
+            return []
+          }
         }),
       )
       await cdp.detach()
-      return scripts.flat()
+      return { scripts: [...page, ...inWorkers.flat()], lostWorkers }
     },
   }
+}
+
+/** What Chromium answers for a session whose target (a worker) has ended. */
+const NO_SESSION = 'No session with given id'
+
+/** The scripts of one realm with a function called since its counts were last taken, with their sources. */
+async function scriptsRunAsync(send: Send, realm: ScriptCoverage['realm']): Promise<ScriptCoverage[]> {
+  const taken = (await send('Profiler.takePreciseCoverage')) as TakenCoverage
+  const ran = taken.result.filter((script) => script.functions.some((fn) => fn.ranges[0].count > 0))
+  return Promise.all(
+    ran.map(async (script) => {
+      const { scriptSource } = (await send('Debugger.getScriptSource', { scriptId: script.scriptId })) as { scriptSource: string }
+      return { url: script.url, source: scriptSource, realm, functions: script.functions }
+    }),
+  )
 }
 
 /** Call counts and block ranges (`detailed`), and the scripts' sources for the offsets. */

@@ -188,7 +188,7 @@ describe('a brand kit in the file', () => {
     // Google Fonts slow to answer the next panel's lookup.
     let release = () => {}
     const answered = new Promise<void>((resolve) => (release = resolve))
-    await session.context.route(/^https:\/\/fonts\.googleapis\.com\//, async (route) => {
+    await session.page.route(/^https:\/\/fonts\.googleapis\.com\//, async (route) => {
       await answered
       await route.fallback()
     })
@@ -224,7 +224,7 @@ describe('a brand kit in the file', () => {
     await makeKitAsync(session)
     let release = () => {}
     const answered = new Promise<void>((resolve) => (release = resolve))
-    await session.context.route(/^https:\/\/fonts\.googleapis\.com\//, async (route) => {
+    await session.page.route(/^https:\/\/fonts\.googleapis\.com\//, async (route) => {
       await answered
       await route.fallback()
     })

@@ -173,7 +173,7 @@ const kitFaults: Fault[] = [
     name: 'Google Fonts never answering for the kit’s font',
     arrange: async (session) => {
       // The lookup is held for ever, as a stalled connection holds it.
-      await session.context.route(/^https:\/\/fonts\.googleapis\.com\//, () => {})
+      await session.page.route(/^https:\/\/fonts\.googleapis\.com\//, () => {})
       await makeKitAsync(session, true)
     },
     image: 'placed',

@@ -9,8 +9,8 @@ import { type StaticServer, startStaticServerAsync } from './static-server'
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
 
 export interface PluginSession {
+  /** The session's own page; its routes and init scripts are its own (the context may be shared). */
   page: Page
-  context: BrowserContext
   /** The plugin's UI, inside its iframe. */
   ui: FrameLocator
   /**
@@ -23,6 +23,12 @@ export interface PluginSession {
 
 export interface PluginOptions<A = undefined> {
   standIn: OpenRouterStandIn
+  /**
+   * The browser context to open the page in: a suite's, shared by its sessions (useBrowserSuite).
+   * A page in a context that already has one starts in about half the time of a page in a new
+   * context (no new renderer to start). Without it, the session has a context of its own.
+   */
+  context?: BrowserContext
   fonts?: GoogleFontsStandIn
   theme?: 'light' | 'dark'
   /** An OpenRouter key already in clientStorage when the plugin starts, as after an earlier run. */
@@ -56,14 +62,22 @@ export async function closeHostServerAsync(): Promise<void> {
   server = null
 }
 
+/** A context as the sessions need it: a wide window for the host page, downloads kept. */
+export function newPluginContextAsync(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true })
+}
+
 /**
  * Opens the built plugin in the host page. Requests to openrouter.ai and
  * fonts.googleapis.com are answered by the local stand-ins: the product has no
- * test switch, the test reroutes the network.
+ * test switch, the test reroutes the network. Everything is set on the page, not
+ * the context, so that sessions sharing a context share nothing else: a test adds its own
+ * routes with `session.page.route` (routed pages also skip the HTTP cache).
  */
 export async function openPluginAsync<A = undefined>(browser: Browser, options: PluginOptions<A>): Promise<PluginSession> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true })
-  await context.route(/^https:\/\/openrouter\.ai\//, async (route) => {
+  const ownContext = options.context ? null : await newPluginContextAsync(browser)
+  const page = await (options.context ?? ownContext!).newPage()
+  await page.route(/^https:\/\/openrouter\.ai\//, async (route) => {
     const url = new URL(route.request().url())
     try {
       const response = await route.fetch({ url: `${options.standIn.url}${url.pathname}${url.search}`, maxRetries: 0, timeout: 0 })
@@ -73,7 +87,7 @@ export async function openPluginAsync<A = undefined>(browser: Browser, options: 
       await route.abort('connectionfailed').catch(() => {})
     }
   })
-  await context.route(/^https:\/\/fonts\.googleapis\.com\//, async (route) => {
+  await page.route(/^https:\/\/fonts\.googleapis\.com\//, async (route) => {
     if (!options.fonts) return route.abort('connectionfailed')
     const url = new URL(route.request().url())
     await route.fulfill({ response: await route.fetch({ url: `${options.fonts.url}${url.pathname}${url.search}` }) })
@@ -83,11 +97,10 @@ export async function openPluginAsync<A = undefined>(browser: Browser, options: 
     options.key !== undefined && `fake.storage.set('openrouter-api-key', ${JSON.stringify(options.key)})`,
     options.setup && `await ${callInPage(options.setup, 'fake', options.setupArg)}`,
   ].filter(Boolean)
-  if (steps.length > 0) await context.addInitScript(`window.hostSetup = async (fake) => { ${steps.join('; ')} }`)
-  if (options.launch) await context.addInitScript(`window.hostLaunch = ${JSON.stringify(options.launch)}`)
+  if (steps.length > 0) await page.addInitScript(`window.hostSetup = async (fake) => { ${steps.join('; ')} }`)
+  if (options.launch) await page.addInitScript(`window.hostLaunch = ${JSON.stringify(options.launch)}`)
   // The host page writes it into the UI's HTML (an init script may reach the srcdoc frame too late).
-  if (options.uiInitScript) await context.addInitScript(`window.hostUiPrelude = ${JSON.stringify(options.uiInitScript)}`)
-  const page = await context.newPage()
+  if (options.uiInitScript) await page.addInitScript(`window.hostUiPrelude = ${JSON.stringify(options.uiInitScript)}`)
   const errors: string[] = []
   let closed = false
   page.on('pageerror', (error) => errors.push(error.message))
@@ -96,14 +109,13 @@ export async function openPluginAsync<A = undefined>(browser: Browser, options: 
   await page.evaluate('window.hostReady')
   return {
     page,
-    context,
     ui: page.frameLocator('iframe[title="Riverflow for Figma"]'),
     figma: (fn, arg) => page.evaluate(callInPage(fn, 'window.fake', arg)),
     // Once: a test may close its session early, and the suite closes it again after the test.
     close: async () => {
       if (closed) return
       closed = true
-      await context.close()
+      await (ownContext ?? page).close()
       if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`)
     },
   }

@@ -65,7 +65,7 @@ async function refineAndCreateAsync(uiInitScript?: string): Promise<RunResult> {
       fake.select(fake.addFrame({ name: 'Photo', x: 0, y: 0, width: 600, height: 400, content: 'photo' }), fake.addFrame({ name: 'Detail', x: 0, y: 500, width: 300, height: 300 }))
     },
   })
-  await session.context.route(WIDE_URL, (route) =>
+  await session.page.route(WIDE_URL, (route) =>
     route.fulfill({ status: 200, contentType: 'image/png', headers: { 'Access-Control-Allow-Origin': '*' }, body: Buffer.from(WIDE_PNG) }),
   )
   const { ui } = session

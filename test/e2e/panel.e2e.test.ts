@@ -82,7 +82,7 @@ describe('the panel window', () => {
     await expect.poll(() => session.figma((fake) => fake.storage.get('window-size'))).toEqual({ width: 900, height: 540 })
 
     const storage = await session.figma((fake) => [...fake.storage.entries()])
-    await session.context.addInitScript(`window.keptStorage = ${JSON.stringify(storage)}`)
+    await session.page.addInitScript(`window.keptStorage = ${JSON.stringify(storage)}`)
     await page.reload()
     await page.evaluate('window.hostReady')
     expect(await frameSize()).toEqual({ width: 900, height: 540 })

@@ -153,7 +153,7 @@ describe('a quick action with the file’s brand kit', () => {
     await ui.getByRole('button', { name: 'Make brand kit' }).click()
     await expect.poll(() => ui.getByRole('combobox', { name: 'Use brand kit' }).locator('option:checked').textContent()).toBe('Acme')
     // From here Google holds every lookup for ever, as a stalled connection would.
-    await session.context.route(/^https:\/\/fonts\.googleapis\.com\//, () => {})
+    await session.page.route(/^https:\/\/fonts\.googleapis\.com\//, () => {})
     await session.page.evaluate(() => (window as unknown as { hostReopen: (launch: unknown) => Promise<void> }).hostReopen({ command: 'generate-image', parameters: { prompt: 'A summer poster' } }))
     await expect.poll(async () => (await outcome(session)).closed, { timeout: 40_000 }).toBe(true)
     const { toasts, visible } = await outcome(session)

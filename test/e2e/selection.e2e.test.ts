@@ -149,7 +149,7 @@ describe('the selection as input', () => {
 
     // Close and reopen on the same storage: the page reloads, and its setup puts back what was stored.
     const storage = await session.figma((fake) => [...fake.storage.entries()])
-    await session.context.addInitScript(`window.keptStorage = ${JSON.stringify(storage)}`)
+    await session.page.addInitScript(`window.keptStorage = ${JSON.stringify(storage)}`)
     await page.reload()
     await page.evaluate('window.hostReady')
     await openOptionsAsync(ui)

@@ -155,7 +155,7 @@ describe('Sign in with OpenRouter', () => {
     const session = await openFirstRunAsync()
     const code = suite.standIn.auth.mint(await startSignInAsync(session, 'Sign in with OpenRouter'))
     // The exchange succeeds; the check after it finds no network, once.
-    await session.context.route('https://openrouter.ai/api/v1/key', (route) => route.abort('internetdisconnected'), { times: 1 })
+    await session.page.route('https://openrouter.ai/api/v1/key', (route) => route.abort('internetdisconnected'), { times: 1 })
     await pasteCodeAsync(session, code)
     await expectRefusedAsync(session, /Could not reach OpenRouter to check the key/)
     expect((await sentToSandbox(session)).some((message) => JSON.parse(message).type === 'save-key')).toBe(false)
@@ -169,7 +169,7 @@ describe('Sign in with OpenRouter', () => {
   it('a minted key whose check is refused: says a key was made and where to delete it, and never shows it', async () => {
     const session = await openFirstRunAsync()
     const code = suite.standIn.auth.mint(await startSignInAsync(session, 'Sign in with OpenRouter'))
-    await session.context.route('https://openrouter.ai/api/v1/key', (route) => route.fulfill({ status: 401, body: '{"error":{"code":401,"message":"No auth"}}' }), { times: 1 })
+    await session.page.route('https://openrouter.ai/api/v1/key', (route) => route.fulfill({ status: 401, body: '{"error":{"code":401,"message":"No auth"}}' }), { times: 1 })
     await pasteCodeAsync(session, code)
     await expectRefusedAsync(session, /make a key for this plugin on your account.*delete it at openrouter\.ai\/settings\/keys/)
     expect(await session.ui.locator('body').textContent()).not.toMatch(/sk-or/)

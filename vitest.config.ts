@@ -2,9 +2,10 @@ import { defineConfig } from 'vitest/config'
 import { workerSourcePlugin } from './scripts/worker-source-plugin.ts'
 
 // Tests run from the repository root (vite.config.ts roots the UI build in ui/).
-// Two projects: `unit` needs no build and no browser (`npm run test:unit`, the fast loop);
+// Three projects: `unit` needs no build and no browser (`npm run test:unit`, the fast loop);
 // `browser` drives the built plugin in headless Chromium and checks the bundles (`npm test`
-// builds first and runs both, with `--mode full`: test/support/property-runs.ts).
+// builds first and runs both, with `--mode full`: test/support/property-runs.ts); `live` asks the
+// real OpenRouter (`npm run test:live`, with a key).
 // Vitest starts each project with its own mode, `test`, unless the project names one: each is given
 // the run's mode, so that `--mode full` reaches the tests.
 export default defineConfig(({ mode }) => ({
@@ -36,6 +37,16 @@ export default defineConfig(({ mode }) => ({
           maxWorkers: 2,
           // First, alone: the browser tests then run one file at a time, each with the machine to itself.
           sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        mode,
+        // The real OpenRouter with a maintainer's key: `npm run test:live` only, never `npm test`,
+        // since it spends (test/contract/openrouter.live.ts).
+        test: {
+          name: 'live',
+          include: ['test/**/*.live.ts'],
         },
       },
       {

@@ -90,6 +90,21 @@ describe('Edit area on the geometry Figma has', () => {
     expect(suite.standIn.generations()).toHaveLength(0)
   })
 
+  it('masks the edit by an ellipse’s curve, not its box', async () => {
+    // A 200×100 ellipse at (100, 100): its middle (200, 150), its ends (100…300, 150), its box's corner (105, 105).
+    const session = await openScene({ image: PHOTO, shape: { kind: 'ellipse', x: 100, y: 100, width: 200, height: 100 } })
+    await session.ui.getByRole('button', { name: 'Erase area' }).click()
+    await expect.poll(() => editGroupCount(session), { timeout: 20_000 }).toBe(1)
+    const [middle, boxCorner, pastEnd] = await answerPixelsAt(session, [
+      [200, 150],
+      [105, 105],
+      [95, 150],
+    ])
+    expect(middle[3]).toBe(255)
+    expect(boxCorner[3]).toBe(0)
+    expect(pastEnd[3]).toBe(0)
+  })
+
   it('masks the edit by a rotated shape where the shape is drawn', async () => {
     // A 100×100 square turned 45° at (150, 150): a diamond from x 150 to 291.4, its middle at (220.7, 150).
     const session = await openScene({ image: PHOTO, shape: { kind: 'rectangle', x: 150, y: 150, width: 100, height: 100, rotation: 45 } })

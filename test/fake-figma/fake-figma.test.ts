@@ -115,6 +115,15 @@ describe('the fake figma API', () => {
     expect([alpha(2, 2), alpha(png.width - 3, png.height - 3), alpha(70, 70)]).toEqual([0, 0, 255])
   })
 
+  it('exports an ellipse as Figma does: the ellipse drawn, its box’s corners clear', async () => {
+    const fake = createFakeFigma()
+    const png = decodePng(await fake.addEllipse({ x: 10, y: 10, width: 200, height: 100 }).exportAsync({ format: 'PNG' }))
+    const alpha = (x: number, y: number) => png.rgba[(y * png.width + x) * 4 + 3]
+    // The middle and the ends of each axis are drawn; the corners of the box, and just past the curve, are not.
+    expect([alpha(100, 50), alpha(1, 50), alpha(198, 50), alpha(100, 1), alpha(100, 98)]).toEqual([255, 255, 255, 255, 255])
+    expect([alpha(2, 2), alpha(197, 97), alpha(20, 10)]).toEqual([0, 0, 0])
+  })
+
   it('grows the render bounds and the export by a stroke outside and a drop shadow, as Figma draws them', async () => {
     const fake = createFakeFigma()
     const photo = fake.addRectangle({ x: 100, y: 100, width: 200, height: 100, content: 'photo' })

@@ -385,9 +385,10 @@ export class FakeNode {
     this.exports.push({ settings, width, height })
     const seed = Number(this.id.split(':')[1] ?? 0)
     const content = (w: number, h: number) => (this.content === 'photo' ? photoPixel(w, h, seed) : (x: number, y: number) => flatPixel(x, y, seed))
-    // Upright and nothing drawn outside it: the node's own pixels fill the export.
+    // Upright, filling its box and nothing drawn outside it: the node's own pixels fill the export.
     const [[a, b], [c]] = this.absoluteTransform
-    const plain = a === 1 && b === 0 && c === 0 && bounds.width === this.width && bounds.height === this.height && this.strokeWidths().inside === 0
+    const plain =
+      a === 1 && b === 0 && c === 0 && bounds.width === this.width && bounds.height === this.height && this.strokeWidths().inside === 0 && this.type !== 'ELLIPSE'
     const pixel = plain ? content(width, height) : this.drawnPixel(bounds, width, content)
     return format === 'PNG' ? encodePng(width, height, pixel) : encodeJpeg(width, height, 85, this.content === 'photo' || !plain ? pixel : undefined)
   }
@@ -407,10 +408,22 @@ export class FakeNode {
       const py = bounds.y + (y + 0.5) / scale - ty
       const u = (d * px - b * py) / det
       const v = (-c * px + a * py) / det
-      if (inside(shown, u, v)) return own(Math.floor(u * scale), Math.floor(v * scale))
+      if (inside(shown, u, v)) return this.fillCovers(u, v) ? own(Math.floor(u * scale), Math.floor(v * scale)) : CLEAR_PIXEL
       if (inside(outline, u, v)) return STROKE_PIXEL
       return shadows.some((shadow) => inside(shadow, u, v)) ? SHADOW_PIXEL : CLEAR_PIXEL
     }
+  }
+
+  /**
+   * Whether the node's fill covers the point (u, v) of its own box. An ellipse leaves its box's
+   * corners clear, as Figma exports it (the shape Edit area masks with); its stroke and shadow are
+   * still drawn as its box's. Every other type fills its box (a vector's path is not modelled).
+   */
+  private fillCovers(u: number, v: number): boolean {
+    if (this.type !== 'ELLIPSE') return true
+    const dx = (u - this.width / 2) / (this.width / 2)
+    const dy = (v - this.height / 2) / (this.height / 2)
+    return dx * dx + dy * dy <= 1
   }
 
   protected assertAlive(): void {

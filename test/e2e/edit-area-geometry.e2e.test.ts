@@ -45,6 +45,14 @@ const PHOTO = { x: 0, y: 0, width: 400, height: 300 }
 
 const editGroupCount = (session: PluginSession) => session.figma((fake) => fake.page.children.filter((n) => n.type === 'GROUP').length)
 
+/** Opens the scene, presses Erase area and waits for the edit to land in its group. */
+async function eraseAsync(scene: Scene, uiInitScript?: string): Promise<PluginSession> {
+  const session = await openScene(scene, uiInitScript)
+  await session.ui.getByRole('button', { name: 'Erase area' }).click()
+  await expect.poll(() => editGroupCount(session), { timeout: 20_000 }).toBe(1)
+  return session
+}
+
 /** The edit's answer layer (in its group) and its image's pixel size. */
 const placedAnswer = (session: PluginSession) =>
   session.figma((fake) => {
@@ -92,9 +100,7 @@ describe('Edit area on the geometry Figma has', () => {
 
   it('masks the edit by an ellipse’s curve, not its box', async () => {
     // A 200×100 ellipse at (100, 100): its middle (200, 150), its ends (100…300, 150), its box's corner (105, 105).
-    const session = await openScene({ image: PHOTO, shape: { kind: 'ellipse', x: 100, y: 100, width: 200, height: 100 } })
-    await session.ui.getByRole('button', { name: 'Erase area' }).click()
-    await expect.poll(() => editGroupCount(session), { timeout: 20_000 }).toBe(1)
+    const session = await eraseAsync({ image: PHOTO, shape: { kind: 'ellipse', x: 100, y: 100, width: 200, height: 100 } })
     const [middle, boxCorner, pastEnd] = await answerPixelsAt(session, [
       [200, 150],
       [105, 105],
@@ -107,9 +113,7 @@ describe('Edit area on the geometry Figma has', () => {
 
   it('masks the edit by a rotated shape where the shape is drawn', async () => {
     // A 100×100 square turned 45° at (150, 150): a diamond from x 150 to 291.4, its middle at (220.7, 150).
-    const session = await openScene({ image: PHOTO, shape: { kind: 'rectangle', x: 150, y: 150, width: 100, height: 100, rotation: 45 } })
-    await session.ui.getByRole('button', { name: 'Erase area' }).click()
-    await expect.poll(() => editGroupCount(session), { timeout: 20_000 }).toBe(1)
+    const session = await eraseAsync({ image: PHOTO, shape: { kind: 'rectangle', x: 150, y: 150, width: 100, height: 100, rotation: 45 } })
     const [middle, insideLeftTip, pastRightTip, boxCorner] = await answerPixelsAt(session, [
       [220.7, 150],
       [168, 150],
@@ -125,9 +129,7 @@ describe('Edit area on the geometry Figma has', () => {
 
   it('sends the image’s own pixels under the area when a stroke outside and a shadow make its export larger', async () => {
     // Flat colour blocks: each pixel of the input is told apart from its neighbours' colours and from the stroke's.
-    const session = await openScene({ image: { ...PHOTO, strokeOutside: 10, shadow: true }, shape: { kind: 'rectangle', x: 30, y: 30, width: 120, height: 120 } })
-    await session.ui.getByRole('button', { name: 'Erase area' }).click()
-    await expect.poll(() => editGroupCount(session), { timeout: 20_000 }).toBe(1)
+    const session = await eraseAsync({ image: { ...PHOTO, strokeOutside: 10, shadow: true }, shape: { kind: 'rectangle', x: 30, y: 30, width: 120, height: 120 } })
     const region = await placedAnswer(session)
     const compared = await session.figma(
       async (fake, { url, region }) => {
@@ -185,9 +187,7 @@ describe('Edit area on the geometry Figma has', () => {
 
   it('cuts a region of the very ratio the request asks for on a banner, and lands the answer on it uncropped', async () => {
     // A 1000×200 banner and a 100×150 ellipse: the margin cannot grow upward, yet the region keeps a ratio of the model's.
-    const session = await openScene({ image: { x: 0, y: 0, width: 1000, height: 200 }, shape: { kind: 'ellipse', x: 450, y: 25, width: 100, height: 150 } })
-    await session.ui.getByRole('button', { name: 'Erase area' }).click()
-    await expect.poll(() => editGroupCount(session), { timeout: 20_000 }).toBe(1)
+    const session = await eraseAsync({ image: { x: 0, y: 0, width: 1000, height: 200 }, shape: { kind: 'ellipse', x: 450, y: 25, width: 100, height: 150 } })
     const asked = String((suite.standIn.generations()[0].body as Body).image_config.aspect_ratio)
     const [w, h] = asked.split(':').map(Number)
     const input = readImageInfo(new Uint8Array(Buffer.from(inputUrl().split(',')[1], 'base64')))!
@@ -203,9 +203,7 @@ describe('Edit area on the geometry Figma has', () => {
   it('fits an answer a pixel or two off the area’s shape, each axis at its own density', async () => {
     // The area is 300×300 (1:1); the answer comes back 1024×1034, every pixel saying where it was.
     suite.standIn.enqueue({ kind: 'success', size: { width: 1024, height: 1034 }, coordinates: true })
-    const session = await openScene({ image: PHOTO, shape: { kind: 'rectangle', x: 100, y: 50, width: 200, height: 200 } })
-    await session.ui.getByRole('button', { name: 'Erase area' }).click()
-    await expect.poll(() => editGroupCount(session), { timeout: 20_000 }).toBe(1)
+    const session = await eraseAsync({ image: PHOTO, shape: { kind: 'rectangle', x: 100, y: 50, width: 200, height: 200 } })
     const answer = await placedAnswer(session)
     expect(answer).toMatchObject({ x: 50, y: 0, width: 300, height: 300 })
     // Placed at the area's own shape: Figma crops nothing of it.
@@ -259,9 +257,7 @@ describe('Edit area on the geometry Figma has', () => {
 
   it('where the image worker cannot run, masks the answer on the main thread as before', async () => {
     const refuseWorkers = `window.Worker = class { constructor() { throw new DOMException('Workers are not allowed here', 'SecurityError') } }`
-    const session = await openScene({ image: PHOTO, shape: { kind: 'rectangle', x: 100, y: 50, width: 200, height: 200 } }, refuseWorkers)
-    await session.ui.getByRole('button', { name: 'Erase area' }).click()
-    await expect.poll(() => editGroupCount(session), { timeout: 20_000 }).toBe(1)
+    const session = await eraseAsync({ image: PHOTO, shape: { kind: 'rectangle', x: 100, y: 50, width: 200, height: 200 } }, refuseWorkers)
     // The region is (50, 0) 300×300; the shape fills its middle two thirds.
     const [outside, middle] = await answerPixelsAt(session, [
       [60, 150],

@@ -222,7 +222,12 @@ describe('history', () => {
     await ui.getByRole('button', { name: 'History' }).click()
     const rows = ui.getByRole('list', { name: 'Generations' }).getByRole('listitem')
     await expect.poll(() => rows.count()).toBe(2)
-    expect(await rows.first().textContent()).toMatch(/A paper boat.*Riverflow 2 Fast.*1:1 · 1K.*\$0\.02/)
+    const row = await rows.first().textContent()
+    expect(row).toMatch(/A paper boat.*Riverflow 2 Fast.*1:1 · 1K.*\$0\.02/)
+    // When, as Figma's version history says it: to the minute, and no year for this year's images.
+    expect(row).toMatch(/\d:\d\d/)
+    expect(row).not.toMatch(/\d:\d\d:\d\d/)
+    expect(row).not.toContain(String(new Date().getFullYear()))
     await expect.poll(() => rows.first().locator('img').count()).toBe(1)
     await ui.getByRole('searchbox', { name: 'Search prompts' }).or(ui.getByRole('textbox', { name: 'Search prompts' })).fill('fox')
     await expect.poll(() => rows.count()).toBe(1)

@@ -51,7 +51,7 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
   // A set of formats is one entry: how many, each at its own size.
   const set = record.format !== undefined
   const size = set ? `${item.layerIds.length === 1 ? '1 format' : `${item.layerIds.length} formats`}` : record.exactSize ? `${record.exactSize.width}×${record.exactSize.height}` : `${record.settings.aspectRatio} · ${record.settings.imageSize}`
-  const facts = [model, size, record.cost !== null ? formatUsd(record.cost) : null, new Date(record.createdAt).toLocaleString(), typeof record.brandKit === 'string' ? `Brand kit: ${record.brandKit.slice(0, 60)}` : null]
+  const facts = [model, size, record.cost !== null ? formatUsd(record.cost) : null, madeWhen(record.createdAt), typeof record.brandKit === 'string' ? `Brand kit: ${record.brandKit.slice(0, 60)}` : null]
   return (
     <li class="history-row">
       {thumbnail ? <img class="thumbnail" src={thumbnail} alt="" /> : <span class="thumbnail" />}
@@ -81,4 +81,14 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
       </div>
     </li>
   )
+}
+
+/**
+ * When the image was made, in the designer's locale and to the minute, as Figma's version history
+ * says it: "Dec 7, 2:04 PM", the year only when it is not this one.
+ */
+function madeWhen(createdAt: string): string {
+  const made = new Date(createdAt)
+  const year = made.getFullYear() === new Date().getFullYear() ? undefined : 'numeric'
+  return made.toLocaleString(undefined, { year, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
 }

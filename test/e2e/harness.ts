@@ -40,6 +40,11 @@ export interface PluginOptions<A = undefined> {
   /** Launch for a command, as from Figma's quick actions, with the parameters the designer entered. */
   launch?: { command: string; parameters?: Record<string, string> }
   /**
+   * Where the page's clock stands (`Date.now`, `new Date()`); its timers still run. For pictures
+   * that show a time (History), so that they come out the same on every run.
+   */
+  clock?: Date
+  /**
    * Source text run in the UI's iframe before the UI's own script: changes what
    * the UI finds in its browser (no Worker, say). The fake figma is not there.
    */
@@ -62,9 +67,12 @@ export async function closeHostServerAsync(): Promise<void> {
   server = null
 }
 
-/** A context as the sessions need it: a wide window for the host page, downloads kept. */
+/**
+ * A context as the sessions need it: a wide window for the host page, downloads kept, and the
+ * same locale and time zone on every machine, so that a date or a number reads the same in CI.
+ */
 export function newPluginContextAsync(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true })
+  return browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, locale: 'en-US', timezoneId: 'UTC' })
 }
 
 /**
@@ -101,6 +109,7 @@ export async function openPluginAsync<A = undefined>(browser: Browser, options: 
   if (options.launch) await page.addInitScript(`window.hostLaunch = ${JSON.stringify(options.launch)}`)
   // The host page writes it into the UI's HTML (an init script may reach the srcdoc frame too late).
   if (options.uiInitScript) await page.addInitScript(`window.hostUiPrelude = ${JSON.stringify(options.uiInitScript)}`)
+  if (options.clock) await page.clock.setFixedTime(options.clock)
   const errors: string[] = []
   let closed = false
   page.on('pageerror', (error) => errors.push(error.message))

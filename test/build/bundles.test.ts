@@ -13,7 +13,7 @@ const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'))
  * loads, script, styles and image worker inlined. Today's size, so it can only get smaller: lower it
  * as the bundle shrinks. Issue 28's target is under 64 kB (64_000).
  */
-const UI_GZIP_LIMIT = 76_270
+const UI_GZIP_LIMIT = 76_010
 
 describe('the built plugin', () => {
   it('has a sandbox that is one ES2017 script without import or export (older Figma clients)', () => {

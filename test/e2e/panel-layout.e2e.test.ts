@@ -28,6 +28,7 @@ describe(`the panel at ${PANEL_SIZE.width}×${PANEL_SIZE.height}`, () => {
     expect(layout.overflowingLabels).toEqual([])
     expect(layout.cutMessages).toEqual([])
     expect(layout.scrollsSideways).toBe(false)
+    expect(layout.emptyGaps).toEqual([])
     if (WITH_ACTION.has(state.name)) expect(layout.primaryInView).toBe(true)
     // One frame selected and a prompt typed: a prompt, one main button and a few others, not a wall of controls.
     if (state.countControls) expect(layout.visibleControls.length, layout.visibleControls.join(' | ')).toBeLessThanOrEqual(12)

@@ -15,6 +15,11 @@ export interface PanelLayout {
   primaryInView: boolean
   /** The controls a designer sees without scrolling: buttons, fields, selects, links. */
   visibleControls: string[]
+  /**
+   * Elements that show nothing (no text, image, control or paint of their own) yet stand in a stack
+   * with a gap: each adds a gap of blank space, a hole in the panel's rhythm.
+   */
+  emptyGaps: string[]
 }
 
 /** Measures the panel as it is drawn now. */
@@ -55,7 +60,23 @@ export function measurePanelAsync(ui: FrameLocator): Promise<PanelLayout> {
       .filter((control) => control.getAttribute('aria-label') !== 'Resize the panel')
       // A checkbox or radio drawn by the UI kit is one control with its label.
       .filter((control) => !(control instanceof HTMLInputElement && control.closest('label')?.querySelector('input') !== control))
+    const paints = (element: Element) => {
+      const style = getComputedStyle(element)
+      return style.backgroundColor !== 'rgba(0, 0, 0, 0)' || style.backgroundImage !== 'none' || parseFloat(style.borderTopWidth) > 0 || parseFloat(style.borderBottomWidth) > 0
+    }
+    const showsSomething = (element: Element): boolean =>
+      (element.textContent ?? '').trim() !== '' || element.matches('img, svg, canvas, input, select, textarea, button') || paints(element) || element.querySelector('img, svg, canvas, input, select, textarea, button') !== null
+    const emptyGaps = [...body.querySelectorAll('*')]
+      .filter((element) => {
+        const parent = element.parentElement
+        if (!parent || getComputedStyle(element).display === 'none' || getComputedStyle(element).position === 'absolute') return false
+        const layout = getComputedStyle(parent)
+        const gapped = (layout.display.includes('flex') || layout.display.includes('grid')) && parseFloat(layout.rowGap) > 0 && parent.children.length > 1
+        return gapped && !showsSomething(element)
+      })
+      .map((element) => `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''} in ${nameOf(element.parentElement!).slice(0, 40)}`)
     return {
+      emptyGaps,
       overflowingLabels,
       cutMessages,
       scrollsSideways: document.documentElement.scrollWidth > view.width + 0.5,

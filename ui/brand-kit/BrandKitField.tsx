@@ -19,6 +19,8 @@ interface BrandKitFieldProps {
 export function BrandKitField({ kits, line }: BrandKitFieldProps) {
   const options = [{ value: NONE, label: 'No brand kit' }, ...kits.kits.map((kit) => ({ value: kit.id, label: kit.name }))]
   const problems = kits.ready?.problems ?? []
+  // Nothing to say: no empty section, which would still take a gap in its parent's stack.
+  if (kits.kits.length === 0 && !line && problems.length === 0 && !kits.message) return null
   return (
     <section class="stack" aria-label="Brand kit">
       {kits.kits.length > 0 && (

@@ -4,7 +4,7 @@ import { describeOpenRouterContract } from './openrouter-contract'
 
 // The real OpenRouter, with a maintainer's key (`OPENROUTER_API_KEY=… npm run test:live`): the
 // panel's own calls, to learn whether docs/contracts.md and the stand-in still tell the truth.
-// It spends: one image on the cheapest priced Riverflow model, refused beforehand if the panel's
+// It spends: one image on the cheapest paid Riverflow model, refused beforehand if the panel's
 // estimate for it is over RIVERFLOW_LIVE_SPEND_LIMIT (USD, 0.10 unless set). Never part of
 // `npm test`; without the key it is skipped.
 const key = process.env.OPENROUTER_API_KEY

@@ -98,33 +98,19 @@ describe('Edit area on the geometry Figma has', () => {
     expect(suite.standIn.generations()).toHaveLength(0)
   })
 
-  it('masks the edit by an ellipse’s curve, not its box', async () => {
-    // A 200×100 ellipse at (100, 100): its middle (200, 150), its ends (100…300, 150), its box's corner (105, 105).
-    const session = await eraseAsync({ image: PHOTO, shape: { kind: 'ellipse', x: 100, y: 100, width: 200, height: 100 } })
-    const [middle, boxCorner, pastEnd] = await answerPixelsAt(session, [
-      [200, 150],
-      [105, 105],
-      [95, 150],
-    ])
-    expect(middle[3]).toBe(255)
-    expect(boxCorner[3]).toBe(0)
-    expect(pastEnd[3]).toBe(0)
-  })
-
-  it('masks the edit by a rotated shape where the shape is drawn', async () => {
-    // A 100×100 square turned 45° at (150, 150): a diamond from x 150 to 291.4, its middle at (220.7, 150).
-    const session = await eraseAsync({ image: PHOTO, shape: { kind: 'rectangle', x: 150, y: 150, width: 100, height: 100, rotation: 45 } })
-    const [middle, insideLeftTip, pastRightTip, boxCorner] = await answerPixelsAt(session, [
-      [220.7, 150],
-      [168, 150],
-      [302, 150],
-      [155, 85],
-    ])
-    expect(middle[3]).toBe(255)
-    // Inside the diamond near its left tip the edit shows (fading in); past its right tip, and in the corner of its box, nothing.
-    expect(insideLeftTip[3]).toBeGreaterThan(0)
-    expect(pastRightTip[3]).toBe(0)
-    expect(boxCorner[3]).toBe(0)
+  // Points on the page: where the edit shows whole, where it shows at all (its soft edge), where nothing.
+  it.each<[string, Scene['shape'], { whole: [number, number][]; some: [number, number][]; none: [number, number][] }]>([
+    // A 200×100 ellipse at (100, 100): its middle (200, 150); its box's corner (105, 105) and past its end (95, 150) outside it.
+    ['an ellipse, by its curve and not its box', { kind: 'ellipse', x: 100, y: 100, width: 200, height: 100 }, { whole: [[200, 150]], some: [], none: [[105, 105], [95, 150]] }],
+    // A 100×100 square turned 45° at (150, 150): a diamond from x 150 to 291.4, its middle at (220.7, 150);
+    // near its left tip the edit fades in, past its right tip and in the corner of its box nothing shows.
+    ['a rotated square, where it is drawn', { kind: 'rectangle', x: 150, y: 150, width: 100, height: 100, rotation: 45 }, { whole: [[220.7, 150]], some: [[168, 150]], none: [[302, 150], [155, 85]] }],
+  ])('masks the edit by %s', async (_name, shape, expected) => {
+    const session = await eraseAsync({ image: PHOTO, shape })
+    const alphaAt = async (points: [number, number][]) => (await answerPixelsAt(session, points)).map((pixel) => pixel[3])
+    expect(await alphaAt(expected.whole)).toEqual(expected.whole.map(() => 255))
+    for (const alpha of await alphaAt(expected.some)) expect(alpha).toBeGreaterThan(0)
+    expect(await alphaAt(expected.none)).toEqual(expected.none.map(() => 0))
   })
 
   it('sends the image’s own pixels under the area when a stroke outside and a shadow make its export larger', async () => {

@@ -388,7 +388,7 @@ export class FakeNode {
     // Upright, filling its box and nothing drawn outside it: the node's own pixels fill the export.
     const [[a, b], [c]] = this.absoluteTransform
     const plain =
-      a === 1 && b === 0 && c === 0 && bounds.width === this.width && bounds.height === this.height && this.strokeWidths().inside === 0 && this.type !== 'ELLIPSE'
+      a === 1 && b === 0 && c === 0 && bounds.width === this.width && bounds.height === this.height && this.strokeWidths().inside === 0 && this.fillsBox
     const pixel = plain ? content(width, height) : this.drawnPixel(bounds, width, content)
     return format === 'PNG' ? encodePng(width, height, pixel) : encodeJpeg(width, height, 85, this.content === 'photo' || !plain ? pixel : undefined)
   }
@@ -415,12 +415,17 @@ export class FakeNode {
   }
 
   /**
-   * Whether the node's fill covers the point (u, v) of its own box. An ellipse leaves its box's
-   * corners clear, as Figma exports it (the shape Edit area masks with); its stroke and shadow are
-   * still drawn as its box's. Every other type fills its box (a vector's path is not modelled).
+   * Whether the node's fill covers its whole box. An ellipse leaves its box's corners clear, as Figma
+   * exports it (the shape Edit area masks with); its stroke and shadow are still drawn as its box's.
+   * Every other type fills its box (a vector's path is not modelled).
    */
+  private get fillsBox(): boolean {
+    return this.type !== 'ELLIPSE'
+  }
+
+  /** Whether the node's fill covers the point (u, v) of its own box. */
   private fillCovers(u: number, v: number): boolean {
-    if (this.type !== 'ELLIPSE') return true
+    if (this.fillsBox) return true
     const dx = (u - this.width / 2) / (this.width / 2)
     const dy = (v - this.height / 2) / (this.height / 2)
     return dx * dx + dy * dy <= 1

@@ -94,13 +94,18 @@ export function formatEstimateInSentence(estimate: CostEstimate | null): string 
   }
 }
 
-/** The same in a few characters, for a button. */
+/**
+ * The same in a few characters, for a button. A range is rounded outwards to
+ * whole cents ("~$0.65–$2.00", not "~$0.652–$2.00": its two ends in one
+ * format); it still holds every price it stood for, and its title says it exactly.
+ */
 export function formatEstimateShort(estimate: CostEstimate): string {
   switch (estimate.kind) {
     case 'fixed':
       return formatUsd(estimate.usd)
     case 'range':
-      return `~${formatUsdRange(estimate.low, estimate.high)}`
+      // The 1e-9 keeps floating-point noise (0.29 × 100 = 28.999…) from moving a whole cent.
+      return `~${formatUsdRange(Math.floor(estimate.low * 100 + 1e-9) / 100, Math.ceil(estimate.high * 100 - 1e-9) / 100)}`
     case 'free':
       return 'free'
   }

@@ -81,10 +81,14 @@ const framesFilled = (session: PluginSession, names: string[]) =>
     names,
   )
 
-/** "Estimated cost ~$0.475–$2.00" → its low end, what the records price the set at before it is sent. */
+/**
+ * The price on the main action ("Estimated cost ~$0.47–$2.00", in whole cents) and its exact low end,
+ * what the records price the set at before it is sent, from its title ("About $0.475 to $2.00: …").
+ */
 async function shownEstimateAsync(session: PluginSession): Promise<{ low: number; text: string }> {
-  const text = (await session.ui.locator('#primary-price').getAttribute('aria-label')) ?? ''
-  const [low] = [...text.matchAll(/\$(\d+\.\d+)/g)].map((match) => Number(match[1]))
+  const price = session.ui.locator('#primary-price')
+  const text = (await price.getAttribute('aria-label')) ?? ''
+  const [low] = [...((await price.getAttribute('title')) ?? '').matchAll(/\$(\d+\.\d+)/g)].map((match) => Number(match[1]))
   return { low, text }
 }
 

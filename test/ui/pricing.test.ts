@@ -60,6 +60,16 @@ describe('formatEstimate', () => {
     expect(formatEstimateShort(estimate)).toBe(short)
   })
 
+  it.each([
+    [0.652, 2, '~$0.65–$2.00'],
+    [0.29, 0.351, '~$0.29–$0.36'],
+    [0.131, 0.139, '~$0.13–$0.14'],
+    [0.034, 0.035, '~$0.03–$0.04'],
+  ])('rounds a range on a button outwards to whole cents: %d to %d → %s', (low, high, short) => {
+    expect(formatEstimateShort({ kind: 'range', low, high })).toBe(short)
+    expect(formatEstimate({ kind: 'range', low, high })).toContain(`$${low}`)
+  })
+
   it('says when the size is not offered', () => {
     expect(formatEstimate(null)).toBe('Size not offered')
   })

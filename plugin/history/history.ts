@@ -39,8 +39,9 @@ export function addToHistory(entry: HistoryEntry): void {
   const readable = chunks.filter((chunk) => chunk.items !== null)
   const last = readable.at(-1)
   if (last && joinSet(last, entry)) return
-  const lastText = last ? figma.root.getPluginData(last.key) : ''
-  const appended = last && lastText.length > 2 ? `${lastText.slice(0, -1)},${json}]` : `[${json}]`
+  // Written again from the entries as read, never spliced into the stored text: a file's list
+  // may end in a space ('[…] ' reads), and cutting its last character off would break it.
+  const appended = `[${[...(last?.items ?? []), json].join(',')}]`
   if (last && utf8Length(appended) < RECORD_LIMIT_BYTES) {
     figma.root.setPluginData(last.key, appended)
     last.items!.push(json)

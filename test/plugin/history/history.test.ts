@@ -131,6 +131,19 @@ describe('the file’s history', () => {
     expect(readHistory().map((e) => e.record.prompt)).toEqual(['New', 'Kept'])
   })
 
+  it.each([
+    ['ends in a space', (list: string) => `${list} `],
+    ['is laid out on lines', (list: string) => JSON.stringify(JSON.parse(list), null, 2)],
+    ['is empty but for a space', () => '[ ]'],
+  ])('goes on from a list that %s, as JSON allows: the file’s entries and the new one all kept', (_name, layout) => {
+    addToHistory({ layerIds: ['1:1'], record: record('Theirs') })
+    fake.figma.root.setPluginData('history-0', layout(fake.figma.root.getPluginData('history-0')))
+    const theirs = readHistory().map((e) => e.record.prompt)
+    addToHistory({ layerIds: ['1:2'], record: record('Mine 1') })
+    addToHistory({ layerIds: ['1:3'], record: record('Mine 2') })
+    expect(readHistory().map((e) => e.record.prompt)).toEqual(['Mine 2', 'Mine 1', ...theirs])
+  })
+
   it('reads only history-<digits> as chunks, and clears stray keys that look like them', () => {
     fake.figma.root.setPluginData('history-', JSON.stringify([{ layerIds: ['1:9'], record: record('Stray') }]))
     fake.figma.root.setPluginData('history-01x', JSON.stringify([{ layerIds: ['1:9'], record: record('Stray too') }]))

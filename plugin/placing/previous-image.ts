@@ -14,11 +14,21 @@ type Fillable = SceneNode & MinimalFillsMixin
 
 /** Keeps what `node` shows now, before a new image replaces it, so that Restore previous can put it back. */
 export function rememberPrevious(node: Fillable): void {
-  const fills = node.fills
-  // Mixed fills cannot be written back; an older previous would then come back instead of what was there.
-  const kept = fills === figma.mixed ? '' : JSON.stringify(fills)
+  const kept = fillsToKeep(node.fills)
   node.setPluginData(PREVIOUS_FILLS_KEY, kept)
   node.setPluginData(PREVIOUS_RECORD_KEY, kept === '' ? '' : recordToKeep(node.getPluginData(RECORD_KEY)))
+}
+
+/**
+ * A layer's fills as plugin data, or '' (nothing to restore) when they cannot be
+ * kept: mixed fills cannot be written back (an older previous would then come
+ * back instead of what was there), and fills over the plugin data limit, which a
+ * file can hold, would make setPluginData throw and the paid image go unplaced.
+ */
+function fillsToKeep(fills: readonly Paint[] | PluginAPI['mixed']): string {
+  if (fills === figma.mixed) return ''
+  const json = JSON.stringify(fills)
+  return utf8Length(json) <= RECORD_LIMIT_BYTES ? json : ''
 }
 
 /**
@@ -96,15 +106,16 @@ export function restorePrevious(node: SceneNode | undefined): { message: string;
   const fills = readFills(node)
   if (!fills) return unchanged(`“${node.name}” has no previous image to restore.`)
   const record = previousRecord(node)
-  const current = { fills: node.fills, record: node.getPluginData(RECORD_KEY) }
+  // Worked out before anything changes: nothing after the swap may throw.
+  const current = { fills: fillsToKeep(node.fills), record: recordToKeep(node.getPluginData(RECORD_KEY)) }
   try {
     node.fills = fills as Paint[]
   } catch {
     return unchanged(`The previous image of “${node.name}” could not be restored: Figma no longer has it.`)
   }
   // Only now: a restore that failed must leave the layer's previous image where it was.
-  node.setPluginData(PREVIOUS_FILLS_KEY, current.fills === figma.mixed ? '' : JSON.stringify(current.fills))
-  node.setPluginData(PREVIOUS_RECORD_KEY, recordToKeep(current.record))
+  node.setPluginData(PREVIOUS_FILLS_KEY, current.fills)
+  node.setPluginData(PREVIOUS_RECORD_KEY, current.fills === '' ? '' : current.record)
   node.setPluginData(RECORD_KEY, record)
   return { message: `Restored the previous image of “${node.name}”.`, record }
 }

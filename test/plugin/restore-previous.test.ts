@@ -91,4 +91,30 @@ describe('Restore previous on a layer whose record is as large as plugin data ta
     expect(back).toMatchObject({ promptTruncated: true, generationId: 'gen-7' })
     expect(back.prompt.length).toBeGreaterThan(80_000)
   })
+
+  // A file can give a layer fills whose description is over the plugin data limit (here 1,600 paints, about 115 kB).
+  const tooManyFills = () => Array.from({ length: 1_600 }, (_, i) => ({ type: 'SOLID', color: { r: 1, g: i / 1_600, b: 0 }, opacity: 0.5 }))
+
+  it('fills a layer whose own fills are too large to keep: the paid image is placed, with no Restore previous offered', async () => {
+    const layer = fake.addFrame({ name: 'Stripes', width: 64, height: 64 })
+    layer.fills = tooManyFills()
+    run('')
+    const reply = await request('place-image', { taskId: 't', image: { bytes: encodePng(32, 32), width: 32, height: 32 }, placement: 'fill', targetIds: [layer.id], name: 'New', reveal: false, record })
+    expect(reply).toMatchObject({ ok: true })
+    expect(layer.fills.map((paint) => paint.type)).toEqual(['IMAGE'])
+    expect(Object.keys(layer.getRelaunchData())).not.toContain('restore-previous')
+  })
+
+  it('restores onto fills too large to keep: the previous image comes back, the plugin closes, and nothing is half-swapped', async () => {
+    const { layer, own } = await designersPhoto()
+    run('')
+    await request('place-image', { taskId: 't', image: { bytes: encodePng(32, 32), width: 32, height: 32 }, placement: 'fill', targetIds: [layer.id], name: 'A red fox', reveal: false, record })
+    layer.fills = tooManyFills()
+    fake.select(layer)
+    run('restore-previous')
+    expect(fake.closed()).toBe(true)
+    expect(layer.fills[0].imageHash).toBe(own)
+    // What it showed could not be kept: nothing to swap back to, rather than an older image.
+    expect(Object.keys(layer.getRelaunchData())).not.toContain('restore-previous')
+  })
 })

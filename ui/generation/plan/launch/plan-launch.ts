@@ -11,6 +11,7 @@ import { newSetId, planFormat } from '../plan-formats'
 import { planGenerate, planRefine, withTakes } from '../plan-tasks'
 import type { Order, TaskSpec } from '../task'
 import { isObject } from '../../../../common/read/is-object'
+import { isGoogleFontFile } from '../../../../common/font-files'
 
 /** What a relaunch button does to the panel: the layer's prompt and settings, what to run, and what to say. */
 export interface LaunchPlan {
@@ -32,7 +33,8 @@ export interface LaunchPlan {
  */
 export function planLaunch(launch: Launch, current: SavedState, models: readonly ModelCapabilities[]): LaunchPlan {
   if (launch.command === 'edit-an-area' || launch.command === 'erase-an-area') return planAreaFromImage(launch, current, models)
-  const loaded = loadRecord(launch.record, current, models)
+  // Regenerate and More like this are reviewed before they send (review-launch.ts), a font from elsewhere named there.
+  const loaded = loadRecord(launch.record, current, models, { fontsFromAnyHost: launch.command !== 'edit-prompt' })
   if (!loaded) {
     const why = launch.problem ?? 'The prompt kept on this layer could not be read: it is from another version of the plugin, or damaged.'
     return { state: current, tasks: null, notes: [why] }
@@ -113,9 +115,12 @@ function asPlaced(layer: SelectedLayer): PlacedLayer {
 /**
  * A generation record's prompt and settings in the panel's state, read as the
  * saved state is, with notes on what this version cannot use; null when the
- * record has no prompt to read.
+ * record has no prompt to read. A font file from anywhere but Google Fonts is
+ * left out, with a note, unless `fontsFromAnyHost` (a relaunch asks first):
+ * the record is the file's, and the next request would send its link, with the
+ * text it sets, to be fetched (docs/contracts.md#font-inputs).
  */
-export function loadRecord(raw: unknown, current: SavedState, models: readonly ModelCapabilities[]): { state: SavedState; notes: string[] } | null {
+export function loadRecord(raw: unknown, current: SavedState, models: readonly ModelCapabilities[], { fontsFromAnyHost = false } = {}): { state: SavedState; notes: string[] } | null {
   const record = isObject(raw) ? raw : null
   if (!record || typeof record.prompt !== 'string') return null
   const read = readSavedState({ ...toStoredState(current), prompt: record.prompt, settings: record.settings }, models)
@@ -123,6 +128,21 @@ export function loadRecord(raw: unknown, current: SavedState, models: readonly M
   // A record from before Fit the frame was made at the tier it names: regenerated at that tier.
   if (isObject(record.settings) && record.settings.fitFrame === undefined) settings.fitFrame = false
   const notes = [...read.notes]
+  const elsewhere = fontsFromAnyHost ? [] : settings.fontInputs.filter((font) => !isGoogleFontFile(font.fontUrl))
+  if (elsewhere.length > 0) {
+    settings.fontInputs = settings.fontInputs.filter((font) => isGoogleFontFile(font.fontUrl))
+    const hosts = [...new Set(elsewhere.map((font) => hostOf(font.fontUrl)))].join(', ')
+    notes.push(`Left out the font file this image was made with, from ${hosts}: a link kept in a file is not sent unasked. If you trust it, add it again under Text in your font.`)
+  }
   if (record.promptTruncated === true) notes.push('The prompt kept with this image was shortened to fit in the file; what is loaded is its start.')
   return { state: { ...current, prompt: read.state.prompt, settings }, notes }
+}
+
+/** Where a link points, for a note: its host, or the link itself (shortened) when it does not read as one. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url.slice(0, 60)
+  } catch {
+    return url.slice(0, 60)
+  }
 }

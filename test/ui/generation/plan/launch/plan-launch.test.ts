@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { SelectedLayer } from '../../../../../common/selection'
 import type { Launch } from '../../../../../common/messages'
+import type { GenerationRecord } from '../../../../../common/domain'
 import { DEFAULT_STATE } from '../../../../../ui/defaults'
 import { planLaunch } from '../../../../../ui/generation/plan/launch/plan-launch'
+import { reviewLaunch } from '../../../../../ui/generation/plan/launch/review-launch'
+import { type PanelState, panelReducer } from '../../../../../ui/views/panel-state'
 import { BUILT_IN_MODELS } from '../../../../../ui/models'
 import { areaAt } from '../../../../fixtures/area'
 
@@ -43,6 +46,24 @@ describe('planLaunch', () => {
 
   it('Edit prompt: loads the prompt and settings, runs nothing', () => {
     expect(plan(launch({ command: 'edit-prompt' }))).toMatchObject({ state: { prompt: 'A red fox', settings: { model: 'sourceful/riverflow-v2-pro' } }, tasks: null })
+  })
+
+  it('Edit prompt and History’s Use: a font file kept in the file from anywhere but Google Fonts is left out, saying where from; Regenerate keeps it for its review', () => {
+    const fonts = [
+      { fontUrl: 'https://fonts.gstatic.com/s/inter/v13/inter.woff2', text: 'SALE' },
+      { fontUrl: 'https://attacker.example/f.woff2', text: 'SALE' },
+    ]
+    const withFonts = { ...record, prompt: 'A poster saying “SALE”', settings: { ...record.settings, fontInputs: fonts } }
+    const edit = plan(launch({ command: 'edit-prompt', record: withFonts }))
+    expect(edit.state.settings.fontInputs).toEqual([fonts[0]])
+    expect(edit.notes).toEqual([expect.stringMatching(/^Left out the font file this image was made with, from attacker\.example: .* add it again under Text in your font\.$/)])
+    const panel: PanelState = { view: 'history', saved: current, notes: [], creditCheckedFor: null, launch: null }
+    const used = panelReducer(panel, { type: 'use-record', record: withFonts as GenerationRecord, models: BUILT_IN_MODELS })
+    expect(used.saved.settings.fontInputs).toEqual([fonts[0]])
+    expect(used.notes).toEqual(edit.notes)
+    const again = plan(launch({ record: withFonts }))
+    expect(again.tasks![0].settings.fontInputs).toEqual(fonts)
+    expect(reviewLaunch(again.tasks!, current.settings).reasons.join(' ')).toMatch(/font file from https:\/\/attacker\.example\/f\.woff2/)
   })
 
   it('keeps the settings the plugin reads, and only those: a field anyone added to the record does not travel on', () => {

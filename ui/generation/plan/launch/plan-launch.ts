@@ -61,7 +61,7 @@ export function planLaunch(launch: Launch, current: SavedState, models: readonly
     if (!launch.expand) return { state, notes: [...notes, `The image “${layer.name}” continues is no longer in its frame: put it back, or use Edit prompt.`], tasks: null }
     const expanded = planExpand(order, { ...launch.expand.frame, expand: launch.expand.source })
     if (launch.command === 'regenerate') return { state, notes, tasks: [{ ...expanded, placement: 'fill', targetIds: [layer.id] }] }
-    return { state, notes, tasks: withTakes([expanded], state.takes) }
+    return { state, notes, tasks: takesBeside([expanded], state.takes) }
   }
   // An Every format result is made again from its key visual, for its frame: in the same layer, or as takes.
   if (isObject(launch.record) && isObject(launch.record.format) && launch.command !== 'edit-prompt') {
@@ -69,7 +69,7 @@ export function planLaunch(launch: Launch, current: SavedState, models: readonly
     const format = planFormat(order, launch.format.keyVisual, launch.format.frame, newSetId())
     if (!format) return { state, notes: [...notes, `${order.model.label} cannot make “${launch.format.frame.name}” at its shape: choose a model that makes exact sizes.`], tasks: null }
     if (launch.command === 'regenerate') return { state, notes, tasks: [{ ...format, placement: 'fill', targetIds: [layer.id] }] }
-    return { state, notes, tasks: withTakes([format], state.takes) }
+    return { state, notes, tasks: takesBeside([format], state.takes) }
   }
   switch (launch.command) {
     case 'regenerate':
@@ -84,6 +84,16 @@ export function planLaunch(launch: Launch, current: SavedState, models: readonly
     case 'edit-prompt':
       return { state, notes, tasks: null }
   }
+}
+
+/**
+ * More like this on an Expand or Every format result: its takes on new layers
+ * beside the frame, one take too. Behind the image in the frame, a new take
+ * would go under the earlier result, which covers the frame, and a format's
+ * would replace it: paid for and not seen.
+ */
+function takesBeside(tasks: TaskSpec[], takes: number): TaskSpec[] {
+  return withTakes(tasks, takes).map((task) => ({ ...task, placement: 'new-layer' }))
 }
 
 /**

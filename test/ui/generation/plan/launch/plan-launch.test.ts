@@ -174,9 +174,33 @@ describe('planLaunch on an Expand result', () => {
     expect(p.tasks![0].prompt).toMatch(/Expand this picture.*In the new area: a sunny kitchen/)
   })
 
+  it.each([1, 3])('More like this with %i take(s) chosen: each a new layer beside the frame, never under the earlier result', (takes) => {
+    const p = planLaunch(launch({ command: 'more-like-this', layer: result, record: expandRecord, expand: { frame: banner, source } }), { ...current, takes }, BUILT_IN_MODELS)
+    expect(p.tasks).toHaveLength(takes)
+    for (const task of p.tasks!) expect(task).toMatchObject({ placement: 'new-layer', targetIds: ['banner'], inputs: [{ layer: { id: 'shot' } }] })
+  })
+
   it('the image gone from its frame: said, nothing sent, never a plain image from the expand instruction', () => {
     const p = plan(launch({ layer: result, record: expandRecord }))
     expect(p.tasks).toBeNull()
     expect(p.notes.at(-1)).toMatch(/no longer in its frame/)
+  })
+})
+
+describe('planLaunch on an Every format result', () => {
+  const keyVisual: SelectedLayer = { id: 'kv', name: 'Key visual', type: 'RECTANGLE', width: 1600, height: 1000, fillable: true, madeHere: false, showsImage: true }
+  const frame: SelectedLayer = { id: 'story', name: 'Story 1080×1920', type: 'FRAME', width: 1080, height: 1920, fillable: true, madeHere: false }
+  const result = { ...layer, id: 'result', name: 'Story 1080×1920 · format', width: 1080, height: 1920 }
+  const formatRecord = { ...record, settings: { ...record.settings, model: 'sourceful/riverflow-v2.6-pro' }, format: { keyVisualId: 'kv', setId: 'set-1' } }
+
+  it.each([1, 3])('More like this with %i take(s) chosen: each a new layer beside the frame, never in place of the earlier result', (takes) => {
+    const p = planLaunch(launch({ command: 'more-like-this', layer: result, record: formatRecord, format: { frame, keyVisual } }), { ...current, takes }, BUILT_IN_MODELS)
+    expect(p.tasks).toHaveLength(takes)
+    for (const task of p.tasks!) expect(task).toMatchObject({ placement: 'new-layer', targetIds: ['story'] })
+  })
+
+  it('Regenerate makes it again in the result layer', () => {
+    const p = plan(launch({ layer: result, record: formatRecord, format: { frame, keyVisual } }))
+    expect(p.tasks).toEqual([expect.objectContaining({ placement: 'fill', targetIds: ['result'] })])
   })
 })

@@ -37,17 +37,26 @@ function coversFrame(image: SceneNode, frame: SceneNode): boolean {
 }
 
 /**
- * Expand's result: a new layer at the bottom of the frame, covering it, so
- * the designer's image stays on top of it pixel for pixel and untouched; the
- * caller ends the undo step. In a frame with auto layout it stays out of the
- * flow, so no layer of the designer's moves and the frame keeps its size.
- * Null when the frame can no longer take it (deleted, locked, or no longer a frame).
+ * Expand's result (and a format's): a new layer covering the frame, under the
+ * designer's layers, so their image stays on top of it pixel for pixel and
+ * untouched; the caller ends the undo step. It goes at the bottom, or just
+ * above a background the designer drew (the bottom layer, covering the whole
+ * frame), which would otherwise hide it. In a frame with auto layout it stays
+ * out of the flow, so no layer of the designer's moves and the frame keeps its
+ * size. Null when the frame can no longer take it (deleted, locked, or no longer a frame).
  */
 export function placeBehind(target: BaseNode | undefined, paint: ImagePaint, record: string, name: string): PlacedImage | null {
   if (!target || !FRAME_TYPES.has(target.type) || !('insertChild' in target) || (target as SceneNode).locked) return null
   const frame = target as FrameNode
   // Its size is read before it goes in: in a flow, a hugging frame grows until the layer is taken out again.
   const size = { width: frame.width, height: frame.height }
-  const node = createImageLayer(name, size, paint, record, { parent: frame, index: indexAbove(frame, null), x: 0, y: 0, outOfFlow: true })
+  const node = createImageLayer(name, size, paint, record, { parent: frame, index: indexAbove(frame, backgroundOf(frame)), x: 0, y: 0, outOfFlow: true })
   return { nodeIds: [node.id], placement: 'behind' }
+}
+
+/** The frame's bottom layer when it is a background: shown, and covering the whole frame. */
+function backgroundOf(frame: FrameNode): SceneNode | null {
+  const children = frame.children
+  const bottom = indexAbove(frame, null) === 0 ? children[0] : children[children.length - 1]
+  return bottom && bottom.visible && coversFrame(bottom, frame) ? bottom : null
 }

@@ -79,6 +79,19 @@ describe('Expand in the sandbox', () => {
     expect(fake.undoSteps()).toBe(1)
   })
 
+  it.each([
+    ['just above the background the designer drew, which would hide it, and under everything else', true, ['Background', 'Banner · expanded', 'Headline', 'Product']],
+    ['at the bottom when the bottom layer is hidden', false, ['Banner · expanded', 'Background', 'Headline', 'Product']],
+  ])('puts the result %s', async (_name, visible, order) => {
+    const frame = fake.addFrame({ name: 'Banner', x: 0, y: 0, width: 1200, height: 628 })
+    const background = fake.addRectangle({ name: 'Background', width: 1200, height: 628 }, frame)
+    background.visible = visible
+    fake.addText({ name: 'Headline', x: 40, y: 40, width: 400, height: 80 }, frame)
+    addImage(frame, 'Product', { x: 286, y: 0, width: 628, height: 628 })
+    await placeAndRecordAsync(behind(frame.id))
+    expect(frame.children.map((child) => child.name)).toEqual(order)
+  })
+
   it('in a card with auto layout, goes behind out of the flow: the photo and title stay where they are, the card keeps its size', async () => {
     // The card: a vertical auto layout, hugging a 400×400 photo and a 200 px title.
     const card = Object.assign(fake.addFrame({ name: 'Card', x: 0, y: 0, width: 400, height: 10 }), { layoutMode: 'VERTICAL', primaryAxisSizingMode: 'AUTO' })

@@ -2,6 +2,7 @@ import { decodeBase64, decodeDataUrl } from '../image/data-url'
 import { GenerationError, MAY_HAVE_CHARGED, readErrorBody } from './errors'
 import { type LiftedText, liftDataUrls, restoreLiftedUrl } from './lift-data-urls'
 import { isObject } from '../../common/read/is-object'
+import { withTimeout } from '../deadline'
 
 /**
  * One image of an answer: a data URL (usually PNG), an https URL, or the Image
@@ -123,13 +124,19 @@ export async function readImageBytesAsync(source: ImageSource, signal?: AbortSig
     if (!bytes) throw new GenerationError('bad-image', 'The image in OpenRouter’s answer was damaged and could not be decoded. Try again.')
     return bytes
   }
-  // An https image may live on a host the manifest does not allow; then the
-  // designer can still open it in the browser.
+  // An https image may live on a host the manifest does not allow, or never finish
+  // coming (the image is paid for: the job must end); then the designer can still open it in the browser.
+  const deadline = withTimeout(signal, IMAGE_DOWNLOAD_TIMEOUT_MS)
   try {
-    const response = await fetch(source.url, { signal })
+    const response = await fetch(source.url, { signal: deadline.signal })
     if (!response.ok) throw new Error(String(response.status))
     return new Uint8Array(await response.arrayBuffer())
   } catch {
     throw new GenerationError('bad-image', 'The image came back as a link the plugin could not download. Open it in your browser to save it.')
+  } finally {
+    deadline.dispose()
   }
 }
+
+/** An image of a few MB downloads in seconds; past this the link is kept for the browser instead. */
+const IMAGE_DOWNLOAD_TIMEOUT_MS = 2 * 60 * 1000

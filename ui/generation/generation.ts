@@ -125,7 +125,7 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
     // were the longest task of a set of formats on the UI's main thread (bench/results/notes.md).
     await new Promise((resolve) => setTimeout(resolve, 0))
 
-    const lander = createLander({ keepFullResolution: options.keepFullResolution ?? false, report, keep, seams: deps.lander })
+    const lander = createLander({ keepFullResolution: options.keepFullResolution ?? false, report, keep, signal: abort.signal, seams: deps.lander })
     const context: JobContext = { ...deps, connection: { key: options.key, baseUrl: deps.baseUrl }, models: options.models, lander }
     // Every format: the frames and images of the set are one undo step, ended once all of it landed or
     // was kept, and on every other way out (a cancel, a failure, a throw), so no later change joins it.

@@ -9,6 +9,7 @@ import type { ImagesRequest } from './images-request'
 import { type ChatCompletionRequest, MAX_REQUEST_BYTES, serializeRequest } from './request'
 import type { GenerationResult } from '../answer/response'
 import { type FailedAttempt, retryWaitMs } from './retry-policy'
+import { type Deadline, withTimeout } from '../deadline'
 
 /** Riverflow Pro may take minutes; allow up to 10 before giving up (docs/contracts.md#timeouts). */
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000
@@ -160,36 +161,6 @@ async function readAnswerAsync(body: Blob, road: AnswerRoad): Promise<Generation
   }
   countImageJob('main', 'answer')
   return parseAnswer(await body.text(), road)
-}
-
-interface Deadline {
-  signal: AbortSignal
-  /** When the time is up (ms since epoch). */
-  endsAt: number
-  timedOut: () => boolean
-  dispose: () => void
-}
-
-/** One signal that fires on the caller's abort (Cancel) or when the time is up. */
-function withTimeout(outer: AbortSignal | undefined, timeoutMs: number): Deadline {
-  const controller = new AbortController()
-  let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort()
-  }, timeoutMs)
-  const onAbort = () => controller.abort()
-  if (outer?.aborted) controller.abort()
-  outer?.addEventListener('abort', onAbort)
-  return {
-    signal: controller.signal,
-    endsAt: Date.now() + timeoutMs,
-    timedOut: () => timedOut,
-    dispose: () => {
-      clearTimeout(timer)
-      outer?.removeEventListener('abort', onAbort)
-    },
-  }
 }
 
 /** `inFlight`: the request had gone to OpenRouter when it failed, so a Cancel then may still be billed. */

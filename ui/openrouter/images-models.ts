@@ -1,6 +1,7 @@
 import type { ModelId } from '../../common/domain'
 import { isObject } from '../../common/read/is-object'
 import { OPENROUTER_URL, authHeaders } from './endpoint'
+import { withTimeout } from '../deadline'
 
 export interface ImagesApiOptions {
   key: string
@@ -37,10 +38,17 @@ export async function imagesApiListsAsync(model: ModelId, options: ImagesApiOpti
 
 /** A GET under `/api/v1/images`: its JSON body, or undefined on any failure (offline, an error status, a body that is not JSON). */
 export async function getImagesApiAsync(path: string, options: ImagesApiOptions): Promise<unknown> {
+  // Asked in the middle of a generation (road.ts): a list that never comes must not hold the job.
+  const deadline = withTimeout(options.signal, IMAGES_API_TIMEOUT_MS)
   try {
-    const response = await fetch(`${options.baseUrl ?? OPENROUTER_URL}/api/v1/images${path}`, { headers: authHeaders(options.key), signal: options.signal })
+    const response = await fetch(`${options.baseUrl ?? OPENROUTER_URL}/api/v1/images${path}`, { headers: authHeaders(options.key), signal: deadline.signal })
     return response.ok ? await response.json() : undefined
   } catch {
     return undefined
+  } finally {
+    deadline.dispose()
   }
 }
+
+/** A list of a few models comes in well under a second; past this it counts as not told. */
+const IMAGES_API_TIMEOUT_MS = 15_000

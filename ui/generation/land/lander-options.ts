@@ -24,6 +24,12 @@ export interface LanderOptions {
   report: (event: OutcomeEvent) => void
   /** Keeps an image that was paid for but is not on the canvas, with Retry and Download. */
   keep: (item: Omit<KeptImage, 'id'>) => void
+  /**
+   * The job's Cancel: a download of an answer's image link stops on it, the
+   * image kept with its link. The job's own, not a request's: the requests may
+   * all have settled while an image still comes.
+   */
+  signal?: AbortSignal
   /** Seams for the tests; the panel uses the real ones. */
   seams?: Partial<LanderSeams>
 }

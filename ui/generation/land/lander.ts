@@ -21,7 +21,7 @@ export type { LanderOptions } from './lander-options'
  * awaited, so the next request need not wait on Figma; `settledAsync` is.
  */
 export interface Lander {
-  land: (source: ImageSource, spec: TaskSpec, record: GenerationRecord, signal?: AbortSignal) => void
+  land: (source: ImageSource, spec: TaskSpec, record: GenerationRecord) => void
   /** Once every image handed over is placed or kept: how many of each. */
   settledAsync: () => Promise<{ placed: number; kept: number }>
 }
@@ -30,8 +30,8 @@ export function createLander(options: LanderOptions): Lander {
   const seams = withDefaultSeams(options.seams)
   const landing: Promise<boolean>[] = []
   return {
-    land(source, spec, record, signal) {
-      landing.push(landImageAsync(source, placeArgs(spec, record), signal, options, seams))
+    land(source, spec, record) {
+      landing.push(landImageAsync(source, placeArgs(spec, record), options, seams))
     },
     async settledAsync() {
       const placed = (await Promise.all(landing)).filter(Boolean).length
@@ -62,13 +62,12 @@ export async function retryKeptAsync(item: KeptImage, options: Omit<LanderOption
 async function landImageAsync(
   source: ImageSource,
   args: Omit<PlaceImageArgs, 'image'>,
-  signal: AbortSignal | undefined,
   options: LanderOptions,
   seams: LanderSeams,
 ): Promise<boolean> {
   let bytes: Uint8Array
   try {
-    bytes = await readImageBytesAsync(source, signal)
+    bytes = await readImageBytesAsync(source, options.signal)
   } catch (error) {
     options.keep({ message: messageOf(error), download: null, url: source.kind === 'remote' ? source.url : null, retry: null })
     return false

@@ -131,7 +131,7 @@ async function sendTaskAsync(spec: TaskSpec, prepared: PreparedInputs, context: 
   if (spec.expandedImageId) record.expand = { imageId: spec.expandedImageId }
   if (spec.formatSet) record.format = { keyVisualId: spec.formatSet.keyVisualId, setId: spec.formatSet.id }
   if (spec.area) record.area = { imageId: spec.area.imageId, erase: spec.area.erase }
-  for (const image of result.images) context.lander.land(image, spec, record, signal)
+  for (const image of result.images) context.lander.land(image, spec, record)
   return { cost: result.cost, notes, dropped: { road: result.road, options: result.droppedOptions } }
 }
 

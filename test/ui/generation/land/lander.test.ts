@@ -231,3 +231,47 @@ describe('the full-size store', () => {
     expect([store.get(b), store.get(c), store.get(huge)?.name]).toEqual([null, null, 'huge'])
   })
 })
+
+describe('an answer whose image is a link', () => {
+  const link: ImageSource = { kind: 'remote', url: 'https://openrouter.ai/files/img.png' }
+
+  /** A host that takes the request and never answers: only an abort ends the download. */
+  function stallingHost() {
+    vi.stubGlobal('fetch', (_url: string, init?: RequestInit) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))))
+  }
+
+  function landLink(signal?: AbortSignal) {
+    const kept: Omit<KeptImage, 'id'>[] = []
+    const lander = createLander({ keepFullResolution: false, report: () => {}, keep: (item) => kept.push(item), signal, seams: { place: vi.fn() } })
+    lander.land(link, spec, record)
+    return { kept, settled: lander.settledAsync() }
+  }
+
+  it('that never finishes coming is given up after 2 minutes, kept with its link: the paid job ends', async () => {
+    vi.useFakeTimers()
+    try {
+      stallingHost()
+      const { kept, settled } = landLink()
+      const outcome = Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 2 * 60 * 1000 + 1_000, 'still downloading'))])
+      await vi.advanceTimersByTimeAsync(2 * 60 * 1000 + 1_000)
+      expect(await outcome).toEqual({ placed: 0, kept: 1 })
+      expect(kept).toEqual([expect.objectContaining({ url: link.url, message: expect.stringMatching(/Open it in your browser/) })])
+    } finally {
+      vi.useRealTimers()
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('stops on the job’s Cancel, though every request has settled, kept with its link', async () => {
+    try {
+      stallingHost()
+      const cancel = new AbortController()
+      const { kept, settled } = landLink(cancel.signal)
+      cancel.abort()
+      expect(await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 2_000, 'still downloading'))])).toEqual({ placed: 0, kept: 1 })
+      expect(kept[0].url).toBe(link.url)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+})

@@ -58,8 +58,8 @@ export function planQuickAction(quick: QuickAction, situation: QuickActionSituat
       return { ok: false, problem: NO_TRANSPARENCY }
     }
     // The saved prompt was written for something else: an upscale keeps the image as it is, and Remove background has its own.
-    // The named action takes its own default roles: every image-like layer.
-    const state: SavedState = { ...saved, prompt: quick.command === 'edit-area' ? quick.prompt : '' }
+    // The named action takes its own default roles: every image-like layer. Font inputs stay in the panel, as for Generate.
+    const state: SavedState = { ...saved, prompt: quick.command === 'edit-area' ? quick.prompt : '', settings: { ...saved.settings, fontInputs: [] } }
     const { key, nothing } = ON_SELECTION[quick.command]
     const action = planClick({ state, selection, roles: {}, models, kit }).offers.find((a) => a.key === key)
     if (!action) return { ok: false, problem: nothing }
@@ -79,7 +79,7 @@ export function planQuickAction(quick: QuickAction, situation: QuickActionSituat
   return confirmed(planClick({ state: { ...state, settings: matched }, selection, roles: {}, models, kit }).generate, matched, saved.spendLimit)
 }
 
-/** The saved settings with the quick action's model and ratio; font inputs stay in the panel (billed, and tied to its prompt). */
+/** The saved settings with the quick action's model and ratio; font inputs stay in the panel (billed, and a toast shows no price before it sends). */
 function settingsFor(quick: Extract<QuickAction, { command: 'generate-image' }>, saved: GenerationSettings, models: readonly ModelCapabilities[]): GenerationSettings {
   const model = quick.model !== null && models.some((offered) => offered.id === quick.model) ? quick.model : saved.model
   const aspectRatio = quick.aspectRatio === null || quick.aspectRatio === 'match-selection' ? saved.aspectRatio : quick.aspectRatio

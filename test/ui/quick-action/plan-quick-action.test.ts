@@ -7,6 +7,7 @@ import { REMOVE_BACKGROUND_PROMPT } from '../../../ui/generation/plan/cutout-set
 import { planClick } from '../../../ui/generation/plan/plan-click'
 import { BUILT_IN_MODELS, type ModelCapabilities } from '../../../ui/models'
 import { BUSY, NO_TRANSPARENCY, planQuickAction } from '../../../ui/quick-action/plan-quick-action'
+import { areaAt } from '../../fixtures/area'
 
 const frame = (id: string, width = 400, height = 300): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable: true, madeHere: false })
 const generate = (prompt: string, change: object = {}) => ({ command: 'generate-image' as const, prompt, model: null, aspectRatio: null, ...change })
@@ -27,6 +28,17 @@ describe('planQuickAction', () => {
     const plan = planQuickAction(generate('A fox'), { ...on([frame('a', 800, 1000)]), saved: withFont })
     if (!plan.ok) throw new Error(plan.problem)
     expect(plan.action.tasks[0]).toMatchObject({ prompt: 'A fox', placement: 'fill', targetIds: ['a'], settings: { aspectRatio: '4:5', fontInputs: [] } })
+  })
+
+  it.each(['edit-area', 'erase-area'] as const)('%s sends none of the panel’s font inputs: billed, and a toast shows no price first', (command) => {
+    const image: SelectedLayer = { id: 'img', name: 'Table shot', type: 'RECTANGLE', width: 800, height: 600, fillable: true, madeHere: false, showsImage: true, area: areaAt({ x: 0, y: 0, width: 800, height: 600 }, 'post', true) }
+    const shape: SelectedLayer = { id: 'circle', name: 'Area', type: 'ELLIPSE', width: 200, height: 200, fillable: true, madeHere: false, area: areaAt({ x: 300, y: 200, width: 200, height: 200 }, 'post', false) }
+    const withFonts = { ...saved, settings: { ...saved.settings, fontInputs: [{ fontUrl: 'https://fonts.gstatic.com/s/inter/v13/inter.woff2', text: 'SALE' }] } }
+    const quick = command === 'edit-area' ? { command, prompt: 'A sign saying SALE' } : { command }
+    const plan = planQuickAction(quick, { ...on([image, shape]), saved: withFonts })
+    if (!plan.ok) throw new Error(plan.problem)
+    expect(plan.action.tasks[0].settings.fontInputs).toEqual([])
+    expect(plan.action.cost).toEqual({ kind: 'fixed', usd: 0.02 })
   })
 
   it('takes the model and ratio entered, keeping a size the model offers', () => {

@@ -51,6 +51,17 @@ describe('each error class shows its message and loses nothing', () => {
     expect(await session.figma((fake) => fake.page.children.length)).toBe(0)
   })
 
+  it('a 200 with no image that was billed: the charge said, and counted in the session’s spend', async () => {
+    const spent = () => session.ui.locator('.topbar').textContent()
+    expect(await spent()).not.toContain('this session')
+    suite.standIn.enqueue({ kind: 'no-image', billed: true })
+    await generateAsync()
+    // Riverflow 2 Pro at 1K: $0.15 an image, billed here without one.
+    await expect.poll(alertText, { timeout: 15_000 }).toMatch(/^The model finished without an image\. .* OpenRouter charged \$0\.15 for this answer\.$/)
+    await expect.poll(spent).toContain('$0.15 this session')
+    expect(await session.figma((fake) => fake.page.children.length)).toBe(0)
+  })
+
   it.each<[number, RegExp]>([
     [429, /rate limiting this key/],
     [529, /unavailable or overloaded right now\. .*\(HTTP 529\)/],

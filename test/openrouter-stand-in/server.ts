@@ -56,8 +56,8 @@ export type Behaviour = { delayMs?: number } & (
   | { kind: 'error'; status: number; message?: string; metadata?: Record<string, unknown>; retryAfter?: number }
   /** HTTP 200 whose choice carries `error` and finish_reason "error" (the model failed after starting). */
   | { kind: 'choice-error'; message?: string }
-  /** HTTP 200 whose message has no images at all (seen for Riverflow). */
-  | { kind: 'no-image' }
+  /** HTTP 200 whose message has no images at all (seen for Riverflow); `billed`: its usage.cost that of an image all the same. */
+  | { kind: 'no-image'; billed?: boolean }
   /** HTTP 200 with a body that is not JSON. */
   | { kind: 'not-json' }
   /** HTTP 200 whose image data URL is not an image. */
@@ -279,7 +279,7 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
           error: { code: 502, message: behaviour.message ?? 'Provider returned error' },
         }))
       case 'no-image':
-        return send(200, completion(model, body, [], config))
+        return send(200, completion(model, body, [], config, {}, behaviour.billed))
       case 'bad-image':
         return send(200, completion(model, body, ['data:image/png;base64,bm90IGFuIGltYWdlIGF0IGFsbA=='], config))
       case 'webp':
@@ -341,13 +341,13 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
     request.socket.destroy()
   }
 
-  function completion(model: string, body: Record<string, unknown>, images: string[], config: Record<string, unknown>, choiceExtra: Record<string, unknown> = {}) {
+  function completion(model: string, body: Record<string, unknown>, images: string[], config: Record<string, unknown>, choiceExtra: Record<string, unknown> = {}, billed = images.length > 0) {
     const rule = ruleFor(model, listedModels(world))!
     const fonts = Array.isArray(config.font_inputs) ? config.font_inputs.length : 0
     const refs = Array.isArray(config.super_resolution_references) ? config.super_resolution_references.length : 0
     const effort = (body.reasoning as { effort?: string } | undefined)?.effort
     const cost = costOf(rule, String(config.image_size ?? '1K'), fonts, refs, effort)
-    return completionBody({ id: `gen-${Date.now()}-${++counter}`, model, imageUrls: images, cost: images.length > 0 ? cost : 0, choiceExtra })
+    return completionBody({ id: `gen-${Date.now()}-${++counter}`, model, imageUrls: images, cost: billed ? cost : 0, choiceExtra })
   }
 
   const server: Server = createServer((request, response) => {

@@ -37,6 +37,8 @@ export class GenerationError extends Error {
   readonly serverMessage: string | null
   /** A model that would do instead (a busy free model's paid twin), for a one-click switch. */
   readonly suggestedModel: string | null
+  /** What the answer said it billed (`usage.cost`) when it came and brought no image: said with the message, and counted in the session's spend. */
+  readonly charged: number | null
 
   constructor(
     kind: ErrorKind,
@@ -46,6 +48,7 @@ export class GenerationError extends Error {
       retryAfterMs?: number | null
       serverMessage?: string | null
       suggestedModel?: string | null
+      charged?: number | null
     } = {},
   ) {
     super(redactKeys(message))
@@ -55,6 +58,7 @@ export class GenerationError extends Error {
     this.retryAfterMs = options.retryAfterMs ?? null
     this.serverMessage = options.serverMessage ? redactKeys(options.serverMessage) : null
     this.suggestedModel = options.suggestedModel ?? null
+    this.charged = options.charged ?? null
   }
 }
 

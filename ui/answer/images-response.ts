@@ -1,6 +1,5 @@
-import { GenerationError } from './errors'
 import { type LiftedText, liftStringValues, restoreLiftedUrl } from './lift-data-urls'
-import { type GenerationResult, type ImageSource, hasError, modelError, unreadableAnswer } from './response'
+import { type GenerationResult, type ImageSource, costOf, hasError, modelError, noImage, unreadableAnswer } from './response'
 import { isObject } from '../../common/read/is-object'
 
 /**
@@ -23,16 +22,9 @@ export function parseImagesResponse(text: string): GenerationResult {
   if (!isObject(body)) throw unreadableAnswer()
   const entries = Array.isArray(body.data) ? body.data : []
   const images = entries.map((entry) => imageOf(entry, lifted)).filter((image): image is ImageSource => image !== null)
-  if (images.length === 0) {
-    if (hasError(body)) throw modelError(body)
-    throw new GenerationError('no-image', 'The model finished without an image. Try again, or reword the prompt (a refused or empty result looks like this).')
-  }
-  const usage = isObject(body.usage) ? body.usage : {}
-  return {
-    images,
-    cost: typeof usage.cost === 'number' ? usage.cost : null,
-    generationId: typeof body.id === 'string' ? body.id : null,
-  }
+  const cost = costOf(body)
+  if (images.length === 0) throw hasError(body) ? modelError(body, cost) : noImage(cost)
+  return { images, cost, generationId: typeof body.id === 'string' ? body.id : null }
 }
 
 function imageOf(entry: unknown, lifted: LiftedText): ImageSource | null {

@@ -42,20 +42,23 @@ export function parseGenerationResponse(text: string): GenerationResult {
   if (!isObject(body)) throw unreadableAnswer()
   const choices = Array.isArray(body.choices) ? body.choices.filter(isObject) : []
   const images = choices.flatMap((choice) => imagesOf(choice, lifted))
+  const cost = costOf(body)
   if (images.length === 0) {
     const failed = [body, ...choices].find((holder) => hasError(holder) || holder.finish_reason === 'error')
-    if (failed) throw modelError(failed)
-    throw new GenerationError(
-      'no-image',
-      'The model finished without an image. Try again, or reword the prompt (a refused or empty result looks like this).',
-    )
+    throw failed ? modelError(failed, cost) : noImage(cost)
   }
+  return { images, cost, generationId: typeof body.id === 'string' ? body.id : null }
+}
+
+/** What an answer says it billed (`usage.cost`); null when it does not say. */
+export function costOf(body: Record<string, unknown>): number | null {
   const usage = isObject(body.usage) ? body.usage : {}
-  return {
-    images,
-    cost: typeof usage.cost === 'number' ? usage.cost : null,
-    generationId: typeof body.id === 'string' ? body.id : null,
-  }
+  return typeof usage.cost === 'number' && Number.isFinite(usage.cost) && usage.cost >= 0 ? usage.cost : null
+}
+
+/** An answer with no image in it and no error: a refusal or an empty result. `cost`: what it says it billed all the same. */
+export function noImage(cost: number | null): GenerationError {
+  return new GenerationError('no-image', 'The model finished without an image. Try again, or reword the prompt (a refused or empty result looks like this).', { charged: cost })
 }
 
 function imagesOf(choice: Record<string, unknown>, lifted: LiftedText): ImageSource[] {
@@ -108,10 +111,10 @@ export function hasError(holder: Record<string, unknown>): boolean {
   return !(typeof error === 'object' && Object.keys(error).length === 0)
 }
 
-export function modelError(holder: Record<string, unknown>): GenerationError {
+export function modelError(holder: Record<string, unknown>, cost: number | null = null): GenerationError {
   const { message } = readErrorBody(holder)
   const detail = message ? `: ${message.replace(/\s+/g, ' ').slice(0, 160)}` : ''
-  return new GenerationError('model-error', `The model failed while making the image${detail}. Try again.`)
+  return new GenerationError('model-error', `The model failed while making the image${detail}. Try again.`, { charged: cost })
 }
 
 

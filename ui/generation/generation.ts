@@ -10,6 +10,7 @@ import type { TaskProgress } from './task-types'
 import { nextId } from './next-id'
 import { exportLayerAsync } from '../selection/export-layer'
 import { requestAsync } from '../bridge'
+import { GenerationError } from '../answer/errors'
 
 export interface JobTask {
   id: string
@@ -145,6 +146,9 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
               update((s) => ({ spent: addSpend(s.spent, task.value.cost) }))
             } else {
               progress(index, { phase: task.cancelled ? 'cancelled' : 'failed', message: failureMessage(task) })
+              // An answer that came without an image may still have been billed, and says so: the session counts it.
+              const charged = task.error instanceof GenerationError ? task.error.charged : null
+              if (charged) update((s) => ({ spent: addSpend(s.spent, charged) }))
             }
           },
         },

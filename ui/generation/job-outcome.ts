@@ -2,6 +2,7 @@ import { assertNever } from '../../common/assert-never'
 import type { ModelId, Road } from '../../common/domain'
 import type { ShrinkNote } from '../encoding/request-budget'
 import { GenerationError, cancelledError } from '../answer/errors'
+import { formatUsd } from '../pricing'
 import type { DroppedOptions, SettledTask } from './task-types'
 
 /** What the last job did, for the lines under the Generate button. */
@@ -129,9 +130,13 @@ export function failureMessage(task: Extract<SettledTask, { ok: false }>): strin
   return task.cancelled && !(task.error instanceof GenerationError) ? cancelledError().message : messageOf(task.error)
 }
 
-/** A failure as the designer reads it: our own messages as they are, anything else as one plain sentence. */
+/**
+ * A failure as the designer reads it: our own messages as they are, with what
+ * the answer was billed when it says so, anything else as one plain sentence.
+ */
 export function messageOf(error: unknown): string {
-  return error instanceof GenerationError ? error.message : 'Something went wrong while generating. Try again; your prompt and settings are kept.'
+  if (!(error instanceof GenerationError)) return 'Something went wrong while generating. Try again; your prompt and settings are kept.'
+  return error.charged ? `${error.message} OpenRouter charged ${formatUsd(error.charged)} for this answer.` : error.message
 }
 
 /** A model the error of a one-task job suggests instead, for the panel's one-click switch. */

@@ -26,6 +26,11 @@ describe('parseImagesResponse', () => {
     })
   })
 
+  it('carries what an answer without an image says it billed, for the message and the session’s spend', () => {
+    expect(failure(answer([]))).toMatchObject({ kind: 'no-image', charged: 0.25 })
+    expect(failure(answer([], { error: { message: 'Provider failed' } }))).toMatchObject({ kind: 'model-error', charged: 0.25 })
+  })
+
   it('finds the base64 however the JSON is spaced, and after keep-alive whitespace', () => {
     const text = `\n  \n{"data": [ {"media_type" : "image/webp", "b64_json" :\n "${base64}"} ], "id": "gen-1"}`
     expect(parseImagesResponse(text)).toMatchObject({ images: [{ kind: 'base64', mime: 'image/webp', base64 }], cost: null, generationId: 'gen-1' })

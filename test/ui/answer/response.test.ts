@@ -74,6 +74,22 @@ describe('parseGenerationResponse', () => {
     expect(() => parseGenerationResponse(text)).toThrow(/may still have charged.*openrouter\.ai\/activity/)
   })
 
+  it.each([
+    ['with no image', withChoice({ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: '' } }), 'no-image'],
+    ['with a choice error', withChoice({ index: 0, finish_reason: 'error', error: { code: 502, message: 'Provider failed' }, message: { role: 'assistant', content: '' } }), 'model-error'],
+  ])('an answer %s carries what it says it billed, for the message and the session’s spend', (_name, text, kind) => {
+    const billed = (cost: number) => JSON.stringify({ ...JSON.parse(text), usage: { ...success.usage, cost } })
+    const thrown = (body: string) => {
+      try {
+        parseGenerationResponse(body)
+      } catch (error) {
+        return error
+      }
+    }
+    expect(thrown(billed(0.15))).toMatchObject({ kind, charged: 0.15 })
+    expect(thrown(billed(0))).toMatchObject({ kind, charged: 0 })
+  })
+
   it('reads the usage cost as null when absent', () => {
     const { usage: _usage, ...noUsage } = success
     expect(parseGenerationResponse(JSON.stringify(noUsage)).cost).toBeNull()

@@ -129,6 +129,13 @@ describe('messageOf', () => {
   it('never shows what is not our own message', () => {
     expect(messageOf(new Error('TypeError at foo.ts:12'))).toBe('Something went wrong while generating. Try again; your prompt and settings are kept.')
   })
+
+  it('says what an answer without an image was billed, when it says so', () => {
+    const noImage = (charged: number | null) => new GenerationError('no-image', 'The model finished without an image.', { charged })
+    expect(messageOf(noImage(0.035))).toBe('The model finished without an image. OpenRouter charged $0.035 for this answer.')
+    expect(messageOf(noImage(0))).toBe('The model finished without an image.')
+    expect(messageOf(noImage(null))).toBe('The model finished without an image.')
+  })
 })
 
 describe('addSpend', () => {

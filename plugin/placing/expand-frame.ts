@@ -1,10 +1,10 @@
 import type { ExpandSource } from '../../common/selection'
 import type { PlacedImage } from '../../common/messages'
 import { indexAbove } from './auto-layout'
-import { createImageLayer } from './new-layer'
+import { createImageLayer, takesNewLayers } from './new-layer'
 
-/** Frames hold their children in their own coordinates; these are the ones Expand works in. */
-const FRAME_TYPES = new Set(['FRAME', 'COMPONENT', 'INSTANCE'])
+/** Frames hold their children in their own coordinates; these are the ones Expand works in (an instance takes no new children). */
+const FRAME_TYPES = new Set(['FRAME', 'COMPONENT'])
 /** Under half a pixel of gap is a rounding of the layout, not an empty part to fill. */
 const GAP = 0.5
 
@@ -27,7 +27,7 @@ export function coveringImageOf(node: SceneNode): string | undefined {
 
 /** The frame's one visible child with an image fill; null for anything else. */
 function frameImageOf(node: SceneNode): SceneNode | null {
-  if (!FRAME_TYPES.has(node.type) || !('children' in node) || node.width < 1 || node.height < 1) return null
+  if (!takesLayer(node) || !('children' in node) || node.width < 1 || node.height < 1) return null
   const images = node.children.filter((child) => child.visible && 'fills' in child && Array.isArray(child.fills) && child.fills.some((fill: Paint) => fill.type === 'IMAGE'))
   return images.length === 1 ? images[0] : null
 }
@@ -46,12 +46,17 @@ function coversFrame(image: SceneNode, frame: SceneNode): boolean {
  * size. Null when the frame can no longer take it (deleted, locked, or no longer a frame).
  */
 export function placeBehind(target: BaseNode | undefined, paint: ImagePaint, record: string, name: string): PlacedImage | null {
-  if (!target || !FRAME_TYPES.has(target.type) || !('insertChild' in target) || (target as SceneNode).locked) return null
+  if (!target || !takesLayer(target) || !('insertChild' in target)) return null
   const frame = target as FrameNode
   // Its size is read before it goes in: in a flow, a hugging frame grows until the layer is taken out again.
   const size = { width: frame.width, height: frame.height }
   const node = createImageLayer(name, size, paint, record, { parent: frame, index: indexAbove(frame, backgroundOf(frame)), x: 0, y: 0, outOfFlow: true })
   return { nodeIds: [node.id], placement: 'behind' }
+}
+
+/** A frame or component Expand's result can go in: nothing locked or an instance around it. */
+function takesLayer(node: BaseNode): boolean {
+  return FRAME_TYPES.has(node.type) && takesNewLayers(node)
 }
 
 /** The frame's bottom layer when it is a background: shown, and covering the whole frame. */

@@ -2,7 +2,7 @@ import type { AspectRatio } from '../../common/domain'
 import type { PlacedImage } from '../../common/messages'
 import { frameAtRatio } from '../../common/sizes'
 import { isAutoLayout } from './auto-layout'
-import { pageOf } from './new-layer'
+import { pageOf, takesNewLayers } from './new-layer'
 import { RECORD_KEY } from '../history/record'
 import { setRelaunchButtons } from '../relaunch/relaunch-buttons'
 
@@ -25,11 +25,7 @@ export function canFrame(node: BaseNode | null | undefined): node is RectangleNo
   if (image.removed || image.locked || !image.visible || image.rotation !== 0 || image.width < 1 || image.height < 1) return false
   if (!Array.isArray(image.fills) || !image.fills.some((fill: Paint) => fill.type === 'IMAGE' && fill.visible !== false)) return false
   const parent = image.parent
-  if (!parent || !FREE_PARENTS.has(parent.type) || isAutoLayout(parent)) return false
-  for (let at: BaseNode | null = parent; at && at.type !== 'PAGE'; at = at.parent) {
-    if (at.type === 'INSTANCE' || (at as SceneNode).locked) return false
-  }
-  return true
+  return !!parent && FREE_PARENTS.has(parent.type) && !isAutoLayout(parent) && takesNewLayers(parent)
 }
 
 /**

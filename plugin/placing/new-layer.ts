@@ -80,6 +80,18 @@ export function boundsOf(node: SceneNode): Rect {
   return box ?? { x: node.x, y: node.y, width: node.width, height: node.height }
 }
 
+/**
+ * Whether Figma lets a layer be added inside `parent`: neither it nor a layer
+ * around it is locked (the designer's lock) or an instance (Figma refuses a
+ * new child anywhere in one, and the paid image would have to go elsewhere).
+ */
+export function takesNewLayers(parent: BaseNode): boolean {
+  for (let at: BaseNode | null = parent; at && at.type !== 'PAGE'; at = at.parent) {
+    if (at.type === 'INSTANCE' || (at as SceneNode).locked) return false
+  }
+  return true
+}
+
 /** The page a node is on: coordinates mean something only within it. */
 export function pageOf(node: BaseNode | undefined): PageNode | null {
   let at: BaseNode | null = node ?? null

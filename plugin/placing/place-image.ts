@@ -53,7 +53,7 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
     figma.notify(
       message.expandTo
         ? 'The image to expand was deleted, locked or moved where a frame cannot go while the image was generating, so the image went on a new layer beside it.'
-        : `The frame ${message.record.format ? 'of the format' : 'to expand'} was deleted or locked while the image was generating, so the image went on a new layer.`,
+        : `The frame ${message.record.format ? 'of the format' : 'to expand'} was deleted or locked, or is in a component instance, which takes no new layer: the image went on a new layer.`,
     )
   }
 

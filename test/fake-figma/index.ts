@@ -103,6 +103,8 @@ export interface FakeFigma {
   sendFromUi: (message: unknown) => Promise<void>
   /** Layers are added to `parent`, else to the current page (even a page not loaded: this sets up the file). */
   addFrame: (props?: NodeProps, parent?: FakeNode) => FakeFrameNode
+  /** A component's instance: a frame that takes no new child, nor does any layer in it (its own are set up here). */
+  addInstance: (props?: NodeProps, parent?: FakeNode) => FakeFrameNode
   addRectangle: (props?: NodeProps, parent?: FakeNode) => FakeNode
   addEllipse: (props?: NodeProps, parent?: FakeNode) => FakeNode
   /** A line: `width` long and, as in Figma, 0 high (a divider). */
@@ -469,6 +471,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       await Promise.all([onmessage, ...uiHandlers].filter(Boolean).map((handler) => handler!(cloned, props)))
     },
     addFrame: (props, parent) => make(new FakeFrameNode(registry, 'FRAME', props?.name ?? 'Frame'), props, parent),
+    addInstance: (props, parent) => make(new FakeFrameNode(registry, 'INSTANCE', props?.name ?? 'Instance'), props, parent),
     addRectangle: (props, parent) => make(new FakeNode(registry, 'RECTANGLE', props?.name ?? 'Rectangle'), props, parent),
     addEllipse: (props, parent) => make(new FakeNode(registry, 'ELLIPSE', props?.name ?? 'Ellipse'), props, parent),
     addLine: (props, parent) => make(new FakeNode(registry, 'LINE', props?.name ?? 'Line'), { ...props, height: 0 }, parent),

@@ -267,7 +267,13 @@ export class FakeNode {
   insertChild(index: number, child: FakeNode): void {
     this.assertAlive()
     this.assertLoaded('appendChild')
+    // As in Figma, an instance and the layers in it take no new children (docs/contracts.md).
+    if (this.inInstance()) throw new Error('in appendChild: Cannot move node. New parent is an instance or is inside of an instance')
     this.attach(child, index)
+  }
+
+  private inInstance(): boolean {
+    return this.type === 'INSTANCE' || (this.parent?.inInstance() ?? false)
   }
 
   /** Moves `child` here with no loading check: for the fake's helpers that set up a document. */

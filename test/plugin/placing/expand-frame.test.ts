@@ -53,6 +53,20 @@ describe('Expand in the sandbox', () => {
     expect(expandSourceOf(frame as unknown as SceneNode)).toBeUndefined()
   })
 
+  it.each([
+    ['an instance', () => fake.addInstance({ name: 'Banner', width: 1200, height: 628 })],
+    ['a frame inside an instance', () => fake.addFrame({ name: 'Banner', width: 1200, height: 628 }, fake.addInstance({ name: 'Card', width: 1200, height: 628 }))],
+    ['a frame inside a locked one', () => fake.addFrame({ name: 'Banner', width: 1200, height: 628 }, Object.assign(fake.addFrame({ name: 'Page frame', width: 1200, height: 628 }), { locked: true }))],
+  ])('offers nothing in %s, where Figma takes no new layer; an image for it goes beside, said', async (_name, frameOf) => {
+    const frame = frameOf()
+    addImage(frame, 'Product', { x: 286, y: 0, width: 628, height: 628 })
+    expect(expandSourceOf(frame as unknown as SceneNode)).toBeUndefined()
+    const result = await placeAndRecordAsync(behind(frame.id))
+    expect(result.placement).toBe('new-layer')
+    expect(frame.children.map((child) => child.name)).toEqual(['Product'])
+    expect(fake.notifications.at(-1)?.message).toMatch(/went on a new layer/)
+  })
+
   it('names the image that already covers its frame, so the panel can say why there is nothing to expand', () => {
     const { frame, shot } = banner()
     Object.assign(shot, { x: 0, width: 1200 })
@@ -126,6 +140,6 @@ describe('Expand in the sandbox', () => {
     const result = await placeAndRecordAsync(behind(frame.id))
     expect(result.placement).toBe('new-layer')
     expect(frame.children).toHaveLength(1)
-    expect(fake.notifications.at(-1)?.message).toMatch(/frame to expand was deleted or locked/)
+    expect(fake.notifications.at(-1)?.message).toMatch(/^The frame to expand was deleted or locked, or is in a component instance, which takes no new layer: the image went on a new layer\.$/)
   })
 })

@@ -10,12 +10,20 @@ const FILLABLE_TYPES = new Set(['RECTANGLE', 'ELLIPSE', 'POLYGON', 'STAR', 'VECT
 /**
  * Whether an image fill on the layer would show: a layer of a fillable type,
  * unlocked, with an area (a 600×0 divider drawn with the pen takes a fill that
- * no one can see: a paid image must not vanish into it).
+ * no one can see: a paid image must not vanish into it), and shown, as are the
+ * layers around it (a hidden one can be selected in the layers panel).
  */
 export function isFillable(node: BaseNode): node is SceneNode & MinimalFillsMixin {
   if (!FILLABLE_TYPES.has(node.type) || !('fills' in node)) return false
   const layer = node as SceneNode
-  return !layer.locked && layer.width >= 1 && layer.height >= 1
+  return !layer.locked && layer.width >= 1 && layer.height >= 1 && isShown(layer)
+}
+
+function isShown(node: SceneNode): boolean {
+  for (let at: BaseNode | null = node; at && at.type !== 'PAGE'; at = at.parent) {
+    if (!(at as SceneNode).visible) return false
+  }
+  return true
 }
 
 /** The selection as the UI needs it: what each layer is, its size, and whether it takes a fill. */

@@ -17,13 +17,18 @@ describe('describeSelection', () => {
     // A divider drawn with the pen: a vector with no height, where an image fill would never show.
     const divider = fake.addRectangle({ name: 'Divider', width: 600, height: 10 })
     divider.height = 0
-    const layers = describeSelection([frame, rectangle, text, group, divider] as unknown as SceneNode[])
+    // Hidden ones, selected in the layers panel: an image filled into them would not be seen.
+    const hidden = Object.assign(fake.addFrame({ name: 'Hidden' }), { visible: false })
+    const inHidden = fake.addRectangle({ name: 'In a hidden frame' }, Object.assign(fake.addFrame({ name: 'Card' }), { visible: false }))
+    const layers = describeSelection([frame, rectangle, text, group, divider, hidden, inHidden] as unknown as SceneNode[])
     expect(layers.map((l) => [l.name, l.type, l.fillable])).toEqual([
       ['Hero', 'FRAME', true],
       ['Locked', 'RECTANGLE', false],
       ['Title', 'TEXT', false],
       ['Group', 'GROUP', false],
       ['Divider', 'RECTANGLE', false],
+      ['Hidden', 'FRAME', false],
+      ['In a hidden frame', 'RECTANGLE', false],
     ])
     expect(layers[0]).toMatchObject({ id: frame.id, width: 1440, height: 900 })
     expect(layers[2].text).toEqual({ characters: 'Big Sale', fontFamily: 'Inter', fontStyle: 'Bold' })

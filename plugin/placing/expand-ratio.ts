@@ -1,7 +1,7 @@
 import type { AspectRatio } from '../../common/domain'
 import type { PlacedImage } from '../../common/messages'
 import { frameAtRatio } from '../../common/sizes'
-import { isAutoLayout } from './auto-layout'
+import { isAutoLayout, isInFlow } from './auto-layout'
 import { pageOf, takesNewLayers } from './new-layer'
 import { RECORD_KEY } from '../history/record'
 import { setRelaunchButtons } from '../relaunch/relaunch-buttons'
@@ -15,7 +15,8 @@ const FREE_PARENTS = new Set(['PAGE', 'FRAME', 'GROUP', 'SECTION', 'COMPONENT'])
  * Whether Expand may make a frame of a chosen ratio around this layer, now:
  * it shows an image, is unlocked, visible and not rotated (the frame is its
  * box grown), and its parent takes a frame where the image is. An auto layout
- * would move the frame (and the image in it) elsewhere, an instance refuses
+ * would move the frame (and the image in it) elsewhere, or, around a group
+ * holding it, move the layers after the group; an instance refuses
  * new children (docs/contracts.md#figma-frames-and-moving-layers), and a
  * locked ancestor means the designer froze that part.
  */
@@ -25,7 +26,18 @@ export function canFrame(node: BaseNode | null | undefined): node is RectangleNo
   if (image.removed || image.locked || !image.visible || image.rotation !== 0 || image.width < 1 || image.height < 1) return false
   if (!Array.isArray(image.fills) || !image.fills.some((fill: Paint) => fill.type === 'IMAGE' && fill.visible !== false)) return false
   const parent = image.parent
-  return !!parent && FREE_PARENTS.has(parent.type) && !isAutoLayout(parent) && takesNewLayers(parent)
+  return !!parent && FREE_PARENTS.has(parent.type) && !isAutoLayout(parent) && takesNewLayers(parent) && !growsAFlow(parent)
+}
+
+/**
+ * Whether the frame, grown past the image, would grow a group that an auto
+ * layout places: the layout would then move the designer's other layers.
+ */
+function growsAFlow(parent: BaseNode): boolean {
+  for (let at: BaseNode | null = parent; at && at.type === 'GROUP'; at = at.parent) {
+    if (isInFlow(at as GroupNode)) return true
+  }
+  return false
 }
 
 /**

@@ -63,6 +63,19 @@ describe('Expand to a ratio in the sandbox', () => {
     expect(describeSelection([shot] as unknown as SceneNode[])[0].expandsToRatio).toBeUndefined()
   })
 
+  it('is not offered for an image in a group that an auto layout places: the grown group would move the layers after it', () => {
+    const card = Object.assign(fake.addFrame({ name: 'Card', width: 1000, height: 1200 }), { layoutMode: 'VERTICAL', primaryAxisSizingMode: 'AUTO' })
+    const shot = fake.addRectangle({ name: 'Shot', width: 1000, height: 1000 })
+    shot.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(encodePng(64, 64)).hash, scaleMode: 'FILL' }]
+    const group = fake.addGroup([shot])
+    card.appendChild(group)
+    fake.addText({ name: 'Caption', characters: 'New in' }, card)
+    expect(describeSelection([shot] as unknown as SceneNode[])[0].expandsToRatio).toBeUndefined()
+    // Out of the flow (placed absolutely), growing it moves nothing.
+    Object.assign(group, { layoutPositioning: 'ABSOLUTE' })
+    expect(describeSelection([shot] as unknown as SceneNode[])[0].expandsToRatio).toBe(true)
+  })
+
   it('makes a frame of the ratio where the image is, moves the image into it pixel for pixel, and puts the result behind it covering the frame, in one undo step', async () => {
     const { board: parent, shot } = board()
     const before = facts(shot)

@@ -62,7 +62,11 @@ export async function placeInNewFrameAsync(target: BaseNode | undefined, ratio: 
     frame.name = `${image.name} · ${ratio}`
     // A new frame is white (docs/contracts.md#figma-frames-and-moving-layers): nothing of it should show at the answer's edges.
     frame.fills = []
+    // Nor cut anything: the image's shadow or outside stroke still shows at the edges it touches.
+    frame.clipsContent = false
     frame.resize(box.width, box.height)
+    // It stands where the image stood, and follows its parent's resizing as the image did.
+    frame.constraints = image.constraints
     node.name = name
     node.resize(box.width, box.height)
     node.fills = [paint]

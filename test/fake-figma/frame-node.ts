@@ -28,6 +28,8 @@ interface Layout {
 const LAYOUT_MODES: readonly string[] = ['NONE', 'HORIZONTAL', 'VERTICAL', 'GRID']
 
 export class FakeFrameNode extends FakeNode {
+  /** A new frame clips what it holds to its box (unconfirmed for figma.createFrame; the fake takes the case that would cut something). */
+  clipsContent = true
   private layout: Layout = {
     layoutMode: 'NONE',
     paddingLeft: 0,

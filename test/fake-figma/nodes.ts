@@ -63,6 +63,8 @@ export class FakeNode {
   strokeAlign: 'INSIDE' | 'OUTSIDE' | 'CENTER' = 'INSIDE'
   locked = false
   removed = false
+  /** How the layer follows its frame's resizing: Figma's default for a new layer. Kept, not acted on: the fake resizes no children. */
+  constraints: { horizontal: string; vertical: string } = { horizontal: 'MIN', vertical: 'MIN' }
   content: FakeContent = 'flat'
   /** Every export of this node, for tests: the settings and the pixel size made. */
   exports: { settings: ExportSettings; width: number; height: number }[] = []

@@ -78,12 +78,15 @@ describe('Expand to a ratio in the sandbox', () => {
 
   it('makes a frame of the ratio where the image is, moves the image into it pixel for pixel, and puts the result behind it covering the frame, in one undo step', async () => {
     const { board: parent, shot } = board()
+    // Pinned to the board's right edge, scaling with its height: the frame takes that on.
+    shot.constraints = { horizontal: 'MAX', vertical: 'SCALE' }
     const before = facts(shot)
     const result = await placeAndRecordAsync(toRatio(shot.id))
 
     const frame = parent.children[0]
     expect(frame).toMatchObject({ type: 'FRAME', name: 'Shot · 16:9', x: 210 - 389, y: 140, width: 1778, height: 1000 })
     expect(frame.fills).toEqual([])
+    expect(frame).toMatchObject({ clipsContent: false, constraints: { horizontal: 'MAX', vertical: 'SCALE' } })
     // At the image's place in the layer order: under the caption, as the image was.
     expect(parent.children.map((child) => child.name)).toEqual(['Shot · 16:9', 'Caption'])
     expect(frame.children.map((child) => child.name)).toEqual(['Shot · expanded', 'Shot'])

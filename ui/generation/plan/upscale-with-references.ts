@@ -31,6 +31,8 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
     const cheapest = takers.reduce((a, b) => (priceOf(b) < priceOf(a) ? b : a))
     const settings = fitSettingsToModel(order.settings, cheapest).settings
     const names = takers.map((model) => model.label).join(' and ')
+    // Its price is what the next press sends, on the model it switches to.
+    const next = planUpscaleWithReferences({ ...order, settings, model: cheapest }, selection, models, kit)
     return {
       ...base,
       label: 'Upscale with references',
@@ -40,7 +42,7 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
       tasks: [],
       first: undefined,
       count: 0,
-      cost: null,
+      cost: next?.cost ?? null,
     }
   }
   const references = others.slice(0, order.model.maxReferences)

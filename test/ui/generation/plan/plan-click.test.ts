@@ -167,6 +167,10 @@ describe('the named actions on the selection', () => {
     expect(action.tasks).toEqual([])
     expect(action.switchTo?.model).toBe('sourceful/riverflow-v2-fast')
     expect(action.problems).toEqual(['Riverflow 2.5 Fast takes no references; Riverflow 2 Fast and Riverflow 2 Pro do. Switched to Riverflow 2 Fast: press again to upscale.'])
+    // Priced as what the next press sends, on the model it switches to (not "size not offered").
+    const onFast = byKey(plan(state(), frames(3)))['upscale-with-references']
+    expect(action.cost).not.toBeNull()
+    expect(action.cost).toEqual(onFast.cost)
   })
 
   it('Combine on a model without references sends every frame as an input, and says when there are more than it takes', () => {

@@ -55,6 +55,12 @@ export interface AreaTarget extends PageBox {
   shapeId: string
   /** The shape's box on the page (around it, when it is rotated). */
   shape: PageBox
+  /**
+   * The image's box on the page when the edit was planned: the area and the
+   * shape are checked and placed relative to where the image is now, so a
+   * frame moved with both keeps the edit. Absent, they are taken where planned.
+   */
+  image?: PageBox
   /** What an export of the shape covers, where the soft edge's mask is drawn: its render bounds (docs/contracts.md#figma-rotation-and-render-bounds). */
   shapeExportBox: PageBox
   /**

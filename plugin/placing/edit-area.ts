@@ -22,8 +22,10 @@ const NUDGE = 0.5
  * moves. A relaunch on an edit sends that edit's mask as the shape:
  * Regenerate puts the answer in its place (the earlier one kept for Restore
  * previous), More like this makes another edit above it with a copy of the
- * mask. A shape deleted, moved or changed meanwhile would mask the answer
- * somewhere else, showing nothing: the answer then goes at the area's box on
+ * mask. All of it is measured from where the image is now: moved with the
+ * image (its frame dragged meanwhile), the shape still masks it. A shape
+ * deleted, moved or changed on its own would mask the answer somewhere else,
+ * showing nothing: the answer then goes over the image at the area's place on
  * a layer of its own, the shape left as it is, and Figma says so. Null when
  * the image can no longer take it (deleted, locked, in no frame or page).
  */
@@ -32,13 +34,17 @@ export function placeOverArea(image: BaseNode | undefined, area: AreaTarget, sha
   const picture = image as SceneNode
   const parent = picture.parent
   if (!parent || !('insertChild' in parent)) return null
+  // Where the image is now against where it was planned: a frame moved with the image and the shape
+  // moves the area with them (nothing when the image has not moved, or the plan did not say).
+  const now = picture.absoluteBoundingBox
+  const moved = now && area.image ? { x: now.x - area.image.x, y: now.y - area.image.y } : { x: 0, y: 0 }
   // The box is on the page; the answer is placed in the image's parent's space (a group's children are too).
-  const offset = { x: picture.x - (picture.absoluteBoundingBox?.x ?? picture.x), y: picture.y - (picture.absoluteBoundingBox?.y ?? picture.y) }
-  const box = { x: area.x + offset.x, y: area.y + offset.y, width: area.width, height: area.height }
+  const offset = { x: picture.x - (now?.x ?? picture.x), y: picture.y - (now?.y ?? picture.y) }
+  const box = { x: area.x + moved.x + offset.x, y: area.y + moved.y + offset.y, width: area.width, height: area.height }
   const edit = shape && 'parent' in shape ? areaEditOf(shape.parent) : null
   // Another take of an edit goes above it: under it, the earlier edit would hide it.
   const below = edit && edit.group.parent === parent ? edit.group : picture
-  const changed = shapeChange(shape as SceneNode | null, edit, parent, area.shape)
+  const changed = shapeChange(shape as SceneNode | null, edit, parent, { ...area.shape, x: area.shape.x + moved.x, y: area.shape.y + moved.y })
   if (changed !== null) {
     const node = layerAt(name, box, paint, record, parent, below)
     const left = shape && !shape.removed ? `; “${shape.name}” is left as it is` : ''

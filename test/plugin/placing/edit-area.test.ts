@@ -181,6 +181,31 @@ describe('Edit area in the sandbox', () => {
     expect([caption.y, card.height]).toEqual([600, 700])
   })
 
+  it('a frame dragged with the image and the shape while the edit was generating: the edit still masked, over the same part of the image', async () => {
+    const { frame, image, circle } = tableShot()
+    const planned = overArea(image, circle, { image: { x: 100, y: 50, width: 800, height: 600 } })
+    frame.x += 300
+    frame.y -= 150
+    const placed = await placeAndRecordAsync(planned)
+    const group = fake.allNodes().find((n) => n.id === placed.nodeIds[0])!
+    expect(group.children.map((n) => n.name)).toEqual(['Area', 'Table shot · edited area'])
+    expect(maskOf(group).isMask).toBe(true)
+    // In the frame's own space, where it was planned: on the page it moved with the image.
+    expect(group.children[1]).toMatchObject({ x: 250, y: 150, width: 300, height: 300 })
+    expect(fake.notifications).toEqual([])
+  })
+
+  it('the image dragged away from the shape: the edit goes over the image where the area was on it, on a layer of its own', async () => {
+    const { frame, image, circle } = tableShot()
+    const planned = overArea(image, circle, { image: { x: 100, y: 50, width: 800, height: 600 } })
+    image.x += 100
+    const placed = await placeAndRecordAsync(planned)
+    const layer = fake.allNodes().find((n) => n.id === placed.nodeIds[0])!
+    expect(layer).toMatchObject({ type: 'RECTANGLE', x: 350, y: 150 })
+    expect(frame.children.indexOf(layer)).toBe(frame.children.indexOf(image) + 1)
+    expect(fake.notifications.at(-1)?.message).toMatch(/“Area” was moved or resized/)
+  })
+
   it.each<[string, (shape: FakeNode) => void, RegExp]>([
     ['nudged', (shape) => void (shape.x += 40), /“Area” was moved or resized while the edit was generating, so the edit went over “Table shot” where the shape was, on a layer of its own; “Area” is left as it is/],
     ['resized', (shape) => shape.resize(260, 200), /“Area” was moved or resized/],

@@ -116,7 +116,7 @@ export function planEditArea(order: Order, image: PlacedLayer, shape: PlacedLaye
     placement: 'area',
     targetIds: [image.id, shape.id],
     size: { width: region.width, height: region.height },
-    area: { ...region, shapeId: shape.id, shape: boxOf(shape), shapeExportBox: shape.area.exportBox, imageId: image.id, erase, ...(again && { replace: again.replace }) },
+    area: { ...region, shapeId: shape.id, shape: boxOf(shape), shapeExportBox: shape.area.exportBox, image: boxOf(image), imageId: image.id, erase, ...(again && { replace: again.replace }) },
     name: `${image.name} · ${what} area`,
     reveal: true,
   }

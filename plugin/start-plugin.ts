@@ -4,7 +4,7 @@ import { exportLayerAsync, exportThumbnailAsync, MAX_THUMBNAILS } from './select
 import { makeFormatFramesAsync } from './placing/format-frames'
 import type { QuickAction } from '../common/domain'
 import type { Launch, PluginToUiMessage } from '../common/messages'
-import { loadHistoryAsync, placeAgainAsync, placeAndRecordAsync } from './history/history-requests'
+import { endUndoStep, inSetStepAsync, loadHistoryAsync, ownStepAsync, placeAgainAsync, placeAndRecordAsync } from './history/history-requests'
 import { openExternalAsync } from './open-external'
 import { postInParts } from './post-in-parts'
 import { startQuickAction } from './relaunch/quick-actions'
@@ -106,11 +106,11 @@ export function startPlugin(): void {
       'show-layers': showLayersAsync,
       'load-brand-kits': loadBrandKitsAsync,
       'choose-brand-kit': chooseBrandKitAsync,
-      'make-brand-kit': makeBrandKitFromSelectionAsync,
-      'make-format-frames': makeFormatFramesAsync,
+      'make-brand-kit': (args) => ownStepAsync(() => makeBrandKitFromSelectionAsync(args)),
+      // The set's frames and then its images are one undo step, which 'end-undo-step' ends.
+      'make-format-frames': (args) => inSetStepAsync(() => makeFormatFramesAsync(args)),
       async 'end-undo-step'() {
-        figma.commitUndo()
-        return null
+        return endUndoStep()
       },
     },
     post,

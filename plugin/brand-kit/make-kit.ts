@@ -22,7 +22,7 @@ const ABOUT = [
  * (their role guessed from their names), copies of up to two text layers as the
  * fonts, the file's colour styles as swatches, a note and checks to edit. The
  * designer's layers are copied, never moved or changed; the designer stays on
- * their page; one undo step.
+ * their page; the caller makes it one undo step.
  */
 export async function makeBrandKitAsync(name: string, selection: readonly SceneNode[]): Promise<BrandKit> {
   const images = selection.filter((node) => node.type !== 'TEXT' && node.width > 0 && node.height > 0)
@@ -39,7 +39,6 @@ export async function makeBrandKitAsync(name: string, selection: readonly SceneN
     page.remove()
     throw error
   }
-  figma.commitUndo()
   return readKitPage(page)
 }
 

@@ -8,20 +8,59 @@ import { groupTilesAsync } from '../placing/place-tiles'
 import { entryImageAsync } from './history-images'
 
 /**
+ * Whether a set of formats' undo step is open: its frames and images so far,
+ * not yet committed, until the UI ends it ('end-undo-step'). A change of any
+ * other kind meanwhile (a kept image retried, Place again, a brand kit made)
+ * ends it first and then commits its own, so that no step holds a change
+ * outside the set; the set then undoes in two steps (docs/contracts.md#figma-undo-steps).
+ * Kept by the run's `figma`: each run of the plugin starts with none open.
+ */
+const setStepOpen = new WeakSet<PluginAPI>()
+
+function endSetStep(): void {
+  if (setStepOpen.has(figma)) figma.commitUndo()
+  setStepOpen.delete(figma)
+}
+
+/** A change of the set's own (its frames): it joins the set's open step. */
+export async function inSetStepAsync<T>(change: () => Promise<T>): Promise<T> {
+  const result = await change()
+  setStepOpen.add(figma)
+  return result
+}
+
+/** A change that is one undo step of its own, whatever set is under way. */
+export async function ownStepAsync<T>(change: () => Promise<T>): Promise<T> {
+  endSetStep()
+  const result = await change()
+  figma.commitUndo()
+  return result
+}
+
+/** The set has landed, been kept, failed or been cancelled: its step ends. */
+export function endUndoStep(): null {
+  figma.commitUndo()
+  setStepOpen.delete(figma)
+  return null
+}
+
+/**
  * Places an image and adds it to the file's history, then ends the undo step:
  * the two are one step (written after it, the entry was a step of its own). A
  * format of a set leaves the step open for the rest of the set, which the UI
  * ends ('end-undo-step'). A history that cannot be written never costs the image.
  */
 export async function placeAndRecordAsync(args: PlaceImageArgs): Promise<PlacedImage> {
-  const placed = await placeImageAsync(args)
-  try {
-    addToHistory({ layerIds: placed.nodeIds, record: args.record })
-  } catch {
-    // The image is on the canvas with its own record; the history is a convenience.
+  const place = async () => {
+    const placed = await placeImageAsync(args)
+    try {
+      addToHistory({ layerIds: placed.nodeIds, record: args.record })
+    } catch {
+      // The image is on the canvas with its own record; the history is a convenience.
+    }
+    return placed
   }
-  if (args.joinStep !== true) figma.commitUndo()
-  return placed
+  return args.joinStep === true ? inSetStepAsync(place) : ownStepAsync(place)
 }
 
 export async function loadHistoryAsync(): Promise<HistoryItem[]> {
@@ -46,7 +85,11 @@ async function frameNamesAsync(layerIds: readonly string[]): Promise<string[]> {
  * no network, one undo step. The image is the entry's own, even when its layer
  * shows another now (after Restore previous).
  */
-export async function placeAgainAsync({ layerId, record: entry }: RequestArgs<'place-again'>): Promise<PlacedImage> {
+export function placeAgainAsync(args: RequestArgs<'place-again'>): Promise<PlacedImage> {
+  return ownStepAsync(() => placeCopyAsync(args))
+}
+
+async function placeCopyAsync({ layerId, record: entry }: RequestArgs<'place-again'>): Promise<PlacedImage> {
   const taskId = `again-${layerId}-${Date.now()}`
   const found = await entryImageAsync(layerId, entry)
   if (!found) throw new ShownError('The image is gone: its layer was deleted, or no longer shows it.')
@@ -56,14 +99,12 @@ export async function placeAgainAsync({ layerId, record: entry }: RequestArgs<'p
   const record = fullRecordOf(found.fullRecord) ?? entry
   if (found.kind === 'tiles') {
     const args = { taskId, targetIds: [layerId], name: node.name, reveal: true, record }
-    const placed = await groupTilesAsync(args, found.pieces, { width: node.width, height: node.height })
-    figma.commitUndo()
-    return placed
+    return groupTilesAsync(args, found.pieces, { width: node.width, height: node.height })
   }
   const image = figma.getImageByHash(found.hash)
   if (!image) throw new ShownError('The image is gone from the file.')
   const [bytes, pixels] = await Promise.all([image.getBytesAsync(), image.getSizeAsync()])
-  const placed = await placeImageAsync({
+  return placeImageAsync({
     taskId,
     image: { bytes, ...pixels },
     placement: 'new-layer',
@@ -73,8 +114,6 @@ export async function placeAgainAsync({ layerId, record: entry }: RequestArgs<'p
     reveal: true,
     record,
   })
-  figma.commitUndo()
-  return placed
 }
 
 /** The record kept on the layer, checked as all document data is; null when it cannot be read. */

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationRecord } from '../../../common/domain'
 import type { PlaceImageArgs } from '../../../common/messages'
-import { placeAndRecordAsync } from '../../../plugin/history/history-requests'
+import { endUndoStep, placeAndRecordAsync } from '../../../plugin/history/history-requests'
 import { RECORD_KEY } from '../../../plugin/history/record'
 import type { FakeFigma } from '../../fake-figma'
 import { encodeGif, encodePng } from '../../images/png'
@@ -55,6 +55,22 @@ describe('placeAndRecordAsync', () => {
     fake.figma.commitUndo()
     expect(fake.undoSteps()).toBe(1)
     expect(fake.page.children).toHaveLength(2)
+  })
+
+  it('another placement while a set’s step is open (a kept image retried): its own step, never joined to the set’s', async () => {
+    await placeAndRecordAsync(message({ joinStep: true, name: 'Story' }))
+    await placeAndRecordAsync(message({ name: 'Retried' }))
+    await placeAndRecordAsync(message({ joinStep: true, name: 'Banner' }))
+    endUndoStep()
+    expect(fake.undoSteps()).toBe(3)
+    // One undo takes back the rest of the set, the next the retried image alone, the last the set's start.
+    const names = () => fake.page.children.map((node) => node.name)
+    fake.undo()
+    expect(names()).toEqual(['Story', 'Retried'])
+    fake.undo()
+    expect(names()).toEqual(['Story'])
+    fake.undo()
+    expect(names()).toEqual([])
   })
 
   it('fills every selected layer that takes a fill, and keeps their size and the selection', async () => {

@@ -123,6 +123,13 @@ export function startPlugin(): void {
  * milliseconds of clientStorage), so the panel draws its real view at once.
  */
 async function openUiAsync(quickAction: QuickAction | null, launch: Launch | null): Promise<void> {
-  const [data, size] = await Promise.all([withFormatSourceAsync(launch).then((found) => readStartDataAsync(quickAction, found)), loadWindowSizeAsync()])
-  figma.showUI(withStartData(__html__, data), { ...size, themeColors: true, title: 'Riverflow', visible: quickAction === null })
+  try {
+    // A format's key visual is looked up by an id the file holds: one Figma will not look up leaves the launch as read.
+    const withSource = withFormatSourceAsync(launch).catch(() => launch)
+    const [data, size] = await Promise.all([withSource.then((found) => readStartDataAsync(quickAction, found)), loadWindowSizeAsync()])
+    figma.showUI(withStartData(__html__, data), { ...size, themeColors: true, title: 'Riverflow', visible: quickAction === null })
+  } catch {
+    // Never a plugin left running with no panel and no word.
+    figma.closePlugin('Riverflow could not open: Figma did not give it what it keeps on this computer. Run it again.')
+  }
 }

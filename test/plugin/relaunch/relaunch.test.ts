@@ -148,3 +148,22 @@ describe('a relaunch on an Expand result', () => {
     expect((await initWith('regenerate')).launch?.expand).toBeUndefined()
   })
 })
+
+describe('opening the panel, whatever Figma or the file gives it', () => {
+  it('opens with the launch as read when Figma will not look up the key visual a format’s record names', async () => {
+    const { nodeIds } = await placeAndRecordAsync(place({ record: { ...record, format: { keyVisualId: 'not an id', setId: 'set-1' } } }))
+    fake.select(fake.allNodes().find((n) => n.id === nodeIds[0])!)
+    const lookUp = fake.figma.getNodeByIdAsync.bind(fake.figma)
+    fake.figma.getNodeByIdAsync = (async (id: string) => (id === 'not an id' ? Promise.reject(new Error('Invalid node id')) : lookUp(id))) as typeof fake.figma.getNodeByIdAsync
+    const data = await initWith('regenerate')
+    expect(data.launch).toMatchObject({ command: 'regenerate', layer: { id: nodeIds[0] } })
+    expect(data.launch?.format).toBeUndefined()
+  })
+
+  it('closes with a word, never left running with no panel, when what it keeps on this computer cannot be read', async () => {
+    fake.figma.clientStorage.getAsync = () => Promise.reject(new Error('storage unavailable'))
+    run('')
+    await expect.poll(() => fake.closed()).toBe(true)
+    expect(fake.notifications.at(-1)?.message).toMatch(/^Riverflow could not open: .* Run it again\.$/)
+  })
+})

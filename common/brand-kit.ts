@@ -10,6 +10,8 @@ export const KIT_PAGE_PREFIX = 'Brand kit:'
 
 /** What a kit may hold. Past these the kit is still used, its first items only, and the panel says so. */
 export const KIT_LIMITS = {
+  /** Kit pages read, the file's chosen one always among them: they are read again at each selection, and a file may hold hundreds. */
+  kits: 12,
   references: 10,
   fonts: 2,
   colours: 12,

@@ -10,8 +10,8 @@ import { readBrandKitsAsync } from './read-kit'
  * choice whose page is gone is no choice.
  */
 export async function loadBrandKitsAsync(): Promise<BrandKits> {
-  const kits = await readBrandKitsAsync()
   const chosen = figma.root.getPluginData(KIT_CHOICE_KEY)
+  const kits = await readBrandKitsAsync(chosen)
   return { kits, chosenId: kits.some((kit) => kit.id === chosen) ? chosen : null }
 }
 

@@ -8,10 +8,12 @@ import { cut, isKitPage, kitName, parseReferenceName, readManifest } from './kit
  * the kit's limits, and what cannot be read becomes a plain problem on the kit,
  * never a failure of the whole read (docs/contracts.md#brand-kit-pages).
  */
-export async function readBrandKitsAsync(): Promise<BrandKit[]> {
+export async function readBrandKitsAsync(chosenId = ''): Promise<BrandKit[]> {
   const kits: BrandKit[] = []
-  for (const page of figma.root.children) {
-    if (!isKitPage(page)) continue
+  const pages = figma.root.children.filter(isKitPage)
+  // The first ones, and the file's chosen one wherever it is.
+  const read = pages.filter((page, index) => index < KIT_LIMITS.kits || page.id === chosenId)
+  for (const page of read) {
     try {
       await page.loadAsync()
       kits.push(readKitPage(page))
@@ -19,6 +21,8 @@ export async function readBrandKitsAsync(): Promise<BrandKit[]> {
       kits.push(emptyKit(page, [`The kit page “${cut(page.name, KIT_LIMITS.nameChars)}” could not be read. Check it in Figma; the other kits are still offered.`]))
     }
   }
+  const left = pages.length - read.length
+  if (left > 0) kits.at(-1)?.problems.push(`This file has ${pages.length} brand kit pages; ${read.length} are offered (the first ones, and the one in use). Rename or delete those not in use to offer the others.`)
   return kits
 }
 

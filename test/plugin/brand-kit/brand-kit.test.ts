@@ -236,4 +236,14 @@ describe('reading kits damaged by hand', () => {
     page.remove()
     expect(kitsOf(await request('load-brand-kits', {}))).toEqual({ kits: [], chosenId: null })
   })
+
+  it('reads at most 12 kit pages at each selection, the one in use always among them, and says so', async () => {
+    const pages = Array.from({ length: 30 }, (_, i) => fake.addPage(`Brand kit: Kit ${i + 1}`))
+    startPlugin()
+    await request('choose-brand-kit', { kitId: pages[29].id })
+    const { kits, chosenId } = kitsOf(await request('load-brand-kits', {}))
+    expect(kits.map((kit) => kit.name)).toEqual([...Array.from({ length: 12 }, (_, i) => `Kit ${i + 1}`), 'Kit 30'])
+    expect(chosenId).toBe(pages[29].id)
+    expect(kits.at(-1)?.problems).toEqual(['This file has 30 brand kit pages; 13 are offered (the first ones, and the one in use). Rename or delete those not in use to offer the others.'])
+  })
 })

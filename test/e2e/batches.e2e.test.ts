@@ -63,6 +63,8 @@ describe('batches in two clicks', () => {
       expect(most).toBeLessThanOrEqual(3)
       expect(await ui.getByRole('alert').first().textContent()).toBe('2 of 50 frames failed; the others were placed.')
       expect(await ui.getByRole('button', { name: /^Retry Frame/ }).count()).toBe(2)
+      // Sent again, so priced on the button: one frame's request, $1.00 for 50.
+      expect(await ui.getByRole('button', { name: /^Retry Frame/ }).allTextContents()).toEqual(['Retry · $0.02', 'Retry · $0.02'])
       expect(await session.figma((fake) => fake.page.children.filter((n) => n.name.endsWith('· Riverflow')).length)).toBe(48)
       await session.close()
     } finally {

@@ -5,6 +5,7 @@ import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, type SessionSpend, a
 import type { KeptImage } from './land/kept-images'
 import { type LanderOptions, createLander, retryKeptAsync } from './land/lander'
 import type { TaskSpec } from './plan/task'
+import { estimatePlanCost } from './plan/plan-tasks'
 import { type JobContext, runJobAsync } from './run/run-job'
 import type { TaskProgress } from './task-types'
 import { nextId } from './next-id'
@@ -157,7 +158,7 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
     } finally {
       if (endsStep) await (deps.endUndoStep ?? endUndoStepAsync)().catch(() => {})
     }
-    const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ taskId: specs[i].id, label: specs[i].label, message: failureMessage(s) }]))
+    const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ taskId: specs[i].id, label: specs[i].label, message: failureMessage(s), cost: estimatePlanCost([specs[i]]) }]))
     const error = jobError(settled, failures, tasks.some((task) => task.isTake) ? 'variations' : 'frames')
     report({ type: 'job-finished', taskCount: specs.length, failures })
     update(() => ({ error, switchTo: suggestionOf(settled), job: null }))

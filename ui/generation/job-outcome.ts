@@ -2,7 +2,7 @@ import { assertNever } from '../../common/assert-never'
 import type { ModelId, Road } from '../../common/domain'
 import type { ShrinkNote } from '../encoding/request-budget'
 import { GenerationError, cancelledError } from '../answer/errors'
-import { formatUsd } from '../pricing'
+import { type CostEstimate, formatUsd } from '../pricing'
 import type { DroppedOptions, SettledTask } from './task-types'
 
 /** What the last job did, for the lines under the Generate button. */
@@ -54,6 +54,8 @@ interface Failure {
   taskId: string
   label: string
   message: string
+  /** What Retry sends again, priced on its button before it is pressed (null: its size is not offered). */
+  cost: CostEstimate | null
 }
 
 /** What happens in a job that the outcome tells of. */

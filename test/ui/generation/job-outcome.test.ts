@@ -6,7 +6,7 @@ import { GenerationError, cancelledError } from '../../../ui/answer/errors'
 
 const note: ShrinkNote = { name: 'Frame 1', from: { width: 2048, height: 1536 }, to: { width: 1600, height: 1200 }, keptPercent: 61 }
 const layers = { nodeIds: ['1:2'], name: 'A red fox' }
-const failure = { taskId: 'task-2', label: 'Frame 2', message: 'Not enough OpenRouter credit.' }
+const failure = { taskId: 'task-2', label: 'Frame 2', message: 'Not enough OpenRouter credit.', cost: { kind: 'fixed' as const, usd: 0.04 } }
 
 const replay = (...events: OutcomeEvent[]) => events.reduce<JobOutcome | null>(reduceOutcome, null)
 

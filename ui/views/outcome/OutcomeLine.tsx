@@ -1,6 +1,6 @@
 import { Button, Muted } from '@create-figma-plugin/ui'
 import type { JobOutcome } from '../../generation/use-generation'
-import { formatUsd } from '../../pricing'
+import { formatEstimateShort, formatUsd } from '../../pricing'
 import { ROAD_NAMES, droppedInWords } from '../format'
 import { FullSizeNotes } from './FullSizeNotes'
 import { MessageText } from './MessageText'
@@ -42,8 +42,9 @@ export function OutcomeLine({ outcome, onRetry }: { outcome: JobOutcome; onRetry
         <div class="alert message" key={failure.taskId}>
           <MessageText text={`${failure.label}: ${failure.message}`} />
           <div class="buttons">
+            {/* Sent again, so priced again: the button says what the retry costs before it is pressed. */}
             <Button secondary aria-label={`Retry ${failure.label}`} onClick={() => onRetry(failure.taskId)}>
-              Retry
+              {failure.cost ? `Retry · ${formatEstimateShort(failure.cost)}` : 'Retry'}
             </Button>
           </div>
         </div>

@@ -79,6 +79,19 @@ export const PANEL_STATES: readonly PanelState[] = [
     arrange: (session) => typePromptAsync(session, 'Studio light, a soft grey backdrop'),
   },
   {
+    name: 'batch-failed',
+    caption: 'A batch where one request failed: the others placed, and Retry for it with its price',
+    key: true,
+    setup: (fake) => fake.select(...[0, 1, 2].map((i) => fake.addFrame({ name: `Story ${i + 1}`, x: i * 1200, width: 1080, height: 1920 }))),
+    arrange: async (session, standIn) => {
+      await typePromptAsync(session, 'A summer sale poster, warm light')
+      standIn.enqueue({ kind: 'choice-error' })
+      await session.ui.getByRole('button', { name: /^Generate each/ }).click()
+      await settledAsync(session)
+      await session.ui.getByRole('button', { name: 'Retry Story 1' }).waitFor()
+    },
+  },
+  {
     name: 'formats',
     caption: 'A key visual selected alone: Every format, with the formats to make picked from the list and the price of the set',
     key: true,

@@ -107,7 +107,9 @@ function generateOffers(order: Order, { state, kit }: ClickInput, fillable: Sele
   const empty = fillable.filter((layer) => !showsImage(layer))
   if (empty.length > 1 && images.length === 0) {
     const placement = state.takes > 1 ? 'new-layer' : 'fill'
-    const each = eachLayerAction('generate-each', empty, (layer) => withKit(withTakes(planGenerate(order, placement, [layer]), state.takes), kit), state.concurrency)
+    // Each request is named for its frame, as Refine each's are: a failure says which frame to retry.
+    const forFrame = (layer: SelectedLayer) => planGenerate(order, placement, [layer]).map((task) => ({ ...task, label: layer.name }))
+    const each = eachLayerAction('generate-each', empty, (layer) => withKit(withTakes(forFrame(layer), state.takes), kit), state.concurrency)
     offers.push(offer('generate-each', `Generate each (${empty.length})`, each, state, problems))
   }
   if (images.length > 0 && state.takes === 1) {

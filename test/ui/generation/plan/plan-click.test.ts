@@ -107,6 +107,8 @@ describe('planClick', () => {
     const each = byKey(p)['generate-each']
     expect(each).toMatchObject({ label: 'Generate each (2)', problems: [] })
     expect(each.tasks.map((t) => [t.placement, t.targetIds, t.settings.aspectRatio])).toEqual([['fill', ['a'], '1:1'], ['fill', ['b'], '9:16']])
+    // Each named for its frame: a failure says which one to retry.
+    expect(each.tasks.map((t) => t.label)).toEqual(['Frame a', 'Frame b'])
     // Not when one of them shows an image: that one is edited, not filled.
     expect(byKey(plan(state(), [layer('a'), photo('b')]))['generate-each']).toBeUndefined()
   })

@@ -71,6 +71,8 @@ export function planQuickAction(quick: QuickAction, situation: QuickActionSituat
   const settings = settingsFor(quick, saved.settings, models)
   const state: SavedState = { ...saved, prompt: quick.prompt, settings }
   const plan = planClick({ state, selection, roles: {}, models, kit })
+  // What would stop the panel's Generate stops this one too (a key in the prompt, a background colour that does not read).
+  if (plan.generate.problems.length > 0) return { ok: false, problem: `${plan.generate.problems[0]} Nothing was sent.` }
   // The panel starts a fill from the ratio nearest the layer's; "Match the selection" asks for that everywhere.
   const first = plan.placement === 'fill' ? selection.find((layer) => layer.fillable) : selection[0]
   const match = quick.aspectRatio === 'match-selection' || (quick.aspectRatio === null && plan.placement === 'fill')

@@ -41,6 +41,10 @@ describe('planQuickAction', () => {
     expect(plan.action.cost).toEqual({ kind: 'fixed', usd: 0.02 })
   })
 
+  it('sends nothing when the prompt typed holds an OpenRouter key, and says why, as the panel would', () => {
+    expect(planQuickAction(generate('A fox sk-or-v1-0123456789abcdef'), on([]))).toEqual({ ok: false, problem: expect.stringMatching(/^The prompt holds an OpenRouter key: take it out\. .* Nothing was sent\.$/) })
+  })
+
   it('takes the model and ratio entered, keeping a size the model offers', () => {
     const plan = planQuickAction(generate('A fox', { model: 'sourceful/riverflow-v2-pro', aspectRatio: '16:9' }), on([]))
     if (!plan.ok) throw new Error(plan.problem)

@@ -83,10 +83,24 @@ const PROMPT_NEEDED: Partial<Record<OfferKind, string>> = {
   'edit-area': 'Write a prompt first: say what goes in the area. Erase needs none.',
 }
 
-/** Said once the designer tries to send without a prompt, not before: an empty box is where everyone starts. */
+/** An OpenRouter key, as a designer might paste one into the wrong box. */
+const KEY_IN_TEXT = /sk-or-[A-Za-z0-9_-]{8,}/
+
+/**
+ * Why what the designer typed cannot be sent as it is: a key in it (a prompt
+ * is kept in the file, on the layer and in its history, for anyone who opens
+ * it: said at once), or no prompt where one is needed (said once the designer
+ * tries to send without one, not before: an empty box is where everyone starts).
+ */
 export function promptProblems(prompt: string, kind: OfferKind): string[] {
+  if (KEY_IN_TEXT.test(prompt)) return ['The prompt holds an OpenRouter key: take it out. A prompt is kept in the file, where anyone who opens it can read it.']
   const needed = PROMPT_NEEDED[kind]
   return needed && prompt.trim() === '' ? [needed] : []
+}
+
+/** The same of the other words a request sends and the file keeps: the checks, and the text set in the brand's font. */
+export function keyInTextProblems(texts: readonly string[]): string[] {
+  return texts.some((text) => KEY_IN_TEXT.test(text)) ? ['The checks or the text in your font hold an OpenRouter key: take it out. They are kept in the file, where anyone who opens it can read them.'] : []
 }
 
 /** Whether a problem is only the missing prompt: not said until the designer presses. */

@@ -9,7 +9,7 @@ import { type Roles, assignRoles, combineNote, layersWithRole, roleProblems } fr
 import { cutoutOrder, offersTransparency } from './cutout-settings'
 import { planGenerate, planRefine, referencesToSend, refineTask, upscaleTask, withTakes } from './plan-tasks'
 import type { LayerToSend, Order, TaskSpec } from './task'
-import { type ClickAction, type Offer, type OfferKind, clickAction, eachLayerAction, named, promptProblems, withKit } from './offer'
+import { type ClickAction, type Offer, type OfferKind, clickAction, eachLayerAction, keyInTextProblems, named, promptProblems, withKit } from './offer'
 import { areaHint, planAreaActions } from './edit-area/plan-edit-area'
 import { expandHint, planExpandActions } from './plan-expand'
 import { planFormatsActions } from './plan-formats'
@@ -180,5 +180,6 @@ function upscaleEach(key: string, order: Order, inputs: SelectedLayer[], referen
 
 /** A solid background needs a colour OpenRouter takes: said at the field, and nothing is sent. */
 function settingsProblems(settings: SavedState['settings']): string[] {
-  return settings.background === 'solid' && !isHexColor(settings.backgroundColor) ? [BAD_COLOUR] : []
+  const colour = settings.background === 'solid' && !isHexColor(settings.backgroundColor) ? [BAD_COLOUR] : []
+  return [...colour, ...keyInTextProblems([settings.scoringPrompt, ...settings.fontInputs.map((font) => font.text)])]
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { GenerationSettings, SavedState } from '../../../../common/domain'
 import type { SelectedLayer } from '../../../../common/selection'
 import { REMOVE_BACKGROUND_PROMPT } from '../../../../ui/generation/plan/cutout-settings'
+import { isPromptProblem } from '../../../../ui/generation/plan/offer'
 import { needsConfirmation, planClick } from '../../../../ui/generation/plan/plan-click'
 import { MODELS as BUILT_IN_MODELS } from '../../../fixtures/orders'
 import type { Roles } from '../../../../ui/selection/roles'
@@ -100,6 +101,15 @@ describe('planClick', () => {
     const own = plan(state({ placement: 'fill' }), [layer('b')])
     expect(own).toMatchObject({ placement: 'fill', imageCount: 0 })
     expect(byKey(own).replace).toBeUndefined()
+  })
+
+  it('sends nothing while the prompt, the checks or the text in the font hold an OpenRouter key, and says so at once', () => {
+    const pasted = plan(state({ prompt: 'A fox sk-or-v1-0123456789abcdef' }), [layer('a')])
+    expect(pasted.generate.problems).toEqual(['The prompt holds an OpenRouter key: take it out. A prompt is kept in the file, where anyone who opens it can read it.'])
+    expect(isPromptProblem(pasted.generate.problems[0])).toBe(false)
+    const inChecks = plan(state({ prompt: 'A fox', settings: { ...DEFAULT_STATE.settings, scoringPrompt: 'sk-or-v1-0123456789abcdef' } }), [layer('a')])
+    expect(inChecks.generate.problems).toEqual([expect.stringMatching(/^The checks or the text in your font hold an OpenRouter key: take it out\./)])
+    expect(plan(state({ prompt: 'A fox with a sign saying sk-or' }), [layer('a')]).generate.problems).toEqual([])
   })
 
   it('gives several empty frames an image each, made for each frame, as one action', () => {

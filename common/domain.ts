@@ -132,6 +132,12 @@ export interface GenerationRecord {
    * so History lists the set as one entry.
    */
   format?: { keyVisualId: string; setId: string }
+  /**
+   * Made from other images (Refine, Upscale, Remove background, Combine), which
+   * the record does not name: Regenerate cannot remake it from the prompt alone,
+   * and says so rather than sending a different request.
+   */
+  fromImages?: true
 }
 
 /**

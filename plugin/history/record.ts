@@ -118,10 +118,21 @@ export function utf8Length(text: string): number {
 
 /** A layer's Every format part of its record, read as any document data is; null for none. */
 export function formatOf(node: BaseNode): ReturnType<typeof readFormat> {
+  return readFormat(storedRecordOf(node)?.format)
+}
+
+/** Whether the layer's record says it was made from other images (a Refine, an Upscale…): Regenerate cannot remake it. */
+export function isMadeFromImages(node: BaseNode): boolean {
+  return storedRecordOf(node)?.fromImages === true
+}
+
+/** The layer's record as the file holds it, parsed but not read: each part is checked where it is used. */
+function storedRecordOf(node: BaseNode): { format?: unknown; fromImages?: unknown } | null {
   const raw = node.getPluginData(RECORD_KEY)
   if (raw === '') return null
   try {
-    return readFormat((JSON.parse(raw) as { format?: unknown } | null)?.format)
+    const parsed: unknown = JSON.parse(raw)
+    return typeof parsed === 'object' && parsed !== null ? parsed : null
   } catch {
     return null
   }

@@ -1,6 +1,6 @@
 import { areaEditOf } from '../placing/area-edit-group'
 import { hasPrevious } from '../placing/previous-image'
-import { RECORD_KEY, formatOf } from '../history/record'
+import { RECORD_KEY, formatOf, isMadeFromImages } from '../history/record'
 
 const RESTORE = 'Swap back to the image this layer showed before'
 
@@ -22,7 +22,8 @@ export function setRelaunchButtons(node: BaseNode): void {
   } else if (node.getPluginData(RECORD_KEY) !== '') {
     // An Every format result is made again from its key visual, for its frame.
     const format = formatOf(node) !== null
-    buttons.regenerate = format ? 'Regenerate this format from the key visual, in this layer' : 'A new image from the same prompt and settings'
+    // Made from other images, which the record does not name: no Regenerate to offer (plan-launch.ts says why).
+    if (!isMadeFromImages(node)) buttons.regenerate = format ? 'Regenerate this format from the key visual, in this layer' : 'A new image from the same prompt and settings'
     buttons['more-like-this'] = format ? 'More takes of this format from the key visual' : 'Takes like this image, beside it'
     buttons['edit-prompt'] = 'Open the panel with this image’s prompt and settings'
     if (showsImageFill(node)) {

@@ -53,6 +53,12 @@ describe('Restore previous', () => {
     return { node, first, second: node.fills[0].imageHash }
   }
 
+  it('offers no Regenerate on an image made from other images, which its record cannot remake', async () => {
+    const { nodeIds } = await placeAndRecordAsync(place({ record: { ...record, fromImages: true } }))
+    const node = fake.allNodes().find((n) => n.id === nodeIds[0])!
+    expect(Object.keys(node.getRelaunchData())).toEqual(['more-like-this', 'edit-prompt', 'edit-an-area', 'erase-an-area'])
+  })
+
   it('puts the previous image and its record back in one undo step, in the sandbox alone, then closes with a word', async () => {
     const { node, first, second } = await regenerated()
     fake.select(node)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../../../common/domain'
 import type { SelectedLayer } from '../../../../common/selection'
 import type { PlaceImageArgs } from '../../../../common/messages'
-import { planRefine, planUpscale } from '../../../../ui/generation/plan/plan-tasks'
+import { planGenerate, planRefine, planUpscale } from '../../../../ui/generation/plan/plan-tasks'
 import type { KeptImage } from '../../../../ui/generation/land/kept-images'
 import { type Lander, createLander } from '../../../../ui/generation/land/lander'
 import type { TaskSpec } from '../../../../ui/generation/plan/task'
@@ -90,6 +90,16 @@ function peakConcurrency(): number {
   for (const e of events) peak = Math.max(peak, (now += e.d))
   return peak
 }
+
+describe('the record kept with each image', () => {
+  it('says an image was made from other images (a Refine, an Upscale), and not one made from the prompt alone', async () => {
+    const placed: PlaceImageArgs[] = []
+    await runOneAsync(planRefine(orderOf('Make it night', settings), [frames[0]], { [frames[0].id]: 'input' }, false)[0], deps(placed))
+    await runOneAsync(planUpscale(orderOf('', settings), [frames[0]], { [frames[0].id]: 'input' }, 2)[0], deps(placed))
+    await runOneAsync(planGenerate(orderOf('A fox', settings), 'new-layer', [])[0], deps(placed))
+    expect(placed.map((args) => args.record.fromImages)).toEqual([true, true, undefined])
+  })
+})
 
 describe('a batch of frames', () => {
   it('runs a few at a time, reports each frame’s progress, and places each result beside its frame', async () => {

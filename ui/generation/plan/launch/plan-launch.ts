@@ -71,6 +71,10 @@ export function planLaunch(launch: Launch, current: SavedState, models: readonly
     if (launch.command === 'regenerate') return { state, notes, tasks: [{ ...format, placement: 'fill', targetIds: [layer.id] }] }
     return { state, notes, tasks: takesBeside([format], state.takes) }
   }
+  // Made from other images the record does not name: a text-only request would be another image altogether.
+  if (launch.command === 'regenerate' && isObject(launch.record) && launch.record.fromImages === true) {
+    return { state, tasks: null, notes: [...notes, `“${layer.name}” was made from other images: to make it again, select them and press the same action (Refine, Upscale, Remove background or Combine). More like this makes takes of it.`] }
+  }
   switch (launch.command) {
     case 'regenerate':
       // A layer that takes no fill (an image kept at full resolution is a group of tiles) gets its new image beside it.

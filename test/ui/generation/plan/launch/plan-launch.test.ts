@@ -44,6 +44,14 @@ describe('planLaunch', () => {
     for (const task of p.tasks!) expect(task).toMatchObject({ placement: 'new-layer', targetIds: ['1:2'], inputs: [{ layer: { id: '1:2' } }] })
   })
 
+  it('Regenerate on an image made from other images (a Refine, an Upscale): sends nothing, and says how to make it again', () => {
+    const p = plan(launch({ record: { ...record, fromImages: true } }))
+    expect(p.tasks).toBeNull()
+    expect(p.notes).toEqual(['“A red fox” was made from other images: to make it again, select them and press the same action (Refine, Upscale, Remove background or Combine). More like this makes takes of it.'])
+    // More like this still makes takes of the image itself.
+    expect(plan(launch({ command: 'more-like-this', record: { ...record, fromImages: true } })).tasks).toHaveLength(2)
+  })
+
   it('Edit prompt: loads the prompt and settings, runs nothing', () => {
     expect(plan(launch({ command: 'edit-prompt' }))).toMatchObject({ state: { prompt: 'A red fox', settings: { model: 'sourceful/riverflow-v2-pro' } }, tasks: null })
   })

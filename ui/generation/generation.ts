@@ -177,10 +177,14 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
     },
     start,
     cancel: () => controller?.abort(),
-    /** Sends one failed task of the last job again, alone; a take lands in its row. */
-    retryTask(taskId: string) {
+    /**
+     * Sends one failed task of the last job again, alone; a take lands in its
+     * row. With the key the panel holds now: the failure may have been the old
+     * key's, replaced in Settings since.
+     */
+    retryTask(taskId: string, key: string) {
       const spec = lastJob?.specs.find((s) => s.id === taskId)
-      if (spec && lastJob) void start([spec], lastJob.options)
+      if (spec && lastJob) void start([spec], { ...lastJob.options, key })
     },
     /** Clears the error once the designer took its suggestion. */
     dismissError: () => update(() => ({ error: null, switchTo: null })),

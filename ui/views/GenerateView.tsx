@@ -113,6 +113,7 @@ export function GenerateView(props: GenerateViewProps) {
         confirmKey={confirmKey}
         wait={wait}
         onRun={run}
+        onRetry={(taskId) => generation.retryTask(taskId, props.apiKey)}
         onBack={() => setConfirmKey(null)}
         onRatio={setExpandTo}
         onFormats={(formats) => onStateChange({ formats })}

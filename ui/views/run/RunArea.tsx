@@ -21,6 +21,8 @@ interface RunAreaProps {
   /** A click waiting for the brand kit to be read: said, with Cancel, in the actions' place. */
   wait: KitWait | null
   onRun: (offer: Offer, confirmed?: boolean) => void
+  /** Retry of a failed frame or take of the last job. */
+  onRetry: (taskId: string) => void
   onBack: () => void
   onRatio: (ratio: AspectRatio) => void
   /** The formats picked on Every format's list. */
@@ -36,7 +38,7 @@ interface RunAreaProps {
  * with Cancel, the wait for the brand kit with Cancel, or the question before a
  * large batch; then what the last job did, and any paid image that waits to be placed.
  */
-export function RunArea({ proposal, generation, confirmKey, wait, onRun, onBack, onRatio, onFormats, spendLimit, alerts }: RunAreaProps) {
+export function RunArea({ proposal, generation, confirmKey, wait, onRun, onRetry, onBack, onRatio, onFormats, spendLimit, alerts }: RunAreaProps) {
   const { primary, secondary, more } = proposal
   const confirming = [primary, ...secondary, ...more].find((offer) => offer.key === confirmKey && needsConfirmation(offer, spendLimit))
   return (
@@ -57,7 +59,7 @@ export function RunArea({ proposal, generation, confirmKey, wait, onRun, onBack,
         <ActionBar proposal={proposal} onRun={onRun} onRatio={onRatio} onFormats={onFormats} />
       )}
       {alerts}
-      {generation.outcome && !generation.job && <OutcomeLine outcome={generation.outcome} onRetry={generation.retryTask} />}
+      {generation.outcome && !generation.job && <OutcomeLine outcome={generation.outcome} onRetry={onRetry} />}
       {generation.kept.length > 0 && <KeptImages items={generation.kept} onRetry={generation.retryKept} onDismiss={generation.dismissKept} />}
       <KeptOriginals outcome={generation.job ? null : generation.outcome} />
     </>

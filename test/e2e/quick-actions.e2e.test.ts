@@ -73,6 +73,21 @@ describe('quick actions', () => {
     await session.close()
   })
 
+  it('“Upscale selection 2×” on two frames that both fail: says none was placed and why, and shows the panel with each reason and Retry', async () => {
+    suite.standIn.enqueue({ kind: 'error', status: 402 }, { kind: 'error', status: 402 })
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake) => fake.select(fake.addFrame({ name: 'Card', width: 400, height: 300 }), fake.addFrame({ name: 'Banner', x: 500, width: 400, height: 300 })),
+      launch: { command: 'upscale-selection' },
+    })
+    await expect.poll(async () => (await outcome(session)).visible, { timeout: 20_000 }).toBe(true)
+    const { toasts, closed } = await outcome(session)
+    expect(closed).toBe(false)
+    expect(toasts.at(-1)).toMatch(/^All 2 frames failed: Not enough OpenRouter credit/)
+    expect(await session.ui.getByRole('button', { name: /^Retry Card/ }).count()).toBe(1)
+    await session.close()
+  })
+
   it('with nothing to upscale, says so and sends nothing', async () => {
     const session = await runOnFrame('upscale-selection', null)
     expect((await outcome(session)).toasts).toEqual(['Select the frames or images to upscale, then run it again: nothing was sent.'])

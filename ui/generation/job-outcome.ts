@@ -124,7 +124,11 @@ export function jobError(settled: SettledTask[], failures: { message: string }[]
     const requests = inFlight === 1 ? '1 request was' : `${inFlight} requests were`
     return `Cancelled. What was already done stays on the canvas. ${requests} already with OpenRouter, which may still charge for ${inFlight === 1 ? 'it' : 'them'}: check openrouter.ai/activity before trying again.`
   }
-  return `${failures.length} of ${settled.length} ${unit} failed; the others were placed.`
+  if (failures.length < settled.length) return `${failures.length} of ${settled.length} ${unit} failed; the others were placed.`
+  // None placed: the reason, once when they all give the same one (no credit, a refused key).
+  const [first] = failures
+  const same = failures.every((failure) => failure.message === first.message)
+  return `All ${settled.length} ${unit} failed${same ? `: ${first.message}` : `. The first: ${first.message}`}`
 }
 
 /** How a task that did not succeed reads: one that Cancel stopped before it started was never sent. */

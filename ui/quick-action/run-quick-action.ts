@@ -56,7 +56,13 @@ export async function runQuickActionAsync(quick: QuickAction, context: QuickActi
     return
   }
   if (summary.error === null) return closeWithAsync(placed, false)
-  return closeWithAsync(summary.placed > 0 ? `${placed} ${summary.error}` : summary.error, true)
+  if (plan.action.count > 1) {
+    // Each failed request's reason and its Retry are in the panel: it shows, rather than closing on a count.
+    await notifyAsync(summary.placed > 0 ? `${placed} ${summary.error}` : summary.error, true)
+    await requestAsync('show-ui', {})
+    return
+  }
+  return closeWithAsync(summary.error, true)
 }
 
 /** "… and the brand kit “Acme”… Left out: …": the toast names what of the kit did not go, its paid extras among them. */

@@ -110,6 +110,9 @@ describe('jobError', () => {
     expect(jobError([failed(busy)], [{ message: 'The free model is busy.' }], 'variations')).toBe('The free model is busy.')
     expect(jobError([failed(busy), done], [{ message: 'x' }], 'frames')).toBe('1 of 2 frames failed; the others were placed.')
     expect(jobError([done], [], 'frames')).toBeNull()
+    // None placed: never "the others were placed", and the reason said.
+    expect(jobError([failed(busy), failed(busy)], [{ message: 'Not enough OpenRouter credit.' }, { message: 'Not enough OpenRouter credit.' }], 'frames')).toBe('All 2 frames failed: Not enough OpenRouter credit.')
+    expect(jobError([failed(busy), failed(busy)], [{ message: 'A.' }, { message: 'B.' }], 'variations')).toBe('All 2 variations failed. The first: A.')
   })
 
   it('says a cancelled batch may still be charged for the requests that were with OpenRouter, and nothing for the rest', () => {

@@ -94,10 +94,12 @@ export function planLaunch(launch: Launch, current: SavedState, models: readonly
  * More like this on an Expand or Every format result: its takes on new layers
  * beside the frame, one take too. Behind the image in the frame, a new take
  * would go under the earlier result, which covers the frame, and a format's
- * would replace it: paid for and not seen.
+ * would replace it: paid for and not seen. Beside the frame, a take is an
+ * image made from another, not an expansion or a format in its frame: its
+ * record says so, and its own buttons treat it as such.
  */
 function takesBeside(tasks: TaskSpec[], takes: number): TaskSpec[] {
-  return withTakes(tasks, takes).map((task) => ({ ...task, placement: 'new-layer' }))
+  return withTakes(tasks, takes).map(({ expandedImageId: _expanded, formatSet: _set, ...task }) => ({ ...task, placement: 'new-layer' }))
 }
 
 /**

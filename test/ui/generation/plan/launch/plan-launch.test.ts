@@ -186,6 +186,8 @@ describe('planLaunch on an Expand result', () => {
     const p = planLaunch(launch({ command: 'more-like-this', layer: result, record: expandRecord, expand: { frame: banner, source } }), { ...current, takes }, BUILT_IN_MODELS)
     expect(p.tasks).toHaveLength(takes)
     for (const task of p.tasks!) expect(task).toMatchObject({ placement: 'new-layer', targetIds: ['banner'], inputs: [{ layer: { id: 'shot' } }] })
+    // Beside the frame it is no expansion in its frame: its record will not send its buttons looking for one.
+    for (const task of p.tasks!) expect(task.expandedImageId).toBeUndefined()
   })
 
   it('the image gone from its frame: said, nothing sent, never a plain image from the expand instruction', () => {
@@ -205,6 +207,7 @@ describe('planLaunch on an Every format result', () => {
     const p = planLaunch(launch({ command: 'more-like-this', layer: result, record: formatRecord, format: { frame, keyVisual } }), { ...current, takes }, BUILT_IN_MODELS)
     expect(p.tasks).toHaveLength(takes)
     for (const task of p.tasks!) expect(task).toMatchObject({ placement: 'new-layer', targetIds: ['story'] })
+    for (const task of p.tasks!) expect(task.formatSet).toBeUndefined()
   })
 
   it('Regenerate makes it again in the result layer', () => {

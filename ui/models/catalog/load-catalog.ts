@@ -7,6 +7,8 @@ interface LoadOptions {
   key: string
   baseUrl?: string
   signal?: AbortSignal
+  /** The catalog kept from an earlier run: what it knew of the Image API stands in when that list cannot be had. */
+  previous?: readonly CatalogEntry[]
 }
 
 /**
@@ -20,13 +22,26 @@ interface LoadOptions {
 export async function loadCatalogAsync(options: LoadOptions): Promise<CatalogEntry[] | null> {
   const [chat, images] = await Promise.all([loadChatCatalogAsync(options), loadImagesApiAsync(options)])
   if (!chat) return null
-  // Without the Image API's list the roads are not known: entries stay as an older build kept them.
-  if (!images) return chat
+  // Without the Image API's list (down for a moment), what the kept catalog knew of it stands: a model only
+  // that list names stays on offer, rather than the designer's choice giving way to another for a day.
+  // With nothing kept, the roads are not known: entries stay as an older build kept them.
+  if (!images) return options.previous ? withKnownImagesApi(chat, options.previous) : chat
   const entries: CatalogEntry[] = chat.map((entry) => withImagesApi(entry, images.get(entry.id), true))
   for (const [id, model] of images) {
     if (!chat.some((entry) => entry.id === id)) entries.push(withImagesApi({ id, name: model.name, pricing: {}, supportedParameters: [] }, model, false))
   }
   return entries
+}
+
+/** The chat catalog with the earlier catalog's Image API facts: each entry's roads and record, and the models only that list named. */
+function withKnownImagesApi(chat: CatalogEntry[], previous: readonly CatalogEntry[]): CatalogEntry[] {
+  const known = new Map(previous.map((entry) => [entry.id, entry]))
+  const entries = chat.map((entry) => {
+    const before = known.get(entry.id)
+    return before?.roads ? { ...entry, roads: before.roads, ...(before.imagesEndpoint !== undefined ? { imagesEndpoint: before.imagesEndpoint } : {}) } : entry
+  })
+  const imagesOnly = previous.filter((entry) => entry.roads?.includes('images') && !entry.roads.includes('chat') && !chat.some((listed) => listed.id === entry.id))
+  return [...entries, ...imagesOnly]
 }
 
 function withImagesApi(entry: CatalogEntry, images: ImagesApiModel | undefined, onChat: boolean): CatalogEntry {

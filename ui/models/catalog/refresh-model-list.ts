@@ -14,7 +14,7 @@ export async function refreshCatalogAsync(options: {
   now: number
   save: (catalog: CachedCatalog) => Promise<unknown>
 }): Promise<ModelListChoice> {
-  const fetched = await loadCatalogAsync({ key: options.key, baseUrl: options.baseUrl })
+  const fetched = await loadCatalogAsync({ key: options.key, baseUrl: options.baseUrl, previous: options.cache?.models })
   if (fetched) await options.save({ models: fetched, fetchedAt: options.now }).catch(() => {})
   return chooseModelList({ cache: options.cache, now: options.now, fetched })
 }

@@ -51,6 +51,19 @@ describe('the model list from OpenRouter’s catalog', () => {
     expect(list.models.map((m) => m.id)).toEqual(['sourceful/riverflow-v2-pro'])
   })
 
+  it('keeps a model only the Image API lists when that list is down for a day’s refresh: the designer’s choice stays on offer', async () => {
+    standIn.models.catalog = standIn.models.catalog.filter((m) => m.id !== 'sourceful/riverflow-v2.6-pro')
+    const storage = { catalog: null as CachedCatalog | null }
+    const first = await runPanelAsync(storage, now, standIn.url)
+    expect(first.models.map((m) => m.id)).toContain('sourceful/riverflow-v2.6-pro')
+    standIn.models.imagesListAnswer = 'error'
+    const next = await runPanelAsync(storage, now + 25 * HOUR, standIn.url)
+    expect(next.source).toBe('catalog')
+    expect(next.models.map((m) => m.id)).toContain('sourceful/riverflow-v2.6-pro')
+    // What is kept for the next runs still has it, with the road the model is sent by.
+    expect(storage.catalog?.models.find((m) => m.id === 'sourceful/riverflow-v2.6-pro')?.roads).toEqual(['images'])
+  })
+
   it('shows the catalog even when it cannot be kept, and reads a broken cache as none', async () => {
     const list = await refreshCatalogAsync({ key: TEST_KEY, baseUrl: standIn.url, cache: null, now, save: () => Promise.reject(new Error('full')) })
     expect(list.source).toBe('catalog')

@@ -54,6 +54,8 @@ export interface TaskSpec extends Order {
   expandTo?: AspectRatio
   /** Expand: the image the answer continues, which the record keeps (Regenerate fills the result again). */
   expandedImageId?: string
+  /** Made from the designer's images (Refine, Upscale, Remove background, Combine): the record says so, and Regenerate cannot remake it. */
+  fromImages?: true
   /**
    * Every format: the key visual and the set this format is made in, which the
    * record keeps (Regenerate makes the format again, History lists the set as

@@ -131,8 +131,7 @@ async function sendTaskAsync(spec: TaskSpec, prepared: PreparedInputs, context: 
   if (spec.expandedImageId) record.expand = { imageId: spec.expandedImageId }
   if (spec.formatSet) record.format = { keyVisualId: spec.formatSet.keyVisualId, setId: spec.formatSet.id }
   if (spec.area) record.area = { imageId: spec.area.imageId, erase: spec.area.erase }
-  // Edit area, Expand and Every format redo from their own parts; anything else sent with images cannot be redone from the prompt.
-  else if (spec.inputs.length > 0 && !record.expand && !record.format) record.fromImages = true
+  if (spec.fromImages) record.fromImages = true
   for (const image of result.images) context.lander.land(image, spec, record)
   return { cost: result.cost, notes, dropped: { road: result.road, options: result.droppedOptions } }
 }

@@ -18,6 +18,8 @@ const record = {
   createdAt: '2026-11-24T10:00:00.000Z',
 }
 const current = { ...DEFAULT_STATE, prompt: 'What I was typing', takes: 2 }
+/** Said whenever the layer's prompt replaces one the designer was writing. */
+const KEPT = 'The prompt you were writing is kept: find it under Recent prompts in History.'
 const launch = (change: Partial<Launch> = {}): Launch => ({ command: 'regenerate', layer, record, problem: null, ...change })
 const plan = (l: Launch) => planLaunch(l, current, BUILT_IN_MODELS)
 
@@ -25,7 +27,10 @@ describe('planLaunch', () => {
   it('Regenerate: the layer’s prompt and settings, one request, its image replacing the layer’s fill', () => {
     const p = plan(launch())
     expect(p.state).toMatchObject({ prompt: 'A red fox', settings: record.settings, takes: 2 })
-    expect(p.notes).toEqual([])
+    // What the designer was writing is not lost: first among the recent prompts, and said.
+    expect(p.state.recentPrompts[0]).toBe('What I was typing')
+    expect(p.notes).toEqual([KEPT])
+    expect(planLaunch(launch(), { ...current, prompt: '' }, BUILT_IN_MODELS).notes).toEqual([])
     expect(p.tasks).toHaveLength(1)
     expect(p.tasks![0]).toMatchObject({ placement: 'fill', targetIds: ['1:2'], inputs: [], prompt: 'A red fox', settings: record.settings })
   })
@@ -35,7 +40,7 @@ describe('planLaunch', () => {
     const p = plan(launch({ layer: tiles }))
     expect(p.tasks).toHaveLength(1)
     expect(p.tasks![0]).toMatchObject({ placement: 'new-layer', targetIds: ['1:2'], prompt: 'A red fox' })
-    expect(p.notes).toEqual(['“A red fox” cannot take an image fill, so the new image goes beside it.'])
+    expect(p.notes).toEqual([KEPT, '“A red fox” cannot take an image fill, so the new image goes beside it.'])
   })
 
   it('More like this: the layer as the input, the chosen takes beside it', () => {
@@ -47,7 +52,7 @@ describe('planLaunch', () => {
   it('Regenerate on an image made from other images (a Refine, an Upscale): sends nothing, and says how to make it again', () => {
     const p = plan(launch({ record: { ...record, fromImages: true } }))
     expect(p.tasks).toBeNull()
-    expect(p.notes).toEqual(['“A red fox” was made from other images: to make it again, select them and press the same action (Refine, Upscale, Remove background or Combine). More like this makes takes of it.'])
+    expect(p.notes).toEqual([KEPT, '“A red fox” was made from other images: to make it again, select them and press the same action (Refine, Upscale, Remove background or Combine). More like this makes takes of it.'])
     // More like this still makes takes of the image itself.
     expect(plan(launch({ command: 'more-like-this', record: { ...record, fromImages: true } })).tasks).toHaveLength(2)
   })
@@ -64,7 +69,7 @@ describe('planLaunch', () => {
     const withFonts = { ...record, prompt: 'A poster saying “SALE”', settings: { ...record.settings, fontInputs: fonts } }
     const edit = plan(launch({ command: 'edit-prompt', record: withFonts }))
     expect(edit.state.settings.fontInputs).toEqual([fonts[0]])
-    expect(edit.notes).toEqual([expect.stringMatching(/^Left out the font file this image was made with, from attacker\.example: .* add it again under Text in your font\.$/)])
+    expect(edit.notes).toEqual([expect.stringMatching(/^Left out the font file this image was made with, from attacker\.example: .* add it again under Text in your font\.$/), KEPT])
     const panel: PanelState = { view: 'history', saved: current, notes: [], creditCheckedFor: null, launch: null }
     const used = panelReducer(panel, { type: 'use-record', record: withFonts as GenerationRecord, models: BUILT_IN_MODELS })
     expect(used.saved.settings.fontInputs).toEqual([fonts[0]])
@@ -187,7 +192,7 @@ describe('planLaunch on an Expand result', () => {
     expect(p.tasks).toHaveLength(takes)
     for (const task of p.tasks!) expect(task).toMatchObject({ placement: 'new-layer', targetIds: ['banner'], inputs: [{ layer: { id: 'shot' } }] })
     // Beside the frame it is no expansion in its frame: its record will not send its buttons looking for one.
-    for (const task of p.tasks!) expect(task.expandedImageId).toBeUndefined()
+    for (const task of p.tasks!) expect([task.expandedImageId, task.fromImages]).toEqual([undefined, true])
   })
 
   it('the image gone from its frame: said, nothing sent, never a plain image from the expand instruction', () => {
@@ -207,7 +212,7 @@ describe('planLaunch on an Every format result', () => {
     const p = planLaunch(launch({ command: 'more-like-this', layer: result, record: formatRecord, format: { frame, keyVisual } }), { ...current, takes }, BUILT_IN_MODELS)
     expect(p.tasks).toHaveLength(takes)
     for (const task of p.tasks!) expect(task).toMatchObject({ placement: 'new-layer', targetIds: ['story'] })
-    for (const task of p.tasks!) expect(task.formatSet).toBeUndefined()
+    for (const task of p.tasks!) expect([task.formatSet, task.fromImages]).toEqual([undefined, true])
   })
 
   it('Regenerate makes it again in the result layer', () => {

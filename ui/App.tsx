@@ -92,13 +92,17 @@ function Panel({ start }: { start: StartData }) {
     else sendLaunch(launch, apiKey)
   }, [launch, keyChecked, keyInfo, apiKey, sendLaunch])
 
+  // What these change of the designer's saved choices (a model gone from the list, a key out of credit
+  // starting on the free model) is said in a note: not in a quick action's hidden panel, where no one
+  // would read it and it would be saved unseen. The next time the panel shows, they run.
+  const hidden = first.quickAction !== null
   useEffect(() => {
-    if (settled) dispatch({ type: 'list-settled', models })
-  }, [settled, models])
+    if (settled && !hidden) dispatch({ type: 'list-settled', models })
+  }, [settled, models, hidden])
 
   useEffect(() => {
-    if (apiKey && keyInfo) dispatch({ type: 'key-checked', key: apiKey, info: keyInfo, models })
-  }, [apiKey, keyInfo, models])
+    if (apiKey && keyInfo && !hidden) dispatch({ type: 'key-checked', key: apiKey, info: keyInfo, models })
+  }, [apiKey, keyInfo, models, hidden])
 
   // What is left on the key changes with every charge: ask again once a job is over, so the top
   // bar stays true. Not while it runs: each ask would hold one of the browser's few connections

@@ -61,14 +61,20 @@ describe('first run to image on the canvas', () => {
     await session.close()
   })
 
-  it('fills the selected layer with Cmd/Ctrl+Enter, starting from the nearest aspect ratio', async () => {
+  /** The panel with an 800×1000 frame "Hero" selected, once it proposes to fill it. */
+  async function openOnHeroAsync() {
     const session = await suite.open({
       key: TEST_KEY,
       setup: (fake) => fake.select(fake.addFrame({ name: 'Hero', x: 0, y: 0, width: 800, height: 1000 })),
     })
-    const { ui } = session
+    await session.ui.getByText('As the fill of “Hero”.').waitFor()
+    return session
+  }
+
+  it('fills the selected layer with Cmd/Ctrl+Enter, starting from the nearest aspect ratio', async () => {
     // A frame selected: the main action makes its fill, at the frame's own shape.
-    await ui.getByText('As the fill of “Hero”.').waitFor()
+    const session = await openOnHeroAsync()
+    const { ui } = session
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('Soft morning light')
     await ui.getByRole('textbox', { name: 'Prompt' }).press('Control+Enter')
     await expect.poll(() => session.figma((fake) => fake.page.children[0].fills[0]?.type ?? null), { timeout: 10_000 }).toBe('IMAGE')
@@ -81,6 +87,22 @@ describe('first run to image on the canvas', () => {
     // The frame, still selected, now shows an image: the next press edits it, never fills it over unasked.
     const main = ui.getByRole('region', { name: 'Actions on the selection' }).locator('.primary-action').getByRole('button')
     await expect.poll(() => main.getAttribute('aria-label')).toBe('Refine')
+    await session.close()
+  })
+
+  it('keeps the ratio the designer picked for a frame across a visit to Settings: only a new frame starts again from its own', async () => {
+    const session = await openOnHeroAsync()
+    const { ui } = session
+    await openOptionsAsync(ui)
+    // A tier instead of Fit the frame, so the ratio is the designer's to pick.
+    await ui.getByRole('combobox', { name: 'Size' }).selectOption('1K')
+    const ratio = ui.getByRole('combobox', { name: 'Aspect ratio' })
+    expect(await ratio.inputValue()).toBe('4:5')
+    await ratio.selectOption('1:1')
+    await ui.getByRole('button', { name: 'Settings' }).click()
+    await ui.getByRole('button', { name: 'Done' }).click()
+    await openOptionsAsync(ui)
+    expect(await ui.getByRole('combobox', { name: 'Aspect ratio' }).inputValue()).toBe('1:1')
     await session.close()
   })
 })

@@ -88,6 +88,21 @@ describe('quick actions', () => {
     await session.close()
   })
 
+  it('leaves the designer’s saved model as it was with a key out of credit: the switch to the free model waits for the panel', async () => {
+    suite.standIn.setKeyInfo({ limit_remaining: 0 })
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake) => {
+        fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2-pro', imageSize: '1K' } })
+        fake.select(fake.addFrame({ name: 'Card', width: 400, height: 300 }))
+      },
+      launch: { command: 'upscale-selection' },
+    })
+    await expect.poll(async () => (await outcome(session)).closed, { timeout: 20_000 }).toBe(true)
+    expect(await session.figma((fake) => (fake.storage.get('saved-state') as { settings: { model: string } }).settings.model)).toBe('sourceful/riverflow-v2-pro')
+    await session.close()
+  })
+
   it('with nothing to upscale, says so and sends nothing', async () => {
     const session = await runOnFrame('upscale-selection', null)
     expect((await outcome(session)).toasts).toEqual(['Select the frames or images to upscale, then run it again: nothing was sent.'])

@@ -57,6 +57,13 @@ const PLACEHOLDERS: Partial<Record<OfferKind, string>> = {
  * result where the designer is looking, and the request in one line under it,
  * to open for the model, size and options.
  */
+/**
+ * The fill target whose nearest ratio was last applied, kept above the view:
+ * the view is unmounted while Settings or History shows, and coming back is
+ * no new target.
+ */
+let appliedFillTarget: string | null = null
+
 export function GenerateView(props: GenerateViewProps) {
   const { state, selection, generation, onStateChange, models, brandKits } = props
   const { settings } = state
@@ -81,6 +88,9 @@ export function GenerateView(props: GenerateViewProps) {
   const latest = useRef({ settings, onStateChange })
   latest.current = { settings, onStateChange }
   useEffect(() => {
+    // Once a target: back from Settings or History (which replace this view), the designer's pick stands.
+    if (fillTarget === appliedFillTarget) return
+    appliedFillTarget = fillTarget
     const { settings, onStateChange } = latest.current
     if (fillRatio && fillRatio !== settings.aspectRatio) onStateChange({ settings: { ...settings, aspectRatio: fillRatio } })
   }, [fillTarget, fillRatio])

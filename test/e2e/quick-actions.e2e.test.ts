@@ -56,11 +56,17 @@ describe('quick actions', () => {
   it('with nothing selected, puts the image on a new layer in view, with the model and ratio chosen', async () => {
     const session = await suite.open({
       key: TEST_KEY,
+      // The panel's own text in the brand's font, saved: billed, so left out of a quick action, and said.
+      setup: (fake) => fake.storage.set('saved-state', { settings: { fontInputs: [{ fontUrl: 'https://fonts.gstatic.com/s/inter/v13/inter.woff2', text: 'SALE' }] } }),
       launch: { command: 'generate-image', parameters: { prompt: 'A paper boat', model: 'sourceful/riverflow-v2-pro', 'aspect-ratio': '16:9' } },
     })
     await expect.poll(async () => (await outcome(session)).closed, { timeout: 15_000 }).toBe(true)
     const { toasts, layers } = await outcome(session)
-    expect(toasts).toEqual(['Generating with Riverflow 2 Pro…', 'Placed 1 image · cost $0.15.'])
+    expect(toasts).toEqual([
+      'Generating with Riverflow 2 Pro… Left out: your text in the brand’s font, +$0.03: send it from the panel, where the price shows first.',
+      'Placed 1 image · cost $0.15.',
+    ])
+    expect(suite.standIn.generations()[0].body).not.toHaveProperty('image_config.font_inputs')
     expect(layers).toEqual([{ name: 'A paper boat', width: 1280, height: 720, fill: 'IMAGE' }])
     await session.close()
   })

@@ -6,6 +6,7 @@ import { requestAsync } from '../bridge'
 import type { GenerationController } from '../generation/generation'
 import type { ModelCapabilities } from '../models'
 import { formatUsd } from '../pricing'
+import { FONT_INPUT_PRICE } from '../../common/models'
 import { BUSY, planQuickAction } from './plan-quick-action'
 
 export interface QuickActionContext {
@@ -34,7 +35,7 @@ export async function runQuickActionAsync(quick: QuickAction, context: QuickActi
   if (!plan.ok) return closeWithAsync(plan.problem, true)
   // Remove background may send with another model than the saved one: the toast names the one it sends to.
   const { label } = plan.action.tasks[0].model
-  await notifyAsync(`${doing(quick, plan.action.tasks.length)} with ${label}${withKit(plan.action.tasks[0]?.brandKit)}`, false, PROGRESS_TOAST_MS)
+  await notifyAsync(`${doing(quick, plan.action.tasks.length)} with ${label}${withKit(plan.action.tasks[0]?.brandKit)}${fontsLeftOut(quick, saved)}`, false, PROGRESS_TOAST_MS)
   const summary = await context.generation.start(plan.action.tasks, {
     key: context.key,
     models,
@@ -70,6 +71,17 @@ function withKit(applied: KitApplied | undefined): string {
   if (!applied) return '…'
   const left = applied.leftOut.length > 0 ? ` Left out: ${applied.leftOut.join('; ')}.` : ''
   return ` and the brand kit “${applied.name}”…${left}`
+}
+
+/**
+ * The panel's own text in the brand's font, which a quick action leaves out
+ * (each is billed, and a toast shows no price before it sends), named where
+ * the command sends a prompt it could have gone with.
+ */
+function fontsLeftOut(quick: QuickAction, saved: SavedState): string {
+  const fonts = saved.settings.fontInputs.length
+  if (fonts === 0 || (quick.command !== 'generate-image' && quick.command !== 'edit-area')) return ''
+  return ` Left out: your text in the brand’s font, +${formatUsd(fonts * FONT_INPUT_PRICE)}: send it from the panel, where the price shows first.`
 }
 
 /** The progress toast's first words, for what the command sends. */

@@ -120,6 +120,8 @@ export interface HistoryItem extends HistoryEntry {
   frames?: string[]
   /** Its layer shows another image now (Restore previous on the layer brings this one back). */
   swappedOut?: true
+  /** Not in the file any more, though a layer of it is: another image replaced it there (not deleted). */
+  replaced?: true
 }
 
 /** Every request the UI can make: its arguments and what the reply carries. */

@@ -69,9 +69,17 @@ export async function loadHistoryAsync(): Promise<HistoryItem[]> {
     entries.map(async (entry) => {
       const found = await entryImageAsync(entry.layerIds[0], entry.record)
       const frames = entry.record.format ? await frameNamesAsync(entry.layerIds) : null
-      return { ...entry, exists: found !== null, ...(found?.kind === 'fill' && found.swappedOut ? { swappedOut: true as const } : {}), ...(frames && { frames }) }
+      // Gone from its layer is not the layer gone: a later image may have replaced it there.
+      const replaced = found === null && (await anyLayerThereAsync(entry.layerIds))
+      return { ...entry, exists: found !== null, ...(found?.kind === 'fill' && found.swappedOut ? { swappedOut: true as const } : {}), ...(replaced && { replaced: true as const }), ...(frames && { frames }) }
     }),
   )
+}
+
+/** Whether any of the entry's layers is still in the file. */
+async function anyLayerThereAsync(layerIds: readonly string[]): Promise<boolean> {
+  const nodes = await Promise.all(layerIds.map((id) => figma.getNodeByIdAsync(id)))
+  return nodes.some((node) => node !== null && !node.removed)
 }
 
 /** Every format: the frames a set's images are in now, by name; a layer deleted since is left out. */

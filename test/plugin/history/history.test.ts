@@ -43,6 +43,24 @@ describe('the file’s history', () => {
     expect(JSON.stringify(fake.figma.root.getPluginDataKeys())).not.toMatch(/sk-or/)
   })
 
+  it('tells an image replaced on its layer by later ones from one whose layer was deleted', async () => {
+    startPlugin()
+    const frame = fake.addFrame({ name: 'Hero', width: 64, height: 64 })
+    const at = (minute: number, prompt: string) => ({ ...record(prompt), createdAt: `2026-11-24T10:0${minute}:00.000Z` })
+    for (const [minute, prompt] of [[1, 'First'], [2, 'Second'], [3, 'Third']] as const) {
+      await request('place-image', { taskId: prompt, image: { bytes: encodePng(32, 32), width: 32, height: 32 }, placement: 'fill', targetIds: [frame.id], name: prompt, reveal: false, record: at(minute, prompt) })
+    }
+    await place('Elsewhere')
+    fake.page.children.find((node) => node.name === 'Elsewhere')!.remove()
+    const reply = (await request('load-history', {})) as { result: HistoryItem[] }
+    expect(reply.result.map((item) => [item.record.prompt, item.exists, item.replaced ?? false])).toEqual([
+      ['Elsewhere', false, false],
+      ['Third', true, false],
+      ['Second', true, false],
+      ['First', false, true],
+    ])
+  })
+
   it.each([
     ['a fill', 'fill' as const],
     ['a new layer', 'new-layer' as const],

@@ -60,7 +60,7 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
         {item.frames && item.frames.length > 0 && <Muted>In {item.frames.join(', ')}</Muted>}
         <Muted>
           {facts.filter(Boolean).join(' · ')}
-          {item.exists ? (item.swappedOut ? ' · swapped out: Restore previous on its layer brings it back' : '') : ' · layer deleted'}
+          {item.exists ? (item.swappedOut ? ' · swapped out: Restore previous on its layer brings it back' : '') : item.replaced ? ' · replaced on its layer by a later image' : ' · layer deleted'}
         </Muted>
         <div class="buttons">
           <Button secondary title="Put this image’s prompt and settings back in the panel" onClick={onUse}>

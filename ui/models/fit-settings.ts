@@ -23,9 +23,10 @@ export function fitSettingsToList(settings: GenerationSettings, list: readonly M
 
 /**
  * The settings for `model`: a size, background or effort it lacks becomes the
- * nearest it has, and a scoring prompt it cannot use is cleared (nothing else in
- * the panel could clear it), each with a note. Font inputs stay: the designer
- * sees them and can remove them, and the check before sending names the limit.
+ * nearest it has, each with a note. Font inputs stay: the designer sees them
+ * and can remove them, and the check before sending names the limit. The
+ * scoring prompt stays too: a model that does not score hides its field and is
+ * not sent it, and back on one that does, the designer's words are there.
  */
 export function fitSettingsToModel(settings: GenerationSettings, model: ModelCapabilities): FittedSettings {
   const notes: string[] = []
@@ -41,10 +42,6 @@ export function fitSettingsToModel(settings: GenerationSettings, model: ModelCap
   if (model.efforts.length > 0 && !model.efforts.includes(settings.effort)) {
     next.effort = nearestBelow(EFFORTS, model.efforts, settings.effort)
     notes.push(`${model.label} does not offer ${settings.effort} effort, so ${next.effort} is chosen.`)
-  }
-  if (settings.scoringPrompt.trim() !== '' && !model.scoring) {
-    next.scoringPrompt = ''
-    notes.push(`${model.label} does not score its images, so the scoring prompt was cleared.`)
   }
   return { settings: next, notes }
 }

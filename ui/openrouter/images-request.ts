@@ -59,7 +59,8 @@ function passthroughOptions(input: GenerationInput, carries: RoadCapabilities): 
   const allows = (key: keyof PassthroughOptions) => carries.passthrough?.includes(key) ?? false
   const options: PassthroughOptions = {}
   if (settings.fontInputs.length > 0 && allows('font_inputs')) options.font_inputs = settings.fontInputs.map((font) => ({ font_url: font.fontUrl, text: font.text }))
-  if (settings.scoringPrompt.trim() !== '' && allows('scoring_prompt')) options.scoring_prompt = settings.scoringPrompt
+  // Only where the panel shows its field: a model that does not score keeps the words unsent.
+  if (settings.scoringPrompt.trim() !== '' && input.model.scoring && allows('scoring_prompt')) options.scoring_prompt = settings.scoringPrompt
   const rubric = input.scoringRubric ?? []
   if (rubric.length > 0 && allows('scoring_rubric')) options.scoring_rubric = toWireRubric(rubric)
   return options

@@ -137,8 +137,9 @@ function extrasProblems(input: GenerationInput): string[] {
     problems.push(`${model.label} does not offer ${settings.effort} effort. Choose ${model.efforts.join(', ')}.`)
   }
   const rubric = input.scoringRubric ?? []
-  if (!model.scoring && (settings.scoringPrompt.trim() !== '' || rubric.length > 0)) {
-    problems.push(`${model.label} does not score its images: clear the scoring prompt or choose Riverflow 2.5.`)
+  // A scoring prompt goes only to a model that scores (its field shows only there); a rubric is the kit's, left out before.
+  if (!model.scoring && rubric.length > 0) {
+    problems.push(`${model.label} does not score its images: the checks go with Riverflow 2.5 and later.`)
   } else {
     problems.push(...rubricProblems(rubric))
   }

@@ -19,14 +19,15 @@ describe('fitSettingsToModel', () => {
     expect(fitSettingsToModel(v25, modelOf('sourceful/riverflow-v2.5-pro'))).toEqual({ settings: { ...v25, model: 'sourceful/riverflow-v2.5-pro' }, notes: [] })
   })
 
-  it('moves what V2 lacks to what it has, with a note each, and keeps the font rows', () => {
+  it('moves what V2 lacks to what it has, with a note each, and keeps the font rows and the scoring prompt', () => {
     const { settings, notes } = fitSettingsToModel({ ...v25, imageSize: '4K' }, modelOf('sourceful/riverflow-v2-fast'))
-    expect(settings).toEqual({ ...v25, model: 'sourceful/riverflow-v2-fast', imageSize: '2K', background: 'original', scoringPrompt: '' })
+    expect(settings).toEqual({ ...v25, model: 'sourceful/riverflow-v2-fast', imageSize: '2K', background: 'original' })
     expect(notes).toEqual([
       'Riverflow 2 Fast does not offer 4K, so 2K is chosen.',
       'Riverflow 2 Fast cannot make a transparent background, so the original background is kept.',
-      'Riverflow 2 Fast does not score its images, so the scoring prompt was cleared.',
     ])
+    // Back on a model that scores, the designer's words are there.
+    expect(fitSettingsToModel(settings, modelOf('sourceful/riverflow-v2.5-fast')).settings.scoringPrompt).toBe(v25.scoringPrompt)
   })
 
   it('keeps an effort the model has no use for, and lowers one it lacks', () => {

@@ -109,7 +109,6 @@ describe('findInputProblems', () => {
     ['a transparent background on V2', { prompt: 'p', settings: { ...fast, background: 'transparent' as const } }, /cannot make a transparent background/],
     ['a malformed solid colour', { prompt: 'p', settings: { ...fast, model: 'sourceful/riverflow-v2.5-fast', background: 'solid' as const, backgroundColor: '#12345' } }, /hex colour like #FFAA00; “#12345” is not/],
     ['an effort the model lacks', { prompt: 'p', settings: { ...fast, model: 'sourceful/riverflow-v2.5-pro', imageSize: '1K' as const, effort: 'xhigh' as const } }, /does not offer xhigh effort/],
-    ['a scoring prompt on V2', { prompt: 'p', settings: { ...fast, scoringPrompt: 'sharp' } }, /does not score its images/],
     ['a rubric on V2', { prompt: 'p', settings: fast, scoringRubric: [criterion] }, /does not score its images/],
     ['a bad rubric on 2.5', { prompt: 'p', settings: { ...fast, model: 'sourceful/riverflow-v2.5-fast' }, scoringRubric: [{ ...criterion, weight: 0 }] }, /weight above 0/],
     ['references on 2.5', { prompt: 'p', settings: { ...fast, model: 'sourceful/riverflow-v2.5-fast' }, inputImages: [png], references: [png] }, /takes no references/],
@@ -127,6 +126,12 @@ describe('findInputProblems', () => {
     ['font text that is in the prompt verbatim', { prompt: 'A poster that says BIG SALE', settings: fontSettings('BIG SALE') }],
   ])('accepts %s', (_name, input) => {
     expect(findInputProblems(input)).toEqual([])
+  })
+
+  it('keeps a scoring prompt on V2 unsent, never refused: its field is hidden there, and it is the designer’s for a model that scores', () => {
+    const input = { prompt: 'p', settings: { ...fast, scoringPrompt: 'sharp' } }
+    expect(findInputProblems(input)).toEqual([])
+    expect(buildGenerationRequest(input).image_config.scoring_prompt).toBeUndefined()
   })
 })
 

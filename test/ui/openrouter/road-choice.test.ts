@@ -48,7 +48,7 @@ describe('the road, chosen before sending', () => {
     expect(roadsTaken()).toEqual(['/api/v1/images'])
   })
 
-  it('sends 2.6 Pro’s scoring prompt on the Image API as passthrough where its record allows it, and nothing where it does not', async () => {
+  it('sends 2.6 Pro’s scoring prompt on the Image API as passthrough where its record allows it, and keeps it unsent where it does not', async () => {
     const imagesOnly = () => {
       standIn.models.catalog = standIn.models.catalog.filter((m) => m.id !== 'sourceful/riverflow-v2.6-pro')
       standIn.models.chatless.add('sourceful/riverflow-v2.6-pro')
@@ -58,13 +58,14 @@ describe('the road, chosen before sending', () => {
     expect(standIn.imageGenerations()[0].body).toMatchObject({ provider: { options: { sourceful: { scoring_prompt: 'Crisp edges' } } } })
     expect(answer.droppedOptions).toEqual([])
 
-    // Unconfirmed either way: a record that allows no scoring gets none, and nothing is sent that it would drop.
+    // Unconfirmed either way: a record that allows no scoring gets none. The panel hides the field on such a
+    // model, so the words are kept for one that scores, not sent and not refused.
     standIn.reset()
     imagesOnly()
     standIn.models.records['sourceful/riverflow-v2.6-pro'] = [riverflow26ProRecord({ scoring: false })]
-    const refused = await sendAsync({ model: 'sourceful/riverflow-v2.6-pro', scoringPrompt: 'Crisp edges', imageSize: '2K' }).catch((e: Error) => e)
-    expect(String(refused)).toContain('Riverflow 2.6 Pro does not score its images')
-    expect(standIn.imageGenerations()).toHaveLength(0)
+    await sendAsync({ model: 'sourceful/riverflow-v2.6-pro', scoringPrompt: 'Crisp edges', imageSize: '2K' })
+    expect(standIn.imageGenerations()).toHaveLength(1)
+    expect(JSON.stringify(standIn.imageGenerations()[0].body)).not.toContain('scoring_prompt')
   })
 
   it('does not send font inputs where the record allows no passthrough, and says they are dropped', async () => {

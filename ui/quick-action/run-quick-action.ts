@@ -19,8 +19,11 @@ export interface QuickActionContext {
   models: readonly ModelCapabilities[]
 }
 
-/** A progress toast stays up until the result replaces it; past this, Figma takes it down anyway. */
-const PROGRESS_TOAST_MS = 10 * 60_000
+/**
+ * A progress toast stays up until the result replaces it; past this, Figma takes it down anyway.
+ * Longer than the longest a request may wait (25 minutes on 2.5 and later, docs/contracts.md#timeouts).
+ */
+const PROGRESS_TOAST_MS = 30 * 60_000
 
 /**
  * Runs a quick action with the panel hidden: plans it as the panel would,

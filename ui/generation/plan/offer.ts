@@ -87,20 +87,19 @@ const PROMPT_NEEDED: Partial<Record<OfferKind, string>> = {
 const KEY_IN_TEXT = /sk-or-[A-Za-z0-9_-]{8,}/
 
 /**
- * Why what the designer typed cannot be sent as it is: a key in it (a prompt
- * is kept in the file, on the layer and in its history, for anyone who opens
- * it: said at once), or no prompt where one is needed (said once the designer
- * tries to send without one, not before: an empty box is where everyone starts).
+ * Why what the designer typed cannot be sent as it is: a key in the prompt,
+ * the checks or the text in the brand's font (all are kept in the file, on the
+ * layer and in its history, for anyone who opens it: said at once), or no
+ * prompt where one is needed (said once the designer tries to send without
+ * one, not before: an empty box is where everyone starts).
  */
-export function promptProblems(prompt: string, kind: OfferKind): string[] {
+export function promptProblems(prompt: string, kind: OfferKind, settings?: Pick<GenerationSettings, 'scoringPrompt' | 'fontInputs'>): string[] {
   if (KEY_IN_TEXT.test(prompt)) return ['The prompt holds an OpenRouter key: take it out. A prompt is kept in the file, where anyone who opens it can read it.']
+  if (settings && [settings.scoringPrompt, ...settings.fontInputs.map((font) => font.text)].some((text) => KEY_IN_TEXT.test(text))) {
+    return ['The checks or the text in your font hold an OpenRouter key: take it out. They are kept in the file, where anyone who opens it can read them.']
+  }
   const needed = PROMPT_NEEDED[kind]
   return needed && prompt.trim() === '' ? [needed] : []
-}
-
-/** The same of the other words a request sends and the file keeps: the checks, and the text set in the brand's font. */
-export function keyInTextProblems(texts: readonly string[]): string[] {
-  return texts.some((text) => KEY_IN_TEXT.test(text)) ? ['The checks or the text in your font hold an OpenRouter key: take it out. They are kept in the file, where anyone who opens it can read them.'] : []
 }
 
 /** Whether a problem is only the missing prompt: not said until the designer presses. */

@@ -9,7 +9,7 @@ import { type Roles, assignRoles, combineNote, layersWithRole, roleProblems } fr
 import { cutoutOrder, offersTransparency } from './cutout-settings'
 import { planGenerate, planRefine, referencesToSend, refineTask, upscaleTask, withTakes } from './plan-tasks'
 import type { LayerToSend, Order, TaskSpec } from './task'
-import { type ClickAction, type Offer, type OfferKind, clickAction, eachLayerAction, keyInTextProblems, named, promptProblems, withKit } from './offer'
+import { type ClickAction, type Offer, type OfferKind, clickAction, eachLayerAction, named, promptProblems, withKit } from './offer'
 import { areaHint, planAreaActions } from './edit-area/plan-edit-area'
 import { expandHint, planExpandActions } from './plan-expand'
 import { planFormatsActions } from './plan-formats'
@@ -93,7 +93,7 @@ export function overSpendLimit(action: Pick<ClickAction, 'cost' | 'count'>, spen
 /** An offer with its tasks priced, and what stops it: the settings' problems, then the prompt's. */
 function offer(kind: OfferKind, label: string, tasks: TaskSpec[] | ClickAction, state: SavedState, problems: string[] = [], key: string = kind): Offer {
   const action = Array.isArray(tasks) ? clickAction(key, tasks, state.concurrency) : tasks
-  return named(action, { kind, label, problems: [...problems, ...promptProblems(state.prompt, kind)] })
+  return named(action, { kind, label, problems: [...problems, ...promptProblems(state.prompt, kind, state.settings)] })
 }
 
 /**
@@ -180,6 +180,5 @@ function upscaleEach(key: string, order: Order, inputs: SelectedLayer[], referen
 
 /** A solid background needs a colour OpenRouter takes: said at the field, and nothing is sent. */
 function settingsProblems(settings: SavedState['settings']): string[] {
-  const colour = settings.background === 'solid' && !isHexColor(settings.backgroundColor) ? [BAD_COLOUR] : []
-  return [...colour, ...keyInTextProblems([settings.scoringPrompt, ...settings.fontInputs.map((font) => font.text)])]
+  return settings.background === 'solid' && !isHexColor(settings.backgroundColor) ? [BAD_COLOUR] : []
 }

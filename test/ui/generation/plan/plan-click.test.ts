@@ -109,6 +109,9 @@ describe('planClick', () => {
     expect(isPromptProblem(pasted.generate.problems[0])).toBe(false)
     const inChecks = plan(state({ prompt: 'A fox', settings: { ...DEFAULT_STATE.settings, scoringPrompt: 'sk-or-v1-0123456789abcdef' } }), [layer('a')])
     expect(inChecks.generate.problems).toEqual([expect.stringMatching(/^The checks or the text in your font hold an OpenRouter key: take it out\./)])
+    // Every action the selection offers, not Generate alone.
+    const onImage = plan(state({ prompt: 'A fox', settings: { ...DEFAULT_STATE.settings, scoringPrompt: 'sk-or-v1-0123456789abcdef' } }), [{ ...layer('a'), showsImage: true }])
+    expect(onImage.offers.find((offer) => offer.kind === 'refine-each')?.problems).toEqual([expect.stringMatching(/hold an OpenRouter key/)])
     expect(plan(state({ prompt: 'A fox with a sign saying sk-or' }), [layer('a')]).generate.problems).toEqual([])
   })
 

@@ -131,7 +131,7 @@ export function planAreaActions(order: Order, selection: SelectedLayer[], kit: R
   const edit = planEditArea(order, image, shape, false)
   const erase = planEditArea(order, image, shape, true)
   return [
-    { kind: 'edit-area', label: 'Edit area', problems: problem ? [problem] : promptProblems(order.prompt, 'edit-area'), ...clickAction('edit-area', withKit([edit], kit), 1) },
+    { kind: 'edit-area', label: 'Edit area', problems: problem ? [problem] : promptProblems(order.prompt, 'edit-area', order.settings), ...clickAction('edit-area', withKit([edit], kit), 1) },
     { kind: 'erase', label: 'Erase area', problems: problem ? [problem] : [], ...clickAction('erase', [erase], 1) },
   ]
 }

@@ -1,4 +1,5 @@
 import type { FontInput, GenerationRecord } from '../../common/domain'
+import { hideKeys } from '../../common/api-key'
 import { readFormat, readableRecord } from '../../common/read/read-record'
 
 /** Plugin data key of the generation record on every layer that shows a result. */
@@ -20,10 +21,12 @@ export const RECORD_LIMIT_BYTES = 90_000
  * (readableRecord: a relaunched record may carry anything a file held). What
  * is then too long is the designer's text: the prompt is shortened first, then
  * the font inputs' texts; a font URL too long to keep (no real font has one)
- * drops the font inputs. A shortened record says so.
+ * drops the font inputs. A shortened record says so. No key is ever written.
  */
 export function recordForPluginData(given: GenerationRecord, limit = RECORD_LIMIT_BYTES): string {
-  const record = readableRecord(given)
+  // A key pasted into a prompt is refused in the panel, but a record a file brings in (a relaunch,
+  // Restore previous) may hold one: it is not written again. Keys are plain ASCII with no JSON escape.
+  const record = JSON.parse(hideKeys(JSON.stringify(readableRecord(given)))) as GenerationRecord
   const whole = JSON.stringify(record)
   if (utf8Length(whole) <= limit) return whole
 

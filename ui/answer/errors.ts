@@ -1,3 +1,4 @@
+import { hideKeys } from '../../common/api-key'
 import { isObject } from '../../common/read/is-object'
 
 /**
@@ -51,12 +52,12 @@ export class GenerationError extends Error {
       charged?: number | null
     } = {},
   ) {
-    super(redactKeys(message))
+    super(hideKeys(message))
     this.name = 'GenerationError'
     this.kind = kind
     this.status = options.status ?? null
     this.retryAfterMs = options.retryAfterMs ?? null
-    this.serverMessage = options.serverMessage ? redactKeys(options.serverMessage) : null
+    this.serverMessage = options.serverMessage ? hideKeys(options.serverMessage) : null
     this.suggestedModel = options.suggestedModel ?? null
     this.charged = options.charged ?? null
   }
@@ -78,11 +79,6 @@ export const MAY_HAVE_CHARGED = 'OpenRouter may still have charged for it: check
 export function cancelledError(inFlight = false): GenerationError {
   if (inFlight) return new GenerationError('cancelled-in-flight', `Cancelled while OpenRouter was making the image, so nothing was placed. ${MAY_HAVE_CHARGED}`)
   return new GenerationError('cancelled', 'Cancelled before anything was sent: nothing was placed, and nothing was spent.')
-}
-
-/** OpenRouter keys look like sk-or-v1-<hex>; a message must never show one, even echoed back. */
-export function redactKeys(text: string): string {
-  return text.replace(/sk-or-[A-Za-z0-9_-]+/g, '[key hidden]')
 }
 
 interface ErrorBody {

@@ -24,6 +24,13 @@ describe('recordForPluginData', () => {
     expect(recordForPluginData(record)).toBe(JSON.stringify(record))
   })
 
+  it('never writes a key a record brought in from a file', () => {
+    const key = 'sk-or-v1-' + 'ab'.repeat(32)
+    const json = recordForPluginData({ ...record, prompt: `A fox ${key}`, settings: { ...record.settings, scoringPrompt: key } })
+    expect(json).not.toContain('sk-or-')
+    expect((JSON.parse(json) as GenerationRecord).prompt).toBe('A fox [key hidden]')
+  })
+
   it.each([
     ['plain text', 'a'.repeat(200_000)],
     ['three-byte characters', '狐'.repeat(60_000)],

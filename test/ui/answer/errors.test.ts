@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cancelledError, errorFromStatus, parseRetryAfter, redactKeys } from '../../../ui/answer/errors'
+import { cancelledError, errorFromStatus, parseRetryAfter } from '../../../ui/answer/errors'
 
 const body = (code: number, message: string, metadata?: object) => JSON.stringify({ error: { code, message, metadata } })
 
@@ -83,11 +83,5 @@ describe('parseRetryAfter', () => {
   it('reads an HTTP date', () => {
     const now = Date.parse('2026-11-24T10:00:00Z')
     expect(parseRetryAfter('Tue, 24 Nov 2026 10:00:30 GMT', now)).toBe(30_000)
-  })
-})
-
-describe('redactKeys', () => {
-  it('hides every OpenRouter key in a text', () => {
-    expect(redactKeys('a sk-or-v1-abc b sk-or-xyz_1')).toBe('a [key hidden] b [key hidden]')
   })
 })

@@ -1,3 +1,4 @@
+import { holdsKey } from '../../../common/api-key'
 import type { AspectRatio, GenerationSettings } from '../../../common/domain'
 import type { FormatGroup } from '../../../common/formats'
 import type { SelectedLayer } from '../../../common/selection'
@@ -83,9 +84,6 @@ const PROMPT_NEEDED: Partial<Record<OfferKind, string>> = {
   'edit-area': 'Write a prompt first: say what goes in the area. Erase needs none.',
 }
 
-/** An OpenRouter key, as a designer might paste one into the wrong box. */
-const KEY_IN_TEXT = /sk-or-[A-Za-z0-9_-]{8,}/
-
 /**
  * Why what the designer typed cannot be sent as it is: a key in the prompt,
  * the checks or the text in the brand's font (all are kept in the file, on the
@@ -94,8 +92,8 @@ const KEY_IN_TEXT = /sk-or-[A-Za-z0-9_-]{8,}/
  * one, not before: an empty box is where everyone starts).
  */
 export function promptProblems(prompt: string, kind: OfferKind, settings?: Pick<GenerationSettings, 'scoringPrompt' | 'fontInputs'>): string[] {
-  if (KEY_IN_TEXT.test(prompt)) return ['The prompt holds an OpenRouter key: take it out. A prompt is kept in the file, where anyone who opens it can read it.']
-  if (settings && [settings.scoringPrompt, ...settings.fontInputs.map((font) => font.text)].some((text) => KEY_IN_TEXT.test(text))) {
+  if (holdsKey(prompt)) return ['The prompt holds an OpenRouter key: take it out. A prompt is kept in the file, where anyone who opens it can read it.']
+  if (settings && [settings.scoringPrompt, ...settings.fontInputs.map((font) => font.text)].some(holdsKey)) {
     return ['The checks or the text in your font hold an OpenRouter key: take it out. They are kept in the file, where anyone who opens it can read them.']
   }
   const needed = PROMPT_NEEDED[kind]

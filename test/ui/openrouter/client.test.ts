@@ -1,8 +1,10 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationSettings } from '../../../common/domain'
 import { type RetryNotice, requestGenerationAsync } from '../../../ui/openrouter/client'
 import { GenerationError } from '../../../ui/answer/errors'
-import { checkKeyAsync } from '../../../ui/openrouter/sign-in/key'
+import { KEY_CHECK_TIMEOUT_MS, checkKeyAsync } from '../../../ui/openrouter/sign-in/key'
 import { buildGenerationRequest } from '../../../ui/openrouter/request'
 import { withModelOf } from '../../fixtures/orders'
 import { ANSWER_SHAPES, type Behaviour, type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
@@ -213,4 +215,19 @@ describe('checkKeyAsync against the stand-in', () => {
   it('reports an unreachable server as a network error', async () => {
     expect((await failure(checkKeyAsync(TEST_KEY, { baseUrl: 'http://127.0.0.1:9' }))).kind).toBe('network')
   })
+
+  it('gives up on a server that never answers, so Save key and a relaunch waiting for the credit end', async () => {
+    // Accepts the connection and says nothing: no signal of the caller's would ever end the wait.
+    const silent = createServer(() => {})
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = silent.address() as AddressInfo
+      const error = await failure(checkKeyAsync(TEST_KEY, { baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 200 }))
+      expect(error.kind).toBe('network')
+      expect(KEY_CHECK_TIMEOUT_MS).toBeLessThanOrEqual(30_000)
+    } finally {
+      silent.closeAllConnections()
+      await new Promise((resolve) => silent.close(resolve))
+    }
+  }, 5_000)
 })

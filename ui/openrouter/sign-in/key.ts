@@ -1,6 +1,7 @@
 import type { Connection } from '../connection'
 import { OPENROUTER_URL, authHeaders } from '../endpoint'
 import { GenerationError, errorFromStatus } from '../../answer/errors'
+import { withTimeout } from '../../deadline'
 
 /** What `GET /api/v1/key` tells about the key itself. */
 export interface KeyInfo {
@@ -12,23 +13,30 @@ export interface KeyInfo {
   isFreeTier: boolean
 }
 
+/**
+ * A key's record is a few hundred bytes: past this it counts as not answered.
+ * Saving a pasted key and a relaunch (which waits for the key's credit) wait on it.
+ */
+export const KEY_CHECK_TIMEOUT_MS = 30_000
+
 /** Checks a key and reads its remaining credit. Throws a GenerationError (401: 'bad-key'). */
 export async function checkKeyAsync(
   key: string,
-  options: Pick<Connection, 'baseUrl'> & { signal?: AbortSignal } = {},
+  options: Pick<Connection, 'baseUrl' | 'timeoutMs'> & { signal?: AbortSignal } = {},
 ): Promise<KeyInfo> {
   // Outside the try: a key that cannot be sent is its own problem, not a network one.
   const headers = authHeaders(key)
+  const deadline = withTimeout(options.signal, options.timeoutMs ?? KEY_CHECK_TIMEOUT_MS)
   let response: Response
+  let text: string
   try {
-    response = await fetch(`${options.baseUrl ?? OPENROUTER_URL}/api/v1/key`, {
-      headers,
-      signal: options.signal,
-    })
+    response = await fetch(`${options.baseUrl ?? OPENROUTER_URL}/api/v1/key`, { headers, signal: deadline.signal })
+    text = await response.text()
   } catch {
     throw new GenerationError('network', 'Could not reach OpenRouter to check the key. Check your internet connection, then try again.')
+  } finally {
+    deadline.dispose()
   }
-  const text = await response.text()
   if (!response.ok) throw errorFromStatus(response.status, text, response.headers.get('Retry-After'))
   let data: Record<string, unknown> = {}
   try {

@@ -1,5 +1,6 @@
 import type { CatalogEntry } from '../../../common/domain'
 import { OPENROUTER_URL, authHeaders } from '../../openrouter/endpoint'
+import { withTimeout } from '../../deadline'
 import { type ImagesApiModel, loadImagesApiAsync } from './load-images-api'
 import { parseCatalog } from './parse-catalog'
 
@@ -9,7 +10,12 @@ interface LoadOptions {
   signal?: AbortSignal
   /** The catalog kept from an earlier run: what it knew of the Image API stands in when that list cannot be had. */
   previous?: readonly CatalogEntry[]
+  /** How long both lists and the records may take together; CATALOG_TIMEOUT_MS when absent. */
+  timeoutMs?: number
 }
+
+/** Both lists and the records come in a second or two; past this the catalog counts as not loaded. */
+export const CATALOG_TIMEOUT_MS = 30_000
 
 /**
  * OpenRouter's Sourceful image models from both its lists: the chat-completions
@@ -20,7 +26,10 @@ interface LoadOptions {
  * built-in table. Never throws: the catalog is a nicety, the panel works without it.
  */
 export async function loadCatalogAsync(options: LoadOptions): Promise<CatalogEntry[] | null> {
-  const [chat, images] = await Promise.all([loadChatCatalogAsync(options), loadImagesApiAsync(options)])
+  // A list that never comes must not leave the model list unsettled for the session.
+  const deadline = withTimeout(options.signal, options.timeoutMs ?? CATALOG_TIMEOUT_MS)
+  const bounded = { ...options, signal: deadline.signal }
+  const [chat, images] = await Promise.all([loadChatCatalogAsync(bounded), loadImagesApiAsync(bounded)]).finally(deadline.dispose)
   if (!chat) return null
   // Without the Image API's list (down for a moment), what the kept catalog knew of it stands: a model only
   // that list names stays on offer, rather than the designer's choice giving way to another for a day.

@@ -1,8 +1,11 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import type { CachedCatalog } from '../../../../common/domain'
 import { DEFAULT_STATE } from '../../../../ui/defaults'
 import { generateOnceAsync } from '../../generation/generate-once'
 import { refreshCatalogAsync } from '../../../../ui/models/catalog/refresh-model-list'
+import { CATALOG_TIMEOUT_MS, loadCatalogAsync } from '../../../../ui/models/catalog/load-catalog'
 import { readCachedCatalog } from '../../../../ui/models/catalog/parse-catalog'
 import { catalogModel } from '../../../openrouter-stand-in/model-world'
 import { TEST_KEY } from '../../../openrouter-stand-in/server'
@@ -50,6 +53,20 @@ describe('the model list from OpenRouter’s catalog', () => {
     expect(list).toMatchObject({ source: 'cache', note: 'Showing the model list saved 2 days ago: OpenRouter’s catalog could not be loaded.' })
     expect(list.models.map((m) => m.id)).toEqual(['sourceful/riverflow-v2-pro'])
   })
+
+  it('gives up on a catalog that never answers, so the list settles on the cache or the built-in table', async () => {
+    // Accepts the connections and says nothing: without a time limit the list would never settle.
+    const silent = createServer(() => {})
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = silent.address() as AddressInfo
+      expect(await loadCatalogAsync({ key: TEST_KEY, baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 200 })).toBeNull()
+      expect(CATALOG_TIMEOUT_MS).toBeLessThanOrEqual(30_000)
+    } finally {
+      silent.closeAllConnections()
+      await new Promise((resolve) => silent.close(resolve))
+    }
+  }, 5_000)
 
   it('keeps a model only the Image API lists when that list is down for a day’s refresh: the designer’s choice stays on offer', async () => {
     standIn.models.catalog = standIn.models.catalog.filter((m) => m.id !== 'sourceful/riverflow-v2.6-pro')

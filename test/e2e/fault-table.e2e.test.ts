@@ -56,7 +56,7 @@ const networkFaults: Fault[] = [
   { name: 'HTTP 429 after the retries', arrange: answers(...times(4, { kind: 'error', status: 429, retryAfter: 0 })), image: 'none', says: /rate limiting this key\. Wait a minute, then try again/ },
   ...[503, 529].map((status): Fault => ({ name: `HTTP ${status} after the retries`, arrange: answers(...times(4, { kind: 'error', status, retryAfter: 0 })), image: 'none', says: OVERLOADED(status) })),
   { name: 'HTTP 502 twice', arrange: answers(...times(2, { kind: 'error', status: 502 })), image: 'none', says: OVERLOADED(502) },
-  { name: 'a 200 carrying an error', arrange: answers({ kind: 'choice-error' }), image: 'none', says: /model failed while making the image: Provider returned error\. Try again/ },
+  { name: 'a 200 carrying an error', arrange: answers({ kind: 'choice-error' }), image: 'none', says: /model failed while making the image\. Try again\. \(code 502: Provider returned error\)/ },
   { name: 'a 200 with no image', arrange: answers({ kind: 'no-image' }), image: 'none', says: /finished without an image\. Try again, or reword the prompt/ },
   { name: 'a body that is not JSON', arrange: answers({ kind: 'not-json' }), image: 'none', says: MAY_BE_CHARGED },
   { name: 'a truncated body', arrange: answers({ kind: 'truncated' }), image: 'none', says: MAY_BE_CHARGED },

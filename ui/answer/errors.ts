@@ -118,7 +118,7 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
   }
   const { message, reasons, flagged } = readErrorBody(body)
   // OpenRouter's code and words go last, for support: the designer reads what happened and what to do first.
-  const detail = ` (HTTP ${status}${message ? `: ${trimDetail(message)}` : ''})`
+  const detail = serverDetail(`HTTP ${status}`, message)
   const options = {
     status,
     retryAfterMs: parseRetryAfter(retryAfter),
@@ -133,7 +133,7 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
       return new GenerationError('no-credit', 'Not enough OpenRouter credit for this image (on the account or the key’s limit). Add credit at openrouter.ai/settings/credits, or choose a cheaper model or size.', options)
     case 403: {
       const why = reasons.length > 0 ? `: ${reasons.join(', ')}` : ''
-      const what = flagged ? ` Flagged: “${trimDetail(flagged)}”.` : ''
+      const what = flagged ? ` Flagged: “${oneLine(flagged)}”.` : ''
       return new GenerationError('moderation', `The request was blocked by moderation${why}.${what} Change the prompt or images and try again.`, options)
     }
     case 404:
@@ -154,7 +154,34 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
   }
 }
 
+/**
+ * OpenRouter's words on one line, cut short. Their round brackets become square
+ * ones: the detail is the one bracket that ends a message, which the panel draws
+ * quieter (ui/views/outcome/MessageText.tsx); one of theirs inside would end it early.
+ */
 function trimDetail(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim()
-  return oneLine.length > 160 ? `${oneLine.slice(0, 157)}…` : oneLine
+  return oneLine(text.replace(/\(/g, '[').replace(/\)/g, ']'))
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > 160 ? `${line.slice(0, 157)}…` : line
+}
+
+/**
+ * The detail for support that ends a message, "(code 502: Provider returned error)":
+ * OpenRouter's code and words, last and in brackets (docs/architecture.md#messages),
+ * never in the headline, where they may name the API's fields.
+ */
+export function serverDetail(code: string, message: string | null): string {
+  return ` (${code}${message ? `: ${trimDetail(message)}` : ''})`
+}
+
+/** A trailing `(HTTP …)` or `(code …)`: what a sentence added to a message goes before. */
+const TRAILING_DETAIL = /\s*\((?:HTTP|code) [^)]*\)\.?$/
+
+/** The message with `sentence` added to what it says, before OpenRouter's detail, which stays last. */
+export function withSentence(message: string, sentence: string): string {
+  const at = message.search(TRAILING_DETAIL)
+  return at < 0 ? `${message} ${sentence}` : `${message.slice(0, at)} ${sentence}${message.slice(at)}`
 }

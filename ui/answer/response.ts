@@ -1,5 +1,5 @@
 import { decodeBase64, decodeDataUrl } from '../image/data-url'
-import { GenerationError, MAY_HAVE_CHARGED, readErrorBody } from './errors'
+import { GenerationError, MAY_HAVE_CHARGED, readErrorBody, serverDetail } from './errors'
 import { type LiftedText, liftDataUrls, restoreLiftedUrl } from './lift-data-urls'
 import { isObject } from '../../common/read/is-object'
 import { withTimeout } from '../deadline'
@@ -111,10 +111,12 @@ export function hasError(holder: Record<string, unknown>): boolean {
   return !(typeof error === 'object' && Object.keys(error).length === 0)
 }
 
+/** A failure the answer itself carries; OpenRouter's words about it go last, with its code (else the HTTP 200 it came with). */
 export function modelError(holder: Record<string, unknown>, cost: number | null = null): GenerationError {
   const { message } = readErrorBody(holder)
-  const detail = message ? `: ${message.replace(/\s+/g, ' ').slice(0, 160)}` : ''
-  return new GenerationError('model-error', `The model failed while making the image${detail}. Try again.`, { charged: cost })
+  const code = isObject(holder.error) && typeof holder.error.code === 'number' ? `code ${holder.error.code}` : 'HTTP 200'
+  const detail = message ? serverDetail(code, message) : ''
+  return new GenerationError('model-error', `The model failed while making the image. Try again.${detail}`, { charged: cost, serverMessage: message })
 }
 
 

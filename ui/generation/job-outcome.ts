@@ -1,7 +1,7 @@
 import { assertNever } from '../../common/assert-never'
 import type { ModelId, Road } from '../../common/domain'
 import type { ShrinkNote } from '../encoding/request-budget'
-import { GenerationError, cancelledError } from '../answer/errors'
+import { GenerationError, cancelledError, withSentence } from '../answer/errors'
 import { type CostEstimate, formatUsd } from '../pricing'
 import type { DroppedOptions, SettledTask } from './task-types'
 
@@ -142,7 +142,7 @@ export function failureMessage(task: Extract<SettledTask, { ok: false }>): strin
  */
 export function messageOf(error: unknown): string {
   if (!(error instanceof GenerationError)) return 'Something went wrong while generating. Try again; your prompt and settings are kept.'
-  return error.charged ? `${error.message} OpenRouter charged ${formatUsd(error.charged)} for this answer.` : error.message
+  return error.charged ? withSentence(error.message, `OpenRouter charged ${formatUsd(error.charged)} for this answer.`) : error.message
 }
 
 /** A model the error of a one-task job suggests instead, for the panel's one-click switch. */

@@ -39,6 +39,11 @@ describe('errorFromStatus', () => {
     expect(errorFromStatus(400, JSON.stringify({ error: 'aspect_ratio is invalid' })).message).toContain('aspect_ratio is invalid')
   })
 
+  it('keeps OpenRouter’s words inside the one bracket that ends the message, even when they hold brackets of their own', () => {
+    const message = errorFromStatus(400, body(400, 'Invalid input (at image_config.aspect_ratio): expected string')).message
+    expect(message).toBe('OpenRouter refused the request. Check the prompt and settings, then try again. (HTTP 400: Invalid input [at image_config.aspect_ratio]: expected string)')
+  })
+
   it('carries Retry-After in milliseconds', () => {
     expect(errorFromStatus(429, '', '7').retryAfterMs).toBe(7000)
   })

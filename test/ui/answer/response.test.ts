@@ -70,6 +70,19 @@ describe('parseGenerationResponse', () => {
     expect(kindOf(text)).toBe(kind)
   })
 
+  it('puts what the model failed with last, in brackets as support reads it, never in the headline', () => {
+    const said = 'image_config.font_inputs[0].font_url could not be fetched (timeout)'
+    const text = withChoice({ index: 0, finish_reason: 'error', error: { code: 502, message: said }, message: { role: 'assistant', content: '' } })
+    const message = (() => {
+      try {
+        parseGenerationResponse(text)
+      } catch (error) {
+        return (error as Error).message
+      }
+    })()
+    expect(message).toBe('The model failed while making the image. Try again. (code 502: image_config.font_inputs[0].font_url could not be fetched [timeout])')
+  })
+
   it.each(['<html>Bad gateway</html>', '"hello"', 'null'])('says a 200 that cannot be read (%s) may have been charged, and where to check', (text) => {
     expect(() => parseGenerationResponse(text)).toThrow(/may still have charged.*openrouter\.ai\/activity/)
   })

@@ -139,6 +139,11 @@ describe('messageOf', () => {
     expect(messageOf(noImage(0))).toBe('The model finished without an image.')
     expect(messageOf(noImage(null))).toBe('The model finished without an image.')
   })
+
+  it('says the charge before OpenRouter’s own words, which stay last', () => {
+    const failed = new GenerationError('model-error', 'The model failed while making the image. Try again. (code 502: Provider returned error)', { charged: 0.02 })
+    expect(messageOf(failed)).toBe('The model failed while making the image. Try again. OpenRouter charged $0.02 for this answer. (code 502: Provider returned error)')
+  })
 })
 
 describe('addSpend', () => {

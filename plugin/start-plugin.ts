@@ -105,7 +105,8 @@ export function startPlugin(): void {
       },
       'show-layers': showLayersAsync,
       'load-brand-kits': loadBrandKitsAsync,
-      'choose-brand-kit': chooseBrandKitAsync,
+      // The file's choice is a change of the document: its own undo step, never joined to the next image's or a set's.
+      'choose-brand-kit': (args) => ownStepAsync(() => chooseBrandKitAsync(args)),
       'make-brand-kit': (args) => ownStepAsync(() => makeBrandKitFromSelectionAsync(args)),
       // The set's frames and then its images are one undo step, which 'end-undo-step' ends.
       'make-format-frames': (args) => inSetStepAsync(() => makeFormatFramesAsync(args)),

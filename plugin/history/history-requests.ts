@@ -10,7 +10,7 @@ import { entryImageAsync } from './history-images'
 /**
  * Whether a set of formats' undo step is open: its frames and images so far,
  * not yet committed, until the UI ends it ('end-undo-step'). A change of any
- * other kind meanwhile (a kept image retried, Place again, a brand kit made)
+ * other kind meanwhile (a kept image retried, Place again, a brand kit made or chosen)
  * ends it first and then commits its own, so that no step holds a change
  * outside the set; the set then undoes in two steps (docs/contracts.md#figma-undo-steps).
  * Kept by the run's `figma`: each run of the plugin starts with none open.

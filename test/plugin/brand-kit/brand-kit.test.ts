@@ -237,6 +237,23 @@ describe('reading kits damaged by hand', () => {
     expect(kitsOf(await request('load-brand-kits', {}))).toEqual({ kits: [], chosenId: null })
   })
 
+  it('choosing a kit is an undo step of its own: undoing the next set of formats leaves the choice as it was made', async () => {
+    const kitPage = fake.addPage('Brand kit: Nimbus')
+    const visual = fake.addRectangle({ name: 'Key visual', width: 1600, height: 1600 })
+    fake.designerStep()
+    startPlugin()
+    // Chosen while the panel is open, before a set of formats (or while one generates).
+    await request('choose-brand-kit', { kitId: kitPage.id })
+    const steps = fake.undoSteps()
+    expect((await request('make-format-frames', { keyVisualId: visual.id, formats: [{ name: 'Story', width: 1080, height: 1920 }] })).ok).toBe(true)
+    await request('end-undo-step', {})
+    expect(fake.undoSteps()).toBe(steps + 1)
+    // One undo takes the set's frame away, and only it.
+    expect(fake.undo()).toBe(true)
+    expect(fake.page.children.map((node) => node.name)).toEqual(['Key visual'])
+    expect(kitsOf(await request('load-brand-kits', {})).chosenId).toBe(kitPage.id)
+  })
+
   it('reads at most 12 kit pages at each selection, the one in use always among them, and says so', async () => {
     const pages = Array.from({ length: 30 }, (_, i) => fake.addPage(`Brand kit: Kit ${i + 1}`))
     startPlugin()

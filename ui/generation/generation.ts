@@ -102,8 +102,12 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
   const report = (event: OutcomeEvent) => update((s) => ({ outcome: reduceOutcome(s.outcome, event) }))
   const keep = (item: Omit<KeptImage, 'id'>) => update((s) => ({ kept: [...s.kept, { id: nextId('kept'), ...item }] }))
 
-  /** Resolves when every image is placed or kept; null when a job was already running. */
-  async function start(planned: TaskSpec[], options: StartOptions): Promise<JobSummary | null> {
+  /**
+   * Resolves when every image is placed or kept; null when a job was already running.
+   * A retry of one failed task carries the last job's other failures (`carried`), still
+   * listed with their Retry, and its tasks (`earlier`), for that Retry to find.
+   */
+  async function start(planned: TaskSpec[], options: StartOptions, earlier: TaskSpec[] = [], carried: JobOutcome['failures'] = []): Promise<JobSummary | null> {
     if (controller || planned.length === 0) return null
     const abort = new AbortController()
     controller = abort
@@ -111,7 +115,7 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
     // Task ids of this job's own: a plan drawn once may be sent twice, and the sandbox puts the images of one id side by side.
     const own = (id: string) => `${jobId}/${id}`
     const specs = planned.map((spec) => ({ ...spec, id: own(spec.id), ...(spec.row !== undefined && { row: own(spec.row) }) }))
-    lastJob = { specs, options }
+    lastJob = { specs: [...specs, ...earlier], options }
     const tasks: JobTask[] = specs.map((spec) => ({ id: spec.id, label: spec.label, isTake: spec.row !== undefined, progress: { phase: 'waiting' } }))
     const progress = (index: number, next: TaskProgress) =>
       update(({ job }) => {
@@ -160,7 +164,8 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
     }
     const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ taskId: specs[i].id, label: specs[i].label, message: failureMessage(s), cost: estimatePlanCost([specs[i]]) }]))
     const error = jobError(settled, failures, tasks.some((task) => task.isTake) ? 'variations' : 'frames')
-    report({ type: 'job-finished', taskCount: specs.length, failures })
+    // The frames still failed from before are listed after this job's own: the outcome tells of them too.
+    report({ type: 'job-finished', taskCount: specs.length + carried.length, failures: [...failures, ...carried] })
     update(() => ({ error, switchTo: suggestionOf(settled), job: null }))
     controller = null
     const costs = settled.flatMap((s) => (s.ok && s.value.cost !== null ? [s.value.cost] : []))
@@ -184,7 +189,8 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
      */
     retryTask(taskId: string, key: string) {
       const spec = lastJob?.specs.find((s) => s.id === taskId)
-      if (spec && lastJob) void start([spec], { ...lastJob.options, key })
+      // The other frames that failed keep their reason and their own Retry while this one is sent again.
+      if (spec && lastJob) void start([spec], { ...lastJob.options, key }, lastJob.specs, state.outcome?.failures.filter((failure) => failure.taskId !== taskId))
     },
     /** Clears the error once the designer took its suggestion. */
     dismissError: () => update(() => ({ error: null, switchTo: null })),

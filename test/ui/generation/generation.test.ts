@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { GenerationSettings } from '../../../common/domain'
 import { createGeneration, waitingNote } from '../../../ui/generation/generation'
 import type { TaskSpec } from '../../../ui/generation/plan/task'
 import { BUILT_IN_MODELS } from '../../../ui/models'
 import { orderOf } from '../../fixtures/orders'
+import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
 
 const settings = (change: Partial<GenerationSettings>) => orderOf('p', change)
 
@@ -46,5 +47,58 @@ describe('Retry of a failed frame', () => {
     sentWith.length = 0
     generation.retryTask(failure.taskId, 'sk-or-v1-current')
     await vi.waitFor(() => expect(sentWith).toEqual(['Bearer sk-or-v1-current']))
+  })
+})
+
+describe('Retry of one of several failed frames', () => {
+  let standIn: OpenRouterStandIn
+  beforeAll(async () => {
+    standIn = await startOpenRouterStandIn()
+    standIn.setLatency(0)
+  })
+  afterAll(() => standIn.close())
+
+  it('keeps the other failed frames, each with its reason and Retry, whether the retried one lands or fails again', async () => {
+    const placed: string[] = []
+    const generation = createGeneration({
+      exportLayer: async () => Promise.reject(new Error('nothing to export')),
+      createEncoder: () => {
+        throw new Error('nothing to encode')
+      },
+      baseUrl: standIn.url,
+      lander: {
+        place: async (args) => {
+          placed.push(args.name)
+          return { nodeIds: ['1:1'], placement: args.placement }
+        },
+      },
+      endUndoStep: async () => null,
+    })
+    const task = (id: string): TaskSpec => ({ ...settings({ model: 'sourceful/riverflow-v2-fast' }), id, label: `Frame ${id}`, inputs: [], references: [], placement: 'new-layer', targetIds: [], name: id, reveal: true })
+    const options = { key: TEST_KEY, models: BUILT_IN_MODELS }
+    const labels = () => generation.getState().outcome?.failures.map((failure) => failure.label)
+    const retry = async (label: string) => {
+      const failure = generation.getState().outcome!.failures.find((f) => f.label === label)!
+      generation.retryTask(failure.taskId, TEST_KEY)
+      await vi.waitFor(() => expect(generation.getState().job).not.toBeNull())
+      await vi.waitFor(() => expect(generation.getState().job).toBeNull())
+    }
+    standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 500 }, { kind: 'error', status: 500 }, { kind: 'error', status: 500 })
+    await generation.start([task('a'), task('b'), task('c'), task('d')], options)
+    expect(labels()).toEqual(['Frame b', 'Frame c', 'Frame d'])
+
+    // Failed again: its reason says so, and the others still wait with theirs.
+    standIn.enqueue({ kind: 'error', status: 500 })
+    await retry('Frame b')
+    expect(labels()).toEqual(['Frame b', 'Frame c', 'Frame d'])
+    expect(generation.getState().outcome!.failures.every((failure) => /Try again/.test(failure.message) && failure.cost !== null)).toBe(true)
+
+    // Placed: the ones not retried yet keep their Retry, which sends them.
+    await retry('Frame c')
+    expect(labels()).toEqual(['Frame b', 'Frame d'])
+    await retry('Frame d')
+    await retry('Frame b')
+    expect(placed).toEqual(['a', 'c', 'd', 'b'])
+    expect(generation.getState().outcome?.failures ?? []).toEqual([])
   })
 })

@@ -4,7 +4,7 @@ import type { ModelCapabilities } from '../../../common/models'
 import { type FramedImage, type PixelSize, expectedPixelSize } from '../../../common/sizes'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { croppedShare, fitFrame } from '../../models/frame-size'
-import { type Offer, clickAction, withKit } from './offer'
+import { type Offer, clickAction, promptProblems, withKit } from './offer'
 import { EXPAND_MARK, inputCanvas } from './plan-expand'
 import type { Order, TaskSpec } from './task'
 
@@ -102,7 +102,8 @@ function formatsOffer(order: Order, keyVisual: SelectedLayer, targets: readonly 
   const tasks = planned.flatMap(({ task }) => task ?? [])
   const left = planned.filter(({ task }) => !task).map(({ target }) => target)
   const note = [leftOutNote(order.model, left, models), ...tasks.flatMap(limitedNote)].filter(Boolean).join(' ')
-  const problems = targets.length === 0 ? [PICK_FORMATS] : tasks.length === 0 ? [noneMade(order.model, models)] : []
+  // A key in the prompt or the checks would be sent, and kept in the file on every frame's layer: said, as by every action.
+  const problems = [...(targets.length === 0 ? [PICK_FORMATS] : tasks.length === 0 ? [noneMade(order.model, models)] : []), ...promptProblems(order.prompt, 'formats', order.settings)]
   const action = clickAction('formats', withKit(tasks, kit), concurrency)
   const label = tasks.length > 0 ? `Every format (${tasks.length})` : 'Every format'
   return Object.assign(action, { kind: 'formats' as const, label, problems, ...(note && { note }) })

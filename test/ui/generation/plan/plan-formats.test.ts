@@ -88,6 +88,15 @@ describe('Every format with the key visual and the frames of its formats selecte
     expect(offer.problems).toEqual(['Riverflow 2 Pro cannot make any of these formats at their shape: nothing would be sent. Riverflow 2.6 Pro makes any shape up to 16:1: choose it in the options to make them all.'])
   })
 
+  it('sends nothing with an OpenRouter key in the prompt or the checks: each frame’s layer would keep it in the file', () => {
+    const inPrompt = formatsOf(plan(state(pro26.id, { prompt: 'Sunlit sand sk-or-v1-0123456789abcdef' }), campaign))
+    expect(inPrompt.problems).toEqual(['The prompt holds an OpenRouter key: take it out. A prompt is kept in the file, where anyone who opens it can read it.'])
+    const inChecks = formatsOf(plan(state(pro26.id, { formats: ['story'], settings: { ...DEFAULT_STATE.settings, model: pro26.id, scoringPrompt: 'sk-or-v1-0123456789abcdef' } }), [keyVisual]))
+    expect(inChecks.problems).toEqual([expect.stringMatching(/^The checks or the text in your font hold an OpenRouter key: take it out\./)])
+    // No prompt is needed: the formats continue the key visual.
+    expect(formatsOf(plan(state(pro26.id), campaign)).problems).toEqual([])
+  })
+
   it('takes the brand kit with every request, as Generate does', () => {
     const brandKit: BrandKit = { id: '0:9', name: 'Acme', references: [{ layerId: '9:1', role: 'logo', label: 'Logo', width: 400, height: 400 }], fonts: [], palette: ['#FF0000'], note: '', checks: [], problems: [] }
     const offer = formatsOf(plan(state(pro26.id), campaign, { kit: brandKit, fontUrls: [], problems: [] }))

@@ -2,7 +2,7 @@ import type { AspectRatio } from '../../../common/domain'
 import type { ExpandSource, SelectedLayer } from '../../../common/selection'
 import { ASPECT_RATIOS, type FramedImage, type PixelSize, frameAtRatio, nearestAspectRatio } from '../../../common/sizes'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
-import { type Offer, clickAction, withKit } from './offer'
+import { type Offer, clickAction, promptProblems, withKit } from './offer'
 import { fitFrame } from '../../models/frame-size'
 import { sizeCovering } from './plan-tasks'
 import type { InputCanvas } from '../../image/input-canvas'
@@ -32,7 +32,7 @@ export function planExpandActions(
   const layer = selection.length === 1 ? selection[0] : undefined
   if (layer?.expand) {
     const task = planExpand(order, { ...layer, expand: layer.expand })
-    return [{ kind: 'expand', label: 'Expand', problems: [], ...clickAction('expand', withKit([task], kit), 1) }]
+    return [{ kind: 'expand', label: 'Expand', problems: promptProblems(order.prompt, 'expand', order.settings), ...clickAction('expand', withKit([task], kit), 1) }]
   }
   const ratios = layer?.expandsToRatio ? expandRatios(layer) : []
   if (!layer || ratios.length === 0) return []
@@ -42,7 +42,7 @@ export function planExpandActions(
     return { value, label: `${value} · ${Math.round(frame.width)}×${Math.round(frame.height)}` }
   })
   const task = planExpandToRatio(order, layer, ratio)
-  return [{ kind: 'expand', label: 'Expand', ratio: { value: ratio, options }, problems: [], ...clickAction('expand', withKit([task], kit), 1) }]
+  return [{ kind: 'expand', label: 'Expand', ratio: { value: ratio, options }, problems: promptProblems(order.prompt, 'expand', order.settings), ...clickAction('expand', withKit([task], kit), 1) }]
 }
 
 /**

@@ -8,6 +8,7 @@ import { MODELS as BUILT_IN_MODELS } from '../../../fixtures/orders'
 import type { Roles } from '../../../../ui/selection/roles'
 import { DEFAULT_STATE } from '../../../../ui/defaults'
 import { areaAt } from '../../../fixtures/area'
+import { banner } from '../../../fixtures/expand'
 import { highestUsd } from '../../../../ui/pricing'
 
 const layer = (id: string, width = 400, height = 300, fillable = true, madeHere = false): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable, madeHere })
@@ -113,6 +114,13 @@ describe('planClick', () => {
     const onImage = plan(state({ prompt: 'A fox', settings: { ...DEFAULT_STATE.settings, scoringPrompt: 'sk-or-v1-0123456789abcdef' } }), [{ ...layer('a'), showsImage: true }])
     expect(onImage.offers.find((offer) => offer.kind === 'refine-each')?.problems).toEqual([expect.stringMatching(/hold an OpenRouter key/)])
     expect(plan(state({ prompt: 'A fox with a sign saying sk-or' }), [layer('a')]).generate.problems).toEqual([])
+  })
+
+  it('holds every offer back while the prompt holds a key: Expand and Upscale with references too', () => {
+    const keyed = state({ prompt: 'More sand sk-or-v1-0123456789abcdef' })
+    const offers = [...plan(keyed, [layer('a'), layer('b')]).offers, ...plan(keyed, [banner]).offers]
+    expect(offers.map((offer) => offer.kind)).toEqual(expect.arrayContaining(['upscale-with-references', 'expand']))
+    for (const offer of offers) expect(offer.problems, offer.kind).toEqual([expect.stringMatching(/^The prompt holds an OpenRouter key/)])
   })
 
   it('gives several empty frames an image each, made for each frame, as one action', () => {

@@ -23,7 +23,7 @@ export type TileGroupArgs = Pick<PlaceImageArgs, 'taskId' | 'targetIds' | 'name'
 /**
  * Puts an image larger than Figma takes on a new layer, every pixel kept: one
  * rectangle per tile, abutting, in a group as large on the canvas as the image
- * in pixels (or the size asked for, the tiles scaled with it).
+ * in pixels (or within the size asked for, at its own shape, the tiles scaled with it).
  */
 export async function placeTilesAsync(message: PlaceImageArgs, tiled: TiledImage<HeldTile>): Promise<PlacedImage> {
   // Every check before a layer exists: a group found wrong halfway must not leave tiles behind.
@@ -33,9 +33,19 @@ export async function placeTilesAsync(message: PlaceImageArgs, tiled: TiledImage
   if (!tiled.tiles.every((tile) => figma.getImageByHash(tile.imageHash) !== null)) {
     throw new ShownError('Figma no longer has every tile of the image. Retry, or download it.')
   }
-  const size = layerSize(message.size, tiled)
+  const size = containedIn(layerSize(message.size, tiled), tiled)
   const pieces = tileRects(tiled.tiles, tiled, size).map((rect, i) => ({ rect, imageHash: tiled.tiles[i].imageHash }))
   return groupTilesAsync(message, pieces, size)
+}
+
+/**
+ * The image's own shape within the box asked for: a tier's 16:9 answer for a
+ * 1200×628 frame. A single image fills its layer and Figma crops it; tiles are
+ * scaled with their group, so a box of another shape would stretch them.
+ */
+function containedIn(box: Size, image: Size): Size {
+  const scale = Math.min(box.width / image.width, box.height / image.height)
+  return { width: image.width * scale, height: image.height * scale }
 }
 
 /**

@@ -89,6 +89,15 @@ describe('placing an image larger than Figma takes, in tiles', () => {
     expect(b.y).toBe(a.y)
   })
 
+  it('keeps the image’s own shape when the size asked for is another (a 1200×628 frame refined at 16:9): every pixel shown, none stretched', async () => {
+    const result = await placeAndRecordAsync(message({ size: { width: 1200, height: 628 } }))
+    const group = fake.page.children.find((n) => n.id === result.nodeIds[0])!
+    // Within the box asked for, at the image's 16:9: 628 px high, 628 × 5120 / 2880 wide.
+    expect(group.height).toBeCloseTo(628, 6)
+    expect(group.width).toBeCloseTo((628 * 5120) / 2880, 6)
+    for (const tile of tileRects(group)) expect(tile.width / tile.height).toBeCloseTo(2560 / 2880, 6)
+  })
+
   it('covers an image cut four ways (5000×5000) with no gap or overlap', async () => {
     const [big, small] = [encodePng(2500, 2500), encodePng(2500, 2500)]
     const quarters: Cut[] = [

@@ -1,4 +1,5 @@
 import { FIGMA_MAX_IMAGE_SIDE } from '../../common/sizes'
+import { copyInSlicesAsync } from './copy-in-slices'
 import { readImageInfo } from './image-info'
 import { MIME_TYPES } from './mime-types'
 
@@ -16,13 +17,14 @@ export interface OriginalImage {
  * to the image worker, which empties them. It is the paid image whatever
  * happens next: downloaded at full size, cut into tiles, or kept when it
  * cannot be made ready for Figma. Null for an image Figma takes as it is, the
- * common case, so that nothing is copied.
+ * common case, so that nothing is copied. Made in slices: one copy of a 4K
+ * answer's 25 MB held the panel's main thread for about 100 ms.
  */
-export function copyIfReencoded(bytes: Uint8Array): OriginalImage | null {
+export async function copyIfReencodedAsync(bytes: Uint8Array): Promise<OriginalImage | null> {
   const info = readImageInfo(bytes)
-  if (!info) return { bytes: bytes.slice(), mimeType: 'application/octet-stream', width: 0, height: 0 }
+  if (!info) return { bytes: await copyInSlicesAsync(bytes), mimeType: 'application/octet-stream', width: 0, height: 0 }
   if (info.format !== 'webp' && !isOverFigmaLimit(info)) return null
-  return { bytes: bytes.slice(), mimeType: MIME_TYPES[info.format], width: info.width, height: info.height }
+  return { bytes: await copyInSlicesAsync(bytes), mimeType: MIME_TYPES[info.format], width: info.width, height: info.height }
 }
 
 /** Larger than `figma.createImage` takes on a side. */

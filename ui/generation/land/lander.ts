@@ -1,6 +1,7 @@
 import type { GenerationRecord } from '../../../common/domain'
 import type { PlaceImageArgs } from '../../../common/messages'
-import { type OriginalImage, copyIfReencoded, isOverFigmaLimit } from '../../image/original-image'
+import { type OriginalImage, copyIfReencodedAsync, isOverFigmaLimit } from '../../image/original-image'
+import { copyInSlicesAsync } from '../../image/copy-in-slices'
 import type { PreparedForFigma } from '../../image-work/prepare-for-figma'
 import { BridgeError } from '../../bridge'
 import { fitsArea } from '../../image-work/mask-to-shape'
@@ -73,7 +74,7 @@ async function landImageAsync(
     return false
   }
   // Copied first: preparing moves the bytes to the image worker, and shrinking would lose pixels.
-  const copy = copyIfReencoded(bytes)
+  const copy = await copyIfReencodedAsync(bytes)
   const original: OriginalImage = copy ?? { bytes, mimeType: 'image/png', width: 0, height: 0 }
   return prepareAndPlaceAsync(original, args, copy, options, seams, bytes)
 }
@@ -84,10 +85,12 @@ async function prepareAndPlaceAsync(
   copy: OriginalImage | null,
   options: LanderOptions,
   seams: LanderSeams,
-  bytes: Uint8Array = original.bytes.slice(),
+  given?: Uint8Array,
 ): Promise<boolean> {
   let image: PreparedForFigma
   try {
+    // Preparing may move the bytes to the worker: a retry hands it a copy, made in slices, and keeps the original.
+    const bytes = given ?? (await copyInSlicesAsync(original.bytes))
     image = await seams.prepare(bytes)
     if (args.area && !fitsArea(image, args.area)) return keepOffShape(image, args, options)
     if (args.area) image = await seams.mask(image, args.area)

@@ -91,7 +91,12 @@ export interface AreaFacts extends PageBox {
   rotated: boolean
 }
 
-/** The image inside a frame that Expand continues to the frame's edges; its box is in the frame's coordinates. */
+/**
+ * The image inside a frame that Expand continues to the frame's edges; its box
+ * is where its export falls in the frame's coordinates: larger than the image
+ * when it is turned or has a shadow or a stroke outside it
+ * (docs/contracts.md#figma-rotation-and-render-bounds).
+ */
 export interface ExpandSource {
   imageId: string
   imageName: string

@@ -1,4 +1,4 @@
-import type { ExpandSource } from '../../common/selection'
+import type { ExpandSource, PageBox } from '../../common/selection'
 import type { PlacedImage } from '../../common/messages'
 import { indexAbove } from './auto-layout'
 import { createImageLayer, takesNewLayers } from './new-layer'
@@ -16,7 +16,25 @@ const GAP = 0.5
 export function expandSourceOf(node: SceneNode): ExpandSource | undefined {
   const image = frameImageOf(node)
   if (!image || coversFrame(image, node) || image.width < 1 || image.height < 1) return undefined
-  return { imageId: image.id, imageName: image.name, x: image.x, y: image.y, width: image.width, height: image.height }
+  const own = { x: image.x, y: image.y, width: image.width, height: image.height }
+  // Where its export falls: Expand draws it there.
+  return { imageId: image.id, imageName: image.name, ...(drawnBoxOf(image, node, own) ?? own) }
+}
+
+/**
+ * Where an export of the image falls in `space` (its frame, or the image itself),
+ * when that is not `own`, its box there: a turned image exports upright in the
+ * box around it, a shadow or a stroke outside it makes the export larger. Read
+ * on the page, so only in a space upright there; undefined when it is `own` (to a hair).
+ */
+function drawnBoxOf(image: SceneNode, space: SceneNode, own: PageBox): PageBox | undefined {
+  const bounds = 'absoluteRenderBounds' in image ? image.absoluteRenderBounds : null
+  const spaceBox = space.absoluteBoundingBox
+  const [[a, b], [c, d]] = space.absoluteTransform
+  if (!bounds || !spaceBox || Math.abs(a - 1) > 1e-6 || Math.abs(b) > 1e-6 || Math.abs(c) > 1e-6 || Math.abs(d - 1) > 1e-6) return undefined
+  const drawn = { x: bounds.x - spaceBox.x, y: bounds.y - spaceBox.y, width: bounds.width, height: bounds.height }
+  const same = (u: number, v: number) => Math.abs(u - v) < 0.01
+  return same(drawn.x, own.x) && same(drawn.y, own.y) && same(drawn.width, own.width) && same(drawn.height, own.height) ? undefined : drawn
 }
 
 /** The name of the one image that already covers this frame: Expand has nothing to fill, and says so. */

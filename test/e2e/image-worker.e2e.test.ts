@@ -213,3 +213,46 @@ describe('the input canvas', () => {
     expect(marked.middle).toEqual(inWorker.middle)
   })
 })
+
+describe('Expand’s input canvas for a shot Figma draws larger than its box', () => {
+  it('draws a shot with a drop shadow where Figma draws it: the shot’s own pixels at its place, its shadow beside it', async () => {
+    suite.standIn.reset()
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2.5-fast' } })
+        const frame = fake.addFrame({ name: 'Banner', x: 0, y: 0, width: 1200, height: 628 })
+        const shot = fake.addRectangle({ name: 'Product', x: 286, y: 0, width: 628, height: 628, content: 'photo' }, frame)
+        shot.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await shot.exportAsync()).hash, scaleMode: 'FILL' }]
+        // Its export covers (286, 0) to (944, 658) in the frame: the shot, and the shadow 30 px past its right and bottom edges.
+        shot.effects = [{ type: 'DROP_SHADOW', visible: true, radius: 10, offset: { x: 20, y: 20 } }]
+        fake.select(frame)
+      },
+    })
+    await session.ui.getByRole('button', { name: 'Expand', exact: true }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(1)
+    const url = JSON.stringify(suite.standIn.generations()[0].body).match(/data:image\/[a-z]+;base64,[A-Za-z0-9+/=]+/)![0]
+    // The alpha at points of the frame: inside the shot by its right edge (x 914), and in its shadow past it.
+    const alpha = await session.page.evaluate(
+      async ({ url, points }) => {
+        const bitmap = await createImageBitmap(await (await fetch(url)).blob(), { premultiplyAlpha: 'none' })
+        const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
+        context.drawImage(bitmap, 0, 0)
+        const scale = bitmap.width / 1200
+        return points.map(([x, y]) => context.getImageData(Math.floor(x * scale), Math.floor(y * scale), 1, 1).data[3])
+      },
+      {
+        url,
+        points: [
+          [600, 300],
+          [905, 300],
+          [925, 300],
+          [1000, 300],
+        ],
+      },
+    )
+    await session.close()
+    // The shot opaque to its edge, the fake's shadow (alpha 64) past it, then the part to continue, clear.
+    expect(alpha).toEqual([255, 255, 64, 0])
+  })
+})

@@ -43,6 +43,19 @@ describe('Expand in the sandbox', () => {
     expect(expandSourceOf(frame as unknown as SceneNode)).toEqual({ imageId: shot.id, imageName: 'Product', x: 286, y: 0, width: 628, height: 628 })
   })
 
+  it('says where the image’s export falls in its frame when Figma draws it larger than its box: a shadow, or a turn', () => {
+    const { frame, shot } = banner()
+    shot.effects = [{ type: 'DROP_SHADOW', visible: true, radius: 10, offset: { x: 20, y: 20 } }]
+    expect(expandSourceOf(frame as unknown as SceneNode)).toEqual({ imageId: shot.id, imageName: 'Product', x: 286, y: 0, width: 658, height: 658 })
+    shot.effects = []
+    shot.y = 100
+    shot.width = shot.height = 300
+    shot.rotation = 90
+    // Turned a quarter about its top-left corner (286, 100): its box in the frame runs up from there.
+    const box = expandSourceOf(frame as unknown as SceneNode)!
+    expect([box.x, box.y, box.width, box.height].map((n) => Math.round(n * 1e6) / 1e6)).toEqual([286, -200, 300, 300])
+  })
+
   it.each([
     ['an image that already covers its frame', (frame: FakeNode, shot: FakeNode) => void Object.assign(shot, { x: 0, width: frame.width })],
     ['two images', (frame: FakeNode) => void addImage(frame, 'Second', { x: 0, y: 0, width: 100, height: 100 })],

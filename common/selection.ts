@@ -35,6 +35,11 @@ export interface SelectedLayer {
    * frame of a chosen ratio around it and continue the picture to its edges.
    */
   expandsToRatio?: true
+  /**
+   * For such an image, what its export covers in its own box's coordinates when
+   * more than the box (a shadow, a stroke outside it): Expand draws the export there.
+   */
+  drawn?: PageBox
   /** Where it is on the page and in which parent, and whether it shows an image: what Edit area needs of an image and the shape drawn over it. */
   area?: AreaFacts
 }

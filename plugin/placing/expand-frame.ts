@@ -27,7 +27,7 @@ export function expandSourceOf(node: SceneNode): ExpandSource | undefined {
  * box around it, a shadow or a stroke outside it makes the export larger. Read
  * on the page, so only in a space upright there; undefined when it is `own` (to a hair).
  */
-function drawnBoxOf(image: SceneNode, space: SceneNode, own: PageBox): PageBox | undefined {
+export function drawnBoxOf(image: SceneNode, space: SceneNode, own: PageBox): PageBox | undefined {
   const bounds = 'absoluteRenderBounds' in image ? image.absoluteRenderBounds : null
   const spaceBox = space.absoluteBoundingBox
   const [[a, b], [c, d]] = space.absoluteTransform

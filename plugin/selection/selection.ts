@@ -1,6 +1,6 @@
 import type { AreaFacts, SelectedLayer } from '../../common/selection'
 import { isInFlow } from '../placing/auto-layout'
-import { coveringImageOf, expandSourceOf } from '../placing/expand-frame'
+import { coveringImageOf, drawnBoxOf, expandSourceOf } from '../placing/expand-frame'
 import { canFrame } from '../placing/expand-ratio'
 import { RECORD_KEY } from '../history/record'
 
@@ -43,7 +43,11 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
     const expand = expandSourceOf(node)
     if (expand) layer.expand = expand
     // An image alone, with no frame of its own to fill: Expand offers to make one at a ratio.
-    else if (nodes.length === 1 && canFrame(node)) layer.expandsToRatio = true
+    else if (nodes.length === 1 && canFrame(node)) {
+      layer.expandsToRatio = true
+      const drawn = drawnBoxOf(node, node, { x: 0, y: 0, width: node.width, height: node.height })
+      if (drawn) layer.drawn = drawn
+    }
     else if (nodes.length === 1) {
       const filledBy = coveringImageOf(node)
       if (filledBy !== undefined) layer.filledBy = filledBy

@@ -56,6 +56,15 @@ describe('Expand in the sandbox', () => {
     expect([box.x, box.y, box.width, box.height].map((n) => Math.round(n * 1e6) / 1e6)).toEqual([286, -200, 300, 300])
   })
 
+  it('says what an image selected alone exports past its box (a shadow), for Expand to a ratio', () => {
+    const shot = addImage(fake.page as unknown as FakeNode, 'Shot', { x: 100, y: 100, width: 1000, height: 1000 })
+    const [plain] = describeSelection([shot as unknown as SceneNode])
+    expect(plain).toMatchObject({ expandsToRatio: true })
+    expect(plain.drawn).toBeUndefined()
+    shot.effects = [{ type: 'DROP_SHADOW', visible: true, radius: 10, offset: { x: 20, y: 20 } }]
+    expect(describeSelection([shot as unknown as SceneNode])[0].drawn).toEqual({ x: 0, y: 0, width: 1030, height: 1030 })
+  })
+
   it.each([
     ['an image that already covers its frame', (frame: FakeNode, shot: FakeNode) => void Object.assign(shot, { x: 0, width: frame.width })],
     ['two images', (frame: FakeNode) => void addImage(frame, 'Second', { x: 0, y: 0, width: 100, height: 100 })],

@@ -113,7 +113,9 @@ export function inputCanvas(canvas: PixelSize, image: FramedImage, transparent: 
 /** Both forms: `image` drawn at its box on a canvas of the frame's shape, the answer landing behind it. */
 function expandTask(order: Order, image: SelectedLayer, framed: FramedImage, landing: Pick<TaskSpec, 'label' | 'targetIds' | 'name' | 'expandTo'>): TaskSpec {
   const transparent = order.model.backgrounds.includes('transparent')
-  const canvas = inputCanvas(framed, { x: framed.x, y: framed.y, width: image.width, height: image.height }, transparent)
+  // The image's export where it falls: larger than the image when it is turned or has a shadow.
+  const drawn = image.drawn ?? { x: 0, y: 0, ...image }
+  const canvas = inputCanvas(framed, { ...drawn, x: framed.x + drawn.x, y: framed.y + drawn.y }, transparent)
   const size = { width: framed.width, height: framed.height }
   // A model that makes explicit pixels is asked for the frame's own shape at the density, within its
   // limits (docs/contracts.md#exact-sizes), not the nearest tier's ratio; a tier model gets tiers.

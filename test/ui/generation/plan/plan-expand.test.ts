@@ -27,6 +27,15 @@ describe('planExpand', () => {
     expect(task.prompt).toMatch(/In the new area: a sunny kitchen counter$/)
   })
 
+  it('draws an image with a shadow expanded to a ratio where Figma draws it in the new frame, not squeezed into its box', () => {
+    // A 1000×1000 shot whose shadow reaches 30 px past its right and bottom edges, in the 16:9 frame made around it.
+    const task = planExpandToRatio(orderOf('', { model: 'sourceful/riverflow-v2.5-fast' }), { ...shot, drawn: { x: 0, y: 0, width: 1030, height: 1030 } }, '16:9')
+    const frame = frameAtRatio(shot, '16:9')
+    const scale = 2048 / frame.width
+    expect(task.size).toEqual({ width: frame.width, height: frame.height })
+    expect(task.inputs[0].canvas).toMatchObject({ x: Math.round(frame.x * scale), y: 0, imageWidth: Math.round(1030 * scale), imageHeight: Math.round(1030 * scale) })
+  })
+
   it('marks the empty part with a flat colour the instruction names on a model that may not read transparency', () => {
     const task = planExpand(orderOf(''), banner)
     expect(task.inputs[0].canvas?.background).toBe(EXPAND_MARK)

@@ -32,7 +32,11 @@ export interface ImageWorkerClient {
   post(message: ToWorker): void
 }
 
-export function createImageWorkerClient(createWorker: () => WorkerLike, startTimeoutMs: number): ImageWorkerClient {
+/**
+ * `jobTimeoutMs`: a job not answered by then never will be (a decode or an encode the browser left
+ * hanging): the worker is ended and every job it held comes back, so that no landing waits for ever.
+ */
+export function createImageWorkerClient(createWorker: () => WorkerLike, startTimeoutMs: number, jobTimeoutMs: number): ImageWorkerClient {
   /** Settles once the worker answered its ping, or could not: then `active` says which. */
   let starting: Promise<void> | null = null
   /** The worker that takes jobs; null before it started, and for good once it was given up. */
@@ -123,7 +127,9 @@ export function createImageWorkerClient(createWorker: () => WorkerLike, startTim
         if (!proven) retire()
         return { ok: false, returned: null }
       }
+      const timer = setTimeout(() => lose(worker), jobTimeoutMs)
       const answer = await answered
+      clearTimeout(timer)
       if (answer?.type === 'done') {
         proven = true
         return { ok: true, result: answer.result as JobResults[J['type']] }

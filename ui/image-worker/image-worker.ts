@@ -11,10 +11,13 @@ import workerSource from './worker?worker-source'
 
 /** A worker starts in tens of milliseconds; one that has not answered by then never will, or is too slow to help. */
 const START_TIMEOUT_MS = 2000
+/** A 4K answer is read, or re-encoded for Figma, in seconds; a job still unanswered after this is lost. */
+const JOB_TIMEOUT_MS = 120_000
 
 export const imageWorker = createImageWorkerClient(
   () => new Worker(`data:text/javascript;base64,${encodeBase64(new TextEncoder().encode(workerSource))}`),
   START_TIMEOUT_MS,
+  JOB_TIMEOUT_MS,
 )
 
 /**

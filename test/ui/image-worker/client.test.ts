@@ -62,7 +62,7 @@ function clientWith(behaviour: Behaviour | 'throws') {
     made.push(w)
     return w
   })
-  return { client: createImageWorkerClient(createWorker, 1000), createWorker, made }
+  return { client: createImageWorkerClient(createWorker, 1000, 60_000), createWorker, made }
 }
 
 afterEach(() => {
@@ -159,6 +159,21 @@ describe('the image worker client', () => {
     expect(made).toHaveLength(1)
     expect(made[0].jobs()).toBe(1)
     expect(made[0].terminated).toBe(true)
+  })
+
+  it('ends a worker that leaves a job unanswered, and hands back every job it held', async () => {
+    vi.useFakeTimers()
+    const { client, made } = clientWith(worker({ onJob: () => {} }))
+    const first = client.runAsync(job(), [])
+    await vi.advanceTimersByTimeAsync(30_000)
+    const second = client.runAsync(job(), [])
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(await first).toEqual({ ok: false, returned: null })
+    expect(await second).toEqual({ ok: false, returned: null })
+    expect(made[0].terminated).toBe(true)
+    // The main thread takes the jobs from then on.
+    expect(await client.runAsync(job(), [])).toEqual({ ok: false, returned: null })
+    expect(made).toHaveLength(1)
   })
 
   it('hands a job back when it cannot be posted (nothing was moved)', async () => {

@@ -121,6 +121,20 @@ describe('Sign in with OpenRouter', () => {
     await session.close()
   })
 
+  it('Enter in the code field signs in with it, as Sign in does: it does not start again', async () => {
+    const session = await openFirstRunAsync()
+    const { ui } = session
+    const code = suite.standIn.auth.mint(await startSignInAsync(session, 'Sign in with OpenRouter'))
+    await ui.getByRole('textbox', { name: 'Paste the code OpenRouter shows you' }).fill(code)
+    await ui.getByRole('textbox', { name: 'Paste the code OpenRouter shows you' }).press('Enter')
+    await ui.getByRole('textbox', { name: 'Prompt' }).waitFor()
+    expect(await session.figma((fake, entry) => fake.storage.get(entry), KEY_ENTRY)).toBe(TEST_KEY)
+    // One page opened, one code spent: Enter did not open OpenRouter again nor exchange twice.
+    expect(await session.figma((fake) => fake.openedUrls.length)).toBe(1)
+    expect(suite.standIn.requests.filter((r) => r.path === '/api/v1/auth/keys').map((r) => r.status)).toEqual([200])
+    await session.close()
+  })
+
   it('refuses a code pasted twice, and keeps the key already saved', async () => {
     const session = await openFirstRunAsync()
     const { ui } = session

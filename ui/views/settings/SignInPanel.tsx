@@ -51,8 +51,8 @@ export function SignInPanel({ onSaved, onOpenExternal }: SignInPanelProps) {
     }
   }
 
-  async function finishAsync(event?: Event) {
-    event?.preventDefault()
+  async function finishAsync(event: Event) {
+    event.preventDefault()
     if (!attempt || busy) return
     // A code has no spaces; copying it from a web page can add some.
     const pasted = code.replace(/\s+/g, '')
@@ -110,10 +110,15 @@ export function SignInPanel({ onSaved, onOpenExternal }: SignInPanelProps) {
         disabled={busy || unchecked !== null}
       />
       <div class="actions">
-        <Button secondary onClick={startAsync} disabled={busy}>
+        {/*
+          Of no form (its `form` names none; the UI kit's types leave the attribute out): Enter in the code
+          field presses the form's first button, which must be Sign in, never this, which would drop the code.
+        */}
+        <Button secondary {...{ form: '' }} onClick={startAsync} disabled={busy}>
           Start again
         </Button>
-        <Button onClick={() => finishAsync()} loading={busy} disabled={busy}>
+        {/* The form's button: pressed, or Enter in the code field, it submits the form. */}
+        <Button loading={busy} disabled={busy}>
           Sign in
         </Button>
       </div>

@@ -89,6 +89,30 @@ describe('the selection as input', () => {
     expect(decode(content[1].image_url!.url)).toMatchObject({ width: 1200, height: 1600 })
   })
 
+  it('a Poster on a model that takes no references: nothing claims a switch before the press; the press switches, says so, and the next sends', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake) => {
+        fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2.5-pro', imageSize: '2K', fontInputs: [] } })
+        fake.select(fake.addFrame({ name: 'Poster', x: 0, y: 0, width: 600, height: 800 }), fake.addFrame({ name: 'Logo', x: 700, y: 0, width: 200, height: 200, content: 'photo' }))
+      },
+    })
+    const { ui } = session
+    const main = ui.getByRole('region', { name: 'Actions on the selection' }).locator('.primary-action').getByRole('button')
+    await expect.poll(() => main.getAttribute('aria-label')).toBe('Upscale with references')
+    // Only selected: the model is as the designer set it, and no alert says otherwise.
+    expect(await ui.getByRole('alert').count()).toBe(0)
+    expect(await ui.getByRole('region', { name: 'What is sent' }).textContent()).toMatch(/Riverflow 2\.5 Pro/)
+    await main.click()
+    await expect.poll(() => ui.getByRole('alert').textContent()).toMatch(/Switched to Riverflow 2 Fast: press again to upscale/)
+    await expect.poll(() => main.getAttribute('aria-label')).toBe('Upscale with 1 reference')
+    expect(suite.standIn.generations()).toHaveLength(0)
+    await main.click()
+    await expect.poll(() => layer(session, 'Poster @2x'), { timeout: 15_000 }).toMatchObject({ width: 600, height: 800 })
+    expect(suite.standIn.generations()).toHaveLength(1)
+    await session.close()
+  })
+
   it('runs a batch, each frame on its own, keeping the successes when one fails', async () => {
     const session = await suite.open({
       key: TEST_KEY,

@@ -44,8 +44,10 @@ export function useRunAction(input: RunInput) {
   // Said until the selection or the prompt changes: it is about these layers and these words.
   const [actionSaid, setActionSaid] = useState<{ problem: string; selection: SelectedLayer[]; prompt: string } | null>(null)
   const actionProblem = actionSaid?.selection === selection && actionSaid.prompt === state.prompt ? actionSaid.problem : null
-  // A missing prompt is said once the designer tries; the other problems are about what they set.
-  const shownProblems = [...new Set([...proposal.primary.problems.filter((problem) => !isPromptProblem(problem)), ...(actionProblem ? [actionProblem] : [])])]
+  // A missing prompt is said once the designer tries, and so is a switch of model (its words say it is done); the other problems are about what they set.
+  const { primary } = proposal
+  const setProblems = primary.switchTo ? [] : primary.problems.filter((problem) => !isPromptProblem(problem))
+  const shownProblems = [...new Set([...setProblems, ...(actionProblem ? [actionProblem] : [])])]
   const [wait, setWait] = useState<KitWait | null>(null)
   // Every format's frames are being made: a second press would make them twice.
   const making = useRef(false)

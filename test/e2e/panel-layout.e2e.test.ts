@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { PANEL_SIZE, measurePanelAsync } from './panel-layout'
 import { PANEL_STATES, stateOptions } from './panel-states'
 import { useBrowserSuite } from './suite'
+import { TEST_KEY } from '../openrouter-stand-in/server'
 
 // The panel as a designer meets it, at Figma's default plugin size: the states of
 // `npm run screenshots`, measured on the real rendered page. Nothing cut, nothing
@@ -32,6 +33,24 @@ describe(`the panel at ${PANEL_SIZE.width}×${PANEL_SIZE.height}`, () => {
     if (WITH_ACTION.has(state.name)) expect(layout.primaryInView).toBe(true)
     // One frame selected and a prompt typed: a prompt, one main button and a few others, not a wall of controls.
     if (state.countControls) expect(layout.visibleControls.length, layout.visibleControls.join(' | ')).toBeLessThanOrEqual(12)
+  })
+
+  it('a layer named after its file, longer than the panel is wide: the lines that name it wrap, nothing is cut', async () => {
+    // An image dropped into Figma is named after its file.
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        const photo = fake.addRectangle({ name: 'Hero_Banner_Desktop_1920x1080_Final_v3_approved_by_client.png', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
+        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        fake.select(photo)
+      },
+    })
+    await session.ui.getByRole('textbox', { name: 'Prompt' }).fill('Warmer light')
+    await session.ui.getByText(/^On a new layer beside “Hero_Banner/).waitFor()
+    const layout = await measurePanelAsync(session.ui)
+    expect(layout.cutMessages).toEqual([])
+    expect(layout.scrollsSideways).toBe(false)
+    expect(layout.primaryInView).toBe(true)
   })
 
   it('shows the result of the last click where the designer is looking, without scrolling', async () => {

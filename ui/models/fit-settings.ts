@@ -1,6 +1,7 @@
 import { EFFORTS, type GenerationSettings } from '../../common/domain'
 import type { ModelCapabilities } from '../../common/models'
 import { IMAGE_SIZES } from '../../common/sizes'
+import { EFFORT_LABELS } from './model-text'
 import { nearestModel } from './nearest-model'
 
 export interface FittedSettings {
@@ -41,7 +42,7 @@ export function fitSettingsToModel(settings: GenerationSettings, model: ModelCap
   }
   if (model.efforts.length > 0 && !model.efforts.includes(settings.effort)) {
     next.effort = nearestBelow(EFFORTS, model.efforts, settings.effort)
-    notes.push(`${model.label} does not offer ${settings.effort} effort, so ${next.effort} is chosen.`)
+    notes.push(`${model.label} does not offer “${EFFORT_LABELS[settings.effort]}” thinking, so “${EFFORT_LABELS[next.effort]}” is chosen.`)
   }
   return { settings: next, notes }
 }

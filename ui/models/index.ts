@@ -4,6 +4,6 @@
 export { BUILT_IN_MODELS, FONT_INPUT_PRICE, type ModelCapabilities, referenceLimitMessage } from '../../common/models'
 export { fitSettingsToList, fitSettingsToModel } from './fit-settings'
 export { findModel } from './model-list'
-export { modelPurpose, priceLabel } from './model-text'
+export { EFFORT_LABELS, modelPurpose, priceLabel } from './model-text'
 export { nearestModel } from './nearest-model'
 export { startOnFree } from './start-on-free'

@@ -1,5 +1,9 @@
 import { formatUsdRange } from '../pricing'
 import type { ModelCapabilities } from '../../common/models'
+import type { Effort } from '../../common/domain'
+
+/** Each thinking effort as the Thinking field names it, and every note about it. */
+export const EFFORT_LABELS: Record<Effort, string> = { low: 'Light', medium: 'Balanced', high: 'Thorough', xhigh: 'Most thorough (slowest)' }
 
 /** The price beside a model's name: a promise only where OpenRouter publishes one. */
 export function priceLabel(model: ModelCapabilities): string {

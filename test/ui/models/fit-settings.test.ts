@@ -34,6 +34,11 @@ describe('fitSettingsToModel', () => {
     expect(fitSettingsToModel({ ...v25, effort: 'xhigh' }, modelOf('sourceful/riverflow-v2-pro')).settings.effort).toBe('xhigh')
     expect(fitSettingsToModel({ ...v25, effort: 'xhigh' }, modelOf('sourceful/riverflow-v2.5-pro')).settings.effort).toBe('high')
   })
+
+  it('names a thinking it lowers as the Thinking field does, never by the API’s value', () => {
+    const { notes } = fitSettingsToModel({ ...v25, effort: 'xhigh' }, modelOf('sourceful/riverflow-v2.5-pro'))
+    expect(notes).toEqual(['Riverflow 2.5 Pro does not offer “Most thorough (slowest)” thinking, so “Thorough” is chosen.'])
+  })
 })
 
 describe('fitSettingsToList', () => {

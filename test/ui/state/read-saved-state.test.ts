@@ -67,7 +67,7 @@ describe('readSavedState', () => {
     ['fontInputs: [null]', { ...v1, settings: { ...v1.settings, fontInputs: [null] } }, /font.*left out/],
     ['a string instead of an object', 'corrupt', /could not be read/],
     ['a background V2 lacks', { ...v25, settings: { ...v25.settings, model: 'sourceful/riverflow-v2-fast' } }, /cannot make a solid background/],
-    ['an effort the model lacks', { ...v25, settings: { ...v25.settings, effort: 'xhigh' } }, /does not offer xhigh effort, so high is chosen/],
+    ['an effort the model lacks', { ...v25, settings: { ...v25.settings, effort: 'xhigh' } }, /does not offer “Most thorough \(slowest\)” thinking, so “Thorough” is chosen/],
     ['a malformed colour', { ...v25, settings: { ...v25.settings, backgroundColor: 'red' } }, /background colour \(red\)/],
     ['an unknown effort', { ...v25, settings: { ...v25.settings, effort: 'max' } }, /effort \(max\)/],
   ])('falls back with a note for %s', (_name, raw, note) => {

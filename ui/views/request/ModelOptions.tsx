@@ -1,14 +1,13 @@
 import './model-options.css'
 import { Disclosure, Textbox } from '@create-figma-plugin/ui'
 import { useState } from 'preact/hooks'
-import type { BackgroundMode, Effort, GenerationSettings } from '../../../common/domain'
+import type { BackgroundMode, GenerationSettings } from '../../../common/domain'
 import { RadioField } from '../../components/RadioField'
 import { SelectField } from '../../components/SelectField'
 import { isHexColor } from '../../hex-color'
-import type { ModelCapabilities } from '../../models'
+import { EFFORT_LABELS, type ModelCapabilities } from '../../models'
 
 const BACKGROUNDS: Record<BackgroundMode, string> = { original: 'Original', transparent: 'Transparent', solid: 'Solid colour' }
-const EFFORTS: Record<Effort, string> = { low: 'Light', medium: 'Balanced', high: 'Thorough', xhigh: 'Most thorough (slowest)' }
 
 interface ModelOptionsProps {
   model: ModelCapabilities
@@ -28,7 +27,7 @@ export function ModelOptions({ model, settings, onChange }: ModelOptionsProps) {
   // A background is a choice beside Original (what every model does unasked), never one alone.
   const modes: BackgroundMode[] = model.backgrounds.length > 0 ? ['original', ...model.backgrounds.filter((mode) => mode !== 'original')] : []
   const backgrounds = modes.map((mode) => ({ value: mode, label: BACKGROUNDS[mode] }))
-  const efforts = model.efforts.map((effort) => ({ value: effort, label: EFFORTS[effort] }))
+  const efforts = model.efforts.map((effort) => ({ value: effort, label: EFFORT_LABELS[effort] }))
   return (
     <>
       {backgrounds.length > 0 && <RadioField label="Background" value={settings.background} options={backgrounds} onChange={(background) => set({ background })} />}

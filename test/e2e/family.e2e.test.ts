@@ -100,7 +100,7 @@ describe('the Image API road', () => {
     expect(await session.ui.getByRole('note').count()).toBe(0)
     await generateAsync(session, 1)
     const outcome = session.ui.getByRole('status').filter({ hasText: 'Placed 1 image' })
-    expect(await outcome.textContent()).toContain('The thinking setting was left out: it went through OpenRouter’s Image API, which cannot carry it.')
+    expect(await outcome.textContent()).toContain('The thinking setting was left out: OpenRouter serves this model in a way that cannot carry it.')
     expect(await session.ui.getByRole('note').textContent()).toBe('Not sent with Riverflow 2.5 Fast: the thinking setting. OpenRouter serves this model in a way that cannot carry it.')
     expect(suite.standIn.imageGenerations()).toHaveLength(1)
     // Its record allows font inputs as passthrough: they went under provider.options.
@@ -124,7 +124,7 @@ describe('what a road left out', () => {
     expect(suite.standIn.imageGenerations()).toHaveLength(1)
     expect(suite.standIn.imageGenerations()[0].body).toMatchObject({ background: 'transparent' })
     const outcome = session.ui.getByRole('status').filter({ hasText: 'Placed 1 image' })
-    await expect.poll(() => outcome.textContent()).toContain('The thinking setting was left out: it went through OpenRouter’s Image API, which cannot carry it.')
+    await expect.poll(() => outcome.textContent()).toContain('The thinking setting was left out: OpenRouter serves this model in a way that cannot carry it.')
     expect(await outcome.textContent()).not.toContain('chat completions')
     await session.close()
   })

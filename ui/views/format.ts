@@ -1,4 +1,3 @@
-import type { Road } from '../../common/domain'
 import type { KeyInfo } from '../openrouter/sign-in/key'
 import type { SessionSpend } from '../generation/job-outcome'
 import { formatUsd } from '../pricing'
@@ -9,9 +8,6 @@ export function creditLine(info: KeyInfo | null): string {
   if (info.limitRemaining === null) return `Key${info.label ? ` “${info.label}”` : ''} · no limit`
   return `${formatUsd(info.limitRemaining)} credit left on this key`
 }
-
-/** OpenRouter's two roads, as the panel names them. */
-export const ROAD_NAMES: Record<Road, string> = { chat: 'chat completions', images: 'OpenRouter’s Image API' }
 
 /** "a", "a and b", "a, b and c": a short list in a sentence. */
 export function listInWords(items: readonly string[]): string {

@@ -1,19 +1,20 @@
 import { Button, Muted } from '@create-figma-plugin/ui'
 import type { JobOutcome } from '../../generation/use-generation'
 import { formatEstimateShort, formatUsd } from '../../pricing'
-import { ROAD_NAMES, droppedInWords } from '../format'
+import { droppedInWords } from '../format'
 import { FullSizeNotes } from './FullSizeNotes'
 import { MessageText } from './MessageText'
 import { PlacedList } from './PlacedList'
 
-/** What each road taken could not carry, named with the road: the reason it was left out. */
+/**
+ * What the requests could not carry, said as RoadNote says it before sending: in the designer's words,
+ * not the names of OpenRouter's two ways of serving a model.
+ */
 function droppedLines(dropped: JobOutcome['dropped']): string[] {
-  return (['chat', 'images'] as const).flatMap((road) => {
-    const options = dropped[road] ?? []
-    if (options.length === 0) return []
-    const what = droppedInWords(options)
-    return [`The ${what} ${options.length === 1 ? 'was' : 'were'} left out: it went through ${ROAD_NAMES[road]}, which cannot carry ${options.length === 1 ? 'it' : 'them'}.`]
-  })
+  const options = [...new Set(Object.values(dropped).flat())]
+  if (options.length === 0) return []
+  const one = options.length === 1
+  return [`The ${droppedInWords(options)} ${one ? 'was' : 'were'} left out: OpenRouter serves this model in a way that cannot carry ${one ? 'it' : 'them'}.`]
 }
 
 /** What the last job did: images placed, what they cost, and anything sent or placed otherwise than asked. */

@@ -41,7 +41,9 @@ export function reviewLaunch(tasks: TaskSpec[], own: GenerationSettings): Launch
     reasons.push(`It may cost more than ${formatUsd(RELAUNCH_AT_ONCE_USD)}, the most a relaunch spends without asking.`)
   }
   const fonts = [...new Set(tasks.flatMap((task) => task.settings.fontInputs.map((font) => font.fontUrl)))].filter((url) => !isGoogleFontFile(url))
-  if (fonts.length > 0) reasons.push(`It sends ${fonts.length === 1 ? 'a font file' : 'font files'} from ${fonts.join(', ')}: Sourceful fetches ${fonts.length === 1 ? 'it' : 'them'}.`)
+  // A record may hold an address of 2,048 characters: its start says where from, and the rest would push Send out of view.
+  const shown = fonts.map((url) => (url.length > 80 ? `${url.slice(0, 79)}…` : url))
+  if (fonts.length > 0) reasons.push(`It sends ${fonts.length === 1 ? 'a font file' : 'font files'} from ${shown.join(', ')}: Sourceful fetches ${fonts.length === 1 ? 'it' : 'them'}.`)
   return { tasks, estimate, reasons }
 }
 

@@ -36,6 +36,14 @@ describe('reviewLaunch', () => {
     ])
   })
 
+  it('names a long font address by its start, so the reasons stay short enough to keep Send in view', () => {
+    const long = `https://evil.example/${'f'.repeat(2000)}.ttf`
+    const order = orderOf('SALE', { fontInputs: [{ fontUrl: long, text: 'SALE' }] })
+    const [reason] = reviewLaunch(planGenerate(order, 'fill', [layer]), own).reasons.filter((r) => r.includes('font file'))
+    expect(reason).toMatch(/^It sends a font file from https:\/\/evil\.example\/f+…: Sourceful fetches it\.$/)
+    expect(reason.length).toBeLessThan(140)
+  })
+
   it('does not hold an edit or an expansion for its size: that follows the area or the frame, as the panel’s own buttons choose it', () => {
     const image = { ...layer, id: 'img', madeHere: false, area: areaAt({ x: 0, y: 0, width: layer.width, height: layer.height }, 'p', true) }
     const shape = { ...layer, id: 'shape', type: 'ELLIPSE', width: 100, height: 100, area: areaAt({ x: 100, y: 100, width: 100, height: 100 }, 'p', false) }

@@ -38,8 +38,15 @@ describe('batches in two clicks', () => {
     expect(await dialog.count()).toBe(0)
     expect(suite.standIn.generations()).toHaveLength(0)
 
+    // By keyboard: the question takes the focus on Send, and Escape goes back.
     await ui.getByRole('button', { name: 'Refine each (12)' }).click()
-    await ui.getByRole('button', { name: 'Send 12 requests' }).click()
+    await expect.poll(() => ui.getByRole('button', { name: 'Send 12 requests' }).evaluate((button) => button === document.activeElement)).toBe(true)
+    await session.page.keyboard.press('Escape')
+    expect(await dialog.count()).toBe(0)
+    expect(suite.standIn.generations()).toHaveLength(0)
+
+    await ui.getByRole('button', { name: 'Refine each (12)' }).click()
+    await session.page.keyboard.press('Enter')
     await expect.poll(() => ui.getByText(/Placed 12 images/).count(), { timeout: 30_000 }).toBe(1)
     expect(suite.standIn.generations()).toHaveLength(12)
     await session.close()

@@ -1,4 +1,5 @@
 import { Button, Inline } from '@create-figma-plugin/ui'
+import { useEffect, useRef } from 'preact/hooks'
 import type { ClickAction } from '../../generation/plan/offer'
 import { overSpendLimit } from '../../generation/plan/plan-click'
 import { formatEstimateInSentence, formatUsd } from '../../pricing'
@@ -12,8 +13,11 @@ export function ConfirmSend({ action, spendLimit, onSend, onBack }: { action: Cl
   const what = count === 1 ? 'one request' : `${count} requests, ${action.concurrency} at a time`
   const cost = `${formatEstimateInSentence(action.cost)}${count === 1 ? '' : ' in all'}`
   const over = overSpendLimit(action, spendLimit) ? `, more than your limit of ${formatUsd(spendLimit)} a click (set in Settings)` : ''
+  // Keyboard: the question takes the focus, on Send (what the designer pressed for), and Escape goes back.
+  const send = useRef<HTMLButtonElement>(null)
+  useEffect(() => send.current?.focus(), [])
   return (
-    <div class="notice field" role="alertdialog" aria-label="Confirm sending">
+    <div class="notice field" role="alertdialog" aria-label="Confirm sending" onKeyDown={(event) => event.key === 'Escape' && onBack()}>
       <p>
         This sends {what}: {cost}
         {over}.
@@ -22,7 +26,7 @@ export function ConfirmSend({ action, spendLimit, onSend, onBack }: { action: Cl
         <Button secondary onClick={onBack}>
           Back
         </Button>
-        <Button onClick={onSend}>{count === 1 ? 'Send' : `Send ${count} requests`}</Button>
+        <Button ref={send} onClick={onSend}>{count === 1 ? 'Send' : `Send ${count} requests`}</Button>
       </Inline>
     </div>
   )

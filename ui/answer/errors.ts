@@ -142,8 +142,12 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
       return new GenerationError('upstream-timeout', 'OpenRouter timed out before the image was ready. Try again; a smaller size or the Fast model is quicker.', options)
     case 413:
       return new GenerationError('too-large', 'The request is larger than Riverflow accepts (4.5 MB). Use fewer or smaller images.', options)
-    case 429:
-      return new GenerationError('rate-limited', 'OpenRouter is rate limiting this key. Wait a minute, then try again.', options)
+    case 429: {
+      // OpenRouter may say how long: a wait of several minutes is said as it is, not as "a minute".
+      const ms = options.retryAfterMs
+      const wait = ms !== null && ms > 60_000 ? `Wait ${Math.ceil(ms / 60_000)} minutes` : 'Wait a minute'
+      return new GenerationError('rate-limited', `OpenRouter is rate limiting this key. ${wait}, then try again.`, options)
+    }
     case 524:
       return new GenerationError('upstream-timeout', `OpenRouter stopped waiting for Riverflow. ${MAY_HAVE_CHARGED} (HTTP 524)`, options)
     default:

@@ -48,6 +48,12 @@ describe('errorFromStatus', () => {
     expect(errorFromStatus(429, '', '7').retryAfterMs).toBe(7000)
   })
 
+  it('says a rate limit of several minutes as it is, not as a minute', () => {
+    expect(errorFromStatus(429, '', '7').message).toMatch(/Wait a minute, then try again\./)
+    expect(errorFromStatus(429, '', '300').message).toMatch(/Wait 5 minutes, then try again\./)
+    expect(errorFromStatus(429, '').message).toMatch(/Wait a minute, then try again\./)
+  })
+
   it('never repeats a key that the server echoed back', () => {
     const error = errorFromStatus(400, body(400, 'Bad key sk-or-v1-fake-key-echoed-back'))
     expect(error.message).not.toContain('sk-or-v1-fake')

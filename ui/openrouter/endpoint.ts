@@ -1,5 +1,5 @@
 import { GenerationError } from '../answer/errors'
-import { keyProblem } from './sign-in/pasted-key'
+import { keyProblem } from '../../common/api-key'
 
 /**
  * Where the UI sends requests. Always OpenRouter in the built plugin: only

@@ -1,7 +1,7 @@
 import { Button, Textbox } from '@create-figma-plugin/ui'
 import { useState } from 'preact/hooks'
 import { type KeyInfo, checkKeyAsync } from '../../openrouter/sign-in/key'
-import { cleanPastedKey } from '../../openrouter/sign-in/pasted-key'
+import { cleanPastedKey } from '../../../common/api-key'
 import { keyCheckMessage } from './key-check-message'
 
 /** The second way in: paste a key made at openrouter.ai/settings/keys; it is checked before it is stored. */

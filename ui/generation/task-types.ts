@@ -6,7 +6,7 @@
 import type { Road } from '../../common/domain'
 import type { ShrinkNote } from '../encoding/request-budget'
 import type { RetryNotice } from '../openrouter/client'
-import type { Settled } from './run/run-pool'
+import type { Settled } from './run/pool'
 
 type TaskPhase = 'waiting' | 'exporting' | 'ready' | 'generating' | 'placing' | 'done' | 'failed' | 'cancelled'
 

@@ -1,18 +1,22 @@
-import type { GenerationRecord } from '../../../common/domain'
-import type { PlaceImageArgs } from '../../../common/messages'
+import type { GenerationRecord, HeldTile, TiledImage } from '../../../common/domain'
+import type { PlacedImage, PlaceImageArgs } from '../../../common/messages'
 import { type OriginalImage, copyIfReencodedAsync, isOverFigmaLimit } from '../../image/original-image'
 import { copyInSlicesAsync } from '../../image/copy-in-slices'
-import type { PreparedForFigma } from '../../image-work/prepare-for-figma'
-import { BridgeError } from '../../bridge'
-import { fitsArea } from '../../image-work/mask-to-shape'
+import { type PreparedForFigma, prepareForFigmaAsync } from '../../image-work/prepare-for-figma'
+import { BridgeError, requestAsync } from '../../bridge'
+import { fitsArea, maskToShapeAsync } from '../../image-work/mask-to-shape'
 import { GenerationError } from '../../answer/errors'
 import { type ImageSource, readImageBytesAsync } from '../../answer/response'
 import type { TaskSpec } from '../plan/task'
 import type { KeptImage } from './kept-images'
-import { type LanderOptions, type LanderSeams, withDefaultSeams } from './lander-options'
-import { downloadOf, landFullSizeAsync, placeOrKeepAsync, sizeOf } from './place-or-keep'
-
-export type { LanderOptions } from './lander-options'
+import { readImageInfo } from '../../image/image-info'
+import { MIME_TYPES } from '../../image/mime-types'
+import type { AreaTarget } from '../../../common/selection'
+import { cutIntoTilesAsync } from '../../image-work/cut-tiles'
+import type { OutcomeEvent } from '../job-outcome'
+import { type FullSizeStore, fullSizeImages } from './full-size-store'
+import { holdTilesAsync } from './hold-tiles'
+import { exportLayerAsync } from '../../selection/export-layer'
 
 /**
  * Takes the images of a job's answers to the canvas: one object per job,
@@ -158,3 +162,114 @@ function messageOf(error: unknown): string {
   return error instanceof GenerationError ? error.message : 'The image in the answer could not be read. Try again.'
 }
 
+// The lander's last steps: an image placed through the sandbox, or kept with
+// Retry and Download when Figma will not take it; one over Figma's 4096 px in
+// tiles or scaled down, its original kept to download.
+
+/**
+ * An image larger than Figma takes keeps its original for the session, to
+ * download at full size, and lands scaled down; with Keep full resolution it
+ * lands in tiles instead, on a new layer (a fill cannot hold tiles), or scaled
+ * down after all when it cannot be cut, saying why.
+ */
+async function landFullSizeAsync(args: PlaceImageArgs, image: PreparedForFigma, original: OriginalImage, options: LanderOptions, seams: LanderSeams): Promise<boolean> {
+  const from = sizeOf(image, true)
+  const fullSizeId = seams.store.keep({ ...original, name: args.name })
+  let tilesProblem: string | null = null
+  let tiled: TiledImage<HeldTile> | null = null
+  if (options.keepFullResolution) {
+    try {
+      tiled = await seams.hold(await seams.cut(original.bytes))
+    } catch (error) {
+      // A clause for the result line: Figma would not take a tile, or the browser could not cut the image.
+      tilesProblem = error instanceof BridgeError ? 'Figma did not take its tiles' : 'this browser could not cut it into tiles'
+    }
+  }
+  if (tiled) {
+    // Told once Figma answered: a group that could not be placed waits with the kept images instead.
+    const placed = await placeOrKeepAsync({ ...args, image: tiled, placement: 'new-layer' }, downloadOf(image, args.name), options, seams)
+    options.report({ type: 'image-tiled', size: from, tiles: tiled.tiles.length, fullSizeId, insteadOfFill: args.placement === 'fill', placed })
+    return placed
+  }
+  options.report({ type: 'image-shrunk', from, to: sizeOf(image, false), fullSizeId, tilesProblem })
+  return placeOrKeepAsync(args, downloadOf(image, args.name), options, seams)
+}
+
+/** Resolves true once the image is on the canvas, false when it was kept instead. */
+async function placeOrKeepAsync(
+  args: PlaceImageArgs,
+  download: KeptImage['download'],
+  options: Pick<LanderOptions, 'report' | 'keep'>,
+  seams: LanderSeams,
+): Promise<boolean> {
+  try {
+    const placed = await seams.place(args)
+    const fellBack = args.placement === 'fill' && placed.placement === 'new-layer'
+    options.report({ type: 'image-placed', fellBack, layers: { nodeIds: placed.nodeIds, name: args.name } })
+    return true
+  } catch (error) {
+    options.keep({
+      message: error instanceof Error ? error.message : 'Figma could not place the image. Retry, or download it.',
+      download,
+      url: null,
+      retry: { kind: 'place', args },
+    })
+    return false
+  }
+}
+
+/** What Download saves of an image ready for Figma: its own bytes, in their own format. */
+function downloadOf(image: PreparedForFigma, name: string): KeptImage['download'] {
+  return { bytes: image.bytes, mimeType: MIME_TYPES[readImageInfo(image.bytes)?.format ?? 'png'], name }
+}
+
+function sizeOf(image: PreparedForFigma, original: boolean): string {
+  return original ? `${image.originalWidth}×${image.originalHeight}` : `${image.width}×${image.height}`
+}
+
+// What a lander is given: the panel's options, and the seams it reaches
+// Figma and the image code through (the real ones unless a test swaps one).
+
+/** Placing one image takes Figma well under a second; past this, keep the image instead of waiting on. */
+const PLACE_TIMEOUT_MS = 30_000
+
+export interface LanderOptions {
+  /** An image over 4096 px lands in tiles, every pixel kept (the designer's setting). */
+  keepFullResolution: boolean
+  /** Tells the job's outcome what landed and how. */
+  report: (event: OutcomeEvent) => void
+  /** Keeps an image that was paid for but is not on the canvas, with Retry and Download. */
+  keep: (item: Omit<KeptImage, 'id'>) => void
+  /**
+   * The job's Cancel: a download of an answer's image link stops on it, the
+   * image kept with its link. The job's own, not a request's: the requests may
+   * all have settled while an image still comes.
+   */
+  signal?: AbortSignal
+  /** Seams for the tests; the panel uses the real ones. */
+  seams?: Partial<LanderSeams>
+}
+
+interface LanderSeams {
+  prepare: (bytes: Uint8Array) => Promise<PreparedForFigma>
+  cut: (bytes: Uint8Array) => Promise<TiledImage>
+  /** Hands the tiles to Figma one by one, answering their hashes. */
+  hold: (tiled: TiledImage) => Promise<TiledImage<HeldTile>>
+  place: (args: PlaceImageArgs) => Promise<PlacedImage>
+  store: FullSizeStore
+  /** Edit area: the answer limited to the shape drawn, with a soft edge. */
+  mask: (image: PreparedForFigma, area: AreaTarget) => Promise<PreparedForFigma>
+}
+
+function withDefaultSeams(seams: Partial<LanderSeams> = {}): LanderSeams {
+  return {
+    prepare: prepareForFigmaAsync,
+    cut: cutIntoTilesAsync,
+    hold: holdTilesAsync,
+    place: (args) =>
+      requestAsync('place-image', args, { timeoutMs: PLACE_TIMEOUT_MS, timeoutMessage: 'Figma did not place the image in time. Retry, or download it.' }),
+    store: fullSizeImages,
+    mask: (image, area) => maskToShapeAsync(image, area, exportLayerAsync),
+    ...seams,
+  }
+}

@@ -8,9 +8,8 @@ import { type RoadResult, roadProblems, sendOnRoadAsync } from '../../openrouter
 import { suggestAnotherModel } from '../../models/suggest-model'
 import type { Lander } from '../land/lander'
 import type { TaskSpec } from '../plan/task'
-import { PreparationCancelled, prepareAhead } from './prepare-ahead'
+import { PreparationCancelled, prepareAhead, runPoolAsync } from './pool'
 import { type PrepareDeps, type PreparedInputs, prepareInputsAsync } from './prepare-inputs'
-import { runPoolAsync } from './run-pool'
 import type { SettledTask, TaskProgress, TaskResult } from '../task-types'
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { PreparationCancelled, prepareAhead } from '../../../../ui/generation/run/prepare-ahead'
+import { PreparationCancelled, prepareAhead } from '../../../../ui/generation/run/pool'
 
 // Each preparation takes 5 ms of fake time; the test moves the clock on by hand.
 beforeEach(() => vi.useFakeTimers())

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { runPoolAsync } from '../../../../ui/generation/run/run-pool'
+import { runPoolAsync } from '../../../../ui/generation/run/pool'
 
 // The items' work takes fake time; the test moves the clock on.
 beforeEach(() => vi.useFakeTimers())

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest'
-import { forgetRoads } from '../../ui/openrouter/roads'
+import { forgetRoads } from '../../ui/openrouter/choose-road'
 import { describeOpenRouterContract } from './openrouter-contract'
 
 // The real OpenRouter, with a maintainer's key (`OPENROUTER_API_KEY=… npm run test:live`): the

@@ -1,6 +1,6 @@
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import { useOpenRouterStandIn } from '../openrouter-stand-in/use-stand-in'
-import { forgetRoads } from '../../ui/openrouter/roads'
+import { forgetRoads } from '../../ui/openrouter/choose-road'
 import { describeOpenRouterContract } from './openrouter-contract'
 
 // The live contract's checks (./openrouter.live.ts) against the stand-in, on every run: they are

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { CachedCatalog } from '../../common/domain'
 import { requestAsync } from '../bridge'
-import { startLearnedRoads } from '../openrouter/roads'
+import { startLearnedRoads } from '../openrouter/choose-road'
 import { type ModelListChoice, chooseModelList } from './model-list'
 import { readCachedCatalog } from './catalog/parse-catalog'
 import { refreshCatalogAsync } from './catalog/refresh-model-list'

@@ -1,14 +1,14 @@
+import type { Road } from '../../common/domain'
 import { isFreeVariant } from '../../common/models'
 import { imagesRoadWithoutRecord } from '../../common/road-capabilities'
 import { type RequestOptions, requestGenerationAsync } from './client'
-import { type RoadChoice, chooseRoad } from './choose-road'
+import { type RoadChoice, chooseRoad, rememberRoad } from './choose-road'
 import type { Connection } from './connection'
 import { GenerationError } from '../answer/errors'
 import { imagesApiListsAsync } from './images-models'
 import { buildImagesRequest } from './images-request'
 import { type GenerationInput, buildGenerationRequest } from './request'
 import type { GenerationResult } from '../answer/response'
-import { type Road, rememberRoad } from './roads'
 
 /** What belongs to the request (cancel, retry notices): everything but where it goes. */
 type SendingOptions = Omit<RequestOptions, 'endpoint'>

@@ -3,7 +3,6 @@ import type { SelectedLayer } from '../../common/selection'
 import { onPluginEvent, requestAsync } from '../bridge'
 import { MIME_TYPES } from '../image/mime-types'
 import { encodeBase64 } from '../image/data-url'
-import { keepThumbnailsOf } from './keep-thumbnails'
 
 /**
  * The layers selected in Figma and their thumbnails, as the sandbox tells
@@ -52,4 +51,19 @@ export function useSelection(initial: SelectedLayer[]) {
   }, [])
 
   return { selection, thumbnails }
+}
+
+/**
+ * The thumbnails of the layers still selected, so a long session does not keep
+ * every PNG it ever showed.
+ */
+export function keepThumbnailsOf(selection: readonly SelectedLayer[], thumbnails: Record<string, string>): Record<string, string> {
+  const selected = new Set(selection.map((layer) => layer.id))
+  const kept: Record<string, string> = {}
+  let dropped = false
+  for (const [id, url] of Object.entries(thumbnails)) {
+    if (selected.has(id)) kept[id] = url
+    else dropped = true
+  }
+  return dropped ? kept : thumbnails
 }

@@ -5,7 +5,7 @@ import { chatRoad, imagesRoadWithoutRecord } from '../../../common/road-capabili
 import { roadLimits as limitsOf } from '../../../ui/openrouter/choose-road'
 import { buildImagesRequest as buildRequest } from '../../../ui/openrouter/images-request'
 import type { GenerationInput } from '../../../ui/openrouter/request'
-import type { Road } from '../../../ui/openrouter/roads'
+import type { Road } from '../../../common/domain'
 import { modelOf, withModelOf } from '../../fixtures/orders'
 
 /** The Image API as a refusal finds it, with no record: what the model's own table allows, none of the extras. */

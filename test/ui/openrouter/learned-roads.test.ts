@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { forgetRoads, rememberRoad, rememberedRoad } from '../../../ui/openrouter/roads'
+import { forgetRoads, rememberRoad, rememberedRoad } from '../../../ui/openrouter/choose-road'
 
 beforeEach(() => forgetRoads())
 

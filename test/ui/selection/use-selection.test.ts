@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SelectedLayer } from '../../../common/selection'
-import { keepThumbnailsOf } from '../../../ui/selection/keep-thumbnails'
+import { keepThumbnailsOf } from '../../../ui/selection/use-selection'
 
 const layer = (id: string): SelectedLayer => ({ id, name: id, type: 'FRAME', width: 10, height: 10, fillable: true, madeHere: false })
 

@@ -1,4 +1,4 @@
-import { taskRoad } from '../generation/plan/task-road'
+import { taskRoad } from '../generation/plan/plan-tasks'
 import type { TaskSpec } from '../generation/plan/task'
 import { droppedInWords } from './format'
 

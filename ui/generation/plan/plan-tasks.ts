@@ -4,9 +4,9 @@ import { FIGMA_MAX_IMAGE_SIDE, nearestAspectRatio, scaleSize } from '../../../co
 import { type CostEstimate, addEstimates, estimateCost } from '../../pricing'
 import { type Roles, layersWithRole } from '../../selection/roles'
 import { fitFrame } from '../../models/frame-size'
-import { taskRoad } from './task-road'
 import type { LayerToSend, Order, TaskSpec } from './task'
 import { nextId } from '../next-id'
+import { type RoadChoice, chooseRoad } from '../../openrouter/choose-road'
 
 /** Said to the model when the designer upscales without a prompt of their own. */
 export const UPSCALE_PROMPT =
@@ -207,4 +207,10 @@ export function layerNameFromPrompt(prompt: string, maxLength = 40): string {
   const cut = words.slice(0, maxLength)
   const lastSpace = cut.lastIndexOf(' ')
   return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:]+$/, '')}…`
+}
+
+/** The road a planned task will go on, worked out from the same needs its request will have (road.ts). */
+export function taskRoad(task: TaskSpec): RoadChoice {
+  const inputs = task.inputs.length
+  return chooseRoad(task.model, task.settings, { inputs, references: inputs > 0 ? task.references.length : 0, rubric: task.scoringRubric?.length, exact: task.exactSize !== undefined })
 }

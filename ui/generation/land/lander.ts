@@ -79,7 +79,8 @@ async function landImageAsync(
   }
   // Copied first: preparing moves the bytes to the image worker, and shrinking would lose pixels.
   const copy = await copyIfReencodedAsync(bytes)
-  const original: OriginalImage = copy ?? { bytes, mimeType: 'image/png', width: 0, height: 0 }
+  // Not copied: Figma takes it as it is, PNG, JPEG or GIF, and it is downloaded as what it is.
+  const original: OriginalImage = copy ?? { bytes, mimeType: MIME_TYPES[readImageInfo(bytes)?.format ?? 'png'], width: 0, height: 0 }
   return prepareAndPlaceAsync(original, args, copy, options, seams, bytes)
 }
 

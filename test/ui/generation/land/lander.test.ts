@@ -202,6 +202,20 @@ describe('an Edit area answer whose shape Figma cannot give', () => {
     expect(placed).toEqual([expect.objectContaining({ placement: 'area', targetIds: ['1:4', '1:5'], area, image: { bytes: fitted.bytes, width: 300, height: 300 } })])
   })
 
+  it('is downloaded as the JPEG it is, when it came as one', async () => {
+    // SOI, then a start-of-frame: 8 bits, 300×300 (all the lander reads of it).
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 1, 44, 1, 44, 3, 0, 0, 0, 0])
+    const mask = vi.fn(async () => {
+      throw new BridgeError('The layer was deleted before it could be exported. Select it again.')
+    })
+    const kept: Omit<KeptImage, 'id'>[] = []
+    const fitted: PreparedForFigma = { ...shrunk, width: 300, height: 300, originalWidth: 300, originalHeight: 300, shrunk: false }
+    const lander = createLander({ keepFullResolution: false, report: () => {}, keep: (item) => kept.push(item), seams: { prepare: async () => fitted, mask, place: vi.fn() } })
+    lander.land({ kind: 'base64', mime: 'image/jpeg', base64: toBase64(jpeg) }, areaSpec, record)
+    await lander.settledAsync()
+    expect(kept[0].download).toMatchObject({ mimeType: 'image/jpeg' })
+  })
+
   it('fitting it that fails for another reason is tried again as before', async () => {
     const mask = vi.fn(async () => {
       throw new GenerationError('bad-image', 'The edited area could not be decoded to fit it to the shape. Try again.')

@@ -176,9 +176,10 @@ function messageOf(error: unknown): string {
 async function landFullSizeAsync(args: PlaceImageArgs, image: PreparedForFigma, original: OriginalImage, options: LanderOptions, seams: LanderSeams): Promise<boolean> {
   const from = sizeOf(image, true)
   const fullSizeId = seams.store.keep({ ...original, name: args.name })
-  let tilesProblem: string | null = null
+  // Tiles go on a new layer of their own: an expansion belongs behind its image, an edit over it, fitted to its shape.
+  let tilesProblem = options.keepFullResolution ? TILES_ELSEWHERE[args.placement] ?? null : null
   let tiled: TiledImage<HeldTile> | null = null
-  if (options.keepFullResolution) {
+  if (options.keepFullResolution && tilesProblem === null) {
     try {
       tiled = await seams.hold(await seams.cut(original.bytes))
     } catch (error) {
@@ -194,6 +195,12 @@ async function landFullSizeAsync(args: PlaceImageArgs, image: PreparedForFigma, 
   }
   options.report({ type: 'image-shrunk', from, to: sizeOf(image, false), fullSizeId, tilesProblem })
   return placeOrKeepAsync(args, downloadOf(image, args.name), options, seams)
+}
+
+/** Why an image landing so is not tiled, as a clause of the result line: it would land elsewhere than it belongs. */
+const TILES_ELSEWHERE: Partial<Record<PlaceImageArgs['placement'], string>> = {
+  behind: 'it goes behind its image in the frame',
+  area: 'it goes over its image, fitted to the shape',
 }
 
 /** Resolves true once the image is on the canvas, false when it was kept instead. */

@@ -41,8 +41,8 @@ const tiled: TiledImage = { width: 5120, height: 2880, tiles: [0, 2560].map((x) 
 // As Figma holds them: each tile's bytes given in a request of its own, its hash back.
 const held: TiledImage<HeldTile> = { width: 5120, height: 2880, tiles: tiled.tiles.map(({ bytes, ...rect }) => ({ ...rect, imageHash: `hash-${bytes[0]}` })) }
 
-function landOne(bytes: Uint8Array, change: Partial<LanderOptions['seams']> & { keepFullResolution?: boolean } = {}) {
-  const { keepFullResolution = false, ...seams } = change
+function landOne(bytes: Uint8Array, change: Partial<LanderOptions['seams']> & { keepFullResolution?: boolean; task?: TaskSpec } = {}) {
+  const { keepFullResolution = false, task = spec, ...seams } = change
   const events: OutcomeEvent[] = []
   const kept: Omit<KeptImage, 'id'>[] = []
   const store = createFullSizeStore()
@@ -60,7 +60,7 @@ function landOne(bytes: Uint8Array, change: Partial<LanderOptions['seams']> & { 
     keep: (item) => kept.push(item),
     seams: { place, prepare, cut, hold, store, ...seams },
   })
-  lander.land(source(bytes), spec, record)
+  lander.land(source(bytes), task, record)
   return { events, kept, store, placed, place, cut, hold, settled: lander.settledAsync() }
 }
 
@@ -95,6 +95,18 @@ describe('the lander', () => {
     expect(placed[0]).toMatchObject({ image: held, placement: 'new-layer' })
     expect(events.at(-1)).toEqual({ type: 'image-tiled', size: '5120×2880', tiles: 2, fullSizeId: 'full-size-1', insteadOfFill: true, placed: true })
     expect(store.get('full-size-1')?.bytes).toEqual(original)
+  })
+
+  it.each([
+    ['an expansion, behind its image in the frame', { placement: 'behind', expandTo: undefined }, 'it goes behind its image in the frame'],
+    ['an edit of an area, over its image', { placement: 'area', area: { x: 0, y: 0, width: 5120, height: 2880, shapeId: '1:5', shape: { x: 0, y: 0, width: 10, height: 10 }, shapeExportBox: { x: 0, y: 0, width: 10, height: 10 }, imageId: '1:4', erase: false } }, 'it goes over its image, fitted to the shape'],
+  ] as const)('with Keep full resolution, lands %s scaled down where it belongs, never in tiles beside it', async (_, change, why) => {
+    const task: TaskSpec = { ...spec, ...change }
+    const { events, placed, cut, settled } = landOne(pngHeader(5120, 2880), { keepFullResolution: true, task, mask: async (image) => image })
+    expect(await settled).toEqual({ placed: 1, kept: 0 })
+    expect(cut).not.toHaveBeenCalled()
+    expect(placed[0]).toMatchObject({ placement: change.placement, image: { width: 4096, height: 2304 } })
+    expect(events[0]).toEqual({ type: 'image-shrunk', from: '5120×2880', to: '4096×2304', fullSizeId: 'full-size-1', tilesProblem: why })
   })
 
   it('keeps tiles Figma did not place, to retry, and says so', async () => {

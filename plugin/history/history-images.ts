@@ -40,7 +40,11 @@ export async function entryImageAsync(layerId: string | undefined, record: Gener
   return null
 }
 
-/** One generation: the same arrival time and OpenRouter id (the prompt may be shortened in either copy). */
+/**
+ * One generation: the same arrival time and OpenRouter id (the prompt may be
+ * shortened in either copy). An entry of a set of formats holds the first
+ * image's record: any image of the same set is one of its.
+ */
 function sameGeneration(raw: string, record: GenerationRecord): boolean {
   let other: unknown
   try {
@@ -49,7 +53,9 @@ function sameGeneration(raw: string, record: GenerationRecord): boolean {
     return false
   }
   const found = other as Partial<GenerationRecord> | null
-  return typeof found === 'object' && found !== null && found.createdAt === record.createdAt && (found.generationId ?? null) === record.generationId
+  if (typeof found !== 'object' || found === null) return false
+  if (record.format && typeof found.format === 'object' && found.format !== null && found.format.setId === record.format.setId) return true
+  return found.createdAt === record.createdAt && (found.generationId ?? null) === record.generationId
 }
 
 function imageHashOf(fills: readonly Paint[] | PluginAPI['mixed']): string | null {

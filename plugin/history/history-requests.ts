@@ -5,7 +5,7 @@ import { addToHistory, readHistory } from './history'
 import type { HistoryItem, PlacedImage, PlaceImageArgs, RequestArgs } from '../../common/messages'
 import { placeImageAsync } from '../placing/place-image'
 import { groupTilesAsync } from '../placing/place-tiles'
-import { entryImageAsync } from './history-images'
+import { type EntryImage, entryImageAsync } from './history-images'
 
 /**
  * Whether a set of formats' undo step is open: its frames and images so far,
@@ -67,13 +67,31 @@ export async function loadHistoryAsync(): Promise<HistoryItem[]> {
   const entries = readHistory()
   return Promise.all(
     entries.map(async (entry) => {
-      const found = await entryImageAsync(entry.layerIds[0], entry.record)
+      const { found, layerId } = await imageOnAnyLayerAsync(entry.layerIds, entry.record)
       const frames = entry.record.format ? await frameNamesAsync(entry.layerIds) : null
       // Gone from its layer is not the layer gone: a later image may have replaced it there.
       const replaced = found === null && (await anyLayerThereAsync(entry.layerIds))
-      return { ...entry, exists: found !== null, ...(found?.kind === 'fill' && found.swappedOut ? { swappedOut: true as const } : {}), ...(replaced && { replaced: true as const }), ...(frames && { frames }) }
+      // The layer that holds the image first: the row's thumbnail and Place again are of its first layer.
+      const layerIds = layerId === null ? entry.layerIds : [layerId, ...entry.layerIds.filter((id) => id !== layerId)]
+      return { ...entry, layerIds, exists: found !== null, ...(found?.kind === 'fill' && found.swappedOut ? { swappedOut: true as const } : {}), ...(replaced && { replaced: true as const }), ...(frames && { frames }) }
     }),
   )
+}
+
+/**
+ * The entry's image on the first of its layers that shows it, else the first
+ * that keeps it as its previous image: one image may fill several layers, and a
+ * set of formats is several images, so its first layer deleted or filled again
+ * is not the image gone.
+ */
+async function imageOnAnyLayerAsync(layerIds: readonly string[], record: GenerationRecord): Promise<{ found: EntryImage | null; layerId: string | null }> {
+  let kept: { found: EntryImage; layerId: string } | null = null
+  for (const layerId of layerIds) {
+    const found = await entryImageAsync(layerId, record)
+    if (found && !(found.kind === 'fill' && found.swappedOut)) return { found, layerId }
+    if (found && !kept) kept = { found, layerId }
+  }
+  return kept ?? { found: null, layerId: null }
 }
 
 /** Whether any of the entry's layers is still in the file. */

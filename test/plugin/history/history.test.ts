@@ -61,6 +61,38 @@ describe('the file’s history', () => {
     ])
   })
 
+  it('finds an image that filled several layers on any of them: the first deleted or filled again is not the image gone', async () => {
+    startPlugin()
+    const [hero, card, tile] = ['Hero', 'Card', 'Tile'].map((name) => fake.addFrame({ name, width: 64, height: 64 }))
+    await request('place-image', { taskId: 'all', image: { bytes: encodePng(32, 32), width: 32, height: 32 }, placement: 'fill', targetIds: [hero.id, card.id, tile.id], name: 'All', reveal: false, record: record('All') })
+    const image = card.fills[0].imageHash
+    hero.remove()
+    // The second, filled again with a later image: the third still shows this one.
+    await request('place-image', { taskId: 'later', image: { bytes: encodePng(16, 16), width: 16, height: 16 }, placement: 'fill', targetIds: [card.id], name: 'Later', reveal: false, record: { ...record('Later'), createdAt: '2026-11-24T11:00:00.000Z' } })
+    const reply = (await request('load-history', {})) as { result: HistoryItem[] }
+    const all = reply.result.find((item) => item.record.prompt === 'All')!
+    expect([all.exists, all.replaced ?? false]).toEqual([true, false])
+    // The layer that shows it comes first: its thumbnail, and Place again copies this image, not the later one.
+    expect(all.layerIds[0]).toBe(tile.id)
+    expect(await request('place-again', { layerId: all.layerIds[0], record: all.record })).toMatchObject({ ok: true })
+    expect(fake.page.children.at(-1)!.fills[0].imageHash).toBe(image)
+  })
+
+  it('finds a set of formats while any of its images is still in its frame, whichever was deleted since', async () => {
+    startPlugin()
+    const frames = ['Story', 'Post'].map((name) => fake.addFrame({ name, width: 64, height: 64 }))
+    const formatRecord = (minute: number) => ({ ...record('Campaign'), createdAt: `2026-11-24T10:0${minute}:00.000Z`, format: { keyVisualId: 'kv', setId: 'set-1' } })
+    for (const [i, frame] of frames.entries()) {
+      await request('place-image', { taskId: `f${i}`, image: { bytes: encodePng(32, 32), width: 32, height: 32 }, placement: 'behind', targetIds: [frame.id], name: frame.name, reveal: false, record: formatRecord(i + 1) })
+    }
+    const first = (await request('load-history', {})) as { result: HistoryItem[] }
+    expect(first.result).toHaveLength(1)
+    frames[0].kids[0].remove()
+    const reply = (await request('load-history', {})) as { result: HistoryItem[] }
+    expect(reply.result).toMatchObject([{ exists: true, frames: ['Post'] }])
+    expect(reply.result[0].replaced).toBeUndefined()
+  })
+
   it.each([
     ['a fill', 'fill' as const],
     ['a new layer', 'new-layer' as const],

@@ -97,10 +97,12 @@ export function planLaunch(launch: Launch, current: SavedState, models: readonly
  * would go under the earlier result, which covers the frame, and a format's
  * would replace it: paid for and not seen. Beside the frame, a take is an
  * image made from another, not an expansion or a format in its frame: its
- * record says so, and its own buttons treat it as such.
+ * record says so, and its own buttons treat it as such. The first take is
+ * selected and scrolled to, as any take is: a format's task, in its frame, is
+ * not, and beside the frame its take lands past the set's other frames.
  */
 function takesBeside(tasks: TaskSpec[], takes: number): TaskSpec[] {
-  return withTakes(tasks, takes).map(({ expandedImageId: _expanded, formatSet: _set, ...task }) => ({ ...task, placement: 'new-layer', fromImages: true }))
+  return withTakes(tasks, takes).map(({ expandedImageId: _expanded, formatSet: _set, ...task }, i) => ({ ...task, placement: 'new-layer', fromImages: true, reveal: i === 0 }))
 }
 
 /**

@@ -213,6 +213,8 @@ describe('planLaunch on an Every format result', () => {
     expect(p.tasks).toHaveLength(takes)
     for (const task of p.tasks!) expect(task).toMatchObject({ placement: 'new-layer', targetIds: ['story'] })
     for (const task of p.tasks!) expect([task.formatSet, task.fromImages]).toEqual([undefined, true])
+    // Beside the frame, past the set's other frames: the first take is selected and scrolled to, as any take is.
+    expect(p.tasks!.map((task) => task.reveal)).toEqual(Array.from({ length: takes }, (_, i) => i === 0))
   })
 
   it('Regenerate makes it again in the result layer', () => {

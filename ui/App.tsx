@@ -134,10 +134,7 @@ function Panel({ start }: { start: StartData }) {
         recentPrompts={saved.recentPrompts}
         models={models}
         onUse={(record) => dispatch({ type: 'use-record', record, models })}
-        onUsePrompt={(prompt) => {
-          dispatch({ type: 'change', change: { prompt } })
-          show('generate')
-        }}
+        onUsePrompt={(prompt) => dispatch({ type: 'use-prompt', prompt })}
         onBack={() => show('generate')}
       />
     )

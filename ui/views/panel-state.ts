@@ -8,6 +8,7 @@ import type { TaskSpec } from '../generation/plan/task'
 import { fitSettingsToList, startOnFree } from '../models'
 import type { KeyInfo } from '../openrouter/sign-in/key'
 import { readSavedState } from '../state/read-saved-state'
+import { keepDraft } from '../state/recent-prompts'
 
 export type View = 'key' | 'generate' | 'history'
 
@@ -46,6 +47,8 @@ export type PanelAction =
   | { type: 'change'; change: Partial<SavedState> }
   /** A history entry's prompt and settings, back in the panel. */
   | { type: 'use-record'; record: GenerationRecord; models: readonly ModelCapabilities[] }
+  /** A recent prompt, back in the prompt box. */
+  | { type: 'use-prompt'; prompt: string }
   | { type: 'dismiss-notes' }
   /** The model list is final for this run: a model gone from it gives way to the nearest of its tier. */
   | { type: 'list-settled'; models: readonly ModelCapabilities[] }
@@ -94,6 +97,10 @@ export function panelReducer(panel: PanelState, action: PanelAction): PanelState
       const loaded = loadRecord(action.record, panel.saved, action.models)
       if (!loaded) return { ...panel, view: 'generate', notes: ['The prompt of that image could not be read.'] }
       return { ...panel, view: 'generate', saved: loaded.state, notes: loaded.notes }
+    }
+    case 'use-prompt': {
+      const kept = keepDraft(panel.saved.recentPrompts, panel.saved.prompt, action.prompt)
+      return { ...panel, view: 'generate', saved: { ...panel.saved, prompt: action.prompt, recentPrompts: kept.recentPrompts }, notes: kept.notes }
     }
     case 'dismiss-notes':
       return { ...panel, notes: [] }

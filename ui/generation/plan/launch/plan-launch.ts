@@ -3,7 +3,7 @@ import type { Launch } from '../../../../common/messages'
 import type { ModelCapabilities } from '../../../../common/models'
 import { findModel } from '../../../models'
 import { readSavedState, toStoredState } from '../../../state/read-saved-state'
-import { withRecentPrompt } from '../../../state/recent-prompts'
+import { keepDraft } from '../../../state/recent-prompts'
 import type { SelectedLayer } from '../../../../common/selection'
 import { readArea } from '../../../../common/read/read-record'
 import { type PlacedLayer, areaProblem, findArea, planEditArea } from '../edit-area/plan-edit-area'
@@ -155,11 +155,9 @@ export function loadRecord(raw: unknown, current: SavedState, models: readonly M
   }
   if (record.promptTruncated === true) notes.push('The prompt kept with this image was shortened to fit in the file; what is loaded is its start.')
   // What the designer had typed and not sent is not lost: it goes first among the recent prompts, and they are told where.
-  const draft = current.prompt.trim()
-  const replaced = draft !== '' && draft !== read.state.prompt.trim()
-  if (replaced) notes.push('The prompt you were writing is kept: find it under Recent prompts in History.')
-  const recentPrompts = replaced ? withRecentPrompt(current.recentPrompts, current.prompt) : current.recentPrompts
-  return { state: { ...current, prompt: read.state.prompt, settings, recentPrompts }, notes }
+  const kept = keepDraft(current.recentPrompts, current.prompt, read.state.prompt)
+  notes.push(...kept.notes)
+  return { state: { ...current, prompt: read.state.prompt, settings, recentPrompts: kept.recentPrompts }, notes }
 }
 
 /** Where a link points, for a note: its host, or the link itself (shortened) when it does not read as one. */

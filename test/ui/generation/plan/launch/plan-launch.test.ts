@@ -79,6 +79,15 @@ describe('planLaunch', () => {
     expect(reviewLaunch(again.tasks!, current.settings).reasons.join(' ')).toMatch(/font file from https:\/\/attacker\.example\/f\.woff2/)
   })
 
+  it('History’s recent prompts: one clicked replaces the prompt being written, which goes first among them, as with Use', () => {
+    const panel: PanelState = { view: 'history', saved: { ...current, recentPrompts: ['A blue heron'] }, notes: [], creditCheckedFor: null, launch: null }
+    const used = panelReducer(panel, { type: 'use-prompt', prompt: 'A blue heron' })
+    expect(used).toMatchObject({ view: 'generate', saved: { prompt: 'A blue heron', recentPrompts: ['What I was typing', 'A blue heron'] }, notes: [KEPT] })
+    // Nothing typed, or the same prompt: nothing to keep, nothing said.
+    const empty = panelReducer({ ...panel, saved: { ...panel.saved, prompt: ' ' } }, { type: 'use-prompt', prompt: 'A blue heron' })
+    expect(empty).toMatchObject({ saved: { prompt: 'A blue heron', recentPrompts: ['A blue heron'] }, notes: [] })
+  })
+
   it('keeps the settings the plugin reads, and only those: a field anyone added to the record does not travel on', () => {
     const p = plan(launch({ record: { ...record, settings: { ...record.settings, effort: 'high', density: 3, junk: 'x'.repeat(99_800) } } }))
     expect(p.tasks![0].settings).toMatchObject({ effort: 'high', density: 3, model: 'sourceful/riverflow-v2-pro' })

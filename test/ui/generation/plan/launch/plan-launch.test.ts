@@ -156,6 +156,19 @@ describe('planLaunch on Edit area', () => {
     expect(onEdit('edit-prompt').tasks).toBeNull()
   })
 
+  it('an edit’s image away from its group (Place again’s copy): Regenerate sends nothing, saying how; More like this makes takes of it', () => {
+    const copy = { ...layer, id: 'copy', name: 'Table shot · edited area' }
+    for (const erase of [false, true]) {
+      const p = plan(launch({ layer: copy, record: { ...editRecord, prompt: erase ? '' : editRecord.prompt, area: { imageId: 'img', erase } } }))
+      // Never the edit's words alone as a new picture, in place of the copy.
+      expect(p.tasks).toBeNull()
+      expect(p.notes.at(-1)).toMatch(/is an edit away from its group: use Regenerate on the edit itself, or Edit area\. More like this makes takes of it\./)
+    }
+    const more = plan(launch({ command: 'more-like-this', layer: copy, record: editRecord }))
+    expect(more.tasks).toHaveLength(2)
+    for (const task of more.tasks!) expect(task).toMatchObject({ placement: 'new-layer', inputs: [{ layer: { id: 'copy' } }] })
+  })
+
   it('a record whose area is not one the plugin writes: regenerated as a plain image would be, not as an area', () => {
     const p = plan(launch({ layer: edit, record: { ...editRecord, area: { imageId: 7 } }, area: { image, shape: mask } }))
     expect(p.tasks![0].placement).not.toBe('area')

@@ -210,6 +210,34 @@ describe('the selection as input', () => {
     ])
     await session.close()
   })
+
+  it('keeps what the designer changed while the font was being looked up', async () => {
+    const session = await suite.open({
+      fonts: suite.fonts,
+      key: TEST_KEY,
+      setup: (fake) => {
+        fake.select(fake.addText({ name: 'Headline', characters: 'Big Sale', font: { family: 'Inter', style: 'Semi Bold' } }))
+      },
+    })
+    const { ui } = session
+    await openOptionsAsync(ui)
+    await ui.getByRole('button', { name: 'Add a font' }).click()
+    await ui.getByRole('button', { name: 'Add a font' }).click()
+    suite.fonts.slow(1500)
+    try {
+      await ui.getByRole('button', { name: 'Use the selected text’s font' }).first().click()
+      // Google is slow today: meanwhile the designer picks another model and writes the second row.
+      await ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2-pro')
+      await ui.getByRole('textbox', { name: 'Font 2 text' }).fill('Fresh')
+      await expect.poll(() => ui.getByRole('textbox', { name: 'Font 1 link' }).inputValue(), { timeout: 10_000 }).toBe('https://fonts.gstatic.com/l/font?kit=inter600&skey=test&v=v1')
+    } finally {
+      suite.fonts.slow(0)
+    }
+    expect(await ui.getByRole('combobox', { name: 'Model' }).inputValue()).toBe('sourceful/riverflow-v2-pro')
+    expect(await ui.getByRole('textbox', { name: 'Font 2 text' }).inputValue()).toBe('Fresh')
+    expect(await ui.getByRole('textbox', { name: 'Font 1 text' }).inputValue()).toBe('Big Sale')
+    await session.close()
+  })
 })
 
 type Box = { name: string; x: number; y: number; width: number; height: number }

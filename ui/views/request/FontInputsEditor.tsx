@@ -1,5 +1,5 @@
 import { Button, Textbox } from '@create-figma-plugin/ui'
-import { useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { FontInput } from '../../../common/domain'
 import type { SelectedLayer } from '../../../common/selection'
 import { FONT_INPUT_PRICE } from '../../models'
@@ -25,9 +25,15 @@ export function FontInputsEditor(props: FontInputsEditorProps) {
   const textLayer = props.selection.find((layer) => layer.text)
   const [lookup, setLookup] = useState<{ row: number; message: string } | null>(null)
   const [busyRow, setBusyRow] = useState<number | null>(null)
+  // A lookup ends after the panel may have drawn again: it changes the rows and settings as they are then.
+  const latest = useRef(props)
+  latest.current = props
+  const mounted = useRef(true)
+  useEffect(() => () => void (mounted.current = false), [])
 
   function update(index: number, change: Partial<FontInput>) {
-    props.onChange(props.fonts.map((font, i) => (i === index ? { ...font, ...change } : font)))
+    const { fonts, onChange } = latest.current
+    onChange(fonts.map((font, i) => (i === index ? { ...font, ...change } : font)))
   }
 
   async function fillFromTextLayerAsync(index: number) {
@@ -41,10 +47,13 @@ export function FontInputsEditor(props: FontInputsEditorProps) {
     }
     setBusyRow(index)
     const found = await resolveGoogleFontAsync(text.fontFamily, text.fontStyle, characters)
+    if (!mounted.current) return
     setBusyRow(null)
+    // What the designer changed meanwhile stands: a row rewritten or removed since takes nothing.
+    if (latest.current.fonts[index]?.text !== characters) return
     if (found.ok) {
       setLookup(null)
-      props.onChange(props.fonts.map((font, i) => (i === index ? { fontUrl: found.url, text: characters } : font)))
+      update(index, { fontUrl: found.url })
     } else {
       setLookup({ row: index, message: found.message })
     }

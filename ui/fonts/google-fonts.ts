@@ -5,6 +5,8 @@
  * fonts.gstatic.com. With `text=` it returns one small file holding just the
  * glyphs of that text: exactly what Riverflow needs, whatever the script.
  */
+import { hideKeys } from '../../common/api-key'
+
 // Only `npm run preview` sets RIVERFLOW_GOOGLE_FONTS_URL, to its local stand-in.
 const GOOGLE_FONTS_CSS_URL: string = import.meta.env.RIVERFLOW_GOOGLE_FONTS_URL ?? 'https://fonts.googleapis.com'
 
@@ -34,7 +36,8 @@ export function axesFromStyle(style: string): FontAxes {
 function googleFontsCssUrl(family: string, style: string, text: string, baseUrl = GOOGLE_FONTS_CSS_URL): string {
   const { weight, italic } = axesFromStyle(style)
   const axes = italic ? `ital,wght@1,${weight}` : `wght@${weight}`
-  const params = new URLSearchParams({ family: `${family}:${axes}`, text })
+  // Google is told the text, never a key pasted in it: a key goes to openrouter.ai alone.
+  const params = new URLSearchParams({ family: `${family}:${axes}`, text: hideKeys(text) })
   // URLSearchParams writes ':' '@' ',' escaped; Google accepts both forms.
   return `${baseUrl}/css2?${params.toString()}`
 }

@@ -45,6 +45,14 @@ describe('resolveGoogleFontAsync (against a local stand-in of the CSS2 API)', ()
     expect(asked.searchParams.get('text')).toBe('Big Sale')
   })
 
+  it('never sends a key the text layer holds to Google: only openrouter.ai is sent a key', async () => {
+    const result = await resolveGoogleFontAsync('Inter', 'Bold', 'Your key: sk-or-v1-0123456789abcdef', { baseUrl: fonts.url })
+    expect(result.ok).toBe(true)
+    const asked = fonts.requests.at(-1)!
+    expect(asked.toString()).not.toMatch(/sk-or|0123456789abcdef/)
+    expect(asked.searchParams.get('text')).toMatch(/^Your key: /)
+  })
+
   it('says to paste a URL for a family Google does not serve', async () => {
     const result = await resolveGoogleFontAsync('Helvetica Neue', 'Bold', 'Hi', { baseUrl: fonts.url })
     expect(result.ok).toBe(false)

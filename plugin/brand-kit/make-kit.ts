@@ -25,9 +25,13 @@ const ABOUT = [
  * their page; the caller makes it one undo step.
  */
 export async function makeBrandKitAsync(name: string, selection: readonly SceneNode[]): Promise<BrandKit> {
-  const images = selection.filter((node) => node.type !== 'TEXT' && node.width > 0 && node.height > 0)
-  const texts = selection.filter((node): node is TextNode => node.type === 'TEXT')
-  if (images.length === 0 && texts.length === 0) throw new ShownError('Select the logo, product and style frames, and a headline text layer, then make the kit.')
+  // A hidden layer is not what the designer sees: copied hidden it would never be read, and one in a hidden frame would show on the kit page and be sent.
+  const shown = selection.filter(isShown)
+  const images = shown.filter((node) => node.type !== 'TEXT' && node.width > 0 && node.height > 0)
+  const texts = shown.filter((node): node is TextNode => node.type === 'TEXT')
+  if (images.length === 0 && texts.length === 0) {
+    throw new ShownError(shown.length < selection.length ? 'The selected layers are hidden: show them in the layers panel, or select visible ones, then make the kit.' : 'Select the logo, product and style frames, and a headline text layer, then make the kit.')
+  }
   await figma.loadFontAsync(KIT_TEXT_FONT)
   const pageName = `${KIT_PAGE_PREFIX} ${uniqueName(cut(name.trim(), KIT_LIMITS.nameChars) || 'Brand')}`
   const page = figma.createPage()
@@ -132,6 +136,12 @@ function addText(page: PageNode, name: string, characters: string, y: number): n
   text.name = name
   Object.assign(text, { x: 0, y })
   return y + Math.max(24, text.height) + GAP / 2
+}
+
+/** Visible, and so is every frame or group around it. */
+function isShown(node: SceneNode): boolean {
+  for (let at: BaseNode | null = node; at && at.type !== 'PAGE'; at = at.parent) if ('visible' in at && !at.visible) return false
+  return true
 }
 
 function guessRole(name: string): string {

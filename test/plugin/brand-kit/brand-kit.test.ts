@@ -98,6 +98,28 @@ describe('making a brand kit from the selection', () => {
     expect(fake.figma.root.children).toHaveLength(1)
   })
 
+  it('leaves out the hidden layers of the selection, which the kit would copy and never use, and says so when all are', async () => {
+    const [logo, product, mood, headline] = brandSelection()
+    product.visible = false
+    const hiddenFrame = fake.addFrame({ name: 'Hidden group', x: 2000, width: 300, height: 300 })
+    hiddenFrame.visible = false
+    const inHidden = fake.addFrame({ name: 'Old logo', width: 100, height: 100 }, hiddenFrame)
+    inHidden.fills = solid(0, 0, 0)
+    headline.visible = false
+    fake.select(logo, product, mood, headline, inHidden)
+    startPlugin()
+    const [kit] = kitsOf(await request('make-brand-kit', { name: 'Acme' })).kits
+    expect(kit.references.map((r) => r.label)).toEqual(['Acme logo', 'Mood'])
+    expect(kit.fonts).toEqual([])
+    const page = fake.figma.root.children.find((p) => p.id === kit.id)!
+    expect(page.children.filter((n) => !n.visible)).toEqual([])
+
+    fake.select(product, inHidden)
+    const reply = await request('make-brand-kit', { name: 'Acme' })
+    expect(reply).toMatchObject({ ok: false, message: expect.stringMatching(/hidden.*show them/i) })
+    expect(fake.figma.root.children).toHaveLength(2)
+  })
+
   it('removes the half-made page when Figma fails partway', async () => {
     brandSelection()
     fake.figma.createRectangle = () => {

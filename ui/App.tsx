@@ -74,7 +74,9 @@ function Panel({ start }: { start: StartData }) {
   const sendLaunch = useCallback(
     (review: LaunchReview, key: string) => {
       dispatch({ type: 'launch-done' })
-      void panelGeneration.start(review.tasks, { key, models, concurrency, keepFullResolution })
+      // A format is made again as a fill in its frame, as the click made it: over 4096 px it is shrunk there, never tiled beside it.
+      const tiles = keepFullResolution && !review.tasks.some((task) => task.formatSet)
+      void panelGeneration.start(review.tasks, { key, models, concurrency, keepFullResolution: tiles })
     },
     [models, concurrency, keepFullResolution],
   )

@@ -250,4 +250,27 @@ describe('Every format', () => {
     expect(sizes[2]).toBe('600x500')
     await session.close()
   })
+
+  it('with Keep full resolution on, Regenerate on a format over 4096 px still fills its frame, as the first click did, never tiles beside it', async () => {
+    const session = await suite.open(keyVisual(on('sourceful/riverflow-v2-pro', { keepFullResolution: true }), [['Web hero', 1920, 1080]]))
+    const { ui } = session
+    await ui.getByRole('button', { name: 'Every format (1)', exact: true }).click()
+    await expect.poll(() => ui.getByText(/^Placed 1 image/).count(), { timeout: 60_000 }).toBe(1)
+    const result = () =>
+      session.figma((fake) => {
+        const frame = fake.allNodes().find((node) => node.name === 'Web hero 1920×1080')!
+        const record = JSON.parse(frame.children[0].getPluginData('riverflow') || '{}') as { createdAt?: string }
+        return { layers: frame.children.length, made: record.createdAt, tiles: fake.allNodes().filter((node) => node.name.startsWith('Tile ')).length }
+      })
+    const before = await result()
+    expect(before).toMatchObject({ layers: 2, tiles: 0 })
+    await session.figma((fake) => fake.select(fake.allNodes().find((node) => node.name === 'Web hero 1920×1080')!.children[0]))
+    await session.page.evaluate(() => (window as unknown as { hostReopen: (launch: unknown) => Promise<void> }).hostReopen({ command: 'regenerate' }))
+    // 4K on 2 Pro is more than a relaunch spends unasked: it waits, priced, for Send.
+    await ui.getByRole('button', { name: 'Send', exact: true }).click()
+    await expect.poll(async () => { const now = await result(); return now.made !== before.made || now.tiles > 0 }, { timeout: 30_000 }).toBe(true)
+    expect(await result()).toMatchObject({ layers: 2, tiles: 0 })
+    expect((await result()).made).not.toBe(before.made)
+    await session.close()
+  })
 })

@@ -195,5 +195,8 @@ function readEntry(value: unknown): HistoryEntry | null {
   if (!Array.isArray(layerIds) || layerIds.length === 0 || layerIds.length > MAX_ENTRY_LAYERS) return null
   if (!layerIds.every((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= 100)) return null
   const record = readRecord((value as { record?: unknown }).record)
-  return record ? { layerIds: layerIds.slice(), record } : null
+  if (!record) return null
+  // Bounded on read as on write: a file may hold entries of 90 kB each, which the panel would be sent whole.
+  const bounded = utf8Length(JSON.stringify(record)) <= ENTRY_LIMIT_BYTES ? record : (JSON.parse(recordForPluginData(record, ENTRY_LIMIT_BYTES)) as GenerationRecord)
+  return { layerIds: layerIds.slice(), record: bounded }
 }

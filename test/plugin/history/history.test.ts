@@ -181,6 +181,15 @@ describe('the file’s history', () => {
     expect(readHistory().map((e) => e.record.prompt)).toEqual(['New', 'Kept'])
   })
 
+  it('reads a long entry a file wrote shortened, as it would have been written: the panel is never sent megabytes', () => {
+    const long = { ...record('y'.repeat(80_000)), settings: record('').settings }
+    fake.figma.root.setPluginData('history-0', JSON.stringify([{ layerIds: ['1:1'], record: long }]))
+    const [entry] = readHistory()
+    expect(entry.record.promptTruncated).toBe(true)
+    expect(JSON.stringify(entry.record).length).toBeLessThanOrEqual(4_000)
+    expect(entry.record.prompt).toMatch(/^y+$/)
+  })
+
   it.each([
     ['ends in a space', (list: string) => `${list} `],
     ['is laid out on lines', (list: string) => JSON.stringify(JSON.parse(list), null, 2)],

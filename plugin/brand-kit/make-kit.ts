@@ -53,6 +53,7 @@ async function fillKitPageAsync(page: PageNode, images: readonly SceneNode[], te
   for (const node of images.slice(0, KIT_LIMITS.references)) {
     const copy = node.clone()
     page.appendChild(copy)
+    forgetResults(copy)
     const role = guessRole(node.name)
     const label = cut(node.name, KIT_LIMITS.labelChars)
     copy.name = referenceName(role, label)
@@ -65,6 +66,7 @@ async function fillKitPageAsync(page: PageNode, images: readonly SceneNode[], te
   for (const text of texts.slice(0, KIT_LIMITS.fonts)) {
     const copy = text.clone()
     page.appendChild(copy)
+    forgetResults(copy)
     copy.name = text.fontName === figma.mixed ? 'Font' : `Font: ${text.fontName.family} ${text.fontName.style}`
     Object.assign(copy, { x: 0, y })
     y += copy.height + GAP / 2
@@ -74,6 +76,17 @@ async function fillKitPageAsync(page: PageNode, images: readonly SceneNode[], te
   y = addText(page, 'Checks', DEFAULT_CHECKS.join('\n'), y)
   addText(page, 'About this kit', ABOUT, y)
   page.setPluginData(KIT_MANIFEST_KEY, manifestForPluginData(made))
+}
+
+/**
+ * A copy on the kit page is a reference, not a result: Figma's clone keeps the
+ * original's plugin data and relaunch buttons, and Regenerate there would put
+ * a new picture in place of the brand's own. Its layers and theirs forget them.
+ */
+function forgetResults(node: SceneNode): void {
+  for (const key of node.getPluginDataKeys()) node.setPluginData(key, '')
+  node.setRelaunchData({})
+  if ('children' in node) node.children.forEach(forgetResults)
 }
 
 /**

@@ -66,6 +66,27 @@ describe('making a brand kit from the selection', () => {
     expect(kit.references.every((r) => !nodes.some((n) => n.id === r.layerId))).toBe(true)
   })
 
+  it('copies an image this plugin made as a reference, not as a result: no record, no Regenerate on the kit page', async () => {
+    const nodes = brandSelection()
+    // A product shot the plugin generated: its record and buttons, and one in a frame's child.
+    nodes[1].setPluginData('riverflow', '{"prompt":"A bottle"}')
+    nodes[1].setRelaunchData({ regenerate: 'Make it again' })
+    const inner = fake.addRectangle({ name: 'Made here', width: 50, height: 50 })
+    nodes[2].appendChild(inner)
+    inner.setPluginData('riverflow', '{"prompt":"Sky"}')
+    inner.setRelaunchData({ regenerate: 'Make it again' })
+    startPlugin()
+    const [kit] = kitsOf(await request('make-brand-kit', { name: 'Acme' })).kits
+    const page = fake.figma.root.children.find((p) => p.id === kit.id)!
+    const within = (node: FakeNode): FakeNode[] => [node, ...('children' in node ? (node.children as FakeNode[]).flatMap(within) : [])]
+    const copies = (page.children as unknown as FakeNode[]).flatMap(within)
+    expect(copies.map((node) => node.name)).toContain('Made here')
+    expect(copies.filter((node) => node.getPluginData('riverflow') !== '' || Object.keys(node.getRelaunchData()).length > 0)).toEqual([])
+    // The designer's layers keep theirs.
+    expect(nodes[1].getPluginData('riverflow')).toBe('{"prompt":"A bottle"}')
+    expect(inner.getRelaunchData()).toEqual({ regenerate: 'Make it again' })
+  })
+
   it('takes the file’s colour variables too, after its styles: a colour both name once, an alias left out', async () => {
     brandSelection()
     fake.addColourVariable('brand/red', { r: 1, g: 0, b: 0, a: 1 })

@@ -1,5 +1,6 @@
 import { Button, Muted, Textbox } from '@create-figma-plugin/ui'
 import { useState } from 'preact/hooks'
+import { KIT_LIMITS } from '../../common/brand-kit'
 import { SelectField } from '../components/SelectField'
 import type { BrandKitsState } from './use-brand-kits'
 
@@ -51,7 +52,7 @@ export function MakeBrandKit({ kits, selectedCount }: { kits: BrandKitsState; se
       <Muted>
         {selectedCount === 0
           ? 'Select the logo, product and style frames and a text layer in the brand’s font, then name the kit.'
-          : `Makes a page “Brand kit: ${name.trim() || '…'}” from the ${selectedCount === 1 ? 'selected layer' : `${selectedCount} selected layers`}; edit it with Figma’s tools.`}
+          : `Makes a page “Brand kit: ${name.trim() || '…'}” from the ${selectedCount === 1 ? 'selected layer' : `${selectedCount} selected layers`}; a kit takes at most ${KIT_LIMITS.references} images and ${KIT_LIMITS.fonts} text layers. Edit it with Figma’s tools.`}
       </Muted>
       <Textbox aria-label="Kit name" placeholder="Kit name, e.g. Acme" value={name} onValueInput={setName} />
       <div class="buttons">

@@ -113,8 +113,10 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
     controller = abort
     const jobId = nextId('job')
     // Task ids of this job's own: a plan drawn once may be sent twice, and the sandbox puts the images of one id side by side.
+    // A take sent again (a retry, given the last job's tasks) keeps its click's row: it lands beside the other takes.
     const own = (id: string) => `${jobId}/${id}`
-    const specs = planned.map((spec) => ({ ...spec, id: own(spec.id), ...(spec.row !== undefined && { row: own(spec.row) }) }))
+    const retrying = earlier.length > 0
+    const specs = planned.map((spec) => ({ ...spec, id: own(spec.id), ...(spec.row !== undefined && !retrying && { row: own(spec.row) }) }))
     lastJob = { specs: [...specs, ...earlier], options }
     const tasks: JobTask[] = specs.map((spec) => ({ id: spec.id, label: spec.label, isTake: spec.row !== undefined, progress: { phase: 'waiting' } }))
     const progress = (index: number, next: TaskProgress) =>

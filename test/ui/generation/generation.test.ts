@@ -102,3 +102,57 @@ describe('Retry of one of several failed frames', () => {
     expect(generation.getState().outcome?.failures ?? []).toEqual([])
   })
 })
+
+describe('Retry of a failed take or frame, alone', () => {
+  let standIn: OpenRouterStandIn
+  beforeAll(async () => {
+    standIn = await startOpenRouterStandIn()
+    standIn.setLatency(0)
+  })
+  afterAll(() => standIn.close())
+
+  const task = (id: string, change: Partial<TaskSpec> = {}): TaskSpec => ({
+    ...settings({ model: 'sourceful/riverflow-v2-fast' }),
+    id,
+    label: `Frame ${id}`,
+    inputs: [],
+    references: [],
+    placement: 'new-layer',
+    targetIds: [],
+    name: id,
+    reveal: true,
+    ...change,
+  })
+  const generationPlacing = (placed: { name: string; taskId: string }[]) =>
+    createGeneration({
+      exportLayer: async () => Promise.reject(new Error('nothing to export')),
+      createEncoder: () => {
+        throw new Error('nothing to encode')
+      },
+      baseUrl: standIn.url,
+      lander: {
+        place: async (args) => {
+          placed.push({ name: args.name, taskId: args.taskId })
+          return { nodeIds: ['1:1'], placement: args.placement }
+        },
+      },
+      endUndoStep: async () => null,
+    })
+  const retryAsync = async (generation: ReturnType<typeof createGeneration>, label: string) => {
+    const failure = generation.getState().outcome!.failures.find((f) => f.label === label)!
+    generation.retryTask(failure.taskId, TEST_KEY)
+    await vi.waitFor(() => expect(generation.getState().job).not.toBeNull())
+    await vi.waitFor(() => expect(generation.getState().job).toBeNull())
+  }
+
+  it('lands a take sent again in the row of its click, beside the other takes', async () => {
+    const placed: { name: string; taskId: string }[] = []
+    const generation = generationPlacing(placed)
+    standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 500 }, { kind: 'success' })
+    await generation.start([task('a', { row: 'r' }), task('b', { row: 'r' }), task('c', { row: 'r' })], { key: TEST_KEY, models: BUILT_IN_MODELS })
+    await retryAsync(generation, 'Frame b')
+    expect(placed.map((p) => p.name)).toEqual(['a', 'c', 'b'])
+    // The sandbox lays the images of one task id side by side: the retried take shares the others'.
+    expect(new Set(placed.map((p) => p.taskId)).size).toBe(1)
+  })
+})

@@ -167,7 +167,8 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
     const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ taskId: specs[i].id, label: specs[i].label, message: failureMessage(s), cost: estimatePlanCost([specs[i]]) }]))
     const error = jobError(settled, failures, tasks.some((task) => task.isTake) ? 'variations' : 'frames')
     // The frames still failed from before are listed after this job's own: the outcome tells of them too.
-    report({ type: 'job-finished', taskCount: specs.length + carried.length, failures: [...failures, ...carried] })
+    // A frame of a batch sent again alone that fails again stays listed, under its name, with its Retry.
+    report({ type: 'job-finished', taskCount: retrying ? specs.length + earlier.length : specs.length, failures: [...failures, ...carried] })
     update(() => ({ error, switchTo: suggestionOf(settled), job: null }))
     controller = null
     const costs = settled.flatMap((s) => (s.ok && s.value.cost !== null ? [s.value.cost] : []))

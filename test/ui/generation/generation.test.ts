@@ -155,4 +155,18 @@ describe('Retry of a failed take or frame, alone', () => {
     // The sandbox lays the images of one task id side by side: the retried take shares the others'.
     expect(new Set(placed.map((p) => p.taskId)).size).toBe(1)
   })
+
+  it('still names the frame and keeps its Retry when the one frame sent again fails again', async () => {
+    const placed: { name: string; taskId: string }[] = []
+    const generation = generationPlacing(placed)
+    standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 500 })
+    await generation.start([task('a'), task('b')], { key: TEST_KEY, models: BUILT_IN_MODELS })
+    standIn.enqueue({ kind: 'error', status: 500 })
+    await retryAsync(generation, 'Frame b')
+    expect(generation.getState().outcome?.failures.map((failure) => failure.label)).toEqual(['Frame b'])
+    // Its Retry still sends it.
+    await retryAsync(generation, 'Frame b')
+    expect(placed.map((p) => p.name)).toEqual(['a', 'b'])
+    expect(generation.getState().outcome?.failures).toEqual([])
+  })
 })

@@ -96,6 +96,20 @@ describe('each error class shows its message and loses nothing', () => {
     })
   })
 
+  it('once the wait before a retry is over, says the request is being made again, not a countdown stuck at 0', async () => {
+    suite.standIn.enqueue({ kind: 'error', status: 503, retryAfter: 1 }, { kind: 'success', delayMs: 6000 })
+    await generateAsync()
+    const status = () => session.ui.getByRole('status').first().textContent()
+    await expect.poll(status).toMatch(/Trying again in 1 s \(attempt 2\)/)
+    await expect.poll(status, { timeout: 5000 }).toMatch(/Generating with Riverflow 2 Pro… \d:\d\d \(attempt 2\)/)
+    expect(await status()).not.toMatch(/Trying again/)
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(1)
+    await session.figma((fake) => {
+      fake.page.children.forEach((n) => n.remove())
+      fake.select()
+    })
+  })
+
   it('counts down the wait a rate limit asks for', async () => {
     suite.standIn.enqueue({ kind: 'error', status: 429, retryAfter: 3 })
     await generateAsync()

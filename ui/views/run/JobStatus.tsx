@@ -47,11 +47,11 @@ export function JobStatus(props: { job: RunningJob; onCancel: () => void }) {
 function phaseText(task: JobTask, modelLabel: string, seconds: number | null): string {
   const { progress } = task
   const retry = progress.retry
-  if (progress.phase === 'generating' && retry) {
-    // Counts down: the panel redraws every second while a job runs (useElapsedSeconds).
-    const left = Math.max(0, Math.ceil((retry.retryAt - Date.now()) / 1000))
-    return `${retry.reason.message} Trying again in ${left} s (attempt ${retry.attempt}).`
-  }
+  // Counts down: the panel redraws every second while a job runs (useElapsedSeconds).
+  const left = retry ? Math.ceil((retry.retryAt - Date.now()) / 1000) : 0
+  if (progress.phase === 'generating' && retry && left > 0) return `${retry.reason.message} Trying again in ${left} s (attempt ${retry.attempt}).`
+  // The wait is over and the request went again: which attempt it is, not a countdown stuck at 0.
+  const attempt = retry ? ` (attempt ${retry.attempt})` : ''
   switch (progress.phase) {
     case 'waiting':
       return 'Waiting its turn'
@@ -60,7 +60,7 @@ function phaseText(task: JobTask, modelLabel: string, seconds: number | null): s
     case 'ready':
       return 'Ready to send'
     case 'generating':
-      return seconds === null ? 'Generating…' : `Generating with ${modelLabel}… ${formatElapsed(seconds)}`
+      return seconds === null ? `Generating…${attempt}` : `Generating with ${modelLabel}… ${formatElapsed(seconds)}${attempt}`
     case 'placing':
       return 'Placing…'
     case 'done':

@@ -118,11 +118,14 @@ function withDropped(dropped: JobOutcome['dropped'], more: DroppedOptions | unde
 export function jobError(settled: SettledTask[], failures: { message: string }[], unit: 'variations' | 'frames'): string | null {
   if (failures.length === 0) return null
   if (settled.length === 1) return failures[0].message
-  if (settled.every((s) => s.ok || s.cancelled)) {
+  const cancelled = settled.filter((s) => !s.ok && s.cancelled).length
+  if (cancelled > 0) {
+    // Frames that failed before the Cancel are listed with their reasons; the cancelled ones did not fail.
+    const before = cancelled < failures.length ? ` ${failures.length - cancelled} of the ${unit} had failed before it, listed with why.` : ''
     const inFlight = settled.filter((s) => !s.ok && s.error instanceof GenerationError && s.error.kind === 'cancelled-in-flight').length
-    if (inFlight === 0) return 'Cancelled. What was already done stays on the canvas; the rest was never sent, so nothing more was spent.'
+    if (inFlight === 0) return `Cancelled. What was already done stays on the canvas; the rest was never sent, so nothing more was spent.${before}`
     const requests = inFlight === 1 ? '1 request was' : `${inFlight} requests were`
-    return `Cancelled. What was already done stays on the canvas. ${requests} already with OpenRouter, which may still charge for ${inFlight === 1 ? 'it' : 'them'}: check openrouter.ai/activity before trying again.`
+    return `Cancelled. What was already done stays on the canvas. ${requests} already with OpenRouter, which may still charge for ${inFlight === 1 ? 'it' : 'them'}: check openrouter.ai/activity before trying again.${before}`
   }
   if (failures.length < settled.length) return `${failures.length} of ${settled.length} ${unit} failed; the others were placed.`
   // None placed: the reason, once when they all give the same one (no credit, a refused key).

@@ -126,6 +126,18 @@ describe('jobError', () => {
     // A frame that never started reads as cancelled, not as something gone wrong.
     expect(failureMessage(notSent[1] as Extract<SettledTask, { ok: false }>)).toBe(cancelledError().message)
   })
+
+  it('says a batch cancelled after a frame failed was cancelled, and what may still be charged, never that the cancelled frames failed', () => {
+    const cancelled = (error: unknown): SettledTask => ({ ok: false, error, cancelled: true })
+    const message = (tasks: SettledTask[]) => jobError(tasks, tasks.filter((t) => !t.ok).map((t) => ({ message: failureMessage(t as Extract<SettledTask, { ok: false }>) })), 'frames')
+    // One placed, one refused before the Cancel, one with OpenRouter when it came, one never sent.
+    expect(message([done, failed(busy), cancelled(cancelledError(true)), cancelled(cancelledError())])).toBe(
+      'Cancelled. What was already done stays on the canvas. 1 request was already with OpenRouter, which may still charge for it: check openrouter.ai/activity before trying again. 1 of the frames had failed before it, listed with why.',
+    )
+    expect(message([failed(busy), cancelled(cancelledError()), cancelled(cancelledError())])).toBe(
+      'Cancelled. What was already done stays on the canvas; the rest was never sent, so nothing more was spent. 1 of the frames had failed before it, listed with why.',
+    )
+  })
 })
 
 describe('messageOf', () => {

@@ -36,7 +36,12 @@ export function createLander(options: LanderOptions): Lander {
   const landing: Promise<boolean>[] = []
   return {
     land(source, spec, record) {
-      landing.push(landImageAsync(source, placeArgs(spec, record), options, seams))
+      // The last net under "never throws": a landing that threw anyway would leave the job waiting for ever.
+      const landed = landImageAsync(source, placeArgs(spec, record), options, seams).catch(() => {
+        options.keep({ message: 'The image came and was paid for, but the panel could not make it ready for Figma. Generate again.', download: null, url: null, retry: null })
+        return false
+      })
+      landing.push(landed)
     },
     async settledAsync() {
       const placed = (await Promise.all(landing)).filter(Boolean).length
@@ -78,7 +83,8 @@ async function landImageAsync(
     return false
   }
   // Copied first: preparing moves the bytes to the image worker, and shrinking would lose pixels.
-  const copy = await copyIfReencodedAsync(bytes)
+  // A copy refused (memory runs short) costs the full size only: the image still lands, scaled down if it must be.
+  const copy = await copyIfReencodedAsync(bytes).catch(() => null)
   // Not copied: Figma takes it as it is, PNG, JPEG or GIF, and it is downloaded as what it is.
   const original: OriginalImage = copy ?? { bytes, mimeType: MIME_TYPES[readImageInfo(bytes)?.format ?? 'png'], width: 0, height: 0 }
   return prepareAndPlaceAsync(original, args, copy, options, seams, bytes)

@@ -109,6 +109,13 @@ describe('the lander', () => {
     expect(events[0]).toEqual({ type: 'image-shrunk', from: '5120×2880', to: '4096×2304', fullSizeId: 'full-size-1', tilesProblem: why })
   })
 
+  it('settles, saying so, when a step it trusts throws anyway: the job never waits for ever', async () => {
+    const store = { ...createFullSizeStore(), keep: () => { throw new RangeError('Array buffer allocation failed') } }
+    const { kept, settled } = landOne(pngHeader(5120, 2880), { store })
+    expect(await settled).toEqual({ placed: 0, kept: 1 })
+    expect(kept[0]).toMatchObject({ message: expect.stringMatching(/could not make it ready for Figma/), retry: null })
+  })
+
   it('keeps tiles Figma did not place, to retry, and says so', async () => {
     const refuse = vi.fn(async () => {
       throw new BridgeError('Figma did not place the image in time. Retry, or download it.')

@@ -52,19 +52,21 @@ export interface RunJobOptions {
  */
 export async function runJobAsync(specs: readonly TaskSpec[], context: JobContext, options: RunJobOptions): Promise<SettledTask[]> {
   const { updates } = options
+  const said = new Set<number>()
+  // A preparation may finish after its task was said cancelled: it says nothing more of it.
+  const preparing = (index: number, progress: TaskProgress) => said.has(index) || updates.progress(index, progress)
   const prepared = prepareAhead(
     specs,
     async (spec, index) => {
-      const inputs = await prepareInputsAsync(spec, context, (progress) => updates.progress(index, progress))
+      const inputs = await prepareInputsAsync(spec, context, (progress) => preparing(index, progress))
       // Exported and encoded, waiting for a free request slot.
-      if (spec.inputs.length > 0) updates.progress(index, { phase: 'ready' })
+      if (spec.inputs.length > 0) preparing(index, { phase: 'ready' })
       return inputs
     },
     // Two at a time: a frame's export runs in the sandbox and its encoding in the UI,
     // so the next frame exports while this one encodes. More would only queue.
     { ahead: PREPARED_AHEAD, parallel: 2, signal: options.signal },
   )
-  const said = new Set<number>()
   const settled = (index: number, task: SettledTask) => {
     said.add(index)
     updates.settled(index, task)

@@ -188,6 +188,35 @@ describe('a batch of frames', () => {
   })
 })
 
+describe('a job cancelled while a frame is still being prepared', () => {
+  it('says nothing more of a frame once it was said cancelled: a late export does not make it "ready" again', async () => {
+    standIn.setLatency(3000)
+    const cancel = new AbortController()
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const base = deps([])
+    const context: TestContext = { ...base, exportLayer: async (id, constraint) => (id === 'f2' && (await gate), base.exportLayer(id, constraint)) }
+    const tasks = planRefine(orderOf('Make it night', settings), frames, allInputs, true)
+    const events: string[] = []
+    const updates: TaskUpdates = {
+      progress: (i, progress) => events.push(`${i} ${progress.phase}`),
+      settled: (i, task) => events.push(`${i} ${task.ok ? 'done' : task.cancelled ? 'cancelled' : 'failed'}`),
+    }
+    const pool = runJobAsync(tasks, context, { concurrency: 2, signal: cancel.signal, updates })
+    await expect.poll(() => standIn.generations().length, { timeout: 10_000, interval: 20 }).toBe(2)
+    cancel.abort()
+    const results = await pool
+    expect(results.every((r) => !r.ok && r.cancelled)).toBe(true)
+    // The frame whose export was held: it finishes after the job, and says nothing of it.
+    release()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    for (const index of tasks.keys()) {
+      const own = events.filter((event) => event.startsWith(`${index} `))
+      expect(own.at(-1), `frame ${index}: ${own.join(', ')}`).toBe(`${index} cancelled`)
+    }
+  })
+})
+
 describe('a frame the browser cannot encode', () => {
   it('says so in words a designer can act on, not with the browser’s own error, and sends nothing', async () => {
     const [task] = planRefine(orderOf('Make it night', settings), frames.slice(0, 1), allInputs, false)

@@ -1,22 +1,17 @@
 import type { GenerationRecord, HeldTile, TiledImage } from '../../../common/domain'
-import type { PlacedImage, PlaceImageArgs } from '../../../common/messages'
+import type { PlaceImageArgs } from '../../../common/messages'
 import { type OriginalImage, copyIfReencodedAsync, isOverFigmaLimit } from '../../image/original-image'
 import { copyInSlicesAsync } from '../../image/copy-in-slices'
-import { type PreparedForFigma, prepareForFigmaAsync } from '../../image-work/prepare-for-figma'
-import { BridgeError, requestAsync } from '../../bridge'
-import { fitsArea, maskToShapeAsync } from '../../image-work/mask-to-shape'
+import type { PreparedForFigma } from '../../image-work/prepare-for-figma'
+import { BridgeError } from '../../bridge'
+import { fitsArea } from '../../image-work/mask-to-shape'
 import { GenerationError } from '../../answer/errors'
 import { type ImageSource, readImageBytesAsync } from '../../answer/response'
 import type { TaskSpec } from '../plan/task'
 import type { KeptImage } from './kept-images'
 import { readImageInfo } from '../../image/image-info'
+import { type LanderOptions, type LanderSeams, withDefaultSeams } from './lander-options'
 import { MIME_TYPES } from '../../image/mime-types'
-import type { AreaTarget } from '../../../common/selection'
-import { cutIntoTilesAsync } from '../../image-work/cut-tiles'
-import type { OutcomeEvent } from '../job-outcome'
-import { type FullSizeStore, fullSizeImages } from './full-size-store'
-import { holdTilesAsync } from './hold-tiles'
-import { exportLayerAsync } from '../../selection/export-layer'
 
 /**
  * Takes the images of a job's answers to the canvas: one object per job,
@@ -239,51 +234,4 @@ function downloadOf(image: PreparedForFigma, name: string): KeptImage['download'
 
 function sizeOf(image: PreparedForFigma, original: boolean): string {
   return original ? `${image.originalWidth}×${image.originalHeight}` : `${image.width}×${image.height}`
-}
-
-// What a lander is given: the panel's options, and the seams it reaches
-// Figma and the image code through (the real ones unless a test swaps one).
-
-/** Placing one image takes Figma well under a second; past this, keep the image instead of waiting on. */
-const PLACE_TIMEOUT_MS = 30_000
-
-export interface LanderOptions {
-  /** An image over 4096 px lands in tiles, every pixel kept (the designer's setting). */
-  keepFullResolution: boolean
-  /** Tells the job's outcome what landed and how. */
-  report: (event: OutcomeEvent) => void
-  /** Keeps an image that was paid for but is not on the canvas, with Retry and Download. */
-  keep: (item: Omit<KeptImage, 'id'>) => void
-  /**
-   * The job's Cancel: a download of an answer's image link stops on it, the
-   * image kept with its link. The job's own, not a request's: the requests may
-   * all have settled while an image still comes.
-   */
-  signal?: AbortSignal
-  /** Seams for the tests; the panel uses the real ones. */
-  seams?: Partial<LanderSeams>
-}
-
-interface LanderSeams {
-  prepare: (bytes: Uint8Array) => Promise<PreparedForFigma>
-  cut: (bytes: Uint8Array) => Promise<TiledImage>
-  /** Hands the tiles to Figma one by one, answering their hashes. */
-  hold: (tiled: TiledImage) => Promise<TiledImage<HeldTile>>
-  place: (args: PlaceImageArgs) => Promise<PlacedImage>
-  store: FullSizeStore
-  /** Edit area: the answer limited to the shape drawn, with a soft edge. */
-  mask: (image: PreparedForFigma, area: AreaTarget) => Promise<PreparedForFigma>
-}
-
-function withDefaultSeams(seams: Partial<LanderSeams> = {}): LanderSeams {
-  return {
-    prepare: prepareForFigmaAsync,
-    cut: cutIntoTilesAsync,
-    hold: holdTilesAsync,
-    place: (args) =>
-      requestAsync('place-image', args, { timeoutMs: PLACE_TIMEOUT_MS, timeoutMessage: 'Figma did not place the image in time. Retry, or download it.' }),
-    store: fullSizeImages,
-    mask: (image, area) => maskToShapeAsync(image, area, exportLayerAsync),
-    ...seams,
-  }
 }

@@ -185,14 +185,18 @@ describe('the selection as input', () => {
     await session.close()
   })
 
-  it('sets text in the font of a selected text layer, found through Google Fonts', async () => {
-    const session = await suite.open({
+  /** The panel with a key, the Google Fonts stand-in, and a headline in Inter Semi Bold selected. */
+  const openOnHeadlineAsync = () =>
+    suite.open({
       fonts: suite.fonts,
       key: TEST_KEY,
       setup: (fake) => {
         fake.select(fake.addText({ name: 'Headline', characters: 'Big Sale', font: { family: 'Inter', style: 'Semi Bold' } }))
       },
     })
+
+  it('sets text in the font of a selected text layer, found through Google Fonts', async () => {
+    const session = await openOnHeadlineAsync()
     const { ui } = session
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('A shop window poster')
     await openOptionsAsync(ui)
@@ -212,13 +216,7 @@ describe('the selection as input', () => {
   })
 
   it('keeps what the designer changed while the font was being looked up', async () => {
-    const session = await suite.open({
-      fonts: suite.fonts,
-      key: TEST_KEY,
-      setup: (fake) => {
-        fake.select(fake.addText({ name: 'Headline', characters: 'Big Sale', font: { family: 'Inter', style: 'Semi Bold' } }))
-      },
-    })
+    const session = await openOnHeadlineAsync()
     const { ui } = session
     await openOptionsAsync(ui)
     await ui.getByRole('button', { name: 'Add a font' }).click()

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { GenerationSettings } from '../../../common/domain'
+import type { PlaceImageArgs } from '../../../common/messages'
 import { createGeneration, waitingNote } from '../../../ui/generation/generation'
 import type { TaskSpec } from '../../../ui/generation/plan/task'
 import { BUILT_IN_MODELS } from '../../../ui/models'
@@ -7,6 +8,38 @@ import { orderOf } from '../../fixtures/orders'
 import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
 
 const settings = (change: Partial<GenerationSettings>) => orderOf('p', change)
+
+/** A text-to-image task on 2 Fast, on a new layer, named and labelled for `id`. */
+const task = (id: string, change: Partial<TaskSpec> = {}): TaskSpec => ({
+  ...settings({ model: 'sourceful/riverflow-v2-fast' }),
+  id,
+  label: `Frame ${id}`,
+  inputs: [],
+  references: [],
+  placement: 'new-layer',
+  targetIds: [],
+  name: id,
+  reveal: true,
+  ...change,
+})
+
+/** A generation with nothing to export, whose sandbox places every image it is given, telling `onPlace`. */
+function generationPlacing(onPlace: (args: PlaceImageArgs) => void = () => {}, baseUrl?: string) {
+  return createGeneration({
+    exportLayer: async () => Promise.reject(new Error('nothing to export')),
+    createEncoder: () => {
+      throw new Error('nothing to encode')
+    },
+    baseUrl,
+    lander: {
+      place: async (args) => {
+        onPlace(args)
+        return { nodeIds: ['1:1'], placement: args.placement }
+      },
+    },
+    endUndoStep: async () => null,
+  })
+}
 
 describe('waitingNote', () => {
   it('says at once that high effort can take minutes, on a model that takes effort', () => {
@@ -33,15 +66,7 @@ describe('Retry of a failed frame', () => {
       sentWith.push((init.headers as Record<string, string>).Authorization)
       return new Response(JSON.stringify({ error: { code: 401, message: 'User not found.' } }), { status: 401 })
     })
-    const generation = createGeneration({
-      exportLayer: async () => Promise.reject(new Error('nothing to export')),
-      createEncoder: () => {
-        throw new Error('nothing to encode')
-      },
-      lander: { place: async (args) => ({ nodeIds: ['1:1'], placement: args.placement }) },
-      endUndoStep: async () => null,
-    })
-    const task = (id: string): TaskSpec => ({ ...settings({ model: 'sourceful/riverflow-v2-fast' }), id, label: `Frame ${id}`, inputs: [], references: [], placement: 'new-layer', targetIds: [], name: id, reveal: true })
+    const generation = generationPlacing()
     await generation.start([task('a'), task('b')], { key: 'sk-or-v1-replaced', models: BUILT_IN_MODELS })
     const [failure] = generation.getState().outcome!.failures
     sentWith.length = 0
@@ -60,21 +85,7 @@ describe('Retry of one of several failed frames', () => {
 
   it('keeps the other failed frames, each with its reason and Retry, whether the retried one lands or fails again', async () => {
     const placed: string[] = []
-    const generation = createGeneration({
-      exportLayer: async () => Promise.reject(new Error('nothing to export')),
-      createEncoder: () => {
-        throw new Error('nothing to encode')
-      },
-      baseUrl: standIn.url,
-      lander: {
-        place: async (args) => {
-          placed.push(args.name)
-          return { nodeIds: ['1:1'], placement: args.placement }
-        },
-      },
-      endUndoStep: async () => null,
-    })
-    const task = (id: string): TaskSpec => ({ ...settings({ model: 'sourceful/riverflow-v2-fast' }), id, label: `Frame ${id}`, inputs: [], references: [], placement: 'new-layer', targetIds: [], name: id, reveal: true })
+    const generation = generationPlacing((args) => placed.push(args.name), standIn.url)
     const options = { key: TEST_KEY, models: BUILT_IN_MODELS }
     const labels = () => generation.getState().outcome?.failures.map((failure) => failure.label)
     const retry = async (label: string) => {
@@ -111,33 +122,7 @@ describe('Retry of a failed take or frame, alone', () => {
   })
   afterAll(() => standIn.close())
 
-  const task = (id: string, change: Partial<TaskSpec> = {}): TaskSpec => ({
-    ...settings({ model: 'sourceful/riverflow-v2-fast' }),
-    id,
-    label: `Frame ${id}`,
-    inputs: [],
-    references: [],
-    placement: 'new-layer',
-    targetIds: [],
-    name: id,
-    reveal: true,
-    ...change,
-  })
-  const generationPlacing = (placed: { name: string; taskId: string }[]) =>
-    createGeneration({
-      exportLayer: async () => Promise.reject(new Error('nothing to export')),
-      createEncoder: () => {
-        throw new Error('nothing to encode')
-      },
-      baseUrl: standIn.url,
-      lander: {
-        place: async (args) => {
-          placed.push({ name: args.name, taskId: args.taskId })
-          return { nodeIds: ['1:1'], placement: args.placement }
-        },
-      },
-      endUndoStep: async () => null,
-    })
+  const placing = (placed: { name: string; taskId: string }[]) => generationPlacing((args) => placed.push({ name: args.name, taskId: args.taskId }), standIn.url)
   const retryAsync = async (generation: ReturnType<typeof createGeneration>, label: string) => {
     const failure = generation.getState().outcome!.failures.find((f) => f.label === label)!
     generation.retryTask(failure.taskId, TEST_KEY)
@@ -147,7 +132,7 @@ describe('Retry of a failed take or frame, alone', () => {
 
   it('lands a take sent again in the row of its click, beside the other takes', async () => {
     const placed: { name: string; taskId: string }[] = []
-    const generation = generationPlacing(placed)
+    const generation = placing(placed)
     standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 500 }, { kind: 'success' })
     await generation.start([task('a', { row: 'r' }), task('b', { row: 'r' }), task('c', { row: 'r' })], { key: TEST_KEY, models: BUILT_IN_MODELS })
     await retryAsync(generation, 'Frame b')
@@ -158,7 +143,7 @@ describe('Retry of a failed take or frame, alone', () => {
 
   it('still names the frame and keeps its Retry when the one frame sent again fails again', async () => {
     const placed: { name: string; taskId: string }[] = []
-    const generation = generationPlacing(placed)
+    const generation = placing(placed)
     standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 500 })
     await generation.start([task('a'), task('b')], { key: TEST_KEY, models: BUILT_IN_MODELS })
     standIn.enqueue({ kind: 'error', status: 500 })

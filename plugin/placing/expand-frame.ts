@@ -59,17 +59,31 @@ function coversFrame(image: SceneNode, frame: SceneNode): boolean {
  * designer's layers, so their image stays on top of it pixel for pixel and
  * untouched; the caller ends the undo step. It goes at the bottom, or just
  * above a background the designer drew (the bottom layer, covering the whole
- * frame), which would otherwise hide it. In a frame with auto layout it stays
+ * frame), which would otherwise hide it, and above every layer of `over` (a
+ * format's earlier results it cannot replace). In a frame with auto layout it stays
  * out of the flow, so no layer of the designer's moves and the frame keeps its
  * size. Null when the frame can no longer take it (deleted, locked, or no longer a frame).
  */
-export function placeBehind(target: BaseNode | undefined, paint: ImagePaint, record: string, name: string): PlacedImage | null {
+export function placeBehind(target: BaseNode | undefined, paint: ImagePaint, record: string, name: string, over: readonly SceneNode[] = []): PlacedImage | null {
   if (!target || !takesLayer(target) || !('insertChild' in target)) return null
   const frame = target as FrameNode
   // Its size is read before it goes in: in a flow, a hugging frame grows until the layer is taken out again.
   const size = { width: frame.width, height: frame.height }
-  const node = createImageLayer(name, size, paint, record, { parent: frame, index: indexAbove(frame, backgroundOf(frame)), x: 0, y: 0, outOfFlow: true })
+  const node = createImageLayer(name, size, paint, record, { parent: frame, index: indexAbove(frame, drawnHighest(frame, [backgroundOf(frame), ...over])), x: 0, y: 0, outOfFlow: true })
   return { nodeIds: [node.id], placement: 'behind' }
+}
+
+/** Of these children of `frame`, the one drawn on top of the others; null for none. */
+function drawnHighest(frame: FrameNode, nodes: readonly (SceneNode | null)[]): SceneNode | null {
+  // An auto layout may draw its first child on top (itemReverseZIndex).
+  const firstOnTop = indexAbove(frame, null) > 0
+  let highest: SceneNode | null = null
+  for (const node of nodes) {
+    if (!node) continue
+    const higher = highest === null || (firstOnTop ? frame.children.indexOf(node) < frame.children.indexOf(highest) : frame.children.indexOf(node) > frame.children.indexOf(highest))
+    if (higher) highest = node
+  }
+  return highest
 }
 
 /** A frame or component Expand's result can go in: nothing locked or an instance around it. */

@@ -60,6 +60,16 @@ function isFormatSize(value: unknown): value is { name: string; width: number; h
 }
 
 /**
+ * The earlier results a format frame holds (layers of the plugin's with a format
+ * record) when none can be replaced, as the designer locked or hid them: the new
+ * one goes above them, where it is seen, never under them.
+ */
+export function earlierResultsIn(target: BaseNode | undefined): SceneNode[] {
+  if (!target || !FORMAT_FRAME_TYPES.has(target.type) || !('children' in target)) return []
+  return (target as FrameNode).children.filter((child) => formatOf(child) !== null)
+}
+
+/**
  * The result a format frame already shows (a layer of the plugin's with a
  * format record): a new one replaces its image, the old one kept for
  * Restore previous, rather than going under it unseen. Null when there is none.

@@ -9,7 +9,7 @@ import { isFillable } from '../selection/selection'
 import { placeBehind } from './expand-frame'
 import { placeInNewFrameAsync } from './expand-ratio'
 import { placeOverArea } from './edit-area'
-import { formatResultIn } from './format-frames'
+import { earlierResultsIn, formatResultIn } from './format-frames'
 
 /**
  * Puts one image of an answer on the canvas: as the fill of the layers that were
@@ -48,7 +48,7 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
     }
     const placed = message.expandTo
       ? await placeInNewFrameAsync(targets[0], message.expandTo, paint, record, message.name)
-      : placeBehind(targets[0], paint, record, message.name)
+      : placeBehind(targets[0], paint, record, message.name, message.record.format ? earlierResultsIn(targets[0]) : [])
     if (placed) return placed
     figma.notify(
       message.expandTo

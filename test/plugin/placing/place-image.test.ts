@@ -250,4 +250,28 @@ describe('placeAndRecordAsync', () => {
     expect(fake.page.selection).toEqual([frame])
     expect(fake.scrolledTo).toEqual([])
   })
+
+  describe('a format’s new result in a frame whose earlier result the designer locked or hid', () => {
+    const formatRecord: GenerationRecord = { ...record, format: { keyVisualId: '1:1', setId: 'set-1' } }
+    const format = (frameId: string) => message({ placement: 'behind', targetIds: [frameId], name: 'Story · new', record: formatRecord }, 540, 960)
+
+    it.each([
+      ['locked', (node: { locked: boolean; visible: boolean }) => (node.locked = true)],
+      ['hidden', (node: { locked: boolean; visible: boolean }) => (node.visible = false)],
+    ])('goes above the %s one, where it is seen, under the designer’s layers, and leaves it as it was', async (_name, keep) => {
+      const frame = fake.addFrame({ name: 'Story', x: 0, y: 0, width: 540, height: 960 })
+      fake.addRectangle({ name: 'Background', width: 540, height: 960 }, frame)
+      const earlier = fake.addRectangle({ name: 'Story · first', width: 540, height: 960 }, frame)
+      earlier.setPluginData(RECORD_KEY, JSON.stringify(formatRecord))
+      keep(earlier)
+      fake.addText({ name: 'Headline', x: 40, y: 40, width: 400, height: 80 }, frame)
+      // Made before the frame grew: it no longer covers it, so it is no background either.
+      frame.resize(540, 1000)
+
+      await placeAndRecordAsync(format(frame.id))
+      expect(frame.children.map((child) => child.name)).toEqual(['Background', 'Story · first', 'Story · new', 'Headline'])
+      expect(earlier).toMatchObject({ width: 540, height: 960 })
+      expect(fake.undoSteps()).toBe(1)
+    })
+  })
 })

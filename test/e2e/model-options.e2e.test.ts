@@ -31,6 +31,22 @@ describe('the options of 2.5 and later', () => {
     await session.close()
   })
 
+  it('says under the model what a new model changed of the settings: a cut-out it cannot make', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    const { ui } = session
+    await openOptionsAsync(ui)
+    const model = ui.getByRole('combobox', { name: 'Model' })
+    await model.selectOption('sourceful/riverflow-v2.5-fast')
+    await ui.getByRole('radio', { name: 'Transparent' }).check({ timeout: 5000 })
+    expect(await ui.getByRole('status', { name: 'Changed for the model' }).count()).toBe(0)
+    await model.selectOption('sourceful/riverflow-v2-fast')
+    await expect.poll(() => ui.getByRole('status', { name: 'Changed for the model' }).textContent(), { timeout: 5000 }).toMatch(/Riverflow 2 Fast cannot make a transparent background, so the original background is kept\./)
+    // Said once: another choice of the designer's takes it away.
+    await ui.getByRole('combobox', { name: 'Size' }).selectOption({ index: 0 })
+    await expect.poll(() => ui.getByRole('status', { name: 'Changed for the model' }).count()).toBe(0)
+    await session.close()
+  })
+
   it('checks a solid colour before sending: a malformed one is said and nothing goes', async () => {
     const session = await suite.open({ key: TEST_KEY })
     const { ui } = session

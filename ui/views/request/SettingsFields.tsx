@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks'
 import type { AspectRatio, Density, GenerationSettings, ImageSize, ModelId } from '../../../common/domain'
 import { ASPECT_RATIOS, expectedPixelSize } from '../../../common/sizes'
 import { SelectField } from '../../components/SelectField'
@@ -26,10 +27,18 @@ const SHARPNESS: readonly { value: `${Density}`; label: string }[] = [
  * makes. For an image meant for a frame, Size offers Fit the frame (the
  * default) at a sharpness, with the pixels it pays for and what a fill crops.
  */
-export function SettingsFields({ models, settings, onChange, frame }: SettingsFieldsProps) {
+export function SettingsFields({ models, settings, onChange: change, frame }: SettingsFieldsProps) {
+  // What the last choice of model changed besides the model, said under it until another field changes.
+  const [changed, setChanged] = useState<string[]>([])
+  function onChange(next: GenerationSettings) {
+    setChanged([])
+    change(next)
+  }
   function setModel(model: ModelId) {
     // Fast has no 4K: the largest size the new model offers; the same for background and effort.
-    onChange(fitSettingsToModel({ ...settings, model }, findModel(models, model)).settings)
+    const fitted = fitSettingsToModel({ ...settings, model }, findModel(models, model))
+    change(fitted.settings)
+    setChanged(fitted.notes)
   }
   const fitting = frame !== undefined && settings.fitFrame !== false
   const model = findModel(models, settings.model)
@@ -50,6 +59,11 @@ export function SettingsFields({ models, settings, onChange, frame }: SettingsFi
         <p class="muted" aria-label="What the model is for">
           {purposeLine(model)}
         </p>
+        {changed.length > 0 && (
+          <p class="muted" role="status" aria-label="Changed for the model">
+            {changed.join(' ')}
+          </p>
+        )}
       </div>
       <div class="row">
         {!fitting && (

@@ -14,7 +14,7 @@ type Body = { messages: { content: { type: string; image_url?: { url: string } }
 
 interface Scene {
   image: Box & { content?: 'flat' | 'photo'; rotation?: number; strokeOutside?: number; shadow?: boolean }
-  shape: Box & { kind: 'rectangle' | 'ellipse' | 'vector'; rotation?: number }
+  shape: Box & { kind: 'rectangle' | 'ellipse' | 'vector'; rotation?: number; fillOpacity?: number }
 }
 
 /** “Table shot”, an image on the page, and “Area” drawn over it, both selected. */
@@ -33,9 +33,10 @@ const openScene = (scene: Scene, uiInitScript?: string) =>
         photo.strokeAlign = 'OUTSIDE'
       }
       if (image.shadow) photo.effects = [{ type: 'DROP_SHADOW', visible: true, radius: 10, offset: { x: 20, y: 20 } }]
-      const { kind, rotation, ...box } = shape
+      const { kind, rotation, fillOpacity, ...box } = shape
       const drawn = kind === 'ellipse' ? fake.addEllipse({ name: 'Area', ...box }) : kind === 'vector' ? fake.addVector({ name: 'Area', ...box }) : fake.addRectangle({ name: 'Area', ...box })
       drawn.rotation = rotation ?? 0
+      if (fillOpacity !== undefined) drawn.fills = [{ type: 'SOLID', color: { r: 1, g: 0, b: 0 }, opacity: fillOpacity }]
       fake.select(photo, drawn)
     },
   })
@@ -239,6 +240,16 @@ describe('Edit area on the geometry Figma has', () => {
     await expect.poll(() => editGroupCount(session), { timeout: 20_000 }).toBe(1)
     // The answer fits Figma as it came: the one job after sending is its mask.
     expect(await jobs()).toEqual({ worker: sent.worker + 1, main: null })
+  })
+
+  it('covers the whole area when the shape is drawn see-through (its fill at 20%), not at 20%', async () => {
+    const session = await eraseAsync({ image: PHOTO, shape: { kind: 'rectangle', x: 100, y: 50, width: 200, height: 200, fillOpacity: 0.2 } })
+    // The region is (50, 0) 300×300; the shape fills its middle two thirds.
+    const [outside, middle] = await answerPixelsAt(session, [
+      [60, 150],
+      [200, 150],
+    ])
+    expect([outside[3], middle[3]]).toEqual([0, 255])
   })
 
   it('where the image worker cannot run, masks the answer on the main thread as before', async () => {

@@ -397,7 +397,12 @@ export class FakeNode {
     const [[a, b], [c]] = this.absoluteTransform
     const plain =
       a === 1 && b === 0 && c === 0 && bounds.width === this.width && bounds.height === this.height && this.strokeWidths().inside === 0 && this.fillsBox
-    const pixel = plain ? content(width, height) : this.drawnPixel(bounds, width, content)
+    const drawn = plain ? content(width, height) : this.drawnPixel(bounds, width, content)
+    const alpha = this.fillAlpha
+    const pixel = alpha === 1 ? drawn : (x: number, y: number): Rgba => {
+      const [r, g, b, a] = drawn(x, y)
+      return [r, g, b, Math.round(a * alpha)]
+    }
     return format === 'PNG' ? encodePng(width, height, pixel) : encodeJpeg(width, height, 85, this.content === 'photo' || !plain ? pixel : undefined)
   }
 
@@ -420,6 +425,16 @@ export class FakeNode {
       if (inside(outline, u, v)) return STROKE_PIXEL
       return shadows.some((shadow) => inside(shadow, u, v)) ? SHADOW_PIXEL : CLEAR_PIXEL
     }
+  }
+
+  /**
+   * How opaque Figma draws the node's fill: a shape whose solid fills are see-through
+   * (a fill at 20%) exports at that alpha. Any other fill, or none set, is drawn opaque.
+   */
+  private get fillAlpha(): number {
+    const shown = this._fills.filter((paint) => paint.visible !== false)
+    if (shown.length === 0 || !shown.every((paint) => paint.type === 'SOLID')) return 1
+    return 1 - shown.reduce((clear, paint) => clear * (1 - (paint.opacity ?? 1)), 1)
   }
 
   /**

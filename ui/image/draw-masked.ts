@@ -26,14 +26,38 @@ export const COVERAGE_SIDE = 32
  */
 export function drawMasked(context: Context2D, answer: CanvasImageSource, mask: CanvasImageSource, geometry: MaskGeometry): void {
   const { width, height, shape, feather } = geometry
+  const solid = atFullStrength(mask, shape.width, shape.height)
   context.imageSmoothingEnabled = true
   context.imageSmoothingQuality = 'high'
   context.drawImage(answer, 0, 0, width, height)
   context.globalCompositeOperation = 'destination-in'
   context.filter = `blur(${feather}px)`
-  context.drawImage(mask, shape.x, shape.y, shape.width, shape.height)
+  context.drawImage(solid, shape.x, shape.y)
   context.filter = 'none'
-  context.drawImage(mask, shape.x, shape.y, shape.width, shape.height)
+  context.drawImage(solid, shape.x, shape.y)
+}
+
+/**
+ * The shape's export at the size it is drawn, its most opaque pixel made fully
+ * opaque and every other in proportion. Designers often draw the area at 20%
+ * so the image shows through it: the edit must still cover the area whole, not
+ * show at 20%. An antialiased edge keeps its share of the full strength.
+ */
+function atFullStrength(mask: CanvasImageSource, width: number, height: number): OffscreenCanvas | HTMLCanvasElement {
+  const canvas = typeof OffscreenCanvas === 'undefined' ? Object.assign(document.createElement('canvas'), { width, height }) : new OffscreenCanvas(width, height)
+  const context = canvas.getContext('2d', { willReadFrequently: true }) as Context2D | null
+  if (!context) throw new Error('No 2D context')
+  context.imageSmoothingEnabled = true
+  context.imageSmoothingQuality = 'high'
+  context.drawImage(mask, 0, 0, width, height)
+  const pixels = context.getImageData(0, 0, width, height)
+  const { data } = pixels
+  let strongest = 0
+  for (let i = 3; i < data.length; i += 4) if (data[i] > strongest) strongest = data[i]
+  if (strongest === 0 || strongest === 255) return canvas
+  for (let i = 3; i < data.length; i += 4) data[i] = Math.min(255, Math.round((data[i] * 255) / strongest))
+  context.putImageData(pixels, 0, 0)
+  return canvas
 }
 
 /** Whether the exported shape covers any pixel, read from a copy drawn on `context`, a canvas COVERAGE_SIDE px a side. */

@@ -9,6 +9,8 @@ export interface FakePaintView {
   type: string
   imageHash?: string | null
   scaleMode?: string
+  color?: { r: number; g: number; b: number }
+  opacity?: number
 }
 
 export interface FakeNodeView {

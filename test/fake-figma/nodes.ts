@@ -434,7 +434,7 @@ export class FakeNode {
   private get fillAlpha(): number {
     const shown = this._fills.filter((paint) => paint.visible !== false)
     if (shown.length === 0 || !shown.every((paint) => paint.type === 'SOLID')) return 1
-    return 1 - shown.reduce((clear, paint) => clear * (1 - (paint.opacity ?? 1)), 1)
+    return 1 - shown.reduce((clear, paint) => clear * (1 - (typeof paint.opacity === 'number' ? paint.opacity : 1)), 1)
   }
 
   /**

@@ -171,6 +171,12 @@ interface Requests {
    * images join. Answers the frames as the selection describes them.
    */
   'make-format-frames': { args: { keyVisualId: string; formats: { name: string; width: number; height: number }[] }; result: SelectedLayer[] }
+  /**
+   * Every format: the frames 'make-format-frames' answered, removed again when
+   * the set's job did not start in them (those the designer changed since stay),
+   * and the set's undo step ended.
+   */
+  'remove-format-frames': { args: { frameIds: string[] }; result: null }
   /** Ends the undo step a set of formats shared (its frames and images): one undo takes them all away. */
   'end-undo-step': { args: Record<string, never>; result: null }
 }

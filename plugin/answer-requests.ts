@@ -107,6 +107,8 @@ function failureMessage(type: RequestType): string {
       return 'Figma could not make the brand kit page. Nothing was changed; try again.'
     case 'make-format-frames':
       return 'Figma could not make the frames for the formats, so nothing was sent. Try again.'
+    case 'remove-format-frames':
+      return 'Figma could not remove the new frames, so they are still on the canvas: undo removes them.'
     case 'end-undo-step':
       return 'Figma could not close the undo step of the formats: undo may take them away one by one.'
     default:

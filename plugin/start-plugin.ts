@@ -1,7 +1,7 @@
 import { answerRequests } from './answer-requests'
 import { chooseBrandKitAsync, loadBrandKitsAsync, makeBrandKitFromSelectionAsync } from './brand-kit/kit-requests'
 import { exportLayerAsync, exportThumbnailAsync, MAX_THUMBNAILS } from './selection/export-layer'
-import { makeFormatFramesAsync } from './placing/format-frames'
+import { makeFormatFramesAsync, removeFormatFramesAsync } from './placing/format-frames'
 import type { QuickAction } from '../common/domain'
 import type { Launch, PluginToUiMessage } from '../common/messages'
 import { endUndoStep, inSetStepAsync, loadHistoryAsync, ownStepAsync, placeAgainAsync, placeAndRecordAsync } from './history/history-requests'
@@ -110,6 +110,14 @@ export function startPlugin(): void {
       'make-brand-kit': (args) => ownStepAsync(() => makeBrandKitFromSelectionAsync(args)),
       // The set's frames and then its images are one undo step, which 'end-undo-step' ends.
       'make-format-frames': (args) => inSetStepAsync(() => makeFormatFramesAsync(args)),
+      async 'remove-format-frames'(args) {
+        try {
+          await removeFormatFramesAsync(args)
+        } finally {
+          endUndoStep()
+        }
+        return null
+      },
       async 'end-undo-step'() {
         return endUndoStep()
       },

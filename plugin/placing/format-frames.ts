@@ -13,6 +13,12 @@ const FORMAT_FRAME_TYPES = new Set(['FRAME', 'COMPONENT'])
 const MAX_FORMAT_SIDE = 10_000
 
 /**
+ * The frames made for the set under way, as made: only these may be removed
+ * again. Kept by the run's `figma`: each run of the plugin starts with none.
+ */
+const madeFrames = new WeakMap<PluginAPI, Map<string, string>>()
+
+/**
  * Every format from the list: an empty frame for each format, named for it
  * and its size ("Story · 1080×1920"), in a row to the right of the key visual
  * on its page, clear of every other layer, and shown. The undo step is left
@@ -49,8 +55,35 @@ export async function makeFormatFramesAsync({ keyVisualId, formats }: RequestArg
     for (const frame of made) if (!frame.removed) frame.remove()
     throw error
   }
+  madeFrames.set(figma, new Map(made.map((frame) => [frame.id, frame.name])))
   if (page.id === figma.currentPage.id) figma.viewport.scrollAndZoomIntoView([keyVisual, ...made])
   return describeSelection(made)
+}
+
+/**
+ * The set's new frames taken away again when its job did not start in them
+ * (the designer cancelled while Figma made them, or another job ran): no empty
+ * frame is left unsaid. Only a frame the last 'make-format-frames' made, as it
+ * was made, goes: any other id is ignored, and a frame the designer has since
+ * renamed, resized or put a layer in is theirs, and stays.
+ */
+export async function removeFormatFramesAsync({ frameIds }: RequestArgs<'remove-format-frames'>): Promise<void> {
+  if (!Array.isArray(frameIds) || frameIds.length > MAX_FORMATS || !frameIds.every((id) => typeof id === 'string' && id.length <= 100)) {
+    throw new ShownError('The new frames could not be read, so they were left on the canvas: undo removes them.')
+  }
+  const made = madeFrames.get(figma)
+  madeFrames.delete(figma)
+  for (const id of frameIds) {
+    const name = made?.get(id)
+    if (name === undefined) continue
+    const node = await figma.getNodeByIdAsync(id)
+    if (node?.type === 'FRAME' && !node.removed && asMade(node, name)) node.remove()
+  }
+}
+
+/** Empty, with its name and the size the name says: untouched since it was made. */
+function asMade(frame: FrameNode, name: string): boolean {
+  return frame.children.length === 0 && frame.name === name && name.endsWith(` · ${frame.width}×${frame.height}`)
 }
 
 function isFormatSize(value: unknown): value is { name: string; width: number; height: number } {

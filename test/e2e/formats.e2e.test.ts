@@ -92,6 +92,27 @@ async function shownEstimateAsync(session: PluginSession): Promise<{ low: number
   return { low, text }
 }
 
+/**
+ * Holds the sandbox's making of the frames (a big file's page takes a moment to load) until
+ * `releaseFrames` is called in the page: `framesHeld` says it has begun. Only the next load waits.
+ */
+const holdFrames = (session: PluginSession) =>
+  session.figma((fake) => {
+    const page = fake.page as unknown as { loadAsync: () => Promise<void> }
+    const held = window as unknown as { framesHeld: boolean; releaseFrames: () => void }
+    const load = page.loadAsync.bind(page)
+    const released = new Promise<void>((resolve) => (held.releaseFrames = resolve))
+    held.framesHeld = false
+    page.loadAsync = async () => {
+      page.loadAsync = load
+      held.framesHeld = true
+      await released
+      return load()
+    }
+  })
+const framesHeld = (session: PluginSession) => session.figma(() => (window as unknown as { framesHeld: boolean }).framesHeld)
+const releaseFrames = (session: PluginSession) => session.figma(() => (window as unknown as { releaseFrames: () => void }).releaseFrames())
+
 describe('Every format', () => {
   it('on 2.6 Pro: one request per frame at its exact pixels, each frame filled at its own shape, the designer’s layers unchanged, the estimate what is billed', async () => {
     const session = await suite.open(keyVisual(on('sourceful/riverflow-v2.6-pro'), FRAMES))
@@ -173,6 +194,57 @@ describe('Every format', () => {
     expect(await session.figma((fake) => fake.undo())).toBe(true)
     expect(await session.figma((fake) => fake.page.children.map((node) => node.name))).toEqual(['Key visual'])
     expect(await designersLayers(session)).toEqual(before)
+    await session.close()
+  })
+
+  it('with only the key visual, says while the frames are made, and Cancel then removes them and sends nothing', async () => {
+    const session = await suite.open(keyVisual(on('sourceful/riverflow-v2.6-pro', { formats: ['story', 'medium-rectangle'] })))
+    const { ui } = session
+    const before = await designersLayers(session)
+    await holdFrames(session)
+    await ui.getByRole('button', { name: 'Every format (2)', exact: true }).click()
+    await expect.poll(() => framesHeld(session)).toBe(true)
+    // Figma is making them: the panel says so, with Cancel, in the actions' place.
+    const making = ui.getByRole('status', { name: 'Making the frames' })
+    expect(await making.textContent()).toMatch(/^Making 2 frames beside the key visual…/)
+    await making.getByRole('button', { name: 'Cancel' }).click()
+    expect(await making.textContent()).toMatch(/^Cancelled: the frames are removed once Figma has made them…/)
+    await releaseFrames(session)
+    await ui.getByRole('button', { name: 'Every format (2)', exact: true }).waitFor()
+    expect(await session.figma((fake) => fake.page.children.map((node) => node.name))).toEqual(['Key visual'])
+    expect(suite.standIn.imageGenerations()).toHaveLength(0)
+    expect(await ui.getByRole('alert').count()).toBe(0)
+    expect(await designersLayers(session)).toEqual(before)
+    // The set's step is closed: undo brings no frame back, and takes nothing of the designer's.
+    await session.figma((fake) => fake.undo())
+    expect(await session.figma((fake) => fake.page.children.map((node) => node.name))).toEqual(['Key visual'])
+    expect(await designersLayers(session)).toEqual(before)
+    await session.close()
+  })
+
+  it('while the frames are made no other job starts: the last set’s Retry is not offered, and the set starts in its frames', async () => {
+    const session = await suite.open(keyVisual(on('sourceful/riverflow-v2.6-pro', { formats: ['story', 'medium-rectangle'] })))
+    const { ui } = session
+    const action = ui.getByRole('button', { name: 'Every format (2)', exact: true })
+    // The first set: one of its two requests is refused, and waits with its Retry.
+    suite.standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 500 })
+    await action.click()
+    await expect.poll(() => ui.getByRole('button', { name: /^Retry / }).count(), { timeout: 60_000 }).toBe(1)
+
+    await holdFrames(session)
+    await action.click()
+    await expect.poll(() => framesHeld(session)).toBe(true)
+    // The press has begun the next job: the last one's Retry waits until it is done, as it does while a job runs.
+    expect(await ui.getByRole('button', { name: /^Retry / }).count()).toBe(0)
+    await ui.getByRole('status', { name: 'Making the frames' }).waitFor()
+    await releaseFrames(session)
+    await expect.poll(() => ui.getByText(/^Placed 2 images/).count(), { timeout: 60_000 }).toBe(1)
+    expect(suite.standIn.imageGenerations()).toHaveLength(4)
+    const filled = await framesFilled(session, ['Story · ', 'Medium rectangle · '])
+    expect(filled.slice(2).map((frame) => [frame.name, frame.layers, frame.image !== null])).toEqual([
+      ['Story · 1080×1920', 1, true],
+      ['Medium rectangle · 300×250', 1, true],
+    ])
     await session.close()
   })
 

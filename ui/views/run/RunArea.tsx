@@ -11,15 +11,15 @@ import { JobStatus } from './JobStatus'
 import { KeptImages } from '../outcome/KeptImages'
 import { KeptOriginals } from '../outcome/KeptOriginals'
 import { OutcomeLine } from '../outcome/OutcomeLine'
-import type { KitWait } from './use-run-action'
+import type { ClickWait } from './use-run-action'
 
 interface RunAreaProps {
   proposal: Proposal
   generation: Generation
   /** The action waiting for "Send N requests", by key; looked up in the current proposal so its numbers stay true. */
   confirmKey: string | null
-  /** A click waiting for the brand kit to be read: said, with Cancel, in the actions' place. */
-  wait: KitWait | null
+  /** A click waiting before its job starts (the brand kit read, a set's frames made): said, with Cancel, in the actions' place. */
+  wait: ClickWait | null
   onRun: (offer: Offer, confirmed?: boolean) => void
   /** Retry of a failed frame or take of the last job. */
   onRetry: (taskId: string) => void
@@ -35,7 +35,7 @@ interface RunAreaProps {
 
 /**
  * Where the designer is looking: the selection's actions, or the running job
- * with Cancel, the wait for the brand kit with Cancel, or the question before a
+ * with Cancel, the wait before it (the brand kit, a set's frames) with Cancel, or the question before a
  * large batch; then what the last job did, and any paid image that waits to be placed.
  */
 export function RunArea({ proposal, generation, confirmKey, wait, onRun, onRetry, onBack, onRatio, onFormats, spendLimit, alerts }: RunAreaProps) {
@@ -46,12 +46,14 @@ export function RunArea({ proposal, generation, confirmKey, wait, onRun, onRetry
       {generation.job ? (
         <JobStatus job={generation.job} onCancel={generation.cancel} />
       ) : wait ? (
-        <div class="status" role="status" aria-label="Waiting for the brand kit">
+        <div class="status" role="status" aria-label={wait.label}>
           <LoadingIndicator />
           <span class="grow">{wait.text}</span>
-          <Button secondary onClick={wait.cancel}>
-            Cancel
-          </Button>
+          {wait.cancel && (
+            <Button secondary onClick={wait.cancel}>
+              Cancel
+            </Button>
+          )}
         </div>
       ) : confirming ? (
         <ConfirmSend action={confirming} spendLimit={spendLimit} onSend={() => onRun(confirming, true)} onBack={onBack} />
@@ -59,7 +61,8 @@ export function RunArea({ proposal, generation, confirmKey, wait, onRun, onRetry
         <ActionBar proposal={proposal} onRun={onRun} onRatio={onRatio} onFormats={onFormats} />
       )}
       {alerts}
-      {generation.outcome && !generation.job && <OutcomeLine outcome={generation.outcome} onRetry={onRetry} />}
+      {/* A press under way has begun the next job: the last one's Retry waits, as it does while a job runs. */}
+      {generation.outcome && !generation.job && !wait && <OutcomeLine outcome={generation.outcome} onRetry={onRetry} />}
       {generation.kept.length > 0 && <KeptImages items={generation.kept} onRetry={generation.retryKept} onDismiss={generation.dismissKept} />}
       <KeptOriginals outcome={generation.job ? null : generation.outcome} />
     </>

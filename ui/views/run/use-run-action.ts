@@ -10,7 +10,8 @@ import type { Generation } from '../../generation/use-generation'
 import type { ModelCapabilities } from '../../models'
 import { type CostEstimate, formatEstimate, highestUsd } from '../../pricing'
 import { withRecentPrompt } from '../../state/recent-prompts'
-import { requestAsync } from '../../bridge'
+import type { TaskSpec } from '../../generation/plan/task'
+import { startInNewFramesAsync } from './new-frames'
 
 interface RunInput {
   proposal: Proposal
@@ -25,10 +26,16 @@ interface RunInput {
   brandKits: Pick<BrandKitsState, 'mayApply' | 'chosenName' | 'refreshAsync'>
 }
 
-/** A click waiting for the brand kit to be read, with what it says meanwhile. */
-export interface KitWait {
+/**
+ * A click waiting before its job starts (the brand kit read again, a set's
+ * frames made), with what it says meanwhile and its Cancel; no Cancel once
+ * cancelled while what was done is still being taken back (the set's frames).
+ */
+export interface ClickWait {
+  /** What the wait is, for a screen reader. */
+  label: string
   text: string
-  cancel: () => void
+  cancel: (() => void) | null
 }
 
 /**
@@ -48,8 +55,8 @@ export function useRunAction(input: RunInput) {
   const { primary } = proposal
   const setProblems = primary.switchTo ? [] : primary.problems.filter((problem) => !isPromptProblem(problem))
   const shownProblems = [...new Set([...setProblems, ...(actionProblem ? [actionProblem] : [])])]
-  const [wait, setWait] = useState<KitWait | null>(null)
-  // Every format's frames are being made: a second press would make them twice.
+  const [wait, setWait] = useState<ClickWait | null>(null)
+  // Every format's frames are being made or removed: a second press would make them twice.
   const making = useRef(false)
   // What the later steps of a click read when they run: the panel may have drawn again since.
   const latest = useRef({ input, selection })
@@ -72,6 +79,7 @@ export function useRunAction(input: RunInput) {
     const turn = { cancelled: false }
     const { chosenName } = input.brandKits
     setWait({
+      label: 'Waiting for the brand kit',
       text: chosenName ? `Reading the brand kit “${chosenName}” before sending…` : 'Reading the file’s brand kits before sending…',
       cancel: () => {
         turn.cancelled = true
@@ -105,24 +113,42 @@ export function useRunAction(input: RunInput) {
 
   function start(offer: Offer) {
     const { state, onStateChange, generation, apiKey, models } = latest.current.input
+    // A job started while the brand kit was read: one job at a time, and this press says it sent nothing.
+    if (generation.job) return say('Another job started meanwhile, so nothing was sent. Press again once it is done.')
     onStateChange({ recentPrompts: withRecentPrompt(state.recentPrompts, state.prompt) })
     // A format lands in its frame as a fill: an image over 4096 px is shrunk there, never tiled beside it.
     const keepFullResolution = offer.kind === 'formats' ? false : state.keepFullResolution
     const options = { key: apiKey, models, concurrency: offer.concurrency, keepFullResolution }
     if (!offer.makeFrames) return void generation.start(offer.tasks, options)
-    // Every format from the list: the frames first, beside the key visual, then a request for each.
-    const { keyVisualId, formats, tasksFor } = offer.makeFrames
+    // Every format from the list: the frames first, beside the key visual (said, with Cancel), then a request for each.
     making.current = true
-    requestAsync('make-format-frames', { keyVisualId, formats })
-      .then(
-        async (frames) => {
-          // The frames' undo step is left open for their images: a job that does not start ends it here.
-          const started = await generation.start(tasksFor(frames), options).catch(() => null)
-          if (started === null) await requestAsync('end-undo-step', {}).catch(() => {})
-        },
-        (error: unknown) => say(error instanceof Error ? error.message : 'Figma could not make the frames: nothing was sent. Try again.'),
-      )
-      .finally(() => (making.current = false))
+    const turn = { cancelled: false }
+    const count = offer.makeFrames.formats.length
+    const label = 'Making the frames'
+    setWait({
+      label,
+      text: `Making ${count === 1 ? '1 frame' : `${count} frames`} beside the key visual…`,
+      cancel: () => {
+        turn.cancelled = true
+        // Figma's making cannot be stopped: the frames go once it is done, and nothing is sent.
+        setWait({ label, text: 'Cancelled: the frames are removed once Figma has made them…', cancel: null })
+      },
+    })
+    const job = {
+      start: (tasks: TaskSpec[]) => {
+        const started = generation.start(tasks, options)
+        // The running job is drawn from here, with its own progress and Cancel.
+        setWait(null)
+        return started
+      },
+      busy: () => latest.current.input.generation.job !== null,
+    }
+    startInNewFramesAsync(offer.makeFrames, job, turn)
+      .then((message) => message && say(message))
+      .finally(() => {
+        making.current = false
+        setWait(null)
+      })
   }
 
   // One listener for the view's life, pressing what the panel proposes at the time.

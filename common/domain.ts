@@ -138,6 +138,13 @@ export interface GenerationRecord {
    * and says so rather than sending a different request.
    */
   fromImages?: true
+  /**
+   * The image the plugin put on the layer (its Figma image hash), written with
+   * the record on the layer: a fill the designer replaced by hand keeps the
+   * record, and History counts the layer only while a fill still shows this
+   * image. Records written before it have none, and count as they did.
+   */
+  imageHash?: string
 }
 
 /**

@@ -27,7 +27,7 @@ export function readRecord(value: unknown): GenerationRecord | null {
   return withParts({ prompt: value.prompt, settings, generationId, cost, createdAt: value.createdAt }, value)
 }
 
-type Parts = Partial<Record<'promptTruncated' | 'fontInputsTruncated' | 'brandKit' | 'brandKitId' | 'area' | 'expand' | 'exactSize' | 'format' | 'fromImages', unknown>>
+type Parts = Partial<Record<'promptTruncated' | 'fontInputsTruncated' | 'brandKit' | 'brandKitId' | 'area' | 'expand' | 'exactSize' | 'format' | 'fromImages' | 'imageHash', unknown>>
 
 /** The record's optional parts, each checked: those that read are added to `record`. */
 function withParts(record: GenerationRecord, value: Parts): GenerationRecord {
@@ -44,6 +44,8 @@ function withParts(record: GenerationRecord, value: Parts): GenerationRecord {
   if (exactSize) record.exactSize = exactSize
   const format = readFormat(value.format)
   if (format) record.format = format
+  const imageHash = readImageHash(value.imageHash)
+  if (imageHash) record.imageHash = imageHash
   return record
 }
 
@@ -120,6 +122,11 @@ export function readFormat(value: unknown): GenerationRecord['format'] | null {
   if (!isObject(value)) return null
   const { keyVisualId, setId } = value
   return isText(keyVisualId, MAX_SHORT) && keyVisualId !== '' && isText(setId, MAX_SHORT) && setId !== '' ? { keyVisualId, setId } : null
+}
+
+/** The hash of the image a record was written with; null when absent or not a short text. */
+export function readImageHash(value: unknown): string | null {
+  return isText(value, MAX_SHORT) && value !== '' ? value : null
 }
 
 /** Whole pixels within what any model makes; null otherwise. */

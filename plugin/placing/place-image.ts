@@ -30,7 +30,9 @@ export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedIm
   const image = createImageOrExplain(message.image.bytes)
   const targets = await liveNodesAsync(message.targetIds)
   const paint: ImagePaint = { type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }
-  const record = recordForPluginData(message.record)
+  // The image's hash goes with its record: a fill the designer replaces by hand keeps the record,
+  // and History tells by the hash whether the layer still shows this image (plugin/history/history-images.ts).
+  const record = recordForPluginData({ ...message.record, imageHash: image.hash })
 
   if (message.placement === 'area' && message.area) {
     const shape = await figma.getNodeByIdAsync(message.area.shapeId)

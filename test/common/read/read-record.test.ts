@@ -34,3 +34,19 @@ describe('readRecord: Edit area’s part of a record', () => {
     expect(readRecord({ ...recordWith(), area: { imageId: '1:2', erase: false, extra: 'x' } })?.area).toEqual({ imageId: '1:2', erase: false })
   })
 })
+
+describe('readRecord: the hash of the image a record was written with', () => {
+  it('keeps a hash as the plugin writes it', () => {
+    expect(readRecord({ ...recordWith(), imageHash: 'a'.repeat(40) })?.imageHash).toBe('a'.repeat(40))
+  })
+
+  it.each([
+    ['empty', ''],
+    ['too long for a hash', 'a'.repeat(500)],
+    ['no text', 42],
+  ])('drops a hash that is %s, and keeps the rest of the record (read as one from before the hash)', (_name, imageHash) => {
+    const read = readRecord({ ...recordWith(), imageHash })
+    expect(read).not.toBeNull()
+    expect(read?.imageHash).toBeUndefined()
+  })
+})

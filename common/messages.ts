@@ -155,6 +155,11 @@ interface Requests {
   resize: { args: { width: number; height: number }; result: { width: number; height: number } }
   /** This file's generations, newest first, and whether each one's layer is still there. */
   'load-history': { args: Record<string, never>; result: HistoryItem[] }
+  /**
+   * Reuse: the whole record kept on the entry's layer, checked on read (History's copy of a long
+   * prompt is shortened); fails, saying why, when no layer of the entry shows or keeps its image.
+   */
+  'whole-record': { args: { layerIds: string[]; record: GenerationRecord }; result: GenerationRecord }
   /** A copy of the layer's image on a new layer beside it; fails when the layer is gone. */
   'place-again': { args: { layerId: string; record: GenerationRecord }; result: PlacedImage }
   /** Select the layers and zoom to them, on their page: how the designer finds what was placed. */

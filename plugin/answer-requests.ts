@@ -95,6 +95,8 @@ function failureMessage(type: RequestType): string {
       return 'Figma did not respond to the plugin. Close it and run it again.'
     case 'load-history':
       return 'The history of this file could not be read.'
+    case 'whole-record':
+      return 'Figma could not read the image’s layer for its whole prompt. Press Reuse again.'
     case 'place-again':
       return 'Figma could not place the image again.'
     case 'show-layers':

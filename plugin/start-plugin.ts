@@ -4,7 +4,7 @@ import { exportLayerAsync, exportThumbnailAsync, MAX_THUMBNAILS } from './select
 import { makeFormatFramesAsync, removeFormatFramesAsync } from './placing/format-frames'
 import type { QuickAction } from '../common/domain'
 import type { Launch, PluginToUiMessage } from '../common/messages'
-import { endUndoStep, inSetStepAsync, loadHistoryAsync, ownStepAsync, placeAgainAsync, placeAndRecordAsync } from './history/history-requests'
+import { endUndoStep, inSetStepAsync, loadHistoryAsync, ownStepAsync, placeAgainAsync, placeAndRecordAsync, wholeRecordAsync } from './history/history-requests'
 import { openExternalAsync } from './open-external'
 import { postInParts } from './post-in-parts'
 import { startQuickAction } from './relaunch/quick-actions'
@@ -81,6 +81,7 @@ export function startPlugin(): void {
         return { imageHash: createImageOrExplain(bytes).hash }
       },
       'load-history': loadHistoryAsync,
+      'whole-record': wholeRecordAsync,
       'place-again': placeAgainAsync,
       'export-layer': exportLayerAsync,
       'open-external': openExternalAsync,

@@ -135,7 +135,7 @@ function Panel({ start }: { start: StartData }) {
       <HistoryView
         recentPrompts={saved.recentPrompts}
         models={models}
-        onUse={(record) => dispatch({ type: 'use-record', record, models })}
+        onUse={(record, note) => dispatch({ type: 'use-record', record, models, note })}
         onUsePrompt={(prompt) => dispatch({ type: 'use-prompt', prompt })}
         onBack={() => show('generate')}
       />

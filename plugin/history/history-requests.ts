@@ -142,6 +142,19 @@ async function placeCopyAsync({ layerId, record: entry }: RequestArgs<'place-aga
   })
 }
 
+/**
+ * Reuse: the whole record kept with the entry's image, which History holds
+ * shortened. Found as Place again finds the image: on a layer that shows it,
+ * or keeps it as its previous image.
+ */
+export async function wholeRecordAsync({ layerIds, record }: RequestArgs<'whole-record'>): Promise<GenerationRecord> {
+  const { found } = await imageOnAnyLayerAsync(layerIds, record)
+  if (!found) throw new ShownError('The image’s layer was deleted, or no longer shows it, so its whole prompt could not be read: undo that in Figma, then press Reuse again.')
+  const whole = fullRecordOf(found.fullRecord)
+  if (!whole) throw new ShownError('The record kept on the image’s layer could not be read, so its whole prompt could not be loaded: check the end of the prompt before you send it.')
+  return whole
+}
+
 /** The record kept on the layer, checked as all document data is; null when it cannot be read. */
 function fullRecordOf(json: string): GenerationRecord | null {
   try {

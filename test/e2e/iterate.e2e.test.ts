@@ -248,4 +248,45 @@ describe('history', () => {
     await expect.poll(() => prompt.inputValue()).toBe('A paper boat')
     await session.close()
   }, 60_000)
+
+  it('Reuse loads the whole prompt kept on the layer, not History’s shortened one; with the layer deleted, the shortened one, saying so', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    const { ui } = session
+    const prompt = ui.getByRole('textbox', { name: 'Prompt' })
+    // Longer than History keeps of an entry (a few kB): the layer keeps it whole.
+    const whole = `A market stall, ${'lanterns and paper signs, '.repeat(400)}at dusk`
+    await prompt.fill(whole)
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(1)
+    await ui.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 15_000 })
+    // The new image is selected when it lands: nothing selected, for Generate's options.
+    await session.figma((fake) => fake.select())
+    await openOptionsAsync(ui)
+    await ui.getByRole('combobox', { name: 'Aspect ratio' }).selectOption('16:9')
+    const notes = ui.getByRole('status', { name: 'Settings changed' })
+    const reuse = async () => {
+      await ui.getByRole('button', { name: 'History' }).click()
+      const rows = ui.getByRole('list', { name: 'Generations' }).getByRole('listitem')
+      await expect.poll(() => rows.count()).toBe(1)
+      await rows.first().getByRole('button', { name: 'Reuse' }).click()
+    }
+    await reuse()
+    await expect.poll(() => prompt.inputValue()).toBe(whole)
+    expect(await notes.count()).toBe(0)
+
+    // The layer deleted: History's shortened copy is loaded, with its settings, and the panel says why and what to do.
+    await session.figma((fake) => fake.page.children.forEach((n) => n.remove()))
+    await prompt.fill('A draft')
+    await reuse()
+    await expect.poll(() => notes.textContent()).toMatch(/deleted.*undo that in Figma, then press Reuse again.*shortened/)
+    const loaded = await prompt.inputValue()
+    expect(loaded.length).toBeGreaterThan(1000)
+    expect(loaded.length).toBeLessThan(whole.length)
+    expect(whole.startsWith(loaded)).toBe(true)
+    await openOptionsAsync(ui)
+    expect(await ui.getByRole('combobox', { name: 'Aspect ratio' }).inputValue()).toBe('1:1')
+    // What the designer was writing survives too.
+    expect(await notes.textContent()).toMatch(/prompt you were writing is kept/)
+    await session.close()
+  }, 60_000)
 })

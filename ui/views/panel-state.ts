@@ -45,8 +45,8 @@ interface PendingLaunch extends LaunchReview {
 export type PanelAction =
   | { type: 'show'; view: View }
   | { type: 'change'; change: Partial<SavedState> }
-  /** A history entry's prompt and settings, back in the panel. */
-  | { type: 'use-record'; record: GenerationRecord; models: readonly ModelCapabilities[] }
+  /** A history entry's prompt and settings, back in the panel; `note` says why they are not the whole record's. */
+  | { type: 'use-record'; record: GenerationRecord; models: readonly ModelCapabilities[]; note?: string }
   /** A recent prompt, back in the prompt box. */
   | { type: 'use-prompt'; prompt: string }
   | { type: 'dismiss-notes' }
@@ -96,7 +96,7 @@ export function panelReducer(panel: PanelState, action: PanelAction): PanelState
     case 'use-record': {
       const loaded = loadRecord(action.record, panel.saved, action.models)
       if (!loaded) return { ...panel, view: 'generate', notes: ['The prompt of that image could not be read.'] }
-      return { ...panel, view: 'generate', saved: loaded.state, notes: loaded.notes }
+      return { ...panel, view: 'generate', saved: loaded.state, notes: action.note ? [action.note, ...loaded.notes] : loaded.notes }
     }
     case 'use-prompt': {
       const kept = keepDraft(panel.saved.recentPrompts, panel.saved.prompt, action.prompt)

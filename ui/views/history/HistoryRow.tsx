@@ -1,5 +1,6 @@
 import { Button, Muted } from '@create-figma-plugin/ui'
 import { useEffect, useState } from 'preact/hooks'
+import type { GenerationRecord } from '../../../common/domain'
 import type { HistoryItem } from '../../../common/messages'
 import { requestAsync } from '../../bridge'
 import { exportLayerAsync } from '../../selection/export-layer'
@@ -10,7 +11,7 @@ import { formatUsd } from '../../pricing'
 const THUMBNAIL_WIDTH = 96
 
 /** One generation: a thumbnail from its layer (never stored), what made it, and its actions. */
-export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models: readonly ModelCapabilities[]; onUse: () => void }) {
+export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models: readonly ModelCapabilities[]; onUse: (record: GenerationRecord, note?: string) => void }) {
   const [thumbnail, setThumbnail] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const layerId = item.layerIds[0]
@@ -63,7 +64,7 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
           {item.exists ? (item.swappedOut ? ' · swapped out: Restore previous on its layer brings it back' : '') : item.replaced ? ' · replaced on its layer by a later image' : ' · layer deleted'}
         </Muted>
         <div class="buttons">
-          <Button secondary title="Put this image’s prompt and settings back in the panel" onClick={onUse}>
+          <Button secondary title="Put this image’s prompt and settings back in the panel" onClick={() => void reuseAsync(item).then(({ record, note }) => onUse(record, note))}>
             Reuse
           </Button>
           {item.exists && (
@@ -81,6 +82,23 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
       </div>
     </li>
   )
+}
+
+/**
+ * What Reuse loads: History keeps a long prompt shortened (a few kB an entry,
+ * for every listing), so the whole record is asked of the image's layer, where
+ * it is kept whole. Should that fail (the layer deleted meanwhile), History's
+ * copy, with why; loading it says that it is shortened (plan-launch.ts).
+ */
+async function reuseAsync(item: HistoryItem): Promise<{ record: GenerationRecord; note?: string }> {
+  const { record } = item
+  if (record.promptTruncated !== true && record.fontInputsTruncated !== true) return { record }
+  try {
+    return { record: await requestAsync('whole-record', { layerIds: item.layerIds, record }) }
+  } catch (error) {
+    // The bridge fails with the sandbox's words for the designer (a BridgeError).
+    return { record, note: (error as Error).message }
+  }
 }
 
 /**

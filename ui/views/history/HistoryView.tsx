@@ -17,7 +17,8 @@ interface HistoryViewProps {
   recentPrompts: string[]
   /** The models on offer, to name each entry's model as the panel does. */
   models: readonly ModelCapabilities[]
-  onUse: (record: GenerationRecord) => void
+  /** Reuse: the record to load, and why it is History's shortened copy when it is. */
+  onUse: (record: GenerationRecord, note?: string) => void
   onUsePrompt: (prompt: string) => void
   onBack: () => void
 }
@@ -56,7 +57,7 @@ export function HistoryView(props: HistoryViewProps) {
       {items && found.length === 0 && <Muted>{items.length === 0 ? 'No images generated in this file yet.' : 'No prompt matches.'}</Muted>}
       <ul class="history" aria-label="Generations">
         {found.slice(0, SHOWN).map((item) => (
-          <HistoryRow key={`${item.layerIds.join()}-${item.record.createdAt}`} item={item} models={props.models} onUse={() => props.onUse(item.record)} />
+          <HistoryRow key={`${item.layerIds.join()}-${item.record.createdAt}`} item={item} models={props.models} onUse={props.onUse} />
         ))}
       </ul>
       {found.length > SHOWN && <Muted>The {SHOWN} newest are shown; search to find older ones.</Muted>}

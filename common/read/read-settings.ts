@@ -49,6 +49,13 @@ export function isText(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length <= max
 }
 
+/** The start of `text`, at most `max` characters, never half a surrogate pair. */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max
+  return text.slice(0, end)
+}
+
 function oneOf<T extends string>(allowed: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && allowed.includes(value as T)
 }

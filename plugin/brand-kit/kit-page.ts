@@ -1,4 +1,5 @@
 import { KIT_LIMITS, KIT_PAGE_PREFIX } from '../../common/brand-kit'
+import { cut } from '../../common/read/read-settings'
 import { utf8Length } from '../history/record'
 
 /**
@@ -75,11 +76,4 @@ export function readManifest(page: PageNode): ManifestReference[] | null {
   } catch {
     return null
   }
-}
-
-/** The start of `text`, at most `max` characters, never half a surrogate pair. */
-export function cut(text: string, max: number): string {
-  if (text.length <= max) return text
-  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max
-  return text.slice(0, end)
 }

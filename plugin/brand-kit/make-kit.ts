@@ -1,6 +1,7 @@
 import { type BrandKit, KIT_LIMITS, KIT_PAGE_PREFIX } from '../../common/brand-kit'
 import { ShownError } from '../answer-requests'
-import { type ManifestReference, KIT_MANIFEST_KEY, cut, manifestForPluginData, referenceName } from './kit-page'
+import { cut } from '../../common/read/read-settings'
+import { type ManifestReference, KIT_MANIFEST_KEY, manifestForPluginData, referenceName } from './kit-page'
 import { readKitPage } from './read-kit'
 
 /** Figma's default font, loaded to write the kit's own texts (Figma refuses text in a font not loaded). */

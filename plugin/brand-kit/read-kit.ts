@@ -1,6 +1,7 @@
 import { type BrandKit, type KitFont, type KitReference, KIT_LIMITS } from '../../common/brand-kit'
 import { GOOGLE_FONT_FILES_ORIGIN, isGoogleFontFile } from '../../common/font-files'
-import { cut, isKitPage, kitName, parseReferenceName, readManifest } from './kit-page'
+import { cut } from '../../common/read/read-settings'
+import { isKitPage, kitName, parseReferenceName, readManifest } from './kit-page'
 
 /**
  * Every kit page of the file, read from its layers. A kit page is edited by

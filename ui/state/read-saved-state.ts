@@ -4,6 +4,7 @@ import { type SettingsFields, readFontRows, readSettingsFields } from '../../com
 import { DEFAULT_STATE } from '../defaults'
 import { type ModelCapabilities, fitSettingsToList } from '../models'
 import { isObject } from '../../common/read/is-object'
+import { boundRecentPrompts } from './recent-prompts'
 
 /**
  * The saved state's format. 1: prompt, settings and placement, no version
@@ -18,9 +19,6 @@ export const SAVED_STATE_VERSION = 2
 
 /** Requests at a time a batch may use: more would only queue at OpenRouter. */
 export const MAX_CONCURRENCY = 6
-
-/** Recent prompts kept across files: enough to find one again, little of clientStorage's 5 MB. */
-export const MAX_RECENT_PROMPTS = 20
 
 /** Takes per Generate: more than four side by side is more than a designer compares at once. */
 export const MAX_TAKES = 4
@@ -61,7 +59,7 @@ export function readSavedState(raw: unknown, models: readonly ModelCapabilities[
     placement: saved.placement === 'fill' || saved.placement === 'new-layer' ? saved.placement : DEFAULT_STATE.placement,
     concurrency: isWholeIn(saved.concurrency, 1, MAX_CONCURRENCY) ? saved.concurrency : DEFAULT_STATE.concurrency,
     takes: isWholeIn(saved.takes, 1, MAX_TAKES) ? saved.takes : DEFAULT_STATE.takes,
-    recentPrompts: Array.isArray(saved.recentPrompts) ? saved.recentPrompts.filter((p): p is string => typeof p === 'string').slice(0, MAX_RECENT_PROMPTS) : [],
+    recentPrompts: Array.isArray(saved.recentPrompts) ? boundRecentPrompts(saved.recentPrompts) : [],
     keepFullResolution: typeof saved.keepFullResolution === 'boolean' ? saved.keepFullResolution : DEFAULT_STATE.keepFullResolution,
     formats: readFormatIds(saved.formats),
     spendLimit: typeof saved.spendLimit === 'number' && SPEND_LIMITS.includes(saved.spendLimit) ? saved.spendLimit : DEFAULT_STATE.spendLimit,

@@ -6,6 +6,7 @@ import { findModel } from '../../../ui/models'
 
 const isOfferedModel = (id: string) => BUILT_IN_MODELS.some((model) => model.id === id)
 import { SAVED_STATE_VERSION, readSavedState, toStoredState } from '../../../ui/state/read-saved-state'
+import { MAX_TEXT } from '../../../common/read/read-settings'
 
 const read = (raw: unknown, models = BUILT_IN_MODELS) => readSavedState(raw, models)
 const v1 = {
@@ -50,6 +51,14 @@ describe('readSavedState', () => {
     expect(read(stored)).toEqual({ state: { ...DEFAULT_STATE, prompt: 'p', concurrency: 5 }, notes: [] })
     // A state saved when the panel still had "The selection is" opens, those fields read no more.
     expect(read({ ...stored, selectionUse: 'edit', eachOnItsOwn: false })).toEqual({ state: { ...DEFAULT_STATE, prompt: 'p', concurrency: 5 }, notes: [] })
+  })
+
+  it('reads the recent prompts within their bounds, the newest first', () => {
+    const recentPrompts = Array.from({ length: 30 }, (_, i) => `${i}`.padEnd(MAX_TEXT + 1, 'x'))
+    const read30 = read({ ...toStoredState(DEFAULT_STATE), recentPrompts }).state.recentPrompts
+    expect(read30.length).toBeGreaterThan(0)
+    expect(read30).toEqual(recentPrompts.slice(0, read30.length).map((p) => p.slice(0, MAX_TEXT)))
+    expect(read30.join('').length).toBeLessThan(20 * MAX_TEXT)
   })
 
   it('reads the 2.5 settings: background, its colour, effort and scoring prompt', () => {

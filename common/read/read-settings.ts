@@ -11,7 +11,11 @@ import { ASPECT_RATIOS, IMAGE_SIZES } from '../sizes'
 export const MAX_SHORT = 200
 /** Longer than any font's URL. */
 export const MAX_URL = 2_048
-/** Records are kept under 90 KB (plugin/history/record.ts): a longer text cannot be one the plugin wrote. */
+/**
+ * A designer's text: a prompt, a judge text, a font's text. Records are kept under 90 KB
+ * (plugin/history/record.ts), so a longer text cannot be one the plugin wrote; the saved state
+ * keeps each of its texts within it too (ui/state/read-saved-state.ts), whole up to there.
+ */
 export const MAX_TEXT = 100_000
 
 /** Every setting but the font inputs, whose rows each reader takes in its own way (`readFontRows`). */

@@ -1,6 +1,7 @@
 import type { FontInput, GenerationSettings, SavedState } from '../../common/domain'
 import { FORMATS } from '../../common/formats'
-import { type SettingsFields, readFontRows, readSettingsFields } from '../../common/read/read-settings'
+import { MAX_FONT_INPUTS } from '../../common/models'
+import { MAX_SHORT, MAX_TEXT, MAX_URL, type SettingsFields, cut, readFontRows, readSettingsFields } from '../../common/read/read-settings'
 import { DEFAULT_STATE } from '../defaults'
 import { type ModelCapabilities, fitSettingsToList } from '../models'
 import { isObject } from '../../common/read/is-object'
@@ -32,9 +33,25 @@ export interface ReadSavedState {
   notes: string[]
 }
 
-/** What goes to clientStorage: the state with its format's version. */
+/**
+ * What goes to clientStorage: the state with its format's version, each text
+ * within the bound it is read back with, so that all of it fits clientStorage's
+ * 5 MB (over it, nothing would be saved) and nothing written is refused on read.
+ * The designer's texts are kept whole up to MAX_TEXT; the panel's own state is
+ * never cut, only what is kept for next time.
+ */
 export function toStoredState(state: SavedState): SavedState & { version: number } {
-  return { ...state, version: SAVED_STATE_VERSION }
+  const { settings } = state
+  const stored: GenerationSettings = {
+    ...settings,
+    // The one typed setting that is not the designer's text (the model is picked from the list): longer than `#RRGGBB`
+    // is never a colour, and the reader says so from its start.
+    backgroundColor: cut(settings.backgroundColor, MAX_SHORT),
+    scoringPrompt: cut(settings.scoringPrompt, MAX_TEXT),
+    // A link cut short would be another link: one past any font's is left empty for the designer to paste again.
+    fontInputs: settings.fontInputs.slice(0, MAX_FONT_INPUTS).map((font) => ({ fontUrl: font.fontUrl.length <= MAX_URL ? font.fontUrl : '', text: cut(font.text, MAX_TEXT) })),
+  }
+  return { ...state, prompt: cut(state.prompt, MAX_TEXT), settings: stored, recentPrompts: boundRecentPrompts(state.recentPrompts), version: SAVED_STATE_VERSION }
 }
 
 /**
@@ -54,7 +71,7 @@ export function readSavedState(raw: unknown, models: readonly ModelCapabilities[
   }
   const saved = raw
   const state: SavedState = {
-    prompt: typeof saved.prompt === 'string' ? saved.prompt : noted(DEFAULT_STATE.prompt, saved.prompt !== undefined, 'The saved prompt could not be read.', notes),
+    prompt: readPrompt(saved.prompt, notes),
     settings: readSettings(saved.settings, models, notes),
     placement: saved.placement === 'fill' || saved.placement === 'new-layer' ? saved.placement : DEFAULT_STATE.placement,
     concurrency: isWholeIn(saved.concurrency, 1, MAX_CONCURRENCY) ? saved.concurrency : DEFAULT_STATE.concurrency,
@@ -65,6 +82,12 @@ export function readSavedState(raw: unknown, models: readonly ModelCapabilities[
     spendLimit: typeof saved.spendLimit === 'number' && SPEND_LIMITS.includes(saved.spendLimit) ? saved.spendLimit : DEFAULT_STATE.spendLimit,
   }
   return { state, notes }
+}
+
+/** The prompt, its start when longer than the panel keeps (a record's prompt is read here too). */
+function readPrompt(raw: unknown, notes: string[]): string {
+  if (typeof raw !== 'string') return noted(DEFAULT_STATE.prompt, raw !== undefined, 'The saved prompt could not be read.', notes)
+  return noted(cut(raw, MAX_TEXT), raw.length > MAX_TEXT, `Only the first ${MAX_TEXT.toLocaleString('en')} characters of the prompt are loaded.`, notes)
 }
 
 /** Each field that reads (common/read-settings.ts, as a layer's record is read), the default with a note for each that does not. */

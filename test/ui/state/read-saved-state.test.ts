@@ -6,7 +6,7 @@ import { findModel } from '../../../ui/models'
 
 const isOfferedModel = (id: string) => BUILT_IN_MODELS.some((model) => model.id === id)
 import { SAVED_STATE_VERSION, readSavedState, toStoredState } from '../../../ui/state/read-saved-state'
-import { MAX_TEXT } from '../../../common/read/read-settings'
+import { MAX_TEXT, MAX_URL } from '../../../common/read/read-settings'
 
 const read = (raw: unknown, models = BUILT_IN_MODELS) => readSavedState(raw, models)
 const v1 = {
@@ -51,6 +51,35 @@ describe('readSavedState', () => {
     expect(read(stored)).toEqual({ state: { ...DEFAULT_STATE, prompt: 'p', concurrency: 5 }, notes: [] })
     // A state saved when the panel still had "The selection is" opens, those fields read no more.
     expect(read({ ...stored, selectionUse: 'edit', eachOnItsOwn: false })).toEqual({ state: { ...DEFAULT_STATE, prompt: 'p', concurrency: 5 }, notes: [] })
+  })
+
+  it('keeps for next time each text whole up to what it is read back with, and all of it within clientStorage', () => {
+    const long = (what: string) => what.padEnd(MAX_TEXT + 50, '字')
+    const fontUrl = `https://fonts.gstatic.com/s/${'a'.repeat(MAX_URL)}.woff2`
+    const typed = {
+      ...DEFAULT_STATE,
+      prompt: long('prompt'),
+      recentPrompts: Array.from({ length: 20 }, (_, i) => long(`draft ${i}`)),
+      settings: { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2.5-fast', scoringPrompt: long('judge'), backgroundColor: long('#'), fontInputs: [{ fontUrl, text: long('SALE') }] },
+    }
+    const stored = toStoredState(typed)
+    // clientStorage holds about 5 MB (docs/contracts.md#figma-clientstorage): over it, nothing would be saved.
+    expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThan(2.5 * 1024 * 1024)
+    // The panel's own state, the prompt box included, is not cut: only what is kept for next time.
+    expect(typed.prompt).toHaveLength(MAX_TEXT + 50)
+    const { state, notes } = read(stored)
+    expect(state.prompt).toBe(long('prompt').slice(0, MAX_TEXT))
+    expect(state.settings.scoringPrompt).toBe(long('judge').slice(0, MAX_TEXT))
+    // The font row comes back with its text, its link (longer than any font's) to paste again.
+    expect(state.settings.fontInputs).toEqual([{ fontUrl: '', text: long('SALE').slice(0, MAX_TEXT) }])
+    expect(state.recentPrompts[0]).toBe(long('draft 0').slice(0, MAX_TEXT))
+    expect(notes).toEqual([expect.stringMatching(/^The saved background colour \(#字/)])
+  })
+
+  it('reads a prompt longer than the panel keeps as its start, with a note', () => {
+    const { state, notes } = read({ ...v1, prompt: 'p'.repeat(MAX_TEXT + 1) })
+    expect(state.prompt).toBe('p'.repeat(MAX_TEXT))
+    expect(notes).toEqual(['Only the first 100,000 characters of the prompt are loaded.'])
   })
 
   it('reads the recent prompts within their bounds, the newest first', () => {

@@ -15,6 +15,8 @@ export const KIT_LIMITS = {
   references: 10,
   fonts: 2,
   colours: 12,
+  /** Colour variables looked at when a kit is made: a design system may hold thousands, and the palette takes the first colours found. */
+  variables: 500,
   checks: 8,
   /** Problems said of one kit: a page of a hundred empty frames says the first few and how many more. */
   problems: 8,

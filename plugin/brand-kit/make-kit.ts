@@ -90,50 +90,93 @@ function forgetResults(node: SceneNode): void {
   if ('children' in node) node.children.forEach(forgetResults)
 }
 
+/** A colour found in the file, by the name it has there. */
+interface NamedColour {
+  name: string
+  color: RGB
+}
+
 /**
- * The file's local colour styles (solid ones), then its colour variables, as
- * swatches: where a palette most often starts. A colour both name is one swatch.
+ * The palette of a new kit as it is found: a colour once (by its 8-bit RGB,
+ * under the first name found for it), at most KIT_LIMITS.colours. What is not
+ * a name and a colour in range is left out, whatever the file holds.
+ */
+class FoundPalette {
+  readonly colours = new Map<string, NamedColour>()
+
+  get full(): boolean {
+    return this.colours.size >= KIT_LIMITS.colours
+  }
+
+  add(name: unknown, color: unknown): void {
+    if (this.full || typeof name !== 'string' || !isColour(color)) return
+    const key = [color.r, color.g, color.b].map((c) => Math.round(c * 255)).join(',')
+    if (!this.colours.has(key)) this.colours.set(key, { name, color: { r: color.r, g: color.g, b: color.b } })
+  }
+}
+
+/**
+ * The file's local colour styles (solid ones), then its colour variables while
+ * there is room, as swatches: where a palette most often starts.
  */
 async function addSwatchesAsync(page: PageNode, y: number): Promise<number> {
-  const styles = await figma.getLocalPaintStylesAsync()
-  const colours = styles.flatMap((style) => {
+  const palette = new FoundPalette()
+  for (const style of await figma.getLocalPaintStylesAsync()) {
     const solid = style.paints.find((paint): paint is SolidPaint => paint.type === 'SOLID')
-    return solid ? [{ name: style.name, color: solid.color }] : []
-  })
-  const seen = new Set<string>()
+    if (solid) palette.add(style.name, solid.color)
+  }
+  if (!palette.full) await addColourVariablesAsync(palette)
   let x = 0
-  for (const { name, color } of [...colours, ...(await colourVariablesAsync())]) {
-    const key = [color.r, color.g, color.b].map((c) => Math.round(c * 255)).join(',')
-    if (seen.has(key) || seen.size >= KIT_LIMITS.colours) continue
-    seen.add(key)
+  for (const { name, color } of palette.colours.values()) {
     const swatch = figma.createRectangle()
     page.appendChild(swatch)
     swatch.name = `Colour: ${cut(name, KIT_LIMITS.labelChars)}`
-    swatch.fills = [{ type: 'SOLID', color: { r: color.r, g: color.g, b: color.b } }]
+    swatch.fills = [{ type: 'SOLID', color }]
     swatch.resize(64, 64)
     Object.assign(swatch, { x, y })
     x += 64 + 16
   }
-  return seen.size > 0 ? y + 64 + GAP / 2 : y
+  return palette.colours.size > 0 ? y + 64 + GAP / 2 : y
 }
 
 /**
- * The file's colour variables at their collection's default mode. An alias
- * (a variable naming another) is left out: its colour is the other's. A file
- * or a Figma without variables gives none (docs/contracts.md#figma-colour-styles).
+ * The file's colour variables at their collection's default mode, until the
+ * palette is full: the first KIT_LIMITS.variables only (a design system may
+ * hold thousands), each collection asked of Figma once. An alias (a variable
+ * naming another) is left out: its colour is the other's. A variable or a
+ * collection that does not read is left out alone; a file or a Figma without
+ * variables gives none (docs/contracts.md#figma-colour-styles).
  */
-async function colourVariablesAsync(): Promise<{ name: string; color: RGB }[]> {
+async function addColourVariablesAsync(palette: FoundPalette): Promise<void> {
+  let variables: unknown
   try {
-    const variables = await figma.variables.getLocalVariablesAsync('COLOR')
-    const found: { name: string; color: RGB }[] = []
-    for (const variable of variables) {
-      const collection = await figma.variables.getVariableCollectionByIdAsync(variable.variableCollectionId)
-      const value = collection ? variable.valuesByMode[collection.defaultModeId] : undefined
-      if (isColour(value)) found.push({ name: variable.name, color: value })
-    }
-    return found
+    variables = await figma.variables.getLocalVariablesAsync('COLOR')
   } catch {
-    return []
+    return
+  }
+  if (!Array.isArray(variables)) return
+  const defaultModes = new Map<unknown, string | null>()
+  for (const variable of variables.slice(0, KIT_LIMITS.variables) as Partial<Variable>[]) {
+    if (palette.full) return
+    try {
+      const collectionId = variable.variableCollectionId
+      if (!defaultModes.has(collectionId)) defaultModes.set(collectionId, await defaultModeAsync(collectionId))
+      const mode = defaultModes.get(collectionId)
+      if (mode) palette.add(variable.name, variable.valuesByMode?.[mode])
+    } catch {
+      // This variable alone is left out: the others still make the palette.
+    }
+  }
+}
+
+/** The default mode of the collection with this id; null when Figma has none to give. */
+async function defaultModeAsync(id: unknown): Promise<string | null> {
+  if (typeof id !== 'string') return null
+  try {
+    const collection = await figma.variables.getVariableCollectionByIdAsync(id)
+    return typeof collection?.defaultModeId === 'string' ? collection.defaultModeId : null
+  } catch {
+    return null
   }
 }
 

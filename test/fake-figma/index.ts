@@ -115,8 +115,11 @@ export interface FakeFigma {
   addText: (props?: NodeProps & { characters?: string; font?: { family: string; style: string } | 'mixed' }, parent?: FakeNode) => FakeNode
   /** A local paint style of the file, as figma.getLocalPaintStylesAsync lists it. */
   addPaintStyle: (name: string, paints: Paint[]) => void
-  /** A local colour variable in a collection of one mode (the default), or an alias to another variable. */
-  addColourVariable: (name: string, value: RGBA | { type: 'VARIABLE_ALIAS'; id: string }) => void
+  /**
+   * A local colour variable, or an alias to another variable, in the collection of that name
+   * (made on first use, with one mode, its default): its value is keyed by that mode's id.
+   */
+  addColourVariable: (name: string, value: RGBA | { type: 'VARIABLE_ALIAS'; id: string }, collection?: string) => void
   /** Selects on the current page. */
   select: (...nodes: FakeNode[]) => void
   /** All live nodes on every page, depth first. */
@@ -164,6 +167,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
   const loadedFonts = new Set<string>()
   const paintStyles: { id: string; name: string; type: 'PAINT'; paints: readonly Paint[] }[] = []
   const colourVariables: { id: string; name: string; resolvedType: 'COLOR'; variableCollectionId: string; valuesByMode: Record<string, unknown> }[] = []
+  const variableCollections: { id: string; name: string; defaultModeId: string; modes: { modeId: string; name: string }[]; variableIds: string[] }[] = []
   const document = new FakeNode(registry, 'DOCUMENT', 'Document')
   const page = new FakePageNode(registry, 'PAGE', 'Page 1')
   page.loaded = true
@@ -323,13 +327,14 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     async getLocalPaintStylesAsync() {
       return paintStyles.map((style) => ({ ...style, paints: style.paints }))
     },
-    // Colour variables live in one collection with one mode, 'M:1', its default.
+    // Colour variables only, each collection with one mode, its default.
     variables: {
       async getLocalVariablesAsync(type?: string) {
-        return type === undefined || type === 'COLOR' ? colourVariables.map((variable) => ({ ...variable })) : []
+        return type === undefined || type === 'COLOR' ? colourVariables.map((variable) => ({ ...variable, valuesByMode: { ...variable.valuesByMode } })) : []
       },
       async getVariableCollectionByIdAsync(id: string) {
-        return id === 'VC:1' ? { id, name: 'Brand', defaultModeId: 'M:1', modes: [{ modeId: 'M:1', name: 'Default' }] } : null
+        const collection = variableCollections.find((c) => c.id === id)
+        return collection ? { ...collection, modes: collection.modes.map((mode) => ({ ...mode })), variableIds: collection.variableIds.slice() } : null
       },
     },
     createRectangle: () => make(new FakeNode(registry, 'RECTANGLE', 'Rectangle')),
@@ -494,8 +499,16 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       node.fontName = props.font === 'mixed' ? mixed : (props.font ?? { family: 'Inter', style: 'Regular' })
       return node
     },
-    addColourVariable(name, value) {
-      colourVariables.push({ id: `V:${++counter}`, name, resolvedType: 'COLOR', variableCollectionId: 'VC:1', valuesByMode: { 'M:1': value } })
+    addColourVariable(name, value, collectionName = 'Brand') {
+      let collection = variableCollections.find((c) => c.name === collectionName)
+      if (!collection) {
+        const n = variableCollections.length + 1
+        collection = { id: `VC:${n}`, name: collectionName, defaultModeId: `M:${n}`, modes: [{ modeId: `M:${n}`, name: 'Default' }], variableIds: [] }
+        variableCollections.push(collection)
+      }
+      const id = `V:${++counter}`
+      collection.variableIds.push(id)
+      colourVariables.push({ id, name, resolvedType: 'COLOR', variableCollectionId: collection.id, valuesByMode: { [collection.defaultModeId]: value } })
     },
     addPaintStyle(name, paints) {
       paintStyles.push({ id: `S:${++counter}`, name, type: 'PAINT', paints: Object.freeze(paints.map((p) => Object.freeze({ ...p }))) })

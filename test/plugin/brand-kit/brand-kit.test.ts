@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest'
-import type { BrandKits } from '../../../common/brand-kit'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { type BrandKits, KIT_LIMITS } from '../../../common/brand-kit'
 import type { ReplyMessage, RequestArgs, RequestType } from '../../../common/messages'
 import { startPlugin } from '../../../plugin/start-plugin'
 import type { FakeFigma, FakeNode } from '../../fake-figma'
@@ -97,6 +97,49 @@ describe('making a brand kit from the selection', () => {
     expect(kit.palette).toEqual(['#FF0000', '#1A1A1A', '#0080FF'])
     const page = fake.figma.root.children.find((p) => p.id === kit.id)!
     expect(page.children.filter((n) => n.name.startsWith('Colour: ')).map((n) => n.name)).toEqual(['Colour: Brand red', 'Colour: Ink', 'Colour: brand/sky'])
+  })
+
+  it('reads a design system’s thousands of colour variables only until the palette is full, each collection asked of Figma once', async () => {
+    brandSelection()
+    // Spread over three collections in turn, as primitives, theme and brand tokens are.
+    for (let i = 0; i < 3000; i++) fake.addColourVariable(`tone/${i}`, { r: (i % 256) / 255, g: Math.floor(i / 256) / 255, b: 0.5, a: 1 }, ['Primitives', 'Theme', 'Brand'][i % 3])
+    const asked = vi.spyOn(fake.figma.variables, 'getVariableCollectionByIdAsync')
+    startPlugin()
+    const [kit] = kitsOf(await request('make-brand-kit', { name: 'Acme' })).kits
+    expect(kit.palette).toHaveLength(KIT_LIMITS.colours)
+    expect(kit.palette.slice(0, 3)).toEqual(['#FF0000', '#1A1A1A', '#000080'])
+    expect(asked.mock.calls.map(([id]) => id)).toEqual(['VC:1', 'VC:2', 'VC:3'])
+  })
+
+  it('looks at no more than the first variables of a file whose colours never fill the palette', async () => {
+    brandSelection()
+    // Thousands of aliases, each in a collection of its own: nothing to take, and each collection another ask.
+    for (let i = 0; i < 3000; i++) fake.addColourVariable(`alias/${i}`, { type: 'VARIABLE_ALIAS', id: 'V:1' }, `Set ${i}`)
+    fake.addColourVariable('late/green', { r: 0, g: 1, b: 0, a: 1 })
+    const asked = vi.spyOn(fake.figma.variables, 'getVariableCollectionByIdAsync')
+    startPlugin()
+    const [kit] = kitsOf(await request('make-brand-kit', { name: 'Acme' })).kits
+    expect(asked).toHaveBeenCalledTimes(KIT_LIMITS.variables)
+    expect(kit.palette).toEqual(['#FF0000', '#1A1A1A'])
+  })
+
+  it('leaves out a variable or a collection Figma cannot give, never the others with it', async () => {
+    brandSelection()
+    fake.addColourVariable('broken/one', { r: 0, g: 0, b: 1, a: 1 }, 'Library')
+    fake.addColourVariable('brand/sky', { r: 0, g: 0.5, b: 1, a: 1 })
+    fake.addColourVariable('brand/glow', { r: 2, g: Number.NaN, b: 0, a: 1 })
+    fake.addColourVariable('brand/leaf', { r: 0, g: 0.5, b: 0, a: 1 })
+    const { variables } = fake.figma
+    const listed = await variables.getLocalVariablesAsync('COLOR')
+    const ask = variables.getVariableCollectionByIdAsync.bind(variables)
+    vi.spyOn(variables, 'getLocalVariablesAsync').mockResolvedValue([...listed.slice(0, 2), null, { ...listed[2], valuesByMode: null }, ...listed.slice(2)] as Variable[])
+    vi.spyOn(variables, 'getVariableCollectionByIdAsync').mockImplementation(async (id) => {
+      if (id === listed[0].variableCollectionId) throw new Error('The collection is in a library this file cannot reach')
+      return ask(id)
+    })
+    startPlugin()
+    const [kit] = kitsOf(await request('make-brand-kit', { name: 'Acme' })).kits
+    expect(kit.palette).toEqual(['#FF0000', '#1A1A1A', '#0080FF', '#008000'])
   })
 
   it('is offered, still chosen, to another designer who opens the file with empty clientStorage, and holds no key', async () => {

@@ -287,6 +287,14 @@ describe('history', () => {
     expect(await ui.getByRole('combobox', { name: 'Aspect ratio' }).inputValue()).toBe('1:1')
     // What the designer was writing survives too.
     expect(await notes.textContent()).toMatch(/prompt you were writing is kept/)
+    // The whole brief among the recent prompts takes two lines of History, not the panel.
+    await ui.getByRole('button', { name: 'History' }).click()
+    const recent = ui.getByRole('list', { name: 'Recent prompts' }).getByRole('button', { name: /^A market stall/ })
+    const shown = await recent.evaluate((button) => {
+      const style = getComputedStyle(button)
+      return { height: button.getBoundingClientRect().height, line: parseFloat(style.lineHeight) || 1.5 * parseFloat(style.fontSize) }
+    })
+    expect(shown.height).toBeLessThanOrEqual(2 * shown.line + 1)
     await session.close()
   }, 60_000)
 })

@@ -48,8 +48,21 @@ const STATUS_SAYS: Record<number, RegExp> = {
 const OVERLOADED = (status: number) => new RegExp(`unavailable or overloaded right now\\. Try again in a few minutes, or try the other model\\. \\(HTTP ${status}\\)`)
 const MAY_BE_CHARGED = /may still have charged for it: check openrouter\.ai\/activity before trying again/
 
+/** The session's spend counts a request OpenRouter may still charge: up to its price (2 Fast at 1K, $0.02), with why in the tooltip. */
+async function spendCountsItAsync(session: PluginSession): Promise<void> {
+  const credit = session.ui.locator('.topbar .credit')
+  expect(await credit.textContent()).toMatch(/ · \$0\.00–\$0\.02 this session$/)
+  expect(await credit.getAttribute('title')).toMatch(/Up to \$0\.02 of it is for requests cut off.*that OpenRouter may still charge: see openrouter\.ai\/activity/)
+}
+
 const networkFaults: Fault[] = [
-  ...[400, 401, 402, 403, 408, 413, 500, 524].map((status): Fault => ({ name: `HTTP ${status}`, arrange: answers({ kind: 'error', status }), image: 'none', says: STATUS_SAYS[status] })),
+  ...[400, 401, 402, 403, 408, 413, 500, 524].map((status): Fault => ({
+    name: `HTTP ${status}`,
+    arrange: answers({ kind: 'error', status }),
+    image: 'none',
+    says: STATUS_SAYS[status],
+    ...(status === 524 && { also: spendCountsItAsync }),
+  })),
   // Not "No endpoints found…", which sends the model on to the Image API instead (docs/contracts.md#the-image-api).
   { name: 'HTTP 404', arrange: answers({ kind: 'error', status: 404, message: 'Model not found' }), image: 'none', says: /no provider for this model.*Try the other model, or try again later/ },
   // Retried ones outlast their retries (Retry-After: 0 keeps it quick).
@@ -77,6 +90,7 @@ const networkFaults: Fault[] = [
     },
     image: 'none',
     says: /Cancelled while OpenRouter was making the image.*may still have charged for it: check openrouter\.ai\/activity/,
+    also: spendCountsItAsync,
   },
 ]
 

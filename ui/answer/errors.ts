@@ -28,6 +28,12 @@ export type ErrorKind =
   | 'cancelled'
   | 'cancelled-in-flight'
 
+/**
+ * For failures after the request reached OpenRouter: the model may have run, and
+ * trying again at once could pay for the same image twice.
+ */
+export const MAY_HAVE_CHARGED = 'OpenRouter may still have charged for it: check openrouter.ai/activity before trying again.'
+
 export class GenerationError extends Error {
   readonly kind: ErrorKind
   /** HTTP status, when the error came with one. */
@@ -40,6 +46,12 @@ export class GenerationError extends Error {
   readonly suggestedModel: string | null
   /** What the answer said it billed (`usage.cost`) when it came and brought no image: said with the message, and counted in the session's spend. */
   readonly charged: number | null
+  /**
+   * The request reached OpenRouter and was cut off (cancelled, timed out, dropped) with no word of a
+   * charge: the session counts its price as one that may still be charged. Read from the message, so
+   * it holds exactly when the designer was told so.
+   */
+  readonly mayHaveCharged: boolean
 
   constructor(
     kind: ErrorKind,
@@ -60,14 +72,9 @@ export class GenerationError extends Error {
     this.serverMessage = options.serverMessage ? hideKeys(options.serverMessage) : null
     this.suggestedModel = options.suggestedModel ?? null
     this.charged = options.charged ?? null
+    this.mayHaveCharged = this.charged === null && message.includes(MAY_HAVE_CHARGED)
   }
 }
-
-/**
- * For failures after the request reached OpenRouter: the model may have run, and
- * trying again at once could pay for the same image twice.
- */
-export const MAY_HAVE_CHARGED = 'OpenRouter may still have charged for it: check openrouter.ai/activity before trying again.'
 
 /**
  * Cancel pressed before an image was placed. Before the request went (while

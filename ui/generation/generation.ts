@@ -1,7 +1,7 @@
 import type { ModelId } from '../../common/domain'
 import type { ModelCapabilities } from '../../common/models'
 import { createCanvasEncoder } from '../encoding/canvas-encoder'
-import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, type SessionSpend, addSpend, failureMessage, jobError, reduceOutcome, suggestionOf } from './job-outcome'
+import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, type SessionSpend, addMayBeCharged, addSpend, failureMessage, jobError, reduceOutcome, suggestionOf } from './job-outcome'
 import type { KeptImage } from './land/kept-images'
 import { createLander, retryKeptAsync } from './land/lander'
 import type { LanderOptions } from './land/lander-options'
@@ -157,6 +157,8 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
               // An answer that came without an image may still have been billed, and says so: the session counts it.
               const charged = task.error instanceof GenerationError ? task.error.charged : null
               if (charged) update((s) => ({ spent: addSpend(s.spent, charged) }))
+              // One cut off while OpenRouter had it (a Cancel, a timeout) may be billed later: counted at the most it may come to.
+              else if (task.error instanceof GenerationError && task.error.mayHaveCharged) update((s) => ({ spent: addMayBeCharged(s.spent, estimatePlanCost([specs[index]])) }))
             }
           },
         },

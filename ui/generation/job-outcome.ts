@@ -2,7 +2,7 @@ import { assertNever } from '../../common/assert-never'
 import type { ModelId, Road } from '../../common/domain'
 import type { ShrinkNote } from '../encoding/request-budget'
 import { GenerationError, cancelledError, withSentence } from '../answer/errors'
-import { type CostEstimate, formatUsd } from '../pricing'
+import { type CostEstimate, formatUsd, highestUsd, roundUsd } from '../pricing'
 import type { DroppedOptions, SettledTask } from './task-types'
 
 /** What the last job did, for the lines under the Generate button. */
@@ -156,17 +156,25 @@ export function suggestionOf(settled: SettledTask[]): ModelId | null {
 
 /**
  * What this session's generations cost, as OpenRouter charged them
- * (`usage.cost`). Answers that gave no cost are counted apart, so the total
- * never claims to be complete when it is not.
+ * (`usage.cost`). Answers that gave no cost, and requests cut off that it may
+ * still charge, are counted apart, so the total never claims to be complete
+ * when it is not.
  */
 export interface SessionSpend {
   total: number
   /** Answers without a cost: their charge is on openrouter.ai/activity only. */
   unpriced: number
+  /** The most that requests cut off while OpenRouter had them (a Cancel, a timeout) may still be charged: their estimates' high ends. */
+  mayBeCharged: number
 }
 
-export const NOTHING_SPENT: SessionSpend = { total: 0, unpriced: 0 }
+export const NOTHING_SPENT: SessionSpend = { total: 0, unpriced: 0, mayBeCharged: 0 }
 
 export function addSpend(spend: SessionSpend, cost: number | null): SessionSpend {
   return cost === null ? { ...spend, unpriced: spend.unpriced + 1 } : { ...spend, total: spend.total + cost }
+}
+
+/** A request OpenRouter may still charge, at the most its estimate comes to; one with no estimate counts as an image without a price. */
+export function addMayBeCharged(spend: SessionSpend, estimate: CostEstimate | null): SessionSpend {
+  return estimate === null ? { ...spend, unpriced: spend.unpriced + 1 } : { ...spend, mayBeCharged: roundUsd(spend.mayBeCharged + highestUsd(estimate)) }
 }

@@ -17,7 +17,7 @@ import { LandsLine } from './LandsLine'
 import { RequestOptions } from './request/RequestOptions'
 import { RunArea } from './run/RunArea'
 import { TopBar } from './TopBar'
-import { creditLine, spendLine } from './format'
+import { creditLine, spendLine, spendRangeWhy } from './format'
 import { useRunAction } from './run/use-run-action'
 import { useSelectionChoice } from './run/use-selection-choice'
 
@@ -100,6 +100,7 @@ export function GenerateView(props: GenerateViewProps) {
     <main class="view">
       <TopBar
         credit={[creditLine(props.keyInfo), spendLine(generation.spent)].filter(Boolean).join(' · ')}
+        creditWhy={spendRangeWhy(generation.spent)}
         onOpenHistory={props.onOpenHistory}
         onOpenSettings={props.onOpenSettings}
       />

@@ -1,6 +1,6 @@
 import type { KeyInfo } from '../openrouter/sign-in/key'
 import type { SessionSpend } from '../generation/job-outcome'
-import { formatUsd } from '../pricing'
+import { formatUsd, formatUsdRange, roundUsd } from '../pricing'
 
 /** The top bar's word on the key: what is left to spend, once OpenRouter has said. */
 export function creditLine(info: KeyInfo | null): string {
@@ -14,11 +14,21 @@ export function listInWords(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
 }
 
-/** What this session's images cost so far, once there is something to say. */
+/**
+ * What this session's images cost so far, once there is something to say: a range
+ * up to the most that requests OpenRouter may still charge come to, as short as the top bar needs.
+ */
 export function spendLine(spend: SessionSpend): string | null {
-  if (spend.total === 0 && spend.unpriced === 0) return null
+  if (spend.total === 0 && spend.unpriced === 0 && spend.mayBeCharged === 0) return null
+  const amount = spend.mayBeCharged === 0 ? formatUsd(spend.total) : formatUsdRange(spend.total, roundUsd(spend.total + spend.mayBeCharged))
   const unpriced = spend.unpriced === 0 ? '' : ` (and ${spend.unpriced === 1 ? '1 image' : `${spend.unpriced} images`} without a price)`
-  return `${formatUsd(spend.total)} this session${unpriced}`
+  return `${amount} this session${unpriced}`
+}
+
+/** What the range of the spend line stands for, for its tooltip; null when it has none. */
+export function spendRangeWhy(spend: SessionSpend): string | null {
+  if (spend.mayBeCharged === 0) return null
+  return `Up to ${formatUsd(spend.mayBeCharged)} of it is for requests cut off (a Cancel, a timeout) that OpenRouter may still charge: see openrouter.ai/activity.`
 }
 
 /** What a road could not carry, in the designer's words rather than the API's. */

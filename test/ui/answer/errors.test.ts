@@ -80,6 +80,17 @@ describe('cancelledError', () => {
   })
 })
 
+describe('mayHaveCharged', () => {
+  it('marks the failures the designer is told may still be charged, for the session to count', () => {
+    expect(cancelledError(true).mayHaveCharged).toBe(true)
+    expect(errorFromStatus(524, '').mayHaveCharged).toBe(true)
+    // Refused, or never sent: nothing to count.
+    expect(cancelledError().mayHaveCharged).toBe(false)
+    expect(errorFromStatus(500, '').mayHaveCharged).toBe(false)
+    expect(errorFromStatus(402, '').mayHaveCharged).toBe(false)
+  })
+})
+
 describe('parseRetryAfter', () => {
   it.each([
     ['5', 5000],

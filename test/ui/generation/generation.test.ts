@@ -41,6 +41,14 @@ function generationPlacing(onPlace: (args: PlaceImageArgs) => void = () => {}, b
   })
 }
 
+// One stand-in for the file's requests, answering at once unless told to wait.
+let standIn: OpenRouterStandIn
+beforeAll(async () => {
+  standIn = await startOpenRouterStandIn()
+  standIn.setLatency(0)
+})
+afterAll(() => standIn.close())
+
 describe('waitingNote', () => {
   it('says at once that high effort can take minutes, on a model that takes effort', () => {
     expect(waitingNote(settings({ model: 'sourceful/riverflow-v2.5-fast', effort: 'high' }))).toEqual({ text: 'Thorough thinking can take several minutes.', afterSeconds: 0 })
@@ -76,13 +84,6 @@ describe('Retry of a failed frame', () => {
 })
 
 describe('Retry of one of several failed frames', () => {
-  let standIn: OpenRouterStandIn
-  beforeAll(async () => {
-    standIn = await startOpenRouterStandIn()
-    standIn.setLatency(0)
-  })
-  afterAll(() => standIn.close())
-
   it('keeps the other failed frames, each with its reason and Retry, whether the retried one lands or fails again', async () => {
     const placed: string[] = []
     const generation = generationPlacing((args) => placed.push(args.name), standIn.url)
@@ -115,13 +116,6 @@ describe('Retry of one of several failed frames', () => {
 })
 
 describe('Retry of a failed take or frame, alone', () => {
-  let standIn: OpenRouterStandIn
-  beforeAll(async () => {
-    standIn = await startOpenRouterStandIn()
-    standIn.setLatency(0)
-  })
-  afterAll(() => standIn.close())
-
   const placing = (placed: { name: string; taskId: string }[]) => generationPlacing((args) => placed.push({ name: args.name, taskId: args.taskId }), standIn.url)
   const retryAsync = async (generation: ReturnType<typeof createGeneration>, label: string) => {
     const failure = generation.getState().outcome!.failures.find((f) => f.label === label)!
@@ -153,5 +147,19 @@ describe('Retry of a failed take or frame, alone', () => {
     await retryAsync(generation, 'Frame b')
     expect(placed.map((p) => p.name)).toEqual(['a', 'b'])
     expect(generation.getState().outcome?.failures).toEqual([])
+  })
+})
+
+describe('The session’s spend after a Cancel', () => {
+  it('counts a request cancelled while OpenRouter had it at the most it may be charged, and none that was never sent', async () => {
+    const generation = generationPlacing(() => {}, standIn.url)
+    // One at a time: the first is with OpenRouter when Cancel is pressed, the second still waits its turn.
+    standIn.enqueue({ kind: 'success', delayMs: 30_000 })
+    const done = generation.start([task('a'), task('b')], { key: TEST_KEY, models: BUILT_IN_MODELS, concurrency: 1 })
+    await vi.waitFor(() => expect(standIn.generations()).toHaveLength(1))
+    generation.cancel()
+    await done
+    // Nothing was charged that the answer said; 2 Fast at 1K is $0.02 an image, which OpenRouter may still bill.
+    expect(generation.getState().spent).toEqual({ total: 0, unpriced: 0, mayBeCharged: 0.02 })
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ShrinkNote } from '../../../ui/encoding/request-budget'
-import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, addSpend, failureMessage, jobError, messageOf, reduceOutcome, suggestionOf } from '../../../ui/generation/job-outcome'
+import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, addMayBeCharged, addSpend, failureMessage, jobError, messageOf, reduceOutcome, suggestionOf } from '../../../ui/generation/job-outcome'
 import type { SettledTask } from '../../../ui/generation/task-types'
 import { GenerationError, cancelledError } from '../../../ui/answer/errors'
 
@@ -155,6 +155,18 @@ describe('messageOf', () => {
   it('says the charge before OpenRouter’s own words, which stay last', () => {
     const failed = new GenerationError('model-error', 'The model failed while making the image. Try again. (code 502: Provider returned error)', { charged: 0.02 })
     expect(messageOf(failed)).toBe('The model failed while making the image. Try again. OpenRouter charged $0.02 for this answer. (code 502: Provider returned error)')
+  })
+})
+
+describe('addMayBeCharged', () => {
+  it('counts a request OpenRouter may still charge at the most its estimate comes to, and one without an estimate as unpriced', () => {
+    const spent = [
+      { kind: 'fixed', usd: 0.02 } as const,
+      { kind: 'range', low: 0.13, high: 0.35 } as const,
+      { kind: 'free' } as const,
+      null,
+    ].reduce(addMayBeCharged, NOTHING_SPENT)
+    expect(spent).toEqual({ total: 0, unpriced: 1, mayBeCharged: 0.37 })
   })
 })
 

@@ -1,15 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import { creditLine, listInWords, spendLine } from '../../../ui/views/format'
+import { creditLine, listInWords, spendLine, spendRangeWhy } from '../../../ui/views/format'
 
 describe('spendLine', () => {
   it('says nothing before anything was spent', () => {
-    expect(spendLine({ total: 0, unpriced: 0 })).toBeNull()
+    expect(spendLine({ total: 0, unpriced: 0, mayBeCharged: 0 })).toBeNull()
   })
 
   it('gives the session’s total, and the images whose price is not known', () => {
-    expect(spendLine({ total: 0.065, unpriced: 0 })).toBe('$0.065 this session')
-    expect(spendLine({ total: 0.04, unpriced: 2 })).toBe('$0.04 this session (and 2 images without a price)')
-    expect(spendLine({ total: 0, unpriced: 1 })).toBe('$0.00 this session (and 1 image without a price)')
+    expect(spendLine({ total: 0.065, unpriced: 0, mayBeCharged: 0 })).toBe('$0.065 this session')
+    expect(spendLine({ total: 0.04, unpriced: 2, mayBeCharged: 0 })).toBe('$0.04 this session (and 2 images without a price)')
+    expect(spendLine({ total: 0, unpriced: 1, mayBeCharged: 0 })).toBe('$0.00 this session (and 1 image without a price)')
+  })
+
+  it('gives the most it may come to when requests were cut off that OpenRouter may still charge', () => {
+    expect(spendLine({ total: 0.08, unpriced: 0, mayBeCharged: 0.04 })).toBe('$0.08–$0.12 this session')
+    // Only a cancelled request: it may have cost nothing, or its price.
+    expect(spendLine({ total: 0, unpriced: 0, mayBeCharged: 0.02 })).toBe('$0.00–$0.02 this session')
+  })
+})
+
+describe('spendRangeWhy', () => {
+  it('says what the range stands for and where to check, only when there is one', () => {
+    expect(spendRangeWhy({ total: 0.08, unpriced: 0, mayBeCharged: 0 })).toBeNull()
+    expect(spendRangeWhy({ total: 0.08, unpriced: 0, mayBeCharged: 0.04 })).toBe(
+      'Up to $0.04 of it is for requests cut off (a Cancel, a timeout) that OpenRouter may still charge: see openrouter.ai/activity.',
+    )
   })
 })
 

@@ -79,7 +79,7 @@ export async function encodeCaseAsync(encoderCase: EncoderCase): Promise<Encoder
       createEncoder: createCanvasEncoder,
       connection: { key: 'sk-or-v1-bench' },
       models: BUILT_IN_MODELS,
-      lander: { land: () => {} },
+      lander: { land: async () => true },
     }
     await runJobAsync([spec], context, { concurrency: 1, signal: new AbortController().signal, updates: { progress: () => {}, settled: () => {} } })
     return performance.now() - start

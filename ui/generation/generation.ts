@@ -120,7 +120,7 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
     const specs = planned.map((spec) => ({ ...spec, id: own(spec.id), ...(spec.row !== undefined && !retrying && { row: own(spec.row) }) }))
     lastJob = { specs: [...specs, ...earlier], options }
     const tasks: JobTask[] = specs.map((spec) => ({ id: spec.id, label: spec.label, isTake: spec.row !== undefined, progress: { phase: 'waiting' } }))
-    const progress = (index: number, next: TaskProgress) =>
+    const progress = (index: number, next: Partial<TaskProgress>) =>
       update(({ job }) => {
         if (!job || job.id !== jobId) return {}
         const changed = [...job.tasks]
@@ -149,7 +149,8 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
           progress,
           settled: (index, task) => {
             if (task.ok) {
-              progress(index, { phase: 'done', cost: task.value.cost, notes: task.value.notes })
+              // Still placing: the task says placed once the sandbox answers for its images (run-job.ts).
+              progress(index, { cost: task.value.cost, notes: task.value.notes })
               report({ type: 'task-done', cost: task.value.cost, notes: task.value.notes, dropped: task.value.dropped })
               update((s) => ({ spent: addSpend(s.spent, task.value.cost) }))
             } else {

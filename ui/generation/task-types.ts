@@ -8,7 +8,8 @@ import type { ShrinkNote } from '../encoding/request-budget'
 import type { RetryNotice } from '../openrouter/client'
 import type { Settled } from './run/pool'
 
-type TaskPhase = 'waiting' | 'exporting' | 'ready' | 'generating' | 'placing' | 'done' | 'failed' | 'cancelled'
+/** `done`: its images are on the canvas, as the sandbox answered; `kept`: paid for, but one is kept in the panel instead. */
+type TaskPhase = 'waiting' | 'exporting' | 'ready' | 'generating' | 'placing' | 'done' | 'kept' | 'failed' | 'cancelled'
 
 /** Where one task of a running job is, for the view; each report is merged into the last. */
 export interface TaskProgress {

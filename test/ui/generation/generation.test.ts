@@ -155,11 +155,60 @@ describe('The session’s spend after a Cancel', () => {
     const generation = generationPlacing(() => {}, standIn.url)
     // One at a time: the first is with OpenRouter when Cancel is pressed, the second still waits its turn.
     standIn.enqueue({ kind: 'success', delayMs: 30_000 })
+    const sentBefore = standIn.generations().length
     const done = generation.start([task('a'), task('b')], { key: TEST_KEY, models: BUILT_IN_MODELS, concurrency: 1 })
-    await vi.waitFor(() => expect(standIn.generations()).toHaveLength(1))
+    await vi.waitFor(() => expect(standIn.generations()).toHaveLength(sentBefore + 1))
     generation.cancel()
     await done
     // Nothing was charged that the answer said; 2 Fast at 1K is $0.02 an image, which OpenRouter may still bill.
     expect(generation.getState().spent).toEqual({ total: 0, unpriced: 0, mayBeCharged: 0.02 })
+  })
+})
+
+describe('A task said placed', () => {
+  /** A generation whose sandbox answers 'place-image' only when the test says, as Figma would after a while. */
+  function generationFigmaAnswers() {
+    const answers: { resolve: (placed: boolean) => void }[] = []
+    const generation = createGeneration({
+      exportLayer: async () => Promise.reject(new Error('nothing to export')),
+      createEncoder: () => {
+        throw new Error('nothing to encode')
+      },
+      baseUrl: standIn.url,
+      lander: {
+        place: (args) =>
+          new Promise((resolve, reject) =>
+            answers.push({ resolve: (placed) => (placed ? resolve({ nodeIds: ['1:1'], placement: args.placement }) : reject(new Error('Figma refused the image.'))) }),
+          ),
+      },
+      endUndoStep: async () => null,
+    })
+    return { generation, answers }
+  }
+  /** Each task's phase as the panel last drew it, kept after the job ends. */
+  function phasesOf(generation: ReturnType<typeof createGeneration>) {
+    let last: string[] = []
+    generation.subscribe(() => {
+      const job = generation.getState().job
+      if (job) last = job.tasks.map((t) => t.progress.phase)
+    })
+    return () => last
+  }
+
+  it('is placing until the sandbox answers that it placed its image, and only then placed', async () => {
+    const { generation, answers } = generationFigmaAnswers()
+    const phases = phasesOf(generation)
+    const done = generation.start([task('a'), task('b')], { key: TEST_KEY, models: BUILT_IN_MODELS, concurrency: 2 })
+    // Both answers are in and paid, their images handed to Figma, which has not answered yet.
+    await vi.waitFor(() => expect(answers).toHaveLength(2))
+    await vi.waitFor(() => expect(generation.getState().spent.total).toBeGreaterThan(0.03))
+    expect(phases()).toEqual(['placing', 'placing'])
+    answers[1].resolve(true)
+    await vi.waitFor(() => expect(phases()).toEqual(['placing', 'done']))
+    // Figma refused the other: not placed, but kept with the images the panel holds.
+    answers[0].resolve(false)
+    await done
+    expect(phases()).toEqual(['kept', 'done'])
+    expect(generation.getState().kept).toHaveLength(1)
   })
 })

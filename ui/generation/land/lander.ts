@@ -21,7 +21,8 @@ import { MIME_TYPES } from '../../image/mime-types'
  * awaited, so the next request need not wait on Figma; `settledAsync` is.
  */
 export interface Lander {
-  land: (source: ImageSource, spec: TaskSpec, record: GenerationRecord) => void
+  /** Resolves true once Figma answered that it placed the image, false when it was kept instead. */
+  land: (source: ImageSource, spec: TaskSpec, record: GenerationRecord) => Promise<boolean>
   /** Once every image handed over is placed or kept: how many of each. */
   settledAsync: () => Promise<{ placed: number; kept: number }>
 }
@@ -37,6 +38,7 @@ export function createLander(options: LanderOptions): Lander {
         return false
       })
       landing.push(landed)
+      return landed
     },
     async settledAsync() {
       const placed = (await Promise.all(landing)).filter(Boolean).length

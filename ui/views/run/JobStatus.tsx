@@ -65,6 +65,8 @@ function phaseText(task: JobTask, modelLabel: string, seconds: number | null): s
       return 'Placing…'
     case 'done':
       return 'Placed'
+    case 'kept':
+      return 'Not placed: kept below'
     case 'cancelled':
       return 'Cancelled'
     case 'failed':

@@ -114,7 +114,8 @@ describe('a batch of frames', () => {
     })
     expect(results.every((r) => r.ok)).toBe(true)
     expect(peakConcurrency()).toBe(3)
-    expect(phases.every((p) => p.join() === 'exporting,ready,generating,placing')).toBe(true)
+    // Placed once the sandbox answered for its image, not when the answer came.
+    expect(phases.map((p) => p.join())).toEqual(tasks.map(() => 'exporting,ready,generating,placing,done'))
     expect(placed.map((p) => [p.targetIds[0], p.size, p.reveal, p.name]).sort()).toEqual(
       frames.map((f) => [f.id, { width: f.width, height: f.height }, false, `${f.name} · Riverflow`]),
     )

@@ -50,10 +50,11 @@ describe('takes', () => {
     expect(new Set(takes.map((b) => b.y)).size).toBe(1)
     expect(await session.figma((fake) => fake.undoSteps())).toBe(3)
     await expect.poll(() => ui.getByText(/Placed 3 images/).count()).toBe(1)
-    // Each placed image is named in the result line, and Show selects it on the canvas.
-    expect(await ui.getByRole('list', { name: 'Placed images' }).getByRole('listitem').count()).toBe(3)
+    // Each placed image is named in the result line as its take, told apart from the others, and Show selects it on the canvas.
+    const rows = await ui.getByRole('list', { name: 'Placed images' }).locator('.layer-name').allTextContents()
+    expect(rows.sort()).toEqual(['A paper boat · variation 1', 'A paper boat · variation 2', 'A paper boat · variation 3'])
     await session.figma((fake) => fake.select())
-    await ui.getByRole('button', { name: 'Show A paper boat' }).nth(1).click()
+    await ui.getByRole('button', { name: 'Show A paper boat · variation 2' }).click()
     await expect.poll(() => session.figma((fake) => fake.page.selection.length)).toBe(1)
     await session.close()
   })

@@ -47,6 +47,7 @@ interface TiledNote {
 
 export interface PlacedLayers {
   nodeIds: string[]
+  /** Its task's label, as its row read while it ran and as a failure's reads: "Story 2", "A red fox · variation 2". */
   name: string
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { GenerationSettings } from '../../../common/domain'
-import type { PlaceImageArgs } from '../../../common/messages'
+import type { PlaceImageArgs, PlacedImage } from '../../../common/messages'
 import { createGeneration, waitingNote } from '../../../ui/generation/generation'
 import type { TaskSpec } from '../../../ui/generation/plan/task'
 import { BUILT_IN_MODELS } from '../../../ui/models'
@@ -23,22 +23,25 @@ const task = (id: string, change: Partial<TaskSpec> = {}): TaskSpec => ({
   ...change,
 })
 
-/** A generation with nothing to export, whose sandbox places every image it is given, telling `onPlace`. */
-function generationPlacing(onPlace: (args: PlaceImageArgs) => void = () => {}, baseUrl?: string) {
+/** A generation with nothing to export, whose sandbox answers 'place-image' with `place`. */
+function generationWithSandbox(place: (args: PlaceImageArgs) => Promise<PlacedImage>, baseUrl?: string) {
   return createGeneration({
     exportLayer: async () => Promise.reject(new Error('nothing to export')),
     createEncoder: () => {
       throw new Error('nothing to encode')
     },
     baseUrl,
-    lander: {
-      place: async (args) => {
-        onPlace(args)
-        return { nodeIds: ['1:1'], placement: args.placement }
-      },
-    },
+    lander: { place },
     endUndoStep: async () => null,
   })
+}
+
+/** A generation whose sandbox places every image it is given, telling `onPlace`. */
+function generationPlacing(onPlace: (args: PlaceImageArgs) => void = () => {}, baseUrl?: string) {
+  return generationWithSandbox(async (args) => {
+    onPlace(args)
+    return { nodeIds: ['1:1'], placement: args.placement }
+  }, baseUrl)
 }
 
 // One stand-in for the file's requests, answering at once unless told to wait.
@@ -169,20 +172,13 @@ describe('A task said placed', () => {
   /** A generation whose sandbox answers 'place-image' only when the test says, as Figma would after a while. */
   function generationFigmaAnswers() {
     const answers: { resolve: (placed: boolean) => void }[] = []
-    const generation = createGeneration({
-      exportLayer: async () => Promise.reject(new Error('nothing to export')),
-      createEncoder: () => {
-        throw new Error('nothing to encode')
-      },
-      baseUrl: standIn.url,
-      lander: {
-        place: (args) =>
-          new Promise((resolve, reject) =>
-            answers.push({ resolve: (placed) => (placed ? resolve({ nodeIds: ['1:1'], placement: args.placement }) : reject(new Error('Figma refused the image.'))) }),
-          ),
-      },
-      endUndoStep: async () => null,
-    })
+    const generation = generationWithSandbox(
+      (args) =>
+        new Promise((resolve, reject) =>
+          answers.push({ resolve: (placed) => (placed ? resolve({ nodeIds: ['1:1'], placement: args.placement }) : reject(new Error('Figma refused the image.'))) }),
+        ),
+      standIn.url,
+    )
     return { generation, answers }
   }
   /** Each task's phase as the panel last drew it, kept after the job ends. */
@@ -210,5 +206,26 @@ describe('A task said placed', () => {
     await done
     expect(phases()).toEqual(['kept', 'done'])
     expect(generation.getState().kept).toHaveLength(1)
+  })
+})
+
+describe('The placed list', () => {
+  it('names each image as its row read while it ran, so two takes of one prompt read apart, a retried kept one too', async () => {
+    let refuse = true
+    // Figma refuses the first image it is given, then takes every one.
+    const generation = generationWithSandbox(async (args) => {
+      if (refuse) {
+        refuse = false
+        throw new Error('Figma refused the image.')
+      }
+      return { nodeIds: [`1:${args.record.generationId}`], placement: args.placement }
+    }, standIn.url)
+    const take = (i: number) => task(`t${i}`, { row: 'r', label: `A red fox · variation ${i}`, name: 'A red fox' })
+    await generation.start([take(1), take(2), take(3)], { key: TEST_KEY, models: BUILT_IN_MODELS, concurrency: 1 })
+    const names = () => generation.getState().outcome!.layers.map((layer) => layer.name)
+    expect(names()).toEqual(['A red fox · variation 2', 'A red fox · variation 3'])
+    generation.retryKept(generation.getState().kept[0])
+    await vi.waitFor(() => expect(names()).toHaveLength(3))
+    expect(names()[2]).toBe('A red fox · variation 1')
   })
 })

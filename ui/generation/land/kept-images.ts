@@ -2,6 +2,13 @@ import type { PlaceImageArgs } from '../../../common/messages'
 import type { OriginalImage } from '../../image/original-image'
 
 /**
+ * A 'place-image' request as the lander holds it, with what the panel calls its image: its task's
+ * label, as its row read while it ran ("Story 2", "A red fox · variation 2"), where the layer's name
+ * can be the same for every take. The sandbox is sent the request without it.
+ */
+export type LabelledPlaceArgs = PlaceImageArgs & { label: string }
+
+/**
  * An image that was paid for but is not on the canvas: it stays in the panel,
  * with Retry (place it again, on a new layer in view) and Download, until the
  * designer dismisses it. Kept by the Generation, so no view change, error or
@@ -21,5 +28,5 @@ export interface KeptImage {
    * be read, placed over its image without fitting it to the shape). Null when
    * only a download or a link is left.
    */
-  retry: { kind: 'place'; args: PlaceImageArgs } | { kind: 'prepare'; args: Omit<PlaceImageArgs, 'image'>; original: OriginalImage; unmasked?: true } | null
+  retry: { kind: 'place'; args: LabelledPlaceArgs } | { kind: 'prepare'; args: Omit<LabelledPlaceArgs, 'image'>; original: OriginalImage; unmasked?: true } | null
 }

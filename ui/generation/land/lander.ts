@@ -8,7 +8,7 @@ import { fitsArea } from '../../image-work/mask-to-shape'
 import { GenerationError } from '../../answer/errors'
 import { type ImageSource, readImageBytesAsync } from '../../answer/response'
 import type { TaskSpec } from '../plan/task'
-import type { KeptImage } from './kept-images'
+import type { KeptImage, LabelledPlaceArgs } from './kept-images'
 import { readImageInfo } from '../../image/image-info'
 import { type LanderOptions, type LanderSeams, withDefaultSeams } from './lander-options'
 import { MIME_TYPES } from '../../image/mime-types'
@@ -68,7 +68,7 @@ export async function retryKeptAsync(item: KeptImage, options: Omit<LanderOption
 /** Never throws: the answer is already paid for, and one bad image must not cost the others. */
 async function landImageAsync(
   source: ImageSource,
-  args: Omit<PlaceImageArgs, 'image'>,
+  args: Omit<LabelledPlaceArgs, 'image'>,
   options: LanderOptions,
   seams: LanderSeams,
 ): Promise<boolean> {
@@ -89,7 +89,7 @@ async function landImageAsync(
 
 async function prepareAndPlaceAsync(
   original: OriginalImage,
-  args: Omit<PlaceImageArgs, 'image'>,
+  args: Omit<LabelledPlaceArgs, 'image'>,
   copy: OriginalImage | null,
   options: LanderOptions,
   seams: LanderSeams,
@@ -119,7 +119,7 @@ async function prepareAndPlaceAsync(
  * memory pressure, Edit area's shape gone): kept as it came, to download or to
  * try again, never a "Try again" that pays twice.
  */
-function keptAsItCame(error: unknown, args: Omit<PlaceImageArgs, 'image'>, original: OriginalImage): Omit<KeptImage, 'id'> {
+function keptAsItCame(error: unknown, args: Omit<LabelledPlaceArgs, 'image'>, original: OriginalImage): Omit<KeptImage, 'id'> {
   const download = { bytes: original.bytes, mimeType: original.mimeType, name: args.name }
   // Figma could not give the shape (it was deleted meanwhile): a Retry that fits it again fails the same way.
   if (args.area && error instanceof BridgeError) {
@@ -135,7 +135,7 @@ function keptAsItCame(error: unknown, args: Omit<PlaceImageArgs, 'image'>, origi
  * did not keep to the ratio asked): over the image it would not line up, so
  * it is kept whole, and Retry puts it on a new layer at the area's width.
  */
-function keepOffShape(image: PreparedForFigma, args: Omit<PlaceImageArgs, 'image'>, options: LanderOptions): false {
+function keepOffShape(image: PreparedForFigma, args: Omit<LabelledPlaceArgs, 'image'>, options: LanderOptions): false {
   const area = args.area!
   const asked = `${Math.round(area.width)}×${Math.round(area.height)}`
   options.keep({
@@ -147,9 +147,10 @@ function keepOffShape(image: PreparedForFigma, args: Omit<PlaceImageArgs, 'image
   return false
 }
 
-function placeArgs(spec: TaskSpec, record: GenerationRecord): Omit<PlaceImageArgs, 'image'> {
+function placeArgs(spec: TaskSpec, record: GenerationRecord): Omit<LabelledPlaceArgs, 'image'> {
   return {
     taskId: spec.row ?? spec.id,
+    label: spec.label,
     placement: spec.placement,
     targetIds: spec.targetIds,
     size: spec.size,
@@ -176,7 +177,7 @@ function messageOf(error: unknown): string {
  * lands in tiles instead, on a new layer (a fill cannot hold tiles), or scaled
  * down after all when it cannot be cut, saying why.
  */
-async function landFullSizeAsync(args: PlaceImageArgs, image: PreparedForFigma, original: OriginalImage, options: LanderOptions, seams: LanderSeams): Promise<boolean> {
+async function landFullSizeAsync(args: LabelledPlaceArgs, image: PreparedForFigma, original: OriginalImage, options: LanderOptions, seams: LanderSeams): Promise<boolean> {
   const from = sizeOf(image, true)
   const fullSizeId = seams.store.keep({ ...original, name: args.name })
   // Tiles go on a new layer of their own: an expansion belongs behind its image, an edit over it, fitted to its shape.
@@ -208,15 +209,16 @@ const TILES_ELSEWHERE: Partial<Record<PlaceImageArgs['placement'], string>> = {
 
 /** Resolves true once the image is on the canvas, false when it was kept instead. */
 async function placeOrKeepAsync(
-  args: PlaceImageArgs,
+  args: LabelledPlaceArgs,
   download: KeptImage['download'],
   options: Pick<LanderOptions, 'report' | 'keep'>,
   seams: LanderSeams,
 ): Promise<boolean> {
   try {
-    const placed = await seams.place(args)
+    const { label, ...request } = args
+    const placed = await seams.place(request)
     const fellBack = args.placement === 'fill' && placed.placement === 'new-layer'
-    options.report({ type: 'image-placed', fellBack, layers: { nodeIds: placed.nodeIds, name: args.name } })
+    options.report({ type: 'image-placed', fellBack, layers: { nodeIds: placed.nodeIds, name: label } })
     return true
   } catch (error) {
     options.keep({

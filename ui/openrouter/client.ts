@@ -61,7 +61,7 @@ export async function requestGenerationAsync(
     // Sending it would only earn a 413.
     throw new GenerationError(
       'too-large',
-      `The request is ${(bytes / 1048576).toFixed(1)} MB; Riverflow accepts 4.5 MB at most. Use fewer or smaller images.`,
+      `The request is ${(Math.ceil(bytes / 100_000) / 10).toFixed(1)} MB; Riverflow accepts 4.5 MB at most. Use fewer or smaller images.`,
     )
   }
   const backoffMs = connection.backoffMs ?? DEFAULT_BACKOFF_MS

@@ -6,8 +6,12 @@ import { isHexColor } from '../hex-color'
 import { type ImageBytes, jsonWithDataUrls } from '../image/data-url'
 import { type ScoringCriterion, type WireScoringCriterion, rubricProblems, toWireRubric } from './scoring-rubric'
 
-/** Sourceful's cap on the whole request body (docs/contracts.md#request-size-and-input-limits). */
-export const MAX_REQUEST_BYTES = 4.5 * 1024 * 1024
+/**
+ * Sourceful's cap on the whole request body (docs/contracts.md#request-size-and-input-limits):
+ * "4.5 MB" read as 4,500,000 bytes, the lower of its two readings (4.5 MiB is 4,718,592), so a
+ * request fits whichever the schema means.
+ */
+export const MAX_REQUEST_BYTES = 4_500_000
 
 /** An image the request carries: encoded bytes, written as a data: URL with the body, or a URL. */
 export type RequestImage = ImageBytes | string

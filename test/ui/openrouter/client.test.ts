@@ -186,6 +186,14 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     expect(error.kind).toBe('too-large')
     expect(standIn.generations()).toHaveLength(0)
   })
+
+  it('takes 4.5 MB as 4,500,000 bytes, the lower of its readings: a body of 4.55 million is not sent, and said as over 4.5', async () => {
+    const big = buildGenerationRequest(withModelOf({ prompt: 'p', settings, inputImages: [`data:image/png;base64,${'A'.repeat(4_550_000)}`] }))
+    const error = await failure(requestGenerationAsync({ key: TEST_KEY, baseUrl: standIn.url }, big))
+    expect(error.kind).toBe('too-large')
+    expect(error.message).toMatch(/^The request is 4\.6 MB; Riverflow accepts 4\.5 MB at most\./)
+    expect(standIn.generations()).toHaveLength(0)
+  })
 })
 
 describe('checkKeyAsync against the stand-in', () => {

@@ -13,7 +13,8 @@ export interface SelectedLayer {
   fillable: boolean
   /**
    * True when the layer shows an image this plugin made (it carries a
-   * generation record): a new Generate then goes beside it, not over it.
+   * generation record and still shows its image, not one the designer put
+   * there by hand): a new Generate then goes beside it, not over it.
    */
   madeHere: boolean
   /**

@@ -3,7 +3,7 @@ import { readImageHash } from '../../common/read/read-record'
 import type { TilePiece } from '../placing/place-tiles'
 import { areaEditOf } from '../placing/area-edit-group'
 import { previousImageHashes, previousRecord } from '../placing/previous-image'
-import { RECORD_KEY } from './record'
+import { RECORD_KEY, imageHashesOf } from './record'
 
 /** Where a history entry's image is now, if anywhere in the file. */
 export type EntryImage = (
@@ -73,11 +73,6 @@ function generatedImage(hashes: readonly string[], stored: { imageHash?: unknown
   const written = readImageHash(stored.imageHash)
   if (written === null) return hashes[0] ?? null
   return hashes.includes(written) ? written : null
-}
-
-function imageHashesOf(fills: readonly Paint[] | PluginAPI['mixed']): string[] {
-  if (fills === figma.mixed) return []
-  return fills.flatMap((paint) => (paint.type === 'IMAGE' && paint.imageHash ? [paint.imageHash] : []))
 }
 
 /** A group of image tiles (an image kept at full resolution): each tile's place within it and its image. */

@@ -1,6 +1,6 @@
 import type { FontInput, GenerationRecord } from '../../common/domain'
 import { hideKeys } from '../../common/api-key'
-import { readFormat, readableRecord } from '../../common/read/read-record'
+import { readFormat, readImageHash, readableRecord } from '../../common/read/read-record'
 
 /** Plugin data key of the generation record on every layer that shows a result. */
 export const RECORD_KEY = 'riverflow'
@@ -129,8 +129,37 @@ export function isMadeFromImages(node: BaseNode): boolean {
   return storedRecordOf(node)?.fromImages === true
 }
 
+/**
+ * Whether the layer carries a record and still shows the image it was made
+ * with: the layer the panel and its buttons treat as the generation. Not one
+ * whose image the designer replaced by hand (isReplacedByHand).
+ */
+export function showsGeneration(node: BaseNode): boolean {
+  return node.getPluginData(RECORD_KEY) !== '' && !isReplacedByHand(node)
+}
+
+/**
+ * Whether the designer replaced the layer's generated image by hand: Figma
+ * keeps the record when a fill changes, so the record keeps the hash of the
+ * image it was written with, and no fill shows that image any more. A group
+ * (an edit: its shape and its answer) shows it through its layers. A record
+ * from before the hash was kept cannot tell, and counts as shown, as it did.
+ */
+function isReplacedByHand(node: BaseNode): boolean {
+  const written = readImageHash(storedRecordOf(node)?.imageHash)
+  if (written === null) return false
+  const layers = node.type === 'GROUP' ? [node, ...(node as GroupNode).children] : [node]
+  return !layers.some((layer) => 'fills' in layer && imageHashesOf(layer.fills).includes(written))
+}
+
+/** The image hashes among a layer's fills, in their order; none for mixed fills. */
+export function imageHashesOf(fills: readonly Paint[] | PluginAPI['mixed']): string[] {
+  if (fills === figma.mixed) return []
+  return fills.flatMap((paint) => (paint.type === 'IMAGE' && paint.imageHash ? [paint.imageHash] : []))
+}
+
 /** The layer's record as the file holds it, parsed but not read: each part is checked where it is used. */
-function storedRecordOf(node: BaseNode): { format?: unknown; fromImages?: unknown } | null {
+function storedRecordOf(node: BaseNode): { format?: unknown; fromImages?: unknown; imageHash?: unknown } | null {
   const raw = node.getPluginData(RECORD_KEY)
   if (raw === '') return null
   try {

@@ -2,7 +2,7 @@ import type { AreaFacts, SelectedLayer } from '../../common/selection'
 import { isInFlow } from '../placing/auto-layout'
 import { coveringImageOf, drawnBoxOf, expandSourceOf } from '../placing/expand-frame'
 import { canFrame } from '../placing/expand-ratio'
-import { RECORD_KEY } from '../history/record'
+import { showsGeneration } from '../history/record'
 
 /** Layer types that take an image fill the way a designer expects (not text, not groups). */
 const FILLABLE_TYPES = new Set(['RECTANGLE', 'ELLIPSE', 'POLYGON', 'STAR', 'VECTOR', 'FRAME', 'COMPONENT', 'INSTANCE', 'BOOLEAN_OPERATION'])
@@ -36,7 +36,8 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
       width: node.width,
       height: node.height,
       fillable: isFillable(node),
-      madeHere: node.getPluginData(RECORD_KEY) !== '',
+      // A generated image the designer replaced by hand is theirs now: an ordinary layer, not the generation.
+      madeHere: showsGeneration(node),
     }
     if (showsImage(node)) layer.showsImage = true
     if ('children' in node && node.children.length > 0) layer.holdsLayers = true

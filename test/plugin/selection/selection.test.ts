@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { describeSelection } from '../../../plugin/selection/selection'
-import type { FakeFigma } from '../../fake-figma'
+import type { FakeFigma, FakeNode } from '../../fake-figma'
+import { encodePng } from '../../images/png'
 import { installFakeFigma } from '../install-fake'
 
 let fake: FakeFigma
@@ -44,6 +45,39 @@ describe('describeSelection', () => {
     ours.setPluginData('riverflow', JSON.stringify({ prompt: 'A red fox' }))
     const theirs = fake.addFrame({ name: 'Hero' })
     expect(describeSelection([ours, theirs] as unknown as SceneNode[]).map((l) => l.madeHere)).toEqual([true, false])
+  })
+
+  it('takes a layer whose generated image the designer replaced by hand for theirs: its record keeps the image it was made with', () => {
+    const generated = fake.figma.createImage(encodePng(16, 16)).hash
+    const own = fake.figma.createImage(encodePng(20, 20)).hash
+    const layer = (name: string, imageHash: string, fills: FakeNode['fills']) => {
+      const node = fake.addRectangle({ name })
+      node.setPluginData('riverflow', JSON.stringify({ prompt: 'A red fox', imageHash }))
+      node.fills = fills
+      return node
+    }
+    const image = (hash: string) => ({ type: 'IMAGE', imageHash: hash, scaleMode: 'FILL' })
+    const shown = layer('Still the fox', generated, [image(generated)])
+    const photo = layer('Their photo', generated, [image(own)])
+    const colour = layer('Made blue', generated, [{ type: 'SOLID', color: { r: 0, g: 0, b: 1 } }])
+    // A record from before the hash was kept cannot tell: made here, as it always was.
+    const older = fake.addRectangle({ name: 'Older' })
+    older.setPluginData('riverflow', JSON.stringify({ prompt: 'A red fox' }))
+    older.fills = [image(own)]
+    const layers = describeSelection([shown, photo, colour, older] as unknown as SceneNode[])
+    expect(layers.map((l) => [l.name, l.madeHere])).toEqual([['Still the fox', true], ['Their photo', false], ['Made blue', false], ['Older', true]])
+  })
+
+  it('takes an edit’s group as made here while its answer shows the edit, and as the designer’s once they replaced it', () => {
+    const generated = fake.figma.createImage(encodePng(16, 16)).hash
+    const mask = Object.assign(fake.addRectangle({ name: 'Area' }), { isMask: true })
+    const answer = fake.addRectangle({ name: 'Answer' })
+    answer.fills = [{ type: 'IMAGE', imageHash: generated, scaleMode: 'FILL' }]
+    const group = fake.addGroup([mask, answer])
+    group.setPluginData('riverflow', JSON.stringify({ prompt: 'A cup', imageHash: generated }))
+    expect(describeSelection([group] as unknown as SceneNode[])[0].madeHere).toBe(true)
+    answer.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(encodePng(20, 20)).hash, scaleMode: 'FILL' }]
+    expect(describeSelection([group] as unknown as SceneNode[])[0].madeHere).toBe(false)
   })
 })
 

@@ -145,7 +145,7 @@ export function showsGeneration(node: BaseNode): boolean {
  * (an edit: its shape and its answer) shows it through its layers. A record
  * from before the hash was kept cannot tell, and counts as shown, as it did.
  */
-function isReplacedByHand(node: BaseNode): boolean {
+export function isReplacedByHand(node: BaseNode): boolean {
   const written = readImageHash(storedRecordOf(node)?.imageHash)
   if (written === null) return false
   const layers = node.type === 'GROUP' ? [node, ...(node as GroupNode).children] : [node]

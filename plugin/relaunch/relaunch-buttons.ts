@@ -1,6 +1,6 @@
 import { areaEditOf } from '../placing/area-edit-group'
 import { hasPrevious } from '../placing/previous-image'
-import { RECORD_KEY, formatOf, isMadeFromImages } from '../history/record'
+import { formatOf, isMadeFromImages, showsGeneration } from '../history/record'
 
 const RESTORE = 'Swap back to the image this layer showed before'
 
@@ -11,15 +11,19 @@ const RESTORE = 'Swap back to the image this layer showed before'
  * the designer's own fill again (after Restore previous) keeps the swap: the
  * generated image is one press away, not stranded in plugin data. An image
  * offers Edit area and Erase area too; an edit's group redoes its own area.
+ * A layer whose image the designer replaced by hand is theirs: none of the
+ * generation's buttons (set again whenever the plugin writes to it, or a
+ * button left from before is pressed: plugin/relaunch/relaunch.ts).
  */
 export function setRelaunchButtons(node: BaseNode): void {
   const buttons: Record<string, string> = {}
+  const generation = showsGeneration(node)
   const edit = areaEditOf(node)
-  if (edit) {
+  if (edit && generation) {
     buttons.regenerate = 'A new edit of the same area, in this one’s place'
     buttons['more-like-this'] = 'More edits of the same area, above this one'
     buttons['edit-prompt'] = 'Open the panel with this edit’s prompt and settings'
-  } else if (node.getPluginData(RECORD_KEY) !== '') {
+  } else if (generation) {
     // An Every format result is made again from its key visual, for its frame.
     const format = formatOf(node) !== null
     // Made from other images, which the record does not name: no Regenerate to offer (plan-launch.ts says why).

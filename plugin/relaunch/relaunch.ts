@@ -2,7 +2,7 @@ import type { Launch, LaunchCommand } from '../../common/messages'
 import type { SelectedLayer } from '../../common/selection'
 import { type AreaEdit, areaEditOf } from '../placing/area-edit-group'
 import { restorePrevious } from '../placing/previous-image'
-import { RECORD_KEY } from '../history/record'
+import { RECORD_KEY, isReplacedByHand } from '../history/record'
 import { setRelaunchButtons } from './relaunch-buttons'
 import { readFormat } from '../../common/read/read-record'
 import { describeSelection } from '../selection/selection'
@@ -41,6 +41,8 @@ export function readLaunch(): Launch | null {
   const node = selection[0]
   if (!node) return { command: command as LaunchCommand, layer: null, record: null, problem: 'The layer was deleted or is no longer selected. Select it and try again.' }
   const layer = describeSelection([node])[0]
+  const replaced = (AREA_COMMANDS.includes(command) ? selection : [node]).find(isReplacedByHand)
+  if (replaced) return launchOnReplaced(command as LaunchCommand, layer, replaced)
   if (AREA_COMMANDS.includes(command)) return { command: command as LaunchCommand, layer, record: null, problem: null, selection: describeSelection(selection) }
   const raw = node.getPluginData(RECORD_KEY)
   let record: unknown = null
@@ -64,6 +66,27 @@ export function readLaunch(): Launch | null {
     else if (command !== 'edit-prompt') launch.problem = `The image “${node.name}” was made on is no longer beside it in the layers: put the edit back next to its image, or use Edit prompt.`
   }
   return launch
+}
+
+/**
+ * A button left on a layer whose generated image the designer replaced by hand
+ * (Figma keeps the record and its buttons): the layer is theirs now, so no
+ * record goes to the panel (nothing is planned or loaded from it) and the panel
+ * says why and what to do. The buttons left from that image are taken off the
+ * layer the designer pressed one on, the only change a launch makes; its own
+ * undo step, so that it never joins a placement's.
+ */
+function launchOnReplaced(command: LaunchCommand, layer: SelectedLayer, replaced: SceneNode): Launch {
+  let removed = true
+  try {
+    setRelaunchButtons(replaced)
+    figma.commitUndo()
+  } catch {
+    // A layer Figma will not let the plugin write to (in a component instance since): the panel opens all the same.
+    removed = false
+  }
+  const problem = `“${replaced.name}” no longer shows the image Riverflow made (its fill was changed by hand), so nothing was sent${removed ? ' and the buttons left from that image are removed' : ''}. To change it, write a prompt and use the panel’s actions; the old image’s prompt is in History (the clock, top right).`
+  return { command, layer, record: null, problem }
 }
 
 /** The image an edit was made on: its sibling named by the record. */

@@ -136,3 +136,44 @@ describe('relaunch buttons on an expansion', () => {
     expect(await session.figma((fake) => fake.page.children[0].children[0].getPluginData('riverflow-previous-fills') !== '')).toBe(true)
   })
 })
+
+describe('relaunch buttons on an image the designer replaced by hand', () => {
+  it('Regenerate opens the panel with why and what to do, sends nothing, keeps what the designer typed, and takes the buttons off', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake) => {
+        // The designer's own model and size: a Regenerate of the image would run at once, with no click.
+        fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2-fast', imageSize: '1K' }, takes: 1 })
+        fake.select(fake.addFrame({ name: 'Hero', x: 0, y: 0, width: 800, height: 1000 }))
+      },
+    })
+    const { ui } = session
+    const prompt = ui.getByRole('textbox', { name: 'Prompt' })
+    await ui.getByText('As the fill of “Hero”.').waitFor()
+    await prompt.fill('Soft morning light')
+    await prompt.press('Control+Enter')
+    await expect.poll(() => session.figma((fake) => fake.page.children[0].getPluginData('riverflow') !== ''), { timeout: 15_000 }).toBe(true)
+    expect(suite.standIn.generations()).toHaveLength(1)
+
+    // The designer drops their own photo on the frame with Figma's fill controls, and types something new.
+    const photo = await session.figma(async (fake) => {
+      const shot = fake.addRectangle({ name: 'Shot', x: 2000, y: 0, width: 80, height: 100, content: 'photo' })
+      const hash = fake.figma.createImage(await shot.exportAsync()).hash
+      shot.remove()
+      fake.page.children[0].fills = [{ type: 'IMAGE', imageHash: hash, scaleMode: 'FILL' }]
+      return hash
+    })
+    await prompt.fill('Warmer, with a window')
+    await expect.poll(() => session.figma((fake) => (fake.storage.get('saved-state') as { prompt?: string } | undefined)?.prompt)).toBe('Warmer, with a window')
+
+    await session.figma((fake) => fake.select(fake.page.children[0]))
+    await reopen(session, 'regenerate')
+    await expect.poll(() => ui.getByRole('status', { name: 'Settings changed' }).textContent(), { timeout: 10_000 }).toMatch(/“Hero” no longer shows the image Riverflow made \(its fill was changed by hand\), so nothing was sent/)
+    expect(suite.standIn.generations()).toHaveLength(1)
+    expect(await prompt.inputValue()).toBe('Warmer, with a window')
+    const frame = await session.figma((fake) => ({ hash: fake.page.children[0].fills[0].imageHash, buttons: Object.keys(fake.page.children[0].getRelaunchData()) }))
+    expect(frame.hash).toBe(photo)
+    expect(frame.buttons).not.toContain('regenerate')
+    expect(frame.buttons).not.toContain('edit-prompt')
+  })
+})

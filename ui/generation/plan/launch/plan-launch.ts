@@ -33,7 +33,8 @@ export interface LaunchPlan {
  * must not travel to the next request or be written back with the new image.
  */
 export function planLaunch(launch: Launch, current: SavedState, models: readonly ModelCapabilities[]): LaunchPlan {
-  if (launch.command === 'edit-an-area' || launch.command === 'erase-an-area') return planAreaFromImage(launch, current, models)
+  // Edit area and Erase area read no record; what stops them (the image replaced by hand) still does.
+  if (launch.command === 'edit-an-area' || launch.command === 'erase-an-area') return launch.problem ? { state: current, tasks: null, notes: [launch.problem] } : planAreaFromImage(launch, current, models)
   // Regenerate and More like this are reviewed before they send (review-launch.ts), a font from elsewhere named there.
   const loaded = loadRecord(launch.record, current, models, { fontsFromAnyHost: launch.command !== 'edit-prompt' })
   if (!loaded) {

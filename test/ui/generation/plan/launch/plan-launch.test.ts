@@ -188,6 +188,14 @@ describe('planLaunch on Edit area', () => {
     expect(alone.notes[0]).toMatch(/Draw a rectangle, ellipse or pen shape over the part of “Table shot” to change/)
   })
 
+  it('Erase area pressed on an image the designer filled by hand since: the sandbox’s word, nothing planned, the panel as it was', () => {
+    const problem = '“Table shot” no longer shows the image Riverflow made (its fill was changed by hand), so nothing was sent.'
+    for (const command of ['erase-an-area', 'edit-an-area'] as const) {
+      const p = plan(launch({ command, layer: image, record: null, problem, selection: [image, circle] }))
+      expect(p).toEqual({ state: current, tasks: null, notes: [problem] })
+    }
+  })
+
   it('a shape outside the image: said, nothing planned', () => {
     const far = { ...circle, area: { ...circle.area!, x: 5000 } }
     const p = plan(launch({ command: 'erase-an-area', layer: image, record: null, selection: [image, far] }))

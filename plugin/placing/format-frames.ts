@@ -4,7 +4,7 @@ import { MAX_FORMATS, formatFrameName } from '../../common/formats'
 import { ShownError } from '../answer-requests'
 import { type Rect, besideRect } from './layout'
 import { boundsOf, pageOf } from './new-layer'
-import { formatOf } from '../history/record'
+import { formatOf, isReplacedByHand } from '../history/record'
 import { describeSelection, isFillable } from '../selection/selection'
 
 /** Frames a format lands in: they take new children where the plugin puts them (an instance takes none). */
@@ -106,11 +106,13 @@ export function earlierResultsIn(target: BaseNode | undefined): SceneNode[] {
  * The result a format frame already shows (a layer of the plugin's with a
  * format record): a new one replaces its image, the old one kept for
  * Restore previous, rather than going under it unseen. Null when there is none.
+ * Not one whose image the designer replaced by hand: that layer is theirs, and
+ * the new result goes above it (earlierResultsIn).
  */
 export function formatResultIn(target: BaseNode | undefined): (SceneNode & MinimalFillsMixin) | null {
   if (!target || !FORMAT_FRAME_TYPES.has(target.type) || !('children' in target) || (target as SceneNode).locked) return null
   const frame = target as FrameNode
-  const earlier = frame.children.find((child) => isFillable(child) && formatOf(child) !== null)
+  const earlier = frame.children.find((child) => isFillable(child) && formatOf(child) !== null && !isReplacedByHand(child))
   if (!earlier || !isFillable(earlier)) return null
   // Made for the frame as it was: it covers the frame as it is now.
   if (earlier.width !== frame.width || earlier.height !== frame.height) (earlier as SceneNode & LayoutMixin).resize(frame.width, frame.height)

@@ -75,6 +75,8 @@ export async function groupTilesAsync(message: TileGroupArgs, pieces: readonly T
     const group = figma.group(made, page)
     made.push(group)
     group.name = message.name
+    // No image hash with the record, unlike a fill's: the group takes no fill the designer could replace
+    // by hand, and Regenerate puts its new image beside it, never over it (isReplacedByHand, ../history/record.ts).
     group.setPluginData(RECORD_KEY, recordForPluginData(message.record))
     setRelaunchButtons(group)
     rememberSpot(message.taskId, page, spot)

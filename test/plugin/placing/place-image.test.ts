@@ -274,5 +274,21 @@ describe('placeAndRecordAsync', () => {
       expect(earlier).toMatchObject({ width: 540, height: 960 })
       expect(fake.undoSteps()).toBe(1)
     })
+
+    it('goes above an earlier one the designer filled with their own photo, and leaves their layer as it was', async () => {
+      const frame = fake.addFrame({ name: 'Story', x: 0, y: 0, width: 540, height: 960 })
+      await placeAndRecordAsync(format(frame.id))
+      const [earlier] = frame.children
+      // The designer drops their own photo on the result with Figma's fill controls: the record stays on it.
+      earlier.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(encodePng(20, 20)).hash, scaleMode: 'FILL' }]
+      const theirs = JSON.stringify(earlier.fills)
+      frame.resize(540, 1000)
+
+      await placeAndRecordAsync(format(frame.id))
+      expect(frame.children).toHaveLength(2)
+      expect(frame.children[1]).not.toBe(earlier)
+      expect(JSON.stringify(earlier.fills)).toBe(theirs)
+      expect(earlier).toMatchObject({ width: 540, height: 960 })
+    })
   })
 })

@@ -41,6 +41,9 @@ const openScene = (scene: Scene, uiInitScript?: string) =>
     },
   })
 
+/** A panel where the image worker cannot start: its work is done on the main thread instead. */
+const REFUSE_WORKERS = `window.Worker = class { constructor() { throw new DOMException('Workers are not allowed here', 'SecurityError') } }`
+
 /** Small, so that the fake's exports at an area's density stay quick to draw. */
 const PHOTO = { x: 0, y: 0, width: 400, height: 300 }
 
@@ -112,6 +115,34 @@ describe('Edit area on the geometry Figma has', () => {
     expect(await alphaAt(expected.whole)).toEqual(expected.whole.map(() => 255))
     for (const alpha of await alphaAt(expected.some)) expect(alpha).toBeGreaterThan(0)
     expect(await alphaAt(expected.none)).toEqual(expected.none.map(() => 0))
+  })
+
+  it.each<[string, string | undefined]>([
+    ['in the image worker', undefined],
+    ['on the main thread, where the worker cannot run', REFUSE_WORKERS],
+  ])('fades the edit in from nothing at the shape’s edge to whole inside it, with no step and nothing outside, %s', async (_where, uiInitScript) => {
+    // The region is (50, 0) 300×300; the shape fills its middle two thirds: its left edge at x 100, its middle at 200.
+    const session = await eraseAsync({ image: PHOTO, shape: { kind: 'rectangle', x: 100, y: 50, width: 200, height: 200 } }, uiInitScript)
+    // Each pixel of the answer's row at y 150, as Figma shows its FILL image: scaled to cover the layer, centred.
+    const answer = await placedAnswer(session)
+    const pixel = Math.max(answer.width / answer.image.width, answer.height / answer.image.height)
+    const left = answer.x - (answer.image.width * pixel - answer.width) / 2
+    const centreOf = (i: number) => left + (i + 0.5) * pixel
+    const alphas = (await answerPixelsAt(session, Array.from({ length: answer.image.width }, (_, i): [number, number] => [centreOf(i), 150]))).map((p) => p[3])
+    const middle = Math.floor((200 - left) / pixel)
+    // Nothing more than a pixel outside the shape.
+    alphas.forEach((alpha, i) => {
+      if (centreOf(i) < 100 - pixel) expect(alpha).toBe(0)
+    })
+    // From the first pixel that shows anything: almost nothing there, then a little more each pixel, up to whole.
+    const first = alphas.findIndex((alpha) => alpha > 0)
+    const fade = alphas.slice(first, middle + 1)
+    expect(fade[0]).toBeLessThan(16)
+    for (let i = 1; i < fade.length; i++) {
+      expect(fade[i]).toBeGreaterThanOrEqual(fade[i - 1])
+      expect(fade[i] - fade[i - 1]).toBeLessThanOrEqual(24)
+    }
+    expect(alphas[middle]).toBe(255)
   })
 
   it('sends the image’s own pixels under the area when a stroke outside and a shadow make its export larger', async () => {
@@ -253,8 +284,7 @@ describe('Edit area on the geometry Figma has', () => {
   })
 
   it('where the image worker cannot run, masks the answer on the main thread as before', async () => {
-    const refuseWorkers = `window.Worker = class { constructor() { throw new DOMException('Workers are not allowed here', 'SecurityError') } }`
-    const session = await eraseAsync({ image: PHOTO, shape: { kind: 'rectangle', x: 100, y: 50, width: 200, height: 200 } }, refuseWorkers)
+    const session = await eraseAsync({ image: PHOTO, shape: { kind: 'rectangle', x: 100, y: 50, width: 200, height: 200 } }, REFUSE_WORKERS)
     // The region is (50, 0) 300×300; the shape fills its middle two thirds.
     const [outside, middle] = await answerPixelsAt(session, [
       [60, 150],

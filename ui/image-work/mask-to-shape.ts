@@ -7,7 +7,11 @@ import { COVERAGE_SIDE, type MaskGeometry, drawMasked, hasCoverage } from '../im
 import { drawPngOnPage, withBitmapOnPageAsync } from './page-png'
 import type { PreparedForFigma } from './prepare-for-figma'
 
-/** The soft edge, as a share of the shape's short side in the answer's pixels (at least 2 px). */
+/**
+ * The soft edge's width inside the shape, as a share of its short side in the
+ * answer's pixels (at least 2 px): wide enough to blend, narrow enough that the
+ * edit is whole over most of the area.
+ */
 const FEATHER_SHARE = 0.06
 /**
  * How far an answer's shape may be from its area's (log of the ratios):
@@ -44,11 +48,12 @@ export function maskGeometry(answer: PixelSize, area: AreaTarget): MaskGeometry 
 
 /**
  * Edit area's answer limited to the shape the designer drew, with a soft
- * edge: outside the shape every pixel is transparent, inside it fades in over
- * a few pixels, so the edit blends into the image under it. The shape's own
- * pixels (exported by the sandbox at the answer's density) are the mask. The
- * pixels are drawn in the image worker: the main thread only posts the job,
- * and draws them itself only where the worker cannot run.
+ * edge: outside the shape every pixel is transparent, inside it fades in from
+ * nothing at the edge over a few pixels, so the edit blends into the image
+ * under it. The shape's own pixels (exported by the sandbox at the answer's
+ * density) are the mask. The pixels are drawn in the image worker: the main
+ * thread only posts the job, and draws them itself only where the worker
+ * cannot run.
  */
 export async function maskToShapeAsync(
   image: PreparedForFigma,

@@ -1,4 +1,5 @@
 import type { Context2D } from './draw-scaled'
+import { softenEdge } from './soft-edge'
 
 /**
  * Where Edit area's answer and the shape's mask are drawn, in the masked
@@ -12,7 +13,7 @@ export interface MaskGeometry {
   height: number
   /** Where the shape's export goes. */
   shape: { x: number; y: number; width: number; height: number }
-  /** The soft edge's blur radius, in px. */
+  /** The soft edge: how far inside the shape the edit reaches full strength, in px (./soft-edge.ts). */
   feather: number
 }
 
@@ -21,29 +22,22 @@ export const COVERAGE_SIDE = 32
 
 /**
  * The answer stretched over the whole image (each axis at its own density, so
- * that it lines up with the area), then kept only where the shape is: the
- * blurred mask fades the edge in, the sharp one leaves nothing outside.
+ * that it lines up with the area), then kept only where the shape is, fading
+ * in from its edge (./soft-edge.ts): nothing outside the shape.
  */
 export function drawMasked(context: Context2D, answer: CanvasImageSource, mask: CanvasImageSource, geometry: MaskGeometry): void {
   const { width, height, shape, feather } = geometry
-  const solid = atFullStrength(mask, shape.width, shape.height)
+  const soft = withSoftEdge(mask, shape.width, shape.height, feather)
   context.imageSmoothingEnabled = true
   context.imageSmoothingQuality = 'high'
   context.drawImage(answer, 0, 0, width, height)
+  // Keeps the answer where the mask is, as opaque as it is, and clears the rest of the image around it.
   context.globalCompositeOperation = 'destination-in'
-  context.filter = `blur(${feather}px)`
-  context.drawImage(solid, shape.x, shape.y)
-  context.filter = 'none'
-  context.drawImage(solid, shape.x, shape.y)
+  context.drawImage(soft, shape.x, shape.y)
 }
 
-/**
- * The shape's export at the size it is drawn, its most opaque pixel made fully
- * opaque and every other in proportion. Designers often draw the area at 20%
- * so the image shows through it: the edit must still cover the area whole, not
- * show at 20%. An antialiased edge keeps its share of the full strength.
- */
-function atFullStrength(mask: CanvasImageSource, width: number, height: number): OffscreenCanvas | HTMLCanvasElement {
+/** The shape's export at the size it is drawn, its alpha made the edit's (softenEdge). */
+function withSoftEdge(mask: CanvasImageSource, width: number, height: number, feather: number): OffscreenCanvas | HTMLCanvasElement {
   const canvas = typeof OffscreenCanvas === 'undefined' ? Object.assign(document.createElement('canvas'), { width, height }) : new OffscreenCanvas(width, height)
   const context = canvas.getContext('2d', { willReadFrequently: true }) as Context2D | null
   if (!context) throw new Error('No 2D context')
@@ -51,11 +45,7 @@ function atFullStrength(mask: CanvasImageSource, width: number, height: number):
   context.imageSmoothingQuality = 'high'
   context.drawImage(mask, 0, 0, width, height)
   const pixels = context.getImageData(0, 0, width, height)
-  const { data } = pixels
-  let strongest = 0
-  for (let i = 3; i < data.length; i += 4) if (data[i] > strongest) strongest = data[i]
-  if (strongest === 0 || strongest === 255) return canvas
-  for (let i = 3; i < data.length; i += 4) data[i] = Math.min(255, Math.round((data[i] * 255) / strongest))
+  softenEdge(pixels, feather)
   context.putImageData(pixels, 0, 0)
   return canvas
 }

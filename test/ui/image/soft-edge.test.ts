@@ -1,0 +1,70 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { propertyRuns } from '../../support/property-runs'
+import { type MaskPixels, softenEdge } from '../../../ui/image/soft-edge'
+
+/** A shape's export `width`×`height`: black, each pixel's alpha `alphaAt(x, y)`. */
+function exportOf(width: number, height: number, alphaAt: (x: number, y: number) => number): MaskPixels {
+  const data = new Uint8ClampedArray(width * height * 4)
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[(y * width + x) * 4 + 3] = alphaAt(x, y)
+  return { data, width, height }
+}
+
+const alphaRow = (mask: MaskPixels, y: number) => Array.from({ length: mask.width }, (_, x) => mask.data[(y * mask.width + x) * 4 + 3])
+
+describe('Edit area’s soft edge', () => {
+  it('fades in from nothing at the shape’s edge to whole `feather` px inside, a little at a time', () => {
+    // A square filling its export: its edge is the export's.
+    const mask = exportOf(60, 60, () => 255)
+    softenEdge(mask, 10)
+    const row = alphaRow(mask, 30)
+    expect(row[0]).toBeLessThan(8)
+    for (let x = 1; x <= 10; x++) {
+      expect(row[x]).toBeGreaterThan(row[x - 1])
+      // Smoothstep's steepest, 1.5 / feather of the whole, and a little for rounding.
+      expect(row[x] - row[x - 1]).toBeLessThanOrEqual(Math.ceil((255 * 1.5) / 10) + 1)
+    }
+    expect(row.slice(10, 50)).toEqual(Array(40).fill(255))
+    expect(row.slice(30).reverse()).toEqual(row.slice(0, 30))
+  })
+
+  it('measures each pixel’s way in from the edge exactly, whatever the shape (discs together, beyond the export outside)', () => {
+    const disc = fc.tuple(fc.double({ min: 0, max: 24, noNaN: true }), fc.double({ min: 0, max: 24, noNaN: true }), fc.double({ min: 0.5, max: 10, noNaN: true }))
+    const shape = fc.record({ width: fc.integer({ min: 1, max: 24 }), height: fc.integer({ min: 1, max: 24 }), discs: fc.array(disc, { minLength: 1, maxLength: 4 }), feather: fc.constantFrom(2, 5) })
+    fc.assert(
+      fc.property(shape, ({ width, height, discs, feather }) => {
+        const within = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && discs.some(([cx, cy, r]) => Math.hypot(x - cx, y - cy) < r)
+        const mask = exportOf(width, height, (x, y) => (within(x, y) ? 255 : 0))
+        softenEdge(mask, feather)
+        // Every pixel against every pixel, one ring beyond the export included: the nearest outside one.
+        const squaredOut = (x: number, y: number) => {
+          let nearest = Infinity
+          for (let oy = -1; oy <= height; oy++) for (let ox = -1; ox <= width; ox++) if (!within(ox, oy)) nearest = Math.min(nearest, (x - ox) ** 2 + (y - oy) ** 2)
+          return nearest
+        }
+        for (let y = 0; y < height; y++) {
+          for (let x = 0; x < width; x++) {
+            const t = within(x, y) ? Math.min(1, (Math.sqrt(squaredOut(x, y)) - 0.5) / feather) : 0
+            expect(Math.abs(mask.data[(y * width + x) * 4 + 3] - 255 * t * t * (3 - 2 * t))).toBeLessThanOrEqual(0.5)
+          }
+        }
+      }),
+      { numRuns: propertyRuns(60) },
+    )
+  })
+
+  it('keeps nothing outside the shape', () => {
+    // An ellipse in its box, antialiased as Figma exports it: outside it, nothing shows.
+    const coverage = (x: number, y: number) => Math.max(0, Math.min(1, 20 * (1 - Math.hypot((x + 0.5 - 50) / 50, (y + 0.5 - 25) / 25))))
+    const mask = exportOf(100, 50, (x, y) => Math.round(255 * coverage(x, y)))
+    softenEdge(mask, 8)
+    for (let y = 0; y < 50; y++) for (let x = 0; x < 100; x++) if (coverage(x, y) < 0.5) expect(mask.data[(y * 100 + x) * 4 + 3]).toBe(0)
+    expect(mask.data[(25 * 100 + 50) * 4 + 3]).toBe(255)
+  })
+
+  it('covers the area whole when the shape is drawn see-through (its fill at 20%)', () => {
+    const mask = exportOf(60, 60, () => 51)
+    softenEdge(mask, 10)
+    expect(alphaRow(mask, 30)[30]).toBe(255)
+  })
+})

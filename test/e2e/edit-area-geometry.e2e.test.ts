@@ -145,6 +145,23 @@ describe('Edit area on the geometry Figma has', () => {
     expect(alphas[middle]).toBe(255)
   })
 
+  // A thin shape (a strip over a wire to erase): its middle still shows the edit whole, upright or turned.
+  it.each<[string, Scene['shape'], { from: [number, number]; across: [number, number] }]>([
+    // 2 px wide (6 px or more in the answer): across it at mid-height.
+    ['upright', { kind: 'rectangle', x: 150, y: 50, width: 2, height: 200 }, { from: [149, 150], across: [1, 0] }],
+    // 200×3 turned 45°: from (100, 220) up to (241.4, 78.6), 3 px thick down and right of that line (its box is large, the strip
+    // thin): across it from a pixel before its middle, (170.7, 149.3).
+    ['turned 45°', { kind: 'rectangle', x: 100, y: 220, width: 200, height: 3, rotation: 45 }, { from: [170.7 - 0.7, 149.3 - 0.7], across: [Math.SQRT1_2, Math.SQRT1_2] }],
+  ])('shows the edit whole in the middle of a thin shape, %s', async (_name, shape, { from, across }) => {
+    const session = await eraseAsync({ image: PHOTO, shape })
+    // Points 0.05 px apart across the strip, from a pixel before it to a pixel past it.
+    const points = Array.from({ length: 101 }, (_, i): [number, number] => [from[0] + across[0] * i * 0.05, from[1] + across[1] * i * 0.05])
+    const alphas = (await answerPixelsAt(session, points)).map((pixel) => pixel[3])
+    expect(Math.max(...alphas)).toBe(255)
+    // Nothing at a pixel or more beside it.
+    expect([alphas[0], alphas[alphas.length - 1]]).toEqual([0, 0])
+  })
+
   it('sends the image’s own pixels under the area when a stroke outside and a shadow make its export larger', async () => {
     // Flat colour blocks: each pixel of the input is told apart from its neighbours' colours and from the stroke's.
     const session = await eraseAsync({ image: { ...PHOTO, strokeOutside: 10, shadow: true }, shape: { kind: 'rectangle', x: 30, y: 30, width: 120, height: 120 } })

@@ -10,7 +10,8 @@ import type { PreparedForFigma } from './prepare-for-figma'
 /**
  * The soft edge's width inside the shape, as a share of its short side in the
  * answer's pixels (at least 2 px): wide enough to blend, narrow enough that the
- * edit is whole over most of the area.
+ * edit is whole over most of the area. A thin or turned strip, whose box says
+ * little of its thickness, gets less from its pixels (ui/image/soft-edge.ts).
  */
 const FEATHER_SHARE = 0.06
 /**

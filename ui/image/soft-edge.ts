@@ -16,8 +16,18 @@ export interface MaskPixels {
 }
 
 /**
+ * A thin shape's soft edge is at most this share of its thickness, so the
+ * strip in its middle shows the edit whole: a strip drawn over a wire to erase
+ * must erase it, not fade it.
+ */
+const THIN_SHARE = 1 / 3
+
+/** Narrower than this, a soft edge is no softer than the shape's antialiased edge: none is drawn. */
+const NARROWEST = 1
+
+/**
  * Rewrites the alpha of `mask` in place into the edit's: the shape at full
- * strength, fading in from its edge over `feather` px.
+ * strength, fading in from its edge over `feather` px (less on a thin shape).
  * Beyond the pixels is outside the shape: its export is its render bounds.
  */
 export function softenEdge(mask: MaskPixels, feather: number): void {
@@ -29,9 +39,13 @@ export function softenEdge(mask: MaskPixels, feather: number): void {
   const inside = new Uint8Array(width * height)
   for (let i = 0; i < inside.length; i++) inside[i] = data[i * 4 + 3] * 2 >= strongest ? 1 : 0
   const squared = squaredDistancesOut(inside, width, height)
+  // The thickest part of the shape is twice its largest distance in.
+  let deepest = 0
+  for (let i = 0; i < squared.length; i++) if (squared[i] > deepest) deepest = squared[i]
+  const soft = Math.min(feather, 2 * Math.sqrt(deepest) * THIN_SHARE)
   for (let i = 0; i < inside.length; i++) {
     // From the edge, half a pixel short of the outside pixel's centre it is measured to.
-    const t = inside[i] ? Math.min(1, (Math.sqrt(squared[i]) - 0.5) / feather) : 0
+    const t = !inside[i] ? 0 : soft < NARROWEST ? 1 : Math.min(1, (Math.sqrt(squared[i]) - 0.5) / soft)
     // The most opaque pixel made fully opaque and every other in proportion: designers often draw
     // the area at 20% so the image shows through it, and the edit must still cover it whole.
     // Smoothstep: no kink where the fade starts nor where it reaches full strength, as a blur's falloff.

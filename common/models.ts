@@ -234,6 +234,9 @@ export interface PricingLine {
   variant?: string
 }
 
+/** The formats the Image API's `output_format` names that this build reads. */
+export type OutputFormat = 'png' | 'jpeg' | 'webp'
+
 /** The facts of ModelCapabilities that differ by road, and what only a road has. */
 export type RoadCapabilities = Pick<ModelCapabilities, 'sizes' | 'maxInputImages' | 'maxReferences' | 'maxFontInputs' | 'backgrounds' | 'efforts' | 'scoring'> & {
   aspectRatios: readonly AspectRatio[]
@@ -249,4 +252,10 @@ export type RoadCapabilities = Pick<ModelCapabilities, 'sizes' | 'maxInputImages
   passthrough?: readonly string[]
   /** The record's price lines, when it has any. */
   priceLines?: PricingLine[]
+  /**
+   * The image formats the Image API's endpoint record lists (`output_format`), best first:
+   * the first is asked for. Empty where it lists none this build reads (none is asked);
+   * absent where no record was read (PNG is asked).
+   */
+  outputFormats?: readonly OutputFormat[]
 }

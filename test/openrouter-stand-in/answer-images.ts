@@ -1,5 +1,9 @@
-/** Real PNG images for the stand-in's answers, as data URLs, and what counts as an image URL in a request. */
-import { encodePng, toBase64 } from '../images/png'
+/**
+ * Real images for the stand-in's answers (PNG data URLs, and the Image API's
+ * formats as base64), and what counts as an image URL in a request.
+ */
+import { readFileSync } from 'node:fs'
+import { encodeJpeg, encodePng, toBase64 } from '../images/png'
 
 const imageUrls = new Map<string, string>()
 
@@ -35,6 +39,45 @@ function cutOut(size: { width: number; height: number }) {
   const inside = (value: number, length: number) => value >= length / 4 && value < (length * 3) / 4
   return (x: number, y: number): [number, number, number, number] =>
     inside(x, size.width) && inside(y, size.height) ? [200, 80, 40, 255] : [0, 0, 0, 0]
+}
+
+/** A real WebP (Node has no encoder of its own): 640×480, whatever size was asked. */
+export const WEBP = new Uint8Array(readFileSync(new URL('../fixtures/sample-640x480.webp', import.meta.url)))
+
+/** The formats the Image API's `output_format` names. */
+export type OutputFormat = 'png' | 'jpeg' | 'webp'
+
+const encodedImages = new Map<string, string>()
+
+/**
+ * An image in the format asked, as the Image API's bare base64 and its
+ * `media_type`: a PNG as `imageUrl` makes it, a JPEG of the same pixels
+ * (its cut-out flattened: JPEG has no alpha), or the WebP fixture.
+ */
+export function encodedImage(size: { width: number; height: number }, format: OutputFormat, transparent = false): { base64: string; mediaType: string } {
+  if (format === 'png') {
+    const url = imageUrl(size, transparent)
+    return { base64: url.slice(url.indexOf(',') + 1), mediaType: 'image/png' }
+  }
+  if (format === 'webp') return { base64: toBase64(WEBP), mediaType: 'image/webp' }
+  const key = `${size.width}x${size.height}${transparent ? '-transparent' : ''}`
+  if (!encodedImages.has(key)) encodedImages.set(key, toBase64(encodeJpeg(size.width, size.height, 85, transparent ? cutOut(size) : undefined)))
+  return { base64: encodedImages.get(key)!, mediaType: 'image/jpeg' }
+}
+
+const noisyImageUrls = new Map<string, string>()
+
+/** A square PNG of random pixels (deflate cannot shrink noise) whose base64 is about `megabytes` MB. */
+export function noisyImageUrl(megabytes: number): string {
+  const key = `noise-${megabytes}`
+  if (!noisyImageUrls.has(key)) {
+    // Base64 adds a third to the 4 bytes of each RGBA pixel.
+    const side = Math.round(Math.sqrt((megabytes * 1024 * 1024 * 3) / 4 / 4))
+    let seed = 1
+    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24)
+    noisyImageUrls.set(key, `data:image/png;base64,${toBase64(encodePng(side, side, () => [random(), random(), random(), 255]))}`)
+  }
+  return noisyImageUrls.get(key)!
 }
 
 export function isImageUrl(url: string): boolean {

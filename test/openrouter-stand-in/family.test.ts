@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { decodePng, readImageInfo } from '../images/png'
 import { MODEL_RULES } from './model-rules'
+import { defaultImageRecords } from './image-records'
 import { catalogModel } from './model-world'
 import { TEST_KEY } from './server'
 import { useOpenRouterStandIn } from './use-stand-in'
@@ -29,7 +30,9 @@ const postImages = (body: unknown) => call('POST', '/api/v1/images', body)
 describe('OpenRouter stand-in: the Riverflow family, the catalog and the Image API', () => {
   const v25 = { ...chat, model: 'sourceful/riverflow-v2.5-fast' }
   const withConfig = (body: typeof chat, config: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ ...body, image_config: { ...body.image_config, ...config }, ...extra })
-  const images = { model: 'sourceful/riverflow-v2.5-fast', prompt: 'A mug', resolution: '1K', aspect_ratio: '16:9', n: 1, output_format: 'png' }
+  // JPEG: the one format 2.5 Fast's record lists.
+  const images = { model: 'sourceful/riverflow-v2.5-fast', prompt: 'A mug', resolution: '1K', aspect_ratio: '16:9', n: 1, output_format: 'jpeg' }
+  const pro = { ...images, model: 'sourceful/riverflow-v2.5-pro', output_format: 'png' }
   const alphaAt = (dataUrlOrBase64: string, x: number, y: number) => {
     const { width, rgba } = decodePng(new Uint8Array(Buffer.from(dataUrlOrBase64.slice(dataUrlOrBase64.indexOf(',') + 1), 'base64')))
     return rgba[(y * width + x) * 4 + 3]
@@ -112,16 +115,67 @@ describe('OpenRouter stand-in: the Riverflow family, the catalog and the Image A
   })
 
   it('answers the Image API with base64, its type and the cost, transparent when asked', async () => {
-    const { status, body } = await postImages({ ...images, background: 'transparent', input_references: [{ type: 'image_url', image_url: { url: png } }] })
+    const { status, body } = await postImages({ ...pro, background: 'transparent', input_references: [{ type: 'image_url', image_url: { url: png } }] })
     expect(status).toBe(200)
     expect(Object.keys(body).sort()).toEqual(['created', 'data', 'usage'])
     expect(body.data[0].media_type).toBe('image/png')
     const bytes = new Uint8Array(Buffer.from(body.data[0].b64_json, 'base64'))
     expect(readImageInfo(bytes)).toEqual({ format: 'png', width: 1280, height: 720 })
     expect(alphaAt(body.data[0].b64_json, 0, 0)).toBe(0)
-    expect(body.usage.cost).toBe(0.03)
+    expect(body.usage.cost).toBe(0.25)
     expect(standIn.imageGenerations()).toHaveLength(1)
     expect(standIn.generations()).toHaveLength(0)
+  })
+
+  const formatOf = (answer: { body: { data: { b64_json: string; media_type: string }[] } }) => {
+    const [entry] = answer.body.data
+    return { mediaType: entry.media_type, ...readImageInfo(new Uint8Array(Buffer.from(entry.b64_json, 'base64'))) }
+  }
+
+  it('answers in the format asked, JPEG or WebP, or unasked in the first its record lists', async () => {
+    expect(formatOf(await postImages(images))).toEqual({ mediaType: 'image/jpeg', format: 'jpeg', width: 1280, height: 720 })
+    // The WebP is the fixture's, whatever size was asked.
+    expect(formatOf(await postImages({ ...pro, output_format: 'webp' }))).toEqual({ mediaType: 'image/webp', format: 'webp', width: 640, height: 480 })
+    const { output_format: _, ...unasked } = images
+    expect(formatOf(await postImages(unasked))).toMatchObject({ mediaType: 'image/jpeg', format: 'jpeg' })
+  })
+
+  it('takes a format only as the record lists it: any of the three without a record, none from a record that lists none', async () => {
+    standIn.models.records['sourceful/riverflow-v2.5-fast'] = 'not a record'
+    expect((await postImages({ ...images, output_format: 'png' })).status).toBe(200)
+    const [record] = defaultImageRecords()['sourceful/riverflow-v2.5-pro']
+    const { output_format: _, ...silent } = record.supported_parameters
+    standIn.models.records['sourceful/riverflow-v2.5-pro'] = [{ ...record, supported_parameters: silent }]
+    expect((await postImages(pro)).status).toBe(400)
+    const { output_format: __, ...unasked } = pro
+    expect((await postImages(unasked)).status).toBe(200)
+  })
+
+  it('answers a generation that failed with a 502, not charged, and one with no image with an empty data', async () => {
+    standIn.enqueue({ kind: 'choice-error', message: 'Generation failed' }, { kind: 'no-image' }, { kind: 'no-image', billed: true })
+    expect(await postImages(images)).toMatchObject({ status: 502, body: { error: { code: 502, message: 'Generation failed' } } })
+    expect(standIn.imageGenerations()[0].cost).toBeUndefined()
+    expect(await postImages(images)).toMatchObject({ status: 200, body: { data: [], usage: { cost: 0 } } })
+    expect(await postImages(images)).toMatchObject({ status: 200, body: { data: [], usage: { cost: 0.03 } } })
+  })
+
+  it('answers a 429 without Retry-After unless a test asks for one, on either road', async () => {
+    standIn.enqueue({ kind: 'error', status: 429 }, { kind: 'error', status: 429 }, { kind: 'error', status: 429, retryAfter: 5 })
+    for (const answer of [await postImages(images), await post(chat)]) {
+      expect(answer.status).toBe(429)
+      expect(answer.headers.get('retry-after')).toBeNull()
+    }
+    expect((await postImages(images)).headers.get('retry-after')).toBe('5')
+    standIn.models.freeBusy = {}
+    expect((await postImages({ ...images, model: 'sourceful/riverflow-v2.5-fast:free' })).headers.get('retry-after')).toBeNull()
+  })
+
+  it('cuts its own answer short on the Image API, and refuses chat completions’ shapes there', async () => {
+    standIn.enqueue({ kind: 'truncated' }, { kind: 'bad-image' }, { kind: 'odd-shape', shape: 'padded-url' })
+    const cut = await postImages(images)
+    expect([cut.status, cut.body, cut.text.startsWith('{"created":')]).toEqual([200, null, true])
+    expect((await postImages(images)).body.data[0].b64_json).toBe('bm90IGFuIGltYWdlIGF0IGFsbA==')
+    expect((await postImages(images)).status).toBe(500)
   })
 
   it('bills an explicit size as 2.6 Pro’s record prices it, per megapixel of the pixels asked for', async () => {
@@ -144,6 +198,8 @@ describe('OpenRouter stand-in: the Riverflow family, the catalog and the Image A
     ['an input reference that is not an image', { ...images, input_references: [{ type: 'image_url', image_url: { url: 'ftp://x' } }] }, 400],
     ['an empty prompt', { ...images, prompt: ' ' }, 400],
     ['a model it does not list', { ...images, model: 'black-forest-labs/flux.2-pro' }, 400],
+    ['PNG from 2.5 Fast, whose record lists JPEG only', { ...images, output_format: 'png' }, 400],
+    ['SVG, which no Riverflow record lists', { ...pro, output_format: 'svg' }, 400],
   ])('refuses on the Image API %s', async (_name, body, status) => {
     expect((await postImages(body)).status).toBe(status)
   })

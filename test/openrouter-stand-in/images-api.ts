@@ -1,12 +1,13 @@
 /**
  * The stand-in's Image API (docs/contracts.md#the-image-api): `POST /api/v1/images` checked against
- * the documented body, and its answer, always base64.
+ * the documented body and the endpoint's record, and its answers, always base64, in the format asked.
  */
-import { imageSizeFor } from '../images/png'
-import { imageUrl, isImageUrl } from './answer-images'
+import { imageSizeFor, toBase64 } from '../images/png'
+import { type OutputFormat, WEBP, encodedImage, isImageUrl, noisyImageUrl } from './answer-images'
 import { ASPECT_RATIOS, costOf, ruleFor, scoringProblem } from './model-rules'
 import { EXACT_SIZE, type ImageEndpoint, explicitSize } from './image-records'
 import { type ModelWorld, imagesApiModels, listedModels } from './model-world'
+import type { Behaviour } from './server'
 
 /** Every key the Image API documents; anything else (font_inputs, image_config, reasoning…) is refused. */
 const KEYS = ['model', 'prompt', 'size', 'resolution', 'aspect_ratio', 'n', 'output_format', 'background', 'seed', 'input_references', 'provider']
@@ -28,12 +29,12 @@ export function imagesRequestProblem(body: Record<string, unknown>, world: Model
   }
   const oneOf = (key: string, allowed: string[]): Problem =>
     body[key] !== undefined && !allowed.includes(String(body[key])) ? { status: 400, message: `${key} must be one of ${allowed.join(', ') || '(not supported)'}` } : null
-  // Unconfirmed formats aside, the plugin asks for PNG: every road must take it.
+  // Each as the endpoint's record lists it: its supported parameters are the definitive set for that endpoint.
   const problem =
     sizeProblem(body, record) ??
     oneOf('resolution', enumOf('resolution', rule.sizes)) ??
     oneOf('aspect_ratio', enumOf('aspect_ratio', [...ASPECT_RATIOS, 'auto'])) ??
-    oneOf('output_format', ['png', 'jpeg', 'webp']) ??
+    oneOf('output_format', enumOf('output_format', ['png', 'jpeg', 'webp'])) ??
     oneOf('background', enumOf('background', rule.backgrounds ? ['auto', 'transparent', 'opaque'] : ['auto']))
   if (problem) return problem
   if (body.n !== undefined && !(Number.isInteger(body.n) && (body.n as number) >= 1 && (body.n as number) <= 10)) return { status: 400, message: 'n must be 1 to 10' }
@@ -85,22 +86,63 @@ function referencesProblem(references: unknown, max: number): Problem {
 }
 
 /**
- * The answer: `{created, data: [{b64_json, media_type}], usage: {cost}}`, with
- * `images` PNGs (one by default). PNG whatever `output_format` says: the plugin asks for nothing else.
+ * The Image API's answer to what a test scripted (docs/contracts.md#the-image-api), or null for
+ * what goes the same on either road (an error status, a drop, a hang, a body cut short or late,
+ * which server.ts makes of `imagesAnswerBody`). A generation that fails is answered 502 and not
+ * charged there, so the chat road's failed choice (`choice-error`) comes as that 502.
  */
-export function imagesAnswerBody(body: Record<string, unknown>, world: ModelWorld, options: { images?: number; size?: { width: number; height: number }; transparent?: boolean } = {}) {
+export function imagesBehaviourAnswer(behaviour: Behaviour, body: Record<string, unknown>, world: ModelWorld): { status: number; body: unknown } | null {
+  const answer = (data: { b64_json: string; media_type: string }[], billed = true) => ({ status: 200, body: imagesAnswerBody(body, world, { data, billed }) })
+  switch (behaviour.kind) {
+    case 'success':
+      return { status: 200, body: imagesAnswerBody(body, world, behaviour) }
+    case 'no-image':
+      return answer([], behaviour.billed ?? false)
+    case 'choice-error':
+      return { status: 502, body: { error: { code: 502, message: behaviour.message ?? 'Provider returned error' } } }
+    case 'bad-image':
+      return answer([{ b64_json: 'bm90IGFuIGltYWdlIGF0IGFsbA==', media_type: 'image/png' }])
+    case 'webp':
+      return answer([{ b64_json: toBase64(WEBP), media_type: 'image/webp' }])
+    case 'large': {
+      const url = noisyImageUrl(behaviour.megabytes)
+      return answer([{ b64_json: url.slice(url.indexOf(',') + 1), media_type: 'image/png' }])
+    }
+    case 'odd-shape':
+    case 'https-url':
+      throw new Error(`${behaviour.kind} is a chat-completions answer: the Image API answers base64 only`)
+    default:
+      return null
+  }
+}
+
+/**
+ * The answer: `{created, data: [{b64_json, media_type}], usage: {cost}}`, with
+ * `images` images (one by default) in the `output_format` asked (unasked, the
+ * first its record lists, else PNG), or the `data` given; its cost that of each image, or of
+ * one when `data` is given and `billed`.
+ */
+export function imagesAnswerBody(
+  body: Record<string, unknown>,
+  world: ModelWorld,
+  options: { images?: number; size?: { width: number; height: number }; transparent?: boolean; data?: { b64_json: string; media_type: string }[]; billed?: boolean } = {},
+) {
   const resolution = String(body.resolution ?? (['2K', '4K'].includes(String(body.size)) ? body.size : '1K'))
   const size = options.size ?? explicitSize(body.size) ?? imageSizeFor(body.aspect_ratio === 'auto' ? '1:1' : String(body.aspect_ratio ?? '1:1'), resolution)
-  const url = imageUrl(size, options.transparent ?? body.background === 'transparent')
-  const count = options.images ?? 1
+  const format = (body.output_format ?? defaultFormat(recordOf(world, String(body.model)))) as OutputFormat
+  const image = () => encodedImage(size, format, options.transparent ?? body.background === 'transparent')
+  const data = options.data ?? Array.from({ length: options.images ?? 1 }, () => ({ b64_json: image().base64, media_type: image().mediaType }))
   const rule = ruleFor(String(body.model), listedModels(world))!
   const exact = explicitSize(body.size)
   const perImage = (exact && perMegapixelCost(recordOf(world, String(body.model)), exact)) ?? costOf(rule, resolution, 0, 0, undefined)
-  return {
-    created: Math.floor(Date.now() / 1000),
-    data: Array.from({ length: count }, () => ({ b64_json: url.slice(url.indexOf(',') + 1), media_type: 'image/png' })),
-    usage: { cost: perImage * count },
-  }
+  const billedImages = options.data ? (options.billed ? 1 : 0) : data.length
+  return { created: Math.floor(Date.now() / 1000), data, usage: { cost: perImage * billedImages } }
+}
+
+/** What an endpoint makes when no format is asked: the first its record lists, else PNG. */
+function defaultFormat(record: ImageEndpoint | null): OutputFormat {
+  const formats = record?.supported_parameters.output_format
+  return formats?.type === 'enum' && formats.values.length > 0 ? (formats.values[0] as OutputFormat) : 'png'
 }
 
 /** An explicit size billed as the model's record prices it, per megapixel of the pixels asked for; null when the record says no such price. */

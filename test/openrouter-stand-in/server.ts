@@ -6,13 +6,12 @@
  * Riverflow family's rules, the model catalog and the Image API live in their own
  * files (model-rules.ts, model-world.ts, images-api.ts); `models` changes that world.
  */
-import { readFileSync } from 'node:fs'
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { encodePng, imageSizeFor, readImageInfo, toBase64 } from '../images/png'
+import { imageSizeFor, readImageInfo, toBase64 } from '../images/png'
 import { type AuthCodes, createAuthKeysEndpoint } from './auth-keys'
-import { imageUrl, isImageUrl } from './answer-images'
-import { imagesAnswerBody, imagesRequestProblem } from './images-api'
+import { WEBP, imageUrl, isImageUrl, noisyImageUrl } from './answer-images'
+import { imagesAnswerBody, imagesBehaviourAnswer, imagesRequestProblem } from './images-api'
 import { ASPECT_RATIOS, costOf, extrasProblem, ruleFor } from './model-rules'
 import { type ModelWorld, catalogAnswer, createModelWorld, freeBusyAnswer, imageEndpointsAnswer, imagesModelsAnswer, listedModels, resetModelWorld } from './model-world'
 
@@ -43,8 +42,9 @@ export const ANSWER_SHAPES = [
 export type AnswerShape = (typeof ANSWER_SHAPES)[number]
 
 /**
- * What the next generation answers with (FIFO; an empty queue answers normally).
- * Every behaviour may add `delayMs` before answering.
+ * What the next generation answers with (FIFO; an empty queue answers normally), on either road:
+ * the Image API answers each in its own shape (images-api.ts), and refuses the two that only chat
+ * completions has (`odd-shape`, `https-url`). Every behaviour may add `delayMs` before answering.
  */
 export type Behaviour = { delayMs?: number } & (
   /**
@@ -52,17 +52,26 @@ export type Behaviour = { delayMs?: number } & (
    * `coordinates` answers pixels that each say where they are (answer-images.ts), for chat models.
    */
   | { kind: 'success'; images?: number; size?: { width: number; height: number }; transparent?: boolean; coordinates?: boolean }
-  /** An OpenRouter error body with this HTTP status (400, 401, 402, 403, 404, 408, 413, 429, 500, 502, 503, 524, 529). */
+  /**
+   * An OpenRouter error body with this HTTP status (400, 401, 402, 403, 404, 408, 413, 429, 500, 502, 503, 524, 529).
+   * `retryAfter` adds a Retry-After header (seconds): OpenRouter says a 429 or 503 may carry one, not that it does, so none unless asked.
+   */
   | { kind: 'error'; status: number; message?: string; metadata?: Record<string, unknown>; retryAfter?: number }
-  /** HTTP 200 whose choice carries `error` and finish_reason "error" (the model failed after starting). */
+  /**
+   * The model failed after starting: on chat completions a 200 whose choice carries `error` and finish_reason "error";
+   * on the Image API the 502 it answers a failed generation with, not charged.
+   */
   | { kind: 'choice-error'; message?: string }
-  /** HTTP 200 whose message has no images at all (seen for Riverflow); `billed`: its usage.cost that of an image all the same. */
+  /**
+   * HTTP 200 with no image at all: a message without images (seen for Riverflow), or the Image API's empty `data`;
+   * `billed`: its usage.cost that of an image all the same.
+   */
   | { kind: 'no-image'; billed?: boolean }
   /** HTTP 200 with a body that is not JSON. */
   | { kind: 'not-json' }
   /** HTTP 200 whose image data URL is not an image. */
   | { kind: 'bad-image' }
-  /** A WebP image instead of PNG. */
+  /** A WebP image instead of PNG (on the Image API, with its media_type, whatever output_format asked). */
   | { kind: 'webp' }
   /** An image of the documented size, in one of the odd shapes. */
   | { kind: 'odd-shape'; shape: AnswerShape }
@@ -142,8 +151,6 @@ export interface OpenRouterStandIn {
   reset: () => void
   close: () => Promise<void>
 }
-
-const WEBP = new Uint8Array(readFileSync(new URL('../fixtures/sample-640x480.webp', import.meta.url)))
 
 export async function startOpenRouterStandIn(options: StandInOptions = {}): Promise<OpenRouterStandIn> {
   const validKeys = options.validKeys ?? [TEST_KEY]
@@ -243,10 +250,13 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
     const model = body.model as string
     const config = (body.image_config ?? {}) as Record<string, unknown>
 
-    // The Image API has an answer shape of its own: errors, drops and hangs as below, anything else a success.
-    if (imagesApi && !['error', 'drop', 'hang'].includes(behaviour.kind)) {
-      return send(200, imagesAnswerBody(body, world, behaviour.kind === 'success' ? behaviour : {}))
+    // The Image API has answers of its own (images-api.ts); what goes the same on both roads is below,
+    // made of the road's own answer of one image.
+    if (imagesApi) {
+      const answer = imagesBehaviourAnswer(behaviour, body, world)
+      if (answer) return send(answer.status, answer.body)
     }
+    const oneImage = () => (imagesApi ? imagesAnswerBody(body, world) : completion(model, body, [imageUrl(outputSize(body))], config))
     switch (behaviour.kind) {
       case 'error': {
         const headers: Record<string, string> = behaviour.retryAfter !== undefined ? { 'Retry-After': String(behaviour.retryAfter) } : {}
@@ -259,7 +269,7 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
       case 'drop-mid-answer': {
         record.status = 200
         response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' })
-        const text = JSON.stringify(completion(model, body, [imageUrl(outputSize(body))], config))
+        const text = JSON.stringify(oneImage())
         response.write(text.slice(0, 200))
         // Destroyed at once, the socket may lose what was written; the pause lets the start arrive.
         await sleep(200)
@@ -296,17 +306,17 @@ export async function startOpenRouterStandIn(options: StandInOptions = {}): Prom
           response.write('\n \n')
           await sleep(50)
         }
-        response.end(JSON.stringify(completion(model, body, [imageUrl(outputSize(body))], config)))
+        response.end(JSON.stringify(oneImage()))
         return
       }
       case 'truncated': {
-        const text = JSON.stringify(completion(model, body, [imageUrl(outputSize(body))], config))
+        const text = JSON.stringify(oneImage())
         record.status = 200
         response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' }).end(text.slice(0, Math.floor(text.length / 2)))
         return
       }
       case 'trickle': {
-        const text = JSON.stringify(completion(model, body, [imageUrl(outputSize(body))], config))
+        const text = JSON.stringify(oneImage())
         record.status = 200
         response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' })
         const pieces = 20
@@ -545,21 +555,6 @@ function outputSize(body: Record<string, unknown>): { width: number; height: num
     if (info) return { width: info.width, height: info.height }
   }
   return imageSizeFor(String(config.aspect_ratio ?? '1:1'), String(config.image_size ?? '1K'))
-}
-
-const noisyImageUrls = new Map<string, string>()
-
-/** A square PNG of random pixels (deflate cannot shrink noise) whose base64 is about `megabytes` MB. */
-function noisyImageUrl(megabytes: number): string {
-  const key = `noise-${megabytes}`
-  if (!noisyImageUrls.has(key)) {
-    // Base64 adds a third to the 4 bytes of each RGBA pixel.
-    const side = Math.round(Math.sqrt((megabytes * 1024 * 1024 * 3) / 4 / 4))
-    let seed = 1
-    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24)
-    noisyImageUrls.set(key, `data:image/png;base64,${toBase64(encodePng(side, side, () => [random(), random(), random(), 255]))}`)
-  }
-  return noisyImageUrls.get(key)!
 }
 
 function defaultMessage(status: number): string {

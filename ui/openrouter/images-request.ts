@@ -1,5 +1,5 @@
 import type { AspectRatio, ImageSize } from '../../common/domain'
-import type { RoadCapabilities } from '../../common/models'
+import type { OutputFormat, RoadCapabilities } from '../../common/models'
 import type { GenerationInput, RequestImage } from './request'
 import { type WireScoringCriterion, toWireRubric } from './scoring-rubric'
 
@@ -13,8 +13,8 @@ export interface ImagesRequest {
   aspect_ratio?: AspectRatio
   /** An upper bound; one image a request, as on the chat road. */
   n: 1
-  /** PNG: Figma takes it as is (WebP needs re-encoding) and it keeps transparency (JPEG does not). */
-  output_format: 'png'
+  /** One the endpoint record lists (outputFormatFor); absent where it lists none. */
+  output_format?: OutputFormat
   /** A cut-out only: its "opaque" takes no colour, so it is no designer's solid colour (docs/contracts.md#the-image-api). */
   background?: 'transparent'
   input_references?: { type: 'image_url'; image_url: { url: RequestImage } }[]
@@ -43,8 +43,9 @@ export function buildImagesRequest(input: GenerationInput, carries: RoadCapabili
     prompt: input.prompt,
     ...(exact ? { size: `${exact.width}x${exact.height}` } : { resolution: settings.imageSize, aspect_ratio: settings.aspectRatio }),
     n: 1,
-    output_format: 'png',
   }
+  const format = outputFormatFor(carries)
+  if (format) request.output_format = format
   // 'original' is left out, as on the chat road: "auto" is what the API does unasked.
   if (settings.background === 'transparent' && carries.backgrounds.includes('transparent')) request.background = 'transparent'
   const images = input.inputImages ?? []
@@ -52,6 +53,15 @@ export function buildImagesRequest(input: GenerationInput, carries: RoadCapabili
   const options = passthroughOptions(input, carries)
   if (carries.passthroughTo && Object.keys(options).length > 0) request.provider = { options: { [carries.passthroughTo]: options } }
   return request
+}
+
+/**
+ * The format to ask for: the endpoint record's best (its parameters are the definitive set for
+ * that endpoint, so a format it does not list may be refused); none where it lists none; PNG
+ * where no record was read. Whatever comes back is read by its bytes, not by what was asked.
+ */
+function outputFormatFor(carries: RoadCapabilities): OutputFormat | undefined {
+  return carries.outputFormats ? carries.outputFormats[0] : 'png'
 }
 
 function passthroughOptions(input: GenerationInput, carries: RoadCapabilities): PassthroughOptions {

@@ -3,7 +3,8 @@ import type { CachedCatalog, GenerationSettings } from '../../../common/domain'
 import { DEFAULT_STATE } from '../../../ui/defaults'
 import { readCachedCatalog } from '../../../ui/models/catalog/parse-catalog'
 import { forgetRoads, startLearnedRoads } from '../../../ui/openrouter/choose-road'
-import { riverflow26ProRecord } from '../../openrouter-stand-in/image-records'
+import { readImageInfo } from '../../images/png'
+import { type CapabilityDescriptor, type ImageEndpoint, riverflow26ProRecord } from '../../openrouter-stand-in/image-records'
 import { TEST_KEY } from '../../openrouter-stand-in/server'
 import { useOpenRouterStandIn } from '../../openrouter-stand-in/use-stand-in'
 import { generateOnceAsync } from '../generation/generate-once'
@@ -97,5 +98,43 @@ describe('the road, chosen before sending', () => {
     startLearnedRoads(next?.learnedRoads, () => {})
     await generateOnceAsync({ key: TEST_KEY, baseUrl: standIn.url }, { prompt: 'A mug', settings }, models)
     expect(roadsTaken()).toEqual(['/api/v1/chat/completions', '/api/v1/images', '/api/v1/images'])
+  })
+})
+
+describe('the format asked of the Image API', () => {
+  const FAST = 'sourceful/riverflow-v2.5-fast'
+  /** 2.5 Fast on the Image API only (chat completions has no endpoint for it), its record listing these output formats (none: no such parameter). */
+  const fastOnImagesListing = (formats: string[] | null) => {
+    standIn.models.chatless.add(FAST)
+    const [record] = standIn.models.records[FAST] as ImageEndpoint[]
+    const { output_format: _, ...others } = record.supported_parameters
+    const listed: Record<string, CapabilityDescriptor> = formats ? { ...others, output_format: { type: 'enum', values: formats } } : others
+    standIn.models.records[FAST] = [{ ...record, supported_parameters: listed }]
+  }
+  const asked = () => standIn.imageGenerations().map((r) => [r.status, (r.body as { output_format?: string }).output_format])
+
+  it('asks for the format 2.5 Fast’s record lists, JPEG, and places the JPEG as it came', async () => {
+    standIn.models.chatless.add(FAST)
+    const answer = await sendAsync({ model: FAST })
+    expect(asked()).toEqual([[200, 'jpeg']])
+    const { bytes } = answer.placed[0].image as { bytes: Uint8Array }
+    expect(readImageInfo(bytes)).toEqual({ format: 'jpeg', width: 1024, height: 1024 })
+  })
+
+  it.each([
+    ['PNG where the record lists it', ['jpeg', 'webp', 'png'], 'png'],
+    ['WebP before JPEG where it lists no PNG: WebP keeps a cut-out', ['jpeg', 'webp'], 'webp'],
+    ['no format where the record has none to list', null, undefined],
+  ])('asks for %s', async (_name, formats, format) => {
+    fastOnImagesListing(formats)
+    await sendAsync({ model: FAST })
+    expect(asked()).toEqual([[200, format]])
+  })
+
+  it('leaves a cut-out out, and says so, where the record makes only JPEG', async () => {
+    standIn.models.chatless.add(FAST)
+    const answer = await sendAsync({ model: FAST, background: 'transparent' })
+    expect(standIn.imageGenerations()[0].body).not.toHaveProperty('background')
+    expect(answer.droppedOptions).toContain('background')
   })
 })

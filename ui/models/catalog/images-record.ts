@@ -1,5 +1,5 @@
 import type { AspectRatio, BackgroundMode, ImageSize } from '../../../common/domain'
-import type { ExactSizeLimits, PricingLine } from '../../../common/models'
+import type { ExactSizeLimits, OutputFormat, PricingLine } from '../../../common/models'
 import { EXACT_SIZE_LIMITS } from '../../../common/road-capabilities'
 import { ASPECT_RATIOS, IMAGE_SIZES } from '../../../common/sizes'
 import { isObject } from '../../../common/read/is-object'
@@ -19,8 +19,16 @@ export interface ImagesRecord {
   passthrough: string[]
   /** Explicit `size: "WxH"`; null: tiers only. */
   exactSize: ExactSizeLimits | null
+  /** The `output_format` values it lists that this build reads, best first (OUTPUT_FORMATS); empty: none. */
+  outputFormats: OutputFormat[]
   pricing: PricingLine[]
 }
+
+/**
+ * Best first. PNG: Figma takes it as it is, and it keeps a cut-out's alpha. WebP keeps it too
+ * (the lander re-encodes it for Figma); JPEG, which does not, last.
+ */
+const OUTPUT_FORMATS: readonly OutputFormat[] = ['png', 'webp', 'jpeg']
 
 /**
  * The endpoint to trust from `ImageModelEndpointsResponse`
@@ -43,9 +51,11 @@ export function readImagesRecord(raw: unknown): ImagesRecord | null {
   const sizes = known(enumValues(parameters.resolution), IMAGE_SIZES)
   const ratios = known(enumValues(parameters.aspect_ratio), ASPECT_RATIOS)
   const inputs = rangeOf(parameters.input_references)
+  const outputFormats = known(enumValues(parameters.output_format), OUTPUT_FORMATS) ?? []
   // A cut-out is the one background choice this road carries. Its "opaque" takes no colour: it is
   // not the designer's solid colour, and offering it alone would be a choice that changes nothing.
-  const backgrounds: BackgroundMode[] = (enumValues(parameters.background) ?? []).includes('transparent') ? ['original', 'transparent'] : []
+  // It needs a format with alpha: a record that makes only JPEG (2.5 Fast's, as read; best first, so JPEG first) cannot return one.
+  const backgrounds: BackgroundMode[] = outputFormats[0] !== 'jpeg' && (enumValues(parameters.background) ?? []).includes('transparent') ? ['original', 'transparent'] : []
   return {
     providerSlug: typeof raw.provider_slug === 'string' && raw.provider_slug !== '' ? raw.provider_slug : 'sourceful',
     sizes,
@@ -54,6 +64,7 @@ export function readImagesRecord(raw: unknown): ImagesRecord | null {
     backgrounds,
     passthrough: Array.isArray(raw.allowed_passthrough_parameters) ? raw.allowed_passthrough_parameters.filter((p): p is string => typeof p === 'string') : [],
     exactSize: exactSizeOf(parameters.size),
+    outputFormats,
     pricing: Array.isArray(raw.pricing) ? raw.pricing.map(pricingLine).filter((line): line is PricingLine => line !== null) : [],
   }
 }

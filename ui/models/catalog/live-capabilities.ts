@@ -41,6 +41,7 @@ function imagesRoad(table: ModelCapabilities, endpoint: unknown): RoadCapabiliti
     ...(passthrough.length > 0 ? { passthroughTo: record.providerSlug } : {}),
     aspectRatios: record.aspectRatios ?? base.aspectRatios,
     exactSize: record.exactSize,
+    outputFormats: record.outputFormats,
     ...(record.pricing.length > 0 ? { priceLines: record.pricing } : {}),
   }
 }

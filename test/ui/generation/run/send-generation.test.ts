@@ -119,9 +119,11 @@ describe('the Image API road', () => {
     expect(standIn.imageGenerations()).toHaveLength(2)
   })
 
+  // A road found by refusal has no record read: PNG is asked, so these go to models whose records list it
+  // (2.5 Fast's lists JPEG only; road-choice.test.ts asks it for what its record lists).
   it('carries a transparent background there, alpha and all', async () => {
-    standIn.models.chatless.add('sourceful/riverflow-v2.5-fast')
-    const answer = await run({ background: 'transparent', scoringPrompt: 'Clean edges' })
+    standIn.models.chatless.add('sourceful/riverflow-v2.5-pro')
+    const answer = await run({ model: 'sourceful/riverflow-v2.5-pro', background: 'transparent', scoringPrompt: 'Clean edges' })
     expect(standIn.imageGenerations()[0].body).toMatchObject({ background: 'transparent' })
     expect(alphaOf(answer)).toEqual({ corner: 0, middle: 255 })
     expect(answer.droppedOptions).toEqual(['scoring', 'effort'])
@@ -138,6 +140,7 @@ describe('the Image API road', () => {
 
   it('says the free model is busy there too', async () => {
     standIn.models.chatless.add('sourceful/riverflow-v2.5-fast:free')
+    standIn.models.records['sourceful/riverflow-v2.5-fast:free'] = standIn.models.records['sourceful/riverflow-v2.5-pro']
     standIn.models.freeBusy = {}
     expect((await failure(run({ model: 'sourceful/riverflow-v2.5-fast:free' }))).kind).toBe('free-busy')
   })

@@ -1,4 +1,5 @@
 import { hideKeys } from '../../common/api-key'
+import type { Road } from '../../common/domain'
 import { isObject } from '../../common/read/is-object'
 
 /**
@@ -115,8 +116,8 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return Number.isNaN(date) ? null : Math.max(0, date - now)
 }
 
-/** The error for an HTTP status other than 2xx. */
-export function errorFromStatus(status: number, bodyText: string, retryAfter: string | null = null): GenerationError {
+/** The error for an HTTP status other than 2xx, from the road it came by. */
+export function errorFromStatus(status: number, bodyText: string, retryAfter: string | null = null, road: Road = 'chat'): GenerationError {
   let body: unknown = null
   try {
     body = JSON.parse(bodyText)
@@ -130,6 +131,10 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
     status,
     retryAfterMs: parseRetryAfter(retryAfter),
     serverMessage: message,
+  }
+  // The Image API answers a generation that failed (or that its provider cancelled) with a 502, and does not bill it.
+  if (status === 502 && road === 'images') {
+    return new GenerationError('unavailable', `Riverflow could not make the image, and OpenRouter did not charge for it. Try again, or try the other model.${detail}`, options)
   }
   switch (status) {
     case 400:

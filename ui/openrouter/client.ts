@@ -140,7 +140,7 @@ async function attemptAsync(connection: Connection, body: Body, deadline: Deadli
     if (deadline.signal.aborted) throw error
     throw new GenerationError('network', `The connection dropped while OpenRouter’s answer was arriving. ${MAY_HAVE_CHARGED}`)
   })
-  if (!response.ok) throw errorFromStatus(response.status, await answer.text(), response.headers.get('Retry-After'))
+  if (!response.ok) throw errorFromStatus(response.status, await answer.text(), response.headers.get('Retry-After'), endpoint?.road)
   return readAnswerAsync(answer, endpoint?.road ?? 'chat')
 }
 

@@ -31,6 +31,14 @@ describe('errorFromStatus', () => {
     expect(error.message).toContain('a bloody axe')
   })
 
+  it('says an Image API 502 was not charged: there it is a generation that failed, and is not billed', () => {
+    const error = errorFromStatus(502, body(502, 'Generation failed'), null, 'images')
+    expect(error).toMatchObject({ kind: 'unavailable', status: 502, mayHaveCharged: false })
+    expect(error.message).toBe('Riverflow could not make the image, and OpenRouter did not charge for it. Try again, or try the other model. (HTTP 502: Generation failed)')
+    // On chat completions a late 502 may follow a model that ran: nothing is promised there.
+    expect(errorFromStatus(502, body(502, 'Generation failed')).message).not.toMatch(/charge/)
+  })
+
   it('copes with a body that is not JSON (a proxy error page)', () => {
     expect(errorFromStatus(502, '<html>Bad Gateway</html>').message).toMatch(/HTTP 502/)
   })

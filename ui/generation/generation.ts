@@ -1,14 +1,14 @@
 import type { ModelId } from '../../common/domain'
 import type { ModelCapabilities } from '../../common/models'
 import { createCanvasEncoder } from '../encoding/canvas-encoder'
-import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, type SessionSpend, addMayBeCharged, addSpend, failureMessage, jobError, reduceOutcome, suggestionOf } from './job-outcome'
+import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, type SessionSpend, addMayBeCharged, addSpend, brokenJobError, failureMessage, jobError, reduceOutcome, suggestionOf } from './job-outcome'
 import type { KeptImage } from './land/kept-images'
 import { createLander, retryKeptAsync } from './land/lander'
 import type { LanderOptions } from './land/lander-options'
 import type { TaskSpec } from './plan/task'
 import { estimatePlanCost } from './plan/plan-tasks'
 import { type JobContext, runJobAsync } from './run/run-job'
-import type { TaskProgress } from './task-types'
+import type { SettledTask, TaskProgress } from './task-types'
 import { nextId } from './next-id'
 import { exportLayerAsync } from '../selection/export-layer'
 import { requestAsync } from '../bridge'
@@ -139,8 +139,9 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
     // Every format: the frames and images of the set are one undo step, ended once all of it landed or
     // was kept, and on every other way out (a cancel, a failure, a throw), so no later change joins it.
     const endsStep = specs.some((spec) => spec.formatSet)
-    let settled: Awaited<ReturnType<typeof runJobAsync>>
-    let landed: Awaited<ReturnType<typeof lander.settledAsync>>
+    let settled: SettledTask[] = []
+    let landed = { placed: 0, kept: 0 }
+    let broken: string | null = null
     try {
       settled = await runJobAsync(specs, context, {
         concurrency: options.concurrency ?? 1,
@@ -165,16 +166,22 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
         },
       })
       landed = await lander.settledAsync()
+    } catch (caught) {
+      // Past every net of a task's own (run-job.ts, lander.ts): a defect of ours. The job ends all the same,
+      // never left running with every press refused, once the images on their way are placed or kept.
+      broken = brokenJobError(caught)
+      landed = await lander.settledAsync().catch(() => ({ placed: state.outcome?.placed ?? 0, kept: 0 }))
     } finally {
       if (endsStep) await (deps.endUndoStep ?? endUndoStepAsync)().catch(() => {})
     }
     const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ taskId: specs[i].id, label: specs[i].label, message: failureMessage(s), cost: estimatePlanCost([specs[i]]) }]))
-    const error = jobError(settled, failures, tasks.some((task) => task.isTake) ? 'variations' : 'frames')
+    const error = broken ?? jobError(settled, failures, tasks.some((task) => task.isTake) ? 'variations' : 'frames')
     // The frames still failed from before are listed after this job's own: the outcome tells of them too.
     // A frame of a batch sent again alone that fails again stays listed, under its name, with its Retry.
     report({ type: 'job-finished', taskCount: retrying ? specs.length + earlier.length : specs.length, failures: [...failures, ...carried] })
-    update(() => ({ error, switchTo: suggestionOf(settled), job: null }))
+    // Over before anyone is told: a listener that starts the next job, or throws, finds it over.
     controller = null
+    update(() => ({ error, switchTo: suggestionOf(settled), job: null }))
     const costs = settled.flatMap((s) => (s.ok && s.value.cost !== null ? [s.value.cost] : []))
     const shrunk = state.outcome?.shrunk.filter((image) => image.fullSizeId !== null).length ?? 0
     return { placed: landed.placed, kept: landed.kept, shrunk, cost: costs.length > 0 ? costs.reduce((a, b) => a + b, 0) : null, error }

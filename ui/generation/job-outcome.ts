@@ -1,7 +1,8 @@
 import { assertNever } from '../../common/assert-never'
+import { hideKeys } from '../../common/api-key'
 import type { ModelId, Road } from '../../common/domain'
 import type { ShrinkNote } from '../encoding/request-budget'
-import { GenerationError, cancelledError, withSentence } from '../answer/errors'
+import { GenerationError, cancelledError, serverDetail, withSentence } from '../answer/errors'
 import { type CostEstimate, formatUsd, highestUsd, roundUsd } from '../pricing'
 import type { DroppedOptions, SettledTask } from './task-types'
 
@@ -133,6 +134,15 @@ export function jobError(settled: SettledTask[], failures: { message: string }[]
   const [first] = failures
   const same = failures.every((failure) => failure.message === first.message)
   return `All ${settled.length} ${unit} failed${same ? `: ${first.message}` : `. The first: ${first.message}`}`
+}
+
+/**
+ * A job that broke past every task's own net (a defect of ours, never the designer's): what stays and
+ * what to do first, then what broke, in brackets for support, as OpenRouter's detail is.
+ */
+export function brokenJobError(caught: unknown): string {
+  const detail = caught instanceof Error ? hideKeys(serverDetail(caught.name, caught.message)) : ''
+  return `Something went wrong in the plugin while the images were handled. What was placed stays, and an image not placed is kept below; press again for the rest.${detail}`
 }
 
 /** How a task that did not succeed reads: one that Cancel stopped before it started was never sent. */

@@ -229,3 +229,35 @@ describe('The placed list', () => {
     expect(names()[2]).toBe('A red fox · variation 1')
   })
 })
+
+describe('A job that breaks past every task’s own net', () => {
+  it('still ends, says so in plain words, keeps what was placed, and takes the next press', async () => {
+    const placed: string[] = []
+    const generation = generationPlacing((args) => placed.push(args.name), standIn.url)
+    // A defect of our own: a listener of the panel throws as the job says its last task, never started, was cancelled.
+    let broke = false
+    generation.subscribe(() => {
+      if (broke || generation.getState().job?.tasks[2]?.progress.phase !== 'cancelled') return
+      broke = true
+      throw new TypeError('a view broke')
+    })
+    // One at a time: the first is placed, the second is with OpenRouter when Cancel is pressed, the third waits its turn.
+    standIn.enqueue({ kind: 'success' }, { kind: 'success', delayMs: 30_000 })
+    const sentBefore = standIn.generations().length
+    const done = generation.start([task('a'), task('b'), task('c')], { key: TEST_KEY, models: BUILT_IN_MODELS, concurrency: 1 })
+    await vi.waitFor(() => expect(standIn.generations()).toHaveLength(sentBefore + 2))
+    generation.cancel()
+    const summary = await done
+    expect(broke).toBe(true)
+    expect(generation.getState().job).toBeNull()
+    expect(summary?.error).toBe(generation.getState().error)
+    expect(generation.getState().error).toMatch(/^Something went wrong in the plugin while the images were handled\. What was placed stays.*press again.*\(TypeError: a view broke\)$/)
+    expect(placed).toEqual(['a'])
+    expect(summary?.placed).toBe(1)
+    expect(generation.getState().outcome?.placed).toBe(1)
+    // The next press is taken: the job is over.
+    standIn.enqueue({ kind: 'success' })
+    expect(await generation.start([task('d')], { key: TEST_KEY, models: BUILT_IN_MODELS })).not.toBeNull()
+    expect(placed).toEqual(['a', 'd'])
+  })
+})

@@ -42,11 +42,11 @@ const STATUS_SAYS: Record<number, RegExp> = {
   408: /timed out before the image was ready\. Try again/,
   413: /larger than Riverflow accepts.*Use fewer or smaller images/,
   500: /unavailable or overloaded right now\. Try again in a few minutes, or try the other model\. \(HTTP 500\)/,
-  // Gave up waiting: it may have been charged, and the designer is told where to look first.
-  524: /stopped waiting.*may still have charged for it: check openrouter\.ai\/activity/,
+  // Gave up waiting: it may have been charged, as much as its price (2 Fast at 1K), and the designer is told where to look first.
+  524: /stopped waiting.*may still have charged for it, up to \$0\.02: check openrouter\.ai\/activity/,
 }
 const OVERLOADED = (status: number) => new RegExp(`unavailable or overloaded right now\\. Try again in a few minutes, or try the other model\\. \\(HTTP ${status}\\)`)
-const MAY_BE_CHARGED = /may still have charged for it: check openrouter\.ai\/activity before trying again/
+const MAY_BE_CHARGED = /may still have charged for it, up to \$0\.02: check openrouter\.ai\/activity before trying again/
 
 /** The session's spend counts a request OpenRouter may still charge: up to its price (2 Fast at 1K, $0.02), with why in the tooltip. */
 async function spendCountsItAsync(session: PluginSession): Promise<void> {
@@ -89,7 +89,7 @@ const networkFaults: Fault[] = [
       await session.ui.getByRole('button', { name: 'Cancel' }).click()
     },
     image: 'none',
-    says: /Cancelled while OpenRouter was making the image.*may still have charged for it: check openrouter\.ai\/activity/,
+    says: /Cancelled while OpenRouter was making the image.*may still have charged for it, up to \$0\.02: check openrouter\.ai\/activity/,
     also: spendCountsItAsync,
   },
 ]

@@ -35,6 +35,11 @@ export type ErrorKind =
  */
 export const MAY_HAVE_CHARGED = 'OpenRouter may still have charged for it: check openrouter.ai/activity before trying again.'
 
+/** MAY_HAVE_CHARGED in `message` with the most it may come to ("up to $0.04"), once the job knows the request's price. */
+export function withMostCharged(message: string, upTo: string): string {
+  return message.replace(MAY_HAVE_CHARGED, MAY_HAVE_CHARGED.replace(':', `, up to ${upTo}:`))
+}
+
 export class GenerationError extends Error {
   readonly kind: ErrorKind
   /** HTTP status, when the error came with one. */

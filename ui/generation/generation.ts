@@ -155,7 +155,7 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
               report({ type: 'task-done', cost: task.value.cost, notes: task.value.notes, dropped: task.value.dropped })
               update((s) => ({ spent: addSpend(s.spent, task.value.cost) }))
             } else {
-              progress(index, { phase: task.cancelled ? 'cancelled' : 'failed', message: failureMessage(task) })
+              progress(index, { phase: task.cancelled ? 'cancelled' : 'failed', message: failureMessage(task, estimatePlanCost([specs[index]])) })
               // An answer that came without an image may still have been billed, and says so: the session counts it.
               const charged = task.error instanceof GenerationError ? task.error.charged : null
               if (charged) update((s) => ({ spent: addSpend(s.spent, charged) }))
@@ -174,7 +174,10 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
     } finally {
       if (endsStep) await (deps.endUndoStep ?? endUndoStepAsync)().catch(() => {})
     }
-    const failures = settled.flatMap((s, i) => (s.ok ? [] : [{ taskId: specs[i].id, label: specs[i].label, message: failureMessage(s), cost: estimatePlanCost([specs[i]]) }]))
+    const failures = settled.flatMap((s, i) => {
+      const cost = estimatePlanCost([specs[i]])
+      return s.ok ? [] : [{ taskId: specs[i].id, label: specs[i].label, message: failureMessage(s, cost), cost }]
+    })
     const error = broken ?? jobError(settled, failures, tasks.some((task) => task.isTake) ? 'variations' : 'frames')
     // The frames still failed from before are listed after this job's own: the outcome tells of them too.
     // A frame of a batch sent again alone that fails again stays listed, under its name, with its Retry.

@@ -2,7 +2,7 @@ import { assertNever } from '../../common/assert-never'
 import { hideKeys } from '../../common/api-key'
 import type { ModelId, Road } from '../../common/domain'
 import type { ShrinkNote } from '../encoding/request-budget'
-import { GenerationError, cancelledError, serverDetail, withSentence } from '../answer/errors'
+import { GenerationError, cancelledError, serverDetail, withMostCharged, withSentence } from '../answer/errors'
 import { type CostEstimate, formatUsd, highestUsd, roundUsd } from '../pricing'
 import type { DroppedOptions, SettledTask } from './task-types'
 
@@ -117,17 +117,20 @@ function withDropped(dropped: JobOutcome['dropped'], more: DroppedOptions | unde
  * outcome lists them. A cancelled batch says what requests were under way:
  * OpenRouter may still bill those (docs/contracts.md#cancel-and-billing).
  */
-export function jobError(settled: SettledTask[], failures: { message: string }[], unit: 'variations' | 'frames'): string | null {
+export function jobError(settled: SettledTask[], failures: (Pick<Failure, 'message'> & Partial<Pick<Failure, 'cost'>>)[], unit: 'variations' | 'frames'): string | null {
   if (failures.length === 0) return null
   if (settled.length === 1) return failures[0].message
   const cancelled = settled.filter((s) => !s.ok && s.cancelled).length
   if (cancelled > 0) {
     // Frames that failed before the Cancel are listed with their reasons; the cancelled ones did not fail.
     const before = cancelled < failures.length ? ` ${failures.length - cancelled} of the ${unit} had failed before it, listed with why.` : ''
-    const inFlight = settled.filter((s) => !s.ok && s.error instanceof GenerationError && s.error.kind === 'cancelled-in-flight').length
-    if (inFlight === 0) return `Cancelled. What was already done stays on the canvas; the rest was never sent, so nothing more was spent.${before}`
-    const requests = inFlight === 1 ? '1 request was' : `${inFlight} requests were`
-    return `Cancelled. What was already done stays on the canvas. ${requests} already with OpenRouter, which may still charge for ${inFlight === 1 ? 'it' : 'them'}: check openrouter.ai/activity before trying again.${before}`
+    // Failures are the tasks that did not succeed, in order: each with what its request was priced at.
+    const notOk = settled.filter((s) => !s.ok)
+    const inFlight = failures.filter((_, i) => isCancelledInFlight(notOk[i]))
+    if (inFlight.length === 0) return `Cancelled. What was already done stays on the canvas; the rest was never sent, so nothing more was spent.${before}`
+    const requests = inFlight.length === 1 ? '1 request was' : `${inFlight.length} requests were`
+    const most = mostCharged(inFlight.map((failure) => failure.cost ?? null))
+    return `Cancelled. What was already done stays on the canvas. ${requests} already with OpenRouter, which may still charge for ${inFlight.length === 1 ? 'it' : 'them'}${most ? `, up to ${most}` : ''}: check openrouter.ai/activity before trying again.${before}`
   }
   if (failures.length < settled.length) return `${failures.length} of ${settled.length} ${unit} failed; the others were placed.`
   // None placed: the reason, once when they all give the same one (no credit, a refused key).
@@ -145,9 +148,25 @@ export function brokenJobError(caught: unknown): string {
   return `Something went wrong in the plugin while the images were handled. What was placed stays, and an image not placed is kept below; press again for the rest.${detail}`
 }
 
-/** How a task that did not succeed reads: one that Cancel stopped before it started was never sent. */
-export function failureMessage(task: Extract<SettledTask, { ok: false }>): string {
-  return task.cancelled && !(task.error instanceof GenerationError) ? cancelledError().message : messageOf(task.error)
+/**
+ * How a task that did not succeed reads: one that Cancel stopped before it started was never sent;
+ * one cut off while OpenRouter had it says the most it may still be charged, its `estimate`'s high end.
+ */
+export function failureMessage(task: Extract<SettledTask, { ok: false }>, estimate: CostEstimate | null = null): string {
+  if (task.cancelled && !(task.error instanceof GenerationError)) return cancelledError().message
+  const most = task.error instanceof GenerationError && task.error.mayHaveCharged ? mostCharged([estimate]) : null
+  return most ? withMostCharged(messageOf(task.error), most) : messageOf(task.error)
+}
+
+function isCancelledInFlight(task: SettledTask | undefined): boolean {
+  return task !== undefined && !task.ok && task.error instanceof GenerationError && task.error.kind === 'cancelled-in-flight'
+}
+
+/** The most requests cut off may come to, as "$0.04"; null when one has no price or it comes to nothing. */
+function mostCharged(estimates: (CostEstimate | null)[]): string | null {
+  if (estimates.some((estimate) => estimate === null)) return null
+  const most = roundUsd(estimates.reduce((sum, estimate) => sum + highestUsd(estimate!), 0))
+  return most > 0 ? formatUsd(most) : null
 }
 
 /**

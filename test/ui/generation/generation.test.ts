@@ -165,6 +165,21 @@ describe('The session’s spend after a Cancel', () => {
     await done
     // Nothing was charged that the answer said; 2 Fast at 1K is $0.02 an image, which OpenRouter may still bill.
     expect(generation.getState().spent).toEqual({ total: 0, unpriced: 0, mayBeCharged: 0.02 })
+    // And says so, with the most it may come to.
+    expect(generation.getState().error).toContain('1 request was already with OpenRouter, which may still charge for it, up to $0.02: check openrouter.ai/activity')
+  })
+
+  it('tells of one request cancelled while OpenRouter had it the most it may be charged', async () => {
+    const generation = generationPlacing(() => {}, standIn.url)
+    standIn.enqueue({ kind: 'success', delayMs: 30_000 })
+    const sentBefore = standIn.generations().length
+    const done = generation.start([task('a', settings({ model: 'sourceful/riverflow-v2-pro' }))], { key: TEST_KEY, models: BUILT_IN_MODELS })
+    await vi.waitFor(() => expect(standIn.generations()).toHaveLength(sentBefore + 1))
+    generation.cancel()
+    await done
+    expect(generation.getState().error).toBe(
+      'Cancelled while OpenRouter was making the image, so nothing was placed. OpenRouter may still have charged for it, up to $0.15: check openrouter.ai/activity before trying again.',
+    )
   })
 })
 

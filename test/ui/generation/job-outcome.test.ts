@@ -3,6 +3,7 @@ import type { ShrinkNote } from '../../../ui/encoding/request-budget'
 import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, addMayBeCharged, addSpend, failureMessage, jobError, messageOf, reduceOutcome, suggestionOf } from '../../../ui/generation/job-outcome'
 import type { SettledTask } from '../../../ui/generation/task-types'
 import { GenerationError, cancelledError } from '../../../ui/answer/errors'
+import type { CostEstimate } from '../../../ui/pricing'
 
 const note: ShrinkNote = { name: 'Frame 1', from: { width: 2048, height: 1536 }, to: { width: 1600, height: 1200 }, keptPercent: 61 }
 const layers = { nodeIds: ['1:2'], name: 'A red fox' }
@@ -125,6 +126,25 @@ describe('jobError', () => {
     )
     // A frame that never started reads as cancelled, not as something gone wrong.
     expect(failureMessage(notSent[1] as Extract<SettledTask, { ok: false }>)).toBe(cancelledError().message)
+  })
+
+  it('says the most the requests with OpenRouter may still be charged: their estimates’ high ends', () => {
+    const inFlight: SettledTask = { ok: false, error: cancelledError(true), cancelled: true }
+    const notSent: SettledTask = { ok: false, error: cancelledError(), cancelled: true }
+    const pro = { kind: 'fixed' as const, usd: 0.04 }
+    const message = (tasks: SettledTask[], cost: CostEstimate | null) =>
+      jobError(tasks, tasks.filter((t) => !t.ok).map((t) => ({ message: failureMessage(t as Extract<SettledTask, { ok: false }>, cost), cost })), 'frames')
+    expect(message([done, inFlight, notSent], pro)).toBe(
+      'Cancelled. What was already done stays on the canvas. 1 request was already with OpenRouter, which may still charge for it, up to $0.04: check openrouter.ai/activity before trying again.',
+    )
+    expect(message([inFlight, inFlight, notSent], { kind: 'range', low: 0.02, high: 0.03 })).toContain('2 requests were already with OpenRouter, which may still charge for them, up to $0.06: check')
+    // One request alone says it in its own words; one whose price is not known, or free, says no amount.
+    expect(failureMessage(inFlight as Extract<SettledTask, { ok: false }>, pro)).toBe(
+      'Cancelled while OpenRouter was making the image, so nothing was placed. OpenRouter may still have charged for it, up to $0.04: check openrouter.ai/activity before trying again.',
+    )
+    expect(failureMessage(inFlight as Extract<SettledTask, { ok: false }>, null)).toBe(cancelledError(true).message)
+    expect(failureMessage(inFlight as Extract<SettledTask, { ok: false }>, { kind: 'free' })).toBe(cancelledError(true).message)
+    expect(message([inFlight, notSent], null)).toContain('which may still charge for it: check')
   })
 
   it('says a batch cancelled after a frame failed was cancelled, and what may still be charged, never that the cancelled frames failed', () => {

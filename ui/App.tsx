@@ -5,6 +5,7 @@ import { withLaunchKitAsync } from './generation/plan/launch/load-kit'
 import { useBrandKits } from './brand-kit/use-brand-kits'
 import { type LaunchReview, creditReason } from './generation/plan/launch/review-launch'
 import { panelGeneration, useGeneration } from './generation/use-generation'
+import { mayHaveSpent } from './generation/job-outcome'
 import { findModel } from './models'
 import { useModelList } from './models/use-model-list'
 import { runQuickActionAsync } from './quick-action/run-quick-action'
@@ -106,14 +107,16 @@ function Panel({ start }: { start: StartData }) {
     if (apiKey && keyInfo && !hidden) dispatch({ type: 'key-checked', key: apiKey, info: keyInfo, models })
   }, [apiKey, keyInfo, models, hidden])
 
-  // What is left on the key changes with every charge: ask again once a job is over, so the top
-  // bar stays true. Not while it runs: each ask would hold one of the browser's few connections
-  // to openrouter.ai that the batch's requests are waiting for.
+  // What is left on the key changes with every charge, said or not: an answer's cost, one without a
+  // price, a request cut off that OpenRouter may still charge (a Cancel in flight, a timeout). Ask
+  // again once a job is over, so the top bar stays true; an ask that fails keeps the last line. Not
+  // while it runs: each ask would hold one of the browser's few connections to openrouter.ai that
+  // the batch's requests are waiting for.
   const jobRunning = generation.job !== null
-  const spent = generation.spent.total
+  const spent = generation.spent
   const { refreshKeyInfoAsync } = key
   useEffect(() => {
-    if (!jobRunning && apiKey && spent > 0) void refreshKeyInfoAsync(apiKey)
+    if (!jobRunning && apiKey && mayHaveSpent(spent)) void refreshKeyInfoAsync(apiKey)
   }, [jobRunning, apiKey, spent, refreshKeyInfoAsync])
 
   // Keep the prompt, settings and choices for next time; what the panel opened with is already kept.

@@ -92,6 +92,40 @@ describe('what the session cost', () => {
   })
 })
 
+describe('the key’s credit after a request that may have been charged', () => {
+  it('is asked for again, once, after a Cancel in flight or a timeout, and stays as it was when OpenRouter cannot say', async () => {
+    const session = await suite.open(onModel('sourceful/riverflow-v2-fast'))
+    await openOptionsAsync(session.ui)
+    await expect.poll(() => topBar(session).textContent()).toContain('$7.50 credit left')
+    const keyChecks = () => suite.standIn.requests.filter((r) => r.path === '/api/v1/key').length
+    const checked = keyChecks()
+
+    // Cancelled while OpenRouter had it: what it tells of the key afterwards, once it billed it.
+    suite.standIn.setKeyInfo({ limit_remaining: 7.48 })
+    suite.standIn.enqueue({ kind: 'success', delayMs: 30_000 })
+    await session.ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 10_000 }).toBe(1)
+    await session.ui.getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => topBar(session).textContent()).toBe('$7.48 credit left on this key · $0.00–$0.02 this session')
+
+    // Given up waiting (524), and OpenRouter cannot be reached when the panel asks: the last line stays.
+    let unreached = 0
+    await session.page.route('https://openrouter.ai/api/v1/key', (route) => {
+      unreached++
+      return route.abort('internetdisconnected')
+    }, { times: 1 })
+    suite.standIn.setKeyInfo({ limit_remaining: 7.46 })
+    suite.standIn.enqueue({ kind: 'error', status: 524 })
+    await session.ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => session.ui.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/may still have charged/)
+    await expect.poll(() => unreached).toBe(1)
+    expect(await topBar(session).textContent()).toBe('$7.48 credit left on this key · $0.00–$0.04 this session')
+    // Once after each job, never again on its own: the first reached OpenRouter, the second did not.
+    expect(keyChecks()).toBe(checked + 1)
+    await session.close()
+  })
+})
+
 describe('the Image API road', () => {
   it('says what it could not carry after the first image, and before the next one is sent: font inputs travel as passthrough', async () => {
     suite.standIn.models.chatless.add('sourceful/riverflow-v2.5-fast')

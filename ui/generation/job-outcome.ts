@@ -200,6 +200,11 @@ export interface SessionSpend {
 
 export const NOTHING_SPENT: SessionSpend = { total: 0, unpriced: 0, mayBeCharged: 0 }
 
+/** Something may have come off the key: a charge, an answer without a price, or a request OpenRouter may still charge. */
+export function mayHaveSpent(spend: SessionSpend): boolean {
+  return spend.total > 0 || spend.unpriced > 0 || spend.mayBeCharged > 0
+}
+
 export function addSpend(spend: SessionSpend, cost: number | null): SessionSpend {
   return cost === null ? { ...spend, unpriced: spend.unpriced + 1 } : { ...spend, total: spend.total + cost }
 }

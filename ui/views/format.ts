@@ -1,5 +1,5 @@
 import type { KeyInfo } from '../openrouter/sign-in/key'
-import type { SessionSpend } from '../generation/job-outcome'
+import { type SessionSpend, mayHaveSpent } from '../generation/job-outcome'
 import { formatUsd, formatUsdRange, roundUsd } from '../pricing'
 
 /** The top bar's word on the key: what is left to spend, once OpenRouter has said. */
@@ -19,7 +19,7 @@ export function listInWords(items: readonly string[]): string {
  * up to the most that requests OpenRouter may still charge come to, as short as the top bar needs.
  */
 export function spendLine(spend: SessionSpend): string | null {
-  if (spend.total === 0 && spend.unpriced === 0 && spend.mayBeCharged === 0) return null
+  if (!mayHaveSpent(spend)) return null
   const amount = spend.mayBeCharged === 0 ? formatUsd(spend.total) : formatUsdRange(spend.total, roundUsd(spend.total + spend.mayBeCharged))
   const unpriced = spend.unpriced === 0 ? '' : ` (and ${spend.unpriced === 1 ? '1 image' : `${spend.unpriced} images`} without a price)`
   return `${amount} this session${unpriced}`

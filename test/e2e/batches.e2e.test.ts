@@ -27,6 +27,20 @@ describe('batches in two clicks', () => {
     await session.close()
   })
 
+  it('counts a frame whose image was kept rather than placed as done while the others still run', async () => {
+    const session = await suite.open(framesInARow(2))
+    const { ui } = session
+    // The first answer to come cannot be decoded: paid for, kept below. The other takes its time.
+    suite.standIn.enqueue({ kind: 'bad-image' }, { kind: 'success', delayMs: 30_000 })
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('Isometric style')
+    await ui.getByRole('button', { name: 'Refine each (2)' }).click()
+    const running = ui.getByRole('status').filter({ has: ui.getByRole('list', { name: 'Frames' }) })
+    await expect.poll(() => running.getByRole('listitem').filter({ hasText: 'Not placed: kept below' }).count(), { timeout: 20_000 }).toBe(1)
+    expect(await running.textContent()).toMatch(/^1 of 2 images done · /)
+    await ui.getByRole('button', { name: 'Cancel' }).click()
+    await session.close()
+  })
+
   it('asks once, in the panel, before sending more than 10 requests', async () => {
     const session = await suite.open(framesInARow(12))
     const { ui } = session

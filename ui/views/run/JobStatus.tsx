@@ -7,7 +7,8 @@ export function JobStatus(props: { job: RunningJob; onCancel: () => void }) {
   const seconds = useElapsedSeconds(props.job.startedAt)
   const { tasks, modelLabel } = props.job
   const single = tasks.length === 1 ? tasks[0] : null
-  const done = tasks.filter((t) => t.progress.phase === 'done').length
+  // One whose image was kept rather than placed is done too: its request is over, its image waits below.
+  const done = tasks.filter((t) => t.progress.phase === 'done' || t.progress.phase === 'kept').length
   const waitNote = props.job.waitNote
   const note = waitNote && seconds >= waitNote.afterSeconds ? waitNote.text : null
   return (

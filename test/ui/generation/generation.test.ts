@@ -186,11 +186,12 @@ describe('The session’s spend after a Cancel', () => {
 describe('A task said placed', () => {
   /** A generation whose sandbox answers 'place-image' only when the test says, as Figma would after a while. */
   function generationFigmaAnswers() {
-    const answers: { resolve: (placed: boolean) => void }[] = []
+    // By the image's name: the two answers may come in either order.
+    const answers = new Map<string, (placed: boolean) => void>()
     const generation = generationWithSandbox(
       (args) =>
         new Promise((resolve, reject) =>
-          answers.push({ resolve: (placed) => (placed ? resolve({ nodeIds: ['1:1'], placement: args.placement }) : reject(new Error('Figma refused the image.'))) }),
+          answers.set(args.name, (placed) => (placed ? resolve({ nodeIds: ['1:1'], placement: args.placement }) : reject(new Error('Figma refused the image.')))),
         ),
       standIn.url,
     )
@@ -211,13 +212,13 @@ describe('A task said placed', () => {
     const phases = phasesOf(generation)
     const done = generation.start([task('a'), task('b')], { key: TEST_KEY, models: BUILT_IN_MODELS, concurrency: 2 })
     // Both answers are in and paid, their images handed to Figma, which has not answered yet.
-    await vi.waitFor(() => expect(answers).toHaveLength(2))
+    await vi.waitFor(() => expect(answers.size).toBe(2))
     await vi.waitFor(() => expect(generation.getState().spent.total).toBeGreaterThan(0.03))
     expect(phases()).toEqual(['placing', 'placing'])
-    answers[1].resolve(true)
+    answers.get('b')!(true)
     await vi.waitFor(() => expect(phases()).toEqual(['placing', 'done']))
     // Figma refused the other: not placed, but kept with the images the panel holds.
-    answers[0].resolve(false)
+    answers.get('a')!(false)
     await done
     expect(phases()).toEqual(['kept', 'done'])
     expect(generation.getState().kept).toHaveLength(1)

@@ -94,6 +94,16 @@ export function cancelledError(inFlight = false): GenerationError {
   return new GenerationError('cancelled', 'Cancelled before anything was sent: nothing was placed, and nothing was spent.')
 }
 
+/**
+ * A 502 on chat completions that came after the model may have run (retry-policy.ts does not
+ * send it again): said as possibly charged, so the message and the session's spend agree with it.
+ */
+export function mayHaveRunError(error: GenerationError): GenerationError {
+  const { status, retryAfterMs, serverMessage, suggestedModel, charged } = error
+  const message = `Riverflow failed after it had started on the image, so nothing was placed. ${MAY_HAVE_CHARGED} (HTTP ${status})`
+  return new GenerationError(error.kind, message, { status, retryAfterMs, serverMessage, suggestedModel, charged })
+}
+
 interface ErrorBody {
   message: string | null
   reasons: string[]

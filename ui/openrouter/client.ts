@@ -4,11 +4,11 @@ import { type ImageBytes, swapImageBytes } from '../image/data-url'
 import { type AnswerRoad, parseAnswer } from '../answer/answer-body'
 import type { Connection } from './connection'
 import { OPENROUTER_URL, authHeaders } from './endpoint'
-import { GenerationError, MAY_HAVE_CHARGED, cancelledError, errorFromStatus } from '../answer/errors'
+import { GenerationError, MAY_HAVE_CHARGED, cancelledError, errorFromStatus, mayHaveRunError } from '../answer/errors'
 import type { ImagesRequest } from './images-request'
 import { type ChatCompletionRequest, MAX_REQUEST_BYTES, serializeRequest } from './request'
 import type { GenerationResult } from '../answer/response'
-import { type FailedAttempt, retryWaitMs } from './retry-policy'
+import { type FailedAttempt, mayHaveRun, retryWaitMs } from './retry-policy'
 import { type Deadline, withTimeout } from '../deadline'
 
 /** Riverflow Pro may take minutes; allow up to 10 before giving up (docs/contracts.md#timeouts). */
@@ -76,10 +76,12 @@ export async function requestGenerationAsync(
         return await attemptAsync(connection, body, deadline, options.endpoint)
       } catch (error) {
         const failure = toGenerationError(error, deadline, true)
-        failures.push({ error: failure, elapsedMs: Date.now() - sentAt })
+        const failed = { error: failure, elapsedMs: Date.now() - sentAt }
+        failures.push(failed)
         if (options.tellAtOnce?.(failure)) throw failure
         const waitMs = retryWaitMs({ failures, maxRetries: MAX_RETRIES, backoffMs, remainingMs: deadline.endsAt - Date.now() })
-        if (waitMs === null) throw failure
+        // Not sent again because the model may have run: the designer is told it may be charged, and the session counts it.
+        if (waitMs === null) throw mayHaveRun(failed) && options.endpoint?.road !== 'images' ? mayHaveRunError(failure) : failure
         options.onRetry?.({ attempt: attempt + 1, waitMs, retryAt: Date.now() + waitMs, reason: failure })
         // Only a refusal that cannot have been billed is waited out (retry-policy.ts): nothing is in flight.
         await sleepAsync(waitMs, deadline.signal).catch((e) => {

@@ -46,10 +46,15 @@ export function retryWaitMs(context: RetryContext): number | null {
   return waitMs < context.remainingMs ? waitMs : null
 }
 
+/** A 502 that came late: the model may have run and been billed (not true of the Image API's, which is not billed). */
+export function mayHaveRun(attempt: FailedAttempt): boolean {
+  return attempt.error.status === 502 && attempt.elapsedMs >= FAST_FAILURE_MS
+}
+
 function mayResend(latest: FailedAttempt, failures: FailedAttempt[]): boolean {
   const status = latest.error.status
   if (status !== null && REFUSED_BEFORE_RUNNING.has(status)) return true
-  if (status === 502) return latest.elapsedMs < FAST_FAILURE_MS && failures.filter((f) => f.error.status === 502).length === 1
+  if (status === 502) return !mayHaveRun(latest) && failures.filter((f) => f.error.status === 502).length === 1
   // 524 above all: the server timed out after accepting the request, so the model may have run and billed.
   return false
 }

@@ -4,6 +4,7 @@ import type { PlaceImageArgs, PlacedImage } from '../../../common/messages'
 import { createGeneration, waitingNote } from '../../../ui/generation/generation'
 import type { TaskSpec } from '../../../ui/generation/plan/task'
 import { BUILT_IN_MODELS } from '../../../ui/models'
+import { FAST_FAILURE_MS } from '../../../ui/openrouter/retry-policy'
 import { orderOf } from '../../fixtures/orders'
 import { type OpenRouterStandIn, TEST_KEY, startOpenRouterStandIn } from '../../openrouter-stand-in/server'
 
@@ -179,6 +180,23 @@ describe('The session’s spend after a Cancel', () => {
     await done
     expect(generation.getState().error).toBe(
       'Cancelled while OpenRouter was making the image, so nothing was placed. OpenRouter may still have charged for it, up to $0.15: check openrouter.ai/activity before trying again.',
+    )
+  })
+})
+
+describe('The session’s spend after a 502 that came late', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('counts it at the most it may be charged, and says so, as it is not sent again', async () => {
+    const generation = generationPlacing(() => {}, standIn.url)
+    standIn.enqueue({ kind: 'error', status: 502 })
+    // Each reading of the clock later than the last by more than a fast failure: the 502 comes "late" at once.
+    let now = Date.now()
+    vi.spyOn(Date, 'now').mockImplementation(() => (now += FAST_FAILURE_MS + 1000))
+    await generation.start([task('a')], { key: TEST_KEY, models: BUILT_IN_MODELS })
+    expect(generation.getState().spent).toEqual({ total: 0, unpriced: 0, mayBeCharged: 0.02 })
+    expect(generation.getState().error).toBe(
+      'Riverflow failed after it had started on the image, so nothing was placed. OpenRouter may still have charged for it, up to $0.02: check openrouter.ai/activity before trying again. (HTTP 502)',
     )
   })
 })

@@ -1,9 +1,11 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { GenerationSettings } from '../../../common/domain'
 import { type RetryNotice, requestGenerationAsync } from '../../../ui/openrouter/client'
 import { GenerationError } from '../../../ui/answer/errors'
+import { FAST_FAILURE_MS } from '../../../ui/openrouter/retry-policy'
+import type { ImagesRequest } from '../../../ui/openrouter/images-request'
 import { KEY_CHECK_TIMEOUT_MS, checkKeyAsync } from '../../../ui/openrouter/sign-in/key'
 import { buildGenerationRequest } from '../../../ui/openrouter/request'
 import { withModelOf } from '../../fixtures/orders'
@@ -102,6 +104,37 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     expect((await failure(generate({ retries }))).status).toBe(502)
     expect(retries).toHaveLength(1)
     expect(standIn.generations()).toHaveLength(2)
+  })
+
+  describe('a 502 that came late, which is not sent again', () => {
+    // A clock on which each reading is later than the last by more than a fast failure: the answer comes "late" at once.
+    beforeEach(() => {
+      let now = Date.now()
+      vi.spyOn(Date, 'now').mockImplementation(() => (now += FAST_FAILURE_MS + 1000))
+    })
+    afterEach(() => vi.restoreAllMocks())
+
+    it('says on chat completions that it may still have been charged, and where to check', async () => {
+      standIn.enqueue({ kind: 'error', status: 502 })
+      const error = await failure(generate())
+      expect(standIn.generations()).toHaveLength(1)
+      expect(error.message).toBe(
+        'Riverflow failed after it had started on the image, so nothing was placed. OpenRouter may still have charged for it: check openrouter.ai/activity before trying again. (HTTP 502)',
+      )
+      expect(error.mayHaveCharged).toBe(true)
+      expect(error.status).toBe(502)
+    })
+
+    it('says on the Image API, which does not bill a failed generation, that nothing was charged', async () => {
+      standIn.enqueue({ kind: 'choice-error' })
+      const images: ImagesRequest = { model: 'sourceful/riverflow-v2.5-fast', prompt: 'A red fox', resolution: '1K', aspect_ratio: '1:1', n: 1 }
+      const error = await failure(
+        requestGenerationAsync({ key: TEST_KEY, baseUrl: standIn.url, backoffMs: 5 }, images, { endpoint: { path: '/api/v1/images', road: 'images' } }),
+      )
+      expect(error.status).toBe(502)
+      expect(error.message).toMatch(/^Riverflow could not make the image, and OpenRouter did not charge for it\./)
+      expect(error.mayHaveCharged).toBe(false)
+    })
   })
 
   it('honours Retry-After, and says when the wait ends', async () => {

@@ -40,6 +40,11 @@ export function withMostCharged(message: string, upTo: string): string {
   return message.replace(MAY_HAVE_CHARGED, MAY_HAVE_CHARGED.replace(':', `, up to ${upTo}:`))
 }
 
+/** MAY_HAVE_CHARGED in `message` said of a free model (a `:free` variant), which charges nothing whatever happened. */
+export function withNothingCharged(message: string): string {
+  return message.replace(MAY_HAVE_CHARGED, 'The model is free, so nothing was charged: you can try again.')
+}
+
 export class GenerationError extends Error {
   readonly kind: ErrorKind
   /** HTTP status, when the error came with one. */

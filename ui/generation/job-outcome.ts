@@ -2,7 +2,7 @@ import { assertNever } from '../../common/assert-never'
 import { hideKeys } from '../../common/api-key'
 import type { ModelId, Road } from '../../common/domain'
 import type { ShrinkNote } from '../encoding/request-budget'
-import { GenerationError, cancelledError, serverDetail, withMostCharged, withSentence } from '../answer/errors'
+import { GenerationError, cancelledError, serverDetail, withMostCharged, withNothingCharged, withSentence } from '../answer/errors'
 import { type CostEstimate, formatUsd, highestUsd, roundUsd } from '../pricing'
 import type { DroppedOptions, SettledTask } from './task-types'
 
@@ -126,8 +126,11 @@ export function jobError(settled: SettledTask[], failures: (Pick<Failure, 'messa
     const before = cancelled < failures.length ? ` ${failures.length - cancelled} of the ${unit} had failed before it, listed with why.` : ''
     // Failures are the tasks that did not succeed, in order: each with what its request was priced at.
     const notOk = settled.filter((s) => !s.ok)
-    const inFlight = failures.filter((_, i) => isCancelledInFlight(notOk[i]))
-    if (inFlight.length === 0) return `Cancelled. What was already done stays on the canvas; the rest was never sent, so nothing more was spent.${before}`
+    const withOpenRouter = failures.filter((_, i) => isCancelledInFlight(notOk[i]))
+    if (withOpenRouter.length === 0) return `Cancelled. What was already done stays on the canvas; the rest was never sent, so nothing more was spent.${before}`
+    // A free model charges nothing, even for a request it went on making.
+    const inFlight = withOpenRouter.filter((failure) => failure.cost?.kind !== 'free')
+    if (inFlight.length === 0) return `Cancelled. What was already done stays on the canvas; the model is free, so nothing was charged.${before}`
     const requests = inFlight.length === 1 ? '1 request was' : `${inFlight.length} requests were`
     const most = mostCharged(inFlight.map((failure) => failure.cost ?? null))
     return `Cancelled. What was already done stays on the canvas. ${requests} already with OpenRouter, which may still charge for ${inFlight.length === 1 ? 'it' : 'them'}${most ? `, up to ${most}` : ''}: check openrouter.ai/activity before trying again.${before}`
@@ -150,12 +153,16 @@ export function brokenJobError(caught: unknown): string {
 
 /**
  * How a task that did not succeed reads: one that Cancel stopped before it started was never sent;
- * one cut off while OpenRouter had it says the most it may still be charged, its `estimate`'s high end.
+ * one cut off while OpenRouter had it says the most it may still be charged, its `estimate`'s high end,
+ * or, on a free model, that nothing was charged.
  */
 export function failureMessage(task: Extract<SettledTask, { ok: false }>, estimate: CostEstimate | null = null): string {
   if (task.cancelled && !(task.error instanceof GenerationError)) return cancelledError().message
-  const most = task.error instanceof GenerationError && task.error.mayHaveCharged ? mostCharged([estimate]) : null
-  return most ? withMostCharged(messageOf(task.error), most) : messageOf(task.error)
+  const message = messageOf(task.error)
+  if (!(task.error instanceof GenerationError && task.error.mayHaveCharged)) return message
+  if (estimate?.kind === 'free') return withNothingCharged(message)
+  const most = mostCharged([estimate])
+  return most ? withMostCharged(message, most) : message
 }
 
 function isCancelledInFlight(task: SettledTask | undefined): boolean {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { GenerationSettings } from '../../../common/domain'
+import type { GenerationSettings, ModelId } from '../../../common/domain'
 import type { PlaceImageArgs, PlacedImage } from '../../../common/messages'
 import { createGeneration, waitingNote } from '../../../ui/generation/generation'
 import type { TaskSpec } from '../../../ui/generation/plan/task'
@@ -170,17 +170,25 @@ describe('The session’s spend after a Cancel', () => {
     expect(generation.getState().error).toContain('1 request was already with OpenRouter, which may still charge for it, up to $0.02: check openrouter.ai/activity')
   })
 
-  it('tells of one request cancelled while OpenRouter had it the most it may be charged', async () => {
+  it.each<[string, ModelId, string, number]>([
+    [
+      'the most it may be charged',
+      'sourceful/riverflow-v2-pro',
+      'Cancelled while OpenRouter was making the image, so nothing was placed. OpenRouter may still have charged for it, up to $0.15: check openrouter.ai/activity before trying again.',
+      0.15,
+    ],
+    // A free model charges nothing, even for an image it went on making.
+    ['on a free model that nothing was charged', 'sourceful/riverflow-v2.5-fast:free', 'Cancelled while OpenRouter was making the image, so nothing was placed. The model is free, so nothing was charged: you can try again.', 0],
+  ])('tells of one request cancelled while OpenRouter had it %s, and counts it so', async (_name, model, error, mayBeCharged) => {
     const generation = generationPlacing(() => {}, standIn.url)
     standIn.enqueue({ kind: 'success', delayMs: 30_000 })
     const sentBefore = standIn.generations().length
-    const done = generation.start([task('a', settings({ model: 'sourceful/riverflow-v2-pro' }))], { key: TEST_KEY, models: BUILT_IN_MODELS })
+    const done = generation.start([task('a', settings({ model }))], { key: TEST_KEY, models: BUILT_IN_MODELS })
     await vi.waitFor(() => expect(standIn.generations()).toHaveLength(sentBefore + 1))
     generation.cancel()
     await done
-    expect(generation.getState().error).toBe(
-      'Cancelled while OpenRouter was making the image, so nothing was placed. OpenRouter may still have charged for it, up to $0.15: check openrouter.ai/activity before trying again.',
-    )
+    expect(generation.getState().error).toBe(error)
+    expect(generation.getState().spent).toEqual({ total: 0, unpriced: 0, mayBeCharged })
   })
 })
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ShrinkNote } from '../../../ui/encoding/request-budget'
 import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, addMayBeCharged, addSpend, failureMessage, jobError, messageOf, reduceOutcome, suggestionOf } from '../../../ui/generation/job-outcome'
 import type { SettledTask } from '../../../ui/generation/task-types'
-import { GenerationError, cancelledError } from '../../../ui/answer/errors'
+import { GenerationError, MAY_HAVE_CHARGED, cancelledError } from '../../../ui/answer/errors'
 import type { CostEstimate } from '../../../ui/pricing'
 
 const note: ShrinkNote = { name: 'Frame 1', from: { width: 2048, height: 1536 }, to: { width: 1600, height: 1200 }, keptPercent: 61 }
@@ -143,8 +143,23 @@ describe('jobError', () => {
       'Cancelled while OpenRouter was making the image, so nothing was placed. OpenRouter may still have charged for it, up to $0.04: check openrouter.ai/activity before trying again.',
     )
     expect(failureMessage(inFlight as Extract<SettledTask, { ok: false }>, null)).toBe(cancelledError(true).message)
-    expect(failureMessage(inFlight as Extract<SettledTask, { ok: false }>, { kind: 'free' })).toBe(cancelledError(true).message)
     expect(message([inFlight, notSent], null)).toContain('which may still charge for it: check')
+  })
+
+  it('says a request cut off on a free model charged nothing, never that it may have', () => {
+    const inFlight: SettledTask = { ok: false, error: cancelledError(true), cancelled: true }
+    const notSent: SettledTask = { ok: false, error: cancelledError(), cancelled: true }
+    const free = { kind: 'free' as const }
+    expect(failureMessage(inFlight as Extract<SettledTask, { ok: false }>, free)).toBe(
+      'Cancelled while OpenRouter was making the image, so nothing was placed. The model is free, so nothing was charged: you can try again.',
+    )
+    const timedOut: SettledTask = { ok: false, error: new GenerationError('timeout', `No image after waiting the full time, so the request was stopped. ${MAY_HAVE_CHARGED}`), cancelled: false }
+    expect(failureMessage(timedOut as Extract<SettledTask, { ok: false }>, free)).not.toContain('may still')
+    const message = (tasks: SettledTask[], costs: CostEstimate[]) =>
+      jobError(tasks, tasks.filter((t) => !t.ok).map((t, i) => ({ message: failureMessage(t as Extract<SettledTask, { ok: false }>, costs[i]), cost: costs[i] })), 'variations')
+    expect(message([done, inFlight, inFlight, notSent], [free, free, free])).toBe('Cancelled. What was already done stays on the canvas; the model is free, so nothing was charged.')
+    // Only the paid ones with OpenRouter are counted, and priced.
+    expect(message([inFlight, inFlight], [free, { kind: 'fixed', usd: 0.04 }])).toContain('1 request was already with OpenRouter, which may still charge for it, up to $0.04: check')
   })
 
   it('says a batch cancelled after a frame failed was cancelled, and what may still be charged, never that the cancelled frames failed', () => {

@@ -95,6 +95,8 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
   let controller: AbortController | null = null
   // What the last job ran and with what: a failed task can be retried alone.
   let lastJob: { specs: TaskSpec[]; options: StartOptions } | null = null
+  // Jobs started so far: a kept image's retry tells the outcome only while it is still the one it started under.
+  let jobsStarted = 0
 
   const update = (change: (current: GenerationState) => Partial<GenerationState>) => {
     state = { ...state, ...change(state) }
@@ -112,6 +114,7 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
     if (controller || planned.length === 0) return null
     const abort = new AbortController()
     controller = abort
+    jobsStarted++
     const jobId = nextId('job')
     // Task ids of this job's own: a plan drawn once may be sent twice, and the sandbox puts the images of one id side by side.
     // A take sent again (a retry, given the last job's tasks) keeps its click's row: it lands beside the other takes.
@@ -214,7 +217,10 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
     retryKept(item: KeptImage) {
       if (!item.retry) return
       update((s) => ({ kept: s.kept.filter((k) => k.id !== item.id) }))
-      void retryKeptAsync(item, { report, keep, seams: deps.lander })
+      // Told in the last job's outcome, never in a job's that runs or starts meanwhile: a job's counts are its own.
+      const under = controller === null ? jobsStarted : -1
+      const tell = (event: OutcomeEvent) => under === jobsStarted && report(event)
+      void retryKeptAsync(item, { report: tell, keep, seams: deps.lander })
     },
     dismissKept: (item: KeptImage) => update((s) => ({ kept: s.kept.filter((k) => k.id !== item.id) })),
   }

@@ -272,6 +272,37 @@ describe('The placed list', () => {
   })
 })
 
+describe('A kept image retried while another job runs', () => {
+  it('is not counted in that job: its outcome tells of its own images only', async () => {
+    let refused = false
+    let releaseB: () => void = () => {}
+    const placedNames: string[] = []
+    // Figma refuses the first job's image (kept), holds the second job's, and takes the kept one's retry at once.
+    const generation = generationWithSandbox(async (args) => {
+      if (!refused) {
+        refused = true
+        throw new Error('Figma refused the image.')
+      }
+      if (args.name === 'b') await new Promise<void>((resolve) => (releaseB = resolve))
+      placedNames.push(args.name)
+      return { nodeIds: [`1:${args.name}`], placement: args.placement }
+    }, standIn.url)
+    const options = { key: TEST_KEY, models: BUILT_IN_MODELS }
+    await generation.start([task('a')], options)
+    expect(generation.getState().kept).toHaveLength(1)
+    const running = generation.start([task('b')], options)
+    await vi.waitFor(() => expect(generation.getState().job?.tasks[0].progress.phase).toBe('placing'))
+    generation.retryKept(generation.getState().kept[0])
+    await vi.waitFor(() => expect(placedNames).toEqual(['a']))
+    releaseB()
+    const summary = await running
+    expect(placedNames).toEqual(['a', 'b'])
+    expect(summary?.placed).toBe(1)
+    expect(generation.getState().outcome?.placed).toBe(1)
+    expect(generation.getState().outcome?.layers.map((layer) => layer.name)).toEqual(['Frame b'])
+  })
+})
+
 describe('A job that breaks past every task’s own net', () => {
   it('still ends, says so in plain words, keeps what was placed, and takes the next press', async () => {
     const placed: string[] = []

@@ -179,9 +179,10 @@ interface Requests {
   /**
    * Every format: the frames 'make-format-frames' answered, removed again when
    * the set's job did not start in them (those the designer changed since stay),
-   * and the set's undo step ended.
+   * and the set's undo step ended. 'last-make' when the panel stopped waiting
+   * for the make: whatever it made goes, and one still under way makes none.
    */
-  'remove-format-frames': { args: { frameIds: string[] }; result: null }
+  'remove-format-frames': { args: { frameIds: string[] | 'last-make' }; result: null }
   /** Ends the undo step a set of formats shared (its frames and images): one undo takes them all away. */
   'end-undo-step': { args: Record<string, never>; result: null }
 }

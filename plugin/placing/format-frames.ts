@@ -17,6 +17,12 @@ const MAX_FORMAT_SIDE = 10_000
  * again. Kept by the run's `figma`: each run of the plugin starts with none.
  */
 const madeFrames = new WeakMap<PluginAPI, Map<string, string>>()
+/**
+ * The last make asked for, abandoned once the panel stopped waiting for it (a
+ * huge file's page took too long to load): it then makes no frame after all,
+ * as no panel would fill or remove them.
+ */
+const lastMake = new WeakMap<PluginAPI, { abandoned: boolean }>()
 
 /**
  * Every format from the list: an empty frame for each format, named for it
@@ -30,12 +36,18 @@ export async function makeFormatFramesAsync({ keyVisualId, formats }: RequestArg
   if (!Array.isArray(formats) || formats.length === 0 || formats.length > MAX_FORMATS || !formats.every(isFormatSize)) {
     throw new ShownError('The formats to make could not be read, so no frame was made. Pick them again.')
   }
+  const make = { abandoned: false }
+  lastMake.set(figma, make)
+  // Only this make's frames may be removed from now on: one that fails leaves none to remove.
+  madeFrames.delete(figma)
   const keyVisual = await figma.getNodeByIdAsync(keyVisualId)
   const page = pageOf(keyVisual ?? undefined)
   if (!keyVisual || keyVisual.removed || !page || !('absoluteBoundingBox' in keyVisual)) {
     throw new ShownError('The key visual was deleted meanwhile, so no frame was made. Select it and try again.')
   }
   await page.loadAsync()
+  // From here to the answer nothing waits: abandoned later, its frames are in madeFrames to remove.
+  if (make.abandoned) throw new ShownError('Figma took too long to make the frames, so none were made. Press Every format again.')
   const obstacles = page.children.map(boundsOf)
   let anchor: Rect = boundsOf(keyVisual)
   const made: FrameNode[] = []
@@ -65,15 +77,20 @@ export async function makeFormatFramesAsync({ keyVisualId, formats }: RequestArg
  * (the designer cancelled while Figma made them, or another job ran): no empty
  * frame is left unsaid. Only a frame the last 'make-format-frames' made, as it
  * was made, goes: any other id is ignored, and a frame the designer has since
- * renamed, resized or put a layer in is theirs, and stays.
+ * renamed, resized or put a layer in is theirs, and stays. 'last-make': the
+ * panel stopped waiting for the make, so it knows no ids: whatever the make
+ * made goes, and one still under way makes none.
  */
 export async function removeFormatFramesAsync({ frameIds }: RequestArgs<'remove-format-frames'>): Promise<void> {
-  if (!Array.isArray(frameIds) || frameIds.length > MAX_FORMATS || !frameIds.every((id) => typeof id === 'string' && id.length <= 100)) {
+  const abandoned = frameIds === 'last-make'
+  if (!abandoned && (!Array.isArray(frameIds) || frameIds.length > MAX_FORMATS || !frameIds.every((id) => typeof id === 'string' && id.length <= 100))) {
     throw new ShownError('The new frames could not be read, so they were left on the canvas: undo removes them.')
   }
+  const under = lastMake.get(figma)
+  if (abandoned && under) under.abandoned = true
   const made = madeFrames.get(figma)
   madeFrames.delete(figma)
-  for (const id of frameIds) {
+  for (const id of abandoned ? [...(made?.keys() ?? [])] : frameIds) {
     const name = made?.get(id)
     if (name === undefined) continue
     const node = await figma.getNodeByIdAsync(id)

@@ -61,3 +61,52 @@ describe('the frames of a set that did not start', () => {
     expect(names()).toEqual(['Key visual'])
   })
 })
+
+/** The key visual, beside an earlier set whose frame stayed empty (its image failed): not the frames of a make given up on. */
+async function afterEarlierSetAsync() {
+  const visual = fake.addRectangle({ name: 'Key visual', width: 1600, height: 1600 })
+  fake.designerStep()
+  startPlugin()
+  await requestFrom(fake, 'make-format-frames', { keyVisualId: visual.id, formats: FORMATS.slice(2) })
+  await requestFrom(fake, 'end-undo-step', {})
+  return visual
+}
+
+describe('the frames of a make the panel stopped waiting for', () => {
+  it('are never made when the make is still under way (a page loading), and the set’s step is not left open', async () => {
+    const visual = fake.addRectangle({ name: 'Key visual', width: 1600, height: 1600 })
+    fake.designerStep()
+    startPlugin()
+    let loaded: () => void = () => {}
+    fake.page.loadAsync = () => new Promise<void>((resolve) => (loaded = resolve))
+    const making = requestFrom(fake, 'make-format-frames', { keyVisualId: visual.id, formats: FORMATS })
+    const steps = fake.undoSteps()
+    expect(resultOf(await requestFrom(fake, 'remove-format-frames', { frameIds: 'last-make' }))).toBeNull()
+    expect(fake.undoSteps()).toBe(steps + 1)
+    loaded()
+    expect(await making).toMatchObject({ ok: false })
+    expect(names()).toEqual(['Key visual'])
+    // No step of the set's is open: the designer's next change undoes alone.
+    fake.addFrame({ name: 'Next', x: 5000 })
+    fake.figma.commitUndo()
+    expect(fake.undo()).toBe(true)
+    expect(names()).toEqual(['Key visual'])
+  })
+
+  it('are removed when the make was done, as made, and its step ended; an earlier set’s frames stay', async () => {
+    const visual = await afterEarlierSetAsync()
+    await requestFrom(fake, 'make-format-frames', { keyVisualId: visual.id, formats: FORMATS.slice(0, 2) })
+    expect(names()).toEqual(['Key visual', 'Leaderboard · 728×90', 'Story · 1080×1920', 'Medium rectangle · 300×250'])
+    const steps = fake.undoSteps()
+    expect(resultOf(await requestFrom(fake, 'remove-format-frames', { frameIds: 'last-make' }))).toBeNull()
+    expect(names()).toEqual(['Key visual', 'Leaderboard · 728×90'])
+    expect(fake.undoSteps()).toBe(steps + 1)
+  })
+
+  it('leave an earlier set’s frames when the make given up on failed', async () => {
+    await afterEarlierSetAsync()
+    expect(await requestFrom(fake, 'make-format-frames', { keyVisualId: '9:9', formats: FORMATS })).toMatchObject({ ok: false })
+    expect(resultOf(await requestFrom(fake, 'remove-format-frames', { frameIds: 'last-make' }))).toBeNull()
+    expect(names()).toEqual(['Key visual', 'Leaderboard · 728×90'])
+  })
+})

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SelectedLayer } from '../../../../common/selection'
 import type { TaskSpec } from '../../../../ui/generation/plan/task'
+import { BridgeError } from '../../../../ui/bridge'
 import { type FramesSandbox, type SetJob, startInNewFramesAsync } from '../../../../ui/views/run/new-frames'
 
 const FORMATS = [
@@ -9,14 +10,15 @@ const FORMATS = [
 ]
 
 /** The sandbox as a test sees it: what it was asked, frames it made, and a make that may be held. */
-function sandbox(options: { makeFails?: string; removeFails?: string } = {}) {
+function sandbox(options: { makeFails?: string; makeTimesOut?: boolean; removeFails?: string } = {}) {
   const calls: string[] = []
-  const removed: string[][] = []
+  const removed: Parameters<FramesSandbox['remove']>[0][] = []
   let madeCount = 0
   const fake: FramesSandbox = {
     async make({ formats }) {
       calls.push('make')
       if (options.makeFails) throw new Error(options.makeFails)
+      if (options.makeTimesOut) throw new BridgeError('Figma did not answer in time. Try again.', true)
       return formats.map((format) => ({ id: `1:${++madeCount}`, name: `${format.name} · ${format.width}×${format.height}` }) as SelectedLayer)
     },
     async remove(frameIds) {
@@ -89,6 +91,23 @@ describe('a set made in new frames', () => {
     const cannotRemove = sandbox({ removeFails: 'Figma could not remove the new frames, so they are still on the canvas: undo removes them.' })
     expect(await startInNewFramesAsync(frames, job({ refused: 'busy' }).setJob, { cancelled: false }, cannotRemove.fake)).toBe(
       'Figma could not remove the new frames, so they are still on the canvas: undo removes them.',
+    )
+  })
+  it('when Figma takes longer than the panel waits: tells it to make none or remove what it made, starts nothing, and says so', async () => {
+    const { fake, calls, removed } = sandbox({ makeTimesOut: true })
+    const { setJob, sent } = job()
+    expect(await startInNewFramesAsync(frames, setJob, { cancelled: false }, fake)).toBe(
+      'Figma took too long to make the frames, so none were left and nothing was sent. Press Every format again.',
+    )
+    expect(sent).toEqual([])
+    expect(calls).toEqual(['make', 'remove'])
+    expect(removed).toEqual(['last-make'])
+    // Cancelled meanwhile: the wait already said the frames go; nothing more to say.
+    expect(await startInNewFramesAsync(frames, setJob, { cancelled: true }, sandbox({ makeTimesOut: true }).fake)).toBeNull()
+    // Figma does not take that either: the designer is told where empty frames may appear, and how to take them away.
+    const silent = sandbox({ makeTimesOut: true, removeFails: 'Figma did not answer in time. Try again.' })
+    expect(await startInNewFramesAsync(frames, setJob, { cancelled: true }, silent.fake)).toBe(
+      'Figma took too long to make the frames, so nothing was sent. If empty frames appear beside the key visual, undo removes them.',
     )
   })
 })

@@ -34,7 +34,8 @@ const openOn = (model: string) =>
   })
 
 const times = (count: number, behaviour: Behaviour) => Array.from({ length: count }, () => behaviour)
-const MAY_BE_CHARGED = /may still have charged for it: check openrouter\.ai\/activity before trying again/
+/** With the most it may come to, once the job knows the request's price ("…for it, up to $0.02: check…"). */
+const MAY_BE_CHARGED = /may still have charged for it(?:, up to \$[\d.]+)?: check openrouter\.ai\/activity before trying again/
 /** A message's trailing detail for support, which the panel draws quieter (ui/views/outcome/MessageText.tsx). */
 const DETAIL = /\s*\((?:HTTP|code) [^)]*\)\.?$/
 /** What a headline must not name: an HTTP code, or a field of the Image API's bodies. */

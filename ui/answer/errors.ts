@@ -100,10 +100,12 @@ export function cancelledError(inFlight = false): GenerationError {
 }
 
 /**
- * A 502 on chat completions that came after the model may have run (retry-policy.ts does not
- * send it again): said as possibly charged, so the message and the session's spend agree with it.
+ * A server error that came after the model may have run (`mayHaveRun` in retry-policy.ts, which
+ * does not send it again): said as possibly charged, so the message and the session's spend agree
+ * with it. One that already says so (a 524) keeps its own words.
  */
 export function mayHaveRunError(error: GenerationError): GenerationError {
+  if (error.mayHaveCharged) return error
   const { status, retryAfterMs, serverMessage, suggestedModel, charged } = error
   const message = `Riverflow failed after it had started on the image, so nothing was placed. ${MAY_HAVE_CHARGED} (HTTP ${status})`
   return new GenerationError(error.kind, message, { status, retryAfterMs, serverMessage, suggestedModel, charged })

@@ -81,7 +81,7 @@ export async function requestGenerationAsync(
         if (options.tellAtOnce?.(failure)) throw failure
         const waitMs = retryWaitMs({ failures, maxRetries: MAX_RETRIES, backoffMs, remainingMs: deadline.endsAt - Date.now() })
         // Not sent again because the model may have run: the designer is told it may be charged, and the session counts it.
-        if (waitMs === null) throw mayHaveRun(failed) && options.endpoint?.road !== 'images' ? mayHaveRunError(failure) : failure
+        if (waitMs === null) throw mayHaveRun(failed, options.endpoint?.road ?? 'chat') ? mayHaveRunError(failure) : failure
         options.onRetry?.({ attempt: attempt + 1, waitMs, retryAt: Date.now() + waitMs, reason: failure })
         // Only a refusal that cannot have been billed is waited out (retry-policy.ts): nothing is in flight.
         await sleepAsync(waitMs, deadline.signal).catch((e) => {

@@ -1,3 +1,4 @@
+import type { AnswerRoad } from '../answer/answer-body'
 import type { GenerationError } from '../answer/errors'
 
 /**
@@ -10,7 +11,7 @@ const REFUSED_BEFORE_RUNNING = new Set([429, 503, 529])
 
 /**
  * A 502 this soon after sending is the provider turning the request away; a later
- * one may follow a model that ran and was billed, so it is not sent again.
+ * server error may follow a model that ran and was billed, so it is not sent again.
  */
 export const FAST_FAILURE_MS = 10_000
 
@@ -46,15 +47,21 @@ export function retryWaitMs(context: RetryContext): number | null {
   return waitMs < context.remainingMs ? waitMs : null
 }
 
-/** A 502 that came late: the model may have run and been billed (not true of the Image API's, which is not billed). */
-export function mayHaveRun(attempt: FailedAttempt): boolean {
-  return attempt.error.status === 502 && attempt.elapsedMs >= FAST_FAILURE_MS
+/**
+ * A server error (500, 502, 524…) that came late and is not sent again: the model may have run
+ * and been billed. Not a refusal, which is sent again, nor the Image API's 502, which is not billed.
+ */
+export function mayHaveRun(attempt: FailedAttempt, road: AnswerRoad): boolean {
+  const status = attempt.error.status
+  if (status === null || status < 500 || REFUSED_BEFORE_RUNNING.has(status)) return false
+  if (status === 502 && road === 'images') return false
+  return attempt.elapsedMs >= FAST_FAILURE_MS
 }
 
 function mayResend(latest: FailedAttempt, failures: FailedAttempt[]): boolean {
   const status = latest.error.status
   if (status !== null && REFUSED_BEFORE_RUNNING.has(status)) return true
-  if (status === 502) return !mayHaveRun(latest) && failures.filter((f) => f.error.status === 502).length === 1
+  if (status === 502) return latest.elapsedMs < FAST_FAILURE_MS && failures.filter((f) => f.error.status === 502).length === 1
   // 524 above all: the server timed out after accepting the request, so the model may have run and billed.
   return false
 }

@@ -192,19 +192,21 @@ describe('The session’s spend after a Cancel', () => {
   })
 })
 
-describe('The session’s spend after a 502 that came late', () => {
+describe('The session’s spend after a server error that came late', () => {
   afterEach(() => vi.restoreAllMocks())
 
-  it('counts it at the most it may be charged, and says so, as it is not sent again', async () => {
+  it.each([502, 500, 504])('counts a %i at the most it may be charged, and says so, as it is not sent again', async (status) => {
     const generation = generationPlacing(() => {}, standIn.url)
-    standIn.enqueue({ kind: 'error', status: 502 })
-    // Each reading of the clock later than the last by more than a fast failure: the 502 comes "late" at once.
+    standIn.enqueue({ kind: 'error', status })
+    const sentBefore = standIn.generations().length
+    // Each reading of the clock later than the last by more than a fast failure: the error comes "late" at once.
     let now = Date.now()
     vi.spyOn(Date, 'now').mockImplementation(() => (now += FAST_FAILURE_MS + 1000))
     await generation.start([task('a')], { key: TEST_KEY, models: BUILT_IN_MODELS })
+    expect(standIn.generations()).toHaveLength(sentBefore + 1)
     expect(generation.getState().spent).toEqual({ total: 0, unpriced: 0, mayBeCharged: 0.02 })
     expect(generation.getState().error).toBe(
-      'Riverflow failed after it had started on the image, so nothing was placed. OpenRouter may still have charged for it, up to $0.02: check openrouter.ai/activity before trying again. (HTTP 502)',
+      `Riverflow failed after it had started on the image, so nothing was placed. OpenRouter may still have charged for it, up to $0.02: check openrouter.ai/activity before trying again. (HTTP ${status})`,
     )
   })
 })

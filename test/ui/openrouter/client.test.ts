@@ -106,7 +106,7 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
     expect(standIn.generations()).toHaveLength(2)
   })
 
-  describe('a 502 that came late, which is not sent again', () => {
+  describe('a server error that came late, which is not sent again', () => {
     // A clock on which each reading is later than the last by more than a fast failure: the answer comes "late" at once.
     beforeEach(() => {
       let now = Date.now()
@@ -123,6 +123,28 @@ describe('requestGenerationAsync against the OpenRouter stand-in', () => {
       )
       expect(error.mayHaveCharged).toBe(true)
       expect(error.status).toBe(502)
+    })
+
+    it.each([500, 504])('says of a %i on either road that it may still have been charged', async (status) => {
+      const images: ImagesRequest = { model: 'sourceful/riverflow-v2.5-fast', prompt: 'A red fox', resolution: '1K', aspect_ratio: '1:1', n: 1 }
+      standIn.enqueue({ kind: 'error', status }, { kind: 'error', status })
+      const onChat = await failure(generate())
+      const onImages = await failure(
+        requestGenerationAsync({ key: TEST_KEY, baseUrl: standIn.url, backoffMs: 5 }, images, { endpoint: { path: '/api/v1/images', road: 'images' } }),
+      )
+      expect(standIn.generations()).toHaveLength(1)
+      expect(standIn.imageGenerations()).toHaveLength(1)
+      for (const error of [onChat, onImages]) {
+        expect(error.message).toBe(
+          `Riverflow failed after it had started on the image, so nothing was placed. OpenRouter may still have charged for it: check openrouter.ai/activity before trying again. (HTTP ${status})`,
+        )
+        expect(error.mayHaveCharged).toBe(true)
+      }
+    })
+
+    it('keeps a 524’s own words, which already say it may be charged', async () => {
+      standIn.enqueue({ kind: 'error', status: 524 })
+      expect((await failure(generate())).message).toMatch(/^OpenRouter stopped waiting for Riverflow\. OpenRouter may still have charged/)
     })
 
     it('says on the Image API, which does not bill a failed generation, that nothing was charged', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { GenerationError, errorFromStatus } from '../../../ui/answer/errors'
-import { FAST_FAILURE_MS, type FailedAttempt, MAX_RETRY_WAIT_MS, retryWaitMs } from '../../../ui/openrouter/retry-policy'
+import { FAST_FAILURE_MS, type FailedAttempt, MAX_RETRY_WAIT_MS, mayHaveRun, retryWaitMs } from '../../../ui/openrouter/retry-policy'
 
 const failed = (status: number, options: { elapsedMs?: number; retryAfter?: string } = {}): FailedAttempt => ({
   error: errorFromStatus(status, '', options.retryAfter ?? null),
@@ -53,5 +53,31 @@ describe('retryWaitMs', () => {
 
   it.each(['network', 'timeout', 'model-error', 'no-image', 'not-json'] as const)('never retries a %s failure', (kind) => {
     expect(waitAfter([{ error: new GenerationError(kind, 'x'), elapsedMs: 100 }])).toBeNull()
+  })
+})
+
+describe('mayHaveRun', () => {
+  const late = { elapsedMs: FAST_FAILURE_MS }
+  it.each([500, 502, 504, 520, 524])('says a late %i on chat completions, never sent again, may have run', (status) => {
+    expect(waitAfter([failed(status, late)])).toBeNull()
+    expect(mayHaveRun(failed(status, late), 'chat')).toBe(true)
+  })
+
+  it.each([500, 502, 524])('says no such thing of a %i that failed fast', (status) => {
+    expect(mayHaveRun(failed(status, { elapsedMs: FAST_FAILURE_MS - 1 }), 'chat')).toBe(false)
+  })
+
+  it.each([429, 503, 529])('says no such thing of a late %i, a refusal that is sent again', (status) => {
+    expect(waitAfter([failed(status, late)])).toBe(1000)
+    expect(mayHaveRun(failed(status, late), 'chat')).toBe(false)
+  })
+
+  it('says no such thing of the Image API’s 502, which is not billed, but does of its late 500', () => {
+    expect(mayHaveRun(failed(502, late), 'images')).toBe(false)
+    expect(mayHaveRun(failed(500, late), 'images')).toBe(true)
+  })
+
+  it.each([400, 402, 408])('says no such thing of a %i, which is not a server error', (status) => {
+    expect(mayHaveRun(failed(status, late), 'chat')).toBe(false)
   })
 })

@@ -43,3 +43,18 @@ describe('the panel breaking while it draws', () => {
     await session.close().catch((error: Error) => expect(error.message).toMatch(/page threw/))
   })
 })
+
+describe('a prompt longer than is kept for next time', () => {
+  it('says, while it is, that only its start is kept', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    const prompt = session.ui.getByRole('textbox', { name: 'Prompt' })
+    const note = session.ui.getByRole('status', { name: 'Prompt kept' })
+    await prompt.fill('a'.repeat(100_000))
+    expect(await note.count()).toBe(0)
+    await prompt.fill('a'.repeat(100_001))
+    expect(await note.textContent()).toBe('Only the first 100,000 characters are kept for next time.')
+    await prompt.fill('A red fox')
+    await note.waitFor({ state: 'detached' })
+    await session.close()
+  })
+})

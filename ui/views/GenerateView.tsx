@@ -1,6 +1,7 @@
 import { TextboxMultiline } from '@create-figma-plugin/ui'
 import { useEffect, useMemo, useRef } from 'preact/hooks'
 import type { AspectRatio, SavedState } from '../../common/domain'
+import { MAX_TEXT } from '../../common/read/read-settings'
 import type { SelectedLayer } from '../../common/selection'
 import { nearestAspectRatio } from '../../common/sizes'
 import type { ReadyKit } from '../brand-kit/ready-kit'
@@ -117,6 +118,12 @@ export function GenerateView(props: GenerateViewProps) {
         onValueInput={(prompt: string) => onStateChange({ prompt })}
         spellCheck
       />
+      {/* Saved for next time cut to its start (toStoredState): said while it is so, not only once it is read back. */}
+      {state.prompt.length > MAX_TEXT && (
+        <p class="muted" role="status" aria-label="Prompt kept">
+          Only the first {MAX_TEXT.toLocaleString('en')} characters are kept for next time.
+        </p>
+      )}
       {/* The selection's action and what it did come where the eye lands, under the prompt: no scrolling. */}
       <RunArea
         proposal={proposal}

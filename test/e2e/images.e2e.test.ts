@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ANSWER_SHAPES, TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
+import type { FakeFigmaView } from './fake-view'
 import { openOptionsAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
@@ -10,6 +11,16 @@ const suite = useBrowserSuite()
 async function generateAsync(session: PluginSession, prompt: string) {
   await session.ui.getByRole('textbox', { name: 'Prompt' }).fill(prompt)
   await session.ui.getByRole('button', { name: /^Generate/ }).click()
+}
+
+/** Figma refuses the first createImage (as it might for a file it cannot read), then takes every one. Runs in the page: its source is sent. */
+const refuseFirstImage = (fake: FakeFigmaView) => {
+  const createImage = fake.figma.createImage.bind(fake.figma)
+  let calls = 0
+  fake.figma.createImage = (bytes: Uint8Array) => {
+    if (++calls === 1) throw new Error('Image type is unsupported')
+    return createImage(bytes)
+  }
 }
 
 /** Which path re-encoded the answers: the image worker's jobs, and the main thread's (null: none). */
@@ -68,18 +79,7 @@ describe('images Figma would refuse as they come', () => {
   })
 
   it('keeps a paid image that Figma refused, with Retry and Download', async () => {
-    // Figma refuses the first createImage (as it might for a file it cannot read).
-    const session = await suite.open({
-      key: TEST_KEY,
-      setup: (fake) => {
-        const createImage = fake.figma.createImage.bind(fake.figma)
-        let calls = 0
-        fake.figma.createImage = (bytes: Uint8Array) => {
-          if (++calls === 1) throw new Error('Image type is unsupported')
-          return createImage(bytes)
-        }
-      },
-    })
+    const session = await suite.open({ key: TEST_KEY, setup: refuseFirstImage })
     await generateAsync(session, 'A paid image')
     const kept = session.ui.getByRole('region', { name: 'Images not placed' })
     await expect.poll(() => kept.textContent(), { timeout: 10_000 }).toMatch(/format is not PNG, JPEG or GIF/)
@@ -89,6 +89,22 @@ describe('images Figma would refuse as they come', () => {
     await expect.poll(() => session.figma((fake) => fake.page.children.length)).toBe(1)
     expect(await kept.count()).toBe(0)
     expect(suite.standIn.generations()).toHaveLength(1)
+    await session.close()
+  })
+
+  it('says a kept image placed by its Retry while another job runs, which counts it not', async () => {
+    const session = await suite.open({ key: TEST_KEY, setup: refuseFirstImage })
+    await generateAsync(session, 'A red fox')
+    const kept = session.ui.getByRole('region', { name: 'Images not placed' })
+    await kept.getByRole('button', { name: 'Retry' }).waitFor({ timeout: 10_000 })
+    // The next job stays with OpenRouter while the kept image is placed.
+    suite.standIn.enqueue({ kind: 'success', delayMs: 30_000 })
+    await generateAsync(session, 'A grey wolf')
+    await session.ui.getByRole('button', { name: 'Cancel' }).waitFor()
+    await kept.getByRole('button', { name: 'Retry' }).click()
+    await session.ui.getByRole('status').filter({ hasText: 'Placed “A red fox” from the kept images.' }).waitFor({ timeout: 10_000 })
+    expect(await kept.count()).toBe(0)
+    await session.ui.getByRole('button', { name: 'Cancel' }).click()
     await session.close()
   })
 

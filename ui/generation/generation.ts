@@ -68,6 +68,8 @@ export interface GenerationState {
   spent: SessionSpend
   outcome: JobOutcome | null
   kept: KeptImage[]
+  /** Kept images placed by their Retry since the last job started, by label, where no job's outcome counts them. */
+  placedFromKept: string[]
 }
 
 /** The outside world a job reaches: seams for the tests, the real ones in the panel. */
@@ -78,7 +80,7 @@ export type GenerationDeps = Pick<JobContext, 'exportLayer' | 'createEncoder'> &
   endUndoStep?: () => Promise<unknown>
 }
 
-const IDLE: GenerationState = { job: null, error: null, switchTo: null, spent: NOTHING_SPENT, outcome: null, kept: [] }
+const IDLE: GenerationState = { job: null, error: null, switchTo: null, spent: NOTHING_SPENT, outcome: null, kept: [], placedFromKept: [] }
 
 /**
  * What generating is, for the whole panel: one job at a time (what one click
@@ -132,7 +134,7 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
       })
     // Remove background may go to another model than the one chosen: the job names the one it goes to.
     const job: RunningJob = { id: jobId, startedAt: Date.now(), modelLabel: specs[0].model.label, waitNote: waitingNote(specs[0]), tasks }
-    update((s) => ({ error: null, switchTo: null, job, outcome: reduceOutcome(s.outcome, { type: 'job-started' }) }))
+    update((s) => ({ error: null, switchTo: null, job, outcome: reduceOutcome(s.outcome, { type: 'job-started' }), placedFromKept: [] }))
     // The press's own task only draws the running job; its work starts in the next task. Both in one
     // were the longest task of a set of formats on the UI's main thread (bench/results/notes.md).
     await new Promise((resolve) => setTimeout(resolve, 0))
@@ -220,7 +222,11 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
       // Told in the last job's outcome, never in a job's that runs or starts meanwhile: a job's counts are its own.
       const under = controller === null ? jobsStarted : -1
       const tell = (event: OutcomeEvent) => under === jobsStarted && report(event)
-      void retryKeptAsync(item, { report: tell, keep, seams: deps.lander })
+      const label = item.retry.args.label
+      void retryKeptAsync(item, { report: tell, keep, seams: deps.lander }).then((placed) => {
+        // Placed where no job's outcome tells of it: said on a line of its own, so no image lands unsaid.
+        if (placed && under !== jobsStarted) update((s) => ({ placedFromKept: [...s.placedFromKept, label] }))
+      })
     },
     dismissKept: (item: KeptImage) => update((s) => ({ kept: s.kept.filter((k) => k.id !== item.id) })),
   }

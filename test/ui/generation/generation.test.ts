@@ -271,6 +271,8 @@ describe('The placed list', () => {
     generation.retryKept(generation.getState().kept[0])
     await vi.waitFor(() => expect(names()).toHaveLength(3))
     expect(names()[2]).toBe('A red fox · variation 1')
+    // Told in the last job's outcome, so not twice.
+    expect(generation.getState().placedFromKept).toEqual([])
   })
 })
 
@@ -302,6 +304,10 @@ describe('A kept image retried while another job runs', () => {
     expect(summary?.placed).toBe(1)
     expect(generation.getState().outcome?.placed).toBe(1)
     expect(generation.getState().outcome?.layers.map((layer) => layer.name)).toEqual(['Frame b'])
+    // Counted in no job, but not unsaid: the panel names it on a line of its own, until the next job starts.
+    expect(generation.getState().placedFromKept).toEqual(['Frame a'])
+    await generation.start([task('c')], options)
+    expect(generation.getState().placedFromKept).toEqual([])
   })
 })
 

@@ -63,6 +63,11 @@ export function RunArea({ proposal, generation, confirmKey, wait, onRun, onRetry
       {alerts}
       {/* A press under way has begun the next job: the last one's Retry waits, as it does while a job runs. */}
       {generation.outcome && !generation.job && !wait && <OutcomeLine outcome={generation.outcome} onRetry={onRetry} />}
+      {generation.placedFromKept.map((label, index) => (
+        <p class="muted" role="status" key={index}>
+          Placed “{label}” from the kept images.
+        </p>
+      ))}
       {generation.kept.length > 0 && <KeptImages items={generation.kept} onRetry={generation.retryKept} onDismiss={generation.dismissKept} />}
       <KeptOriginals outcome={generation.job ? null : generation.outcome} />
     </>

@@ -60,6 +60,8 @@ describe('batches in two clicks', () => {
     expect(suite.standIn.generations()).toHaveLength(0)
 
     await ui.getByRole('button', { name: 'Refine each (12)' }).click()
+    // Enter once Send has the focus: the question takes it as it is drawn, a frame after the click.
+    await expect.poll(() => ui.getByRole('button', { name: 'Send 12 requests' }).evaluate((button) => button === document.activeElement)).toBe(true)
     await session.page.keyboard.press('Enter')
     await expect.poll(() => ui.getByText(/Placed 12 images/).count(), { timeout: 30_000 }).toBe(1)
     expect(suite.standIn.generations()).toHaveLength(12)

@@ -1,7 +1,7 @@
 import type { ModelId } from '../../common/domain'
 import type { ModelCapabilities } from '../../common/models'
 import { createCanvasEncoder } from '../encoding/canvas-encoder'
-import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, type SessionSpend, addMayBeCharged, addSpend, brokenJobError, failureMessage, jobError, reduceOutcome, suggestionOf } from './job-outcome'
+import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, type SessionSpend, brokenJobError, failureMessage, jobError, reduceOutcome, spendAfterTask, suggestionOf } from './job-outcome'
 import type { KeptImage } from './land/kept-images'
 import { createLander, retryKeptAsync } from './land/lander'
 import type { LanderOptions } from './land/lander-options'
@@ -12,7 +12,6 @@ import type { SettledTask, TaskProgress } from './task-types'
 import { nextId } from './next-id'
 import { exportLayerAsync } from '../selection/export-layer'
 import { requestAsync } from '../bridge'
-import { GenerationError } from '../answer/errors'
 
 export interface JobTask {
   id: string
@@ -154,19 +153,15 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
         updates: {
           progress,
           settled: (index, task) => {
+            const estimate = estimatePlanCost([specs[index]])
             if (task.ok) {
               // Still placing: the task says placed once the sandbox answers for its images (run-job.ts).
               progress(index, { cost: task.value.cost, notes: task.value.notes })
               report({ type: 'task-done', cost: task.value.cost, notes: task.value.notes, dropped: task.value.dropped })
-              update((s) => ({ spent: addSpend(s.spent, task.value.cost) }))
             } else {
-              progress(index, { phase: task.cancelled ? 'cancelled' : 'failed', message: failureMessage(task, estimatePlanCost([specs[index]])) })
-              // An answer that came without an image may still have been billed, and says so: the session counts it.
-              const charged = task.error instanceof GenerationError ? task.error.charged : null
-              if (charged) update((s) => ({ spent: addSpend(s.spent, charged) }))
-              // One cut off while OpenRouter had it (a Cancel, a timeout) may be billed later: counted at the most it may come to.
-              else if (task.error instanceof GenerationError && task.error.mayHaveCharged) update((s) => ({ spent: addMayBeCharged(s.spent, estimatePlanCost([specs[index]])) }))
+              progress(index, { phase: task.cancelled ? 'cancelled' : 'failed', message: failureMessage(task, estimate) })
             }
+            update((s) => ({ spent: spendAfterTask(s.spent, task, estimate) }))
           },
         },
       })

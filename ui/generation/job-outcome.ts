@@ -220,3 +220,15 @@ export function addSpend(spend: SessionSpend, cost: number | null): SessionSpend
 export function addMayBeCharged(spend: SessionSpend, estimate: CostEstimate | null): SessionSpend {
   return estimate === null ? { ...spend, unpriced: spend.unpriced + 1 } : { ...spend, mayBeCharged: roundUsd(spend.mayBeCharged + highestUsd(estimate)) }
 }
+
+/**
+ * The session's spend once a task settled: what its answer cost (or that it gave no cost), what an
+ * answer that brought no image billed, or, for a request cut off while OpenRouter had it (a Cancel,
+ * a timeout), the most `estimate` says it may still come to.
+ */
+export function spendAfterTask(spend: SessionSpend, task: SettledTask, estimate: CostEstimate | null): SessionSpend {
+  if (task.ok) return addSpend(spend, task.value.cost)
+  const error = task.error instanceof GenerationError ? task.error : null
+  if (error?.charged) return addSpend(spend, error.charged)
+  return error?.mayHaveCharged ? addMayBeCharged(spend, estimate) : spend
+}

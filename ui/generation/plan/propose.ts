@@ -116,7 +116,9 @@ export function requestLine(offer: Offer): string {
   const { first, count } = offer
   if (!first) return ''
   const images = count === 1 ? '1 image' : `${count} images`
-  if (offer.kind === 'formats') return [first.model.label, first.exactSize ? 'each format’s exact size' : 'each format’s covering tier', `${first.settings.density ?? 2}× sharp`, images].join(' · ')
+  // A set's formats each have a size of their own: the line says how they are met, after the count,
+  // so the count stays in view when the line is cut at the panel's width.
+  if (offer.kind === 'formats') return `${first.model.label} · ${images}, ${first.exactSize ? 'each at its format’s exact size' : 'each cropped to its format'}`
   const size = offer.kind === 'upscale-each' || offer.kind === 'upscale-with-references' ? `${offer.factor ?? 2}× sharper` : sizeOf(first)
   return [first.model.label, size, images].filter(Boolean).join(' · ')
 }

@@ -109,4 +109,11 @@ describe('where it lands, and what it sends, in a line', () => {
     expect(requestLine(proposalFor([]).primary)).toBe('Riverflow 2 Fast · 1024×1024 · 1 image')
     expect(requestLine(proposalFor([image('a'), image('b')]).secondary[0])).toBe('Riverflow 2 Fast · 2× sharper · 2 images')
   })
+
+  it('says a set’s count before how its sizes are met, in a designer’s words', () => {
+    const set = proposalFor([image('k'), frame('a'), frame('b')]).primary
+    expect(set.kind).toBe('formats')
+    // The count first, so that it stays in view when the panel cuts the line; no tier, no API word.
+    expect(requestLine(set)).toBe('Riverflow 2 Fast · 2 images, each cropped to its format')
+  })
 })

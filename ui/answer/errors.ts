@@ -31,7 +31,8 @@ export type ErrorKind =
 
 /**
  * For failures after the request reached OpenRouter: the model may have run, and
- * trying again at once could pay for the same image twice.
+ * trying again at once could pay for the same image twice. The words only: what
+ * the session counts is the `mayHaveCharged` each such error is raised with.
  */
 export const MAY_HAVE_CHARGED = 'OpenRouter may still have charged for it: check openrouter.ai/activity before trying again.'
 
@@ -58,9 +59,10 @@ export class GenerationError extends Error {
   /** What the answer said it billed (`usage.cost`) when it came and brought no image: said with the message, and counted in the session's spend. */
   readonly charged: number | null
   /**
-   * The request reached OpenRouter and was cut off (cancelled, timed out, dropped) with no word of a
-   * charge: the session counts its price as one that may still be charged. Read from the message, so
-   * it holds exactly when the designer was told so.
+   * The request reached OpenRouter and was cut off (cancelled, timed out, dropped, a late server error)
+   * with no word of a charge (`charged` is null): the session counts its price as one that may still be
+   * charged, and asks the key's credit again. Set where the error is raised, with MAY_HAVE_CHARGED in
+   * its words; never read from them, which may change while the count must not.
    */
   readonly mayHaveCharged: boolean
 
@@ -73,6 +75,7 @@ export class GenerationError extends Error {
       serverMessage?: string | null
       suggestedModel?: string | null
       charged?: number | null
+      mayHaveCharged?: boolean
     } = {},
   ) {
     super(hideKeys(message))
@@ -83,7 +86,7 @@ export class GenerationError extends Error {
     this.serverMessage = options.serverMessage ? hideKeys(options.serverMessage) : null
     this.suggestedModel = options.suggestedModel ?? null
     this.charged = options.charged ?? null
-    this.mayHaveCharged = this.charged === null && message.includes(MAY_HAVE_CHARGED)
+    this.mayHaveCharged = options.mayHaveCharged ?? false
   }
 }
 
@@ -95,7 +98,7 @@ export class GenerationError extends Error {
  * it goes on making (docs/contracts.md#cancel-and-billing).
  */
 export function cancelledError(inFlight = false): GenerationError {
-  if (inFlight) return new GenerationError('cancelled-in-flight', `Cancelled while OpenRouter was making the image, so nothing was placed. ${MAY_HAVE_CHARGED}`)
+  if (inFlight) return new GenerationError('cancelled-in-flight', `Cancelled while OpenRouter was making the image, so nothing was placed. ${MAY_HAVE_CHARGED}`, { mayHaveCharged: true })
   return new GenerationError('cancelled', 'Cancelled before anything was sent: nothing was placed, and nothing was spent.')
 }
 
@@ -108,7 +111,7 @@ export function mayHaveRunError(error: GenerationError): GenerationError {
   if (error.mayHaveCharged) return error
   const { status, retryAfterMs, serverMessage, suggestedModel, charged } = error
   const message = `Riverflow failed after it had started on the image, so nothing was placed. ${MAY_HAVE_CHARGED} (HTTP ${status})`
-  return new GenerationError(error.kind, message, { status, retryAfterMs, serverMessage, suggestedModel, charged })
+  return new GenerationError(error.kind, message, { status, retryAfterMs, serverMessage, suggestedModel, charged, mayHaveCharged: true })
 }
 
 interface ErrorBody {
@@ -183,7 +186,7 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
       return new GenerationError('rate-limited', `OpenRouter is rate limiting this key. ${wait}, then try again.`, options)
     }
     case 524:
-      return new GenerationError('upstream-timeout', `OpenRouter stopped waiting for Riverflow. ${MAY_HAVE_CHARGED} (HTTP 524)`, options)
+      return new GenerationError('upstream-timeout', `OpenRouter stopped waiting for Riverflow. ${MAY_HAVE_CHARGED} (HTTP 524)`, { ...options, mayHaveCharged: true })
     default:
       if (status >= 500) {
         return new GenerationError('unavailable', `Riverflow is unavailable or overloaded right now. Try again in a few minutes, or try the other model. (HTTP ${status})`, options)

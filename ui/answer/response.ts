@@ -101,7 +101,7 @@ function withLowerCase(scheme: string, url: string): string {
  * way: the designer must check before paying again, on either road.
  */
 export function unreadableAnswer(): GenerationError {
-  return new GenerationError('not-json', `OpenRouter’s answer could not be read (it was cut off or not JSON). ${MAY_HAVE_CHARGED}`)
+  return new GenerationError('not-json', `OpenRouter’s answer could not be read (it was cut off or not JSON). ${MAY_HAVE_CHARGED}`, { mayHaveCharged: true })
 }
 
 /** `"error": null`, `""` or `{}` is how some answers say there was none. */

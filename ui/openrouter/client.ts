@@ -140,7 +140,7 @@ async function attemptAsync(connection: Connection, body: Body, deadline: Deadli
   const answer = await response.blob().catch((error: unknown) => {
     // Cancel and the timeout also end the body early; toGenerationError names those.
     if (deadline.signal.aborted) throw error
-    throw new GenerationError('network', `The connection dropped while OpenRouter’s answer was arriving. ${MAY_HAVE_CHARGED}`)
+    throw new GenerationError('network', `The connection dropped while OpenRouter’s answer was arriving. ${MAY_HAVE_CHARGED}`, { mayHaveCharged: true })
   })
   if (!response.ok) throw errorFromStatus(response.status, await answer.text(), response.headers.get('Retry-After'), endpoint?.road)
   return readAnswerAsync(answer, endpoint?.road ?? 'chat')
@@ -170,13 +170,13 @@ function toGenerationError(error: unknown, deadline: Deadline, inFlight: boolean
   if (error instanceof GenerationError) return error
   if (deadline.signal.aborted) {
     if (deadline.timedOut()) {
-      return new GenerationError('timeout', `No image after waiting the full time, so the request was stopped. ${MAY_HAVE_CHARGED}`)
+      return new GenerationError('timeout', `No image after waiting the full time, so the request was stopped. ${MAY_HAVE_CHARGED}`, { mayHaveCharged: true })
     }
     return cancelledError(inFlight)
   }
   // fetch rejects with a TypeError for DNS, TLS, CORS and dropped connections alike:
   // whether the request got through cannot be told, so the designer is told both.
-  return new GenerationError('network', `Lost the connection to OpenRouter (check your internet connection). ${MAY_HAVE_CHARGED}`)
+  return new GenerationError('network', `Lost the connection to OpenRouter (check your internet connection). ${MAY_HAVE_CHARGED}`, { mayHaveCharged: true })
 }
 
 function sleepAsync(ms: number, signal: AbortSignal): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cancelledError, errorFromStatus, parseRetryAfter } from '../../../ui/answer/errors'
+import { GenerationError, MAY_HAVE_CHARGED, cancelledError, errorFromStatus, parseRetryAfter } from '../../../ui/answer/errors'
 
 const body = (code: number, message: string, metadata?: object) => JSON.stringify({ error: { code, message, metadata } })
 
@@ -96,6 +96,11 @@ describe('mayHaveCharged', () => {
     expect(cancelledError().mayHaveCharged).toBe(false)
     expect(errorFromStatus(500, '').mayHaveCharged).toBe(false)
     expect(errorFromStatus(402, '').mayHaveCharged).toBe(false)
+  })
+
+  it('is what the raise site flagged, never read from the words: rewording them changes nothing the session counts', () => {
+    expect(new GenerationError('timeout', 'No image in time. It may have cost you: see openrouter.ai/activity.', { mayHaveCharged: true }).mayHaveCharged).toBe(true)
+    expect(new GenerationError('bad-request', `OpenRouter refused the request. (HTTP 400: ${MAY_HAVE_CHARGED})`).mayHaveCharged).toBe(false)
   })
 })
 

@@ -153,7 +153,7 @@ describe('jobError', () => {
     expect(failureMessage(inFlight as Extract<SettledTask, { ok: false }>, free)).toBe(
       'Cancelled while OpenRouter was making the image, so nothing was placed. The model is free, so nothing was charged: you can try again.',
     )
-    const timedOut: SettledTask = { ok: false, error: new GenerationError('timeout', `No image after waiting the full time, so the request was stopped. ${MAY_HAVE_CHARGED}`), cancelled: false }
+    const timedOut: SettledTask = { ok: false, error: new GenerationError('timeout', `No image after waiting the full time, so the request was stopped. ${MAY_HAVE_CHARGED}`, { mayHaveCharged: true }), cancelled: false }
     expect(failureMessage(timedOut as Extract<SettledTask, { ok: false }>, free)).not.toContain('may still')
     const message = (tasks: SettledTask[], costs: CostEstimate[]) =>
       jobError(tasks, tasks.filter((t) => !t.ok).map((t, i) => ({ message: failureMessage(t as Extract<SettledTask, { ok: false }>, costs[i]), cost: costs[i] })), 'variations')

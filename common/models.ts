@@ -12,11 +12,14 @@ type ModelTier = 'fast' | 'pro'
  * What one image costs before it is made. `fixed`: OpenRouter's published price
  * per size. `dynamic`: billed by use once the job ends (`usage.cost`), so only a
  * range can be shown, labelled as an estimate. `free`: the `:free` variants.
+ * `unknown`: a model this build's table does not know: no figure of its own but
+ * what its endpoint record lists, so nothing is promised and the panel asks before sending.
  */
 type ModelPricing =
   | { kind: 'fixed'; perImage: Partial<Record<ImageSize, number>> }
   | { kind: 'dynamic'; perImage: { low: number; high: number } }
   | { kind: 'free' }
+  | { kind: 'unknown' }
 
 /** Everything the plugin needs to know of one model to offer it, price it and build its requests. */
 export interface ModelCapabilities {
@@ -151,8 +154,6 @@ export const BUILT_IN_MODELS: readonly ModelCapabilities[] = [
   },
 ]
 
-/** Wide enough for any Riverflow seen so far, from Fast at 1K to Pro at high effort. */
-const UNKNOWN_PRICE_RANGE = { low: 0.02, high: 0.5 }
 /** As long as the slowest known model: an unknown one is likely a newer, slower one. */
 const UNKNOWN_TIMEOUT_MS = 25 * MINUTE
 
@@ -201,7 +202,8 @@ export function describeModel(id: ModelId, catalogEntry?: CatalogEntry): ModelCa
     backgrounds: [],
     efforts: [],
     scoring: false,
-    pricing: isFreeVariant(id) ? { kind: 'free' } : { kind: 'dynamic', perImage: UNKNOWN_PRICE_RANGE },
+    // Another model's prices would be a guess shown as this one's: its record, if any, is read where it is priced.
+    pricing: isFreeVariant(id) ? { kind: 'free' } : { kind: 'unknown' },
     timeoutMs: UNKNOWN_TIMEOUT_MS,
     isNew: true,
   }

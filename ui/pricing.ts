@@ -5,9 +5,12 @@ import { type PixelSize, expectedPixelSize } from '../common/sizes'
 /**
  * What a request will cost, as honestly as can be said before sending:
  * `fixed` from OpenRouter's published prices, `range` for models billed by use
- * (known only when the job ends), `free` for the rate-limited free variants.
+ * (known only when the job ends), `free` for the rate-limited free variants,
+ * `unknown` where no price is known (a model this build's table lacks): `low`
+ * is what is known of it, a record's listed price and the other requests' (0: nothing), and no
+ * ceiling is claimed, so the panel asks before sending.
  */
-export type CostEstimate = { kind: 'fixed'; usd: number } | { kind: 'range'; low: number; high: number } | { kind: 'free' }
+export type CostEstimate = { kind: 'fixed'; usd: number } | { kind: 'range'; low: number; high: number } | { kind: 'free' } | { kind: 'unknown'; low: number }
 
 /** What the road about to be taken says of prices: its record's lines, and the explicit size sent. */
 export interface RoadPricing {
@@ -20,16 +23,18 @@ export interface RoadPricing {
  * plus each font input and each refSR reference. Where the road's endpoint
  * record prices the image, its price for this size is used (for a model
  * billed by use, as the low end of the range: the charge comes after, in
- * `usage.cost`). Null when the model does not offer the size (the request
- * would be refused).
+ * `usage.cost`; for a model of unknown price, as all that is known). Null when
+ * the model does not offer the size (the request would be refused).
  */
 export function estimateCost(model: ModelCapabilities, settings: GenerationSettings, referenceCount = 0, road: RoadPricing = {}): CostEstimate | null {
   if (!model.sizes.includes(settings.imageSize)) return null
   // A model without refSR is never sent references (the check before sending says so): nothing to bill.
   const references = model.maxReferences > 0 ? referenceCount : 0
-  const extras = settings.fontInputs.length * (recordFontPrice(road.lines) ?? FONT_INPUT_PRICE) + references * REFERENCE_PRICE
-  const recorded = recordImagePrice(road.lines, settings, road.exactSize)
   const { pricing } = model
+  // A model of unknown price has no table figure for a road without lines: its own record's, from either road, is all there is.
+  const lines = road.lines ?? (pricing.kind === 'unknown' ? model.roads?.images?.priceLines : undefined)
+  const extras = settings.fontInputs.length * (recordFontPrice(lines) ?? FONT_INPUT_PRICE) + references * REFERENCE_PRICE
+  const recorded = recordImagePrice(lines, settings, road.exactSize)
   switch (pricing.kind) {
     case 'fixed': {
       const perImage = recorded ?? pricing.perImage[settings.imageSize]
@@ -41,21 +46,25 @@ export function estimateCost(model: ModelCapabilities, settings: GenerationSetti
     }
     case 'free':
       return { kind: 'free' }
+    case 'unknown':
+      return { kind: 'unknown', low: recorded === null ? 0 : roundUsd(recorded + extras) }
   }
 }
 
-/** Several requests' estimates as one: fixed only if all are, free only if all are. */
+/** Several requests' estimates as one: fixed only if all are, free only if all are, unknown if one is. */
 export function addEstimates(a: CostEstimate, b: CostEstimate): CostEstimate {
   if (a.kind === 'free') return b
   if (b.kind === 'free') return a
+  if (a.kind === 'unknown' || b.kind === 'unknown') return { kind: 'unknown', low: roundUsd(lowest(a) + lowest(b)) }
   if (a.kind === 'fixed' && b.kind === 'fixed') return { kind: 'fixed', usd: roundUsd(a.usd + b.usd) }
   const [lowA, highA] = bounds(a)
   const [lowB, highB] = bounds(b)
   return { kind: 'range', low: roundUsd(lowA + lowB), high: roundUsd(highA + highB) }
 }
 
-/** The most an estimate may come to. */
-export function highestUsd(estimate: CostEstimate): number {
+/** The most an estimate may come to; null when no one knows (an unknown price). */
+export function highestUsd(estimate: CostEstimate): number | null {
+  if (estimate.kind === 'unknown') return null
   return estimate.kind === 'free' ? 0 : bounds(estimate)[1]
 }
 
@@ -63,6 +72,7 @@ export function highestUsd(estimate: CostEstimate): number {
 export function timesEstimate(estimate: CostEstimate, count: number): CostEstimate {
   if (estimate.kind === 'fixed') return { kind: 'fixed', usd: roundUsd(estimate.usd * count) }
   if (estimate.kind === 'range') return { kind: 'range', low: roundUsd(estimate.low * count), high: roundUsd(estimate.high * count) }
+  if (estimate.kind === 'unknown') return { kind: 'unknown', low: roundUsd(estimate.low * count) }
   return estimate
 }
 
@@ -76,6 +86,8 @@ export function formatEstimate(estimate: CostEstimate | null): string {
       return `About ${formatUsd(estimate.low)} to ${formatUsd(estimate.high)}: the final price depends on the job`
     case 'free':
       return 'Free, rate-limited'
+    case 'unknown':
+      return `${estimate.low > 0 ? `From ${formatUsd(estimate.low)}: the final price is known only when` : 'Price not known until'} the job ends, so you are asked before it sends`
   }
 }
 
@@ -89,6 +101,8 @@ export function formatEstimateInSentence(estimate: CostEstimate | null): string 
       return `about ${formatUsd(estimate.low)} to ${formatUsd(estimate.high)} (the final price depends on the job)`
     case 'free':
       return 'free (rate-limited)'
+    case 'unknown':
+      return `a price not yet known${estimate.low > 0 ? ` (from ${formatUsd(estimate.low)})` : ''}`
   }
 }
 
@@ -106,6 +120,8 @@ export function formatEstimateShort(estimate: CostEstimate): string {
       return `~${formatUsdRange(Math.floor(estimate.low * 100 + 1e-9) / 100, Math.ceil(estimate.high * 100 - 1e-9) / 100)}`
     case 'free':
       return 'free'
+    case 'unknown':
+      return estimate.low > 0 ? `from ${formatUsd(estimate.low)}` : 'price unknown'
   }
 }
 
@@ -126,8 +142,14 @@ export function formatUsdRange(low: number, high: number): string {
   return low === high ? formatUsd(low) : `${formatUsd(low)}–${formatUsd(high)}`
 }
 
-function bounds(estimate: Exclude<CostEstimate, { kind: 'free' }>): [number, number] {
+function bounds(estimate: Extract<CostEstimate, { kind: 'fixed' | 'range' }>): [number, number] {
   return estimate.kind === 'fixed' ? [estimate.usd, estimate.usd] : [estimate.low, estimate.high]
+}
+
+/** The least an estimate comes to, as far as it is known. */
+function lowest(estimate: CostEstimate): number {
+  if (estimate.kind === 'free') return 0
+  return estimate.kind === 'fixed' ? estimate.usd : estimate.low
 }
 
 /**

@@ -62,7 +62,8 @@ describe('capabilitiesFor', () => {
       backgrounds: [],
       efforts: [],
       scoring: false,
-      pricing: { kind: 'dynamic', perImage: { low: 0.02, high: 0.5 } },
+      // No other model's price stands in for its own.
+      pricing: { kind: 'unknown' },
       timeoutMs: 25 * 60_000,
       isNew: true,
     })

@@ -55,14 +55,18 @@ export function describeOpenRouterContract(name: string, target: () => ContractT
         const { key, baseUrl, spendLimit } = target()
         const models = await riverflowModelsAsync(target())
         // Not a free variant: one busy upstream would fail the run, where a paid one costs cents.
+        // A model of unknown price has no most to check the limit against: not one to spend on unasked.
         const priced = models
           .map((model) => ({ model, estimate: estimateCost(model, settingsFor(model)) }))
-          .filter((entry) => entry.estimate !== null && entry.estimate.kind !== 'free')
-          .sort((a, b) => highestUsd(a.estimate!) - highestUsd(b.estimate!))
+          .flatMap(({ model, estimate }) => {
+            const most = estimate && estimate.kind !== 'free' ? highestUsd(estimate) : null
+            return most === null ? [] : [{ model, most }]
+          })
+          .sort((a, b) => a.most - b.most)
         const cheapest = priced[0]
         expect(cheapest, 'no Riverflow model with a price').toBeDefined()
         // Nothing is spent that was not priced first: the limit is checked against the panel's own estimate.
-        const estimate = highestUsd(cheapest.estimate!)
+        const estimate = cheapest.most
         expect(estimate, `${cheapest.model.id} would cost up to $${estimate}, over the limit of $${spendLimit}`).toBeLessThanOrEqual(spendLimit)
 
         const answer = await generateOnceAsync(

@@ -39,7 +39,7 @@ describe('the model list', () => {
     await second.close()
   })
 
-  it('offers a model this build has never seen, prices it as an estimate, and sends it', async () => {
+  it('offers a model this build has never seen, with no price but its own, and sends it once the designer says yes', async () => {
     suite.standIn.models.catalog = [catalogModel('sourceful/riverflow-v2-fast'), catalogModel('sourceful/riverflow-v3-fast', 'Sourceful: Riverflow V3 Fast')]
     // The Image API lists none of them: what it lists would be offered too.
     suite.standIn.models.imagesModels.clear()
@@ -47,12 +47,18 @@ describe('the model list', () => {
     await openOptionsAsync(session.ui)
     await expect.poll(() => modelOptions(session), { timeout: 30_000 }).toEqual([
       'Riverflow 2 Fast · $0.02–$0.04',
-      'Riverflow V3 Fast (new) · about $0.02–$0.50',
+      // Nothing of its own lists a price: none is made up from another model's.
+      'Riverflow V3 Fast (new) · price not known yet',
     ])
     await modelSelect(session).selectOption('sourceful/riverflow-v3-fast')
-    expect(await session.ui.getByLabel('Estimated cost').textContent()).toBe('~$0.02–$0.50')
+    expect(await session.ui.getByLabel('Estimated cost').textContent()).toBe('price unknown')
     await session.ui.getByRole('textbox', { name: 'Prompt' }).fill('A kite')
+    // Far under the spending limit a click, and still asked: no most is known to check it against.
     await session.ui.getByRole('button', { name: /^Generate/ }).click()
+    const question = session.ui.getByRole('alertdialog', { name: 'Confirm sending' })
+    expect(await question.textContent()).toMatch(/^This sends one request: a price not yet known\.Back/)
+    expect(suite.standIn.generations()).toHaveLength(0)
+    await session.ui.getByRole('button', { name: 'Send', exact: true }).click()
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 30_000 }).toBe(1)
     expect(suite.standIn.generations()[0].body).toMatchObject({ model: 'sourceful/riverflow-v3-fast' })
     await session.close()

@@ -171,8 +171,9 @@ function isCancelledInFlight(task: SettledTask | undefined): boolean {
 
 /** The most requests cut off may come to, as "$0.04"; null when one has no price or it comes to nothing. */
 function mostCharged(estimates: (CostEstimate | null)[]): string | null {
-  if (estimates.some((estimate) => estimate === null)) return null
-  const most = roundUsd(estimates.reduce((sum, estimate) => sum + highestUsd(estimate!), 0))
+  const highs = estimates.map((estimate) => estimate && highestUsd(estimate))
+  if (highs.some((high) => high === null)) return null
+  const most = roundUsd(highs.reduce((sum: number, high) => sum + high!, 0))
   return most > 0 ? formatUsd(most) : null
 }
 
@@ -216,9 +217,10 @@ export function addSpend(spend: SessionSpend, cost: number | null): SessionSpend
   return cost === null ? { ...spend, unpriced: spend.unpriced + 1 } : { ...spend, total: spend.total + cost }
 }
 
-/** A request OpenRouter may still charge, at the most its estimate comes to; one with no estimate counts as an image without a price. */
+/** A request OpenRouter may still charge, at the most its estimate comes to; one with no estimate or no known most counts as an image without a price. */
 export function addMayBeCharged(spend: SessionSpend, estimate: CostEstimate | null): SessionSpend {
-  return estimate === null ? { ...spend, unpriced: spend.unpriced + 1 } : { ...spend, mayBeCharged: roundUsd(spend.mayBeCharged + highestUsd(estimate)) }
+  const most = estimate && highestUsd(estimate)
+  return most === null ? { ...spend, unpriced: spend.unpriced + 1 } : { ...spend, mayBeCharged: roundUsd(spend.mayBeCharged + most) }
 }
 
 /**

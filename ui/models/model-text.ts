@@ -1,5 +1,5 @@
-import { formatUsdRange } from '../pricing'
-import type { ModelCapabilities } from '../../common/models'
+import { formatUsd, formatUsdRange } from '../pricing'
+import type { ModelCapabilities, PricingLine } from '../../common/models'
 import type { Effort } from '../../common/domain'
 
 /** Each thinking effort as the Thinking field names it, and every note about it. */
@@ -17,7 +17,22 @@ export function priceLabel(model: ModelCapabilities): string {
       return `about ${formatUsdRange(pricing.perImage.low, pricing.perImage.high)}`
     case 'free':
       return 'free, slower when busy'
+    case 'unknown':
+      return listedPrice(model.roads?.images?.priceLines) ?? 'price not known yet'
   }
+}
+
+/**
+ * What a model's Image API record lists for one output image, its lowest
+ * ("from $0.13", "from $0.04 a megapixel"); null when it lists none this build reads.
+ */
+function listedPrice(lines: readonly PricingLine[] | undefined): string | null {
+  const output = (lines ?? []).filter((line) => line.billable === 'output_image')
+  const perImage = output.filter((line) => line.unit === 'image')
+  // Per image where it says so; else per megapixel, its only other unit.
+  const shown = perImage.length > 0 ? perImage : output
+  if (shown.length === 0) return null
+  return `from ${formatUsd(Math.min(...shown.map((line) => line.costUsd)))}${shown === perImage ? '' : ' a megapixel'}`
 }
 
 /**

@@ -92,8 +92,10 @@ function settingsFor(quick: Extract<QuickAction, { command: 'generate-image' }>,
 /** A quick action has no panel to ask in: one that would need asking sends nothing. */
 function confirmed(action: ClickAction, settings: GenerationSettings, spendLimit: number): QuickActionPlan {
   if (overSpendLimit(action, spendLimit)) {
-    const most = action.cost === null ? 'a price that cannot be estimated' : `up to ${formatUsd(highestUsd(action.cost))}`
-    return { ok: false, problem: `That may cost ${most}, over your limit of ${formatUsd(spendLimit)} a click: open Riverflow to see the estimate and confirm. Nothing was sent.` }
+    // A price not known (a model new to this build) has no most to hold to the limit: the panel asks.
+    const high = action.cost && highestUsd(action.cost)
+    const most = high === null ? 'a price not yet known' : `up to ${formatUsd(high)}, over your limit of ${formatUsd(spendLimit)} a click`
+    return { ok: false, problem: `That may cost ${most}: open Riverflow to see the estimate and confirm. Nothing was sent.` }
   }
   if (needsConfirmation(action, spendLimit)) {
     return { ok: false, problem: `That sends ${action.count} requests: open Riverflow to see the estimate and confirm. Nothing was sent.` }

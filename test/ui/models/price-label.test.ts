@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { EXACT_SIZE_LIMITS } from '../../../common/road-capabilities'
+import { describeModel } from '../../../common/models'
+import { EXACT_SIZE_LIMITS, imagesRoadWithoutRecord } from '../../../common/road-capabilities'
 import { BUILT_IN_MODELS, modelPurpose, priceLabel } from '../../../ui/models'
 
 describe('priceLabel', () => {
@@ -12,6 +13,17 @@ describe('priceLabel', () => {
       'Riverflow 2.5 Pro · about $0.13–$0.35',
       'Riverflow 2.6 Pro · about $0.13–$0.50',
     ])
+  })
+
+  it('names a new model’s price only as its own record lists it, and otherwise says it is not known', () => {
+    const newcomer = describeModel('sourceful/riverflow-v3-pro')
+    expect(priceLabel(newcomer)).toBe('price not known yet')
+    const perMegapixel = [{ billable: 'output_image', unit: 'megapixel' as const, costUsd: 0.04 }]
+    const images = { ...imagesRoadWithoutRecord(newcomer), priceLines: perMegapixel }
+    expect(priceLabel({ ...newcomer, roads: { images } })).toBe('from $0.04 a megapixel')
+    // A line for a font, not for the image made, prices nothing.
+    const fontOnly = [{ billable: 'input_font', unit: 'image' as const, costUsd: 0.03 }]
+    expect(priceLabel({ ...newcomer, roads: { images: { ...images, priceLines: fontOnly } } })).toBe('price not known yet')
   })
 
   it('shows one price when every size costs the same', () => {

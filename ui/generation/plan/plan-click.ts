@@ -87,7 +87,8 @@ export function needsConfirmation(action: ClickAction, spendLimit: number): bool
 /** The most a click may cost is over the limit, or unknown. */
 export function overSpendLimit(action: Pick<ClickAction, 'cost' | 'count'>, spendLimit: number): boolean {
   if (action.count === 0) return false
-  return action.cost === null || highestUsd(action.cost) > spendLimit + 1e-9
+  const most = action.cost && highestUsd(action.cost)
+  return most === null || most > spendLimit + 1e-9
 }
 
 /** An offer with its tasks priced, and what stops it: the settings' problems, then the prompt's. */

@@ -70,5 +70,6 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
 function priceOf(model: ModelCapabilities): number {
   const { pricing } = model
   if (pricing.kind === 'free') return 0
+  if (pricing.kind === 'unknown') return Infinity
   return pricing.kind === 'fixed' ? (pricing.perImage['1K'] ?? Infinity) : pricing.perImage.low
 }

@@ -5,14 +5,17 @@ import { overSpendLimit } from '../../generation/plan/plan-click'
 import { formatEstimateInSentence, formatUsd } from '../../pricing'
 
 /**
- * Asked once before a click sends many requests, or may cost more than the
- * designer's spending limit a click: how many, and what they are estimated to cost.
+ * Asked once before a click sends many requests, may cost more than the
+ * designer's spending limit a click, or has a price not known (a model new to
+ * this build): how many, and what they are estimated to cost.
  */
 export function ConfirmSend({ action, spendLimit, onSend, onBack }: { action: ClickAction; spendLimit: number; onSend: () => void; onBack: () => void }) {
   const { count } = action
   const what = count === 1 ? 'one request' : `${count} requests, ${action.concurrency} at a time`
-  const cost = `${formatEstimateInSentence(action.cost)}${count === 1 ? '' : ' in all'}`
-  const over = overSpendLimit(action, spendLimit) ? `, more than your limit of ${formatUsd(spendLimit)} a click (set in Settings)` : ''
+  const known = action.cost !== null && action.cost.kind !== 'unknown'
+  const cost = `${formatEstimateInSentence(action.cost)}${count === 1 || !known ? '' : ' in all'}`
+  // Over the limit only where a most is known: a price not yet known is no amount to compare.
+  const over = known && overSpendLimit(action, spendLimit) ? `, more than your limit of ${formatUsd(spendLimit)} a click (set in Settings)` : ''
   // Keyboard: the question takes the focus, on Send (what the designer pressed for), and Escape goes back.
   const send = useRef<HTMLButtonElement>(null)
   useEffect(() => send.current?.focus(), [])

@@ -168,8 +168,9 @@ export function useRunAction(input: RunInput) {
   return { run, confirmKey, setConfirmKey, shownProblems, wait }
 }
 
-/** An estimate that may come to more than the one shown, or that cannot be made. */
+/** An estimate that may come to more than the one shown, or that cannot be made or bounded. */
 function dearer(now: CostEstimate | null, shown: CostEstimate | null): boolean {
-  if (now === null) return shown !== null
-  return shown !== null && highestUsd(now) > highestUsd(shown) + 1e-9
+  const [mostNow, mostShown] = [now && highestUsd(now), shown && highestUsd(shown)]
+  if (mostNow === null) return mostShown !== null
+  return mostShown !== null && mostNow > mostShown + 1e-9
 }

@@ -248,8 +248,8 @@ describe('the named actions on the selection', () => {
     // Billed by use: its highest end counts, not its lowest.
     const pro = byKey(plan(state({ settings: { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2.5-pro' } }), frames(2)))['refine-each']
     expect(pro.cost).toMatchObject({ kind: 'range' })
-    expect(needsConfirmation(pro, highestUsd(pro.cost!) - 0.01)).toBe(true)
-    expect(needsConfirmation(pro, highestUsd(pro.cost!))).toBe(false)
+    expect(needsConfirmation(pro, highestUsd(pro.cost!)! - 0.01)).toBe(true)
+    expect(needsConfirmation(pro, highestUsd(pro.cost!)!)).toBe(false)
   })
 })
 

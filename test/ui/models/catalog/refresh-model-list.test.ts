@@ -93,7 +93,7 @@ describe('the model list from OpenRouter’s catalog', () => {
     const list = await runPanelAsync({ catalog: null }, now, standIn.url)
     const newcomer = list.models.find((m) => m.id === 'sourceful/riverflow-v3-fast')
     expect(newcomer).toMatchObject({ label: 'Riverflow V3 Fast', sizes: ['1K', '2K'], maxReferences: 0, backgrounds: [], efforts: [], isNew: true })
-    expect(newcomer?.pricing.kind).toBe('dynamic')
+    expect(newcomer?.pricing.kind).toBe('unknown')
 
     const settings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v3-fast', imageSize: '2K' as const }
     const answer = await generateOnceAsync({ key: TEST_KEY, baseUrl: standIn.url }, { prompt: 'A kite', settings }, list.models)

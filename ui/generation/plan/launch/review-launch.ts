@@ -36,8 +36,10 @@ export function reviewLaunch(tasks: TaskSpec[], own: GenerationSettings): Launch
   // An edit's size follows its area, an expansion's and a format's their frame, as the panel's own buttons choose them.
   const sizedByTask = first?.placement === 'area' || first?.expandedImageId !== undefined || first?.formatSet !== undefined
   if (first && !fitted && !sizedByTask && first.settings.imageSize !== own.imageSize) reasons.push(`It asks for ${first.settings.imageSize} images; your panel is set to ${own.imageSize}.`)
+  const most = estimate && highestUsd(estimate)
   if (estimate === null) reasons.push('Its price cannot be estimated: the model does not list that size.')
-  else if (highestUsd(estimate) > RELAUNCH_AT_ONCE_USD) {
+  else if (most === null) reasons.push('Its price is not known until the job ends.')
+  else if (most > RELAUNCH_AT_ONCE_USD) {
     reasons.push(`It may cost more than ${formatUsd(RELAUNCH_AT_ONCE_USD)}, the most a relaunch spends without asking.`)
   }
   const fonts = [...new Set(tasks.flatMap((task) => task.settings.fontInputs.map((font) => font.fontUrl)))].filter((url) => !isGoogleFontFile(url))
@@ -53,7 +55,7 @@ export function reviewLaunch(tasks: TaskSpec[], own: GenerationSettings): Launch
  */
 export function creditReason(review: LaunchReview, info: KeyInfo | null): string | null {
   if (!info) return 'The credit on your key could not be checked.'
-  if (info.limitRemaining === null || review.estimate === null) return null
-  if (highestUsd(review.estimate) <= info.limitRemaining) return null
+  const most = review.estimate && highestUsd(review.estimate)
+  if (info.limitRemaining === null || most === null || most <= info.limitRemaining) return null
   return `Your key has ${formatUsd(info.limitRemaining)} left under its limit.`
 }

@@ -64,7 +64,7 @@ describe('a model this build does not know', () => {
     expect(needsConfirmation(generate, 1000)).toBe(true)
     // A quick action has no panel to ask in: it sends nothing and says where to confirm.
     const quick = planQuickAction({ command: 'generate-image', prompt: 'A kite', model: v3, aspectRatio: null }, { saved: state, selection: [], busy: false, models })
-    expect(quick).toEqual({ ok: false, problem: 'That may cost a price not yet known: open Riverflow to see the estimate and confirm. Nothing was sent.' })
+    expect(quick).toEqual({ ok: false, problem: 'This model’s price is known only once the image is made: open Riverflow to confirm. Nothing was sent.' })
   })
 
   it('prices it from its own record’s lines, for the size sent, as a start and no promise, and still asks', async () => {

@@ -94,8 +94,8 @@ function confirmed(action: ClickAction, settings: GenerationSettings, spendLimit
   if (overSpendLimit(action, spendLimit)) {
     // A price not known (a model new to this build) has no most to hold to the limit: the panel asks.
     const high = action.cost && highestUsd(action.cost)
-    const most = high === null ? 'a price not yet known' : `up to ${formatUsd(high)}, over your limit of ${formatUsd(spendLimit)} a click`
-    return { ok: false, problem: `That may cost ${most}: open Riverflow to see the estimate and confirm. Nothing was sent.` }
+    if (high === null) return { ok: false, problem: 'This model’s price is known only once the image is made: open Riverflow to confirm. Nothing was sent.' }
+    return { ok: false, problem: `That may cost up to ${formatUsd(high)}, over your limit of ${formatUsd(spendLimit)} a click: open Riverflow to see the estimate and confirm. Nothing was sent.` }
   }
   if (needsConfirmation(action, spendLimit)) {
     return { ok: false, problem: `That sends ${action.count} requests: open Riverflow to see the estimate and confirm. Nothing was sent.` }

@@ -16,6 +16,8 @@ export function ConfirmSend({ action, spendLimit, onSend, onBack }: { action: Cl
   const cost = `${formatEstimateInSentence(action.cost)}${count === 1 || !known ? '' : ' in all'}`
   // Over the limit only where a most is known: a price not yet known is no amount to compare.
   const over = known && overSpendLimit(action, spendLimit) ? `, more than your limit of ${formatUsd(spendLimit)} a click (set in Settings)` : ''
+  // What the designer learns only after: said now, so that Send is a choice made knowing where to look.
+  const after = action.cost?.kind === 'unknown' ? ' The model is new to this plugin: what it cost shows in this session’s spend once the image is made.' : ''
   // Keyboard: the question takes the focus, on Send (what the designer pressed for), and Escape goes back.
   const send = useRef<HTMLButtonElement>(null)
   useEffect(() => send.current?.focus(), [])
@@ -23,7 +25,7 @@ export function ConfirmSend({ action, spendLimit, onSend, onBack }: { action: Cl
     <div class="notice field" role="alertdialog" aria-label="Confirm sending" onKeyDown={(event) => event.key === 'Escape' && onBack()}>
       <p>
         This sends {what}: {cost}
-        {over}.
+        {over}.{after}
       </p>
       <Inline space="extraSmall">
         <Button secondary onClick={onBack}>

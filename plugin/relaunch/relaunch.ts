@@ -39,6 +39,8 @@ export function readLaunch(): Launch | null {
   if (!UI_COMMANDS.includes(command)) return null
   const selection = figma.currentPage.selection
   const node = selection[0]
+  // Edit area and Erase area work on what is selected, not on a record: with nothing selected the panel says what to select.
+  if (!node && AREA_COMMANDS.includes(command)) return { command: command as LaunchCommand, layer: null, record: null, problem: null, selection: [] }
   if (!node) return { command: command as LaunchCommand, layer: null, record: null, problem: 'The layer was deleted or is no longer selected. Select it and try again.' }
   const layer = describeSelection([node])[0]
   const replaced = (AREA_COMMANDS.includes(command) ? selection : [node]).find(isReplacedByHand)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readImageInfo } from '../images/png'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
+import { measurePanelAsync } from './panel-layout'
 import { useBrowserSuite } from './suite'
 
 // The relaunch buttons of what Edit area and Expand made, in the real browser:
@@ -103,6 +104,24 @@ describe('relaunch buttons on an edit', () => {
     await expect.poll(async () => (await edits(session)).length, { timeout: 20_000 }).toBe(1)
     const text = (suite.standIn.generations()[0].body as { messages: { content: { text?: string }[] }[] }).messages[0].content[0].text
     expect(text).toMatch(/Remove what is in the middle/)
+  })
+})
+
+describe('Edit area and Erase area with nothing selected', () => {
+  it('say what to draw and select, in full at 360 px, not that the layer was deleted', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake) => {
+        // The image is there, deselected before the plugin ran (Figma's "Run last plugin" repeats the command).
+        fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600 })
+        fake.figma.command = 'edit-an-area'
+      },
+    })
+    const note = session.ui.getByText(/^Nothing is selected\. Draw a rectangle, ellipse or pen shape over the part of an image to change, then select the shape and the image together/)
+    await expect.poll(() => note.count()).toBe(1)
+    expect(await session.ui.getByText(/deleted|no longer selected/).count()).toBe(0)
+    expect(await measurePanelAsync(session.ui)).toMatchObject({ cutMessages: [], scrollsSideways: false })
+    expect(suite.standIn.generations()).toHaveLength(0)
   })
 })
 

@@ -127,6 +127,12 @@ describe('the launch the UI runs', () => {
     const init = await initWith('regenerate')
     expect(init.launch?.problem).toMatch(problem)
   })
+
+  it.each(['edit-an-area', 'erase-an-area'])('hands %s with nothing selected to the panel as a selection to make, not as a layer deleted', async (command) => {
+    const init = await initWith(command)
+    // The panel says what to select (plan-launch.ts): these buttons work on the selection, not on a record.
+    expect(init.launch).toEqual({ command, layer: null, record: null, problem: null, selection: [] })
+  })
 })
 
 describe('a relaunch on an Expand result', () => {

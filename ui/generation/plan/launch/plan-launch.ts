@@ -113,14 +113,16 @@ function takesBeside(tasks: TaskSpec[], takes: number): TaskSpec[] {
 /**
  * Edit area and Erase area, pressed on an image: with the shape drawn over it
  * selected too, Erase runs (as the panel's own button would, with the panel's
- * settings) and Edit area waits for the prompt; with the image alone, the
- * panel says how to draw the area. The panel then offers both at the top.
+ * settings) and Edit area waits for the prompt; with the image alone, or
+ * nothing selected, the panel says how to draw the area. The panel then
+ * offers both at the top.
  */
 function planAreaFromImage(launch: Launch, state: SavedState, models: readonly ModelCapabilities[]): LaunchPlan {
   const found = findArea(launch.selection ?? [])
-  const name = launch.layer?.name ?? 'the image'
   if (!found) {
-    return { state, tasks: null, notes: [`Draw a rectangle, ellipse or pen shape over the part of “${name}” to ${launch.command === 'erase-an-area' ? 'remove' : 'change'}, then select the shape and the image together: Edit area and Erase area show at the top of the panel.`] }
+    // Nothing selected (the button's layer deselected since, or deleted): the same next step, on whichever image.
+    const [lead, part] = launch.layer ? ['', `the part of “${launch.layer.name}”`] : ['Nothing is selected. ', 'the part of an image']
+    return { state, tasks: null, notes: [`${lead}Draw a rectangle, ellipse or pen shape over ${part} to ${launch.command === 'erase-an-area' ? 'remove' : 'change'}, then select the shape and the image together: Edit area and Erase area show at the top of the panel.`] }
   }
   const { settings } = state
   const model = findModel(models, settings.model)

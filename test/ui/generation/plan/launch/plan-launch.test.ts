@@ -188,6 +188,13 @@ describe('planLaunch on Edit area', () => {
     expect(alone.notes[0]).toMatch(/Draw a rectangle, ellipse or pen shape over the part of “Table shot” to change/)
   })
 
+  it('Edit area or Erase area with nothing selected: says what to draw and select, never that the layer was deleted', () => {
+    for (const [command, verb] of [['edit-an-area', 'change'], ['erase-an-area', 'remove']] as const) {
+      const p = plan(launch({ command, layer: null, record: null, selection: [] }))
+      expect(p).toEqual({ state: current, tasks: null, notes: [`Nothing is selected. Draw a rectangle, ellipse or pen shape over the part of an image to ${verb}, then select the shape and the image together: Edit area and Erase area show at the top of the panel.`] })
+    }
+  })
+
   it('Erase area pressed on an image the designer filled by hand since: the sandbox’s word, nothing planned, the panel as it was', () => {
     const problem = '“Table shot” no longer shows the image Riverflow made (its fill was changed by hand), so nothing was sent.'
     for (const command of ['erase-an-area', 'edit-an-area'] as const) {

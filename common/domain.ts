@@ -213,7 +213,7 @@ export interface CatalogEntry {
   roads?: Road[]
   /**
    * The Image API's endpoint record for the model, as OpenRouter sent it: read
-   * defensively by ui/models/catalog/images-record.ts each time, so that the cache and
+   * defensively by ui/openrouter/images-record.ts each time, so that the cache and
    * the live answer go through one reader.
    */
   imagesEndpoint?: unknown

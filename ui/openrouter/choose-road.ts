@@ -62,7 +62,7 @@ export function aspectRatiosOf(model: ModelCapabilities): AspectRatio[] {
 
 function servingRoads(model: ModelCapabilities): [Road, RoadCapabilities][] {
   const listed = model.roads
-  if (learnedRoad(model.id) === 'images') return [['images', listed?.images ?? imagesRoadWithoutRecord(model)]]
+  if (learnedRoad(model.id) === 'images') return [['images', listed?.images ?? learnedRecords.get(model.id) ?? imagesRoadWithoutRecord(model)]]
   if (!listed || (!listed.chat && !listed.images)) return [['chat', chatRoad(model)]]
   return (['chat', 'images'] as const).flatMap((road): [Road, RoadCapabilities][] => (listed[road] ? [[road, listed[road]]] : []))
 }
@@ -96,6 +96,9 @@ export function roadLimits(model: ModelCapabilities, settings: GenerationSetting
 // kept with the cached catalog for the next runs (startLearnedRoads).
 const roads = new Map<ModelId, Road>()
 let keep: ((learned: Record<ModelId, Road>) => void) | null = null
+// What the Image API's endpoint record says of a road learned so, where the model list read none
+// (its list could not be had): read once a session, before the first request on it (road.ts).
+const learnedRecords = new Map<ModelId, RoadCapabilities>()
 
 /** The road learned for a model, else chat completions (which carries the most). */
 export function rememberedRoad(model: ModelId): Road {
@@ -112,6 +115,15 @@ export function rememberRoad(model: ModelId, road: Road): void {
   keep?.(Object.fromEntries(roads))
 }
 
+/** Whether a request on this model's road should read its endpoint record first: a road learned from a refusal that no record describes yet. */
+export function needsRoadRecord(model: ModelCapabilities): boolean {
+  return learnedRoad(model.id) === 'images' && !model.roads?.images && !learnedRecords.has(model.id)
+}
+
+export function rememberRoadRecord(model: ModelId, carries: RoadCapabilities): void {
+  learnedRecords.set(model, carries)
+}
+
 /** The roads learned in earlier runs (from the cached catalog), and how to keep new ones. */
 export function startLearnedRoads(saved: Record<ModelId, Road> | undefined, save: (learned: Record<ModelId, Road>) => void): void {
   for (const [model, road] of Object.entries(saved ?? {})) if (!roads.has(model)) roads.set(model, road)
@@ -121,5 +133,6 @@ export function startLearnedRoads(saved: Record<ModelId, Road> | undefined, save
 /** Starts over as a new session would (tests). */
 export function forgetRoads(): void {
   roads.clear()
+  learnedRecords.clear()
   keep = null
 }

@@ -1,6 +1,7 @@
 import type { ModelId } from '../../common/domain'
 import { isObject } from '../../common/read/is-object'
 import { OPENROUTER_URL, authHeaders } from './endpoint'
+import { pickImagesEndpoint } from './images-record'
 import { withTimeout } from '../deadline'
 
 export interface ImagesApiOptions {
@@ -36,8 +37,18 @@ export async function imagesApiListsAsync(model: ModelId, options: ImagesApiOpti
   return (await listImagesModelsAsync(options))?.some((entry) => entry.id === model) ?? false
 }
 
+/**
+ * The endpoint record to trust of one model (`GET /api/v1/images/models/{author}/{slug}/endpoints`,
+ * pickImagesEndpoint), raw; undefined when none could be had. Never throws.
+ */
+export async function getImagesEndpointAsync(model: ModelId, options: ImagesApiOptions): Promise<unknown> {
+  // The slug is OpenRouter's own, `/` and `:free` included, as its `endpoints` link writes it.
+  const body = await getImagesApiAsync(`/models/${encodeURI(model)}/endpoints`, options)
+  return body === undefined ? undefined : (pickImagesEndpoint(body) ?? undefined)
+}
+
 /** A GET under `/api/v1/images`: its JSON body, or undefined on any failure (offline, an error status, a body that is not JSON). */
-export async function getImagesApiAsync(path: string, options: ImagesApiOptions): Promise<unknown> {
+async function getImagesApiAsync(path: string, options: ImagesApiOptions): Promise<unknown> {
   // Asked in the middle of a generation (road.ts): a list that never comes must not hold the job.
   const deadline = withTimeout(options.signal, IMAGES_API_TIMEOUT_MS)
   try {

@@ -1,11 +1,12 @@
 import type { Road } from '../../common/domain'
-import { isFreeVariant } from '../../common/models'
+import { type ModelCapabilities, isFreeVariant } from '../../common/models'
 import { imagesRoadWithoutRecord } from '../../common/road-capabilities'
 import { type RequestOptions, requestGenerationAsync } from './client'
-import { type RoadChoice, chooseRoad, rememberRoad } from './choose-road'
+import { type RoadChoice, chooseRoad, needsRoadRecord, rememberRoad, rememberRoadRecord } from './choose-road'
 import type { Connection } from './connection'
 import { GenerationError } from '../answer/errors'
-import { imagesApiListsAsync } from './images-models'
+import { getImagesEndpointAsync, imagesApiListsAsync } from './images-models'
+import { imagesRoadOf } from './images-record'
 import { buildImagesRequest } from './images-request'
 import { type GenerationInput, buildGenerationRequest } from './request'
 import type { GenerationResult } from '../answer/response'
@@ -48,6 +49,7 @@ export async function sendOnRoadAsync(connection: Connection, input: GenerationI
   const model = input.model.id
   // The free tier's 429 is said at once, with its paid twin one click away, rather than waited out.
   if (isFreeVariant(model)) sending = { ...sending, tellAtOnce: (failure) => failure.status === 429 }
+  await readLearnedRecordAsync(input.model, connection, sending.signal)
   const choice = roadChoiceFor(input)
   if (choice.road === 'images') return sendOnImagesAsync(connection, input, choice, sending)
   try {
@@ -57,8 +59,22 @@ export async function sendOnRoadAsync(connection: Connection, input: GenerationI
   } catch (error) {
     if (!isNoEndpoint(error) || !(await imagesApiListsAsync(model, { ...connection, signal: sending.signal }))) throw error
     rememberRoad(model, 'images')
+    await readLearnedRecordAsync(input.model, connection, sending.signal)
     return sendOnImagesAsync(connection, input, roadChoiceFor(input), sending)
   }
+}
+
+/**
+ * A road learned from a refusal that the model list has no record of: its
+ * endpoint record is read before asking, so that the format asked is one it
+ * lists and a cut-out goes as it allows, as on a road the list read it for
+ * (images-record.ts). One that cannot be had changes nothing: asked as
+ * without a record, and read again before the next request.
+ */
+async function readLearnedRecordAsync(model: ModelCapabilities, connection: Connection, signal: AbortSignal | undefined): Promise<void> {
+  if (!needsRoadRecord(model)) return
+  const endpoint = await getImagesEndpointAsync(model.id, { ...connection, signal })
+  if (endpoint !== undefined) rememberRoadRecord(model.id, imagesRoadOf(model, endpoint))
 }
 
 async function sendOnImagesAsync(connection: Connection, input: GenerationInput, choice: RoadChoice, sending: SendingOptions): Promise<RoadResult> {

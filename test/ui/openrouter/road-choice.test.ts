@@ -138,3 +138,37 @@ describe('the format asked of the Image API', () => {
     expect(answer.droppedOptions).toContain('background')
   })
 })
+
+describe('a road learned from a refusal, where the model list read no record', () => {
+  const FAST = 'sourceful/riverflow-v2.5-fast'
+  // The built-in table's models, as when the Image API's list could not be had: no road has a record.
+  const sendAsync = (change: Partial<GenerationSettings> = {}) => generateOnceAsync({ key: TEST_KEY, baseUrl: standIn.url }, { prompt: 'A mug', settings: settingsOf({ model: FAST, ...change }) })
+  const asked = () => standIn.imageGenerations().map((r) => [r.status, (r.body as { output_format?: string }).output_format])
+  const recordsRead = () => standIn.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/endpoints')).length
+
+  it('reads the endpoint record before asking: the JPEG 2.5 Fast’s record lists, once a session', async () => {
+    standIn.models.chatless.add(FAST)
+    await sendAsync()
+    await sendAsync()
+    expect(roadsTaken()).toEqual(['/api/v1/chat/completions', '/api/v1/images', '/api/v1/images'])
+    expect(asked()).toEqual([[200, 'jpeg'], [200, 'jpeg']])
+    expect(recordsRead()).toBe(1)
+  })
+
+  it('leaves a cut-out out, and says so, where the record makes only JPEG, as the road the list read it for does', async () => {
+    standIn.models.chatless.add(FAST)
+    const answer = await sendAsync({ background: 'transparent' })
+    expect(standIn.imageGenerations().map((r) => r.status)).toEqual([200])
+    expect(standIn.imageGenerations()[0].body).not.toHaveProperty('background')
+    expect(answer.droppedOptions).toContain('background')
+  })
+
+  it('asks for PNG, as without a record, where the record cannot be read, and reads it again next time', async () => {
+    standIn.models.chatless.add(FAST)
+    standIn.models.records[FAST] = 'not a record'
+    await sendAsync()
+    await sendAsync()
+    expect(asked()).toEqual([[200, 'png'], [200, 'png']])
+    expect(recordsRead()).toBe(2)
+  })
+})

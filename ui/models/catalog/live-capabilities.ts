@@ -1,8 +1,8 @@
 import type { CatalogEntry, Road } from '../../../common/domain'
-import { MAX_FONT_INPUTS, type ModelCapabilities, type RoadCapabilities } from '../../../common/models'
-import { chatRoad, imagesRoadWithoutRecord } from '../../../common/road-capabilities'
+import type { ModelCapabilities, RoadCapabilities } from '../../../common/models'
+import { chatRoad } from '../../../common/road-capabilities'
 import { IMAGE_SIZES } from '../../../common/sizes'
-import { readImagesRecord } from './images-record'
+import { imagesRoadOf } from '../../openrouter/images-record'
 
 /**
  * A model's facts with what OpenRouter's lists and records say: which roads
@@ -17,33 +17,8 @@ export function withLiveFacts(table: ModelCapabilities, entry: CatalogEntry): Mo
   if (!listed || listed.length === 0) return table
   const roads: Partial<Record<Road, RoadCapabilities>> = {}
   if (listed.includes('chat')) roads.chat = chatRoad(table)
-  if (listed.includes('images')) roads.images = imagesRoad(table, entry.imagesEndpoint)
+  if (listed.includes('images')) roads.images = imagesRoadOf(table, entry.imagesEndpoint)
   return { ...table, ...unionOf(roads), roads }
-}
-
-/** The passthrough parameters this build sends where a record allows them (docs/contracts.md#the-image-api). */
-const PASSTHROUGH_KEYS = ['font_inputs', 'scoring_prompt', 'scoring_rubric']
-
-function imagesRoad(table: ModelCapabilities, endpoint: unknown): RoadCapabilities {
-  const base = imagesRoadWithoutRecord(table)
-  const record = endpoint === undefined ? null : readImagesRecord(endpoint)
-  if (!record) return base
-  // The record's passthrough keys decide what travels in provider.options, the table's caution aside.
-  const passthrough = record.passthrough.filter((key) => PASSTHROUGH_KEYS.includes(key))
-  return {
-    ...base,
-    sizes: record.sizes ?? base.sizes,
-    maxInputImages: record.maxInputImages ?? base.maxInputImages,
-    backgrounds: record.backgrounds,
-    maxFontInputs: passthrough.includes('font_inputs') ? MAX_FONT_INPUTS : 0,
-    scoring: passthrough.includes('scoring_prompt') || passthrough.includes('scoring_rubric'),
-    passthrough,
-    ...(passthrough.length > 0 ? { passthroughTo: record.providerSlug } : {}),
-    aspectRatios: record.aspectRatios ?? base.aspectRatios,
-    exactSize: record.exactSize,
-    outputFormats: record.outputFormats,
-    ...(record.pricing.length > 0 ? { priceLines: record.pricing } : {}),
-  }
 }
 
 /** What the model offers in the panel: what some road serving it carries. */

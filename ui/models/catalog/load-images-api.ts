@@ -1,5 +1,4 @@
-import { type ImagesApiOptions, getImagesApiAsync, listImagesModelsAsync } from '../../openrouter/images-models'
-import { pickImagesEndpoint } from './images-record'
+import { type ImagesApiOptions, getImagesEndpointAsync, listImagesModelsAsync } from '../../openrouter/images-models'
 
 /** What the Image API said of one model: its name, and its endpoint record as sent (undefined: none could be had). */
 export interface ImagesApiModel {
@@ -20,12 +19,7 @@ export async function loadImagesApiAsync(options: ImagesApiOptions): Promise<Map
   const loaded = await Promise.all(
     listed
       .filter(({ id }) => id.startsWith('sourceful/'))
-      .map(async ({ id, name }) => {
-        // The slug is OpenRouter's own, `/` and `:free` included, as its `endpoints` link writes it.
-        const record = await getImagesApiAsync(`/models/${encodeURI(id)}/endpoints`, options)
-        const endpoint = record === undefined ? undefined : (pickImagesEndpoint(record) ?? undefined)
-        return [id, { name, endpoint }] as const
-      }),
+      .map(async ({ id, name }) => [id, { name, endpoint: await getImagesEndpointAsync(id, options) }] as const),
   )
   return new Map(loaded)
 }

@@ -1,14 +1,14 @@
-import type { AspectRatio, BackgroundMode, ImageSize } from '../../../common/domain'
-import type { ExactSizeLimits, OutputFormat, PricingLine } from '../../../common/models'
-import { EXACT_SIZE_LIMITS } from '../../../common/road-capabilities'
-import { ASPECT_RATIOS, IMAGE_SIZES } from '../../../common/sizes'
-import { isObject } from '../../../common/read/is-object'
+import type { AspectRatio, BackgroundMode, ImageSize } from '../../common/domain'
+import { type ExactSizeLimits, MAX_FONT_INPUTS, type ModelCapabilities, type OutputFormat, type PricingLine, type RoadCapabilities } from '../../common/models'
+import { EXACT_SIZE_LIMITS, imagesRoadWithoutRecord } from '../../common/road-capabilities'
+import { ASPECT_RATIOS, IMAGE_SIZES } from '../../common/sizes'
+import { isObject } from '../../common/read/is-object'
 
 /**
  * What one Image API endpoint record says, each fact null (or empty) when the
  * record does not say it readably: the built-in table then keeps its own.
  */
-export interface ImagesRecord {
+interface ImagesRecord {
   /** The key of `provider.options` that passthrough parameters go under. */
   providerSlug: string
   sizes: ImageSize[] | null
@@ -45,7 +45,7 @@ export function pickImagesEndpoint(body: unknown): unknown {
  * a fact that reads oddly (no known value, a range that is not numbers) is left
  * unsaid rather than guessed, so that it changes nothing.
  */
-export function readImagesRecord(raw: unknown): ImagesRecord | null {
+function readImagesRecord(raw: unknown): ImagesRecord | null {
   if (!isObject(raw) || !isObject(raw.supported_parameters)) return null
   const parameters = raw.supported_parameters
   const sizes = known(enumValues(parameters.resolution), IMAGE_SIZES)
@@ -66,6 +66,37 @@ export function readImagesRecord(raw: unknown): ImagesRecord | null {
     exactSize: exactSizeOf(parameters.size),
     outputFormats,
     pricing: Array.isArray(raw.pricing) ? raw.pricing.map(pricingLine).filter((line): line is PricingLine => line !== null) : [],
+  }
+}
+
+/** The passthrough parameters this build sends where a record allows them (docs/contracts.md#the-image-api). */
+const PASSTHROUGH_KEYS = ['font_inputs', 'scoring_prompt', 'scoring_rubric']
+
+/**
+ * What the Image API carries for a model as its endpoint record says: a fact
+ * of the record beats the built-in table (`table`), for that road only, and
+ * its passthrough keys decide what travels in provider.options, the table's
+ * caution aside. A record that does not read changes nothing: the road as
+ * known without one.
+ */
+export function imagesRoadOf(table: ModelCapabilities, endpoint: unknown): RoadCapabilities {
+  const base = imagesRoadWithoutRecord(table)
+  const record = endpoint === undefined ? null : readImagesRecord(endpoint)
+  if (!record) return base
+  const passthrough = record.passthrough.filter((key) => PASSTHROUGH_KEYS.includes(key))
+  return {
+    ...base,
+    sizes: record.sizes ?? base.sizes,
+    maxInputImages: record.maxInputImages ?? base.maxInputImages,
+    backgrounds: record.backgrounds,
+    maxFontInputs: passthrough.includes('font_inputs') ? MAX_FONT_INPUTS : 0,
+    scoring: passthrough.includes('scoring_prompt') || passthrough.includes('scoring_rubric'),
+    passthrough,
+    ...(passthrough.length > 0 ? { passthroughTo: record.providerSlug } : {}),
+    aspectRatios: record.aspectRatios ?? base.aspectRatios,
+    exactSize: record.exactSize,
+    outputFormats: record.outputFormats,
+    ...(record.pricing.length > 0 ? { priceLines: record.pricing } : {}),
   }
 }
 

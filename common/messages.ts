@@ -111,6 +111,8 @@ export interface PlacedImage {
   nodeIds: string[]
   /** How it ended up: a target that was deleted or locked meanwhile turns a fill into a new layer. */
   placement: Landing
+  /** The layer's name, as the layers panel shows it, when the image is on one layer. */
+  name?: string
 }
 
 export interface HistoryItem extends HistoryEntry {

@@ -23,9 +23,17 @@ import { earlierResultsIn, formatResultIn } from './format-frames'
  * it continues, in its frame (plugin/placing/expand-frame.ts), or in a frame of the
  * chosen ratio made around it (plugin/placing/expand-ratio.ts). The caller
  * ends the undo step, once what goes with the image (its history entry) is
- * written too (plugin/history/history-requests.ts).
+ * written too (plugin/history/history-requests.ts). The reply names the layer
+ * when the image is on one, as the layers panel shows it (a fill keeps its
+ * layer's own name): the panel lists the image by it.
  */
 export async function placeImageAsync(message: PlaceImageArgs): Promise<PlacedImage> {
+  const placed = await placeOnCanvasAsync(message)
+  const node = placed.nodeIds.length === 1 ? await figma.getNodeByIdAsync(placed.nodeIds[0]) : null
+  return node ? { ...placed, name: node.name } : placed
+}
+
+async function placeOnCanvasAsync(message: PlaceImageArgs): Promise<PlacedImage> {
   if ('tiles' in message.image) return placeTilesAsync(message, message.image)
   const image = createImageOrExplain(message.image.bytes)
   const targets = await liveNodesAsync(message.targetIds)

@@ -38,6 +38,8 @@ describe('the selection as input', () => {
     await pressActionAsync(ui, 'Combine into one')
 
     await expect.poll(() => layer(session, 'Card · Riverflow'), { timeout: 15_000 }).toMatchObject({ x: 640, y: 0, width: 600, height: 400 })
+    // Listed as the designer finds it in the layers panel: the new layer, not the frame it was made from.
+    await expect.poll(() => ui.getByRole('list', { name: 'Placed images' }).locator('.layer-name').allTextContents()).toEqual(['Card · Riverflow'])
     const body = suite.standIn.generations()[0].body as Body
     const content = body.messages[0].content as { type: string; image_url?: { url: string } }[]
     expect(content.map((c) => c.type)).toEqual(['text', 'image_url'])

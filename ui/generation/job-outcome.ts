@@ -48,7 +48,10 @@ interface TiledNote {
 
 export interface PlacedLayers {
   nodeIds: string[]
-  /** Its task's label, as its row read while it ran and as a failure's reads: "Story 2", "A red fox · variation 2". */
+  /**
+   * Its layer's name as the layers panel shows it ("Table shot · Riverflow", a filled frame's own);
+   * a take's or a format's task label, which tells it apart (kept-images.ts): "A red fox · variation 2".
+   */
   name: string
 }
 

@@ -105,7 +105,7 @@ describe('Expand in the sandbox', () => {
     const before = JSON.stringify({ fills: shot.fills, x: shot.x, y: shot.y, width: shot.width, height: shot.height })
     const result = await placeAndRecordAsync(behind(frame.id))
     const layer = frame.children[0]
-    expect(result).toEqual({ nodeIds: [layer.id], placement: 'behind' })
+    expect(result).toEqual({ nodeIds: [layer.id], placement: 'behind', name: layer.name })
     expect(frame.children.map((child) => child.name)).toEqual(['Banner · expanded', 'Product'])
     expect(layer).toMatchObject({ x: 0, y: 0, width: 1200, height: 628 })
     expect(layer.fills[0]).toMatchObject({ type: 'IMAGE', scaleMode: 'FILL' })
@@ -141,7 +141,7 @@ describe('Expand in the sandbox', () => {
 
     const result = await placeAndRecordAsync({ ...behind(card.id), image: { bytes: encodePng(400, 600), width: 400, height: 600 } })
     const layer = card.children[0]
-    expect(result).toEqual({ nodeIds: [layer.id], placement: 'behind' })
+    expect(result).toEqual({ nodeIds: [layer.id], placement: 'behind', name: layer.name })
     expect(card.children).toEqual([layer, photo, title])
     expect(layer).toMatchObject({ layoutPositioning: 'ABSOLUTE', x: 0, y: 0, width: 400, height: 600 })
     expect(flow()).toEqual(before)

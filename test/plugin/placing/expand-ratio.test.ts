@@ -91,7 +91,7 @@ describe('Expand to a ratio in the sandbox', () => {
     expect(parent.children.map((child) => child.name)).toEqual(['Shot · 16:9', 'Caption'])
     expect(frame.children.map((child) => child.name)).toEqual(['Shot · expanded', 'Shot'])
     const [layer] = frame.children
-    expect(result).toEqual({ nodeIds: [layer.id], placement: 'behind' })
+    expect(result).toEqual({ nodeIds: [layer.id], placement: 'behind', name: 'Shot · expanded' })
     expect(layer).toMatchObject({ x: 0, y: 0, width: 1778, height: 1000 })
     expect(layer.fills[0]).toMatchObject({ type: 'IMAGE', scaleMode: 'FILL' })
     expect(JSON.parse(layer.getPluginData(RECORD_KEY)).prompt).toBe('A marble counter')

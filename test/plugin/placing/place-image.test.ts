@@ -38,7 +38,8 @@ describe('placeAndRecordAsync', () => {
   it('with nothing selected: a new layer of the image’s pixel size, named, centred in view, selected, scrolled to, one undo step', async () => {
     const result = await placeAndRecordAsync(message())
     const node = fake.page.children[0]
-    expect(result).toEqual({ nodeIds: [node.id], placement: 'new-layer' })
+    // Named in the reply as the layers panel shows it: the panel lists the image by it.
+    expect(result).toEqual({ nodeIds: [node.id], placement: 'new-layer', name: 'A red fox' })
     expect(node).toMatchObject({ type: 'RECTANGLE', name: 'A red fox', width: 1280, height: 720, x: 1000 - 640, y: 500 - 360 })
     expect(node.fills).toEqual([{ type: 'IMAGE', imageHash: expect.any(String), scaleMode: 'FILL' }])
     expect(fake.images.get(node.fills[0].imageHash as string)?.width).toBe(1280)
@@ -80,6 +81,8 @@ describe('placeAndRecordAsync', () => {
     fake.select(a, b)
     const result = await placeAndRecordAsync(message({ placement: 'fill', targetIds: [a.id, b.id] }))
     expect(result).toMatchObject({ placement: 'fill', nodeIds: [a.id, b.id] })
+    // On several layers: no one name for the panel to list it by.
+    expect(result).not.toHaveProperty('name')
     for (const node of [a, b]) {
       expect(node.fills).toEqual([{ type: 'IMAGE', imageHash: expect.any(String), scaleMode: 'FILL' }])
       expect(node.getPluginData(RECORD_KEY)).toContain('A red fox')
@@ -87,6 +90,11 @@ describe('placeAndRecordAsync', () => {
     expect([a.width, a.height]).toEqual([300, 200])
     expect(fake.page.children).toHaveLength(2)
     expect(fake.undoSteps()).toBe(1)
+  })
+
+  it('names a filled frame in its reply by the frame’s own name, which a fill keeps', async () => {
+    const hero = fake.addFrame({ name: 'Hero', x: 0, y: 0, width: 300, height: 200 })
+    expect(await placeAndRecordAsync(message({ placement: 'fill', targetIds: [hero.id] }))).toEqual({ nodeIds: [hero.id], placement: 'fill', name: 'Hero' })
   })
 
   it('fills every target or none: a record Figma refuses leaves each layer as it was, with no undo step', async () => {
@@ -137,7 +145,7 @@ describe('placeAndRecordAsync', () => {
     const line = fake.addLine({ name: 'Divider', x: 0, y: 0, width: 300 })
     const result = await placeAndRecordAsync(message({ targetIds: [line.id], size: { width: 300, height: 0 }, name: 'Divider (refined)' }, 1200, 600))
     const node = fake.page.children.at(-1)!
-    expect(result).toEqual({ nodeIds: [node.id], placement: 'new-layer' })
+    expect(result).toEqual({ nodeIds: [node.id], placement: 'new-layer', name: 'Divider (refined)' })
     expect(node).toMatchObject({ name: 'Divider (refined)', width: 300, height: 150 })
     expect(node.fills).toHaveLength(1)
     expect(fake.page.children).toHaveLength(2)
@@ -214,7 +222,7 @@ describe('placeAndRecordAsync', () => {
       const second = fake.addPage('Page 2')
       await fake.figma.setCurrentPageAsync(second as unknown as PageNode)
       const result = await placeAndRecordAsync(message({ placement: 'fill', targetIds: [target.id] }))
-      expect(result).toEqual({ nodeIds: [target.id], placement: 'fill' })
+      expect(result).toEqual({ nodeIds: [target.id], placement: 'fill', name: target.name })
       expect(target.fills).toHaveLength(1)
       expect(second.children).toEqual([])
     })

@@ -47,7 +47,7 @@ describe('placing an image larger than Figma takes, in tiles', () => {
     const result = await placeAndRecordAsync(message())
     expect(fake.page.children).toHaveLength(1)
     const group = fake.page.children[0]
-    expect(result).toEqual({ nodeIds: [group.id], placement: 'new-layer' })
+    expect(result).toEqual({ nodeIds: [group.id], placement: 'new-layer', name: 'A wide mountain panorama' })
     expect(group).toMatchObject({ type: 'GROUP', name: 'A wide mountain panorama', x: 4000 - 2560, y: 2000 - 1440, width: 5120, height: 2880 })
     expect(tileRects(group)).toEqual([
       { x: 1440, y: 560, width: 2560, height: 2880 },

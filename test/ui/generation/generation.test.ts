@@ -254,15 +254,29 @@ describe('A task said placed', () => {
 })
 
 describe('The placed list', () => {
-  it('names each image as its row read while it ran, so two takes of one prompt read apart, a retried kept one too', async () => {
+  it('names a Refine’s image as its new layer is named on the canvas, not as the image it was made from', async () => {
+    // The sandbox names a new layer as it is asked, and says so in its reply (plugin/placing/place-image.ts).
+    const generation = generationWithSandbox(async (args) => ({ nodeIds: ['1:1'], placement: args.placement, name: args.name }), standIn.url)
+    await generation.start([task('refine', { label: 'Table shot', name: 'Table shot · Riverflow' })], { key: TEST_KEY, models: BUILT_IN_MODELS })
+    expect(generation.getState().outcome!.layers).toEqual([{ nodeIds: ['1:1'], name: 'Table shot · Riverflow' }])
+  })
+
+  it('names each format by its frame, as its row read while it ran: two frames of one size get layers named alike', async () => {
+    const generation = generationWithSandbox(async (args) => ({ nodeIds: [args.targetIds[0]], placement: args.placement, name: args.name }), standIn.url)
+    const format = (frame: string) => task(frame, { label: frame, name: 'Key visual · 1080×1920', placement: 'behind', targetIds: [frame], formatSet: { id: 'set', keyVisualId: 'kv' } })
+    await generation.start([format('Story EN'), format('Story DE')], { key: TEST_KEY, models: BUILT_IN_MODELS, concurrency: 1 })
+    expect(generation.getState().outcome!.layers.map((layer) => layer.name)).toEqual(['Story EN', 'Story DE'])
+  })
+
+  it('names each take as its row read while it ran, its layer named as the others are: two takes of one prompt read apart, a retried kept one too', async () => {
     let refuse = true
-    // Figma refuses the first image it is given, then takes every one.
+    // Figma refuses the first image it is given, then takes every one, naming each layer as asked.
     const generation = generationWithSandbox(async (args) => {
       if (refuse) {
         refuse = false
         throw new Error('Figma refused the image.')
       }
-      return { nodeIds: [`1:${args.record.generationId}`], placement: args.placement }
+      return { nodeIds: [`1:${args.record.generationId}`], placement: args.placement, name: args.name }
     }, standIn.url)
     const take = (i: number) => task(`t${i}`, { row: 'r', label: `A red fox · variation ${i}`, name: 'A red fox' })
     await generation.start([take(1), take(2), take(3)], { key: TEST_KEY, models: BUILT_IN_MODELS, concurrency: 1 })

@@ -3,10 +3,12 @@ import type { OriginalImage } from '../../image/original-image'
 
 /**
  * A 'place-image' request as the lander holds it, with what the panel calls its image: its task's
- * label, as its row read while it ran ("Story 2", "A red fox · variation 2"), where the layer's name
- * can be the same for every take. The sandbox is sent the request without it.
+ * label, as its row read while it ran ("Story 2", "A red fox · variation 2"), and whether its placed
+ * row reads that label rather than its layer's name (`byLabel`): a take's layer is named as the
+ * other takes' are, and a format's by its size, which two frames of a set may share (its label names
+ * its frame). The sandbox is sent the request without them.
  */
-export type LabelledPlaceArgs = PlaceImageArgs & { label: string }
+export type LabelledPlaceArgs = PlaceImageArgs & { label: string; byLabel: boolean }
 
 /**
  * An image that was paid for but is not on the canvas: it stays in the panel,

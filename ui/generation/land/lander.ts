@@ -151,6 +151,7 @@ function placeArgs(spec: TaskSpec, record: GenerationRecord): Omit<LabelledPlace
   return {
     taskId: spec.row ?? spec.id,
     label: spec.label,
+    byLabel: spec.row !== undefined || spec.formatSet !== undefined,
     placement: spec.placement,
     targetIds: spec.targetIds,
     size: spec.size,
@@ -215,10 +216,11 @@ async function placeOrKeepAsync(
   seams: LanderSeams,
 ): Promise<boolean> {
   try {
-    const { label, ...request } = args
+    const { label, byLabel, ...request } = args
     const placed = await seams.place(request)
     const fellBack = args.placement === 'fill' && placed.placement === 'new-layer'
-    options.report({ type: 'image-placed', fellBack, layers: { nodeIds: placed.nodeIds, name: label } })
+    // Listed as the designer finds it on the canvas: by its layer's name, unless its label tells it apart.
+    options.report({ type: 'image-placed', fellBack, layers: { nodeIds: placed.nodeIds, name: byLabel ? label : (placed.name ?? label) } })
     return true
   } catch (error) {
     options.keep({

@@ -13,7 +13,7 @@ export interface MaskGeometry {
   height: number
   /** Where the shape's export goes. */
   shape: { x: number; y: number; width: number; height: number }
-  /** The soft edge: how far inside the shape the edit reaches full strength, in px (less on a thin shape: ./soft-edge.ts). */
+  /** The soft edge: how far inside the shape the edit reaches full strength, in px (less where the shape is thin: ./soft-edge.ts). */
   feather: number
 }
 

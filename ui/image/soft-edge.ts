@@ -16,9 +16,9 @@ export interface MaskPixels {
 }
 
 /**
- * A thin shape's soft edge is at most this share of its thickness, so the
+ * A thin part's soft edge is at most this share of its thickness, so the
  * strip in its middle shows the edit whole: a strip drawn over a wire to erase
- * must erase it, not fade it.
+ * must erase it, not fade it, even as the thin tail of a lasso around a blob.
  */
 const THIN_SHARE = 1 / 3
 
@@ -27,7 +27,7 @@ const NARROWEST = 1
 
 /**
  * Rewrites the alpha of `mask` in place into the edit's: the shape at full
- * strength, fading in from its edge over `feather` px (less on a thin shape).
+ * strength, fading in from its edge over `feather` px (less where it is thin).
  * Beyond the pixels is outside the shape: its export is its render bounds.
  */
 export function softenEdge(mask: MaskPixels, feather: number): void {
@@ -39,11 +39,14 @@ export function softenEdge(mask: MaskPixels, feather: number): void {
   const inside = new Uint8Array(width * height)
   for (let i = 0; i < inside.length; i++) inside[i] = data[i * 4 + 3] * 2 >= strongest ? 1 : 0
   const squared = squaredDistancesOut(inside, width, height)
-  // The thickest part of the shape is twice its largest distance in.
-  let deepest = 0
-  for (let i = 0; i < squared.length; i++) if (squared[i] > deepest) deepest = squared[i]
-  const soft = Math.min(feather, 2 * Math.sqrt(deepest) * THIN_SHARE)
+  // The shape's thickness around each pixel: twice the largest distance in within `reach`, the depth
+  // a part needs for the whole soft edge. So a thick body finds that depth from its own edge pixels
+  // and keeps its full fade, while a thin tail farther than that from it fades over its own
+  // thickness (over the tail's first `reach` px the fade narrows smoothly from the body's to its own).
+  const reach = Math.ceil(feather / (2 * THIN_SHARE))
+  const deepestNear = largestWithin(squared, width, height, reach)
   for (let i = 0; i < inside.length; i++) {
+    const soft = Math.min(feather, 2 * Math.sqrt(deepestNear[i]) * THIN_SHARE)
     // From the edge, half a pixel short of the outside pixel's centre it is measured to.
     const t = !inside[i] ? 0 : soft < NARROWEST ? 1 : Math.min(1, (Math.sqrt(squared[i]) - 0.5) / soft)
     // The most opaque pixel made fully opaque and every other in proportion: designers often draw
@@ -98,5 +101,42 @@ function alongLine(out: Float32Array, start: number, step: number, length: numbe
   for (let q = 1; q <= length; q++) {
     while (z[k + 1] < q) k++
     out[start + (q - 1) * step] = (q - v[k]) ** 2 + f[v[k]]
+  }
+}
+
+/**
+ * For each pixel, the largest of `values` within `reach` px of it across and
+ * down (a square around it, clipped to the image): the same running maximum
+ * along the rows and then down the columns.
+ */
+function largestWithin(values: Float32Array, width: number, height: number, reach: number): Float32Array {
+  const out = Float32Array.from(values)
+  for (let y = 0; y < height; y++) largestAlongLine(out, y * width, 1, width, reach)
+  for (let x = 0; x < width; x++) largestAlongLine(out, x, width, height, reach)
+  return out
+}
+
+/**
+ * One line of `out` (`length` values from `start`, `step` apart) made, for
+ * each point, the largest value within `reach` points of it along the line.
+ */
+function largestAlongLine(out: Float32Array, start: number, step: number, length: number, reach: number): void {
+  const line = new Float32Array(length)
+  for (let q = 0; q < length; q++) line[q] = out[start + q * step]
+  // The points of q's window so far (from `reach` before it to `ahead`) that no later one in it
+  // outdoes, in order, so their values fall: the first is the window's largest. Each point comes
+  // in and leaves once, so the line takes the same time whatever the reach.
+  const candidates = new Int32Array(length)
+  let first = 0
+  let last = -1
+  for (let ahead = 0; ahead < length + reach; ahead++) {
+    if (ahead < length) {
+      while (last >= first && line[candidates[last]] <= line[ahead]) last--
+      candidates[++last] = ahead
+    }
+    const q = ahead - reach
+    if (q < 0) continue
+    if (candidates[first] < q - reach) first++
+    out[start + q * step] = line[candidates[first]]
   }
 }

@@ -79,6 +79,41 @@ describe('takes', () => {
     expect(xs[2][0]).toBeGreaterThanOrEqual(Math.max(xs[0][0] + xs[0][2], xs[1][0] + xs[1][2]))
     await session.close()
   })
+
+  it('Refine makes the variations chosen, in a row beside the image, each layer named apart; an action that makes one says so', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
+        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        fake.select(photo, fake.addEllipse({ name: 'Area', x: 500, y: 300, width: 160, height: 120 }))
+      },
+    })
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('Warmer light')
+    await openOptionsAsync(ui)
+    await ui.getByRole('combobox', { name: 'Variations' }).selectOption('3')
+    // With a shape drawn, the main action is Edit area, which makes one image: the field says so rather than be ignored.
+    const note = ui.getByRole('note').filter({ hasText: 'variations are made by' })
+    await expect.poll(() => note.count()).toBe(1)
+    expect(await note.textContent()).toBe('Edit area makes one image; variations are made by Generate and Refine.')
+    // The image alone: Refine, which makes them.
+    await session.figma((fake) => fake.select(fake.page.children[0]))
+    await expect.poll(() => note.count()).toBe(0)
+    expect(await ui.getByLabel('Estimated cost').textContent()).toBe('$0.12')
+    await expect.poll(() => ui.getByText('3 variations, side by side beside “Table shot”, at its size.').count()).toBe(1)
+    await ui.getByRole('button', { name: /^Refine/ }).first().click()
+    // The photo, the shape, and the three takes.
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(5)
+    expect(suite.standIn.generations()).toHaveLength(3)
+    const takes = await session.figma((fake) => fake.page.children.slice(2).map((n) => ({ name: n.name, y: n.y })))
+    expect(takes.map((t) => t.name).sort()).toEqual(['Table shot · Riverflow · variation 1', 'Table shot · Riverflow · variation 2', 'Table shot · Riverflow · variation 3'])
+    expect(new Set(takes.map((t) => t.y)).size).toBe(1)
+    // The placed list reads each as the layers panel names it.
+    const rows = await ui.getByRole('list', { name: 'Placed images' }).locator('.layer-name').allTextContents()
+    expect(rows.sort()).toEqual(takes.map((t) => t.name).sort())
+    await session.close()
+  })
 })
 
 describe('relaunch buttons', () => {

@@ -268,7 +268,7 @@ describe('The placed list', () => {
     expect(generation.getState().outcome!.layers.map((layer) => layer.name)).toEqual(['Story EN', 'Story DE'])
   })
 
-  it('names each take as its row read while it ran, its layer named as the others are: two takes of one prompt read apart, a retried kept one too', async () => {
+  it('names each take as its layer is named, with its take: two takes of one prompt read apart, a retried kept one too', async () => {
     let refuse = true
     // Figma refuses the first image it is given, then takes every one, naming each layer as asked.
     const generation = generationWithSandbox(async (args) => {
@@ -278,13 +278,14 @@ describe('The placed list', () => {
       }
       return { nodeIds: [`1:${args.record.generationId}`], placement: args.placement, name: args.name }
     }, standIn.url)
-    const take = (i: number) => task(`t${i}`, { row: 'r', label: `A red fox · variation ${i}`, name: 'A red fox' })
+    // A Refine's takes, as withTakes names them: the row reads the layer's name, not the shorter label.
+    const take = (i: number) => task(`t${i}`, { row: 'r', label: `Table shot · variation ${i}`, name: `Table shot · Riverflow · variation ${i}` })
     await generation.start([take(1), take(2), take(3)], { key: TEST_KEY, models: BUILT_IN_MODELS, concurrency: 1 })
     const names = () => generation.getState().outcome!.layers.map((layer) => layer.name)
-    expect(names()).toEqual(['A red fox · variation 2', 'A red fox · variation 3'])
+    expect(names()).toEqual(['Table shot · Riverflow · variation 2', 'Table shot · Riverflow · variation 3'])
     generation.retryKept(generation.getState().kept[0])
     await vi.waitFor(() => expect(names()).toHaveLength(3))
-    expect(names()[2]).toBe('A red fox · variation 1')
+    expect(names()[2]).toBe('Table shot · Riverflow · variation 1')
     // Told in the last job's outcome, so not twice.
     expect(generation.getState().placedFromKept).toEqual([])
   })

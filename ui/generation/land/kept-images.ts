@@ -4,9 +4,9 @@ import type { OriginalImage } from '../../image/original-image'
 /**
  * A 'place-image' request as the lander holds it, with what the panel calls its image: its task's
  * label, as its row read while it ran ("Story 2", "A red fox · variation 2"), and whether its placed
- * row reads that label rather than its layer's name (`byLabel`): a take's layer is named as the
- * other takes' are, and a format's by its size, which two frames of a set may share (its label names
- * its frame). The sandbox is sent the request without them.
+ * row reads that label rather than its layer's name (`byLabel`): a format's layer is named by its
+ * size, which two frames of a set may share (its label names its frame). The sandbox is sent the
+ * request without them.
  */
 export type LabelledPlaceArgs = PlaceImageArgs & { label: string; byLabel: boolean }
 

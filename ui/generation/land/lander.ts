@@ -151,7 +151,7 @@ function placeArgs(spec: TaskSpec, record: GenerationRecord): Omit<LabelledPlace
   return {
     taskId: spec.row ?? spec.id,
     label: spec.label,
-    byLabel: spec.row !== undefined || spec.formatSet !== undefined,
+    byLabel: spec.formatSet !== undefined,
     placement: spec.placement,
     targetIds: spec.targetIds,
     size: spec.size,

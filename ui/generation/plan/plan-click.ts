@@ -141,7 +141,8 @@ function selectionOffers({ state, selection, roles, models, kit, expandTo }: Cli
   const many = count > 1
   const eachProblems = roleProblems(selection, eachRoles, model, true)
   const offers: Offer[] = [
-    offer('refine-each', many ? `Refine each (${count})` : 'Refine', refineEach('refine-each', order, inputs, references, state.concurrency, (tasks) => withKit(tasks, kit)), state, eachProblems),
+    // Variations of a refine, as of a Generate: each take its own request, in a row beside its image.
+    offer('refine-each', many ? `Refine each (${count})` : 'Refine', refineEach('refine-each', order, inputs, references, state.concurrency, (tasks) => withKit(withTakes(tasks, state.takes), kit)), state, eachProblems),
     ...([2, 4] as const).map((factor) =>
       Object.assign(
         offer('upscale-each', many ? `Upscale each ${factor}×` : `Upscale ${factor}×`, upscaleEach(`upscale-each-${factor}`, order, inputs, references, factor, state.concurrency, (tasks) => withKit(tasks, kit, 'upscale')), state, eachProblems),

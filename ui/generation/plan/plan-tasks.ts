@@ -126,7 +126,8 @@ export function upscaleTask(order: Order, layer: SelectedLayer, references: Laye
 /**
  * Each task `takes` times, as requests of their own: the takes of a task go
  * in one row on new layers beside its target (filling one layer with several
- * takes would keep only the last), and the first take alone is revealed.
+ * takes would keep only the last), and the first take alone is revealed. Each
+ * layer is named with its take, so that the layers panel tells them apart.
  */
 export function withTakes(tasks: TaskSpec[], takes: number): TaskSpec[] {
   if (takes <= 1) return tasks
@@ -136,6 +137,7 @@ export function withTakes(tasks: TaskSpec[], takes: number): TaskSpec[] {
       id: nextId('task'),
       row: task.id,
       label: `${task.label} · variation ${i + 1}`,
+      name: `${task.name} · variation ${i + 1}`,
       placement: 'new-layer' as const,
       reveal: task.reveal && i === 0,
     })),

@@ -104,6 +104,11 @@ export function landsLine(offer: Offer, selection: readonly SelectedLayer[]): st
       return `In each frame, made for its shape, behind the frame’s own layers; ${keyVisual} and your text stay as they are.`
     }
     default:
+      // A refine's variations (a row of takes): one image refined, or each of several.
+      if (first?.row !== undefined) {
+        const images = new Set(offer.tasks.map((task) => task.targetIds[0])).size
+        return images === 1 ? `${count} variations, side by side beside ${target}, at its size.` : `${count / images} variations of each image, side by side beside it, at its size.`
+      }
       return count > 1 ? 'Each result on a new layer beside its own frame, at its size.' : `On a new layer beside ${target}, at its size.`
   }
 }

@@ -55,7 +55,7 @@ export function RequestOptions(props: RequestOptionsProps) {
       {open && (
         <div class="request-options" id="request-options">
           <SettingsFields models={models} settings={settings} frame={offer.first?.frame} onChange={setSettings} />
-          <VariationsField takes={state.takes} onChange={(takes) => onStateChange({ takes })} />
+          <VariationsField takes={state.takes} action={offer} onChange={(takes) => onStateChange({ takes })} />
           <ModelOptions model={model} settings={settings} onChange={setSettings} />
           {/* Only 4K answers come back larger than Figma takes (5120 px at 16:9). */}
           {model.sizes.includes('4K') && <FullResolutionField value={state.keepFullResolution} onChange={(keepFullResolution) => onStateChange({ keepFullResolution })} />}

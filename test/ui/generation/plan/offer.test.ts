@@ -57,16 +57,17 @@ describe('a click of one request per layer', () => {
     const actions = eachLayerActions(plan)
     expect(actions.map((action) => action.key)).toEqual(['generate-each', 'refine-each', 'upscale-each-2', 'upscale-each-4', 'remove-background'])
     for (const action of actions) {
-      const perLayer = action.key === 'generate-each' ? 2 : 1
+      // Generate and Refine make the two variations; the others one image a layer.
+      const perLayer = action.key === 'generate-each' || action.key === 'refine-each' ? 2 : 1
       expect(action.count).toBe(300 * perLayer)
       expect(action.tasks).toHaveLength(300 * perLayer)
       expect(action.first).toBe(action.tasks[0])
       expect(action.cost).toEqual(estimatePlanCost(action.tasks))
       expect(action.concurrency).toBe(DEFAULT_STATE.concurrency)
     }
-    // Each on its own: every frame its own request, whatever parts the designer gave them for Combine.
+    // Each on its own: every frame its own requests (its two variations), whatever parts the designer gave them for Combine.
     const each = actions.find((action) => action.key === 'refine-each')!
-    expect(each.tasks.map((task) => task.targetIds[0])).toEqual(selection.map((layer) => layer.id))
+    expect(each.tasks.map((task) => task.targetIds[0])).toEqual(selection.flatMap((layer) => [layer.id, layer.id]))
     // The same tasks on every read: the click sends what the confirmation counted.
     expect(each.tasks).toBe(each.tasks)
   })

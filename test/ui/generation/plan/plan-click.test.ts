@@ -141,6 +141,10 @@ describe('planClick', () => {
     expect(new Set(p.generate.tasks.map((t) => t.id)).size).toBe(3)
     expect(new Set(p.generate.tasks.map((t) => t.row)).size).toBe(1)
     expect(p.generate.tasks.map((t) => t.label)).toEqual(['A paper boat · variation 1', 'A paper boat · variation 2', 'A paper boat · variation 3'])
+    // Each take's layer is named apart, as the layers panel lists them.
+    expect(p.generate.tasks.map((t) => t.name)).toEqual(['A paper boat · variation 1', 'A paper boat · variation 2', 'A paper boat · variation 3'])
+    const refined = byKey(plan(state({ takes: 2 }), [photo('a')]))['refine-each'].tasks.map((t) => t.name)
+    expect(refined).toEqual(['Frame a · Riverflow · variation 1', 'Frame a · Riverflow · variation 2'])
   })
 
   it('says a missing prompt on each action that needs one, not on those that do not', () => {

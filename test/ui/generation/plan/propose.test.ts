@@ -97,6 +97,9 @@ describe('where it lands, and what it sends, in a line', () => {
     expect(line([frame('a')])).toBe('As the fill of “Frame a”.')
     expect(line([frame('a')], state({ placement: 'new-layer' }))).toBe('On a new layer beside “Frame a”.')
     expect(line([image('a')])).toBe('On a new layer beside “Shot a”, at its size.')
+    // A refine's variations: in a row beside its image, or beside each of several.
+    expect(line([image('a')], state({ takes: 3 }))).toBe('3 variations, side by side beside “Shot a”, at its size.')
+    expect(line([image('a'), image('b')], state({ takes: 2 }))).toBe('2 variations of each image, side by side beside it, at its size.')
     expect(line([], state({ takes: 3 }))).toBe('3 variations, side by side on new layers.')
   })
 

@@ -57,6 +57,18 @@ export function frameSizeLine(size: FrameSize): string {
   return paid === shown ? `Made at ${paid}, the frame’s own shape.` : `Made at ${paid} to cover the frame at ${shown}${crop >= 1 ? `, ${crop}% cropped` : ''}.`
 }
 
+/**
+ * A set's sizes in one line (Every format), where the first format's line would speak for them all:
+ * how each is made, and how many are made otherwise than asked, and why.
+ */
+export function setSizeLine(frames: readonly FrameSize[], density: number): string {
+  const how = frames.every((frame) => frame.exactSize) ? `Each format made at its own size at ${density}×.` : `Each format made to cover its frame at ${density}×, the rest cropped.`
+  const limited = frames.filter((frame) => frame.limited)
+  if (limited.length === 0) return how
+  const why = [...new Set(limited.map((frame) => frame.limited))].join('; ')
+  return `${how} ${limited.length === frames.length ? `All ${frames.length}` : `${limited.length} of ${frames.length}`}: ${why}.`
+}
+
 /** The image covers the frame at the density: a fill shows at least one image pixel per frame pixel there. */
 function covers(image: PixelSize, shown: PixelSize): boolean {
   return Math.min(image.width / shown.width, image.height / shown.height) >= 1 - 1e-9

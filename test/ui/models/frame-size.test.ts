@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { SelectedLayer } from '../../../common/selection'
 import { EXACT_SIZE_LIMITS } from '../../../common/road-capabilities'
 import { DEFAULT_STATE } from '../../../ui/defaults'
-import { frameSizeLine } from '../../../ui/models/frame-size'
+import { frameSizeLine, setSizeLine } from '../../../ui/models/frame-size'
 import { planClick } from '../../../ui/generation/plan/plan-click'
 import { MODELS } from '../../fixtures/orders'
 
@@ -63,5 +63,24 @@ describe('Fit the frame', () => {
     expect(task.settings.imageSize).toBe('1K')
     expect(task).not.toHaveProperty('exactSize')
     expect(task).not.toHaveProperty('frame')
+  })
+})
+
+describe('A set’s sizes in one line', () => {
+  const keyVisual: SelectedLayer = { ...frame(1600, 1600), id: '1:1', name: 'Key visual', type: 'RECTANGLE', showsImage: true }
+  const format = (id: string, width: number, height: number): SelectedLayer => ({ ...frame(width, height), id, name: `Format ${id}` })
+  const setFrames = (model: string, formats: SelectedLayer[]) => {
+    const state = { ...DEFAULT_STATE, settings: { ...DEFAULT_STATE.settings, model } }
+    const set = planClick({ state, selection: [keyVisual, ...formats], roles: {}, models }).offers.find((offer) => offer.kind === 'formats')!
+    return set.tasks.map((task) => task.frame!)
+  }
+
+  it('speaks for every format, not the first: how each is made, and how many are made otherwise and why', () => {
+    // 2 Fast: a square post is within its 2K at 2×, a story is not.
+    const fast = setFrames('sourceful/riverflow-v2-fast', [format('2:1', 500, 500), format('2:2', 1080, 1920)])
+    expect(frameSizeLine(fast[0])).toBe('Made at 1024×1024 to cover the frame at 1000×1000.')
+    expect(setSizeLine(fast, 2)).toBe('Each format made to cover its frame at 2×, the rest cropped. 1 of 2: the largest Riverflow 2 Fast makes here, less sharp than 2×.')
+    // 2.6 Pro makes each at its own size.
+    expect(setSizeLine(setFrames(pro26.id, [format('2:1', 500, 500), format('2:2', 1200, 628)]), 2)).toBe('Each format made at its own size at 2×.')
   })
 })

@@ -9,6 +9,7 @@ import { FontInputsEditor } from './FontInputsEditor'
 import type { Offer } from '../../generation/plan/offer'
 import { requestLine } from '../../generation/plan/propose'
 import { type ModelCapabilities, findModel } from '../../models'
+import type { FrameSize } from '../../models/frame-size'
 import { SelectionPanel } from '../../selection/SelectionPanel'
 import type { LayerRole, Roles } from '../../selection/roles'
 import { FullResolutionField } from './FullResolutionField'
@@ -54,7 +55,7 @@ export function RequestOptions(props: RequestOptionsProps) {
       </button>
       {open && (
         <div class="request-options" id="request-options">
-          <SettingsFields models={models} settings={settings} frame={offer.first?.frame} onChange={setSettings} />
+          <SettingsFields models={models} settings={settings} frame={offer.first?.frame} setFrames={setFramesOf(offer)} onChange={setSettings} />
           <VariationsField takes={state.takes} action={offer} onChange={(takes) => onStateChange({ takes })} />
           <ModelOptions model={model} settings={settings} onChange={setSettings} />
           {/* Only 4K answers come back larger than Figma takes (5120 px at 16:9). */}
@@ -73,4 +74,10 @@ export function RequestOptions(props: RequestOptionsProps) {
       )}
     </section>
   )
+}
+
+/** Every format's size, for a set (read only while the options are open: the set's tasks are made then). */
+function setFramesOf(offer: Offer): FrameSize[] | undefined {
+  if (offer.kind !== 'formats') return undefined
+  return offer.tasks.flatMap((task) => (task.frame ? [task.frame] : []))
 }

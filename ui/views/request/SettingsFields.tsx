@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 import type { AspectRatio, Density, GenerationSettings, ImageSize, ModelId } from '../../../common/domain'
 import { ASPECT_RATIOS, expectedPixelSize } from '../../../common/sizes'
 import { SelectField } from '../../components/SelectField'
-import { type FrameSize, frameSizeLine } from '../../models/frame-size'
+import { type FrameSize, frameSizeLine, setSizeLine } from '../../models/frame-size'
 import { type ModelCapabilities, findModel, fitSettingsToModel, modelPurpose, priceLabel } from '../../models'
 import { listInWords } from '../format'
 
@@ -12,6 +12,8 @@ interface SettingsFieldsProps {
   onChange: (settings: GenerationSettings) => void
   /** What Fit the frame chooses for the image the main action makes, when it is meant for a frame. */
   frame?: FrameSize
+  /** Every format's, when the main action makes a set: the line speaks for all of them, not the first. */
+  setFrames?: readonly FrameSize[]
 }
 
 const FIT = 'fit'
@@ -27,7 +29,7 @@ const SHARPNESS: readonly { value: `${Density}`; label: string }[] = [
  * makes. For an image meant for a frame, Size offers Fit the frame (the
  * default) at a sharpness, with the pixels it pays for and what a fill crops.
  */
-export function SettingsFields({ models, settings, onChange: change, frame }: SettingsFieldsProps) {
+export function SettingsFields({ models, settings, onChange: change, frame, setFrames }: SettingsFieldsProps) {
   // What the last choice of model changed besides the model, said under it until another field changes.
   const [changed, setChanged] = useState<string[]>([])
   function onChange(next: GenerationSettings) {
@@ -91,7 +93,7 @@ export function SettingsFields({ models, settings, onChange: change, frame }: Se
       </div>
       {fitting && (
         <p class="muted" aria-label="Size for the frame">
-          {frameSizeLine(frame)}
+          {setFrames && setFrames.length > 1 ? setSizeLine(setFrames, settings.density ?? 2) : frameSizeLine(frame)}
         </p>
       )}
     </>

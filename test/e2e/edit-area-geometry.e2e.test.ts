@@ -24,8 +24,7 @@ const openScene = (scene: Scene, uiInitScript?: string) =>
     uiInitScript,
     setupArg: scene,
     setup: async (fake, { image, shape }) => {
-      const photo = fake.addRectangle({ name: 'Table shot', x: image.x, y: image.y, width: image.width, height: image.height, content: image.content ?? 'flat' })
-      photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+      const photo = await fake.addPhoto({ name: 'Table shot', x: image.x, y: image.y, width: image.width, height: image.height, content: image.content ?? 'flat' })
       photo.rotation = image.rotation ?? 0
       if (image.strokeOutside) {
         photo.strokes = [{ type: 'SOLID' }]

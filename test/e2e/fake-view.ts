@@ -75,6 +75,8 @@ export interface FakeFigmaView {
   addFrame(props?: NodePropsView): FakeNodeView
   /** A rectangle, in `parent` (a frame) when given. */
   addRectangle(props?: NodePropsView, parent?: FakeNodeView): FakeNodeView
+  /** A placed photo: a rectangle filled with an image of its picture (test/fake-figma/index.ts). */
+  addPhoto(props?: NodePropsView & { imageWidth?: number }, parent?: FakeNodeView): Promise<FakeNodeView>
   addEllipse(props?: NodePropsView): FakeNodeView
   addLine(props?: Omit<NodePropsView, 'height'>): FakeNodeView
   /** A path drawn with the pen: 0 high for a straight horizontal stroke. */

@@ -144,8 +144,7 @@ const figmaFaults: Fault[] = [
     arrange: (session) =>
       session.figma(async (fake) => {
         const card = Object.assign(fake.addFrame({ name: 'Card', width: 400, height: 10 }), { layoutMode: 'VERTICAL', primaryAxisSizingMode: 'AUTO' })
-        const photo = fake.addRectangle({ name: 'Photo', width: 400, height: 400, content: 'photo' }, card)
-        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        await fake.addPhoto({ name: 'Photo', width: 400, height: 400 }, card)
         fake.addRectangle({ name: 'Title', width: 400, height: 200 }, card)
         fake.select(card)
       }),

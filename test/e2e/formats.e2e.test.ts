@@ -26,8 +26,7 @@ const keyVisual = (state: unknown, frames: [string, number, number][] = []) => (
   key: TEST_KEY,
   setup: async (fake: FakeFigmaView, arg: Setup) => {
     fake.storage.set('saved-state', arg.state)
-    const visual = fake.addRectangle({ name: 'Key visual', x: 0, y: 0, width: 1600, height: 1600, content: 'photo' })
-    visual.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await visual.exportAsync({ constraint: { type: 'WIDTH', value: 400 } })).hash, scaleMode: 'FILL' }]
+    const visual = await fake.addPhoto({ name: 'Key visual', x: 0, y: 0, width: 1600, height: 1600, imageWidth: 400 })
     const made = arg.frames.map(([name, width, height], i) => {
       const frame = fake.addFrame({ name: `${name} ${width}×${height}`, x: 1800 + i * 1300, y: 0, width, height })
       fake.addText({ name: `${name} headline`, x: 8, y: 8, width: Math.min(200, width - 16), height: 24, characters: 'Summer sale' }, frame)

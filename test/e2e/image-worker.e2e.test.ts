@@ -165,8 +165,7 @@ async function expandAsync(model: string, uiInitScript?: string): Promise<Expand
     setup: async (fake, model) => {
       fake.storage.set('saved-state', { settings: { model } })
       const frame = fake.addFrame({ name: 'Banner', x: 0, y: 0, width: 1200, height: 628 })
-      const shot = fake.addRectangle({ name: 'Product', x: 286, y: 0, width: 628, height: 628, content: 'photo' }, frame)
-      shot.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await shot.exportAsync()).hash, scaleMode: 'FILL' }]
+      await fake.addPhoto({ name: 'Product', x: 286, y: 0, width: 628, height: 628 }, frame)
       fake.select(frame)
     },
   })
@@ -222,8 +221,7 @@ describe('Expand’s input canvas for a shot Figma draws larger than its box', (
       setup: async (fake) => {
         fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2.5-fast' } })
         const frame = fake.addFrame({ name: 'Banner', x: 0, y: 0, width: 1200, height: 628 })
-        const shot = fake.addRectangle({ name: 'Product', x: 286, y: 0, width: 628, height: 628, content: 'photo' }, frame)
-        shot.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await shot.exportAsync()).hash, scaleMode: 'FILL' }]
+        const shot = await fake.addPhoto({ name: 'Product', x: 286, y: 0, width: 628, height: 628 }, frame)
         // Its export covers (286, 0) to (944, 658) in the frame: the shot, and the shadow 30 px past its right and bottom edges.
         shot.effects = [{ type: 'DROP_SHADOW', visible: true, radius: 10, offset: { x: 20, y: 20 } }]
         fake.select(frame)

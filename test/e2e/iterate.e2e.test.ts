@@ -84,8 +84,7 @@ describe('takes', () => {
     const session = await suite.open({
       key: TEST_KEY,
       setup: async (fake) => {
-        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
-        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        const photo = await fake.addPhoto({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600 })
         fake.select(photo, fake.addEllipse({ name: 'Area', x: 500, y: 300, width: 160, height: 120 }))
       },
     })

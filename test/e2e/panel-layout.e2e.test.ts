@@ -40,8 +40,7 @@ describe(`the panel at ${PANEL_SIZE.width}×${PANEL_SIZE.height}`, () => {
     const session = await suite.open({
       key: TEST_KEY,
       setup: async (fake) => {
-        const photo = fake.addRectangle({ name: 'Hero_Banner_Desktop_1920x1080_Final_v3_approved_by_client.png', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
-        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        const photo = await fake.addPhoto({ name: 'Hero_Banner_Desktop_1920x1080_Final_v3_approved_by_client.png', x: 0, y: 0, width: 800, height: 600 })
         fake.select(photo)
       },
     })

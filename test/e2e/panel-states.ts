@@ -50,8 +50,7 @@ export const PANEL_STATES: readonly PanelState[] = [
     caption: 'An image selected: edit it, upscale it, remove its background, expand it',
     key: true,
     setup: async (fake) => {
-      const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
-      photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+      const photo = await fake.addPhoto({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600 })
       fake.select(photo)
     },
     arrange: (session) => typePromptAsync(session, 'Warmer light, a linen napkin beside the mug'),
@@ -61,8 +60,7 @@ export const PANEL_STATES: readonly PanelState[] = [
     caption: 'An image and a shape drawn over it: Edit area, then Erase area',
     key: true,
     setup: async (fake) => {
-      const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
-      photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+      const photo = await fake.addPhoto({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600 })
       fake.select(photo, fake.addEllipse({ name: 'Area', x: 500, y: 300, width: 160, height: 120 }))
     },
     arrange: (session) => typePromptAsync(session, 'A croissant on a small plate'),
@@ -72,8 +70,7 @@ export const PANEL_STATES: readonly PanelState[] = [
     caption: 'Several images: each of them in one click',
     key: true,
     setup: async (fake) => {
-      const shots = [0, 1, 2].map((i) => fake.addRectangle({ name: `Shot ${i + 1}`, x: i * 500, width: 400, height: 500, content: 'photo' }))
-      for (const shot of shots) shot.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await shot.exportAsync()).hash, scaleMode: 'FILL' }]
+      const shots = await Promise.all([0, 1, 2].map((i) => fake.addPhoto({ name: `Shot ${i + 1}`, x: i * 500, width: 400, height: 500 })))
       fake.select(...shots)
     },
     arrange: (session) => typePromptAsync(session, 'Studio light, a soft grey backdrop'),
@@ -97,8 +94,7 @@ export const PANEL_STATES: readonly PanelState[] = [
     key: true,
     setup: async (fake) => {
       fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2.6-pro', imageSize: '1K', fontInputs: [] } })
-      const visual = fake.addRectangle({ name: 'Summer key visual', x: 0, y: 0, width: 1600, height: 1600, content: 'photo' })
-      visual.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await visual.exportAsync({ constraint: { type: 'WIDTH', value: 400 } })).hash, scaleMode: 'FILL' }]
+      const visual = await fake.addPhoto({ name: 'Summer key visual', x: 0, y: 0, width: 1600, height: 1600, imageWidth: 400 })
       fake.select(visual)
     },
     arrange: async (session) => {

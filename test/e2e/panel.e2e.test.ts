@@ -161,8 +161,7 @@ describe('the actions a selection invites', () => {
       key: TEST_KEY,
       setup: async (fake) => {
         const post = fake.addFrame({ name: 'Post', x: 0, y: 0, width: 800, height: 600 })
-        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' }, post)
-        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        await fake.addPhoto({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600 }, post)
         fake.select(post, fake.addEllipse({ name: 'Cup', x: 300, y: 200, width: 120, height: 120 }))
       },
     })

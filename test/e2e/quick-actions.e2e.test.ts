@@ -268,8 +268,7 @@ describe('Edit area and Erase area as quick actions', () => {
     const session = await suite.open({
       key: TEST_KEY,
       setup: async (fake) => {
-        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
-        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        const photo = await fake.addPhoto({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600 })
         fake.select(photo, fake.addEllipse({ name: 'Area', x: 300, y: 200, width: 200, height: 200 }))
       },
       launch: { command, parameters },

@@ -44,8 +44,7 @@ describe('relaunch buttons on an edit', () => {
       setup: async (fake) => {
         // The designer's own model and size: a relaunch of the edit runs at once.
         fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2-fast', imageSize: '1K' }, takes: 1 })
-        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
-        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        const photo = await fake.addPhoto({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600 })
         fake.select(photo, fake.addRectangle({ name: 'Area', x: 300, y: 200, width: 200, height: 200 }))
       },
     })
@@ -89,8 +88,7 @@ describe('relaunch buttons on an edit', () => {
       key: TEST_KEY,
       setup: async (fake) => {
         fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2-fast', imageSize: '1K' } })
-        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
-        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        const photo = await fake.addPhoto({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600 })
         photo.setPluginData('riverflow', '{}')
         fake.select(photo)
         fake.figma.command = 'edit-an-area'
@@ -132,8 +130,7 @@ describe('relaunch buttons on an expansion', () => {
       setup: async (fake) => {
         fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2-fast', imageSize: '1K' }, takes: 1 })
         const banner = fake.addFrame({ name: 'Banner', x: 0, y: 0, width: 1200, height: 628 })
-        const shot = fake.addRectangle({ name: 'Product', x: 286, y: 0, width: 628, height: 628, content: 'photo' }, banner)
-        shot.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await shot.exportAsync()).hash, scaleMode: 'FILL' }]
+        await fake.addPhoto({ name: 'Product', x: 286, y: 0, width: 628, height: 628 }, banner)
         fake.select(banner)
       },
     })

@@ -250,8 +250,7 @@ const openWithShot = (arg: { frame: Box; shot: Box; select: 'frame' | 'shot' }) 
     setup: async (fake, { frame: frameBox, shot: shotBox, select }) => {
       fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2.5-fast' } })
       const frame = fake.addFrame(frameBox)
-      const shot = fake.addRectangle({ ...shotBox, content: 'photo' }, frame)
-      shot.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await shot.exportAsync()).hash, scaleMode: 'FILL' }]
+      const shot = await fake.addPhoto(shotBox, frame)
       fake.select(select === 'frame' ? frame : shot)
     },
   })
@@ -364,8 +363,7 @@ describe('Edit area', () => {
       key: TEST_KEY,
       setupArg: shape,
       setup: async (fake, { kind, ...box }) => {
-        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
-        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        const photo = await fake.addPhoto({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600 })
         fake.select(photo, kind === 'ellipse' ? fake.addEllipse({ name: 'Area', ...box }) : fake.addRectangle({ name: 'Area', ...box }))
       },
     })
@@ -425,8 +423,7 @@ describe('Edit area', () => {
       key: TEST_KEY,
       setup: async (fake) => {
         const card = Object.assign(fake.addFrame({ name: 'Card', width: 800, height: 10 }), { layoutMode: 'VERTICAL', primaryAxisSizingMode: 'AUTO' })
-        const photo = fake.addRectangle({ name: 'Table shot', width: 800, height: 600, content: 'photo' }, card)
-        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        const photo = await fake.addPhoto({ name: 'Table shot', width: 800, height: 600 }, card)
         fake.addRectangle({ name: 'Caption', width: 800, height: 100 }, card)
         // Drawn in the card, the shape joined its flow, after the caption.
         fake.select(photo, fake.addRectangle({ name: 'Area', width: 200, height: 200 }, card))
@@ -476,8 +473,7 @@ describe('Edit area', () => {
       key: TEST_KEY,
       setupArg: change,
       setup: async (fake, change) => {
-        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
-        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        const photo = await fake.addPhoto({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600 })
         const area = fake.addRectangle({ name: 'Area', x: 300, y: 200, width: 200, height: 200 })
         fake.select(photo, area)
         const send = fake.sendFromUi.bind(fake)

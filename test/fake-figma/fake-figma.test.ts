@@ -51,6 +51,17 @@ describe('the fake figma API', () => {
     expect(readImageInfo(await frame.exportAsync({ format: 'PNG', constraint: { type: 'HEIGHT', value: 50 } }))).toMatchObject({ width: 75, height: 50 })
   })
 
+  it('addPhoto places a photo as Figma does when an image is dropped in: a rectangle filled with its picture, scaled to fill', async () => {
+    const fake = createFakeFigma()
+    const card = fake.addFrame({ name: 'Card', width: 1000, height: 1000 })
+    const photo = await fake.addPhoto({ name: 'Table shot', width: 800, height: 600 }, card)
+    expect(photo).toMatchObject({ type: 'RECTANGLE', name: 'Table shot', width: 800, height: 600, content: 'photo', parent: card })
+    expect(photo.fills).toMatchObject([{ type: 'IMAGE', scaleMode: 'FILL' }])
+    expect(fake.images.get(photo.fills[0].imageHash as string)).toMatchObject({ width: 800, height: 600 })
+    const small = await fake.addPhoto({ width: 1600, height: 1600, imageWidth: 400 })
+    expect(fake.images.get(small.fills[0].imageHash as string)).toMatchObject({ width: 400, height: 400 })
+  })
+
   it('createFrame makes a white frame on the current page, as Figma does', () => {
     const fake = createFakeFigma()
     const frame = fake.figma.createFrame() as unknown as ReturnType<typeof fake.addFrame>

@@ -106,6 +106,12 @@ export interface FakeFigma {
   /** A component's instance: a frame that takes no new child, nor does any layer in it (its own are set up here). */
   addInstance: (props?: NodeProps, parent?: FakeNode) => FakeFrameNode
   addRectangle: (props?: NodeProps, parent?: FakeNode) => FakeNode
+  /**
+   * A placed photo, as Figma makes when an image is dropped in: a rectangle whose fill is an
+   * image (its own picture, `content` 'photo' unless given), scaled to fill. With `imageWidth`
+   * the image is that many pixels wide, smaller than the layer, as a downscaled file would be.
+   */
+  addPhoto: (props?: NodeProps & { imageWidth?: number }, parent?: FakeNode) => Promise<FakeNode>
   addEllipse: (props?: NodeProps, parent?: FakeNode) => FakeNode
   /** A line: `width` long and, as in Figma, 0 high (a divider). */
   addLine: (props?: Omit<NodeProps, 'height'>, parent?: FakeNode) => FakeNode
@@ -478,6 +484,12 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     addFrame: (props, parent) => make(new FakeFrameNode(registry, 'FRAME', props?.name ?? 'Frame'), props, parent),
     addInstance: (props, parent) => make(new FakeFrameNode(registry, 'INSTANCE', props?.name ?? 'Instance'), props, parent),
     addRectangle: (props, parent) => make(new FakeNode(registry, 'RECTANGLE', props?.name ?? 'Rectangle'), props, parent),
+    async addPhoto({ imageWidth, ...props } = {}, parent) {
+      const photo = fake.addRectangle({ ...props, content: props.content ?? 'photo' }, parent)
+      const bytes = await photo.exportAsync(imageWidth ? { constraint: { type: 'WIDTH', value: imageWidth } } : undefined)
+      photo.fills = [{ type: 'IMAGE', imageHash: figma.createImage(bytes).hash, scaleMode: 'FILL' }]
+      return photo
+    },
     addEllipse: (props, parent) => make(new FakeNode(registry, 'ELLIPSE', props?.name ?? 'Ellipse'), props, parent),
     addLine: (props, parent) => make(new FakeNode(registry, 'LINE', props?.name ?? 'Line'), { ...props, height: 0 }, parent),
     addVector(props = {}, parent) {

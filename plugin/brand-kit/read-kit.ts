@@ -1,7 +1,7 @@
 import { type BrandKit, type KitFont, type KitReference, KIT_LIMITS } from '../../common/brand-kit'
 import { GOOGLE_FONT_FILES_ORIGIN, isGoogleFontFile } from '../../common/font-files'
 import { cut } from '../../common/read/read-settings'
-import { isKitPage, kitName, parseReferenceName, readManifest } from './kit-page'
+import { type ManifestReference, isKitPage, kitName, parseReferenceName, readManifest, referenceName } from './kit-page'
 
 /**
  * Every kit page of the file, read from its layers. A kit page is edited by
@@ -46,10 +46,8 @@ export function readKitPage(page: PageNode): BrandKit {
   const manifest = readManifest(page)
   if (manifest === null) problems.push('The kit’s record on its page was damaged; its layers are read as they are.')
   for (const made of manifest ?? []) {
-    // A reference the plugin made, gone from the page (deleted, or moved elsewhere).
-    if (!page.children.some((node) => node.id === made.id)) {
-      problems.push(`The ${made.role} reference “${made.label}” was deleted from the kit page. The rest of the kit is used.`)
-    }
+    const problem = missingReference(page, made, references)
+    if (problem) problems.push(problem)
   }
   if (references.length > KIT_LIMITS.references) problems.push(`Only the first ${KIT_LIMITS.references} of the kit’s ${references.length} references are used.`)
   kit.references = references.slice(0, KIT_LIMITS.references)
@@ -61,6 +59,41 @@ export function readKitPage(page: PageNode): BrandKit {
   kit.checks = kit.checks.slice(0, KIT_LIMITS.checks)
   kit.problems = bounded(problems)
   return kit
+}
+
+/**
+ * What became of a reference the plugin put on the page that is no longer sent,
+ * in words that say how to send it again; null when it is still sent, or was put
+ * back under its name, or its change is already said (emptied) or meant (hidden).
+ */
+function missingReference(page: PageNode, made: ManifestReference, references: readonly KitReference[]): string | null {
+  if (references.some((ref) => ref.layerId === made.id || (ref.role === made.role && ref.label === made.label))) return null
+  const what = `The ${made.role} reference “${made.label}”`
+  const name = referenceName(made.role, made.label)
+  const node = findOnPage(page, made.id)
+  if (!node) return `${what} was deleted from the kit page; the rest of the kit is used. To send it again, undo, or name a layer on the page “${name}”.`
+  if (node.parent !== page) {
+    return `${what} is inside “${cut(topLayerOf(page, node).name, KIT_LIMITS.labelChars)}” on the kit page, where it is not read: move it out onto the page to send it.`
+  }
+  if (!node.visible || parseReferenceName(node.name) !== null) return null
+  return `${what} was renamed “${cut(node.name, KIT_LIMITS.labelChars)}”, so it is not sent: a reference is named “role: name”. Rename it “${name}” to send it.`
+}
+
+/** A layer anywhere on the page, by id: a reference moved into a frame or a section is still there. */
+function findOnPage(parent: BaseNode & ChildrenMixin, id: string): SceneNode | null {
+  for (const node of parent.children) {
+    if (node.id === id) return node
+    const inside = 'children' in node ? findOnPage(node, id) : null
+    if (inside) return inside
+  }
+  return null
+}
+
+/** The layer directly on the page that holds `node`. */
+function topLayerOf(page: PageNode, node: SceneNode): SceneNode {
+  let top: SceneNode = node
+  while (top.parent && top.parent !== page) top = top.parent as SceneNode
+  return top
 }
 
 /** The first problems, and how many more: the panel lists them all, and a page can hold any number of broken layers. */

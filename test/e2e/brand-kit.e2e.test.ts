@@ -100,7 +100,7 @@ describe('a brand kit in the file', () => {
     })
     await expect
       .poll(() => ui.getByRole('status', { name: 'Brand kit problems' }).textContent())
-      .toBe('The logo reference “Acme logo” was deleted from the kit page. The rest of the kit is used.')
+      .toBe('The logo reference “Acme logo” was deleted from the kit page; the rest of the kit is used. To send it again, undo, or name a layer on the page “logo: Acme logo”.')
     await ui.getByRole('textbox', { name: 'Prompt' }).fill('A poster saying "Fresh every day"')
     await expect.poll(() => kitLine(session).textContent()).toBe('Brand kit “Acme” adds 2 references, 1 font input (+$0.03) and 3 checks.')
     await ui.getByRole('button', { name: /^Generate/ }).click()
@@ -127,7 +127,7 @@ describe('a brand kit in the file', () => {
     const content = (suite.standIn.generations()[0].body as Body).messages[0].content as { type: string; text?: string }[]
     expect(content.filter((part) => part.type === 'image_url')).toHaveLength(2)
     expect(content[0].text).toContain('image 1 is the product')
-    expect(await ui.getByRole('status', { name: 'Brand kit problems' }).textContent()).toBe('The logo reference “Acme logo” was deleted from the kit page. The rest of the kit is used.')
+    expect(await ui.getByRole('status', { name: 'Brand kit problems' }).textContent()).toBe('The logo reference “Acme logo” was deleted from the kit page; the rest of the kit is used. To send it again, undo, or name a layer on the page “logo: Acme logo”.')
     await expect.poll(() => session.figma((fake) => fake.page.children.filter((node) => node.fills.some((fill) => fill.type === 'IMAGE')).length), { timeout: 20_000 }).toBe(1)
     expect(await ui.getByRole('alert').count()).toBe(0)
   })

@@ -179,7 +179,7 @@ const kitFaults: Fault[] = [
     image: 'placed',
     also: async (session) => {
       expect(kitImagesSent()).toBe(2)
-      expect(await session.ui.getByRole('status', { name: 'Brand kit problems' }).textContent()).toBe('The logo reference “Logo” was deleted from the kit page. The rest of the kit is used.')
+      expect(await session.ui.getByRole('status', { name: 'Brand kit problems' }).textContent()).toBe('The logo reference “Logo” was deleted from the kit page; the rest of the kit is used. To send it again, undo, or name a layer on the page “logo: Logo”.')
     },
   },
   {

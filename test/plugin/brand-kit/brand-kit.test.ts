@@ -229,11 +229,29 @@ describe('reading kits damaged by hand', () => {
     const { kits } = kitsOf(await request('load-brand-kits', {}))
     expect(kits[0].problems).toEqual([
       'The style reference “Mood” is empty: put its image back. The rest of the kit is used.',
-      'The logo reference “Acme logo” was deleted from the kit page. The rest of the kit is used.',
+      'The logo reference “Acme logo” was deleted from the kit page; the rest of the kit is used. To send it again, undo, or name a layer on the page “logo: Acme logo”.',
     ])
     expect(kits[0].references.map((r) => r.label)).toEqual(['Bottle packshot'])
     expect(kits[0].fonts).toHaveLength(1)
     expect(kits[0].palette).toHaveLength(2)
+  })
+
+  it('says a reference put back under its name no more, and one moved into a frame or renamed as such, with how to send it again', async () => {
+    const { page } = await madeKitAsync()
+    // The logo deleted, then a new layer put on the page under its name, as the problem asked.
+    layer(page, 'logo: Acme logo').remove()
+    const again = fake.addFrame({ name: 'logo: Acme logo', width: 200, height: 100 }, page)
+    again.fills = solid(0, 0, 0)
+    // The product tidied into a frame; the mood frame renamed without its role.
+    const group = fake.addFrame({ name: 'Products', x: 2000, width: 500, height: 700 }, page)
+    group.appendChild(layer(page, 'product: Bottle packshot'))
+    layer(page, 'style: Mood').name = 'Mood board'
+    const [kit] = kitsOf(await request('load-brand-kits', {})).kits
+    expect(kit.references.map((r) => r.label)).toEqual(['Acme logo'])
+    expect(kit.problems).toEqual([
+      'The product reference “Bottle packshot” is inside “Products” on the kit page, where it is not read: move it out onto the page to send it.',
+      'The style reference “Mood” was renamed “Mood board”, so it is not sent: a reference is named “role: name”. Rename it “style: Mood” to send it.',
+    ])
   })
 
   it('reads a damaged record, a swatch with no colour, a mixed font, too many checks and a layer added by hand', async () => {
@@ -304,7 +322,7 @@ describe('reading kits damaged by hand', () => {
     const { page } = await madeKitAsync()
     // Anyone with the file can write the page's record: a label of 5,000 characters is said cut, as the plugin writes it.
     page.setPluginData('brand-kit', JSON.stringify({ v: 1, references: [{ id: `gone-${'9'.repeat(5000)}`, role: 'logo', label: 'L'.repeat(5000) }] }))
-    expect(kitsOf(await request('load-brand-kits', {})).kits[0].problems).toEqual([`The logo reference “${'L'.repeat(80)}” was deleted from the kit page. The rest of the kit is used.`])
+    expect(kitsOf(await request('load-brand-kits', {})).kits[0].problems).toEqual([`The logo reference “${'L'.repeat(80)}” was deleted from the kit page; the rest of the kit is used. To send it again, undo, or name a layer on the page “logo: ${'L'.repeat(80)}”.`])
 
     for (let i = 0; i < 30; i++) fake.addFrame({ name: `style: Empty ${i}`, width: 10, height: 10 }, page)
     const [kit] = kitsOf(await request('load-brand-kits', {})).kits

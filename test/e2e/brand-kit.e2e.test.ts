@@ -4,6 +4,7 @@ import { TEST_KEY } from '../openrouter-stand-in/server'
 import type { FakeFigmaView } from './fake-view'
 import type { PluginSession } from './harness'
 import { openOptionsAsync } from './panel-actions'
+import { measurePanelAsync } from './panel-layout'
 import { useBrowserSuite } from './suite'
 
 // A brand kit kept in the file (issue 19): made from the selection, offered to the next
@@ -34,12 +35,12 @@ const brandPage = () => ({
 })
 
 /** Makes the kit from the selection in Settings, as a one-time set-up, then shows the request's options, where the kit's line is. */
-async function makeKitAsync(session: PluginSession): Promise<void> {
+async function makeKitAsync(session: PluginSession, name = 'Acme'): Promise<void> {
   const { ui } = session
   await ui.getByRole('button', { name: 'Settings' }).click()
-  await ui.getByRole('textbox', { name: 'Kit name' }).fill('Acme')
+  await ui.getByRole('textbox', { name: 'Kit name' }).fill(name)
   await ui.getByRole('button', { name: 'Make brand kit' }).click()
-  await expect.poll(() => ui.getByRole('combobox', { name: 'Use brand kit' }).locator('option:checked').textContent()).toBe('Acme')
+  await expect.poll(() => ui.getByRole('combobox', { name: 'Use brand kit' }).locator('option:checked').textContent()).toBe(name)
   await ui.getByRole('button', { name: 'Done' }).click()
   await openOptionsAsync(ui)
 }
@@ -88,6 +89,17 @@ describe('a brand kit in the file', () => {
     const record = await session.figma((fake) => JSON.parse(fake.page.children[4].getPluginData('riverflow')))
     expect(record).toMatchObject({ brandKit: 'Acme', prompt: 'A summer poster with the headline “Fresh every day”' })
     await session.close()
+  })
+
+  it('is named whole in the line of what is sent at 360 px, however long its name: nothing of the line is cut', async () => {
+    const session = await suite.open(brandPage())
+    const { ui } = session
+    await makeKitAsync(session, 'Acme Summer Campaign 2026')
+    await session.figma((fake) => fake.select())
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A summer poster')
+    const summary = ui.getByRole('region', { name: 'What is sent' }).getByRole('button').first()
+    await expect.poll(() => summary.textContent()).toBe('Riverflow 2.5 Fast · 1024×1024 · 1 image · Brand kit Acme Summer Campaign 2026')
+    expect((await measurePanelAsync(ui)).overflowingLabels).toEqual([])
   })
 
   it('with a reference layer deleted from the kit page, says so and sends the rest', async () => {

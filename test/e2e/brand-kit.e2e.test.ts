@@ -91,6 +91,22 @@ describe('a brand kit in the file', () => {
     await session.close()
   })
 
+  it('once made, says so by the name its page took and empties the name field, so a second press makes no copy unasked', async () => {
+    const session = await suite.open(brandPage())
+    const { ui } = session
+    await ui.getByRole('button', { name: 'Settings' }).click()
+    const name = ui.getByRole('textbox', { name: 'Kit name' })
+    const made = ui.getByRole('status', { name: 'Brand kit made' })
+    await name.fill('Acme')
+    await ui.getByRole('button', { name: 'Make brand kit' }).click()
+    await expect.poll(() => made.textContent()).toBe('Made the page “Brand kit: Acme”, now the kit in use.')
+    expect(await name.inputValue()).toBe('')
+    // The same name again, typed on purpose: the page takes the next free name, and the panel says which.
+    await name.fill('Acme')
+    await ui.getByRole('button', { name: 'Make brand kit' }).click()
+    await expect.poll(() => made.textContent()).toBe('Made the page “Brand kit: Acme 2”, now the kit in use.')
+  })
+
   it('is named whole in the line of what is sent at 360 px, however long its name: nothing of the line is cut', async () => {
     const session = await suite.open(brandPage())
     const { ui } = session

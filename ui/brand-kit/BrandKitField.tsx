@@ -47,6 +47,15 @@ export function BrandKitField({ kits, line }: BrandKitFieldProps) {
 /** Making a kit from the selection: once per brand, so it lives in Settings, with what to select first. */
 export function MakeBrandKit({ kits, selectedCount }: { kits: BrandKitsState; selectedCount: number }) {
   const [name, setName] = useState('')
+  // The kit just made, by the name its page took ("Acme 2" beside an "Acme"); its name leaves the field, so a second press makes no second kit unasked.
+  const [made, setMade] = useState<string | null>(null)
+  const makeAsync = async () => {
+    setMade(null)
+    const kit = await kits.make(name)
+    if (kit === null) return
+    setName('')
+    setMade(kit)
+  }
   return (
     <div class="field">
       <Muted>
@@ -56,10 +65,15 @@ export function MakeBrandKit({ kits, selectedCount }: { kits: BrandKitsState; se
       </Muted>
       <Textbox aria-label="Kit name" placeholder="Kit name, e.g. Acme" value={name} onValueInput={setName} />
       <div class="buttons">
-        <Button secondary loading={kits.busy} disabled={selectedCount === 0} onClick={() => kits.make(name)}>
+        <Button secondary loading={kits.busy} disabled={selectedCount === 0} onClick={() => void makeAsync()}>
           Make brand kit
         </Button>
       </div>
+      {made && (
+        <p class="notice" role="status" aria-label="Brand kit made">
+          Made the page “Brand kit: {made}”, now the kit in use.
+        </p>
+      )}
     </div>
   )
 }

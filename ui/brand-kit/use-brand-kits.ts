@@ -22,7 +22,8 @@ export interface BrandKitsState {
   /** A failure of the last step (reading, choosing, making), for the designer. */
   message: string | null
   choose: (kitId: string | null) => void
-  make: (name: string) => void
+  /** Makes a kit from the selection, the file's from then on: its name as the page took it, or null when it failed (said in `message`). */
+  make: (name: string) => Promise<string | null>
 }
 
 /**
@@ -71,12 +72,13 @@ export function useBrandKits(selection: readonly SelectedLayer[], enabled = true
   )
 
   const make = useCallback(
-    (name: string) => {
+    async (name: string) => {
       setBusy(true)
       setMessage(null)
-      requestAsync('make-brand-kit', { name })
-        .then(take, failed)
-        .finally(() => setBusy(false))
+      const next = await requestAsync('make-brand-kit', { name }).catch(failed)
+      if (next) await take(next).catch(failed)
+      setBusy(false)
+      return next ? (next.kits.find((kit) => kit.id === next.chosenId)?.name ?? null) : null
     },
     [take],
   )

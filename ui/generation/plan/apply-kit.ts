@@ -61,9 +61,13 @@ export function applyKit(task: TaskSpec, ready: ReadyKit, use: KitUse): TaskSpec
   if (kit.note.trim() !== '') adds.push('the style note')
 
   const fonts = kitFontInputs(task.prompt, ready.fontUrls)
-  if (task.settings.fontInputs.length > 0 || fonts.length === 0) {
-    // The designer's own font inputs stand; without quoted text the kit's fonts have nothing to set.
-    if (ready.fontUrls.length > 0 && task.settings.fontInputs.length === 0) leftOut.push('the kit’s fonts: put the headline in quotation marks in the prompt')
+  if (ready.fontUrls.length === 0) {
+    // No kit font was found: the kit's problems say why.
+  } else if (task.settings.fontInputs.length > 0) {
+    // The designer's own text in their font stands, and the kit's is said to give way to it.
+    leftOut.push('the kit’s fonts: your own text in your font goes instead')
+  } else if (fonts.length === 0) {
+    leftOut.push('the kit’s fonts: put the headline in quotation marks in the prompt')
   } else if (model.maxFontInputs === 0) {
     leftOut.push(`the kit’s fonts: ${model.label} takes no font inputs`)
   } else if (unpriced) {

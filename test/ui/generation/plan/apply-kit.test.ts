@@ -71,6 +71,14 @@ describe('a brand kit applied to a Generate', () => {
     expect(task.brandKit?.leftOut).toEqual(['the kit’s fonts: put the headline in quotation marks in the prompt'])
   })
 
+  it('leaves the designer’s own text in their font as it is, and says the kit’s fonts give way to it', async () => {
+    const own = { fontUrl: 'https://fonts.gstatic.com/lobster400.woff2', text: 'Fresh every day' }
+    const s = state('sourceful/riverflow-v2.5-fast')
+    const [task] = (await plan({ ...s, settings: { ...s.settings, fontInputs: [own] } })).generate.tasks
+    expect(task.settings.fontInputs).toEqual([own])
+    expect(task.brandKit?.leftOut).toEqual(['the kit’s fonts: your own text in your font goes instead'])
+  })
+
   it('sends the kit as refSR references to an upscale on Riverflow 2, and says 2.5 takes none', async () => {
     const input: SelectedLayer = { id: '1:1', name: 'Hero', type: 'FRAME', width: 600, height: 400, fillable: true, madeHere: false }
     const upscale = async (model: string) =>

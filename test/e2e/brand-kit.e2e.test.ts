@@ -107,6 +107,23 @@ describe('a brand kit in the file', () => {
     await expect.poll(() => made.textContent()).toBe('Made the page “Brand kit: Acme 2”, now the kit in use.')
   })
 
+  it('opens its page from Settings even with no reference left on it to select, where its problems ask to fix it', async () => {
+    const session = await suite.open(brandPage())
+    const { ui } = session
+    await makeKitAsync(session)
+    const currentPage = () => session.figma((fake) => (fake as unknown as { figma: { currentPage: { name: string } } }).figma.currentPage.name)
+    // Every reference copy deleted from the kit page: only its font, colours, note and checks are read.
+    await session.figma((fake) => {
+      for (const node of fake.allNodes().filter((n) => /^(logo|product|style): /.test(n.name))) node.remove()
+      fake.select()
+    })
+    await ui.getByRole('button', { name: 'Settings' }).click()
+    await expect.poll(() => ui.getByRole('status', { name: 'Brand kit problems' }).locator('li').count()).toBe(3)
+    expect(await currentPage()).toBe('Page 1')
+    await ui.getByRole('button', { name: 'Open the kit page' }).click()
+    await expect.poll(currentPage).toBe('Brand kit: Acme')
+  })
+
   it('is named whole in the line of what is sent at 360 px, however long its name: nothing of the line is cut', async () => {
     const session = await suite.open(brandPage())
     const { ui } = session

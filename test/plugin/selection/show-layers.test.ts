@@ -27,6 +27,17 @@ describe('showLayersAsync', () => {
     expect(second.selection).toEqual([there])
   })
 
+  it('goes to a page by its id when none of the layers is left, and shows all of it', async () => {
+    const kitPage = fake.addPage('Brand kit: Acme')
+    const note = fake.addText({ name: 'Note' }, kitPage)
+    const gone = fake.addFrame({ name: 'logo: Acme' }, kitPage)
+    gone.remove()
+    await showLayersAsync({ layerIds: [gone.id, kitPage.id] })
+    expect(fake.figma.currentPage.id).toBe(kitPage.id)
+    expect(kitPage.selection).toEqual([])
+    expect(fake.scrolledTo.at(-1)).toEqual([note])
+  })
+
   it('says the image is gone when no layer is left', async () => {
     const gone = fake.addFrame()
     gone.remove()

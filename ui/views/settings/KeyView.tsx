@@ -119,9 +119,10 @@ function BrandKits({ brandKits, selectedCount, onOpenKit }: SettingsProps) {
     <section class="section" aria-label="Brand kits">
       <span class="section-title">Brand kits</span>
       <BrandKitField kits={brandKits} line={null} />
-      {chosen && chosen.references.length > 0 && (
+      {/* Its references selected; with none read (a kit of fonts only, or references moved or deleted, which its problems ask to fix there), the page itself. */}
+      {chosen && (
         <div class="buttons">
-          <Button secondary onClick={() => onOpenKit(chosen.references.map((reference) => reference.layerId))}>
+          <Button secondary onClick={() => onOpenKit([...chosen.references.map((reference) => reference.layerId), chosen.id])}>
             Open the kit page
           </Button>
         </div>

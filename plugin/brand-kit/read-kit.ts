@@ -79,12 +79,15 @@ function missingReference(page: PageNode, made: ManifestReference, references: r
   return `${what} was renamed “${cut(node.name, KIT_LIMITS.labelChars)}”, so it is not sent: a reference is named “role: name”. Rename it “${name}” to send it.`
 }
 
-/** A layer anywhere on the page, by id: a reference moved into a frame or a section is still there. */
-function findOnPage(parent: BaseNode & ChildrenMixin, id: string): SceneNode | null {
-  for (const node of parent.children) {
+/**
+ * A layer anywhere on the page, by id: a reference moved into a frame or a section is still there.
+ * A stack, not recursion: a page of the file may nest layers deeper than the call stack goes.
+ */
+function findOnPage(page: PageNode, id: string): SceneNode | null {
+  const pending: SceneNode[] = page.children.slice()
+  for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.id === id) return node
-    const inside = 'children' in node ? findOnPage(node, id) : null
-    if (inside) return inside
+    if ('children' in node) for (const child of node.children) pending.push(child)
   }
   return null
 }

@@ -74,7 +74,7 @@ function Panel({ start }: { start: StartData }) {
   const { concurrency, keepFullResolution } = saved
   const sendLaunch = useCallback(
     (review: LaunchReview, key: string) => {
-      dispatch({ type: 'launch-done' })
+      dispatch({ type: 'launch-done', sent: true })
       // A format is made again as a fill in its frame, as the click made it: over 4096 px it is shrunk there, never tiled beside it.
       const tiles = keepFullResolution && !review.tasks.some((task) => task.formatSet)
       void panelGeneration.start(review.tasks, { key, models, concurrency, keepFullResolution: tiles })
@@ -177,7 +177,7 @@ function Panel({ start }: { start: StartData }) {
     <>
       <StateNotes notes={panel.notes} onDismiss={() => dispatch({ type: 'dismiss-notes' })} />
       {launch?.asking && (
-        <LaunchConfirm review={launch} busy={generation.job !== null} onSend={() => sendLaunch(launch, apiKey)} onDismiss={() => dispatch({ type: 'launch-done' })} />
+        <LaunchConfirm review={launch} busy={generation.job !== null} onSend={() => sendLaunch(launch, apiKey)} onDismiss={() => dispatch({ type: 'launch-done', sent: false })} />
       )}
       <GenerateView
         apiKey={apiKey}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TEST_KEY } from '../openrouter-stand-in/server'
+import type { PluginSession } from './harness'
 import { openOptionsAsync, pressActionAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
@@ -201,6 +202,48 @@ describe('relaunch buttons', () => {
     expect(suite.standIn.generations()[0].body).toMatchObject({ model: 'sourceful/riverflow-v2-pro', image_config: { image_size: '4K' } })
     await expect.poll(() => confirm.count()).toBe(0)
   })
+
+  it('a font file from elsewhere goes only with the relaunch it was shown for: after Not now, or a relaunch that sends nothing, the next click leaves it out', async () => {
+    const fonts = [{ fontUrl: 'https://fonts.example.net/brand.woff2', text: 'SALE' }]
+    const withFont = JSON.stringify({ ...record, prompt: 'A lighthouse at dusk, SALE', settings: { ...record.settings, fontInputs: fonts } })
+    const sentFont = () => suite.standIn.generations().some((g) => JSON.stringify(g.body).includes('fonts.example.net'))
+    const notes = (session: PluginSession) => session.ui.getByRole('status', { name: 'Settings changed' })
+    const refine = async (session: PluginSession) => {
+      await session.ui.getByRole('button', { name: /^Refine/ }).first().click()
+      await expect.poll(() => suite.standIn.generations().length, { timeout: 15_000 }).toBe(1)
+    }
+
+    // Shown with Send, and let go: the panel keeps the layer's prompt, not the font it did not send.
+    const asked = await relaunchedOn('regenerate', withFont, { settings: { model: 'sourceful/riverflow-v2-fast', imageSize: '1K' } })
+    const confirm = asked.ui.getByRole('alertdialog', { name: 'Confirm the relaunch' })
+    await confirm.waitFor()
+    expect(await confirm.textContent()).toMatch(/font file from https:\/\/fonts\.example\.net/)
+    await confirm.getByRole('button', { name: 'Not now' }).click()
+    await refine(asked)
+    expect(sentFont()).toBe(false)
+    expect(await notes(asked).textContent()).toMatch(/Left out the font file .*fonts\.example\.net/)
+    await asked.close()
+
+    // A relaunch that sends nothing (the layer locked) shows nothing to send: it loads as Edit prompt does.
+    suite.standIn.reset()
+    const locked = await suite.open({
+      key: TEST_KEY,
+      setupArg: withFont,
+      setup: async (fake, data) => {
+        const layer = fake.addFrame({ name: 'Lighthouse', x: 0, y: 0, width: 400, height: 500 })
+        layer.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await layer.exportAsync()).hash, scaleMode: 'FILL' }]
+        layer.setPluginData('riverflow', data)
+        ;(layer as unknown as { locked: boolean }).locked = true
+        fake.select(layer)
+        fake.figma.command = 'regenerate'
+      },
+    })
+    await notes(locked).waitFor()
+    await refine(locked)
+    expect(sentFont()).toBe(false)
+    expect(await notes(locked).textContent()).toMatch(/is locked.*Left out the font file/)
+    await locked.close()
+  }, 60_000)
 
   it('Regenerate waits for the key’s credit: with less left than it may cost, it asks first', async () => {
     suite.standIn.setKeyInfo({ limit_remaining: 0.05 })

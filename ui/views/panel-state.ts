@@ -40,6 +40,8 @@ interface PendingLaunch extends LaunchReview {
   kitName: string | null
   /** That kit's page id, when the record kept it: the kit is found by it first, by name only when no other kit shares it. */
   kitId: string | null
+  /** Said when it is let go unsent: its font file from elsewhere is not in the panel (plan-launch.ts). */
+  fontsLeftOut: string | null
 }
 
 export type PanelAction =
@@ -59,7 +61,7 @@ export type PanelAction =
   /** The relaunch's tasks with the layer's brand kit, as far as it is still in the file. */
   | { type: 'launch-kit'; tasks: TaskSpec[]; notes: string[] }
   /** The relaunch was sent, or the designer let it go. */
-  | { type: 'launch-done' }
+  | { type: 'launch-done'; sent: boolean }
 
 /** The first frame, and the quick action the start asks to run. */
 export interface PanelStart {
@@ -77,12 +79,13 @@ export function startPanel(start: StartData, models: readonly ModelCapabilities[
   const launched = start.launch ? planLaunch(start.launch, read.state, models) : { state: read.state, tasks: null, notes: [] }
   const own = read.state.settings
   const review = launched.tasks && start.key ? reviewLaunch(launched.tasks, own) : null
+  const fontsLeftOut = launched.fontsLeftOut ?? null
   const panel: PanelState = {
     view: start.key ? 'generate' : 'key',
     saved: launched.state,
-    notes: [...read.notes, ...launched.notes],
+    notes: [...read.notes, ...launched.notes, ...(fontsLeftOut !== null && !review ? [fontsLeftOut] : [])],
     creditCheckedFor: null,
-    launch: review && { ...review, asking: false, own, ...launchKitOf(start.launch?.record) },
+    launch: review && { ...review, asking: false, own, ...launchKitOf(start.launch?.record), fontsLeftOut },
   }
   return { panel, quickAction: start.quickAction }
 }
@@ -122,8 +125,10 @@ export function panelReducer(panel: PanelState, action: PanelAction): PanelState
     case 'launch-kit':
       if (!panel.launch) return panel
       return { ...panel, notes: [...panel.notes, ...action.notes], launch: { ...panel.launch, ...reviewLaunch(action.tasks, panel.launch.own), kitName: null, kitId: null } }
-    case 'launch-done':
-      return { ...panel, launch: null }
+    case 'launch-done': {
+      const unsent = !action.sent && panel.launch?.fontsLeftOut
+      return { ...panel, launch: null, notes: unsent ? [...panel.notes, unsent] : panel.notes }
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import type { SavedState } from '../../../../common/domain'
+import type { GenerationSettings, SavedState } from '../../../../common/domain'
 import type { Launch } from '../../../../common/messages'
 import type { ModelCapabilities } from '../../../../common/models'
 import { findModel } from '../../../models'
@@ -20,6 +20,11 @@ export interface LaunchPlan {
   /** Null when nothing runs: Edit prompt, or a layer whose record cannot be used. */
   tasks: TaskSpec[] | null
   notes: string[]
+  /**
+   * The tasks carry a font file from elsewhere, shown for Send and kept out of
+   * the panel: what to say when the relaunch is let go unsent.
+   */
+  fontsLeftOut?: string
 }
 
 /**
@@ -34,8 +39,19 @@ export interface LaunchPlan {
  */
 export function planLaunch(launch: Launch, current: SavedState, models: readonly ModelCapabilities[]): LaunchPlan {
   // Edit area and Erase area read no record; what stops them (the image replaced by hand) still does.
-  if (launch.command === 'edit-an-area' || launch.command === 'erase-an-area') return launch.problem ? { state: current, tasks: null, notes: [launch.problem] } : planAreaFromImage(launch, current, models)
-  // Regenerate and More like this are reviewed before they send (review-launch.ts), a font from elsewhere named there.
+  const { command } = launch
+  if (command === 'edit-an-area' || command === 'erase-an-area') return launch.problem ? { state: current, tasks: null, notes: [launch.problem] } : planAreaFromImage(launch, current, models)
+  const plan = planFromRecord({ ...launch, command }, current, models)
+  // A font file from elsewhere goes only with the tasks reviewed with it (review-launch.ts names it):
+  // kept in the panel, the next click would send it unasked, after Not now or a relaunch that sends nothing.
+  const { settings, note } = withoutFontsFromElsewhere(plan.state.settings)
+  if (note === null) return plan
+  const state = { ...plan.state, settings }
+  return plan.tasks ? { ...plan, state, fontsLeftOut: note } : { ...plan, state, notes: [...plan.notes, note] }
+}
+
+/** Regenerate, More like this and Edit prompt, from the layer's record; the tasks with its fonts from any host, for the review. */
+function planFromRecord(launch: Launch & { command: 'regenerate' | 'more-like-this' | 'edit-prompt' }, current: SavedState, models: readonly ModelCapabilities[]): LaunchPlan {
   const loaded = loadRecord(launch.record, current, models, { fontsFromAnyHost: launch.command !== 'edit-prompt' })
   if (!loaded) {
     const why = launch.problem ?? 'The prompt kept on this layer could not be read: it is from another version of the plugin, or damaged.'
@@ -153,18 +169,22 @@ export function loadRecord(raw: unknown, current: SavedState, models: readonly M
   const settings = { ...read.state.settings }
   // A record from before Fit the frame was made at the tier it names: regenerated at that tier.
   if (isObject(record.settings) && record.settings.fitFrame === undefined) settings.fitFrame = false
-  const notes = [...read.notes]
-  const elsewhere = fontsFromAnyHost ? [] : settings.fontInputs.filter((font) => !isGoogleFontFile(font.fontUrl))
-  if (elsewhere.length > 0) {
-    settings.fontInputs = settings.fontInputs.filter((font) => isGoogleFontFile(font.fontUrl))
-    const hosts = [...new Set(elsewhere.map((font) => hostOf(font.fontUrl)))].join(', ')
-    notes.push(`Left out the font file this image was made with, from ${hosts}: a link kept in a file is not sent unasked. If you trust it, add it again under Text in your font.`)
-  }
+  const fonts = fontsFromAnyHost ? { settings, note: null } : withoutFontsFromElsewhere(settings)
+  const notes = [...read.notes, ...(fonts.note === null ? [] : [fonts.note])]
   if (record.promptTruncated === true) notes.push('The prompt kept with this image was shortened to fit in the file; what is loaded is its start.')
   // What the designer had typed and not sent is not lost: it goes first among the recent prompts, and they are told where.
   const kept = keepDraft(current.recentPrompts, current.prompt, read.state.prompt)
   notes.push(...kept.notes)
-  return { state: { ...current, prompt: read.state.prompt, settings, recentPrompts: kept.recentPrompts }, notes }
+  return { state: { ...current, prompt: read.state.prompt, settings: fonts.settings, recentPrompts: kept.recentPrompts }, notes }
+}
+
+/** The settings without the font files from anywhere but Google Fonts, and what to say when there were some. */
+function withoutFontsFromElsewhere(settings: GenerationSettings): { settings: GenerationSettings; note: string | null } {
+  const elsewhere = settings.fontInputs.filter((font) => !isGoogleFontFile(font.fontUrl))
+  if (elsewhere.length === 0) return { settings, note: null }
+  const hosts = [...new Set(elsewhere.map((font) => hostOf(font.fontUrl)))].join(', ')
+  const note = `Left out the font file this image was made with, from ${hosts}: a link kept in a file is not sent unasked. If you trust it, add it again under Text in your font.`
+  return { settings: { ...settings, fontInputs: settings.fontInputs.filter((font) => isGoogleFontFile(font.fontUrl)) }, note }
 }
 
 /** Where a link points, for a note: its host, or the link itself (shortened) when it does not read as one. */

@@ -76,7 +76,14 @@ describe('planLaunch', () => {
     expect(used.notes).toEqual(edit.notes)
     const again = plan(launch({ record: withFonts }))
     expect(again.tasks![0].settings.fontInputs).toEqual(fonts)
-    expect(reviewLaunch(again.tasks!, current.settings).reasons.join(' ')).toMatch(/font file from https:\/\/attacker\.example\/f\.woff2/)
+    expect(reviewLaunch(again.tasks!, current.settings).reasons.join(' ')).toMatch(/font file from https:\/\/attacker\.example\/f\.woff2/)    // Only the reviewed tasks carry it: the panel does not, so no later click sends it unasked; said if the relaunch is let go.
+    expect(again.state.settings.fontInputs).toEqual([fonts[0]])
+    expect(again.notes).toEqual([KEPT])
+    expect(again.fontsLeftOut).toBe(edit.notes[0])
+    // A relaunch that sends nothing (the layer locked) loads the panel as Edit prompt does, saying so at once.
+    const locked = plan(launch({ record: withFonts, problem: '“A red fox” is locked: unlock it to regenerate it.' }))
+    expect(locked.state.settings.fontInputs).toEqual([fonts[0]])
+    expect(locked.notes).toContain(edit.notes[0])
   })
 
   it('History’s recent prompts: one clicked replaces the prompt being written, which goes first among them, as with Use', () => {

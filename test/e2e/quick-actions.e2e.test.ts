@@ -37,17 +37,21 @@ async function runOnFrame(command: string, frame: string | null) {
 }
 
 describe('quick actions', () => {
-  it('“Generate image” fills the selected frame as the panel would, reports with toasts and closes', async () => {
+  it.each([
+    ['match-selection', ''],
+    // A ratio by name for a fill of another shape would crop: made to fit the frame, and said.
+    ['16:9', ' Made to fit “Hero”, so at 4:5, not the 16:9 you chose.'],
+  ])('“Generate image” fills the selected frame as the panel would (ratio %s), reports with toasts and closes', async (ratio, note) => {
     const session = await suite.open({
       key: TEST_KEY,
       setup: (fake) => fake.select(fake.addFrame({ name: 'Hero', x: 0, y: 0, width: 800, height: 1000 })),
-      launch: { command: 'generate-image', parameters: { prompt: 'A lighthouse at dusk', 'aspect-ratio': 'match-selection' } },
+      launch: { command: 'generate-image', parameters: { prompt: 'A lighthouse at dusk', 'aspect-ratio': ratio } },
     })
     await expect.poll(async () => (await outcome(session)).closed, { timeout: 15_000 }).toBe(true)
     const { toasts, visible, layers } = await outcome(session)
     expect(visible).toBe(false)
     // Fit the frame: 2K (1792×2240) is the smallest size that covers the 800×1000 frame at 2×.
-    expect(toasts).toEqual(['Generating with Riverflow 2 Fast…', 'Placed 1 image · cost $0.04.'])
+    expect(toasts).toEqual([`Generating with Riverflow 2 Fast…${note}`, 'Placed 1 image · cost $0.04.'])
     expect(layers).toEqual([{ name: 'Hero', width: 800, height: 1000, fill: 'IMAGE' }])
     expect(suite.standIn.generations()[0].body).toMatchObject({ model: 'sourceful/riverflow-v2-fast', image_config: { aspect_ratio: '4:5', image_size: '2K' } })
     await session.close()

@@ -1,4 +1,4 @@
-import type { GenerationSettings, QuickAction, SavedState } from '../../common/domain'
+import type { AspectRatio, GenerationSettings, QuickAction, SavedState } from '../../common/domain'
 import type { SelectedLayer } from '../../common/selection'
 import { nearestAspectRatio } from '../../common/sizes'
 import { offersTransparency } from '../generation/plan/cutout-settings'
@@ -9,7 +9,7 @@ import type { ReadyKit } from '../brand-kit/ready-kit'
 import { type ModelCapabilities, findModel, fitSettingsToModel } from '../models'
 
 /** What a quick action will send, or why it sends nothing (said in a toast). */
-export type QuickActionPlan = { ok: true; action: ClickAction; settings: GenerationSettings } | { ok: false; problem: string }
+export type QuickActionPlan = { ok: true; action: ClickAction; settings: GenerationSettings; note?: string } | { ok: false; problem: string }
 
 /** What the UI knows when a quick action runs. */
 export interface QuickActionSituation {
@@ -76,7 +76,7 @@ export function planQuickAction(quick: QuickAction, situation: QuickActionSituat
   // The panel starts a fill from the ratio nearest the layer's; "Match the selection" asks for that everywhere.
   const first = plan.placement === 'fill' ? selection.find((layer) => layer.fillable) : selection[0]
   const match = quick.aspectRatio === 'match-selection' || (quick.aspectRatio === null && plan.placement === 'fill')
-  if (!match || !first) return confirmed(plan.generate, settings, saved.spendLimit)
+  if (!match || !first) return withRatioNote(confirmed(plan.generate, settings, saved.spendLimit), quick.aspectRatio, first)
   const matched = { ...settings, aspectRatio: nearestAspectRatio(first.width, first.height) }
   return confirmed(planClick({ state: { ...state, settings: matched }, selection, roles: {}, models, kit }).generate, matched, saved.spendLimit)
 }
@@ -87,6 +87,17 @@ function settingsFor(quick: Extract<QuickAction, { command: 'generate-image' }>,
   const aspectRatio = quick.aspectRatio === null || quick.aspectRatio === 'match-selection' ? saved.aspectRatio : quick.aspectRatio
   // The model's own sizes, backgrounds and efforts, as when the designer switches model in the panel.
   return fitSettingsToModel({ ...saved, model, aspectRatio, fontInputs: [] }, findModel(models, model)).settings
+}
+
+/**
+ * A ratio entered by name for an image that fills a frame: Fit the frame makes
+ * it for the frame's shape, as the panel does (a fill of another shape would
+ * crop it). Said in the toast: what the designer chose is never dropped unsaid.
+ */
+function withRatioNote(plan: QuickActionPlan, asked: AspectRatio | 'match-selection' | null, layer: SelectedLayer | undefined): QuickActionPlan {
+  const made = plan.ok ? plan.action.tasks[0] : undefined
+  if (!plan.ok || !made?.frame || !layer || asked === null || asked === 'match-selection' || made.settings.aspectRatio === asked) return plan
+  return { ...plan, note: `Made to fit “${layer.name}”, so at ${made.settings.aspectRatio}, not the ${asked} you chose.` }
 }
 
 /** A quick action has no panel to ask in: one that would need asking sends nothing. */

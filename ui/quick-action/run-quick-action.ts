@@ -38,7 +38,8 @@ export async function runQuickActionAsync(quick: QuickAction, context: QuickActi
   if (!plan.ok) return closeWithAsync(plan.problem, true)
   // Remove background may send with another model than the saved one: the toast names the one it sends to.
   const { label } = plan.action.tasks[0].model
-  await notifyAsync(`${doing(quick, plan.action.tasks.length)} with ${label}${withKit(plan.action.tasks[0]?.brandKit)}${fontsLeftOut(quick, saved)}`, false, PROGRESS_TOAST_MS)
+  const note = plan.note ? ` ${plan.note}` : ''
+  await notifyAsync(`${doing(quick, plan.action.tasks.length)} with ${label}${withKit(plan.action.tasks[0]?.brandKit)}${note}${fontsLeftOut(quick, saved)}`, false, PROGRESS_TOAST_MS)
   const summary = await context.generation.start(plan.action.tasks, {
     key: context.key,
     models,

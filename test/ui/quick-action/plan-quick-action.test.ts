@@ -51,6 +51,18 @@ describe('planQuickAction', () => {
     expect(plan.action.tasks[0].settings).toMatchObject({ model: 'sourceful/riverflow-v2-pro', aspectRatio: '16:9', imageSize: '1K' })
   })
 
+  it('a ratio entered for an image that fills a frame: made to fit the frame, and the toast’s note says the ratio chosen was not used', () => {
+    const plan = planQuickAction(generate('A fox', { aspectRatio: '16:9' }), on([frame('a', 800, 1000)]))
+    if (!plan.ok) throw new Error(plan.problem)
+    expect(plan.action.tasks[0]).toMatchObject({ placement: 'fill', settings: { aspectRatio: '4:5' } })
+    expect(plan.note).toBe('Made to fit “Frame a”, so at 4:5, not the 16:9 you chose.')
+    // Used as entered, nothing to say: on a new layer, or the frame's own ratio.
+    for (const used of [planQuickAction(generate('A fox', { aspectRatio: '16:9' }), on([])), planQuickAction(generate('A fox', { aspectRatio: '4:5' }), on([frame('a', 800, 1000)]))]) {
+      expect(used).toMatchObject({ ok: true })
+      expect(used).not.toHaveProperty('note')
+    }
+  })
+
   it('upscales every selected frame 2×, without the panel’s prompt, and asks for the panel past 10 requests', () => {
     const plan = planQuickAction({ command: 'upscale-selection' }, on([frame('a'), frame('b')]))
     if (!plan.ok) throw new Error(plan.problem)

@@ -327,6 +327,32 @@ describe('history', () => {
     await session.close()
   }, 60_000)
 
+  it('names what made an edit: an erase, which has no prompt, is “Erase area”, and the search finds it', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
+        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+      },
+    })
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A croissant on a small plate')
+    for (const action of ['Edit area', 'Erase area']) {
+      // Each edit takes its shape into its group: a new one drawn for each.
+      await session.figma((fake) => fake.select(fake.page.children.find((n) => n.name === 'Table shot')!, fake.addEllipse({ name: 'Area', x: 500, y: 300, width: 160, height: 120 })))
+      await ui.getByRole('button', { name: 'Erase area', exact: true }).waitFor()
+      await pressActionAsync(ui, action)
+      await ui.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 15_000 })
+      await expect.poll(() => suite.standIn.generations().length, { timeout: 15_000 }).toBe(action === 'Edit area' ? 1 : 2)
+    }
+    await ui.getByRole('button', { name: 'History' }).click()
+    const titles = ui.getByRole('list', { name: 'Generations' }).getByRole('listitem').locator('.prompt')
+    await expect.poll(() => titles.allTextContents(), { timeout: 15_000 }).toEqual(['Erase area', 'Edit area: A croissant on a small plate'])
+    await ui.getByRole('searchbox', { name: 'Search prompts' }).or(ui.getByRole('textbox', { name: 'Search prompts' })).fill('erase')
+    await expect.poll(() => titles.allTextContents()).toEqual(['Erase area'])
+    await session.close()
+  }, 60_000)
+
   it('Reuse loads the whole prompt kept on the layer, not History’s shortened one; with the layer deleted, the shortened one, saying so', async () => {
     const session = await suite.open({ key: TEST_KEY })
     const { ui } = session

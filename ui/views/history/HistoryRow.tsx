@@ -57,7 +57,7 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
     <li class="history-row">
       {thumbnail ? <img class="thumbnail" src={thumbnail} alt="" /> : <span class="thumbnail" />}
       <div class="grow">
-        <span class="prompt">{set ? `Every format${record.prompt ? `: ${record.prompt}` : ''}` : record.prompt}</span>
+        <span class="prompt">{entryTitle(record)}</span>
         {item.frames && item.frames.length > 0 && <Muted>In {item.frames.join(', ')}</Muted>}
         <Muted>
           {facts.filter(Boolean).join(' · ')}
@@ -82,6 +82,15 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
       </div>
     </li>
   )
+}
+
+/**
+ * The row's title, and what the search reads: the prompt, after the action that
+ * made the image where the prompt alone would not say (an erase has none).
+ */
+export function entryTitle(record: GenerationRecord): string {
+  const action = record.format ? 'Every format' : record.area ? (record.area.erase ? 'Erase area' : 'Edit area') : record.expand ? 'Expand' : null
+  return action === null ? record.prompt : record.prompt ? `${action}: ${record.prompt}` : action
 }
 
 /**

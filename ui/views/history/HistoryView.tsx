@@ -6,7 +6,7 @@ import { readRecord } from '../../../common/read/read-record'
 import type { HistoryItem } from '../../../common/messages'
 import { requestAsync } from '../../bridge'
 import type { ModelCapabilities } from '../../models'
-import { HistoryRow } from './HistoryRow'
+import { HistoryRow, entryTitle } from './HistoryRow'
 import { RecentPrompts } from './RecentPrompts'
 
 /** Rows drawn at once: each exports a thumbnail from its layer. */
@@ -39,7 +39,7 @@ export function HistoryView(props: HistoryViewProps) {
     }, (error: Error) => setProblem(error.message))
   }, [])
   const words = query.trim().toLowerCase()
-  const found = (items ?? []).filter((item) => item.record.prompt.toLowerCase().includes(words))
+  const found = (items ?? []).filter((item) => entryTitle(item.record).toLowerCase().includes(words))
   return (
     <main class="view">
       <div class="actions topbar">

@@ -146,10 +146,15 @@ export function showsGeneration(node: BaseNode): boolean {
  * from before the hash was kept cannot tell, and counts as shown, as it did.
  */
 export function isReplacedByHand(node: BaseNode): boolean {
-  const written = readImageHash(storedRecordOf(node)?.imageHash)
+  const written = writtenImageHash(node)
   if (written === null) return false
   const layers = node.type === 'GROUP' ? [node, ...(node as GroupNode).children] : [node]
   return !layers.some((layer) => 'fills' in layer && imageHashesOf(layer.fills).includes(written))
+}
+
+/** The hash of the image the layer's record was written with; null for none, or a record from before it was kept. */
+export function writtenImageHash(node: BaseNode): string | null {
+  return readImageHash(storedRecordOf(node)?.imageHash)
 }
 
 /** The image hashes among a layer's fills, in their order; none for mixed fills. */

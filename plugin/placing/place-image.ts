@@ -3,7 +3,7 @@ import type { PlaceImageArgs, PlacedImage } from '../../common/messages'
 import { createImageLayer, createImageOrExplain, liveNodesAsync, newLayerSpot, pageOf, rememberSpot, revealNewLayer } from './new-layer'
 import { placeTilesAsync } from './place-tiles'
 import { keepFillState, rememberPrevious } from './previous-image'
-import { RECORD_KEY, recordForPluginData } from '../history/record'
+import { RECORD_KEY, recordForPluginData, writtenImageHash } from '../history/record'
 import { setRelaunchButtons } from '../relaunch/relaunch-buttons'
 import { isFillable } from '../selection/selection'
 import { placeBehind } from './expand-frame'
@@ -89,6 +89,21 @@ async function placeOnCanvasAsync(message: PlaceImageArgs): Promise<PlacedImage>
 }
 
 /**
+ * A layer's fills with the new image: on a layer still showing the image the
+ * plugin put there (Regenerate, a format made again), in that image's place,
+ * so the designer's own fills over or under it and what they set on it (crop,
+ * filters, opacity) stay; on any other layer, the new image alone.
+ */
+function fillsWith(node: SceneNode & MinimalFillsMixin, paint: ImagePaint): Paint[] {
+  const written = writtenImageHash(node)
+  const fills = node.fills === figma.mixed ? [] : node.fills
+  const at = fills.findIndex((fill) => fill.type === 'IMAGE' && fill.imageHash === written)
+  if (written === null || at < 0) return [paint]
+  // Shown, whatever it was: a paid image hidden in the fills list is not seen.
+  return fills.map((fill, i) => (i === at ? { ...fill, imageHash: paint.imageHash, visible: true } : fill))
+}
+
+/**
  * Fills each layer with the image, its record set first: should Figma refuse
  * anything midway, every layer is put back as it was before this image, so no
  * layer shows an image without its record and buttons while the panel keeps
@@ -100,8 +115,9 @@ function fillLayers(nodes: (SceneNode & MinimalFillsMixin)[], paint: ImagePaint,
     for (const node of nodes) {
       putBack.push(keepFillState(node))
       rememberPrevious(node)
+      const fills = fillsWith(node, paint)
       node.setPluginData(RECORD_KEY, record)
-      node.fills = [paint]
+      node.fills = fills
       setRelaunchButtons(node)
     }
   } catch (error) {

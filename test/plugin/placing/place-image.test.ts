@@ -3,6 +3,7 @@ import type { GenerationRecord } from '../../../common/domain'
 import type { PlaceImageArgs } from '../../../common/messages'
 import { endUndoStep, placeAndRecordAsync } from '../../../plugin/history/history-requests'
 import { RECORD_KEY } from '../../../plugin/history/record'
+import { restorePrevious } from '../../../plugin/placing/previous-image'
 import type { FakeFigma } from '../../fake-figma'
 import { encodeGif, encodePng } from '../../images/png'
 import { installFakeFigma } from '../install-fake'
@@ -90,6 +91,31 @@ describe('placeAndRecordAsync', () => {
     expect([a.width, a.height]).toEqual([300, 200])
     expect(fake.page.children).toHaveLength(2)
     expect(fake.undoSteps()).toBe(1)
+  })
+
+  it('fills a layer showing its generated image again in that image’s place: the designer’s overlay and adjustments stay, and come back with Restore previous', async () => {
+    const hero = fake.addRectangle({ name: 'Hero', x: 0, y: 0, width: 300, height: 200 })
+    await placeAndRecordAsync(message({ placement: 'fill', targetIds: [hero.id] }))
+    // The designer crops and darkens the image, hides it in the list by mistake, and lays a gradient over it for their headline.
+    const first = hero.fills[0]
+    const gradient = { type: 'GRADIENT_LINEAR', gradientTransform: [[1, 0, 0], [0, 1, 0]], gradientStops: [{ position: 0, color: { r: 0, g: 0, b: 0, a: 0.6 } }] }
+    const theirs = [{ ...first, scaleMode: 'CROP', filters: { exposure: -0.3 }, visible: false }, gradient]
+    hero.fills = theirs
+    // Other pixels, another hash.
+    await placeAndRecordAsync(message({ placement: 'fill', targetIds: [hero.id], record: { ...record, generationId: 'gen-2' } }, 1024, 576))
+    const [image, over] = hero.fills
+    expect(image).toEqual({ ...theirs[0], imageHash: expect.any(String), visible: true })
+    expect(image.imageHash).not.toBe(first.imageHash)
+    expect(over).toEqual(gradient)
+    expect(hero.fills).toHaveLength(2)
+    expect(JSON.parse(hero.getPluginData(RECORD_KEY))).toMatchObject({ generationId: 'gen-2', imageHash: image.imageHash })
+    expect(restorePrevious(hero as unknown as SceneNode).record).not.toBeNull()
+    expect(hero.fills).toEqual(theirs)
+    // A layer that does not show a generated image (the designer's own, or one replaced by hand) takes the new image alone.
+    const own = fake.addRectangle({ x: 400, y: 0, width: 300, height: 200 })
+    own.fills = [gradient]
+    await placeAndRecordAsync(message({ placement: 'fill', targetIds: [own.id] }))
+    expect(own.fills).toEqual([{ type: 'IMAGE', imageHash: expect.any(String), scaleMode: 'FILL' }])
   })
 
   it('names a filled frame in its reply by the frame’s own name, which a fill keeps', async () => {

@@ -58,7 +58,8 @@ function Panel({ start }: { start: StartData }) {
 
   // The quick action the start asked for runs once: the start data hands it out once (ui/start-data.ts).
   useEffect(() => {
-    const { quickAction, key } = first
+    const { quickAction, key, keyReason } = first
+    if (keyReason) setKeyReason(keyReason)
     if (!quickAction) return
     // A quick action works with the panel hidden; it shows the panel only when it needs the designer.
     if (!key) {

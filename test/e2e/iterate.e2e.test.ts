@@ -257,6 +257,24 @@ describe('relaunch buttons', () => {
     expect(suite.standIn.generations()).toHaveLength(0)
   })
 
+  it('Regenerate with no key stored: the key view says nothing was sent and what to do', async () => {
+    const session = await suite.open({
+      setupArg: JSON.stringify(record),
+      setup: async (fake, data) => {
+        const layer = fake.addFrame({ name: 'Lighthouse', x: 0, y: 0, width: 400, height: 500 })
+        layer.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await layer.exportAsync()).hash, scaleMode: 'FILL' }]
+        layer.setPluginData('riverflow', data)
+        fake.select(layer)
+        fake.figma.command = 'regenerate'
+      },
+    })
+    const why = session.ui.getByRole('status').filter({ hasText: 'OpenRouter key' })
+    await expect.poll(() => why.count(), { timeout: 10_000 }).toBe(1)
+    expect(await why.textContent()).toBe('Regenerate sends nothing without your OpenRouter key: paste it here, then press Regenerate on the layer again.')
+    expect(suite.standIn.generations()).toHaveLength(0)
+    await session.close()
+  })
+
   it('Edit prompt loads the layer’s prompt and settings and sends nothing', async () => {
     const session = await relaunchedOn('edit-prompt', JSON.stringify(record))
     const { ui } = session

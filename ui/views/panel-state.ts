@@ -1,5 +1,5 @@
 import type { GenerationRecord, GenerationSettings, QuickAction, SavedState } from '../../common/domain'
-import type { StartData } from '../../common/messages'
+import type { LaunchCommand, StartData } from '../../common/messages'
 import { MAX_KIT_ID } from '../../common/read/read-record'
 import type { ModelCapabilities } from '../../common/models'
 import { loadRecord, planLaunch } from '../generation/plan/launch/plan-launch'
@@ -67,6 +67,17 @@ export type PanelAction =
 export interface PanelStart {
   panel: PanelState
   quickAction: QuickAction | null
+  /** A relaunch button that would send, pressed with no key stored: why the key view shows, and what to do. */
+  keyReason: string | null
+}
+
+/** The relaunch buttons as the layer shows them (manifest.json). */
+const BUTTON_NAMES: Record<LaunchCommand, string> = {
+  regenerate: 'Regenerate',
+  'more-like-this': 'More like this',
+  'edit-prompt': 'Edit prompt',
+  'edit-an-area': 'Edit area',
+  'erase-an-area': 'Erase area',
 }
 
 /**
@@ -87,7 +98,9 @@ export function startPanel(start: StartData, models: readonly ModelCapabilities[
     creditCheckedFor: null,
     launch: review && { ...review, asking: false, own, ...launchKitOf(start.launch?.record), fontsLeftOut },
   }
-  return { panel, quickAction: start.quickAction }
+  const button = launched.tasks && !start.key && start.launch ? BUTTON_NAMES[start.launch.command] : null
+  const keyReason = button && `${button} sends nothing without your OpenRouter key: paste it here, then press ${button} on the layer again.`
+  return { panel, quickAction: start.quickAction, keyReason }
 }
 
 export function panelReducer(panel: PanelState, action: PanelAction): PanelState {

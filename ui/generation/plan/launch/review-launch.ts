@@ -27,15 +27,16 @@ export function reviewLaunch(tasks: TaskSpec[], own: GenerationSettings): Launch
   const estimate = estimatePlanCost(tasks)
   const reasons: string[] = []
   const first = tasks[0]
-  if (first && first.settings.model !== own.model) reasons.push(`It uses ${first.model.label}, not the model your panel is set to.`)
+  // The panel shows the layer's settings by now: the designer's own are what it was set to.
+  if (first && first.settings.model !== own.model) reasons.push(`It uses ${first.model.label}, not the model your panel was set to.`)
   // Fitted to its frame, the size follows the frame: what could differ is the density.
   const fitted = first?.frame !== undefined && first.settings.fitFrame !== false && own.fitFrame !== false
   if (first && fitted && (first.settings.density ?? 2) !== (own.density ?? 2)) {
-    reasons.push(`It asks for ${first.settings.density ?? 2}× the frame; your panel is set to ${own.density ?? 2}×.`)
+    reasons.push(`It asks for ${first.settings.density ?? 2}× the frame; your panel was set to ${own.density ?? 2}×.`)
   }
   // An edit's size follows its area, an expansion's and a format's their frame, as the panel's own buttons choose them.
   const sizedByTask = first?.placement === 'area' || first?.expandedImageId !== undefined || first?.formatSet !== undefined
-  if (first && !fitted && !sizedByTask && first.settings.imageSize !== own.imageSize) reasons.push(`It asks for ${first.settings.imageSize} images; your panel is set to ${own.imageSize}.`)
+  if (first && !fitted && !sizedByTask && first.settings.imageSize !== own.imageSize) reasons.push(`It asks for ${first.settings.imageSize} images; your panel was set to ${own.imageSize}.`)
   const most = estimate && highestUsd(estimate)
   if (estimate === null) reasons.push('Its price cannot be estimated: the model does not list that size.')
   else if (most === null) reasons.push('Its price is not known until the job ends.')

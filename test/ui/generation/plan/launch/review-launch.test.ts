@@ -28,8 +28,8 @@ describe('reviewLaunch', () => {
     const order = orderOf('SALE NOW', { model: 'sourceful/riverflow-v2-pro', imageSize: '4K', fitFrame: false, fontInputs: fonts })
     const review = reviewLaunch(planGenerate(order, 'fill', [layer]), own)
     expect(review.reasons).toEqual([
-      'It uses Riverflow 2 Pro, not the model your panel is set to.',
-      'It asks for 4K images; your panel is set to 1K.',
+      'It uses Riverflow 2 Pro, not the model your panel was set to.',
+      'It asks for 4K images; your panel was set to 1K.',
       'It may cost more than $0.30, the most a relaunch spends without asking.', // 4K at $0.33 and two font inputs
       // The Google Fonts file is one the plugin would have picked itself.
       'It sends a font file from https://evil.example/a.ttf: Sourceful fetches it.',
@@ -56,7 +56,7 @@ describe('reviewLaunch', () => {
     expect(reviewLaunch([edit], ownAt4K).reasons).toEqual([])
     expect(reviewLaunch([expand], ownAt4K).reasons).toEqual([])
     // A plain image at a tier other than the panel's is still held.
-    expect(reviewLaunch(planGenerate(orderOf('A fox', { fitFrame: false }), 'fill', [layer]), ownAt4K).reasons).toEqual(['It asks for 1K images; your panel is set to 4K.'])
+    expect(reviewLaunch(planGenerate(orderOf('A fox', { fitFrame: false }), 'fill', [layer]), ownAt4K).reasons).toEqual(['It asks for 1K images; your panel was set to 4K.'])
   })
 
   it('counts every take of More like this in the estimate', () => {
@@ -69,7 +69,7 @@ describe('reviewLaunch', () => {
 
   it('with the size fitted to the frame, compares the density, not the size the frame gives', () => {
     const denser = reviewLaunch(planGenerate(orderOf('A fox', { density: 3 }), 'fill', [layer]), own)
-    expect(denser.reasons).toEqual(['It asks for 3× the frame; your panel is set to 2×.'])
+    expect(denser.reasons).toEqual(['It asks for 3× the frame; your panel was set to 2×.'])
   })
 
   it('waits for the credit: unknown, or less left than the estimate', () => {

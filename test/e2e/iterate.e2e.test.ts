@@ -349,8 +349,7 @@ describe('history', () => {
     const session = await suite.open({
       key: TEST_KEY,
       setup: async (fake) => {
-        const photo = fake.addRectangle({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
-        photo.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await photo.exportAsync()).hash, scaleMode: 'FILL' }]
+        await fake.addPhoto({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600 })
       },
     })
     const { ui } = session

@@ -203,6 +203,33 @@ describe('relaunch buttons', () => {
     await expect.poll(() => confirm.count()).toBe(0)
   })
 
+  it('Not now leaves the panel as the designer had it: their prompt, model, size and price, and saved so', async () => {
+    const costly = { ...record, settings: { ...record.settings, imageSize: '4K' } }
+    const session = await relaunchedOn('regenerate', JSON.stringify(costly), { prompt: 'A harbour at noon', settings: { model: 'sourceful/riverflow-v2-fast', imageSize: '1K' } })
+    const { ui } = session
+    const confirm = ui.getByRole('alertdialog', { name: 'Confirm the relaunch' })
+    await confirm.waitFor()
+    await session.figma((fake) => fake.select())
+    const prompt = ui.getByRole('textbox', { name: 'Prompt' })
+    const price = ui.getByLabel('Estimated cost')
+    // While it asks, the panel shows what the layer asks for.
+    expect(await prompt.inputValue()).toBe('A lighthouse at dusk')
+    await expect.poll(() => price.textContent()).toBe('$0.33')
+    await confirm.getByRole('button', { name: 'Not now' }).click()
+    await expect.poll(() => confirm.count()).toBe(0)
+    expect(await prompt.inputValue()).toBe('A harbour at noon')
+    await expect.poll(() => price.textContent()).toBe('$0.02')
+    await openOptionsAsync(ui)
+    expect(await ui.getByRole('combobox', { name: 'Model' }).inputValue()).toBe('sourceful/riverflow-v2-fast')
+    expect(await ui.getByRole('combobox', { name: 'Size' }).inputValue()).toBe('1K')
+    // Kept for next time: the designer's next change saves their own settings, not the layer's.
+    await prompt.fill('A harbour at noon, gulls')
+    const saved = () => session.figma((fake) => fake.storage.get('saved-state') as { prompt: string; settings: { model: string; imageSize: string } })
+    await expect.poll(saved).toMatchObject({ prompt: 'A harbour at noon, gulls', settings: { model: 'sourceful/riverflow-v2-fast', imageSize: '1K' } })
+    expect(suite.standIn.generations()).toHaveLength(0)
+    await session.close()
+  })
+
   it('a font file from elsewhere goes only with the relaunch it was shown for: after Not now, or a relaunch that sends nothing, the next click leaves it out', async () => {
     const fonts = [{ fontUrl: 'https://fonts.example.net/brand.woff2', text: 'SALE' }]
     const withFont = JSON.stringify({ ...record, prompt: 'A lighthouse at dusk, SALE', settings: { ...record.settings, fontInputs: fonts } })
@@ -213,15 +240,14 @@ describe('relaunch buttons', () => {
       await expect.poll(() => suite.standIn.generations().length, { timeout: 15_000 }).toBe(1)
     }
 
-    // Shown with Send, and let go: the panel keeps the layer's prompt, not the font it did not send.
-    const asked = await relaunchedOn('regenerate', withFont, { settings: { model: 'sourceful/riverflow-v2-fast', imageSize: '1K' } })
+    // Shown with Send, and let go: the panel is the designer's own again, which never had the font.
+    const asked = await relaunchedOn('regenerate', withFont, { prompt: 'A harbour at noon', settings: { model: 'sourceful/riverflow-v2-fast', imageSize: '1K' } })
     const confirm = asked.ui.getByRole('alertdialog', { name: 'Confirm the relaunch' })
     await confirm.waitFor()
     expect(await confirm.textContent()).toMatch(/font file from https:\/\/fonts\.example\.net/)
     await confirm.getByRole('button', { name: 'Not now' }).click()
     await refine(asked)
     expect(sentFont()).toBe(false)
-    expect(await notes(asked).textContent()).toMatch(/Left out the font file .*fonts\.example\.net/)
     await asked.close()
 
     // A relaunch that sends nothing (the layer locked) shows nothing to send: it loads as Edit prompt does.

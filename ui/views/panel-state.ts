@@ -1,4 +1,4 @@
-import type { GenerationRecord, GenerationSettings, QuickAction, SavedState } from '../../common/domain'
+import type { GenerationRecord, QuickAction, SavedState } from '../../common/domain'
 import type { LaunchCommand, StartData } from '../../common/messages'
 import { MAX_KIT_ID } from '../../common/read/read-record'
 import type { ModelCapabilities } from '../../common/models'
@@ -34,8 +34,11 @@ export interface PanelState {
 /** A relaunch waiting to be sent. */
 interface PendingLaunch extends LaunchReview {
   asking: boolean
-  /** The designer's own settings, which the review compares the layer's with. */
-  own: GenerationSettings
+  /** The panel as the designer had it: the review compares the layer's settings with its own, and Not now puts it back. */
+  own: SavedState
+  /** The panel as the relaunch loaded it, and what was said of that: what Not now undoes. */
+  loaded: SavedState
+  loadedNotes: string[]
   /** The brand kit the layer was made with, still to be applied (its fonts are looked up first); null once done or for none. */
   kitName: string | null
   /** That kit's page id, when the record kept it: the kit is found by it first, by name only when no other kit shares it. */
@@ -87,18 +90,19 @@ const BUTTON_NAMES: Record<LaunchCommand, string> = {
  */
 export function startPanel(start: StartData, models: readonly ModelCapabilities[]): PanelStart {
   const read = readSavedState(start.state, models)
-  const launched = start.launch ? planLaunch(start.launch, read.state, models) : { state: read.state, tasks: null, notes: [] }
-  const own = read.state.settings
-  const review = launched.tasks && start.key ? reviewLaunch(launched.tasks, own) : null
+  const planned = start.launch ? planLaunch(start.launch, read.state, models) : null
+  const button = planned?.tasks && !start.key && start.launch ? BUTTON_NAMES[start.launch.command] : null
+  // Pressed with no key, a relaunch that would send sends nothing: the panel stays as the designer had it.
+  const launched = planned && !button ? planned : { state: read.state, tasks: null, notes: [] }
+  const review = launched.tasks ? reviewLaunch(launched.tasks, read.state.settings) : null
   const fontsLeftOut = launched.fontsLeftOut ?? null
   const panel: PanelState = {
     view: start.key ? 'generate' : 'key',
     saved: launched.state,
     notes: [...read.notes, ...launched.notes, ...(fontsLeftOut !== null && !review ? [fontsLeftOut] : [])],
     creditCheckedFor: null,
-    launch: review && { ...review, asking: false, own, ...launchKitOf(start.launch?.record), fontsLeftOut },
+    launch: review && { ...review, asking: false, own: read.state, loaded: launched.state, loadedNotes: launched.notes, ...launchKitOf(start.launch?.record), fontsLeftOut },
   }
-  const button = launched.tasks && !start.key && start.launch ? BUTTON_NAMES[start.launch.command] : null
   const keyReason = button && `${button} sends nothing without your OpenRouter key: paste it here, then press ${button} on the layer again.`
   return { panel, quickAction: start.quickAction, keyReason }
 }
@@ -137,12 +141,29 @@ export function panelReducer(panel: PanelState, action: PanelAction): PanelState
       return panel.launch ? { ...panel, launch: { ...panel.launch, reasons: [...panel.launch.reasons, ...action.reasons], asking: true } } : panel
     case 'launch-kit':
       if (!panel.launch) return panel
-      return { ...panel, notes: [...panel.notes, ...action.notes], launch: { ...panel.launch, ...reviewLaunch(action.tasks, panel.launch.own), kitName: null, kitId: null } }
-    case 'launch-done': {
-      const unsent = !action.sent && panel.launch?.fontsLeftOut
-      return { ...panel, launch: null, notes: unsent ? [...panel.notes, unsent] : panel.notes }
-    }
+      return { ...panel, notes: [...panel.notes, ...action.notes], launch: { ...panel.launch, ...reviewLaunch(action.tasks, panel.launch.own.settings), kitName: null, kitId: null } }
+    case 'launch-done':
+      if (!panel.launch) return panel
+      return action.sent ? { ...panel, launch: null } : { ...letGo(panel, panel.launch), launch: null }
   }
+}
+
+/**
+ * A relaunch let go unsent (Not now) leaves the panel as the designer had it:
+ * their prompt and settings back where the layer's are still there unchanged
+ * (one they changed since is theirs), and what was said of the layer's gone
+ * with them. Settings kept as changed keep the layer's, less its font file
+ * from elsewhere: that is said.
+ */
+function letGo(panel: PanelState, launch: PendingLaunch): PanelState {
+  const { saved } = panel
+  const { own, loaded } = launch
+  const prompt = saved.prompt === loaded.prompt
+  const settings = saved.settings === loaded.settings
+  const recentPrompts = prompt && saved.recentPrompts === loaded.recentPrompts ? own.recentPrompts : saved.recentPrompts
+  const back = { ...saved, prompt: prompt ? own.prompt : saved.prompt, recentPrompts, settings: settings ? own.settings : saved.settings }
+  const notes = prompt && settings ? panel.notes.filter((note) => !launch.loadedNotes.includes(note)) : panel.notes
+  return { ...panel, saved: back, notes: !settings && launch.fontsLeftOut ? [...notes, launch.fontsLeftOut] : notes }
 }
 
 /** The brand kit a layer's record names, and its page id (untrusted: short strings or nothing). */

@@ -28,7 +28,7 @@ export function setRelaunchButtons(node: BaseNode): void {
     const format = formatOf(node) !== null
     // Made from other images, which the record does not name: no Regenerate to offer (plan-launch.ts says why).
     if (!isMadeFromImages(node)) buttons.regenerate = format ? 'Regenerate this format from the key visual, in this layer' : 'A new image from the same prompt and settings'
-    buttons['more-like-this'] = format ? 'More takes of this format from the key visual' : 'Takes like this image, beside it'
+    buttons['more-like-this'] = format ? 'More variations of this format from the key visual' : 'Variations of this image, beside it'
     buttons['edit-prompt'] = 'Open the panel with this image’s prompt and settings'
     if (showsImageFill(node)) {
       buttons['edit-an-area'] = 'Draw a shape over the part to change, select it with the image, and say what goes there'

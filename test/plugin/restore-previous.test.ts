@@ -53,6 +53,8 @@ describe('Restore previous on the designer’s own layer', () => {
     expect(layer.fills[0].imageHash).toBe(generated)
     expect(JSON.parse(layer.getPluginData(RECORD_KEY))).toMatchObject({ prompt: 'A red fox' })
     expect(Object.keys(layer.getRelaunchData())).toEqual(['regenerate', 'more-like-this', 'edit-prompt', 'edit-an-area', 'erase-an-area', 'restore-previous'])
+    // Said in the panel's word for them: variations.
+    expect(layer.getRelaunchData()['more-like-this']).toBe('Variations of this image, beside it')
     run('')
     const after = (await request('load-history', {})) as { result: HistoryItem[] }
     expect(after.result[0]).toMatchObject({ exists: true })

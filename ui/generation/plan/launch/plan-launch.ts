@@ -91,11 +91,11 @@ function planFromRecord(launch: Launch & { command: 'regenerate' | 'more-like-th
   }
   // An edit's image away from its group (Place again's copy): the area's words alone would make another picture, in its place.
   if (launch.command === 'regenerate' && area) {
-    return { state, tasks: null, notes: [...notes, `“${layer.name}” is an edit away from its group: use Regenerate on the edit itself, or Edit area. More like this makes takes of it.`] }
+    return { state, tasks: null, notes: [...notes, `“${layer.name}” is an edit away from its group: use Regenerate on the edit itself, or Edit area. More like this makes variations of it.`] }
   }
   // Made from other images the record does not name: a text-only request would be another image altogether.
   if (launch.command === 'regenerate' && isObject(launch.record) && launch.record.fromImages === true) {
-    return { state, tasks: null, notes: [...notes, `“${layer.name}” was made from other images: to make it again, select them and press the same action (Refine, Upscale, Remove background or Combine). More like this makes takes of it.`] }
+    return { state, tasks: null, notes: [...notes, `“${layer.name}” was made from other images: to make it again, select them and press the same action (Refine, Upscale, Remove background or Combine). More like this makes variations of it.`] }
   }
   switch (launch.command) {
     case 'regenerate':

@@ -52,7 +52,7 @@ describe('planLaunch', () => {
   it('Regenerate on an image made from other images (a Refine, an Upscale): sends nothing, and says how to make it again', () => {
     const p = plan(launch({ record: { ...record, fromImages: true } }))
     expect(p.tasks).toBeNull()
-    expect(p.notes).toEqual([KEPT, '“A red fox” was made from other images: to make it again, select them and press the same action (Refine, Upscale, Remove background or Combine). More like this makes takes of it.'])
+    expect(p.notes).toEqual([KEPT, '“A red fox” was made from other images: to make it again, select them and press the same action (Refine, Upscale, Remove background or Combine). More like this makes variations of it.'])
     // More like this still makes takes of the image itself.
     expect(plan(launch({ command: 'more-like-this', record: { ...record, fromImages: true } })).tasks).toHaveLength(2)
   })
@@ -163,13 +163,13 @@ describe('planLaunch on Edit area', () => {
     expect(onEdit('edit-prompt').tasks).toBeNull()
   })
 
-  it('an edit’s image away from its group (Place again’s copy): Regenerate sends nothing, saying how; More like this makes takes of it', () => {
+  it('an edit’s image away from its group (Place again’s copy): Regenerate sends nothing, saying how; More like this makes variations of it', () => {
     const copy = { ...layer, id: 'copy', name: 'Table shot · edited area' }
     for (const erase of [false, true]) {
       const p = plan(launch({ layer: copy, record: { ...editRecord, prompt: erase ? '' : editRecord.prompt, area: { imageId: 'img', erase } } }))
       // Never the edit's words alone as a new picture, in place of the copy.
       expect(p.tasks).toBeNull()
-      expect(p.notes.at(-1)).toMatch(/is an edit away from its group: use Regenerate on the edit itself, or Edit area\. More like this makes takes of it\./)
+      expect(p.notes.at(-1)).toMatch(/is an edit away from its group: use Regenerate on the edit itself, or Edit area\. More like this makes variations of it\./)
     }
     const more = plan(launch({ command: 'more-like-this', layer: copy, record: editRecord }))
     expect(more.tasks).toHaveLength(2)

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest'
+import type { FrameLocator } from 'playwright-core'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import { useBrowserSuite } from './suite'
 
 const suite = useBrowserSuite()
+
+/** Forget key, and its question answered. */
+async function forgetKeyAsync(ui: FrameLocator): Promise<void> {
+  await ui.getByRole('button', { name: 'Forget key' }).click()
+  await ui.getByRole('alertdialog').getByRole('button', { name: 'Forget key' }).click()
+}
 
 describe('pasting a key', () => {
   it('cleans what copying adds, and refuses what no key holds before asking OpenRouter', async () => {
@@ -24,6 +31,23 @@ describe('pasting a key', () => {
 })
 
 describe('forgetting the key', () => {
+  it('asks once, saying the key still works on OpenRouter until revoked there; Back keeps it', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    const { ui } = session
+    await ui.getByRole('button', { name: 'Settings' }).click()
+    await ui.getByRole('button', { name: 'Forget key' }).click()
+    const question = ui.getByRole('alertdialog', { name: 'Confirm forgetting the key' })
+    expect(await question.textContent()).toMatch(/removed from Figma on this computer.*still works on openrouter\.ai until you revoke it there \(openrouter\.ai\/settings\/keys\).*the key or to sign in/)
+    expect(await session.figma((fake) => fake.storage.get('openrouter-api-key'))).toBe(TEST_KEY)
+    await question.getByRole('button', { name: 'Back' }).click()
+    await ui.getByRole('button', { name: 'Replace key' }).waitFor()
+    expect(await session.figma((fake) => fake.storage.get('openrouter-api-key'))).toBe(TEST_KEY)
+    await forgetKeyAsync(ui)
+    await ui.getByRole('textbox', { name: 'OpenRouter API key' }).waitFor()
+    expect(await session.figma((fake) => fake.storage.has('openrouter-api-key'))).toBe(false)
+    await session.close()
+  })
+
   it('says so when Figma could not remove it, keeps it, and forgets it on the next try', async () => {
     const session = await suite.open({
       key: TEST_KEY,
@@ -38,10 +62,10 @@ describe('forgetting the key', () => {
     })
     const { ui } = session
     await ui.getByRole('button', { name: 'Settings' }).click()
-    await ui.getByRole('button', { name: 'Forget key' }).click()
+    await forgetKeyAsync(ui)
     await expect.poll(() => ui.getByRole('status').first().textContent()).toMatch(/could not remove the key.*Press Forget key again/)
     expect(await session.figma((fake) => fake.storage.get('openrouter-api-key'))).toBe(TEST_KEY)
-    await ui.getByRole('button', { name: 'Forget key' }).click()
+    await forgetKeyAsync(ui)
     await ui.getByRole('textbox', { name: 'OpenRouter API key' }).waitFor()
     expect(await session.figma((fake) => fake.storage.has('openrouter-api-key'))).toBe(false)
     await session.close()

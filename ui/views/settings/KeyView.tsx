@@ -1,5 +1,5 @@
-import { Button, Muted } from '@create-figma-plugin/ui'
-import { useState } from 'preact/hooks'
+import { Button, Inline, Muted } from '@create-figma-plugin/ui'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { SavedState } from '../../../common/domain'
 import { BrandKitField, MakeBrandKit } from '../../brand-kit/BrandKitField'
 import type { BrandKitsState } from '../../brand-kit/use-brand-kits'
@@ -43,6 +43,7 @@ const LIMITS = SPEND_LIMITS.map((usd) => ({ value: String(usd), label: formatUsd
 export function KeyView(props: KeyViewProps) {
   // Without a key (first run, or just forgotten) the ways in show whatever this says.
   const [replacing, setReplacing] = useState(!props.hasKey)
+  const [forgetting, setForgetting] = useState(false)
   const firstRun = !props.hasKey
 
   return (
@@ -73,12 +74,20 @@ export function KeyView(props: KeyViewProps) {
               </div>
             )}
           </>
+        ) : forgetting ? (
+          <ForgetKeyQuestion
+            onForget={() => {
+              setForgetting(false)
+              props.onForget()
+            }}
+            onBack={() => setForgetting(false)}
+          />
         ) : (
           <div class="buttons">
             <Button secondary onClick={() => setReplacing(true)}>
               Replace key
             </Button>
-            <Button danger secondary onClick={props.onForget}>
+            <Button danger secondary onClick={() => setForgetting(true)}>
               Forget key
             </Button>
           </div>
@@ -97,6 +106,33 @@ function KeySummary({ info }: { info: KeyInfo }) {
       Key {info.label ? `“${info.label}”` : ''} works: {credit}
       {info.usage !== null ? `, ${formatUsd(info.usage)} used so far` : ''}.
     </p>
+  )
+}
+
+/**
+ * Asked once before the key is forgotten, as a send is: forgetting it here
+ * leaves it working on OpenRouter, which a designer parting with a shared
+ * machine needs to hear, and costs a sign-in to undo.
+ */
+function ForgetKeyQuestion({ onForget, onBack }: { onForget: () => void; onBack: () => void }) {
+  // Keyboard: the question takes the focus, on Back (forgetting is the step to think twice about), and Escape goes back.
+  const back = useRef<HTMLButtonElement>(null)
+  useEffect(() => back.current?.focus(), [])
+  return (
+    <div class="notice field" role="alertdialog" aria-label="Confirm forgetting the key" onKeyDown={(event) => event.key === 'Escape' && onBack()}>
+      <p>
+        Forget the key? It is removed from Figma on this computer only: it still works on openrouter.ai until you revoke it there (openrouter.ai/settings/keys). To make images
+        again, you will need the key or to sign in.
+      </p>
+      <Inline space="extraSmall">
+        <Button ref={back} secondary onClick={onBack}>
+          Back
+        </Button>
+        <Button danger onClick={onForget}>
+          Forget key
+        </Button>
+      </Inline>
+    </div>
   )
 }
 

@@ -124,6 +124,23 @@ describe('a brand kit in the file', () => {
     await expect.poll(currentPage).toBe('Brand kit: Acme')
   })
 
+  it('with its page deleted, says once where the kit is chosen that no kit is sent and how to bring it back, at 360 px', async () => {
+    const session = await suite.open(brandPage())
+    const { ui } = session
+    await makeKitAsync(session)
+    await session.figma((fake) => {
+      const { root } = (fake as unknown as { figma: { root: { children: { name: string; remove(): void }[] } } }).figma
+      root.children.find((page) => page.name === 'Brand kit: Acme')!.remove()
+      fake.select()
+    })
+    const gone = 'The brand kit “Acme” was used in this file, but its page is gone, so no kit is sent. Undo in Figma to bring it back.'
+    await expect.poll(() => ui.getByRole('status', { name: 'Brand kit gone' }).textContent()).toBe(gone)
+    expect((await measurePanelAsync(ui)).cutMessages).toEqual([])
+    await ui.getByRole('button', { name: 'Settings' }).click()
+    await expect.poll(() => ui.getByRole('status', { name: 'Brand kit gone' }).textContent()).toBe(gone)
+    expect((await measurePanelAsync(ui)).cutMessages).toEqual([])
+  })
+
   it('is named whole in the line of what is sent at 360 px, however long its name: nothing of the line is cut', async () => {
     const session = await suite.open(brandPage())
     const { ui } = session

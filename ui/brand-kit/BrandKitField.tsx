@@ -21,11 +21,16 @@ export function BrandKitField({ kits, line }: BrandKitFieldProps) {
   const options = [{ value: NONE, label: 'No brand kit' }, ...kits.kits.map((kit) => ({ value: kit.id, label: kit.name }))]
   const problems = kits.ready?.problems ?? []
   // Nothing to say: no empty section, which would still take a gap in its parent's stack.
-  if (kits.kits.length === 0 && !line && problems.length === 0 && !kits.message) return null
+  if (kits.kits.length === 0 && !line && problems.length === 0 && !kits.message && !kits.gone) return null
   return (
     <section class="stack" aria-label="Brand kit">
       {kits.kits.length > 0 && (
         <SelectField label="Use brand kit" value={kits.chosenId ?? NONE} options={options} onChange={(value) => kits.choose(value === NONE ? null : value)} />
+      )}
+      {kits.gone && (
+        <p class="notice" role="status" aria-label="Brand kit gone">
+          {goneText(kits.gone.name, kits.kits.length > 0)}
+        </p>
       )}
       {line && <Muted aria-label="What the brand kit adds">{line}</Muted>}
       {problems.length > 0 && (
@@ -42,6 +47,12 @@ export function BrandKitField({ kits, line }: BrandKitFieldProps) {
       )}
     </section>
   )
+}
+
+/** Why no kit goes with the next request when the file had one: said, never switched to No brand kit unsaid. */
+function goneText(name: string | null, others: boolean): string {
+  const which = name === null ? 'A brand kit was' : `The brand kit “${name}” was`
+  return `${which} used in this file, but its page is gone, so no kit is sent. Undo in Figma to bring it back${others ? ', or choose another' : ''}.`
 }
 
 /** Making a kit from the selection: once per brand, so it lives in Settings, with what to select first. */

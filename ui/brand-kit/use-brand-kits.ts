@@ -11,6 +11,8 @@ export interface BrandKitsState {
   chosenId: string | null
   /** The chosen kit's name, for what the panel says while it reads it; null for none. */
   chosenName: string | null
+  /** The kit the file uses when its page is gone, so none is sent: said where the kit is chosen. */
+  gone: BrandKits['gone']
   /** A click must read the kits first: one is chosen, or they have not been read yet. */
   mayApply: boolean
   /**
@@ -89,6 +91,7 @@ export function useBrandKits(selection: readonly SelectedLayer[], enabled = true
     kits: kits.kits,
     chosenId: kits.chosenId,
     chosenName: chosen?.name ?? null,
+    gone: kits.gone ?? null,
     mayApply: !loaded || chosen !== undefined,
     refreshAsync,
     ready: current,

@@ -332,13 +332,22 @@ describe('reading kits damaged by hand', () => {
     expect(kit.references).toHaveLength(3)
   })
 
-  it('remembers the choice in the document and forgets a choice whose page is gone', async () => {
+  it('remembers the choice in the document, and sends no kit whose page is gone but names it, its name cut as any kit’s', async () => {
     const page = fake.addPage('Brand kit: Nimbus')
     startPlugin()
     await request('choose-brand-kit', { kitId: page.id })
     expect(kitsOf(await request('load-brand-kits', {})).chosenId).toBe(page.id)
     page.remove()
-    expect(kitsOf(await request('load-brand-kits', {}))).toEqual({ kits: [], chosenId: null })
+    expect(kitsOf(await request('load-brand-kits', {}))).toEqual({ kits: [], chosenId: null, gone: { name: 'Nimbus' } })
+    // Anyone with the file can write the name kept with the choice.
+    fake.figma.root.setPluginData('brand-kit-choice-name', 'N'.repeat(5000))
+    expect(kitsOf(await request('load-brand-kits', {})).gone).toEqual({ name: 'N'.repeat(KIT_LIMITS.nameChars) })
+    // A choice made before names were kept: the kit is said gone, unnamed.
+    fake.figma.root.setPluginData('brand-kit-choice-name', '')
+    expect(kitsOf(await request('load-brand-kits', {})).gone).toEqual({ name: null })
+    // No kit chosen is nothing gone.
+    await request('choose-brand-kit', { kitId: null })
+    expect(kitsOf(await request('load-brand-kits', {}))).toEqual({ kits: [], chosenId: null, gone: null })
   })
 
   it('choosing a kit is an undo step of its own: undoing the next set of formats leaves the choice as it was made', async () => {

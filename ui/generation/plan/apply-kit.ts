@@ -45,7 +45,7 @@ export function applyKit(task: TaskSpec, ready: ReadyKit, use: KitUse): TaskSpec
     } else if (sent.length < total) {
       leftOut.push(room === 0 ? `the kit’s references: an upscale on ${model.label} takes no refSR references` : `${total - sent.length} of the kit’s ${total} references: ${model.label} takes ${model.maxReferences} refSR references`)
     }
-    next.brandKit = { id: kit.id, name: kit.name, designerPrompt: task.designerPrompt ?? task.prompt, adds, leftOut }
+    next.brandKit = { id: kit.id, name: kit.name, designerPrompt: task.designerPrompt ?? task.prompt, adds, leftOut, paidReferences: sent.length }
     return next
   }
 

@@ -2,11 +2,12 @@ import { holdsKey } from '../../../common/api-key'
 import type { AspectRatio, GenerationSettings } from '../../../common/domain'
 import type { FormatGroup } from '../../../common/formats'
 import type { SelectedLayer } from '../../../common/selection'
-import { type CostEstimate, addEstimates, timesEstimate } from '../../pricing'
+import { REFERENCE_PRICE } from '../../../common/models'
+import { type CostEstimate, addEstimates, formatUsd, timesEstimate } from '../../pricing'
 import { type KitUse, applyKit } from './apply-kit'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { estimatePlanCost } from './plan-tasks'
-import type { TaskSpec } from './task'
+import type { KitApplied, TaskSpec } from './task'
 
 /** What one button sends, what it will cost, and how many of its requests go at a time. */
 export interface ClickAction {
@@ -188,4 +189,18 @@ export function named(action: ClickAction, what: Omit<Offer, keyof ClickAction>)
 /** The tasks with the brand kit, when there is one. A cutout takes none: it keeps what the frame shows. */
 export function withKit(tasks: TaskSpec[], kit: ReadyKit | null | undefined, use: KitUse = 'images'): TaskSpec[] {
   return kit ? tasks.map((task) => applyKit(task, kit, use)) : tasks
+}
+
+/**
+ * What an upscale's price holds beyond the image: the kit's references, each
+ * priced. Said on the offer, since the kit's line speaks of the main action
+ * only and Upscale 2× would otherwise cost many times Refine unexplained.
+ */
+export function kitPriceNote(applied: KitApplied | undefined, eachRequest: boolean): string | null {
+  const n = applied?.paidReferences ?? 0
+  if (n === 0) return null
+  const each = eachRequest ? ' in each request' : ''
+  return n === 1
+    ? `The price includes the brand kit’s reference${each}, ${formatUsd(REFERENCE_PRICE)}.`
+    : `The price includes the brand kit’s ${n} references${each}, ${formatUsd(REFERENCE_PRICE)} each.`
 }

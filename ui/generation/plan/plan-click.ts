@@ -9,7 +9,7 @@ import { type Roles, assignRoles, combineNote, layersWithRole, roleProblems } fr
 import { cutoutOrder, offersTransparency } from './cutout-settings'
 import { planGenerate, planRefine, referencesToSend, refineTask, upscaleTask, withTakes } from './plan-tasks'
 import type { LayerToSend, Order, TaskSpec } from './task'
-import { type ClickAction, type Offer, type OfferKind, clickAction, eachLayerAction, named, promptProblems, withKit } from './offer'
+import { type ClickAction, type Offer, type OfferKind, clickAction, eachLayerAction, kitPriceNote, named, promptProblems, withKit } from './offer'
 import { areaHint, planAreaActions } from './edit-area/plan-edit-area'
 import { expandHint, planExpandActions } from './plan-expand'
 import { planFormatsActions } from './plan-formats'
@@ -143,12 +143,10 @@ function selectionOffers({ state, selection, roles, models, kit, expandTo }: Cli
   const offers: Offer[] = [
     // Variations of a refine, as of a Generate: each take its own request, in a row beside its image.
     offer('refine-each', many ? `Refine each (${count})` : 'Refine', refineEach('refine-each', order, inputs, references, state.concurrency, (tasks) => withKit(withTakes(tasks, state.takes), kit)), state, eachProblems),
-    ...([2, 4] as const).map((factor) =>
-      Object.assign(
-        offer('upscale-each', many ? `Upscale each ${factor}×` : `Upscale ${factor}×`, upscaleEach(`upscale-each-${factor}`, order, inputs, references, factor, state.concurrency, (tasks) => withKit(tasks, kit, 'upscale')), state, eachProblems),
-        { factor },
-      ),
-    ),
+    ...([2, 4] as const).map((factor) => {
+      const upscale = offer('upscale-each', many ? `Upscale each ${factor}×` : `Upscale ${factor}×`, upscaleEach(`upscale-each-${factor}`, order, inputs, references, factor, state.concurrency, (tasks) => withKit(tasks, kit, 'upscale')), state, eachProblems)
+      return Object.assign(upscale, { factor, note: kitPriceNote(upscale.first?.brandKit, many) ?? undefined })
+    }),
     ...planExpandActions(order, selection, expandTo, kit),
     ...planFormatsActions(order, { selection, picked: state.formats, concurrency: state.concurrency, models, kit }),
   ]

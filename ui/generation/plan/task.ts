@@ -77,4 +77,6 @@ export interface KitApplied {
   designerPrompt: string
   adds: string[]
   leftOut: string[]
+  /** The kit's references an upscale sends as refSR references, each priced on top of the image: its offer says so. */
+  paidReferences?: number
 }

@@ -5,7 +5,7 @@ import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { fitSettingsToModel } from '../../models'
 import { estimatePlanCost, planUpscale } from './plan-tasks'
 import type { Roles } from '../../selection/roles'
-import { type Offer, promptProblems } from './offer'
+import { type Offer, kitPriceNote, promptProblems } from './offer'
 import type { Order } from './task'
 
 /**
@@ -57,7 +57,12 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
   return {
     ...base,
     label: `Upscale with ${count === 1 ? '1 reference' : `${count} references`}`,
-    note: `Upscales “${input.name}” 2× with ${references.map((layer) => `“${layer.name}”`).join(', ')} as ${count === 1 ? 'a reference' : 'references'}${left > 0 ? `; ${left} left out: ${order.model.label} takes ${order.model.maxReferences}` : ''}.`,
+    note: [
+      `Upscales “${input.name}” 2× with ${references.map((layer) => `“${layer.name}”`).join(', ')} as ${count === 1 ? 'a reference' : 'references'}${left > 0 ? `; ${left} left out: ${order.model.label} takes ${order.model.maxReferences}` : ''}.`,
+      kitPriceNote(tasks[0]?.brandKit, false),
+    ]
+      .filter(Boolean)
+      .join(' '),
     problems: promptProblems(order.prompt, 'upscale-with-references', order.settings),
     tasks,
     first: tasks[0],

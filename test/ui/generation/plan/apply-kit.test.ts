@@ -6,6 +6,7 @@ import { kitLine } from '../../../../ui/generation/plan/apply-kit'
 import { quotedTexts } from '../../../../ui/brand-kit/kit-prompt'
 import { readyKitAsync } from '../../../../ui/brand-kit/ready-kit'
 import { DEFAULT_STATE } from '../../../../ui/defaults'
+import { formatEstimateShort } from '../../../../ui/pricing'
 import { planClick } from '../../../../ui/generation/plan/plan-click'
 import { buildGenerationRequest, findInputProblems } from '../../../../ui/openrouter/request'
 import { MODELS } from '../../../fixtures/orders'
@@ -92,6 +93,25 @@ describe('a brand kit applied to a Generate', () => {
     expect(kitLine(v25.brandKit)).toBe('Brand kit “Acme” adds nothing to this request. Left out: the kit’s references: an upscale on Riverflow 2.5 Fast takes no refSR references.')
   })
 
+  it('says on an upscale that its price includes the kit’s references, each priced: Upscale 2× is no unexplained many times Refine', async () => {
+    const hero: SelectedLayer = { id: '1:1', name: 'Hero', type: 'FRAME', width: 600, height: 400, fillable: true, madeHere: false }
+    const offers = async (model: string, selection = [hero]) => (await plan(state(model, 'Warmer'), kit(), selection)).offers
+    const v2 = await offers('sourceful/riverflow-v2-fast')
+    const [refine, upscale2, upscale4] = ['refine-each', 'upscale-each-2', 'upscale-each-4'].map((key) => v2.find((a) => a.key === key)!)
+    expect([refine.cost, upscale2.cost].map((cost) => cost && formatEstimateShort(cost))).toEqual(['$0.02', '$0.62'])
+    expect(refine.note).toBeUndefined()
+    expect(upscale2.note).toBe('The price includes the brand kit’s 3 references, $0.20 each.')
+    expect(upscale4.note).toBe(upscale2.note)
+    // Each image's request carries them.
+    const each = (await offers('sourceful/riverflow-v2-fast', [hero, { ...hero, id: '1:2', name: 'Side' }])).find((a) => a.key === 'upscale-each-2')!
+    expect(each.note).toBe('The price includes the brand kit’s 3 references in each request, $0.20 each.')
+    // One reference: no "each" of one.
+    const one = (await plan(state('sourceful/riverflow-v2-fast', 'Warmer'), kit({ references: [ref(1, 'logo')] }), [hero])).offers.find((a) => a.key === 'upscale-each-2')!
+    expect(one.note).toBe('The price includes the brand kit’s reference, $0.20.')
+    // A model that takes none is sent none, and its price holds none.
+    expect((await offers('sourceful/riverflow-v2.5-fast')).find((a) => a.key === 'upscale-each-2')!.note).toBeUndefined()
+  })
+
   it('adds the kit’s references to Upscale with references after the designer’s, as far as the model takes them', async () => {
     const poster: SelectedLayer = { id: '1:1', name: 'Poster', type: 'FRAME', width: 800, height: 1200, fillable: true, madeHere: false }
     const logo: SelectedLayer = { ...poster, id: '1:2', name: 'Logo', width: 200, height: 200 }
@@ -103,6 +123,7 @@ describe('a brand kit applied to a Generate', () => {
     // Riverflow 2 takes four refSR references: the designer's one and three of the kit's.
     expect(task.references.map((r) => r.layer.id)).toEqual(['1:2', '9:1', '9:2', '9:3'])
     expect(kitLine(task.brandKit)).toBe('Brand kit “Acme” adds 3 refSR references (+$0.60).')
+    expect(action.note).toBe('Upscales “Poster” 2× with “Logo” as a reference. The price includes the brand kit’s 3 references, $0.20 each.')
   })
 })
 

@@ -139,6 +139,13 @@ export interface GenerationRecord {
    */
   fromImages?: true
   /**
+   * Upscale, and by how much; `prompt` is the designer's own, or empty: the
+   * instruction sent when they wrote none is the plugin's, never shown or loaded.
+   */
+  upscale?: { factor: 2 | 4 }
+  /** Remove background: its instruction is the plugin's, so `prompt` is empty. */
+  cutout?: true
+  /**
    * The image the plugin put on the layer (its Figma image hash), written with
    * the record on the layer: a fill the designer replaced by hand keeps the
    * record, and History counts the layer only while a fill still shows this

@@ -27,13 +27,16 @@ export function readRecord(value: unknown): GenerationRecord | null {
   return withParts({ prompt: value.prompt, settings, generationId, cost, createdAt: value.createdAt }, value)
 }
 
-type Parts = Partial<Record<'promptTruncated' | 'fontInputsTruncated' | 'brandKit' | 'brandKitId' | 'area' | 'expand' | 'exactSize' | 'format' | 'fromImages' | 'imageHash', unknown>>
+type Parts = Partial<Record<'promptTruncated' | 'fontInputsTruncated' | 'brandKit' | 'brandKitId' | 'area' | 'expand' | 'exactSize' | 'format' | 'fromImages' | 'upscale' | 'cutout' | 'imageHash', unknown>>
 
 /** The record's optional parts, each checked: those that read are added to `record`. */
 function withParts(record: GenerationRecord, value: Parts): GenerationRecord {
   if (value.promptTruncated === true) record.promptTruncated = true
   if (value.fontInputsTruncated === true) record.fontInputsTruncated = true
   if (value.fromImages === true) record.fromImages = true
+  if (value.cutout === true) record.cutout = true
+  const upscale = isObject(value.upscale) ? value.upscale.factor : undefined
+  if (upscale === 2 || upscale === 4) record.upscale = { factor: upscale }
   if (isText(value.brandKit, MAX_SHORT)) record.brandKit = value.brandKit
   if (isText(value.brandKitId, MAX_KIT_ID) && value.brandKitId !== '') record.brandKitId = value.brandKitId
   const area = readArea(value.area)

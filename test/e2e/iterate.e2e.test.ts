@@ -396,6 +396,42 @@ describe('history', () => {
     await session.close()
   }, 60_000)
 
+  it('names an Upscale and a Remove background by the action, never by the instruction sent for them; Reuse puts back only what was the designer’s', async () => {
+    const session = await suite.open({ key: TEST_KEY, setup: async (fake) => void (await fake.addPhoto({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600 })) })
+    const { ui } = session
+    const prompt = ui.getByRole('textbox', { name: 'Prompt' })
+    const steps = [['', 'Upscale 2×'], ['Crisper linen', 'Upscale 2×'], ['', 'Remove background']] as const
+    for (const [i, [words, action]] of steps.entries()) {
+      await session.figma((fake) => fake.select(fake.page.children.find((n) => n.name === 'Table shot')!))
+      await prompt.fill(words)
+      await pressActionAsync(ui, action)
+      await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(i + 2)
+      await ui.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 15_000 })
+    }
+    await prompt.fill('A draft')
+    await ui.getByRole('button', { name: 'History' }).click()
+    const rows = ui.getByRole('list', { name: 'Generations' }).getByRole('listitem')
+    const titles = rows.locator('.prompt')
+    await expect.poll(() => titles.allTextContents(), { timeout: 15_000 }).toEqual(['Remove background', 'Upscale 2×: Crisper linen', 'Upscale 2×'])
+    await ui.getByRole('searchbox', { name: 'Search prompts' }).or(ui.getByRole('textbox', { name: 'Search prompts' })).fill('upscale')
+    await expect.poll(() => titles.allTextContents()).toEqual(['Upscale 2×: Crisper linen', 'Upscale 2×'])
+    await ui.getByRole('searchbox', { name: 'Search prompts' }).or(ui.getByRole('textbox', { name: 'Search prompts' })).fill('')
+    // A cut-out took nothing of the designer's: their prompt and model stay, and the panel says so.
+    await rows.first().getByRole('button', { name: 'Reuse' }).click()
+    await expect.poll(() => ui.getByRole('status', { name: 'Settings changed' }).textContent()).toMatch(/Remove background uses no prompt or settings of yours/)
+    expect(await prompt.inputValue()).toBe('A draft')
+    await openOptionsAsync(ui)
+    expect(await ui.getByRole('combobox', { name: 'Model' }).inputValue()).toBe('sourceful/riverflow-v2-fast')
+    // An upscale with no words of the designer's: the prompt box as it was, never the plugin's instruction.
+    await ui.getByRole('button', { name: 'History' }).click()
+    await rows.last().getByRole('button', { name: 'Reuse' }).click()
+    await expect.poll(() => prompt.inputValue()).toBe('A draft')
+    await ui.getByRole('button', { name: 'History' }).click()
+    await rows.nth(1).getByRole('button', { name: 'Reuse' }).click()
+    await expect.poll(() => prompt.inputValue()).toBe('Crisper linen')
+    await session.close()
+  }, 90_000)
+
   it('Reuse loads the whole prompt kept on the layer, not History’s shortened one; with the layer deleted, the shortened one, saying so', async () => {
     const session = await suite.open({ key: TEST_KEY })
     const { ui } = session

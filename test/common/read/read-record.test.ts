@@ -50,3 +50,12 @@ describe('readRecord: the hash of the image a record was written with', () => {
     expect(read?.imageHash).toBeUndefined()
   })
 })
+
+describe('readRecord: the action that made an image (Upscale, Remove background)', () => {
+  it('keeps an upscale’s factor and a cut-out’s mark, as the plugin writes them, and only those', () => {
+    expect(readRecord({ ...recordWith(), upscale: { factor: 4, extra: 'x' } })?.upscale).toEqual({ factor: 4 })
+    expect(readRecord({ ...recordWith(), cutout: true })?.cutout).toBe(true)
+    for (const upscale of [{ factor: 3 }, { factor: '2' }, 2, null]) expect(readRecord({ ...recordWith(), upscale })?.upscale).toBeUndefined()
+    expect(readRecord({ ...recordWith(), cutout: 'yes' })?.cutout).toBeUndefined()
+  })
+})

@@ -1,7 +1,7 @@
 import type { GenerationSettings } from '../../../common/domain'
 import type { ModelCapabilities } from '../../../common/models'
 import { findModel, fitSettingsToModel } from '../../models'
-import type { Order } from './task'
+import type { Order, TaskSpec } from './task'
 
 /** Said to the model for Remove background: the subject untouched, nothing else kept. */
 export const REMOVE_BACKGROUND_PROMPT =
@@ -25,6 +25,11 @@ export function cutoutOrder(settings: GenerationSettings, models: readonly Model
   const model = chosen.backgrounds.includes('transparent') ? chosen : findModel(models, fallbackModel(models))
   const fitted = fitSettingsToModel({ ...settings, fontInputs: [], scoringPrompt: '' }, model).settings
   return { prompt: REMOVE_BACKGROUND_PROMPT, settings: { ...fitted, background: 'transparent' }, model }
+}
+
+/** A Remove background request as its record keeps it: the action named, its instruction the plugin's, not the designer's prompt. */
+export function asCutout(task: TaskSpec): TaskSpec {
+  return { ...task, designerPrompt: '', cutout: true }
 }
 
 function fallbackModel(models: readonly ModelCapabilities[]): string {

@@ -6,7 +6,7 @@ import { highestUsd } from '../../pricing'
 import { findModel } from '../../models'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Roles, assignRoles, combineNote, layersWithRole, roleProblems } from '../../selection/roles'
-import { cutoutOrder, offersTransparency } from './cutout-settings'
+import { asCutout, cutoutOrder, offersTransparency } from './cutout-settings'
 import { planGenerate, planRefine, referencesToSend, refineTask, upscaleTask, withTakes } from './plan-tasks'
 import type { LayerToSend, Order, TaskSpec } from './task'
 import { type ClickAction, type Offer, type OfferKind, clickAction, eachLayerAction, kitPriceNote, named, promptProblems, withKit } from './offer'
@@ -154,7 +154,7 @@ function selectionOffers({ state, selection, roles, models, kit, expandTo }: Cli
   if (withReferences) offers.push(withReferences)
   // Offered once the list has a model that can answer on a transparent background (2.5 and later).
   if (offersTransparency(models)) {
-    offers.push(offer('remove-background', 'Remove background', refineEach('remove-background', cutoutOrder(order.settings, models), inputs, references, state.concurrency), state, eachProblems))
+    offers.push(offer('remove-background', 'Remove background', refineEach('remove-background', cutoutOrder(order.settings, models), inputs, references, state.concurrency, (tasks) => tasks.map(asCutout)), state, eachProblems))
   }
   if (imageLike.length > 1) {
     const combined = Object.keys(roles).length > 0 ? roles : assignRoles(selection, model, {}, false)

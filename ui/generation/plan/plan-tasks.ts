@@ -104,6 +104,8 @@ export function upscaleTask(order: Order, layer: SelectedLayer, references: Laye
     label: `${layer.name} ${factor}×`,
     model,
     prompt: ownPrompt ? prompt : UPSCALE_PROMPT,
+    designerPrompt: ownPrompt ? prompt : '',
+    upscale: { factor },
     settings: {
       ...settings,
       aspectRatio: nearestAspectRatio(layer.width, layer.height),

@@ -56,6 +56,9 @@ export interface TaskSpec extends Order {
   expandedImageId?: string
   /** Made from the designer's images (Refine, Upscale, Remove background, Combine): the record says so, and Regenerate cannot remake it. */
   fromImages?: true
+  /** Upscale and Remove background: the record names the action (History's title), its instruction kept out of `designerPrompt`. */
+  upscale?: GenerationRecord['upscale']
+  cutout?: true
   /**
    * Every format: the key visual and the set this format is made in, which the
    * record keeps (Regenerate makes the format again, History lists the set as

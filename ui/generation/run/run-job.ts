@@ -133,6 +133,8 @@ async function sendTaskAsync(spec: TaskSpec, prepared: PreparedInputs, context: 
   if (spec.formatSet) record.format = { keyVisualId: spec.formatSet.keyVisualId, setId: spec.formatSet.id }
   if (spec.area) record.area = { imageId: spec.area.imageId, erase: spec.area.erase }
   if (spec.fromImages) record.fromImages = true
+  if (spec.upscale) record.upscale = { factor: spec.upscale.factor }
+  if (spec.cutout) record.cutout = true
   const landing = result.images.map((image) => context.lander.land(image, spec, record))
   // Placed once the sandbox answered that it placed each image, not when they were handed over: "Placing…" until then.
   void Promise.all(landing).then((placed) => report({ phase: placed.every(Boolean) ? 'done' : 'kept' }))

@@ -6,6 +6,7 @@ import { requestAsync } from '../../bridge'
 import { exportLayerAsync } from '../../selection/export-layer'
 import { type ModelCapabilities, findModel } from '../../models'
 import { formatUsd } from '../../pricing'
+import { type RecordAction, designerPromptOf, recordAction } from '../../generation/plan/launch/record-action'
 
 /** Thumbnails are 48 px; twice that stays sharp on a retina screen. */
 const THUMBNAIL_WIDTH = 96
@@ -89,8 +90,15 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
  * made the image where the prompt alone would not say (an erase has none).
  */
 export function entryTitle(record: GenerationRecord): string {
-  const action = record.format ? 'Every format' : record.area ? (record.area.erase ? 'Erase area' : 'Edit area') : record.expand ? 'Expand' : null
-  return action === null ? record.prompt : record.prompt ? `${action}: ${record.prompt}` : action
+  const action = record.format ? 'Every format' : record.area ? (record.area.erase ? 'Erase area' : 'Edit area') : record.expand ? 'Expand' : madeByName(recordAction(record))
+  // Upscale's and Remove background's instruction to the model is the plugin's: never the title.
+  const prompt = designerPromptOf(record)
+  return action === null ? prompt : prompt ? `${action}: ${prompt}` : action
+}
+
+function madeByName(made: RecordAction | null): string | null {
+  if (made === null) return null
+  return made.action === 'remove-background' ? 'Remove background' : made.factor === null ? 'Upscale' : `Upscale ${made.factor}×`
 }
 
 /**

@@ -13,6 +13,7 @@ import { planGenerate, planRefine, withTakes } from '../plan-tasks'
 import type { Order, TaskSpec } from '../task'
 import { isObject } from '../../../../common/read/is-object'
 import { isGoogleFontFile } from '../../../../common/font-files'
+import { actionInstruction, designerPromptOf, recordAction } from './record-action'
 
 /** What a relaunch button does to the panel: the layer's prompt and settings, what to run, and what to say. */
 export interface LaunchPlan {
@@ -62,7 +63,7 @@ function planFromRecord(launch: Launch & { command: 'regenerate' | 'more-like-th
   if (launch.problem || !launch.layer) return { state, tasks: null, notes: [launch.problem ?? 'The layer is no longer there.', ...notes] }
 
   const layer = launch.layer
-  const order: Order = { prompt: state.prompt, settings, model: findModel(models, settings.model) }
+  const order = sentOrder(launch.record, state, models) ?? { prompt: state.prompt, settings, model: findModel(models, settings.model) }
   // An Edit area result redoes its area: in its place, or as more edits above it.
   const area = readArea(isObject(launch.record) ? launch.record.area : undefined)
   if (launch.area && area && launch.command !== 'edit-prompt') {
@@ -165,10 +166,16 @@ function asPlaced(layer: SelectedLayer): PlacedLayer {
 export function loadRecord(raw: unknown, current: SavedState, models: readonly ModelCapabilities[], { fontsFromAnyHost = false } = {}): { state: SavedState; notes: string[] } | null {
   const record = isObject(raw) ? raw : null
   if (!record || typeof record.prompt !== 'string') return null
-  const read = readSavedState({ ...toStoredState(current), prompt: record.prompt, settings: record.settings }, models)
+  const action = recordAction(record)
+  if (action?.action === 'remove-background') return { state: current, notes: [CUTOUT_LOADS_NOTHING] }
+  const stored = toStoredState(current)
+  // An upscale's own is its prompt, when the designer wrote one, and its model; its ratio, size,
+  // background and font rows were worked out for that image, or left out, so the panel's stay.
+  const given = action ? { prompt: designerPromptOf({ prompt: record.prompt }) || current.prompt, settings: { ...stored.settings, model: isObject(record.settings) ? record.settings.model : undefined } } : { prompt: record.prompt, settings: record.settings }
+  const read = readSavedState({ ...stored, ...given }, models)
   const settings = { ...read.state.settings }
   // A record from before Fit the frame was made at the tier it names: regenerated at that tier.
-  if (isObject(record.settings) && record.settings.fitFrame === undefined) settings.fitFrame = false
+  if (!action && isObject(record.settings) && record.settings.fitFrame === undefined) settings.fitFrame = false
   const fonts = fontsFromAnyHost ? { settings, note: null } : withoutFontsFromElsewhere(settings)
   const notes = [...read.notes, ...(fonts.note === null ? [] : [fonts.note])]
   if (record.promptTruncated === true) notes.push('The prompt kept with this image was shortened to fit in the file; what is loaded is its start.')
@@ -176,6 +183,22 @@ export function loadRecord(raw: unknown, current: SavedState, models: readonly M
   const kept = keepDraft(current.recentPrompts, current.prompt, read.state.prompt)
   notes.push(...kept.notes)
   return { state: { ...current, prompt: read.state.prompt, settings: fonts.settings, recentPrompts: kept.recentPrompts }, notes }
+}
+
+/** Said where a Remove background's record is loaded: it took nothing of the designer's, so nothing of theirs is changed. */
+const CUTOUT_LOADS_NOTHING = 'Remove background uses no prompt or settings of yours, so yours stay as they were. To cut out another image, select it and press Remove background.'
+
+/**
+ * An Upscale or Remove background made again (More like this): its own words, or
+ * the plugin's instruction where the designer wrote none, with the settings it was
+ * sent with, which the panel does not take (loadRecord); null for any other record.
+ */
+function sentOrder(raw: unknown, state: SavedState, models: readonly ModelCapabilities[]): Order | null {
+  if (!isObject(raw) || typeof raw.prompt !== 'string') return null
+  const action = recordAction(raw)
+  if (action === null) return null
+  const { settings } = readSavedState({ ...toStoredState(state), settings: raw.settings }, models).state
+  return { prompt: designerPromptOf({ prompt: raw.prompt }) || actionInstruction(action), settings, model: findModel(models, settings.model) }
 }
 
 /** The settings without the font files from anywhere but Google Fonts, and what to say when there were some. */

@@ -4,6 +4,8 @@ import type { Launch } from '../../../../../common/messages'
 import type { GenerationRecord } from '../../../../../common/domain'
 import { DEFAULT_STATE } from '../../../../../ui/defaults'
 import { planLaunch } from '../../../../../ui/generation/plan/launch/plan-launch'
+import { REMOVE_BACKGROUND_PROMPT } from '../../../../../ui/generation/plan/cutout-settings'
+import { UPSCALE_PROMPT } from '../../../../../ui/generation/plan/plan-tasks'
 import { reviewLaunch } from '../../../../../ui/generation/plan/launch/review-launch'
 import { type PanelState, panelReducer } from '../../../../../ui/views/panel-state'
 import { BUILT_IN_MODELS } from '../../../../../ui/models'
@@ -264,5 +266,36 @@ describe('planLaunch on an Every format result', () => {
   it('Regenerate makes it again in the result layer', () => {
     const p = plan(launch({ layer: result, record: formatRecord, format: { frame, keyVisual } }))
     expect(p.tasks).toEqual([expect.objectContaining({ placement: 'fill', targetIds: ['result'] })])
+  })
+})
+
+describe('planLaunch on an Upscale or Remove background result: the plugin’s instruction never reaches the prompt box', () => {
+  const cutout = { ...record, prompt: '', cutout: true, fromImages: true, settings: { ...record.settings, model: 'sourceful/riverflow-v2.5-fast', background: 'transparent' } }
+  const upscaled = { ...record, prompt: '', upscale: { factor: 2 }, fromImages: true, settings: { ...record.settings, aspectRatio: '16:9', imageSize: '4K' } }
+  const CUTOUT_NOTE = 'Remove background uses no prompt or settings of yours, so yours stay as they were. To cut out another image, select it and press Remove background.'
+
+  it('a cut-out loads nothing, saying so: the prompt and settings stay the designer’s, also for a record that kept the instruction as its prompt', () => {
+    for (const kept of [cutout, { ...cutout, prompt: REMOVE_BACKGROUND_PROMPT, cutout: undefined }]) {
+      const p = plan(launch({ command: 'edit-prompt', record: kept }))
+      expect(p.state).toEqual(current)
+      expect(p.notes).toEqual([CUTOUT_NOTE])
+    }
+  })
+
+  it('an upscale loads the designer’s own words, else leaves the prompt box as it is, and its model; the ratio and size it worked out stay the panel’s', () => {
+    for (const kept of [upscaled, { ...upscaled, prompt: UPSCALE_PROMPT, upscale: undefined }]) {
+      const p = plan(launch({ command: 'edit-prompt', record: kept }))
+      expect(p.state.prompt).toBe('What I was typing')
+      expect(p.state.settings).toEqual({ ...current.settings, model: 'sourceful/riverflow-v2-pro' })
+    }
+    expect(plan(launch({ command: 'edit-prompt', record: { ...upscaled, prompt: 'Crisper linen' } })).state.prompt).toBe('Crisper linen')
+  })
+
+  it('More like this asks as the action did: its instruction and the settings it was sent with, the panel left as it was', () => {
+    const p = plan(launch({ command: 'more-like-this', record: cutout }))
+    expect(p.tasks).toHaveLength(2)
+    expect(p.tasks![0]).toMatchObject({ prompt: REMOVE_BACKGROUND_PROMPT, settings: { model: 'sourceful/riverflow-v2.5-fast', background: 'transparent' } })
+    expect(p.state.prompt).toBe('What I was typing')
+    expect(plan(launch({ command: 'more-like-this', record: upscaled })).tasks![0]).toMatchObject({ prompt: UPSCALE_PROMPT, settings: { model: 'sourceful/riverflow-v2-pro' } })
   })
 })

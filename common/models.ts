@@ -172,13 +172,24 @@ export function paidTwinOf(id: ModelId): ModelId {
 /**
  * A model's name for the designer: the built-in label of a known slug (catalog
  * names change style from release to release), else the catalog's name without
- * its "Author: " prefix (every entry is Sourceful's), else the slug.
+ * its "Author: " prefix (every entry is Sourceful's), else the slug's words as
+ * the built-in labels read (a model no longer listed, kept in a file or a saved state).
  */
 export function modelLabel(id: ModelId, catalogName?: string): string {
   const known = BUILT_IN_MODELS.find((model) => model.id === id)
   if (known) return known.label
   const name = typeof catalogName === 'string' ? catalogName.replace(/^[^:]{1,40}:\s*/, '').trim() : ''
-  return name || id || 'Unnamed model'
+  return name || slugWords(id) || id || 'Unnamed model'
+}
+
+/** "sourceful/riverflow-v1-legacy" as "Riverflow 1 Legacy", a `:free` one with " (free)": never the raw id. */
+function slugWords(id: ModelId): string {
+  const words = paidTwinOf(id)
+    .replace(/^[^/]*\//, '')
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map((word) => (/^v\d/i.test(word) ? word.slice(1) : word[0].toUpperCase() + word.slice(1)))
+  return words.length === 0 ? '' : `${words.join(' ')}${isFreeVariant(id) ? ' (free)' : ''}`
 }
 
 /**

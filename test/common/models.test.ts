@@ -69,8 +69,8 @@ describe('capabilitiesFor', () => {
     })
   })
 
-  it('takes an unknown :free slug as free, a fast one as fast, and its slug as its label without a catalog', () => {
-    expect(describeModel('sourceful/riverflow-v3-fast:free')).toMatchObject({ tier: 'fast', pricing: { kind: 'free' }, label: 'sourceful/riverflow-v3-fast:free' })
+  it('takes an unknown :free slug as free, a fast one as fast, and its slug’s words as its label without a catalog', () => {
+    expect(describeModel('sourceful/riverflow-v3-fast:free')).toMatchObject({ tier: 'fast', pricing: { kind: 'free' }, label: 'Riverflow 3 Fast (free)' })
   })
 
   it('never throws, whatever the id and the name', () => {
@@ -108,6 +108,12 @@ describe('the free-variant rule and labels', () => {
     expect(modelLabel('sourceful/riverflow-v2-fast', 'Sourceful: Riverflow V2 Fast')).toBe('Riverflow 2 Fast')
     expect(modelLabel('sourceful/riverflow-v3-fast', 'Sourceful: Riverflow V3 Fast')).toBe('Riverflow V3 Fast')
     expect(modelLabel('sourceful/riverflow-v3-fast', 'Acme Labs: Riverflow V3 Fast')).toBe('Riverflow V3 Fast')
-    expect(modelLabel('sourceful/riverflow-v3-fast')).toBe('sourceful/riverflow-v3-fast')
+  })
+
+  it('names a model no longer listed (a History row, a saved state) by its slug’s words as the built-in labels read, never the raw id', () => {
+    expect(modelLabel('sourceful/riverflow-v1-legacy')).toBe('Riverflow 1 Legacy')
+    expect(modelLabel('sourceful/riverflow-v3-fast:free')).toBe('Riverflow 3 Fast (free)')
+    expect(describeModel('sourceful/riverflow-v1-legacy').label).toBe('Riverflow 1 Legacy')
+    expect(modelLabel('')).toBe('Unnamed model')
   })
 })

@@ -58,6 +58,8 @@ export interface FakeFigmaView {
     command: string
     createImage(bytes: Uint8Array): { hash: string }
     ui: { postMessage(message: unknown): void }
+    /** The document: its plugin data holds the file's history (plugin/history/history.ts). */
+    root: { getPluginDataKeys(): string[]; getPluginData(key: string): string; setPluginData(key: string, value: string): void }
   }
   page: { readonly children: readonly FakeNodeView[]; selection: FakeNodeView[] }
   storage: Map<string, unknown>

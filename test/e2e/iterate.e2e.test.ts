@@ -432,6 +432,26 @@ describe('history', () => {
     await session.close()
   }, 90_000)
 
+  it('names the model of an image made with one no longer listed as the panel names models, never by its raw id', async () => {
+    const session = await suite.open({ key: TEST_KEY })
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A red fox')
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 15_000 }).toBe(1)
+    await ui.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 15_000 })
+    // The file's history as an older model left it: one since gone from every list.
+    await session.figma((fake) => {
+      for (const key of fake.figma.root.getPluginDataKeys()) {
+        fake.figma.root.setPluginData(key, fake.figma.root.getPluginData(key).replaceAll('sourceful/riverflow-v2-fast', 'sourceful/riverflow-v1-legacy'))
+      }
+    })
+    await ui.getByRole('button', { name: 'History' }).click()
+    const row = ui.getByRole('list', { name: 'Generations' }).getByRole('listitem').first()
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toMatch(/A red fox.*Riverflow 1 Legacy · 1:1 · 1K/)
+    expect(await row.textContent()).not.toContain('sourceful/')
+    await session.close()
+  }, 60_000)
+
   it('Reuse loads the whole prompt kept on the layer, not History’s shortened one; with the layer deleted, the shortened one, saying so', async () => {
     const session = await suite.open({ key: TEST_KEY })
     const { ui } = session

@@ -113,6 +113,17 @@ describe('quick actions', () => {
     await session.close()
   })
 
+  it.each([
+    ['upscale-selection', { kind: 'error', status: 500 }, 'Upscaling the selection 2× with Riverflow 2 Fast…', 'Riverflow is unavailable or overloaded right now. Try again in a few minutes, or try Riverflow 2.5 Fast.'],
+    // The cut-out goes to 2.5 Fast: the one to try also answers on a transparent background, and is not its free twin.
+    ['remove-background', { kind: 'error', status: 404, message: 'Model not found' }, 'Removing the background of the selection with Riverflow 2.5 Fast…', 'OpenRouter has no provider for this model and output right now. Try Riverflow 2.5 Pro, or try again later.'],
+  ] as const)('“%s” that fails: the toast names the model to try, and no HTTP code, which the panel keeps as a detail', async (command, answer, progress, failure) => {
+    suite.standIn.enqueue(answer)
+    const session = await runOnFrame(command, 'Card')
+    expect((await outcome(session)).toasts).toEqual([progress, failure])
+    await session.close()
+  })
+
   it('with nothing to upscale, says so and sends nothing', async () => {
     const session = await runOnFrame('upscale-selection', null)
     expect((await outcome(session)).toasts).toEqual(['Select the frames or images to upscale, then run it again: nothing was sent.'])

@@ -34,6 +34,11 @@ export type ErrorKind =
  * trying again at once could pay for the same image twice. The words only: what
  * the session counts is the `mayHaveCharged` each such error is raised with.
  */
+/**
+ * Said where another model may answer and the error cannot tell which: the
+ * panel offers the model list beside it; a toast names one (ui/quick-action/).
+ */
+export const OTHER_MODEL = 'the other model'
 export const MAY_HAVE_CHARGED = 'OpenRouter may still have charged for it: check openrouter.ai/activity before trying again.'
 
 /** MAY_HAVE_CHARGED in `message` with the most it may come to ("up to $0.04"), once the job knows the request's price. */
@@ -159,7 +164,7 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
   }
   // The Image API answers a generation that failed (or that its provider cancelled) with a 502, and does not bill it.
   if (status === 502 && road === 'images') {
-    return new GenerationError('unavailable', `Riverflow could not make the image, and OpenRouter did not charge for it. Try again, or try the other model.${detail}`, options)
+    return new GenerationError('unavailable', `Riverflow could not make the image, and OpenRouter did not charge for it. Try again, or try ${OTHER_MODEL}.${detail}`, options)
   }
   switch (status) {
     case 400:
@@ -174,7 +179,7 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
       return new GenerationError('moderation', `The request was blocked by moderation${why}.${what} Change the prompt or images and try again.`, options)
     }
     case 404:
-      return new GenerationError('no-endpoint', `OpenRouter has no provider for this model and output right now. Try the other model, or try again later.${detail}`, options)
+      return new GenerationError('no-endpoint', `OpenRouter has no provider for this model and output right now. Try ${OTHER_MODEL}, or try again later.${detail}`, options)
     case 408:
       return new GenerationError('upstream-timeout', 'OpenRouter timed out before the image was ready. Try again; a smaller size or the Fast model is quicker.', options)
     case 413:
@@ -189,7 +194,7 @@ export function errorFromStatus(status: number, bodyText: string, retryAfter: st
       return new GenerationError('upstream-timeout', `OpenRouter stopped waiting for Riverflow. ${MAY_HAVE_CHARGED} (HTTP 524)`, { ...options, mayHaveCharged: true })
     default:
       if (status >= 500) {
-        return new GenerationError('unavailable', `Riverflow is unavailable or overloaded right now. Try again in a few minutes, or try the other model. (HTTP ${status})`, options)
+        return new GenerationError('unavailable', `Riverflow is unavailable or overloaded right now. Try again in a few minutes, or try ${OTHER_MODEL}. (HTTP ${status})`, options)
       }
       return new GenerationError('bad-request', `OpenRouter could not make the image. Try again.${detail}`, options)
   }
@@ -220,6 +225,11 @@ export function serverDetail(code: string, message: string | null): string {
 
 /** A trailing `(HTTP …)` or `(code …)`: what a sentence added to a message goes before. */
 const TRAILING_DETAIL = /\s*\((?:HTTP|code) [^)]*\)\.?$/
+
+/** What a message says for the designer, without OpenRouter's detail: a toast is a headline, with no room for the code. */
+export function withoutDetail(message: string): string {
+  return message.replace(TRAILING_DETAIL, '')
+}
 
 /** The message with `sentence` added to what it says, before OpenRouter's detail, which stays last. */
 export function withSentence(message: string, sentence: string): string {

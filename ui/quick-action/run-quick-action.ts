@@ -1,12 +1,14 @@
 import type { QuickAction, SavedState } from '../../common/domain'
 import type { SelectedLayer } from '../../common/selection'
-import type { KitApplied } from '../generation/plan/task'
+import type { KitApplied, TaskSpec } from '../generation/plan/task'
 import { fileKitAsync } from '../generation/plan/launch/load-kit'
 import { requestAsync } from '../bridge'
 import type { GenerationController } from '../generation/generation'
 import type { ModelCapabilities } from '../models'
 import { formatUsd } from '../pricing'
-import { FONT_INPUT_PRICE } from '../../common/models'
+import { FONT_INPUT_PRICE, paidTwinOf } from '../../common/models'
+import { OTHER_MODEL, withoutDetail } from '../answer/errors'
+import { nearestModel } from '../models/nearest-model'
 import { BUSY, planQuickAction } from './plan-quick-action'
 
 export interface QuickActionContext {
@@ -38,6 +40,7 @@ export async function runQuickActionAsync(quick: QuickAction, context: QuickActi
   if (!plan.ok) return closeWithAsync(plan.problem, true)
   // Remove background may send with another model than the saved one: the toast names the one it sends to.
   const { label } = plan.action.tasks[0].model
+  const failed = (error: string) => toastOf(error, otherModel(plan.action.tasks[0], models))
   const note = plan.note ? ` ${plan.note}` : ''
   await notifyAsync(`${doing(quick, plan.action.tasks.length)} with ${label}${withKit(plan.action.tasks[0]?.brandKit)}${note}${fontsLeftOut(quick, saved)}`, false, PROGRESS_TOAST_MS)
   const summary = await context.generation.start(plan.action.tasks, {
@@ -48,7 +51,7 @@ export async function runQuickActionAsync(quick: QuickAction, context: QuickActi
   })
   if (!summary) return closeWithAsync(BUSY, true)
   if (summary.kept > 0) {
-    await notifyAsync(`${summary.error ?? 'An image could not be placed.'} It is kept in the panel to retry or download.`, true)
+    await notifyAsync(`${summary.error ? failed(summary.error) : 'An image could not be placed.'} It is kept in the panel to retry or download.`, true)
     await requestAsync('show-ui', {})
     return
   }
@@ -63,11 +66,34 @@ export async function runQuickActionAsync(quick: QuickAction, context: QuickActi
   if (summary.error === null) return closeWithAsync(placed, false)
   if (plan.action.count > 1) {
     // Each failed request's reason and its Retry are in the panel: it shows, rather than closing on a count.
-    await notifyAsync(summary.placed > 0 ? `${placed} ${summary.error}` : summary.error, true)
+    await notifyAsync(summary.placed > 0 ? `${placed} ${failed(summary.error)}` : failed(summary.error), true)
     await requestAsync('show-ui', {})
     return
   }
-  return closeWithAsync(summary.error, true)
+  return closeWithAsync(failed(summary.error), true)
+}
+
+/**
+ * A failure as a toast, the designer's headline: OpenRouter's code stays in
+ * the panel, where it is a detail, and "the other model" is named, as a toast
+ * has no model list beside it.
+ */
+function toastOf(error: string, other: ModelCapabilities | null): string {
+  const said = withoutDetail(error)
+  return other ? said.replaceAll(OTHER_MODEL, other.label) : said
+}
+
+/**
+ * The model to try when one fails: the nearest of the list (its tier, its
+ * version) that is neither it nor its `:free` twin, which the same provider
+ * answers, and that can answer as the task asked (a cut-out's transparent
+ * background); null when the list has none.
+ */
+function otherModel(task: TaskSpec, models: readonly ModelCapabilities[]): ModelCapabilities | null {
+  const twin = paidTwinOf(task.model.id)
+  const transparent = task.settings.background === 'transparent'
+  const others = models.filter((model) => paidTwinOf(model.id) !== twin && (!transparent || model.backgrounds.includes('transparent')))
+  return others.length > 0 ? nearestModel(task.model.id, others) : null
 }
 
 /** "… and the brand kit “Acme”… Left out: …": the toast names what of the kit did not go, its paid extras among them. */

@@ -171,7 +171,8 @@ export function loadRecord(raw: unknown, current: SavedState, models: readonly M
   const stored = toStoredState(current)
   // An upscale's own is its prompt, when the designer wrote one, and its model; its ratio, size,
   // background and font rows were worked out for that image, or left out, so the panel's stay.
-  const given = action ? { prompt: designerPromptOf({ prompt: record.prompt }) || current.prompt, settings: { ...stored.settings, model: isObject(record.settings) ? record.settings.model : undefined } } : { prompt: record.prompt, settings: record.settings }
+  // An Erase area's record has no prompt: the designer's own stays in the box, as it does for an upscale's.
+  const given = action ? { prompt: designerPromptOf({ prompt: record.prompt }) || current.prompt, settings: { ...stored.settings, model: isObject(record.settings) ? record.settings.model : undefined } } : { prompt: record.prompt || current.prompt, settings: record.settings }
   const read = readSavedState({ ...stored, ...given }, models)
   const settings = { ...read.state.settings }
   // A record from before Fit the frame was made at the tier it names: regenerated at that tier.

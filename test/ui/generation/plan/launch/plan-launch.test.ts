@@ -63,6 +63,16 @@ describe('planLaunch', () => {
     expect(plan(launch({ command: 'edit-prompt' }))).toMatchObject({ state: { prompt: 'A red fox', settings: { model: 'sourceful/riverflow-v2-pro' } }, tasks: null })
   })
 
+  it('History’s Reuse of an Erase area, which has no prompt: its settings, and the prompt box left as the designer has it', () => {
+    const erase = { ...record, prompt: '', area: { shapeId: '9:9', softEdge: 12 } }
+    const panel: PanelState = { view: 'history', saved: current, notes: [], creditCheckedFor: null, launch: null }
+    const used = panelReducer(panel, { type: 'use-record', record: erase as unknown as GenerationRecord, models: BUILT_IN_MODELS })
+    expect(used.saved.prompt).toBe('What I was typing')
+    expect(used.saved.settings.model).toBe(record.settings.model)
+    // Nothing was taken out of the box, so nothing is said kept.
+    expect(used.notes).toEqual([])
+  })
+
   it('Edit prompt and History’s Use: a font file kept in the file from anywhere but Google Fonts is left out, saying where from; Regenerate keeps it for its review', () => {
     const fonts = [
       { fontUrl: 'https://fonts.gstatic.com/s/inter/v13/inter.woff2', text: 'SALE' },
@@ -78,7 +88,8 @@ describe('planLaunch', () => {
     expect(used.notes).toEqual(edit.notes)
     const again = plan(launch({ record: withFonts }))
     expect(again.tasks![0].settings.fontInputs).toEqual(fonts)
-    expect(reviewLaunch(again.tasks!, current.settings).reasons.join(' ')).toMatch(/font file from https:\/\/attacker\.example\/f\.woff2/)    // Only the reviewed tasks carry it: the panel does not, so no later click sends it unasked; said if the relaunch is let go.
+    expect(reviewLaunch(again.tasks!, current.settings).reasons.join(' ')).toMatch(/font file from https:\/\/attacker\.example\/f\.woff2/)
+    // Only the reviewed tasks carry it: the panel does not, so no later click sends it unasked; said if the relaunch is let go.
     expect(again.state.settings.fontInputs).toEqual([fonts[0]])
     expect(again.notes).toEqual([KEPT])
     expect(again.fontsLeftOut).toBe(edit.notes[0])

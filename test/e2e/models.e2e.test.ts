@@ -69,7 +69,10 @@ describe('the model list', () => {
     const session = await suite.open({ key: TEST_KEY, setup: (fake, state) => void fake.storage.set('saved-state', state), setupArg: savedState({}) })
     await openOptionsAsync(session.ui)
     await expect.poll(() => modelSelect(session).inputValue(), { timeout: 30_000 }).toBe('sourceful/riverflow-v2.5-pro')
-    expect(await session.ui.getByRole('status', { name: 'Settings changed' }).textContent()).toMatch(/riverflow-v2-pro is not offered now, so Riverflow 2.5 Pro is chosen/)
+    const changed = await session.ui.getByRole('status', { name: 'Settings changed' }).textContent()
+    // Named in words, never by OpenRouter's id.
+    expect(changed).toMatch(/Riverflow 2 Pro is not offered now, so Riverflow 2.5 Pro is chosen/)
+    expect(changed).not.toMatch(/sourceful\//)
     await session.close()
   })
 

@@ -1,5 +1,5 @@
 import { EFFORTS, type GenerationSettings } from '../../common/domain'
-import type { ModelCapabilities } from '../../common/models'
+import { type ModelCapabilities, modelLabel } from '../../common/models'
 import { IMAGE_SIZES } from '../../common/sizes'
 import { EFFORT_LABELS } from './model-text'
 import { nearestModel } from './nearest-model'
@@ -19,7 +19,8 @@ export function fitSettingsToList(settings: GenerationSettings, list: readonly M
   if (listed) return fitSettingsToModel(settings, listed)
   const model = nearestModel(settings.model, list)
   const fitted = fitSettingsToModel(settings, model)
-  return { settings: fitted.settings, notes: [`The model ${settings.model.slice(0, 60)} is not offered now, so ${model.label} is chosen.`, ...fitted.notes] }
+  // Named in words, as History names it: the id is OpenRouter's, and the saved one may be anything.
+  return { settings: fitted.settings, notes: [`${modelLabel(settings.model.slice(0, 60))} is not offered now, so ${model.label} is chosen.`, ...fitted.notes] }
 }
 
 /**

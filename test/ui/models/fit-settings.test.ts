@@ -46,6 +46,6 @@ describe('fitSettingsToList', () => {
     const list = BUILT_IN_MODELS.filter((m) => m.id !== 'sourceful/riverflow-v2.5-fast')
     const { settings, notes } = fitSettingsToList(v25, list)
     expect(settings.model).toBe('sourceful/riverflow-v2.5-fast:free')
-    expect(notes).toEqual(['The model sourceful/riverflow-v2.5-fast is not offered now, so Riverflow 2.5 Fast (free) is chosen.'])
+    expect(notes).toEqual(['Riverflow 2.5 Fast is not offered now, so Riverflow 2.5 Fast (free) is chosen.'])
   })
 })

@@ -97,7 +97,7 @@ describe('readSavedState', () => {
   })
 
   it.each([
-    ['an unknown model', { ...v1, settings: { ...v1.settings, model: 'sourceful/riverflow-v1' } }, /model sourceful\/riverflow-v1 is not offered now, so Riverflow 2 Fast is chosen/],
+    ['an unknown model', { ...v1, settings: { ...v1.settings, model: 'sourceful/riverflow-v1' } }, /^Riverflow 1 is not offered now, so Riverflow 2 Fast is chosen/],
     ['an aspect ratio Riverflow lacks', { ...v1, settings: { ...v1.settings, aspectRatio: '2:1' } }, /aspect ratio \(2:1\)/],
     ['a size the model lacks', { ...v1, settings: { ...v1.settings, model: 'sourceful/riverflow-v2-fast' } }, /Riverflow 2 Fast does not offer 4K, so 2K is chosen/],
     ['settings: null', { ...v1, settings: null }, /model and sizes could not be read/],
@@ -119,7 +119,7 @@ describe('readSavedState', () => {
     const { state, notes } = read(v1, catalog)
     expect(state.settings.model).toBe('sourceful/riverflow-v2.5-pro')
     expect(state.settings.imageSize).toBe('2K')
-    expect(notes.join(' ')).toMatch(/riverflow-v2-pro is not offered now, so Riverflow 2.5 Pro is chosen.*does not offer 4K, so 2K/)
+    expect(notes.join(' ')).toMatch(/Riverflow 2 Pro is not offered now, so Riverflow 2.5 Pro is chosen.*does not offer 4K, so 2K/)
   })
 
   it('keeps a slug only an earlier catalog knew, when that catalog is the list', () => {

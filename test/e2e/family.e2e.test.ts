@@ -69,6 +69,21 @@ describe('the free tier and credit', () => {
   })
 })
 
+describe('a model down', () => {
+  it('names the model to try instead of “the other model”, and switches to it in one click', async () => {
+    // Overloaded through the client's own retries: the job fails with a 529.
+    suite.standIn.enqueue(...Array.from({ length: 4 }, () => ({ kind: 'error' as const, status: 529 })))
+    const session = await suite.open(onModel('sourceful/riverflow-v2-fast'))
+    await openOptionsAsync(session.ui)
+    await session.ui.getByRole('button', { name: /^Generate/ }).click()
+    const alert = session.ui.getByRole('alert')
+    await expect.poll(() => alert.textContent(), { timeout: 60_000 }).toMatch(/^Riverflow is unavailable or overloaded right now\. Try again in a few minutes, or try Riverflow 2\.5 Fast\./)
+    await session.ui.getByRole('button', { name: 'Switch to Riverflow 2.5 Fast' }).click()
+    expect(await modelSelect(session).inputValue()).toBe('sourceful/riverflow-v2.5-fast')
+    await session.close()
+  })
+})
+
 describe('what the session cost', () => {
   it('shows each answer’s charged cost after, and the running total in the top bar', async () => {
     const session = await suite.open(onModel('sourceful/riverflow-v2.5-fast'))

@@ -41,11 +41,11 @@ const STATUS_SAYS: Record<number, RegExp> = {
   403: /blocked by moderation.*Change the prompt or images and try again/,
   408: /timed out before the image was ready\. Try again/,
   413: /larger than Riverflow accepts.*Use fewer or smaller images/,
-  500: /unavailable or overloaded right now\. Try again in a few minutes, or try the other model\. \(HTTP 500\)/,
+  500: /unavailable or overloaded right now\. Try again in a few minutes, or try Riverflow [\d.]+ (?:Fast|Pro)\. \(HTTP 500\)/,
   // Gave up waiting: it may have been charged, as much as its price (2 Fast at 1K), and the designer is told where to look first.
   524: /stopped waiting.*may still have charged for it, up to \$0\.02: check openrouter\.ai\/activity/,
 }
-const OVERLOADED = (status: number) => new RegExp(`unavailable or overloaded right now\\. Try again in a few minutes, or try the other model\\. \\(HTTP ${status}\\)`)
+const OVERLOADED = (status: number) => new RegExp(`unavailable or overloaded right now\\. Try again in a few minutes, or try Riverflow [\\d.]+ (?:Fast|Pro)\\. \\(HTTP ${status}\\)`)
 const MAY_BE_CHARGED = /may still have charged for it, up to \$0\.02: check openrouter\.ai\/activity before trying again/
 
 /** The session's spend counts a request OpenRouter may still charge: up to its price (2 Fast at 1K, $0.02), with why in the tooltip. */
@@ -64,7 +64,7 @@ const networkFaults: Fault[] = [
     ...(status === 524 && { also: spendCountsItAsync }),
   })),
   // Not "No endpoints found…", which sends the model on to the Image API instead (docs/contracts.md#the-image-api).
-  { name: 'HTTP 404', arrange: answers({ kind: 'error', status: 404, message: 'Model not found' }), image: 'none', says: /no provider for this model.*Try the other model, or try again later/ },
+  { name: 'HTTP 404', arrange: answers({ kind: 'error', status: 404, message: 'Model not found' }), image: 'none', says: /no provider for this model.*Try Riverflow [\d.]+ (?:Fast|Pro), or try again later/ },
   // Retried ones outlast their retries (Retry-After: 0 keeps it quick).
   { name: 'HTTP 429 after the retries', arrange: answers(...times(4, { kind: 'error', status: 429, retryAfter: 0 })), image: 'none', says: /rate limiting this key\. Wait a minute, then try again/ },
   ...[503, 529].map((status): Fault => ({ name: `HTTP ${status} after the retries`, arrange: answers(...times(4, { kind: 'error', status, retryAfter: 0 })), image: 'none', says: OVERLOADED(status) })),

@@ -64,13 +64,13 @@ const STATUS_SAYS: Record<number, RegExp> = {
   401: /key was not accepted.*Open Settings and paste a valid key/,
   402: /Not enough OpenRouter credit.*Add credit at openrouter\.ai\/settings\/credits/,
   403: /blocked by moderation: violence\. Flagged: “a gory scene”\. Change the prompt or images and try again/,
-  404: /no provider for this model and output right now\. Try the other model, or try again later/,
+  404: /no provider for this model and output right now\. Try Riverflow [\d.]+ (?:Fast|Pro), or try again later/,
   408: /timed out before the image was ready\. Try again/,
   413: /larger than Riverflow accepts.*Use fewer or smaller images/,
-  500: /unavailable or overloaded right now\. Try again in a few minutes, or try the other model\. \(HTTP 500\)/,
+  500: /unavailable or overloaded right now\. Try again in a few minutes, or try Riverflow [\d.]+ (?:Fast|Pro)\. \(HTTP 500\)/,
   524: /stopped waiting.*may still have charged for it/,
 }
-const OVERLOADED = (status: number) => new RegExp(`unavailable or overloaded right now\\. Try again in a few minutes, or try the other model\\. \\(HTTP ${status}\\)`)
+const OVERLOADED = (status: number) => new RegExp(`unavailable or overloaded right now\\. Try again in a few minutes, or try Riverflow [\\d.]+ (?:Fast|Pro)\\. \\(HTTP ${status}\\)`)
 
 const faults: Fault[] = [
   ...[400, 401, 402, 403, 404, 408, 413, 500, 524].map(
@@ -78,7 +78,7 @@ const faults: Fault[] = [
   ),
   // A generation that fails is answered 502 and not charged: sent again once, then said.
   { name: 'a failed generation (502), then an image', answers: [{ kind: 'choice-error', message: 'Generation failed' }], image: 'placed' },
-  { name: 'a failed generation (502) twice', answers: times(2, { kind: 'choice-error', message: 'Generation failed' }), image: 'none', says: /^Riverflow could not make the image, and OpenRouter did not charge for it\. Try again, or try the other model\. \(HTTP 502: Generation failed\)$/, mayHaveCharged: false },
+  { name: 'a failed generation (502) twice', answers: times(2, { kind: 'choice-error', message: 'Generation failed' }), image: 'none', says: /^Riverflow could not make the image, and OpenRouter did not charge for it\. Try again, or try Riverflow [\d.]+ (?:Fast|Pro)\. \(HTTP 502: Generation failed\)$/, mayHaveCharged: false },
   // OpenRouter says a 429 may carry Retry-After, not that it does: without it the panel waits its own backoff.
   { name: 'HTTP 429 without Retry-After, then an image', answers: [{ kind: 'error', status: 429 }], image: 'placed', during: showsRetry(/Trying again in [12] s \(attempt 2\)/) },
   { name: 'HTTP 429 with Retry-After, then an image', answers: [{ kind: 'error', status: 429, retryAfter: 3 }], image: 'placed', during: showsRetry(/Trying again in 3 s \(attempt 2\)/) },

@@ -36,7 +36,8 @@ export type ErrorKind =
  */
 /**
  * Said where another model may answer and the error cannot tell which: the
- * panel offers the model list beside it; a toast names one (ui/quick-action/).
+ * job names the nearest of the list that can, with the panel's switch to it
+ * (ui/models/suggest-model.ts); these words stay only where the list has none.
  */
 export const OTHER_MODEL = 'the other model'
 export const MAY_HAVE_CHARGED = 'OpenRouter may still have charged for it: check openrouter.ai/activity before trying again.'

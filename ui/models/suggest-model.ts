@@ -1,22 +1,25 @@
 import type { ModelId } from '../../common/domain'
 import { type ModelCapabilities, isFreeVariant, paidTwinOf } from '../../common/models'
 import { findModel } from './'
-import { GenerationError } from '../answer/errors'
+import { GenerationError, OTHER_MODEL } from '../answer/errors'
+import { nearestModel } from './nearest-model'
 
 const NO_CREDIT_FREE_MESSAGE =
   'Not enough OpenRouter credit for this image (on the account or the key’s limit). Add credit at openrouter.ai/settings/credits, or switch to the free model (rate-limited).'
 
 /**
- * Two failures that another model of the list answers, said with that model
+ * Failures that another model of the list answers, said with that model
  * one click away (`suggestedModel`, the panel's switch):
  * - a 429 from a `:free` model is the free tier's own rate limit, not the
  *   designer's key (docs/contracts.md#free-variants): when to try again, and
  *   its paid twin;
  * - a 402 (no credit on the account or the key's limit) on a paid model: the
- *   free model, when the list has one, beside adding credit.
+ *   free model, when the list has one, beside adding credit;
+ * - the model down or without a provider: "the other model" named, the nearest
+ *   that can answer as asked (`modelToTry`).
  * Anything else passes through as it is.
  */
-export function suggestAnotherModel(error: unknown, model: ModelId, models: readonly ModelCapabilities[]): unknown {
+export function suggestAnotherModel(error: unknown, model: ModelId, models: readonly ModelCapabilities[], transparent = false): unknown {
   if (!(error instanceof GenerationError)) return error
   if (error.status === 429 && isFreeVariant(model)) {
     const paid = paidTwinOf(model)
@@ -33,5 +36,22 @@ export function suggestAnotherModel(error: unknown, model: ModelId, models: read
   if (error.kind === 'no-credit' && free && free.id !== model) {
     return new GenerationError('no-credit', NO_CREDIT_FREE_MESSAGE, { status: error.status, serverMessage: error.serverMessage, suggestedModel: free.id })
   }
+  const other = (error.kind === 'unavailable' || error.kind === 'no-endpoint') && error.message.includes(OTHER_MODEL) ? modelToTry(model, transparent, models) : null
+  if (other) {
+    const { status, retryAfterMs, serverMessage, charged, mayHaveCharged } = error
+    return new GenerationError(error.kind, error.message.replaceAll(OTHER_MODEL, other.label), { status, retryAfterMs, serverMessage, charged, mayHaveCharged, suggestedModel: other.id })
+  }
   return error
+}
+
+/**
+ * The model to try when one fails: the nearest of the list (its tier, its
+ * version) that is neither it nor its `:free` twin, which the same provider
+ * answers, and that can answer as asked (a cut-out's transparent background);
+ * null when the list has none.
+ */
+function modelToTry(model: ModelId, transparent: boolean, models: readonly ModelCapabilities[]): ModelCapabilities | null {
+  const twin = paidTwinOf(model)
+  const others = models.filter((candidate) => paidTwinOf(candidate.id) !== twin && (!transparent || candidate.backgrounds.includes('transparent')))
+  return others.length > 0 ? nearestModel(model, others) : null
 }

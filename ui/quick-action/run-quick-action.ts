@@ -1,14 +1,13 @@
 import type { QuickAction, SavedState } from '../../common/domain'
 import type { SelectedLayer } from '../../common/selection'
-import type { KitApplied, TaskSpec } from '../generation/plan/task'
+import type { KitApplied } from '../generation/plan/task'
 import { fileKitAsync } from '../generation/plan/launch/load-kit'
 import { requestAsync } from '../bridge'
 import type { GenerationController } from '../generation/generation'
 import type { ModelCapabilities } from '../models'
 import { formatUsd } from '../pricing'
-import { FONT_INPUT_PRICE, paidTwinOf } from '../../common/models'
-import { OTHER_MODEL, withoutDetail } from '../answer/errors'
-import { nearestModel } from '../models/nearest-model'
+import { FONT_INPUT_PRICE } from '../../common/models'
+import { withoutDetail } from '../answer/errors'
 import { BUSY, planQuickAction } from './plan-quick-action'
 
 export interface QuickActionContext {
@@ -40,7 +39,9 @@ export async function runQuickActionAsync(quick: QuickAction, context: QuickActi
   if (!plan.ok) return closeWithAsync(plan.problem, true)
   // Remove background may send with another model than the saved one: the toast names the one it sends to.
   const { label } = plan.action.tasks[0].model
-  const failed = (error: string) => toastOf(error, otherModel(plan.action.tasks[0], models))
+  // A toast is the designer's headline: OpenRouter's code stays in the panel, where it is a detail.
+  // The model to try is named in the error already (ui/models/suggest-model.ts), as in the panel.
+  const failed = (error: string) => withoutDetail(error)
   const note = plan.note ? ` ${plan.note}` : ''
   await notifyAsync(`${doing(quick, plan.action.tasks.length)} with ${label}${withKit(plan.action.tasks[0]?.brandKit)}${note}${fontsLeftOut(quick, saved)}`, false, PROGRESS_TOAST_MS)
   const summary = await context.generation.start(plan.action.tasks, {
@@ -71,29 +72,6 @@ export async function runQuickActionAsync(quick: QuickAction, context: QuickActi
     return
   }
   return closeWithAsync(failed(summary.error), true)
-}
-
-/**
- * A failure as a toast, the designer's headline: OpenRouter's code stays in
- * the panel, where it is a detail, and "the other model" is named, as a toast
- * has no model list beside it.
- */
-function toastOf(error: string, other: ModelCapabilities | null): string {
-  const said = withoutDetail(error)
-  return other ? said.replaceAll(OTHER_MODEL, other.label) : said
-}
-
-/**
- * The model to try when one fails: the nearest of the list (its tier, its
- * version) that is neither it nor its `:free` twin, which the same provider
- * answers, and that can answer as the task asked (a cut-out's transparent
- * background); null when the list has none.
- */
-function otherModel(task: TaskSpec, models: readonly ModelCapabilities[]): ModelCapabilities | null {
-  const twin = paidTwinOf(task.model.id)
-  const transparent = task.settings.background === 'transparent'
-  const others = models.filter((model) => paidTwinOf(model.id) !== twin && (!transparent || model.backgrounds.includes('transparent')))
-  return others.length > 0 ? nearestModel(task.model.id, others) : null
 }
 
 /** "… and the brand kit “Acme”… Left out: …": the toast names what of the kit did not go, its paid extras among them. */

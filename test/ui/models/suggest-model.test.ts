@@ -44,3 +44,25 @@ describe('suggestAnotherModel, for a paid model out of credit', () => {
     expect((suggestAnotherModel(noCredit(), FREE, MODELS) as GenerationError).suggestedModel).toBeNull()
   })
 })
+
+describe('suggestAnotherModel, for a model down or without a provider', () => {
+  const down = () => errorFromStatus(503, JSON.stringify({ error: { code: 503, message: 'No provider available' } }), null)
+
+  it('names the nearest model that can answer instead of “the other model”, one click away, keeping what the error knew', () => {
+    const error = suggestAnotherModel(down(), 'sourceful/riverflow-v2-fast', MODELS) as GenerationError
+    expect(error.message).not.toMatch(/the other model/)
+    expect(error.message).toMatch(/, or try Riverflow 2\.5 Fast\. \(HTTP 503\)$/)
+    expect(error.suggestedModel).not.toBeNull()
+    expect(error.message).toContain(MODELS.find((m) => m.id === error.suggestedModel)!.label)
+    expect(error).toMatchObject({ kind: 'unavailable', status: 503, mayHaveCharged: false })
+    // Never the model that failed, nor its free twin.
+    expect(suggestAnotherModel(down(), 'sourceful/riverflow-v2.5-fast', MODELS)).not.toMatchObject({ suggestedModel: expect.stringMatching(/riverflow-v2\.5-fast/) })
+  })
+
+  it('for a cut-out, one that answers on a transparent background; none when the list has no other', () => {
+    const cutout = suggestAnotherModel(down(), 'sourceful/riverflow-v2.5-pro', MODELS, true) as GenerationError
+    expect(MODELS.find((m) => m.id === cutout.suggestedModel)!.backgrounds).toContain('transparent')
+    const alone = down()
+    expect(suggestAnotherModel(alone, 'sourceful/riverflow-v2-fast', MODELS.filter((m) => m.id === 'sourceful/riverflow-v2-fast'))).toBe(alone)
+  })
+})

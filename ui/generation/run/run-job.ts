@@ -144,7 +144,7 @@ async function sendTaskAsync(spec: TaskSpec, prepared: PreparedInputs, context: 
 /**
  * One request, on its model's road. Input that would be refused fails before
  * anything is sent (and billed); a failure another model of the list answers
- * (the free tier busy, no credit) says so with that model one click away.
+ * (the free tier busy, no credit, the model down) says so with that model one click away.
  */
 export async function sendGenerationAsync(
   input: GenerationInput,
@@ -159,6 +159,6 @@ export async function sendGenerationAsync(
   try {
     return await sendOnRoadAsync(connection, input, { signal: options.signal, onRetry: options.onRetry })
   } catch (error) {
-    throw suggestAnotherModel(error, input.model.id, context.models)
+    throw suggestAnotherModel(error, input.model.id, context.models, input.settings.background === 'transparent')
   }
 }

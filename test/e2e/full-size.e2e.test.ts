@@ -78,6 +78,11 @@ describe('images larger than Figma takes', () => {
     expect(await checkbox.count()).toBe(0)
     await session.ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2-pro')
     expect(await checkbox.count()).toBe(1)
+    // What it changes is said before it is ticked, as after.
+    const field = session.ui.locator('.field').filter({ has: checkbox })
+    expect(await field.textContent()).toContain('An image over 4096 px is scaled down to fit Figma; the panel keeps its original to download.')
+    await checkbox.check()
+    expect(await field.textContent()).toContain('An image over 4096 px goes on a new layer as tiles, every pixel kept.')
     await session.close()
   })
 

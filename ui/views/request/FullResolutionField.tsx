@@ -7,7 +7,10 @@ export function FullResolutionField(props: { value: boolean; onChange: (value: b
       <Checkbox value={props.value} onValueChange={props.onChange}>
         <Text>Keep full resolution</Text>
       </Checkbox>
-      {props.value && <span class="field-label">An image over 4096 px goes on a new layer as tiles, every pixel kept.</span>}
+      {/* Said either way: what the box changes is the reason to tick it or not. */}
+      <span class="field-label">
+        {props.value ? 'An image over 4096 px goes on a new layer as tiles, every pixel kept.' : 'An image over 4096 px is scaled down to fit Figma; the panel keeps its original to download.'}
+      </span>
     </div>
   )
 }

@@ -1,5 +1,4 @@
-import { Button, Inline } from '@create-figma-plugin/ui'
-import { useEffect, useRef } from 'preact/hooks'
+import { Question } from '../../components/Question'
 import type { ClickAction } from '../../generation/plan/offer'
 import { overSpendLimit } from '../../generation/plan/plan-click'
 import { formatEstimateInSentence, formatUsd } from '../../pricing'
@@ -18,21 +17,11 @@ export function ConfirmSend({ action, spendLimit, onSend, onBack }: { action: Cl
   const over = known && overSpendLimit(action, spendLimit) ? `, more than your limit of ${formatUsd(spendLimit)} a click (set in Settings)` : ''
   // What the designer learns only after: said now, so that Send is a choice made knowing where to look.
   const after = action.cost?.kind === 'unknown' ? ' The model is new to this plugin: what it cost shows in this session’s spend once the image is made.' : ''
-  // Keyboard: the question takes the focus, on Send (what the designer pressed for), and Escape goes back.
-  const send = useRef<HTMLButtonElement>(null)
-  useEffect(() => send.current?.focus(), [])
+  // Keyboard: the focus on Send, what the designer pressed for.
   return (
-    <div class="notice field" role="alertdialog" aria-label="Confirm sending" onKeyDown={(event) => event.key === 'Escape' && onBack()}>
-      <p>
-        This sends {what}: {cost}
-        {over}.{after}
-      </p>
-      <Inline space="extraSmall">
-        <Button secondary onClick={onBack}>
-          Back
-        </Button>
-        <Button ref={send} onClick={onSend}>{count === 1 ? 'Send' : `Send ${count} requests`}</Button>
-      </Inline>
-    </div>
+    <Question label="Confirm sending" action={count === 1 ? 'Send' : `Send ${count} requests`} focus="action" onAction={onSend} onBack={onBack}>
+      This sends {what}: {cost}
+      {over}.{after}
+    </Question>
   )
 }

@@ -1,5 +1,6 @@
-import { Button, Inline, Muted } from '@create-figma-plugin/ui'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { Button, Muted } from '@create-figma-plugin/ui'
+import { useState } from 'preact/hooks'
+import { Question } from '../../components/Question'
 import type { SavedState } from '../../../common/domain'
 import { BrandKitField, MakeBrandKit } from '../../brand-kit/BrandKitField'
 import type { BrandKitsState } from '../../brand-kit/use-brand-kits'
@@ -115,24 +116,12 @@ function KeySummary({ info }: { info: KeyInfo }) {
  * machine needs to hear, and costs a sign-in to undo.
  */
 function ForgetKeyQuestion({ onForget, onBack }: { onForget: () => void; onBack: () => void }) {
-  // Keyboard: the question takes the focus, on Back (forgetting is the step to think twice about), and Escape goes back.
-  const back = useRef<HTMLButtonElement>(null)
-  useEffect(() => back.current?.focus(), [])
+  // The focus on Back: forgetting is the step to think twice about.
   return (
-    <div class="notice field" role="alertdialog" aria-label="Confirm forgetting the key" onKeyDown={(event) => event.key === 'Escape' && onBack()}>
-      <p>
-        Forget the key? It is removed from Figma on this computer only: it still works on openrouter.ai until you revoke it there (openrouter.ai/settings/keys). To make images
-        again, you will need the key or to sign in.
-      </p>
-      <Inline space="extraSmall">
-        <Button ref={back} secondary onClick={onBack}>
-          Back
-        </Button>
-        <Button danger onClick={onForget}>
-          Forget key
-        </Button>
-      </Inline>
-    </div>
+    <Question label="Confirm forgetting the key" action="Forget key" danger focus="back" onAction={onForget} onBack={onBack}>
+      Forget the key? It is removed from Figma on this computer only: it still works on openrouter.ai until you revoke it there (openrouter.ai/settings/keys). To make images again, you
+      will need the key or to sign in.
+    </Question>
   )
 }
 

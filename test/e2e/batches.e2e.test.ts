@@ -41,6 +41,31 @@ describe('batches in two clicks', () => {
     await session.close()
   })
 
+  it('says what the running batch sends at the foot until it ends, though the frames it fills change what the selection proposes', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake: FakeFigmaView) => fake.select(...[0, 1, 2].map((i) => fake.addFrame({ name: `Story ${i + 1}`, x: i * 1200, width: 1080, height: 1920 }))),
+    })
+    const { ui } = session
+    // The first answer lands at once; the other two take their time, so the panel is seen mid-job.
+    suite.standIn.enqueue({ kind: 'success' }, { kind: 'success', delayMs: 30_000 }, { kind: 'success', delayMs: 30_000 })
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A summer sale poster, warm light')
+    const foot = ui.getByRole('region', { name: 'What is sent' }).getByRole('button').first()
+    const pressed = await foot.textContent()
+    expect(pressed).toMatch(/· 3 images/)
+    await ui.getByRole('button', { name: /^Generate each/ }).click()
+    const running = ui.getByRole('status').filter({ has: ui.getByRole('list', { name: 'Frames' }) })
+    await expect.poll(() => running.getByRole('listitem').filter({ hasText: 'Placed' }).count(), { timeout: 20_000 }).toBe(1)
+    // One frame now holds an image: the selection alone would propose Every format, a job not running.
+    await expect.poll(() => session.figma((fake) => fake.page.children.filter((n) => n.fills.some((f) => f.type === 'IMAGE')).length)).toBe(1)
+    expect(await foot.textContent()).toBe(pressed)
+    expect(await ui.getByRole('textbox', { name: 'Prompt' }).getAttribute('placeholder')).not.toMatch(/formats/)
+    await ui.getByRole('button', { name: 'Cancel' }).click()
+    // The job over, the foot follows the selection again.
+    await expect.poll(() => foot.textContent(), { timeout: 20_000 }).not.toBe(pressed)
+    await session.close()
+  })
+
   it('asks once, in the panel, before sending more than 10 requests', async () => {
     const session = await suite.open(framesInARow(12))
     const { ui } = session

@@ -66,7 +66,12 @@ const PLACEHOLDERS: Partial<Record<OfferKind, string>> = {
 let appliedFillTarget: string | null = null
 
 export function GenerateView(props: GenerateViewProps) {
-  const { state, selection, generation, onStateChange, models, brandKits } = props
+  const { state, generation, onStateChange, models, brandKits } = props
+  // While a job runs, the panel speaks for the selection it was pressed on: the frames it fills and the layers it
+  // places change the selection, not the job, and the foot would propose another action midway. Once it ends, the live one.
+  const pressedOn = useRef(props.selection)
+  if (!generation.job) pressedOn.current = props.selection
+  const selection = pressedOn.current
   const { settings } = state
   const [expandTo, setExpandTo] = useSelectionChoice<AspectRatio | undefined>(selection, undefined)
   const kit = brandKits.ready

@@ -4,8 +4,8 @@ import type { GenerationRecord } from '../../../common/domain'
 import type { HistoryItem } from '../../../common/messages'
 import { requestAsync } from '../../bridge'
 import { exportLayerAsync } from '../../selection/export-layer'
-import { type ModelCapabilities, findModel } from '../../models'
-import { formatUsd } from '../../pricing'
+import type { ModelCapabilities } from '../../models'
+import { entryFacts } from './entry-facts'
 import { type RecordAction, designerPromptOf, recordAction } from '../../generation/plan/launch/record-action'
 
 /** Thumbnails are 48 px; twice that stays sharp on a retina screen. */
@@ -48,12 +48,7 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
   }
 
   const { record } = item
-  const model = typeof record.settings.model === 'string' ? findModel(models, record.settings.model).label : 'Unknown model'
-  // An image made at exact pixels (2.6 Pro) says them; one made at a tier, its ratio and tier.
-  // A set of formats is one entry: how many, each at its own size.
   const set = record.format !== undefined
-  const size = set ? `${item.layerIds.length === 1 ? '1 format' : `${item.layerIds.length} formats`}` : record.exactSize ? `${record.exactSize.width}×${record.exactSize.height}` : `${record.settings.aspectRatio} · ${record.settings.imageSize}`
-  const facts = [model, size, record.cost !== null ? formatUsd(record.cost) : null, madeWhen(record.createdAt), typeof record.brandKit === 'string' ? `Brand kit: ${record.brandKit.slice(0, 60)}` : null]
   return (
     <li class="history-row">
       {thumbnail ? <img class="thumbnail" src={thumbnail} alt="" /> : <span class="thumbnail" />}
@@ -61,7 +56,7 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
         <span class="prompt">{entryTitle(record)}</span>
         {item.frames && item.frames.length > 0 && <Muted>In {item.frames.join(', ')}</Muted>}
         <Muted>
-          {facts.filter(Boolean).join(' · ')}
+          {entryFacts(item, models)}
           {item.exists ? (item.swappedOut ? ' · swapped out: Restore previous on its layer brings it back' : '') : item.replaced ? ' · replaced on its layer by a later image' : ' · layer deleted'}
         </Muted>
         <div class="buttons">
@@ -116,14 +111,4 @@ async function reuseAsync(item: HistoryItem): Promise<{ record: GenerationRecord
     // The bridge fails with the sandbox's words for the designer (a BridgeError).
     return { record, note: (error as Error).message }
   }
-}
-
-/**
- * When the image was made, in the designer's locale and to the minute, as Figma's version history
- * says it: "Dec 7, 2:04 PM", the year only when it is not this one.
- */
-function madeWhen(createdAt: string): string {
-  const made = new Date(createdAt)
-  const year = made.getFullYear() === new Date().getFullYear() ? undefined : 'numeric'
-  return made.toLocaleString(undefined, { year, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
 }

@@ -1,10 +1,12 @@
+import type { GenerationRecord } from '../../../common/domain'
 import type { HistoryItem } from '../../../common/messages'
 import { type ModelCapabilities, findModel } from '../../models'
-import { formatUsd } from '../../pricing'
+import { formatEstimateShort } from '../../pricing'
 
 /**
  * What a History row says of its entry, under its title: model, size, price,
- * when it was made and with what brand kit.
+ * when it was made and with what brand kit. The record is the file's, checked
+ * on read (readRecord), so its cost is a sum of money or null.
  */
 export function entryFacts(item: HistoryItem, models: readonly ModelCapabilities[]): string {
   const { record } = item
@@ -13,8 +15,19 @@ export function entryFacts(item: HistoryItem, models: readonly ModelCapabilities
   // A set of formats is one entry: how many, each at its own size.
   const count = item.layerIds.length
   const size = record.format ? `${count === 1 ? '1 format' : `${count} formats`}` : record.exactSize ? `${record.exactSize.width}×${record.exactSize.height}` : `${record.settings.aspectRatio} · ${record.settings.imageSize}`
-  const facts = [model?.label ?? 'Unknown model', size, record.cost !== null ? formatUsd(record.cost) : null, madeWhen(record.createdAt), typeof record.brandKit === 'string' ? `Brand kit: ${record.brandKit.slice(0, 60)}` : null]
+  const facts = [model?.label ?? 'Unknown model', size, entryPrice(record, model), madeWhen(record.createdAt), typeof record.brandKit === 'string' ? `Brand kit: ${record.brandKit.slice(0, 60)}` : null]
   return facts.filter(Boolean).join(' · ')
+}
+
+/**
+ * What the image cost, in the words the panel prices a request with before it
+ * is sent (formatEstimateShort): "free" for the free model, which charges
+ * nothing whether or not its answer said so, "price unknown" where the answer
+ * did not say (never nothing at all, which reads as free), else the charge.
+ */
+function entryPrice(record: Pick<GenerationRecord, 'cost'>, model: Pick<ModelCapabilities, 'pricing'> | null): string {
+  if (model?.pricing.kind === 'free' && !record.cost) return formatEstimateShort({ kind: 'free' })
+  return formatEstimateShort(record.cost === null ? { kind: 'unknown', low: 0 } : { kind: 'fixed', usd: record.cost })
 }
 
 /**

@@ -67,7 +67,10 @@ export async function loadHistoryAsync(): Promise<HistoryItem[]> {
   const entries = readHistory()
   return Promise.all(
     entries.map(async (entry) => {
-      const { found, layerId } = await imageOnAnyLayerAsync(entry.layerIds, entry.record)
+      const { found: kept, layerId } = await imageOnAnyLayerAsync(entry.layerIds, entry.record)
+      // Place again copies the image's bytes: an image Figma no longer has (a previous image the
+      // file stopped showing) is gone too, and the row says so rather than offer a copy that fails.
+      const found = kept?.kind === 'fill' && figma.getImageByHash(kept.hash) === null ? null : kept
       const frames = entry.record.format ? await frameNamesAsync(entry.layerIds) : null
       // Gone from its layer is not the layer gone: a later image may have replaced it there.
       const replaced = found === null && (await anyLayerThereAsync(entry.layerIds))

@@ -357,12 +357,13 @@ describe('history', () => {
     await expect.poll(() => prompt.inputValue()).toBe('A red fox')
     await openOptionsAsync(ui)
     expect(await ui.getByRole('combobox', { name: 'Aspect ratio' }).inputValue()).toBe('1:1')
-    // Gone from the canvas: the history says so, and Place again says the image is gone.
+    // Gone from the canvas: the row says it cannot be placed again and how it comes back,
+    // and offers no Place again that would only fail once pressed.
     await session.figma((fake) => fake.page.children.forEach((n) => n.remove()))
     await ui.getByRole('button', { name: 'History' }).click()
-    await expect.poll(() => rows.first().textContent()).toMatch(/layer deleted/)
-    await rows.first().getByRole('button', { name: 'Place again' }).click()
-    await expect.poll(() => rows.first().textContent()).toMatch(/image is gone/)
+    await expect.poll(() => rows.first().textContent()).toMatch(/Cannot be placed again: its layer was deleted\. Undo that in Figma to bring it back\./)
+    expect(await rows.first().getByRole('button', { name: 'Place again' }).count()).toBe(0)
+    expect(await rows.first().getByRole('button', { name: 'Reuse' }).count()).toBe(1)
     // Recent prompts, kept on this computer across files, newest first.
     await ui.getByRole('searchbox', { name: 'Search prompts' }).or(ui.getByRole('textbox', { name: 'Search prompts' })).fill('')
     expect(await ui.getByRole('list', { name: 'Recent prompts' }).textContent()).toBe('A paper boatA red fox')

@@ -61,6 +61,24 @@ describe('the file’s history', () => {
     ])
   })
 
+  it('counts an image Figma no longer has as gone, though its layer keeps it as the previous image: Place again would have nothing to copy', async () => {
+    startPlugin()
+    const frame = fake.addFrame({ name: 'Hero', width: 64, height: 64 })
+    const at = (minute: number, prompt: string) => ({ ...record(prompt), createdAt: `2026-11-24T10:0${minute}:00.000Z` })
+    for (const [minute, prompt, side] of [[1, 'First', 32], [2, 'Second', 16]] as const) {
+      await request('place-image', { taskId: prompt, image: { bytes: encodePng(side, side), width: side, height: side }, placement: 'fill', targetIds: [frame.id], name: prompt, reveal: false, record: at(minute, prompt) })
+    }
+    const first = async () => ((await request('load-history', {})) as { result: HistoryItem[] }).result.find((item) => item.record.prompt === 'First')!
+    expect([(await first()).exists, (await first()).swappedOut]).toEqual([true, true])
+    // The file no longer uses the first image anywhere: Figma may drop it.
+    const shown = frame.fills[0].imageHash
+    const getImageByHash = fake.figma.getImageByHash.bind(fake.figma)
+    fake.figma.getImageByHash = (hash: string) => (hash === shown ? getImageByHash(hash) : null)
+    const gone = await first()
+    expect([gone.exists, gone.swappedOut, gone.replaced]).toEqual([false, undefined, true])
+    expect(await request('place-again', { layerId: frame.id, record: gone.record })).toMatchObject({ ok: false, message: expect.stringMatching(/gone/) })
+  })
+
   it('finds an image that filled several layers on any of them: the first deleted or filled again is not the image gone', async () => {
     startPlugin()
     const [hero, card, tile] = ['Hero', 'Card', 'Tile'].map((name) => fake.addFrame({ name, width: 64, height: 64 }))

@@ -5,7 +5,7 @@ import type { HistoryItem } from '../../../common/messages'
 import { requestAsync } from '../../bridge'
 import { exportLayerAsync } from '../../selection/export-layer'
 import type { ModelCapabilities } from '../../models'
-import { entryFacts } from './entry-facts'
+import { entryFacts, goneWords } from './entry-facts'
 import { type RecordAction, designerPromptOf, recordAction } from '../../generation/plan/launch/record-action'
 
 /** Thumbnails are 48 px; twice that stays sharp on a retina screen. */
@@ -49,6 +49,7 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
 
   const { record } = item
   const set = record.format !== undefined
+  const gone = goneWords(item)
   return (
     <li class="history-row">
       {thumbnail ? <img class="thumbnail" src={thumbnail} alt="" /> : <span class="thumbnail" />}
@@ -57,8 +58,13 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
         {item.frames && item.frames.length > 0 && <Muted>In {item.frames.join(', ')}</Muted>}
         <Muted>
           {entryFacts(item, models)}
-          {item.exists ? (item.swappedOut ? ' · swapped out: Restore previous on its layer brings it back' : '') : item.replaced ? ' · replaced on its layer by a later image' : ' · layer deleted'}
+          {item.swappedOut && ' · swapped out: Restore previous on its layer brings it back'}
         </Muted>
+        {gone && (
+          <div>
+            <Muted>{gone}</Muted>
+          </div>
+        )}
         <div class="buttons">
           <Button secondary title="Put this image’s prompt and settings back in the panel" onClick={() => void reuseAsync(item).then(({ record, note }) => onUse(record, note))}>
             Reuse
@@ -68,7 +74,8 @@ export function HistoryRow({ item, models, onUse }: { item: HistoryItem; models:
               Select
             </Button>
           )}
-          {!set && (
+          {/* Only while there is an image to copy: the row says why not otherwise (goneWords). */}
+          {!set && item.exists && (
             <Button secondary title="Place the image again beside its layer" onClick={() => void runAsync(() => requestAsync('place-again', { layerId, record }), 'Placed again beside it.')}>
               Place again
             </Button>

@@ -31,6 +31,19 @@ function entryPrice(record: Pick<GenerationRecord, 'cost'>, model: Pick<ModelCap
 }
 
 /**
+ * Where the entry's image went when it is no longer in the file, and how it
+ * comes back: said on the row, which then offers no Place again, since there
+ * is nothing left to copy. Null while the image is there.
+ */
+export function goneWords(item: HistoryItem): string | null {
+  if (item.exists) return null
+  const layers = item.layerIds.length > 1 ? 'its layers' : 'its layer'
+  const why = item.replaced ? `another image replaced it on ${layers}` : `${layers} ${item.layerIds.length > 1 ? 'were' : 'was'} deleted`
+  // A set of formats is never placed again (its images are each in their own frame).
+  return `${item.record.format ? 'No longer in the file' : 'Cannot be placed again'}: ${why}. Undo that in Figma to bring it back.`
+}
+
+/**
  * When the image was made, in the designer's locale and to the minute, as Figma's version history
  * says it: "Dec 7, 2:04 PM", the year only when it is not this one.
  */

@@ -13,6 +13,11 @@ import { MAX_SHORT, MAX_TEXT, MAX_URL, isText, readFontRows, readSettingsFields 
 export const MAX_SCORING_PROMPT = 2_000
 /** A page id ("12:345"), as the file's kit choice keeps it (plugin/brand-kit/kit-requests.ts). */
 export const MAX_KIT_ID = 40
+/**
+ * More than any one request costs (the dearest image with every reference is a few dollars): a
+ * record claiming more was not written by the plugin, and History would show it as "$1e+21".
+ */
+const MAX_COST_USD = 1_000
 /** Larger than any side a model makes (2.6 Pro: 16,384 px). */
 const MAX_EXACT_SIDE = 32_768
 
@@ -145,5 +150,5 @@ function isTime(value: unknown): value is string {
 }
 
 function isCost(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0
+  return typeof value === 'number' && value >= 0 && value <= MAX_COST_USD
 }

@@ -13,6 +13,23 @@ describe('readRecord: the exact size an image was made at', () => {
   })
 })
 
+describe('readRecord: what an image cost', () => {
+  it('keeps a cost as an answer gives one, and none', () => {
+    expect(readRecord({ ...recordWith(), cost: 0.04 })?.cost).toBe(0.04)
+    expect(readRecord({ ...recordWith(), cost: null })?.cost).toBeNull()
+  })
+
+  it.each([
+    ['negative', -1],
+    ['not a number', Number.NaN],
+    ['infinite', Number.POSITIVE_INFINITY],
+    ['more than any request costs', 1e21],
+    ['text', '0.04'],
+  ])('refuses a record whose cost is %s, as one the plugin never wrote', (_name, cost) => {
+    expect(readRecord({ ...recordWith(), cost })).toBeNull()
+  })
+})
+
 describe('readRecord: Edit area’s part of a record', () => {
   it('keeps the image an edit was made on and whether it erased', () => {
     expect(readRecord({ ...recordWith(), area: { imageId: '12:3', erase: true } })?.area).toEqual({ imageId: '12:3', erase: true })

@@ -24,7 +24,8 @@ export type EntryImage = (
  */
 export async function entryImageAsync(layerId: string | undefined, record: GenerationRecord): Promise<EntryImage | null> {
   const group = await tileGroupAsync(layerId)
-  if (group) return { kind: 'tiles', ...group, fullRecord: group.node.getPluginData(RECORD_KEY) }
+  // The entry names the group, but an entry is read from the file: only a group carrying its generation is its tiles.
+  if (group && generationOf(group.node.getPluginData(RECORD_KEY), record)) return { kind: 'tiles', ...group, fullRecord: group.node.getPluginData(RECORD_KEY) }
   const named = layerId ? await figma.getNodeByIdAsync(layerId) : null
   // An edit's image is its answer's fill, inside the group the entry names (a group has no fills).
   const node = areaEditOf(named)?.answer ?? named

@@ -282,6 +282,17 @@ describe('the file’s history', () => {
     expect(copy.promptTruncated).toBeUndefined()
   })
 
+  it('never takes the designer’s own group of images for an entry’s tiles: an entry read from the file may name any layer', async () => {
+    startPlugin()
+    const photos = await Promise.all([0, 100].map((x) => fake.addPhoto({ name: `Photo ${x}`, x, width: 100, height: 100 })))
+    const group = fake.figma.group(photos as unknown as SceneNode[], fake.figma.currentPage)
+    addToHistory({ layerIds: [group.id], record: record('Not theirs') })
+    const history = (await request('load-history', {})) as { result: HistoryItem[] }
+    expect(history.result.map((item) => item.exists)).toEqual([false])
+    expect(await request('place-again', { layerId: group.id, record: record('Not theirs') })).toMatchObject({ ok: false, message: expect.stringMatching(/gone/) })
+    expect(fake.page.children).toHaveLength(1)
+  })
+
   it('finds a group of tiles in the history, and places it again beside it, tile for tile', async () => {
     startPlugin()
     // One tile a request, as the UI hands them over: Figma holds each image, then places the group.

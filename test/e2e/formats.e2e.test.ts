@@ -19,22 +19,23 @@ const FRAMES: [string, number, number][] = [
 interface Setup {
   state: unknown
   frames: [string, number, number][]
+  headlines: boolean
 }
 
-/** A 1600×1600 key visual (an image fill) and, when given, a frame for each format with a headline in it, all selected. */
-const keyVisual = (state: unknown, frames: [string, number, number][] = []) => ({
+/** A 1600×1600 key visual (an image fill) and, when given, a frame for each format with a headline in it (or empty), all selected. */
+const keyVisual = (state: unknown, frames: [string, number, number][] = [], headlines = true) => ({
   key: TEST_KEY,
   setup: async (fake: FakeFigmaView, arg: Setup) => {
     fake.storage.set('saved-state', arg.state)
     const visual = await fake.addPhoto({ name: 'Key visual', x: 0, y: 0, width: 1600, height: 1600, imageWidth: 400 })
     const made = arg.frames.map(([name, width, height], i) => {
       const frame = fake.addFrame({ name: `${name} ${width}×${height}`, x: 1800 + i * 1300, y: 0, width, height })
-      fake.addText({ name: `${name} headline`, x: 8, y: 8, width: Math.min(200, width - 16), height: 24, characters: 'Summer sale' }, frame)
+      if (arg.headlines) fake.addText({ name: `${name} headline`, x: 8, y: 8, width: Math.min(200, width - 16), height: 24, characters: 'Summer sale' }, frame)
       return frame
     })
     fake.select(visual, ...made)
   },
-  setupArg: { state, frames } satisfies Setup,
+  setupArg: { state, frames, headlines } satisfies Setup,
 })
 
 const on = (model: string, more: Record<string, unknown> = {}) => ({ prompt: 'Sunlit sand', settings: { model, imageSize: '1K', fontInputs: [] }, ...more })
@@ -164,6 +165,27 @@ describe('Every format', () => {
     expect(filled.filter((frame) => frame.image !== null).map((frame) => frame.name).sort()).toEqual(['Link preview 1200×628', 'Medium rectangle 300×250', 'Story 1080×1920'])
     expect(filled.find((frame) => frame.name.startsWith('Leaderboard'))).toMatchObject({ image: null, layers: 1 })
     expect(Math.abs(sent.reduce((sum, request) => sum + (request.cost ?? NaN), 0) - shown.low)).toBeLessThan(0.0015)
+    await session.close()
+  })
+
+  it('with the empty frames of its formats, the actions beside Every format work on the key visual alone: Upscale 2× sends it in one request, and nothing combines the blank frames', async () => {
+    const session = await suite.open(keyVisual(on('sourceful/riverflow-v2-fast'), FRAMES, false))
+    const { ui } = session
+    const actions = ui.getByRole('region', { name: 'Actions on the selection' })
+    await actions.getByRole('button', { name: 'Every format (3)', exact: true }).waitFor({ timeout: 30_000 })
+    // Each priced as one request, the key visual's: the frames are where the formats go, not pictures to pay for.
+    expect(await actions.locator('.secondary-actions > .action-with-choice').getByRole('button').allTextContents()).toEqual(['Refine$0.04', 'Upscale 2×$0.04'])
+    await actions.getByRole('button', { name: 'More actions' }).click()
+    const more = await actions.getByRole('menuitem').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))
+    expect(more).toEqual(['Upscale 4×', 'Remove background', 'Replace with a new image', 'Generate'])
+    await actions.getByRole('button', { name: 'More actions' }).click()
+    await actions.getByRole('button', { name: 'Upscale 2×', exact: true }).click()
+    await expect.poll(() => ui.getByText(/^Placed 1 image/).count(), { timeout: 60_000 }).toBe(1)
+    const sent = suite.standIn.generations()
+    expect(sent).toHaveLength(1)
+    const images = JSON.stringify(sent[0].body).match(/"type":"image_url"/g) ?? []
+    expect(images).toHaveLength(1)
+    expect(await framesFilled(session, FRAMES.map(([name]) => name))).toEqual(FRAMES.map(([name, width, height]) => ({ name: `${name} ${width}×${height}`, frame: [width, height], image: null, covers: null, layers: 0 })))
     await session.close()
   })
 

@@ -14,7 +14,8 @@ export type Roles = Record<string, LayerRole>
  * references while the model takes them (refSR, at most `maxReferences`), or
  * on a model without references more inputs (at most `maxInputImages`), the
  * rest unused. Text layers start unused: they are for "Use selected text
- * layer", not pixels to send.
+ * layer", not pixels to send; so do empty frames beside layers that hold
+ * something (`picturesOf`).
  */
 export function assignRoles(
   selection: readonly SelectedLayer[],
@@ -35,9 +36,10 @@ export function assignRoles(
   for (const layer of selection) {
     if (previous[layer.id] && !roles[layer.id]) give(layer.id, previous[layer.id])
   }
+  const leftOut = leavesOut(selection)
   for (const layer of selection) {
     if (roles[layer.id]) continue
-    if (layer.text) give(layer.id, 'unused')
+    if (layer.text || (leftOut && isBlankFrame(layer))) give(layer.id, 'unused')
     // Combined on a model that takes no references (2.5 and later), the frames are its inputs, as many
     // as it takes: the model combines its input images. The rest are unused, and the action says so.
     else if (each || inputs === 0 || (model.maxReferences === 0 && inputs < model.maxInputImages)) give(layer.id, 'input')
@@ -45,6 +47,30 @@ export function assignRoles(
     else give(layer.id, 'unused')
   }
   return roles
+}
+
+/**
+ * The selected layers an action on pictures works on (Refine, Upscale, Remove
+ * background, Combine): every layer but text, and none of the empty frames
+ * beside layers that hold something. A key visual selected with the empty
+ * frames of its formats is one picture: the frames are where new images go,
+ * and sent they would be blank exports, paid for. Empty frames selected with
+ * nothing else stay: the designer picked them alone (the panel proposes
+ * Generate for them first).
+ */
+export function picturesOf(selection: readonly SelectedLayer[]): SelectedLayer[] {
+  const imageLike = selection.filter((layer) => !layer.text)
+  return leavesOut(imageLike) ? imageLike.filter((layer) => !isBlankFrame(layer)) : imageLike
+}
+
+/** Whether the empty frames of a selection are left out: something beside them holds a picture or layers. */
+function leavesOut(selection: readonly SelectedLayer[]): boolean {
+  return selection.some((layer) => !layer.text && !isBlankFrame(layer))
+}
+
+/** A frame with nothing in it: no image and no layers of its own (a format's frame before its image). */
+function isBlankFrame(layer: SelectedLayer): boolean {
+  return (layer.type === 'FRAME' || layer.type === 'COMPONENT') && layer.showsImage !== true && !layer.madeHere && layer.holdsLayers !== true
 }
 
 /** Layers in selection order that have `role`. */
@@ -72,8 +98,9 @@ export function roleProblems(selection: readonly SelectedLayer[], roles: Roles, 
  * every frame goes as an input image.
  */
 export function combineNote(selection: readonly SelectedLayer[], roles: Roles, model: ModelCapabilities): string | null {
-  const names = (role: LayerRole) => layersWithRole(selection, roles, role).filter((layer) => !layer.text).map((layer) => `“${layer.name}”`)
-  const [inputs, references, left] = [names('input'), names('reference'), names('unused')]
+  const names = (role: LayerRole, among = selection) => layersWithRole(among, roles, role).filter((layer) => !layer.text).map((layer) => `“${layer.name}”`)
+  // Empty frames beside pictures are left out for being empty, not for the model's limit: not named as such.
+  const [inputs, references, left] = [names('input'), names('reference'), names('unused', picturesOf(selection))]
   const sent = references.length > 0 ? `Combine: ${joinAnd(inputs)} as the input, ${joinAnd(references)} as ${references.length === 1 ? 'a reference' : 'references'}.` : null
   if (left.length === 0) return sent
   const limit = model.maxReferences > 0 ? `${model.label} takes ${model.maxReferences} references` : `${model.label} takes ${model.maxInputImages} input images`

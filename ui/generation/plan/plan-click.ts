@@ -5,7 +5,7 @@ import { isHexColor } from '../../hex-color'
 import { highestUsd } from '../../pricing'
 import { findModel } from '../../models'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
-import { type Roles, assignRoles, combineNote, layersWithRole, roleProblems } from '../../selection/roles'
+import { type Roles, assignRoles, combineNote, layersWithRole, picturesOf, roleProblems } from '../../selection/roles'
 import { asCutout, cutoutOrder, offersTransparency } from './cutout-settings'
 import { planGenerate, planRefine, referencesToSend, refineTask, upscaleTask, withTakes } from './plan-tasks'
 import type { LayerToSend, Order, TaskSpec } from './task'
@@ -122,7 +122,7 @@ function generateOffers(order: Order, { state, kit }: ClickInput, fillable: Sele
 
 /**
  * The actions on what is selected, each with the roles it sends: each on its
- * own (Refine, Upscale, Remove background: every image-like layer an input),
+ * own (Refine, Upscale, Remove background: every picture an input, `picturesOf`),
  * or combined (the designer's roles, else the first an input and the next
  * ones references), so one click does what its name says.
  */
@@ -156,7 +156,8 @@ function selectionOffers({ state, selection, roles, models, kit, expandTo }: Cli
   if (offersTransparency(models)) {
     offers.push(offer('remove-background', 'Remove background', refineEach('remove-background', cutoutOrder(order.settings, models), inputs, references, state.concurrency, (tasks) => tasks.map(asCutout)), state, eachProblems))
   }
-  if (imageLike.length > 1) {
+  // Combined with what holds a picture: a key visual and the empty frames of its formats have nothing to combine.
+  if (picturesOf(selection).length > 1) {
     const combined = Object.keys(roles).length > 0 ? roles : assignRoles(selection, model, {}, false)
     const pictures = layersWithRole(selection, combined, 'input').length
     const combine = offer('combine', 'Combine into one', withKit(planRefine(order, selection, combined, false), kit), state, pictures === 0 ? [NO_INPUT] : roleProblems(selection, combined, model, false))

@@ -3,6 +3,7 @@ import { expectedPixelSize } from '../../../common/sizes'
 import { type ClickPlan, showsImage } from './plan-click'
 import type { Offer, OfferKind } from './offer'
 import { keyVisualWithFrames } from './plan-formats'
+import { picturesOf } from '../../selection/roles'
 
 /** Besides the main button, this many actions show; the rest wait under More. */
 const SECONDARY_SHOWN = 3
@@ -55,7 +56,7 @@ function rank(selection: readonly SelectedLayer[], offers: Map<Pick, Offer>): Pi
     if (showsImage(layer)) return ['refine-each', 'upscale-each-2', 'formats', 'expand']
     return ['generate', 'refine-each', 'upscale-each-2']
   }
-  if (isPoster(imageLike) && offers.has('upscale-with-references')) return ['upscale-with-references', 'combine', 'refine-each']
+  if (isPoster(picturesOf(selection)) && offers.has('upscale-with-references')) return ['upscale-with-references', 'combine', 'refine-each']
   if (imageLike.every(isEmptyFrame)) return ['generate-each', 'generate', 'refine-each', 'upscale-each-2']
   return ['refine-each', 'upscale-each-2', 'remove-background', 'combine']
 }

@@ -4,25 +4,26 @@ import { applyKit } from './apply-kit'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { fitSettingsToModel } from '../../models'
 import { estimatePlanCost, planUpscale } from './plan-tasks'
-import type { Roles } from '../../selection/roles'
+import { type Roles, picturesOf } from '../../selection/roles'
 import { type Offer, kitPriceNote, promptProblems } from './offer'
 import type { Order } from './task'
 
 /**
  * "Upscale *Poster* with 2 references": the use the plugin was made for, in
- * one click. The input is the largest selected image-like layer (the first
- * of equals); the others go as refSR references, up to the model's limit. A
- * model that takes no references offers the action as a switch to the
- * cheapest one on offer that does: pressed, it changes the model and says
+ * one click. The input is the largest selected picture (the first of
+ * equals); the other pictures go as refSR references, up to the model's
+ * limit. A model that takes no references offers the action as a switch to
+ * the cheapest one on offer that does: pressed, it changes the model and says
  * so; pressed again, it sends. The file's brand kit adds its references after
- * the designer's. Null with fewer than two image-like layers.
+ * the designer's. Null with fewer than two pictures (`picturesOf`: an empty
+ * frame is neither a poster to upscale nor a reference to send).
  */
 export function planUpscaleWithReferences(order: Order, selection: SelectedLayer[], models: readonly ModelCapabilities[], kit: ReadyKit | null = null): Offer | null {
-  const imageLike = selection.filter((layer) => !layer.text)
-  if (imageLike.length < 2) return null
-  let input = imageLike[0]
-  for (const layer of imageLike) if (layer.width * layer.height > input.width * input.height) input = layer
-  const others = imageLike.filter((layer) => layer !== input)
+  const pictures = picturesOf(selection)
+  if (pictures.length < 2) return null
+  let input = pictures[0]
+  for (const layer of pictures) if (layer.width * layer.height > input.width * input.height) input = layer
+  const others = pictures.filter((layer) => layer !== input)
   const base = { kind: 'upscale-with-references' as const, key: 'upscale-with-references', factor: 2 as const, concurrency: 1 }
 
   if (order.model.maxReferences === 0) {

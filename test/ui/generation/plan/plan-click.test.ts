@@ -4,8 +4,8 @@ import type { SelectedLayer } from '../../../../common/selection'
 import { REMOVE_BACKGROUND_PROMPT } from '../../../../ui/generation/plan/cutout-settings'
 import { isPromptProblem } from '../../../../ui/generation/plan/offer'
 import { needsConfirmation, planClick } from '../../../../ui/generation/plan/plan-click'
-import { MODELS as BUILT_IN_MODELS } from '../../../fixtures/orders'
-import type { Roles } from '../../../../ui/selection/roles'
+import { MODELS as BUILT_IN_MODELS, modelOf } from '../../../fixtures/orders'
+import { type Roles, assignRoles } from '../../../../ui/selection/roles'
 import { DEFAULT_STATE } from '../../../../ui/defaults'
 import { areaAt } from '../../../fixtures/area'
 import { banner } from '../../../fixtures/expand'
@@ -316,5 +316,67 @@ describe('hints: why an action the selection seems to ask for is not offered', (
     const banner = { ...layer('b', 1200, 628), name: 'Banner', filledBy: 'Shot' }
     expect(plan(state(), [banner]).hints).toEqual(['“Shot” already fills “Banner”: to expand it, make the frame larger than the image, or select the image and choose a ratio.'])
     expect(plan(state(), [layer('c')]).hints).toEqual([])
+  })
+})
+
+describe('empty frames beside a picture: places for new images, never sent as pictures', () => {
+  // A key visual and the empty frames of its formats (the Every format selection); the frames come first
+  // where the order matters, as a designer may select them first.
+  const keyVisual = { ...photo('k', 1600, 1600), name: 'Key visual' }
+  const formats = [layer('story', 1080, 1920), layer('post', 1080, 1080), layer('banner', 1200, 628)]
+  const inputsOf = (offer: { tasks: { inputs: { layer: SelectedLayer }[]; references: { layer: SelectedLayer }[] }[] }) =>
+    offer.tasks.map((t) => [...t.inputs.map((i) => i.layer.id), ...t.references.map((r) => `ref ${r.layer.id}`)])
+
+  it('a key visual with the empty frames of its formats: Refine, Upscale and Remove background work on the key visual alone, labelled and priced for it', () => {
+    const alone = byKey(plan(state(), [keyVisual]))
+    const actions = byKey(plan(state(), [keyVisual, ...formats]))
+    for (const key of ['refine-each', 'upscale-each-2', 'upscale-each-4', 'remove-background']) {
+      expect(inputsOf(actions[key]), key).toEqual([['k']])
+      expect([actions[key].label, actions[key].count, actions[key].cost], key).toEqual([alone[key].label, 1, alone[key].cost])
+    }
+    expect(actions['refine-each'].label).toBe('Refine')
+    expect(actions['upscale-each-2'].label).toBe('Upscale 2×')
+  })
+
+  it('a key visual with empty frames: nothing to combine it with, nothing to upscale it with', () => {
+    for (const model of ['sourceful/riverflow-v2-fast', 'sourceful/riverflow-v2.6-pro'] as const) {
+      const actions = byKey(plan(state({ settings: { ...DEFAULT_STATE.settings, model } }), [keyVisual, ...formats]))
+      expect(actions.combine, model).toBeUndefined()
+      expect(actions['upscale-with-references'], model).toBeUndefined()
+      expect(actions.formats.label, model).toMatch(/^Every format/)
+    }
+    // One image and one empty frame: the frame is never upscaled with the image as its reference.
+    const one = byKey(plan(state(), [layer('frame', 1600, 1600), photo('p')]))
+    expect([one.combine, one['upscale-with-references']]).toEqual([undefined, undefined])
+    expect(inputsOf(one['refine-each'])).toEqual([['p']])
+  })
+
+  it('two images and empty frames: each action and Combine send the two images, whatever the order and the model', () => {
+    const selection = [...formats, photo('a', 800, 1000), photo('b', 400, 400)]
+    const onFast = byKey(plan(state(), selection))
+    expect(onFast['refine-each'].label).toBe('Refine each (2)')
+    for (const key of ['refine-each', 'upscale-each-2', 'remove-background']) expect(inputsOf(onFast[key]), key).toEqual([['a'], ['b']])
+    expect(inputsOf(onFast.combine)).toEqual([['a', 'ref b']])
+    expect(onFast.combine.note).toBe('Combine: “Frame a” as the input, “Frame b” as a reference.')
+    expect(inputsOf(onFast['upscale-with-references'])).toEqual([['a', 'ref b']])
+    expect(onFast['upscale-with-references'].label).toBe('Upscale with 1 reference')
+    const on26 = byKey(plan(state({ settings: { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2.6-pro' } }), selection))
+    expect(inputsOf(on26.combine)).toEqual([['a', 'b']])
+    expect(on26.combine.note).toBeUndefined()
+  })
+
+  it('frames that hold the designer’s layers are pictures, and frames all empty stay the designer’s choice', () => {
+    const headlined = formats.map((frame) => ({ ...frame, holdsLayers: true as const }))
+    expect(byKey(plan(state(), [keyVisual, ...headlined]))['refine-each'].label).toBe('Refine each (4)')
+    expect(byKey(plan(state(), formats))['refine-each'].label).toBe('Refine each (3)')
+  })
+
+  it('the roles the panel shows for Combine follow: an empty frame beside pictures starts left out', () => {
+    const selection = [...formats, photo('a'), photo('b')]
+    const roles = assignRoles(selection, modelOf('sourceful/riverflow-v2-fast'))
+    expect(selection.map((l) => roles[l.id])).toEqual(['unused', 'unused', 'unused', 'input', 'reference'])
+    // Marked by the designer, a frame is sent: it is what they meant.
+    const marked = byKey(plan(state(), selection, { ...roles, post: 'reference' })).combine
+    expect(inputsOf(marked)).toEqual([['a', 'ref post', 'ref b']])
   })
 })

@@ -80,6 +80,19 @@ describe('what the selection proposes', () => {
     expect(labels([poster, image('l', 300, 300), image('q', 400, 400)])).toMatchObject({ primary: 'Upscale with 2 references', secondary: ['Combine into one', 'Refine each (3)'] })
   })
 
+  it('a key visual and the empty frames of its formats: Every format, then Refine and Upscale of the key visual alone, nothing that sends the empty frames', () => {
+    const selection = [{ ...image('k', 1600, 1600), name: 'Key visual' }, frame('a', 1080, 1920), frame('b', 1080, 1080), frame('c')]
+    const { primary, secondary, more } = proposalFor(selection)
+    expect(primary.label).toBe('Every format (3)')
+    expect(secondary.map((o) => o.label)).toEqual(['Refine', 'Upscale 2×'])
+    expect(more.map((o) => o.label)).toEqual(['Upscale 4×', 'Remove background', 'Replace with a new image', 'Generate'])
+    expect(landsLine(secondary[0], selection)).toBe('On a new layer beside “Key visual”, at its size.')
+  })
+
+  it('an empty frame larger than the images beside it is no poster: the images are refined each', () => {
+    expect(labels([frame('f', 1080, 1350), image('l', 300, 300), image('q', 400, 400)]).primary).toBe('Refine each (2)')
+  })
+
   it('never shows more than three actions beside the main one', () => {
     for (const selection of [[], [frame('a')], [image('a')], [image('a'), image('b')], [frame('a'), frame('b'), frame('c')]]) {
       expect(proposalFor(selection).secondary.length).toBeLessThanOrEqual(3)

@@ -12,6 +12,8 @@ export interface JobOutcome {
   /** What each placed image is on, to find it on the canvas. */
   layers: PlacedLayers[]
   cost: number | null
+  /** Answers that gave no cost: their price is on openrouter.ai/activity only. */
+  unpriced: number
   /** Images that came back larger than Figma takes and were scaled down. */
   shrunk: ShrunkImage[]
   /** Images that came back larger than Figma takes and went on the canvas in tiles (Keep full resolution). */
@@ -73,7 +75,7 @@ export type OutcomeEvent =
   /** Every task has settled; `failures` in the order of the tasks. */
   | { type: 'job-finished'; taskCount: number; failures: Failure[] }
 
-const EMPTY: JobOutcome = { placed: 0, layers: [], cost: null, shrunk: [], tiled: [], notes: [], dropped: {}, fellBack: false, failures: [] }
+const EMPTY: JobOutcome = { placed: 0, layers: [], cost: null, unpriced: 0, shrunk: [], tiled: [], notes: [], dropped: {}, fellBack: false, failures: [] }
 
 /**
  * The outcome after one more event. Null until a job starts, and when a job of
@@ -88,6 +90,7 @@ export function reduceOutcome(outcome: JobOutcome | null, event: OutcomeEvent): 
         ...outcome,
         // The sum of the costs the answers gave; null while none gave one.
         cost: event.cost === null ? outcome.cost : (outcome.cost ?? 0) + event.cost,
+        unpriced: outcome.unpriced + (event.cost === null ? 1 : 0),
         notes: [...outcome.notes, ...event.notes],
         dropped: withDropped(outcome.dropped, event.dropped),
       }

@@ -21,8 +21,23 @@ export function listInWords(items: readonly string[]): string {
 export function spendLine(spend: SessionSpend): string | null {
   if (!mayHaveSpent(spend)) return null
   const amount = spend.mayBeCharged === 0 ? formatUsd(spend.total) : formatUsdRange(spend.total, roundUsd(spend.total + spend.mayBeCharged))
-  const unpriced = spend.unpriced === 0 ? '' : ` (and ${spend.unpriced === 1 ? '1 image' : `${spend.unpriced} images`} without a price)`
+  const unpriced = spend.unpriced === 0 ? '' : ` (and ${imagesInWords(spend.unpriced)}, price unknown)`
   return `${amount} this session${unpriced}`
+}
+
+/**
+ * What a job's images cost, as their answers said: "cost $0.08", "free", or where an answer gave no
+ * cost, that its price is unknown and where to find it (the words of the buttons and History).
+ */
+export function jobCostWords(cost: number | null, unpriced: number): string | null {
+  const where = 'see openrouter.ai/activity'
+  if (cost === null) return unpriced === 0 ? null : `price unknown: ${where}`
+  const known = cost === 0 ? 'free' : `cost ${formatUsd(cost)}`
+  return unpriced === 0 ? known : `${known}; ${unpriced === 1 ? '1 image’s price' : `${unpriced} images’ prices`} unknown: ${where}`
+}
+
+function imagesInWords(count: number): string {
+  return count === 1 ? '1 image' : `${count} images`
 }
 
 /** What the range of the spend line stands for, for its tooltip; null when it has none. */

@@ -14,7 +14,7 @@ const replay = (...events: OutcomeEvent[]) => events.reduce<JobOutcome | null>(r
 describe('reduceOutcome', () => {
   it('starts each job empty, whatever the last one did', () => {
     const last = replay({ type: 'job-started' }, { type: 'image-placed', fellBack: true, layers }, { type: 'task-done', cost: 0.15, notes: [note] })
-    expect(reduceOutcome(last, { type: 'job-started' })).toEqual({ placed: 0, layers: [], cost: null, shrunk: [], tiled: [], notes: [], dropped: {}, fellBack: false, failures: [] })
+    expect(reduceOutcome(last, { type: 'job-started' })).toEqual({ placed: 0, layers: [], cost: null, unpriced: 0, shrunk: [], tiled: [], notes: [], dropped: {}, fellBack: false, failures: [] })
   })
 
   it('adds up the costs the answers gave, and keeps every task’s notes', () => {
@@ -25,6 +25,7 @@ describe('reduceOutcome', () => {
       { type: 'task-done', cost: 0.35, notes: [{ ...note, name: 'Frame 3' }] },
     )
     expect(outcome?.cost).toBeCloseTo(0.5)
+    expect(outcome?.unpriced).toBe(1)
     expect(outcome?.notes.map((n) => n.name)).toEqual(['Frame 1', 'Frame 3'])
   })
 

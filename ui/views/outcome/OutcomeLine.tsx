@@ -1,7 +1,7 @@
 import { Button, Muted } from '@create-figma-plugin/ui'
 import type { JobOutcome } from '../../generation/use-generation'
-import { formatEstimateShort, formatUsd } from '../../pricing'
-import { droppedInWords } from '../format'
+import { formatEstimateShort } from '../../pricing'
+import { droppedInWords, jobCostWords } from '../format'
 import { FullSizeNotes } from './FullSizeNotes'
 import { MessageText } from './MessageText'
 import { PlacedList } from './PlacedList'
@@ -21,7 +21,7 @@ function droppedLines(dropped: JobOutcome['dropped']): string[] {
 export function OutcomeLine({ outcome, onRetry }: { outcome: JobOutcome; onRetry: (taskId: string) => void }) {
   const parts = [
     outcome.placed === 1 ? 'Placed 1 image' : `Placed ${outcome.placed} images`,
-    outcome.cost !== null ? `cost ${formatUsd(outcome.cost)}` : null,
+    jobCostWords(outcome.cost, outcome.unpriced),
   ].filter(Boolean)
   return (
     <div class="field" role="status">

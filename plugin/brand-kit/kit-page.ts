@@ -38,6 +38,27 @@ export function kitName(page: PageNode): string {
   return cut(rest, KIT_LIMITS.nameChars) || 'Untitled kit'
 }
 
+/** What a layer of a kit page is to the kit, by its name and type (docs/contracts.md#brand-kit-pages). */
+export type KitLayerKind = 'font' | 'note' | 'checks' | 'swatch' | 'reference'
+
+const FONT_NAME = /^font\b/i
+const NOTE_NAME = /^(style\s*)?note$/i
+const CHECKS_NAME = /^checks?$/i
+const COLOUR_NAME = /^colou?r\b/i
+
+/**
+ * Text layers are fonts ("Font…"), the style note ("Note") or the checks
+ * ("Checks"); other layers are swatches ("Colour…") or references ("role:
+ * name"). Null for a layer that is for people, or that holds the kit's own: a
+ * frame "Colour palette" of swatches is where they are kept, not a colour.
+ */
+export function kitLayerKind(node: SceneNode): KitLayerKind | null {
+  const name = node.name.trim()
+  if (node.type === 'TEXT') return FONT_NAME.test(name) ? 'font' : NOTE_NAME.test(name) ? 'note' : CHECKS_NAME.test(name) ? 'checks' : null
+  if (COLOUR_NAME.test(name)) return 'children' in node && node.children.some((child) => COLOUR_NAME.test(child.name.trim())) ? null : 'swatch'
+  return parseReferenceName(name) ? 'reference' : null
+}
+
 /** A reference layer's name: "<role>: <label>", the role a word or two before the colon. */
 export function parseReferenceName(name: string): { role: string; label: string } | null {
   const match = /^\s*([^:]{1,30}?)\s*:\s*(.*)$/.exec(name)

@@ -2,7 +2,7 @@ import { type BrandKit, KIT_LIMITS, KIT_PAGE_PREFIX } from '../../common/brand-k
 import { ShownError } from '../answer-requests'
 import { cut } from '../../common/read/read-settings'
 import { type ManifestReference, KIT_MANIFEST_KEY, manifestForPluginData, referenceName } from './kit-page'
-import { readKitPage } from './read-kit'
+import { READ_DEPTH, readKitPageAsync } from './read-kit'
 
 /** Figma's default font, loaded to write the kit's own texts (Figma refuses text in a font not loaded). */
 const KIT_TEXT_FONT: FontName = { family: 'Inter', style: 'Regular' }
@@ -16,6 +16,7 @@ const ABOUT = [
   '• fonts: text layers named “Font …”, in the brand’s font (at most 2);',
   '• colours: layers named “Colour …” with a solid fill;',
   '• the text layers “Note” (the style) and “Checks” (one per line, at most 8).',
+  `Tidy them into sections, frames and groups as you like, up to ${READ_DEPTH} deep; a hidden layer is left out.`,
 ].join('\n')
 
 /**
@@ -44,7 +45,7 @@ export async function makeBrandKitAsync(name: string, selection: readonly SceneN
     page.remove()
     throw error
   }
-  return readKitPage(page)
+  return readKitPageAsync(page)
 }
 
 async function fillKitPageAsync(page: PageNode, images: readonly SceneNode[], texts: readonly TextNode[]): Promise<void> {

@@ -141,6 +141,34 @@ describe('a brand kit in the file', () => {
     expect((await measurePanelAsync(ui)).cutMessages).toEqual([])
   })
 
+  it('tidied on its page into sections, still sends its font, colours and checks, as its line says', async () => {
+    const session = await suite.open(brandPage())
+    const { ui } = session
+    await makeKitAsync(session)
+    await session.figma((fake) => {
+      const named = (name: string) => fake.allNodes().find((node) => node.name === name)!
+      const font = named('Font: Inter Bold')
+      const page = font.parent!
+      const type = fake.addSection({ name: 'Type', y: 3000, width: 1000, height: 400 }, page)
+      type.appendChild(font)
+      type.appendChild(named('Checks'))
+      // A swatch added straight into a section of colours.
+      const red = fake.addRectangle({ name: 'Colour: Brand red', width: 64, height: 64 }, fake.addSection({ name: 'Brand colours', y: 4000 }, page))
+      red.fills = [{ type: 'SOLID', color: { r: 1, g: 0, b: 0 } }]
+      fake.select()
+    })
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A summer poster with the headline “Fresh every day”')
+    await expect.poll(() => kitLine(session).textContent()).toBe('Brand kit “Acme” adds 3 references, 1 colour, 1 font input (+$0.03) and 3 checks.')
+    expect(await ui.getByRole('status', { name: 'Brand kit problems' }).count()).toBe(0)
+    await ui.getByRole('button', { name: /^Generate/ }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(1)
+    const body = suite.standIn.generations()[0].body as Body
+    expect(body.image_config.font_inputs).toHaveLength(1)
+    expect(body.image_config.scoring_rubric).toHaveLength(3)
+    expect((body.messages[0].content as { type: string; text?: string }[])[0].text).toContain('Use only the brand colours #FF0000.')
+    await session.close()
+  })
+
   it('is named whole in the line of what is sent at 360 px, however long its name: nothing of the line is cut', async () => {
     const session = await suite.open(brandPage())
     const { ui } = session

@@ -39,6 +39,8 @@ export interface FakeNodeView {
   getRelaunchData(): Record<string, string>
   exportAsync(settings?: { format?: 'PNG' | 'JPG'; constraint?: { type: 'SCALE' | 'WIDTH' | 'HEIGHT'; value: number } }): Promise<Uint8Array>
   remove(): void
+  /** Moves `child` into this layer (a frame, group or section), as dragging it there in the layers panel. */
+  appendChild(child: FakeNodeView): void
 }
 
 interface NodePropsView {
@@ -85,6 +87,8 @@ export interface FakeFigmaView {
   addVector(props?: NodePropsView): FakeNodeView
   /** A text layer, in `parent` (a frame) when given. */
   addText(props?: NodePropsView & { characters?: string; font?: { family: string; style: string } }, parent?: FakeNodeView): FakeNodeView
+  /** A section, on `parent` (a page, or a section) when given. */
+  addSection(props?: NodePropsView, parent?: FakeNodeView): FakeNodeView
   select(...nodes: FakeNodeView[]): void
   allNodes(): FakeNodeView[]
 }

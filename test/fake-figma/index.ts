@@ -118,6 +118,8 @@ export interface FakeFigma {
   /** A pen shape: its outline in `vectorPaths` (SVG path data in its own coordinates), a triangle if none is given. */
   addVector: (props?: NodeProps & { vectorPaths?: FakeVectorPath[] }, parent?: FakeNode) => FakeVectorNode
   addGroup: (children: FakeNode[], props?: Partial<NodeProps>) => FakeNode
+  /** A section: a box of its own size that holds layers, on a page or in another section, and is not a frame. */
+  addSection: (props?: NodeProps, parent?: FakeNode) => FakeNode
   addText: (props?: NodeProps & { characters?: string; font?: { family: string; style: string } | 'mixed' }, parent?: FakeNode) => FakeNode
   /** A local paint style of the file, as figma.getLocalPaintStylesAsync lists it. */
   addPaintStyle: (name: string, paints: Paint[]) => void
@@ -505,6 +507,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       children.forEach((child) => group.attach(child))
       return group
     },
+    addSection: (props, parent) => make(new FakeNode(registry, 'SECTION', props?.name ?? 'Section'), props, parent),
     addText(props = {}, parent) {
       const node = make(new FakeTextNode(registry, 'TEXT', props.name ?? props.characters ?? 'Text'), props, parent)
       node.setUpCharacters(props.characters ?? 'Text')

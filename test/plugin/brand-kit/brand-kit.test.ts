@@ -213,15 +213,15 @@ describe('making a brand kit from the selection', () => {
   })
 })
 
-describe('reading kits damaged by hand', () => {
-  async function madeKitAsync() {
-    brandSelection()
-    startPlugin()
-    const { kits } = kitsOf(await request('make-brand-kit', { name: 'Acme' }))
-    return { kit: kits[0], page: fake.figma.root.children.find((p) => p.id === kits[0].id)! as unknown as FakeNode }
-  }
-  const layer = (page: FakeNode, name: string) => page.kids.find((n) => n.name === name)!
+async function madeKitAsync() {
+  brandSelection()
+  startPlugin()
+  const { kits } = kitsOf(await request('make-brand-kit', { name: 'Acme' }))
+  return { kit: kits[0], page: fake.figma.root.children.find((p) => p.id === kits[0].id)! as unknown as FakeNode }
+}
+const layer = (page: FakeNode, name: string) => page.kids.find((n) => n.name === name)!
 
+describe('reading kits damaged by hand', () => {
   it('names a deleted or emptied reference and still reads the rest', async () => {
     const { page } = await madeKitAsync()
     layer(page, 'logo: Acme logo').remove()
@@ -236,7 +236,7 @@ describe('reading kits damaged by hand', () => {
     expect(kits[0].palette).toHaveLength(2)
   })
 
-  it('says a reference put back under its name no more, and one moved into a frame or renamed as such, with how to send it again', async () => {
+  it('says a reference put back under its name no more, reads one tidied into a frame, and says one renamed, with how to send it again', async () => {
     const { page } = await madeKitAsync()
     // The logo deleted, then a new layer put on the page under its name, as the problem asked.
     layer(page, 'logo: Acme logo').remove()
@@ -247,9 +247,8 @@ describe('reading kits damaged by hand', () => {
     group.appendChild(layer(page, 'product: Bottle packshot'))
     layer(page, 'style: Mood').name = 'Mood board'
     const [kit] = kitsOf(await request('load-brand-kits', {})).kits
-    expect(kit.references.map((r) => r.label)).toEqual(['Acme logo'])
+    expect(kit.references.map((r) => r.label)).toEqual(['Acme logo', 'Bottle packshot'])
     expect(kit.problems).toEqual([
-      'The product reference “Bottle packshot” is inside “Products” on the kit page, where it is not read: move it out onto the page to send it.',
       'The style reference “Mood” was renamed “Mood board”, so it is not sent: a reference is named “role: name”. Rename it “style: Mood” to send it.',
     ])
   })
@@ -375,5 +374,71 @@ describe('reading kits damaged by hand', () => {
     expect(kits.map((kit) => kit.name)).toEqual([...Array.from({ length: 12 }, (_, i) => `Kit ${i + 1}`), 'Kit 30'])
     expect(chosenId).toBe(pages[29].id)
     expect(kits.at(-1)?.problems).toEqual(['This file has 30 brand kit pages; 13 are offered (the first ones, and the one in use). Rename or delete those not in use to offer the others.'])
+  })
+})
+
+describe('reading a kit page tidied into sections, frames and groups', () => {
+  it('reads the fonts, colours, note, checks and references moved into them as it reads them on the page', async () => {
+    const { page, kit: before } = await madeKitAsync()
+    await fake.figma.loadFontAsync({ family: 'Inter', style: 'Regular' })
+    ;(layer(page, 'Note') as unknown as TextNode).characters = 'Warm light.'
+    // The font in a section "Type"; the swatches in a frame named for them, white as a new frame is.
+    fake.addSection({ name: 'Type', y: 2000, width: 800, height: 400 }, page).appendChild(layer(page, 'Font: Inter Bold'))
+    const palette = fake.addFrame({ name: 'Colour palette', y: 3000, width: 400, height: 100 }, page)
+    palette.fills = solid(1, 1, 1)
+    palette.appendChild(layer(page, 'Colour: Brand red'))
+    palette.appendChild(layer(page, 'Colour: Ink'))
+    // The note and checks grouped in a frame in a section: three deep.
+    const words = fake.addFrame({ name: 'Words' }, fake.addSection({ name: 'Guidelines', y: 4000 }, page))
+    const [note, checks] = [layer(page, 'Note'), layer(page, 'Checks')]
+    words.appendChild(note)
+    words.appendChild(checks)
+    fake.addGroup([note, checks], { name: 'Copy' })
+    // The logo in a frame of logos.
+    fake.addFrame({ name: 'Logos', y: 5000 }, page).appendChild(layer(page, 'logo: Acme logo'))
+    const [kit] = kitsOf(await request('load-brand-kits', {})).kits
+    expect(kit.problems).toEqual([])
+    expect(kit.fonts).toEqual(before.fonts)
+    expect(kit.palette).toEqual(['#FF0000', '#1A1A1A'])
+    expect(kit.note).toBe('Warm light.')
+    expect(kit.checks).toEqual(before.checks)
+    // Those nearest the page first.
+    expect(kit.references.map((r) => r.label)).toEqual(['Bottle packshot', 'Mood', 'Acme logo'])
+  })
+
+  it('says a kit layer too deep in frames to be read, or inside another kit layer, with what to do; a hidden section is not read, as a hidden layer is not', async () => {
+    const { page } = await madeKitAsync()
+    // Five deep: a section, and frames in frames in it.
+    let holder: FakeNode = fake.addSection({ name: 'Archive', y: 2000 }, page)
+    for (let i = 0; i < 4; i++) holder = fake.addFrame({ name: `Level ${i + 2}` }, holder)
+    holder.appendChild(layer(page, 'Font: Inter Bold'))
+    holder.appendChild(layer(page, 'style: Mood'))
+    // The product dropped into the logo's frame: it shows in the logo's image, not as a reference of its own.
+    layer(page, 'logo: Acme logo').appendChild(layer(page, 'product: Bottle packshot'))
+    const old = fake.addSection({ name: 'Old', y: 3000 }, page)
+    old.visible = false
+    old.appendChild(layer(page, 'Checks'))
+    const [kit] = kitsOf(await request('load-brand-kits', {})).kits
+    expect(kit.fonts).toEqual([])
+    expect(kit.checks).toEqual([])
+    expect(kit.references.map((r) => r.label)).toEqual(['Acme logo'])
+    // The style reference is too deep and a reference the plugin made: said once.
+    expect(kit.problems).toEqual([
+      '“Font: Inter Bold” sits more than 4 frames deep in “Archive” on the kit page, where it is not read: move it up to send it.',
+      '“style: Mood” sits more than 4 frames deep in “Archive” on the kit page, where it is not read: move it up to send it.',
+      'The product reference “Bottle packshot” is inside “logo: Acme logo”, which the kit reads as one layer: move it out of “logo: Acme logo” to send it.',
+    ])
+  })
+
+  it('reads a page of thousands of layers, or of frames thousands deep, and says that part of it was not read', async () => {
+    const { page } = await madeKitAsync()
+    // A mockup pasted onto the kit page, and a chain of frames deeper than any call stack would go.
+    const mockup = fake.addFrame({ name: 'Website mockup', y: 2000 }, page)
+    for (let i = 0; i < 1500; i++) fake.addRectangle({ name: `Rectangle ${i}` }, mockup)
+    let deep: FakeNode = fake.addFrame({ name: 'Nested', y: 3000 }, page)
+    for (let i = 0; i < 20_000; i++) deep = fake.addFrame({ name: 'Frame' }, deep)
+    const [kit] = kitsOf(await request('load-brand-kits', {})).kits
+    expect([kit.references.length, kit.fonts.length, kit.palette.length, kit.checks.length]).toEqual([3, 1, 2, 3])
+    expect(kit.problems).toEqual(['The kit page holds over 1000 layers, too many to read them all: the deepest are left out, so part of the kit may not be sent. Move what is not the kit to another page.'])
   })
 })

@@ -73,7 +73,7 @@ export interface BrandKits {
   chosenId: string | null
   /**
    * Set when the file uses a kit whose page is gone (deleted: Undo brings it
-   * back), so no kit is sent: its name as it was chosen, null when the file
+   * back), so no kit is sent: its name as it was last read, null when the file
    * kept none (chosen before names were kept).
    */
   gone?: { name: string | null } | null

@@ -12,7 +12,7 @@ export const KIT_MANIFEST_KEY = 'brand-kit'
 /** Document plugin data: the kit page this file uses, by id; absent or '' for none. */
 export const KIT_CHOICE_KEY = 'brand-kit-choice'
 
-/** Document plugin data: the name of the kit in use as it was chosen, to name it once its page is gone. */
+/** Document plugin data: the name of the kit in use as it was last read, to name it once its page is gone. */
 export const KIT_CHOICE_NAME_KEY = 'brand-kit-choice-name'
 
 /** Well under Figma's ~100 kB an entry (docs/contracts.md#figma-plugin-data), whatever the names. */

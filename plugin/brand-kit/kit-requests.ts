@@ -14,7 +14,13 @@ import { readBrandKitsAsync } from './read-kit'
 export async function loadBrandKitsAsync(): Promise<BrandKits> {
   const chosen = figma.root.getPluginData(KIT_CHOICE_KEY)
   const kits = await readBrandKitsAsync(chosen)
-  if (kits.some((kit) => kit.id === chosen)) return { kits, chosenId: chosen }
+  const kit = kits.find((k) => k.id === chosen)
+  if (kit) {
+    // The page renamed since it was chosen: its name now, to name it by if the page goes. Written only when it changed;
+    // not an undo step of its own (it goes with the plugin's next step), as no designer would press undo for it.
+    if (figma.root.getPluginData(KIT_CHOICE_NAME_KEY) !== kit.name) figma.root.setPluginData(KIT_CHOICE_NAME_KEY, kit.name)
+    return { kits, chosenId: chosen }
+  }
   // Anyone with the file can write the name: cut as a kit's name is.
   const gone = chosen === '' ? null : { name: cut(figma.root.getPluginData(KIT_CHOICE_NAME_KEY).trim(), KIT_LIMITS.nameChars) || null }
   return { kits, chosenId: null, gone }

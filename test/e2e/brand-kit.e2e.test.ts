@@ -124,16 +124,22 @@ describe('a brand kit in the file', () => {
     await expect.poll(currentPage).toBe('Brand kit: Acme')
   })
 
-  it('with its page deleted, says once where the kit is chosen that no kit is sent and how to bring it back, at 360 px', async () => {
+  it('with its page renamed, then deleted, says once by its last name where the kit is chosen that no kit is sent and how to bring it back, at 360 px', async () => {
     const session = await suite.open(brandPage())
     const { ui } = session
     await makeKitAsync(session)
+    type Pages = { figma: { root: { children: { name: string; remove(): void }[] } } }
+    // Renamed in Figma's layers panel after it was chosen; the panel reads it at the next selection.
     await session.figma((fake) => {
-      const { root } = (fake as unknown as { figma: { root: { children: { name: string; remove(): void }[] } } }).figma
-      root.children.find((page) => page.name === 'Brand kit: Acme')!.remove()
+      ;(fake as unknown as Pages).figma.root.children[1].name = 'Brand kit: Acme Summer'
       fake.select()
     })
-    const gone = 'The brand kit “Acme” was used in this file, but its page is gone, so no kit is sent. Undo in Figma to bring it back.'
+    await expect.poll(() => ui.getByRole('combobox', { name: 'Use brand kit' }).locator('option:checked').textContent()).toBe('Acme Summer')
+    await session.figma((fake) => {
+      ;(fake as unknown as Pages).figma.root.children[1].remove()
+      fake.select()
+    })
+    const gone = 'The brand kit “Acme Summer” was used in this file, but its page is gone, so no kit is sent. Undo in Figma to bring it back.'
     await expect.poll(() => ui.getByRole('status', { name: 'Brand kit gone' }).textContent()).toBe(gone)
     expect((await measurePanelAsync(ui)).cutMessages).toEqual([])
     await ui.getByRole('button', { name: 'Settings' }).click()

@@ -349,6 +349,20 @@ describe('reading kits damaged by hand', () => {
     expect(kitsOf(await request('load-brand-kits', {}))).toEqual({ kits: [], chosenId: null, gone: null })
   })
 
+  it('names a kit whose page is gone by the name its page last had, renamed after the kit was chosen', async () => {
+    const page = fake.addPage('Brand kit: Nimbus')
+    startPlugin()
+    await request('choose-brand-kit', { kitId: page.id })
+    const steps = fake.undoSteps()
+    // Renamed in Figma's layers panel, then read (the panel reads the kits at each selection).
+    page.name = 'Brand kit: Nimbus Summer'
+    expect(kitsOf(await request('load-brand-kits', {})).kits.map((kit) => kit.name)).toEqual(['Nimbus Summer'])
+    page.remove()
+    expect(kitsOf(await request('load-brand-kits', {})).gone).toEqual({ name: 'Nimbus Summer' })
+    // Reading the kits is no undo step of the plugin's.
+    expect(fake.undoSteps()).toBe(steps)
+  })
+
   it('choosing a kit is an undo step of its own: undoing the next set of formats leaves the choice as it was made', async () => {
     const kitPage = fake.addPage('Brand kit: Nimbus')
     const visual = fake.addRectangle({ name: 'Key visual', width: 1600, height: 1600 })

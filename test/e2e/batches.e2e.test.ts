@@ -66,6 +66,26 @@ describe('batches in two clicks', () => {
     await session.close()
   })
 
+  it('says at the foot what a Retry of one failed frame sends while it runs: one image, not the batch', async () => {
+    const session = await suite.open(framesInARow(3))
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('Isometric style')
+    const foot = ui.getByRole('region', { name: 'What is sent' }).getByRole('button').first()
+    await expect.poll(() => foot.textContent()).toMatch(/· 3 images$/)
+    const batch = await foot.textContent()
+    suite.standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 400 }, { kind: 'success' })
+    await ui.getByRole('button', { name: 'Refine each (3)' }).click()
+    const retry = ui.getByRole('button', { name: /^Retry Frame/ })
+    await expect.poll(() => retry.count(), { timeout: 20_000 }).toBe(1)
+    // Sent again, the frame's answer takes its time: the panel is seen mid-job.
+    suite.standIn.enqueue({ kind: 'success', delayMs: 30_000 })
+    await retry.click()
+    await ui.getByRole('button', { name: 'Cancel' }).waitFor()
+    // The frames are of one size: the retry sends what each of the batch's requests sent, once.
+    expect(await foot.textContent()).toBe(batch!.replace('· 3 images', '· 1 image'))
+    await session.close()
+  })
+
   it('asks once, in the panel, before sending more than 10 requests', async () => {
     const session = await suite.open(framesInARow(12))
     const { ui } = session

@@ -30,6 +30,24 @@ describe('iterating on an image', () => {
     expect(await session.figma((fake) => fake.page.children.length)).toBe(2)
     await session.close()
   })
+
+  it('says at the foot what Upscale 2×, pressed beside Refine, sends while it runs, then Refine’s request again', async () => {
+    const session = await suite.open({ key: TEST_KEY, setup: async (fake) => fake.select(await fake.addPhoto({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600 })) })
+    const { ui } = session
+    const foot = ui.getByRole('region', { name: 'What is sent' }).getByRole('button').first()
+    await expect.poll(() => ui.getByRole('button', { name: 'Refine', exact: true }).count()).toBe(1)
+    const refine = await foot.textContent()
+    expect(refine).toMatch(/^Riverflow 2 Fast · \d+×\d+ · 1 image$/)
+    // The answer takes its time: the panel is seen mid-job.
+    suite.standIn.enqueue({ kind: 'success', delayMs: 30_000 })
+    await pressActionAsync(ui, 'Upscale 2×')
+    await ui.getByRole('button', { name: 'Cancel' }).waitFor()
+    expect(await foot.textContent()).toBe('Riverflow 2 Fast · 2× sharper · 1 image')
+    await ui.getByRole('button', { name: 'Cancel' }).click()
+    // The job over, the foot speaks for the selection's main action again.
+    await expect.poll(() => foot.textContent(), { timeout: 20_000 }).toBe(refine)
+    await session.close()
+  })
 })
 
 describe('takes', () => {
@@ -158,6 +176,24 @@ describe('relaunch buttons', () => {
     expect(layer.buttons).toContain('restore-previous')
     expect(await session.figma((fake) => fake.undoSteps())).toBe(1)
     expect(await session.ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe('A lighthouse at dusk')
+    await session.close()
+  })
+
+  it('says at the foot what Regenerate sends while it runs, the layer’s own request, not the selection’s Refine', async () => {
+    // A wide image asked for on a tall layer: Refine of the layer would send another size.
+    suite.standIn.enqueue({ kind: 'success', delayMs: 30_000 })
+    const session = await relaunchedOn('regenerate', JSON.stringify({ ...record, settings: { ...record.settings, aspectRatio: '16:9' } }))
+    const { ui } = session
+    await ui.getByRole('button', { name: 'Cancel' }).waitFor({ timeout: 15_000 })
+    const foot = ui.getByRole('region', { name: 'What is sent' }).getByRole('button').first()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 15_000 }).toBe(1)
+    expect(suite.standIn.generations()[0].body).toMatchObject({ image_config: { aspect_ratio: '16:9', image_size: '2K' } })
+    const sent = 'Riverflow 2 Pro · 2560×1440 · 1 image'
+    expect(await foot.textContent()).toBe(sent)
+    await ui.getByRole('button', { name: 'Cancel' }).click()
+    // The job over, the foot speaks for the layer's Refine again, at the layer's own shape.
+    await expect.poll(() => foot.textContent(), { timeout: 20_000 }).not.toBe(sent)
+    expect(await foot.textContent()).toMatch(/^Riverflow 2 Pro · \d+×\d+ · 1 image$/)
     await session.close()
   })
 

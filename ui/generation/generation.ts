@@ -31,6 +31,8 @@ export interface RunningJob {
   id: string
   startedAt: number
   modelLabel: string
+  /** What it sends, for the panel's foot to say while it runs: its first request, and how many. */
+  sends: { first: TaskSpec; count: number }
   /** What to expect of the wait (high effort, Pro), or null. */
   waitNote: WaitingNote | null
   tasks: JobTask[]
@@ -132,7 +134,7 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
         return { job: { ...job, tasks: changed } }
       })
     // Remove background may go to another model than the one chosen: the job names the one it goes to.
-    const job: RunningJob = { id: jobId, startedAt: Date.now(), modelLabel: specs[0].model.label, waitNote: waitingNote(specs[0]), tasks }
+    const job: RunningJob = { id: jobId, startedAt: Date.now(), modelLabel: specs[0].model.label, sends: { first: specs[0], count: specs.length }, waitNote: waitingNote(specs[0]), tasks }
     update((s) => ({ error: null, switchTo: null, job, outcome: reduceOutcome(s.outcome, { type: 'job-started' }), placedFromKept: [] }))
     // The press's own task only draws the running job; its work starts in the next task. Both in one
     // were the longest task of a set of formats on the UI's main thread (bench/results/notes.md).

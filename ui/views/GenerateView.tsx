@@ -156,6 +156,7 @@ export function GenerateView(props: GenerateViewProps) {
       {!generation.job && <LandsLine offer={primary} plan={plan} selection={selection} placement={state.placement} onPlacement={(placement) => onStateChange({ placement })} />}
       <RequestOptions
         offer={primary}
+        running={generation.job?.sends}
         state={state}
         onStateChange={onStateChange}
         models={models}

@@ -6,8 +6,9 @@ import { BrandKitField } from '../../brand-kit/BrandKitField'
 import { kitLine } from '../../generation/plan/apply-kit'
 import type { BrandKitsState } from '../../brand-kit/use-brand-kits'
 import { FontInputsEditor } from './FontInputsEditor'
-import type { Offer } from '../../generation/plan/offer'
+import type { Offer, OfferKind } from '../../generation/plan/offer'
 import { requestLine } from '../../generation/plan/propose'
+import type { RunningJob } from '../../generation/use-generation'
 import { type ModelCapabilities, findModel } from '../../models'
 import type { FrameSize } from '../../models/frame-size'
 import { SelectionPanel } from '../../selection/SelectionPanel'
@@ -20,6 +21,8 @@ import { VariationsField } from './VariationsField'
 interface RequestOptionsProps {
   /** The main action: the line says what it sends, the fields change it. */
   offer: Offer
+  /** While a job runs, what it sends, said in the main action's stead: the press may have been another's. */
+  running?: RunningJob['sends']
   state: SavedState
   onStateChange: (change: Partial<SavedState>) => void
   models: readonly ModelCapabilities[]
@@ -42,8 +45,8 @@ export function RequestOptions(props: RequestOptionsProps) {
   const [open, setOpen] = useState(false)
   const { settings } = state
   const model = findModel(models, settings.model)
-  const kit = offer.first?.brandKit?.name ?? brandKits.ready?.kit.name
-  const summary = [requestLine(offer) || model.label, kit ? `Brand kit ${kit}` : null].filter(Boolean).join(' · ')
+  const { line, kit } = props.running ? runningRequest(props.running) : { line: requestLine(offer) || model.label, kit: offer.first?.brandKit?.name ?? brandKits.ready?.kit.name }
+  const summary = [line, kit ? `Brand kit ${kit}` : null].filter(Boolean).join(' · ')
   const setSettings = (next: SavedState['settings']) => onStateChange({ settings: next })
   return (
     <section class="request" aria-label="What is sent">
@@ -80,4 +83,19 @@ export function RequestOptions(props: RequestOptionsProps) {
 function setFramesOf(offer: Offer): FrameSize[] | undefined {
   if (offer.kind !== 'formats') return undefined
   return offer.tasks.flatMap((task) => (task.frame ? [task.frame] : []))
+}
+
+/**
+ * What a running job sends, in the line an action would have for it
+ * ("Riverflow 2 Fast · 2× sharper · 1 image"), whatever started it: an action
+ * beside the main one, a Retry of one frame, a relaunch, none of them the
+ * action the selection proposes. The line's words differ by kind only for an
+ * upscale's factor and a set's formats, which the tasks say (a test holds it
+ * to every offer's own line). It is no offer to price or press: only what the
+ * line reads is filled in.
+ */
+export function runningRequest({ first, count }: RunningJob['sends']): { line: string; kit: string | undefined } {
+  const kind: OfferKind = first.formatSet ? 'formats' : first.upscale ? 'upscale-each' : 'generate'
+  const line = requestLine({ key: '', tasks: [first], first, count, cost: null, concurrency: 1, kind, factor: first.upscale?.factor, label: '', problems: [] })
+  return { line, kit: first.brandKit?.name }
 }

@@ -118,7 +118,7 @@ export function landsLine(offer: Offer, selection: readonly SelectedLayer[]): st
  * What the main action will send, in one line: the model, the size of its
  * image and how many ("Riverflow 2.6 Pro · 2400×1256 · 1 image").
  */
-export function requestLine(offer: Offer): string {
+export function requestLine(offer: Omit<Offer, Exclude<keyof Offer, 'first' | 'count' | 'kind' | 'factor'>>): string {
   const { first, count } = offer
   if (!first) return ''
   const images = count === 1 ? '1 image' : `${count} images`

@@ -91,11 +91,10 @@ function setFramesOf(offer: Offer): FrameSize[] | undefined {
  * beside the main one, a Retry of one frame, a relaunch, none of them the
  * action the selection proposes. The line's words differ by kind only for an
  * upscale's factor and a set's formats, which the tasks say (a test holds it
- * to every offer's own line). It is no offer to price or press: only what the
- * line reads is filled in.
+ * to every offer's own line).
  */
 export function runningRequest({ first, count }: RunningJob['sends']): { line: string; kit: string | undefined } {
   const kind: OfferKind = first.formatSet ? 'formats' : first.upscale ? 'upscale-each' : 'generate'
-  const line = requestLine({ key: '', tasks: [first], first, count, cost: null, concurrency: 1, kind, factor: first.upscale?.factor, label: '', problems: [] })
+  const line = requestLine({ first, count, kind, factor: first.upscale?.factor })
   return { line, kit: first.brandKit?.name }
 }

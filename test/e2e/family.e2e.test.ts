@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TEST_KEY } from '../openrouter-stand-in/server'
+import type { FakeFigmaView } from './fake-view'
 import type { PluginSession } from './harness'
 import { openOptionsAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
@@ -80,6 +81,79 @@ describe('a model down', () => {
     await expect.poll(() => alert.textContent(), { timeout: 60_000 }).toMatch(/^Riverflow is unavailable or overloaded right now\. Try again in a few minutes, or try Riverflow 2\.5 Fast\./)
     await session.ui.getByRole('button', { name: 'Switch to Riverflow 2.5 Fast' }).click()
     expect(await modelSelect(session).inputValue()).toBe('sourceful/riverflow-v2.5-fast')
+    await session.close()
+  })
+})
+
+describe('a model down in a batch', () => {
+  // Down, refused at once (a 500 is not sent again): each row's error names the model to try.
+  const down = (requests: number) => suite.standIn.enqueue(...Array.from({ length: requests }, () => ({ kind: 'error' as const, status: 500 })))
+  const sentModels = () => suite.standIn.generations().map((r) => (r.body as { model: string }).model)
+  const generateEach = (session: PluginSession) => session.ui.getByRole('button', { name: /^Generate each \(3\)/ })
+
+  /** Three story frames on Riverflow 2 Fast, Generate each pressed: the session once the job's error `said` shows. */
+  async function failedBatchAsync(said: RegExp): Promise<PluginSession> {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake: FakeFigmaView, state: unknown) => {
+        fake.storage.set('saved-state', state)
+        fake.select(...[1, 2, 3].map((i) => fake.addFrame({ name: `Story ${i}`, x: i * 1200, width: 1080, height: 1920 })))
+      },
+      setupArg: { prompt: 'A summer sale poster, warm light', settings: { model: 'sourceful/riverflow-v2-fast', imageSize: '1K', fontInputs: [] } },
+    })
+    await openOptionsAsync(session.ui)
+    await generateEach(session).click()
+    await expect.poll(() => session.ui.getByRole('alert').first().textContent(), { timeout: 30_000 }).toMatch(said)
+    return session
+  }
+
+  it('offers the model every failed frame names once, switching to it without sending, and Generate each sends on it', async () => {
+    down(3)
+    const session = await failedBatchAsync(/^All 3 frames failed: .*try Riverflow 2\.5 Fast\./)
+    const { ui } = session
+    expect(await generateEach(session).textContent()).toContain('$0.12')
+    const switchTo = ui.getByRole('button', { name: 'Switch to Riverflow 2.5 Fast' })
+    expect(await switchTo.count()).toBe(1)
+    await switchTo.click()
+    expect(await modelSelect(session).inputValue()).toBe('sourceful/riverflow-v2.5-fast')
+    // The switch only: nothing sent, the error gone, the prompt kept, the frames still listed with why.
+    expect(suite.standIn.generations()).toHaveLength(3)
+    expect(await ui.getByRole('alert').count()).toBe(0)
+    expect(await ui.getByRole('textbox', { name: 'Prompt' }).inputValue()).toBe('A summer sale poster, warm light')
+    expect(await ui.getByRole('button', { name: /^Retry Story/ }).count()).toBe(3)
+    // The main action priced on the model switched to (2.5 Fast is billed by use, 2 Fast at a fixed $0.04 an image), then sent on it.
+    expect(await generateEach(session).textContent()).toContain('~$0.06–$0.24')
+    await generateEach(session).click()
+    await expect.poll(() => ui.getByText(/^Placed 3 images/).count(), { timeout: 30_000 }).toBe(1)
+    expect(sentModels().slice(3)).toEqual(Array(3).fill('sourceful/riverflow-v2.5-fast'))
+    await session.close()
+  })
+
+  it('offers it under a batch where only some frames failed, the images placed and paid for staying as they are', async () => {
+    down(1)
+    const session = await failedBatchAsync(/^1 of 3 frames failed; the others were placed\.$/)
+    const { ui } = session
+    const filled = () => session.figma((fake) => fake.page.children.filter((node) => node.fills.some((fill) => fill.type === 'IMAGE')).length)
+    expect(await filled()).toBe(2)
+    await ui.getByRole('button', { name: 'Switch to Riverflow 2.5 Fast' }).click()
+    expect(await modelSelect(session).inputValue()).toBe('sourceful/riverflow-v2.5-fast')
+    expect(suite.standIn.generations()).toHaveLength(3)
+    expect(await filled()).toBe(2)
+    expect(await ui.getByRole('status').filter({ hasText: /^Placed 2 images · cost \$0\.08\./ }).count()).toBe(1)
+    expect(await ui.getByRole('button', { name: /^Retry Story/ }).count()).toBe(1)
+    await session.close()
+  })
+
+  it('offers no switch when the failed frames name different models, each row saying its own', async () => {
+    // One frame out of credit (the free model named), two on a model that is down (2.5 Fast named).
+    suite.standIn.enqueue({ kind: 'error', status: 402 })
+    down(2)
+    const session = await failedBatchAsync(/^All 3 frames failed\. The first: /)
+    const { ui } = session
+    const rows = (await ui.locator('.alert').allTextContents()).filter((row) => row.startsWith('Story'))
+    expect(rows.filter((row) => row.includes('switch to the free model'))).toHaveLength(1)
+    expect(rows.filter((row) => row.includes('try Riverflow 2.5 Fast.'))).toHaveLength(2)
+    expect(await ui.getByRole('button', { name: /^Switch to/ }).count()).toBe(0)
     await session.close()
   })
 })

@@ -192,10 +192,15 @@ export function messageOf(error: unknown): string {
   return error.charged ? withSentence(error.message, `OpenRouter charged ${formatUsd(error.charged)} for this answer.`) : error.message
 }
 
-/** A model the error of a one-task job suggests instead, for the panel's one-click switch. */
+/**
+ * The model the job's errors suggest instead, for the panel's one-click switch under its error:
+ * a batch's frames each name theirs in their row, and the switch is offered once when every
+ * one that names a model names the same. Frames that name different ones (one out of credit,
+ * another on a model that is down) have no one model that answers them all: each row says its own.
+ */
 export function suggestionOf(settled: SettledTask[]): ModelId | null {
-  const only = settled.length === 1 ? settled[0] : null
-  return only && !only.ok && only.error instanceof GenerationError ? only.error.suggestedModel : null
+  const suggested = new Set(settled.flatMap((task) => (!task.ok && task.error instanceof GenerationError && task.error.suggestedModel ? [task.error.suggestedModel] : [])))
+  return suggested.size === 1 ? [...suggested][0] : null
 }
 
 /**

@@ -99,11 +99,25 @@ describe('suggestionOf', () => {
     expect(suggestionOf([failed(busy)])).toBe('sourceful/riverflow-v2.5-fast')
   })
 
-  it('offers nothing for a batch, an error without a suggestion, or a success', () => {
-    expect(suggestionOf([failed(busy), done])).toBeNull()
+  it('offers a batch’s once, when every failed frame that names a model names the same', () => {
+    const down = new GenerationError('unavailable', 'Riverflow is unavailable. Try Riverflow 2.5 Fast.', { status: 500, suggestedModel: 'sourceful/riverflow-v2.5-fast' })
+    expect(suggestionOf([failed(down), failed(down), failed(down)])).toBe('sourceful/riverflow-v2.5-fast')
+    // The frames placed, and one that failed for a reason no model answers, leave the switch as it is.
+    expect(suggestionOf([done, failed(down), failed(new GenerationError('moderation', 'Blocked.'))])).toBe('sourceful/riverflow-v2.5-fast')
+  })
+
+  it('offers none when the failed frames name different models: no one switch answers them all', () => {
+    const noCredit = new GenerationError('no-credit', 'Not enough credit.', { status: 402, suggestedModel: 'sourceful/riverflow-v2.5-fast:free' })
+    const down = new GenerationError('unavailable', 'Riverflow is unavailable. Try Riverflow 2 Fast.', { status: 500, suggestedModel: 'sourceful/riverflow-v2-fast' })
+    expect(suggestionOf([failed(noCredit), failed(down)])).toBeNull()
+  })
+
+  it('offers nothing for an error without a suggestion, or a success', () => {
     expect(suggestionOf([failed(new GenerationError('network', 'Offline.'))])).toBeNull()
+    expect(suggestionOf([failed(new GenerationError('network', 'Offline.')), failed(new Error('boom'))])).toBeNull()
     expect(suggestionOf([failed(new Error('boom'))])).toBeNull()
     expect(suggestionOf([done])).toBeNull()
+    expect(suggestionOf([done, done])).toBeNull()
   })
 })
 

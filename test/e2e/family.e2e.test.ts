@@ -90,6 +90,7 @@ describe('a model down in a batch', () => {
   const down = (requests: number) => suite.standIn.enqueue(...Array.from({ length: requests }, () => ({ kind: 'error' as const, status: 500 })))
   const sentModels = () => suite.standIn.generations().map((r) => (r.body as { model: string }).model)
   const generateEach = (session: PluginSession) => session.ui.getByRole('button', { name: /^Generate each \(3\)/ })
+  const filledAsync = (session: PluginSession) => session.figma((fake) => fake.page.children.filter((node) => node.fills.some((fill) => fill.type === 'IMAGE')).length)
 
   /** Three story frames on Riverflow 2 Fast, Generate each pressed: the session once the job's error `said` shows. */
   async function failedBatchAsync(said: RegExp): Promise<PluginSession> {
@@ -105,6 +106,12 @@ describe('a model down in a batch', () => {
     await generateEach(session).click()
     await expect.poll(() => session.ui.getByRole('alert').first().textContent(), { timeout: 30_000 }).toMatch(said)
     return session
+  }
+
+  /** As `failedBatchAsync`, the first request refused on a model that is down and the other frames placed. */
+  const oneFailedAsync = () => {
+    down(1)
+    return failedBatchAsync(/^1 of 3 frames failed; the others were placed\.$/)
   }
 
   it('offers the model every failed frame names once, switching to it without sending, and Generate each sends on it', async () => {
@@ -130,17 +137,65 @@ describe('a model down in a batch', () => {
   })
 
   it('offers it under a batch where only some frames failed, the images placed and paid for staying as they are', async () => {
-    down(1)
-    const session = await failedBatchAsync(/^1 of 3 frames failed; the others were placed\.$/)
+    const session = await oneFailedAsync()
     const { ui } = session
-    const filled = () => session.figma((fake) => fake.page.children.filter((node) => node.fills.some((fill) => fill.type === 'IMAGE')).length)
-    expect(await filled()).toBe(2)
+    expect(await filledAsync(session)).toBe(2)
     await ui.getByRole('button', { name: 'Switch to Riverflow 2.5 Fast' }).click()
     expect(await modelSelect(session).inputValue()).toBe('sourceful/riverflow-v2.5-fast')
     expect(suite.standIn.generations()).toHaveLength(3)
-    expect(await filled()).toBe(2)
+    expect(await filledAsync(session)).toBe(2)
     expect(await ui.getByRole('status').filter({ hasText: /^Placed 2 images · cost \$0\.08\./ }).count()).toBe(1)
     expect(await ui.getByRole('button', { name: /^Retry Story/ }).count()).toBe(1)
+    await session.close()
+  })
+
+  it('prices and sends the row’s Retry on the model switched to: the frame that failed is made on it, the others stay', async () => {
+    const session = await oneFailedAsync()
+    const { ui } = session
+    const retry = ui.getByRole('button', { name: /^Retry Story/ })
+    expect(await retry.textContent()).toBe('Retry · $0.04')
+    await ui.getByRole('button', { name: 'Switch to Riverflow 2.5 Fast' }).click()
+    // Priced as the panel is now, before anything is sent: 2.5 Fast is billed by use.
+    await expect.poll(() => retry.textContent()).toBe('Retry · ~$0.02–$0.08')
+    expect(suite.standIn.generations()).toHaveLength(3)
+    await retry.click()
+    await expect.poll(() => filledAsync(session), { timeout: 30_000 }).toBe(3)
+    expect(sentModels()).toEqual([...Array(3).fill('sourceful/riverflow-v2-fast'), 'sourceful/riverflow-v2.5-fast'])
+    expect(await retry.count()).toBe(0)
+    await session.close()
+  })
+
+  it('prices and sends the row’s Retry on a model picked from the list by hand, with the prompt as it is now', async () => {
+    const session = await oneFailedAsync()
+    const { ui } = session
+    const retry = ui.getByRole('button', { name: /^Retry Story/ })
+    await modelSelect(session).selectOption('sourceful/riverflow-v2-pro')
+    // Fit the frame asks 2 Pro for 4K for a 1080×1920 frame, where 2 Fast made 2K: $0.33 an image.
+    await expect.poll(() => retry.textContent()).toBe('Retry · $0.33')
+    // The prompt changed since the press: the row says which one its Retry sends.
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('A winter sale poster, cold light')
+    await expect.poll(() => ui.locator('.alert').filter({ has: retry }).textContent()).toContain('Retry sends the prompt as it is now.')
+    await retry.click()
+    await expect.poll(() => filledAsync(session), { timeout: 30_000 }).toBe(3)
+    const last = suite.standIn.generations().at(-1)!.body as { model: string; messages: unknown }
+    expect(last.model).toBe('sourceful/riverflow-v2-pro')
+    expect(JSON.stringify(last.messages)).toContain('A winter sale poster, cold light')
+    await session.close()
+  })
+
+  it('sends a frame the panel no longer plans as it was first sent, its row naming the model', async () => {
+    const session = await oneFailedAsync()
+    const { ui } = session
+    const retry = ui.getByRole('button', { name: /^Retry Story/ })
+    const row = ui.locator('.alert').filter({ has: retry })
+    await ui.getByRole('button', { name: 'Switch to Riverflow 2.5 Fast' }).click()
+    // Two variations a frame now: a frame's one image is no longer what the panel plans.
+    await ui.getByRole('combobox', { name: 'Variations' }).selectOption('2')
+    await expect.poll(() => row.textContent()).toContain('Retry sends it as it was first sent, on Riverflow 2 Fast.')
+    expect(await retry.textContent()).toBe('Retry · $0.04')
+    await retry.click()
+    await expect.poll(() => filledAsync(session), { timeout: 30_000 }).toBe(3)
+    expect(sentModels()).toEqual(Array(4).fill('sourceful/riverflow-v2-fast'))
     await session.close()
   })
 

@@ -269,6 +269,32 @@ describe('Every format', () => {
     await session.close()
   })
 
+  it('with only the key visual, a format that failed is sent again on the model picked since, priced on its Retry, in the frame made for it', async () => {
+    const session = await suite.open(keyVisual(on('sourceful/riverflow-v2.6-pro', { formats: ['story', 'medium-rectangle'] })))
+    const { ui } = session
+    suite.standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 500 })
+    await ui.getByRole('button', { name: 'Every format (2)', exact: true }).click()
+    const retry = ui.getByRole('button', { name: /^Retry / })
+    await expect.poll(() => retry.count(), { timeout: 60_000 }).toBe(1)
+    const failedName = (await retry.getAttribute('aria-label'))!.replace(/^Retry /, '')
+
+    await ui.getByRole('region', { name: 'What is sent' }).getByRole('button').first().click()
+    await ui.getByRole('combobox', { name: 'Model' }).selectOption('sourceful/riverflow-v2.5-pro')
+    await expect.poll(() => retry.textContent()).toBe('Retry · ~$0.13–$0.35')
+    await retry.click()
+    await expect.poll(() => ui.getByText(/^Placed 1 image/).count(), { timeout: 60_000 }).toBe(1)
+    const sent = [...suite.standIn.imageGenerations(), ...suite.standIn.generations()].map((request) => (request.body as { model: string }).model)
+    expect(sent).toEqual([...Array(2).fill('sourceful/riverflow-v2.6-pro'), 'sourceful/riverflow-v2.5-pro'])
+    // In the frame made for it at the click, no other made: the set's two frames, each filled once.
+    const filled = await framesFilled(session, ['Story · ', 'Medium rectangle · '])
+    expect(filled.map((frame) => [frame.name, frame.layers, frame.image !== null])).toEqual([
+      ['Story · 1080×1920', 1, true],
+      ['Medium rectangle · 300×250', 1, true],
+    ])
+    expect(filled.map((frame) => frame.name)).toContain(failedName)
+    await session.close()
+  })
+
   it('asks first over the spending limit, then keeps the three formats that came and the reason and Retry of the one that failed', async () => {
     const session = await suite.open(keyVisual(on('sourceful/riverflow-v2.6-pro', { spendLimit: 0.5 }), FRAMES))
     const { ui } = session

@@ -1,4 +1,4 @@
-import type { ModelId } from '../../common/domain'
+import type { ModelId, SavedState } from '../../common/domain'
 import type { ModelCapabilities } from '../../common/models'
 import { createCanvasEncoder } from '../encoding/canvas-encoder'
 import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, type SessionSpend, brokenJobError, failureMessage, jobError, reduceOutcome, spendAfterTask, suggestionOf } from './job-outcome'
@@ -10,6 +10,7 @@ import { estimatePlanCost } from './plan/plan-tasks'
 import { type JobContext, runJobAsync } from './run/run-job'
 import type { SettledTask, TaskProgress } from './task-types'
 import { nextId } from './next-id'
+import { type Replan, retriesAsNow } from './retry-plan'
 import { exportLayerAsync } from '../selection/export-layer'
 import { requestAsync } from '../bridge'
 
@@ -46,6 +47,8 @@ export interface StartOptions {
   concurrency?: number
   /** An image over 4096 px lands in tiles, every pixel kept (the designer's setting). */
   keepFullResolution?: boolean
+  /** The click planned again as the panel is now: a failed task's Retry sends its task from there. */
+  replan?: Replan
 }
 
 /** How a job ended, for a caller with no panel to show it (a quick action). */
@@ -100,6 +103,8 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
   let lastJob: { specs: TaskSpec[]; options: StartOptions } | null = null
   // Jobs started so far: a kept image's retry tells the outcome only while it is still the one it started under.
   let jobsStarted = 0
+  // What a failed task's Retry sends as the panel is now (planRetries), by task id; else the task it sent.
+  let retries = new Map<string, TaskSpec>()
 
   const update = (change: (current: GenerationState) => Partial<GenerationState>) => {
     state = { ...state, ...change(state) }
@@ -202,14 +207,22 @@ export function createGeneration(deps: GenerationDeps = { exportLayer: exportLay
     start,
     cancel: () => controller?.abort(),
     /**
-     * Sends one failed task of the last job again, alone; a take lands in its
-     * row. With the key the panel holds now: the failure may have been the old
-     * key's, replaced in Settings since.
+     * Sends one failed task of the last job again, alone, as its row prices it
+     * (`planRetries`); a take lands in its row. With the key the panel holds now:
+     * the failure may have been the old key's, replaced in Settings since.
      */
     retryTask(taskId: string, key: string) {
-      const spec = lastJob?.specs.find((s) => s.id === taskId)
+      const spec = retries.get(taskId) ?? lastJob?.specs.find((s) => s.id === taskId)
       // The other frames that failed keep their reason and their own Retry while this one is sent again.
       if (spec && lastJob) void start([spec], { ...lastJob.options, key }, lastJob.specs, state.outcome?.failures.filter((failure) => failure.taskId !== taskId))
+    },
+    /** Prices each failed task's Retry, and plans what it sends, as the panel is `now` (retry-plan.ts). */
+    planRetries(now: SavedState, models: readonly ModelCapabilities[]) {
+      const failures = state.outcome?.failures ?? []
+      if (controller || !lastJob || failures.length === 0) return
+      const planned = retriesAsNow(failures, lastJob.specs, lastJob.options.replan?.(now, models) ?? [], now.settings.model)
+      retries = planned.tasks
+      update((s) => ({ outcome: s.outcome && { ...s.outcome, failures: planned.failures } }))
     },
     /** Clears the error once the designer took its suggestion. */
     dismissError: () => update(() => ({ error: null, switchTo: null })),

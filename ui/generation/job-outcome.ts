@@ -63,6 +63,8 @@ interface Failure {
   message: string
   /** What Retry sends again, priced on its button before it is pressed (null: its size is not offered). */
   cost: CostEstimate | null
+  /** What its Retry sends that the designer may not expect (the task as first sent, the prompt as typed since), said in its row. */
+  note?: string
 }
 
 /** What happens in a job that the outcome tells of. */

@@ -4,6 +4,7 @@ import { type GenerationController, type GenerationState, createGeneration } fro
 export type { JobOutcome } from './job-outcome'
 export type { KeptImage } from './land/kept-images'
 export type { JobTask, RunningJob } from './generation'
+export type { Replan } from './retry-plan'
 
 /** The panel's one Generation: created with the module, so a remount of the views finds it as it was. */
 export const panelGeneration = createGeneration()

@@ -42,6 +42,7 @@ export function OutcomeLine({ outcome, onRetry }: { outcome: JobOutcome; onRetry
       {outcome.failures.map((failure) => (
         <div class="alert message" key={failure.taskId}>
           <MessageText text={`${failure.label}: ${failure.message}`} />
+          {failure.note && <span>{failure.note}</span>}
           <div class="buttons">
             {/* Sent again, so priced again: the button says what the retry costs before it is pressed. */}
             <Button secondary aria-label={`Retry ${failure.label}`} onClick={() => onRetry(failure.taskId)}>

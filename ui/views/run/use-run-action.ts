@@ -4,10 +4,11 @@ import type { SelectedLayer } from '../../../common/selection'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import type { BrandKitsState } from '../../brand-kit/use-brand-kits'
 import { type Offer, isPromptProblem } from '../../generation/plan/offer'
-import { needsConfirmation } from '../../generation/plan/plan-click'
+import { needsConfirmation, planClick } from '../../generation/plan/plan-click'
 import type { Proposal } from '../../generation/plan/propose'
-import type { Generation } from '../../generation/use-generation'
+import type { Generation, Replan } from '../../generation/use-generation'
 import type { ModelCapabilities } from '../../models'
+import type { Roles } from '../../selection/roles'
 import { type CostEstimate, formatEstimate, highestUsd } from '../../pricing'
 import { withRecentPrompt } from '../../state/recent-prompts'
 import type { TaskSpec } from '../../generation/plan/task'
@@ -19,6 +20,8 @@ interface RunInput {
   replan: (kit: ReadyKit | null) => Offer[]
   state: SavedState
   selection: SelectedLayer[]
+  /** The designer's roles for Combine into one: a Retry plans the click again with those it was pressed with. */
+  roles: Roles
   onStateChange: (change: Partial<SavedState>) => void
   generation: Generation
   apiKey: string
@@ -62,6 +65,10 @@ export function useRunAction(input: RunInput) {
   const latest = useRef({ input, selection })
   latest.current = { input, selection }
 
+  // The last job's failed frames: each Retry priced, and sent, as the panel is now (a model switched to, a setting or the prompt changed).
+  const { planRetries } = generation
+  useEffect(() => planRetries(state, input.models), [planRetries, state, input.models, generation.job])
+
   const say = (problem: string | null) =>
     setActionSaid(problem ? { problem, selection: latest.current.selection, prompt: latest.current.input.state.prompt } : null)
 
@@ -73,7 +80,7 @@ export function useRunAction(input: RunInput) {
     if (offer.problems.length > 0) return
     if (!confirmed && needsConfirmation(offer, state.spendLimit)) return setConfirmKey(offer.key)
     setConfirmKey(null)
-    if (!input.brandKits.mayApply) return start(offer)
+    if (!input.brandKits.mayApply) return start(offer, null)
     // The kit as it is now: a reference deleted since it was last read is named and left out, and
     // fonts still being found are waited for, not left out unsaid.
     const turn = { cancelled: false }
@@ -93,7 +100,7 @@ export function useRunAction(input: RunInput) {
         () => {
           if (turn.cancelled) return
           // No kit known to be in use: the click sends what the panel showed, as it would with no kit in the file.
-          if (!chosenName) return start(offer)
+          if (!chosenName) return start(offer, null)
           say('The brand kit could not be read, so nothing was sent. Try again, or choose No brand kit to send without it.')
         },
       )
@@ -108,22 +115,32 @@ export function useRunAction(input: RunInput) {
     // Nothing is spent that the panel did not show: a kit that adds a price is shown first.
     if (dearer(offer.cost, shown.cost)) return say(`The brand kit as it is now adds to the price (${formatEstimate(offer.cost)}), so nothing was sent: press again to send with it.`)
     if (!confirmed && needsConfirmation(offer, latest.current.input.state.spendLimit)) return setConfirmKey(offer.key)
-    start(offer)
+    start(offer, kit)
   }
 
-  function start(offer: Offer) {
-    const { state, onStateChange, generation, apiKey, models } = latest.current.input
+  /** Starts the job of `offer`, planned with the brand kit `kit`: its Retry plans the click again with the same kit. */
+  function start(offer: Offer, kit: ReadyKit | null) {
+    const { state, onStateChange, generation, apiKey, models, selection, roles } = latest.current.input
     // A job started while the brand kit was read: one job at a time, and this press says it sent nothing.
     if (generation.job) return say('Another job started meanwhile, so nothing was sent. Press again once it is done.')
     onStateChange({ recentPrompts: withRecentPrompt(state.recentPrompts, state.prompt) })
     // A format lands in its frame as a fill: an image over 4096 px is shrunk there, never tiled beside it.
     const keepFullResolution = offer.kind === 'formats' ? false : state.keepFullResolution
-    const options = { key: apiKey, models, concurrency: offer.concurrency, keepFullResolution }
-    if (!offer.makeFrames) return void generation.start(offer.tasks, options)
+    // Every format's frames made at the click, for its Retry to plan a format in the frame made for it.
+    let made: SelectedLayer[] = []
+    const replan: Replan = (now, list) => {
+      const plan = planClick({ state: now, selection, roles, models: list, kit, expandTo: offer.ratio?.value })
+      const again = [plan.generate, ...plan.offers].find((candidate) => candidate.key === offer.key)
+      if (!again || again.problems.length > 0) return []
+      return again.makeFrames ? again.makeFrames.tasksFor(made) : again.tasks
+    }
+    const options = { key: apiKey, models, concurrency: offer.concurrency, keepFullResolution, replan }
+    const frames = offer.makeFrames
+    if (!frames) return void generation.start(offer.tasks, options)
     // Every format from the list: the frames first, beside the key visual (said, with Cancel), then a request for each.
     making.current = true
     const turn = { cancelled: false }
-    const count = offer.makeFrames.formats.length
+    const count = frames.formats.length
     const label = 'Making the frames'
     setWait({
       label,
@@ -143,7 +160,7 @@ export function useRunAction(input: RunInput) {
       },
       busy: () => latest.current.input.generation.job !== null,
     }
-    startInNewFramesAsync(offer.makeFrames, job, turn)
+    startInNewFramesAsync({ ...frames, tasksFor: (layers) => frames.tasksFor((made = layers)) }, job, turn)
       .then((message) => message && say(message))
       .finally(() => {
         making.current = false

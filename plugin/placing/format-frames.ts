@@ -6,11 +6,17 @@ import { type Rect, besideRect } from './layout'
 import { boundsOf, pageOf } from './new-layer'
 import { formatOf, isReplacedByHand } from '../history/record'
 import { describeSelection, isFillable } from '../selection/selection'
+import { isObject } from '../../common/read/is-object'
 
 /** Frames a format lands in: they take new children where the plugin puts them (an instance takes none). */
 const FORMAT_FRAME_TYPES = new Set(['FRAME', 'COMPONENT'])
 /** Larger than any format a designer makes; a frame larger still is no format the panel lists. */
 const MAX_FORMAT_SIDE = 10_000
+/**
+ * On a frame made from the list: the key visual it was made for, and the
+ * frame's own id, as a copy of it (which may carry its plugin data) is the designer's.
+ */
+const MADE_FOR_KEY = 'riverflow-format-frame'
 
 /**
  * The frames made for the set under way, as made: only these may be removed
@@ -27,10 +33,13 @@ const lastMake = new WeakMap<PluginAPI, { abandoned: boolean }>()
 /**
  * Every format from the list: an empty frame for each format, named for it
  * and its size ("Story · 1080×1920"), in a row to the right of the key visual
- * on its page, clear of every other layer, and shown. The undo step is left
- * open: the set's images join it, and the panel ends it once the set is done,
- * so one undo takes the frames and their images away. Nothing is left behind
- * when Figma refuses one.
+ * on its page, clear of every other layer, and shown. A frame an earlier set
+ * made for this key visual and left empty (its request failed or was
+ * cancelled) is that format's frame again rather than made twice, which would
+ * leave the designer an empty duplicate. The undo step is left open: the
+ * set's images join it, and the panel ends it once the set is done, so one
+ * undo takes the new frames and the images away. Nothing is left behind when
+ * Figma refuses one.
  */
 export async function makeFormatFramesAsync({ keyVisualId, formats }: RequestArgs<'make-format-frames'>): Promise<SelectedLayer[]> {
   if (!Array.isArray(formats) || formats.length === 0 || formats.length > MAX_FORMATS || !formats.every(isFormatSize)) {
@@ -49,27 +58,66 @@ export async function makeFormatFramesAsync({ keyVisualId, formats }: RequestArg
   // From here to the answer nothing waits: abandoned later, its frames are in madeFrames to remove.
   if (make.abandoned) throw new ShownError('Figma took too long to make the frames, so none were made. Press Every format again.')
   const obstacles = page.children.map(boundsOf)
+  const waiting = framesLeftEmpty(page, keyVisual.id)
   let anchor: Rect = boundsOf(keyVisual)
   const made: FrameNode[] = []
+  const frames: FrameNode[] = []
   try {
     for (const format of formats) {
+      const name = formatFrameName(format)
+      const again = waiting.get(name)
+      waiting.delete(name)
+      if (again) {
+        frames.push(again)
+        continue
+      }
       const frame = figma.createFrame()
       made.push(frame)
-      frame.name = formatFrameName(format)
+      frames.push(frame)
+      frame.name = name
       frame.resize(format.width, format.height)
       // createFrame puts it on the current page, which may not be the key visual's.
       page.appendChild(frame)
       anchor = besideRect(anchor, format, [...obstacles, ...made.slice(0, -1).map(boundsOf)])
       frame.x = anchor.x
       frame.y = anchor.y
+      frame.setPluginData(MADE_FOR_KEY, JSON.stringify({ keyVisualId: keyVisual.id, frameId: frame.id }))
     }
   } catch (error) {
     for (const frame of made) if (!frame.removed) frame.remove()
     throw error
   }
+  // Only the new ones may be removed again: a frame left empty by an earlier set stays as it was.
   madeFrames.set(figma, new Map(made.map((frame) => [frame.id, frame.name])))
-  if (page.id === figma.currentPage.id) figma.viewport.scrollAndZoomIntoView([keyVisual, ...made])
-  return describeSelection(made)
+  if (page.id === figma.currentPage.id) figma.viewport.scrollAndZoomIntoView([keyVisual, ...frames])
+  return describeSelection(frames)
+}
+
+/**
+ * The frames earlier sets made for this key visual on its page that are still
+ * empty and as made, by name (the first of a name): shown and unlocked, not
+ * moved into another layer, not a copy. One the designer has put a layer in,
+ * renamed or resized is theirs, and a new one is made beside it.
+ */
+function framesLeftEmpty(page: PageNode, keyVisualId: string): Map<string, FrameNode> {
+  const waiting = new Map<string, FrameNode>()
+  for (const node of page.children) {
+    if (node.type !== 'FRAME' || node.locked || !node.visible || waiting.has(node.name)) continue
+    if (madeFor(node) === keyVisualId && asMade(node, node.name)) waiting.set(node.name, node)
+  }
+  return waiting
+}
+
+/** The key visual a frame was made for, read as the file holds it: null for any frame else, or a copy. */
+function madeFor(frame: FrameNode): string | null {
+  const written = frame.getPluginData(MADE_FOR_KEY)
+  if (written === '' || written.length > 500) return null
+  try {
+    const mark: unknown = JSON.parse(written)
+    return isObject(mark) && mark.frameId === frame.id && typeof mark.keyVisualId === 'string' ? mark.keyVisualId : null
+  } catch {
+    return null
+  }
 }
 
 /**

@@ -243,6 +243,76 @@ describe('Every format', () => {
     await session.close()
   })
 
+  it('with only the key visual, when every request fails the empty frames wait with their Retry, and the next press fills them rather than making them again', async () => {
+    const session = await suite.open(keyVisual(on('sourceful/riverflow-v2.6-pro', { formats: ['story', 'medium-rectangle', 'leaderboard'] })))
+    const { ui } = session
+    const before = await designersLayers(session)
+    const canvas = () =>
+      session.figma((fake) => ({
+        layers: fake.page.children.map((node) => [node.name, node.children.length]),
+        selection: fake.page.selection.map((node) => node.name),
+      }))
+    const made = (filled: number) => [['Story · 1080×1920', filled], ['Medium rectangle · 300×250', filled], ['Leaderboard · 728×90', filled]]
+    // The key is out of credit: every request of the set is refused.
+    suite.standIn.enqueue(...[1, 2, 3].map(() => ({ kind: 'error' as const, status: 402 })))
+    const action = ui.getByRole('button', { name: 'Every format (3)', exact: true })
+    await action.click()
+    await expect.poll(() => ui.getByRole('button', { name: /^Retry / }).count(), { timeout: 60_000 }).toBe(3)
+    expect(await ui.getByRole('alert').first().textContent()).toMatch(/^All 3 frames failed: Not enough OpenRouter credit/)
+    // The frames wait, empty and named, for their Retry; the key visual is still what is selected.
+    expect(await canvas()).toEqual({ layers: [['Key visual', 0], ...made(0)], selection: ['Key visual'] })
+    const steps = await session.figma((fake) => fake.undoSteps())
+
+    // Credit added: the designer presses Every format again, and the same frames are filled.
+    await action.click()
+    await expect.poll(() => ui.getByText(/^Placed 3 images/).count(), { timeout: 60_000 }).toBe(1)
+    expect(suite.standIn.imageGenerations()).toHaveLength(6)
+    expect(await canvas()).toEqual({ layers: [['Key visual', 0], ...made(1)], selection: ['Key visual'] })
+    expect(await designersLayers(session)).toEqual(before)
+    // The images are one undo step, which leaves the frames as the failed set left them.
+    expect(await session.figma((fake) => fake.undoSteps())).toBe(steps + 1)
+    expect(await session.figma((fake) => fake.undo())).toBe(true)
+    expect(await canvas()).toEqual({ layers: [['Key visual', 0], ...made(0)], selection: ['Key visual'] })
+    await session.close()
+  })
+
+  it('with only the key visual, a frame left empty by a failed or cancelled request is filled by the next press, and only the others are made again', async () => {
+    const session = await suite.open(keyVisual(on('sourceful/riverflow-v2.6-pro', { formats: ['story', 'medium-rectangle', 'leaderboard'] })))
+    const { ui } = session
+    const frames = () => session.figma((fake) => fake.page.children.filter((node) => node.type === 'FRAME').map((node) => [node.name, node.children.length]))
+    const action = ui.getByRole('button', { name: 'Every format (3)', exact: true })
+    // 1 of 3 refused.
+    suite.standIn.enqueue({ kind: 'success' }, { kind: 'error', status: 500 }, { kind: 'success' })
+    await action.click()
+    await expect.poll(() => ui.getByRole('button', { name: /^Retry / }).count(), { timeout: 60_000 }).toBe(1)
+    const first = await frames()
+    expect(first.map(([, layers]) => layers).sort()).toEqual([0, 1, 1])
+    const empty = first.find(([, layers]) => layers === 0)![0]
+
+    // Pressed again: a new set, its failed format in the frame left empty, the two others beside.
+    await action.click()
+    await expect.poll(() => ui.getByText(/^Placed 3 images/).count(), { timeout: 60_000 }).toBe(1)
+    const second = await frames()
+    expect(second).toHaveLength(5)
+    expect(second.slice(0, 3)).toEqual(first.map(([name]) => [name, 1]))
+    expect(second.slice(3).map(([name]) => name)).toEqual(first.filter(([name]) => name !== empty).map(([name]) => name))
+    expect(second.every(([, layers]) => layers === 1)).toBe(true)
+
+    // Cancelled while two are with OpenRouter: their frames wait empty, and the next press fills them.
+    suite.standIn.enqueue({ kind: 'success' }, { kind: 'hang' }, { kind: 'hang' })
+    await action.click()
+    await expect.poll(async () => (await frames()).filter(([, layers]) => layers === 1).length, { timeout: 60_000 }).toBe(6)
+    await ui.getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => ui.getByRole('button', { name: /^Retry / }).count(), { timeout: 60_000 }).toBe(2)
+    expect((await frames()).filter(([, layers]) => layers === 0)).toHaveLength(2)
+    await action.click()
+    await expect.poll(() => ui.getByText(/^Placed 3 images/).count(), { timeout: 60_000 }).toBe(1)
+    const last = await frames()
+    expect(last).toHaveLength(9)
+    expect(last.every(([, layers]) => layers === 1)).toBe(true)
+    await session.close()
+  })
+
   it('while the frames are made no other job starts: the last set’s Retry is not offered, and the set starts in its frames', async () => {
     const session = await suite.open(keyVisual(on('sourceful/riverflow-v2.6-pro', { formats: ['story', 'medium-rectangle'] })))
     const { ui } = session
@@ -261,11 +331,10 @@ describe('Every format', () => {
     await releaseFrames(session)
     await expect.poll(() => ui.getByText(/^Placed 2 images/).count(), { timeout: 60_000 }).toBe(1)
     expect(suite.standIn.imageGenerations()).toHaveLength(4)
+    // The frame the refused request left empty is filled; the other format is made again beside.
     const filled = await framesFilled(session, ['Story · ', 'Medium rectangle · '])
-    expect(filled.slice(2).map((frame) => [frame.name, frame.layers, frame.image !== null])).toEqual([
-      ['Story · 1080×1920', 1, true],
-      ['Medium rectangle · 300×250', 1, true],
-    ])
+    expect(filled.map((frame) => [frame.layers, frame.image !== null])).toEqual([[1, true], [1, true], [1, true]])
+    expect(new Set(filled.map((frame) => frame.name))).toEqual(new Set(['Story · 1080×1920', 'Medium rectangle · 300×250']))
     await session.close()
   })
 

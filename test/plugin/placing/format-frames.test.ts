@@ -110,3 +110,55 @@ describe('the frames of a make the panel stopped waiting for', () => {
     expect(names()).toEqual(['Key visual', 'Leaderboard · 728×90'])
   })
 })
+
+describe('the frames an earlier set left empty', () => {
+  /** The key visual and a first set of three formats whose requests all failed: three empty frames, the set's step ended. */
+  async function afterFailedSetAsync() {
+    const visual = fake.addRectangle({ name: 'Key visual', width: 1600, height: 1600 })
+    fake.designerStep()
+    startPlugin()
+    const first = resultOf<SelectedLayer[]>(await requestFrom(fake, 'make-format-frames', { keyVisualId: visual.id, formats: FORMATS }))
+    await requestFrom(fake, 'end-undo-step', {})
+    const frame = (index: number) => fake.page.children.find((node) => node.id === first[index].id)!
+    return { visual, first, frame }
+  }
+
+  it('are the set’s frames again, never made twice; a new one only for a format with none', async () => {
+    const { visual, first } = await afterFailedSetAsync()
+    const again = resultOf<SelectedLayer[]>(await requestFrom(fake, 'make-format-frames', { keyVisualId: visual.id, formats: [FORMATS[1], { name: 'Half page', width: 300, height: 600 }, FORMATS[0]] }))
+    expect([again[0].id, again[2].id]).toEqual([first[1].id, first[0].id])
+    expect(names()).toEqual(['Key visual', 'Story · 1080×1920', 'Medium rectangle · 300×250', 'Leaderboard · 728×90', 'Half page · 300×600'])
+    // The set did not start: only the frame it made goes; those the failed set left stay as they were.
+    expect(resultOf(await requestFrom(fake, 'remove-format-frames', { frameIds: again.map((frame) => frame.id) }))).toBeNull()
+    expect(names()).toEqual(['Key visual', 'Story · 1080×1920', 'Medium rectangle · 300×250', 'Leaderboard · 728×90'])
+  })
+
+  it('are not filled once the designer made them theirs, nor a copy of one, nor one made for another key visual', async () => {
+    const { visual, frame } = await afterFailedSetAsync()
+    fake.addText({ name: 'Headline', characters: 'Summer sale' }, frame(0))
+    frame(1).locked = true
+    const copy = frame(2).clone()
+    copy.x += 2000
+    frame(2).remove()
+    const other = fake.addRectangle({ name: 'Other visual', x: -3000, width: 800, height: 800 })
+    const kept = names()
+    const keptIds = fake.page.children.map((node) => node.id)
+    const again = resultOf<SelectedLayer[]>(await requestFrom(fake, 'make-format-frames', { keyVisualId: visual.id, formats: FORMATS }))
+    expect(names()).toEqual([...kept, 'Story · 1080×1920', 'Medium rectangle · 300×250', 'Leaderboard · 728×90'])
+    expect(again.filter((made) => keptIds.includes(made.id))).toEqual([])
+    await requestFrom(fake, 'end-undo-step', {})
+    // Left empty for the first key visual, they are not the other one's.
+    const theirs = resultOf<SelectedLayer[]>(await requestFrom(fake, 'make-format-frames', { keyVisualId: other.id, formats: FORMATS.slice(2) }))
+    expect(again.map((made) => made.id)).not.toContain(theirs[0].id)
+  })
+
+  it('are read from the file as untrusted: a mark that is not the frame’s own is no mark', async () => {
+    const { visual, frame } = await afterFailedSetAsync()
+    frame(0).setPluginData('riverflow-format-frame', '{not json')
+    frame(1).setPluginData('riverflow-format-frame', JSON.stringify({ keyVisualId: visual.id, frameId: '1:1' }))
+    frame(2).setPluginData('riverflow-format-frame', JSON.stringify([visual.id]))
+    const before = fake.page.children.length
+    await requestFrom(fake, 'make-format-frames', { keyVisualId: visual.id, formats: FORMATS })
+    expect(fake.page.children.length).toBe(before + 3)
+  })
+})

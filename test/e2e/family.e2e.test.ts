@@ -183,6 +183,17 @@ describe('a model down in a batch', () => {
     await session.close()
   })
 
+  it('offers no Switch to once the model it names is picked from the list by hand', async () => {
+    const session = await oneFailedAsync()
+    const { ui } = session
+    expect(await ui.getByRole('button', { name: 'Switch to Riverflow 2.5 Fast' }).count()).toBe(1)
+    await modelSelect(session).selectOption('sourceful/riverflow-v2.5-fast')
+    await expect.poll(() => ui.getByRole('button', { name: /^Switch to/ }).count()).toBe(0)
+    // The error stays, as the frame is still unmade: its row's Retry sends it on the model picked.
+    expect(await ui.getByRole('button', { name: /^Retry Story/ }).textContent()).toBe('Retry · ~$0.02–$0.08')
+    await session.close()
+  })
+
   it('sends a frame the panel no longer plans as it was first sent, its row naming the model', async () => {
     const session = await oneFailedAsync()
     const { ui } = session

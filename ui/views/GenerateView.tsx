@@ -144,7 +144,8 @@ export function GenerateView(props: GenerateViewProps) {
         alerts={
           <Alerts
             error={generation.error}
-            switchTo={models.find((m) => m.id === generation.switchTo) ?? null}
+            // Once the designer picked it by hand, there is nothing to switch to.
+            switchTo={generation.switchTo === settings.model ? null : (models.find((m) => m.id === generation.switchTo) ?? null)}
             onSwitch={(next) => {
               onStateChange({ settings: fitSettingsToModel(settings, next).settings })
               generation.dismissError()

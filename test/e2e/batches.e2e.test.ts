@@ -86,6 +86,42 @@ describe('batches in two clicks', () => {
     await session.close()
   })
 
+  it('says the reason a whole batch was refused for once, above its frames, each with its priced Retry, until a row has a reason of its own', async () => {
+    const session = await suite.open(framesInARow(3))
+    const { ui } = session
+    const times = async (words: string) => (await ui.locator('body').innerText()).split(words).length - 1
+    const rows = () => ui.getByRole('list', { name: 'Not placed' }).getByRole('listitem').allTextContents()
+    const retries = () => ui.getByRole('button', { name: /^Retry Frame/ })
+    // The key is out of credit: every request is refused for the same reason.
+    suite.standIn.enqueue(...[0, 1, 2].map(() => ({ kind: 'error' as const, status: 402 })))
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('Isometric style')
+    await ui.getByRole('button', { name: 'Refine each (3)' }).click()
+    await expect.poll(() => retries().count(), { timeout: 20_000 }).toBe(3)
+    expect(await ui.getByRole('alert').first().textContent()).toMatch(/^All 3 frames failed: Not enough OpenRouter credit/)
+    expect(await times('Not enough OpenRouter credit')).toBe(1)
+    expect(await rows()).toEqual(['Frame 0Retry · $0.02', 'Frame 1Retry · $0.02', 'Frame 2Retry · $0.02'])
+    expect(await retries().evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')))).toEqual(['Retry Frame 0', 'Retry Frame 1', 'Retry Frame 2'])
+
+    // One sent again and refused again: its reason is the headline, still said once.
+    suite.standIn.enqueue({ kind: 'error', status: 402 })
+    await ui.getByRole('button', { name: 'Retry Frame 1' }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(4)
+    await expect.poll(() => retries().count(), { timeout: 20_000 }).toBe(3)
+    expect(await ui.getByRole('alert').first().textContent()).toMatch(/^Not enough OpenRouter credit/)
+    expect(await times('Not enough OpenRouter credit')).toBe(1)
+    expect((await rows()).sort()).toEqual(['Frame 0Retry · $0.02', 'Frame 1Retry · $0.02', 'Frame 2Retry · $0.02'])
+
+    // Sent again and refused for another reason: no one reason any more, so each row says its own.
+    suite.standIn.enqueue({ kind: 'error', status: 500 })
+    await ui.getByRole('button', { name: 'Retry Frame 0' }).click()
+    await expect.poll(() => suite.standIn.generations().length, { timeout: 20_000 }).toBe(5)
+    await expect.poll(() => ui.getByRole('status').getByText(/^Frame 0: .*unavailable or overloaded/).count(), { timeout: 20_000 }).toBe(1)
+    expect(await ui.getByRole('list', { name: 'Not placed' }).count()).toBe(0)
+    expect(await ui.getByText(/^Frame [12]: Not enough OpenRouter credit/).count()).toBe(2)
+    expect(await retries().count()).toBe(3)
+    await session.close()
+  })
+
   it('asks once, in the panel, before sending more than 10 requests', async () => {
     const session = await suite.open(framesInARow(12))
     const { ui } = session
@@ -129,7 +165,9 @@ describe('batches in two clicks', () => {
       expect(requests).toHaveLength(50)
       const most = Math.max(...requests.map((r) => requests.filter((o) => o.receivedAt <= r.receivedAt && (o.answeredAt ?? Infinity) > r.receivedAt).length))
       expect(most).toBeLessThanOrEqual(3)
-      expect(await ui.getByRole('alert').first().textContent()).toBe('2 of 50 frames failed; the others were placed.')
+      // Both refused for one reason: said once, after the count; their rows name the frames.
+      expect(await ui.getByRole('alert').first().textContent()).toMatch(/^2 of 50 frames failed; the others were placed\. \S/)
+      expect(await ui.getByRole('list', { name: 'Not placed' }).getByRole('listitem').count()).toBe(2)
       expect(await ui.getByRole('button', { name: /^Retry Frame/ }).count()).toBe(2)
       // Sent again, so priced on the button: one frame's request, $1.00 for 50.
       expect(await ui.getByRole('button', { name: /^Retry Frame/ }).allTextContents()).toEqual(['Retry · $0.02', 'Retry · $0.02'])

@@ -259,6 +259,13 @@ describe('Every format', () => {
     await action.click()
     await expect.poll(() => ui.getByRole('button', { name: /^Retry / }).count(), { timeout: 60_000 }).toBe(3)
     expect(await ui.getByRole('alert').first().textContent()).toMatch(/^All 3 frames failed: Not enough OpenRouter credit/)
+    // The reason they share is read once, in that headline: each row names its frame, with its Retry and price.
+    expect((await ui.locator('body').innerText()).split('Not enough OpenRouter credit')).toHaveLength(2)
+    const names = made(0).map(([name]) => name as string)
+    const rows = await ui.getByRole('list', { name: 'Not placed' }).getByRole('listitem').allTextContents()
+    expect(rows.map((row) => row.split('Retry')[0])).toEqual(names)
+    expect(rows.every((row) => /Retry · ~\$\d+\.\d\d–\$\d+\.\d\d$/.test(row))).toBe(true)
+    for (const name of names) expect(await ui.getByRole('button', { name: `Retry ${name}`, exact: true }).count()).toBe(1)
     // The frames wait, empty and named, for their Retry; the key visual is still what is selected.
     expect(await canvas()).toEqual({ layers: [['Key visual', 0], ...made(0)], selection: ['Key visual'] })
     const steps = await session.figma((fake) => fake.undoSteps())

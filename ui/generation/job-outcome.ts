@@ -143,11 +143,16 @@ export function jobError(settled: SettledTask[], failures: (Pick<Failure, 'messa
     const most = mostCharged(inFlight.map((failure) => failure.cost ?? null))
     return `Cancelled. What was already done stays on the canvas. ${requests} already with OpenRouter, which may still charge for ${inFlight.length === 1 ? 'it' : 'them'}${most ? `, up to ${most}` : ''}: check openrouter.ai/activity before trying again.${before}`
   }
-  if (failures.length < settled.length) return `${failures.length} of ${settled.length} ${unit} failed; the others were placed.`
-  // None placed: the reason, once when they all give the same one (no credit, a refused key).
+  // A reason they all give is said here once, their rows naming them only; one row alone says its own.
+  const shared = sharedReason(failures)
+  if (failures.length < settled.length) return `${failures.length} of ${settled.length} ${unit} failed; the others were placed.${shared && failures.length > 1 ? ` ${shared}` : ''}`
+  return `All ${settled.length} ${unit} failed${shared ? `: ${shared}` : `. The first: ${failures[0].message}`}`
+}
+
+/** The reason every failure gives (no credit, a model down); null when they give different ones. */
+export function sharedReason(failures: Pick<Failure, 'message'>[]): string | null {
   const [first] = failures
-  const same = failures.every((failure) => failure.message === first.message)
-  return `All ${settled.length} ${unit} failed${same ? `: ${first.message}` : `. The first: ${first.message}`}`
+  return first && failures.every((failure) => failure.message === first.message) ? first.message : null
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ShrinkNote } from '../../../ui/encoding/request-budget'
-import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, addMayBeCharged, addSpend, failureMessage, jobError, messageOf, reduceOutcome, suggestionOf } from '../../../ui/generation/job-outcome'
+import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, addMayBeCharged, addSpend, failureMessage, jobError, messageOf, reduceOutcome, sharedReason, suggestionOf } from '../../../ui/generation/job-outcome'
 import type { SettledTask } from '../../../ui/generation/task-types'
 import { GenerationError, MAY_HAVE_CHARGED, cancelledError } from '../../../ui/answer/errors'
 import type { CostEstimate } from '../../../ui/pricing'
@@ -129,6 +129,16 @@ describe('jobError', () => {
     // None placed: never "the others were placed", and the reason said.
     expect(jobError([failed(busy), failed(busy)], [{ message: 'Not enough OpenRouter credit.' }, { message: 'Not enough OpenRouter credit.' }], 'frames')).toBe('All 2 frames failed: Not enough OpenRouter credit.')
     expect(jobError([failed(busy), failed(busy)], [{ message: 'A.' }, { message: 'B.' }], 'variations')).toBe('All 2 variations failed. The first: A.')
+  })
+
+  it('says once, in the headline, a reason that several failed frames give, and leaves a lone one’s to its row', () => {
+    const credit = { message: 'Not enough OpenRouter credit.' }
+    expect(jobError([failed(busy), failed(busy), done], [credit, credit], 'frames')).toBe('2 of 3 frames failed; the others were placed. Not enough OpenRouter credit.')
+    expect(jobError([failed(busy), failed(busy), done], [credit, { message: 'B.' }], 'frames')).toBe('2 of 3 frames failed; the others were placed.')
+    expect(jobError([failed(busy), done, done], [credit], 'frames')).toBe('1 of 3 frames failed; the others were placed.')
+    expect(sharedReason([credit, credit])).toBe(credit.message)
+    expect(sharedReason([credit, { message: 'B.' }])).toBeNull()
+    expect(sharedReason([])).toBeNull()
   })
 
   it('says a cancelled batch may still be charged for the requests that were with OpenRouter, and nothing for the rest', () => {

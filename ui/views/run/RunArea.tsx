@@ -62,7 +62,7 @@ export function RunArea({ proposal, generation, confirmKey, wait, onRun, onRetry
       )}
       {alerts}
       {/* A press under way has begun the next job: the last one's Retry waits, as it does while a job runs. */}
-      {generation.outcome && !generation.job && !wait && <OutcomeLine outcome={generation.outcome} onRetry={onRetry} />}
+      {generation.outcome && !generation.job && !wait && <OutcomeLine outcome={generation.outcome} headline={generation.error} onRetry={onRetry} />}
       {generation.placedFromKept.map((label, index) => (
         <p class="muted" role="status" key={index}>
           Placed “{label}” from the kept images.

@@ -226,10 +226,10 @@ describe('Every format', () => {
     await ui.getByRole('button', { name: 'Every format (2)', exact: true }).click()
     await expect.poll(() => framesHeld(session)).toBe(true)
     // Figma is making them: the panel says so, with Cancel, in the actions' place.
-    const making = ui.getByRole('status', { name: 'Making the frames' })
-    expect(await making.textContent()).toMatch(/^Making 2 frames beside the key visual…/)
+    const making = ui.getByRole('status', { name: 'Getting the frames ready' })
+    expect(await making.textContent()).toMatch(/^Getting the 2 frames ready…/)
     await making.getByRole('button', { name: 'Cancel' }).click()
-    expect(await making.textContent()).toMatch(/^Cancelled: the frames are removed once Figma has made them…/)
+    expect(await making.textContent()).toMatch(/^Cancelled: any new frames are removed once Figma is done…/)
     await releaseFrames(session)
     await ui.getByRole('button', { name: 'Every format (2)', exact: true }).waitFor()
     expect(await session.figma((fake) => fake.page.children.map((node) => node.name))).toEqual(['Key visual'])
@@ -270,8 +270,13 @@ describe('Every format', () => {
     expect(await canvas()).toEqual({ layers: [['Key visual', 0], ...made(0)], selection: ['Key visual'] })
     const steps = await session.figma((fake) => fake.undoSteps())
 
-    // Credit added: the designer presses Every format again, and the same frames are filled.
+    // Credit added: the designer presses Every format again, and the same frames are filled. While Figma
+    // gets them, the panel says nothing of making frames, as none is made.
+    await holdFrames(session)
     await action.click()
+    await expect.poll(() => framesHeld(session)).toBe(true)
+    expect(await ui.getByRole('status', { name: 'Getting the frames ready' }).textContent()).toMatch(/^Getting the 3 frames ready…/)
+    await releaseFrames(session)
     await expect.poll(() => ui.getByText(/^Placed 3 images/).count(), { timeout: 60_000 }).toBe(1)
     expect(suite.standIn.imageGenerations()).toHaveLength(6)
     expect(await canvas()).toEqual({ layers: [['Key visual', 0], ...made(1)], selection: ['Key visual'] })
@@ -334,7 +339,7 @@ describe('Every format', () => {
     await expect.poll(() => framesHeld(session)).toBe(true)
     // The press has begun the next job: the last one's Retry waits until it is done, as it does while a job runs.
     expect(await ui.getByRole('button', { name: /^Retry / }).count()).toBe(0)
-    await ui.getByRole('status', { name: 'Making the frames' }).waitFor()
+    await ui.getByRole('status', { name: 'Getting the frames ready' }).waitFor()
     await releaseFrames(session)
     await expect.poll(() => ui.getByText(/^Placed 2 images/).count(), { timeout: 60_000 }).toBe(1)
     expect(suite.standIn.imageGenerations()).toHaveLength(4)

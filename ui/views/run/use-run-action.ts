@@ -137,18 +137,19 @@ export function useRunAction(input: RunInput) {
     const options = { key: apiKey, models, concurrency: offer.concurrency, keepFullResolution, replan }
     const frames = offer.makeFrames
     if (!frames) return void generation.start(offer.tasks, options)
-    // Every format from the list: the frames first, beside the key visual (said, with Cancel), then a request for each.
+    // Every format from the list: the frames first (said, with Cancel), then a request for each. The sandbox
+    // makes them beside the key visual or fills those an earlier set left empty: the words hold for both.
     making.current = true
     const turn = { cancelled: false }
     const count = frames.formats.length
-    const label = 'Making the frames'
+    const label = 'Getting the frames ready'
     setWait({
       label,
-      text: `Making ${count === 1 ? '1 frame' : `${count} frames`} beside the key visual…`,
+      text: `Getting ${count === 1 ? 'the frame' : `the ${count} frames`} ready…`,
       cancel: () => {
         turn.cancelled = true
-        // Figma's making cannot be stopped: the frames go once it is done, and nothing is sent.
-        setWait({ label, text: 'Cancelled: the frames are removed once Figma has made them…', cancel: null })
+        // Figma's making cannot be stopped: the frames it makes go once it is done (those left from before stay), and nothing is sent.
+        setWait({ label, text: 'Cancelled: any new frames are removed once Figma is done…', cancel: null })
       },
     })
     const job = {

@@ -27,7 +27,7 @@ const SANDBOX: FramesSandbox = {
  * Every format with its formats picked from the list: Figma makes the frames
  * (on a big file, a moment), then the set's job starts in them. Frames no job
  * fills are never left on the canvas unsaid: cancelled while Figma made them,
- * or with no job started in them (another one ran), they are removed again in
+ * or with no job started in them (another one ran), the new ones are removed in
  * the set's own undo step; when Figma takes longer than the panel waits, those
  * it still makes go too. Resolves with what to tell the designer, or null.
  */
@@ -57,6 +57,6 @@ export async function startInNewFramesAsync(frames: NonNullable<Offer['makeFrame
   const failed = await removeAsync()
   if (failed) return failed
   return busy
-    ? 'Another job started while the frames were made, so they were removed and nothing was sent. Press Every format again once it is done.'
-    : 'The set stopped before its frames were filled, so the empty ones were removed. Press Every format again.'
+    ? 'Another job started while the frames were made, so the new ones were removed and nothing was sent. Press Every format again once it is done.'
+    : 'The set stopped before its frames were filled, so the new empty ones were removed. Press Every format again.'
 }

@@ -71,7 +71,7 @@ describe('a set made in new frames', () => {
     const { fake, removed } = sandbox()
     const { setJob } = job({ refused: 'busy' })
     expect(await startInNewFramesAsync(frames, setJob, { cancelled: false }, fake)).toBe(
-      'Another job started while the frames were made, so they were removed and nothing was sent. Press Every format again once it is done.',
+      'Another job started while the frames were made, so the new ones were removed and nothing was sent. Press Every format again once it is done.',
     )
     expect(removed).toEqual([['1:1', '1:2']])
   })
@@ -79,7 +79,7 @@ describe('a set made in new frames', () => {
   it('when the set does not start for any other reason, or its start throws: removes the empty frames and says so', async () => {
     for (const setJob of [job({ refused: 'no-tasks' }).setJob, { start: () => Promise.reject(new Error('broken')), busy: () => false }]) {
       const { fake, removed } = sandbox()
-      expect(await startInNewFramesAsync(frames, setJob, { cancelled: false }, fake)).toBe('The set stopped before its frames were filled, so the empty ones were removed. Press Every format again.')
+      expect(await startInNewFramesAsync(frames, setJob, { cancelled: false }, fake)).toBe('The set stopped before its frames were filled, so the new empty ones were removed. Press Every format again.')
       expect(removed).toEqual([['1:1', '1:2']])
     }
   })

@@ -3,13 +3,14 @@ import { TEST_KEY } from '../openrouter-stand-in/server'
 import type { FakeFigmaView } from './fake-view'
 import { useBrowserSuite } from './suite'
 
-// A batch of frames from the named actions, counted in clicks after the plugin opens.
+// A batch of frames from the named actions, counted in clicks after the plugin opens. The frames hold
+// the designer's layers (`addLayout`): empty frames are only filled, never refined or upscaled.
 const suite = useBrowserSuite()
 
 const framesInARow = (count: number) => ({
   key: TEST_KEY,
   setup: (fake: FakeFigmaView, n: number) =>
-    fake.select(...Array.from({ length: n }, (_, i) => fake.addFrame({ name: `Frame ${i}`, x: i * 260, y: 0, width: 200, height: 150 }))),
+    fake.select(...Array.from({ length: n }, (_, i) => fake.addLayout({ name: `Frame ${i}`, x: i * 260, y: 0, width: 200, height: 150 }))),
   setupArg: count,
 })
 

@@ -76,7 +76,10 @@ export interface FakeFigmaView {
   uiVisible(): boolean
   uiSize(): { width: number; height: number }
   sendFromUi(message: unknown): Promise<void>
+  /** An empty frame: a place for a new image, never a picture the panel sends. */
   addFrame(props?: NodePropsView): FakeNodeView
+  /** A frame holding a layer of the designer's (a headline): a picture to refine, upscale or combine (test/fake-figma/index.ts). */
+  addLayout(props?: NodePropsView): FakeNodeView
   /** A rectangle, in `parent` (a frame) when given. */
   addRectangle(props?: NodePropsView, parent?: FakeNodeView): FakeNodeView
   /** A placed photo: a rectangle filled with an image of its picture (test/fake-figma/index.ts). */

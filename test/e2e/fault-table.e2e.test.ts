@@ -221,9 +221,9 @@ function kitImagesSent(): number {
   return content.filter((part) => part.type === 'image_url').length
 }
 
-/** Selects a new frame to refine, then breaks it as `breakIt` says (in the page: use only its argument). */
+/** Selects a new frame holding the designer's layers to refine, then breaks it as `breakIt` says (in the page: use only its argument). */
 async function refineAFrameAsync(session: PluginSession, breakIt: (frame: { exportAsync: (...args: unknown[]) => Promise<unknown>; remove: () => void }) => void): Promise<void> {
-  await session.figma((fake) => fake.select(fake.addFrame({ name: 'Card', width: 300, height: 200 })))
+  await session.figma((fake) => fake.select(fake.addLayout({ name: 'Card', width: 300, height: 200 })))
   await session.ui.getByRole('button', { name: 'Refine', exact: true }).waitFor()
   await session.page.evaluate(`(${breakIt.toString()})(window.fake.page.selection[0])`)
 }
@@ -275,7 +275,7 @@ describe('the fault table', () => {
   it('a quick action with the file’s brand kit spends nothing its toast did not price', async () => {
     const session = await suite.open({ key: TEST_KEY })
     await makeKitAsync(session, true)
-    await session.figma((fake) => fake.select(fake.addFrame({ name: 'Card', width: 400, height: 300 })))
+    await session.figma((fake) => fake.select(fake.addLayout({ name: 'Card', width: 400, height: 300 })))
     await session.page.evaluate(() => (window as unknown as { hostReopen: (launch: unknown) => Promise<void> }).hostReopen({ command: 'upscale-selection' }))
     await expect.poll(() => session.figma((fake) => fake.closed()), { timeout: 30_000 }).toBe(true)
     const [sent] = suite.standIn.generations()

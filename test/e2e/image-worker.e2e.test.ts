@@ -52,7 +52,8 @@ const alphaAt = (session: PluginSession, points: [number, number][]) =>
   }, points)
 
 /**
- * Refines a photo frame, with a flat frame as a reference (their exports encoded for the request),
+ * Refines a photo frame, with a flat frame as a reference (both holding a layer of the designer's:
+ * pictures, not empty frames; their exports encoded for the request),
  * answered by the wide transparent PNG (shrunk for Figma); then a new image answered in WebP
  * (re-encoded as PNG).
  */
@@ -62,7 +63,7 @@ async function refineAndCreateAsync(uiInitScript?: string): Promise<RunResult> {
     key: TEST_KEY,
     uiInitScript,
     setup: (fake) => {
-      fake.select(fake.addFrame({ name: 'Photo', x: 0, y: 0, width: 600, height: 400, content: 'photo' }), fake.addFrame({ name: 'Detail', x: 0, y: 500, width: 300, height: 300 }))
+      fake.select(fake.addLayout({ name: 'Photo', x: 0, y: 0, width: 600, height: 400, content: 'photo' }), fake.addLayout({ name: 'Detail', x: 0, y: 500, width: 300, height: 300 }))
     },
   })
   await session.page.route(WIDE_URL, (route) =>

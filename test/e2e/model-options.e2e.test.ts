@@ -89,7 +89,7 @@ describe('the backgrounds a model can take', () => {
 
 describe('Remove background', () => {
   it('sends the selected frame on a transparent background through 2.5, and the cut-out lands beside it', async () => {
-    const session = await suite.open({ key: TEST_KEY, setup: (fake) => fake.select(fake.addFrame({ name: 'Product', x: 0, y: 0, width: 400, height: 300 })) })
+    const session = await suite.open({ key: TEST_KEY, setup: (fake) => fake.select(fake.addLayout({ name: 'Product', x: 0, y: 0, width: 400, height: 300 })) })
     const { ui } = session
     // Slow enough to read the progress, which must name the model the cut-out goes to, not the one chosen.
     suite.standIn.enqueue({ kind: 'success', delayMs: 1500 })

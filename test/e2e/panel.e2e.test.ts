@@ -114,7 +114,7 @@ describe('the actions a selection invites', () => {
       key: TEST_KEY,
       setup: (fake) => {
         fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2.5-fast' }, selectionUse: 'edit', eachOnItsOwn: false })
-        fake.select(...[0, 1, 2].map((i) => fake.addFrame({ name: `Shot ${i}`, x: i * 300, y: 0, width: 200, height: 200 })))
+        fake.select(...[0, 1, 2].map((i) => fake.addLayout({ name: `Shot ${i}`, x: i * 300, y: 0, width: 200, height: 200 })))
       },
     })
     const { ui } = session

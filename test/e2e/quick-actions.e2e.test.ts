@@ -22,12 +22,12 @@ const outcome = (session: PluginSession) =>
     layers: fake.page.children.map((n) => ({ name: n.name, width: n.width, height: n.height, fill: n.fills[0]?.type ?? null })),
   }))
 
-/** Runs a command with no parameters on one selected 400×300 frame (none when `frame` is null) and waits for the plugin to close. */
+/** Runs a command with no parameters on one selected 400×300 frame holding a layer of the designer's (none when `frame` is null) and waits for the plugin to close. */
 async function runOnFrame(command: string, frame: string | null) {
   const session = await suite.open({
     key: TEST_KEY,
     setup: (fake, name) => {
-      if (name !== null) fake.select(fake.addFrame({ name, x: 0, y: 0, width: 400, height: 300 }))
+      if (name !== null) fake.select(fake.addLayout({ name, x: 0, y: 0, width: 400, height: 300 }))
     },
     setupArg: frame,
     launch: { command },
@@ -87,7 +87,7 @@ describe('quick actions', () => {
     suite.standIn.enqueue({ kind: 'error', status: 402 }, { kind: 'error', status: 402 })
     const session = await suite.open({
       key: TEST_KEY,
-      setup: (fake) => fake.select(fake.addFrame({ name: 'Card', width: 400, height: 300 }), fake.addFrame({ name: 'Banner', x: 500, width: 400, height: 300 })),
+      setup: (fake) => fake.select(fake.addLayout({ name: 'Card', width: 400, height: 300 }), fake.addLayout({ name: 'Banner', x: 500, width: 400, height: 300 })),
       launch: { command: 'upscale-selection' },
     })
     await expect.poll(async () => (await outcome(session)).visible, { timeout: 20_000 }).toBe(true)
@@ -104,7 +104,7 @@ describe('quick actions', () => {
       key: TEST_KEY,
       setup: (fake) => {
         fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2-pro', imageSize: '1K' } })
-        fake.select(fake.addFrame({ name: 'Card', width: 400, height: 300 }))
+        fake.select(fake.addLayout({ name: 'Card', width: 400, height: 300 }))
       },
       launch: { command: 'upscale-selection' },
     })
@@ -165,7 +165,7 @@ describe('quick actions', () => {
       key: TEST_KEY,
       setup: (fake, catalog) => {
         fake.storage.set('model-catalog', catalog)
-        fake.select(fake.addFrame({ name: 'Product', x: 0, y: 0, width: 400, height: 300 }))
+        fake.select(fake.addLayout({ name: 'Product', x: 0, y: 0, width: 400, height: 300 }))
       },
       setupArg: onlyV2,
       launch: { command: 'remove-background' },

@@ -24,7 +24,7 @@ describe('the selection as input', () => {
     const session = await suite.open({
       key: TEST_KEY,
       setup: (fake) => {
-        fake.select(fake.addFrame({ name: 'Card', x: 0, y: 0, width: 600, height: 400, content: 'photo' }), fake.addFrame({ name: 'Detail', x: 0, y: 500, width: 200, height: 200 }))
+        fake.select(fake.addLayout({ name: 'Card', x: 0, y: 0, width: 600, height: 400, content: 'photo' }), fake.addLayout({ name: 'Detail', x: 0, y: 500, width: 200, height: 200 }))
       },
     })
     const { ui } = session
@@ -54,7 +54,7 @@ describe('the selection as input', () => {
     const session = await suite.open({
       key: TEST_KEY,
       setup: (fake) => {
-        fake.select(fake.addFrame({ name: 'Hero', x: 0, y: 0, width: 640, height: 360 }), fake.addFrame({ name: 'Texture', x: 0, y: 500, width: 300, height: 300, content: 'photo' }))
+        fake.select(fake.addLayout({ name: 'Hero', x: 0, y: 0, width: 640, height: 360 }), fake.addLayout({ name: 'Texture', x: 0, y: 500, width: 300, height: 300, content: 'photo' }))
       },
     })
     await pressActionAsync(session.ui, 'Upscale with 1 reference')
@@ -72,9 +72,9 @@ describe('the selection as input', () => {
       key: TEST_KEY,
       setup: (fake) => {
         fake.select(
-          fake.addFrame({ name: 'Logo', x: 0, y: 0, width: 200, height: 200, content: 'photo' }),
-          fake.addFrame({ name: 'Poster', x: 300, y: 0, width: 600, height: 800 }),
-          fake.addFrame({ name: 'Product', x: 1000, y: 0, width: 300, height: 300, content: 'photo' }),
+          fake.addLayout({ name: 'Logo', x: 0, y: 0, width: 200, height: 200, content: 'photo' }),
+          fake.addLayout({ name: 'Poster', x: 300, y: 0, width: 600, height: 800 }),
+          fake.addLayout({ name: 'Product', x: 1000, y: 0, width: 300, height: 300, content: 'photo' }),
         )
       },
     })
@@ -96,7 +96,7 @@ describe('the selection as input', () => {
       key: TEST_KEY,
       setup: (fake) => {
         fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2.5-pro', imageSize: '2K', fontInputs: [] } })
-        fake.select(fake.addFrame({ name: 'Poster', x: 0, y: 0, width: 600, height: 800 }), fake.addFrame({ name: 'Logo', x: 700, y: 0, width: 200, height: 200, content: 'photo' }))
+        fake.select(fake.addLayout({ name: 'Poster', x: 0, y: 0, width: 600, height: 800 }), fake.addLayout({ name: 'Logo', x: 700, y: 0, width: 200, height: 200, content: 'photo' }))
       },
     })
     const { ui } = session
@@ -119,7 +119,7 @@ describe('the selection as input', () => {
     const session = await suite.open({
       key: TEST_KEY,
       setup: (fake) => {
-        fake.select(...[0, 1, 2].map((i) => fake.addFrame({ name: `Frame ${i}`, x: i * 300, y: 0, width: 200, height: 200 })))
+        fake.select(...[0, 1, 2].map((i) => fake.addLayout({ name: `Frame ${i}`, x: i * 300, y: 0, width: 200, height: 200 })))
       },
     })
     const { ui } = session
@@ -140,7 +140,7 @@ describe('the selection as input', () => {
   it('lists the first 50 layers of a large selection with their part in Combine, and sums up the rest', async () => {
     const session = await suite.open({
       key: TEST_KEY,
-      setup: (fake) => fake.select(...Array.from({ length: 60 }, (_, i) => fake.addFrame({ name: `Card ${i}`, x: i * 120, y: 0, width: 100, height: 100 }))),
+      setup: (fake) => fake.select(...Array.from({ length: 60 }, (_, i) => fake.addLayout({ name: `Card ${i}`, x: i * 120, y: 0, width: 100, height: 100 }))),
     })
     const { ui } = session
     await openOptionsAsync(ui)
@@ -156,7 +156,7 @@ describe('the selection as input', () => {
         // What clientStorage held when the plugin last closed, set by the test before a reload.
         const kept = (window as unknown as { keptStorage?: [string, unknown][] }).keptStorage ?? []
         for (const [key, value] of kept) fake.storage.set(key, value)
-        fake.select(...[0, 1, 2].map((i) => fake.addFrame({ name: `Frame ${i}`, x: i * 300, y: 0, width: 200, height: 200 })))
+        fake.select(...[0, 1, 2].map((i) => fake.addLayout({ name: `Frame ${i}`, x: i * 300, y: 0, width: 200, height: 200 })))
       },
     })
     const { ui, page } = session

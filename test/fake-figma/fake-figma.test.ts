@@ -62,6 +62,15 @@ describe('the fake figma API', () => {
     expect(fake.images.get(small.fills[0].imageHash as string)).toMatchObject({ width: 400, height: 400 })
   })
 
+  it('addLayout makes a frame holding a layer of the designer’s, exported as the frame alone; addFrame an empty one', async () => {
+    const fake = createFakeFigma()
+    const post = fake.addLayout({ name: 'Post', width: 300, height: 200, content: 'photo' })
+    expect(post).toMatchObject({ type: 'FRAME', name: 'Post', width: 300, height: 200, content: 'photo', parent: fake.page })
+    expect(post.children.map((child) => [child.type, child.name])).toEqual([['TEXT', 'Headline']])
+    expect(readImageInfo(await post.exportAsync())).toEqual({ format: 'png', width: 300, height: 200 })
+    expect(fake.addFrame().children).toEqual([])
+  })
+
   it('createFrame makes a white frame on the current page, as Figma does', () => {
     const fake = createFakeFigma()
     const frame = fake.figma.createFrame() as unknown as ReturnType<typeof fake.addFrame>

@@ -102,7 +102,13 @@ export interface FakeFigma {
   /** Delivers a message from the UI as Figma does, and waits for the handlers. */
   sendFromUi: (message: unknown) => Promise<void>
   /** Layers are added to `parent`, else to the current page (even a page not loaded: this sets up the file). */
+  /** An empty frame: no image, no layers of its own; a place for a new image (its flat fill exports as `content`). */
   addFrame: (props?: NodeProps, parent?: FakeNode) => FakeFrameNode
+  /**
+   * A frame holding a layer of the designer's (a headline in its top corner), as a post or a
+   * layout does: a picture the panel refines and upscales, where an empty frame is only filled.
+   */
+  addLayout: (props?: NodeProps, parent?: FakeNode) => FakeFrameNode
   /** A component's instance: a frame that takes no new child, nor does any layer in it (its own are set up here). */
   addInstance: (props?: NodeProps, parent?: FakeNode) => FakeFrameNode
   addRectangle: (props?: NodeProps, parent?: FakeNode) => FakeNode
@@ -484,6 +490,11 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       await Promise.all([onmessage, ...uiHandlers].filter(Boolean).map((handler) => handler!(cloned, props)))
     },
     addFrame: (props, parent) => make(new FakeFrameNode(registry, 'FRAME', props?.name ?? 'Frame'), props, parent),
+    addLayout(props, parent) {
+      const frame = fake.addFrame(props, parent)
+      fake.addText({ name: 'Headline', x: 0, y: 0, width: Math.min(frame.width, 200), height: Math.min(frame.height, 24), characters: 'Headline' }, frame)
+      return frame
+    },
     addInstance: (props, parent) => make(new FakeFrameNode(registry, 'INSTANCE', props?.name ?? 'Instance'), props, parent),
     addRectangle: (props, parent) => make(new FakeNode(registry, 'RECTANGLE', props?.name ?? 'Rectangle'), props, parent),
     async addPhoto({ imageWidth, ...props } = {}, parent) {

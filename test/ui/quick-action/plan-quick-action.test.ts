@@ -9,7 +9,9 @@ import { BUILT_IN_MODELS, type ModelCapabilities } from '../../../ui/models'
 import { BUSY, NO_TRANSPARENCY, planQuickAction } from '../../../ui/quick-action/plan-quick-action'
 import { areaAt } from '../../fixtures/area'
 
-const frame = (id: string, width = 400, height = 300): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable: true, madeHere: false })
+const emptyFrame = (id: string, width = 400, height = 300): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable: true, madeHere: false })
+/** A frame holding the designer's layers: a picture to upscale or cut out, where an empty frame has none. */
+const frame = (id: string, width = 400, height = 300): SelectedLayer => ({ ...emptyFrame(id, width, height), holdsLayers: true })
 const generate = (prompt: string, change: object = {}) => ({ command: 'generate-image' as const, prompt, model: null, aspectRatio: null, ...change })
 const saved = { ...DEFAULT_STATE, prompt: 'The panel’s own prompt' }
 const on = (selection: SelectedLayer[], busy = false, models: readonly ModelCapabilities[] = BUILT_IN_MODELS) => ({ saved, selection, busy, models })
@@ -91,7 +93,7 @@ describe('planQuickAction: Remove background', () => {
   it('with nothing image-like selected, says to select something and sends nothing', () => {
     const problem = 'Select the frames or images to remove the background from, then run it again: nothing was sent.'
     expect(planQuickAction(removeBackground, on([]))).toEqual({ ok: false, problem })
-    const text: SelectedLayer = { ...frame('t'), type: 'TEXT', fillable: false, text: { characters: 'Sale', fontFamily: 'Inter', fontStyle: 'Bold' } }
+    const text: SelectedLayer = { ...emptyFrame('t'), type: 'TEXT', fillable: false, text: { characters: 'Sale', fontFamily: 'Inter', fontStyle: 'Bold' } }
     expect(planQuickAction(removeBackground, on([text]))).toEqual({ ok: false, problem })
   })
 

@@ -7,8 +7,10 @@ import { type LayerRole, type Roles, assignRoles, roleProblems } from '../../../
 
 const fast = modelOf('sourceful/riverflow-v2-fast')
 const pro = modelOf('sourceful/riverflow-v2-pro')
-const frame = (id: string): SelectedLayer => ({ id, name: id, type: 'FRAME', width: 100, height: 100, fillable: true, madeHere: false })
-const text = (id: string): SelectedLayer => ({ ...frame(id), type: 'TEXT', fillable: false, text: { characters: 'Hi', fontFamily: 'Inter', fontStyle: 'Bold' } })
+const emptyFrame = (id: string, type = 'FRAME'): SelectedLayer => ({ id, name: id, type, width: 100, height: 100, fillable: true, madeHere: false })
+/** A frame holding the designer's layers (a post, a layout): a picture to send. */
+const frame = (id: string): SelectedLayer => ({ ...emptyFrame(id), holdsLayers: true })
+const text = (id: string): SelectedLayer => ({ ...emptyFrame(id), type: 'TEXT', fillable: false, text: { characters: 'Hi', fontFamily: 'Inter', fontStyle: 'Bold' } })
 
 describe('assignRoles', () => {
   it('makes the first layer the input and the next four references, the rest unused', () => {

@@ -63,7 +63,7 @@ describe('a brand kit applied to a Generate', () => {
   })
 
   it('puts the kit’s images after the designer’s input when refining, and asks for quoted text when there is none', async () => {
-    const input: SelectedLayer = { id: '1:1', name: 'Hero', type: 'FRAME', width: 1200, height: 800, fillable: true, madeHere: false }
+    const input: SelectedLayer = { id: '1:1', name: 'Hero', type: 'FRAME', width: 1200, height: 800, fillable: true, madeHere: false, holdsLayers: true }
     const p = await plan(state('sourceful/riverflow-v2.5-fast', 'Make it summery'), kit(), [input], { '1:1': 'input' })
     const [task] = p.offers.find((a) => a.kind === 'refine-each')!.tasks
     expect(task.inputs.map((i) => i.layer.id)).toEqual(['1:1', '9:1', '9:2', '9:3'])
@@ -81,7 +81,7 @@ describe('a brand kit applied to a Generate', () => {
   })
 
   it('sends the kit as refSR references to an upscale on Riverflow 2, and says 2.5 takes none', async () => {
-    const input: SelectedLayer = { id: '1:1', name: 'Hero', type: 'FRAME', width: 600, height: 400, fillable: true, madeHere: false }
+    const input: SelectedLayer = { id: '1:1', name: 'Hero', type: 'FRAME', width: 600, height: 400, fillable: true, madeHere: false, holdsLayers: true }
     const upscale = async (model: string) =>
       (await plan(state(model), kit(), [input], { '1:1': 'input' })).offers.find((a) => a.key === 'upscale-each-2')!.tasks[0]
     const v2 = await upscale('sourceful/riverflow-v2-fast')
@@ -94,7 +94,7 @@ describe('a brand kit applied to a Generate', () => {
   })
 
   it('says on an upscale that its price includes the kit’s references, each priced: Upscale 2× is no unexplained many times Refine', async () => {
-    const hero: SelectedLayer = { id: '1:1', name: 'Hero', type: 'FRAME', width: 600, height: 400, fillable: true, madeHere: false }
+    const hero: SelectedLayer = { id: '1:1', name: 'Hero', type: 'FRAME', width: 600, height: 400, fillable: true, madeHere: false, holdsLayers: true }
     const offers = async (model: string, selection = [hero]) => (await plan(state(model, 'Warmer'), kit(), selection)).offers
     const v2 = await offers('sourceful/riverflow-v2-fast')
     const [refine, upscale2, upscale4] = ['refine-each', 'upscale-each-2', 'upscale-each-4'].map((key) => v2.find((a) => a.key === key)!)
@@ -113,8 +113,8 @@ describe('a brand kit applied to a Generate', () => {
   })
 
   it('adds the kit’s references to Upscale with references after the designer’s, as far as the model takes them', async () => {
-    const poster: SelectedLayer = { id: '1:1', name: 'Poster', type: 'FRAME', width: 800, height: 1200, fillable: true, madeHere: false }
-    const logo: SelectedLayer = { ...poster, id: '1:2', name: 'Logo', width: 200, height: 200 }
+    const poster: SelectedLayer = { id: '1:1', name: 'Poster', type: 'FRAME', width: 800, height: 1200, fillable: true, madeHere: false, holdsLayers: true }
+    const logo: SelectedLayer = { id: '1:2', name: 'Logo', type: 'RECTANGLE', width: 200, height: 200, fillable: true, madeHere: false, showsImage: true }
     const p = await plan(state('sourceful/riverflow-v2-fast', ''), kit(), [poster, logo])
     const action = p.offers.find((a) => a.kind === 'upscale-with-references')!
     expect(action.label).toBe('Upscale with 1 reference')

@@ -18,7 +18,7 @@ vi.mock('../../../../common/sizes', async (original) => {
 const planned = vi.mocked(sizes.nearestAspectRatio)
 
 const SIZES = 50
-/** `count` frames in SIZES sizes; `roles` marks the first `references` of them as references for Combine. */
+/** `count` frames holding the designer's layers in SIZES sizes; `roles` marks the first `references` of them as references for Combine. */
 function frames(count: number, references = 0): { selection: SelectedLayer[]; roles: Roles } {
   const selection = Array.from({ length: count }, (_, n) => ({
     id: `${count}:${n}`,
@@ -28,6 +28,7 @@ function frames(count: number, references = 0): { selection: SelectedLayer[]; ro
     height: 150 + ((n % SIZES) % 7) * 53,
     fillable: true,
     madeHere: false,
+    holdsLayers: true as const,
   }))
   const roles: Roles = Object.fromEntries(selection.map((layer, n) => [layer.id, n < references ? 'reference' : 'input']))
   return { selection, roles }

@@ -13,6 +13,8 @@ import { highestUsd } from '../../../../ui/pricing'
 
 const layer = (id: string, width = 400, height = 300, fillable = true, madeHere = false): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable, madeHere })
 const photo = (id: string, width = 400, height = 300): SelectedLayer => ({ ...layer(id, width, height), type: 'RECTANGLE', showsImage: true })
+/** A frame holding the designer's layers (a post, a layout): a picture to refine or upscale, where `layer` is an empty frame. */
+const post = (id: string, width = 400, height = 300): SelectedLayer => ({ ...layer(id, width, height), holdsLayers: true })
 const text: SelectedLayer = { ...layer('t'), type: 'TEXT', fillable: false }
 const state = (change: Partial<SavedState> = {}): SavedState => ({ ...DEFAULT_STATE, prompt: 'A paper boat', ...change })
 const plan = (s: SavedState, selection: SelectedLayer[] = [], roles: Roles = {}) => planClick({ state: s, selection, roles, models: BUILT_IN_MODELS })
@@ -38,7 +40,7 @@ describe('planClick', () => {
   })
 
   it('refines one frame: one request, beside it, and Upscale 2× and 4× offered', () => {
-    const p = plan(state(), [layer('a', 1600, 900)])
+    const p = plan(state(), [post('a', 1600, 900)])
     const refine = byKey(p)['refine-each']
     expect(refine).toMatchObject({ label: 'Refine', problems: [] })
     expect(refine.tasks).toHaveLength(1)
@@ -48,7 +50,7 @@ describe('planClick', () => {
   })
 
   it('refines several frames each on its own, at the chosen requests at a time, or combines them in one request', () => {
-    const selection = [layer('a'), layer('b'), layer('c')]
+    const selection = [post('a'), post('b'), post('c')]
     const p = plan(state({ concurrency: 5 }), selection)
     expect(byKey(p)['refine-each']).toMatchObject({ label: 'Refine each (3)', concurrency: 5 })
     expect(byKey(p)['refine-each'].tasks.map((t) => t.targetIds)).toEqual([['a'], ['b'], ['c']])
@@ -59,7 +61,7 @@ describe('planClick', () => {
   })
 
   it('upscales every frame, each on its own request, priced by the size that covers it', () => {
-    const p = plan(state({ concurrency: 4 }), [layer('a', 1000, 1000), layer('b', 500, 500)])
+    const p = plan(state({ concurrency: 4 }), [post('a', 1000, 1000), post('b', 500, 500)])
     const [twice, fourTimes] = p.offers.filter((a) => a.kind === 'upscale-each')
     expect(twice.tasks.map((t) => [t.name, t.settings.imageSize])).toEqual([['Frame a @2x', '2K'], ['Frame b @2x', '1K']])
     expect(twice).toMatchObject({ label: 'Upscale each 2×', factor: 2, cost: { kind: 'fixed', usd: 0.06 }, concurrency: 4 })
@@ -68,10 +70,10 @@ describe('planClick', () => {
   })
 
   it('says what stops Combine: no picture to combine the others with, or more references than the model takes', () => {
-    const noInput = byKey(plan(state(), [layer('a'), layer('b')], { a: 'unused', b: 'unused' })).combine
+    const noInput = byKey(plan(state(), [post('a'), post('b')], { a: 'unused', b: 'unused' })).combine
     expect(noInput.problems).toEqual(['Mark one of the selected layers as the input to combine the others with.'])
     const references = ['r1', 'r2', 'r3', 'r4', 'r5']
-    const crowded = byKey(plan(state(), [layer('a'), ...references.map((id) => layer(id))], { a: 'input', ...Object.fromEntries(references.map((id) => [id, 'reference'])) })).combine
+    const crowded = byKey(plan(state(), [post('a'), ...references.map((id) => post(id))], { a: 'input', ...Object.fromEntries(references.map((id) => [id, 'reference'])) })).combine
     expect(crowded.problems).toEqual(['At most 4 references can be sent; 5 are marked as reference.'])
     // Generate ignores roles altogether.
     expect(plan(state(), [layer('a')], { a: 'unused' }).generate.problems).toEqual([])
@@ -82,7 +84,7 @@ describe('planClick', () => {
     expect(plan(state({ settings: { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2-pro', imageSize: '4K' } })).generate.cost).toEqual({ kind: 'fixed', usd: 0.33 })
     const withFont = { ...DEFAULT_STATE.settings, fontInputs: [{ fontUrl: 'https://example.com/f.woff2', text: 'Sale' }] }
     expect(plan(state({ settings: withFont })).generate.cost).toEqual({ kind: 'fixed', usd: 0.05 })
-    const selection = [layer('a'), layer('b'), layer('r')]
+    const selection = [post('a'), post('b'), post('r')]
     // Combined: one request with two references.
     expect(byKey(plan(state(), selection)).combine.cost).toEqual({ kind: 'fixed', usd: 0.42 })
     // Fast offers no 4K.
@@ -118,7 +120,7 @@ describe('planClick', () => {
 
   it('holds every offer back while the prompt holds a key: Expand and Upscale with references too', () => {
     const keyed = state({ prompt: 'More sand sk-or-v1-0123456789abcdef' })
-    const offers = [...plan(keyed, [layer('a'), layer('b')]).offers, ...plan(keyed, [banner]).offers]
+    const offers = [...plan(keyed, [post('a'), post('b')]).offers, ...plan(keyed, [banner]).offers]
     expect(offers.map((offer) => offer.kind)).toEqual(expect.arrayContaining(['upscale-with-references', 'expand']))
     for (const offer of offers) expect(offer.problems, offer.kind).toEqual([expect.stringMatching(/^The prompt holds an OpenRouter key/)])
   })
@@ -148,7 +150,7 @@ describe('planClick', () => {
   })
 
   it('says a missing prompt on each action that needs one, not on those that do not', () => {
-    const p = plan(state({ prompt: ' ' }), [layer('a'), layer('b')])
+    const p = plan(state({ prompt: ' ' }), [post('a'), post('b')])
     expect(p.generate.problems).toEqual(['Write a prompt first: describe the image you want.'])
     expect(byKey(p)['refine-each'].problems).toEqual(['Write a prompt first: say what to change. Upscale needs none.'])
     expect(byKey(p).combine.problems).toEqual(['Write a prompt first: say how to combine them.'])
@@ -157,7 +159,7 @@ describe('planClick', () => {
 })
 
 describe('the named actions on the selection', () => {
-  const frames = (n: number) => Array.from({ length: n }, (_, i) => layer(`f${i}`))
+  const frames = (n: number) => Array.from({ length: n }, (_, i) => post(`f${i}`))
 
   it('offers Refine each, Upscale each and Combine as soon as frames are selected', () => {
     const headline = { ...text, text: { characters: 'Sale', fontFamily: 'Inter', fontStyle: 'Bold' } }
@@ -174,8 +176,8 @@ describe('the named actions on the selection', () => {
   })
 
   it('Upscale with references: the largest layer upscaled 2× with the others as its references, in one request', () => {
-    const poster = { ...layer('p', 800, 1200), name: 'Poster' }
-    const action = byKey(plan(state(), [layer('a'), poster, layer('b')]))['upscale-with-references']
+    const poster = { ...post('p', 800, 1200), name: 'Poster' }
+    const action = byKey(plan(state(), [post('a'), poster, post('b')]))['upscale-with-references']
     expect(action.label).toBe('Upscale with 2 references')
     expect(action.note).toBe('Upscales “Poster” 2× with “Frame a”, “Frame b” as references.')
     expect(action.tasks).toHaveLength(1)
@@ -258,7 +260,7 @@ describe('the named actions on the selection', () => {
 })
 
 describe('Remove background', () => {
-  const frame: SelectedLayer = { id: 'p', name: 'Product', type: 'FRAME', width: 600, height: 400, fillable: true, madeHere: false }
+  const frame: SelectedLayer = { id: 'p', name: 'Product', type: 'FRAME', width: 600, height: 400, fillable: true, madeHere: false, holdsLayers: true }
   const removeFrom = (settings: GenerationSettings) =>
     planClick({ state: { ...DEFAULT_STATE, prompt: 'Night scene', settings }, selection: [frame], roles: {}, models: BUILT_IN_MODELS }).offers.find((a) => a.kind === 'remove-background')!
 

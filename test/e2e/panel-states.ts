@@ -39,7 +39,7 @@ export const PANEL_STATES: readonly PanelState[] = [
   { name: 'nothing-selected', caption: 'Nothing selected: Generate, with its price', key: true, arrange: (session) => typePromptAsync(session) },
   {
     name: 'frame',
-    caption: 'A frame selected: an image made for it, at its size',
+    caption: 'An empty frame selected: an image made for it, at its size',
     key: true,
     setup: (fake) => fake.select(fake.addFrame({ name: 'Hero banner', width: 1200, height: 628 })),
     arrange: (session) => typePromptAsync(session),

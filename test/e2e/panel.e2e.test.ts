@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
 import { pressActionAsync } from './panel-actions'
+import { PANEL_STATES, stateOptions } from './panel-states'
 import { useBrowserSuite } from './suite'
 
 // The panel's window: resized from its corner grip, remembered for the next run; focus visible.
@@ -140,6 +141,28 @@ describe('the actions a selection invites', () => {
     const body = suite.standIn.generations()[0].body as { messages: { content: { type: string }[] }[]; image_config?: Record<string, unknown> }
     expect(body.messages[0].content.filter((part) => part.type === 'image_url')).toHaveLength(3)
     expect(body.image_config?.super_resolution_references).toBeUndefined()
+  })
+
+  it('an empty frame (the kept “frame” state): Generate its fill, priced, and nothing that would send its blank pixels; several: Generate each, or Generate', async () => {
+    const state = PANEL_STATES.find((s) => s.name === 'frame')!
+    const session = await suite.open(stateOptions(state, 'light'))
+    await state.arrange!(session, suite.standIn)
+    const { ui } = session
+    const actions = ui.getByRole('region', { name: 'Actions on the selection' })
+    const labels = () => actions.getByRole('button').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')))
+    const main = actions.locator('.primary-action').getByRole('button')
+    await expect.poll(() => main.getAttribute('aria-label')).toBe('Generate')
+    expect(await main.textContent()).toMatch(/\$0\.04/)
+    // No Refine, no Upscale 2× beside it, nothing under More: a refine or an upscale of an empty frame pays for a blank.
+    expect(await labels()).toEqual(['Generate'])
+    expect(await ui.getByText(/^As the fill of “Hero banner”/).count()).toBe(1)
+
+    // Several empty frames: an image for each at its size, or one Generate; still nothing that sends them.
+    await session.figma((fake) => fake.select(...['Story', 'Post'].map((name, i) => fake.addFrame({ name, x: 1400 + i * 1200, width: 1080, height: 1920 }))))
+    await expect.poll(() => main.getAttribute('aria-label')).toBe('Generate each (2)')
+    expect(await labels()).toEqual(['Generate each (2)', 'Generate'])
+    expect(suite.standIn.generations()).toHaveLength(0)
+    await session.close()
   })
 
   it('a divider line (600×0) selected: says before sending that it cannot show the image, and the image lands on a layer one can see', async () => {

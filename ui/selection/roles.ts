@@ -14,8 +14,8 @@ export type Roles = Record<string, LayerRole>
  * references while the model takes them (refSR, at most `maxReferences`), or
  * on a model without references more inputs (at most `maxInputImages`), the
  * rest unused. Text layers start unused: they are for "Use selected text
- * layer", not pixels to send; so do empty frames beside layers that hold
- * something (`picturesOf`).
+ * layer", not pixels to send; so do empty frames (`isEmptyFrame`): they are
+ * where new images go.
  */
 export function assignRoles(
   selection: readonly SelectedLayer[],
@@ -36,10 +36,9 @@ export function assignRoles(
   for (const layer of selection) {
     if (previous[layer.id] && !roles[layer.id]) give(layer.id, previous[layer.id])
   }
-  const leftOut = leavesOut(selection)
   for (const layer of selection) {
     if (roles[layer.id]) continue
-    if (layer.text || (leftOut && isBlankFrame(layer))) give(layer.id, 'unused')
+    if (layer.text || isEmptyFrame(layer)) give(layer.id, 'unused')
     // Combined on a model that takes no references (2.5 and later), the frames are its inputs, as many
     // as it takes: the model combines its input images. The rest are unused, and the action says so.
     else if (each || inputs === 0 || (model.maxReferences === 0 && inputs < model.maxInputImages)) give(layer.id, 'input')
@@ -50,27 +49,36 @@ export function assignRoles(
 }
 
 /**
- * The selected layers an action on pictures works on (Refine, Upscale, Remove
- * background, Combine): every layer but text, and none of the empty frames
- * beside layers that hold something. A key visual selected with the empty
- * frames of its formats is one picture: the frames are where new images go,
- * and sent they would be blank exports, paid for. Empty frames selected with
- * nothing else stay: the designer picked them alone (the panel proposes
- * Generate for them first).
+ * The selected layers an action on pictures sends (Refine, Upscale, Remove
+ * background, Combine, Upscale with references): every layer but text and
+ * empty frames. Empty frames are where new images go, whether beside a key
+ * visual (the frames of its formats) or on their own (Generate fills them):
+ * sent, they would be blank exports, paid for. Empty frames alone have no
+ * pictures, and the panel offers them Generate and Generate each only.
  */
 export function picturesOf(selection: readonly SelectedLayer[]): SelectedLayer[] {
-  const imageLike = selection.filter((layer) => !layer.text)
-  return leavesOut(imageLike) ? imageLike.filter((layer) => !isBlankFrame(layer)) : imageLike
+  return selection.filter((layer) => !layer.text && !isEmptyFrame(layer))
 }
 
-/** Whether the empty frames of a selection are left out: something beside them holds a picture or layers. */
-function leavesOut(selection: readonly SelectedLayer[]): boolean {
-  return selection.some((layer) => !layer.text && !isBlankFrame(layer))
-}
+/**
+ * The layers that, with nothing in them, mark where an image goes: a frame, a
+ * component or an instance of one, and the rectangle or ellipse a designer
+ * draws as a placeholder (Figma places a dropped image in a rectangle; an
+ * avatar is a circle). A star, a polygon or a path is a drawing: its outline
+ * is the picture, sent as drawn.
+ */
+const EMPTY_FRAME_TYPES = new Set(['FRAME', 'COMPONENT', 'INSTANCE', 'RECTANGLE', 'ELLIPSE'])
 
-/** A frame with nothing in it: no image and no layers of its own (a format's frame before its image). */
-function isBlankFrame(layer: SelectedLayer): boolean {
-  return (layer.type === 'FRAME' || layer.type === 'COMPONENT') && layer.showsImage !== true && !layer.madeHere && layer.holdsLayers !== true
+/**
+ * An empty frame: a place for a new image, not a picture to send. No image
+ * fill, no layers of its own, no image this plugin made. Its own fill, a
+ * solid colour or a gradient, and its stroke or shadow do not make it a
+ * picture: exported, it is a blank of that colour, and refining, upscaling or
+ * cutting out that blank would pay for nothing the designer made. A frame
+ * holding the designer's layers (a headline, a layout) is a picture.
+ */
+export function isEmptyFrame(layer: SelectedLayer): boolean {
+  return EMPTY_FRAME_TYPES.has(layer.type) && layer.showsImage !== true && !layer.madeHere && layer.holdsLayers !== true
 }
 
 /** Layers in selection order that have `role`. */
@@ -99,7 +107,7 @@ export function roleProblems(selection: readonly SelectedLayer[], roles: Roles, 
  */
 export function combineNote(selection: readonly SelectedLayer[], roles: Roles, model: ModelCapabilities): string | null {
   const names = (role: LayerRole, among = selection) => layersWithRole(among, roles, role).filter((layer) => !layer.text).map((layer) => `“${layer.name}”`)
-  // Empty frames beside pictures are left out for being empty, not for the model's limit: not named as such.
+  // Empty frames are left out for being empty, not for the model's limit: not named as such.
   const [inputs, references, left] = [names('input'), names('reference'), names('unused', picturesOf(selection))]
   const sent = references.length > 0 ? `Combine: ${joinAnd(inputs)} as the input, ${joinAnd(references)} as ${references.length === 1 ? 'a reference' : 'references'}.` : null
   if (left.length === 0) return sent

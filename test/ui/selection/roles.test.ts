@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { SelectedLayer } from '../../../common/selection'
 import type { ModelCapabilities } from '../../../ui/models'
 import { modelOf } from '../../fixtures/orders'
-import { type LayerRole, type Roles, assignRoles, roleProblems } from '../../../ui/selection/roles'
+import { type LayerRole, type Roles, assignRoles, isEmptyFrame, picturesOf, roleProblems } from '../../../ui/selection/roles'
 
 const fast = modelOf('sourceful/riverflow-v2-fast')
 const pro = modelOf('sourceful/riverflow-v2-pro')
@@ -107,6 +107,29 @@ describe('assignRoles on large selections', () => {
       }),
       { numRuns: 500 },
     )
+  })
+})
+
+describe('empty frames: where new images go, never pictures to send', () => {
+  it('a frame, component, instance, rectangle or ellipse with no image, no layers of its own and no image made here is empty, whatever its own fill', () => {
+    for (const type of ['FRAME', 'COMPONENT', 'INSTANCE', 'RECTANGLE', 'ELLIPSE']) expect(isEmptyFrame(emptyFrame('e', type)), type).toBe(true)
+    // A locked or hidden one takes no fill, and is as empty.
+    expect(isEmptyFrame({ ...emptyFrame('e'), fillable: false })).toBe(true)
+  })
+
+  it('an image, an image made here, a frame holding the designer’s layers, a drawing or text is not', () => {
+    expect(isEmptyFrame({ ...emptyFrame('p', 'RECTANGLE'), showsImage: true })).toBe(false)
+    expect(isEmptyFrame({ ...emptyFrame('m'), madeHere: true })).toBe(false)
+    expect(isEmptyFrame(frame('f'))).toBe(false)
+    for (const type of ['STAR', 'POLYGON', 'VECTOR', 'BOOLEAN_OPERATION', 'TEXT']) expect(isEmptyFrame(emptyFrame('d', type)), type).toBe(false)
+  })
+
+  it('empty frames start unused, beside pictures or on their own, and are no picture', () => {
+    expect(assignRoles([emptyFrame('e'), frame('a'), frame('b')], fast)).toEqual({ e: 'unused', a: 'input', b: 'reference' })
+    expect(assignRoles([emptyFrame('e'), emptyFrame('r', 'RECTANGLE')], fast, {}, true)).toEqual({ e: 'unused', r: 'unused' })
+    expect(picturesOf([emptyFrame('e'), emptyFrame('r', 'ELLIPSE'), text('t')])).toEqual([])
+    // Marked by the designer, an empty frame keeps its role: it is what they meant.
+    expect(assignRoles([emptyFrame('e'), frame('a')], fast, { e: 'reference' })).toEqual({ e: 'reference', a: 'input' })
   })
 })
 

@@ -127,8 +127,9 @@ function generateOffers(order: Order, { state, kit }: ClickInput, fillable: Sele
  * ones references), so one click does what its name says.
  */
 function selectionOffers({ state, selection, roles, models, kit, expandTo }: ClickInput, order: Order): Offer[] {
-  const imageLike = selection.filter((layer) => !layer.text)
-  if (imageLike.length === 0) return []
+  // Text and empty frames alone send no picture (`picturesOf`): nothing to refine, upscale, combine or cut out; Generate fills the frames.
+  const pictures = picturesOf(selection)
+  if (pictures.length === 0) return []
   // What a drawn area asks for is all it asks for: the shape is not an image to refine or upscale.
   const area = planAreaActions(order, selection, kit)
   if (area.length > 0) return area
@@ -157,10 +158,10 @@ function selectionOffers({ state, selection, roles, models, kit, expandTo }: Cli
     offers.push(offer('remove-background', 'Remove background', refineEach('remove-background', cutoutOrder(order.settings, models), inputs, references, state.concurrency, (tasks) => tasks.map(asCutout)), state, eachProblems))
   }
   // Combined with what holds a picture: a key visual and the empty frames of its formats have nothing to combine.
-  if (picturesOf(selection).length > 1) {
+  if (pictures.length > 1) {
     const combined = Object.keys(roles).length > 0 ? roles : assignRoles(selection, model, {}, false)
-    const pictures = layersWithRole(selection, combined, 'input').length
-    const combine = offer('combine', 'Combine into one', withKit(planRefine(order, selection, combined, false), kit), state, pictures === 0 ? [NO_INPUT] : roleProblems(selection, combined, model, false))
+    const marked = layersWithRole(selection, combined, 'input').length
+    const combine = offer('combine', 'Combine into one', withKit(planRefine(order, selection, combined, false), kit), state, marked === 0 ? [NO_INPUT] : roleProblems(selection, combined, model, false))
     offers.push(Object.assign(combine, { note: combineNote(selection, combined, model) ?? undefined }))
   }
   return offers

@@ -3,7 +3,7 @@ import { expectedPixelSize } from '../../../common/sizes'
 import { type ClickPlan, showsImage } from './plan-click'
 import type { Offer, OfferKind } from './offer'
 import { keyVisualWithFrames } from './plan-formats'
-import { picturesOf } from '../../selection/roles'
+import { isEmptyFrame, picturesOf } from '../../selection/roles'
 
 /** Besides the main button, this many actions show; the rest wait under More. */
 const SECONDARY_SHOWN = 3
@@ -57,13 +57,9 @@ function rank(selection: readonly SelectedLayer[], offers: Map<Pick, Offer>): Pi
     return ['generate', 'refine-each', 'upscale-each-2']
   }
   if (isPoster(picturesOf(selection)) && offers.has('upscale-with-references')) return ['upscale-with-references', 'combine', 'refine-each']
-  if (imageLike.every(isEmptyFrame)) return ['generate-each', 'generate', 'refine-each', 'upscale-each-2']
+  // Empty frames only: an image for each, at its size; nothing of theirs is sent (`picturesOf`).
+  if (imageLike.every(isEmptyFrame)) return ['generate-each', 'generate']
   return ['refine-each', 'upscale-each-2', 'remove-background', 'combine']
-}
-
-/** A frame or shape that shows nothing yet: a place for a new image, not an image to edit. */
-function isEmptyFrame(layer: SelectedLayer): boolean {
-  return layer.fillable && !showsImage(layer) && layer.holdsLayers !== true
 }
 
 /**

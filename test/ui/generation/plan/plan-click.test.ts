@@ -367,10 +367,10 @@ describe('empty frames beside a picture: places for new images, never sent as pi
     expect(on26.combine.note).toBeUndefined()
   })
 
-  it('frames that hold the designer’s layers are pictures, and frames all empty stay the designer’s choice', () => {
+  it('frames that hold the designer’s layers are pictures', () => {
     const headlined = formats.map((frame) => ({ ...frame, holdsLayers: true as const }))
     expect(byKey(plan(state(), [keyVisual, ...headlined]))['refine-each'].label).toBe('Refine each (4)')
-    expect(byKey(plan(state(), formats))['refine-each'].label).toBe('Refine each (3)')
+    expect(byKey(plan(state(), headlined))['refine-each'].label).toBe('Refine each (3)')
   })
 
   it('the roles the panel shows for Combine follow: an empty frame beside pictures starts left out', () => {
@@ -380,5 +380,41 @@ describe('empty frames beside a picture: places for new images, never sent as pi
     // Marked by the designer, a frame is sent: it is what they meant.
     const marked = byKey(plan(state(), selection, { ...roles, post: 'reference' })).combine
     expect(inputsOf(marked)).toEqual([['a', 'ref post', 'ref b']])
+  })
+})
+
+describe('empty frames on their own: Generate fills them, nothing sends their blank pixels', () => {
+  const models = ['sourceful/riverflow-v2-fast', 'sourceful/riverflow-v2.6-pro'] as const
+  const on = (model: (typeof models)[number]) => state({ settings: { ...DEFAULT_STATE.settings, model } })
+  const kinds = (p: ReturnType<typeof plan>) => p.offers.map((offer) => offer.key)
+
+  it('one empty frame: Generate as its fill, at its size, and no Refine, Upscale, Remove background or Every format', () => {
+    for (const model of models) {
+      const p = plan(on(model), [layer('hero', 1200, 628)])
+      expect(kinds(p), model).toEqual([])
+      expect(p.generate.tasks.map((t) => [t.placement, t.targetIds])).toEqual([['fill', ['hero']]])
+    }
+  })
+
+  it('several empty frames: Generate each and Generate, and nothing that refines, upscales, cuts out or combines them', () => {
+    for (const model of models) {
+      const headline = { ...text, text: { characters: 'Sale', fontFamily: 'Inter', fontStyle: 'Bold' } }
+      const p = plan(on(model), [layer('story', 1080, 1920), layer('post', 1080, 1080), layer('banner', 1200, 628), headline])
+      expect(kinds(p), model).toEqual(['generate-each'])
+      expect(byKey(p)['generate-each'].label).toBe('Generate each (3)')
+    }
+  })
+
+  it('a frame with only its own fill is empty whatever the fill; a placeholder rectangle or ellipse too; a drawing is sent as drawn', () => {
+    // The sandbox says nothing of a solid or gradient fill: a frame or shape showing no image, with no layers, is empty.
+    for (const type of ['FRAME', 'COMPONENT', 'RECTANGLE', 'ELLIPSE']) expect(kinds(plan(state(), [{ ...layer('e'), type }])), type).toEqual([])
+    expect(kinds(plan(state(), [{ ...layer('e'), type: 'RECTANGLE' }, { ...layer('f'), type: 'ELLIPSE' }]))).toEqual(['generate-each'])
+    // A star or a path drawn with the pen is a picture: its outline is what the designer made.
+    expect(byKey(plan(state(), [{ ...layer('s'), type: 'STAR' }]))['refine-each'].label).toBe('Refine')
+    expect(byKey(plan(state(), [{ ...layer('v'), type: 'VECTOR' }]))['upscale-each-2'].label).toBe('Upscale 2×')
+  })
+
+  it('roles kept from an earlier selection make no picture of an empty frame: nothing to combine', () => {
+    expect(byKey(plan(state(), [layer('a'), layer('b')], { a: 'input', b: 'reference' })).combine).toBeUndefined()
   })
 })

@@ -24,10 +24,19 @@ describe('what the selection proposes', () => {
     expect(labels([])).toEqual({ primary: 'Generate', secondary: [], more: [] })
   })
 
-  it('one frame: an image made for it as its fill, then Refine and Upscale; the rest under More', () => {
-    const { primary, secondary, more } = proposalFor([frame('a')])
+  it('one empty frame: an image made for it as its fill, at its size, and nothing that would send its blank pixels', () => {
+    for (const model of ['sourceful/riverflow-v2-fast', 'sourceful/riverflow-v2.6-pro']) {
+      const { primary, secondary, more } = proposalFor([frame('a')], state({ settings: { ...DEFAULT_STATE.settings, model } }))
+      expect(primary).toMatchObject({ kind: 'generate', label: 'Generate' })
+      expect(primary.tasks[0]).toMatchObject({ placement: 'fill', targetIds: ['a'] })
+      expect(landsLine(primary, [frame('a')])).toBe('As the fill of “Frame a”.')
+      expect([secondary, more], model).toEqual([[], []])
+    }
+  })
+
+  it('one frame holding the designer’s layers: its fill, then Refine and Upscale; the rest under More', () => {
+    const { primary, secondary, more } = proposalFor([{ ...frame('a'), holdsLayers: true }])
     expect(primary).toMatchObject({ kind: 'generate', label: 'Generate' })
-    expect(primary.tasks[0]).toMatchObject({ placement: 'fill', targetIds: ['a'] })
     expect(secondary.map((o) => o.label)).toEqual(['Refine', 'Upscale 2×'])
     expect(more.map((o) => o.label)).toEqual(['Upscale 4×', 'Remove background'])
   })
@@ -69,10 +78,12 @@ describe('what the selection proposes', () => {
     expect(labels([image('a'), image('b'), image('c')])).toMatchObject({ primary: 'Refine each (3)', secondary: ['Upscale each 2×', 'Remove background', 'Combine into one'] })
   })
 
-  it('several empty frames: an image for each, made for each frame', () => {
-    const { primary } = proposalFor([frame('a', 1080, 1080), frame('b', 1080, 1920)])
+  it('several empty frames: an image for each, made for each frame, or one across them; nothing that sends them', () => {
+    const { primary, secondary, more } = proposalFor([frame('a', 1080, 1080), frame('b', 1080, 1920)])
     expect(primary.label).toBe('Generate each (2)')
     expect(primary.tasks.map((t) => t.targetIds)).toEqual([['a'], ['b']])
+    expect(secondary.map((o) => o.label)).toEqual(['Generate'])
+    expect(more).toEqual([])
   })
 
   it('a poster with its logos and product shots: Upscale with references', () => {

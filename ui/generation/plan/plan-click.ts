@@ -98,20 +98,22 @@ function offer(kind: OfferKind, label: string, tasks: TaskSpec[] | ClickAction, 
 }
 
 /**
- * Generate's other forms: several empty frames each get an image of their
- * own at their own size; the images shown by the selection can be replaced
- * (their fill changes; Restore previous on the layer brings them back).
+ * Generate's other forms: several frames that show no image (empty, or
+ * holding the designer's layers: `isEmptyFrame` is only the first) each get
+ * an image of their own at their own size; the images shown by the
+ * selection can be replaced (their fill changes; Restore previous on the
+ * layer brings them back).
  */
 function generateOffers(order: Order, { state, kit }: ClickInput, fillable: SelectedLayer[], images: SelectedLayer[]): Offer[] {
   const problems = settingsProblems(order.settings)
   const offers: Offer[] = []
-  const empty = fillable.filter((layer) => !showsImage(layer))
-  if (empty.length > 1 && images.length === 0) {
+  const imageless = fillable.filter((layer) => !showsImage(layer))
+  if (imageless.length > 1 && images.length === 0) {
     const placement = state.takes > 1 ? 'new-layer' : 'fill'
     // Each request is named for its frame, as Refine each's are: a failure says which frame to retry.
     const forFrame = (layer: SelectedLayer) => planGenerate(order, placement, [layer]).map((task) => ({ ...task, label: layer.name }))
-    const each = eachLayerAction('generate-each', empty, (layer) => withKit(withTakes(forFrame(layer), state.takes), kit), state.concurrency)
-    offers.push(offer('generate-each', `Generate each (${empty.length})`, each, state, problems))
+    const each = eachLayerAction('generate-each', imageless, (layer) => withKit(withTakes(forFrame(layer), state.takes), kit), state.concurrency)
+    offers.push(offer('generate-each', `Generate each (${imageless.length})`, each, state, problems))
   }
   if (images.length > 0 && state.takes === 1) {
     const label = images.length === 1 ? 'Replace with a new image' : `Replace the ${images.length} images`

@@ -126,7 +126,7 @@ describe('quick actions', () => {
 
   it('with nothing to upscale, says so and sends nothing', async () => {
     const session = await runOnFrame('upscale-selection', null)
-    expect((await outcome(session)).toasts).toEqual(['Select the frames or images to upscale, then run it again: nothing was sent.'])
+    expect((await outcome(session)).toasts).toEqual(['Select an image, or a frame with something in it, to upscale, then run it again: nothing was sent.'])
     expect(suite.standIn.generations()).toHaveLength(0)
     await session.close()
   })
@@ -156,7 +156,7 @@ describe('quick actions', () => {
 
   it('“Remove background” with nothing selected, or no model on offer that does transparency, says so and sends nothing', async () => {
     const empty = await runOnFrame('remove-background', null)
-    expect((await outcome(empty)).toasts).toEqual(['Select the frames or images to remove the background from, then run it again: nothing was sent.'])
+    expect((await outcome(empty)).toasts).toEqual(['Select an image, or a frame with something in it, to remove the background from, then run it again: nothing was sent.'])
     await empty.close()
 
     // A fresh cached catalog of Riverflow 2 alone: the list the panel would offer has no transparent background.

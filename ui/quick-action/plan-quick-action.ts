@@ -31,10 +31,10 @@ const AREA_NOTHING = 'Select an image and a shape drawn over the part to change,
 
 /** The panel's batch action each selection command stands for, and what to say when the selection has nothing for it. */
 const ON_SELECTION = {
-  'upscale-selection': { key: 'upscale-each-2', nothing: 'Select the frames or images to upscale, then run it again: nothing was sent.' },
+  'upscale-selection': { key: 'upscale-each-2', nothing: 'Select an image, or a frame with something in it, to upscale, then run it again: nothing was sent.' },
   'remove-background': {
     key: 'remove-background',
-    nothing: 'Select the frames or images to remove the background from, then run it again: nothing was sent.',
+    nothing: 'Select an image, or a frame with something in it, to remove the background from, then run it again: nothing was sent.',
   },
   'erase-area': { key: 'erase', nothing: AREA_NOTHING },
   'edit-area': { key: 'edit-area', nothing: AREA_NOTHING },

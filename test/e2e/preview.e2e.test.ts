@@ -111,13 +111,13 @@ describe('npm run preview', () => {
   it('adds and selects layers from the toolbar, and makes the stand-in answer with an error', async () => {
     const page = await openAsync()
     const ui = await saveKeyAsync(page)
-    await page.getByRole('button', { name: 'Add frame' }).click()
     await page.getByRole('button', { name: 'Add photo frame' }).click()
-    await page.locator('#layers .node', { hasText: 'Frame 1' }).click({ modifiers: ['Shift'] })
+    await page.getByRole('button', { name: 'Add photo frame' }).click()
+    await page.locator('#layers .node', { hasText: 'Photo 1' }).click({ modifiers: ['Shift'] })
     // Combine into one: the first in selection order the picture, the next its reference.
     await openOptionsAsync(ui)
-    expect(await ui.getByRole('combobox', { name: 'Role of Photo 1' }).inputValue()).toBe('input')
-    expect(await ui.getByRole('combobox', { name: 'Role of Frame 1' }).inputValue()).toBe('reference')
+    expect(await ui.getByRole('combobox', { name: 'Role of Photo 2' }).inputValue()).toBe('input')
+    expect(await ui.getByRole('combobox', { name: 'Role of Photo 1' }).inputValue()).toBe('reference')
 
     await page.getByRole('combobox', { name: 'Next answer from the stand-in' }).selectOption({ label: '402 no credit' })
     await page.getByRole('button', { name: 'Queue' }).click()

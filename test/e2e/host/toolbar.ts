@@ -116,8 +116,8 @@ async function addAsync(fake: FakeFigma, kind: Kind, n: number): Promise<void> {
   const right = Math.max(0, ...page.kids.map((node) => node.x + node.width + GAP))
   if (kind === 'frame' || kind === 'photo') {
     const frame = fake.addFrame({ x: right, y: 0, width: 480, height: 320, name: `${kind === 'photo' ? 'Photo' : 'Frame'} ${n}`, content: kind === 'photo' ? 'photo' : 'flat' })
-    // Figma's frame tool makes a white frame.
-    frame.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 } }]
+    // Figma's frame tool makes a white frame; a photo dropped on it is its image fill, as in Figma.
+    frame.fills = [kind === 'photo' ? { type: 'IMAGE', imageHash: fake.figma.createImage(await frame.exportAsync()).hash, scaleMode: 'FILL' } : { type: 'SOLID', color: { r: 1, g: 1, b: 1 } }]
     return fake.select(frame)
   }
   if (kind === 'text') {

@@ -26,11 +26,13 @@ const NUDGE = 0.5
  * image (its frame dragged meanwhile), the shape still masks it. A shape
  * deleted, moved or changed on its own would mask the answer somewhere else,
  * showing nothing: the answer then goes over the image at the area's place on
- * a layer of its own, the shape left as it is, and Figma says so. Null when
- * the image can no longer take it (deleted, locked, in no frame or page).
+ * a layer of its own, the shape left as it is, and Figma says so. The image's
+ * own lock does not stop it: the edit never changes the image, and a designer
+ * locks a photo to keep it still while drawing over it. Null when the image
+ * can no longer take it (deleted, in no frame or page).
  */
 export function placeOverArea(image: BaseNode | undefined, area: AreaTarget, shape: BaseNode | null, paint: ImagePaint, record: string, name: string): PlacedImage | null {
-  if (!image || !('parent' in image) || (image as SceneNode).locked) return null
+  if (!image || !('parent' in image)) return null
   const picture = image as SceneNode
   const parent = picture.parent
   if (!parent || !('insertChild' in parent)) return null

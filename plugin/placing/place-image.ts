@@ -46,7 +46,7 @@ async function placeOnCanvasAsync(message: PlaceImageArgs): Promise<PlacedImage>
     const shape = await figma.getNodeByIdAsync(message.area.shapeId)
     const placed = placeOverArea(targets[0], message.area, shape, paint, record, message.name)
     if (placed) return placed
-    figma.notify('The image of the area was deleted or locked while the edit was generating, so the edit went on a new layer.')
+    figma.notify('The image of the area was deleted, or the edit to replace was locked, while the edit was generating, so the edit went on a new layer.')
   }
 
   if (message.placement === 'behind') {

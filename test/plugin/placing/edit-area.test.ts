@@ -132,6 +132,24 @@ describe('Edit area in the sandbox', () => {
     expect(started.launch?.problem).toMatch(/no longer beside it/)
   })
 
+  it('over an image the designer locked (as one locks a background): the edit and its Regenerate land masked over it, the image untouched and still locked', async () => {
+    const { frame, image, circle } = tableShot()
+    image.locked = true
+    const fills = JSON.stringify(image.fills)
+    const placed = await placeAndRecordAsync(overArea(image, circle))
+    const group = fake.allNodes().find((n) => n.id === placed.nodeIds[0])!
+    expect(frame.children.map((n) => n.name)).toEqual(['Table shot', 'Table shot · edited area'])
+    expect(group.children.map((n) => n.name)).toEqual(['Area', 'Table shot · edited area'])
+    expect(maskOf(group).isMask).toBe(true)
+
+    const again = await placeAndRecordAsync(overArea(image, maskOf(group), { replace: true }, 'a cup of coffee'))
+    expect(again.nodeIds).toEqual([group.id])
+    expect(frame.children).toHaveLength(2)
+    expect({ fills: JSON.stringify(image.fills), locked: image.locked, box: [image.x, image.y, image.width, image.height] }).toEqual({ fills, locked: true, box: [0, 0, 800, 600] })
+    expect(fake.notifications).toEqual([])
+    expect(fake.undoSteps()).toBe(2)
+  })
+
   it('a step Figma refuses midway leaves the shape where it was drawn and no half-made edit; the paid image stays with the UI', async () => {
     const { frame, image, circle } = tableShot()
     const group = fake.figma.group

@@ -91,6 +91,8 @@ export interface AreaFacts extends PageBox {
    * a shape there cannot become an edit's mask without moving the layers after it.
    */
   inFlow?: true
+  /** Locked by the designer: a shape so is not made an edit's mask (plugin/placing/edit-area.ts). */
+  locked?: true
   /** What an export of it covers: its box grown by a stroke outside it, a shadow or a blur (its render bounds). */
   exportBox: PageBox
   /** Turned on the page (rotated or flipped, itself or a frame around it): its pixels do not line up with its box. */

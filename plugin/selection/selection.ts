@@ -69,8 +69,8 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
 
 /**
  * Where the layer is on the page, in which parent, what its export covers,
- * whether it is turned, whether it shows an image, and whether an auto layout
- * places it (Edit area). Figma's box of a rotated layer is the box around it,
+ * whether it is turned, whether it shows an image, whether an auto layout
+ * places it and whether it is locked (Edit area). Figma's box of a rotated layer is the box around it,
  * its width and height stay its own; an export covers the render bounds,
  * larger with a stroke outside or a shadow (docs/contracts.md#figma-rotation-and-render-bounds).
  */
@@ -89,6 +89,7 @@ function areaFactsOf(node: SceneNode): AreaFacts {
     rotated,
   }
   if (isInFlow(node)) facts.inFlow = true
+  if (node.locked) facts.locked = true
   return facts
 }
 

@@ -3,6 +3,7 @@ import { decodePng, readImageInfo } from '../images/png'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import type { PluginSession } from './harness'
 import { openOptionsAsync, pressActionAsync } from './panel-actions'
+import { measurePanelAsync } from './panel-layout'
 import { useBrowserSuite } from './suite'
 
 // The canvas as input, in the real browser: the sandbox exports, the UI re-encodes on a canvas.
@@ -528,6 +529,34 @@ describe('Edit area', () => {
     expect(await kept.count()).toBe(0)
     expect(suite.standIn.generations()).toHaveLength(1)
     expect(await session.figma((fake) => fake.notifications.at(-1)?.message)).toMatch(/The shape of the area was deleted, so the edit went over “Table shot”/)
+  })
+
+  it('a locked shape is said before sending, with what to do; unlocked and selected again, the edit lands masked by it', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        const photo = await fake.addPhoto({ name: 'Table shot', x: 0, y: 0, width: 800, height: 600 })
+        const area = fake.addRectangle({ name: 'Area', x: 300, y: 200, width: 200, height: 200 })
+        ;(area as unknown as { locked: boolean }).locked = true
+        fake.select(photo, area)
+      },
+    })
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('a glass of orange juice')
+    await expect.poll(() => ui.getByRole('alert').first().textContent()).toMatch(/“Area” is locked, and the edit makes it its mask: unlock it, then select it and “Table shot” again\./)
+    expect(await ui.getByRole('button', { name: 'Edit area' }).isDisabled()).toBe(true)
+    await ui.getByRole('button', { name: 'Erase area' }).click()
+    expect(suite.standIn.generations()).toHaveLength(0)
+    expect(await measurePanelAsync(ui)).toMatchObject({ cutMessages: [], scrollsSideways: false })
+
+    await session.figma((fake) => {
+      const [photo, area] = fake.page.children
+      ;(area as unknown as { locked: boolean }).locked = false
+      fake.select(photo, area)
+    })
+    await ui.getByRole('button', { name: 'Edit area' }).click()
+    await expect.poll(() => session.figma((fake) => fake.page.children.find((n) => n.type === 'GROUP')?.children.map((n) => n.name)), { timeout: 15_000 }).toEqual(['Area', 'Table shot · edited area'])
+    expect(suite.standIn.generations()).toHaveLength(1)
   })
 
   it('says before sending when the shape is outside the image, and sends nothing', async () => {

@@ -55,6 +55,8 @@ export function areaProblem(image: PlacedLayer, shape: PlacedLayer, model: Model
   if (!maskOfEdit && shape.area.parentId !== image.area.parentId) return `Draw the shape in the same frame as “${image.name}”: it is in another one now.`
   // The shape becomes the edit's mask, so it leaves its place: in an auto layout's flow, the layers after it would move.
   if (!maskOfEdit && shape.area.inFlow) return `“${shape.name}” is part of its frame’s auto layout: as the edit’s mask it would leave a gap and move the layers after it. Turn on Absolute position for “${shape.name}”, then select it and “${image.name}” again.`
+  // Said before sending: the sandbox leaves a locked shape as it is, so the paid edit would land without it as its mask.
+  if (!maskOfEdit && shape.area.locked) return `“${shape.name}” is locked, and the edit makes it its mask: unlock it, then select it and “${image.name}” again.`
   // The region is cut in the page's axes, and the answer lands upright on it.
   if (image.area.rotated) {
     return `“${image.name}” is rotated or flipped on the canvas (or its frame is), and Edit area needs it upright: set its rotation to 0°, make the edit, then rotate the image and its edit together.`

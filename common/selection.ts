@@ -30,6 +30,8 @@ export interface SelectedLayer {
   expand?: ExpandSource
   /** For a frame whose one image already covers it: that image's name, so the panel can say why there is nothing to expand. */
   filledBy?: string
+  /** That image, selected alone, is offered Expand to a ratio (not in an auto layout, rotated or locked): the panel suggests it only then. */
+  filledByFramable?: true
   /**
    * For a layer selected alone that shows an image (a rectangle or frame, not
    * rotated, in a parent that can take a frame where it is): Expand can make a

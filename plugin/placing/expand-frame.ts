@@ -37,10 +37,10 @@ export function drawnBoxOf(image: SceneNode, space: SceneNode, own: PageBox): Pa
   return same(drawn.x, own.x) && same(drawn.y, own.y) && same(drawn.width, own.width) && same(drawn.height, own.height) ? undefined : drawn
 }
 
-/** The name of the one image that already covers this frame: Expand has nothing to fill, and says so. */
-export function coveringImageOf(node: SceneNode): string | undefined {
+/** The one image that already covers this frame: Expand has nothing to fill, and says so. */
+export function coveringImageOf(node: SceneNode): SceneNode | undefined {
   const image = frameImageOf(node)
-  return image && coversFrame(image, node) ? image.name : undefined
+  return image && coversFrame(image, node) ? image : undefined
 }
 
 /** The frame's one visible child with an image fill; null for anything else. */

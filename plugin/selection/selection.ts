@@ -51,7 +51,8 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
     }
     else if (nodes.length === 1) {
       const filledBy = coveringImageOf(node)
-      if (filledBy !== undefined) layer.filledBy = filledBy
+      if (filledBy) layer.filledBy = filledBy.name
+      if (canFrame(filledBy)) layer.filledByFramable = true
     }
     // Two layers selected: perhaps an image and the shape drawn over the part to edit.
     if (nodes.length === 2) layer.area = areaFactsOf(node)

@@ -290,6 +290,26 @@ describe('Expand', () => {
   })
 })
 
+describe('Expand, where it cannot be made', () => {
+  it('a card with auto layout its shot fills: the panel says to make the card larger, not to select the shot, which offers no ratio there', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        const card = Object.assign(fake.addFrame({ name: 'Card', width: 800, height: 10 }), { layoutMode: 'VERTICAL', primaryAxisSizingMode: 'AUTO' })
+        await fake.addPhoto({ name: 'Shot', width: 800, height: 800 }, card)
+        fake.select(card)
+      },
+    })
+    const { ui } = session
+    const hint = ui.getByText(/already fills/)
+    await expect.poll(() => hint.textContent()).toBe('“Shot” already fills “Card”: to expand it, make the frame larger than the image.')
+    // As the panel no longer suggests: the shot alone, in the card's flow, is offered no Expand.
+    await session.figma((fake) => fake.select(fake.allNodes().find((n) => n.name === 'Shot')!))
+    await expect.poll(() => ui.getByRole('button', { name: 'Refine', exact: true }).count()).toBe(1)
+    expect(await ui.getByRole('combobox', { name: 'Ratio to expand to' }).count()).toBe(0)
+  })
+})
+
 /** An input's size and its alpha at a few points, decoded by the browser: PNG or WebP, whichever fitted the request. */
 const decodedAlpha = (session: PluginSession, url: string, points: [number, number][]) =>
   session.page.evaluate(

@@ -95,7 +95,7 @@ describe('Expand in the sandbox', () => {
     fake.select(frame)
     const [described] = describeSelection(fake.figma.currentPage.selection)
     expect(described.expand).toBeUndefined()
-    expect(described.filledBy).toBe('Product')
+    expect(described).toMatchObject({ filledBy: 'Product', filledByFramable: true })
     Object.assign(shot, { x: 286, width: 628 })
     expect(describeSelection(fake.figma.currentPage.selection)[0].filledBy).toBeUndefined()
   })

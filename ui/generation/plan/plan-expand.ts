@@ -162,5 +162,6 @@ function expandPrompt(prompt: string, transparent: boolean): string {
 export function expandHint(selection: readonly SelectedLayer[]): string[] {
   const frame = selection.length === 1 ? selection[0] : undefined
   if (frame?.filledBy === undefined) return []
-  return [`“${frame.filledBy}” already fills “${frame.name}”: to expand it, make the frame larger than the image, or select the image and choose a ratio.`]
+  const alone = frame.filledByFramable ? ', or select the image and choose a ratio' : ''
+  return [`“${frame.filledBy}” already fills “${frame.name}”: to expand it, make the frame larger than the image${alone}.`]
 }

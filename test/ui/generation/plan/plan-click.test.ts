@@ -315,8 +315,11 @@ describe('hints: why an action the selection seems to ask for is not offered', (
   })
 
   it('a frame its image already covers: says what would give Expand room', () => {
-    const banner = { ...layer('b', 1200, 628), name: 'Banner', filledBy: 'Shot' }
+    const banner = { ...layer('b', 1200, 628), name: 'Banner', filledBy: 'Shot', filledByFramable: true as const }
     expect(plan(state(), [banner]).hints).toEqual(['“Shot” already fills “Banner”: to expand it, make the frame larger than the image, or select the image and choose a ratio.'])
+    // An image the panel cannot frame alone (in an auto layout, say): only what would work.
+    const { filledByFramable: _, ...card } = banner
+    expect(plan(state(), [card]).hints).toEqual(['“Shot” already fills “Banner”: to expand it, make the frame larger than the image.'])
     expect(plan(state(), [layer('c')]).hints).toEqual([])
   })
 })

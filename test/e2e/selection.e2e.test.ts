@@ -579,6 +579,22 @@ describe('Edit area', () => {
     expect(suite.standIn.generations()).toHaveLength(1)
   })
 
+  it('a shape Figma put inside the frame that shows the image, as it does when one draws over it: says to drag it out, and sends nothing', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        const hero = fake.addFrame({ name: 'Hero', x: 0, y: 0, width: 800, height: 600, content: 'photo' })
+        hero.fills = [{ type: 'IMAGE', imageHash: fake.figma.createImage(await hero.exportAsync()).hash, scaleMode: 'FILL' }]
+        fake.select(hero, fake.addRectangle({ name: 'Area', x: 300, y: 200, width: 200, height: 200 }, hero))
+      },
+    })
+    const { ui } = session
+    await ui.getByRole('textbox', { name: 'Prompt' }).fill('a glass of orange juice')
+    await expect.poll(() => ui.getByRole('alert').first().textContent()).toBe('“Area” is inside “Hero”, and Edit area needs it beside the image in the layers: drag “Area” out of “Hero” in the layers panel, to just above it, then select both again.')
+    await ui.getByRole('button', { name: 'Erase area' }).click()
+    expect(suite.standIn.generations()).toHaveLength(0)
+  })
+
   it('says before sending when the shape is outside the image, and sends nothing', async () => {
     const session = await openWithShape({ kind: 'ellipse', x: 1000, y: 0, width: 100, height: 100 })
     await session.ui.getByRole('button', { name: 'Erase area' }).click()

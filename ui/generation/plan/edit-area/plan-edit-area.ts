@@ -52,6 +52,10 @@ export function areaHint(selection: readonly SelectedLayer[]): string[] {
  * own mask (a relaunch on it) is in the edit's group, not beside the image.
  */
 export function areaProblem(image: PlacedLayer, shape: PlacedLayer, model: ModelCapabilities, maskOfEdit = false): string | null {
+  // Figma puts a shape drawn over a frame into it: over a frame that shows the image, that is where it lands.
+  if (!maskOfEdit && shape.area.parentId === image.id) {
+    return `“${shape.name}” is inside “${image.name}”, and Edit area needs it beside the image in the layers: drag “${shape.name}” out of “${image.name}” in the layers panel, to just above it, then select both again.`
+  }
   if (!maskOfEdit && shape.area.parentId !== image.area.parentId) return `Draw the shape in the same frame as “${image.name}”: it is in another one now.`
   // The shape becomes the edit's mask, so it leaves its place: in an auto layout's flow, the layers after it would move.
   if (!maskOfEdit && shape.area.inFlow) return `“${shape.name}” is part of its frame’s auto layout: as the edit’s mask it would leave a gap and move the layers after it. Turn on Absolute position for “${shape.name}”, then select it and “${image.name}” again.`

@@ -109,7 +109,8 @@ function shapeChange(shape: SceneNode | null, edit: AreaEdit | null, parent: Par
     return `“${shape.name}” was moved or resized while the edit was generating`
   }
   const inParent = edit ? edit.group.parent === parent : shape.parent === parent
-  if (!inParent || shape.locked || (!edit && isInFlow(shape))) {
+  // A fresh shape is moved into the edit's group, so its lock stops it; an edit's mask is copied, so its lock does not.
+  if (!inParent || (!edit && (shape.locked || isInFlow(shape)))) {
     return `“${shape.name}” was locked, or moved to another frame or into an auto layout, while the edit was generating`
   }
   return null

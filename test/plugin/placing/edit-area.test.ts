@@ -150,6 +150,18 @@ describe('Edit area in the sandbox', () => {
     expect(fake.undoSteps()).toBe(2)
   })
 
+  it('Regenerate of an edit whose mask the designer locked in its group lands masked in place: the mask is copied, never moved', async () => {
+    const { frame, image, circle } = tableShot()
+    const placed = await placeAndRecordAsync(overArea(image, circle))
+    const group = fake.allNodes().find((n) => n.id === placed.nodeIds[0])!
+    maskOf(group).locked = true
+    const again = await placeAndRecordAsync(overArea(image, maskOf(group), { replace: true }, 'a cup of coffee'))
+    expect(again.nodeIds).toEqual([group.id])
+    expect(frame.children.map((n) => n.name)).toEqual(['Table shot', 'Table shot · edited area'])
+    expect(maskOf(group).isMask).toBe(true)
+    expect(fake.notifications).toEqual([])
+  })
+
   it('a step Figma refuses midway leaves the shape where it was drawn and no half-made edit; the paid image stays with the UI', async () => {
     const { frame, image, circle } = tableShot()
     const group = fake.figma.group

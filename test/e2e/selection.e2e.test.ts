@@ -116,6 +116,30 @@ describe('the selection as input', () => {
     await session.close()
   })
 
+  it('a Poster whose model is down names one that takes references, and the switch to it upscales with them', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: (fake) => {
+        fake.select(fake.addFrame({ name: 'Poster', x: 0, y: 0, width: 600, height: 800 }), fake.addFrame({ name: 'Logo', x: 700, y: 0, width: 200, height: 200, content: 'photo' }))
+      },
+    })
+    const { ui } = session
+    // Down on every attempt (at once, no wait between them): Riverflow 2 Fast gives up.
+    suite.standIn.enqueue(...Array.from({ length: 4 }, () => ({ kind: 'error' as const, status: 503, retryAfter: 0 })))
+    await pressActionAsync(ui, 'Upscale with 1 reference')
+    // Not a model that takes no references: switched to, its press would only switch back to the one that is down.
+    await expect.poll(() => ui.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/or try Riverflow 2 Pro\./)
+    await ui.getByRole('button', { name: 'Switch to Riverflow 2 Pro' }).click()
+    const main = ui.getByRole('region', { name: 'Actions on the selection' }).locator('.primary-action').getByRole('button')
+    await expect.poll(() => main.getAttribute('aria-label')).toBe('Upscale with 1 reference')
+    await main.click()
+    await expect.poll(() => layer(session, 'Poster @2x'), { timeout: 15_000 }).toMatchObject({ width: 600, height: 800 })
+    const sent = suite.standIn.generations().at(-1)!.body as Body & { model: string }
+    expect(sent.model).toBe('sourceful/riverflow-v2-pro')
+    expect(sent.image_config.super_resolution_references).toHaveLength(1)
+    await session.close()
+  })
+
   it('runs a batch, each frame on its own, keeping the successes when one fails', async () => {
     const session = await suite.open({
       key: TEST_KEY,

@@ -16,10 +16,12 @@ const NO_CREDIT_FREE_MESSAGE =
  * - a 402 (no credit on the account or the key's limit) on a paid model: the
  *   free model, when the list has one, beside adding credit;
  * - the model down or without a provider: "the other model" named, the nearest
- *   that can answer as asked (`modelToTry`).
+ *   that can answer as asked (`modelToTry`): a cut-out's transparent background,
+ *   an upscale's references (a switch to a model that takes none would only
+ *   switch back to the one that is down on the next press).
  * Anything else passes through as it is.
  */
-export function suggestAnotherModel(error: unknown, model: ModelId, models: readonly ModelCapabilities[], transparent = false): unknown {
+export function suggestAnotherModel(error: unknown, model: ModelId, models: readonly ModelCapabilities[], asked: Asked = {}): unknown {
   if (!(error instanceof GenerationError)) return error
   if (error.status === 429 && isFreeVariant(model)) {
     const paid = paidTwinOf(model)
@@ -36,7 +38,7 @@ export function suggestAnotherModel(error: unknown, model: ModelId, models: read
   if (error.kind === 'no-credit' && free && free.id !== model) {
     return new GenerationError('no-credit', NO_CREDIT_FREE_MESSAGE, { status: error.status, serverMessage: error.serverMessage, suggestedModel: free.id })
   }
-  const other = (error.kind === 'unavailable' || error.kind === 'no-endpoint') && error.message.includes(OTHER_MODEL) ? modelToTry(model, transparent, models) : null
+  const other = (error.kind === 'unavailable' || error.kind === 'no-endpoint') && error.message.includes(OTHER_MODEL) ? modelToTry(model, asked, models) : null
   if (other) {
     const { status, retryAfterMs, serverMessage, charged, mayHaveCharged } = error
     return new GenerationError(error.kind, error.message.replaceAll(OTHER_MODEL, other.label), { status, retryAfterMs, serverMessage, charged, mayHaveCharged, suggestedModel: other.id })
@@ -44,14 +46,20 @@ export function suggestAnotherModel(error: unknown, model: ModelId, models: read
   return error
 }
 
+/** What the failed request asked that another model must also do: a transparent background, refSR references. */
+interface Asked {
+  transparent?: boolean
+  references?: boolean
+}
+
 /**
  * The model to try when one fails: the nearest of the list (its tier, its
  * version) that is neither it nor its `:free` twin, which the same provider
- * answers, and that can answer as asked (a cut-out's transparent background);
- * null when the list has none.
+ * answers, and that can answer as asked; null when the list has none.
  */
-function modelToTry(model: ModelId, transparent: boolean, models: readonly ModelCapabilities[]): ModelCapabilities | null {
+function modelToTry(model: ModelId, asked: Asked, models: readonly ModelCapabilities[]): ModelCapabilities | null {
   const twin = paidTwinOf(model)
-  const others = models.filter((candidate) => paidTwinOf(candidate.id) !== twin && (!transparent || candidate.backgrounds.includes('transparent')))
+  const able = (candidate: ModelCapabilities) => (!asked.transparent || candidate.backgrounds.includes('transparent')) && (!asked.references || candidate.maxReferences > 0)
+  const others = models.filter((candidate) => paidTwinOf(candidate.id) !== twin && able(candidate))
   return others.length > 0 ? nearestModel(model, others) : null
 }

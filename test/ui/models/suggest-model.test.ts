@@ -60,7 +60,7 @@ describe('suggestAnotherModel, for a model down or without a provider', () => {
   })
 
   it('for a cut-out, one that answers on a transparent background; none when the list has no other', () => {
-    const cutout = suggestAnotherModel(down(), 'sourceful/riverflow-v2.5-pro', MODELS, true) as GenerationError
+    const cutout = suggestAnotherModel(down(), 'sourceful/riverflow-v2.5-pro', MODELS, { transparent: true }) as GenerationError
     expect(MODELS.find((m) => m.id === cutout.suggestedModel)!.backgrounds).toContain('transparent')
     const alone = down()
     expect(suggestAnotherModel(alone, 'sourceful/riverflow-v2-fast', MODELS.filter((m) => m.id === 'sourceful/riverflow-v2-fast'))).toBe(alone)

@@ -159,6 +159,6 @@ export async function sendGenerationAsync(
   try {
     return await sendOnRoadAsync(connection, input, { signal: options.signal, onRetry: options.onRetry })
   } catch (error) {
-    throw suggestAnotherModel(error, input.model.id, context.models, input.settings.background === 'transparent')
+    throw suggestAnotherModel(error, input.model.id, context.models, { transparent: input.settings.background === 'transparent', references: (input.references?.length ?? 0) > 0 })
   }
 }

@@ -83,6 +83,8 @@ describe('the selection as input', () => {
     const main = session.ui.getByRole('region', { name: 'Actions on the selection' }).locator('.primary-action').getByRole('button')
     await expect.poll(() => main.getAttribute('aria-label')).toBe('Upscale with 2 references')
     expect(await main.textContent()).toMatch(/\$0\.44/)
+    // Beside Refine each's $0.06, what makes it $0.44 is said where the designer reads what it does.
+    expect(await session.ui.locator('[aria-label="Where it lands"]').textContent()).toContain('The price includes the 2 references, $0.20 each.')
     await main.click()
     await expect.poll(() => layer(session, 'Poster @2x'), { timeout: 15_000 }).toMatchObject({ width: 600, height: 800, image: { width: 1200, height: 1600 } })
     expect(suite.standIn.generations()).toHaveLength(1)

@@ -1,11 +1,12 @@
 import type { SelectedLayer } from '../../../common/selection'
-import type { ModelCapabilities } from '../../../common/models'
+import { type ModelCapabilities, REFERENCE_PRICE } from '../../../common/models'
+import { formatUsd } from '../../pricing'
 import { applyKit } from './apply-kit'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { fitSettingsToModel } from '../../models'
 import { estimatePlanCost, planUpscale } from './plan-tasks'
 import { type Roles, picturesOf } from '../../selection/roles'
-import { type Offer, kitPriceNote, promptProblems } from './offer'
+import { type Offer, promptProblems } from './offer'
 import type { Order } from './task'
 
 /**
@@ -60,7 +61,7 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
     label: `Upscale with ${count === 1 ? '1 reference' : `${count} references`}`,
     note: [
       `Upscales “${input.name}” 2× with ${references.map((layer) => `“${layer.name}”`).join(', ')} as ${count === 1 ? 'a reference' : 'references'}${left > 0 ? `; ${left} left out: ${order.model.label} takes ${order.model.maxReferences}` : ''}.`,
-      kitPriceNote(tasks[0]?.brandKit, false),
+      referencesPriceNote(count, tasks[0]?.brandKit?.paidReferences ?? 0),
     ]
       .filter(Boolean)
       .join(' '),
@@ -70,6 +71,17 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
     count: tasks.length,
     cost: estimatePlanCost(tasks),
   }
+}
+
+/**
+ * What the price holds besides the image: each reference, the designer's and
+ * the kit's, is billed on top of it. Said, so that $0.44 beside Refine's
+ * $0.04 is not left to guess.
+ */
+function referencesPriceNote(own: number, kits: number): string {
+  const ownPart = own === 1 ? 'the reference' : `the ${own} references`
+  const kitPart = kits === 0 ? '' : ` and the brand kit’s ${kits === 1 ? 'reference' : `${kits} references`}`
+  return `The price includes ${ownPart}${kitPart}, ${formatUsd(REFERENCE_PRICE)}${own + kits > 1 ? ' each' : ''}.`
 }
 
 /** The price of a 1K image, to pick the cheapest model that takes references. */

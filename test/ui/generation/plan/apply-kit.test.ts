@@ -123,7 +123,7 @@ describe('a brand kit applied to a Generate', () => {
     // Riverflow 2 takes four refSR references: the designer's one and three of the kit's.
     expect(task.references.map((r) => r.layer.id)).toEqual(['1:2', '9:1', '9:2', '9:3'])
     expect(kitLine(task.brandKit)).toBe('Brand kit “Acme” adds 3 refSR references (+$0.60).')
-    expect(action.note).toBe('Upscales “Poster” 2× with “Logo” as a reference. The price includes the brand kit’s 3 references, $0.20 each.')
+    expect(action.note).toBe('Upscales “Poster” 2× with “Logo” as a reference. The price includes the reference and the brand kit’s 3 references, $0.20 each.')
   })
 })
 

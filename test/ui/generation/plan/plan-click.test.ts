@@ -179,14 +179,14 @@ describe('the named actions on the selection', () => {
     const poster = { ...post('p', 800, 1200), name: 'Poster' }
     const action = byKey(plan(state(), [post('a'), poster, post('b')]))['upscale-with-references']
     expect(action.label).toBe('Upscale with 2 references')
-    expect(action.note).toBe('Upscales “Poster” 2× with “Frame a”, “Frame b” as references.')
+    expect(action.note).toBe('Upscales “Poster” 2× with “Frame a”, “Frame b” as references. The price includes the 2 references, $0.20 each.')
     expect(action.tasks).toHaveLength(1)
     expect(action.tasks[0].inputs.map((i) => i.layer.id)).toEqual(['p'])
     expect(action.tasks[0].references.map((r) => r.layer.id)).toEqual(['a', 'b'])
     expect(action.tasks[0]).toMatchObject({ name: 'Poster @2x', placement: 'new-layer', targetIds: ['p'] })
     expect(action.problems).toEqual([])
     // More than the model takes: as many as it takes, and the note says how many stay out.
-    expect(byKey(plan(state(), [poster, ...frames(5)]))['upscale-with-references'].note).toMatch(/; 1 left out: Riverflow 2 Fast takes 4\.$/)
+    expect(byKey(plan(state(), [poster, ...frames(5)]))['upscale-with-references'].note).toMatch(/; 1 left out: Riverflow 2 Fast takes 4\. The price includes the 4 references, \$0\.20 each\.$/)
   })
 
   it('Upscale with references on a model that takes none: one click switches to the cheapest that does, and says so', () => {

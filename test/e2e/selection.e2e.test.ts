@@ -20,6 +20,17 @@ const layer = (session: PluginSession, name: string) =>
     return { x: node.x, y: node.y, width: node.width, height: node.height, image: image ? { width: image.width, height: image.height } : null }
   }, name)
 
+/** A poster of this size and a logo beside it, selected; the saved settings when given. */
+const openPosterAsync = (poster: { width: number; height: number }, saved: unknown = null) =>
+  suite.open({
+    key: TEST_KEY,
+    setupArg: { poster, saved },
+    setup: (fake, arg) => {
+      if (arg.saved) fake.storage.set('saved-state', arg.saved)
+      fake.select(fake.addLayout({ name: 'Poster', x: 0, y: 0, ...arg.poster }), fake.addLayout({ name: 'Logo', x: arg.poster.width + 100, y: 0, width: 200, height: 200, content: 'photo' }))
+    },
+  })
+
 describe('the selection as input', () => {
   it('combines two frames as the designer set them: a picture, its reference left out; the result beside the picture at its size', async () => {
     const session = await suite.open({
@@ -94,14 +105,18 @@ describe('the selection as input', () => {
     expect(decode(content[1].image_url!.url)).toMatchObject({ width: 1200, height: 1600 })
   })
 
+  it('a Poster over 2048 px says how far it is upscaled, and lands at those very pixels', async () => {
+    const session = await openPosterAsync({ width: 2400, height: 3000 })
+    const { ui } = session
+    // 2× would be 4800×6000: Figma exports and holds 4096 px a side, and refSR answers at the input's size.
+    await expect.poll(() => ui.locator('[aria-label="Where it lands"]').textContent()).toContain('Upscales “Poster” 1.4×, to 3277×4096 (Figma holds 4096 px a side at most), with “Logo” as a reference.')
+    await pressActionAsync(ui, 'Upscale with 1 reference')
+    await expect.poll(() => layer(session, 'Poster @2x'), { timeout: 20_000 }).toMatchObject({ width: 2400, height: 3000, image: { width: 3277, height: 4096 } })
+    await session.close()
+  })
+
   it('a Poster on a model that takes no references: nothing claims a switch before the press; the press switches, says so, and the next sends', async () => {
-    const session = await suite.open({
-      key: TEST_KEY,
-      setup: (fake) => {
-        fake.storage.set('saved-state', { settings: { model: 'sourceful/riverflow-v2.5-pro', imageSize: '2K', fontInputs: [] } })
-        fake.select(fake.addLayout({ name: 'Poster', x: 0, y: 0, width: 600, height: 800 }), fake.addLayout({ name: 'Logo', x: 700, y: 0, width: 200, height: 200, content: 'photo' }))
-      },
-    })
+    const session = await openPosterAsync({ width: 600, height: 800 }, { settings: { model: 'sourceful/riverflow-v2.5-pro', imageSize: '2K', fontInputs: [] } })
     const { ui } = session
     const main = ui.getByRole('region', { name: 'Actions on the selection' }).locator('.primary-action').getByRole('button')
     await expect.poll(() => main.getAttribute('aria-label')).toBe('Upscale with references')
@@ -119,12 +134,7 @@ describe('the selection as input', () => {
   })
 
   it('a Poster whose model is down names one that takes references, and the switch to it upscales with them', async () => {
-    const session = await suite.open({
-      key: TEST_KEY,
-      setup: (fake) => {
-        fake.select(fake.addFrame({ name: 'Poster', x: 0, y: 0, width: 600, height: 800 }), fake.addFrame({ name: 'Logo', x: 700, y: 0, width: 200, height: 200, content: 'photo' }))
-      },
-    })
+    const session = await openPosterAsync({ width: 600, height: 800 })
     const { ui } = session
     // Down on every attempt (at once, no wait between them): Riverflow 2 Fast gives up.
     suite.standIn.enqueue(...Array.from({ length: 4 }, () => ({ kind: 'error' as const, status: 503, retryAfter: 0 })))

@@ -184,7 +184,7 @@ function referenceExport(layer: SelectedLayer): ExportConstraint {
  * An upscale's input is exported at the target pixel size, because refSR answers
  * at the input's size; Figma holds at most 4096 px a side, so that is the ceiling.
  */
-function upscaleTarget(layer: SelectedLayer, factor: number): { width: number; height: number } {
+export function upscaleTarget(layer: SelectedLayer, factor: number): { width: number; height: number } {
   const scale = Math.min(factor, FIGMA_MAX_IMAGE_SIDE / Math.max(layer.width, layer.height))
   return scaleSize(layer, scale)
 }

@@ -1,10 +1,11 @@
 import type { SelectedLayer } from '../../../common/selection'
+import { FIGMA_MAX_IMAGE_SIDE } from '../../../common/sizes'
 import { type ModelCapabilities, REFERENCE_PRICE } from '../../../common/models'
 import { formatUsd } from '../../pricing'
 import { applyKit } from './apply-kit'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { fitSettingsToModel } from '../../models'
-import { estimatePlanCost, planUpscale } from './plan-tasks'
+import { estimatePlanCost, planUpscale, upscaleTarget } from './plan-tasks'
 import { type Roles, picturesOf } from '../../selection/roles'
 import { type Offer, promptProblems } from './offer'
 import type { Order } from './task'
@@ -60,7 +61,7 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
     ...base,
     label: `Upscale with ${count === 1 ? '1 reference' : `${count} references`}`,
     note: [
-      `Upscales “${input.name}” 2× with ${references.map((layer) => `“${layer.name}”`).join(', ')} as ${count === 1 ? 'a reference' : 'references'}${left > 0 ? `; ${left} left out: ${order.model.label} takes ${order.model.maxReferences}` : ''}.`,
+      `Upscales “${input.name}” ${reach(input)} with ${references.map((layer) => `“${layer.name}”`).join(', ')} as ${count === 1 ? 'a reference' : 'references'}${left > 0 ? `; ${left} left out: ${order.model.label} takes ${order.model.maxReferences}` : ''}.`,
       referencesPriceNote(count, tasks[0]?.brandKit?.paidReferences ?? 0),
     ]
       .filter(Boolean)
@@ -71,6 +72,17 @@ export function planUpscaleWithReferences(order: Order, selection: SelectedLayer
     count: tasks.length,
     cost: estimatePlanCost(tasks),
   }
+}
+
+/**
+ * How far the upscale goes: 2×, or for a layer over 2048 px, as far as the
+ * 4096 px Figma holds a side (refSR answers at the size of the input, which
+ * Figma exports at most that large), said with the pixels it comes to.
+ */
+function reach(layer: SelectedLayer): string {
+  if (Math.max(layer.width, layer.height) * 2 <= FIGMA_MAX_IMAGE_SIDE) return '2×'
+  const target = upscaleTarget(layer, 2)
+  return `${(target.width / layer.width).toFixed(1)}×, to ${target.width}×${target.height} (Figma holds 4096 px a side at most),`
 }
 
 /**

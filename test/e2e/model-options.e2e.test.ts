@@ -101,7 +101,7 @@ describe('Remove background', () => {
     expect(body.image_config).toMatchObject({ background_mode: 'transparent' })
     expect(body.messages[0].content.map((part) => part.type)).toEqual(['text', 'image_url'])
     const [frame, cutout] = await session.figma((fake) => fake.page.children.map((n) => ({ name: n.name, x: n.x, width: n.width })))
-    expect(cutout.name).toBe('Product · Riverflow')
+    expect(cutout.name).toBe('Product · cut-out')
     expect(cutout.x).toBeGreaterThanOrEqual(frame.x + frame.width)
     await session.close()
   })

@@ -139,7 +139,7 @@ describe('quick actions', () => {
     expect(toasts).toEqual(['Removing the background of the selection with Riverflow 2.5 Fast…', expect.stringMatching(/^Placed 1 image · cost \$\d/)])
     expect(layers).toEqual([
       { name: 'Product', width: 400, height: 300, fill: null },
-      { name: 'Product · Riverflow', width: 400, height: 300, fill: 'IMAGE' },
+      { name: 'Product · cut-out', width: 400, height: 300, fill: 'IMAGE' },
     ])
     const placed = await session.figma((fake) => fake.page.children.map((n) => ({ x: n.x, width: n.width })))
     expect(placed[1].x).toBeGreaterThanOrEqual(placed[0].x + placed[0].width)

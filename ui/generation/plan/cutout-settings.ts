@@ -27,9 +27,14 @@ export function cutoutOrder(settings: GenerationSettings, models: readonly Model
   return { prompt: REMOVE_BACKGROUND_PROMPT, settings: { ...fitted, background: 'transparent' }, model }
 }
 
-/** A Remove background request as its record keeps it: the action named, its instruction the plugin's, not the designer's prompt. */
+/**
+ * A Remove background request as its record keeps it: the action named, its
+ * instruction the plugin's, not the designer's prompt; its layer named for
+ * what it is ("Shot · cut-out"), as an upscale's is ("Shot @2x"), not as a
+ * Refine of the same image would be.
+ */
 export function asCutout(task: TaskSpec): TaskSpec {
-  return { ...task, designerPrompt: '', cutout: true }
+  return { ...task, designerPrompt: '', cutout: true, name: `${task.label} · cut-out` }
 }
 
 function fallbackModel(models: readonly ModelCapabilities[]): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultImageRecords } from '../openrouter-stand-in/image-records'
 import { TEST_KEY } from '../openrouter-stand-in/server'
-import { openOptionsAsync, pressActionAsync } from './panel-actions'
+import { openOptionsAsync } from './panel-actions'
 import { useBrowserSuite } from './suite'
 
 // What 2.5 and later add to the panel, and only for them: background, effort, and what to judge by.
@@ -91,9 +91,14 @@ describe('Remove background', () => {
   it('sends the selected frame on a transparent background through 2.5, and the cut-out lands beside it', async () => {
     const session = await suite.open({ key: TEST_KEY, setup: (fake) => fake.select(fake.addLayout({ name: 'Product', x: 0, y: 0, width: 400, height: 300 })) })
     const { ui } = session
+    // Before the press, the action names the model it goes to beside its price: not the Riverflow 2 Fast chosen.
+    const actions = ui.getByRole('region', { name: 'Actions on the selection' })
+    await actions.getByRole('button', { name: 'More actions' }).click()
+    await expect.poll(() => actions.getByRole('menuitem', { name: 'Remove background' }).textContent()).toMatch(/^Remove backgroundRiverflow 2\.5 Fast · ~\$0\.02–\$0\.08$/)
+    expect(await actions.getByRole('menuitem', { name: 'Upscale 4×' }).textContent()).not.toMatch(/Riverflow/)
     // Slow enough to read the progress, which must name the model the cut-out goes to, not the one chosen.
     suite.standIn.enqueue({ kind: 'success', delayMs: 1500 })
-    await pressActionAsync(ui, 'Remove background')
+    await actions.getByRole('menuitem', { name: 'Remove background' }).click()
     await expect.poll(() => ui.getByRole('status').first().textContent(), { timeout: 5000 }).toMatch(/Generating with Riverflow 2\.5 Fast…/)
     await expect.poll(() => session.figma((fake) => fake.page.children.length), { timeout: 20_000 }).toBe(2)
     const body = suite.standIn.generations()[0].body as Body & { model: string; messages: { content: { type: string }[] }[] }

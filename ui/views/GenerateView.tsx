@@ -132,6 +132,7 @@ export function GenerateView(props: GenerateViewProps) {
       {/* The selection's action and what it did come where the eye lands, under the prompt: no scrolling. */}
       <RunArea
         proposal={proposal}
+        model={settings.model}
         generation={generation}
         confirmKey={confirmKey}
         wait={wait}

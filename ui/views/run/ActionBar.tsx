@@ -12,6 +12,8 @@ const IS_MAC = /Mac/.test(navigator.platform)
 
 interface ActionBarProps {
   proposal: Proposal
+  /** The model the designer chose: an action that goes to another one names it on itself. */
+  model: string
   onRun: (offer: Offer) => void
   /** The ratio chosen on Expand's action, for this selection. */
   onRatio: (ratio: AspectRatio) => void
@@ -24,7 +26,7 @@ interface ActionBarProps {
  * price (⌘↵ presses it), a few others beside each other, and the rest under
  * More. Each names what it does; its price is on it, before anything is sent.
  */
-export function ActionBar({ proposal, onRun, onRatio, onFormats }: ActionBarProps) {
+export function ActionBar({ proposal, model, onRun, onRatio, onFormats }: ActionBarProps) {
   const { primary, secondary, more } = proposal
   return (
     <section class="field" aria-label="Actions on the selection">
@@ -42,9 +44,9 @@ export function ActionBar({ proposal, onRun, onRatio, onFormats }: ActionBarProp
       {(secondary.length > 0 || more.length > 0) && (
         <div class="secondary-actions">
           {secondary.map((offer) => (
-            <SecondaryAction key={offer.key} offer={offer} onRun={onRun} onRatio={onRatio} onFormats={onFormats} />
+            <SecondaryAction key={offer.key} offer={offer} model={model} onRun={onRun} onRatio={onRatio} onFormats={onFormats} />
           ))}
-          {more.length > 0 && <MoreMenu offers={more} onRun={onRun} />}
+          {more.length > 0 && <MoreMenu offers={more} model={model} onRun={onRun} />}
         </div>
       )}
     </section>
@@ -57,13 +59,14 @@ export function ActionBar({ proposal, onRun, onRatio, onFormats }: ActionBarProp
  * in hundreds of sizes takes tens of milliseconds an action, and the main
  * action's price comes first (bench/results/notes.md). Until then it says "…".
  */
-function SecondaryAction({ offer, onRun, onRatio, onFormats }: { offer: Offer } & Omit<ActionBarProps, 'proposal'>) {
+function SecondaryAction({ offer, model, onRun, onRatio, onFormats }: { offer: Offer } & Omit<ActionBarProps, 'proposal'>) {
   const shown = usePriceAfterDrawing(offer)
+  const via = otherModel(offer, model)
   return (
     <span class="action-with-choice">
-      <Button secondary fullWidth aria-label={offer.label} title={offer.problems[0] ?? offer.note ?? (shown ? `${offer.label}: ${shown}` : offer.label)} onClick={() => onRun(offer)}>
+      <Button secondary fullWidth aria-label={offer.label} title={offer.problems[0] ?? offer.note ?? (shown ? `${offer.label}: ${withModel(shown, via)}` : offer.label)} onClick={() => onRun(offer)}>
         <span class="label">{offer.label}</span>
-        <span class="price muted">{shown ?? '…'}</span>
+        <span class="price muted">{shown ? withModel(shown, via) : '…'}</span>
       </Button>
       {offer.ratio && <RatioChoice offer={offer} onRatio={onRatio} />}
       {offer.formats && <FormatsChoice choice={offer.formats} onChange={onFormats} />}
@@ -105,6 +108,20 @@ function price(offer: Offer): string {
   return offer.cost === null ? 'size not offered' : formatEstimateShort(offer.cost)
 }
 
+/**
+ * The model an action goes to when it is not the one chosen (Remove background
+ * on a model that cannot answer on a transparent background goes to one that
+ * can): named beside its price before the press, not first in its progress.
+ */
+function otherModel(offer: Offer, model: string): string | null {
+  const goesTo = offer.first?.model
+  return goesTo && goesTo.id !== model ? goesTo.label : null
+}
+
+function withModel(price: string, model: string | null): string {
+  return model ? `${model} · ${price}` : price
+}
+
 /** Expand to a ratio: which ratio, with the frame's size for each. */
 function RatioChoice({ offer, onRatio }: { offer: Offer; onRatio: (ratio: AspectRatio) => void }) {
   const ratio = offer.ratio!
@@ -112,7 +129,7 @@ function RatioChoice({ offer, onRatio }: { offer: Offer; onRatio: (ratio: Aspect
 }
 
 /** The selection's other actions, behind one icon: a menu that closes on a choice, Escape or a click elsewhere. */
-function MoreMenu({ offers, onRun }: { offers: Offer[]; onRun: (offer: Offer) => void }) {
+function MoreMenu({ offers, model, onRun }: { offers: Offer[]; model: string; onRun: (offer: Offer) => void }) {
   const [open, setOpen] = useState(false)
   const box = useRef<HTMLSpanElement>(null)
   const close = useCallback(() => setOpen(false), [])
@@ -132,14 +149,14 @@ function MoreMenu({ offers, onRun }: { offers: Offer[]; onRun: (offer: Offer) =>
               key={offer.key}
               role="menuitem"
               aria-label={offer.label}
-              title={offer.problems[0] ?? offer.note ?? `${offer.label}: ${price(offer)}`}
+              title={offer.problems[0] ?? offer.note ?? `${offer.label}: ${withModel(price(offer), otherModel(offer, model))}`}
               onClick={() => {
                 setOpen(false)
                 onRun(offer)
               }}
             >
               <span>{offer.label}</span>
-              <span class="price">{price(offer)}</span>
+              <span class="price">{withModel(price(offer), otherModel(offer, model))}</span>
             </button>
           ))}
         </div>

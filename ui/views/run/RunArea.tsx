@@ -15,6 +15,8 @@ import type { ClickWait } from './use-run-action'
 
 interface RunAreaProps {
   proposal: Proposal
+  /** The model the designer chose, for the actions that go to another. */
+  model: string
   generation: Generation
   /** The action waiting for "Send N requests", by key; looked up in the current proposal so its numbers stay true. */
   confirmKey: string | null
@@ -38,7 +40,7 @@ interface RunAreaProps {
  * with Cancel, the wait before it (the brand kit, a set's frames) with Cancel, or the question before a
  * large batch; then what the last job did, and any paid image that waits to be placed.
  */
-export function RunArea({ proposal, generation, confirmKey, wait, onRun, onRetry, onBack, onRatio, onFormats, spendLimit, alerts }: RunAreaProps) {
+export function RunArea({ proposal, model, generation, confirmKey, wait, onRun, onRetry, onBack, onRatio, onFormats, spendLimit, alerts }: RunAreaProps) {
   const { primary, secondary, more } = proposal
   const confirming = [primary, ...secondary, ...more].find((offer) => offer.key === confirmKey && needsConfirmation(offer, spendLimit))
   return (
@@ -58,7 +60,7 @@ export function RunArea({ proposal, generation, confirmKey, wait, onRun, onRetry
       ) : confirming ? (
         <ConfirmSend action={confirming} spendLimit={spendLimit} onSend={() => onRun(confirming, true)} onBack={onBack} />
       ) : (
-        <ActionBar proposal={proposal} onRun={onRun} onRatio={onRatio} onFormats={onFormats} />
+        <ActionBar proposal={proposal} model={model} onRun={onRun} onRatio={onRatio} onFormats={onFormats} />
       )}
       {alerts}
       {/* A press under way has begun the next job: the last one's Retry waits, as it does while a job runs. */}

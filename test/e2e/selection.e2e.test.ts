@@ -152,6 +152,17 @@ describe('the selection as input', () => {
     await session.close()
   })
 
+  it('a Poster out of credit is not offered the free model, which takes no references and would only switch back', async () => {
+    const session = await openPosterAsync({ width: 600, height: 800 })
+    const { ui } = session
+    suite.standIn.enqueue({ kind: 'error', status: 402 })
+    await pressActionAsync(ui, 'Upscale with 1 reference')
+    await expect.poll(() => ui.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/^Not enough OpenRouter credit.*Add credit at openrouter\.ai\/settings\/credits/)
+    expect(await ui.getByRole('alert').first().textContent()).not.toMatch(/free model/)
+    expect(await ui.getByRole('button', { name: /^Switch to/ }).count()).toBe(0)
+    await session.close()
+  })
+
   it('runs a batch, each frame on its own, keeping the successes when one fails', async () => {
     const session = await suite.open({
       key: TEST_KEY,

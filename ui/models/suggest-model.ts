@@ -14,11 +14,10 @@ const NO_CREDIT_FREE_MESSAGE =
  *   designer's key (docs/contracts.md#free-variants): when to try again, and
  *   its paid twin;
  * - a 402 (no credit on the account or the key's limit) on a paid model: the
- *   free model, when the list has one, beside adding credit;
+ *   free model, when the list has one that can answer as asked, beside adding credit;
  * - the model down or without a provider: "the other model" named, the nearest
- *   that can answer as asked (`modelToTry`): a cut-out's transparent background,
- *   an upscale's references (a switch to a model that takes none would only
- *   switch back to the one that is down on the next press).
+ *   that can answer as asked (`modelToTry`).
+ * As asked: a cut-out's transparent background, an upscale's references.
  * Anything else passes through as it is.
  */
 export function suggestAnotherModel(error: unknown, model: ModelId, models: readonly ModelCapabilities[], asked: Asked = {}): unknown {
@@ -35,7 +34,7 @@ export function suggestAnotherModel(error: unknown, model: ModelId, models: read
     })
   }
   const free = models.find((candidate) => candidate.pricing.kind === 'free')
-  if (error.kind === 'no-credit' && free && free.id !== model) {
+  if (error.kind === 'no-credit' && free && free.id !== model && answersAsAsked(free, asked)) {
     return new GenerationError('no-credit', NO_CREDIT_FREE_MESSAGE, { status: error.status, serverMessage: error.serverMessage, suggestedModel: free.id })
   }
   const other = (error.kind === 'unavailable' || error.kind === 'no-endpoint') && error.message.includes(OTHER_MODEL) ? modelToTry(model, asked, models) : null
@@ -59,7 +58,11 @@ interface Asked {
  */
 function modelToTry(model: ModelId, asked: Asked, models: readonly ModelCapabilities[]): ModelCapabilities | null {
   const twin = paidTwinOf(model)
-  const able = (candidate: ModelCapabilities) => (!asked.transparent || candidate.backgrounds.includes('transparent')) && (!asked.references || candidate.maxReferences > 0)
-  const others = models.filter((candidate) => paidTwinOf(candidate.id) !== twin && able(candidate))
+  const others = models.filter((candidate) => paidTwinOf(candidate.id) !== twin && answersAsAsked(candidate, asked))
   return others.length > 0 ? nearestModel(model, others) : null
+}
+
+/** A model switched to must do what the request asked: one that cannot would only switch back on the next press. */
+function answersAsAsked(candidate: ModelCapabilities, asked: Asked): boolean {
+  return (!asked.transparent || candidate.backgrounds.includes('transparent')) && (!asked.references || candidate.maxReferences > 0)
 }

@@ -38,6 +38,8 @@ export interface SelectedLayer {
    * frame of a chosen ratio around it and continue the picture to its edges.
    */
   expandsToRatio?: true
+  /** For such an image that Expand cannot frame for a reason the designer can change: why, so the panel says what to do. */
+  noExpand?: NoExpand
   /**
    * For such an image, what its export covers in its own box's coordinates when
    * more than the box (a shadow, a stroke outside it): Expand draws the export there.
@@ -45,6 +47,15 @@ export interface SelectedLayer {
   drawn?: PageBox
   /** Where it is on the page and in which parent, and whether it shows an image: what Edit area needs of an image and the shape drawn over it. */
   area?: AreaFacts
+}
+
+/** What stops Expand framing an image selected alone that the designer can change (plugin/placing/expand-ratio.ts). */
+export type NoExpandReason = 'locked' | 'rotated' | 'auto-layout'
+
+/** Why an image selected alone is offered no Expand, and the name of its frame when that frame's Expand continues it instead. */
+export interface NoExpand {
+  reason: NoExpandReason
+  frame?: string
 }
 
 /** A box on the page (absolute coordinates). */

@@ -1,5 +1,6 @@
 import type { AspectRatio } from '../../common/domain'
 import type { PlacedImage } from '../../common/messages'
+import type { NoExpandReason } from '../../common/selection'
 import { frameAtRatio } from '../../common/sizes'
 import { isAutoLayout, isInFlow } from './auto-layout'
 import { pageOf, takesNewLayers } from './new-layer'
@@ -13,20 +14,47 @@ const FREE_PARENTS = new Set(['PAGE', 'FRAME', 'GROUP', 'SECTION', 'COMPONENT'])
 
 /**
  * Whether Expand may make a frame of a chosen ratio around this layer, now:
- * it shows an image, is unlocked, visible and not rotated (the frame is its
- * box grown), and its parent takes a frame where the image is. An auto layout
- * would move the frame (and the image in it) elsewhere, or, around a group
- * holding it, move the layers after the group; an instance refuses
- * new children (docs/contracts.md#figma-frames-and-moving-layers), and a
- * locked ancestor means the designer froze that part.
+ * it shows an image, is visible, its parent takes a frame where the image is,
+ * and nothing `refusalOf` names stops it.
  */
 export function canFrame(node: BaseNode | null | undefined): node is RectangleNode | FrameNode {
+  return isImageToFrame(node) && refusalOf(node) === undefined
+}
+
+/**
+ * Why Expand cannot frame this image, when it is something the designer can
+ * change (the panel says what to do); undefined when it can, or when it is no
+ * image Expand could frame whatever they did here (hidden, in an instance).
+ */
+export function frameRefusal(node: BaseNode): NoExpandReason | undefined {
+  return isImageToFrame(node) ? refusalOf(node) : undefined
+}
+
+/**
+ * A layer that shows an image and stands in a parent that takes a frame where
+ * it is (not a boolean, nothing inside an instance or a locked layer, which
+ * refuse new children: docs/contracts.md#figma-frames-and-moving-layers).
+ */
+function isImageToFrame(node: BaseNode | null | undefined): node is RectangleNode | FrameNode {
   if (!node || !IMAGE_TYPES.has(node.type)) return false
   const image = node as RectangleNode | FrameNode
-  if (image.removed || image.locked || !image.visible || image.rotation !== 0 || image.width < 1 || image.height < 1) return false
+  if (image.removed || !image.visible || image.width < 1 || image.height < 1) return false
   if (!Array.isArray(image.fills) || !image.fills.some((fill: Paint) => fill.type === 'IMAGE' && fill.visible !== false)) return false
   const parent = image.parent
-  return !!parent && FREE_PARENTS.has(parent.type) && !isAutoLayout(parent) && takesNewLayers(parent) && !growsAFlow(parent)
+  return !!parent && FREE_PARENTS.has(parent.type) && takesNewLayers(parent)
+}
+
+/**
+ * What stops such an image being framed: locked (the designer froze it), turned
+ * (the frame is its box grown), or placed by an auto layout, which would move
+ * the frame (and the image in it) elsewhere, or, around a group holding it,
+ * move the layers after the group.
+ */
+function refusalOf(image: RectangleNode | FrameNode): NoExpandReason | undefined {
+  if (image.locked) return 'locked'
+  if (image.rotation !== 0) return 'rotated'
+  if (isAutoLayout(image.parent) || (image.parent && growsAFlow(image.parent))) return 'auto-layout'
+  return undefined
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { AreaFacts, SelectedLayer } from '../../common/selection'
+import type { AreaFacts, NoExpand, SelectedLayer } from '../../common/selection'
 import { isInFlow } from '../placing/auto-layout'
 import { coveringImageOf, drawnBoxOf, expandSourceOf } from '../placing/expand-frame'
-import { canFrame } from '../placing/expand-ratio'
+import { canFrame, frameRefusal } from '../placing/expand-ratio'
 import { showsGeneration } from '../history/record'
 
 /** Layer types that take an image fill the way a designer expects (not text, not groups). */
@@ -53,6 +53,8 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
       const filledBy = coveringImageOf(node)
       if (filledBy) layer.filledBy = filledBy.name
       if (canFrame(filledBy)) layer.filledByFramable = true
+      const noExpand = noExpandOf(node)
+      if (noExpand) layer.noExpand = noExpand
     }
     // Two layers selected: perhaps an image and the shape drawn over the part to edit.
     if (nodes.length === 2) layer.area = areaFactsOf(node)
@@ -66,6 +68,19 @@ export function describeSelection(nodes: readonly SceneNode[]): SelectedLayer[] 
     }
     return layer
   })
+}
+
+/**
+ * Why an image selected alone is offered no Expand, when the designer can
+ * change it; with its frame's name when that frame's Expand continues it (it
+ * leaves part of the frame empty), which the panel offers as the other way.
+ */
+function noExpandOf(node: SceneNode): NoExpand | undefined {
+  const reason = frameRefusal(node)
+  if (!reason) return undefined
+  const frame = node.parent
+  const expandsInFrame = !!frame && frame.type !== 'PAGE' && expandSourceOf(frame as SceneNode)?.imageId === node.id
+  return expandsInFrame ? { reason, frame: frame.name } : { reason }
 }
 
 /**

@@ -355,6 +355,51 @@ describe('Expand, where it cannot be made', () => {
     await expect.poll(() => ui.getByRole('button', { name: 'Refine', exact: true }).count()).toBe(1)
     expect(await ui.getByRole('combobox', { name: 'Ratio to expand to' }).count()).toBe(0)
   })
+
+  it('a shot in a card with auto layout, selected alone: the panel says why it has no Expand, and that the card, which it leaves room in, has', async () => {
+    const session = await suite.open({
+      key: TEST_KEY,
+      setup: async (fake) => {
+        const card = Object.assign(fake.addFrame({ name: 'Card', width: 848, height: 848 }), { layoutMode: 'VERTICAL', paddingTop: 24, paddingBottom: 24, paddingLeft: 24, paddingRight: 24 })
+        fake.select(await fake.addPhoto({ name: 'Shot', width: 800, height: 800 }, card))
+      },
+    })
+    const { ui } = session
+    const hint = ui.getByText(/^Expand is not offered/)
+    await expect.poll(() => hint.allTextContents()).toEqual(['Expand is not offered for an image in an auto layout: move it out of the auto layout frame, or select “Card” to expand into it.'])
+    expect(await ui.getByRole('combobox', { name: 'Ratio to expand to' }).count()).toBe(0)
+    // As it says: the card continues the shot into its padding.
+    await session.figma((fake) => fake.select(fake.allNodes().find((n) => n.name === 'Card')!))
+    await expect.poll(() => ui.getByRole('button', { name: 'Expand', exact: true }).count()).toBe(1)
+    expect(await hint.count()).toBe(0)
+    await session.close()
+  })
+
+  for (const { why, change, hint } of [
+    { why: 'rotated', change: { rotation: 15 }, hint: 'Expand is not offered for a rotated image: straighten it (rotation 0°) to expand it.' },
+    { why: 'locked', change: { locked: true }, hint: 'Expand is not offered for a locked image: unlock it to expand it.' },
+  ] as const) {
+    it(`a ${why} shot selected alone: the panel says why it has no Expand and what to do, and once done offers it, saying nothing`, async () => {
+      const session = await suite.open({
+        key: TEST_KEY,
+        setupArg: change,
+        setup: async (fake, props) => fake.select(await fake.addPhoto({ name: 'Shot', width: 800, height: 800, ...props })),
+      })
+      const { ui } = session
+      const line = ui.getByText(/^Expand is not offered/)
+      await expect.poll(() => line.allTextContents()).toEqual([hint])
+      expect(await ui.getByRole('combobox', { name: 'Ratio to expand to' }).count()).toBe(0)
+      // Done as it says (straightened, unlocked): Expand to a ratio, and no line about it.
+      await session.figma((fake) => {
+        const shot = fake.allNodes().find((n) => n.name === 'Shot')!
+        Object.assign(shot, { rotation: 0, locked: false })
+        fake.select(shot)
+      })
+      await expect.poll(() => ui.getByRole('combobox', { name: 'Ratio to expand to' }).count()).toBe(1)
+      expect(await line.count()).toBe(0)
+      await session.close()
+    })
+  }
 })
 
 /** An input's size and its alpha at a few points, decoded by the browser: PNG or WebP, whichever fitted the request. */

@@ -63,6 +63,30 @@ describe('Expand to a ratio in the sandbox', () => {
     expect(describeSelection([shot] as unknown as SceneNode[])[0].expandsToRatio).toBeUndefined()
   })
 
+  it('says why it is not offered for an image alone, where the designer can change it, and the frame that expands it instead', () => {
+    const { board: parent, shot } = board()
+    const noExpand = () => describeSelection([shot] as unknown as SceneNode[])[0].noExpand
+    expect(noExpand()).toBeUndefined()
+    // The board holds a caption as well as the shot: its Expand is for the shot, whatever the shot is.
+    shot.locked = true
+    expect(noExpand()).toEqual({ reason: 'locked', frame: 'Board' })
+    shot.locked = false
+    shot.rotation = 15
+    expect(noExpand()).toEqual({ reason: 'rotated', frame: 'Board' })
+    shot.rotation = 0
+    Object.assign(parent, { layoutMode: 'HORIZONTAL' })
+    expect(noExpand()).toMatchObject({ reason: 'auto-layout' })
+    // On the page, there is no frame to suggest; with another layer selected, no Expand is looked for.
+    const alone = fake.addRectangle({ name: 'Alone', width: 400, height: 300, rotation: 30 })
+    alone.fills = shot.fills
+    expect(describeSelection([alone] as unknown as SceneNode[])[0].noExpand).toEqual({ reason: 'rotated' })
+    expect(describeSelection([alone, shot] as unknown as SceneNode[])[0].noExpand).toBeUndefined()
+    // Nothing the designer could change here would frame it (hidden, or no image): nothing said.
+    alone.visible = false
+    expect(describeSelection([alone] as unknown as SceneNode[])[0].noExpand).toBeUndefined()
+    expect(describeSelection([fake.addRectangle({ locked: true })] as unknown as SceneNode[])[0].noExpand).toBeUndefined()
+  })
+
   it('is not offered for an image in a group that an auto layout places: the grown group would move the layers after it', () => {
     const card = Object.assign(fake.addFrame({ name: 'Card', width: 1000, height: 1200 }), { layoutMode: 'VERTICAL', primaryAxisSizingMode: 'AUTO' })
     const shot = fake.addRectangle({ name: 'Shot', width: 1000, height: 1000 })
@@ -70,7 +94,7 @@ describe('Expand to a ratio in the sandbox', () => {
     const group = fake.addGroup([shot])
     card.appendChild(group)
     fake.addText({ name: 'Caption', characters: 'New in' }, card)
-    expect(describeSelection([shot] as unknown as SceneNode[])[0].expandsToRatio).toBeUndefined()
+    expect(describeSelection([shot] as unknown as SceneNode[])[0]).toMatchObject({ noExpand: { reason: 'auto-layout' } })
     // Out of the flow (placed absolutely), growing it moves nothing.
     Object.assign(group, { layoutPositioning: 'ABSOLUTE' })
     expect(describeSelection([shot] as unknown as SceneNode[])[0].expandsToRatio).toBe(true)

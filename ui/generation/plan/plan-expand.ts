@@ -1,5 +1,5 @@
 import type { AspectRatio } from '../../../common/domain'
-import type { ExpandSource, SelectedLayer } from '../../../common/selection'
+import type { ExpandSource, NoExpandReason, SelectedLayer } from '../../../common/selection'
 import { ASPECT_RATIOS, type FramedImage, type PixelSize, frameAtRatio, nearestAspectRatio } from '../../../common/sizes'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Offer, clickAction, promptProblems, withKit } from './offer'
@@ -158,10 +158,26 @@ function expandPrompt(prompt: string, transparent: boolean): string {
     .join(' ')
 }
 
-/** A frame its image already covers: Expand has nothing to fill, and this says what would give it some. */
+/** What each reason Expand cannot frame an image alone is, in a designer's words, and what changes it. */
+const NO_EXPAND: Record<NoExpandReason, { image: string; fix: string }> = {
+  locked: { image: 'a locked image', fix: 'unlock it' },
+  rotated: { image: 'a rotated image', fix: 'straighten it (rotation 0°)' },
+  'auto-layout': { image: 'an image in an auto layout', fix: 'move it out of the auto layout frame' },
+}
+
+/**
+ * Why Expand is not offered where a designer may look for it: a frame its
+ * image already covers (what would give it room), or an image alone that it
+ * cannot frame (what to change, or the frame to select that expands it).
+ */
 export function expandHint(selection: readonly SelectedLayer[]): string[] {
-  const frame = selection.length === 1 ? selection[0] : undefined
-  if (frame?.filledBy === undefined) return []
-  const alone = frame.filledByFramable ? ', or select the image and choose a ratio' : ''
-  return [`“${frame.filledBy}” already fills “${frame.name}”: to expand it, make the frame larger than the image${alone}.`]
+  const layer = selection.length === 1 ? selection[0] : undefined
+  if (layer?.noExpand) {
+    const { image, fix } = NO_EXPAND[layer.noExpand.reason]
+    const frame = layer.noExpand.frame
+    return [`Expand is not offered for ${image}: ${fix}${frame === undefined ? ' to expand it' : `, or select “${frame}” to expand into it`}.`]
+  }
+  if (layer?.filledBy === undefined) return []
+  const alone = layer.filledByFramable ? ', or select the image and choose a ratio' : ''
+  return [`“${layer.filledBy}” already fills “${layer.name}”: to expand it, make the frame larger than the image${alone}.`]
 }

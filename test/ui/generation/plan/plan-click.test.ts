@@ -322,6 +322,16 @@ describe('hints: why an action the selection seems to ask for is not offered', (
     expect(plan(state(), [card]).hints).toEqual(['“Shot” already fills “Banner”: to expand it, make the frame larger than the image.'])
     expect(plan(state(), [layer('c')]).hints).toEqual([])
   })
+
+  it('an image alone that Expand cannot frame: says why and what to do, or which frame expands it; nothing for one it frames', () => {
+    const shot = { ...layer('s', 800, 800), name: 'Shot', showsImage: true as const }
+    const hints = (noExpand: SelectedLayer['noExpand']) => plan(state(), [{ ...shot, noExpand }]).hints
+    expect(hints({ reason: 'locked' })).toEqual(['Expand is not offered for a locked image: unlock it to expand it.'])
+    expect(hints({ reason: 'rotated' })).toEqual(['Expand is not offered for a rotated image: straighten it (rotation 0°) to expand it.'])
+    expect(hints({ reason: 'auto-layout' })).toEqual(['Expand is not offered for an image in an auto layout: move it out of the auto layout frame to expand it.'])
+    expect(hints({ reason: 'auto-layout', frame: 'Card' })).toEqual(['Expand is not offered for an image in an auto layout: move it out of the auto layout frame, or select “Card” to expand into it.'])
+    expect(plan(state(), [{ ...shot, expandsToRatio: true }]).hints).toEqual([])
+  })
 })
 
 describe('empty frames beside a picture: places for new images, never sent as pictures', () => {

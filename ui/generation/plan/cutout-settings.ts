@@ -18,13 +18,14 @@ export function offersTransparency(models: readonly ModelCapabilities[]): boolea
  * Remove background: the chosen model when it can answer on a transparent
  * background, else 2.5 Fast (V2 cannot), or, when the list on offer has no
  * 2.5 Fast, the first it has that can; its own prompt, so the designer's
- * prompt and font rows (billed) stay for Generate.
+ * prompt and font rows (billed) stay for Generate. Keep full resolution
+ * carries over: a cut-out is sized to its image as a Refine of it is.
  */
-export function cutoutOrder(settings: GenerationSettings, models: readonly ModelCapabilities[]): Order {
+export function cutoutOrder(settings: GenerationSettings, models: readonly ModelCapabilities[], keepFullResolution = false): Order {
   const chosen = findModel(models, settings.model)
   const model = chosen.backgrounds.includes('transparent') ? chosen : findModel(models, fallbackModel(models))
   const fitted = fitSettingsToModel({ ...settings, fontInputs: [], scoringPrompt: '' }, model).settings
-  return { prompt: REMOVE_BACKGROUND_PROMPT, settings: { ...fitted, background: 'transparent' }, model }
+  return { prompt: REMOVE_BACKGROUND_PROMPT, settings: { ...fitted, background: 'transparent' }, model, keepFullResolution }
 }
 
 /**

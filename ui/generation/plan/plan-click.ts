@@ -157,7 +157,7 @@ function selectionOffers({ state, selection, roles, models, kit, expandTo }: Cli
   if (withReferences) offers.push(withReferences)
   // Offered once the list has a model that can answer on a transparent background (2.5 and later).
   if (offersTransparency(models)) {
-    offers.push(offer('remove-background', 'Remove background', refineEach('remove-background', cutoutOrder(order.settings, models), inputs, references, state.concurrency, (tasks) => tasks.map(asCutout)), state, eachProblems))
+    offers.push(offer('remove-background', 'Remove background', refineEach('remove-background', cutoutOrder(order.settings, models, order.keepFullResolution), inputs, references, state.concurrency, (tasks) => tasks.map(asCutout)), state, eachProblems))
   }
   // Combined with what holds a picture: a key visual and the empty frames of its formats have nothing to combine.
   if (pictures.length > 1) {

@@ -10,6 +10,7 @@ import { DEFAULT_STATE } from '../../../../ui/defaults'
 import { areaAt } from '../../../fixtures/area'
 import { banner } from '../../../fixtures/expand'
 import { highestUsd } from '../../../../ui/pricing'
+import { EXACT_SIZE_LIMITS } from '../../../../common/road-capabilities'
 
 const layer = (id: string, width = 400, height = 300, fillable = true, madeHere = false): SelectedLayer => ({ id, name: `Frame ${id}`, type: 'FRAME', width, height, fillable, madeHere })
 const photo = (id: string, width = 400, height = 300): SelectedLayer => ({ ...layer(id, width, height), type: 'RECTANGLE', showsImage: true })
@@ -284,6 +285,17 @@ describe('Remove background', () => {
         .offers.find((a) => a.kind === 'remove-background')!.tasks[0].settings.model
     expect(fallbackWith(['sourceful/riverflow-v2-pro', 'sourceful/riverflow-v2.5-pro', 'sourceful/riverflow-v2.5-fast'])).toBe('sourceful/riverflow-v2.5-fast')
     expect(fallbackWith(['sourceful/riverflow-v2-pro', 'sourceful/riverflow-v2.6-pro', 'sourceful/riverflow-v2.5-pro'])).toBe('sourceful/riverflow-v2.5-pro')
+  })
+
+  it('keeps full resolution when the designer chose to: a 2400×1600 cut-out on 2.6 Pro is asked at its own 4800×3200, not Figma’s 4096×2730', () => {
+    // 2.6 Pro as its endpoint record describes it: explicit pixels, and a transparent background.
+    const models = BUILT_IN_MODELS.map((m) => (m.id === 'sourceful/riverflow-v2.6-pro' ? { ...m, exactSize: EXACT_SIZE_LIMITS, backgrounds: ['original' as const, 'transparent' as const] } : m))
+    const shot: SelectedLayer = { ...frame, width: 2400, height: 1600 }
+    const settings = { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2.6-pro' }
+    const cutout = (keepFullResolution: boolean) =>
+      planClick({ state: { ...DEFAULT_STATE, settings, keepFullResolution }, selection: [shot], roles: {}, models }).offers.find((a) => a.kind === 'remove-background')!.tasks[0].exactSize
+    expect(cutout(true)).toEqual({ width: 4800, height: 3200 })
+    expect(cutout(false)).toEqual({ width: 4096, height: 2730 })
   })
 
   it('is not offered while no model on the list can answer on a transparent background', () => {

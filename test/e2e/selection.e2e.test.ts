@@ -123,6 +123,8 @@ describe('the selection as input', () => {
     // Only selected: the model is as the designer set it, and no alert says otherwise.
     expect(await ui.getByRole('alert').count()).toBe(0)
     expect(await ui.getByRole('region', { name: 'What is sent' }).textContent()).toMatch(/Riverflow 2\.5 Pro/)
+    // Nothing is planned until the switch: no line names a layer it would land beside.
+    expect(await ui.locator('[aria-label="Where it lands"]').textContent()).not.toMatch(/On a new layer|the layer/)
     await main.click()
     await expect.poll(() => ui.getByRole('alert').textContent()).toMatch(/Switched to Riverflow 2 Fast: press again to upscale/)
     await expect.poll(() => main.getAttribute('aria-label')).toBe('Upscale with 1 reference')

@@ -77,13 +77,14 @@ function isPoster(layers: readonly SelectedLayer[]): boolean {
  */
 export function landsLine(offer: Offer, selection: readonly SelectedLayer[]): string {
   const { first, count } = offer
+  // Nothing planned yet (Upscale with references that first switches the model): nowhere to name.
+  if (!first) return ''
   const name = (id: string | undefined) => `“${selection.find((layer) => layer.id === id)?.name ?? 'the layer'}”`
-  const target = name(first?.targetIds[0])
+  const target = name(first.targetIds[0])
   switch (offer.kind) {
     case 'generate':
     case 'generate-each':
     case 'replace': {
-      if (!first) return ''
       if (count > 1 && first.row !== undefined) return `${count} variations, side by side on new layers${selection.length > 0 ? ' beside the selection' : ''}.`
       if (offer.kind === 'generate-each') return `Each frame gets its own image as its fill, made for its size.`
       if (offer.kind === 'replace') return `Replaces the image in ${count === 1 && first.targetIds.length === 1 ? target : 'the selected layers'}; Restore previous on the layer brings it back.`
@@ -91,18 +92,18 @@ export function landsLine(offer: Offer, selection: readonly SelectedLayer[]): st
       return selection.length === 0 ? 'On a new layer in the middle of the view.' : `On a new layer beside ${selection.length === 1 ? target : 'the selection'}.`
     }
     case 'expand':
-      return first?.expandTo ? `In a new ${first.expandTo} frame around ${target}, continued behind it; the image stays as it is.` : `Behind the image in ${target}, continued to its edges; the image stays as it is.`
+      return first.expandTo ? `In a new ${first.expandTo} frame around ${target}, continued behind it; the image stays as it is.` : `Behind the image in ${target}, continued to its edges; the image stays as it is.`
     case 'edit-area':
     case 'erase':
       return `Over ${target}, inside the shape you drew, with a soft edge; the image stays as it is.`
     case 'formats': {
-      const keyVisual = name(first?.formatSet?.keyVisualId)
+      const keyVisual = name(first.formatSet?.keyVisualId)
       if (offer.makeFrames) return `In a new frame for each format, beside ${keyVisual}, named with its size; ${keyVisual} stays as it is.`
       return `In each frame, made for its shape, behind the frame’s own layers; ${keyVisual} and your text stay as they are.`
     }
     default:
       // A refine's variations (a row of takes): one image refined, or each of several.
-      if (first?.row !== undefined) {
+      if (first.row !== undefined) {
         const images = new Set(offer.tasks.map((task) => task.targetIds[0])).size
         return images === 1 ? `${count} variations, side by side beside ${target}, at its size.` : `${count / images} variations of each image, side by side beside it, at its size.`
       }

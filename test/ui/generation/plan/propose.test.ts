@@ -127,6 +127,13 @@ describe('where it lands, and what it sends, in a line', () => {
     expect(line([], state({ takes: 3 }))).toBe('3 variations, side by side on new layers.')
   })
 
+  it('says nothing of where a poster lands while its press only switches to a model that takes references', () => {
+    const selection = [{ ...image('p', 1080, 1350), name: 'Poster' }, image('l', 300, 300)]
+    const { primary } = proposalFor(selection, state({ settings: { ...DEFAULT_STATE.settings, model: 'sourceful/riverflow-v2.5-pro' } }))
+    expect(primary).toMatchObject({ kind: 'upscale-with-references', count: 0 })
+    expect(landsLine(primary, selection)).toBe('')
+  })
+
   it('names the model, the pixels and how many images', () => {
     // 2.6 Pro as its endpoint record describes it: explicit pixels.
     const models = MODELS.map((m) => (m.id === 'sourceful/riverflow-v2.6-pro' ? { ...m, exactSize: EXACT_SIZE_LIMITS } : m))

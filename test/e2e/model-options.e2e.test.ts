@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { defaultImageRecords } from '../openrouter-stand-in/image-records'
 import { TEST_KEY } from '../openrouter-stand-in/server'
 import { openOptionsAsync } from './panel-actions'
+import type { PluginSession } from './harness'
 import { useBrowserSuite } from './suite'
 
 // What 2.5 and later add to the panel, and only for them: background, effort, and what to judge by.
 const suite = useBrowserSuite()
+
+/** The names of the layers on the fake canvas. */
+const layerNames = (session: PluginSession) => session.figma((fake) => fake.allNodes().map((node) => node.name))
 
 type Body = { image_config: Record<string, unknown>; reasoning?: { effort?: string } }
 
@@ -84,6 +88,26 @@ describe('the backgrounds a model can take', () => {
     await expect.poll(() => background.count()).toBe(0)
     expect(await ui.getByRole('radio', { name: 'Solid colour' }).count()).toBe(0)
     await session.close()
+  })
+})
+
+describe('Upscale on Riverflow 2 Fast', () => {
+  it('offers no 4× of an 800×600 image, which would land as 2× does; on a 2400×1600 one, says before the press how far it goes, and names the layer so', async () => {
+    const session = await suite.open({ key: TEST_KEY, setup: (fake) => fake.select(fake.addLayout({ name: 'Shot', x: 0, y: 0, width: 800, height: 600, content: 'photo' })) })
+    const { ui } = session
+    const actions = ui.getByRole('region', { name: 'Actions on the selection' })
+    await actions.getByRole('button', { name: 'More actions' }).click()
+    await expect.poll(() => actions.getByRole('menuitem').count()).toBeGreaterThan(0)
+    expect(await actions.getByRole('menuitem', { name: 'Upscale 4×' }).count()).toBe(0)
+    expect(await actions.getByRole('button', { name: 'Upscale 2×', exact: true }).count()).toBe(1)
+    await session.close()
+
+    const large = await suite.open({ key: TEST_KEY, setup: (fake) => fake.select(fake.addLayout({ name: 'Wide', x: 0, y: 0, width: 2400, height: 1600, content: 'photo' })) })
+    const upscale = large.ui.getByRole('region', { name: 'Actions on the selection' }).getByRole('button', { name: 'Upscale 2×', exact: true })
+    await expect.poll(() => upscale.getAttribute('title')).toBe('Riverflow 2 Fast makes at most 2496×1664 here (1×, not 2×); Riverflow 2 Pro makes 4096×2731 (1.7×).')
+    await upscale.click()
+    await expect.poll(() => layerNames(large), { timeout: 15_000 }).toContain('Wide @1x')
+    await large.close()
   })
 })
 

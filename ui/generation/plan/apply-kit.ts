@@ -6,6 +6,7 @@ import { formatUsd } from '../../pricing'
 import type { ScoringCriterion } from '../../openrouter/scoring-rubric'
 import { kitPromptText, quotedTexts } from '../../brand-kit/kit-prompt'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
+import { withReachName } from './plan-tasks'
 
 /** How a task takes the kit: as the images of a new or refined image, or as an upscale's refSR references. */
 export type KitUse = 'images' | 'upscale'
@@ -46,7 +47,8 @@ export function applyKit(task: TaskSpec, ready: ReadyKit, use: KitUse): TaskSpec
       leftOut.push(room === 0 ? `the kit’s references: an upscale on ${model.label} takes no refSR references` : `${total - sent.length} of the kit’s ${total} references: ${model.label} takes ${model.maxReferences} refSR references`)
     }
     next.brandKit = { id: kit.id, name: kit.name, designerPrompt: task.designerPrompt ?? task.prompt, adds, leftOut, paidReferences: sent.length }
-    return next
+    // With refSR references the answer comes at the input's size: the layer is named for that reach.
+    return withReachName(next)
   }
 
   const room = Math.max(0, model.maxInputImages - task.inputs.length)

@@ -1,13 +1,14 @@
 import type { AspectRatio, Placement, SavedState } from '../../../common/domain'
 import type { SelectedLayer } from '../../../common/selection'
+import type { PixelSize } from '../../../common/sizes'
 import type { ModelCapabilities } from '../../../common/models'
 import { isHexColor } from '../../hex-color'
 import { highestUsd } from '../../pricing'
-import { findModel } from '../../models'
+import { findModel, fitSettingsToModel } from '../../models'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Roles, assignRoles, combineNote, layersWithRole, picturesOf, roleProblems } from '../../selection/roles'
 import { asCutout, cutoutOrder, offersTransparency } from './cutout-settings'
-import { planGenerate, planRefine, referencesToSend, refineTask, upscaleTask, withTakes } from './plan-tasks'
+import { planGenerate, planRefine, referencesToSend, refineTask, upscaleMade, upscaleReach, upscaleTarget, upscaleTask, withTakes } from './plan-tasks'
 import type { LayerToSend, Order, TaskSpec } from './task'
 import { type ClickAction, type Offer, type OfferKind, clickAction, eachLayerAction, kitPriceNote, named, promptProblems, withKit } from './offer'
 import { areaHint, planAreaActions } from './edit-area/plan-edit-area'
@@ -128,7 +129,8 @@ function generateOffers(order: Order, { state, kit }: ClickInput, fillable: Sele
  * or combined (the designer's roles, else the first an input and the next
  * ones references), so one click does what its name says.
  */
-function selectionOffers({ state, selection, roles, models, kit, expandTo }: ClickInput, order: Order): Offer[] {
+function selectionOffers(input: ClickInput, order: Order): Offer[] {
+  const { state, selection, roles, models, kit, expandTo } = input
   // Text and empty frames alone send no picture (`picturesOf`): nothing to refine, upscale, combine or cut out; Generate fills the frames.
   const pictures = picturesOf(selection)
   if (pictures.length === 0) return []
@@ -141,15 +143,11 @@ function selectionOffers({ state, selection, roles, models, kit, expandTo }: Cli
   const inputs = layersWithRole(selection, eachRoles, 'input')
   const references = referencesToSend(selection, eachRoles)
   const count = inputs.length
-  const many = count > 1
   const eachProblems = roleProblems(selection, eachRoles, model, true)
   const offers: Offer[] = [
     // Variations of a refine, as of a Generate: each take its own request, in a row beside its image.
-    offer('refine-each', many ? `Refine each (${count})` : 'Refine', refineEach('refine-each', order, inputs, references, state.concurrency, (tasks) => withKit(withTakes(tasks, state.takes), kit)), state, eachProblems),
-    ...([2, 4] as const).map((factor) => {
-      const upscale = offer('upscale-each', many ? `Upscale each ${factor}×` : `Upscale ${factor}×`, upscaleEach(`upscale-each-${factor}`, order, inputs, references, factor, state.concurrency, (tasks) => withKit(tasks, kit, 'upscale')), state, eachProblems)
-      return Object.assign(upscale, { factor, note: kitPriceNote(upscale.first?.brandKit, many) ?? undefined })
-    }),
+    offer('refine-each', count > 1 ? `Refine each (${count})` : 'Refine', refineEach('refine-each', order, inputs, references, state.concurrency, (tasks) => withKit(withTakes(tasks, state.takes), kit)), state, eachProblems),
+    ...upscaleOffers(input, order, inputs, references, eachProblems),
     ...planExpandActions(order, selection, expandTo, kit),
     ...planFormatsActions(order, { selection, picked: state.formats, concurrency: state.concurrency, models, kit }),
   ]
@@ -175,6 +173,44 @@ function selectionOffers({ state, selection, roles, models, kit, expandTo }: Cli
  */
 function refineEach(key: string, order: Order, inputs: SelectedLayer[], references: LayerToSend[], concurrency: number, finish = (tasks: TaskSpec[]) => tasks): ClickAction {
   return eachLayerAction(key, inputs, (layer) => finish([refineTask(order, [layer], references, inputs.length === 1)]), concurrency)
+}
+
+/**
+ * Upscale 2× and 4×, each saying before the press how far it goes where the
+ * model cannot make its factor ("Riverflow 2 Fast makes at most 2304×1728
+ * here (2.9×, not 4×)"). 4× is not offered for one layer it would land as
+ * 2× does: the same request under a bigger name.
+ */
+function upscaleOffers({ state, models, kit }: ClickInput, order: Order, inputs: SelectedLayer[], references: LayerToSend[], problems: string[]): Offer[] {
+  const many = inputs.length > 1
+  const [twice, fourTimes] = ([2, 4] as const).map((factor) => {
+    const upscale = offer('upscale-each', many ? `Upscale each ${factor}×` : `Upscale ${factor}×`, upscaleEach(`upscale-each-${factor}`, order, inputs, references, factor, state.concurrency, (tasks) => withKit(tasks, kit, 'upscale')), state, problems)
+    const reach = many || !upscale.first ? null : reachNote(upscale.first, factor, models, references, kit)
+    return Object.assign(upscale, { factor, note: [reach, kitPriceNote(upscale.first?.brandKit, many)].filter(Boolean).join(' ') || undefined })
+  })
+  const same = !many && twice.first && fourTimes.first && sameSize(upscaleMade(twice.first), upscaleMade(fourTimes.first))
+  return same ? [twice] : [twice, fourTimes]
+}
+
+/** Where the upscale falls short of its factor (Figma's 4096 px aside), what the model makes, and a model on offer that makes it. */
+function reachNote(task: TaskSpec, factor: 2 | 4, models: readonly ModelCapabilities[], references: LayerToSend[], kit: ReadyKit | null | undefined): string | null {
+  const layer = task.inputs[0].layer
+  const target = upscaleTarget(layer, factor)
+  const full = Math.round(Math.min(target.width / layer.width, target.height / layer.height) * 10) / 10
+  const reached = upscaleReach(task)
+  if (reached >= full) return null
+  const made = upscaleMade(task)
+  const most = task.settings.imageSize === task.model.sizes[task.model.sizes.length - 1] ? 'at most ' : ''
+  const able = models.find((model) => {
+    const order = { prompt: task.designerPrompt ?? '', settings: fitSettingsToModel(task.settings, model).settings, model }
+    return upscaleReach(withKit([upscaleTask(order, layer, references, factor, false)], kit, 'upscale')[0]) >= full
+  })
+  const there = full === factor ? `${factor}×` : `${target.width}×${target.height} (${full}×)`
+  return `${task.model.label} makes ${most}${made.width}×${made.height} here (${reached}×, not ${factor}×)${able ? `; ${able.label} makes ${there}` : ''}.`
+}
+
+function sameSize(a: PixelSize, b: PixelSize): boolean {
+  return a.width === b.width && a.height === b.height
 }
 
 /** Upscale each input layer by `factor`, one request each, made on the click. */

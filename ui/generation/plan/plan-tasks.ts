@@ -1,6 +1,6 @@
 import type { ExportConstraint, ImageSize, Placement } from '../../../common/domain'
 import type { SelectedLayer } from '../../../common/selection'
-import { FIGMA_MAX_IMAGE_SIDE, nearestAspectRatio, scaleSize } from '../../../common/sizes'
+import { FIGMA_MAX_IMAGE_SIDE, type PixelSize, expectedPixelSize, figmaSize, nearestAspectRatio, scaleSize } from '../../../common/sizes'
 import { type CostEstimate, addEstimates, estimateCost } from '../../pricing'
 import { type Roles, layersWithRole } from '../../selection/roles'
 import { fitFrame } from '../../models/frame-size'
@@ -99,7 +99,7 @@ export function upscaleTask(order: Order, layer: SelectedLayer, references: Laye
   const { prompt, settings, model } = order
   const ownPrompt = prompt.trim() !== ''
   const target = upscaleTarget(layer, factor)
-  return {
+  return withReachName({
     id: nextId('task'),
     label: `${layer.name} ${factor}×`,
     model,
@@ -120,9 +120,34 @@ export function upscaleTask(order: Order, layer: SelectedLayer, references: Laye
     placement: 'new-layer',
     targetIds: [layer.id],
     size: { width: layer.width, height: layer.height },
-    name: `${layer.name} @${factor}x`,
+    name: layer.name,
     reveal,
-  }
+  })
+}
+
+/**
+ * The pixels an upscale comes back with, as Figma holds them: with refSR
+ * references the input's (exported at the target size), else the model's for
+ * the tier and ratio asked, which may fall short of the factor (2 Fast's 2K
+ * is 2304×1728 at 4:3, 2.9× an 800×600 image).
+ */
+export function upscaleMade(task: TaskSpec): PixelSize {
+  const layer = task.inputs[0].layer
+  const refSR = task.model.maxReferences > 0 && task.references.length > 0
+  const made = refSR ? upscaleTarget(layer, task.upscale?.factor ?? 2) : expectedPixelSize(task.settings.aspectRatio, task.settings.imageSize)
+  return figmaSize(made)
+}
+
+/** How many times its layer's size an upscale comes to, to a tenth and no more than asked: 2, or 2.9 for a 4× the model cannot make. */
+export function upscaleReach(task: TaskSpec): number {
+  const layer = task.inputs[0].layer
+  const made = upscaleMade(task)
+  return Math.round(Math.min(task.upscale?.factor ?? 2, made.width / layer.width, made.height / layer.height) * 10) / 10
+}
+
+/** An upscale's layer named for how far it goes ("Shot @2.9x", not "@4x"), once its references (the kit's too) are known. */
+export function withReachName(task: TaskSpec): TaskSpec {
+  return { ...task, name: `${task.inputs[0].layer.name} @${upscaleReach(task)}x` }
 }
 
 /**

@@ -41,7 +41,8 @@ describe('planClick', () => {
   })
 
   it('refines one frame: one request, beside it, and Upscale 2× and 4× offered', () => {
-    const p = plan(state(), [post('a', 1600, 900)])
+    // 2× of 400×225 is 2 Fast's 1K, 4× its 2K: two different requests.
+    const p = plan(state(), [post('a', 400, 225)])
     const refine = byKey(p)['refine-each']
     expect(refine).toMatchObject({ label: 'Refine', problems: [] })
     expect(refine.tasks).toHaveLength(1)
@@ -68,6 +69,24 @@ describe('planClick', () => {
     expect(twice).toMatchObject({ label: 'Upscale each 2×', factor: 2, cost: { kind: 'fixed', usd: 0.06 }, concurrency: 4 })
     expect(fourTimes.tasks.map((t) => t.settings.imageSize)).toEqual(['2K', '2K'])
     expect(fourTimes.cost).toEqual({ kind: 'fixed', usd: 0.08 })
+  })
+
+  it('Upscale says where the model cannot make its factor, names one that can, and offers no 4× that lands as 2× does', () => {
+    const upscales = (width: number, height: number) => plan(state(), [photo('a', width, height)]).offers.filter((a) => a.kind === 'upscale-each')
+    // 800×600 on 2 Fast: 4× would be its 2K, 2304×1728, as 2× is.
+    expect(upscales(800, 600).map((u) => [u.label, u.note])).toEqual([['Upscale 2×', undefined]])
+    // 2400×1600: 2 Fast's 2K at 3:2 is 2496×1664; 2 Pro's 4K, as far as Figma holds, is 4096×2731.
+    const [twice, ...rest] = upscales(2400, 1600)
+    expect(rest).toEqual([])
+    expect(twice.note).toBe('Riverflow 2 Fast makes at most 2496×1664 here (1×, not 2×); Riverflow 2 Pro makes 4096×2731 (1.7×).')
+    expect(twice.tasks[0].name).toBe('Frame a @1x')
+    // 600×450: 4× is 2 Fast's 2K, 3.8×, not 2×'s 1K: offered, and said.
+    const fourTimes = upscales(600, 450).find((u) => u.factor === 4)!
+    expect(fourTimes.note).toBe('Riverflow 2 Fast makes at most 2304×1728 here (3.8×, not 4×).')
+    expect(fourTimes.tasks[0].name).toBe('Frame a @3.8x')
+    // Where it reaches, nothing is said and the name is the factor.
+    const small = upscales(400, 300)
+    expect(small.map((u) => [u.label, u.note, u.tasks[0].name])).toEqual([['Upscale 2×', undefined, 'Frame a @2x'], ['Upscale 4×', undefined, 'Frame a @4x']])
   })
 
   it('says what stops Combine: no picture to combine the others with, or more references than the model takes', () => {
@@ -355,8 +374,10 @@ describe('empty frames beside a picture: places for new images, never sent as pi
     offer.tasks.map((t) => [...t.inputs.map((i) => i.layer.id), ...t.references.map((r) => `ref ${r.layer.id}`)])
 
   it('a key visual with the empty frames of its formats: Refine, Upscale and Remove background work on the key visual alone, labelled and priced for it', () => {
-    const alone = byKey(plan(state(), [keyVisual]))
-    const actions = byKey(plan(state(), [keyVisual, ...formats]))
+    // 600 px, so that 4× (2 Fast's 2K) asks for more than 2× (its 1K) and is offered.
+    const small = { ...keyVisual, width: 600, height: 600 }
+    const alone = byKey(plan(state(), [small]))
+    const actions = byKey(plan(state(), [small, ...formats]))
     for (const key of ['refine-each', 'upscale-each-2', 'upscale-each-4', 'remove-background']) {
       expect(inputsOf(actions[key]), key).toEqual([['k']])
       expect([actions[key].label, actions[key].count, actions[key].cost], key).toEqual([alone[key].label, 1, alone[key].cost])

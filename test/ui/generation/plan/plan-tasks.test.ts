@@ -46,7 +46,7 @@ describe('planUpscale', () => {
   it('exports each input at the target size, capped at Figma’s 4096 px', () => {
     const tasks = planUpscale(orderOf('', pro), selection, roles, 4)
     expect(tasks.map((t) => t.inputs[0].constraint)).toEqual([{ type: 'WIDTH', value: 4096 }, { type: 'WIDTH', value: 1200 }])
-    expect(tasks[0]).toMatchObject({ prompt: UPSCALE_PROMPT, size: { width: 1600, height: 900 }, name: 'Frame a @4x', targetIds: ['a'] })
+    expect(tasks[0]).toMatchObject({ prompt: UPSCALE_PROMPT, size: { width: 1600, height: 900 }, name: 'Frame a @2.6x', targetIds: ['a'] })
     expect(tasks[0].references.map((r) => r.layer.id)).toEqual(['r'])
   })
 

@@ -38,7 +38,8 @@ describe('what the selection proposes', () => {
     const { primary, secondary, more } = proposalFor([{ ...frame('a'), holdsLayers: true }])
     expect(primary).toMatchObject({ kind: 'generate', label: 'Generate' })
     expect(secondary.map((o) => o.label)).toEqual(['Refine', 'Upscale 2×'])
-    expect(more.map((o) => o.label)).toEqual(['Upscale 4×', 'Remove background'])
+    // On 2 Fast, 4× of a 1200 px frame is its 2K, as 2× is: not offered under a bigger name.
+    expect(more.map((o) => o.label)).toEqual(['Remove background'])
   })
 
   it('one image: an edit of it with the prompt, then Upscale, Every format and Expand (each with its own choice); Remove background and replacing it under More', () => {
@@ -46,7 +47,8 @@ describe('what the selection proposes', () => {
     expect(primary).toMatchObject({ kind: 'refine-each', label: 'Refine' })
     expect(primary.tasks[0].placement).toBe('new-layer')
     expect(secondary.map((o) => o.label)).toEqual(['Upscale 2×', 'Every format (4)', 'Expand'])
-    expect(more.map((o) => o.label)).toEqual(['Upscale 4×', 'Remove background', 'Replace with a new image', 'Generate'])
+    // 4× of an 800×600 image on 2 Fast is 2304×1728, as 2× is: not offered under a bigger name.
+    expect(more.map((o) => o.label)).toEqual(['Remove background', 'Replace with a new image', 'Generate'])
     // Generate from More goes beside the image, never over it.
     expect(more.find((o) => o.kind === 'generate')!.tasks[0].placement).toBe('new-layer')
   })
@@ -96,7 +98,7 @@ describe('what the selection proposes', () => {
     const { primary, secondary, more } = proposalFor(selection)
     expect(primary.label).toBe('Every format (3)')
     expect(secondary.map((o) => o.label)).toEqual(['Refine', 'Upscale 2×'])
-    expect(more.map((o) => o.label)).toEqual(['Upscale 4×', 'Remove background', 'Replace with a new image', 'Generate'])
+    expect(more.map((o) => o.label)).toEqual(['Remove background', 'Replace with a new image', 'Generate'])
     expect(landsLine(secondary[0], selection)).toBe('On a new layer beside “Key visual”, at its size.')
   })
 

@@ -110,6 +110,7 @@ describe('the selection as input', () => {
     const { ui } = session
     // 2× would be 4800×6000: Figma exports and holds 4096 px a side, and refSR answers at the input's size.
     await expect.poll(() => ui.locator('[aria-label="Where it lands"]').textContent()).toContain('Upscales “Poster” 1.4×, to 3277×4096 (Figma holds 4096 px a side at most), with “Logo” as a reference.')
+    expect(await ui.getByRole('region', { name: 'What is sent' }).textContent()).toContain('Riverflow 2 Fast · 1.4× sharper · 1 image')
     await pressActionAsync(ui, 'Upscale with 1 reference')
     await expect.poll(() => layer(session, 'Poster @1.4x'), { timeout: 20_000 }).toMatchObject({ width: 2400, height: 3000, image: { width: 3277, height: 4096 } })
     await session.close()

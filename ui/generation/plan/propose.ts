@@ -3,6 +3,7 @@ import { expectedPixelSize } from '../../../common/sizes'
 import { type ClickPlan, showsImage } from './plan-click'
 import type { Offer, OfferKind } from './offer'
 import { keyVisualWithFrames } from './plan-formats'
+import { upscaleReach } from './plan-tasks'
 import { isEmptyFrame, picturesOf } from '../../selection/roles'
 
 /** Besides the main button, this many actions show; the rest wait under More. */
@@ -115,14 +116,15 @@ export function landsLine(offer: Offer, selection: readonly SelectedLayer[]): st
  * What the main action will send, in one line: the model, the size of its
  * image and how many ("Riverflow 2.6 Pro · 2400×1256 · 1 image").
  */
-export function requestLine(offer: Omit<Offer, Exclude<keyof Offer, 'first' | 'count' | 'kind' | 'factor'>>): string {
+export function requestLine(offer: Omit<Offer, Exclude<keyof Offer, 'first' | 'count' | 'kind'>>): string {
   const { first, count } = offer
   if (!first) return ''
   const images = count === 1 ? '1 image' : `${count} images`
   // A set's formats each have a size of their own: the line says how they are met, after the count,
   // so the count stays in view when the line is cut at the panel's width.
   if (offer.kind === 'formats') return `${first.model.label} · ${images}, ${first.exactSize ? 'each at its format’s exact size' : 'each cropped to its format'}`
-  const size = offer.kind === 'upscale-each' || offer.kind === 'upscale-with-references' ? `${offer.factor ?? 2}× sharper` : sizeOf(first)
+  // An upscale says how far it goes: 1.4× for a poster Figma caps at 4096 px, not the 2× asked.
+  const size = first.upscale ? `${upscaleReach(first)}× sharper` : sizeOf(first)
   return [first.model.label, size, images].filter(Boolean).join(' · ')
 }
 

@@ -95,6 +95,6 @@ function setFramesOf(offer: Offer): FrameSize[] | undefined {
  */
 export function runningRequest({ first, count }: RunningJob['sends']): { line: string; kit: string | undefined } {
   const kind: OfferKind = first.formatSet ? 'formats' : first.upscale ? 'upscale-each' : 'generate'
-  const line = requestLine({ first, count, kind, factor: first.upscale?.factor })
+  const line = requestLine({ first, count, kind })
   return { line, kit: first.brandKit?.name }
 }

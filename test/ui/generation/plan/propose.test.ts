@@ -144,6 +144,9 @@ describe('where it lands, and what it sends, in a line', () => {
     expect(requestLine(propose(exact, [frame('a')]).primary)).toBe('Riverflow 2.6 Pro · 2400×1256 · 1 image')
     expect(requestLine(proposalFor([]).primary)).toBe('Riverflow 2 Fast · 1024×1024 · 1 image')
     expect(requestLine(proposalFor([image('a'), image('b')]).secondary[0])).toBe('Riverflow 2 Fast · 2× sharper · 2 images')
+    // A poster Figma caps at 4096 px goes 1.4×, not the 2× asked: the line says what it reaches.
+    const poster = [{ ...image('p', 2400, 3000), name: 'Poster' }, image('l', 300, 300)]
+    expect(requestLine(proposalFor(poster).primary)).toBe('Riverflow 2 Fast · 1.4× sharper · 1 image')
   })
 
   it('says a set’s count before how its sizes are met, in a designer’s words', () => {

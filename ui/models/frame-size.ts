@@ -70,7 +70,7 @@ export function setSizeLine(frames: readonly FrameSize[], density: number): stri
 }
 
 /** The image covers the frame at the density: a fill shows at least one image pixel per frame pixel there. */
-function covers(image: PixelSize, shown: PixelSize): boolean {
+export function covers(image: PixelSize, shown: PixelSize): boolean {
   return Math.min(image.width / shown.width, image.height / shown.height) >= 1 - 1e-9
 }
 

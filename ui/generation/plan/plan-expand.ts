@@ -1,6 +1,6 @@
 import type { AspectRatio } from '../../../common/domain'
 import type { ExpandSource, NoExpandReason, SelectedLayer } from '../../../common/selection'
-import { ASPECT_RATIOS, type FramedImage, type PixelSize, frameAtRatio, nearestAspectRatio } from '../../../common/sizes'
+import { ASPECT_RATIOS, type FramedImage, type PixelSize, frameAtRatio, nearestAspectRatio, scaleSize } from '../../../common/sizes'
 import type { ReadyKit } from '../../brand-kit/ready-kit'
 import { type Offer, clickAction, promptProblems, withKit } from './offer'
 import { fitFrame } from '../../models/frame-size'
@@ -120,6 +120,7 @@ function expandTask(order: Order, image: SelectedLayer, framed: FramedImage, lan
   // A model that makes explicit pixels is asked for the frame's own shape at the density, within its
   // limits (docs/contracts.md#exact-sizes), not the nearest tier's ratio; a tier model gets tiers.
   const exact = order.model.exactSize ? fitFrame(order.model, order.settings, size, { keepFullResolution: order.keepFullResolution ?? false }).exactSize : undefined
+  const aspectRatio = nearestAspectRatio(framed.width, framed.height)
   return {
     id: nextId('expand'),
     ...landing,
@@ -130,8 +131,9 @@ function expandTask(order: Order, image: SelectedLayer, framed: FramedImage, lan
     expandedImageId: image.id,
     settings: {
       ...order.settings,
-      aspectRatio: nearestAspectRatio(framed.width, framed.height),
-      imageSize: sizeCovering(Math.max(framed.width, framed.height) * 2, order.model.sizes),
+      aspectRatio,
+      // Made at twice the frame's size (retina), as a frame's fill is.
+      imageSize: sizeCovering(aspectRatio, scaleSize(size, 2), order.model.sizes),
       // A background mode would repaint the part kept; fonts need text the instruction does not quote.
       background: 'original',
       fontInputs: [],

@@ -1,9 +1,9 @@
-import type { ExportConstraint, ImageSize, Placement } from '../../../common/domain'
+import type { AspectRatio, ExportConstraint, ImageSize, Placement } from '../../../common/domain'
 import type { SelectedLayer } from '../../../common/selection'
-import { FIGMA_MAX_IMAGE_SIDE, type PixelSize, expectedPixelSize, figmaSize, nearestAspectRatio, scaleSize } from '../../../common/sizes'
+import { FIGMA_MAX_IMAGE_SIDE, IMAGE_SIZES, type PixelSize, expectedPixelSize, figmaSize, nearestAspectRatio, scaleSize } from '../../../common/sizes'
 import { type CostEstimate, addEstimates, estimateCost } from '../../pricing'
 import { type Roles, layersWithRole } from '../../selection/roles'
-import { fitFrame } from '../../models/frame-size'
+import { covers, fitFrame } from '../../models/frame-size'
 import type { LayerToSend, Order, TaskSpec } from './task'
 import { nextId } from '../next-id'
 import { type RoadChoice, chooseRoad } from '../../openrouter/choose-road'
@@ -99,6 +99,7 @@ export function upscaleTask(order: Order, layer: SelectedLayer, references: Laye
   const { prompt, settings, model } = order
   const ownPrompt = prompt.trim() !== ''
   const target = upscaleTarget(layer, factor)
+  const aspectRatio = nearestAspectRatio(layer.width, layer.height)
   return withReachName({
     id: nextId('task'),
     label: `${layer.name} ${factor}×`,
@@ -108,8 +109,8 @@ export function upscaleTask(order: Order, layer: SelectedLayer, references: Laye
     upscale: { factor },
     settings: {
       ...settings,
-      aspectRatio: nearestAspectRatio(layer.width, layer.height),
-      imageSize: sizeCovering(Math.max(target.width, target.height), model.sizes),
+      aspectRatio,
+      imageSize: sizeCovering(aspectRatio, target, model.sizes),
       // The frame's text is already in its pixels; font inputs (billed, and needing their
       // text in the prompt) go only with a prompt of the designer's own.
       fontInputs: ownPrompt ? settings.fontInputs : [],
@@ -218,10 +219,14 @@ function upscaleExport(layer: SelectedLayer, factor: number): ExportConstraint {
   return { type: 'WIDTH', value: upscaleTarget(layer, factor).width }
 }
 
-/** The output size to ask for when there are no references: the smallest that covers the target. */
-export function sizeCovering(longSide: number, offered: ImageSize[]): ImageSize {
-  const needed: ImageSize = longSide <= 1280 ? '1K' : longSide <= 2560 ? '2K' : '4K'
-  return offered.includes(needed) ? needed : offered[offered.length - 1]
+/**
+ * The output size to ask for: the smallest the model offers whose pixels at `ratio` cover `target`
+ * on both sides, as Fit the frame chooses a frame's (`covers`), else its largest. Both sides, since a
+ * size's pixels differ by ratio (1K is 1024 px a side at 1:1, 1280×720 at 16:9): by the long side
+ * alone, 2× of a 600×600 layer asked 1K and came back 1.7×.
+ */
+export function sizeCovering(ratio: AspectRatio, target: PixelSize, offered: readonly ImageSize[]): ImageSize {
+  return IMAGE_SIZES.find((size) => offered.includes(size) && covers(expectedPixelSize(ratio, size), target)) ?? offered[offered.length - 1]
 }
 
 function longestSide(layer: SelectedLayer, target: number): ExportConstraint {

@@ -144,7 +144,8 @@ describe('Expand’s size', () => {
   it('gives a tier model the tier that covers the frame at 2×, at the ratio nearest it, and no exact size', () => {
     const task = planExpandToRatio(orderOf('', { model: 'sourceful/riverflow-v2-pro' }), shot, '5:4')
     expect(task).not.toHaveProperty('exactSize')
-    expect(task.settings).toMatchObject({ aspectRatio: '5:4', imageSize: '2K' })
+    // The 1250×1000 frame at 2× is 2500×2000: 2K at 5:4 is 2240×1792, short of it; 4K covers it.
+    expect(task.settings).toMatchObject({ aspectRatio: '5:4', imageSize: '4K' })
     expect(planExpandToRatio(orderOf('', { model: 'sourceful/riverflow-v2-pro' }), shot, '21:9').settings).toMatchObject({ aspectRatio: '21:9', imageSize: '4K' })
     // 2.6 Pro from the built-in table, before its record says it takes explicit pixels: tiers too.
     expect(planExpand(orderOf('', { model: 'sourceful/riverflow-v2.6-pro' }), banner)).not.toHaveProperty('exactSize')

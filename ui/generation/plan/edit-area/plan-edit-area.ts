@@ -103,6 +103,7 @@ export function planEditArea(order: Order, image: PlacedLayer, shape: PlacedLaye
     background: 'transparent',
   }
   const what = erase ? 'erased' : 'edited'
+  const aspectRatio = nearestAspectRatio(region.width, region.height, aspectRatiosOf(order.model))
   return {
     id: nextId('area'),
     label: `${erase ? 'Erase' : 'Edit'} an area of ${image.name}`,
@@ -111,8 +112,8 @@ export function planEditArea(order: Order, image: PlacedLayer, shape: PlacedLaye
     designerPrompt: erase ? '' : order.prompt,
     settings: {
       ...order.settings,
-      aspectRatio: nearestAspectRatio(region.width, region.height, aspectRatiosOf(order.model)),
-      imageSize: sizeCovering(Math.max(canvas.width, canvas.height), order.model.sizes),
+      aspectRatio,
+      imageSize: sizeCovering(aspectRatio, canvas, order.model.sizes),
       background: 'original',
       fontInputs: erase ? [] : order.settings.fontInputs,
     },

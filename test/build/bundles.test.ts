@@ -14,7 +14,7 @@ const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'))
  * it as the bundle shrinks, and raise it only with the change that needs it, saying why in its
  * commit. Issue 28's target is under 64 kB (64_000).
  */
-const UI_GZIP_LIMIT = 86_010
+const UI_GZIP_LIMIT = 86_011
 
 describe('the built plugin', () => {
   it('has a sandbox that is one ES2017 script without import or export (older Figma clients)', () => {

@@ -1,7 +1,9 @@
 import type { ModelId, SavedState } from '../../common/domain'
 import type { ModelCapabilities } from '../../common/models'
 import { createCanvasEncoder } from '../encoding/canvas-encoder'
-import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, type SessionSpend, brokenJobError, failureMessage, jobError, reduceOutcome, spendAfterTask, suggestionOf } from './job-outcome'
+import { type JobOutcome, type OutcomeEvent, brokenJobError, failureMessage, jobError, reduceOutcome, suggestionOf } from './job-outcome'
+import { NOTHING_SPENT, type SessionSpend, spendAfterTask } from './session-spend'
+import { type WaitingNote, waitingNote } from './waiting-note'
 import type { KeptImage } from './land/kept-images'
 import { createLander, retryKeptAsync } from './land/lander'
 import type { LanderOptions } from './land/lander-options'
@@ -20,12 +22,6 @@ export interface JobTask {
   /** One of several takes of a click, rather than a frame of a batch. */
   isTake: boolean
   progress: TaskProgress
-}
-
-/** A line for the wait, and how many seconds in it is worth showing. */
-export interface WaitingNote {
-  text: string
-  afterSeconds: number
 }
 
 export interface RunningJob {
@@ -246,16 +242,4 @@ export type GenerationController = ReturnType<typeof createGeneration>
 
 function endUndoStepAsync(): Promise<unknown> {
   return requestAsync('end-undo-step', {})
-}
-
-/**
- * What the designer should expect of the wait. High effort is said at once:
- * it was their choice, and minutes of "Generating…" with no word would look
- * like a hang. Pro is said only once the wait is long enough to wonder.
- */
-export function waitingNote({ settings, model }: Pick<TaskSpec, 'settings' | 'model'>): WaitingNote | null {
-  const highEffort = settings.effort === 'high' || settings.effort === 'xhigh'
-  if (highEffort && model.efforts.includes(settings.effort)) return { text: 'Thorough thinking can take several minutes.', afterSeconds: 0 }
-  if (model.tier === 'pro') return { text: 'Pro can take a few minutes.', afterSeconds: 20 }
-  return null
 }

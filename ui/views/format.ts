@@ -1,5 +1,5 @@
 import type { KeyInfo } from '../openrouter/sign-in/key'
-import { type SessionSpend, mayHaveSpent } from '../generation/job-outcome'
+import { type SessionSpend, mayHaveSpent } from '../generation/session-spend'
 import { formatUsd, formatUsdRange, roundUsd } from '../pricing'
 
 /** The top bar's word on the key: what is left to spend, once OpenRouter has said. */

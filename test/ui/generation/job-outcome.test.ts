@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ShrinkNote } from '../../../ui/encoding/request-budget'
-import { type JobOutcome, NOTHING_SPENT, type OutcomeEvent, addMayBeCharged, addSpend, failureMessage, jobError, messageOf, reduceOutcome, sharedReason, suggestionOf } from '../../../ui/generation/job-outcome'
+import { type JobOutcome, type OutcomeEvent, failureMessage, jobError, messageOf, reduceOutcome, sharedReason, suggestionOf } from '../../../ui/generation/job-outcome'
+import { NOTHING_SPENT, addMayBeCharged, addSpend } from '../../../ui/generation/session-spend'
 import type { SettledTask } from '../../../ui/generation/task-types'
 import { GenerationError, MAY_HAVE_CHARGED, cancelledError } from '../../../ui/answer/errors'
 import type { CostEstimate } from '../../../ui/pricing'
